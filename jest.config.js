@@ -1,0 +1,27 @@
+/** Jest runs TypeScript through @swc/jest; NodeNext ".js" specifiers map back to the .ts sources. */
+export default {
+  testEnvironment: "node",
+  roots: ["<rootDir>/test"],
+  testMatch: ["**/*.test.ts", "**/*.test.tsx"],
+  transform: {
+    "^.+\\.(t|j)sx?$": [
+      "@swc/jest",
+      {
+        jsc: {
+          parser: { syntax: "typescript", tsx: true },
+          target: "es2022",
+          transform: { react: { runtime: "automatic" } },
+        },
+        module: { type: "commonjs" },
+      },
+    ],
+  },
+  moduleNameMapper: {
+    "^zmp-ui$": "zmp-ui/cjs/index.js",
+    "^zmp-sdk/apis$": "zmp-sdk",
+    "\\.(css|less|scss)$": "<rootDir>/test/helpers/style-mock.cjs",
+    "^(\\.{1,2}/.*)\\.js$": "$1",
+  },
+  setupFiles: ["<rootDir>/test/helpers/setup-dom.cjs"],
+  testTimeout: 30000,
+};
