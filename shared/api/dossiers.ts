@@ -1,0 +1,34 @@
+/**
+ * Public dossier status: what anyone holding a code may see. No personal data: procedure, state, track,
+ * due date, whether the result is ready, and (with the slip's token) whether the slip is authentic.
+ */
+import { z } from "zod";
+import { IsoDate, ProcedureRef, TrackSchema } from "./common.js";
+
+export const DossierCodeParams = z.object({
+  code: z.string().min(1).max(64).describe("Dossier code, e.g. 000.00.01.H29-240115-0001"),
+});
+
+export const DossierStatusQuery = z.object({
+  t: z.string().max(64).optional().describe("Status token from the slip's QR code"),
+});
+
+export const DossierStatus = z.object({
+  code: z.string(),
+  procedure: ProcedureRef,
+  receivingUnit: z.string().describe("Name of the receiving unit"),
+  state: z.string(),
+  stateLabel: z.string(),
+  track: TrackSchema,
+  trackLabel: z.string(),
+  receivedOn: IsoDate,
+  dueDate: IsoDate,
+  dueDateText: z.string().describe("dd/mm/yyyy"),
+  resultReady: z.boolean(),
+  returned: z.boolean(),
+  slip: z
+    .object({ authentic: z.boolean(), message: z.string() })
+    .optional()
+    .describe("Present when a token is given"),
+});
+export type DossierStatus = z.infer<typeof DossierStatus>;
