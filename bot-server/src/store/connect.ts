@@ -1,0 +1,154 @@
+/**
+ * The one place that chooses between SQLite (default, one file) and PostgreSQL (production).
+ * Both dialects get the same Kysely<Database>; portability rules are in database.ts.
+ */
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import SqliteDatabase from "better-sqlite3";
+import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect, sql } from "kysely";
+import pg from "pg";
+import type { Database } from "./database.js";
+
+export type DatabaseKind = "sqlite" | "postgres";
+
+export type DatabaseConfig =
+  | { kind: "sqlite"; file: string }
+  | {
+      kind: "postgres";
+      url: string;
+      /** Pool size; default 10. */
+      max?: number;
+      /** Schema(s) put first on search_path for every pooled connection (isolated test schemas, shared clusters). */
+      searchPath?: string;
+    };
+
+export interface DatabaseUrlError {
+  code: "invalid_database_url";
+  message: string; // Vietnamese, for the operator
+  messageEn: string;
+}
+
+export type DatabaseUrlResult = { ok: true; config: DatabaseConfig } | { ok: false; error: DatabaseUrlError };
+
+export interface DatabaseHandle {
+  db: Kysely<Database>;
+  kind: DatabaseKind;
+  close(): Promise<void>;
+  /** true when a trivial query succeeds (health checks); never throws. */
+  ping(): Promise<boolean>;
+}
+
+export const DEFAULT_DATABASE_URL = "sqlite:./data/khonghen.sqlite";
+
+const EXPECTED_VI = "Dùng sqlite:<đường dẫn tệp> (ví dụ sqlite:./data/khonghen.sqlite, sqlite::memory:) hoặc postgres://người_dùng:mật_khẩu@máy_chủ:cổng/tên_csdl.";
+const EXPECTED_EN = "Use sqlite:<file path> (e.g. sqlite:./data/khonghen.sqlite, sqlite::memory:) or postgres://user:password@host:port/dbname.";
+
+function invalidUrl(reasonVi: string, reasonEn: string): DatabaseUrlResult {
+  return {
+    ok: false,
+    error: {
+      code: "invalid_database_url",
+      message: `DATABASE_URL không hợp lệ: ${reasonVi}. ${EXPECTED_VI}`,
+      messageEn: `Invalid DATABASE_URL: ${reasonEn}. ${EXPECTED_EN}`,
+    },
+  };
+}
+
+/**
+ * Reads DATABASE_URL. Empty or missing means the default SQLite file.
+ * The error text never repeats the URL itself: it may hold a password.
+ */
+export function parseDatabaseUrl(url: string | undefined): DatabaseUrlResult {
+  const raw = (url ?? "").trim();
+  if (raw === "") return parseDatabaseUrl(DEFAULT_DATABASE_URL);
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(raw)?.[1]?.toLowerCase();
+
+  if (scheme === "sqlite") {
+    let file = raw.slice("sqlite:".length);
+    if (file.startsWith("//")) file = file.slice(2); // sqlite:///abs/path and sqlite://./rel
+    if (file === "") return invalidUrl("thiếu đường dẫn tệp SQLite", "the SQLite file path is missing");
+    return { ok: true, config: { kind: "sqlite", file } };
+  }
+
+  if (scheme === "postgres" || scheme === "postgresql") {
+    try {
+      new URL(raw);
+    } catch {
+      return invalidUrl("địa chỉ PostgreSQL sai cú pháp", "the PostgreSQL URL is malformed");
+    }
+    return { ok: true, config: { kind: "postgres", url: raw } };
+  }
+
+  return scheme
+    ? invalidUrl(`loại cơ sở dữ liệu "${scheme}" không được hỗ trợ`, `database scheme "${scheme}" is not supported`)
+    : invalidUrl("thiếu tiền tố sqlite: hoặc postgres://", "the sqlite: or postgres:// prefix is missing");
+}
+
+/** Opens (and for SQLite creates) the database. Run migrateToLatest(handle.db) before use. */
+export function openDatabase(config: DatabaseConfig): DatabaseHandle {
+  return config.kind === "sqlite" ? openSqlite(config.file) : openPostgres(config);
+}
+
+function openSqlite(file: string): DatabaseHandle {
+  const inMemory = file === ":memory:";
+  if (!inMemory) mkdirSync(dirname(file), { recursive: true });
+  const sqlite = new SqliteDatabase(file);
+  // WAL + NORMAL: a crash loses nothing, a power cut may lose the last commits (stack.md §7).
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma("synchronous = NORMAL");
+  sqlite.pragma("foreign_keys = ON");
+  sqlite.pragma("busy_timeout = 5000");
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return handle(db, "sqlite");
+}
+
+/** pg returns int8 (COUNT, SUM of integers) and numeric (AVG) as strings; counts here stay far below 2^53. */
+const NUMERIC_OIDS = new Set([20, 1700]);
+const poolTypes = {
+  getTypeParser: ((oid: number, format?: "text" | "binary") =>
+    NUMERIC_OIDS.has(oid) && format !== "binary"
+      ? (value: string) => Number(value)
+      : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+};
+
+function openPostgres(config: Extract<DatabaseConfig, { kind: "postgres" }>): DatabaseHandle {
+  if (config.searchPath !== undefined && !/^[A-Za-z_][A-Za-z0-9_]*(,[A-Za-z_][A-Za-z0-9_]*)*$/.test(config.searchPath)) {
+    throw new Error(`searchPath must be plain schema names separated by commas, got "${config.searchPath}"`);
+  }
+  const pool = new pg.Pool({
+    connectionString: config.url,
+    max: config.max ?? 10,
+    types: poolTypes,
+    ...(config.searchPath ? { options: `-c search_path=${config.searchPath}` } : {}),
+  });
+  // An idle client losing its server must not crash the process; the next query reports the error.
+  pool.on("error", () => {});
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return handle(db, "postgres");
+}
+
+function handle(db: Kysely<Database>, kind: DatabaseKind): DatabaseHandle {
+  let closed = false;
+  return {
+    db,
+    kind,
+    async close() {
+      if (closed) return;
+      closed = true;
+      await db.destroy();
+    },
+    async ping() {
+      try {
+        await sql`select 1`.execute(db);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+  };
+}
+
+/** Which dialect a Kysely instance (or transaction) talks to, for the few statements that differ. */
+export function dialectOf(db: Kysely<Database>): DatabaseKind {
+  return db.getExecutor().adapter instanceof PostgresAdapter ? "postgres" : "sqlite";
+}
