@@ -38,6 +38,9 @@ export interface DatabaseHandle {
   ping(): Promise<boolean>;
 }
 
+/** How long a SQLite statement waits for another connection's write lock before SQLITE_BUSY. */
+export const SQLITE_BUSY_TIMEOUT_MS = 5000;
+
 export const DEFAULT_DATABASE_URL = "sqlite:./data/khonghen.sqlite";
 
 const EXPECTED_VI = "Dùng sqlite:<đường dẫn tệp> (ví dụ sqlite:./data/khonghen.sqlite, sqlite::memory:) hoặc postgres://người_dùng:mật_khẩu@máy_chủ:cổng/tên_csdl.";
@@ -97,7 +100,7 @@ function openSqlite(file: string): DatabaseHandle {
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("synchronous = NORMAL");
   sqlite.pragma("foreign_keys = ON");
-  sqlite.pragma("busy_timeout = 5000");
+  sqlite.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   return handle(db, "sqlite");
 }

@@ -2,8 +2,8 @@
  * Runs the migrations listed in code (no folder globbing, so tsx, jest and compiled dist behave alike).
  * Called at every start; already-applied migrations are skipped, concurrent starters wait on Kysely's lock.
  */
-import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from "kysely";
-import { dialectOf } from "./connect.js";
+import { Migrator, sql, type Kysely, type Migration, type MigrationProvider, type MigrationResultSet } from "kysely";
+import { SQLITE_BUSY_TIMEOUT_MS, dialectOf } from "./connect.js";
 import type { Database } from "./database.js";
 import { initialMigration } from "./migrations/0001-initial.js";
 
@@ -23,9 +23,10 @@ export interface MigrationReport {
 export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationReport> {
   // Without an explicit schema Kysely would find its bookkeeping table in *any* schema of a shared PostgreSQL
   // database and skip creating it in ours.
-  const schema = dialectOf(db) === "postgres" ? await currentSchema(db) : undefined;
-  const migrator = new Migrator({ db, provider, ...(schema ? { migrationTableSchema: schema } : {}) });
-  const { error, results = [] } = await migrator.migrateToLatest();
+  const { error, results = [] } =
+    dialectOf(db) === "postgres"
+      ? await new Migrator({ db, provider, migrationTableSchema: await currentSchema(db) }).migrateToLatest()
+      : await migrateSqlite(db);
   if (error !== undefined) {
     const failed = results.find((r) => r.status === "Error")?.migrationName;
     const cause = error instanceof Error ? error.message : String(error);
@@ -37,6 +38,39 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationRe
   }
   return { applied: results.filter((r) => r.status === "Success").map((r) => r.migrationName) };
 }
+
+/**
+ * Kysely takes no lock on SQLite and its deferred BEGIN lets two starters (server and worker) both see an empty
+ * schema. Hold SQLite's write lock (BEGIN IMMEDIATE) around the whole run instead, waiting without blocking
+ * the event loop, and roll everything back on failure.
+ */
+async function migrateSqlite(db: Kysely<Database>): Promise<MigrationResultSet> {
+  await beginImmediate(db);
+  const resultSet = await new Migrator({ db, provider, disableTransactions: true }).migrateToLatest();
+  await sql.raw(resultSet.error === undefined ? "commit" : "rollback").execute(db);
+  return resultSet;
+}
+
+async function beginImmediate(db: Kysely<Database>): Promise<void> {
+  await sql`pragma busy_timeout = 0`.execute(db);
+  try {
+    for (let waitedMs = 0; ; waitedMs += LOCK_POLL_MS) {
+      try {
+        await sql`begin immediate`.execute(db);
+        return;
+      } catch (err) {
+        const busy = String((err as { code?: unknown }).code ?? "").startsWith("SQLITE_BUSY");
+        if (!busy || waitedMs >= LOCK_WAIT_MS) throw err;
+        await new Promise((resolve) => setTimeout(resolve, LOCK_POLL_MS));
+      }
+    }
+  } finally {
+    await sql.raw(`pragma busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`).execute(db);
+  }
+}
+
+const LOCK_POLL_MS = 50;
+const LOCK_WAIT_MS = 60_000;
 
 async function currentSchema(db: Kysely<Database>): Promise<string> {
   const { rows } = await sql<{ schema: string | null }>`select current_schema() as schema`.execute(db);
