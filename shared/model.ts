@@ -35,6 +35,8 @@ export interface AdminUnit {
   /** Last day the unit existed (inclusive); absent while in force. */
   validTo?: IsoDate;
   source: string;
+  /** True when a fact of this unit (e.g. its start date in an imported province) is unverified: "cần kiểm tra". */
+  toVerify?: boolean;
 }
 
 /** Old unit → new unit, from `effectiveDate`. Many-to-many in general (split communes). */
@@ -43,6 +45,8 @@ export interface UnitSuccession {
   toId: string;
   effectiveDate: IsoDate;
   legalBasis: string;
+  /** True when the legal basis or the mapping is unverified: "cần kiểm tra". */
+  toVerify?: boolean;
 }
 
 export interface UnitsData {
