@@ -1,0 +1,55 @@
+/**
+ * Fees and charges (phí, lệ phí) per province, procedure and period. Every amount is unverified
+ * (procedures.md A.1, B.1, C.1, D.1 mark them [U]): provinces set them by HĐND resolution, so the
+ * amount stays null ("cần kiểm tra") until a province's resolution is read. Never a constant in code.
+ */
+import type { Evidence, IsoDate } from "../model.js";
+
+/** phí / lệ phí */
+export interface FeeEntry {
+  provinceCode: string;
+  procedureCode: string;
+  validFrom: IsoDate;
+  validTo?: IsoDate;
+  /** In VND; null when not known. */
+  amountVnd: number | null;
+  /** Online filing is often exempt or reduced; null when not known. */
+  onlineAmountVnd: number | null;
+  kind: "phí" | "lệ phí";
+  basis: string;
+  note: string;
+  source: string;
+  evidence: Evidence;
+  toVerify: true;
+}
+
+const DAK_NONG = "67";
+const LAM_DONG = "68";
+const UNTIL_MERGER = { validFrom: "2023-01-01", validTo: "2025-06-30" };
+const AFTER_MERGER = { validFrom: "2025-07-01" };
+
+const perProcedure = [
+  { procedureCode: "1.011441", kind: "phí" as const,
+    basis: "Luật Phí và lệ phí; trước đây Thông tư 202/2016/TT-BTC, hoặc nghị quyết HĐND tỉnh về phí do Văn phòng đăng ký đất đai thu",
+    note: "Chưa xác định văn bản áp dụng và mức thu; miễn phí cho khoản vay nông nghiệp, nông thôn cần kiểm tra." },
+  { procedureCode: "1.011443", kind: "phí" as const,
+    basis: "Như đăng ký biện pháp bảo đảm; thường không thu hoặc thu mức thấp",
+    note: "Chưa xác định mức thu." },
+  { procedureCode: "1.001612", kind: "lệ phí" as const,
+    basis: "Nghị quyết HĐND tỉnh theo Thông tư 85/2019/TT-BTC",
+    note: "Nhiều tỉnh thu 100.000 đồng, nộp trực tuyến thường được miễn hoặc giảm; chưa xác minh cho tỉnh này. Lệ phí môn bài là khoản khác." },
+  { procedureCode: "1.004873", kind: "lệ phí" as const,
+    basis: "Nghị quyết HĐND tỉnh theo Thông tư 85/2019/TT-BTC, sửa đổi bởi Thông tư 106/2021/TT-BTC",
+    note: "Nhiều tỉnh miễn hoặc giảm khi nộp trực tuyến; chưa xác minh cho tỉnh này." },
+];
+
+function entriesFor(provinceCode: string, period: { validFrom: IsoDate; validTo?: IsoDate }, source: string): FeeEntry[] {
+  return perProcedure.map((p) => ({
+    provinceCode, ...period, ...p, amountVnd: null, onlineAmountVnd: null, source, evidence: "U" as const, toVerify: true as const,
+  }));
+}
+
+export const feeSchedule: readonly FeeEntry[] = [
+  ...entriesFor(DAK_NONG, UNTIL_MERGER, "procedures.md A.1, B.1, C.1, D.1 (mức phí, lệ phí chưa được xác minh)"),
+  ...entriesFor(LAM_DONG, AFTER_MERGER, "procedures.md A.1, B.1, C.1, D.1 (mức phí, lệ phí chưa được xác minh)"),
+];
