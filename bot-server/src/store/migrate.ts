@@ -1,6 +1,8 @@
 /**
  * Runs the migrations listed in code (no folder globbing, so tsx, jest and compiled dist behave alike).
- * Called at every start; already-applied migrations are skipped, concurrent starters wait on Kysely's lock.
+ * Called at every start; already-applied migrations are skipped. Concurrent starters (server and worker) wait:
+ * on PostgreSQL on Kysely's advisory lock, on SQLite on BEGIN IMMEDIATE (migrateSqlite). Run it before serving:
+ * on SQLite other statements sent through the same handle meanwhile would join the migration transaction.
  */
 import { Migrator, sql, type Kysely, type Migration, type MigrationProvider, type MigrationResultSet } from "kysely";
 import { SQLITE_BUSY_TIMEOUT_MS, dialectOf } from "./connect.js";
@@ -21,8 +23,8 @@ export interface MigrationReport {
 
 /** Brings the schema to the latest version; throws one clear error naming the failed migration. */
 export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationReport> {
-  // Without an explicit schema Kysely would find its bookkeeping table in *any* schema of a shared PostgreSQL
-  // database and skip creating it in ours.
+  // PostgreSQL: name the current schema, or Kysely finds its bookkeeping table in *any* schema of a shared
+  // database (another test's, another tenant's) and skips creating it in ours.
   const { error, results = [] } =
     dialectOf(db) === "postgres"
       ? await new Migrator({ db, provider, migrationTableSchema: await currentSchema(db) }).migrateToLatest()
