@@ -1,0 +1,130 @@
+/**
+ * What a citizen or the public API asks about a one-stop right now: is today a scheme day here, under which plan
+ * (official or demo), how long until the intake cutoff, is the office open, when is the next scheme day, and
+ * which track each procedure received here would get now.
+ */
+import type { ClockTime, IsoDate } from "../model.js";
+import { WEEKDAY_NAMES_VI, addDays, formatClock, formatDateVn, toVnMoment, weekdayOf } from "../time/vn-time.js";
+import type { DecideContext, TrackInput, TrackResult } from "./make-decide-track.js";
+import type { CompiledPlan } from "./plan-index.js";
+import { PLAN_STATUS_LABELS, type SchemePlan } from "./scheme-plan.js";
+import { trackError, type TrackError } from "./track-errors.js";
+
+export interface SchemeStatusProcedure {
+  procedureCode: string;
+  name: string;
+  versionId: string;
+  /** In the plan's list for this unit's level. */
+  sameDayEligible: boolean;
+  track: "same-day" | "normal";
+  dueDate: IsoDate;
+  reasons: string[];
+}
+
+export interface SchemeStatus {
+  ok: true;
+  unitId: string;
+  unitName: string;
+  date: IsoDate;
+  time: ClockTime;
+  weekdayName: string;
+  workingDay: boolean;
+  isSchemeDay: boolean;
+  plan?: {
+    id: string; label: string; status: SchemePlan["status"]; statusLabel: string;
+    issuer: string; number: string | null; validFrom: IsoDate; validTo?: IsoDate; toVerify: boolean;
+  };
+  intakeCutoff?: ClockTime;
+  /** Scheme days only: minutes until the cutoff, 0 once past. */
+  minutesToCutoff?: number;
+  /** Same-day intake is open at this moment. */
+  intakeOpen: boolean;
+  officeHours?: SchemePlan["officeHours"];
+  officeHoursToVerify?: boolean;
+  /** Working day and within office hours; null when no plan gives office hours. */
+  openNow: boolean | null;
+  /** Today while same-day intake has not closed, else the next scheme day (holidays skipped) within a year. */
+  nextSchemeDay?: IsoDate;
+  nextSchemeDayText?: string;
+  procedures: SchemeStatusProcedure[];
+  /** One Vietnamese sentence. */
+  summary: string;
+}
+
+const SEARCH_DAYS = 370;
+
+function nextSchemeDayFrom(ctx: DecideContext, unitId: string, from: IsoDate): IsoDate | undefined {
+  for (let d = from, i = 0; i < SEARCH_DAYS; i += 1, d = addDays(d, 1)) {
+    const plan = ctx.plans.planAt(unitId, d);
+    if (plan === undefined) {
+      if (ctx.plans.plansOf(unitId).every((p) => p.plan.validTo !== undefined && p.plan.validTo < d)) return undefined;
+      continue;
+    }
+    if (plan.schemeWeekday[weekdayOf(d)] && ctx.calendar.isWorkingDay(d)) return d;
+  }
+  return undefined;
+}
+
+function within(plan: CompiledPlan, minutes: number): boolean {
+  const o = plan.officeMinutes;
+  for (let i = 0; i < o.length; i += 2) if (minutes >= o[i]! && minutes < o[i + 1]!) return true;
+  return false;
+}
+
+export function makeSchemeStatusAt(ctx: DecideContext, decideTrack: (input: TrackInput) => TrackResult) {
+  return function schemeStatusAt(unitCode: string, at: string): SchemeStatus | TrackError {
+    if (typeof unitCode !== "string" || typeof at !== "string") return trackError("invalid_input");
+    const m = toVnMoment(at);
+    if (!m || m.date < "1900" || m.date > "2199-12-31") return trackError("invalid_time", String(at));
+    const unit = ctx.units.findByCode(unitCode, m.date);
+    if (!unit) return trackError("unknown_unit", unitCode, formatDateVn(m.date));
+    const unitName = ctx.unitName(unit);
+    const plan = ctx.plans.planAt(unit.id, m.date);
+    const workingDay = ctx.calendar.isWorkingDay(m.date);
+    const isSchemeDay = plan !== undefined && plan.schemeWeekday[m.weekday] === true && workingDay;
+    const openNow = plan ? workingDay && within(plan, m.minutes) : null;
+    const intakeOpen = isSchemeDay && openNow === true && m.minutes < plan!.cutoffMinutes;
+    const next = nextSchemeDayFrom(ctx, unit.id, intakeOpen ? m.date : addDays(m.date, 1));
+
+    const procedures = ctx.catalog.receivedAtLevel(unit.level, m.date).flatMap((v): SchemeStatusProcedure[] => {
+      const r = decideTrack({ unitCode, procedureCode: v.code, at });
+      if (!r.ok) return [];
+      const sameDayEligible = plan?.eligible.get(unit.level)?.has(v.code) ?? false;
+      return [{ procedureCode: v.code, name: v.name, versionId: v.id, sameDayEligible, track: r.track, dueDate: r.dueDate, reasons: r.reasons }];
+    });
+
+    const nextText = next ? `${WEEKDAY_NAMES_VI[weekdayOf(next)]} ${formatDateVn(next)}` : undefined;
+    const summary = !plan
+      ? `${unitName} không áp dụng Ngày không hẹn vào ngày ${formatDateVn(m.date)}${nextText ? `; Ngày không hẹn tiếp theo: ${nextText}` : ""}.`
+      : intakeOpen
+        ? `Hôm nay là Ngày không hẹn tại ${unitName}: nhận hồ sơ trả trong ngày đến ${plan.plan.intakeCutoff} (còn ${m.minutes < plan.cutoffMinutes ? plan.cutoffMinutes - m.minutes : 0} phút).`
+        : `${isSchemeDay ? `Hôm nay là Ngày không hẹn tại ${unitName} nhưng đã hết giờ nhận hồ sơ trả trong ngày (${plan.plan.intakeCutoff})` : `Hôm nay không phải Ngày không hẹn tại ${unitName}`}${nextText ? `; Ngày không hẹn tiếp theo: ${nextText}` : ""}.`;
+
+    return {
+      ok: true,
+      unitId: unit.id,
+      unitName,
+      date: m.date,
+      time: formatClock(m.minutes),
+      weekdayName: WEEKDAY_NAMES_VI[m.weekday]!,
+      workingDay,
+      isSchemeDay,
+      ...(plan ? {
+        plan: {
+          id: plan.plan.id, label: plan.plan.label, status: plan.plan.status, statusLabel: PLAN_STATUS_LABELS[plan.plan.status],
+          issuer: plan.plan.issuer, number: plan.plan.number, validFrom: plan.plan.validFrom,
+          ...(plan.plan.validTo ? { validTo: plan.plan.validTo } : {}), toVerify: plan.plan.toVerify === true,
+        },
+        intakeCutoff: plan.plan.intakeCutoff,
+        officeHours: plan.plan.officeHours,
+        officeHoursToVerify: plan.plan.officeHoursToVerify,
+      } : {}),
+      ...(isSchemeDay ? { minutesToCutoff: Math.max(0, plan!.cutoffMinutes - m.minutes) } : {}),
+      intakeOpen,
+      openNow,
+      ...(next ? { nextSchemeDay: next, nextSchemeDayText: nextText } : {}),
+      procedures,
+      summary: summary.charAt(0).toUpperCase() + summary.slice(1),
+    };
+  };
+}
