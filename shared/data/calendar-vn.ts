@@ -1,0 +1,100 @@
+/**
+ * Days off and make-up working days of cán bộ, công chức, viên chức, 2023–2027, as announced yearly
+ * (Ministry of Labour / Ministry of Home Affairs notices as reported in the press). Seed copied from the project's
+ * reference notes (context.md §6.1a); weekends are listed only inside a break. Evidence: S = press report,
+ * U = derived from the Labour Code 2019 Art. 112 rules or not confirmed (toVerify: "cần kiểm tra").
+ * Years not listed here are proposed from the lunar calendar (shared/calendar/lunar-fallback.ts).
+ */
+import type { CalendarData, CalendarEntry } from "../calendar/calendar-data.js";
+
+export type { CalendarData, CalendarEntry, CalendarYear } from "../calendar/calendar-data.js";
+
+const press = (year: number): string => `Lịch nghỉ lễ, Tết năm ${year} của cán bộ, công chức, viên chức (thông báo của Bộ, báo chí đưa tin)`;
+const PRESS_2023 = press(2023);
+const PRESS_2024 = press(2024);
+const PRESS_2025 = press(2025);
+const PRESS_2026 = press(2026);
+const SRC_2025 = `${PRESS_2025}: https://www.tet-amlich.com/2024/11/cac-ngay-nghi-le-2025.html`;
+const SRC_TET_2026 = "Lịch nghỉ Tết Bính Ngọ 2026 của cán bộ, công chức (báo Công an TP.HCM): http://www.congan.com.vn/?catid=702&id=388656&mod=detnews";
+const LABOUR_CODE = "Bộ luật Lao động 2019, Điều 112 (suy ra theo quy tắc nghỉ lễ, nghỉ bù; chưa có thông báo)";
+const CULTURE_DAY = "Nghị quyết 80-NQ/TW (01/2026) về Ngày Văn hóa Việt Nam 24/11; hiệu lực pháp lý chưa xác nhận";
+
+const s = (source: string, entry: Omit<CalendarEntry, "source" | "evidence">): CalendarEntry => ({ ...entry, source, evidence: "S" });
+const u = (source: string, entry: Omit<CalendarEntry, "source" | "evidence" | "toVerify">): CalendarEntry => ({ ...entry, source, evidence: "U", toVerify: true });
+
+export const VN_CIVIL_SERVICE_CALENDAR: CalendarData = {
+  id: "vn-civil-service-2023-2027@2026-01",
+  name: "Lịch nghỉ lễ, Tết của cán bộ, công chức, viên chức",
+  years: {
+    "2023": {
+      entries: [
+        s(PRESS_2023, { from: "2023-01-02", kind: "compensatory", reason: "Nghỉ bù Tết Dương lịch (01/01/2023 là Chủ nhật)" }),
+        s(PRESS_2023, { from: "2023-01-20", to: "2023-01-26", kind: "tet_break", reason: "Nghỉ Tết Nguyên đán Quý Mão" }),
+        s(PRESS_2023, { from: "2023-04-29", kind: "holiday", reason: "Giỗ Tổ Hùng Vương (10/3 âm lịch)" }),
+        s(PRESS_2023, { from: "2023-04-30", kind: "holiday", reason: "Ngày Chiến thắng (30/4)" }),
+        s(PRESS_2023, { from: "2023-05-01", kind: "holiday", reason: "Ngày Quốc tế Lao động (1/5)" }),
+        s(PRESS_2023, { from: "2023-05-02", to: "2023-05-03", kind: "compensatory", reason: "Nghỉ bù Giỗ Tổ Hùng Vương và Ngày Chiến thắng trùng cuối tuần" }),
+        s(PRESS_2023, { from: "2023-09-01", kind: "holiday", reason: "Nghỉ lễ Quốc khánh (ngày liền kề 2/9)" }),
+        s(PRESS_2023, { from: "2023-09-02", kind: "holiday", reason: "Quốc khánh (2/9)" }),
+        s(PRESS_2023, { from: "2023-09-04", kind: "compensatory", reason: "Nghỉ bù Quốc khánh (02/09/2023 là Thứ Bảy)" }),
+      ],
+    },
+    "2024": {
+      entries: [
+        s(PRESS_2024, { from: "2024-01-01", kind: "holiday", reason: "Tết Dương lịch" }),
+        s(PRESS_2024, { from: "2024-02-08", to: "2024-02-14", kind: "tet_break", reason: "Nghỉ Tết Nguyên đán Giáp Thìn" }),
+        s(PRESS_2024, { from: "2024-04-18", kind: "holiday", reason: "Giỗ Tổ Hùng Vương (10/3 âm lịch)" }),
+        s(PRESS_2024, { from: "2024-04-29", kind: "swapped_off", reason: "Nghỉ hoán đổi, làm bù vào Thứ Bảy 04/05/2024" }),
+        s(PRESS_2024, { from: "2024-04-30", kind: "holiday", reason: "Ngày Chiến thắng (30/4)" }),
+        s(PRESS_2024, { from: "2024-05-01", kind: "holiday", reason: "Ngày Quốc tế Lao động (1/5)" }),
+        s(PRESS_2024, { from: "2024-05-04", kind: "makeup_working", reason: "Làm bù cho ngày 29/04/2024" }),
+        s(PRESS_2024, { from: "2024-09-02", kind: "holiday", reason: "Quốc khánh (2/9)" }),
+        s(PRESS_2024, { from: "2024-09-03", kind: "holiday", reason: "Nghỉ lễ Quốc khánh (ngày liền kề 2/9)" }),
+      ],
+    },
+    "2025": {
+      entries: [
+        s(PRESS_2025, { from: "2025-01-01", kind: "holiday", reason: "Tết Dương lịch" }),
+        s(SRC_2025, { from: "2025-01-25", to: "2025-02-02", kind: "tet_break", reason: "Nghỉ Tết Nguyên đán Ất Tỵ" }),
+        u(PRESS_2025, { from: "2025-02-08", kind: "makeup_working", reason: "Làm bù cho ngày 27/01/2025 (hoán đổi trong kỳ nghỉ Tết Ất Tỵ)" }),
+        s(SRC_2025, { from: "2025-04-07", kind: "holiday", reason: "Giỗ Tổ Hùng Vương (10/3 âm lịch)" }),
+        s(SRC_2025, { from: "2025-04-26", kind: "makeup_working", reason: "Làm bù cho ngày 02/05/2025" }),
+        s(SRC_2025, { from: "2025-04-30", kind: "holiday", reason: "Ngày Chiến thắng (30/4)" }),
+        s(SRC_2025, { from: "2025-05-01", kind: "holiday", reason: "Ngày Quốc tế Lao động (1/5)" }),
+        s(SRC_2025, { from: "2025-05-02", kind: "swapped_off", reason: "Nghỉ hoán đổi, làm bù vào Thứ Bảy 26/04/2025" }),
+        s(SRC_2025, { from: "2025-09-01", kind: "holiday", reason: "Nghỉ lễ Quốc khánh (ngày liền kề 2/9)" }),
+        s(SRC_2025, { from: "2025-09-02", kind: "holiday", reason: "Quốc khánh (2/9)" }),
+      ],
+    },
+    "2026": {
+      entries: [
+        { ...s(PRESS_2026, { from: "2026-01-01", kind: "holiday", reason: "Tết Dương lịch" }), toVerify: true, note: "Đề xuất hoán đổi Thứ Sáu 02/01/2026 chưa được xác nhận: nếu được duyệt, thêm ngày nghỉ hoán đổi và ngày làm bù." },
+        s(SRC_TET_2026, { from: "2026-02-14", to: "2026-02-22", kind: "tet_break", reason: "Nghỉ Tết Nguyên đán Bính Ngọ" }),
+        u(LABOUR_CODE, { from: "2026-04-26", kind: "holiday", reason: "Giỗ Tổ Hùng Vương (10/3 âm lịch)" }),
+        u(LABOUR_CODE, { from: "2026-04-27", kind: "compensatory", reason: "Nghỉ bù Giỗ Tổ Hùng Vương (26/04/2026 là Chủ nhật)" }),
+        s(PRESS_2026, { from: "2026-04-30", kind: "holiday", reason: "Ngày Chiến thắng (30/4)" }),
+        s(PRESS_2026, { from: "2026-05-01", kind: "holiday", reason: "Ngày Quốc tế Lao động (1/5)" }),
+        u(LABOUR_CODE, { from: "2026-09-01", kind: "holiday", reason: "Nghỉ lễ Quốc khánh (ngày liền kề 2/9)", note: "Ngày liền kề (01/9 hoặc 03/9) do Thủ tướng quyết định; đang chọn 01/9." }),
+        s(PRESS_2026, { from: "2026-09-02", kind: "holiday", reason: "Quốc khánh (2/9)" }),
+        u(CULTURE_DAY, { from: "2026-11-24", kind: "holiday", reason: "Ngày Văn hóa Việt Nam (24/11)" }),
+      ],
+    },
+    "2027": {
+      provisional: true,
+      entries: [
+        u(LABOUR_CODE, { from: "2027-01-01", kind: "holiday", reason: "Tết Dương lịch" }),
+        u(`${LABOUR_CODE}; mùng 1 Tết Đinh Mùi là Thứ Bảy 06/02/2027 (lịch âm)`, {
+          from: "2027-02-05", to: "2027-02-11", kind: "tet_break", reason: "Nghỉ Tết Nguyên đán Đinh Mùi", provisional: true,
+          note: "Dự kiến theo quy ước: 30 Tết và mùng 1–4, nghỉ bù ngày trùng cuối tuần; chờ quyết định của Thủ tướng.",
+        }),
+        u(LABOUR_CODE, { from: "2027-04-16", kind: "holiday", reason: "Giỗ Tổ Hùng Vương (10/3 âm lịch)" }),
+        u(LABOUR_CODE, { from: "2027-04-30", kind: "holiday", reason: "Ngày Chiến thắng (30/4)" }),
+        u(LABOUR_CODE, { from: "2027-05-01", kind: "holiday", reason: "Ngày Quốc tế Lao động (1/5)" }),
+        u(LABOUR_CODE, { from: "2027-05-03", kind: "compensatory", reason: "Nghỉ bù Ngày Quốc tế Lao động (01/05/2027 là Thứ Bảy)" }),
+        u(LABOUR_CODE, { from: "2027-09-02", kind: "holiday", reason: "Quốc khánh (2/9)" }),
+        u(LABOUR_CODE, { from: "2027-09-03", kind: "holiday", reason: "Nghỉ lễ Quốc khánh (ngày liền kề 2/9)" }),
+        u(CULTURE_DAY, { from: "2027-11-24", kind: "holiday", reason: "Ngày Văn hóa Việt Nam (24/11)" }),
+      ],
+    },
+  },
+};
