@@ -1,6 +1,7 @@
 import { describe, expect, test } from "@jest/globals";
 import { daknongUnits } from "../../../shared/data/units/dak-nong.js";
 import { checkUnitsData } from "../../../shared/units/check-units-data.js";
+import { mergeUnitsData } from "../../../shared/units/merge-units-data.js";
 
 const { units, successions } = daknongUnits;
 const old = units.filter((u) => u.validTo === "2025-06-30");
@@ -56,5 +57,18 @@ describe("shipped Đắk Nông units", () => {
       successions: [...successions, { fromId: "x", toId: "68@2025-07-01", effectiveDate: "2025-07-01", legalBasis: "t" }],
     };
     expect(checkUnitsData(broken).map((i) => i.code).sort()).toEqual(["code_overlap", "missing_unit"]);
+  });
+});
+
+describe("merging datasets", () => {
+  test("equal ids and links are kept once, the first dataset wins", () => {
+    const extra = {
+      units: [{ ...units[0]!, source: "other" }, { id: "1@2025-07-01", code: "1", name: "X", type: "xã" as const, level: "commune" as const, validFrom: "2025-07-01", source: "t" }],
+      successions: [successions[0]!],
+    };
+    const merged = mergeUnitsData(daknongUnits, extra);
+    expect(merged.units).toHaveLength(units.length + 1);
+    expect(merged.units[0]?.source).toBe(units[0]?.source);
+    expect(merged.successions).toHaveLength(successions.length);
   });
 });
