@@ -1,0 +1,101 @@
+/**
+ * OpenAPI 3.1 document generated from the route table and its zod schemas (z.toJSONSchema), never written by
+ * hand: a route added to the table appears here with its parameters, body, response and error codes.
+ */
+import { z, type ZodType } from "zod";
+import { API_ERRORS, ApiErrorBody } from "../../../shared/api/errors.js";
+import type { AnyRoute } from "../http/route-table.js";
+
+type Json = Record<string, unknown>;
+
+function schemaOf(schema: ZodType, io: "input" | "output"): Json {
+  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: "any", target: "draft-2020-12" }) as Json;
+  return rest;
+}
+
+function parametersOf(schema: ZodType | undefined, where: "path" | "query"): Json[] {
+  if (!schema) return [];
+  const js = schemaOf(schema, "input") as { properties?: Record<string, Json>; required?: string[] };
+  return Object.entries(js.properties ?? {}).map(([name, s]) => ({
+    name,
+    in: where,
+    required: where === "path" || (js.required ?? []).includes(name),
+    ...(typeof s.description === "string" ? { description: s.description } : {}),
+    schema: s,
+  }));
+}
+
+const toOpenApiPath = (p: string) => p.replace(/:([A-Za-z_]\w*)/g, "{$1}");
+
+export function buildOpenApi(routes: AnyRoute[], info: { version: string; serverUrl: string }): Json {
+  const paths: Record<string, Record<string, Json>> = {};
+  for (const r of routes) {
+    const path = `/api${toOpenApiPath(r.path)}`;
+    const responses: Record<string, Json> = {
+      [String(r.response.status)]: {
+        description: r.response.description,
+        ...(r.response.schema || r.response.contentType
+          ? {
+              content: {
+                [r.response.contentType ?? "application/json"]: {
+                  schema: r.response.schema ? schemaOf(r.response.schema, "output") : { type: "string" },
+                },
+              },
+            }
+          : {}),
+      },
+    };
+    const codes = new Set([...r.errors, ...(r.params || r.query || r.body ? ["invalid_params", "invalid_query", "invalid_body"] as const : []), "internal_error" as const]);
+    const byStatus = new Map<number, string[]>();
+    for (const c of codes) {
+      if (c === "invalid_params" && !r.params) continue;
+      if (c === "invalid_query" && !r.query) continue;
+      if (c === "invalid_body" && !r.body) continue;
+      const s = API_ERRORS[c].status;
+      byStatus.set(s, [...(byStatus.get(s) ?? []), c]);
+    }
+    for (const [status, list] of [...byStatus].sort((a, b) => a[0] - b[0])) {
+      responses[String(status)] = {
+        description: `Error: ${list.join(", ")}`,
+        content: { "application/json": { schema: { $ref: "#/components/schemas/ApiError" } } },
+      };
+    }
+    paths[path] ??= {};
+    paths[path][r.method] = {
+      operationId: operationId(r),
+      summary: r.summary,
+      ...(r.description ? { description: r.description } : {}),
+      tags: [r.tag],
+      parameters: [...parametersOf(r.params, "path"), ...parametersOf(r.query, "query")],
+      ...(r.body
+        ? { requestBody: { required: !r.bodyOptional, content: { "application/json": { schema: schemaOf(r.body, "input") } } } }
+        : {}),
+      ...(r.auth === "citizen" ? { security: [{ zaloAccessToken: [] }, { deviceToken: [] }] } : {}),
+      responses,
+    };
+  }
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "Khong Hen public API",
+      version: info.version,
+      description:
+        "Ngày không viết – Ngày không hẹn: units, scheme status, procedures, citizen pre-registrations and public dossier status. " +
+        "Errors: { error: { code, message (Vietnamese), detail (English), fields? } }.",
+    },
+    servers: [{ url: info.serverUrl }],
+    paths,
+    components: {
+      schemas: { ApiError: schemaOf(ApiErrorBody, "output") },
+      securitySchemes: {
+        zaloAccessToken: { type: "apiKey", in: "header", name: "X-Zalo-Access-Token", description: "Zalo Mini App access token (getAccessToken), verified with the Zalo Graph API" },
+        deviceToken: { type: "http", scheme: "bearer", description: "Anonymous device token from POST /api/citizens/device" },
+      },
+    },
+  };
+}
+
+function operationId(r: AnyRoute): string {
+  const words = r.path.split("/").filter(Boolean).map((s) => s.replace(/^:/, "by-").replace(/[^A-Za-z0-9]+/g, "-"));
+  return [r.method, ...words].join("-").replace(/-([a-z0-9])/gi, (_m, c: string) => c.toUpperCase());
+}

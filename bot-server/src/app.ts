@@ -1,0 +1,81 @@
+/**
+ * createApp(deps): the Express application, without listen(). Mount points for the surfaces other modules
+ * own are marked "MOUNT": the officer console (bot-server/src/console/) and the Zalo webhook
+ * (bot-server/src/zalo/), which needs the raw body and therefore sits before any JSON parser.
+ */
+import { fileURLToPath } from "node:url";
+import express, { Router, type Express } from "express";
+import { buildOpenApi } from "./api/openapi.js";
+import { apiRoutes } from "./api/routes.js";
+import type { Deps } from "./deps.js";
+import { createCitizenAuth } from "./identity/citizen-auth.js";
+import { sendError } from "./http/api-error.js";
+import { errorHandler } from "./http/error-handler.js";
+import { healthHandler } from "./http/health.js";
+import { jsonBody } from "./http/json-body.js";
+import { miniAppStatic } from "./http/mini-app-static.js";
+import { consolePlaceholder, webhookPlaceholder } from "./http/placeholders.js";
+import { requestContext } from "./http/request-context.js";
+import { mountRoutes } from "./http/route-table.js";
+import { publicRateLimit, securityHeaders } from "./http/security.js";
+import { statusPageRouter } from "./http/status-page.js";
+import { testClockRouter } from "./http/test-clock.js";
+
+const MINI_APP_WWW = fileURLToPath(new URL("../../mini-app/www", import.meta.url));
+const VERSION = "0.1.0";
+
+export interface AppOptions {
+  /** Directory of the mini-app web build served at /m/. */
+  miniAppDir?: string;
+}
+
+export function createApp(deps: Deps, options: AppOptions = {}): Express {
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("etag", false);
+  app.set("trust proxy", deps.config.TRUST_PROXY);
+  app.set("query parser", "simple");
+
+  app.use(requestContext(deps.log));
+  app.use(securityHeaders());
+
+  app.get("/healthz", healthHandler(deps));
+  if (deps.config.TEST_CLOCK && deps.testClock) app.use("/__test/clock", testClockRouter(deps.testClock));
+  domainVerification(app, deps.config.ZALO_DOMAIN_VERIFICATION);
+
+  // MOUNT: Zalo OA webhook. Replace the placeholder with the chatbot's router (raw body, signature check).
+  app.use("/webhook/zalo", webhookPlaceholder());
+
+  const limit = publicRateLimit(deps.config.RATE_LIMIT_PER_MINUTE);
+  app.use("/api", limit, apiRouter(deps));
+  app.use("/tra-cuu", limit, statusPageRouter(deps));
+
+  // MOUNT: officer console. Replace the placeholder with the console's router (its own session/CSRF handling).
+  app.use("/console", consolePlaceholder());
+
+  app.use("/m", miniAppStatic(options.miniAppDir ?? MINI_APP_WWW));
+  app.get("/", (_req, res) => res.redirect(302, "/tra-cuu"));
+
+  app.use((_req, res) => sendError(res, { code: "not_found" }));
+  app.use(errorHandler(deps.log));
+  return app;
+}
+
+function apiRouter(deps: Deps): Router {
+  const router = Router();
+  router.use(jsonBody());
+  mountRoutes(router, apiRoutes, deps, createCitizenAuth(deps));
+  const openapi = buildOpenApi(apiRoutes, { version: VERSION, serverUrl: deps.config.PUBLIC_BASE_URL });
+  router.get("/openapi.json", (_req, res) => res.json(openapi));
+  router.use((_req, res) => sendError(res, { code: "not_found" }));
+  return router;
+}
+
+/** Zalo's domain check fetches a verification file at the site root (zalo.md §6.10). */
+function domainVerification(app: Express, setting: string | undefined): void {
+  if (!setting) return;
+  const colon = setting.indexOf(":");
+  const file = setting.slice(0, colon);
+  const content = setting.slice(colon + 1);
+  app.get(`/${file}`, (_req, res) => res.type(file.endsWith(".txt") ? "text" : "html").send(content));
+}

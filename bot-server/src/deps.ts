@@ -1,0 +1,29 @@
+/**
+ * Everything a request handler or job may use, built once by main.ts (or by a test) and passed down.
+ * No module-level singletons: a test builds its own Deps with its own database, clock and stand-ins.
+ */
+import type { Kysely } from "kysely";
+import type { Config } from "./config.js";
+import type { Clock, SettableClock } from "./clock.js";
+import type { Log } from "./log.js";
+import type { Database } from "./store/database.js";
+import type { DatabaseHandle } from "./store/connect.js";
+import type { Domain } from "./domain.js";
+import type { ZaloGraph } from "./identity/zalo-graph.js";
+
+export interface Deps {
+  db: Kysely<Database>;
+  /** Health checks and shutdown. */
+  database: Pick<DatabaseHandle, "kind" | "ping" | "close">;
+  clock: Clock;
+  /** Present only when TEST_CLOCK=1: the same object as `clock`, settable through /__test/clock. */
+  testClock?: SettableClock;
+  config: Config;
+  log: Log;
+  /** Catalogue in force (units, procedures, plans, calendar) loaded from the database. */
+  domain: Domain;
+  /** Verifies mini-app access tokens; absent when Zalo is not configured. */
+  zaloGraph?: ZaloGraph;
+  /** HMAC key of slip status tokens (config or generated once and stored). */
+  statusTokenSecret: string;
+}
