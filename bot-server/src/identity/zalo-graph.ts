@@ -1,0 +1,51 @@
+/**
+ * Verifies a mini-app user's access token against the Zalo Graph API (zalo.md §2.1):
+ * GET {ZALO_GRAPH_BASE}/v2.0/me?fields=id,name,picture with headers `access_token` and
+ * `appsecret_proof` = hex(HMAC-SHA256(key = app secret, msg = access token)), mandatory since 2024-01-01.
+ * The answer is flat and carries its own `error` (0 = success), often with HTTP 200 (zalo.md §6.4).
+ */
+import { createHmac } from "node:crypto";
+
+export type GraphMeResult =
+  | { ok: true; zaloUserId: string }
+  | { ok: false; reason: "invalid_token" | "unavailable"; detail: string };
+
+export interface ZaloGraph {
+  me(accessToken: string): Promise<GraphMeResult>;
+}
+
+export interface ZaloGraphOptions {
+  baseUrl: string;
+  appSecret: string;
+  timeoutMs?: number;
+}
+
+export function appSecretProof(appSecret: string, accessToken: string): string {
+  return createHmac("sha256", appSecret).update(accessToken).digest("hex");
+}
+
+export function createZaloGraph(opts: ZaloGraphOptions): ZaloGraph {
+  const base = opts.baseUrl.replace(/\/+$/, "");
+  return {
+    async me(accessToken) {
+      let res: Response;
+      try {
+        res = await fetch(`${base}/v2.0/me?fields=id,name,picture`, {
+          headers: { access_token: accessToken, appsecret_proof: appSecretProof(opts.appSecret, accessToken) },
+          signal: AbortSignal.timeout(opts.timeoutMs ?? 3000),
+        });
+      } catch (e) {
+        return { ok: false, reason: "unavailable", detail: (e as Error).name };
+      }
+      if (res.status >= 500) return { ok: false, reason: "unavailable", detail: `HTTP ${res.status}` };
+      const body = (await res.json().catch(() => undefined)) as { id?: unknown; error?: unknown } | undefined;
+      if (!body) return { ok: false, reason: "unavailable", detail: "unreadable Graph answer" };
+      const error = Number(body.error ?? 0);
+      // Ids are big numbers: keep them as strings (zalo.md §6.5).
+      if (res.ok && error === 0 && typeof body.id === "string" && /^\d+$/.test(body.id)) {
+        return { ok: true, zaloUserId: body.id };
+      }
+      return { ok: false, reason: "invalid_token", detail: `Graph error ${error}` };
+    },
+  };
+}

@@ -1,0 +1,65 @@
+/** Citizens (người dân) known by a Zalo user id or an anonymous device token (stored hashed). */
+import { randomUUID } from "node:crypto";
+import type { Kysely } from "kysely";
+import type { Database } from "./database.js";
+
+type Db = Kysely<Database>;
+
+export interface CitizenRow {
+  id: string;
+  kind: "zalo" | "device";
+  createdAt: string;
+}
+
+function blankCitizen(id: string, now: string) {
+  return {
+    id,
+    zalo_user_id: null,
+    zalo_oa_user_id: null,
+    device_token_hash: null,
+    display_name: null,
+    phone: null,
+    phone_consent_at: null,
+    notify_opt_in_at: null,
+    oa_followed: 0,
+    oa_last_interaction_at: null,
+    created_at: now,
+    updated_at: now,
+  };
+}
+
+export async function createDeviceCitizen(db: Db, tokenHash: string, now: string): Promise<string> {
+  const id = randomUUID();
+  await db.insertInto("citizens").values({ ...blankCitizen(id, now), device_token_hash: tokenHash }).execute();
+  return id;
+}
+
+export async function findCitizenIdByDeviceTokenHash(db: Db, tokenHash: string): Promise<string | undefined> {
+  const row = await db.selectFrom("citizens").select("id").where("device_token_hash", "=", tokenHash).executeTakeFirst();
+  return row?.id;
+}
+
+/** The citizen of a verified Zalo user id, created on first sight. */
+export async function findOrCreateZaloCitizen(db: Db, zaloUserId: string, now: string): Promise<string> {
+  const found = await db.selectFrom("citizens").select("id").where("zalo_user_id", "=", zaloUserId).executeTakeFirst();
+  if (found) return found.id;
+  const id = randomUUID();
+  try {
+    await db.insertInto("citizens").values({ ...blankCitizen(id, now), zalo_user_id: zaloUserId }).execute();
+    return id;
+  } catch (e) {
+    // Two first requests of the same user raced: the other insert won.
+    const again = await db.selectFrom("citizens").select("id").where("zalo_user_id", "=", zaloUserId).executeTakeFirst();
+    if (again) return again.id;
+    throw e;
+  }
+}
+
+export async function findCitizen(db: Db, id: string): Promise<CitizenRow | undefined> {
+  const row = await db
+    .selectFrom("citizens")
+    .select(["id", "zalo_user_id", "created_at"])
+    .where("id", "=", id)
+    .executeTakeFirst();
+  return row && { id: row.id, kind: row.zalo_user_id ? "zalo" : "device", createdAt: row.created_at };
+}
