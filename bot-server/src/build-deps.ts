@@ -1,0 +1,53 @@
+/**
+ * Builds every dependency from configuration: database (migrated and seeded), domain, clients, clock, secret.
+ * Used by main.ts and by tests and benchmarks that start the real app.
+ */
+import { createSettableClock, systemClock, type Clock, type SettableClock } from "./clock.js";
+import { zaloGraphConfigured, type Config } from "./config.js";
+import type { Deps } from "./deps.js";
+import { loadDomain } from "./domain.js";
+import { createZaloGraph } from "./identity/zalo-graph.js";
+import type { Log } from "./log.js";
+import { formatCreatedAccounts, seed } from "./seed.js";
+import { loadStatusTokenSecret } from "./status-token.js";
+import { openDatabase, type DatabaseHandle } from "./store/connect.js";
+import { migrateToLatest } from "./store/migrate.js";
+
+export interface BuildOptions {
+  /** Base clock (tests); the system clock otherwise. */
+  clock?: Clock;
+  /** Where the first start prints the demo accounts' passwords (stdout by default). */
+  printOnce?: (text: string) => void;
+  /** An already open database (tests); opened from config.database otherwise. It is closed with the app's deps. */
+  database?: DatabaseHandle;
+}
+
+export async function buildDeps(config: Config, log: Log, options: BuildOptions = {}): Promise<Deps> {
+  const clock = options.clock;
+  const handle = options.database ?? openDatabase(config.database);
+  try {
+    const { applied } = await migrateToLatest(handle.db);
+    if (applied.length > 0) log.info({ applied }, "database migrated");
+    const testClock: SettableClock | undefined = config.TEST_CLOCK ? createSettableClock(clock ?? systemClock) : undefined;
+    const effectiveClock = testClock ?? clock ?? systemClock;
+    const now = effectiveClock.now().toISOString();
+    const report = await seed(handle.db, { now });
+    const printed = formatCreatedAccounts(report.createdAccounts, config.PUBLIC_BASE_URL);
+    // Printed once on stdout for the operator; deliberately not through the logger.
+    if (printed) (options.printOnce ?? ((t) => process.stdout.write(`${t}\n`)))(printed);
+    return {
+      db: handle.db,
+      database: handle,
+      clock: effectiveClock,
+      ...(testClock ? { testClock } : {}),
+      config,
+      log,
+      domain: await loadDomain(handle.db),
+      ...(zaloGraphConfigured(config) ? { zaloGraph: createZaloGraph({ baseUrl: config.ZALO_GRAPH_BASE, appSecret: config.ZALO_APP_SECRET! }) } : {}),
+      statusTokenSecret: await loadStatusTokenSecret(handle.db, config, now),
+    };
+  } catch (e) {
+    await handle.close();
+    throw e;
+  }
+}

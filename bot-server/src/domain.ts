@@ -1,0 +1,73 @@
+/**
+ * The catalogue in force, loaded from the database (seeded from shared/data, editable by administrators):
+ * units with history, procedure versions and fees, the working-day calendar and the scheme plans, wrapped in
+ * the pure shared/ functions. Loaded once at start; `reloadDomain` after an administrator's edit.
+ */
+import type { Kysely } from "kysely";
+import type { CalendarData, CalendarYear } from "../../shared/calendar/calendar-data.js";
+import { createCalendar, type Calendar } from "../../shared/calendar/calendar.js";
+import type { FeeEntry } from "../../shared/data/fees.js";
+import { createCatalog, type ProcedureCatalog } from "../../shared/procedures/catalog.js";
+import { buildFormSchema, type FormSchema } from "../../shared/procedures/form-schema.js";
+import type { ProcedureVersion } from "../../shared/procedures/procedure-version.js";
+import { createUnitDirectory, type UnitDirectory } from "../../shared/units/unit-directory.js";
+import { createDomain, type SchemeDomain } from "../../shared/scheme/decide-track.js";
+import type { SchemePlan } from "../../shared/scheme/scheme-plan.js";
+import { loadDocuments } from "./store/catalog.js";
+import type { Database } from "./store/database.js";
+import { loadUnits } from "./store/units.js";
+
+export interface Domain {
+  units: UnitDirectory;
+  catalog: ProcedureCatalog;
+  calendar: Calendar;
+  scheme: SchemeDomain;
+  /** The zod schema of a procedure version's form (built once per version). */
+  formSchema(versionId: string): FormSchema | undefined;
+}
+
+type CalendarYearDoc = CalendarYear & { calendarId: string; calendarName: string; year: string };
+
+export async function loadDomain(db: Kysely<Database>): Promise<Domain> {
+  const [unitsData, versions, fees, years, plans] = await Promise.all([
+    loadUnits(db),
+    loadDocuments<ProcedureVersion>(db, "procedure_version"),
+    loadDocuments<FeeEntry>(db, "fee"),
+    loadDocuments<CalendarYearDoc>(db, "calendar_year"),
+    loadDocuments<SchemePlan>(db, "scheme_plan"),
+  ]);
+  const units = createUnitDirectory(unitsData);
+  const catalog = createCatalog(
+    versions.map((d) => d.body),
+    fees.map((d) => d.body),
+  );
+  const calendar = createCalendar(calendarFrom(years.map((d) => d.body)));
+  const schemas = new Map<string, FormSchema>();
+  return {
+    units,
+    catalog,
+    calendar,
+    scheme: createDomain({ units, catalog, calendar, plans: plans.map((d) => d.body) }),
+    formSchema(versionId) {
+      const cached = schemas.get(versionId);
+      if (cached) return cached;
+      const version = catalog.versionById(versionId);
+      if (!version) return undefined;
+      const schema = buildFormSchema(version.form);
+      schemas.set(versionId, schema);
+      return schema;
+    },
+  };
+}
+
+/** One calendar from its yearly documents (the most recent calendar id wins when several exist). */
+function calendarFrom(years: CalendarYearDoc[]): CalendarData {
+  const first = years[years.length - 1];
+  const id = first?.calendarId ?? "empty";
+  const chosen = years.filter((y) => y.calendarId === id);
+  return {
+    id,
+    name: first?.calendarName ?? "Lịch làm việc",
+    years: Object.fromEntries(chosen.map(({ calendarId: _c, calendarName: _n, year, ...rest }) => [year, rest])),
+  };
+}

@@ -1,0 +1,51 @@
+/**
+ * Composition root: configuration, logger, dependencies (database migrated and seeded, domain, clients), the
+ * app and the purge job; then listen on PORT and shut down gracefully on SIGTERM/SIGINT (stop accepting,
+ * finish what is in flight, close the database).
+ */
+import type { Server } from "node:http";
+import { createApp } from "./app.js";
+import { buildDeps } from "./build-deps.js";
+import { loadConfigOrExit } from "./config.js";
+import { createLog } from "./log.js";
+import { startPurgeTimer } from "./use-cases/purge-pre-registrations.js";
+
+const SHUTDOWN_GRACE_MS = 10_000;
+
+async function main(): Promise<void> {
+  const config = loadConfigOrExit();
+  const log = createLog(config.LOG_LEVEL);
+  const deps = await buildDeps(config, log);
+  const app = createApp(deps);
+  const stopPurge = startPurgeTimer(deps);
+  const server: Server = app.listen(config.PORT, () => {
+    log.info({ port: config.PORT, database: deps.database.kind, url: config.PUBLIC_BASE_URL }, "Khong Hen listening");
+  });
+  server.keepAliveTimeout = 65_000;
+
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, "shutting down");
+    stopPurge();
+    const force = setTimeout(() => {
+      log.warn("in-flight requests did not finish in time; closing connections");
+      server.closeAllConnections();
+    }, SHUTDOWN_GRACE_MS);
+    force.unref();
+    server.close(async () => {
+      await deps.database.close();
+      log.info("stopped");
+      process.exit(0);
+    });
+    server.closeIdleConnections();
+  };
+  process.on("SIGTERM", () => shutdown("SIGTERM"));
+  process.on("SIGINT", () => shutdown("SIGINT"));
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`Khong Hen failed to start: ${e instanceof Error ? e.message : String(e)}\n`);
+  process.exit(1);
+});

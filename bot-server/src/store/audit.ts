@@ -1,0 +1,69 @@
+/**
+ * The audit log of personal data: who read or changed which fields (names only, never values), when, why.
+ * Append-only. Pass the transaction when the audited change runs in one, so both commit together.
+ */
+import { randomUUID } from "node:crypto";
+import type { Kysely } from "kysely";
+import type { Database } from "./database.js";
+
+export type AuditActorKind = "citizen" | "officer" | "system";
+export type AuditAction = "read" | "create" | "update" | "delete" | "export" | "purge";
+export type AuditSubjectKind = "pre_registration" | "dossier" | "citizen";
+
+export interface AuditEntry {
+  at: string;
+  actorKind: AuditActorKind;
+  actorId: string | null;
+  action: AuditAction;
+  subjectKind: AuditSubjectKind;
+  subjectId: string;
+  /** Field names only. */
+  fields: readonly string[];
+  reason: string;
+}
+
+const toRow = (e: AuditEntry) => ({
+  id: randomUUID(),
+  at: e.at,
+  actor_kind: e.actorKind,
+  actor_id: e.actorId,
+  action: e.action,
+  subject_kind: e.subjectKind,
+  subject_id: e.subjectId,
+  fields: JSON.stringify([...e.fields].sort()),
+  reason: e.reason,
+});
+
+export async function writeAudit(db: Kysely<Database>, entry: AuditEntry): Promise<void> {
+  await db.insertInto("audit_log").values(toRow(entry)).execute();
+}
+
+export async function writeAuditMany(db: Kysely<Database>, entries: readonly AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  await db.insertInto("audit_log").values(entries.map(toRow)).execute();
+}
+
+export interface AuditRecord extends AuditEntry {
+  id: string;
+}
+
+export async function listAuditFor(db: Kysely<Database>, subjectKind: AuditSubjectKind, subjectId: string): Promise<AuditRecord[]> {
+  const rows = await db
+    .selectFrom("audit_log")
+    .selectAll()
+    .where("subject_kind", "=", subjectKind)
+    .where("subject_id", "=", subjectId)
+    .orderBy("at")
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    at: r.at,
+    actorKind: r.actor_kind as AuditActorKind,
+    actorId: r.actor_id,
+    action: r.action as AuditAction,
+    subjectKind: r.subject_kind as AuditSubjectKind,
+    subjectId: r.subject_id,
+    fields: JSON.parse(r.fields) as string[],
+    reason: r.reason,
+  }));
+}

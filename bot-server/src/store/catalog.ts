@@ -1,0 +1,64 @@
+/**
+ * Catalogue documents (procedure versions, fees, calendar years, scheme plans, agency codes): JSON bodies with
+ * a validity period. Shipped documents are refreshed at each start; documents an administrator edited
+ * (origin "admin") are never overwritten by the shipped copy.
+ */
+import type { Kysely } from "kysely";
+import type { Database } from "./database.js";
+
+type Db = Kysely<Database>;
+
+export type CatalogKind = "procedure_version" | "fee" | "calendar_year" | "scheme_plan" | "agency_code" | "setting";
+
+export interface CatalogDocument<T = unknown> {
+  kind: CatalogKind;
+  id: string;
+  validFrom: string | null;
+  validTo: string | null;
+  body: T;
+  origin: string;
+}
+
+const CHUNK = 100;
+
+export async function upsertShippedDocuments(db: Db, docs: readonly Omit<CatalogDocument, "origin">[], now: string): Promise<void> {
+  for (let i = 0; i < docs.length; i += CHUNK) {
+    const rows = docs.slice(i, i + CHUNK).map((d) => ({
+      kind: d.kind,
+      id: d.id,
+      valid_from: d.validFrom,
+      valid_to: d.validTo,
+      body: JSON.stringify(d.body),
+      origin: "shipped",
+      updated_at: now,
+      updated_by: null,
+    }));
+    await db
+      .insertInto("catalog_documents")
+      .values(rows)
+      .onConflict((oc) =>
+        oc
+          .columns(["kind", "id"])
+          .doUpdateSet((eb) => ({
+            valid_from: eb.ref("excluded.valid_from"),
+            valid_to: eb.ref("excluded.valid_to"),
+            body: eb.ref("excluded.body"),
+            updated_at: eb.ref("excluded.updated_at"),
+          }))
+          .where("catalog_documents.origin", "=", "shipped"),
+      )
+      .execute();
+  }
+}
+
+export async function loadDocuments<T>(db: Db, kind: CatalogKind): Promise<CatalogDocument<T>[]> {
+  const rows = await db.selectFrom("catalog_documents").selectAll().where("kind", "=", kind).orderBy("id").execute();
+  return rows.map((r) => ({
+    kind: r.kind as CatalogKind,
+    id: r.id,
+    validFrom: r.valid_from,
+    validTo: r.valid_to,
+    body: JSON.parse(r.body) as T,
+    origin: r.origin,
+  }));
+}
