@@ -30,7 +30,8 @@ export const UnitRef = z.object({
   code: z.string(),
   name: z.string().describe("Name without type, e.g. Quảng Khê"),
   type: z.string().describe("xã, phường, tỉnh…"),
-  fullName: z.string().describe("Type and name, e.g. xã Quảng Khê"),
+  displayName: z.string().describe("Type and name, e.g. xã Quảng Khê"),
+  fullName: z.string().describe("With its parents, e.g. xã Quảng Khê, tỉnh Lâm Đồng"),
 });
 export type UnitRef = z.infer<typeof UnitRef>;
 

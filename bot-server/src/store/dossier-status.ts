@@ -1,0 +1,49 @@
+/** The public, non-personal columns of a dossier, looked up by its code. */
+import type { Kysely } from "kysely";
+import type { Database } from "./database.js";
+
+export interface DossierStatusRow {
+  id: string;
+  code: string;
+  procedureCode: string;
+  procedureVersionId: string;
+  receivingUnitId: string;
+  state: string;
+  track: string;
+  receivedAt: string;
+  dueDate: string;
+  resultReadyAt: string | null;
+  returnedAt: string | null;
+}
+
+const COLUMNS = [
+  "id", "code", "procedure_code", "procedure_version_id", "receiving_unit_id", "state", "track", "received_at", "due_date",
+  "result_ready_at", "returned_at",
+] as const;
+
+type Row = Pick<Database["dossiers"], (typeof COLUMNS)[number]>;
+
+const toStatus = (r: Row): DossierStatusRow => ({
+  id: r.id,
+  code: r.code,
+  procedureCode: r.procedure_code,
+  procedureVersionId: r.procedure_version_id,
+  receivingUnitId: r.receiving_unit_id,
+  state: r.state,
+  track: r.track,
+  receivedAt: r.received_at,
+  dueDate: r.due_date,
+  resultReadyAt: r.result_ready_at,
+  returnedAt: r.returned_at,
+});
+
+export async function findDossierStatusByCode(db: Kysely<Database>, code: string): Promise<DossierStatusRow | undefined> {
+  const row = await db.selectFrom("dossiers").select(COLUMNS).where("code", "=", code).executeTakeFirst();
+  return row && toStatus(row);
+}
+
+export async function findDossierStatusesByIds(db: Kysely<Database>, ids: readonly string[]): Promise<DossierStatusRow[]> {
+  if (ids.length === 0) return [];
+  const rows = await db.selectFrom("dossiers").select(COLUMNS).where("id", "in", ids).execute();
+  return rows.map(toStatus);
+}

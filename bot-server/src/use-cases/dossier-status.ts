@@ -1,0 +1,67 @@
+/**
+ * Public dossier status (GET /api/dossiers/:code/status and /tra-cuu): procedure, state, track, due date and
+ * whether the result is ready, never personal data. A wrong code and a missing one give the same answer.
+ */
+import type { DossierStatus } from "../../../shared/api/dossiers.js";
+import type { DossierBrief } from "../../../shared/api/pre-registrations.js";
+import { TRACK_LABELS, type Track } from "../../../shared/api/common.js";
+import type { DossierState } from "../../../shared/data/lifecycle.js";
+import { STATE_LABELS_VI } from "../../../shared/dossier/lifecycle-labels.js";
+import { formatDateVn, vnMomentFromEpoch } from "../../../shared/time/vn-time.js";
+import type { Deps } from "../deps.js";
+import { verifyStatusToken } from "../status-token.js";
+import { findDossierStatusByCode, type DossierStatusRow } from "../store/dossier-status.js";
+
+const MAX_CODE_CHARS = 64;
+
+export type DossierStatusOutcome = { ok: true; status: DossierStatus } | { ok: false; code: "dossier_not_found" };
+
+export function stateLabel(state: string): string {
+  return Object.hasOwn(STATE_LABELS_VI, state) ? STATE_LABELS_VI[state as DossierState] : state;
+}
+
+const asTrack = (t: string): Track => (t === "same-day" ? "same-day" : "normal");
+const RESULT_READY_STATES = new Set(["result_ready", "returned"]);
+
+export function dossierBrief(row: DossierStatusRow): DossierBrief {
+  return {
+    code: row.code,
+    state: row.state,
+    stateLabel: stateLabel(row.state),
+    track: asTrack(row.track),
+    dueDate: row.dueDate,
+    resultReady: row.resultReadyAt !== null || RESULT_READY_STATES.has(row.state),
+  };
+}
+
+export async function lookupDossierStatus(deps: Deps, rawCode: string, token?: string): Promise<DossierStatusOutcome> {
+  const code = rawCode.normalize("NFC").trim().toUpperCase();
+  if (code === "" || code.length > MAX_CODE_CHARS) return { ok: false, code: "dossier_not_found" };
+  const row = await findDossierStatusByCode(deps.db, code);
+  if (!row) return { ok: false, code: "dossier_not_found" };
+  const procedure = deps.domain.catalog.versionById(row.procedureVersionId);
+  const unit = deps.domain.units.byId(row.receivingUnitId);
+  const brief = dossierBrief(row);
+  const receivedOn = vnMomentFromEpoch(Date.parse(row.receivedAt)).date;
+  const status: DossierStatus = {
+    code: row.code,
+    procedure: { code: row.procedureCode, name: procedure?.name ?? row.procedureCode },
+    receivingUnit: unit ? deps.domain.units.displayName(unit) : "",
+    state: row.state,
+    stateLabel: brief.stateLabel,
+    track: brief.track,
+    trackLabel: TRACK_LABELS[brief.track],
+    receivedOn,
+    dueDate: row.dueDate,
+    dueDateText: formatDateVn(row.dueDate),
+    resultReady: brief.resultReady,
+    returned: row.returnedAt !== null || row.state === "returned",
+  };
+  if (token !== undefined) {
+    const authentic = verifyStatusToken(deps.statusTokenSecret, row.code, token);
+    status.slip = authentic
+      ? { authentic, message: `Phiếu hợp lệ, do ${status.receivingUnit ? `UBND ${status.receivingUnit}` : "Bộ phận Một cửa"} cấp.` }
+      : { authentic, message: "Không xác thực được phiếu này." };
+  }
+  return { ok: true, status };
+}

@@ -1,0 +1,312 @@
+/**
+ * Citizen pre-registration: create, read, list, update while draft, submit, cancel. A citizen sees only their
+ * own (another citizen's id or code is "not found", exactly like a missing one). Personal data needs consent to
+ * the current notice; every read or change of the form data writes the audit log in the same transaction.
+ */
+import { randomUUID, getRandomValues } from "node:crypto";
+import { CONSENT_NOTICE, type ConsentInput } from "../../../shared/api/consent.js";
+import type { FieldError } from "../../../shared/api/errors.js";
+import {
+  PRE_REGISTRATION_QR_PREFIX,
+  PRE_REGISTRATION_STATUS_LABELS,
+  type CreatePreRegistration,
+  type PreRegistration,
+  type PreRegistrationSummary,
+  type UpdatePreRegistration,
+} from "../../../shared/api/pre-registrations.js";
+import { formatPreRegistrationCode, normalizePreRegistrationCode } from "../../../shared/dossier/pre-registration-code.js";
+import type { AdminUnit } from "../../../shared/model.js";
+import type { ProcedureVersion } from "../../../shared/procedures/procedure-version.js";
+import { vnMomentFromEpoch } from "../../../shared/time/vn-time.js";
+import type { Deps } from "../deps.js";
+import { fail, type ApiFailure } from "../http/api-error.js";
+import type { CitizenIdentity } from "../identity/citizen-auth.js";
+import { writeAudit, type AuditAction } from "../store/audit.js";
+import { findDossierStatusesByIds } from "../store/dossier-status.js";
+import { isUniqueViolation } from "../store/errors.js";
+import {
+  findOwnPreRegistration,
+  insertPreRegistration,
+  listCitizenPreRegistrations,
+  updatePreRegistration,
+  type PreRegistrationRecord,
+} from "../store/pre-registrations.js";
+import { dossierBrief } from "./dossier-status.js";
+import { checkForm } from "./form-check.js";
+import { unitRef } from "./unit-ref.js";
+
+type Ok<T> = { ok: true; value: T };
+type Outcome<T> = Ok<T> | ApiFailure;
+
+const CODE_ATTEMPTS = 5;
+const DAY_MS = 86_400_000;
+
+const today = (deps: Deps) => vnMomentFromEpoch(deps.clock.now().getTime()).date;
+const nowIso = (deps: Deps) => deps.clock.now().toISOString();
+const expiry = (deps: Deps) => new Date(deps.clock.now().getTime() + deps.config.DRAFT_TTL_DAYS * DAY_MS).toISOString();
+
+function newCode(): string {
+  return formatPreRegistrationCode([...getRandomValues(new Uint32Array(7))]);
+}
+
+/** The unit holding `unitCode` today, if it receives the procedure's version in force today. */
+function resolveTarget(deps: Deps, unitCode: string, procedureCode: string): Outcome<{ unit: AdminUnit; version: ProcedureVersion }> {
+  const date = today(deps);
+  const unit = deps.domain.units.findByCode(unitCode, date);
+  if (!unit) return fail("unit_not_found", { fields: [{ path: "unitCode", message: "Không có đơn vị hành chính mang mã này vào hôm nay" }] });
+  const version = deps.domain.catalog.versionAt(procedureCode, date);
+  if (!version) return fail("procedure_not_found", { fields: [{ path: "procedureCode", message: "Không có thủ tục mang mã này đang có hiệu lực" }] });
+  if (!version.receivingLevels.includes(unit.level)) return fail("procedure_not_received");
+  return { ok: true, value: { unit, version } };
+}
+
+type Consent = { version: string; at: string } | null;
+
+function decideConsent(current: Consent, given: ConsentInput | undefined, hasData: boolean, now: string): Outcome<Consent> {
+  if (given) {
+    if (given.version !== CONSENT_NOTICE.version) return fail("consent_outdated");
+    return { ok: true, value: { version: given.version, at: now } };
+  }
+  if (!hasData) return { ok: true, value: current };
+  if (!current) return fail("consent_required");
+  if (current.version !== CONSENT_NOTICE.version) return fail("consent_outdated");
+  return { ok: true, value: current };
+}
+
+/** Displayed status: a draft or submission past its expiry reads "expired" until the purge removes it. */
+function effectiveStatus(deps: Deps, p: PreRegistrationRecord): PreRegistrationRecord["status"] {
+  const open = p.status === "draft" || p.status === "submitted";
+  return open && p.expiresAt <= nowIso(deps) ? "expired" : p.status;
+}
+
+function summary(deps: Deps, p: PreRegistrationRecord, dossier: PreRegistrationSummary["dossier"]): PreRegistrationSummary {
+  const status = effectiveStatus(deps, p);
+  const unit = deps.domain.units.byId(p.unitId);
+  const version = deps.domain.catalog.versionById(p.procedureVersionId);
+  return {
+    id: p.id,
+    code: p.code,
+    status,
+    statusLabel: PRE_REGISTRATION_STATUS_LABELS[status],
+    unit: unit
+      ? unitRef(deps.domain.units, unit)
+      : { id: p.unitId, code: p.unitId.split("@")[0] ?? "", name: "", type: "", displayName: "", fullName: "" },
+    procedure: { code: p.procedureCode, name: version?.name ?? p.procedureCode, versionId: p.procedureVersionId },
+    consent: p.consentVersion && p.consentAt ? { version: p.consentVersion, acceptedAt: p.consentAt } : null,
+    createdAt: p.createdAt,
+    updatedAt: p.updatedAt,
+    expiresAt: p.expiresAt,
+    qr: { payload: `${PRE_REGISTRATION_QR_PREFIX}${p.code}`, svgUrl: `/api/pre-registrations/${p.id}/qr.svg` },
+    dossier,
+  };
+}
+
+function full(deps: Deps, p: PreRegistrationRecord, missing: FieldError[], dossier: PreRegistrationSummary["dossier"]): PreRegistration {
+  return { ...summary(deps, p, dossier), formData: p.formData, missingFields: p.status === "draft" ? missing : [] };
+}
+
+function missingOf(deps: Deps, p: PreRegistrationRecord): FieldError[] {
+  const schema = deps.domain.formSchema(p.procedureVersionId);
+  if (!schema || p.status !== "draft") return [];
+  const r = checkForm(schema, p.formData, "draft");
+  return r.ok ? r.missing : r.fields;
+}
+
+async function dossierOf(deps: Deps, p: PreRegistrationRecord): Promise<PreRegistrationSummary["dossier"]> {
+  if (!p.dossierId) return null;
+  const [row] = await findDossierStatusesByIds(deps.db, [p.dossierId]);
+  return row ? dossierBrief(row) : null;
+}
+
+function audit(deps: Deps, db: Deps["db"], who: CitizenIdentity, action: AuditAction, id: string, fields: string[], reason: string) {
+  return writeAudit(db, {
+    at: nowIso(deps),
+    actorKind: "citizen",
+    actorId: who.citizenId,
+    action,
+    subjectKind: "pre_registration",
+    subjectId: id,
+    fields,
+    reason,
+  });
+}
+
+/** Another citizen's id or code, a missing one and garbage all look the same. */
+async function findOwn(deps: Deps, who: CitizenIdentity, idOrCode: string): Promise<Outcome<PreRegistrationRecord>> {
+  const code = normalizePreRegistrationCode(idOrCode);
+  const found = await findOwnPreRegistration(deps.db, who.citizenId, code.ok ? code.value : idOrCode);
+  return found ? { ok: true, value: found } : fail("pre_registration_not_found");
+}
+
+export async function createPreRegistration(deps: Deps, who: CitizenIdentity, input: CreatePreRegistration): Promise<Outcome<PreRegistration>> {
+  const target = resolveTarget(deps, input.unitCode, input.procedureCode);
+  if (!target.ok) return target;
+  const { unit, version } = target.value;
+  const now = nowIso(deps);
+  const formInput = input.formData ?? {};
+  const schema = deps.domain.formSchema(version.id);
+  if (!schema) return fail("procedure_not_found");
+  const form = checkForm(schema, formInput, "draft");
+  if (!form.ok) return form;
+  const consent = decideConsent(null, input.consent, Object.keys(form.data).length > 0, now);
+  if (!consent.ok) return consent;
+
+  const base: Omit<PreRegistrationRecord, "code"> = {
+    id: randomUUID(),
+    citizenId: who.citizenId,
+    unitId: unit.id,
+    procedureCode: version.code,
+    procedureVersionId: version.id,
+    status: "draft",
+    formData: form.data,
+    consentVersion: consent.value?.version ?? null,
+    consentAt: consent.value?.at ?? null,
+    expiresAt: expiry(deps),
+    dossierId: null,
+    createdAt: now,
+    updatedAt: now,
+  };
+  const fields = Object.keys(form.data);
+  for (let attempt = 1; ; attempt++) {
+    const record = { ...base, code: newCode() };
+    try {
+      if (fields.length === 0) {
+        await insertPreRegistration(deps.db, record);
+      } else {
+        await deps.db.transaction().execute(async (trx) => {
+          await insertPreRegistration(trx, record);
+          await audit(deps, trx, who, "create", record.id, fields, "Người dân khai trước hồ sơ");
+        });
+      }
+      return { ok: true, value: full(deps, record, form.missing, null) };
+    } catch (e) {
+      // A code collision (1 in billions): draw another, outside the failed transaction.
+      if (attempt < CODE_ATTEMPTS && isUniqueViolation(e, { table: "pre_registrations", columns: ["code"] })) continue;
+      throw e;
+    }
+  }
+}
+
+export async function readPreRegistration(deps: Deps, who: CitizenIdentity, idOrCode: string): Promise<Outcome<PreRegistration>> {
+  const found = await findOwn(deps, who, idOrCode);
+  if (!found.ok) return found;
+  const p = found.value;
+  const fields = Object.keys(p.formData);
+  if (fields.length > 0) await audit(deps, deps.db, who, "read", p.id, fields, "Người dân xem bản khai của mình");
+  return { ok: true, value: full(deps, p, missingOf(deps, p), await dossierOf(deps, p)) };
+}
+
+export async function listPreRegistrations(deps: Deps, who: CitizenIdentity): Promise<Ok<{ items: PreRegistrationSummary[] }>> {
+  const list = await listCitizenPreRegistrations(deps.db, who.citizenId);
+  const dossierIds = list.flatMap((p) => (p.dossierId ? [p.dossierId] : []));
+  const dossiers = new Map((await findDossierStatusesByIds(deps.db, dossierIds)).map((d) => [d.id, dossierBrief(d)]));
+  return { ok: true, value: { items: list.map((p) => summary(deps, p, (p.dossierId && dossiers.get(p.dossierId)) || null)) } };
+}
+
+/** Only a draft that has not expired may change. */
+function editable(deps: Deps, p: PreRegistrationRecord): ApiFailure | undefined {
+  const status = effectiveStatus(deps, p);
+  if (status === "expired") return fail("pre_registration_expired");
+  if (status !== "draft") return fail("pre_registration_not_editable");
+  return undefined;
+}
+
+export async function updateDraft(deps: Deps, who: CitizenIdentity, idOrCode: string, input: UpdatePreRegistration): Promise<Outcome<PreRegistration>> {
+  const found = await findOwn(deps, who, idOrCode);
+  if (!found.ok) return found;
+  const p = found.value;
+  const refused = editable(deps, p);
+  if (refused) return refused;
+  let unitId = p.unitId;
+  if (input.unitCode !== undefined) {
+    const target = resolveTarget(deps, input.unitCode, p.procedureCode);
+    if (!target.ok) return target;
+    unitId = target.value.unit.id;
+  }
+  const schema = deps.domain.formSchema(p.procedureVersionId);
+  if (!schema) return fail("procedure_not_found");
+  const merged = { ...p.formData, ...(input.formData ?? {}) };
+  const form = checkForm(schema, merged, "draft");
+  if (!form.ok) return form;
+  const now = nowIso(deps);
+  const current = p.consentVersion && p.consentAt ? { version: p.consentVersion, at: p.consentAt } : null;
+  const consent = decideConsent(current, input.consent, Object.keys(form.data).length > 0, now);
+  if (!consent.ok) return consent;
+
+  const changed = changedFields(p.formData, form.data);
+  const next: PreRegistrationRecord = {
+    ...p,
+    unitId,
+    formData: form.data,
+    consentVersion: consent.value?.version ?? null,
+    consentAt: consent.value?.at ?? null,
+    updatedAt: now,
+  };
+  const moved = await deps.db.transaction().execute(async (trx) => {
+    const ok = await updatePreRegistration(
+      trx,
+      p.id,
+      { unitId, formData: next.formData, consentVersion: next.consentVersion, consentAt: next.consentAt, updatedAt: now },
+      "draft",
+    );
+    if (ok && changed.length > 0) await audit(deps, trx, who, "update", p.id, changed, "Người dân sửa bản khai");
+    return ok;
+  });
+  if (!moved) return fail("pre_registration_not_editable");
+  return { ok: true, value: full(deps, next, form.missing, null) };
+}
+
+export async function submitPreRegistration(deps: Deps, who: CitizenIdentity, idOrCode: string): Promise<Outcome<PreRegistration>> {
+  const found = await findOwn(deps, who, idOrCode);
+  if (!found.ok) return found;
+  const p = found.value;
+  const refused = editable(deps, p);
+  if (refused) return refused;
+  const schema = deps.domain.formSchema(p.procedureVersionId);
+  if (!schema) return fail("procedure_not_found");
+  const form = checkForm(schema, p.formData, "submit");
+  if (!form.ok) return form;
+  const now = nowIso(deps);
+  const consent = decideConsent(p.consentVersion && p.consentAt ? { version: p.consentVersion, at: p.consentAt } : null, undefined, true, now);
+  if (!consent.ok) return consent;
+  const next: PreRegistrationRecord = { ...p, status: "submitted", formData: form.data, expiresAt: expiry(deps), updatedAt: now };
+  const moved = await deps.db.transaction().execute(async (trx) => {
+    const ok = await updatePreRegistration(trx, p.id, { status: "submitted", formData: form.data, expiresAt: next.expiresAt, updatedAt: now }, "draft");
+    if (ok) await audit(deps, trx, who, "update", p.id, Object.keys(form.data), "Người dân gửi bản khai để nộp tại Bộ phận Một cửa");
+    return ok;
+  });
+  if (!moved) return fail("pre_registration_not_editable");
+  return { ok: true, value: full(deps, next, [], null) };
+}
+
+/** Cancelling erases the form data at once; the row itself goes with the next purge. */
+export async function cancelPreRegistration(deps: Deps, who: CitizenIdentity, idOrCode: string): Promise<Outcome<PreRegistration>> {
+  const found = await findOwn(deps, who, idOrCode);
+  if (!found.ok) return found;
+  const p = found.value;
+  if (p.status === "cancelled") return { ok: true, value: full(deps, p, [], null) };
+  if (p.status !== "draft" && p.status !== "submitted") return fail("pre_registration_not_editable");
+  const now = nowIso(deps);
+  const fields = Object.keys(p.formData);
+  const next: PreRegistrationRecord = { ...p, status: "cancelled", formData: {}, expiresAt: now, updatedAt: now };
+  const moved = await deps.db.transaction().execute(async (trx) => {
+    const ok = await updatePreRegistration(trx, p.id, { status: "cancelled", formData: {}, expiresAt: now, updatedAt: now }, p.status);
+    if (ok && fields.length > 0) await audit(deps, trx, who, "delete", p.id, fields, "Người dân hủy đăng ký trước: xóa dữ liệu đã khai");
+    return ok;
+  });
+  if (!moved) return fail("pre_registration_not_editable");
+  return { ok: true, value: full(deps, next, [], null) };
+}
+
+/** The QR the counter scans, for the owner only. */
+export async function preRegistrationQrPayload(deps: Deps, who: CitizenIdentity, idOrCode: string): Promise<Outcome<string>> {
+  const found = await findOwn(deps, who, idOrCode);
+  if (!found.ok) return found;
+  return { ok: true, value: `${PRE_REGISTRATION_QR_PREFIX}${found.value.code}` };
+}
+
+function changedFields(before: Record<string, unknown>, after: Record<string, unknown>): string[] {
+  const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
+  return [...keys].filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
+}
+
