@@ -1,0 +1,91 @@
+/**
+ * The public API as the mini app uses it. One function per call; every call returns a result.
+ * Personal data never goes in a URL. Shapes come from shared/api (types only: zod stays out of the
+ * first screen's bundle).
+ */
+import type { Auth } from "./auth.js";
+import { requestJson, type ApiResult, type Fetch, type RequestOptions } from "./http.js";
+import type {
+  ConsentNotice,
+  CreatePreRegistration,
+  DeviceTokenResponse,
+  DossierStatus,
+  FeedbackInput,
+  FeedbackReceipt,
+  NotificationOptIn,
+  PreRegistration,
+  PreRegistrationList,
+  ProcedureDetail,
+  ProcedureList,
+  SchemeStatus,
+  UnitDetail,
+  UnitList,
+  UpdatePreRegistration,
+} from "./types.js";
+
+export interface ApiClient {
+  searchUnits(q: string): Promise<ApiResult<UnitList>>;
+  getUnit(unitCode: string): Promise<ApiResult<UnitDetail>>;
+  getScheme(unitCode: string): Promise<ApiResult<SchemeStatus>>;
+  listProcedures(unitCode: string): Promise<ApiResult<ProcedureList>>;
+  getProcedure(code: string, unitCode: string): Promise<ApiResult<ProcedureDetail>>;
+  getConsent(): Promise<ApiResult<ConsentNotice>>;
+  registerDevice(): Promise<ApiResult<DeviceTokenResponse>>;
+  createPreRegistration(body: CreatePreRegistration): Promise<ApiResult<PreRegistration>>;
+  getPreRegistration(id: string): Promise<ApiResult<PreRegistration>>;
+  listMyPreRegistrations(): Promise<ApiResult<PreRegistrationList>>;
+  updatePreRegistration(id: string, body: UpdatePreRegistration): Promise<ApiResult<PreRegistration>>;
+  submitPreRegistration(id: string): Promise<ApiResult<PreRegistration>>;
+  cancelPreRegistration(id: string): Promise<ApiResult<void>>;
+  getPreRegistrationQrSvg(id: string): Promise<ApiResult<string>>;
+  getDossierStatus(code: string): Promise<ApiResult<DossierStatus>>;
+  /** Proposed, not in the server spine yet: POST /api/feedback. */
+  sendFeedback(body: FeedbackInput): Promise<ApiResult<FeedbackReceipt>>;
+  /** Proposed, not in the server spine yet: POST /api/citizens/me/notifications (sets notify_opt_in_at, oa_followed). */
+  reportNotificationOptIn(body: NotificationOptIn): Promise<ApiResult<void>>;
+}
+
+export interface ApiClientOptions {
+  /** Absolute or same-origin base, e.g. "/api" or "https://khonghen.example.vn/api". */
+  baseUrl: string;
+  fetch: Fetch;
+  auth?: Auth;
+}
+
+const enc = encodeURIComponent;
+
+export function createApiClient({ baseUrl, fetch, auth }: ApiClientOptions): ApiClient {
+  const base = baseUrl.replace(/\/$/, "");
+  const open = <T>(path: string, options?: RequestOptions) => requestJson<T>(fetch, base + path, options);
+  /** Calls on the citizen's own data: send credentials, and retry once with fresh ones after a 401. */
+  const mine = async <T>(path: string, options: RequestOptions = {}): Promise<ApiResult<T>> => {
+    if (!auth) return open<T>(path, options);
+    for (let attempt = 0; ; attempt++) {
+      const h = await auth.headers();
+      if (!h.ok) return h;
+      const r = await open<T>(path, { ...options, headers: { ...options.headers, ...h.value } });
+      if (r.ok || r.error.status !== 401 || attempt > 0) return r;
+      auth.reset();
+    }
+  };
+
+  return {
+    searchUnits: (q) => open(`/units?q=${enc(q)}`),
+    getUnit: (code) => open(`/units/${enc(code)}`),
+    getScheme: (code) => open(`/units/${enc(code)}/scheme`),
+    listProcedures: (unit) => open(`/procedures?unit=${enc(unit)}`),
+    getProcedure: (code, unit) => open(`/procedures/${enc(code)}?unit=${enc(unit)}`),
+    getConsent: () => open(`/consent`),
+    registerDevice: () => open(`/citizens/device`, { method: "POST", body: {} }),
+    createPreRegistration: (body) => mine(`/pre-registrations`, { method: "POST", body }),
+    getPreRegistration: (id) => mine(`/pre-registrations/${enc(id)}`),
+    listMyPreRegistrations: () => mine(`/pre-registrations?mine=1`),
+    updatePreRegistration: (id, body) => mine(`/pre-registrations/${enc(id)}`, { method: "PATCH", body }),
+    submitPreRegistration: (id) => mine(`/pre-registrations/${enc(id)}/submit`, { method: "POST", body: {} }),
+    cancelPreRegistration: (id) => mine(`/pre-registrations/${enc(id)}`, { method: "DELETE" }),
+    getPreRegistrationQrSvg: (id) => mine(`/pre-registrations/${enc(id)}/qr.svg`, { text: true }),
+    getDossierStatus: (code) => open(`/dossiers/${enc(code)}/status`),
+    sendFeedback: (body) => mine(`/feedback`, { method: "POST", body }),
+    reportNotificationOptIn: (body) => mine(`/citizens/me/notifications`, { method: "POST", body }),
+  };
+}
