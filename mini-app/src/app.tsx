@@ -1,0 +1,60 @@
+/**
+ * The app shell: zmp-ui App and router, the first screens in the entry chunk (home, unit, ticket: the
+ * ticket must open offline), later screens split with React.lazy.
+ */
+import { lazy, Suspense, useEffect, useRef, type ReactNode } from "react";
+import { AnimationRoutes, App, Route, ZMPRouter, useNavigate } from "zmp-ui";
+import { Loading } from "./components/LoadState.js";
+import { DepsProvider, useDeps, type AppDeps } from "./deps.js";
+import HomePage from "./pages/Home/HomePage.js";
+import TicketPage from "./pages/Ticket/TicketPage.js";
+import UnitPage from "./pages/Unit/UnitPage.js";
+import { paths } from "./routes.js";
+
+const ProceduresPage = lazy(() => import("./pages/Procedures/ProceduresPage.js"));
+const ProcedurePage = lazy(() => import("./pages/Procedure/ProcedurePage.js"));
+const PreEntryPage = lazy(() => import("./pages/PreEntry/PreEntryPage.js"));
+const MyDossiersPage = lazy(() => import("./pages/Dossiers/MyDossiersPage.js"));
+const DossierPage = lazy(() => import("./pages/Dossier/DossierPage.js"));
+const FeedbackPage = lazy(() => import("./pages/Feedback/FeedbackPage.js"));
+
+const later = (node: ReactNode) => <Suspense fallback={<Loading />}>{node}</Suspense>;
+
+/** Opens the screen a deep link asks for (`?unit=24631`, `?ticket=<id>`, `?dossier=<code>`), once at launch. */
+function LaunchRedirect() {
+  const { zalo } = useDeps();
+  const navigate = useNavigate();
+  const done = useRef(false);
+  useEffect(() => {
+    if (done.current) return;
+    done.current = true;
+    const p = zalo.getLaunchParams();
+    if (p.ticket) navigate(paths.ticket(p.ticket), { replace: true, animate: false });
+    else if (p.dossier) navigate(paths.dossier(p.dossier), { replace: true, animate: false });
+    else if (p.unit && /^\d{2,5}$/.test(p.unit)) navigate(paths.unit(p.unit), { replace: true, animate: false });
+  }, [navigate, zalo]);
+  return null;
+}
+
+export function KhongHenApp({ deps, memoryRouter }: { deps: AppDeps; memoryRouter: boolean }) {
+  return (
+    <DepsProvider deps={deps}>
+      <App theme="light">
+        <ZMPRouter memoryRouter={memoryRouter}>
+          <LaunchRedirect />
+          <AnimationRoutes>
+            <Route path="/" element={<HomePage />} />
+            <Route path="/don-vi/:unitCode" element={<UnitPage />} />
+            <Route path="/don-vi/:unitCode/thu-tuc" element={later(<ProceduresPage />)} />
+            <Route path="/don-vi/:unitCode/thu-tuc/:procedureCode" element={later(<ProcedurePage />)} />
+            <Route path="/don-vi/:unitCode/thu-tuc/:procedureCode/khai-truoc" element={later(<PreEntryPage />)} />
+            <Route path="/phieu/:id" element={<TicketPage />} />
+            <Route path="/ho-so-cua-toi" element={later(<MyDossiersPage />)} />
+            <Route path="/ho-so/:code" element={later(<DossierPage />)} />
+            <Route path="/gop-y/:unitCode" element={later(<FeedbackPage />)} />
+          </AnimationRoutes>
+        </ZMPRouter>
+      </App>
+    </DepsProvider>
+  );
+}

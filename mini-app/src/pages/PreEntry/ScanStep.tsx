@@ -1,0 +1,83 @@
+/**
+ * "Quét CCCD": scan the chip-ID QR through the host, parse it, show what was read for confirmation.
+ * The raw text lives only inside `scan()`; a QR that is not a CCCD gets the parser's Vietnamese message.
+ */
+import { useState } from "react";
+import { Button } from "zmp-ui";
+import type { CccdQrValue } from "../../../../shared/cccd/parse-cccd-qr.js";
+import { Icon } from "../../components/icons.js";
+import { Notice } from "../../components/Notice.js";
+import { useDeps } from "../../deps.js";
+import { readScan, scanSummary } from "../../form/cccd-fill.js";
+
+export function todayInVietnam(now = new Date()): string {
+  return new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
+}
+
+export function ScanStep({ onConfirm, onManual }: { onConfirm: (value: CccdQrValue) => void; onManual: () => void }) {
+  const { zalo } = useDeps();
+  const [read, setRead] = useState<CccdQrValue | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const scan = async () => {
+    setBusy(true);
+    setError(null);
+    const r = await zalo.scanQRCode();
+    setBusy(false);
+    if (!r.ok) {
+      if (r.error.code === "cancelled") return;
+      return setError(
+        r.error.code === "denied"
+          ? "Ứng dụng chưa được phép dùng máy ảnh. Bạn có thể cho phép rồi quét lại, hoặc tự nhập."
+          : "Chưa quét được mã. Vui lòng thử lại hoặc tự nhập.",
+      );
+    }
+    const reading = readScan(r.value, todayInVietnam());
+    if (reading.ok) setRead(reading.value);
+    else setError(`${reading.error} Hãy quét mã QR in ở mặt trước thẻ căn cước, hoặc tự nhập.`);
+  };
+
+  if (read) {
+    return (
+      <div className="kh-stack" data-step="scan-confirm">
+        <h1 className="kh-question">Thông tin đọc được từ thẻ căn cước</h1>
+        <p className="kh-lead">Kiểm tra lại. Nếu đúng, các thông tin này được điền vào tờ khai.</p>
+        <dl className="kh-summary">
+          {scanSummary(read).map((row) => (
+            <div key={row.label} className="kh-summary-row">
+              <dt>{row.label}</dt>
+              <dd>{row.value}</dd>
+            </div>
+          ))}
+        </dl>
+        <Button fullWidth className="kh-btn-lg" onClick={() => onConfirm(read)}>
+          Đúng, dùng thông tin này
+        </Button>
+        <Button fullWidth variant="secondary" className="kh-btn-lg" onClick={() => setRead(null)}>
+          Quét lại
+        </Button>
+        <Button fullWidth variant="tertiary" className="kh-btn-lg" onClick={onManual}>
+          Không đúng, tôi tự nhập
+        </Button>
+      </div>
+    );
+  }
+
+  return (
+    <div className="kh-stack" data-step="scan">
+      <h1 className="kh-question">Điền nhanh bằng thẻ căn cước</h1>
+      <p className="kh-lead">
+        Quét mã QR ở mặt trước thẻ căn cước (CCCD) để điền họ tên, ngày sinh, số định danh và nơi thường trú. Ứng dụng không lưu
+        nội dung mã QR.
+      </p>
+      {error ? <Notice tone="error" title={error} /> : null}
+      <Button fullWidth className="kh-btn-lg" loading={busy} prefixIcon={<Icon name="scan" />} onClick={scan}>
+        Quét CCCD
+      </Button>
+      <Button fullWidth variant="tertiary" className="kh-btn-lg" onClick={onManual}>
+        Tôi tự nhập
+      </Button>
+    </div>
+  );
+}

@@ -1,0 +1,150 @@
+/**
+ * Screen 3: what to bring (original / copy / count, and when), fee, legal time limit and the same-day
+ * promise, the special cases that exclude same-day handling, and the legal basis. Unverified facts carry
+ * "cần kiểm tra".
+ */
+import type { ReactNode } from "react";
+import { Button, useNavigate, useParams } from "zmp-ui";
+import type { ProcedureDetail } from "../../api/types.js";
+import { LoadError, Loading } from "../../components/LoadState.js";
+import { Notice } from "../../components/Notice.js";
+import { Screen } from "../../components/Screen.js";
+import { useDeps } from "../../deps.js";
+import { formatDate } from "../../format.js";
+import { useApi } from "../../hooks/use-api.js";
+import { paths } from "../../routes.js";
+
+const Verify = ({ on }: { on: boolean }) => (on ? <span className="kh-tag kh-tag-verify">cần kiểm tra</span> : null);
+
+function Section({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <section className="kh-card kh-stack">
+      <h2 className="kh-h2">{title}</h2>
+      {children}
+    </section>
+  );
+}
+
+export function sameDayText(p: ProcedureDetail): { tone: "success" | "info"; title: string; detail: string } {
+  const cutoff = p.timeLimit.sameDayCutoff;
+  if (p.sameDay?.eligible && p.sameDay.track === "same-day") {
+    return { tone: "success", title: "Nộp đủ hồ sơ hôm nay: nhận kết quả trong ngày.", detail: p.sameDay.reasons.join(" ") };
+  }
+  if (p.sameDay?.eligible) {
+    return {
+      tone: "info",
+      title: `Thủ tục này được trả kết quả trong ngày vào Ngày không hẹn${cutoff ? ` (nộp trước ${cutoff})` : ""}.`,
+      detail: [`Nếu nộp bây giờ: hẹn trả ngày ${formatDate(p.sameDay.dueDate)}.`, ...p.sameDay.reasons].join(" "),
+    };
+  }
+  return { tone: "info", title: "Thủ tục này không thuộc danh mục trả kết quả trong ngày tại đơn vị này.", detail: p.sameDay?.reasons.join(" ") ?? "" };
+}
+
+export default function ProcedurePage() {
+  const { unitCode = "", procedureCode = "" } = useParams();
+  const { api } = useDeps();
+  const navigate = useNavigate();
+  const detail = useApi(() => api.getProcedure(procedureCode, unitCode), `${unitCode}/${procedureCode}`);
+
+  if (detail.state !== "ok") {
+    return (
+      <Screen title="Thủ tục" name="procedure">
+        {detail.state === "loading" ? <Loading /> : <LoadError error={detail.error} onRetry={detail.reload} />}
+      </Screen>
+    );
+  }
+  const p = detail.value;
+  const promise = sameDayText(p);
+  const always = p.requiredDocuments.filter((d) => d.always);
+  const sometimes = p.requiredDocuments.filter((d) => !d.always);
+  const excluding = p.caseFlags.filter((f) => f.excludesSameDay);
+
+  return (
+    <Screen
+      title="Thủ tục"
+      name="procedure"
+      footer={
+        <Button fullWidth className="kh-btn-lg" onClick={() => navigate(paths.preEntry(unitCode, procedureCode))}>
+          Khai trước thông tin
+        </Button>
+      }
+    >
+      <h1 className="kh-title">{p.name}</h1>
+      <p className="kh-meta">
+        Mã thủ tục {p.code} · {p.sector.name}
+      </p>
+      <Notice tone={promise.tone} title={promise.title}>
+        {promise.detail}
+      </Notice>
+
+      <Section title="Giấy tờ cần mang">
+        <ul className="kh-checklist">
+          {always.map((d) => (
+            <li key={d.id}>
+              <strong>{d.name}</strong>
+              <span className="kh-row-sub">
+                {d.kindLabel}
+                {d.count > 1 ? ` · ${d.count} bản` : " · 01 bản"}
+                {d.condition ? ` · ${d.condition}` : ""}
+              </span>
+              <Verify on={d.toVerify} />
+            </li>
+          ))}
+        </ul>
+        {sometimes.length > 0 ? (
+          <>
+            <h3 className="kh-h3">Chỉ khi thuộc trường hợp sau</h3>
+            <ul className="kh-checklist">
+              {sometimes.map((d) => (
+                <li key={d.id}>
+                  <strong>{d.name}</strong>
+                  <span className="kh-row-sub">
+                    {d.condition ? `${d.condition} · ` : ""}
+                    {d.kindLabel}
+                  </span>
+                  <Verify on={d.toVerify} />
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+      </Section>
+
+      <Section title="Lệ phí và thời hạn">
+        <p>
+          <strong>Lệ phí:</strong> {p.fee ? p.fee.text : "Theo quy định của Hội đồng nhân dân tỉnh"} <Verify on={!p.fee || p.fee.toVerify} />
+        </p>
+        <p>
+          <strong>Thời hạn giải quyết theo quy định:</strong> {p.timeLimit.workingDays} ngày làm việc <Verify on={p.timeLimit.toVerify} />
+        </p>
+        {p.timeLimit.note ? <p className="kh-meta">{p.timeLimit.note}</p> : null}
+        <p>
+          <strong>Kết quả:</strong> {p.result.name}
+        </p>
+      </Section>
+
+      {excluding.length > 0 ? (
+        <Section title="Trường hợp không trả được trong ngày">
+          <ul className="kh-bullets">
+            {excluding.map((f) => (
+              <li key={f.id}>
+                {f.label}. <span className="kh-meta">{f.note}</span> <Verify on={f.toVerify} />
+              </li>
+            ))}
+          </ul>
+        </Section>
+      ) : null}
+
+      <Section title="Căn cứ pháp lý">
+        <ul className="kh-bullets">
+          {p.legalBasis.map((b) => (
+            <li key={b.title}>
+              {b.title}
+              {b.articles ? `, ${b.articles}` : ""} <Verify on={b.toVerify} />
+            </li>
+          ))}
+        </ul>
+      </Section>
+    </Screen>
+  );
+}

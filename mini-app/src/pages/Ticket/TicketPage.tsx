@@ -1,0 +1,113 @@
+/**
+ * Screen 5: the ticket to show at the counter. The big code and its QR come from the device first (so it
+ * opens offline); when the network is there the status is refreshed and the copy on the device updated.
+ */
+import { useEffect, useState } from "react";
+import { Button, useNavigate, useParams } from "zmp-ui";
+import type { ApiError } from "../../api/http.js";
+import { Notice } from "../../components/Notice.js";
+import { NotifyOptIn } from "../../components/NotifyOptIn.js";
+import { Loading, LoadError } from "../../components/LoadState.js";
+import { Screen } from "../../components/Screen.js";
+import { useDeps } from "../../deps.js";
+import { paths } from "../../routes.js";
+import { findTicket, saveTicket, type SavedTicket } from "../../state/device-store.js";
+import { expiryText, ticketFrom } from "../../state/ticket.js";
+import { QrImage } from "./QrImage.js";
+
+export default function TicketPage() {
+  const { id = "" } = useParams();
+  const { api, zalo } = useDeps();
+  const navigate = useNavigate();
+  const [ticket, setTicket] = useState<SavedTicket | undefined>(() => findTicket(zalo.storage, id));
+  const [offline, setOffline] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    void api.getPreRegistration(id).then(async (r) => {
+      if (!live) return;
+      if (!r.ok) {
+        if (r.error.status === 0) setOffline(true);
+        else setError(r.error);
+        return;
+      }
+      const previous = findTicket(zalo.storage, r.value.id);
+      let qrSvg = previous?.qrSvg;
+      if (!qrSvg) {
+        const svg = await api.getPreRegistrationQrSvg(r.value.id);
+        if (svg.ok) qrSvg = svg.value;
+      }
+      const next = ticketFrom(r.value, { previous, qrSvg }, new Date());
+      saveTicket(zalo.storage, next);
+      if (live) setTicket(next);
+    });
+    return () => {
+      live = false;
+    };
+  }, [api, id, zalo.storage]);
+
+  if (!ticket) {
+    return (
+      <Screen title="Phiếu khai trước" name="ticket">
+        {error ? <LoadError error={error} /> : offline ? <Notice tone="error" title="Không có mạng và phiếu này chưa được lưu trên máy." /> : <Loading />}
+        <Button fullWidth variant="secondary" className="kh-btn-lg" onClick={() => navigate(paths.home())}>
+          Về trang chủ
+        </Button>
+      </Screen>
+    );
+  }
+
+  const received = ticket.status === "finalised";
+  const closed = ticket.status === "cancelled" || ticket.status === "expired";
+  return (
+    <Screen title="Phiếu khai trước" name="ticket" onBack={() => navigate(paths.unit(ticket.unitCode))}>
+      {offline ? <Notice tone="info" title="Đang xem bản lưu trên máy (không có mạng)." /> : null}
+      {error && error.status !== 404 ? <Notice tone="warning" title={error.message} /> : null}
+      {closed ? <Notice tone="error" title={ticket.statusLabel ?? "Phiếu không còn hiệu lực."} /> : null}
+      <section className="kh-ticket" aria-label="Mã khai trước">
+        <p className="kh-ticket-label">Đưa mã này cho cán bộ Một cửa</p>
+        <p className="kh-ticket-code" data-testid="ticket-code">
+          {ticket.code}
+        </p>
+        <QrImage svg={ticket.qrSvg} payload={ticket.qrPayload} />
+        <p className="kh-ticket-status">{ticket.statusLabel}</p>
+        {!closed && !received ? <p className="kh-meta">{expiryText(ticket)}</p> : null}
+      </section>
+
+      {received && ticket.dossierCode ? (
+        <Button fullWidth className="kh-btn-lg" onClick={() => navigate(paths.dossier(ticket.dossierCode!))}>
+          Xem tình trạng hồ sơ {ticket.dossierCode}
+        </Button>
+      ) : null}
+
+      <div className="kh-card kh-stack">
+        <h2 className="kh-h2">{ticket.procedureName}</h2>
+        <p>
+          <strong>Nơi nộp:</strong> {ticket.where}
+        </p>
+        <p>
+          <strong>Thời gian:</strong> {ticket.when}
+        </p>
+        {ticket.whatToBring.length > 0 ? (
+          <>
+            <p>
+              <strong>Mang theo:</strong>
+            </p>
+            <ul className="kh-bullets">
+              {ticket.whatToBring.map((d) => (
+                <li key={d}>{d}</li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+        <p className="kh-meta">Cán bộ sẽ in tờ khai từ thông tin bạn đã khai; bạn chỉ cần kiểm tra và ký.</p>
+      </div>
+
+      {!closed ? <NotifyOptIn lookupCode={ticket.code} /> : null}
+      <Button fullWidth variant="tertiary" className="kh-btn-lg" onClick={() => navigate(paths.myDossiers())}>
+        Hồ sơ của tôi
+      </Button>
+    </Screen>
+  );
+}

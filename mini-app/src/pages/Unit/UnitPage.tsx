@@ -1,0 +1,115 @@
+/**
+ * Screen 1 with a unit (deep link `?unit=<code>` from the counter's QR poster, or chosen in search):
+ * today's scheme status, office hours and the procedures that are returned the same day.
+ */
+import { useEffect } from "react";
+import { Button, useNavigate, useParams } from "zmp-ui";
+import { Icon } from "../../components/icons.js";
+import { LoadError, Loading } from "../../components/LoadState.js";
+import { Notice } from "../../components/Notice.js";
+import { Screen } from "../../components/Screen.js";
+import { TrackBadge } from "../../components/TrackBadge.js";
+import { useDeps } from "../../deps.js";
+import { capitalize, formatDate } from "../../format.js";
+import { useApi } from "../../hooks/use-api.js";
+import { paths } from "../../routes.js";
+import { saveLastUnit } from "../../state/device-store.js";
+import { SavedTickets } from "../Home/SavedTickets.js";
+import { officeHoursText, schemeBanner } from "./scheme-text.js";
+
+export default function UnitPage() {
+  const { unitCode = "" } = useParams();
+  const { api, zalo } = useDeps();
+  const navigate = useNavigate();
+  const scheme = useApi(() => api.getScheme(unitCode), unitCode);
+
+  useEffect(() => {
+    if (scheme.state === "ok") saveLastUnit(zalo.storage, unitCode);
+  }, [scheme.state, unitCode, zalo.storage]);
+
+  if (scheme.state !== "ok") {
+    return (
+      <Screen title="Ngày không hẹn" back={false} name="unit">
+        {scheme.state === "loading" ? <Loading /> : <LoadError error={scheme.error} onRetry={scheme.reload} />}
+        <SavedTickets />
+        <Button fullWidth variant="tertiary" className="kh-btn-lg" onClick={() => navigate(paths.home())}>
+          Chọn đơn vị khác
+        </Button>
+      </Screen>
+    );
+  }
+
+  const s = scheme.value;
+  const banner = schemeBanner(s);
+  const hours = officeHoursText(s);
+  return (
+    <Screen title="Ngày không hẹn" back={false} name="unit">
+      <h1 className="kh-title">{capitalize(s.unit.fullName)}</h1>
+      <p className="kh-lead">
+        {s.weekday}, {s.dateText}
+      </p>
+      <Notice tone={banner.tone} title={banner.title}>
+        {banner.detail}
+      </Notice>
+      {s.plan ? (
+        <p className="kh-meta">
+          Theo: {s.plan.label}
+          {!s.plan.official ? <span className="kh-tag kh-tag-demo">Cấu hình minh họa</span> : null}
+          {s.plan.toVerify ? <span className="kh-tag kh-tag-verify">cần kiểm tra</span> : null}
+        </p>
+      ) : null}
+
+      <div className="kh-card kh-facts">
+        {hours ? (
+          <p className="kh-fact">
+            <Icon name="clock" /> <span>Giờ tiếp nhận: {hours}</span>
+          </p>
+        ) : null}
+        {s.cutoffTime ? (
+          <p className="kh-fact">
+            <Icon name="calendar" /> <span>Nhận hồ sơ trả trong ngày đến {s.cutoffTime}</span>
+          </p>
+        ) : null}
+        <p className="kh-fact">
+          <Icon name="location" /> <span>Bộ phận Một cửa, Ủy ban nhân dân {s.unit.fullName}</span>
+        </p>
+      </div>
+
+      {s.procedures.length > 0 ? (
+        <section className="kh-stack" aria-labelledby="same-day-list">
+          <h2 className="kh-h2" id="same-day-list">
+            Thủ tục trả kết quả trong ngày
+          </h2>
+          <ul className="kh-list">
+            {s.procedures.map((p) => (
+              <li key={p.code}>
+                <button type="button" className="kh-row" onClick={() => navigate(paths.procedure(unitCode, p.code))}>
+                  <span className="kh-row-main">
+                    <span className="kh-row-title">{p.name}</span>
+                    <span className="kh-row-sub">
+                      <TrackBadge track={p.track} /> Hẹn trả: {p.track === "same-day" ? "trong ngày" : formatDate(p.dueDate)}
+                    </span>
+                  </span>
+                  <Icon name="chevronRight" />
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      <Button fullWidth className="kh-btn-lg" onClick={() => navigate(paths.procedures(unitCode))}>
+        Xem tất cả thủ tục
+      </Button>
+      <SavedTickets />
+      <div className="kh-row-buttons">
+        <Button fullWidth variant="secondary" className="kh-btn-lg" onClick={() => navigate(paths.myDossiers())}>
+          Hồ sơ của tôi
+        </Button>
+        <Button fullWidth variant="tertiary" className="kh-btn-lg" onClick={() => navigate(paths.home())}>
+          Đổi đơn vị
+        </Button>
+      </div>
+    </Screen>
+  );
+}
