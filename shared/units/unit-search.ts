@@ -33,6 +33,7 @@ export interface UnitSearchEntry {
 
 const LEVEL_ORDER: Record<UnitLevel, number> = { province: 0, district: 1, commune: 2 };
 const DEFAULT_LIMIT = 10;
+const collator = new Intl.Collator("vi");
 
 /** Fold, drop apostrophes ("Ea T'Ling" = "ea tling"), turn other punctuation into spaces. */
 export function searchKey(text: string): string {
@@ -50,20 +51,17 @@ export function buildSearchIndex(units: readonly AdminUnit[]): UnitSearchEntry[]
   });
 }
 
-/** 0 exact, 1 prefix, 2 contains at a word start, 3 contains; undefined when no key matches. */
-function rankOf(entry: UnitSearchEntry, query: string, compactQuery: string): number | undefined {
-  let best: number | undefined;
-  const consider = (rank: number) => (best = best === undefined ? rank : Math.min(best, rank));
+/** 0 exact, 1 prefix, 2 contains at a word start, 3 contains; 4 when no key matches. */
+function rankOf(entry: UnitSearchEntry, query: string, wordQuery: string, compactQuery: string): number {
+  let best = 4;
   for (const key of entry.keys) {
-    if (key === query) consider(0);
-    else if (key.startsWith(query)) consider(1);
-    else if (key.includes(` ${query}`)) consider(2);
-    else if (key.includes(query)) consider(3);
+    const rank = key === query ? 0 : key.startsWith(query) ? 1 : key.includes(wordQuery) ? 2 : key.includes(query) ? 3 : 4;
+    if (rank < best) best = rank;
   }
+  if (best <= 1) return best;
   for (const key of entry.compactKeys) {
-    if (key === compactQuery) consider(0);
-    else if (key.startsWith(compactQuery)) consider(1);
-    else if (key.includes(compactQuery)) consider(3);
+    const rank = key === compactQuery ? 0 : key.startsWith(compactQuery) ? 1 : key.includes(compactQuery) ? 3 : 4;
+    if (rank < best) best = rank;
   }
   return best;
 }
@@ -80,12 +78,13 @@ export function searchIndex(
   if (options.date !== undefined && day === undefined) return [];
   const limit = Math.max(0, Math.floor(options.limit ?? DEFAULT_LIMIT));
   const compact = q.replace(/ /g, "");
+  const wordQuery = ` ${q}`;
   const found: { entry: UnitSearchEntry; rank: number }[] = [];
   for (const entry of index) {
     if (options.levels && !options.levels.includes(entry.unit.level)) continue;
     if (day !== undefined && !isInForce(entry.unit, day)) continue;
-    const rank = rankOf(entry, q, compact);
-    if (rank !== undefined) found.push({ entry, rank });
+    const rank = rankOf(entry, q, wordQuery, compact);
+    if (rank < 4) found.push({ entry, rank });
   }
   found.sort((a, b) => compareHits(a.entry.unit, a.rank, b.entry.unit, b.rank));
   return found.slice(0, limit).map(({ entry, rank }) => ({
@@ -102,7 +101,7 @@ function compareHits(a: AdminUnit, rankA: number, b: AdminUnit, rankB: number): 
     Number(a.validTo !== undefined) - Number(b.validTo !== undefined) ||
     LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level] ||
     a.name.length - b.name.length ||
-    a.name.localeCompare(b.name, "vi") ||
-    a.id.localeCompare(b.id)
+    collator.compare(a.name, b.name) ||
+    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
   );
 }
