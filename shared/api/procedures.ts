@@ -1,6 +1,6 @@
 /** Procedures as the citizen sees them: the version in force at a unit and instant, with its same-day status. */
 import { z } from "zod";
-import { AtQuery, IsoDate, ProcedureCode, TrackSchema, UnitCode } from "./common.js";
+import { AtQuery, IsoDate, ProcedureCode, TrackSchema, UnitCode, UnitRef } from "./common.js";
 
 export const ProcedureListQuery = AtQuery.extend({ unit: UnitCode });
 export const ProcedureDetailQuery = AtQuery.extend({ unit: UnitCode.optional() });
@@ -12,10 +12,11 @@ export const ProcedureListItem = z.object({
   sector: z.string(),
   versionId: z.string(),
   timeLimitWorkingDays: z.number().int(),
-  sameDayEligible: z.boolean().describe("On the scheme's days at this unit"),
+  sameDayEligible: z.boolean().describe("On the scheme's list at this unit (same-day on scheme days, before the cutoff)"),
   trackNow: TrackSchema,
+  dueDateNow: IsoDate,
 });
-export const ProcedureList = z.object({ items: z.array(ProcedureListItem), schemeDay: z.boolean() });
+export const ProcedureList = z.object({ unit: UnitRef, schemeDay: z.boolean(), items: z.array(ProcedureListItem) });
 export type ProcedureList = z.infer<typeof ProcedureList>;
 
 const sourcedText = z.object({ name: z.string(), toVerify: z.boolean() });
@@ -57,7 +58,7 @@ export const ProcedureDetail = z.object({
     toVerify: z.boolean(),
   }),
   fee: z
-    .object({ text: z.string(), amountVnd: z.number().nullable(), toVerify: z.boolean() })
+    .object({ display: z.string(), amountVnd: z.number().nullable(), onlineAmountVnd: z.number().nullable(), kind: z.string().nullable(), basis: z.string().nullable(), note: z.string().nullable(), toVerify: z.boolean() })
     .nullable()
     .describe("Per province; null when unknown"),
   result: sourcedText,
@@ -67,7 +68,7 @@ export const ProcedureDetail = z.object({
   /** Facts of this version marked U or ? in the sources ("cần kiểm tra"). */
   toVerify: z.array(z.string()),
   sameDay: z
-    .object({ eligible: z.boolean(), track: TrackSchema, dueDate: IsoDate, reasons: z.array(z.string()) })
+    .object({ unit: UnitRef, eligible: z.boolean(), track: TrackSchema, dueDate: IsoDate, dueDateText: z.string(), reasons: z.array(z.string()) })
     .nullable()
     .describe("At the given unit and instant; null without ?unit"),
 });

@@ -1,23 +1,30 @@
 /**
  * Scheme status at a unit at an instant: is it a "Ngày không hẹn" day, how long until the intake cutoff,
- * office hours, the next scheme day, and for each eligible procedure the track a dossier would get now.
+ * office hours, the next scheme day, and for each procedure received there the track a dossier would get now.
  */
 import { z } from "zod";
-import { IsoDate, TrackSchema, UnitRef } from "./common.js";
+import { AtQuery, IsoDate, TrackSchema, UnitRef } from "./common.js";
+
+export const SchemeQuery = AtQuery;
 
 export const SchemePlanRef = z.object({
   id: z.string(),
-  title: z.string(),
+  title: z.string().describe("The plan's label"),
   issuer: z.string(),
-  official: z.boolean().describe("false for the demo configuration (cấu hình minh họa)"),
-  label: z.string().describe("e.g. 'Kế hoạch 824/KH-UBND' or 'Cấu hình minh họa'"),
+  number: z.string().nullable(),
+  validFrom: IsoDate,
+  validTo: IsoDate.nullable(),
+  official: z.boolean().describe("false for a demo configuration (cấu hình minh họa), never an official decision"),
+  statusLabel: z.string().describe("'Văn bản của cơ quan có thẩm quyền' or 'Cấu hình minh họa, không phải quyết định chính thức'"),
   toVerify: z.boolean(),
 });
 
 export const ProcedureTrackNow = z.object({
   code: z.string(),
   name: z.string(),
-  track: TrackSchema,
+  versionId: z.string(),
+  sameDayEligible: z.boolean().describe("On the plan's list for this unit's level"),
+  track: TrackSchema.describe("The track a complete dossier received now would get"),
   sameDayNow: z.boolean(),
   dueDate: IsoDate,
   dueDateText: z.string(),
@@ -29,14 +36,17 @@ export const SchemeStatus = z.object({
   at: z.string(),
   date: IsoDate,
   dateText: z.string().describe("dd/mm/yyyy"),
+  time: z.string().describe("HH:mm in Việt Nam"),
   weekday: z.string().describe("Thứ Hai … Chủ nhật"),
   workingDay: z.boolean(),
   schemeDay: z.boolean(),
   plan: SchemePlanRef.nullable(),
-  officeHours: z.array(z.object({ from: z.string(), to: z.string() })),
-  cutoffTime: z.string().nullable().describe("HH:mm, intake cutoff of the same-day track"),
-  beforeCutoff: z.boolean(),
-  minutesToCutoff: z.number().int().nullable().describe("Minutes left before the cutoff today; null when not a scheme day or past it"),
+  officeHours: z.array(z.object({ start: z.string(), end: z.string() })),
+  officeHoursToVerify: z.boolean(),
+  openNow: z.boolean().nullable().describe("Working day and within office hours; null without a plan"),
+  intakeCutoff: z.string().nullable().describe("HH:mm, intake cutoff of the same-day track"),
+  intakeOpen: z.boolean().describe("Same-day intake is open at this moment"),
+  minutesToCutoff: z.number().int().nullable().describe("Scheme days only: minutes until the cutoff, 0 once past"),
   nextSchemeDay: IsoDate.nullable(),
   nextSchemeDayText: z.string().nullable(),
   procedures: z.array(ProcedureTrackNow),

@@ -3,5 +3,7 @@ import type { AnyRoute } from "../http/route-table.js";
 import { citizenRoutes } from "./citizens.routes.js";
 import { dossierRoutes } from "./dossiers.routes.js";
 import { preRegistrationRoutes } from "./pre-registrations.routes.js";
+import { procedureRoutes } from "./procedures.routes.js";
+import { unitRoutes } from "./units.routes.js";
 
-export const apiRoutes: AnyRoute[] = [...citizenRoutes, ...preRegistrationRoutes, ...dossierRoutes];
+export const apiRoutes: AnyRoute[] = [...unitRoutes, ...procedureRoutes, ...citizenRoutes, ...preRegistrationRoutes, ...dossierRoutes];
