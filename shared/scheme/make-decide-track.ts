@@ -4,13 +4,12 @@
  * cutoff, the procedure's eligibility at the unit's level and the case flags. Always says why, in Vietnamese.
  */
 import { computeDueDate } from "../calendar/due-date.js";
-import type { Calendar } from "../calendar/calendar.js";
-import type { AdminUnit, IsoDate, UnitLevel } from "../model.js";
-import type { ProcedureCatalog } from "../procedures/catalog.js";
+import type { IsoDate, UnitLevel } from "../model.js";
 import type { CaseFlag, ProcedureVersion } from "../procedures/procedure-version.js";
-import { WEEKDAY_NAMES_VI, formatClock, formatDateVn, toVnMoment } from "../time/vn-time.js";
-import type { UnitDirectory } from "../units/unit-directory.js";
-import type { CompiledPlan, PlanIndex } from "./plan-index.js";
+import { WEEKDAY_NAMES_VI, formatClock } from "../time/vn-time.js";
+import type { DecideContext } from "./domain-context.js";
+import type { CompiledPlan } from "./plan-index.js";
+import { parseReceivedAt } from "./received-at.js";
 import { trackError, type TrackError } from "./track-errors.js";
 
 export interface TrackInput {
@@ -20,6 +19,8 @@ export interface TrackInput {
   at: string;
   /** Case flag ids defined on the procedure version (e.g. "needs_verification"). */
   flags?: readonly string[];
+  /** Also return dueDateExplanation (a sentence for the receipt; costs more than the decision itself). */
+  explain?: boolean;
 }
 
 /** Why a dossier is not on the same-day track. */
@@ -42,7 +43,7 @@ export interface TrackDecision {
   unitName: string;
   receivedDate: IsoDate;
   receivedTime: string;
-  /** Normal track: how the legal due date was counted (Vietnamese). */
+  /** Normal track, when asked with `explain`: how the legal due date was counted (Vietnamese). */
   dueDateExplanation?: string;
   /** The due date crosses a provisional or unverified calendar day. */
   dueDateToVerify: boolean;
@@ -50,14 +51,7 @@ export interface TrackDecision {
 
 export type TrackResult = TrackDecision | TrackError;
 
-export interface DecideContext {
-  units: UnitDirectory;
-  calendar: Calendar;
-  catalog: ProcedureCatalog;
-  plans: PlanIndex;
-  unitName(unit: AdminUnit): string;
-  flagsOf(version: ProcedureVersion): ReadonlyMap<string, CaseFlag>;
-}
+export type { DecideContext };
 
 export const LEVEL_WORDS: Record<UnitLevel, string> = { province: "tỉnh", district: "huyện", commune: "xã" };
 /** A demo plan is never presented as a decision of the authorities. */
@@ -65,6 +59,8 @@ export const DEMO_NOTE = "theo cấu hình minh họa, không phải quyết đ�
 const MIN_YEAR = "1900";
 const MAX_YEAR = "2199-12-31";
 const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+/** "HH:mm" for every minute of the day, built once. */
+const CLOCK = Array.from({ length: 1440 }, (_, m) => formatClock(m));
 
 function withinOffice(office: readonly number[], minutes: number): boolean {
   for (let i = 0; i < office.length; i += 2) if (minutes >= office[i]! && minutes < office[i + 1]!) return true;
@@ -83,11 +79,11 @@ function checkSchemeDay(plan: CompiledPlan, level: UnitLevel, version: Procedure
   }
   for (const flag of flags) {
     if (flag.excludesSameDay || excludedByPlan?.has(flag.id)) {
-      if (!causes.includes("flag_excluded")) causes.push("flag_excluded");
+      if (causes[causes.length - 1] !== "flag_excluded") causes.push("flag_excluded");
       reasons.push(`${flag.label}: không áp dụng Ngày không hẹn`);
     }
   }
-  const time = formatClock(minutes);
+  const time = CLOCK[minutes]!;
   if (!withinOffice(plan.officeMinutes, minutes)) {
     causes.push("outside_office_hours");
     reasons.push(`Tiếp nhận lúc ${time}, ngoài giờ làm việc (${plan.officeHoursText})`);
@@ -102,67 +98,85 @@ function checkSchemeDay(plan: CompiledPlan, level: UnitLevel, version: Procedure
 export function makeDecideTrack(ctx: DecideContext): (input: TrackInput) => TrackResult {
   return function decideTrack(input) {
     if (typeof input !== "object" || input === null) return trackError("invalid_input");
-    const { unitCode, procedureCode, at, flags = [] } = input;
-    if (typeof unitCode !== "string" || typeof procedureCode !== "string" || typeof at !== "string" || !Array.isArray(flags)) {
+    const { unitCode, procedureCode, at, flags } = input;
+    if (typeof unitCode !== "string" || typeof procedureCode !== "string" || typeof at !== "string" || (flags !== undefined && !Array.isArray(flags))) {
       return trackError("invalid_input");
     }
-    const m = toVnMoment(at);
+    const m = parseReceivedAt(at);
     if (!m || m.date < MIN_YEAR || m.date > MAX_YEAR) return trackError("invalid_time", at);
     const date = m.date;
-    const unit = ctx.units.findByCode(unitCode, date);
-    if (!unit) return trackError("unknown_unit", unitCode, formatDateVn(date));
+    const unit = ctx.unitAt(unitCode, date);
+    if (!unit) return trackError("unknown_unit", unitCode, ctx.day(date).vn);
     const version = ctx.catalog.versionAt(procedureCode, date);
     if (!version) {
       const known = ctx.catalog.versions.some((v) => v.code === procedureCode);
-      return known ? trackError("procedure_not_in_force", procedureCode, formatDateVn(date)) : trackError("unknown_procedure", procedureCode);
+      return known ? trackError("procedure_not_in_force", procedureCode, ctx.day(date).vn) : trackError("unknown_procedure", procedureCode);
     }
     const unitName = ctx.unitName(unit);
     if (!version.receivingLevels.includes(unit.level)) {
-      return trackError("not_received_here", `${version.code} (${version.name})`, `${unitName} (cấp ${LEVEL_WORDS[unit.level]})`, formatDateVn(date));
+      return trackError("not_received_here", `${version.code} (${version.name})`, `${unitName} (cấp ${LEVEL_WORDS[unit.level]})`, ctx.day(date).vn);
     }
-    const defined = ctx.flagsOf(version);
+    const info = ctx.versionInfo(version);
     const caseFlags: CaseFlag[] = [];
-    for (const id of flags) {
-      const flag = typeof id === "string" ? defined.get(id) : undefined;
-      if (!flag) return trackError("unknown_flag", String(id), version.code);
-      caseFlags.push(flag);
+    if (flags) {
+      for (const id of flags) {
+        const flag = typeof id === "string" ? info.flags.get(id) : undefined;
+        if (!flag) return trackError("unknown_flag", String(id), version.code);
+        caseFlags.push(flag);
+      }
     }
 
+    const today = ctx.day(date);
     const reasons: string[] = [];
     const causes: TrackCause[] = [];
     const plan = ctx.plans.planAt(unit.id, date);
     if (!plan) {
       causes.push("no_plan");
-      reasons.push(`${capitalize(unitName)} không áp dụng Ngày không hẹn vào ngày ${formatDateVn(date)}`);
+      reasons.push(`${capitalize(unitName)} không áp dụng Ngày không hẹn vào ngày ${today.vn}`);
     } else if (!plan.schemeWeekday[m.weekday]) {
       causes.push("not_scheme_weekday");
-      reasons.push(`Hôm nay (${WEEKDAY_NAMES_VI[m.weekday]} ${formatDateVn(date)}) không phải Ngày không hẹn tại ${unitName} (Ngày không hẹn: ${plan.weekdayNames})`);
-    } else if (!ctx.calendar.isWorkingDay(date)) {
+      reasons.push(`Hôm nay (${WEEKDAY_NAMES_VI[m.weekday]} ${today.vn}) không phải Ngày không hẹn tại ${unitName} (Ngày không hẹn: ${plan.weekdayNames})`);
+    } else if (!today.working) {
       causes.push("day_off");
-      reasons.push(`${ctx.calendar.explainDay(date).text.replace(/\.$/, "")}: không áp dụng Ngày không hẹn`);
+      reasons.push(`${today.dayOffText}: không áp dụng Ngày không hẹn`);
     } else {
       const demo = plan.plan.status === "demo" ? ` (${DEMO_NOTE})` : "";
       reasons.push(`Hôm nay là Ngày không hẹn (${WEEKDAY_NAMES_VI[m.weekday]}) tại ${unitName}${demo}`);
       checkSchemeDay(plan, unit.level, version, caseFlags, m.minutes, reasons, causes);
     }
 
-    const base = {
-      ok: true as const, causes, versionId: version.id, procedureCode: version.code, unitId: unit.id, unitName,
-      receivedDate: date, receivedTime: formatClock(m.minutes), ...(plan ? { planId: plan.plan.id, planStatus: plan.plan.status, planLabel: plan.plan.label } : {}),
-    };
-    if (causes.length === 0) {
-      reasons.push(`Giải quyết và trả kết quả trong ngày ${formatDateVn(date)}`);
-      return { ...base, track: "same-day", dueDate: date, reasons, dueDateToVerify: false };
+    const sameDay = causes.length === 0;
+    const due = sameDay ? undefined : ctx.legalDueDate(version, date, m.minutes);
+    const dueDate: IsoDate = due ? due.dueDate : date;
+    if (sameDay) {
+      reasons.push(`Giải quyết và trả kết quả trong ngày ${today.vn}`);
+    } else {
+      const normal = `chuyển sang quy trình thông thường, hẹn trả ngày ${ctx.day(dueDate).vn}`;
+      const last = reasons.length - 1;
+      if (causes.length === 1 && causes[0] === "past_cutoff") reasons[last] = `${reasons[last]}: ${normal}`;
+      else reasons.push(capitalize(normal));
     }
-    const due = computeDueDate({
-      receivedAt: { date, minutes: m.minutes },
-      timeLimitWorkingDays: version.timeLimit.timeLimitWorkingDays,
-      sameDayCutoff: version.timeLimit.sameDayCutoff,
-    }, ctx.calendar);
-    const normal = `chuyển sang quy trình thông thường, hẹn trả ngày ${formatDateVn(due.dueDate)}`;
-    const last = reasons.length - 1;
-    if (causes.length === 1 && causes[0] === "past_cutoff") reasons[last] = `${reasons[last]}: ${normal}`;
-    else reasons.push(capitalize(normal));
-    return { ...base, track: "normal", dueDate: due.dueDate, reasons, dueDateExplanation: due.explanation, dueDateToVerify: due.toVerify };
+    const decision: TrackDecision = {
+      ok: true,
+      track: sameDay ? "same-day" : "normal",
+      dueDate,
+      reasons,
+      causes,
+      planId: plan?.plan.id,
+      planStatus: plan?.plan.status,
+      planLabel: plan?.plan.label,
+      versionId: version.id,
+      procedureCode: version.code,
+      unitId: unit.id,
+      unitName,
+      receivedDate: date,
+      receivedTime: CLOCK[m.minutes]!,
+      dueDateToVerify: due ? due.toVerify : false,
+    };
+    if (due && input.explain === true) {
+      const { timeLimitWorkingDays, sameDayCutoff } = version.timeLimit;
+      decision.dueDateExplanation = computeDueDate({ receivedAt: { date, minutes: m.minutes }, timeLimitWorkingDays, sameDayCutoff }, ctx.calendar).explanation;
+    }
+    return decision;
   };
 }

@@ -5,7 +5,8 @@
  */
 import type { ClockTime, IsoDate } from "../model.js";
 import { WEEKDAY_NAMES_VI, addDays, formatClock, formatDateVn, toVnMoment, weekdayOf } from "../time/vn-time.js";
-import type { DecideContext, TrackInput, TrackResult } from "./make-decide-track.js";
+import type { DecideContext } from "./domain-context.js";
+import type { TrackInput, TrackResult } from "./make-decide-track.js";
 import type { CompiledPlan } from "./plan-index.js";
 import { PLAN_STATUS_LABELS, type SchemePlan } from "./scheme-plan.js";
 import { trackError, type TrackError } from "./track-errors.js";
@@ -76,7 +77,7 @@ export function makeSchemeStatusAt(ctx: DecideContext, decideTrack: (input: Trac
     if (typeof unitCode !== "string" || typeof at !== "string") return trackError("invalid_input");
     const m = toVnMoment(at);
     if (!m || m.date < "1900" || m.date > "2199-12-31") return trackError("invalid_time", String(at));
-    const unit = ctx.units.findByCode(unitCode, m.date);
+    const unit = ctx.unitAt(unitCode, m.date);
     if (!unit) return trackError("unknown_unit", unitCode, formatDateVn(m.date));
     const unitName = ctx.unitName(unit);
     const plan = ctx.plans.planAt(unit.id, m.date);
