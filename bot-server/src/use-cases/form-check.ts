@@ -42,5 +42,17 @@ export function checkForm(schema: FormSchema, input: Record<string, unknown>, mo
     return { ok: false, code: mode === "submit" ? "form_incomplete" : "invalid_body", fields, detail };
   }
   const missing = issues.map((i) => ({ path: `${PREFIX}.${i.path.map(String).join(".")}`, message: i.message }));
-  return { ok: true, data, missing };
+  return { ok: true, data: normalizedFields(schema, data), missing };
+}
+
+/** Each present field as its own schema normalises it (dd/mm/yyyy → ISO date, capitals…), so drafts store what a submission would. */
+function normalizedFields(schema: FormSchema, data: Record<string, unknown>): Record<string, unknown> {
+  const shape = (schema as unknown as { shape?: Record<string, { safeParse(v: unknown): { success: boolean; data?: unknown } }> }).shape;
+  if (!shape) return data;
+  return Object.fromEntries(
+    Object.entries(data).map(([k, v]) => {
+      const r = shape[k]?.safeParse(v);
+      return [k, r?.success ? r.data : v];
+    }),
+  );
 }
