@@ -1,13 +1,22 @@
 /** Building blocks shared by the public API schemas (request and response). */
 import { z } from "zod";
 
+/** Date.parse rolls 30 February over to March: check the calendar date and clock fields themselves. */
+function isRealInstant(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?/.exec(s);
+  if (!m || Number.isNaN(Date.parse(s))) return false;
+  const [y, mo, d, h, mi, sec] = m.slice(1).map((x) => Number(x ?? 0)) as [number, number, number, number, number, number];
+  const day = new Date(Date.UTC(y, mo - 1, d));
+  return day.getUTCFullYear() === y && day.getUTCMonth() === mo - 1 && day.getUTCDate() === d && h < 24 && mi < 60 && sec < 60;
+}
+
 /** An instant in ISO 8601 with an offset or Z, e.g. 2025-10-15T14:30:00+07:00. */
 export const IsoInstant = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/, {
     message: "Thời điểm phải theo định dạng ISO 8601 có múi giờ, ví dụ 2025-10-15T14:30:00+07:00",
   })
-  .refine((s) => !Number.isNaN(Date.parse(s)), { message: "Thời điểm không tồn tại" })
+  .refine(isRealInstant, { message: "Thời điểm không tồn tại (ngày hoặc giờ sai)" })
   .describe("ISO 8601 instant with offset, e.g. 2025-10-15T14:30:00+07:00");
 
 /** A calendar date YYYY-MM-DD (Asia/Ho_Chi_Minh). */
