@@ -8,9 +8,9 @@
 import type { IsoDate } from "../model.js";
 import { validateCalendarData, type CalendarData, type CalendarEntry } from "./calendar-data.js";
 import { explainDayOf, type DayExplanation } from "./day-explanation.js";
-import { formatDay, parseDay } from "./day-number.js";
+import { formatDay, parseDay, yearOfDay } from "./day-number.js";
 import { LUNAR_MAX_YEAR, LUNAR_MIN_YEAR, proposeHolidays } from "./lunar-fallback.js";
-import { PROVISIONAL, TO_VERIFY, WORKING, buildYearTable, yearOfDay, type YearTable } from "./year-table.js";
+import { PROVISIONAL, TO_VERIFY, WORKING, buildYearTable, type YearTable } from "./year-table.js";
 
 export type { DayExplanation } from "./day-explanation.js";
 
@@ -19,6 +19,15 @@ export interface CalendarYearView {
   provisional: boolean;
   fromLunarCalendar: boolean;
   entries: readonly CalendarEntry[];
+}
+
+/** The same rules over day numbers (days since 1970-01-01, day-number.ts): no parsing or formatting, for hot paths. */
+export interface DayNumberCalendar {
+  isWorking(day: number): boolean;
+  /** As Calendar.addWorkingDays. */
+  add(day: number, n: number): number;
+  /** As Calendar.uncertaintyBetween. */
+  uncertainty(a: number, b: number): { provisional: boolean; toVerify: boolean };
 }
 
 export interface Calendar {
@@ -38,6 +47,7 @@ export interface Calendar {
   uncertaintyBetween(a: IsoDate, b: IsoDate): { provisional: boolean; toVerify: boolean };
   /** The days off used for a year (the supplied data, or the lunar-calendar proposal to seed an editable table). */
   yearEntries(year: number): CalendarYearView;
+  readonly byDayNumber: DayNumberCalendar;
 }
 
 function toDay(date: IsoDate): number {
@@ -95,6 +105,12 @@ export function createCalendar(data: CalendarData): Calendar {
     return count;
   }
 
+  function uncertainty(a: number, b: number): { provisional: boolean; toVerify: boolean } {
+    let bits = 0;
+    for (let d = Math.min(a, b), end = Math.max(a, b); d <= end; d += 1) bits |= flagsOf(d);
+    return { provisional: (bits & PROVISIONAL) !== 0, toVerify: (bits & TO_VERIFY) !== 0 };
+  }
+
   return {
     id: data.id,
     name: data.name,
@@ -111,14 +127,18 @@ export function createCalendar(data: CalendarData): Calendar {
       flagsOf(n);
       return explainDayOf(last, n);
     },
-    uncertaintyBetween(a, b) {
-      let bits = 0;
-      for (let d = Math.min(toDay(a), toDay(b)), end = Math.max(toDay(a), toDay(b)); d <= end; d += 1) bits |= flagsOf(d);
-      return { provisional: (bits & PROVISIONAL) !== 0, toVerify: (bits & TO_VERIFY) !== 0 };
-    },
+    uncertaintyBetween: (a, b) => uncertainty(toDay(a), toDay(b)),
     yearEntries(year) {
       const t = tableOfYear(year);
       return { year, provisional: t.provisional, fromLunarCalendar: t.fromLunarCalendar, entries: t.entries };
+    },
+    byDayNumber: {
+      isWorking: working,
+      add(day, n) {
+        assertCount(n);
+        return stepWorking(day, n);
+      },
+      uncertainty,
     },
   };
 }

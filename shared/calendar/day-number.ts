@@ -13,7 +13,7 @@ function digit(s: string, i: number): number {
   return c >= 0 && c <= 9 ? c : NaN;
 }
 
-function daysFromCivil(y: number, m: number, d: number): number {
+export function daysFromCivil(y: number, m: number, d: number): number {
   const yy = m <= 2 ? y - 1 : y;
   const era = Math.floor(yy / 400);
   const yoe = yy - era * 400;
@@ -50,6 +50,13 @@ export function formatDay(n: number): IsoDate {
   const m = mp < 10 ? mp + 3 : mp - 9;
   const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
   return `${y}-${pad2(m)}-${pad2(d)}`;
+}
+
+/** Calendar year of a day number, without a Date object. */
+export function yearOfDay(n: number): number {
+  const y = 1970 + Math.floor(n / 365.2425);
+  if (n < daysFromCivil(y, 1, 1)) return y - 1;
+  return n >= daysFromCivil(y + 1, 1, 1) ? y + 1 : y;
 }
 
 /** ISO weekday (1 = Monday … 7 = Sunday); 1970-01-01 was a Thursday. */

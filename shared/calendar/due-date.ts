@@ -6,8 +6,8 @@
  * does not move longer time limits (Ngày không hẹn: after 15:00 the dossier gets the statutory date).
  */
 import type { ClockTime, IsoDate } from "../model.js";
-import { WEEKDAY_NAMES_VI, clockMinutes, formatClock, formatDateVn } from "../time/vn-time.js";
-import { parseDay, weekdayOfDay } from "./day-number.js";
+import { WEEKDAY_NAMES_VI, formatDateVn } from "../time/vn-time.js";
+import { formatDay, parseDay, weekdayOfDay } from "./day-number.js";
 import type { Calendar } from "./calendar.js";
 
 export interface DueDateInput {
@@ -32,42 +32,65 @@ export interface DueDate {
   toVerify: boolean;
 }
 
-const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$/;
-const day = (date: IsoDate): string => `${WEEKDAY_NAMES_VI[weekdayOfDay(parseDay(date)!)]} ${formatDateVn(date)}`;
+const CLOCK = /^([01]\d|2[0-3]):([0-5]\d)$/;
+const pad2 = (n: number): string => (n < 10 ? `0${n}` : `${n}`);
+const dayVn = (date: IsoDate, day: number): string => `${WEEKDAY_NAMES_VI[weekdayOfDay(day)]} ${formatDateVn(date)}`;
 
 /** Throws RangeError on malformed input: these values come from validated data, not from users. */
-function assertInput(input: DueDateInput): void {
+function checkInput(input: DueDateInput): { received: number; cutoffMinutes: number | undefined } {
   const { receivedAt, timeLimitWorkingDays: n, sameDayCutoff } = input;
-  if (parseDay(receivedAt.date) === undefined) throw new RangeError(`invalid receipt date "${receivedAt.date}"`);
+  const received = parseDay(receivedAt.date);
+  if (received === undefined) throw new RangeError(`invalid receipt date "${receivedAt.date}"`);
   if (!Number.isInteger(receivedAt.minutes) || receivedAt.minutes < 0 || receivedAt.minutes >= 1440) throw new RangeError(`invalid receipt minutes ${receivedAt.minutes}`);
   if (!Number.isInteger(n) || n < 0) throw new RangeError(`timeLimitWorkingDays must be a non-negative integer, got ${n}`);
-  if (sameDayCutoff !== undefined && !CLOCK.test(sameDayCutoff)) throw new RangeError(`invalid sameDayCutoff "${sameDayCutoff}"`);
+  if (sameDayCutoff === undefined) return { received, cutoffMinutes: undefined };
+  const m = CLOCK.exec(sameDayCutoff);
+  if (!m) throw new RangeError(`invalid sameDayCutoff "${sameDayCutoff}"`);
+  return { received, cutoffMinutes: Number(m[1]) * 60 + Number(m[2]) };
 }
 
 export function computeDueDate(input: DueDateInput, calendar: Calendar): DueDate {
-  assertInput(input);
-  const { receivedAt, timeLimitWorkingDays: n, sameDayCutoff } = input;
-  const receivedOnWorkingDay = calendar.isWorkingDay(receivedAt.date);
-  const pastCutoff = n === 0 && sameDayCutoff !== undefined && receivedOnWorkingDay && receivedAt.minutes >= clockMinutes(sameDayCutoff);
-  const countedFrom = receivedOnWorkingDay && !pastCutoff ? receivedAt.date : calendar.nextWorkingDay(receivedAt.date);
-  const dueDate = calendar.addWorkingDays(countedFrom, n);
+  const { received, cutoffMinutes } = checkInput(input);
+  const { receivedAt, timeLimitWorkingDays: n } = input;
+  const days = calendar.byDayNumber;
+  const receivedOnWorkingDay = days.isWorking(received);
+  const pastCutoff = n === 0 && cutoffMinutes !== undefined && receivedOnWorkingDay && receivedAt.minutes >= cutoffMinutes;
+  const from = receivedOnWorkingDay && !pastCutoff ? received : days.add(received, 1);
+  const due = days.add(from, n);
+  const uncertainty = days.uncertainty(received, due);
+  const countedFrom = from === received ? receivedAt.date : formatDay(from);
+  const dueDate = due === from ? countedFrom : formatDay(due);
+  const counted: Counted = { received, from, due, countedFrom, dueDate, receivedOnWorkingDay, pastCutoff, ...uncertainty };
+  return { dueDate, countedFrom, explanation: explain(input, counted), calendarId: calendar.id, ...uncertainty };
+}
 
-  const parts: string[] = [];
-  const at = `${day(receivedAt.date)} lúc ${formatClock(receivedAt.minutes)}`;
-  if (!receivedOnWorkingDay) parts.push(`Hồ sơ nhận ${at} (ngày nghỉ) được tính là nhận vào ${day(countedFrom)}`);
-  else if (pastCutoff) parts.push(`Hồ sơ nhận ${at}, từ ${sameDayCutoff} trở đi, được chuyển sang ngày làm việc tiếp theo ${day(countedFrom)}`);
-  else if (n === 0 && sameDayCutoff !== undefined) parts.push(`Hồ sơ nhận ${at}, trước ${sameDayCutoff}`);
-  else parts.push(`Hồ sơ nhận ${at}`);
+interface Counted {
+  received: number;
+  from: number;
+  due: number;
+  countedFrom: IsoDate;
+  dueDate: IsoDate;
+  receivedOnWorkingDay: boolean;
+  pastCutoff: boolean;
+  provisional: boolean;
+  toVerify: boolean;
+}
+
+function explain({ receivedAt, timeLimitWorkingDays: n, sameDayCutoff }: DueDateInput, c: Counted): string {
+  const at = `Hồ sơ nhận ${dayVn(receivedAt.date, c.received)} lúc ${pad2(Math.floor(receivedAt.minutes / 60))}:${pad2(receivedAt.minutes % 60)}`;
+  let text: string;
+  if (!c.receivedOnWorkingDay) text = `${at} (ngày nghỉ) được tính là nhận vào ${dayVn(c.countedFrom, c.from)}`;
+  else if (c.pastCutoff) text = `${at}, từ ${sameDayCutoff} trở đi, được chuyển sang ngày làm việc tiếp theo ${dayVn(c.countedFrom, c.from)}`;
+  else if (n === 0 && sameDayCutoff !== undefined) text = `${at}, trước ${sameDayCutoff}`;
+  else text = at;
   if (n === 0) {
-    parts.push(`giải quyết và trả kết quả trong ngày làm việc: ${day(dueDate)}`);
+    text += `; giải quyết và trả kết quả trong ngày làm việc: ${dayVn(c.dueDate, c.due)}.`;
   } else {
-    const daysOff = (parseDay(dueDate)! - parseDay(countedFrom)!) - n;
+    const daysOff = c.due - c.from - n;
     const skipped = daysOff > 0 ? ` (không tính ${daysOff} ngày nghỉ)` : "";
-    parts.push(`thời hạn ${n} ngày làm việc tính từ ngày làm việc tiếp theo${skipped}; hẹn trả kết quả ${day(dueDate)}`);
+    text += `; thời hạn ${n} ngày làm việc tính từ ngày làm việc tiếp theo${skipped}; hẹn trả kết quả ${dayVn(c.dueDate, c.due)}.`;
   }
-  const uncertainty = calendar.uncertaintyBetween(receivedAt.date, dueDate);
-  let explanation = `${parts.join("; ")}.`;
-  if (uncertainty.provisional) explanation += " Ngày hẹn tính theo lịch nghỉ dự kiến, cần kiểm tra khi có thông báo chính thức.";
-  else if (uncertainty.toVerify) explanation += " Trong thời hạn có ngày nghỉ cần kiểm tra lại, ngày hẹn có thể thay đổi.";
-  return { dueDate, countedFrom, explanation, calendarId: calendar.id, ...uncertainty };
+  if (c.provisional) text += " Ngày hẹn tính theo lịch nghỉ dự kiến, cần kiểm tra khi có thông báo chính thức.";
+  else if (c.toVerify) text += " Trong thời hạn có ngày nghỉ cần kiểm tra lại, ngày hẹn có thể thay đổi.";
+  return text;
 }

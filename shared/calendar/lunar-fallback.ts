@@ -13,9 +13,9 @@
  */
 import { getSolarDate } from "@dqcai/vn-lunar";
 import type { IsoDate } from "../model.js";
-import { WEEKDAY_NAMES_VI, dateFromDayNumber, formatDateVn } from "../time/vn-time.js";
+import { WEEKDAY_NAMES_VI, formatDateVn } from "../time/vn-time.js";
 import type { CalendarEntry, CalendarYear } from "./calendar-data.js";
-import { weekdayOfDay } from "./day-number.js";
+import { daysFromCivil, formatDay, weekdayOfDay } from "./day-number.js";
 
 /** Years the lunar tables cover (the library returns zeros after 2199). */
 export const LUNAR_MIN_YEAR = 1900;
@@ -37,7 +37,6 @@ interface Occasion {
   tet?: boolean;
 }
 
-const utcDay = (year: number, month: number, day: number): number => Date.UTC(year, month - 1, day) / 86_400_000;
 const isWeekend = (n: number): boolean => weekdayOfDay(n) >= 6;
 
 function assertYear(year: number): void {
@@ -50,12 +49,12 @@ function lunarDayNumber(day: number, month: number, year: number): number {
   assertYear(year);
   const s = getSolarDate(day, month, year);
   if (s.year === 0) throw new RangeError(`no solar date for lunar ${day}/${month}/${year}`);
-  return utcDay(s.year, s.month, s.day);
+  return daysFromCivil(s.year, s.month, s.day);
 }
 
 /** Solar date of a lunar date (non-leap month) of lunar year `year`. */
 export function lunarToSolar(day: number, month: number, year: number): IsoDate {
-  return dateFromDayNumber(lunarDayNumber(day, month, year));
+  return formatDay(lunarDayNumber(day, month, year));
 }
 
 /** Name of a lunar year: 2026 → "Bính Ngọ". */
@@ -75,26 +74,26 @@ export function hungKingsDay(year: number): IsoDate {
 
 function occasionsOf(year: number): Occasion[] {
   const tetDay = lunarDayNumber(1, 1, year);
-  const september2 = utcDay(year, 9, 2);
-  const adjacent = utcDay(year, 9, NATIONAL_DAY_ADJACENT[weekdayOfDay(september2)] ?? 1);
+  const september2 = daysFromCivil(year, 9, 2);
+  const adjacent = daysFromCivil(year, 9, NATIONAL_DAY_ADJACENT[weekdayOfDay(september2)] ?? 1);
   const list: Occasion[] = [
-    { reason: "Tết Dương lịch", short: "Tết Dương lịch", days: [utcDay(year, 1, 1)] },
+    { reason: "Tết Dương lịch", short: "Tết Dương lịch", days: [daysFromCivil(year, 1, 1)] },
     { reason: `Nghỉ Tết Nguyên đán ${lunarYearName(year)}`, short: "Tết Nguyên đán", days: [-1, 0, 1, 2, 3].map((d) => tetDay + d), tet: true },
     { reason: "Giỗ Tổ Hùng Vương (10/3 âm lịch)", short: "Giỗ Tổ Hùng Vương", days: [lunarDayNumber(10, 3, year)] },
-    { reason: "Ngày Chiến thắng (30/4)", short: "Ngày Chiến thắng", days: [utcDay(year, 4, 30)] },
-    { reason: "Ngày Quốc tế Lao động (1/5)", short: "Ngày Quốc tế Lao động", days: [utcDay(year, 5, 1)] },
+    { reason: "Ngày Chiến thắng (30/4)", short: "Ngày Chiến thắng", days: [daysFromCivil(year, 4, 30)] },
+    { reason: "Ngày Quốc tế Lao động (1/5)", short: "Ngày Quốc tế Lao động", days: [daysFromCivil(year, 5, 1)] },
     { reason: "Quốc khánh (2/9)", short: "Quốc khánh", days: [september2] },
     { reason: "Nghỉ lễ Quốc khánh (ngày liền kề 2/9)", short: "Quốc khánh", days: [adjacent] },
   ];
   if (year >= CULTURE_DAY_FIRST_YEAR) {
-    list.push({ reason: "Ngày Văn hóa Việt Nam (24/11)", short: "Ngày Văn hóa Việt Nam", days: [utcDay(year, 11, 24)] });
+    list.push({ reason: "Ngày Văn hóa Việt Nam (24/11)", short: "Ngày Văn hóa Việt Nam", days: [daysFromCivil(year, 11, 24)] });
   }
   return list;
 }
 
 const provisional = (from: number, to: number, kind: CalendarEntry["kind"], reason: string): CalendarEntry => ({
-  from: dateFromDayNumber(from),
-  ...(to !== from ? { to: dateFromDayNumber(to) } : {}),
+  from: formatDay(from),
+  ...(to !== from ? { to: formatDay(to) } : {}),
   kind,
   reason,
   source: SOURCE,
@@ -129,12 +128,13 @@ export function proposeHolidays(year: number): CalendarYear {
     }
     for (const day of occasion.days) entries.push(provisional(day, day, "holiday", occasion.reason));
     occasion.days.filter(isWeekend).forEach((day, i) => {
-      const label = `Nghỉ bù ${occasion.short} (${formatDateVn(dateFromDayNumber(day))} là ${WEEKDAY_NAMES_VI[weekdayOfDay(day)]})`;
+      const label = `Nghỉ bù ${occasion.short} (${formatDateVn(formatDay(day))} là ${WEEKDAY_NAMES_VI[weekdayOfDay(day)]})`;
       entries.push(provisional(compensatory[i]!, compensatory[i]!, "compensatory", label));
     });
   }
   entries.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
-  const result: CalendarYear = { provisional: true, entries };
+  // Shared by every calendar through the memo: frozen so no caller can edit another's proposal.
+  const result: CalendarYear = Object.freeze({ provisional: true, entries: Object.freeze(entries.map((e) => Object.freeze(e))) });
   memo.set(year, result);
   return result;
 }

@@ -3,7 +3,7 @@
  * one array cell per day, with no allocation and no date parsing.
  */
 import type { CalendarEntry, CalendarYear } from "./calendar-data.js";
-import { parseDay, weekdayOfDay } from "./day-number.js";
+import { daysFromCivil, parseDay, weekdayOfDay } from "./day-number.js";
 
 export const WORKING = 1;
 export const PROVISIONAL = 2;
@@ -23,16 +23,10 @@ export interface YearTable {
   entries: readonly CalendarEntry[];
 }
 
-const DAY_MS = 86_400_000;
-
-export function yearOfDay(n: number): number {
-  return new Date(n * DAY_MS).getUTCFullYear();
-}
-
 /** Entries are applied in order, so a later entry overrides an earlier one on the same day. */
 export function buildYearTable(year: number, calendarYear: CalendarYear, fromLunarCalendar: boolean): YearTable {
-  const start = Date.UTC(year, 0, 1) / DAY_MS;
-  const end = Date.UTC(year + 1, 0, 1) / DAY_MS;
+  const start = daysFromCivil(year, 1, 1);
+  const end = daysFromCivil(year + 1, 1, 1);
   const provisional = calendarYear.provisional === true || fromLunarCalendar;
   const flags = new Uint8Array(end - start);
   for (let n = start; n < end; n += 1) {

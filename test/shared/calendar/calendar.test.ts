@@ -1,4 +1,5 @@
 import { describe, expect, it } from "@jest/globals";
+import { formatDay, parseDay } from "../../../shared/calendar/day-number.js";
 import { addWorkingDays, explainDay, isWorkingDay, vnCalendar } from "../../../shared/calendar/vn-calendar.js";
 
 describe("isWorkingDay on the civil-service calendar", () => {
@@ -91,6 +92,15 @@ describe("addWorkingDays and friends", () => {
     ["2025-12-31", "2026-12-31", 249], // 365 − 104 weekend days − 12 weekdays off
   ])("working days from %s to %s: %i", (a, b, expected) => {
     expect(vnCalendar.workingDaysBetween(a, b)).toBe(expected);
+  });
+});
+
+describe("day-number fast paths", () => {
+  it("agree with the string API across Tết 2026", () => {
+    const days = vnCalendar.byDayNumber;
+    expect(formatDay(days.add(parseDay("2026-02-12")!, 3))).toBe("2026-02-24");
+    expect(days.isWorking(parseDay("2026-02-18")!)).toBe(false);
+    expect(days.uncertainty(parseDay("2026-11-20")!, parseDay("2026-11-25")!)).toEqual({ provisional: false, toVerify: true });
   });
 });
 
