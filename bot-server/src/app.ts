@@ -57,7 +57,7 @@ export function createApp(deps: Deps, options: AppOptions = {}): Express {
   app.get("/", (_req, res) => res.redirect(302, "/tra-cuu"));
 
   app.use((_req, res) => sendError(res, { code: "not_found" }));
-  app.use(errorHandler(deps.log));
+  app.use(errorHandler(deps.log, deps.database));
   return app;
 }
 

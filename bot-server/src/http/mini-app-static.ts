@@ -7,14 +7,16 @@ import { join } from "node:path";
 import express, { Router } from "express";
 import { htmlPage } from "./html-page.js";
 
+const ASSET = /\.(js|mjs|css|map|json|png|jpe?g|gif|svg|webp|ico|woff2?|ttf|otf|wasm|txt)$/i;
+
 export function miniAppStatic(wwwDir: string): Router {
   const router = Router();
   const index = join(wwwDir, "index.html");
   router.use(express.static(wwwDir, { index: "index.html", fallthrough: true, maxAge: "1h" }));
   router.get("/{*rest}", (req, res, next) => {
     if (existsSync(index)) {
-      // Missing assets stay 404; only page routes fall back to the app shell.
-      if (/\.[a-z0-9]{1,8}$/i.test(req.path)) return next();
+      // Missing assets stay 404; page routes (even /thu-tuc/1.004873) fall back to the app shell.
+      if (ASSET.test(req.path)) return next();
       res.set("Cache-Control", "no-cache").sendFile(index);
       return;
     }
