@@ -19,7 +19,9 @@ async function main(): Promise<void> {
   const app = createApp(deps);
   const stopPurge = startPurgeTimer(deps);
   const server: Server = app.listen(config.PORT, () => {
-    log.info({ port: config.PORT, database: deps.database.kind, url: config.PUBLIC_BASE_URL }, "Khong Hen listening");
+    const address = server.address();
+    const port = typeof address === "object" && address ? address.port : config.PORT;
+    log.info({ port, database: deps.database.kind, url: config.PUBLIC_BASE_URL }, "Khong Hen listening");
   });
   server.keepAliveTimeout = 65_000;
 
