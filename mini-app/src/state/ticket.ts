@@ -13,9 +13,9 @@ export function whatToBring(procedure: Pick<ProcedureDetail, "requiredDocuments"
 /** When to come: the scheme day that gives a same-day result, or simply office hours. */
 export function whenToCome(scheme: SchemeStatus | undefined): string {
   if (!scheme) return "Trong giờ hành chính";
-  const hours = scheme.officeHours.map((h) => `${h.from}–${h.to}`).join(", ");
-  const cutoff = scheme.cutoffTime ? ` trước ${scheme.cutoffTime}` : "";
-  if (scheme.schemeDay && scheme.beforeCutoff) return `Hôm nay, ${formatDayLong(scheme.date)}${cutoff} để nhận kết quả trong ngày`;
+  const hours = scheme.officeHours.map((h) => `${h.start}–${h.end}`).join(", ");
+  const cutoff = scheme.intakeCutoff ? ` trước ${scheme.intakeCutoff}` : "";
+  if (scheme.schemeDay && scheme.intakeOpen) return `Hôm nay, ${formatDayLong(scheme.date)}${cutoff} để nhận kết quả trong ngày`;
   if (scheme.nextSchemeDay) return `${formatDayLong(scheme.nextSchemeDay)}${cutoff} để nhận kết quả trong ngày${hours ? ` (giờ tiếp nhận ${hours})` : ""}`;
   return hours ? `Giờ tiếp nhận: ${hours}` : "Trong giờ hành chính";
 }
@@ -30,13 +30,13 @@ export function ticketFrom(
     id: pre.id,
     code: pre.code,
     unitCode: pre.unit.code,
-    unitName: capitalize(pre.unit.fullName),
+    unitName: capitalize(pre.unit.displayName),
     procedureCode: pre.procedure.code,
     procedureName: pre.procedure.name,
     qrPayload: pre.qr.payload,
     qrSvg: extra.qrSvg ?? prev?.qrSvg,
     whatToBring: extra.procedure ? whatToBring(extra.procedure) : prev?.whatToBring ?? [],
-    where: `Bộ phận Một cửa, Ủy ban nhân dân ${pre.unit.fullName}`,
+    where: `Bộ phận Một cửa, Ủy ban nhân dân ${pre.unit.displayName}`,
     when: extra.scheme ? whenToCome(extra.scheme) : prev?.when ?? "Trong giờ hành chính",
     expiresAt: pre.expiresAt,
     savedAt: now.toISOString(),

@@ -90,7 +90,7 @@ export default function HomePage() {
             <li key={u.id}>
               <button type="button" className="kh-row" onClick={() => navigate(paths.unit(u.code))}>
                 <span className="kh-row-main">
-                  <span className="kh-row-title">{capitalize(u.fullName)}</span>
+                  <span className="kh-row-title">{capitalize(u.displayName)}</span>
                   <span className="kh-row-sub">
                     {unitContext(u)}
                     {u.validTo ? ` · đến ${u.validTo.split("-").reverse().join("/")}` : ""}

@@ -96,7 +96,7 @@ function PreEntryForm({ unitCode, procedure }: { unitCode: string; procedure: Pr
     update({ position: to });
     setMessages({});
     setGeneralError(null);
-    window.scrollTo?.(0, 0);
+    document.querySelector(".kh-page")?.scrollTo?.({ top: 0 });
   };
   const firstQuestion = (d = draft) => nextStep(steps, null, { config, data: d.formData, scanned: new Set(d.scanned ?? []) })?.id ?? "check";
   const afterForWhom = () => (hasScan ? "scan" : firstQuestion());
@@ -119,7 +119,7 @@ function PreEntryForm({ unitCode, procedure }: { unitCode: string; procedure: Pr
   });
 
   const acceptConsent = (version: string) => {
-    const unitName = scheme.state === "ok" ? scheme.value.unit.fullName : undefined;
+    const unitName = scheme.state === "ok" ? scheme.value.unit.displayName : undefined;
     const prefill: FormData = {};
     for (const id of config.fromUnit) if (unitName && !draft.formData[id]) prefill[id] = `Ủy ban nhân dân ${unitName}`;
     const next = { ...draft, consentVersion: version, formData: { ...draft.formData, ...prefill }, position: config.forWhom ? "for-whom" : afterForWhom() };

@@ -112,7 +112,7 @@ export default function ProcedurePage() {
 
       <Section title="Lệ phí và thời hạn">
         <p>
-          <strong>Lệ phí:</strong> {p.fee ? p.fee.text : "Theo quy định của Hội đồng nhân dân tỉnh"} <Verify on={!p.fee || p.fee.toVerify} />
+          <strong>Lệ phí:</strong> {p.fee ? p.fee.display : "Theo quy định của Hội đồng nhân dân tỉnh"} <Verify on={!p.fee || p.fee.toVerify} />
         </p>
         <p>
           <strong>Thời hạn giải quyết theo quy định:</strong> {p.timeLimit.workingDays} ngày làm việc <Verify on={p.timeLimit.toVerify} />

@@ -44,7 +44,8 @@ export default function UnitPage() {
   const hours = officeHoursText(s);
   return (
     <Screen title="Ngày không hẹn" back={false} name="unit">
-      <h1 className="kh-title">{capitalize(s.unit.fullName)}</h1>
+      <h1 className="kh-title">{capitalize(s.unit.displayName)}</h1>
+      <p className="kh-meta">{s.unit.fullName.slice(s.unit.displayName.length).replace(/^,\s*/, "")}</p>
       <p className="kh-lead">
         {s.weekday}, {s.dateText}
       </p>
@@ -53,8 +54,7 @@ export default function UnitPage() {
       </Notice>
       {s.plan ? (
         <p className="kh-meta">
-          Theo: {s.plan.label}
-          {!s.plan.official ? <span className="kh-tag kh-tag-demo">Cấu hình minh họa</span> : null}
+          {s.plan.official ? `Theo: ${s.plan.title}` : s.plan.statusLabel}
           {s.plan.toVerify ? <span className="kh-tag kh-tag-verify">cần kiểm tra</span> : null}
         </p>
       ) : null}
@@ -65,13 +65,13 @@ export default function UnitPage() {
             <Icon name="clock" /> <span>Giờ tiếp nhận: {hours}</span>
           </p>
         ) : null}
-        {s.cutoffTime ? (
+        {s.intakeCutoff ? (
           <p className="kh-fact">
-            <Icon name="calendar" /> <span>Nhận hồ sơ trả trong ngày đến {s.cutoffTime}</span>
+            <Icon name="calendar" /> <span>Nhận hồ sơ trả trong ngày đến {s.intakeCutoff}</span>
           </p>
         ) : null}
         <p className="kh-fact">
-          <Icon name="location" /> <span>Bộ phận Một cửa, Ủy ban nhân dân {s.unit.fullName}</span>
+          <Icon name="location" /> <span>Bộ phận Một cửa, Ủy ban nhân dân {s.unit.displayName}</span>
         </p>
       </div>
 

@@ -9,34 +9,34 @@ export interface SchemeBanner {
 }
 
 export function schemeBanner(s: SchemeStatus): SchemeBanner {
-  const where = s.unit.fullName;
+  const where = s.unit.displayName;
   const next = s.nextSchemeDay ? `Ngày không hẹn tiếp theo: ${formatDayLong(s.nextSchemeDay)}.` : undefined;
   if (!s.plan) {
     return { tone: "info", title: `${capitalizeFirst(where)} chưa áp dụng Ngày không hẹn.`, detail: "Hồ sơ được tiếp nhận và hẹn trả theo thời hạn thông thường." };
   }
-  if (s.schemeDay && s.beforeCutoff && s.minutesToCutoff !== null && s.cutoffTime) {
+  if (s.schemeDay && s.intakeOpen && s.minutesToCutoff !== null && s.intakeCutoff) {
     return {
       tone: "success",
-      title: `Hôm nay là Ngày không hẹn tại ${where}: còn ${formatDuration(s.minutesToCutoff)} đến ${s.cutoffTime}.`,
+      title: `Hôm nay là Ngày không hẹn tại ${where}: còn ${formatDuration(s.minutesToCutoff)} đến ${s.intakeCutoff}.`,
       detail: "Nộp đủ hồ sơ trước giờ này để nhận kết quả ngay trong ngày.",
     };
   }
   if (s.schemeDay) {
     return {
       tone: "warning",
-      title: `Hôm nay là Ngày không hẹn tại ${where}, nhưng đã qua giờ nhận hồ sơ trả trong ngày${s.cutoffTime ? ` (${s.cutoffTime})` : ""}.`,
+      title: `Hôm nay là Ngày không hẹn tại ${where}, nhưng đã qua giờ nhận hồ sơ trả trong ngày${s.intakeCutoff ? ` (${s.intakeCutoff})` : ""}.`,
       detail: [`Hồ sơ nộp bây giờ được hẹn trả theo thời hạn thông thường.`, next].filter(Boolean).join(" "),
     };
   }
   return {
     tone: "info",
     title: next ?? `Chưa có lịch Ngày không hẹn sắp tới tại ${where}.`,
-    detail: `Vào Ngày không hẹn, hồ sơ đầy đủ nộp trước ${s.cutoffTime ?? "giờ quy định"} được trả kết quả trong ngày.`,
+    detail: `Vào Ngày không hẹn, hồ sơ đầy đủ nộp trước ${s.intakeCutoff ?? "giờ quy định"} được trả kết quả trong ngày.`,
   };
 }
 
 export function officeHoursText(s: SchemeStatus): string {
-  return s.officeHours.map((h) => `${h.from}–${h.to}`).join(", ");
+  return s.officeHours.map((h) => `${h.start}–${h.end}`).join(", ");
 }
 
 function capitalizeFirst(s: string): string {
