@@ -54,14 +54,12 @@ export interface SchemeStatus {
 
 const SEARCH_DAYS = 370;
 
-function nextSchemeDayFrom(ctx: DecideContext, unitId: string, from: IsoDate): IsoDate | undefined {
+/** Follows the unit code, not the unit id: across 1/7/2025 the code passes to the successor commune and its plan. */
+function nextSchemeDayFrom(ctx: DecideContext, unitCode: string, from: IsoDate): IsoDate | undefined {
   for (let d = from, i = 0; i < SEARCH_DAYS; i += 1, d = addDays(d, 1)) {
-    const plan = ctx.plans.planAt(unitId, d);
-    if (plan === undefined) {
-      if (ctx.plans.plansOf(unitId).every((p) => p.plan.validTo !== undefined && p.plan.validTo < d)) return undefined;
-      continue;
-    }
-    if (plan.schemeWeekday[weekdayOf(d)] && ctx.calendar.isWorkingDay(d)) return d;
+    const unit = ctx.unitAt(unitCode, d);
+    const plan = unit && ctx.plans.planAt(unit.id, d);
+    if (plan && plan.schemeWeekday[weekdayOf(d)] && ctx.day(d).working) return d;
   }
   return undefined;
 }
@@ -85,7 +83,7 @@ export function makeSchemeStatusAt(ctx: DecideContext, decideTrack: (input: Trac
     const isSchemeDay = plan !== undefined && plan.schemeWeekday[m.weekday] === true && workingDay;
     const openNow = plan ? workingDay && within(plan, m.minutes) : null;
     const intakeOpen = isSchemeDay && openNow === true && m.minutes < plan!.cutoffMinutes;
-    const next = nextSchemeDayFrom(ctx, unit.id, intakeOpen ? m.date : addDays(m.date, 1));
+    const next = nextSchemeDayFrom(ctx, unitCode, intakeOpen ? m.date : addDays(m.date, 1));
 
     const procedures = ctx.catalog.receivedAtLevel(unit.level, m.date).flatMap((v): SchemeStatusProcedure[] => {
       const r = decideTrack({ unitCode, procedureCode: v.code, at });
