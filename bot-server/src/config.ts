@@ -57,6 +57,44 @@ const ConfigSchema = z
       .optional(),
 
     // --- Notifications (owned by the notification module; keys are added below this line) ---
+    /** BullMQ key prefix in Redis: one per deployment sharing a Redis. */
+    NOTIFY_QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_-]+$/, "letters, digits, _ and - only").default("khonghen"),
+    /** With REDIS_URL: "1" also runs the channel workers in this process; "0" leaves sending to `npm run worker`. */
+    NOTIFY_WORKERS: z.enum(["0", "1"]).default("1").transform((v) => v === "1"),
+    /** Channels in use, in order of preference (zalo.md §4.8). */
+    NOTIFY_CHANNELS: z.string().regex(/^(oa_cs|miniapp|zns)(,(oa_cs|miniapp|zns))*$/, "comma-separated oa_cs, miniapp, zns").default("oa_cs,miniapp,zns"),
+    /** Sends in flight per channel per process. */
+    NOTIFY_CONCURRENCY: z.coerce.number().int().min(1).max(500).default(20),
+    /** Per channel across all workers. OA API: 4,000 requests/min per app (zalo.md §4.1); a quarter is left for chatbot replies. */
+    NOTIFY_RATE_OA_CS_PER_MINUTE: z.coerce.number().int().positive().default(3000),
+    /** No documented per-minute quota for Mini App notifications or ZNS (daily quotas answer -144): cần kiểm tra. */
+    NOTIFY_RATE_MINIAPP_PER_MINUTE: z.coerce.number().int().positive().default(1000),
+    NOTIFY_RATE_ZNS_PER_MINUTE: z.coerce.number().int().positive().default(1000),
+    /** How long a channel pauses after Zalo answers -32 (per-minute limit reached). */
+    NOTIFY_RATE_LIMIT_PAUSE_MS: z.coerce.number().int().positive().default(15_000),
+    /** Failed sends (network, 5xx, token) before a notification becomes a dead letter. */
+    NOTIFY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+    /** Retry n waits about BASE·2^(n−1) with jitter, at most MAX. */
+    NOTIFY_BACKOFF_BASE_MS: z.coerce.number().int().positive().default(5_000),
+    NOTIFY_BACKOFF_MAX_MS: z.coerce.number().int().positive().default(900_000),
+    /** Timeout of one Zalo call. */
+    NOTIFY_HTTP_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+    /** A send with no recorded outcome after this long lost its worker; it is checked with Zalo before any resend. */
+    NOTIFY_SEND_LEASE_MS: z.coerce.number().int().positive().default(60_000),
+    /** How often the relay (Redis) or the dispatcher (embedded) reads the outbox. */
+    NOTIFY_POLL_MS: z.coerce.number().int().min(10).default(200),
+    /** Queued rows whose job is missing from Redis after this long (Redis lost it) are queued again. */
+    NOTIFY_REQUEUE_AFTER_MS: z.coerce.number().int().positive().default(120_000),
+    /** BullMQ job lock: a killed worker's jobs return to the queue after about this long. */
+    NOTIFY_JOB_LOCK_MS: z.coerce.number().int().min(500).default(30_000),
+    /** ZNS sends blocked by the night window (-133, 22:00–06:00) resume at this local time. */
+    NOTIFY_NIGHT_RESUME_AT: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "HH:mm").default("06:05"),
+    /** ZNS/ZBS template id per kind, "result_ready=<id>,receipt_issued=<id>"; a kind without one is not sent by ZNS. */
+    NOTIFY_ZNS_TEMPLATES: z.string().default(""),
+    /** Mini App notification (zalo.md §4.7): Open API key with scope apps.send.notification, template id, API host. */
+    NOTIFY_MINIAPP_API_KEY: optionalText,
+    NOTIFY_MINIAPP_TEMPLATE_ID: optionalText,
+    NOTIFY_MINIAPP_OPENAPI_BASE: url.default("https://openapi.mini.zalo.me"),
   })
   .transform((c, ctx) => {
     const db = parseDatabaseUrl(c.DATABASE_URL);
