@@ -99,11 +99,17 @@ export function forgetTicket(storage: DeviceStorage, id: string): void {
 
 const LAST_UNIT = "lastUnit";
 
-export function loadLastUnit(storage: DeviceStorage): string | undefined {
-  const v = readJson<string>(storage, LAST_UNIT);
-  return typeof v === "string" ? v : undefined;
+export interface LastUnit {
+  code: string;
+  /** "xã Quảng Khê" */
+  name: string;
 }
 
-export function saveLastUnit(storage: DeviceStorage, unitCode: string): void {
-  writeJson(storage, LAST_UNIT, unitCode);
+export function loadLastUnit(storage: DeviceStorage): LastUnit | undefined {
+  const v = readJson<LastUnit>(storage, LAST_UNIT);
+  return v && typeof v.code === "string" && typeof v.name === "string" ? v : undefined;
+}
+
+export function saveLastUnit(storage: DeviceStorage, unit: LastUnit): void {
+  writeJson(storage, LAST_UNIT, unit);
 }

@@ -37,7 +37,7 @@ export default function DossierPage() {
   }
   const s = status.value as StatusWithMissing;
   const sentence = statusSentence(s.state);
-  const unitCode = s.receivingUnitCode ?? loadTickets(zalo.storage).find((t) => t.dossierCode === s.code)?.unitCode ?? loadLastUnit(zalo.storage);
+  const unitCode = s.receivingUnitCode ?? loadTickets(zalo.storage).find((t) => t.dossierCode === s.code)?.unitCode ?? loadLastUnit(zalo.storage)?.code;
   const steps = timeline(s.state);
 
   return (

@@ -59,8 +59,8 @@ export default function HomePage() {
       <p className="kh-lead">Chọn xã, phường nơi bạn sẽ nộp hồ sơ để xem ngày tiếp nhận và trả kết quả trong ngày.</p>
 
       {lastUnit ? (
-        <Button fullWidth variant="secondary" className="kh-btn-lg" onClick={() => navigate(paths.unit(lastUnit))}>
-          Tiếp tục với đơn vị đã chọn trước đây
+        <Button fullWidth variant="secondary" className="kh-btn-lg" onClick={() => navigate(paths.unit(lastUnit.code))}>
+          Xem {lastUnit.name} (đã chọn trước đây)
         </Button>
       ) : null}
 

@@ -25,12 +25,14 @@ export interface FieldInputProps {
   onChange: (v: unknown) => void;
   /** The field is the only question on the screen: its label is the page heading. */
   asHeading?: boolean;
+  /** The screen's heading already says this label (first field of a group): keep it for screen readers only. */
+  labelHidden?: boolean;
   idPrefix?: string;
 }
 
 const text = (v: unknown) => (v === undefined || v === null ? "" : String(v));
 
-export function FieldInput({ field, value, error, suggestions, onChange, asHeading, idPrefix = "f" }: FieldInputProps) {
+export function FieldInput({ field, value, error, suggestions, onChange, asHeading, labelHidden, idPrefix = "f" }: FieldInputProps) {
   const id = `${idPrefix}-${field.id}`;
   const errId = `${id}-error`;
   const helpId = `${id}-help`;
@@ -103,7 +105,7 @@ export function FieldInput({ field, value, error, suggestions, onChange, asHeadi
 
   return (
     <div className={`kh-field${invalid ? " kh-field-invalid" : ""}`}>
-      <Label className={asHeading ? "kh-question" : "kh-label"}>
+      <Label className={asHeading ? "kh-question" : labelHidden ? "kh-visually-hidden" : "kh-label"}>
         <label htmlFor={id} id={`${id}-label`}>
           {field.label}
           {!field.required && !field.requiredWhen ? <span className="kh-optional"> (không bắt buộc)</span> : null}

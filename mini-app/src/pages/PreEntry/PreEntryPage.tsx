@@ -257,8 +257,8 @@ function PreEntryForm({ unitCode, procedure }: { unitCode: string; procedure: Pr
       <form className="kh-stack" data-step={step.id} noValidate onSubmit={(e) => { e.preventDefault(); void continueStep(); }}>
         {p.index > 0 ? <p className="kh-meta">Câu {p.index}/{p.total}</p> : null}
         {!single ? <h1 className="kh-question">{step.fields[0]!.label}</h1> : null}
-        {step.fields.map((f) => (
-          <FieldInput key={f.id} field={f} value={draft.formData[f.id]} error={messages[f.id]} asHeading={single}
+        {step.fields.map((f, i) => (
+          <FieldInput key={f.id} field={f} value={draft.formData[f.id]} error={messages[f.id]} asHeading={single} labelHidden={!single && i === 0}
             suggestions={config.suggestions[f.id]} onChange={(v) => setAnswers({ [f.id]: v })} />
         ))}
         <Button htmlType="submit" fullWidth className="kh-btn-lg" loading={busy}>

@@ -25,19 +25,20 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
   );
 }
 
-export function sameDayText(p: ProcedureDetail): { tone: "success" | "info"; title: string; detail: string } {
+export function sameDayText(p: ProcedureDetail): { tone: "success" | "info"; title: string; reasons: string[] } {
   const cutoff = p.timeLimit.sameDayCutoff;
+  const reasons = p.sameDay?.reasons ?? [];
   if (p.sameDay?.eligible && p.sameDay.track === "same-day") {
-    return { tone: "success", title: "Nộp đủ hồ sơ hôm nay: nhận kết quả trong ngày.", detail: p.sameDay.reasons.join(" ") };
+    return { tone: "success", title: "Nộp đủ hồ sơ hôm nay: nhận kết quả trong ngày.", reasons };
   }
   if (p.sameDay?.eligible) {
     return {
       tone: "info",
-      title: `Thủ tục này được trả kết quả trong ngày vào Ngày không hẹn${cutoff ? ` (nộp trước ${cutoff})` : ""}.`,
-      detail: [`Nếu nộp bây giờ: hẹn trả ngày ${formatDate(p.sameDay.dueDate)}.`, ...p.sameDay.reasons].join(" "),
+      title: `Thủ tục này được trả kết quả trong ngày vào Ngày không hẹn${cutoff ? ` (nộp trước ${cutoff})` : ""}. Nếu nộp bây giờ: hẹn trả ngày ${formatDate(p.sameDay.dueDate)}.`,
+      reasons,
     };
   }
-  return { tone: "info", title: "Thủ tục này không thuộc danh mục trả kết quả trong ngày tại đơn vị này.", detail: p.sameDay?.reasons.join(" ") ?? "" };
+  return { tone: "info", title: "Thủ tục này không thuộc danh mục trả kết quả trong ngày tại đơn vị này.", reasons };
 }
 
 export default function ProcedurePage() {
@@ -74,7 +75,13 @@ export default function ProcedurePage() {
         Mã thủ tục {p.code} · {p.sector.name}
       </p>
       <Notice tone={promise.tone} title={promise.title}>
-        {promise.detail}
+        {promise.reasons.length > 0 ? (
+          <ul className="kh-bullets kh-reasons">
+            {promise.reasons.map((r) => (
+              <li key={r}>{r}</li>
+            ))}
+          </ul>
+        ) : null}
       </Notice>
 
       <Section title="Giấy tờ cần mang">

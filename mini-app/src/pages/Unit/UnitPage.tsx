@@ -23,9 +23,10 @@ export default function UnitPage() {
   const navigate = useNavigate();
   const scheme = useApi(() => api.getScheme(unitCode), unitCode);
 
+  const unitName = scheme.state === "ok" ? scheme.value.unit.displayName : undefined;
   useEffect(() => {
-    if (scheme.state === "ok") saveLastUnit(zalo.storage, unitCode);
-  }, [scheme.state, unitCode, zalo.storage]);
+    if (unitName) saveLastUnit(zalo.storage, { code: unitCode, name: unitName });
+  }, [unitName, unitCode, zalo.storage]);
 
   if (scheme.state !== "ok") {
     return (
@@ -62,7 +63,11 @@ export default function UnitPage() {
       <div className="kh-card kh-facts">
         {hours ? (
           <p className="kh-fact">
-            <Icon name="clock" /> <span>Giờ tiếp nhận: {hours}</span>
+            <Icon name="clock" />
+            <span>
+              Giờ tiếp nhận: {hours}
+              {s.officeHoursToVerify ? <span className="kh-tag kh-tag-verify">cần kiểm tra</span> : null}
+            </span>
           </p>
         ) : null}
         {s.intakeCutoff ? (
