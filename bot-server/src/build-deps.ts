@@ -12,6 +12,7 @@ import { formatCreatedAccounts, seed } from "./seed.js";
 import { loadStatusTokenSecret } from "./status-token.js";
 import { openDatabase, type DatabaseHandle } from "./store/connect.js";
 import { migrateToLatest } from "./store/migrate.js";
+import { createPreRegistrationWriter } from "./store/pre-registrations.js";
 
 export interface BuildOptions {
   /** Base clock (tests); the system clock otherwise. */
@@ -45,6 +46,7 @@ export async function buildDeps(config: Config, log: Log, options: BuildOptions 
       domain: await loadDomain(handle.db),
       ...(zaloGraphConfigured(config) ? { zaloGraph: createZaloGraph({ baseUrl: config.ZALO_GRAPH_BASE, appSecret: config.ZALO_APP_SECRET! }) } : {}),
       statusTokenSecret: await loadStatusTokenSecret(handle.db, config, now),
+      preRegistrationWriter: createPreRegistrationWriter(handle.db),
     };
   } catch (e) {
     await handle.close();

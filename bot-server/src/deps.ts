@@ -10,6 +10,7 @@ import type { Database } from "./store/database.js";
 import type { DatabaseHandle } from "./store/connect.js";
 import type { Domain } from "./domain.js";
 import type { ZaloGraph } from "./identity/zalo-graph.js";
+import type { PreRegistrationWriter } from "./store/pre-registrations.js";
 
 export interface Deps {
   db: Kysely<Database>;
@@ -26,4 +27,6 @@ export interface Deps {
   zaloGraph?: ZaloGraph;
   /** HMAC key of slip status tokens (config or generated once and stored). */
   statusTokenSecret: string;
+  /** Group-committed inserts of new pre-registrations with their audit entries. */
+  preRegistrationWriter: PreRegistrationWriter;
 }

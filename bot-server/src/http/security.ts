@@ -7,7 +7,21 @@ import helmet from "helmet";
 import { rateLimit } from "express-rate-limit";
 import { sendError } from "./api-error.js";
 
+/** helmet decides the headers; they never depend on the request, so they are computed once and set in one step. */
 export function securityHeaders(): RequestHandler {
+  const headers: [string, string][] = [];
+  const capture = {
+    setHeader: (name: string, value: string) => void headers.push([name, String(value)]),
+    removeHeader: () => {},
+  };
+  helmetMiddleware()({} as never, capture as never, () => {});
+  return (_req, res, next) => {
+    for (const [name, value] of headers) res.setHeader(name, value);
+    next();
+  };
+}
+
+function helmetMiddleware() {
   return helmet({
     contentSecurityPolicy: {
       useDefaults: true,

@@ -1,6 +1,7 @@
 /** The public, non-personal columns of a dossier, looked up by its code. */
 import type { Kysely } from "kysely";
 import type { Database } from "./database.js";
+import { preparedQuery } from "./prepared-query.js";
 
 export interface DossierStatusRow {
   id: string;
@@ -37,8 +38,11 @@ const toStatus = (r: Row): DossierStatusRow => ({
   returnedAt: r.returned_at,
 });
 
+const byCode = preparedQuery((db) => db.selectFrom("dossiers").select(COLUMNS).where("code", "=", ""));
+
+/** The public status lookup: the hottest read of the API. */
 export async function findDossierStatusByCode(db: Kysely<Database>, code: string): Promise<DossierStatusRow | undefined> {
-  const row = await db.selectFrom("dossiers").select(COLUMNS).where("code", "=", code).executeTakeFirst();
+  const [row] = await byCode(db, [code]);
   return row && toStatus(row);
 }
 

@@ -3,7 +3,9 @@
  * Citizen-facing lookups always filter by citizen_id, so another citizen's id or code finds nothing.
  */
 import type { Kysely } from "kysely";
+import { writeAuditMany, type AuditEntry } from "./audit.js";
 import type { Database } from "./database.js";
+import { createGroupCommit, type GroupCommit } from "./group-commit.js";
 
 type Db = Kysely<Database>;
 
@@ -64,6 +66,30 @@ const toRow = (p: PreRegistrationRecord): Row => ({
 
 export async function insertPreRegistration(db: Db, p: PreRegistrationRecord): Promise<void> {
   await db.insertInto("pre_registrations").values(toRow(p)).execute();
+}
+
+/** A new pre-registration and the audit entry of the personal data it carries, committed together. */
+export interface NewPreRegistration {
+  record: PreRegistrationRecord;
+  audit?: AuditEntry;
+}
+
+export type PreRegistrationWriter = GroupCommit<NewPreRegistration>;
+
+/** Inserts through group commit: concurrent creates share one transaction (see group-commit.ts). */
+export function createPreRegistrationWriter(db: Db): PreRegistrationWriter {
+  return createGroupCommit<NewPreRegistration>(async (items) => {
+    const audits = items.flatMap((i) => (i.audit ? [i.audit] : []));
+    const rows = items.map((i) => toRow(i.record));
+    if (audits.length === 0 && rows.length === 1) {
+      await db.insertInto("pre_registrations").values(rows).execute();
+      return;
+    }
+    await db.transaction().execute(async (trx) => {
+      await trx.insertInto("pre_registrations").values(rows).execute();
+      await writeAuditMany(trx, audits);
+    });
+  });
 }
 
 /** By id or human code, only among this citizen's own pre-registrations. */

@@ -26,7 +26,6 @@ import { findDossierStatusesByIds } from "../store/dossier-status.js";
 import { isUniqueViolation } from "../store/errors.js";
 import {
   findOwnPreRegistration,
-  insertPreRegistration,
   listCitizenPreRegistrations,
   updatePreRegistration,
   type PreRegistrationRecord,
@@ -170,17 +169,15 @@ export async function createPreRegistration(deps: Deps, who: CitizenIdentity, in
   for (let attempt = 1; ; attempt++) {
     const record = { ...base, code: newCode() };
     try {
-      if (fields.length === 0) {
-        await insertPreRegistration(deps.db, record);
-      } else {
-        await deps.db.transaction().execute(async (trx) => {
-          await insertPreRegistration(trx, record);
-          await audit(deps, trx, who, "create", record.id, fields, "Người dân khai trước hồ sơ");
-        });
-      }
+      await deps.preRegistrationWriter.write({
+        record,
+        ...(fields.length > 0
+          ? { audit: { at: now, actorKind: "citizen", actorId: who.citizenId, action: "create", subjectKind: "pre_registration", subjectId: record.id, fields, reason: "Người dân khai trước hồ sơ" } }
+          : {}),
+      });
       return { ok: true, value: full(deps, record, form.missing, null) };
     } catch (e) {
-      // A code collision (1 in billions): draw another, outside the failed transaction.
+      // A code collision (1 in billions): draw another code.
       if (attempt < CODE_ATTEMPTS && isUniqueViolation(e, { table: "pre_registrations", columns: ["code"] })) continue;
       throw e;
     }
