@@ -1,0 +1,160 @@
+/**
+ * Console sign-in: argon2id password check (@node-rs/argon2, OWASP parameters, stack.md §9.4), lock-out after
+ * LOCK_AFTER_FAILURES wrong passwords for LOCK_MINUTES, server-side sessions behind an HttpOnly SameSite=Strict
+ * cookie (the table keeps only the token's hash), and a CSRF token required on every state-changing request:
+ * the session's token once signed in, a pre-session token (cookie + header, double submit) for the sign-in itself.
+ */
+import { randomBytes, timingSafeEqual } from "node:crypto";
+import { hash, verify, type Algorithm } from "@node-rs/argon2";
+import type { NextFunction, Request, Response } from "express";
+import type { Deps } from "../deps.js";
+import { deleteSession, findSession, insertSession } from "../store/sessions.js";
+import { clearFailedLogins, findOfficerById, findOfficerForLogin, recordFailedLogin } from "../store/users.js";
+import { failure, sendConsoleError, type ConsoleFailure } from "./console-errors.js";
+import type { Officer } from "./officer.js";
+
+export const SESSION_COOKIE = "kh_console";
+export const PRE_CSRF_COOKIE = "kh_console_csrf";
+export const LOCK_AFTER_FAILURES = 5;
+export const LOCK_MINUTES = 15;
+const SESSION_HOURS = 12;
+
+// algorithm 2 = Argon2id (a const enum in the typings, so written as its value under isolatedModules).
+export const ARGON2_OPTIONS = { algorithm: 2 as Algorithm, memoryCost: 19_456, timeCost: 2, parallelism: 1 };
+
+export function hashPassword(password: string): Promise<string> {
+  return hash(password, ARGON2_OPTIONS);
+}
+
+let dummyHash: Promise<string> | undefined;
+/** Unknown usernames still cost one verification, so timing does not tell which accounts exist. */
+function dummy(): Promise<string> {
+  dummyHash ??= hashPassword(randomBytes(16).toString("hex"));
+  return dummyHash;
+}
+
+export interface ConsoleSession {
+  officer: Officer;
+  sessionId: string;
+  csrfToken: string;
+}
+
+declare module "express-serve-static-core" {
+  interface Request {
+    console?: ConsoleSession;
+  }
+}
+
+export function readCookie(req: Request, name: string): string | undefined {
+  const header = req.headers.cookie;
+  if (!header) return undefined;
+  for (const part of header.split(";")) {
+    const eq = part.indexOf("=");
+    if (eq > 0 && part.slice(0, eq).trim() === name) return decodeURIComponent(part.slice(eq + 1).trim());
+  }
+  return undefined;
+}
+
+function secure(deps: Deps): boolean {
+  return deps.config.PUBLIC_BASE_URL.startsWith("https://");
+}
+
+function setCookie(res: Response, deps: Deps, name: string, value: string, maxAgeSeconds: number): void {
+  const attrs = [`${name}=${encodeURIComponent(value)}`, "Path=/console", "HttpOnly", "SameSite=Strict", `Max-Age=${maxAgeSeconds}`];
+  if (secure(deps)) attrs.push("Secure");
+  res.append("Set-Cookie", attrs.join("; "));
+}
+
+const sameToken = (a: string | undefined, b: string | undefined) =>
+  a !== undefined && b !== undefined && a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
+
+export const toOfficer = (o: { id: string; username: string; displayName: string; role: Officer["role"]; unitId: string | null; delegateFor: string | null; phone: string | null }): Officer => ({
+  id: o.id, username: o.username, displayName: o.displayName, role: o.role, unitId: o.unitId, delegateFor: o.delegateFor, phone: o.phone,
+});
+
+/** Attaches req.console when the cookie names a live session of an active account. */
+export function loadSession(deps: Deps) {
+  return async (req: Request, _res: Response, next: NextFunction) => {
+    const token = readCookie(req, SESSION_COOKIE);
+    if (token) {
+      const s = await findSession(deps.db, token, deps.clock.now().toISOString());
+      const o = s ? await findOfficerById(deps.db, s.userId) : undefined;
+      if (s && o && o.active) req.console = { officer: toOfficer(o), sessionId: s.id, csrfToken: s.csrfToken };
+    }
+    next();
+  };
+}
+
+export function requireOfficer(req: Request, res: Response, next: NextFunction): void {
+  if (!req.console) return sendConsoleError(res, { code: "not_signed_in" });
+  next();
+}
+
+const SAFE = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/** State-changing requests need X-CSRF-Token: the session's, or before sign-in the pre-session cookie's. */
+export function requireCsrf(req: Request, res: Response, next: NextFunction): void {
+  if (SAFE.has(req.method)) return next();
+  const sent = req.get("x-csrf-token");
+  const expected = req.console ? req.console.csrfToken : readCookie(req, PRE_CSRF_COOKIE);
+  if (!sameToken(sent, expected)) return sendConsoleError(res, { code: "csrf_failed" });
+  next();
+}
+
+/** GET /console/api/session: who is signed in and the CSRF token; a pre-session token otherwise. */
+export function sessionInfo(deps: Deps) {
+  return (req: Request, res: Response) => {
+    res.set("Cache-Control", "no-store");
+    if (req.console) return res.json({ officer: req.console.officer, csrfToken: req.console.csrfToken });
+    const pre = readCookie(req, PRE_CSRF_COOKIE) ?? randomBytes(24).toString("base64url");
+    setCookie(res, deps, PRE_CSRF_COOKIE, pre, 3600);
+    res.json({ officer: null, csrfToken: pre });
+  };
+}
+
+export type LoginResult = { ok: true; officer: Officer; token: string; csrfToken: string } | ConsoleFailure;
+
+export async function login(deps: Deps, username: string, password: string): Promise<LoginResult> {
+  const now = deps.clock.now();
+  const found = await findOfficerForLogin(deps.db, username.trim().toLowerCase());
+  if (!found || !found.officer.active) {
+    await verify(await dummy(), password).catch(() => false);
+    return failure("bad_credentials");
+  }
+  const { officer, passwordHash } = found;
+  if (officer.lockedUntil && officer.lockedUntil > now.toISOString()) return failure("account_locked");
+  const good = await verify(passwordHash, password).catch(() => false);
+  if (!good) {
+    const lockUntil = new Date(now.getTime() + LOCK_MINUTES * 60_000).toISOString();
+    const { locked } = await recordFailedLogin(deps.db, officer.id, LOCK_AFTER_FAILURES, lockUntil);
+    return failure(locked ? "account_locked" : "bad_credentials");
+  }
+  await clearFailedLogins(deps.db, officer.id);
+  const token = randomBytes(32).toString("base64url");
+  const csrfToken = randomBytes(24).toString("base64url");
+  await insertSession(deps.db, token, {
+    userId: officer.id, csrfToken, createdAt: now.toISOString(), expiresAt: new Date(now.getTime() + SESSION_HOURS * 3_600_000).toISOString(),
+  });
+  return { ok: true, officer: toOfficer(officer), token, csrfToken };
+}
+
+export function loginHandler(deps: Deps) {
+  return async (req: Request, res: Response) => {
+    const body = (req.body ?? {}) as { username?: unknown; password?: unknown };
+    if (typeof body.username !== "string" || typeof body.password !== "string" || body.username.length > 100 || body.password.length > 200) {
+      return sendConsoleError(res, { code: "invalid_body" });
+    }
+    const r = await login(deps, body.username, body.password);
+    if (!r.ok) return sendConsoleError(res, r);
+    setCookie(res, deps, SESSION_COOKIE, r.token, SESSION_HOURS * 3600);
+    res.set("Cache-Control", "no-store").json({ officer: r.officer, csrfToken: r.csrfToken });
+  };
+}
+
+export function logoutHandler(deps: Deps) {
+  return async (req: Request, res: Response) => {
+    if (req.console) await deleteSession(deps.db, req.console.sessionId);
+    setCookie(res, deps, SESSION_COOKIE, "", 0);
+    res.json({ ok: true });
+  };
+}

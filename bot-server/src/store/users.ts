@@ -1,0 +1,117 @@
+/**
+ * Officer accounts (cán bộ, công chức). Password hashes never leave this module except to the verifier;
+ * the failed-login counter and lock are updated with single statements so two tabs cannot lose a count.
+ */
+import type { Kysely } from "kysely";
+import type { Role } from "../../../shared/data/lifecycle.js";
+import type { Database } from "./database.js";
+
+type Db = Kysely<Database>;
+
+export interface OfficerRecord {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  unitId: string | null;
+  /** The leader this officer approves for while that leader is away. */
+  delegateFor: string | null;
+  phone: string | null;
+  zaloUserId: string | null;
+  active: boolean;
+  failedLogins: number;
+  lockedUntil: string | null;
+  createdAt: string;
+}
+
+type Row = Database["users"];
+
+const fromRow = (r: Row): OfficerRecord => ({
+  id: r.id,
+  username: r.username,
+  displayName: r.display_name,
+  role: r.role as Role,
+  unitId: r.unit_id,
+  delegateFor: r.delegate_for,
+  phone: r.phone,
+  zaloUserId: r.zalo_user_id,
+  active: r.active === 1,
+  failedLogins: Number(r.failed_logins),
+  lockedUntil: r.locked_until,
+  createdAt: r.created_at,
+});
+
+export interface NewOfficer {
+  id: string;
+  username: string;
+  passwordHash: string;
+  displayName: string;
+  role: Role;
+  unitId: string | null;
+  delegateFor?: string | null;
+  phone?: string | null;
+  now: string;
+}
+
+export async function insertOfficer(db: Db, o: NewOfficer): Promise<void> {
+  await db
+    .insertInto("users")
+    .values({
+      id: o.id,
+      username: o.username,
+      password_hash: o.passwordHash,
+      display_name: o.displayName,
+      role: o.role,
+      unit_id: o.unitId,
+      delegate_for: o.delegateFor ?? null,
+      phone: o.phone ?? null,
+      zalo_user_id: null,
+      active: 1,
+      failed_logins: 0,
+      locked_until: null,
+      created_at: o.now,
+    })
+    .execute();
+}
+
+export async function findOfficerById(db: Db, id: string): Promise<OfficerRecord | undefined> {
+  const row = await db.selectFrom("users").selectAll().where("id", "=", id).executeTakeFirst();
+  return row && fromRow(row);
+}
+
+/** The account and its hash, for the login check only. */
+export async function findOfficerForLogin(db: Db, username: string): Promise<{ officer: OfficerRecord; passwordHash: string } | undefined> {
+  const row = await db.selectFrom("users").selectAll().where("username", "=", username).executeTakeFirst();
+  return row && { officer: fromRow(row), passwordHash: row.password_hash };
+}
+
+/** Counts a failure; at `threshold` failures the account locks until `lockUntil` and the count restarts. */
+export async function recordFailedLogin(db: Db, id: string, threshold: number, lockUntil: string): Promise<{ locked: boolean }> {
+  await db
+    .updateTable("users")
+    .set((eb) => ({ failed_logins: eb("failed_logins", "+", 1) }))
+    .where("id", "=", id)
+    .execute();
+  const r = await db
+    .updateTable("users")
+    .set({ locked_until: lockUntil, failed_logins: 0 })
+    .where("id", "=", id)
+    .where("failed_logins", ">=", threshold)
+    .executeTakeFirst();
+  return { locked: Number(r.numUpdatedRows) > 0 };
+}
+
+export async function clearFailedLogins(db: Db, id: string): Promise<void> {
+  await db.updateTable("users").set({ failed_logins: 0, locked_until: null }).where("id", "=", id).execute();
+}
+
+export async function listOfficersOfUnit(db: Db, unitId: string): Promise<OfficerRecord[]> {
+  const rows = await db.selectFrom("users").selectAll().where("unit_id", "=", unitId).orderBy("username").execute();
+  return rows.map(fromRow);
+}
+
+export async function findOfficersByIds(db: Db, ids: readonly string[]): Promise<OfficerRecord[]> {
+  if (ids.length === 0) return [];
+  const rows = await db.selectFrom("users").selectAll().where("id", "in", [...new Set(ids)]).execute();
+  return rows.map(fromRow);
+}
