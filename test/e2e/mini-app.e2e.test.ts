@@ -214,7 +214,7 @@ describeWithChromium("mini app: the citizen path in Chromium against the real se
 
       await counter.setState(dossierCode, "result_ready", "2026-12-02T07:30:00.000Z");
       await button(page2, "Cập nhật tình trạng").click();
-      await page2.getByText("Đã có kết quả. Mời ông/bà đến Bộ phận Một cửa nhận kết quả, nhớ mang theo giấy tờ tùy thân.").waitFor();
+      await page2.getByText("Mời ông/bà đến Bộ phận Một cửa nhận kết quả, nhớ mang theo giấy tờ tùy thân.").waitFor();
       await page2.getByRole("heading", { name: "Bạn có hài lòng với việc giải quyết hồ sơ?" }).waitFor();
       await shoot(page2, "dossier-result-ready");
 
@@ -274,7 +274,9 @@ describeWithChromium("mini app: the citizen path in Chromium against the real se
     await server.setClock("2027-01-05T10:00:00+07:00");
     await page.locator("#lookup-code").fill(expiredCode.toLowerCase().replace(/-/g, " "));
     await button(page, "Tra cứu").click();
-    await page.getByText("Đã hết hạn").first().waitFor();
+    await page.getByText(`Phiếu ${expiredCode}: đã hết hạn.`).waitFor();
+    await button(page, "Khai lại").waitFor();
+    expect(await page.getByTestId("ticket-code").count()).toBe(0);
     await shoot(page, "lookup-expired");
     await server.setClock(WEDNESDAY_10);
 
@@ -294,7 +296,8 @@ describeWithChromium("mini app: the citizen path in Chromium against the real se
     await button(page, "Đồng ý và tiếp tục").click();
     await button(page, "Cho chính tôi").click();
     await button(page, "Quét CCCD").click();
-    await page.getByRole("alert").getByText(/Hãy quét mã QR in ở mặt trước thẻ căn cước, hoặc tự nhập\.$/).waitFor();
+    await page.getByRole("alert").getByText("Hoặc bấm “Tôi tự nhập” để điền bằng tay.").waitFor();
+    expect(await page.getByRole("alert").textContent()).toContain("không phải mã QR trên thẻ");
     await shoot(page, "scan-not-cccd");
     await context.close();
   }, 120_000);

@@ -135,7 +135,9 @@ describe("pre-entry in the mini app", () => {
     await startForMyself();
     await click("Quét CCCD");
     const alert = await screen.findByRole("alert");
-    expect(alert.textContent).toMatch(/Hãy quét mã QR in ở mặt trước thẻ căn cước, hoặc tự nhập\.$/);
+    expect(alert.textContent).toContain("không phải mã QR trên thẻ");
+    expect(alert.textContent).toContain("Hoặc bấm “Tôi tự nhập” để điền bằng tay.");
+    expect(alert.textContent).not.toContain("VIETQR");
     expect(screen.getByRole("button", { name: "Tôi tự nhập" })).toBeTruthy();
   });
 });

@@ -36,7 +36,7 @@ export default function DossierPage() {
     );
   }
   const s = status.value as StatusWithMissing;
-  const sentence = statusSentence(s.state);
+  const sentence = statusSentence(s.state, s.stateLabel);
   const unitCode = s.receivingUnitCode ?? loadTickets(zalo.storage).find((t) => t.dossierCode === s.code)?.unitCode ?? loadLastUnit(zalo.storage)?.code;
   const steps = timeline(s.state);
 

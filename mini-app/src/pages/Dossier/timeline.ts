@@ -43,8 +43,10 @@ export function timeline(state: string): TimelineStep[] {
   }));
 }
 
-export function statusSentence(state: string): { tone: "info" | "success" | "warning" | "error"; text: string } {
-  const text = isKnownState(state) ? citizenStatusText(state) : citizenStatusText("unknown" as DossierState);
+/** The plain sentence under the state's label, without repeating the label ("Đã có kết quả. Mời…" → "Mời…"). */
+export function statusSentence(state: string, label = ""): { tone: "info" | "success" | "warning" | "error"; text: string } {
+  const full = isKnownState(state) ? citizenStatusText(state) : citizenStatusText("unknown" as DossierState);
+  const text = label && full.startsWith(`${label}. `) ? full.slice(label.length + 2) : full;
   const side = isKnownState(state) ? SIDE_ROADS[state] : undefined;
   if (side) return { tone: side, text };
   return { tone: state === "result_ready" || state === "returned" ? "success" : "info", text };

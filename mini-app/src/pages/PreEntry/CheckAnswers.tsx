@@ -33,12 +33,11 @@ export function CheckAnswers({ fields, data, messages, generalError, sending, on
   return (
     <div className="kh-stack" data-step="check">
       <h1 className="kh-question">Kiểm tra thông tin trước khi gửi</h1>
-      {count > 0 ? (
-        <Notice tone="error" title={`Còn ${count} mục cần sửa`}>
-          Bấm “Sửa” ở các mục được đánh dấu.
+      {count > 0 || generalError ? (
+        <Notice tone="error" title={generalError ?? `Còn ${count} mục cần sửa`}>
+          {count > 0 ? `Bấm “Sửa” ở ${count === 1 ? "mục" : `${count} mục`} được đánh dấu bên dưới.` : null}
         </Notice>
       ) : null}
-      {generalError ? <Notice tone="error" title={generalError} /> : null}
       <dl className="kh-summary">
         {fields.map((f) => (
           <div key={f.id} className={`kh-summary-row${messages[f.id] ? " kh-summary-invalid" : ""}`} data-field={f.id}>

@@ -29,13 +29,13 @@ export function ScanStep({ onConfirm, onManual }: { onConfirm: (value: CccdQrVal
       if (r.error.code === "cancelled") return;
       return setError(
         r.error.code === "denied"
-          ? "Ứng dụng chưa được phép dùng máy ảnh. Bạn có thể cho phép rồi quét lại, hoặc tự nhập."
-          : "Chưa quét được mã. Vui lòng thử lại hoặc tự nhập.",
+          ? "Ứng dụng chưa được phép dùng máy ảnh. Bạn có thể cho phép rồi quét lại."
+          : "Chưa quét được mã. Vui lòng thử lại.",
       );
     }
     const reading = readScan(r.value, todayInVietnam());
     if (reading.ok) setRead(reading.value);
-    else setError(`${reading.error} Hãy quét mã QR in ở mặt trước thẻ căn cước, hoặc tự nhập.`);
+    else setError(reading.error);
   };
 
   if (read) {
@@ -71,7 +71,11 @@ export function ScanStep({ onConfirm, onManual }: { onConfirm: (value: CccdQrVal
         Quét mã QR ở mặt trước thẻ căn cước (CCCD) để điền họ tên, ngày sinh, số định danh và nơi thường trú. Ứng dụng không lưu
         nội dung mã QR.
       </p>
-      {error ? <Notice tone="error" title={error} /> : null}
+      {error ? (
+        <Notice tone="error" title={error}>
+          Hoặc bấm “Tôi tự nhập” để điền bằng tay.
+        </Notice>
+      ) : null}
       <Button fullWidth className="kh-btn-lg" loading={busy} prefixIcon={<Icon name="scan" />} onClick={scan}>
         Quét CCCD
       </Button>

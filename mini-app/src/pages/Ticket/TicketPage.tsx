@@ -5,13 +5,14 @@
 import { useEffect, useState } from "react";
 import { Button, useNavigate, useParams } from "zmp-ui";
 import type { ApiError } from "../../api/http.js";
+import type { PreRegistration } from "../../api/types.js";
 import { Notice } from "../../components/Notice.js";
 import { NotifyOptIn } from "../../components/NotifyOptIn.js";
 import { Loading, LoadError } from "../../components/LoadState.js";
 import { Screen } from "../../components/Screen.js";
 import { useDeps } from "../../deps.js";
 import { paths } from "../../routes.js";
-import { findTicket, saveTicket, type SavedTicket } from "../../state/device-store.js";
+import { findTicket, loadDraft, saveDraft, saveTicket, type SavedTicket } from "../../state/device-store.js";
 import { expiryText, ticketFrom } from "../../state/ticket.js";
 import { QrImage } from "./QrImage.js";
 
@@ -22,6 +23,7 @@ export default function TicketPage() {
   const [ticket, setTicket] = useState<SavedTicket | undefined>(() => findTicket(zalo.storage, id));
   const [offline, setOffline] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
+  const [record, setRecord] = useState<PreRegistration | null>(null);
 
   useEffect(() => {
     let live = true;
@@ -32,6 +34,7 @@ export default function TicketPage() {
         else setError(r.error);
         return;
       }
+      setRecord(r.value);
       const previous = findTicket(zalo.storage, r.value.id);
       let qrSvg = previous?.qrSvg;
       if (!qrSvg) {
@@ -39,7 +42,8 @@ export default function TicketPage() {
         if (svg.ok) qrSvg = svg.value;
       }
       const next = ticketFrom(r.value, { previous, qrSvg }, new Date());
-      saveTicket(zalo.storage, next);
+      // Only a sent pre-registration is a ticket worth keeping on the phone.
+      if (r.value.status !== "draft") saveTicket(zalo.storage, next);
       if (live) setTicket(next);
     });
     return () => {
@@ -60,20 +64,60 @@ export default function TicketPage() {
 
   const received = ticket.status === "finalised";
   const closed = ticket.status === "cancelled" || ticket.status === "expired";
+  const draft = ticket.status === "draft";
+  const preEntry = paths.preEntry(ticket.unitCode, ticket.procedureCode);
+  /** A draft started on another phone (or whose copy here was cleared) continues from the server's copy. */
+  const continueDraft = () => {
+    if (record && !loadDraft(zalo.storage, ticket.unitCode, ticket.procedureCode)) {
+      saveDraft(zalo.storage, {
+        unitCode: ticket.unitCode,
+        procedureCode: ticket.procedureCode,
+        versionId: record.procedure.versionId,
+        serverId: record.id,
+        formData: record.formData,
+        position: record.consent ? "check" : "consent",
+        ...(record.consent ? { consentVersion: record.consent.version } : {}),
+        updatedAt: record.updatedAt,
+        unsynced: false,
+      });
+    }
+    navigate(preEntry);
+  };
   return (
     <Screen title="Phiếu khai trước" name="ticket" onBack={() => navigate(paths.unit(ticket.unitCode))}>
       {offline ? <Notice tone="info" title="Đang xem bản lưu trên máy (không có mạng)." /> : null}
       {error && error.status !== 404 ? <Notice tone="warning" title={error.message} /> : null}
-      {closed ? <Notice tone="error" title={ticket.statusLabel ?? "Phiếu không còn hiệu lực."} /> : null}
-      <section className="kh-ticket" aria-label="Mã khai trước">
-        <p className="kh-ticket-label">Đưa mã này cho cán bộ Một cửa</p>
-        <p className="kh-ticket-code" data-testid="ticket-code">
-          {ticket.code}
-        </p>
-        <QrImage svg={ticket.qrSvg} payload={ticket.qrPayload} />
-        <p className="kh-ticket-status">{ticket.statusLabel}</p>
-        {!closed && !received ? <p className="kh-meta">{expiryText(ticket)}</p> : null}
-      </section>
+      {closed ? (
+        <>
+          <Notice tone="error" title={`Phiếu ${ticket.code}: ${(ticket.statusLabel ?? "không còn hiệu lực").toLowerCase()}.`}>
+            Mã này không dùng được tại Bộ phận Một cửa nữa. Bạn có thể khai lại để nhận mã mới.
+          </Notice>
+          <Button fullWidth className="kh-btn-lg" onClick={() => navigate(preEntry)}>
+            Khai lại
+          </Button>
+        </>
+      ) : null}
+      {draft ? (
+        <>
+          <Notice tone="warning" title={`Bản khai ${ticket.code} chưa được gửi.`}>
+            Hãy kiểm tra và gửi bản khai để nhận phiếu mang đến Bộ phận Một cửa.
+          </Notice>
+          <Button fullWidth className="kh-btn-lg" onClick={continueDraft}>
+            Tiếp tục khai
+          </Button>
+        </>
+      ) : null}
+      {!closed && !draft ? (
+        <section className="kh-ticket" aria-label="Mã khai trước">
+          <p className="kh-ticket-label">{received ? "Mã khai trước" : "Đưa mã này cho cán bộ Một cửa"}</p>
+          <p className="kh-ticket-code" data-testid="ticket-code">
+            {ticket.code}
+          </p>
+          {!received ? <QrImage svg={ticket.qrSvg} payload={ticket.qrPayload} /> : null}
+          <p className="kh-ticket-status">{ticket.statusLabel}</p>
+          {!received ? <p className="kh-meta">{expiryText(ticket)}</p> : null}
+        </section>
+      ) : null}
 
       {received && ticket.dossierCode ? (
         <Button fullWidth className="kh-btn-lg" onClick={() => navigate(paths.dossier(ticket.dossierCode!))}>
@@ -104,7 +148,7 @@ export default function TicketPage() {
         <p className="kh-meta">Cán bộ sẽ in tờ khai từ thông tin bạn đã khai; bạn chỉ cần kiểm tra và ký.</p>
       </div>
 
-      {!closed ? <NotifyOptIn lookupCode={ticket.code} /> : null}
+      {!closed && !draft ? <NotifyOptIn lookupCode={ticket.code} /> : null}
       <Button fullWidth variant="tertiary" className="kh-btn-lg" onClick={() => navigate(paths.myDossiers())}>
         Hồ sơ của tôi
       </Button>
