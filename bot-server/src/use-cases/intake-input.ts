@@ -1,0 +1,105 @@
+/**
+ * What the counter sends when it saves, receives, refuses or asks to supplement a dossier, and the checks shared by
+ * those outcomes: the procedure version in force at the officer's unit, the form, the documents checklist, the case
+ * flags and the live track decision.
+ */
+import { z } from "zod";
+import type { AdminUnit } from "../../../shared/model.js";
+import type { CaseFlag, ProcedureVersion, RequiredDocument } from "../../../shared/procedures/procedure-version.js";
+import type { TrackDecision } from "../../../shared/scheme/decide-track.js";
+import { failure, type ConsoleFailure, type FieldIssue } from "../console/console-errors.js";
+import type { Officer } from "../console/officer.js";
+import type { Deps } from "../deps.js";
+import type { MissingDocument, SubmittedDocument } from "../store/dossiers.js";
+import { nowOf, unitOf, versionForUnit, type Now } from "./console-context.js";
+import { checkForm } from "./form-check.js";
+
+const nfc = (s: string) => s.normalize("NFC").trim();
+
+export const IntakeDocument = z.object({
+  id: z.string().min(1).max(64),
+  count: z.number().int().min(0).max(99),
+  kind: z.string().max(40).optional(),
+  received: z.boolean(),
+});
+
+export const IntakeInput = z.object({
+  draftId: z.string().uuid().optional(),
+  preRegistrationCode: z.string().max(40).optional(),
+  visitId: z.string().max(64).optional(),
+  procedureCode: z.string().regex(/^\d\.\d{6}$/, "Mã thủ tục có dạng 1.004873"),
+  formData: z.record(z.string(), z.unknown()).default({}),
+  documents: z.array(IntakeDocument).max(60).default([]),
+  caseFlags: z.array(z.string().max(64)).max(30).default([]),
+});
+export type IntakeInput = z.infer<typeof IntakeInput>;
+
+export const MissingDocumentInput = z.object({
+  name: z.string().min(1).max(300).transform(nfc),
+  original: z.number().int().min(0).max(99).default(0),
+  certifiedCopy: z.number().int().min(0).max(99).default(0),
+  photocopy: z.number().int().min(0).max(99).default(0),
+  note: z.string().max(300).transform(nfc).optional(),
+});
+
+export interface IntakeContext {
+  now: Now;
+  unit: AdminUnit;
+  version: ProcedureVersion;
+  flags: CaseFlag[];
+  decision: TrackDecision;
+  documents: SubmittedDocument[];
+}
+
+export type Checked<T> = { ok: true; value: T } | ConsoleFailure;
+
+/** The unit, version, flags, documents and track decision for an intake at this moment. */
+export function intakeContext(deps: Deps, officer: Officer, input: IntakeInput): Checked<IntakeContext> {
+  const now = nowOf(deps);
+  const unit = unitOf(deps, officer.unitId);
+  if (!unit) return failure("unit_unknown");
+  const version = versionForUnit(deps, unit, input.procedureCode, now.date);
+  if (!version) return failure("procedure_not_found");
+  const known = new Map(version.caseFlags.map((f) => [f.id, f]));
+  const flags: CaseFlag[] = [];
+  for (const id of new Set(input.caseFlags)) {
+    const f = known.get(id);
+    if (!f) return failure("invalid_body", { fields: [{ path: "caseFlags", message: `Tình huống "${id}" không có trong thủ tục ${version.code}` }] });
+    flags.push(f);
+  }
+  const decision = deps.domain.scheme.decideTrack({ unitCode: unit.code, procedureCode: version.code, at: now.vnIso, flags: flags.map((f) => f.id) });
+  if (!decision.ok) return failure("procedure_not_found", { message: decision.error });
+  return { ok: true, value: { now, unit, version, flags, decision, documents: checklist(version.requiredDocuments, input.documents) } };
+}
+
+/** The procedure's documents with what the officer ticked; unknown ids are ignored. */
+export function checklist(required: readonly RequiredDocument[], given: IntakeInput["documents"]): SubmittedDocument[] {
+  const byId = new Map(given.map((g) => [g.id, g]));
+  return required.map((r) => {
+    const g = byId.get(r.id);
+    return { id: r.id, name: r.name, kind: g?.kind ?? r.kind, count: g?.count ?? r.count, received: g?.received ?? false };
+  });
+}
+
+/** Required-always documents not ticked: Mẫu 02 must list them, receive must refuse them. */
+export function missingAlways(version: ProcedureVersion, documents: readonly SubmittedDocument[]): RequiredDocument[] {
+  const got = new Set(documents.filter((d) => d.received && d.count > 0).map((d) => d.id));
+  return version.requiredDocuments.filter((r) => r.always && !got.has(r.id));
+}
+
+/** Case flags that call for a refusal (their guidance names Mẫu 03). */
+export function refusalFlags(flags: readonly CaseFlag[]): CaseFlag[] {
+  return flags.filter((f) => f.note.includes("Mẫu 03"));
+}
+
+/** The form in full ("submit") or as a draft (missing values allowed, wrong ones refused). */
+export function checkFormData(deps: Deps, version: ProcedureVersion, data: Record<string, unknown>, mode: "draft" | "submit"): Checked<Record<string, unknown>> {
+  const schema = deps.domain.formSchema(version.id);
+  if (!schema) return failure("procedure_not_found");
+  const r = checkForm(schema, data, mode);
+  if (!r.ok) return failure(r.code === "form_incomplete" ? "form_incomplete" : "invalid_body", { fields: r.fields as FieldIssue[] });
+  return { ok: true, value: r.data };
+}
+
+export type MissingDocumentInput = z.infer<typeof MissingDocumentInput>;
+export type { MissingDocument };
