@@ -1,0 +1,195 @@
+/**
+ * The one-stop forms a counter prints (Circular 01/2018/TT-VPCP field lists, procedures.md §5.2, as the baseline
+ * of Circular 03/2025/TT-VPCP Phụ lục I whose field lists were not available):
+ * Mẫu 01 receipt and appointment slip, Mẫu 02 request to supplement, Mẫu 03 refusal, Mẫu 04 apology and new date.
+ */
+import type { AdminUnit } from "../../../shared/model.js";
+import type { ProcedureVersion } from "../../../shared/procedures/procedure-version.js";
+import { documentKindLabels, type DocumentKind } from "../../../shared/procedures/procedure-version.js";
+import { displayName } from "../../../shared/units/unit-names.js";
+import { formatDateVn } from "../../../shared/time/vn-time.js";
+import type { ApplicantSummary } from "../console/applicant-fields.js";
+import type { MissingDocument, SubmittedDocument } from "../store/dossiers.js";
+import { localDateOf, longDate, placeAndDate, timeAndDate, type Block, type PrintDocument } from "./print-document.js";
+
+export interface SlipContext {
+  code: string;
+  version: ProcedureVersion;
+  unit: AdminUnit | undefined;
+  applicant: ApplicantSummary;
+  officerName: string;
+  /** When the slip is printed (ISO instant): its place-and-date line. */
+  printedAt: string;
+  receivedAt: string;
+}
+
+/** "Trung tâm Phục vụ hành chính công cấp xã (…)" → "Trung tâm Phục vụ hành chính công". */
+export function receivingOffice(version: ProcedureVersion): string {
+  return version.receivingBody.name.replace(/\s*\(.*$/, "").replace(/\s+(UBND\s+)?cấp (xã|huyện|tỉnh).*$/i, "").trim();
+}
+
+function officeName(ctx: SlipContext): string {
+  return `${receivingOffice(ctx.version)}${ctx.unit ? ` ${displayName(ctx.unit)}` : ""}`;
+}
+
+function header(ctx: SlipContext, formCode: string, numberSuffix: string): PrintDocument["header"] {
+  return {
+    kind: "office",
+    formCode,
+    agencyTop: ctx.unit ? `Ủy ban nhân dân ${displayName(ctx.unit)}` : "",
+    agency: receivingOffice(ctx.version),
+    number: `Số: ……${numberSuffix}`,
+    place: placeAndDate(ctx.unit?.name ?? "……", localDateOf(ctx.printedAt)),
+  };
+}
+
+function contactLines(a: ApplicantSummary): Block[] {
+  return [
+    { t: "field", label: "Địa chỉ", value: a.address },
+    { t: "fields", items: [{ label: "Số điện thoại", value: a.phone }, { label: "Email", value: a.email }] },
+  ];
+}
+
+const kindLabel = (kind: string) => (Object.hasOwn(documentKindLabels, kind) ? documentKindLabels[kind as DocumentKind] : kind);
+
+export interface ReceiptContext extends SlipContext {
+  documents: SubmittedDocument[];
+  dueDate: string;
+  track: "same-day" | "normal";
+  fee: string;
+  qr?: { svg: string; url: string };
+}
+
+/** Mẫu 01: Giấy tiếp nhận hồ sơ và hẹn trả kết quả. */
+export function receiptSlip(ctx: ReceiptContext): PrintDocument {
+  const n = ctx.version.timeLimit.timeLimitWorkingDays;
+  const limit = n === 0 ? "trong ngày làm việc" : `${String(n).padStart(2, "0")} ngày làm việc`;
+  const received = ctx.documents.filter((d) => d.received);
+  return {
+    header: header(ctx, "Mẫu số 01", "/TNHS"),
+    title: "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ",
+    blocks: [
+      { t: "field", label: "Mã hồ sơ", value: ctx.code },
+      { t: "field", label: `${officeName(ctx)} tiếp nhận hồ sơ của`, value: ctx.applicant.name },
+      ...contactLines(ctx.applicant),
+      { t: "field", label: "Nội dung yêu cầu giải quyết", value: ctx.version.name },
+      { t: "text", text: "1. Thành phần hồ sơ nộp gồm:" },
+      {
+        t: "table",
+        header: ["STT", "Tên giấy tờ", "Loại giấy tờ (bản chính/bản sao)", "Số lượng"],
+        widths: [0.6, 5, 2.4, 1.1],
+        rows: received.map((d, i) => [String(i + 1), d.name, kindLabel(d.kind), String(d.count).padStart(2, "0")]),
+      },
+      { t: "field", label: "2. Số lượng hồ sơ", value: "01 (bộ)" },
+      { t: "field", label: "3. Thời gian giải quyết hồ sơ theo quy định là", value: limit },
+      { t: "field", label: "4. Thời gian nhận hồ sơ", value: timeAndDate(ctx.receivedAt) },
+      { t: "field", label: "5. Thời gian trả kết quả giải quyết hồ sơ", value: `…… giờ …… phút, ngày ${formatDateVn(ctx.dueDate)}` },
+      { t: "field", label: "6. Đăng ký nhận kết quả tại", value: officeName(ctx) },
+      { t: "field", label: "Phí, lệ phí (nếu có)", value: ctx.fee },
+      { t: "fields", items: [{ label: "Vào Sổ theo dõi hồ sơ, Quyển số", value: null }, { label: "Số thứ tự", value: null }] },
+    ],
+    ...(ctx.qr ? { qr: { svg: ctx.qr.svg, caption: `Quét mã để tra cứu tình trạng hồ sơ, không cần đăng nhập: ${ctx.qr.url}` } } : {}),
+    signatures: [
+      { title: "NGƯỜI NỘP HỒ SƠ", note: "(Ký và ghi rõ họ tên)", name: ctx.applicant.name ?? undefined },
+      { title: "NGƯỜI TIẾP NHẬN HỒ SƠ", note: "(Ký và ghi rõ họ tên)", name: ctx.officerName },
+    ],
+  };
+}
+
+export interface SupplementContext extends SlipContext {
+  missing: MissingDocument[];
+  reason: string;
+  lookupUrl: string;
+  officerPhone: string | null;
+}
+
+/** Mẫu 02: Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ, listing everything missing at once (§5.3 rule 1). */
+export function supplementSlip(ctx: SupplementContext): PrintDocument {
+  const count = (n: number) => (n > 0 ? String(n).padStart(2, "0") : "");
+  return {
+    header: header(ctx, "Mẫu số 02", "/HDHS"),
+    title: "PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ",
+    blocks: [
+      { t: "field", label: `${officeName(ctx)} tiếp nhận hồ sơ/yêu cầu của Ông/Bà`, value: ctx.applicant.name },
+      { t: "field", label: "Nội dung yêu cầu giải quyết", value: ctx.version.name },
+      ...contactLines(ctx.applicant),
+      { t: "text", text: "Yêu cầu Ông/Bà hoàn thiện hồ sơ gồm những nội dung như sau:" },
+      {
+        t: "table",
+        header: ["TT", "Thành phần hồ sơ", "Số lượng: Bản chính", "Bản chứng thực/sao", "Bản photo"],
+        widths: [0.5, 4.6, 1.5, 1.6, 1.2],
+        rows: ctx.missing.map((m, i) => [String(i + 1), m.note ? `${m.name} (${m.note})` : m.name, count(m.original), count(m.certifiedCopy), count(m.photocopy)]),
+      },
+      { t: "field", label: "Lý do", value: ctx.reason },
+      {
+        t: "text",
+        text: `Trong quá trình hoàn thiện hồ sơ nếu có vướng mắc, Ông/Bà có thể tra cứu thông tin tại Website ${ctx.lookupUrl} hoặc liên hệ với công chức ${ctx.officerName} số điện thoại ${ctx.officerPhone ?? "……………"} để được hướng dẫn./.`,
+      },
+    ],
+    signatures: [{ title: "NGƯỜI HƯỚNG DẪN", note: "(Ký và ghi rõ họ tên)", name: ctx.officerName }],
+  };
+}
+
+export interface RefusalContext extends SlipContext {
+  reasons: string[];
+}
+
+/** Mẫu 03: Phiếu từ chối tiếp nhận giải quyết hồ sơ, with the reasons. */
+export function refusalSlip(ctx: RefusalContext): PrintDocument {
+  return {
+    header: header(ctx, "Mẫu số 03", ""),
+    title: "PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ",
+    blocks: [
+      { t: "field", label: `${officeName(ctx)} tiếp nhận hồ sơ của`, value: ctx.applicant.name },
+      { t: "field", label: "Nội dung yêu cầu giải quyết", value: ctx.version.name },
+      {
+        t: "text",
+        text: "Qua nghiên cứu, đối chiếu với quy định hiện hành, hồ sơ của Ông/Bà không đủ điều kiện giải quyết/không thuộc thẩm quyền giải quyết với lý do cụ thể như sau:",
+      },
+      ...ctx.reasons.map((r): Block => ({ t: "text", text: `- ${r}` })),
+      { t: "text", text: "Xin thông báo để Ông/Bà được biết và thực hiện./." },
+    ],
+    signatures: [{ title: "NGƯỜI TIẾP NHẬN HỒ SƠ", note: "(Ký và ghi rõ họ tên)", name: ctx.officerName }],
+  };
+}
+
+export interface ApologyContext extends SlipContext {
+  originalDueDate: string;
+  newDueDate: string;
+  reason: string;
+  signerTitle: string;
+  signerName: string;
+}
+
+/**
+ * Mẫu 04. Before 1/7/2025 "Phiếu xin lỗi và hẹn lại ngày trả kết quả" (TT 01/2018); from then the 2025 title
+ * "Văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết" with the 2018 content as baseline.
+ */
+export function apologySlip(ctx: ApologyContext): PrintDocument {
+  const receivedOn = localDateOf(ctx.receivedAt);
+  const title = receivedOn >= "2025-07-01" ? "VĂN BẢN XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN THỜI GIAN GIẢI QUYẾT" : "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ";
+  const office = officeName(ctx);
+  return {
+    header: header(ctx, "Mẫu số 04", "/PXL"),
+    title,
+    recipient: `Ông/Bà ${ctx.applicant.name ?? "……"}`,
+    blocks: [
+      ...contactLines(ctx.applicant),
+      { t: "text", text: `Ngày ${formatDateVn(receivedOn)}, ${office} tiếp nhận giải quyết hồ sơ ${ctx.version.name} của Ông/Bà.` },
+      { t: "field", label: "Mã hồ sơ", value: ctx.code },
+      { t: "field", label: "Thời gian hẹn trả kết quả giải quyết hồ sơ", value: `ngày ${formatDateVn(ctx.originalDueDate)}` },
+      {
+        t: "text",
+        text: `Tuy nhiên đến nay, ${office} chưa trả kết quả giải quyết hồ sơ của Ông/Bà đúng hạn ghi trên Giấy tiếp nhận hồ sơ và hẹn trả kết quả.`,
+      },
+      { t: "field", label: "Lý do", value: ctx.reason },
+      { t: "text", text: `Sự chậm trễ này đã gây phiền hà, tốn kém chi phí, thời gian của Ông/Bà. ${office} xin lỗi Ông/Bà và mong nhận được sự thông cảm của Ông/Bà.` },
+      { t: "text", text: `Thời gian hẹn trả kết quả lại: ${longDate(ctx.newDueDate)}.`, bold: true },
+      { t: "text", text: "Trân trọng./." },
+    ],
+    signatures: [
+      { title: "Nơi nhận:", lines: ["- Như trên;", "- Bộ phận Một cửa;", "- Lưu: VT."] },
+      { title: ctx.signerTitle, note: "(Ký, ghi rõ họ tên và đóng dấu)", name: ctx.signerName },
+    ],
+  };
+}
