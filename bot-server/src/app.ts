@@ -14,7 +14,8 @@ import { errorHandler } from "./http/error-handler.js";
 import { healthHandler } from "./http/health.js";
 import { jsonBody } from "./http/json-body.js";
 import { miniAppStatic } from "./http/mini-app-static.js";
-import { consolePlaceholder, webhookPlaceholder } from "./http/placeholders.js";
+import { consoleRouter } from "./console/console-router.js";
+import { webhookPlaceholder } from "./http/placeholders.js";
 import { requestContext } from "./http/request-context.js";
 import { mountRoutes } from "./http/route-table.js";
 import { publicRateLimit, securityHeaders } from "./http/security.js";
@@ -51,7 +52,7 @@ export function createApp(deps: Deps, options: AppOptions = {}): Express {
   app.use("/tra-cuu", limit, statusPageRouter(deps));
 
   // MOUNT: officer console. Replace the placeholder with the console's router (its own session/CSRF handling).
-  app.use("/console", consolePlaceholder());
+  app.use("/console", consoleRouter(deps));
 
   app.use("/m", miniAppStatic(options.miniAppDir ?? MINI_APP_WWW));
   app.get("/", (_req, res) => res.redirect(302, "/tra-cuu"));

@@ -1,0 +1,105 @@
+/**
+ * Builds the officer console with Vite's JS API when its dist is missing or stale, so `npm ci && npm start` serves
+ * it on a fresh machine. Stale = the hash of the sources (this folder, shared/, the console's shared helpers) differs
+ * from the one stamped in dist. Concurrent callers (jest workers, two servers) take a lock directory; the build goes
+ * to a temporary folder renamed into place, so a reader never sees half a build.
+ */
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const CONSOLE_APP_DIR = fileURLToPath(new URL(".", import.meta.url));
+export const CONSOLE_DIST_DIR = join(CONSOLE_APP_DIR, "dist");
+const REPO = join(CONSOLE_APP_DIR, "..", "..");
+const STAMP = ".source-hash";
+const LOCK_STALE_MS = 5 * 60_000;
+const SOURCES = [CONSOLE_APP_DIR, join(REPO, "shared"), join(REPO, "bot-server", "src", "console", "applicant-fields.ts")];
+
+function listFiles(path: string, out: string[]): void {
+  const st = statSync(path, { throwIfNoEntry: false });
+  if (!st) return;
+  if (st.isFile()) return void out.push(path);
+  for (const name of readdirSync(path)) {
+    if (name === "dist" || name === "node_modules" || name.startsWith(".") || name.endsWith(".lock") || name.startsWith("dist-")) continue;
+    listFiles(join(path, name), out);
+  }
+}
+
+export function consoleSourceHash(): string {
+  const files: string[] = [];
+  for (const s of SOURCES) listFiles(s, files);
+  const h = createHash("sha256");
+  for (const f of files.sort()) h.update(relative(REPO, f)).update("\0").update(readFileSync(f)).update("\0");
+  return h.digest("hex").slice(0, 32);
+}
+
+export function consoleBuildIsFresh(): boolean {
+  const stamp = join(CONSOLE_DIST_DIR, STAMP);
+  return existsSync(join(CONSOLE_DIST_DIR, "index.html")) && existsSync(stamp) && readFileSync(stamp, "utf8") === consoleSourceHash();
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function viteBuild(outDir: string): Promise<void> {
+  const { build } = await import("vite");
+  const { default: react } = await import("@vitejs/plugin-react");
+  await build({
+    configFile: false,
+    root: CONSOLE_APP_DIR,
+    base: "/console/",
+    logLevel: "warn",
+    plugins: [react()],
+    resolve: { dedupe: ["react", "react-dom"] },
+    build: { outDir, emptyOutDir: true, assetsInlineLimit: 0, chunkSizeWarningLimit: 1500 },
+  });
+}
+
+let inFlight: Promise<void> | undefined;
+
+/** Resolves when dist holds a build of the current sources; builds at most once per process at a time. */
+export function ensureConsoleBuilt(): Promise<void> {
+  if (consoleBuildIsFresh()) return Promise.resolve();
+  inFlight ??= buildLocked().finally(() => {
+    inFlight = undefined;
+  });
+  return inFlight;
+}
+
+async function buildLocked(): Promise<void> {
+  const lock = `${CONSOLE_DIST_DIR}.lock`;
+  for (;;) {
+    if (consoleBuildIsFresh()) return;
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      const age = Date.now() - (statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+      if (age > LOCK_STALE_MS) rmSync(lock, { recursive: true, force: true });
+      await sleep(250);
+    }
+  }
+  const tmp = join(CONSOLE_APP_DIR, `dist-${process.pid}-${Date.now()}`);
+  try {
+    if (consoleBuildIsFresh()) return;
+    const hash = consoleSourceHash();
+    await viteBuild(tmp);
+    writeFileSync(join(tmp, STAMP), hash);
+    rmSync(CONSOLE_DIST_DIR, { recursive: true, force: true });
+    renameSync(tmp, CONSOLE_DIST_DIR);
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+// `tsx bot-server/console-app/build.ts` builds once from the command line.
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  ensureConsoleBuilt().then(
+    () => process.stdout.write(`console built in ${CONSOLE_DIST_DIR}\n`),
+    (e: unknown) => {
+      process.stderr.write(`console build failed: ${e instanceof Error ? e.message : String(e)}\n`);
+      process.exit(1);
+    },
+  );
+}

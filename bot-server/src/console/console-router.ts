@@ -1,0 +1,102 @@
+/**
+ * The officer console at /console: the JSON API under /console/api (session cookie + CSRF header), the citizen
+ * mirror's endpoints under /console/mirror/api (authorised by the pairing code and its token), and the React
+ * front-end (built on first use when missing or stale, see console-app/build.ts).
+ */
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import express, { Router, type NextFunction, type Request, type Response } from "express";
+import { rateLimit } from "express-rate-limit";
+import { z } from "zod";
+import { CONSOLE_DIST_DIR, ensureConsoleBuilt } from "../../console-app/build.js";
+import type { Deps } from "../deps.js";
+import { htmlPage } from "../http/html-page.js";
+import { jsonBody } from "../http/json-body.js";
+import { consoleApi } from "./console-api.js";
+import { sendConsoleError } from "./console-errors.js";
+import { createMirrorHub, type MirrorHub } from "./mirror-hub.js";
+import { loadSession, requireCsrf } from "./session-auth.js";
+
+export interface ConsoleRouterOptions {
+  mirror?: MirrorHub;
+  /** Build the front-end in the background at start when it is missing or stale (default: not under NODE_ENV=test). */
+  buildAtStart?: boolean;
+}
+
+export function consoleRouter(deps: Deps, options: ConsoleRouterOptions = {}): Router {
+  const mirror = options.mirror ?? createMirrorHub(() => deps.clock.now().getTime());
+  const router = Router();
+  const json = jsonBody();
+  router.use("/api", json, loadSession(deps), requireCsrf, consoleApi(deps, mirror));
+  router.use("/mirror/api", json, mirrorApi(mirror));
+  router.use("/mirror/api", (_req, res) => sendConsoleError(res, { code: "mirror_not_found" }));
+  router.use("/api", (_req, res) => sendConsoleError(res, { code: "not_found", message: "Không có địa chỉ này." }));
+  router.use(frontEnd(deps, options.buildAtStart ?? deps.config.NODE_ENV !== "test"));
+  router.use(consoleErrorHandler(deps));
+  return router;
+}
+
+const JoinBody = z.object({ code: z.string().regex(/^\d{6}$/) });
+const ConfirmBody = z.object({ token: z.string().min(10).max(100), version: z.number().int().positive() });
+
+function mirrorApi(mirror: MirrorHub): Router {
+  const router = Router();
+  // The pairing code is short: guessing is slowed per address.
+  router.use(rateLimit({ windowMs: 60_000, limit: 30, standardHeaders: "draft-7", legacyHeaders: false, handler: (_q, res) => sendConsoleError(res, { code: "mirror_not_found" }) }));
+  router.post("/join", (req, res) => {
+    const b = JoinBody.safeParse(req.body);
+    const joined = b.success ? mirror.join(b.data.code) : undefined;
+    if (!joined) return sendConsoleError(res, { code: "mirror_not_found" });
+    res.json(joined);
+  });
+  router.get("/events", (req, res) => {
+    const token = typeof req.query.token === "string" ? req.query.token : "";
+    if (!mirror.subscribeMirror(token, res)) sendConsoleError(res, { code: "mirror_not_found" });
+  });
+  router.post("/confirm", (req, res) => {
+    const b = ConfirmBody.safeParse(req.body);
+    if (!b.success || !mirror.confirm(b.data.token, b.data.version)) {
+      return sendConsoleError(res, { code: "mirror_not_found", message: "Nội dung vừa thay đổi, vui lòng kiểm tra lại rồi xác nhận." });
+    }
+    res.json({ ok: true });
+  });
+  return router;
+}
+
+function frontEnd(deps: Deps, buildAtStart: boolean): Router {
+  const router = Router();
+  if (buildAtStart) {
+    ensureConsoleBuilt().catch((e: unknown) => deps.log.error({ err: { message: e instanceof Error ? e.message : String(e) } }, "console build failed"));
+  }
+  const index = join(CONSOLE_DIST_DIR, "index.html");
+  const assets = express.static(CONSOLE_DIST_DIR, { index: false, maxAge: "1h", fallthrough: true });
+  router.use(async (req: Request, res: Response, next: NextFunction) => {
+    try {
+      await ensureConsoleBuilt();
+    } catch (e) {
+      deps.log.error({ err: { message: e instanceof Error ? e.message : String(e) } }, "console build failed");
+      if (!existsSync(index)) {
+        res.status(503).type("html").send(htmlPage("Bàn làm việc Một cửa", "<h1>Giao diện cán bộ chưa được đóng gói</h1><p>Chạy <code>npx tsx bot-server/console-app/build.ts</code> rồi tải lại trang.</p>"));
+        return;
+      }
+    }
+    next();
+  });
+  router.use(assets);
+  router.get("/{*rest}", (req, res, next) => {
+    if (/\.[a-z0-9]{1,8}$/i.test(req.path)) return next();
+    res.set("Cache-Control", "no-cache").sendFile(index);
+  });
+  router.get("/", (_req, res) => res.set("Cache-Control", "no-cache").sendFile(index));
+  return router;
+}
+
+function consoleErrorHandler(deps: Deps) {
+  return (err: unknown, req: Request, res: Response, next: NextFunction) => {
+    if (res.headersSent) return next(err);
+    const status = (err as { status?: number })?.status;
+    if (status && status >= 400 && status < 500) return sendConsoleError(res, { code: "invalid_body" });
+    deps.log.error({ reqId: req.id, err: { name: (err as Error)?.name, message: (err as Error)?.message, stack: (err as Error)?.stack } }, "console error");
+    sendConsoleError(res, { code: "internal_error" });
+  };
+}

@@ -1,0 +1,168 @@
+/**
+ * Every step after receipt (processing, approval, result, return, supplement, late handling) through the lifecycle
+ * table: the role check, the once-only rule and the one-stop form come from shared/data/lifecycle.ts. Each step
+ * writes the dossier, its event and, when the lifecycle names a notification, the outbox row in one transaction.
+ * A delegate (users.delegate_for) acts as leader while that leader is marked away.
+ */
+import { z } from "zod";
+import type { DossierEvent, DossierState, Role } from "../../../shared/data/lifecycle.js";
+import { DOSSIER_EVENTS } from "../../../shared/data/lifecycle.js";
+import { applyEvent } from "../../../shared/dossier/lifecycle.js";
+import { isIsoDate, vnMomentFromEpoch } from "../../../shared/time/vn-time.js";
+import { failure } from "../console/console-errors.js";
+import type { Officer } from "../console/officer.js";
+import { canSeeDossier } from "../console/officer.js";
+import type { Deps } from "../deps.js";
+import { readConsoleSetting } from "../store/console-settings.js";
+import {
+  appendDossierEvent, findDossierById, listDossierEvents, saveDossier, type DossierEventRecord, type DossierRecord,
+} from "../store/dossiers.js";
+import { insertOutbox } from "../store/outbox.js";
+import { nowOf, notificationPayload, type Now } from "./console-context.js";
+import { MissingDocumentInput, type Checked } from "./intake-input.js";
+import { ConflictError } from "./receive-dossier.js";
+
+const text = (max: number) => z.string().max(max).transform((s) => s.normalize("NFC").trim());
+
+export const EventInput = z.object({
+  event: z.enum(DOSSIER_EVENTS),
+  reason: text(1000).optional(),
+  missingDocuments: z.array(MissingDocumentInput).max(30).optional(),
+  newDueDate: z.string().refine(isIsoDate, "Ngày hẹn mới không hợp lệ").optional(),
+  returnedTo: text(200).optional(),
+});
+export type EventInput = z.infer<typeof EventInput>;
+
+/** Events only the intake screen fires (they need the whole form). */
+const INTAKE_EVENTS = new Set<DossierEvent>(["edit_draft", "receive", "refuse", "cancel_draft"]);
+
+export const leaderAwayKey = (leaderId: string) => `leader_away:${leaderId}`;
+
+export async function isLeaderAway(deps: Deps, leaderId: string): Promise<boolean> {
+  return (await readConsoleSetting<{ away: boolean }>(deps.db, leaderAwayKey(leaderId)))?.away === true;
+}
+
+/** The role the lifecycle checks: a delegate whose leader is away acts as leader (ủy quyền duyệt). */
+export async function effectiveRole(deps: Deps, officer: Officer): Promise<Role> {
+  if (officer.role !== "leader" && officer.delegateFor && (await isLeaderAway(deps, officer.delegateFor))) return "leader";
+  return officer.role;
+}
+
+export interface Fired {
+  dossier: DossierRecord;
+  form: string | null;
+  warnings: string[];
+}
+
+export async function fireDossierEvent(deps: Deps, officer: Officer, dossierId: string, input: EventInput): Promise<Checked<Fired>> {
+  const d = await findDossierById(deps.db, dossierId);
+  if (!d || !canSeeDossier(officer, d)) return failure("not_found");
+  if (INTAKE_EVENTS.has(input.event) || (input.event === "request_supplement" && d.state === "draft")) return failure("invalid_transition");
+  const role = await effectiveRole(deps, officer);
+  const events = await listDossierEvents(deps.db, d.id);
+  const history = events.map((e) => e.type as DossierEvent);
+  const t = applyEvent(d.state as DossierState, input.event, { role, track: d.track, history });
+  if (!t.ok) return failure(t.code === "forbidden_role" ? "forbidden" : "invalid_transition", { message: t.message });
+  const now = nowOf(deps);
+  const change = applyData(deps, d, input, t.requires ?? [], now, events);
+  if (!change.ok) return change;
+  const next: DossierRecord = { ...change.value.dossier, state: t.to, updatedAt: now.iso };
+  if (input.event === "mark_result_ready") next.resultReadyAt = now.iso;
+  try {
+    await deps.db.transaction().execute(async (trx) => {
+      if (!(await saveDossier(trx, next, d.state))) throw new ConflictError();
+      const event = await appendDossierEvent(trx, {
+        dossierId: d.id, type: input.event, fromState: d.state, toState: t.to, actorId: officer.id, actorRole: role, at: now.iso,
+        data: { ...change.value.eventData, ...(t.form ? { form: t.form } : {}), ...(role !== officer.role ? { onBehalfOf: officer.delegateFor } : {}) },
+      });
+      if (t.notify) {
+        await insertOutbox(trx, { dossierId: d.id, eventId: event.id, kind: t.notify, now: now.iso, payload: notificationPayload(deps, next, change.value.notifyExtra) });
+      }
+    });
+  } catch (e) {
+    if (e instanceof ConflictError) return failure("conflict");
+    throw e;
+  }
+  return { ok: true, value: { dossier: next, form: t.form ?? null, warnings: change.value.warnings } };
+}
+
+interface Change {
+  dossier: DossierRecord;
+  eventData: Record<string, unknown>;
+  notifyExtra: Record<string, string | null | readonly string[]>;
+  warnings: string[];
+}
+
+/** Validates and applies the data an event carries (reason, missing documents, new due date, who collected). */
+function applyData(deps: Deps, d: DossierRecord, input: EventInput, requires: readonly string[], now: Now, events: readonly DossierEventRecord[]): Checked<Change> {
+  const missingField = (path: string, message: string) => failure("missing_data", { fields: [{ path, message }] });
+  if (requires.includes("reason") && !input.reason) return missingField("reason", "Vui lòng ghi lý do");
+  const out: Change = { dossier: { ...d }, eventData: input.reason ? { reason: input.reason } : {}, notifyExtra: {}, warnings: [] };
+  const cal = deps.domain.calendar;
+  switch (input.event) {
+    case "request_supplement": {
+      if (!input.missingDocuments || input.missingDocuments.length === 0) return missingField("missingDocuments", "Ghi ít nhất một thành phần hồ sơ cần bổ sung");
+      out.dossier.missingDocuments = input.missingDocuments;
+      out.eventData.missing = input.missingDocuments.map((m) => m.name);
+      out.notifyExtra.missingDocuments = input.missingDocuments.map((m) => m.name);
+      break;
+    }
+    case "submit_supplement": {
+      // §5.3 rule 5: the clock stopped while waiting; the due date moves by the working days spent waiting.
+      const asked = [...events].reverse().find((e) => e.type === "request_supplement");
+      const askedOn = asked ? vnMomentFromEpoch(Date.parse(asked.at)).date : undefined;
+      const waited = askedOn ? Math.max(0, cal.workingDaysBetween(askedOn, now.date)) : 0;
+      if (waited > 0) out.dossier.dueDate = cal.addWorkingDays(d.dueDate, waited);
+      out.dossier.missingDocuments = [];
+      out.eventData.waitedWorkingDays = waited;
+      out.eventData.dueDate = out.dossier.dueDate;
+      break;
+    }
+    case "extend_due_date": {
+      if (!input.newDueDate) return missingField("newDueDate", "Vui lòng chọn ngày hẹn trả mới");
+      if (input.newDueDate <= d.dueDate) return missingField("newDueDate", "Ngày hẹn mới phải sau ngày hẹn hiện tại");
+      if (!cal.isWorkingDay(input.newDueDate)) return missingField("newDueDate", "Ngày hẹn mới phải là ngày làm việc");
+      // Decree 61/2018 [U]: the apology is sent no later than 1 working day before the due date.
+      if (cal.workingDaysBetween(now.date, d.dueDate) < 1) out.warnings.push("Văn bản xin lỗi gửi muộn hơn 01 ngày làm việc trước ngày hẹn trả (cần kiểm tra quy định).");
+      out.eventData.previousDueDate = d.dueDate;
+      out.eventData.newDueDate = input.newDueDate;
+      out.dossier.dueDate = input.newDueDate;
+      out.notifyExtra.previousDueDate = d.dueDate;
+      break;
+    }
+    case "return_result": {
+      const who = input.returnedTo || d.applicantName;
+      if (!who) return missingField("returnedTo", "Ghi họ tên người nhận kết quả");
+      out.dossier.returnedAt = now.iso;
+      out.dossier.returnedTo = who;
+      out.eventData.returnedToApplicant = who === d.applicantName;
+      break;
+    }
+    default:
+      break;
+  }
+  return { ok: true, value: out };
+}
+
+export interface BatchResult {
+  id: string;
+  ok: boolean;
+  code?: string;
+  message?: string;
+  dossierCode?: string;
+}
+
+/** Leader's batch review: approve several same-day dossiers; each is its own transaction and reports its outcome. */
+export async function approveBatch(deps: Deps, officer: Officer, ids: readonly string[]): Promise<BatchResult[]> {
+  const out: BatchResult[] = [];
+  for (const id of ids) {
+    const d = await findDossierById(deps.db, id);
+    if (d && canSeeDossier(officer, d) && d.track !== "same-day") {
+      out.push({ id, ok: false, code: "invalid_transition", message: "Duyệt hàng loạt chỉ áp dụng cho hồ sơ trả trong ngày", dossierCode: d.code });
+      continue;
+    }
+    const r = await fireDossierEvent(deps, officer, id, { event: "approve" });
+    out.push(r.ok ? { id, ok: true, dossierCode: r.value.dossier.code } : { id, ok: false, code: r.code, ...(r.message ? { message: r.message } : {}) });
+  }
+  return out;
+}
