@@ -57,8 +57,8 @@ describeWithChromium("mini app: the citizen path in Chromium against the real se
     await server.setClock(WEDNESDAY_10);
     const { context, page } = await phone();
 
-    // 1. Deep link: the unit and today's scheme.
-    await page.goto(appUrl());
+    // 1. Deep link: the unit and today's scheme (the fake bridge will scan the synthetic card).
+    await page.goto(appUrl(`unit=24631&fake-scan=${encodeURIComponent(SYNTHETIC_CCCD)}`));
     await page.getByText("Hôm nay là Ngày không hẹn tại xã Quảng Khê: còn 5 giờ đến 15:00.").waitFor();
     await page.getByText("Giờ tiếp nhận: 07:00–11:30, 13:30–17:00").waitFor();
     await shoot(page, "unit-wednesday");

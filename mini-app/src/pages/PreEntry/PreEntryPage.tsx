@@ -34,10 +34,10 @@ export default function PreEntryPage() {
   const { unitCode = "", procedureCode = "" } = useParams();
   const { api } = useDeps();
   const detail = useApi(() => api.getProcedure(procedureCode, unitCode), `${unitCode}/${procedureCode}`);
-  if (detail.state === "loading") return <Screen title="Khai trước" name="pre-entry"><Loading /></Screen>;
+  if (detail.state === "loading") return <Screen title="Khai trước hồ sơ" name="pre-entry"><Loading /></Screen>;
   if (detail.state === "error") {
     return (
-      <Screen title="Khai trước" name="pre-entry">
+      <Screen title="Khai trước hồ sơ" name="pre-entry">
         <LoadError error={detail.error} onRetry={detail.reload} />
       </Screen>
     );
@@ -269,7 +269,8 @@ function PreEntryForm({ unitCode, procedure }: { unitCode: string; procedure: Pr
   }
 
   return (
-    <Screen title={procedure.name} name="pre-entry" onBack={back}>
+    <Screen title="Khai trước hồ sơ" name="pre-entry" onBack={back}>
+      <p className="kh-meta">{procedure.name}</p>
       {resumed && position !== "consent" ? (
         <div className="kh-resume">
           <Notice tone="info" title="Bạn đang tiếp tục bản khai đã lưu trên máy này." />
