@@ -1,0 +1,47 @@
+/**
+ * One BullMQ queue per channel, so each carries its own rate limiter (Zalo quotas differ per API). Jobs carry the
+ * outbox id only and use it as job id: adding the same row twice while its job exists is a no-op.
+ */
+import { Queue } from "bullmq";
+import type { Redis } from "ioredis";
+import { NOTIFY_CHANNELS, type NotifyChannel } from "../../../shared/notify/channels.js";
+
+export interface NotifyJobData {
+  outboxId: string;
+}
+
+export type ChannelQueues = Record<NotifyChannel, Queue<NotifyJobData>>;
+
+export const JOB_NAME = "send";
+
+export function queueName(channel: NotifyChannel): string {
+  return `notify-${channel}`;
+}
+
+/**
+ * Jobs leave Redis when done (delivery records stay in the database). A processor that throws (database down)
+ * is retried a few times; after that the row is still "queued" and the relay's sweep queues it again.
+ */
+export const JOB_OPTIONS = {
+  removeOnComplete: true,
+  removeOnFail: true,
+  attempts: 5,
+  backoff: { type: "exponential", delay: 1000 },
+} as const;
+
+/** All three queues exist even when a channel is not in use: a forward or the metrics may name any of them. */
+export function createChannelQueues(connection: Redis, prefix: string): ChannelQueues {
+  const entries = NOTIFY_CHANNELS.map((c) => [c, new Queue<NotifyJobData>(queueName(c), { connection, prefix, defaultJobOptions: JOB_OPTIONS })] as const);
+  return Object.fromEntries(entries) as ChannelQueues;
+}
+
+export async function enqueue(queue: Queue<NotifyJobData>, outboxIds: readonly string[], delayMs = 0): Promise<void> {
+  if (outboxIds.length === 0) return;
+  await queue.addBulk(
+    outboxIds.map((outboxId) => ({ name: JOB_NAME, data: { outboxId }, opts: { jobId: outboxId, ...(delayMs > 0 ? { delay: delayMs } : {}) } })),
+  );
+}
+
+export async function closeQueues(queues: ChannelQueues): Promise<void> {
+  await Promise.all(Object.values(queues).map((q) => q.close()));
+}

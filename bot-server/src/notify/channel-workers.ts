@@ -1,0 +1,66 @@
+/**
+ * One BullMQ worker per channel in use, each with the channel's rate limiter (shared through Redis by every
+ * worker process). The processor is the sender step; the outcome decides what happens to the job: finished,
+ * handed to the next channel's queue, delayed (backoff, night window, another worker's claim) or, on -32, the
+ * whole channel paused.
+ */
+import { DelayedError, Worker, type Job } from "bullmq";
+import type { Redis } from "ioredis";
+import type { NotifyChannel } from "../../../shared/notify/channels.js";
+import { deliverStep, type SenderContext } from "./deliver-step.js";
+import { enqueue, queueName, type ChannelQueues, type NotifyJobData } from "./channel-queues.js";
+
+export interface WorkersHandle {
+  close(): Promise<void>;
+}
+
+export function startChannelWorkers(ctx: SenderContext, queues: ChannelQueues, connection: Redis): WorkersHandle {
+  const { settings } = ctx;
+  const workers = settings.channels.map((channel) => {
+    const worker: Worker<NotifyJobData> = new Worker<NotifyJobData>(
+      queueName(channel),
+      (job, token) => processJob(ctx, queues, worker, channel, job, token),
+      {
+        connection,
+        prefix: settings.queuePrefix,
+        concurrency: settings.concurrency,
+        limiter: { max: settings.rates[channel].max, duration: settings.rates[channel].durationMs },
+        lockDuration: settings.jobLockMs,
+        stalledInterval: Math.max(500, Math.floor(settings.jobLockMs / 2)),
+        // A killed worker's job is recovered, not failed: the step itself knows whether it was sent.
+        maxStalledCount: 100,
+      },
+    );
+    worker.on("error", (e) => ctx.log.error({ channel, err: e.message }, "notification worker error"));
+    return worker;
+  });
+  return {
+    async close() {
+      await Promise.all(workers.map((w) => w.close()));
+    },
+  };
+}
+
+async function processJob(
+  ctx: SenderContext,
+  queues: ChannelQueues,
+  worker: Worker<NotifyJobData>,
+  channel: NotifyChannel,
+  job: Job<NotifyJobData>,
+  token: string | undefined,
+): Promise<string> {
+  const outcome = await deliverStep(ctx, job.data.outboxId, channel);
+  switch (outcome.kind) {
+    case "done":
+      return outcome.status;
+    case "forward":
+      await enqueue(queues[outcome.channel], [job.data.outboxId]);
+      return `forward:${outcome.channel}`;
+    case "retry":
+      await job.moveToDelayed(Date.now() + outcome.delayMs, token);
+      throw new DelayedError();
+    case "rate_limited":
+      await worker.rateLimit(outcome.delayMs);
+      throw Worker.RateLimitError();
+  }
+}

@@ -1,0 +1,139 @@
+/**
+ * Starts the notification pipeline in the mode the configuration asks for:
+ * - REDIS_URL set: a relay (outbox → BullMQ queues, one per channel) and, unless NOTIFY_WORKERS=0, the channel
+ *   workers; `npm run worker` processes run the same with workers on. Any number of processes may run both.
+ * - no REDIS_URL (the embedded default): an in-process dispatcher over the outbox, calling the same sender step.
+ * Without any Zalo sending configuration it starts nothing and says so: outbox rows wait, nothing is lost.
+ * Every Redis connection is created here and closed by stop().
+ */
+import { Redis } from "ioredis";
+import type { Deps } from "../deps.js";
+import { createOaClient } from "../zalo/oa-client.js";
+import { createTokenStore, type TokenStore } from "../zalo/token-store.js";
+import { closeQueues, createChannelQueues } from "./channel-queues.js";
+import { startChannelWorkers, type WorkersHandle } from "./channel-workers.js";
+import type { SenderContext } from "./deliver-step.js";
+import { startDispatcher, type DispatcherHandle } from "./dispatcher.js";
+import { notifySettingsFrom } from "./notify-settings.js";
+import { createNotifyZalo, type NotifyZalo } from "./notify-zalo.js";
+import { createRateGate } from "./rate-gate.js";
+import { startRelay, type RelayHandle } from "./relay.js";
+
+export interface NotificationsOptions {
+  /** Redis mode: run the channel workers in this process (default NOTIFY_WORKERS). */
+  workers?: boolean;
+  /** Redis mode: run a relay in this process (default true). */
+  relay?: boolean;
+  /** The product's one OA token store (shared with the chatbot); built from the configuration when absent. */
+  tokenStore?: TokenStore;
+  /** Replaces the Zalo adapter (tests). */
+  zalo?: NotifyZalo;
+}
+
+export interface Notifications {
+  mode: "redis" | "embedded" | "disabled";
+  /** Stops reading the outbox, lets sends in flight finish, closes every connection it opened. */
+  stop(): Promise<void>;
+  /** Embedded mode: one dispatch pass, awaited (tests). */
+  runOnce?(): Promise<number>;
+  relay?: RelayHandle;
+}
+
+export function startNotifications(deps: Deps, options: NotificationsOptions = {}): Notifications {
+  const { config, log } = deps;
+  const settings = notifySettingsFrom(config);
+  const hasOa = config.ZALO_APP_ID !== undefined && config.ZALO_APP_SECRET !== undefined;
+  const hasMiniApp = config.NOTIFY_MINIAPP_API_KEY !== undefined && config.ZALO_MINIAPP_ID !== undefined;
+  if (!options.zalo && !hasOa && !hasMiniApp) {
+    log.warn("notifications not started: no Zalo sending configuration (ZALO_APP_ID/ZALO_APP_SECRET or NOTIFY_MINIAPP_API_KEY/ZALO_MINIAPP_ID); outbox rows wait");
+    return { mode: "disabled", stop: async () => {} };
+  }
+
+  const redisUrl = config.REDIS_URL;
+  // BullMQ needs maxRetriesPerRequest null; a Redis restart then delays commands instead of failing them.
+  const connections: Redis[] = [];
+  const connect = (): Redis => {
+    const r = new Redis(redisUrl!, { maxRetriesPerRequest: null });
+    r.on("error", () => {}); // reconnects on its own; errors surface on the commands that need Redis
+    connections.push(r);
+    return r;
+  };
+  const lockRedis = redisUrl ? connect() : undefined;
+  const tokens =
+    options.tokenStore ??
+    createTokenStore({
+      db: deps.db,
+      oauthBase: config.ZALO_OAUTH_BASE,
+      appId: config.ZALO_APP_ID ?? "",
+      appSecret: config.ZALO_APP_SECRET ?? "",
+      ...(config.ZALO_OA_REFRESH_TOKEN ? { seedRefreshToken: config.ZALO_OA_REFRESH_TOKEN } : {}),
+      ...(lockRedis ? { redis: lockRedis } : {}),
+      clock: deps.clock,
+      log,
+    });
+  const zalo =
+    options.zalo ??
+    createNotifyZalo({
+      // One attempt per call: retries, backoff and the in-doubt check belong to the outbox and the queue.
+      client: createOaClient({
+        openapiBase: config.ZALO_OPENAPI_BASE,
+        businessBase: config.ZALO_BUSINESS_BASE,
+        miniAppOpenapiBase: config.NOTIFY_MINIAPP_OPENAPI_BASE,
+        tokens,
+        log,
+        timeoutMs: settings.httpTimeoutMs,
+        maxAttempts: 1,
+      }),
+      tokens,
+      openapiBase: config.ZALO_OPENAPI_BASE,
+      timeoutMs: settings.httpTimeoutMs,
+      ...(hasMiniApp ? { miniApp: { apiKey: config.NOTIFY_MINIAPP_API_KEY!, miniAppId: config.ZALO_MINIAPP_ID! } } : {}),
+    });
+
+  const base: SenderContext = {
+    db: deps.db,
+    clock: deps.clock,
+    log,
+    zalo,
+    settings,
+    target: {
+      domain: deps.domain,
+      linkFor: (kind, code) =>
+        kind === "leader_alert"
+          ? `${config.PUBLIC_BASE_URL}/console`
+          : config.ZALO_MINIAPP_ID
+            ? `https://zalo.me/s/${config.ZALO_MINIAPP_ID}/${code ? `ho-so/${encodeURIComponent(code)}` : ""}`
+            : `${config.PUBLIC_BASE_URL}/m/${code ? `ho-so/${encodeURIComponent(code)}` : ""}`,
+    },
+  };
+
+  if (!redisUrl) {
+    const gate = createRateGate(settings.rates);
+    const dispatcher: DispatcherHandle = startDispatcher({ ...base, beforeSend: (c) => gate.take(c) }, gate);
+    log.info({ mode: "embedded" }, "notifications started");
+    return {
+      mode: "embedded",
+      runOnce: dispatcher.runOnce,
+      async stop() {
+        gate.close();
+        await dispatcher.stop();
+      },
+    };
+  }
+
+  const queues = createChannelQueues(connect(), settings.queuePrefix);
+  const relay = options.relay === false ? undefined : startRelay(base, queues);
+  const runWorkers = options.workers ?? config.NOTIFY_WORKERS;
+  const workers: WorkersHandle | undefined = runWorkers ? startChannelWorkers(base, queues, connect()) : undefined;
+  log.info({ mode: "redis", relay: relay !== undefined, workers: runWorkers }, "notifications started");
+  return {
+    mode: "redis",
+    ...(relay ? { relay } : {}),
+    async stop() {
+      await relay?.stop();
+      await workers?.close();
+      await closeQueues(queues);
+      await Promise.all(connections.map((c) => c.quit().catch(() => c.disconnect())));
+    },
+  };
+}

@@ -1,0 +1,68 @@
+/**
+ * Which Zalo channel may carry a notification to an applicant, in the order zalo.md §4.8 recommends
+ * [INFERRED]: OA customer-service message inside the 7-day interaction window (§4.3), else the Mini App
+ * notification after opt-in (§4.7), else ZNS/ZBS by phone with consent (§4.6). Rules are rows, not branches.
+ */
+export const NOTIFY_CHANNELS = ["oa_cs", "miniapp", "zns"] as const;
+export type NotifyChannel = (typeof NOTIFY_CHANNELS)[number];
+
+/** What we hold about the recipient; instants are ISO-8601 strings, absent when unknown. */
+export interface RecipientFacts {
+  oaUserId?: string;
+  oaLastInteractionAt?: string;
+  zaloUserId?: string;
+  notifyOptInAt?: string;
+  phone?: string;
+  phoneConsentAt?: string;
+  /** Officers (leader alerts): no known interaction time, Zalo itself answers -230 when out of window. */
+  interactionUnknown?: boolean;
+}
+
+export interface ChannelRule {
+  channel: NotifyChannel;
+  /** Whether this channel can reach the recipient at `nowMs`. */
+  reaches(facts: RecipientFacts, nowMs: number): boolean;
+  source: string;
+}
+
+/** CS messages need an interaction within 7 days, else error -230 (zalo.md §4.3) [SECONDARY]. */
+export const CS_WINDOW_DAYS = 7;
+const DAY_MS = 86_400_000;
+
+function within(iso: string | undefined, nowMs: number, days: number): boolean {
+  if (!iso) return false;
+  const t = Date.parse(iso);
+  return Number.isFinite(t) && t <= nowMs + 60_000 && nowMs - t < days * DAY_MS;
+}
+
+export const CHANNEL_RULES: readonly ChannelRule[] = [
+  {
+    channel: "oa_cs",
+    reaches: (f, now) => !!f.oaUserId && (f.interactionUnknown === true || within(f.oaLastInteractionAt, now, CS_WINDOW_DAYS)),
+    source: "zalo.md §4.3, §4.8.1 [SECONDARY]",
+  },
+  {
+    channel: "miniapp",
+    reaches: (f) => !!f.zaloUserId && !!f.notifyOptInAt,
+    source: "zalo.md §4.7, §4.8.2 [INFERRED]",
+  },
+  {
+    channel: "zns",
+    reaches: (f) => !!f.phone && !!f.phoneConsentAt,
+    source: "zalo.md §4.6, §4.8.3 [SECONDARY]",
+  },
+];
+
+/** Channels that may reach the recipient now, best first; `enabled` drops channels not configured here. */
+export function chooseChannels(
+  facts: RecipientFacts,
+  nowMs: number,
+  enabled: readonly NotifyChannel[] = NOTIFY_CHANNELS,
+  rules: readonly ChannelRule[] = CHANNEL_RULES,
+): NotifyChannel[] {
+  return rules.filter((r) => enabled.includes(r.channel) && r.reaches(facts, nowMs)).map((r) => r.channel);
+}
+
+export function isNotifyChannel(s: string): s is NotifyChannel {
+  return (NOTIFY_CHANNELS as readonly string[]).includes(s);
+}

@@ -1,0 +1,80 @@
+/**
+ * Without Redis (the embedded default) the server's dispatcher reads the outbox and calls the same sender as the
+ * BullMQ workers: a same-day result reaches the applicant by exactly one OA message with the right Vietnamese text,
+ * every attempt is recorded, and the dossier shows whether the applicant was notified. SQLite and PostgreSQL.
+ */
+import { afterAll, beforeAll, expect, it } from "@jest/globals";
+import { startNotifications, type Notifications } from "../../bot-server/src/notify/start-notifications.js";
+import type { Deps } from "../../bot-server/src/deps.js";
+import { forEachDatabase, type TestDatabase } from "../helpers/databases.js";
+import { insertEvents, nowIso, oaUserId } from "./helpers/notify-fixtures.js";
+import { buildNotifyDeps, notifyEnv } from "./helpers/notify-deps.js";
+import { startZaloWithConversation, type ZaloWithConversation } from "./helpers/zalo-with-conversation.js";
+
+const RESULT_TEXT =
+  "Hồ sơ 000.00.24.H41-251015-0001 (Cấp Giấy xác nhận tình trạng hôn nhân) đã có kết quả ngay trong ngày (“Ngày không hẹn”). " +
+  "Mời ông/bà đến nhận tại Bộ phận Một cửa UBND xã Quảng Khê (giờ làm việc 07:00–11:30, 13:30–17:00), nhớ mang theo giấy tờ tùy thân.";
+
+forEachDatabase((_name, open) => {
+  let t: TestDatabase;
+  let zalo: ZaloWithConversation;
+  let deps: Deps;
+  let notifications: Notifications;
+
+  beforeAll(async () => {
+    t = await open();
+    zalo = await startZaloWithConversation();
+    deps = await buildNotifyDeps(t, notifyEnv(zalo, { NOTIFY_POLL_MS: "60000" }));
+    notifications = startNotifications(deps);
+  });
+  afterAll(async () => {
+    await notifications.stop();
+    await zalo.close();
+  });
+
+  it("runs in embedded mode without REDIS_URL", () => {
+    expect(notifications.mode).toBe("embedded");
+  });
+
+  it("a same-day result reaches the applicant as exactly one OA message with the right text", async () => {
+    const user = oaUserId(1);
+    const [ev] = await insertEvents(t.db, [{ code: "000.00.24.H41-251015-0001", reach: { oaUserId: user, interactedAt: nowIso() } }]);
+    await notifications.runOnce!();
+    await notifications.runOnce!();
+
+    const sent = zalo.zalo.csMessages.filter((m) => m.recipient === user);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!.text).toBe(RESULT_TEXT);
+    expect(sent[0]!.buttons).toEqual([{ title: "Xem hồ sơ", type: "oa.open.url", payload: { url: "https://zalo.me/s/3000000000000000001/ho-so/000.00.24.H41-251015-0001" } }]);
+
+    const outbox = await t.db.selectFrom("outbox").selectAll().where("id", "=", ev!.outboxId).executeTakeFirstOrThrow();
+    expect(outbox.status).toBe("sent");
+    const dossier = await t.db.selectFrom("dossiers").select("notify_status").where("id", "=", ev!.dossierId).executeTakeFirstOrThrow();
+    expect(dossier.notify_status).toBe("notified");
+    const deliveries = await t.db.selectFrom("deliveries").selectAll().where("outbox_id", "=", ev!.outboxId).execute();
+    expect(deliveries).toEqual([
+      expect.objectContaining({ channel: "oa_cs", status: "sent", attempt: 1, idempotency_key: `${ev!.outboxId}:oa_cs`, tracking_id: sent[0]!.messageId, error_code: null }),
+    ]);
+  });
+
+  it("an applicant no channel can reach is marked not notified, and nothing is sent", async () => {
+    const before = zalo.zalo.accepted.length;
+    const [ev] = await insertEvents(t.db, [{ code: "000.00.24.H41-251015-0002", reach: {} }]);
+    await notifications.runOnce!();
+    expect(zalo.zalo.accepted.length).toBe(before);
+    const outbox = await t.db.selectFrom("outbox").select(["status", "last_error"]).where("id", "=", ev!.outboxId).executeTakeFirstOrThrow();
+    expect(outbox).toEqual({ status: "not_notified", last_error: "no channel reaches the applicant" });
+    const dossier = await t.db.selectFrom("dossiers").select("notify_status").where("id", "=", ev!.dossierId).executeTakeFirstOrThrow();
+    expect(dossier.notify_status).toBe("not_notified");
+  });
+
+  it("without any Zalo sending configuration nothing starts and the outbox row waits", async () => {
+    const bare = await buildNotifyDeps(t, { LOG_LEVEL: "silent", PURGE_INTERVAL_MINUTES: "0", DATABASE_URL: "sqlite::memory:" });
+    const idle = startNotifications(bare);
+    const [ev] = await insertEvents(t.db, [{ code: "000.00.24.H41-251015-0003", reach: { oaUserId: oaUserId(3), interactedAt: nowIso() } }]);
+    await idle.stop();
+    expect(idle.mode).toBe("disabled");
+    const outbox = await t.db.selectFrom("outbox").select("status").where("id", "=", ev!.outboxId).executeTakeFirstOrThrow();
+    expect(outbox.status).toBe("pending");
+  });
+});
