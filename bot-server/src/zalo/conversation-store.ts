@@ -1,0 +1,114 @@
+/**
+ * The chatbot's memory per OA follower (tables conversations, citizens, webhook_events): last interaction (the
+ * 7-day customer-service window the notifications read from citizens.oa_last_interaction_at), follow state, the
+ * unit last talked about, "needs an officer", and the event ids already handled (Zalo delivers at least once).
+ */
+import { randomUUID } from "node:crypto";
+import { sql, type Kysely } from "kysely";
+import type { Database } from "../store/database.js";
+
+type Db = Kysely<Database>;
+
+export interface Conversation {
+  oaUserId: string;
+  citizenId: string | null;
+  followed: boolean;
+  needsHuman: boolean;
+  unitId: string | null;
+  lastInteractionAt: string;
+}
+
+/** True the first time an event id is seen; false for a redelivery. */
+export async function rememberEventOnce(db: Db, eventId: string, receivedAt: string): Promise<boolean> {
+  const r = await db.insertInto("webhook_events").values({ event_id: eventId, received_at: receivedAt })
+    .onConflict((oc) => oc.column("event_id").doNothing()).executeTakeFirst();
+  return Number(r.numInsertedOrUpdatedRows ?? 0n) > 0;
+}
+
+/** Dedupe rows are only needed while Zalo may still redeliver. */
+export async function forgetEventsBefore(db: Db, before: string): Promise<number> {
+  const r = await db.deleteFrom("webhook_events").where("received_at", "<", before).executeTakeFirst();
+  return Number(r.numDeletedRows);
+}
+
+/** In an upsert: the later of the stored and the incoming instant (ISO text sorts as time). */
+const later = (table: string, column: string) => {
+  const stored = sql.ref(`${table}.${column}`);
+  const incoming = sql`excluded.${sql.ref(column)}`;
+  return sql<string>`case when ${stored} is null or ${stored} < ${incoming} then ${incoming} else ${stored} end`;
+};
+
+export interface InteractionInput {
+  oaUserId: string;
+  /** ISO instant of the event (never moves the stored time backwards). */
+  at: string;
+  /** follow → true, unfollow → false, other events leave it as it was. */
+  followed?: boolean;
+  /** Unfollow is no interaction: it does not open the CS window. */
+  interacted: boolean;
+  now: string;
+}
+
+/** Records the event on the citizen (created on first sight) and the conversation; returns the conversation. */
+export async function recordInteraction(db: Db, input: InteractionInput): Promise<Conversation> {
+  const followed = input.followed === undefined ? undefined : input.followed ? 1 : 0;
+  const interactionAt = input.interacted ? input.at : null;
+  const citizen = await db
+    .insertInto("citizens")
+    .values({
+      id: randomUUID(), zalo_user_id: null, zalo_oa_user_id: input.oaUserId, device_token_hash: null, display_name: null, phone: null,
+      phone_consent_at: null, notify_opt_in_at: null, oa_followed: followed ?? 0, oa_last_interaction_at: interactionAt,
+      created_at: input.now, updated_at: input.now,
+    })
+    .onConflict((oc) =>
+      oc.column("zalo_oa_user_id").doUpdateSet({
+        ...(followed === undefined ? {} : { oa_followed: followed }),
+        ...(interactionAt ? { oa_last_interaction_at: later("citizens", "oa_last_interaction_at") } : {}),
+        updated_at: input.now,
+      }),
+    )
+    .returning("id")
+    .executeTakeFirstOrThrow();
+
+  const row = await db
+    .insertInto("conversations")
+    .values({
+      oa_user_id: input.oaUserId, citizen_id: citizen.id, followed: followed ?? 0, needs_human: 0, unit_id: null,
+      last_interaction_at: interactionAt ?? input.at,
+    })
+    .onConflict((oc) =>
+      oc.column("oa_user_id").doUpdateSet({
+        citizen_id: citizen.id,
+        ...(followed === undefined ? {} : { followed }),
+        ...(interactionAt ? { last_interaction_at: later("conversations", "last_interaction_at") } : {}),
+      }),
+    )
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return toConversation(row);
+}
+
+export async function findConversation(db: Db, oaUserId: string): Promise<Conversation | undefined> {
+  const row = await db.selectFrom("conversations").selectAll().where("oa_user_id", "=", oaUserId).executeTakeFirst();
+  return row && toConversation(row);
+}
+
+export async function updateConversation(db: Db, oaUserId: string, change: { unitId?: string; needsHuman?: boolean }): Promise<void> {
+  const set = {
+    ...(change.unitId === undefined ? {} : { unit_id: change.unitId }),
+    ...(change.needsHuman === undefined ? {} : { needs_human: change.needsHuman ? 1 : 0 }),
+  };
+  if (Object.keys(set).length === 0) return;
+  await db.updateTable("conversations").set(set).where("oa_user_id", "=", oaUserId).execute();
+}
+
+function toConversation(r: Database["conversations"]): Conversation {
+  return {
+    oaUserId: r.oa_user_id,
+    citizenId: r.citizen_id,
+    followed: r.followed === 1,
+    needsHuman: r.needs_human === 1,
+    unitId: r.unit_id,
+    lastInteractionAt: r.last_interaction_at,
+  };
+}
