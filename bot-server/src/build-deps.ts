@@ -13,6 +13,7 @@ import { loadStatusTokenSecret } from "./status-token.js";
 import { openDatabase, type DatabaseHandle } from "./store/connect.js";
 import { migrateToLatest } from "./store/migrate.js";
 import { createPreRegistrationWriter } from "./store/pre-registrations.js";
+import { openSqliteReads } from "./store/sqlite-reads.js";
 
 export interface BuildOptions {
   /** Base clock (tests); the system clock otherwise. */
@@ -36,9 +37,18 @@ export async function buildDeps(config: Config, log: Log, options: BuildOptions 
     const printed = formatCreatedAccounts(report.createdAccounts, config.PUBLIC_BASE_URL);
     // Printed once on stdout for the operator; deliberately not through the logger.
     if (printed) (options.printOnce ?? ((t) => process.stdout.write(`${t}\n`)))(printed);
+    const sqliteReads = await openSqliteReads(handle.db);
     return {
       db: handle.db,
-      database: handle,
+      database: {
+        kind: handle.kind,
+        ping: () => handle.ping(),
+        close: async () => {
+          sqliteReads?.close();
+          await handle.close();
+        },
+      },
+      ...(sqliteReads ? { sqliteReads } : {}),
       clock: effectiveClock,
       ...(testClock ? { testClock } : {}),
       config,

@@ -11,6 +11,7 @@ import type { DatabaseHandle } from "./store/connect.js";
 import type { Domain } from "./domain.js";
 import type { ZaloGraph } from "./identity/zalo-graph.js";
 import type { PreRegistrationWriter } from "./store/pre-registrations.js";
+import type { SqliteReads } from "./store/sqlite-reads.js";
 
 export interface Deps {
   db: Kysely<Database>;
@@ -29,4 +30,6 @@ export interface Deps {
   statusTokenSecret: string;
   /** Group-committed inserts of new pre-registrations with their audit entries. */
   preRegistrationWriter: PreRegistrationWriter;
+  /** Prepared hot reads on a read-only SQLite connection (absent on PostgreSQL); closed with `database`. */
+  sqliteReads?: SqliteReads;
 }

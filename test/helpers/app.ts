@@ -68,6 +68,6 @@ export async function startTestApp(database: DatabaseHandle, options: TestAppOpt
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();
         server.close((e) => (e ? reject(e) : resolve()));
-      }),
+      }).finally(() => deps.sqliteReads?.close()),
   };
 }

@@ -6,4 +6,5 @@ import { preRegistrationRoutes } from "./pre-registrations.routes.js";
 import { procedureRoutes } from "./procedures.routes.js";
 import { unitRoutes } from "./units.routes.js";
 
-export const apiRoutes: AnyRoute[] = [...unitRoutes, ...procedureRoutes, ...citizenRoutes, ...preRegistrationRoutes, ...dossierRoutes];
+/** Matched in this order: the public status lookup, the busiest route, first. */
+export const apiRoutes: AnyRoute[] = [...dossierRoutes, ...unitRoutes, ...procedureRoutes, ...preRegistrationRoutes, ...citizenRoutes];

@@ -78,10 +78,18 @@ export function mountRoutes(router: Router, routes: AnyRoute[], deps: Deps, auth
       } else if (out.value === undefined) {
         res.end();
       } else {
-        res.json(out.value);
+        sendJson(res, out.value);
       }
     });
   }
+}
+
+/** res.json without Express's content negotiation and freshness checks: these answers are never cached. */
+function sendJson(res: Response, value: unknown): void {
+  const body = JSON.stringify(value);
+  res.setHeader("Content-Type", "application/json; charset=utf-8");
+  res.setHeader("Content-Length", Buffer.byteLength(body));
+  res.end(body);
 }
 
 type ReadInput = { ok: true; value: { params: unknown; query: unknown; body: unknown } } | ApiFailure;

@@ -2,6 +2,7 @@
 import type { Kysely } from "kysely";
 import type { Database } from "./database.js";
 import { preparedQuery } from "./prepared-query.js";
+import { DOSSIER_STATUS_COLUMNS, type SqliteReads } from "./sqlite-reads.js";
 
 export interface DossierStatusRow {
   id: string;
@@ -17,10 +18,7 @@ export interface DossierStatusRow {
   returnedAt: string | null;
 }
 
-const COLUMNS = [
-  "id", "code", "procedure_code", "procedure_version_id", "receiving_unit_id", "state", "track", "received_at", "due_date",
-  "result_ready_at", "returned_at",
-] as const;
+const COLUMNS = DOSSIER_STATUS_COLUMNS;
 
 type Row = Pick<Database["dossiers"], (typeof COLUMNS)[number]>;
 
@@ -40,9 +38,9 @@ const toStatus = (r: Row): DossierStatusRow => ({
 
 const byCode = preparedQuery((db) => db.selectFrom("dossiers").select(COLUMNS).where("code", "=", ""));
 
-/** The public status lookup: the hottest read of the API. */
-export async function findDossierStatusByCode(db: Kysely<Database>, code: string): Promise<DossierStatusRow | undefined> {
-  const [row] = await byCode(db, [code]);
+/** The public status lookup, the hottest read of the API: through the prepared SQLite reader when there is one. */
+export async function findDossierStatusByCode(db: Kysely<Database>, code: string, reads?: SqliteReads): Promise<DossierStatusRow | undefined> {
+  const row = reads ? reads.dossierStatusByCode(code) : (await byCode(db, [code]))[0];
   return row && toStatus(row);
 }
 

@@ -37,7 +37,7 @@ export function dossierBrief(row: DossierStatusRow): DossierBrief {
 export async function lookupDossierStatus(deps: Deps, rawCode: string, token?: string): Promise<DossierStatusOutcome> {
   const code = rawCode.normalize("NFC").trim().toUpperCase();
   if (code === "" || code.length > MAX_CODE_CHARS) return { ok: false, code: "dossier_not_found" };
-  const row = await findDossierStatusByCode(deps.db, code);
+  const row = await findDossierStatusByCode(deps.db, code, deps.sqliteReads);
   if (!row) return { ok: false, code: "dossier_not_found" };
   const procedure = deps.domain.catalog.versionById(row.procedureVersionId);
   const unit = deps.domain.units.byId(row.receivingUnitId);
