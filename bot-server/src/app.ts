@@ -15,12 +15,12 @@ import { healthHandler } from "./http/health.js";
 import { jsonBody } from "./http/json-body.js";
 import { miniAppStatic } from "./http/mini-app-static.js";
 import { consoleRouter } from "./console/console-router.js";
-import { webhookPlaceholder } from "./http/placeholders.js";
 import { requestContext } from "./http/request-context.js";
 import { mountRoutes } from "./http/route-table.js";
 import { publicRateLimit, securityHeaders } from "./http/security.js";
 import { statusPageRouter } from "./http/status-page.js";
 import { testClockRouter } from "./http/test-clock.js";
+import { createZaloWebhookRouter } from "./zalo/webhook.routes.js";
 
 const MINI_APP_WWW = fileURLToPath(new URL("../../mini-app/www", import.meta.url));
 const VERSION = "0.1.0";
@@ -45,7 +45,7 @@ export function createApp(deps: Deps, options: AppOptions = {}): Express {
   domainVerification(app, deps.config.ZALO_DOMAIN_VERIFICATION);
 
   // MOUNT: Zalo OA webhook. Replace the placeholder with the chatbot's router (raw body, signature check).
-  app.use("/webhook/zalo", webhookPlaceholder());
+  app.use("/webhook/zalo", createZaloWebhookRouter(deps));
 
   const limit = publicRateLimit(deps.config.RATE_LIMIT_PER_MINUTE);
   app.use("/api", limit, apiRouter(deps));
