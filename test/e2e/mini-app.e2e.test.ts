@@ -36,13 +36,17 @@ describeWithChromium("mini app: the citizen path in Chromium against the real se
     await server?.stop();
   });
 
-  async function phone(): Promise<{ context: BrowserContext; page: Page }> {
+  async function phone(): Promise<{ context: BrowserContext; page: Page; cdnRequests: () => string[] }> {
     const context = await browser.newContext({ viewport: PHONE, deviceScaleFactor: 2, locale: "vi-VN", timezoneId: "Asia/Ho_Chi_Minh" });
-    // zaui.css asks Zalo's CDN for its icon font; the app ships its icons as SVG and must not need it.
-    await context.route(/^https?:\/\/([^/]*\.)?(zadn|zdn|zalo)\.(vn|me)\//, (r) => r.abort());
+    // zaui.css points at Zalo's CDN for its icon font; the app ships its icons as SVG and must never need it.
+    const cdn: string[] = [];
+    await context.route(/^https?:\/\/([^/]*\.)?(zadn|zdn|zalo)\.(vn|me)\//, (r) => {
+      cdn.push(r.request().url());
+      return r.abort();
+    });
     const page = await context.newPage();
     page.setDefaultTimeout(STEP_MS);
-    return { context, page };
+    return { context, page, cdnRequests: () => cdn };
   }
 
   const appUrl = (query = "unit=24631") => `${server.url}/m/?${query}&fake-zalo=1`;
@@ -55,7 +59,7 @@ describeWithChromium("mini app: the citizen path in Chromium against the real se
 
   it("goes from the counter's QR poster to a ticket, follows the dossier and rates the service", async () => {
     await server.setClock(WEDNESDAY_10);
-    const { context, page } = await phone();
+    const { context, page, cdnRequests } = await phone();
 
     // 1. Deep link: the unit and today's scheme (the fake bridge will scan the synthetic card).
     await page.goto(appUrl(`unit=24631&fake-scan=${encodeURIComponent(SYNTHETIC_CCCD)}`));
@@ -236,6 +240,7 @@ describeWithChromium("mini app: the citizen path in Chromium against the real se
     } finally {
       await counter.close();
     }
+    expect(cdnRequests()).toEqual([]);
     await context.close();
   }, 180_000);
 

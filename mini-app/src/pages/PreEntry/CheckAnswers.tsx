@@ -20,8 +20,15 @@ export function displayValue(field: Pick<FormField, "type">, value: unknown): st
   return String(value);
 }
 
-export function CheckAnswers({ fields, data, messages, generalError, sending, onChange, onSubmit }: {
+export interface CheckSection {
+  label: string;
   fields: FormField[];
+  /** Shown instead of rows that repeat another section (the subject is the requester: "Bản thân"). */
+  note?: string;
+}
+
+export function CheckAnswers({ sections, data, messages, generalError, sending, onChange, onSubmit }: {
+  sections: CheckSection[];
   data: Record<string, unknown>;
   messages: FieldMessages;
   generalError: string | null;
@@ -38,22 +45,30 @@ export function CheckAnswers({ fields, data, messages, generalError, sending, on
           {count > 0 ? `Bấm “Sửa” ở ${count === 1 ? "mục" : `${count} mục`} được đánh dấu bên dưới.` : null}
         </Notice>
       ) : null}
-      <dl className="kh-summary">
-        {fields.map((f) => (
-          <div key={f.id} className={`kh-summary-row${messages[f.id] ? " kh-summary-invalid" : ""}`} data-field={f.id}>
-            <dt>{f.label}</dt>
-            <dd>
-              {displayValue(f, data[f.id])}
-              <FieldMessage id={`check-${f.id}-error`} message={messages[f.id]} />
-            </dd>
-            <dd className="kh-summary-action">
-              <button type="button" className="kh-link" onClick={() => onChange(f.id)}>
-                Sửa<span className="kh-visually-hidden"> {f.label}</span>
-              </button>
-            </dd>
-          </div>
-        ))}
-      </dl>
+      {sections.map((section) => (
+        <section key={section.label} className="kh-stack">
+          <h2 className="kh-h2">{section.label}</h2>
+          {section.note ? <p className="kh-meta">{section.note}</p> : null}
+          {section.fields.length > 0 ? (
+            <dl className="kh-summary">
+              {section.fields.map((f) => (
+                <div key={f.id} className={`kh-summary-row${messages[f.id] ? " kh-summary-invalid" : ""}`} data-field={f.id}>
+                  <dt>{f.label}</dt>
+                  <dd>
+                    {displayValue(f, data[f.id])}
+                    <FieldMessage id={`check-${f.id}-error`} message={messages[f.id]} />
+                  </dd>
+                  <dd className="kh-summary-action">
+                    <button type="button" className="kh-link" onClick={() => onChange(f.id)}>
+                      Sửa<span className="kh-visually-hidden"> {f.label}</span>
+                    </button>
+                  </dd>
+                </div>
+              ))}
+            </dl>
+          ) : null}
+        </section>
+      ))}
       <p className="kh-meta">
         Khi bấm “Gửi thông tin”, bạn xác nhận các thông tin trên là đúng. Tại Bộ phận Một cửa, cán bộ in tờ khai để bạn kiểm tra và ký.
       </p>

@@ -172,8 +172,18 @@ function PreEntryForm({ unitCode, procedure }: { unitCode: string; procedure: Pr
     go(hasScan ? "scan" : config.forWhom ? "for-whom" : "consent");
   };
 
-  const checkFields = steps.flatMap((s) => s.fields);
+  const self = isSelf(config, draft.formData);
+  const mirrored = new Set(self ? Object.keys(config.forWhom?.mirror ?? {}) : []);
+  const asked = steps.flatMap((s) => s.fields);
   const checkMessages = position === "check" ? { ...validator.all(draft.formData), ...messages } : messages;
+  const checkSections = procedure.form.sections
+    .map((section) => {
+      const inSection = asked.filter((f) => f.section === section.id);
+      const shown = inSection.filter((f) => !mirrored.has(f.id) || checkMessages[f.id]);
+      const note = shown.length < inSection.length ? "Người được cấp giấy là người yêu cầu (Bản thân): họ tên, ngày sinh, nơi cư trú và giấy tờ tùy thân như đã khai ở trên." : undefined;
+      return { label: section.label, fields: shown, ...(note ? { note } : {}) };
+    })
+    .filter((s) => s.fields.length > 0 || s.note);
 
   const submit = async () => {
     const client = validator.all(draft.formData);
@@ -237,7 +247,7 @@ function PreEntryForm({ unitCode, procedure }: { unitCode: string; procedure: Pr
   else if (position === "check") {
     body = (
       <CheckAnswers
-        fields={checkFields}
+        sections={checkSections}
         data={draft.formData}
         messages={checkMessages}
         generalError={generalError}
