@@ -1,0 +1,218 @@
+/**
+ * Public API throughput (npm run bench -- api). The server runs in its own process (bench/_api-server.ts, rate
+ * limit off, logs at warn) and autocannon in another; a bare Express JSON endpoint (bench/_bare-express.ts)
+ * measured in the same run is the ceiling each figure is compared with. Measured: pre-registration creates/s on
+ * SQLite and on PostgreSQL (PG_URL, default postgres://postgres@127.0.0.1:5432/test), public status lookups/s and
+ * scheme lookups/s, with p99 latencies. Status lookups are spread over 1,000 dossiers and scheme lookups over 12 communes
+ * (no single hot row). BENCH_SECONDS (default 10) and BENCH_CONNECTIONS (default 50) tune a run.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import pg from "pg";
+import { CONSENT_NOTICE } from "../shared/api/consent.js";
+import { openDatabase, parseDatabaseUrl } from "../bot-server/src/store/connect.js";
+import { insertDossier } from "../test/helpers/dossier-rows.js";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const PG_URL = process.env.PG_URL ?? "postgres://postgres@127.0.0.1:5432/test";
+/** Status lookups are spread over this many dossiers of one receiving day (codes …-0001 to …-1000). */
+const DOSSIERS = 1_000;
+const dossierCode = (n: number) => `000.00.06.H98-251015-${String(n).padStart(4, "0")}`;
+
+interface Load {
+  rps: number;
+  p99: number;
+  p50: number;
+  non2xx: number;
+  errors: number;
+}
+
+interface Child {
+  proc: ChildProcess;
+  port: number;
+  stop(): Promise<void>;
+}
+
+function startChild(script: string, env: Record<string, string>): Promise<Child> {
+  const proc = spawn(process.execPath, ["--import", "tsx", join(root, "bench", script)], {
+    cwd: root,
+    env: { ...process.env, NODE_ENV: "production", ...env },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const exited = new Promise<void>((resolve) => proc.on("exit", () => resolve()));
+  return new Promise((resolve, reject) => {
+    let out = "";
+    proc.stdout!.on("data", (d: Buffer) => {
+      out += d.toString();
+      const m = /\{"port":(\d+)\}/.exec(out);
+      if (m) resolve({ proc, port: Number(m[1]), stop: async () => void (proc.kill("SIGTERM"), await exited) });
+    });
+    void exited.then(() => reject(new Error(`${script} exited before listening`)));
+  });
+}
+
+/** autocannon in its own process (bench/_load.ts); JSON result on stdout. */
+function autocannon(url: string, opts: LoadSpec & { seconds: number }): Promise<Load> {
+  const spec = JSON.stringify({ url, connections: CONNECTIONS, ...opts });
+  const proc = spawn(process.execPath, ["--import", "tsx", join(root, "bench", "_load.ts"), spec], { cwd: root, stdio: ["ignore", "pipe", "inherit"] });
+  let out = "";
+  proc.stdout!.on("data", (d: Buffer) => (out += d.toString()));
+  return new Promise((resolve, reject) => {
+    proc.on("exit", (code) => {
+      if (code !== 0) return reject(new Error(`load generator exited ${code}`));
+      const r = JSON.parse(out) as { requests: { average: number }; latency: { p99: number; p50: number }; non2xx: number; errors: number };
+      resolve({ rps: r.requests.average, p99: r.latency.p99, p50: r.latency.p50, non2xx: r.non2xx, errors: r.errors });
+    });
+  });
+}
+
+interface LoadSpec {
+  method?: string;
+  body?: string;
+  headers?: Record<string, string>;
+  /** Spread GET requests over these paths. */
+  paths?: string[];
+}
+
+async function measure(url: string, opts: LoadSpec = {}): Promise<Load> {
+  await autocannon(url, { ...opts, seconds: 1 }); // warm-up: JIT, caches, connection pools
+  return autocannon(url, { ...opts, seconds: SECONDS });
+}
+
+const fmt = (n: number) => Math.round(n).toLocaleString("en-US");
+
+function report(label: string, l: Load, bare: Load): void {
+  const bad = l.non2xx + l.errors > 0 ? `  (${l.non2xx} non-2xx, ${l.errors} errors)` : "";
+  console.log(
+    `${label.padEnd(44)} ${fmt(l.rps).padStart(7)} req/s  p50 ${String(l.p50).padStart(3)} ms  p99 ${String(l.p99).padStart(4)} ms  ${(l.rps / bare.rps).toFixed(2)} × bare${bad}`,
+  );
+}
+
+/** A complete 1.004873 declaration with synthetic data (context.md §5): about 1 kB of JSON. */
+const CREATE_BODY = JSON.stringify({
+  unitCode: "24631",
+  procedureCode: "1.004873",
+  consent: { accepted: true, version: CONSENT_NOTICE.version },
+  formData: {
+    recipientAgency: "Ủy ban nhân dân xã Quảng Khê",
+    requesterName: "Nguyễn Văn Thử",
+    requesterBirthDate: "15/06/1985",
+    requesterResidence: "Thôn 3, xã Quảng Khê, tỉnh Lâm Đồng",
+    requesterIdType: "Căn cước",
+    requesterIdNumber: "067085000001",
+    requesterIdIssuedOn: "20/04/2021",
+    requesterIdIssuer: "Cục Cảnh sát quản lý hành chính về trật tự xã hội",
+    relationship: "Bản thân",
+    subjectName: "Nguyễn Văn Thử",
+    subjectBirthDate: "15/06/1985",
+    subjectSex: "Nam",
+    subjectEthnicity: "Kinh",
+    subjectNationality: "Việt Nam",
+    subjectResidence: "Thôn 3, xã Quảng Khê, tỉnh Lâm Đồng",
+    subjectIdType: "Căn cước",
+    subjectIdNumber: "067085000001",
+    subjectIdIssuedOn: "20/04/2021",
+    subjectIdIssuer: "Cục Cảnh sát quản lý hành chính về trật tự xã hội",
+    maritalStatus: "Hiện tại chưa đăng ký kết hôn với ai",
+    purpose: "Bổ sung hồ sơ vay vốn ngân hàng",
+  },
+});
+
+interface DialectResult {
+  creates: Load;
+  status: Load;
+  scheme: Load;
+}
+
+async function runAgainst(name: string, databaseUrl: string, bare: Load): Promise<DialectResult> {
+  const server = await startChild("_api-server.ts", { DATABASE_URL: databaseUrl, RATE_LIMIT_PER_MINUTE: "0", LOG_LEVEL: "warn", PURGE_INTERVAL_MINUTES: "0" });
+  try {
+    const base = `http://127.0.0.1:${server.port}`;
+    const parsed = parseDatabaseUrl(databaseUrl);
+    if (!parsed.ok) throw new Error(parsed.error.messageEn);
+    const handle = openDatabase(parsed.config);
+    const states = ["received", "processing", "awaiting_approval", "result_ready", "returned"];
+    for (let n = 1; n <= DOSSIERS; n++) await insertDossier(handle.db, { code: dossierCode(n), state: states[n % states.length]!, track: n % 3 === 0 ? "normal" : "same-day" });
+    await handle.close();
+    const { token } = (await (await fetch(`${base}/api/citizens/device`, { method: "POST" })).json()) as { token: string };
+
+    const creates = await measure(`${base}/api/pre-registrations`, {
+      method: "POST",
+      body: CREATE_BODY,
+      headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+    });
+    report(`${name}: POST /api/pre-registrations`, creates, bare);
+    const paths = Array.from({ length: DOSSIERS }, (_, n) => `/api/dossiers/${dossierCode(n + 1)}/status`);
+    const status = await measure(`${base}${paths[0]}`, { paths });
+    report(`${name}: GET /api/dossiers/:code/status`, status, bare);
+    const communes = ["24611", "24615", "24616", "24617", "24620", "24631", "24637", "24640", "24646", "24649", "24697", "24760"];
+    const scheme = await measure(`${base}/api/units/24631/scheme`, { paths: communes.map((c) => `/api/units/${c}/scheme`) });
+    report(`${name}: GET /api/units/:unitCode/scheme`, scheme, bare);
+    return { creates, status, scheme };
+  } finally {
+    await server.stop();
+  }
+}
+
+async function pgSchemaUrl(): Promise<{ url: string; drop(): Promise<void> } | undefined> {
+  const schema = `bench_${randomBytes(4).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: PG_URL });
+  try {
+    await admin.connect();
+    await admin.query(`create schema ${schema}`);
+  } catch (e) {
+    console.log(`PostgreSQL unavailable at ${PG_URL.replace(/\/\/[^@]*@/, "//…@")}: ${(e as Error).message}`);
+    return undefined;
+  } finally {
+    await admin.end().catch(() => {});
+  }
+  const u = new URL(PG_URL);
+  u.searchParams.set("options", `-c search_path=${schema}`);
+  return {
+    url: u.toString(),
+    async drop() {
+      const c = new pg.Client({ connectionString: PG_URL });
+      await c.connect();
+      await c.query(`drop schema if exists ${schema} cascade`);
+      await c.end();
+    },
+  };
+}
+
+function goal(what: string, measured: number | undefined, target: number): void {
+  const value = measured === undefined ? "not measured" : `${fmt(measured)}/s`;
+  console.log(`goal ${what}: ${value} (${fmt(target)}/s) ${measured !== undefined && measured >= target ? "ok" : "short"}`);
+}
+
+console.log(`api bench: node ${process.version}, ${CONNECTIONS} connections, ${SECONDS} s per figure after 1 s warm-up; server and autocannon in separate processes`);
+const bareServer = await startChild("_bare-express.ts", {});
+const bare = await measure(`http://127.0.0.1:${bareServer.port}/hello`);
+await bareServer.stop();
+report("bare Express 5: GET /hello", bare, bare);
+
+const dir = mkdtempSync(join(tmpdir(), "khonghen-bench-"));
+let sqlite: DialectResult | undefined;
+let postgres: DialectResult | undefined;
+try {
+  sqlite = await runAgainst("SQLite", `sqlite:${join(dir, "bench.sqlite")}`, bare);
+  const pgDb = await pgSchemaUrl();
+  if (pgDb) {
+    try {
+      postgres = await runAgainst("PostgreSQL", pgDb.url, bare);
+    } finally {
+      await pgDb.drop();
+    }
+  }
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
+
+goal("pre-registration creates on SQLite", sqlite?.creates.rps, 1_500);
+goal("pre-registration creates on PostgreSQL", postgres?.creates.rps, 1_000);
+goal("public status lookups (SQLite)", sqlite?.status.rps, 5_000);
