@@ -13,6 +13,7 @@ import { sendError } from "./http/api-error.js";
 import { errorHandler } from "./http/error-handler.js";
 import { healthHandler } from "./http/health.js";
 import { jsonBody } from "./http/json-body.js";
+import { metricsHandler } from "./metrics/metrics-handler.js";
 import { miniAppStatic } from "./http/mini-app-static.js";
 import { consoleRouter } from "./console/console-router.js";
 import { requestContext } from "./http/request-context.js";
@@ -41,6 +42,7 @@ export function createApp(deps: Deps, options: AppOptions = {}): Express {
   app.use(securityHeaders());
 
   app.get("/healthz", healthHandler(deps));
+  app.get("/metrics", metricsHandler(deps));
   if (deps.config.TEST_CLOCK && deps.testClock) app.use("/__test/clock", testClockRouter(deps.testClock));
   domainVerification(app, deps.config.ZALO_DOMAIN_VERIFICATION);
 

@@ -1,0 +1,95 @@
+/**
+ * The notification pipeline's metrics. From the database (every mode): outbox rows by status, the age of the oldest
+ * notification not yet sent, delivery attempts per channel and outcome. From Redis (REDIS_URL): jobs per channel
+ * queue and state, and the age of each queue's oldest waiting job. The Redis connection lives for one scrape only.
+ */
+import { Queue } from "bullmq";
+import { Redis } from "ioredis";
+import { sql } from "kysely";
+import { NOTIFY_CHANNELS } from "../../../shared/notify/channels.js";
+import type { Deps } from "../deps.js";
+import type { MetricFamily } from "../metrics/prometheus-text.js";
+import { queueName } from "./channel-queues.js";
+
+const OUTBOX_STATUSES = ["pending", "queued", "sent", "not_notified", "dead"];
+const QUEUE_STATES = ["wait", "delayed", "active", "prioritized"] as const;
+const REDIS_TIMEOUT_MS = 2000;
+
+export async function collectNotifyMetrics(deps: Deps): Promise<MetricFamily[]> {
+  const nowMs = deps.clock.now().getTime();
+  const [byStatus, oldest, deliveries] = await Promise.all([
+    deps.db.selectFrom("outbox").select(["status", sql<number>`count(*)`.as("n")]).groupBy("status").execute(),
+    deps.db.selectFrom("outbox").select(sql<string | null>`min(created_at)`.as("oldest")).where("status", "in", ["pending", "queued"]).executeTakeFirst(),
+    deps.db.selectFrom("deliveries").select(["channel", "status", sql<number>`count(*)`.as("n")]).groupBy(["channel", "status"]).execute(),
+  ]);
+  const count = new Map(byStatus.map((r) => [r.status, Number(r.n)]));
+  const oldestMs = oldest?.oldest ? Date.parse(oldest.oldest) : NaN;
+  const families: MetricFamily[] = [
+    {
+      name: "khonghen_notify_outbox",
+      help: "Notifications in the outbox by status (pending and queued are not delivered yet).",
+      type: "gauge",
+      samples: [...new Set([...OUTBOX_STATUSES, ...count.keys()])].map((status) => ({ labels: { status }, value: count.get(status) ?? 0 })),
+    },
+    {
+      name: "khonghen_notify_oldest_undelivered_age_seconds",
+      help: "Age of the oldest notification not yet sent or settled (0 when none).",
+      type: "gauge",
+      samples: [{ value: Number.isFinite(oldestMs) ? Math.max(0, (nowMs - oldestMs) / 1000) : 0 }],
+    },
+    {
+      name: "khonghen_notify_deliveries_total",
+      help: "Send attempts per channel and outcome: sent, failed (retried), rejected (next channel), sending (in flight or in doubt).",
+      type: "counter",
+      samples: deliveries.map((r) => ({ labels: { channel: r.channel, status: r.status }, value: Number(r.n) })),
+    },
+  ];
+  if (deps.config.REDIS_URL) families.push(...(await queueFamilies(deps.config.REDIS_URL, deps.config.NOTIFY_QUEUE_PREFIX, nowMs)));
+  return families;
+}
+
+async function queueFamilies(url: string, prefix: string, nowMs: number): Promise<MetricFamily[]> {
+  const connection = new Redis(url, { maxRetriesPerRequest: 1, connectTimeout: REDIS_TIMEOUT_MS, enableOfflineQueue: true });
+  connection.on("error", () => {});
+  const queues = NOTIFY_CHANNELS.map((channel) => ({ channel, queue: new Queue(queueName(channel), { connection, prefix }) }));
+  try {
+    const per = await withTimeout(
+      Promise.all(
+        queues.map(async ({ channel, queue }) => {
+          const [counts, [oldest]] = await Promise.all([queue.getJobCounts(...QUEUE_STATES), queue.getJobs(["wait"], 0, 0, true)]);
+          return { channel, counts, oldestAgeS: oldest ? Math.max(0, (nowMs - oldest.timestamp) / 1000) : 0 };
+        }),
+      ),
+    );
+    return [
+      { name: "khonghen_notify_redis_up", help: "1 when the queue's Redis answered this scrape.", type: "gauge", samples: [{ value: 1 }] },
+      {
+        name: "khonghen_notify_queue_jobs",
+        help: "Jobs in each channel queue by state (queue depth).",
+        type: "gauge",
+        samples: per.flatMap((p) => QUEUE_STATES.map((state) => ({ labels: { channel: p.channel, state }, value: p.counts[state] ?? 0 }))),
+      },
+      {
+        name: "khonghen_notify_queue_oldest_waiting_age_seconds",
+        help: "Age of the oldest job waiting in each channel queue (0 when none).",
+        type: "gauge",
+        samples: per.map((p) => ({ labels: { channel: p.channel }, value: p.oldestAgeS })),
+      },
+    ];
+  } catch {
+    return [{ name: "khonghen_notify_redis_up", help: "1 when the queue's Redis answered this scrape.", type: "gauge", samples: [{ value: 0 }] }];
+  } finally {
+    await Promise.all(queues.map(({ queue }) => queue.close().catch(() => {})));
+    await connection.quit().catch(() => connection.disconnect());
+  }
+}
+
+function withTimeout<T>(p: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([
+    p.finally(() => clearTimeout(timer)),
+    new Promise<T>((_, reject) => {
+      timer = setTimeout(() => reject(new Error("redis timeout")), REDIS_TIMEOUT_MS);
+    }),
+  ]);
+}
