@@ -1,0 +1,224 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "@jest/globals";
+import { forEachDatabase, type TestDatabase } from "../helpers/databases.js";
+import { insertDossier } from "../helpers/dossier-rows.js";
+import { signWebhook, zaloEvent } from "../helpers/zalo-openapi-stand-in.js";
+import { MINI_APP_ID, PUBLIC_BASE_URL, startBot, type Bot } from "./bot.js";
+
+let serial = 0;
+/** A fresh synthetic OA user id per test, so conversations never mix. */
+const newUser = () => `24684588352961${String(97000 + (serial += 1)).padStart(5, "0")}`;
+
+forEachDatabase((_name, open) => {
+  let t: TestDatabase;
+  let bot: Bot;
+  beforeAll(async () => {
+    t = await open();
+    bot = await startBot(t);
+  });
+  afterAll(async () => {
+    await bot?.close();
+  });
+  beforeEach(() => bot.zalo.reset());
+
+  const text = (userId: string, message: string, extra: { timestamp?: string; msgId?: string } = {}) =>
+    zaloEvent.text({ userId, text: message, timestamp: String(bot.nowMs()), ...extra });
+
+  describe("POST /webhook/zalo", () => {
+    it("answers a signed question after acknowledging it: the checklist of the procedure, with Mini App buttons", async () => {
+      const user = newUser();
+      const res = await bot.post(text(user, "xin giấy xác nhận độc thân ở xã Quảng Khê cần giấy tờ gì"));
+      expect(res.status).toBe(200);
+      expect(await res.json()).toEqual({ received: true });
+      const [reply] = await bot.zalo.waitFor("cs", 1);
+      expect(reply!.recipient).toBe(user);
+      expect(reply!.text).toContain("Cấp Giấy xác nhận tình trạng hôn nhân");
+      expect(reply!.text).toContain("Tờ khai cấp Giấy xác nhận tình trạng hôn nhân");
+      expect(reply!.text).toContain("xuất trình bản chính");
+      expect(reply!.text).toContain("Thứ Tư 15/10/2025");
+      expect(reply!.text).toContain("15:00");
+      const urls = reply!.buttons!.map((b) => (b.payload as { url?: string }).url).filter(Boolean);
+      expect(urls).toContain(`https://zalo.me/s/${MINI_APP_ID}/don-vi/24631/thu-tuc/1.004873/khai-truoc`);
+    });
+
+    it("refuses a forged or missing signature with 401 and answers nothing", async () => {
+      const forged = await bot.post(text(newUser(), "xin chào"), { signature: `mac=${"0".repeat(64)}` });
+      expect(forged.status).toBe(401);
+      expect(((await forged.json()) as { error: { code: string } }).error.code).toBe("unauthenticated");
+      const missing = await bot.post(text(newUser(), "xin chào"), { signature: null });
+      expect(missing.status).toBe(401);
+      // Signed over other bytes than those sent (a re-serialised body).
+      const payload = text(newUser(), "xin chào");
+      const reordered = await bot.post(payload, { rawBody: JSON.stringify(payload, null, 1) });
+      expect(reordered.status).toBe(200);
+      const tampered = await fetch(`${bot.app.url}/webhook/zalo`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-zevent-signature": signWebhook(payload, { appId: bot.zalo.appId, oaSecretKey: bot.zalo.oaSecretKey }).headers["x-zevent-signature"] },
+        body: JSON.stringify({ ...payload, message: { msg_id: "x1", text: "đổi nội dung" } }),
+      });
+      expect(tampered.status).toBe(401);
+      await bot.settle();
+      expect(bot.zalo.csMessages).toHaveLength(1); // only the correctly signed one
+    });
+
+    it("refuses a replay older than ZALO_WEBHOOK_MAX_AGE_HOURS (200, not processed)", async () => {
+      const sevenHoursAgo = String(bot.nowMs() - 7 * 3_600_000);
+      const res = await bot.post(text(newUser(), "cảm ơn", { timestamp: sevenHoursAgo }));
+      expect(res.status).toBe(200);
+      expect(await res.json()).toEqual({ received: false, reason: "stale" });
+      const recent = await bot.post(text(newUser(), "cảm ơn", { timestamp: String(bot.nowMs() - 3_600_000) }));
+      expect(await recent.json()).toEqual({ received: true });
+      await bot.settle();
+      expect(bot.zalo.csMessages).toHaveLength(1);
+    });
+
+    it("answers a duplicated delivery once", async () => {
+      const payload = text(newUser(), "ngày không hẹn là gì", { msgId: "dup-0001" });
+      const answers = await Promise.all([bot.post(payload), bot.post(payload), bot.post(payload)]);
+      expect(answers.map((r) => r.status)).toEqual([200, 200, 200]);
+      await bot.settle();
+      await bot.post(payload);
+      await bot.settle();
+      expect(bot.zalo.csMessages).toHaveLength(1);
+      expect(bot.zalo.csMessages[0]!.text).toContain("Ngày không viết");
+    });
+
+    it("answers malformed JSON with 400 and a 1 MB body with 413, and keeps serving", async () => {
+      const malformed = await fetch(`${bot.app.url}/webhook/zalo`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-zevent-signature": `mac=${"a".repeat(64)}` },
+        body: '{"event_name":"user_send_text",',
+      });
+      expect(malformed.status).toBe(400);
+      expect(((await malformed.json()) as { error: { code: string } }).error.code).toBe("malformed_json");
+      const big = await fetch(`${bot.app.url}/webhook/zalo`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-zevent-signature": `mac=${"a".repeat(64)}` },
+        body: JSON.stringify({ event_name: "user_send_text", pad: "x".repeat(1024 * 1024) }),
+      });
+      expect(big.status).toBe(413);
+      const after = await bot.post(text(newUser(), "cảm ơn ad"));
+      expect(after.status).toBe(200);
+      await bot.settle();
+      expect(bot.zalo.csMessages).toHaveLength(1);
+    });
+
+    it("welcomes a new follower and records the OA user id and interaction time for the 7-day window", async () => {
+      const user = newUser();
+      const at = bot.nowMs();
+      expect((await bot.post(zaloEvent.follow({ userId: user, timestamp: String(at) }))).status).toBe(200);
+      const [welcome] = await bot.zalo.waitFor("cs", 1);
+      expect(welcome!.recipient).toBe(user);
+      expect(welcome!.text).toContain("Chào mừng");
+      expect(welcome!.buttons!.some((b) => (b.payload as { url?: string }).url === `${PUBLIC_BASE_URL}/tra-cuu`)).toBe(true);
+      const citizen = await t.db.selectFrom("citizens").selectAll().where("zalo_oa_user_id", "=", user).executeTakeFirstOrThrow();
+      expect(citizen.oa_followed).toBe(1);
+      expect(citizen.oa_last_interaction_at).toBe(new Date(at).toISOString());
+      const conversation = await t.db.selectFrom("conversations").selectAll().where("oa_user_id", "=", user).executeTakeFirstOrThrow();
+      expect(conversation.citizen_id).toBe(citizen.id);
+    });
+
+    it("stays silent on unfollow and marks the citizen as no longer following", async () => {
+      const user = newUser();
+      await bot.post(zaloEvent.follow({ userId: user, timestamp: String(bot.nowMs() - 60_000) }));
+      await bot.settle();
+      await bot.post(zaloEvent.unfollow({ userId: user, timestamp: String(bot.nowMs()) }));
+      await bot.settle();
+      expect(bot.zalo.csMessages).toHaveLength(1); // the welcome only
+      const citizen = await t.db.selectFrom("citizens").selectAll().where("zalo_oa_user_id", "=", user).executeTakeFirstOrThrow();
+      expect(citizen.oa_followed).toBe(0);
+      expect(citizen.oa_last_interaction_at).toBe(new Date(bot.nowMs() - 60_000).toISOString());
+    });
+
+    it("answers images, stickers and locations politely with what the bot can do", async () => {
+      const user = newUser();
+      for (const make of [zaloEvent.image, zaloEvent.sticker, zaloEvent.location]) await bot.post(make({ userId: user, timestamp: String(bot.nowMs()) }));
+      const replies = await bot.zalo.waitFor("cs", 3);
+      for (const r of replies) {
+        expect(r.text).toContain("vui lòng nhắn câu hỏi bằng chữ");
+        expect(r.text).toContain("Tra cứu tình trạng hồ sơ");
+      }
+    });
+
+    it("ignores the OA's own oa_send_* echoes (no reply to itself)", async () => {
+      const res = await bot.post(zaloEvent.oaSendText({ userId: newUser(), text: "Hồ sơ đã có kết quả.", timestamp: String(bot.nowMs()) }));
+      expect(await res.json()).toEqual({ received: true, ignored: "echo" });
+      await bot.settle();
+      expect(bot.zalo.csMessages).toHaveLength(0);
+    });
+
+    it("remembers the unit of the conversation for the next question", async () => {
+      const user = newUser();
+      await bot.post(text(user, "ngày không hẹn ở xã Nam Đà là thứ mấy"));
+      await bot.settle();
+      await bot.post(text(user, "đăng ký hộ kinh doanh mất mấy ngày"));
+      const [first, second] = await bot.zalo.waitFor("cs", 2);
+      expect(first!.text).toContain("Tại xã Nam Đà, Ngày không hẹn là Thứ Tư");
+      expect(second!.text).toContain("Đăng ký thành lập hộ kinh doanh");
+      expect(second!.text).toContain("xã Nam Đà");
+      const conversation = await t.db.selectFrom("conversations").selectAll().where("oa_user_id", "=", user).executeTakeFirstOrThrow();
+      expect(conversation.unit_id).toBe("24697@2025-07-01");
+    });
+
+    it("asks which unit when none is known", async () => {
+      await bot.post(text(newUser(), "ngày không hẹn là thứ mấy"));
+      const [reply] = await bot.zalo.waitFor("cs", 1);
+      expect(reply!.text).toContain("Ông/bà hỏi ở xã/phường nào?");
+    });
+
+    it("gives a dossier's state and due date only, no personal data", async () => {
+      await insertDossier(t.db, { code: "000.00.06.H98-251014-0042", state: "processing", dueDate: "2025-10-17" });
+      await bot.post(text(newUser(), "hồ sơ 000.00.06.h98-251014-0042 sao rồi ad"));
+      const [reply] = await bot.zalo.waitFor("cs", 1);
+      expect(reply!.text).toContain("000.00.06.H98-251014-0042");
+      expect(reply!.text).toContain("Đang giải quyết");
+      expect(reply!.text).toContain("17/10/2025");
+      expect(reply!.text).not.toContain("Nguyễn Văn Thử");
+      expect(reply!.text).not.toContain("067085000001");
+      const urls = reply!.buttons!.map((b) => (b.payload as { url?: string }).url);
+      expect(urls).toContain(`${PUBLIC_BASE_URL}/tra-cuu?code=000.00.06.H98-251014-0042`);
+      await bot.post(text(newUser(), "hồ sơ 000.00.06.H98-251014-0999 xong chưa"));
+      const [, missing] = await bot.zalo.waitFor("cs", 2);
+      expect(missing!.text).toContain("Không tìm thấy hồ sơ");
+    });
+
+    it("hands the conversation to officers when asked for a person", async () => {
+      const user = newUser();
+      await bot.post(text(user, "xã Quảng Khê ở đâu"));
+      await bot.settle();
+      await bot.post(text(user, "cho tôi gặp cán bộ"));
+      const [, reply] = await bot.zalo.waitFor("cs", 2);
+      expect(reply!.text).toContain("chuyển cuộc trò chuyện cho cán bộ");
+      expect(reply!.text).toContain("07:00–11:30, 13:30–17:00");
+      const conversation = await t.db.selectFrom("conversations").selectAll().where("oa_user_id", "=", user).executeTakeFirstOrThrow();
+      expect(conversation.needs_human).toBe(1);
+    });
+
+    it("says a procedure outside the catalogue is not on the scheme, listing what is", async () => {
+      await bot.post(text(newUser(), "làm giấy khai sinh cho con ở xã Quảng Khê có lấy trong ngày không"));
+      const [reply] = await bot.zalo.waitFor("cs", 1);
+      expect(reply!.text).toContain("Đăng ký khai sinh không thuộc danh mục Ngày không hẹn");
+      expect(reply!.text).toContain("Đăng ký thành lập hộ kinh doanh");
+    });
+  });
+});
+
+forEachDatabase((_name, open) => {
+  let t: TestDatabase;
+  beforeAll(async () => {
+    t = await open();
+  });
+
+  it("answers 503 with a clear message when Zalo is not configured, and the rest of the app runs", async () => {
+    const bot = await startBot(t, { zalo: false });
+    try {
+      const res = await bot.post(zaloEvent.text({ userId: newUser(), text: "xin chào" }));
+      expect(res.status).toBe(503);
+      const body = (await res.json()) as { error: { message: string; detail: string } };
+      expect(body.error.message).toContain("Chatbot Zalo chưa được cấu hình");
+      expect(body.error.detail).toContain("ZALO_OA_SECRET_KEY");
+      expect((await bot.app.request("/healthz")).status).toBe(200);
+    } finally {
+      await bot.close();
+    }
+  });
+});
