@@ -35,7 +35,7 @@ export interface BotOptions {
 
 export async function startBot(database: DatabaseHandle, options: BotOptions = {}): Promise<Bot> {
   const zalo = await startZaloStandIn(options.standIn);
-  const zaloEnv = options.zalo === false ? {} : {
+  const zaloEnv: Record<string, string> = options.zalo === false ? {} : {
     ZALO_APP_ID: zalo.appId,
     ZALO_APP_SECRET: zalo.appSecret,
     ZALO_OA_ID: zalo.oaId,
