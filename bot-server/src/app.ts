@@ -1,6 +1,6 @@
 /**
- * createApp(deps): the Express application, without listen(). Mount points for the surfaces other modules
- * own are marked "MOUNT": the officer console (bot-server/src/console/) and the Zalo webhook
+ * createApp(deps): the Express application, without listen(). Surfaces other modules own are mounted at the
+ * lines marked "MOUNT": the officer console (bot-server/src/console/) and the Zalo webhook
  * (bot-server/src/zalo/), which needs the raw body and therefore sits before any JSON parser.
  */
 import { fileURLToPath } from "node:url";
@@ -46,14 +46,14 @@ export function createApp(deps: Deps, options: AppOptions = {}): Express {
   if (deps.config.TEST_CLOCK && deps.testClock) app.use("/__test/clock", testClockRouter(deps.testClock));
   domainVerification(app, deps.config.ZALO_DOMAIN_VERIFICATION);
 
-  // MOUNT: Zalo OA webhook. Replace the placeholder with the chatbot's router (raw body, signature check).
+  // MOUNT: Zalo OA webhook (raw body for the signature: before any JSON parser).
   app.use("/webhook/zalo", createZaloWebhookRouter(deps));
 
   const limit = publicRateLimit(deps.config.RATE_LIMIT_PER_MINUTE);
   app.use("/api", limit, apiRouter(deps));
   app.use("/tra-cuu", limit, statusPageRouter(deps));
 
-  // MOUNT: officer console. Replace the placeholder with the console's router (its own session/CSRF handling).
+  // MOUNT: officer console (its own sessions and CSRF handling).
   app.use("/console", consoleRouter(deps));
 
   app.use("/m", miniAppStatic(options.miniAppDir ?? MINI_APP_WWW));
