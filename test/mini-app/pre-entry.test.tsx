@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 import { afterEach, describe, expect, it } from "@jest/globals";
-import { act, cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { act, cleanup, configure, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { KhongHenApp } from "../../mini-app/src/app.js";
 import { loadDraft, loadTickets, saveDraft } from "../../mini-app/src/state/device-store.js";
 import { memoryStorage, type DeviceStorage } from "../../mini-app/src/zalo/bridge.js";
@@ -8,6 +8,8 @@ import { createFakeZalo, type FakeZalo } from "../../mini-app/src/zalo/fake-sdk.
 import { createFakeApi, PROCEDURE, type FakeApi } from "./helpers/fake-api.js";
 
 afterEach(cleanup);
+// Screens change through page transitions and lazy chunks; a loaded CI machine needs more than the 1 s default.
+configure({ asyncUtilTimeout: 8000 });
 
 function mount(api: FakeApi, storage: DeviceStorage, scan: string | null = null): FakeZalo {
   const zalo = createFakeZalo({ storage, search: "?unit=24631", scanPayload: scan });
@@ -34,6 +36,16 @@ async function startForMyself() {
   await click("Đồng ý và tiếp tục");
   await click("Cho chính tôi");
 }
+
+/** Every answer of 1.004873 for a synthetic citizen applying for themself. */
+const COMPLETE_FORM = {
+  recipientAgency: "Ủy ban nhân dân xã Quảng Khê", requesterName: "Nguyễn Văn Thử", requesterBirthDate: "1985-06-15",
+  requesterResidence: "Thôn 3, xã Quảng Khê", requesterIdType: "Căn cước công dân", requesterIdNumber: "067085000001",
+  requesterIdIssuedOn: "2021-04-20", requesterIdIssuer: "Cục Cảnh sát quản lý hành chính về trật tự xã hội", relationship: "Bản thân",
+  subjectName: "Nguyễn Văn Thử", subjectBirthDate: "1985-06-15", subjectSex: "Nam", subjectEthnicity: "Kinh", subjectNationality: "Việt Nam",
+  subjectResidence: "Thôn 3, xã Quảng Khê", subjectIdType: "Căn cước công dân", subjectIdNumber: "067085000001", subjectIdIssuedOn: "2021-04-20",
+  subjectIdIssuer: "Cục Cảnh sát quản lý hành chính về trật tự xã hội", maritalStatus: "Hiện tại chưa đăng ký kết hôn với ai", purpose: "Bổ sung hồ sơ vay vốn",
+};
 
 const currentStep = () => document.querySelector("[data-step]")?.getAttribute("data-step");
 
@@ -70,15 +82,7 @@ describe("pre-entry in the mini app", () => {
     const storage = memoryStorage();
     const created = await api.createPreRegistration({ unitCode: "24631", procedureCode: "1.004873", formData: {}, consent: { accepted: true, version: "2025-07-01" } });
     if (!created.ok) throw new Error("fake create failed");
-    const formData = {
-      recipientAgency: "Ủy ban nhân dân xã Quảng Khê", requesterName: "Nguyễn Văn Thử", requesterBirthDate: "1985-06-15",
-      requesterResidence: "Thôn 3, xã Quảng Khê", requesterIdType: "Căn cước công dân", requesterIdNumber: "067085000001",
-      requesterIdIssuedOn: "2021-04-20", requesterIdIssuer: "Cục Cảnh sát quản lý hành chính về trật tự xã hội", relationship: "Bản thân",
-      subjectName: "Nguyễn Văn Thử", subjectBirthDate: "1985-06-15", subjectSex: "Nam", subjectEthnicity: "Kinh", subjectNationality: "Việt Nam",
-      subjectResidence: "Thôn 3, xã Quảng Khê", subjectIdType: "Căn cước công dân", subjectIdNumber: "067085000001", subjectIdIssuedOn: "2021-04-20",
-      subjectIdIssuer: "Cục Cảnh sát quản lý hành chính về trật tự xã hội", maritalStatus: "Hiện tại chưa đăng ký kết hôn với ai", purpose: "Bổ sung hồ sơ vay vốn",
-    };
-    saveDraft(storage, { unitCode: "24631", procedureCode: "1.004873", versionId: PROCEDURE.versionId, serverId: created.value.id, formData, position: "check", consentVersion: "2025-07-01", updatedAt: "2026-12-02T03:00:00.000Z", unsynced: true });
+    saveDraft(storage, { unitCode: "24631", procedureCode: "1.004873", versionId: PROCEDURE.versionId, serverId: created.value.id, formData: COMPLETE_FORM, position: "check", consentVersion: "2025-07-01", updatedAt: "2026-12-02T03:00:00.000Z", unsynced: true });
     api.refuseNextSubmit = [{ path: "formData.purpose", message: "Mục đích sử dụng cần ghi rõ nơi nộp giấy xác nhận" }];
 
     const zalo = mount(api, storage);
@@ -94,7 +98,7 @@ describe("pre-entry in the mini app", () => {
     expect(within(row).getByRole("alert").textContent).toBe("Mục đích sử dụng cần ghi rõ nơi nộp giấy xác nhận");
     expect(within(row).getByText("Bổ sung hồ sơ vay vốn")).toBeTruthy();
     expect(screen.getByText("Tờ khai chưa đủ thông tin bắt buộc, vui lòng bổ sung các trường được đánh dấu.")).toBeTruthy();
-    expect(loadDraft(storage, "24631", "1.004873")?.formData).toEqual(formData);
+    expect(loadDraft(storage, "24631", "1.004873")?.formData).toEqual(COMPLETE_FORM);
 
     await click("Gửi thông tin");
     expect(await screen.findByTestId("ticket-code")).toBeTruthy();
@@ -108,6 +112,29 @@ describe("pre-entry in the mini app", () => {
     expect(await screen.findByText("Bạn sẽ nhận tin nhắn Zalo khi có kết quả.")).toBeTruthy();
     expect(zalo.calls.map((c) => c.api)).toEqual(["requestSendNotification"]);
     expect(api.calls).toContain("reportNotificationOptIn");
+  });
+
+  it("asks for consent again when the notice changed, then returns to the answers and sends them", async () => {
+    const api = createFakeApi();
+    const storage = memoryStorage();
+    const created = await api.createPreRegistration({ unitCode: "24631", procedureCode: "1.004873", formData: {}, consent: { accepted: true, version: "2024-01-01" } });
+    if (!created.ok) throw new Error("fake create failed");
+    saveDraft(storage, { unitCode: "24631", procedureCode: "1.004873", serverId: created.value.id, formData: COMPLETE_FORM, position: "check", consentVersion: "2024-01-01", updatedAt: "2026-12-02T03:00:00.000Z", unsynced: true });
+    api.refuseNextSave = { status: 422, code: "consent_outdated", message: "Thông báo xử lý dữ liệu cá nhân đã được cập nhật, vui lòng đọc và đồng ý lại." };
+    mount(api, storage);
+    await openPreEntry();
+    await waitFor(() => expect(currentStep()).toBe("check"));
+    await click("Gửi thông tin");
+    expect(await screen.findByRole("heading", { name: "Thông báo xử lý dữ liệu cá nhân" })).toBeTruthy();
+    expect(loadDraft(storage, "24631", "1.004873")?.consentVersion).toBeUndefined();
+    expect(loadDraft(storage, "24631", "1.004873")?.formData.requesterName).toBe("Nguyễn Văn Thử");
+    fireEvent.click(screen.getByRole("checkbox"));
+    await click("Đồng ý và tiếp tục");
+    await waitFor(() => expect(currentStep()).toBe("check"));
+    expect(loadDraft(storage, "24631", "1.004873")?.consentVersion).toBe("2025-07-01");
+    await click("Gửi thông tin");
+    expect((await screen.findByTestId("ticket-code")).textContent).toBe(created.value.code);
+    expect(api.records.get(created.value.id)?.formData).toMatchObject({ requesterName: "Nguyễn Văn Thử", purpose: COMPLETE_FORM.purpose });
   });
 
   it("fills the identity questions from a scanned CCCD only after the citizen confirms, and never stores the raw QR", async () => {

@@ -39,6 +39,8 @@ export interface FakeApi extends ApiClient {
   offline: boolean;
   /** The next submit answers 422 with these field errors. */
   refuseNextSubmit: { path: string; message: string }[] | null;
+  /** The next create/update answers with this error (e.g. consent_outdated). */
+  refuseNextSave: (Partial<ApiError> & { status: number; code: string }) | null;
   records: Map<string, PreRegistration>;
   calls: string[];
 }
@@ -52,12 +54,19 @@ export function createFakeApi(): FakeApi {
   const api: FakeApi = {
     offline: false,
     refuseNextSubmit: null,
+    refuseNextSave: null,
     records,
     calls: [],
   } as unknown as FakeApi;
   const call = async <T>(name: string, run: () => ApiResult<T>): Promise<ApiResult<T>> => {
     api.calls.push(name);
-    return api.offline ? { ok: false, error: networkError("Failed to fetch") } : run();
+    if (api.offline) return { ok: false, error: networkError("Failed to fetch") };
+    if (api.refuseNextSave && (name === "createPreRegistration" || name === "updatePreRegistration")) {
+      const e = api.refuseNextSave;
+      api.refuseNextSave = null;
+      return err(e);
+    }
+    return run();
   };
   const record = (formData: Record<string, unknown>, consent: string): PreRegistration => {
     seq += 1;

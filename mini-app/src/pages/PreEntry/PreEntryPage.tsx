@@ -29,6 +29,7 @@ import { FieldInput } from "./FieldInput.js";
 import { ScanStep } from "./ScanStep.js";
 
 const FIXED = ["consent", "for-whom", "scan", "check"];
+const CONSENT_AGAIN = new Set(["consent_outdated", "consent_required"]);
 
 export default function PreEntryPage() {
   const { unitCode = "", procedureCode = "" } = useParams();
@@ -105,6 +106,12 @@ function PreEntryForm({ unitCode, procedure }: { unitCode: string; procedure: Pr
   const sync = async (d: DeviceDraft) => {
     const r = await syncDraft(api, zalo.storage, d);
     if (r.ok === "device-only") return r;
+    if (r.ok === false && CONSENT_AGAIN.has(r.error.code)) {
+      // The notice changed since it was accepted: ask again before anything else is sent.
+      update({ ...r.draft, consentVersion: undefined, position: "consent" });
+      setSyncError(r.error);
+      return r;
+    }
     setDraft(r.draft);
     setSyncError(r.ok ? null : r.error);
     return r;
@@ -122,7 +129,10 @@ function PreEntryForm({ unitCode, procedure }: { unitCode: string; procedure: Pr
     const unitName = scheme.state === "ok" ? scheme.value.unit.displayName : undefined;
     const prefill: FormData = {};
     for (const id of config.fromUnit) if (unitName && !draft.formData[id]) prefill[id] = `Ủy ban nhân dân ${unitName}`;
-    const next = { ...draft, consentVersion: version, formData: { ...draft.formData, ...prefill }, position: config.forWhom ? "for-whom" : afterForWhom() };
+    // Accepting again (the notice changed) returns to the answers already given.
+    const answered = Object.keys(draft.formData).some((id) => !config.fromUnit.includes(id));
+    const position = answered ? "check" : config.forWhom ? "for-whom" : afterForWhom();
+    const next = { ...draft, consentVersion: version, formData: { ...draft.formData, ...prefill }, position };
     update(next);
     void sync(next);
   };
