@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- HTTP tests read JSON bodies loosely */
 /**
  * Bad input through HTTP on SQLite and PostgreSQL: wrong types, huge bodies, unknown procedure or unit, an
  * invalid ID number, dates in the wrong format, wrong content type, broken JSON. Every answer is a 4xx in the one

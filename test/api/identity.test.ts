@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- HTTP tests read JSON bodies loosely */
 /**
  * Citizen identity through HTTP: an anonymous device token outside Zalo, and the mini-app's Zalo access token
  * verified against a local stand-in of the Zalo Graph API (/v2.0/me with appsecret_proof, zalo.md §2.1).

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- HTTP tests read JSON bodies loosely */
 /**
  * The server's platform surface through HTTP on SQLite and PostgreSQL: /healthz (200, and 503 once the database
  * is closed), the generated OpenAPI document, public dossier status and the /tra-cuu page with slip tokens,

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- HTTP tests read JSON bodies loosely */
 /**
  * Pre-registrations through HTTP on SQLite and PostgreSQL: created, read by its owner, refused to another
  * citizen guessing its id or code, updated, submitted, linked to a dossier, cancelled, expired and purged,

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- HTTP tests read JSON bodies loosely */
 /**
  * Units, scheme status and procedures through HTTP, on SQLite and PostgreSQL: the pilot commune xã Quảng Khê
  * (24631) on a Wednesday before and after 15:00 and on a Thursday under the 2023 plan, and today's demo plan.

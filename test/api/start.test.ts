@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- HTTP tests read JSON bodies loosely */
 /**
  * `npm start` as a real process (tsx bot-server/src/main.ts) on SQLite and on PostgreSQL: it migrates, seeds,
  * prints the demo officers' passwords once (not again at the next start), serves, and on SIGTERM finishes the
