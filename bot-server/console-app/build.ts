@@ -4,6 +4,7 @@
  * from the one stamped in dist. Concurrent callers (jest workers, two servers) take a lock directory; the build goes
  * to a temporary folder renamed into place, so a reader never sees half a build.
  */
+import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
@@ -40,6 +41,20 @@ export function consoleBuildIsFresh(): boolean {
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Vite runs in a child process (`node --import tsx build.ts --raw <dir>`): Vite is ESM-only, which the jest CommonJS
+ * transform cannot import, and the server does not keep Vite in memory after building.
+ */
+function buildInChild(outDir: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["--import", "tsx", fileURLToPath(import.meta.url), "--raw", outDir], { cwd: REPO, stdio: ["ignore", "ignore", "pipe"] });
+    let err = "";
+    child.stderr!.on("data", (d: Buffer) => (err += d.toString()));
+    child.on("error", reject);
+    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`vite build exited with ${code}: ${err.slice(-2000)}`))));
+  });
+}
 
 async function viteBuild(outDir: string): Promise<void> {
   const { build } = await import("vite");
@@ -83,7 +98,7 @@ async function buildLocked(): Promise<void> {
   try {
     if (consoleBuildIsFresh()) return;
     const hash = consoleSourceHash();
-    await viteBuild(tmp);
+    await buildInChild(tmp);
     writeFileSync(join(tmp, STAMP), hash);
     rmSync(CONSOLE_DIST_DIR, { recursive: true, force: true });
     renameSync(tmp, CONSOLE_DIST_DIR);
@@ -93,9 +108,10 @@ async function buildLocked(): Promise<void> {
   }
 }
 
-// `tsx bot-server/console-app/build.ts` builds once from the command line.
+// `tsx bot-server/console-app/build.ts` builds once from the command line; `--raw <dir>` is the child's entry.
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  ensureConsoleBuilt().then(
+  const raw = process.argv.indexOf("--raw");
+  (raw > 0 ? viteBuild(process.argv[raw + 1]!) : ensureConsoleBuilt()).then(
     () => process.stdout.write(`console built in ${CONSOLE_DIST_DIR}\n`),
     (e: unknown) => {
       process.stderr.write(`console build failed: ${e instanceof Error ? e.message : String(e)}\n`);

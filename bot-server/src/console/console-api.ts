@@ -78,10 +78,14 @@ export function consoleApi(deps: Deps, mirror: MirrorHub): Router {
   });
 
   route("get", "/procedures", (req, res) => {
+    const unit = unitOf(deps, officerOf(req).unitId);
+    // "Kính gửi" of a commune-level declaration is the commune People's Committee receiving it.
+    const recipient = unit ? `Ủy ban nhân dân ${deps.domain.units.displayName(unit)}` : undefined;
     res.json({
       procedures: proceduresFor(deps, req).map((v) => ({
         code: v.code, name: v.name, versionId: v.id, form: v.form, requiredDocuments: v.requiredDocuments, caseFlags: v.caseFlags,
         timeLimit: v.timeLimit,
+        defaults: recipient && v.form.fields.some((f) => f.id === "recipientAgency") ? { recipientAgency: recipient } : {},
       })),
     });
   });

@@ -1,0 +1,104 @@
+/** Sign-in gate, top navigation by role, and the pages. */
+import { useEffect, useState } from "react";
+import { ROLE_LABELS_VI } from "../../../shared/dossier/lifecycle-labels.js";
+import { api, ApiError, setCsrf } from "./api.js";
+import { BoardPage } from "./board-page.js";
+import { DossierPage } from "./dossier-page.js";
+import { IntakePage } from "./intake/intake-page.js";
+import { QueuePage } from "./queue-page.js";
+import { navigate, pathOf, useRoute, type Route } from "./router.js";
+
+export interface Officer {
+  id: string;
+  username: string;
+  displayName: string;
+  role: keyof typeof ROLE_LABELS_VI;
+  unitId: string | null;
+  delegateFor: string | null;
+}
+
+interface SessionReply {
+  officer: Officer | null;
+  csrfToken: string;
+}
+
+export function ConsoleApp() {
+  const [officer, setOfficer] = useState<Officer | null | undefined>(undefined);
+  useEffect(() => {
+    api<SessionReply>("GET", "/session").then((s) => {
+      setCsrf(s.csrfToken);
+      setOfficer(s.officer);
+    }, () => setOfficer(null));
+  }, []);
+  if (officer === undefined) return <main className="muted">Đang tải…</main>;
+  if (officer === null) return <Login onDone={setOfficer} />;
+  return <Shell officer={officer} onLogout={() => setOfficer(null)} />;
+}
+
+function Login({ onDone }: { onDone: (o: Officer) => void }) {
+  const [username, setUsername] = useState("");
+  const [password, setPassword] = useState("");
+  const [error, setError] = useState("");
+  const submit = async (e: React.FormEvent) => {
+    e.preventDefault();
+    setError("");
+    try {
+      const r = await api<SessionReply>("POST", "/login", { username, password });
+      setCsrf(r.csrfToken);
+      onDone(r.officer!);
+    } catch (err) {
+      setError(err instanceof ApiError ? err.message : "Không kết nối được máy chủ.");
+    }
+  };
+  return (
+    <main>
+      <form className="card login" onSubmit={submit}>
+        <h2>Bàn làm việc Một cửa</h2>
+        <div className="field"><label htmlFor="u">Tên đăng nhập</label><input id="u" autoFocus autoComplete="username" value={username} onChange={(e) => setUsername(e.target.value)} /></div>
+        <div className="field"><label htmlFor="p">Mật khẩu</label><input id="p" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} /></div>
+        {error && <p className="error" role="alert">{error}</p>}
+        <button className="primary" type="submit">Đăng nhập</button>
+      </form>
+    </main>
+  );
+}
+
+const NAV: { label: string; route: Route; roles?: Officer["role"][] }[] = [
+  { label: "Hôm nay", route: { name: "board" } },
+  { label: "Tiếp nhận", route: { name: "intake" }, roles: ["counter_officer", "volunteer"] },
+  { label: "Đang kê khai", route: { name: "queue", queue: "drafts" }, roles: ["counter_officer", "volunteer"] },
+  { label: "Xử lý", route: { name: "queue", queue: "processing" }, roles: ["counter_officer", "processing_officer", "leader", "province_viewer", "unit_admin"] },
+  { label: "Chờ duyệt", route: { name: "queue", queue: "approval" } },
+  { label: "Trả kết quả", route: { name: "queue", queue: "results" }, roles: ["counter_officer", "processing_officer", "leader", "province_viewer", "unit_admin"] },
+];
+
+function Shell({ officer, onLogout }: { officer: Officer; onLogout: () => void }) {
+  const route = useRoute();
+  const logout = async () => {
+    await api("POST", "/logout").catch(() => undefined);
+    onLogout();
+  };
+  const here = pathOf(route);
+  return (
+    <>
+      <header className="top">
+        <strong>Một cửa</strong>
+        <nav>
+          {NAV.filter((n) => !n.roles || n.roles.includes(officer.role)).map((n) => (
+            <a key={n.label} href={pathOf(n.route)} className={pathOf(n.route) === here ? "active" : ""}
+              onClick={(e) => { e.preventDefault(); navigate(n.route); }}>{n.label}</a>
+          ))}
+        </nav>
+        <div className="who">
+          {officer.displayName}<br /><span>{ROLE_LABELS_VI[officer.role]}</span> · <a href="#" style={{ color: "#dbe6ff" }} onClick={(e) => { e.preventDefault(); void logout(); }}>Đăng xuất</a>
+        </div>
+      </header>
+      <main>
+        {route.name === "board" && <BoardPage officer={officer} />}
+        {route.name === "intake" && <IntakePage officer={officer} />}
+        {route.name === "queue" && <QueuePage key={route.queue} queue={route.queue} officer={officer} />}
+        {route.name === "dossier" && <DossierPage key={route.id} id={route.id} officer={officer} />}
+      </main>
+    </>
+  );
+}

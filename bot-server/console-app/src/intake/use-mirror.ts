@@ -1,0 +1,43 @@
+/** The officer's side of the citizen mirror: pair, publish the fields as typed (debounced), follow the citizen's confirmation. */
+import { useCallback, useEffect, useRef, useState } from "react";
+import { api } from "../api.js";
+
+interface MirrorStatus { paired: boolean; code: string | null; joined: boolean; version: number; confirmed: boolean }
+
+export function useMirror() {
+  const [status, setStatus] = useState<MirrorStatus>({ paired: false, code: null, joined: false, version: 0, confirmed: false });
+  const pending = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const last = useRef("");
+  const paired = status.code !== null;
+
+  useEffect(() => {
+    api<MirrorStatus>("GET", "/mirror/status").then(setStatus, () => undefined);
+  }, []);
+
+  useEffect(() => {
+    if (!paired) return;
+    const es = new EventSource("/console/api/mirror/events");
+    es.onmessage = (m) => setStatus(JSON.parse(m.data as string) as MirrorStatus);
+    return () => es.close();
+  }, [paired, status.code]);
+
+  const pair = useCallback(async (openWindow: boolean) => {
+    const r = await api<{ code: string }>("POST", "/mirror/pair");
+    last.current = "";
+    setStatus({ paired: true, code: r.code, joined: false, version: 0, confirmed: false });
+    if (openWindow) window.open(`/console/mirror?code=${r.code}`, "kh-mirror", "popup,width=1000,height=800");
+  }, []);
+
+  const show = useCallback((title: string, fields: { label: string; value: string }[]) => {
+    if (!paired) return;
+    const payload = JSON.stringify({ title, fields });
+    if (payload === last.current) return;
+    clearTimeout(pending.current);
+    pending.current = setTimeout(() => {
+      last.current = payload;
+      void api("POST", "/mirror/state", { title, fields }).catch(() => undefined);
+    }, 200);
+  }, [paired]);
+
+  return { code: status.code, joined: status.joined, confirmed: status.confirmed, pair, show };
+}

@@ -1,0 +1,47 @@
+/** A few console paths with history.pushState; the server answers every /console/* page with the app. */
+import { useEffect, useState } from "react";
+
+export type Route =
+  | { name: "board" }
+  | { name: "intake" }
+  | { name: "queue"; queue: string }
+  | { name: "dossier"; id: string };
+
+export function parseRoute(path: string): Route {
+  const p = path.replace(/^\/console\/?/, "").replace(/\/+$/, "");
+  if (p === "tiep-nhan") return { name: "intake" };
+  const q = /^hang-doi\/([a-z]+)$/.exec(p);
+  if (q) return { name: "queue", queue: q[1]! };
+  const d = /^ho-so\/([0-9a-f-]{36})$/.exec(p);
+  if (d) return { name: "dossier", id: d[1]! };
+  return { name: "board" };
+}
+
+export function pathOf(r: Route): string {
+  switch (r.name) {
+    case "board": return "/console/";
+    case "intake": return "/console/tiep-nhan";
+    case "queue": return `/console/hang-doi/${r.queue}`;
+    case "dossier": return `/console/ho-so/${r.id}`;
+  }
+}
+
+const listeners = new Set<() => void>();
+export function navigate(r: Route): void {
+  window.history.pushState(null, "", pathOf(r));
+  listeners.forEach((l) => l());
+}
+
+export function useRoute(): Route {
+  const [route, setRoute] = useState(() => parseRoute(window.location.pathname));
+  useEffect(() => {
+    const update = () => setRoute(parseRoute(window.location.pathname));
+    listeners.add(update);
+    window.addEventListener("popstate", update);
+    return () => {
+      listeners.delete(update);
+      window.removeEventListener("popstate", update);
+    };
+  }, []);
+  return route;
+}
