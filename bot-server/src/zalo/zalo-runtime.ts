@@ -31,7 +31,7 @@ export interface ZaloRuntime {
 export interface ZaloRuntimeOptions {
   /** "in-process" even when REDIS_URL is set (benchmarks, tests). */
   queue?: "in-process" | "bullmq";
-  /** BullMQ key prefix and lock key namespace (tests use a fresh one). */
+  /** BullMQ key prefix and lock key namespace; default NOTIFY_QUEUE_PREFIX (one per deployment sharing a Redis). */
   redisPrefix?: string;
   /** Run the BullMQ worker in this process (default true). */
   worker?: boolean;
@@ -58,7 +58,7 @@ export function redisOptions(url: string): RedisOptions {
 export function createZaloRuntime(deps: Deps, options: ZaloRuntimeOptions = {}): ZaloRuntime {
   const c = deps.config;
   const log = deps.log.child({ module: "zalo" });
-  const prefix = options.redisPrefix ?? "khonghen";
+  const prefix = options.redisPrefix ?? c.NOTIFY_QUEUE_PREFIX;
   const useRedis = c.REDIS_URL !== undefined && options.queue !== "in-process";
   // lazyConnect: no socket until a refresh needs the lock.
   const lockRedis = c.REDIS_URL ? new Redis({ ...redisOptions(c.REDIS_URL), lazyConnect: true }) : undefined;
