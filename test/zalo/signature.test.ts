@@ -56,7 +56,7 @@ describe("webhook payloads", () => {
     expect(parseZaloEvent([]).ok).toBe(false);
     expect(parseZaloEvent({ timestamp: "1" }).ok).toBe(false);
     expect(parseZaloEvent({ event_name: "user_send_text", timestamp: "1", sender: { id: "not-digits" } }).ok).toBe(false);
-    expect(parseZaloEvent({ event_name: "user_send_text", timestamp: "1", sender: { id: 2468458835296197922 } }).ok).toBe(false); // lost precision
+    expect(parseZaloEvent({ event_name: "user_send_text", timestamp: "1", sender: { id: Number("2468458835296197922") } }).ok).toBe(false); // lost precision
   });
 
   it("normalises text to NFC and bounds its length", () => {
