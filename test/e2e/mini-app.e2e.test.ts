@@ -2,16 +2,14 @@
  * The citizen's path on the mini app's production web build, in Debian Chromium, against the real server
  * (a child process with TEST_CLOCK=1 and a throwaway SQLite file): deep link to xã Quảng Khê on a Wednesday
  * at 10:00, scheme status, pre-entry of 1.004873 with a CCCD scan through the fake Zalo bridge, a dropped
- * network mid-form, a refused submit, the ticket (also offline), notifications, the counter's intake, the
- * status change and the rating. Then bad input. Every screen is photographed at 360×740.
+ * network mid-form, a refused submit, the ticket (also offline), notifications, intake at the counter through
+ * the officer console's API, processing and approval, the status change and the rating. Then bad input. Every screen is photographed at 360×740.
  */
 import { afterAll, beforeAll, expect, it } from "@jest/globals";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { agencyCodeFor } from "../../shared/dossier/agency-codes.js";
-import { formatDossierCode } from "../../shared/dossier/dossier-code.js";
 import { formatPreRegistrationCode } from "../../shared/dossier/pre-registration-code.js";
 import { describeWithChromium, launchChromium } from "./helpers/chromium-launch.js";
-import { counterStandIn } from "./helpers/counter-stand-in.js";
+import { counterDesk } from "./helpers/counter-console.js";
 import { ensureMiniAppBuild } from "./helpers/mini-app-build.js";
 import { PHONE, shoot } from "./helpers/phone-screenshots.js";
 import { startServerProcess, type ServerProcess } from "./helpers/server-process.js";
@@ -203,42 +201,47 @@ describeWithChromium("mini app: the citizen path in Chromium against the real se
     await page2.getByText(code).waitFor();
     await shoot(page2, "my-dossiers-submitted");
 
-    // 13. The counter receives it (stand-in until the console exposes intake), then the result is ready.
-    const counter = counterStandIn(server.databaseUrl);
-    try {
-      const dossierCode = formatDossierCode(agencyCodeFor("24631@2025-07-01").agencyCode, WEDNESDAY_DATE, 1);
-      await counter.receive(code, dossierCode, "2026-12-02T03:20:00.000Z", WEDNESDAY_DATE);
-      await back(page2);
-      await button(page2, "Hồ sơ của tôi").click();
-      await page2.getByText(`Hồ sơ ${dossierCode}:`).waitFor();
-      await shoot(page2, "my-dossiers-received");
-      await button(page2, new RegExp(dossierCode.replace(/\./g, "\\."))).click();
-      await page2.locator('.kh-timeline-current').getByText("Đã tiếp nhận").waitFor();
-      await shoot(page2, "dossier-received");
+    // 13. The counter receives it through the officer console's API, then processes it the same day.
+    const detail = (await (await fetch(`${server.url}/api/procedures/1.004873?unit=24631`)).json()) as { requiredDocuments: { id: string; always: boolean }[] };
+    const desk = await counterDesk(server.url, server.output(), detail.requiredDocuments.filter((d) => d.always).map((d) => d.id));
+    await server.setClock("2026-12-02T10:20:00+07:00");
+    const received = await desk.receive(code);
+    expect(received.track).toBe("same-day");
+    expect(received.dueDate).toBe(WEDNESDAY_DATE);
+    const dossierCode = received.code;
+    await back(page2);
+    await button(page2, "Hồ sơ của tôi").click();
+    await page2.getByText(`Hồ sơ ${dossierCode}:`).waitFor();
+    await shoot(page2, "my-dossiers-received");
+    await button(page2, new RegExp(dossierCode.replace(/\./g, "\\."))).click();
+    await page2.locator(".kh-timeline-current").getByText("Đã tiếp nhận").waitFor();
+    await page2.getByText("Ngày hẹn trả kết quả: 02/12/2026").waitFor();
+    await shoot(page2, "dossier-received");
 
-      await counter.setState(dossierCode, "result_ready", "2026-12-02T07:30:00.000Z");
-      await button(page2, "Cập nhật tình trạng").click();
-      await page2.getByText("Mời ông/bà đến Bộ phận Một cửa nhận kết quả, nhớ mang theo giấy tờ tùy thân.").waitFor();
-      await page2.getByRole("heading", { name: "Bạn có hài lòng với việc giải quyết hồ sơ?" }).waitFor();
-      await shoot(page2, "dossier-result-ready");
+    await server.setClock("2026-12-02T14:10:00+07:00");
+    expect(await desk.fire(received.dossierId, "start_processing", "processor")).toBe("processing");
+    expect(await desk.fire(received.dossierId, "submit_for_approval", "processor")).toBe("awaiting_approval");
+    expect(await desk.fire(received.dossierId, "approve", "leader")).toBe("approved");
+    expect(await desk.fire(received.dossierId, "mark_result_ready", "processor")).toBe("result_ready");
+    await button(page2, "Cập nhật tình trạng").click();
+    await page2.getByText("Mời ông/bà đến Bộ phận Một cửa nhận kết quả, nhớ mang theo giấy tờ tùy thân.").waitFor();
+    await page2.getByRole("heading", { name: "Bạn có hài lòng với việc giải quyết hồ sơ?" }).waitFor();
+    await shoot(page2, "dossier-result-ready");
 
-      // 14. Rating.
-      await page2.getByText("Rất hài lòng").click();
-      await page2.locator("#rating-comment").fill("Cán bộ hướng dẫn tận tình, nhận kết quả trong buổi sáng.");
-      await button(page2, "Gửi đánh giá").click();
-      const feedbackRoute = await fetch(`${server.url}/api/feedback`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
-      const feedbackExists = (await feedbackRoute.json().catch(() => ({})) as { error?: { code?: string } }).error?.code !== "not_found";
-      if (feedbackExists) {
-        await page2.getByTestId("rating-done").waitFor();
-        await shoot(page2, "rated");
-      } else {
-        console.warn("\n*** POST /api/feedback does not exist on the server yet: the rating is refused, and the app must say so and keep it.\n");
-        await page2.locator("#rating-title").locator("..").getByRole("alert").waitFor();
-        expect(await page2.locator("#rating-comment").inputValue()).toBe("Cán bộ hướng dẫn tận tình, nhận kết quả trong buổi sáng.");
-        await shoot(page2, "rating-refused-no-endpoint");
-      }
-    } finally {
-      await counter.close();
+    // 14. Rating.
+    await page2.getByText("Rất hài lòng").click();
+    await page2.locator("#rating-comment").fill("Cán bộ hướng dẫn tận tình, nhận kết quả trong buổi chiều.");
+    await button(page2, "Gửi đánh giá").click();
+    const feedbackRoute = await fetch(`${server.url}/api/feedback`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
+    const feedbackExists = ((await feedbackRoute.json().catch(() => ({}))) as { error?: { code?: string } }).error?.code !== "not_found";
+    if (feedbackExists) {
+      await page2.getByTestId("rating-done").waitFor();
+      await shoot(page2, "rated");
+    } else {
+      console.warn("\n*** POST /api/feedback does not exist on the server yet: the rating is refused, and the app must say so and keep it.\n");
+      await page2.locator("#rating-title").locator("..").getByRole("alert").waitFor();
+      expect(await page2.locator("#rating-comment").inputValue()).toBe("Cán bộ hướng dẫn tận tình, nhận kết quả trong buổi chiều.");
+      await shoot(page2, "rating-refused-no-endpoint");
     }
     expect(cdnRequests()).toEqual([]);
     await context.close();

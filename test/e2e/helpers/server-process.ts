@@ -12,6 +12,8 @@ export interface ServerProcess {
   url: string;
   port: number;
   databaseUrl: string;
+  /** What the server printed (the demo officers' one-time passwords at first start). */
+  output(): string;
   /** Pin the server's clock (POST /__test/clock). */
   setClock(iso: string): Promise<void>;
   stop(): Promise<void>;
@@ -59,6 +61,7 @@ export async function startServerProcess(env: Record<string, string> = {}): Prom
     url,
     port,
     databaseUrl,
+    output: () => out,
     setClock: async (iso) => {
       const r = await fetch(`${url}/__test/clock`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ now: iso }) });
       if (!r.ok) throw new Error(`clock not set: ${r.status} ${await r.text()}`);
