@@ -1,7 +1,8 @@
 /**
  * The real dependencies (buildDeps: migrated, seeded, domain loaded) on a test database, configured against the
- * Zalo stand-in, with timings short enough for tests: 400 ms Zalo timeout, 1.5 s send lease, 20 ms polling,
- * backoff from 30 ms, rate limits far above the burst sizes. `notifyEnv` is also what a worker child process gets.
+ * Zalo stand-in, with timings short enough for tests yet safe on a loaded 2-core machine: 2 s Zalo timeout, 5 s send
+ * lease (a send in doubt is looked up only after every answer must have come), 20 ms polling, backoff from 30 ms,
+ * rate limits far above the burst sizes. `notifyEnv` is also what a worker child process gets.
  */
 import { randomBytes } from "node:crypto";
 import { buildDeps } from "../../../bot-server/src/build-deps.js";
@@ -37,8 +38,8 @@ export function notifyEnv(zalo: ZaloWithConversation, extra: Record<string, stri
     NOTIFY_MINIAPP_TEMPLATE_ID: "00126fd75392bacce383",
     NOTIFY_ZNS_TEMPLATES: "result_ready=7895417a7d3f9461cd2e",
     NOTIFY_QUEUE_PREFIX: randomPrefix(),
-    NOTIFY_HTTP_TIMEOUT_MS: "400",
-    NOTIFY_SEND_LEASE_MS: "1500",
+    NOTIFY_HTTP_TIMEOUT_MS: "2000",
+    NOTIFY_SEND_LEASE_MS: "5000",
     NOTIFY_POLL_MS: "20",
     NOTIFY_BACKOFF_BASE_MS: "30",
     NOTIFY_BACKOFF_MAX_MS: "300",
@@ -46,7 +47,7 @@ export function notifyEnv(zalo: ZaloWithConversation, extra: Record<string, stri
     NOTIFY_RATE_LIMIT_PAUSE_MS: "100",
     NOTIFY_REQUEUE_AFTER_MS: "1000",
     NOTIFY_JOB_LOCK_MS: "1500",
-    NOTIFY_CONCURRENCY: "50",
+    NOTIFY_CONCURRENCY: "20",
     NOTIFY_RATE_OA_CS_PER_MINUTE: "3000000",
     NOTIFY_RATE_MINIAPP_PER_MINUTE: "3000000",
     NOTIFY_RATE_ZNS_PER_MINUTE: "3000000",
