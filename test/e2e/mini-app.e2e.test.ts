@@ -243,6 +243,23 @@ describeWithChromium("mini app: the citizen path in Chromium against the real se
       expect(await page2.locator("#rating-comment").inputValue()).toBe("Cán bộ hướng dẫn tận tình, nhận kết quả trong buổi chiều.");
       await shoot(page2, "rating-refused-no-endpoint");
     }
+
+    // 15. A complaint (phản ánh) to the unit: checked on the phone first, then sent.
+    await button(page2, "Gửi phản ánh, kiến nghị").click();
+    await page2.getByRole("heading", { name: "Bạn muốn gửi gì?" }).waitFor();
+    await button(page2, "Gửi").click();
+    await page2.locator("#feedback-text-error").getByText("Vui lòng nhập nội dung phản ánh, kiến nghị.").waitFor();
+    await shoot(page2, "feedback-empty");
+    const complaint = "Bảng hướng dẫn tại quầy chưa ghi giờ nhận hồ sơ trả trong ngày.";
+    await page2.locator("#feedback-text").fill(complaint);
+    await button(page2, "Gửi").click();
+    if (feedbackExists) {
+      await page2.getByText("Đã gửi đến Bộ phận Một cửa.").waitFor();
+    } else {
+      await page2.getByRole("alert").first().waitFor();
+      expect(await page2.locator("#feedback-text").inputValue()).toBe(complaint);
+    }
+    await shoot(page2, "feedback-sent");
     expect(cdnRequests()).toEqual([]);
     await context.close();
   }, 180_000);

@@ -45,6 +45,13 @@ export interface ApiClient {
   reportNotificationOptIn(body: NotificationOptIn): Promise<ApiResult<void>>;
 }
 
+/** When the server has no feedback route yet (404 not_found), the citizen reads this instead of "address not found". */
+export const FEEDBACK_UNAVAILABLE = "Chưa gửi được ý kiến lúc này. Nội dung bạn viết vẫn được giữ, vui lòng thử lại sau.";
+
+export function feedbackErrorMessage(error: { code: string; message: string }): string {
+  return error.code === "not_found" ? FEEDBACK_UNAVAILABLE : error.message;
+}
+
 export interface ApiClientOptions {
   /** Absolute or same-origin base, e.g. "/api" or "https://khonghen.example.vn/api". */
   baseUrl: string;

@@ -4,6 +4,7 @@
  */
 import { useState } from "react";
 import { Button, useNavigate } from "zmp-ui";
+import { feedbackErrorMessage } from "../../api/client.js";
 import type { SatisfactionRating } from "../../api/types.js";
 import { Notice } from "../../components/Notice.js";
 import { useDeps } from "../../deps.js";
@@ -49,7 +50,7 @@ export function RatingCard({ dossierCode, unitCode }: { dossierCode: string; uni
     const text = comment.trim();
     const r = await api.sendFeedback({ unitCode, dossierCode, kind: "rating", rating, ...(text ? { text } : {}) });
     setBusy(false);
-    if (!r.ok) return setError(r.error.message);
+    if (!r.ok) return setError(feedbackErrorMessage(r.error));
     writeJson(zalo.storage, ratedKey(dossierCode), rating);
     setDone(rating);
   };

@@ -1,6 +1,7 @@
 /** Phản ánh, kiến nghị: a complaint or a suggestion that goes to the unit's one-stop office. */
 import { useState } from "react";
 import { Button, useNavigate, useParams, useSearchParams } from "zmp-ui";
+import { feedbackErrorMessage } from "../../api/client.js";
 import type { FeedbackKind } from "../../api/types.js";
 import { FieldMessage } from "../../components/FieldMessage.js";
 import { Notice } from "../../components/Notice.js";
@@ -45,7 +46,7 @@ export default function FeedbackPage() {
     if (!r.ok) {
       const fieldMessage = r.error.fields.find((f) => f.path === "text")?.message;
       if (fieldMessage) setTextError(fieldMessage);
-      return setError(r.error.message);
+      return setError(feedbackErrorMessage(r.error));
     }
     setSent(true);
   };
