@@ -228,7 +228,6 @@ describeWithChromium("officer console in Chromium", () => {
     await page.keyboard.press("Enter");
     await page.getByText(`Hồ sơ đăng ký trước ${preCode}`).waitFor();
     await page.getByRole("button", { name: "Thiếu giấy tờ – Mẫu 02" }).click();
-    await page.screenshot({ path: "test-output/console-e2e/debug-02.png", fullPage: true });
     await page.getByLabel("Nội dung khác cần bổ sung (mỗi dòng một mục)").fill("Bản án ly hôn của Tòa án nhân dân");
     await page.getByRole("button", { name: "Lập và in Mẫu 02" }).click();
     const slip = await printedPdf(page, "mau-02");

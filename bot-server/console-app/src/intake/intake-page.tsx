@@ -97,7 +97,7 @@ export function IntakePage({ officer }: { officer: Officer }) {
     mirror.show(procedure.name, procedure.form.fields.map((f) => ({ label: f.label, value: displayValue(f, values[f.id]) })).filter((f) => f.value !== ""));
   }, [procedure, values, result, mirror.show]);
 
-  const choose = (p: Procedure, data: FormValues, identity = visit.identity) => {
+  const choose = (p: Procedure, data: FormValues, identity: VisitIdentity | undefined) => {
     let v = { ...p.defaults, ...toEditable(p.form, data) };
     const fieldIds = p.form.fields.map((f) => f.id);
     if (identity) v = fillFromIdentity(fieldIds, v, identity);
@@ -257,7 +257,8 @@ export function IntakePage({ officer }: { officer: Officer }) {
     return () => window.removeEventListener("keydown", onKey);
   });
 
-  const missingNow = useMemo(() => decision?.missingDocuments ?? [], [decision]);
+  // Required documents not yet ticked: what Mẫu 02 lists, and what blocks "Tiếp nhận".
+  const missingNow = useMemo(() => procedure?.requiredDocuments.filter((d) => d.always && !documents[d.id]?.received) ?? [], [procedure, documents]);
   const refusalFlags = procedure?.caseFlags.filter((f) => flags.includes(f.id) && f.note.includes("Mẫu 03")) ?? [];
 
   return (
@@ -280,7 +281,7 @@ export function IntakePage({ officer }: { officer: Officer }) {
         <div className="row">
           <span className="muted">Khách vãng lai, chọn thủ tục:</span>
           {procedures.map((p) => (
-            <button key={p.code} className={p.code === procedureCode ? "primary" : ""} onClick={() => { reset(true); choose(p, {}); }}>{p.code} {p.name}</button>
+            <button key={p.code} className={p.code === procedureCode ? "primary" : ""} onClick={() => { reset(true); choose(p, {}, visit.identity); }}>{p.code} {p.name}</button>
           ))}
         </div>
         <MirrorControl mirror={mirror} />
@@ -334,7 +335,7 @@ export function IntakePage({ officer }: { officer: Officer }) {
               <div className="card">
                 <h2>Tình huống đặc biệt</h2>
                 {procedure.caseFlags.map((f) => (
-                  <label key={f.id} className="row" style={{ alignItems: "flex-start", marginBottom: 4 }}>
+                  <label key={f.id} className="row" style={{ alignItems: "flex-start", marginBottom: 4, flexWrap: "nowrap" }}>
                     <input type="checkbox" style={{ width: "auto" }} checked={flags.includes(f.id)} onChange={(e) => setFlags((x) => (e.target.checked ? [...x, f.id] : x.filter((y) => y !== f.id)))} />
                     <span>{f.label}<br /><span className="muted">{f.note}</span></span>
                   </label>
@@ -346,7 +347,7 @@ export function IntakePage({ officer }: { officer: Officer }) {
                 <h2>Phiếu yêu cầu bổ sung (Mẫu 02)</h2>
                 <p className="muted">Ghi một lần đầy đủ mọi thành phần còn thiếu.</p>
                 {procedure.requiredDocuments.filter((d) => !documents[d.id]?.received).map((d) => (
-                  <label key={d.id} className="row"><input type="checkbox" style={{ width: "auto" }} checked={chosenMissing.includes(d.name)} onChange={(e) => setChosenMissing((x) => (e.target.checked ? [...x, d.name] : x.filter((y) => y !== d.name)))} />{d.name}</label>
+                  <label key={d.id} className="row" style={{ flexWrap: "nowrap" }}><input type="checkbox" style={{ width: "auto" }} checked={chosenMissing.includes(d.name)} onChange={(e) => setChosenMissing((x) => (e.target.checked ? [...x, d.name] : x.filter((y) => y !== d.name)))} />{d.name}</label>
                 ))}
                 <div className="field"><label htmlFor="extra-missing">Nội dung khác cần bổ sung (mỗi dòng một mục)</label><textarea id="extra-missing" value={extraMissing} onChange={(e) => setExtraMissing(e.target.value)} /></div>
                 <div className="field"><label htmlFor="supplement-reason">Lý do</label><input id="supplement-reason" value={supplementReason} onChange={(e) => setSupplementReason(e.target.value)} /></div>
