@@ -19,7 +19,7 @@ import { officeHoursText, schemeBanner } from "./scheme-text.js";
 
 export default function UnitPage() {
   const { unitCode = "" } = useParams();
-  const { api, zalo } = useDeps();
+  const { api, zalo, oaId } = useDeps();
   const navigate = useNavigate();
   const scheme = useApi(() => api.getScheme(unitCode), unitCode);
 
@@ -107,6 +107,12 @@ export default function UnitPage() {
         Xem tất cả thủ tục
       </Button>
       <SavedTickets />
+      {oaId && zalo.kind === "zalo" ? (
+        <Button fullWidth variant="secondary" className="kh-btn-lg" prefixIcon={<Icon name="chat" />}
+          onClick={() => void zalo.openChat(oaId, `Tôi muốn hỏi về thủ tục tại ${s.unit.displayName}: `)}>
+          Hỏi qua Zalo
+        </Button>
+      ) : null}
       <div className="kh-row-buttons">
         <Button fullWidth variant="secondary" className="kh-btn-lg" onClick={() => navigate(paths.myDossiers())}>
           Hồ sơ của tôi
