@@ -29,9 +29,16 @@ export const JOB_OPTIONS = {
   backoff: { type: "exponential", delay: 1000 },
 } as const;
 
-/** All three queues exist even when a channel is not in use: a forward or the metrics may name any of them. */
-export function createChannelQueues(connection: Redis, prefix: string): ChannelQueues {
-  const entries = NOTIFY_CHANNELS.map((c) => [c, new Queue<NotifyJobData>(queueName(c), { connection, prefix, defaultJobOptions: JOB_OPTIONS })] as const);
+/**
+ * All three queues exist even when a channel is not in use: a forward or the metrics may name any of them.
+ * `onError` hears connection errors (Redis down); without a listener BullMQ prints each one.
+ */
+export function createChannelQueues(connection: Redis, prefix: string, onError: (e: Error) => void): ChannelQueues {
+  const entries = NOTIFY_CHANNELS.map((c) => {
+    const queue = new Queue<NotifyJobData>(queueName(c), { connection, prefix, defaultJobOptions: JOB_OPTIONS });
+    queue.on("error", onError);
+    return [c, queue] as const;
+  });
   return Object.fromEntries(entries) as ChannelQueues;
 }
 

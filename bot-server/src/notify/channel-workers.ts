@@ -14,7 +14,7 @@ export interface WorkersHandle {
   close(): Promise<void>;
 }
 
-export function startChannelWorkers(ctx: SenderContext, queues: ChannelQueues, connection: Redis): WorkersHandle {
+export function startChannelWorkers(ctx: SenderContext, queues: ChannelQueues, connection: Redis, onError: (e: Error) => void): WorkersHandle {
   const { settings } = ctx;
   const workers = settings.channels.map((channel) => {
     const worker: Worker<NotifyJobData> = new Worker<NotifyJobData>(
@@ -31,7 +31,7 @@ export function startChannelWorkers(ctx: SenderContext, queues: ChannelQueues, c
         maxStalledCount: 100,
       },
     );
-    worker.on("error", (e) => ctx.log.error({ channel, err: e.message }, "notification worker error"));
+    worker.on("error", onError);
     return worker;
   });
   return {

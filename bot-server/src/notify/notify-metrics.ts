@@ -51,7 +51,11 @@ export async function collectNotifyMetrics(deps: Deps): Promise<MetricFamily[]> 
 async function queueFamilies(url: string, prefix: string, nowMs: number): Promise<MetricFamily[]> {
   const connection = new Redis(url, { maxRetriesPerRequest: 1, connectTimeout: REDIS_TIMEOUT_MS, enableOfflineQueue: true });
   connection.on("error", () => {});
-  const queues = NOTIFY_CHANNELS.map((channel) => ({ channel, queue: new Queue(queueName(channel), { connection, prefix }) }));
+  const queues = NOTIFY_CHANNELS.map((channel) => {
+    const queue = new Queue(queueName(channel), { connection, prefix });
+    queue.on("error", () => {}); // reported as khonghen_notify_redis_up 0
+    return { channel, queue };
+  });
   try {
     const per = await withTimeout(
       Promise.all(

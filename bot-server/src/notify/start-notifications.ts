@@ -121,10 +121,11 @@ export function startNotifications(deps: Deps, options: NotificationsOptions = {
     };
   }
 
-  const queues = createChannelQueues(connect(), settings.queuePrefix);
+  const onRedisError = throttled((e: Error) => log.warn({ err: e.message }, "notification queue: Redis error (jobs wait; the outbox keeps every notification)"));
+  const queues = createChannelQueues(connect(), settings.queuePrefix, onRedisError);
   const relay = options.relay === false ? undefined : startRelay(base, queues);
   const runWorkers = options.workers ?? config.NOTIFY_WORKERS;
-  const workers: WorkersHandle | undefined = runWorkers ? startChannelWorkers(base, queues, connect()) : undefined;
+  const workers: WorkersHandle | undefined = runWorkers ? startChannelWorkers(base, queues, connect(), onRedisError) : undefined;
   log.info({ mode: "redis", relay: relay !== undefined, workers: runWorkers }, "notifications started");
   return {
     mode: "redis",
@@ -135,5 +136,16 @@ export function startNotifications(deps: Deps, options: NotificationsOptions = {
       await closeQueues(queues);
       await Promise.all(connections.map((c) => c.quit().catch(() => c.disconnect())));
     },
+  };
+}
+
+/** At most one log line per 30 s: a Redis outage raises an error per command. */
+function throttled(f: (e: Error) => void, everyMs = 30_000): (e: Error) => void {
+  let last = 0;
+  return (e) => {
+    const now = Date.now();
+    if (now - last < everyMs) return;
+    last = now;
+    f(e);
   };
 }
