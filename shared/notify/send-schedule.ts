@@ -26,9 +26,3 @@ export function nextLocalTimeMs(nowMs: number, hhmm = "06:05"): number {
   while (at <= nowMs) at += DAY_MS;
   return at;
 }
-
-/** ZNS night window 22:00–06:00 local (zalo.md §4.6): true when a ZNS send now would get -133. */
-export function inZnsNightWindow(nowMs: number): boolean {
-  const minutes = Math.floor(((nowMs + VN_OFFSET_MINUTES * 60_000) % DAY_MS) / 60_000);
-  return minutes >= 22 * 60 || minutes < 6 * 60;
-}

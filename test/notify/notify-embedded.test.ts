@@ -4,6 +4,7 @@
  * every attempt is recorded, and the dossier shows whether the applicant was notified. SQLite and PostgreSQL.
  */
 import { afterAll, beforeAll, expect, it } from "@jest/globals";
+import { createSettableClock } from "../../bot-server/src/clock.js";
 import { startNotifications, type Notifications } from "../../bot-server/src/notify/start-notifications.js";
 import type { Deps } from "../../bot-server/src/deps.js";
 import { forEachDatabase, type TestDatabase } from "../helpers/databases.js";
@@ -29,6 +30,7 @@ forEachDatabase((_name, open) => {
   });
   afterAll(async () => {
     await notifications.stop();
+    await deps.database.close();
     await zalo.close();
   });
 
@@ -68,9 +70,58 @@ forEachDatabase((_name, open) => {
     expect(dossier.notify_status).toBe("not_notified");
   });
 
+  it("a ZNS-only applicant at 23:00: Zalo refuses the night send (-133), it waits until 06:05 and then goes out once", async () => {
+    const clock = createSettableClock();
+    clock.set(new Date("2025-10-15T23:00:00+07:00"));
+    // Its own database: OA tokens stored by another stand-in would not be valid here.
+    const own = await open();
+    const night = await startZaloWithConversation({ now: () => clock.now().getTime() });
+    const nightDeps = await buildNotifyDeps(own, notifyEnv(night, { NOTIFY_POLL_MS: "60000" }), clock);
+    const pipeline = startNotifications(nightDeps);
+    try {
+      const at = clock.now().toISOString();
+      const [ev] = await insertEvents(own.db, [{ code: "000.00.24.H41-251015-0009", at, reach: { phone: "0912 345 678", phoneConsentAt: at } }]);
+      await pipeline.runOnce!();
+      const waiting = await own.db.selectFrom("outbox").select(["status", "available_at", "attempts"]).where("id", "=", ev!.outboxId).executeTakeFirstOrThrow();
+      expect(waiting).toEqual({ status: "pending", available_at: new Date("2025-10-16T06:05:00+07:00").toISOString(), attempts: 0 });
+      expect(night.zalo.rejected.map((r) => r.error)).toEqual([-133]);
+
+      clock.set(new Date("2025-10-16T05:30:00+07:00"));
+      await pipeline.runOnce!();
+      expect(night.zalo.accepted.filter((c) => c.route === "zns")).toHaveLength(0);
+
+      clock.set(new Date("2025-10-16T06:05:30+07:00"));
+      await pipeline.runOnce!();
+      const zns = night.zalo.accepted.filter((c) => c.route === "zns");
+      expect(zns).toHaveLength(1);
+      expect(zns[0]!.body).toEqual({
+        phone: "84912345678",
+        template_id: "7895417a7d3f9461cd2e",
+        tracking_id: `${ev!.outboxId}:zns`,
+        template_data: {
+          ma_ho_so: "000.00.24.H41-251015-0009",
+          trang_thai: "Đã có kết quả trong ngày",
+          thu_tuc: "Cấp Giấy xác nhận tình trạng hôn nhân",
+          noi_nhan: "Bộ phận Một cửa UBND xã Quảng Khê",
+          ngay_hen: "15/10/2025",
+        },
+      });
+      const deliveries = await own.db.selectFrom("deliveries").select(["channel", "status", "error_code", "tracking_id"]).where("outbox_id", "=", ev!.outboxId).orderBy("at").execute();
+      expect(deliveries).toEqual([
+        { channel: "zns", status: "failed", error_code: "-133", tracking_id: `${ev!.outboxId}:zns` },
+        { channel: "zns", status: "sent", error_code: null, tracking_id: `${ev!.outboxId}:zns` },
+      ]);
+    } finally {
+      await pipeline.stop();
+      await nightDeps.database.close();
+      await night.close();
+    }
+  });
+
   it("without any Zalo sending configuration nothing starts and the outbox row waits", async () => {
     const bare = await buildNotifyDeps(t, { LOG_LEVEL: "silent", PURGE_INTERVAL_MINUTES: "0", DATABASE_URL: "sqlite::memory:" });
     const idle = startNotifications(bare);
+    await bare.database.close();
     const [ev] = await insertEvents(t.db, [{ code: "000.00.24.H41-251015-0003", reach: { oaUserId: oaUserId(3), interactedAt: nowIso() } }]);
     await idle.stop();
     expect(idle.mode).toBe("disabled");

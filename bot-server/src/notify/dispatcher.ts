@@ -11,7 +11,7 @@ import type { NotifyChannel } from "../../../shared/notify/channels.js";
 
 export interface DispatcherHandle {
   stop(): Promise<void>;
-  /** One pass now: dispatches every due row and waits for them (tests). */
+  /** One pass now, after the rows already in flight: dispatches the due rows and waits for them (tests). */
   runOnce(): Promise<number>;
 }
 
@@ -46,8 +46,14 @@ export function startDispatcher(ctx: SenderContext, gate: RateGate): DispatcherH
     await releaseToPending(ctx.db, id, ctx.clock.now().toISOString());
   }
 
-  /** Starts due rows up to the concurrency; returns their promises. */
-  async function fill(): Promise<Promise<void>[]> {
+  let filling: Promise<Promise<void>[]> = Promise.resolve([]);
+  /** Starts due rows up to the concurrency; returns their promises. One pass at a time, so runOnce sees a tick's rows. */
+  function fill(): Promise<Promise<void>[]> {
+    filling = filling.catch(() => []).then(fillNow);
+    return filling;
+  }
+
+  async function fillNow(): Promise<Promise<void>[]> {
     const now = ctx.clock.now();
     if (now.getTime() - lastRecovery >= ctx.settings.sendLeaseMs) {
       lastRecovery = now.getTime();
@@ -72,6 +78,8 @@ export function startDispatcher(ctx: SenderContext, gate: RateGate): DispatcherH
   }
 
   async function runOnce(): Promise<number> {
+    await filling.catch(() => []);
+    await Promise.all(inFlight.values());
     const started = await fill();
     await Promise.all(started);
     return started.length;
