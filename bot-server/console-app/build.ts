@@ -1,5 +1,5 @@
 /**
- * Builds the officer console with Vite's JS API when its dist is missing or stale, so `npm ci && npm start` serves
+ * Builds the officer console with Vite's JS API into dist/console-app when it is missing or stale, so `npm ci && npm start` serves
  * it on a fresh machine. Stale = the hash of the sources (this folder, shared/, the console's shared helpers) differs
  * from the one stamped in dist. Concurrent callers (jest workers, two servers) take a lock directory; the build goes
  * to a temporary folder renamed into place, so a reader never sees half a build.
@@ -7,12 +7,13 @@
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { join, relative } from "node:path";
+import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const CONSOLE_APP_DIR = fileURLToPath(new URL(".", import.meta.url));
-export const CONSOLE_DIST_DIR = join(CONSOLE_APP_DIR, "dist");
 const REPO = join(CONSOLE_APP_DIR, "..", "..");
+/** Under the repository's dist/, which git and eslint already ignore. */
+export const CONSOLE_DIST_DIR = join(REPO, "dist", "console-app");
 const STAMP = ".source-hash";
 const LOCK_STALE_MS = 5 * 60_000;
 const SOURCES = [CONSOLE_APP_DIR, join(REPO, "shared"), join(REPO, "bot-server", "src", "console", "applicant-fields.ts")];
@@ -83,18 +84,20 @@ export function ensureConsoleBuilt(): Promise<void> {
 
 async function buildLocked(): Promise<void> {
   const lock = `${CONSOLE_DIST_DIR}.lock`;
+  mkdirSync(dirname(CONSOLE_DIST_DIR), { recursive: true });
   for (;;) {
     if (consoleBuildIsFresh()) return;
     try {
       mkdirSync(lock);
       break;
-    } catch {
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
       const age = Date.now() - (statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
       if (age > LOCK_STALE_MS) rmSync(lock, { recursive: true, force: true });
       await sleep(250);
     }
   }
-  const tmp = join(CONSOLE_APP_DIR, `dist-${process.pid}-${Date.now()}`);
+  const tmp = `${CONSOLE_DIST_DIR}-${process.pid}-${Date.now()}`;
   try {
     if (consoleBuildIsFresh()) return;
     const hash = consoleSourceHash();

@@ -24,7 +24,6 @@ export function MirrorApp() {
 
   useEffect(() => {
     if (code && /^\d{6}$/.test(code) && !token) void join(code);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   useEffect(() => {
