@@ -2,9 +2,9 @@
  * The audit log of personal data: who read or changed which fields (names only, never values), when, why.
  * Append-only. Pass the transaction when the audited change runs in one, so both commit together.
  */
-import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
 import type { Database } from "./database.js";
+import { timeOrderedId } from "./time-ordered-id.js";
 
 export type AuditActorKind = "citizen" | "officer" | "system";
 export type AuditAction = "read" | "create" | "update" | "delete" | "export" | "purge";
@@ -23,7 +23,7 @@ export interface AuditEntry {
 }
 
 const toRow = (e: AuditEntry) => ({
-  id: randomUUID(),
+  id: timeOrderedId(),
   at: e.at,
   actor_kind: e.actorKind,
   actor_id: e.actorId,

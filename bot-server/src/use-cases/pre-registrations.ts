@@ -3,7 +3,7 @@
  * own (another citizen's id or code is "not found", exactly like a missing one). Personal data needs consent to
  * the current notice; every read or change of the form data writes the audit log in the same transaction.
  */
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { CONSENT_NOTICE, type ConsentInput } from "../../../shared/api/consent.js";
 import type { FieldError } from "../../../shared/api/errors.js";
 import {
@@ -24,6 +24,7 @@ import type { CitizenIdentity } from "../identity/citizen-auth.js";
 import { writeAudit, type AuditAction } from "../store/audit.js";
 import { findDossierStatusesByIds } from "../store/dossier-status.js";
 import { isUniqueViolation } from "../store/errors.js";
+import { timeOrderedId } from "../store/time-ordered-id.js";
 import {
   findOwnPreRegistration,
   listCitizenPreRegistrations,
@@ -162,7 +163,7 @@ export async function createPreRegistration(deps: Deps, who: CitizenIdentity, in
   if (!consent.ok) return consent;
 
   const base: Omit<PreRegistrationRecord, "code"> = {
-    id: randomUUID(),
+    id: timeOrderedId(),
     citizenId: who.citizenId,
     unitId: unit.id,
     procedureCode: version.code,
