@@ -6,7 +6,7 @@
  * and its due date; a walk-in with a CCCD QR; an incomplete dossier yields Mẫu 02; a counter officer cannot
  * approve; an officer of another unit cannot see the dossier. Every printed form is checked as PDF text.
  */
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "@jest/globals";
@@ -20,6 +20,8 @@ import { popplerAvailable } from "../console/helpers/pdf-text.js";
 import { describeWithChromium, launchChromium } from "./helpers/chromium-launch.js";
 import { ActionCounter, preRegister, printedPdf, signIn, type Officer } from "./helpers/console-session.js";
 
+const SHOTS = join(process.cwd(), "test-output", "console-e2e");
+
 describeWithChromium("officer console in Chromium", () => {
   let dir: string;
   let db: DatabaseHandle;
@@ -30,6 +32,7 @@ describeWithChromium("officer console in Chromium", () => {
 
   beforeAll(async () => {
     popplerAvailable();
+    mkdirSync(SHOTS, { recursive: true });
     await ensureConsoleBuilt();
     dir = mkdtempSync(join(tmpdir(), "kh-console-e2e-"));
     db = openDatabase({ kind: "sqlite", file: join(dir, "e2e.sqlite") });
@@ -101,6 +104,8 @@ describeWithChromium("officer console in Chromium", () => {
     await mirror.getByTestId("mirror-line").filter({ hasText: "Hiện tại chưa đăng ký kết hôn với ai" }).waitFor();
     await mirror.getByRole("button", { name: "Thông tin trên là đúng" }).click();
     await page.getByText("Công dân đã xác nhận thông tin").waitFor();
+    await page.screenshot({ path: join(SHOTS, "intake.png") });
+    await mirror.screenshot({ path: join(SHOTS, "mirror.png") });
 
     await actions.click(page.getByRole("button", { name: "In tờ khai (F2)" }), "print form");
     const form = await printedPdf(page, "to-khai-1.004873");
@@ -143,6 +148,9 @@ describeWithChromium("officer console in Chromium", () => {
     expect(denied.status()).toBe(403);
 
     s.clock.set(at(WEDNESDAY, "15:40"));
+    await leader.page.getByRole("link", { name: "Chờ duyệt", exact: true }).click();
+    await leader.page.getByRole("link", { name: code }).waitFor();
+    await leader.page.screenshot({ path: join(SHOTS, "leader-phone-queue.png") });
     await openDossierFromQueue(leader.page, "Chờ duyệt", code);
     await fire(leader.page, "Duyệt", "Đã duyệt");
     await processor.page.reload();
@@ -155,6 +163,7 @@ describeWithChromium("officer console in Chromium", () => {
     await counter.page.getByTestId("dossier-state").filter({ hasText: "Đã trả kết quả" }).waitFor();
     await counter.page.getByText("16:20 16/07/2025 cho Nguyễn Văn Thử").waitFor();
     await counter.page.getByTestId("viewed-by").getByText("Trần Thị Một Cửa xem").first().waitFor();
+    await counter.page.screenshot({ path: join(SHOTS, "dossier-page.png"), fullPage: true });
     const kinds = await s.deps.db.selectFrom("outbox").select("kind").where("dossier_id", "=", row.id).orderBy("created_at").execute();
     expect(kinds.map((k) => k.kind)).toEqual(["receipt_issued", "result_ready", "returned"]);
   }, 120_000);

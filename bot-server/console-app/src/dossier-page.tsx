@@ -31,6 +31,22 @@ const NEEDS: Record<string, ("reason" | "newDueDate" | "returnedTo" | "missing")
   extend_due_date: ["reason", "newDueDate"], return_result: ["returnedTo"],
 };
 const AUDIT_ACTION: Record<string, string> = { read: "xem", create: "tạo", update: "sửa", export: "in", delete: "xóa" };
+const NOTICE_KIND: Record<string, string> = {
+  receipt_issued: "Đã tiếp nhận hồ sơ", supplement_requested: "Yêu cầu bổ sung", result_ready: "Đã có kết quả", late_apology: "Xin lỗi, hẹn lại",
+  returned: "Đã trả kết quả, mời đánh giá", refused: "Từ chối tiếp nhận",
+};
+const NOTICE_STATUS: Record<string, string> = { pending: "chờ gửi", queued: "đang gửi", sent: "đã gửi", not_notified: "chưa gửi được (công dân chưa có kênh nhận)", dead: "gửi lỗi" };
+
+/** Consecutive identical views (same person, action, minute) shown once with a count. */
+function collapse(rows: View["viewedBy"]): (View["viewedBy"][number] & { times: number })[] {
+  const out: (View["viewedBy"][number] & { times: number })[] = [];
+  for (const a of rows) {
+    const prev = out[out.length - 1];
+    if (prev && prev.actor === a.actor && prev.action === a.action && prev.reason === a.reason && prev.at.slice(0, 16) === a.at.slice(0, 16)) prev.times += 1;
+    else out.push({ ...a, times: 1 });
+  }
+  return out;
+}
 
 function show(v: unknown): string {
   if (v === null || v === undefined || v === "") return "";
@@ -114,7 +130,7 @@ export function DossierPage({ id, officer }: { id: string; officer: Officer }) {
           <h2>Thông tin kê khai</h2>
           <dl className="kv">{view.form.filter((f) => show(f.value) !== "").map((f) => <Fragment key={f.id}><dt>{f.label}</dt><dd>{show(f.value)}</dd></Fragment>)}</dl>
           <h2 style={{ marginTop: 14 }}>Thành phần hồ sơ</h2>
-          <ul>{d.submittedDocuments.map((doc) => <li key={doc.id}>{doc.received ? "✔" : "✘"} {doc.name} ({doc.count})</li>)}</ul>
+          <ul>{d.submittedDocuments.filter((doc) => doc.received).map((doc) => <li key={doc.id}>✔ {doc.name} ({doc.count})</li>)}</ul>
           {d.caseFlags.length > 0 && <p className="muted">Tình huống: {d.caseFlags.join(", ")}</p>}
         </div>
         <div>
@@ -129,11 +145,11 @@ export function DossierPage({ id, officer }: { id: string; officer: Officer }) {
           </div>
           <div className="card">
             <h2>Thông báo cho công dân</h2>
-            {view.notifications.length === 0 ? <p className="muted">Chưa có.</p> : <ul>{view.notifications.map((n, i) => <li key={i}>{n.kind}: {n.status} ({vnDateTime(n.createdAt)})</li>)}</ul>}
+            {view.notifications.length === 0 ? <p className="muted">Chưa có.</p> : <ul>{view.notifications.map((n, i) => <li key={i}>{NOTICE_KIND[n.kind] ?? n.kind}: {NOTICE_STATUS[n.status] ?? n.status} ({vnDateTime(n.createdAt)})</li>)}</ul>}
           </div>
           <div className="card">
             <h2>Người đã xem, in hồ sơ</h2>
-            <ul data-testid="viewed-by">{view.viewedBy.slice(-15).reverse().map((a, i) => <li key={i}>{a.actor} {AUDIT_ACTION[a.action] ?? a.action} – {vnDateTime(a.at)} ({a.reason})</li>)}</ul>
+            <ul data-testid="viewed-by">{collapse(view.viewedBy).slice(-15).reverse().map((a, i) => <li key={i}>{a.actor} {AUDIT_ACTION[a.action] ?? a.action} – {vnDateTime(a.at)} ({a.reason}){a.times > 1 ? ` ×${a.times}` : ""}</li>)}</ul>
           </div>
         </div>
       </div>
