@@ -49,8 +49,23 @@ export interface InteractionInput {
   now: string;
 }
 
+/**
+ * The 7-day window needs no second-by-second precision: an interaction within this long of the stored one (same
+ * follow state) writes nothing, so a chatty citizen costs one read per message, not three writes.
+ */
+export const INTERACTION_RESOLUTION_MS = 10 * 60_000;
+
 /** Records the event on the citizen (created on first sight) and the conversation; returns the conversation. */
 export async function recordInteraction(db: Db, input: InteractionInput): Promise<Conversation> {
+  const known = await findConversation(db, input.oaUserId);
+  if (
+    known?.citizenId &&
+    input.interacted &&
+    (input.followed === undefined || input.followed === known.followed) &&
+    Date.parse(input.at) - Date.parse(known.lastInteractionAt) < INTERACTION_RESOLUTION_MS
+  ) {
+    return known;
+  }
   const followed = input.followed === undefined ? undefined : input.followed ? 1 : 0;
   const interactionAt = input.interacted ? input.at : null;
   const citizen = await db

@@ -32,6 +32,7 @@ export function createInProcessQueue(handler: EventHandler, log: Log, options: I
   let running = 0;
   let scheduled = false;
   let closed = false;
+  let dropped = 0;
   let idleWaiters: (() => void)[] = [];
 
   const settleIdle = () => {
@@ -69,7 +70,8 @@ export function createInProcessQueue(handler: EventHandler, log: Log, options: I
     async enqueue(event) {
       if (closed) return;
       if (pending.length >= maxPending) {
-        log.error({ pending: pending.length }, "Zalo event dropped: in-process queue full (configure REDIS_URL for a durable queue)");
+        // One log line per thousand drops: a flood must not also flood the log.
+        if (dropped++ % 1000 === 0) log.error({ pending: pending.length, dropped }, "Zalo events dropped: in-process queue full (configure REDIS_URL for a durable queue)");
         return;
       }
       pending.push(event);
@@ -88,8 +90,10 @@ export interface BullmqOptions {
   /** Key prefix (tests use a fresh one). */
   prefix?: string;
   queueName?: string;
-  /** Run a worker in this process (default true); false when `npm run worker` processes run it. */
+  /** Run a worker in this process (default true); false when other processes drain the queue. */
   worker?: boolean;
+  /** Connect and start the worker now (jobs left by a previous run are answered without waiting for a new event). */
+  eager?: boolean;
   concurrency?: number;
   enqueueTimeoutMs?: number;
 }
@@ -104,7 +108,7 @@ export function createBullmqQueue(handler: EventHandler, log: Log, options: Bull
   const prefix = options.prefix ?? "khonghen";
   const fallback = createInProcessQueue(handler, log);
   const timeoutMs = options.enqueueTimeoutMs ?? 1000;
-  // Created on the first event, so an app that never receives one opens no Redis connection.
+  // Created on the first event (or at once when eager), so an app that never receives one opens no Redis connection.
   let started: { queue: Queue<ZaloEvent>; worker?: Worker<ZaloEvent> } | undefined;
   const start = () => {
     if (started) return started;
@@ -123,20 +127,42 @@ export function createBullmqQueue(handler: EventHandler, log: Log, options: Bull
     return started;
   };
 
+  if (options.eager) start();
+
+  // Events acknowledged in the same turn of the event loop go to Redis in one addBulk: one round trip for many.
+  let batch: { event: ZaloEvent; done: () => void }[] = [];
+  let flushing = false;
+  async function flush(): Promise<void> {
+    const items = batch;
+    batch = [];
+    flushing = false;
+    const { queue } = start();
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<"timeout">((r) => {
+      timer = setTimeout(() => r("timeout"), timeoutMs);
+    });
+    const added = queue
+      .addBulk(items.map(({ event }) => ({ name: event.name, data: event, opts: { jobId: jobIdOf(event.eventId) } })))
+      .then(() => "added" as const, (e: Error) => e);
+    const r = await Promise.race([added, timeout]);
+    clearTimeout(timer);
+    if (r !== "added") {
+      log.error({ reason: r === "timeout" ? "timeout" : r.message, events: items.length }, "Redis did not take the Zalo events: handling them in-process");
+      for (const { event } of items) await fallback.enqueue(event);
+    }
+    for (const { done } of items) done();
+  }
+
   return {
     kind: "bullmq",
-    async enqueue(event) {
-      const { queue } = start();
-      let timer: NodeJS.Timeout | undefined;
-      const timeout = new Promise<"timeout">((r) => {
-        timer = setTimeout(() => r("timeout"), timeoutMs);
+    enqueue(event) {
+      return new Promise<void>((done) => {
+        batch.push({ event, done });
+        if (!flushing) {
+          flushing = true;
+          setImmediate(() => void flush());
+        }
       });
-      const added = queue.add(event.name, event, { jobId: jobIdOf(event.eventId) }).then(() => "added" as const, (e: Error) => e);
-      const r = await Promise.race([added, timeout]);
-      clearTimeout(timer);
-      if (r === "added") return;
-      log.error({ reason: r === "timeout" ? "timeout" : r.message }, "Redis did not take the Zalo event: handling it in-process");
-      await fallback.enqueue(event);
     },
     async idle() {
       await fallback.idle();

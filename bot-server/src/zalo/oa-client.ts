@@ -5,10 +5,8 @@
  * a token error refreshes once (single-flight, token-store.ts) and retries once; rate limits and transient failures
  * are retried a bounded number of times with exponential backoff and jitter; anything else is returned to the caller.
  */
-import { Agent as HttpAgent } from "node:http";
-import { Agent as HttpsAgent } from "node:https";
-import axios, { type AxiosInstance } from "axios";
 import type { Log } from "../log.js";
+import { createJsonTransport, type JsonTransport } from "./json-transport.js";
 import {
   buildCsMessageBody, buildMiniAppNotification, buildUidTemplateBody, buildZnsBody, type CsMessage, type MiniAppNotification,
   type UidTemplateMessage, type ZnsMessage,
@@ -23,7 +21,7 @@ export interface OaClientOptions {
   miniAppOpenapiBase?: string;
   tokens: TokenStore;
   log: Log;
-  http?: AxiosInstance;
+  transport?: JsonTransport;
   timeoutMs?: number;
   /** Attempts for rate-limited and transient failures, the first included (default 3; 1 leaves retries to a queue). */
   maxAttempts?: number;
@@ -57,11 +55,7 @@ interface CallSpec {
 const trimBase = (s: string) => s.replace(/\/+$/, "");
 
 export function createOaClient(options: OaClientOptions): OaClient {
-  const http = options.http ?? axios.create({
-    timeout: options.timeoutMs ?? 10_000,
-    httpAgent: new HttpAgent({ keepAlive: true }),
-    httpsAgent: new HttpsAgent({ keepAlive: true }),
-  });
+  const transport = options.transport ?? createJsonTransport(options.timeoutMs ?? 10_000);
   const maxAttempts = Math.max(1, options.maxAttempts ?? 3);
   const baseDelay = options.retryDelayMs ?? 300;
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
@@ -71,10 +65,10 @@ export function createOaClient(options: OaClientOptions): OaClient {
 
   async function once(spec: CallSpec, token: string | undefined): Promise<{ ok: true; data: Record<string, unknown> } | { ok: false; error: ZaloFailure }> {
     try {
-      const res = await http.post(spec.url, spec.body, {
-        headers: { "content-type": "application/json", ...(token ? { access_token: token } : {}), ...spec.headers },
-        validateStatus: () => true,
-      });
+      const res = await transport.post(spec.url, spec.body, { ...(token ? { access_token: token } : {}), ...spec.headers });
+      if (res.data === undefined && res.status >= 200 && res.status < 300) {
+        return { ok: false, error: { kind: "transient", httpStatus: res.status, message: "the answer was not JSON" } };
+      }
       const data = typeof res.data === "object" && res.data !== null ? (res.data as Record<string, unknown>) : {};
       const code = typeof data.error === "number" ? data.error : Number(data.error ?? 0);
       if (res.status >= 200 && res.status < 300 && Number.isFinite(code) && code !== 0) {

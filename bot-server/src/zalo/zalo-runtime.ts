@@ -95,7 +95,10 @@ export function createZaloRuntime(deps: Deps, options: ZaloRuntimeOptions = {}):
   };
   const handle = (event: ZaloEvent) => handleZaloEvent(env, event);
   const queue = useRedis
-    ? createBullmqQueue(handle, log, { connection: { url: c.REDIS_URL!, maxRetriesPerRequest: null }, prefix, worker: options.worker ?? true })
+    ? createBullmqQueue(handle, log, {
+      connection: { url: c.REDIS_URL!, maxRetriesPerRequest: null }, prefix, worker: options.worker ?? true,
+      eager: webhookKeys !== undefined && (options.worker ?? true),
+    })
     : createInProcessQueue(handle, log);
 
   const purge = setInterval(() => {
@@ -125,6 +128,11 @@ export function zaloRuntimeFor(deps: Deps): ZaloRuntime {
   let r = runtimes.get(deps);
   if (!r) runtimes.set(deps, (r = createZaloRuntime(deps)));
   return r;
+}
+
+/** Use this runtime for these Deps (a process that builds its own, e.g. without the in-process worker). */
+export function registerZaloRuntime(deps: Deps, runtime: ZaloRuntime): void {
+  runtimes.set(deps, runtime);
 }
 
 /** For shutdown: closes the runtime of these Deps if one was created. */
