@@ -148,7 +148,8 @@ function genericBlocks(form: FormDefinition, frame: FormFrame, data: Record<stri
     const fields = form.fields.filter((f) => f.section === section.id && !(section.id === "header" && /^recipient/.test(f.id)));
     if (section.id === "header" && fields.length === 0) continue;
     blocks.push(...(frame.beforeSection?.[section.id] ?? []));
-    const single = fields.length === 1 && fields[0]!.label === section.label.replace(/^\d+\.\s*/, "");
+    const simple = fields.length === 1 && !["table", "repeat", "choice", "multiChoice", "checkbox"].includes(fields[0]!.type);
+    const single = simple && fields[0]!.label === section.label.replace(/^\d+\.\s*/, "");
     if (!single) blocks.push({ t: "heading", text: section.label });
     if (frame.sectionIntro?.[section.id]) blocks.push({ t: "text", text: frame.sectionIntro[section.id]!, italic: true });
     for (const f of fields) {
