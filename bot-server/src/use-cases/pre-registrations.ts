@@ -3,18 +3,15 @@
  * own (another citizen's id or code is "not found", exactly like a missing one). Personal data needs consent to
  * the current notice; every read or change of the form data writes the audit log in the same transaction.
  */
-import { randomBytes } from "node:crypto";
 import { CONSENT_NOTICE, type ConsentInput } from "../../../shared/api/consent.js";
-import type { FieldError } from "../../../shared/api/errors.js";
 import {
   PRE_REGISTRATION_QR_PREFIX,
-  PRE_REGISTRATION_STATUS_LABELS,
   type CreatePreRegistration,
   type PreRegistration,
   type PreRegistrationSummary,
   type UpdatePreRegistration,
 } from "../../../shared/api/pre-registrations.js";
-import { formatPreRegistrationCode, normalizePreRegistrationCode } from "../../../shared/dossier/pre-registration-code.js";
+import { normalizePreRegistrationCode } from "../../../shared/dossier/pre-registration-code.js";
 import type { AdminUnit } from "../../../shared/model.js";
 import type { ProcedureVersion } from "../../../shared/procedures/procedure-version.js";
 import { vnMomentFromEpoch } from "../../../shared/time/vn-time.js";
@@ -33,7 +30,8 @@ import {
 } from "../store/pre-registrations.js";
 import { dossierBrief } from "./dossier-status.js";
 import { checkForm } from "./form-check.js";
-import { unitRef } from "./unit-ref.js";
+import { newPreRegistrationCode } from "./new-pre-registration-code.js";
+import { dossierOf, effectiveStatus, missingFieldsOf, preRegistrationSummary, preRegistrationView } from "./pre-registration-view.js";
 
 type Ok<T> = { ok: true; value: T };
 type Outcome<T> = Ok<T> | ApiFailure;
@@ -44,21 +42,6 @@ const DAY_MS = 86_400_000;
 const today = (deps: Deps) => vnMomentFromEpoch(deps.clock.now().getTime()).date;
 const nowIso = (deps: Deps) => deps.clock.now().toISOString();
 const expiry = (deps: Deps) => new Date(deps.clock.now().getTime() + deps.config.DRAFT_TTL_DAYS * DAY_MS).toISOString();
-
-/** Random 32-bit values drawn from a pooled buffer: one system call per 146 codes instead of one per code. */
-const POOL_BYTES = 4096;
-let pool = randomBytes(POOL_BYTES);
-let poolAt = 0;
-
-function newCode(): string {
-  if (poolAt + 28 > POOL_BYTES) {
-    pool = randomBytes(POOL_BYTES);
-    poolAt = 0;
-  }
-  const ints = Array.from({ length: 7 }, (_, i) => pool.readUInt32LE(poolAt + i * 4));
-  poolAt += 28;
-  return formatPreRegistrationCode(ints);
-}
 
 /** The unit holding `unitCode` today, if it receives the procedure's version in force today. */
 function resolveTarget(deps: Deps, unitCode: string, procedureCode: string): Outcome<{ unit: AdminUnit; version: ProcedureVersion }> {
@@ -82,51 +65,6 @@ function decideConsent(current: Consent, given: ConsentInput | undefined, hasDat
   if (!current) return fail("consent_required");
   if (current.version !== CONSENT_NOTICE.version) return fail("consent_outdated");
   return { ok: true, value: current };
-}
-
-/** Displayed status: a draft or submission past its expiry reads "expired" until the purge removes it. */
-function effectiveStatus(deps: Deps, p: PreRegistrationRecord): PreRegistrationRecord["status"] {
-  const open = p.status === "draft" || p.status === "submitted";
-  return open && p.expiresAt <= nowIso(deps) ? "expired" : p.status;
-}
-
-function summary(deps: Deps, p: PreRegistrationRecord, dossier: PreRegistrationSummary["dossier"]): PreRegistrationSummary {
-  const status = effectiveStatus(deps, p);
-  const unit = deps.domain.units.byId(p.unitId);
-  const version = deps.domain.catalog.versionById(p.procedureVersionId);
-  return {
-    id: p.id,
-    code: p.code,
-    status,
-    statusLabel: PRE_REGISTRATION_STATUS_LABELS[status],
-    unit: unit
-      ? unitRef(deps.domain.units, unit)
-      : { id: p.unitId, code: p.unitId.split("@")[0] ?? "", name: "", type: "", displayName: "", fullName: "" },
-    procedure: { code: p.procedureCode, name: version?.name ?? p.procedureCode, versionId: p.procedureVersionId },
-    consent: p.consentVersion && p.consentAt ? { version: p.consentVersion, acceptedAt: p.consentAt } : null,
-    createdAt: p.createdAt,
-    updatedAt: p.updatedAt,
-    expiresAt: p.expiresAt,
-    qr: { payload: `${PRE_REGISTRATION_QR_PREFIX}${p.code}`, svgUrl: `/api/pre-registrations/${p.id}/qr.svg` },
-    dossier,
-  };
-}
-
-function full(deps: Deps, p: PreRegistrationRecord, missing: FieldError[], dossier: PreRegistrationSummary["dossier"]): PreRegistration {
-  return { ...summary(deps, p, dossier), formData: p.formData, missingFields: p.status === "draft" ? missing : [] };
-}
-
-function missingOf(deps: Deps, p: PreRegistrationRecord): FieldError[] {
-  const schema = deps.domain.formSchema(p.procedureVersionId);
-  if (!schema || p.status !== "draft") return [];
-  const r = checkForm(schema, p.formData, "draft");
-  return r.ok ? r.missing : r.fields;
-}
-
-async function dossierOf(deps: Deps, p: PreRegistrationRecord): Promise<PreRegistrationSummary["dossier"]> {
-  if (!p.dossierId) return null;
-  const [row] = await findDossierStatusesByIds(deps.db, [p.dossierId]);
-  return row ? dossierBrief(row) : null;
 }
 
 function audit(deps: Deps, db: Deps["db"], who: CitizenIdentity, action: AuditAction, id: string, fields: string[], reason: string) {
@@ -179,7 +117,7 @@ export async function createPreRegistration(deps: Deps, who: CitizenIdentity, in
   };
   const fields = Object.keys(form.data);
   for (let attempt = 1; ; attempt++) {
-    const record = { ...base, code: newCode() };
+    const record = { ...base, code: newPreRegistrationCode() };
     try {
       await deps.preRegistrationWriter.write({
         record,
@@ -187,7 +125,7 @@ export async function createPreRegistration(deps: Deps, who: CitizenIdentity, in
           ? { audit: { at: now, actorKind: "citizen", actorId: who.citizenId, action: "create", subjectKind: "pre_registration", subjectId: record.id, fields, reason: "Người dân khai trước hồ sơ" } }
           : {}),
       });
-      return { ok: true, value: full(deps, record, form.missing, null) };
+      return { ok: true, value: preRegistrationView(deps, record, form.missing, null) };
     } catch (e) {
       // A code collision (1 in billions): draw another code.
       if (attempt < CODE_ATTEMPTS && isUniqueViolation(e, { table: "pre_registrations", columns: ["code"] })) continue;
@@ -202,14 +140,14 @@ export async function readPreRegistration(deps: Deps, who: CitizenIdentity, idOr
   const p = found.value;
   const fields = Object.keys(p.formData);
   if (fields.length > 0) await audit(deps, deps.db, who, "read", p.id, fields, "Người dân xem bản khai của mình");
-  return { ok: true, value: full(deps, p, missingOf(deps, p), await dossierOf(deps, p)) };
+  return { ok: true, value: preRegistrationView(deps, p, missingFieldsOf(deps, p), await dossierOf(deps, p)) };
 }
 
 export async function listPreRegistrations(deps: Deps, who: CitizenIdentity): Promise<Ok<{ items: PreRegistrationSummary[] }>> {
   const list = await listCitizenPreRegistrations(deps.db, who.citizenId);
   const dossierIds = list.flatMap((p) => (p.dossierId ? [p.dossierId] : []));
   const dossiers = new Map((await findDossierStatusesByIds(deps.db, dossierIds)).map((d) => [d.id, dossierBrief(d)]));
-  return { ok: true, value: { items: list.map((p) => summary(deps, p, (p.dossierId && dossiers.get(p.dossierId)) || null)) } };
+  return { ok: true, value: { items: list.map((p) => preRegistrationSummary(deps, p, (p.dossierId && dossiers.get(p.dossierId)) || null)) } };
 }
 
 /** Only a draft that has not expired may change. */
@@ -262,7 +200,7 @@ export async function updateDraft(deps: Deps, who: CitizenIdentity, idOrCode: st
     return ok;
   });
   if (!moved) return fail("pre_registration_not_editable");
-  return { ok: true, value: full(deps, next, form.missing, null) };
+  return { ok: true, value: preRegistrationView(deps, next, form.missing, null) };
 }
 
 export async function submitPreRegistration(deps: Deps, who: CitizenIdentity, idOrCode: string): Promise<Outcome<PreRegistration>> {
@@ -285,7 +223,7 @@ export async function submitPreRegistration(deps: Deps, who: CitizenIdentity, id
     return ok;
   });
   if (!moved) return fail("pre_registration_not_editable");
-  return { ok: true, value: full(deps, next, [], null) };
+  return { ok: true, value: preRegistrationView(deps, next, [], null) };
 }
 
 /** Cancelling erases the form data at once; the row itself goes with the next purge. */
@@ -293,7 +231,7 @@ export async function cancelPreRegistration(deps: Deps, who: CitizenIdentity, id
   const found = await findOwn(deps, who, idOrCode);
   if (!found.ok) return found;
   const p = found.value;
-  if (p.status === "cancelled") return { ok: true, value: full(deps, p, [], null) };
+  if (p.status === "cancelled") return { ok: true, value: preRegistrationView(deps, p, [], null) };
   if (p.status !== "draft" && p.status !== "submitted") return fail("pre_registration_not_editable");
   const now = nowIso(deps);
   const fields = Object.keys(p.formData);
@@ -304,7 +242,7 @@ export async function cancelPreRegistration(deps: Deps, who: CitizenIdentity, id
     return ok;
   });
   if (!moved) return fail("pre_registration_not_editable");
-  return { ok: true, value: full(deps, next, [], null) };
+  return { ok: true, value: preRegistrationView(deps, next, [], null) };
 }
 
 /** The QR the counter scans, for the owner only. */
