@@ -8,3 +8,4 @@ export * from "./scheme.js";
 export * from "./procedures.js";
 export * from "./pre-registrations.js";
 export * from "./dossiers.js";
+export * from "./feedback.js";

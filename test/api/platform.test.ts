@@ -31,6 +31,8 @@ const EXPECTED_OPERATIONS = [
   "delete /api/pre-registrations/{id}",
   "get /api/pre-registrations/{id}/qr.svg",
   "get /api/dossiers/{code}/status",
+  "post /api/feedback",
+  "get /api/feedback",
 ];
 
 const DOSSIER_CODE = "000.00.06.H98-251015-0007";

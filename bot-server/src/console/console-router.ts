@@ -15,7 +15,8 @@ import { jsonBody } from "../http/json-body.js";
 import { consoleApi } from "./console-api.js";
 import { sendConsoleError } from "./console-errors.js";
 import { createMirrorHub, type MirrorHub } from "./mirror-hub.js";
-import { loadSession, requireCsrf } from "./session-auth.js";
+import { consoleFeedbackRoutes } from "./feedback.routes.js";
+import { loadSession, requireCsrf, requireOfficer } from "./session-auth.js";
 
 export interface ConsoleRouterOptions {
   mirror?: MirrorHub;
@@ -27,6 +28,7 @@ export function consoleRouter(deps: Deps, options: ConsoleRouterOptions = {}): R
   const mirror = options.mirror ?? createMirrorHub(() => deps.clock.now().getTime());
   const router = Router();
   const json = jsonBody();
+  router.use("/api/feedback", json, loadSession(deps), requireCsrf, requireOfficer, consoleFeedbackRoutes(deps));
   router.use("/api", json, loadSession(deps), requireCsrf, consoleApi(deps, mirror));
   router.use("/mirror/api", json, mirrorApi(mirror));
   router.use("/mirror/api", (_req, res) => sendConsoleError(res, { code: "mirror_not_found" }));

@@ -8,7 +8,7 @@ import { timeOrderedId } from "./time-ordered-id.js";
 
 export type AuditActorKind = "citizen" | "officer" | "system";
 export type AuditAction = "read" | "create" | "update" | "delete" | "export" | "purge";
-export type AuditSubjectKind = "pre_registration" | "dossier" | "citizen";
+export type AuditSubjectKind = "pre_registration" | "dossier" | "citizen" | "feedback";
 
 export interface AuditEntry {
   at: string;

@@ -16,6 +16,7 @@ export type OutboxKind =
   | "late_apology"
   | "returned"
   | "refused"
+  | "feedback_answer"
   | "leader_alert";
 
 /** Never personal data: ids, codes, procedure, state, dates, unit. */
