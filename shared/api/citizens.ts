@@ -18,4 +18,11 @@ export const CitizenMe = z.object({
 });
 export type CitizenMe = z.infer<typeof CitizenMe>;
 
+/** What the mini-app reports after asking for notification permission and the OA follow (POST /citizens/me/notifications). */
+export const NotificationOptIn = z.object({
+  miniAppNotifications: z.boolean().describe("requestSendNotification succeeded: the Mini App notification channel may be used"),
+  followedOA: z.boolean().describe("The citizen follows the unit's Official Account"),
+});
+export type NotificationOptIn = z.infer<typeof NotificationOptIn>;
+
 export const ZALO_TOKEN_HEADER = "x-zalo-access-token";

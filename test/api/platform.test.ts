@@ -23,6 +23,7 @@ const EXPECTED_OPERATIONS = [
   "get /api/consent",
   "post /api/citizens/device",
   "get /api/citizens/me",
+  "post /api/citizens/me/notifications",
   "post /api/pre-registrations",
   "get /api/pre-registrations",
   "get /api/pre-registrations/{id}",

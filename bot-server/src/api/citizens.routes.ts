@@ -1,8 +1,8 @@
 /** Citizen identity routes: an anonymous device token for use outside Zalo, and "who am I". */
-import { CitizenMe, DeviceTokenResponse } from "../../../shared/api/citizens.js";
+import { CitizenMe, DeviceTokenResponse, NotificationOptIn } from "../../../shared/api/citizens.js";
 import { ConsentNotice, CONSENT_NOTICE } from "../../../shared/api/consent.js";
 import { route } from "../http/route-table.js";
-import { findCitizen } from "../store/citizens.js";
+import { findCitizen, setNotificationOptIn } from "../store/citizens.js";
 
 export const citizenRoutes = [
   route({
@@ -30,6 +30,21 @@ export const citizenRoutes = [
       const row = await findCitizen(deps.db, citizen.citizenId);
       if (!row) return { ok: false, code: "unauthenticated" };
       return { ok: true, value: { citizenId: row.id, identity: row.kind, createdAt: row.createdAt } };
+    },
+  }),
+  route({
+    method: "post",
+    path: "/citizens/me/notifications",
+    tag: "Citizens",
+    summary: "Report the notification permission and the OA follow the mini-app just asked for",
+    description: "`miniAppNotifications: true` opts in to Mini App notifications (false withdraws it); `followedOA: true` records the follow (an unfollow comes from the OA webhook).",
+    auth: "citizen",
+    body: NotificationOptIn,
+    response: { status: 204, description: "Recorded" },
+    errors: ["unauthenticated", "invalid_device_token", "invalid_zalo_token", "identity_unavailable", "zalo_not_configured", "unsupported_media_type", "malformed_json", "rate_limited"],
+    async handler({ citizen, body }, deps) {
+      const done = await setNotificationOptIn(deps.db, citizen.citizenId, body, deps.clock.now().toISOString());
+      return done ? { ok: true, value: undefined } : { ok: false, code: "unauthenticated" };
     },
   }),
   route({

@@ -63,3 +63,22 @@ export async function findCitizen(db: Db, id: string): Promise<CitizenRow | unde
     .executeTakeFirst();
   return row && { id: row.id, kind: row.zalo_user_id ? "zalo" : "device", createdAt: row.created_at };
 }
+
+/**
+ * What the mini-app reports after asking: permission granted sets the opt-in time (kept from the first grant),
+ * refused clears it. A follow is recorded; an unfollow comes only from the OA webhook, which knows for sure.
+ */
+export async function setNotificationOptIn(db: Db, id: string, optIn: { miniAppNotifications: boolean; followedOA: boolean }, now: string): Promise<boolean> {
+  const row = await db.selectFrom("citizens").select(["notify_opt_in_at", "oa_followed"]).where("id", "=", id).executeTakeFirst();
+  if (!row) return false;
+  await db
+    .updateTable("citizens")
+    .set({
+      notify_opt_in_at: optIn.miniAppNotifications ? (row.notify_opt_in_at ?? now) : null,
+      oa_followed: optIn.followedOA ? 1 : row.oa_followed,
+      updated_at: now,
+    })
+    .where("id", "=", id)
+    .execute();
+  return true;
+}
