@@ -16,7 +16,8 @@ export const DossierStatusQuery = z.object({
 export const DossierStatus = z.object({
   code: z.string(),
   procedure: ProcedureRef,
-  receivingUnit: z.string().describe("Name of the receiving unit"),
+  receivingUnit: z.string().describe("Display name of the receiving unit, e.g. xã Quảng Khê"),
+  receivingUnitCode: z.string().describe("GSO code of the receiving unit (GET /api/units/{unitCode})"),
   state: z.string(),
   stateLabel: z.string(),
   track: TrackSchema,
@@ -26,6 +27,10 @@ export const DossierStatus = z.object({
   dueDateText: z.string().describe("dd/mm/yyyy"),
   resultReady: z.boolean(),
   returned: z.boolean(),
+  missingDocuments: z
+    .array(z.string())
+    .optional()
+    .describe("When a supplement was requested: names of the documents still to bring (Mẫu 02), nothing personal"),
   slip: z
     .object({ authentic: z.boolean(), message: z.string() })
     .optional()

@@ -16,6 +16,8 @@ export interface DossierStatusRow {
   dueDate: string;
   resultReadyAt: string | null;
   returnedAt: string | null;
+  /** JSON list (Mẫu 02) of documents or document names. */
+  missingDocumentsJson: string;
 }
 
 const COLUMNS = DOSSIER_STATUS_COLUMNS;
@@ -34,6 +36,7 @@ const toStatus = (r: Row): DossierStatusRow => ({
   dueDate: r.due_date,
   resultReadyAt: r.result_ready_at,
   returnedAt: r.returned_at,
+  missingDocumentsJson: r.missing_documents,
 });
 
 const byCode = preparedQuery((db) => db.selectFrom("dossiers").select(COLUMNS).where("code", "=", ""));

@@ -21,6 +21,7 @@ export interface DossierStatusColumns {
   due_date: string;
   result_ready_at: string | null;
   returned_at: string | null;
+  missing_documents: string;
 }
 
 export interface SqliteReads {
@@ -30,7 +31,7 @@ export interface SqliteReads {
 
 export const DOSSIER_STATUS_COLUMNS = [
   "id", "code", "procedure_code", "procedure_version_id", "receiving_unit_id", "state", "track", "received_at", "due_date",
-  "result_ready_at", "returned_at",
+  "result_ready_at", "returned_at", "missing_documents",
 ] as const;
 
 /** The file behind the main connection, or undefined (PostgreSQL, in-memory). */

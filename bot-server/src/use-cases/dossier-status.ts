@@ -22,6 +22,21 @@ export function stateLabel(state: string): string {
 
 const asTrack = (t: string): Track => (t === "same-day" ? "same-day" : "normal");
 const RESULT_READY_STATES = new Set(["result_ready", "returned"]);
+const SUPPLEMENT_STATE = "awaiting_supplement";
+
+/** Names only from the Mẫu 02 list (objects `{ name, … }` or plain names): notes may carry personal detail. */
+function documentNames(json: string): string[] {
+  try {
+    const list: unknown = JSON.parse(json);
+    if (!Array.isArray(list)) return [];
+    return list.flatMap((d: unknown) => {
+      const name = typeof d === "string" ? d : d && typeof d === "object" ? (d as { name?: unknown }).name : undefined;
+      return typeof name === "string" && name.trim() !== "" ? [name.trim()] : [];
+    });
+  } catch {
+    return [];
+  }
+}
 
 export function dossierBrief(row: DossierStatusRow): DossierBrief {
   return {
@@ -47,6 +62,7 @@ export async function lookupDossierStatus(deps: Deps, rawCode: string, token?: s
     code: row.code,
     procedure: { code: row.procedureCode, name: procedure?.name ?? row.procedureCode },
     receivingUnit: unit ? deps.domain.units.displayName(unit) : "",
+    receivingUnitCode: unit?.code ?? "",
     state: row.state,
     stateLabel: brief.stateLabel,
     track: brief.track,
@@ -57,6 +73,7 @@ export async function lookupDossierStatus(deps: Deps, rawCode: string, token?: s
     resultReady: brief.resultReady,
     returned: row.returnedAt !== null || row.state === "returned",
   };
+  if (row.state === SUPPLEMENT_STATE) status.missingDocuments = documentNames(row.missingDocumentsJson);
   if (token !== undefined) {
     const authentic = verifyStatusToken(deps.statusTokenSecret, row.code, token);
     status.slip = authentic
