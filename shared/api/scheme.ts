@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { AtQuery, IsoDate, TrackSchema, UnitRef } from "./common.js";
+import { UnitOffice } from "./units.js";
 
 export const SchemeQuery = AtQuery;
 
@@ -43,6 +44,7 @@ export const SchemeStatus = z.object({
   plan: SchemePlanRef.nullable(),
   officeHours: z.array(z.object({ start: z.string(), end: z.string() })),
   officeHoursToVerify: z.boolean(),
+  office: UnitOffice.describe("Where to go: the unit's one-stop office"),
   openNow: z.boolean().nullable().describe("Working day and within office hours; null without a plan"),
   intakeCutoff: z.string().nullable().describe("HH:mm, intake cutoff of the same-day track"),
   intakeOpen: z.boolean().describe("Same-day intake is open at this moment"),

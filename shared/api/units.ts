@@ -12,11 +12,26 @@ export type UnitSummary = z.infer<typeof UnitSummary>;
 
 export const UnitLink = z.object({ unit: UnitRef, effectiveDate: IsoDate, legalBasis: z.string() });
 
+/** The one-stop office citizens go to; anything unverified carries toVerify ("cần kiểm tra"). */
+export const UnitOffice = z.object({
+  place: z.string().describe("e.g. Bộ phận Một cửa, UBND xã Quảng Khê"),
+  address: z.string().nullable().describe("Postal address; null until verified"),
+  phone: z.string().nullable().describe("As dialled; null until verified (never guessed)"),
+  toVerify: z.boolean().describe("Shown as 'cần kiểm tra'"),
+  source: z.string(),
+});
+export type UnitOffice = z.infer<typeof UnitOffice>;
+
+export const OfficeHours = z.array(z.object({ start: z.string(), end: z.string() }));
+
 export const UnitDetail = UnitSummary.extend({
   /** Units this one replaced (e.g. the 2023 communes merged into it on 1/7/2025). */
   predecessors: z.array(UnitLink),
   /** Units that replaced this one. */
   successors: z.array(UnitLink),
+  office: UnitOffice,
+  officeHours: OfficeHours.describe("From the scheme plan in force at the unit; empty without one"),
+  officeHoursToVerify: z.boolean(),
 });
 export type UnitDetail = z.infer<typeof UnitDetail>;
 

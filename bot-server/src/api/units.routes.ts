@@ -36,7 +36,7 @@ export const unitRoutes = [
     handler({ params, query }, deps) {
       const m = momentOf(deps, query.at);
       const unit = deps.domain.units.findByCode(params.unitCode, m.vn.date);
-      return unit ? { ok: true, value: unitDetail(deps, unit) } : { ok: false, code: "unit_not_found" };
+      return unit ? { ok: true, value: unitDetail(deps, unit, m.vn.date) } : { ok: false, code: "unit_not_found" };
     },
   }),
   route({

@@ -6,6 +6,7 @@ import type { Deps } from "../deps.js";
 import { fail, type ApiFailure } from "../http/api-error.js";
 import type { Moment } from "./moment.js";
 import { unitRef } from "./unit-ref.js";
+import { unitOffice } from "./unit-office.js";
 
 export function trackFailure(e: TrackError): ApiFailure {
   switch (e.code) {
@@ -54,6 +55,7 @@ export function schemeStatus(deps: Deps, unitCode: string, moment: Moment): { ok
         : null,
       officeHours: s.officeHours ?? [],
       officeHoursToVerify: s.officeHoursToVerify ?? false,
+      office: unitOffice(deps.domain.units, unit),
       openNow: s.openNow,
       intakeCutoff: s.intakeCutoff ?? null,
       intakeOpen: s.intakeOpen,

@@ -3,6 +3,7 @@ import type { UnitDetail, UnitSummary } from "../../../shared/api/units.js";
 import type { AdminUnit, IsoDate, UnitLevel } from "../../../shared/model.js";
 import type { Deps } from "../deps.js";
 import { unitRef } from "./unit-ref.js";
+import { unitOffice } from "./unit-office.js";
 
 const DEFAULT_LIMIT = 20;
 const LEVEL_ORDER: Record<UnitLevel, number> = { province: 0, district: 1, commune: 2 };
@@ -32,7 +33,7 @@ export function searchUnits(deps: Deps, q: string | undefined, date: IsoDate, le
     .map((u) => unitSummary(deps, u));
 }
 
-export function unitDetail(deps: Deps, unit: AdminUnit): UnitDetail {
+export function unitDetail(deps: Deps, unit: AdminUnit, date: IsoDate): UnitDetail {
   const units = deps.domain.units;
   const link = (id: string, effectiveDate: string, legalBasis: string) => {
     const u = units.byId(id);
@@ -42,5 +43,13 @@ export function unitDetail(deps: Deps, unit: AdminUnit): UnitDetail {
     .predecessorsOf(unit.id)
     .flatMap((p) => units.successionsFrom(p.id).filter((s) => s.toId === unit.id).flatMap((s) => link(p.id, s.effectiveDate, s.legalBasis)));
   const successors = units.successionsFrom(unit.id).flatMap((s) => link(s.toId, s.effectiveDate, s.legalBasis));
-  return { ...unitSummary(deps, unit), predecessors, successors };
+  const plan = deps.domain.scheme.planAt(unit.id, date);
+  return {
+    ...unitSummary(deps, unit),
+    predecessors,
+    successors,
+    office: unitOffice(units, unit),
+    officeHours: plan?.officeHours ?? [],
+    officeHoursToVerify: plan?.officeHoursToVerify ?? false,
+  };
 }
