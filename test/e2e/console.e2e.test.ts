@@ -251,12 +251,12 @@ describeWithChromium("officer console in Chromium", () => {
   }, 60_000);
 
   it("an officer of another unit cannot see the dossier", async () => {
-    const row = await s.deps.db.selectFrom("dossiers").select(["id", "code"]).where("state", "=", "returned").executeTakeFirstOrThrow();
+    const row = await s.deps.db.selectFrom("dossiers").select(["id", "code"]).where("receiving_unit_id", "=", QUANG_KHE).where("state", "not in", ["draft", "refused"]).executeTakeFirstOrThrow();
     const other = await signIn(browser, s.baseUrl, "namda.motcua");
     await other.page.goto(`${s.baseUrl}/console/ho-so/${row.id}`);
     await other.page.getByRole("alert").getByText("Không tìm thấy hồ sơ.").waitFor();
-    await other.page.goto(`${s.baseUrl}/console/hang-doi/results`);
-    await other.page.getByRole("heading", { name: /Trả kết quả/ }).waitFor();
+    await other.page.goto(`${s.baseUrl}/console/hang-doi/today`);
+    await other.page.getByRole("heading", { name: /Hồ sơ hôm nay/ }).waitFor();
     await expect(other.page.getByText(row.code).count()).resolves.toBe(0);
     await other.context.close();
   }, 60_000);

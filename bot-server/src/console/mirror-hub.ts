@@ -49,7 +49,8 @@ export interface MirrorHub {
 }
 
 function sse(res: Response): void {
-  res.writeHead(200, { "Content-Type": "text/event-stream; charset=utf-8", "Cache-Control": "no-store", Connection: "keep-alive", "X-Accel-Buffering": "no" });
+  // no-transform: compression middleware and proxies must not buffer the stream.
+  res.writeHead(200, { "Content-Type": "text/event-stream; charset=utf-8", "Cache-Control": "no-store, no-transform", Connection: "keep-alive", "X-Accel-Buffering": "no" });
   res.write(": ok\n\n");
 }
 

@@ -1,0 +1,64 @@
+/**
+ * The mirror over HTTP: the pairing code joins, the event streams reach both screens uncompressed (a gzip buffer
+ * would hold the events back), the citizen's confirmation marks the received dossier "checked by the citizen".
+ */
+import { afterAll, beforeAll, expect, it } from "@jest/globals";
+import { forEachDatabase, type TestDatabase } from "../helpers/databases.js";
+import { at, consoleClient, createOfficer, QUANG_KHE, startConsoleServer, WEDNESDAY, type ConsoleServer } from "./helpers/console-server.js";
+import { maritalIntake } from "./helpers/intake-fixtures.js";
+
+async function firstEvent(res: Response): Promise<Record<string, unknown>> {
+  const reader = res.body!.getReader();
+  let text = "";
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) throw new Error("stream ended");
+    text += new TextDecoder().decode(value);
+    const m = /data: (.*)\n\n/.exec(text);
+    if (m) {
+      await reader.cancel();
+      return JSON.parse(m[1]!) as Record<string, unknown>;
+    }
+  }
+}
+
+forEachDatabase((_name, open) => {
+  let t: TestDatabase;
+  let s: ConsoleServer;
+  beforeAll(async () => {
+    t = await open();
+    s = await startConsoleServer(t);
+    s.clock.set(at(WEDNESDAY, "09:30"));
+    await createOfficer(s.deps, "qk.motcua", "counter_officer", QUANG_KHE, { displayName: "Trần Thị Một Cửa" });
+  });
+  afterAll(() => s.close());
+
+  it("streams what the officer types to the citizen, and the confirmation reaches the dossier", async () => {
+    const c = await consoleClient(s.baseUrl);
+    await c.login("qk.motcua");
+    const { body: pair } = await c.json<{ code: string }>("POST", "/console/api/mirror/pair");
+    const join = await fetch(`${s.baseUrl}/console/mirror/api/join`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ code: pair.code }) });
+    const { token } = (await join.json()) as { token: string };
+    const state = { title: "Cấp Giấy xác nhận tình trạng hôn nhân", fields: [{ label: "Họ, chữ đệm, tên người yêu cầu", value: "Nguyễn Văn Thử" }] };
+    const { body: published } = await c.json<{ version: number }>("POST", "/console/api/mirror/state", state);
+    const stream = await fetch(`${s.baseUrl}/console/mirror/api/events?token=${token}`, { headers: { "accept-encoding": "gzip" } });
+    expect(stream.headers.get("content-type")).toMatch(/^text\/event-stream/);
+    expect(stream.headers.get("content-encoding")).toBeNull();
+    expect(await firstEvent(stream)).toMatchObject({ officerName: "Trần Thị Một Cửa", state, version: published.version, confirmed: false });
+    const officerStream = await c.get("/console/api/mirror/events");
+    expect(officerStream.headers.get("content-encoding")).toBeNull();
+    expect(await firstEvent(officerStream)).toMatchObject({ joined: true, confirmed: false });
+
+    const confirm = await fetch(`${s.baseUrl}/console/mirror/api/confirm`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ token, version: published.version }) });
+    expect(confirm.status).toBe(200);
+    const r = await c.json<{ dossierId: string; checkedByCitizen: boolean }>("POST", "/console/api/intake/receive", maritalIntake());
+    expect(r.body.checkedByCitizen).toBe(true);
+    const event = await t.db.selectFrom("dossier_events").select("data").where("dossier_id", "=", r.body.dossierId).where("type", "=", "receive").executeTakeFirstOrThrow();
+    expect(JSON.parse(event.data)).toMatchObject({ checkedByCitizen: true, assistedWriting: true });
+  });
+
+  it("a wrong pairing code is refused", async () => {
+    const res = await fetch(`${s.baseUrl}/console/mirror/api/join`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ code: "12345" }) });
+    expect(res.status).toBe(404);
+  });
+});
