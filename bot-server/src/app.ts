@@ -19,6 +19,7 @@ import { consoleRouter } from "./console/console-router.js";
 import { requestContext } from "./http/request-context.js";
 import { mountRoutes } from "./http/route-table.js";
 import { publicRateLimit, securityHeaders } from "./http/security.js";
+import { staticCompression } from "./http/static-compression.js";
 import { statusPageRouter } from "./http/status-page.js";
 import { testClockRouter } from "./http/test-clock.js";
 import { createZaloWebhookRouter } from "./zalo/webhook.routes.js";
@@ -54,9 +55,9 @@ export function createApp(deps: Deps, options: AppOptions = {}): Express {
   app.use("/tra-cuu", limit, statusPageRouter(deps));
 
   // MOUNT: officer console (its own sessions and CSRF handling).
-  app.use("/console", consoleRouter(deps));
+  app.use("/console", staticCompression(["/api", "/mirror/api"]), consoleRouter(deps));
 
-  app.use("/m", miniAppStatic(options.miniAppDir ?? MINI_APP_WWW));
+  app.use("/m", staticCompression(), miniAppStatic(options.miniAppDir ?? MINI_APP_WWW));
   app.get("/", (_req, res) => res.redirect(302, "/tra-cuu"));
 
   app.use((_req, res) => sendError(res, { code: "not_found" }));
