@@ -14,8 +14,8 @@ import type { Browser, Page } from "playwright-core";
 import { ensureConsoleBuilt } from "../../bot-server/console-app/build.js";
 import { openDatabase, type DatabaseHandle } from "../../bot-server/src/store/connect.js";
 import { migrateToLatest } from "../../bot-server/src/store/migrate.js";
-import { at, createOfficer, NAM_DA, QUANG_KHE, startConsoleServer, WEDNESDAY, type ConsoleServer } from "../console/helpers/console-server.js";
-import { CCCD_NGUYEN_VAN_THU, CCCD_TRAN_THI_MAU, maritalForm } from "../console/helpers/intake-fixtures.js";
+import { at, consoleClient, createOfficer, NAM_DA, QUANG_KHE, startConsoleServer, WEDNESDAY, type ConsoleServer } from "../console/helpers/console-server.js";
+import { CCCD_NGUYEN_VAN_THU, CCCD_TRAN_THI_MAU, maritalForm, maritalIntake } from "../console/helpers/intake-fixtures.js";
 import { popplerAvailable } from "../console/helpers/pdf-text.js";
 import { describeWithChromium, launchChromium } from "./helpers/chromium-launch.js";
 import { ActionCounter, preRegister, printedPdf, signIn, type Officer } from "./helpers/console-session.js";
@@ -251,9 +251,14 @@ describeWithChromium("officer console in Chromium", () => {
   }, 60_000);
 
   it("an officer of another unit cannot see the dossier", async () => {
-    const row = await s.deps.db.selectFrom("dossiers").select(["id", "code"]).where("receiving_unit_id", "=", QUANG_KHE).where("state", "not in", ["draft", "refused"]).executeTakeFirstOrThrow();
+    s.clock.set(at(WEDNESDAY, "11:00"));
+    const desk = await consoleClient(s.baseUrl);
+    await desk.login("qk.motcua");
+    const row = (await desk.json<{ dossierId: string; code: string }>("POST", "/console/api/intake/receive", maritalIntake())).body;
+    expect(row.code).toMatch(/-250716-/);
+    const id = row.dossierId;
     const other = await signIn(browser, s.baseUrl, "namda.motcua");
-    await other.page.goto(`${s.baseUrl}/console/ho-so/${row.id}`);
+    await other.page.goto(`${s.baseUrl}/console/ho-so/${id}`);
     await other.page.getByRole("alert").getByText("Không tìm thấy hồ sơ.").waitFor();
     await other.page.goto(`${s.baseUrl}/console/hang-doi/today`);
     await other.page.getByRole("heading", { name: /Hồ sơ hôm nay/ }).waitFor();
