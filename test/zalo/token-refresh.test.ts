@@ -57,6 +57,19 @@ forEachDatabase((_name, open) => {
       expect(bot.zalo.oauthCalls).toBe(1);
     });
 
+    it("refreshes once for a chatbot store and a notification store built over the same database handle", async () => {
+      bot.zalo.reset();
+      bot.zalo.expireAccessTokens();
+      const other = createTokenStore({
+        db: bot.app.deps.db, oauthBase: bot.zalo.url, appId: bot.zalo.appId, appSecret: bot.zalo.appSecret, clock: systemClock, log,
+      });
+      const notifications = clientFor(other, bot.zalo);
+      const results = await Promise.all(users(20, 7000).map((userId, i) =>
+        i % 2 === 0 ? notifications.sendCsMessage(userId, { text: "Hồ sơ đã có kết quả." }) : bot.runtime.oa!.sendCsMessage(userId, { text: "Xin chào." })));
+      expect(results.every((r) => r.ok)).toBe(true);
+      expect(bot.zalo.refreshCount).toBe(1);
+    });
+
     it("refreshes exactly once for 50 replies sent at the same instant through the shared client", async () => {
       bot.zalo.reset();
       bot.zalo.expireAccessTokens();
@@ -153,7 +166,8 @@ forEachDatabase((_name, open) => {
       await t.db.deleteFrom("zalo_tokens").execute();
       const lockKey = `test:${randomUUID()}:zalo-refresh`;
       const a = storeFor(t.db, zalo, { redis: redisA, lockKey });
-      const b = storeFor(t.db, zalo, { redis: redisB, lockKey });
+      // Another connection to the same database: what a second process sees (no shared in-process single-flight).
+      const b = storeFor(t.connectAgain().db, zalo, { redis: redisB, lockKey });
       expect((await a.getAccessToken()).ok).toBe(true);
       expect((await b.getAccessToken()).ok).toBe(true);
       const before = a.refreshCount + b.refreshCount;

@@ -54,6 +54,11 @@ interface Pair {
 }
 
 const ROW_ID = "oa";
+/**
+ * The refresh token is single-use per stored pair, so refreshes are single-flight per database handle, not per
+ * store object: the chatbot and the notifications may each build a store over the same handle in one process.
+ */
+const inflightByDb = new WeakMap<object, Promise<TokenResult>>();
 const DEFAULT_LOCK_KEY = "khonghen:zalo:oa-token-refresh";
 const RELEASE_LOCK = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end";
 
@@ -67,7 +72,6 @@ export function createTokenStore(options: TokenStoreOptions): TokenStore {
   let cached: Pair | undefined;
   /** A pair Zalo issued that the database did not take: it must be stored before anyone uses it. */
   let unpersisted: Pair | undefined;
-  let inflight: Promise<TokenResult> | undefined;
   let refreshCount = 0;
 
   const fresh = (p: Pair | undefined): boolean => p !== undefined && p.expiresAtMs - margin > clock.now().getTime();
@@ -161,10 +165,16 @@ export function createTokenStore(options: TokenStoreOptions): TokenStore {
   }
 
   function refresh(stale: string | undefined): Promise<TokenResult> {
-    inflight ??= refreshLocked(stale).finally(() => {
-      inflight = undefined;
+    let inflight = inflightByDb.get(db);
+    if (!inflight) {
+      inflight = refreshLocked(stale).finally(() => inflightByDb.delete(db));
+      inflightByDb.set(db, inflight);
+    }
+    return inflight.then(async (r) => {
+      // Another store over this handle refreshed: take its pair from the database.
+      if (r.ok && cached?.accessToken !== r.accessToken) await load();
+      return r;
     });
-    return inflight;
   }
 
   function storeFailed(): TokenResult {
@@ -176,14 +186,14 @@ export function createTokenStore(options: TokenStoreOptions): TokenStore {
       return refreshCount;
     },
     async getAccessToken() {
-      if (inflight) return inflight;
+      if (inflightByDb.has(db)) return refresh(undefined);
       if (!unpersisted && cached && fresh(cached)) return { ok: true, accessToken: cached.accessToken };
       const current = unpersisted ? undefined : await load();
       if (current && fresh(current)) return { ok: true, accessToken: current.accessToken };
       return refresh(current?.accessToken);
     },
     async refreshAfterRejection(rejected) {
-      if (inflight) return inflight;
+      if (inflightByDb.has(db)) return refresh(rejected);
       if (!unpersisted && cached && cached.accessToken !== rejected && fresh(cached)) return { ok: true, accessToken: cached.accessToken };
       return refresh(rejected);
     },

@@ -71,7 +71,8 @@ export function createZaloRuntime(deps: Deps, options: ZaloRuntimeOptions = {}):
     ? createTokenStore({
       db: deps.db, oauthBase: c.ZALO_OAUTH_BASE, appId: c.ZALO_APP_ID, appSecret: c.ZALO_APP_SECRET, clock: deps.clock, log,
       ...(c.ZALO_OA_REFRESH_TOKEN ? { seedRefreshToken: c.ZALO_OA_REFRESH_TOKEN } : {}),
-      ...(lockRedis ? { redis: lockRedis, lockKey: `${prefix}:zalo:oa-token-refresh` } : {}),
+      // The default lock key: every process of the deployment (chatbot, notifications, workers) takes the same lock.
+      ...(lockRedis ? { redis: lockRedis } : {}),
     })
     : undefined;
   const oa = tokens
