@@ -34,9 +34,12 @@ forEachDatabase((_name, open) => {
       expect((await c.login(u)).status).toBe(200);
       return c;
     };
-    [counter, processor, leader, volunteer, otherUnit, viewer] = await Promise.all(
-      ["qk.motcua", "qk.xuly", "qk.chutich", "qk.tinhnguyen", "namda.motcua", "tinh.xem"].map(login),
-    );
+    counter = await login("qk.motcua");
+    processor = await login("qk.xuly");
+    leader = await login("qk.chutich");
+    volunteer = await login("qk.tinhnguyen");
+    otherUnit = await login("namda.motcua");
+    viewer = await login("tinh.xem");
   });
   afterAll(async () => {
     await s.close();
