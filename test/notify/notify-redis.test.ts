@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from "@jest/globals";
 import type { Deps } from "../../bot-server/src/deps.js";
 import { listDeadLetters, redrive } from "../../bot-server/src/notify/dead-letters.js";
 import { startNotifications, type Notifications } from "../../bot-server/src/notify/start-notifications.js";
+import { closeZaloRuntime } from "../../bot-server/src/zalo/zalo-runtime.js";
 import { forEachDatabase, requireRedis, type TestDatabase } from "../helpers/databases.js";
 import { buildNotifyDeps, MINIAPP_API_KEY, notifyEnv } from "./helpers/notify-deps.js";
 import { countDeliveries, DEMO_UNIT_ID, insertEvents, nowIso, oaUserId } from "./helpers/notify-fixtures.js";
@@ -32,6 +33,8 @@ describeRedis("notifications through BullMQ on Redis", () => {
     afterEach(async () => {
       await running?.stop();
       running = undefined;
+      if (deps) await closeZaloRuntime(deps);
+      await deps?.database.close();
       await zalo?.close();
       await t?.close();
     });

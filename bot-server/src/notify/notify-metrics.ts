@@ -84,7 +84,9 @@ async function queueFamilies(url: string, prefix: string, nowMs: number): Promis
     return [{ name: "khonghen_notify_redis_up", help: "1 when the queue's Redis answered this scrape.", type: "gauge", samples: [{ value: 0 }] }];
   } finally {
     await Promise.all(queues.map(({ queue }) => queue.close().catch(() => {})));
-    await connection.quit().catch(() => connection.disconnect());
+    // quit() waits for a connection that may never come; an unreachable Redis is simply dropped.
+    if (connection.status === "ready") await connection.quit().catch(() => connection.disconnect());
+    else connection.disconnect();
   }
 }
 

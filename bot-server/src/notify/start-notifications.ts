@@ -4,12 +4,14 @@
  *   workers; `npm run worker` processes run the same with workers on. Any number of processes may run both.
  * - no REDIS_URL (the embedded default): an in-process dispatcher over the outbox, calling the same sender step.
  * Without any Zalo sending configuration it starts nothing and says so: outbox rows wait, nothing is lost.
- * Every Redis connection is created here and closed by stop().
+ * The OA token store is the Zalo runtime's (zalo/zalo-runtime.ts), shared with the chatbot; its owner closes it.
+ * Every Redis connection opened here is closed by stop().
  */
 import { Redis } from "ioredis";
 import type { Deps } from "../deps.js";
 import { createOaClient } from "../zalo/oa-client.js";
-import { createTokenStore, type TokenStore } from "../zalo/token-store.js";
+import type { TokenStore } from "../zalo/token-store.js";
+import { zaloRuntimeFor } from "../zalo/zalo-runtime.js";
 import { closeQueues, createChannelQueues } from "./channel-queues.js";
 import { startChannelWorkers, type WorkersHandle } from "./channel-workers.js";
 import type { SenderContext } from "./deliver-step.js";
@@ -24,8 +26,6 @@ export interface NotificationsOptions {
   workers?: boolean;
   /** Redis mode: run a relay in this process (default true). */
   relay?: boolean;
-  /** The product's one OA token store (shared with the chatbot); built from the configuration when absent. */
-  tokenStore?: TokenStore;
   /** Replaces the Zalo adapter (tests). */
   zalo?: NotifyZalo;
 }
@@ -41,9 +41,12 @@ export interface Notifications {
 
 export function startNotifications(deps: Deps, options: NotificationsOptions = {}): Notifications {
   const { config, log } = deps;
-  const settings = notifySettingsFrom(config);
   const hasOa = config.ZALO_APP_ID !== undefined && config.ZALO_APP_SECRET !== undefined;
   const hasMiniApp = config.NOTIFY_MINIAPP_API_KEY !== undefined && config.ZALO_MINIAPP_ID !== undefined;
+  const configured = notifySettingsFrom(config);
+  // Channels that cannot work here are not tried at all (no OA token: neither CS messages nor ZNS).
+  const replaced = options.zalo !== undefined;
+  const settings = { ...configured, channels: configured.channels.filter((c) => replaced || (c === "miniapp" ? hasMiniApp : hasOa)) };
   if (!options.zalo && !hasOa && !hasMiniApp) {
     log.warn("notifications not started: no Zalo sending configuration (ZALO_APP_ID/ZALO_APP_SECRET or NOTIFY_MINIAPP_API_KEY/ZALO_MINIAPP_ID); outbox rows wait");
     return { mode: "disabled", stop: async () => {} };
@@ -58,19 +61,8 @@ export function startNotifications(deps: Deps, options: NotificationsOptions = {
     connections.push(r);
     return r;
   };
-  const lockRedis = redisUrl ? connect() : undefined;
-  const tokens =
-    options.tokenStore ??
-    createTokenStore({
-      db: deps.db,
-      oauthBase: config.ZALO_OAUTH_BASE,
-      appId: config.ZALO_APP_ID ?? "",
-      appSecret: config.ZALO_APP_SECRET ?? "",
-      ...(config.ZALO_OA_REFRESH_TOKEN ? { seedRefreshToken: config.ZALO_OA_REFRESH_TOKEN } : {}),
-      ...(lockRedis ? { redis: lockRedis } : {}),
-      clock: deps.clock,
-      log,
-    });
+  // The product's one token store (single-flight refresh, Redis lock shared by every process): the Zalo runtime's.
+  const tokens = zaloRuntimeFor(deps).tokens ?? NO_OA_TOKENS;
   const zalo =
     options.zalo ??
     createNotifyZalo({
@@ -149,3 +141,10 @@ function throttled(f: (e: Error) => void, everyMs = 30_000): (e: Error) => void 
     f(e);
   };
 }
+
+/** Without ZALO_APP_ID/ZALO_APP_SECRET: OA channels answer "configuration" and the mini-app channel is tried. */
+const NO_OA_TOKENS: TokenStore = {
+  getAccessToken: async () => ({ ok: false, error: { code: "not_configured", message: "ZALO_APP_ID and ZALO_APP_SECRET are not set" } }),
+  refreshAfterRejection: async () => ({ ok: false, error: { code: "not_configured", message: "ZALO_APP_ID and ZALO_APP_SECRET are not set" } }),
+  refreshCount: 0,
+};
