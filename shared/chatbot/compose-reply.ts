@@ -188,7 +188,7 @@ const builders: Record<ChatIntent, Builder> = {
         ...always.map((d, i) => `${i + 1}. ${line(d)}`),
         sometimes.length > 0 && "Thêm, tùy trường hợp:",
         ...sometimes.map((d) => `• ${line(d)}${d.condition ? ` (${shorten(d.condition, 110)})` : ""}`),
-        REPLY_TEXT.assistedWriting,
+        planOf(c, c.unit) && REPLY_TEXT.assistedWriting,
         sameDayLine(c, v, c.unit),
       ],
       procedureButtons(c, v, c.unit, "checklist"),
