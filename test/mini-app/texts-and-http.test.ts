@@ -15,6 +15,7 @@ const scheme = (over: Partial<SchemeStatus>): SchemeStatus => ({
   workingDay: true, schemeDay: true,
   plan: { id: "p", title: "Kế hoạch", issuer: "UBND", number: null, validFrom: "2025-07-01", validTo: null, official: false, statusLabel: "Cấu hình minh họa", toVerify: true },
   officeHours: [{ start: "07:00", end: "11:30" }, { start: "13:30", end: "17:00" }], officeHoursToVerify: true, openNow: true,
+  office: { place: "Bộ phận Một cửa, UBND xã Quảng Khê", address: null, phone: null, toVerify: true, source: "" },
   intakeCutoff: "15:00", intakeOpen: true, minutesToCutoff: 80, nextSchemeDay: "2026-12-09", nextSchemeDayText: "Thứ Tư 09/12/2026",
   procedures: [], summary: "",
   ...over,

@@ -76,7 +76,13 @@ export default function UnitPage() {
           </p>
         ) : null}
         <p className="kh-fact">
-          <Icon name="location" /> <span>Bộ phận Một cửa, Ủy ban nhân dân {s.unit.displayName}</span>
+          <Icon name="location" />
+          <span>
+            {s.office.place}
+            {s.office.address ? `, ${s.office.address}` : null}
+            {s.office.phone ? ` · Điện thoại: ${s.office.phone}` : null}
+            {s.office.toVerify ? <span className="kh-tag kh-tag-verify">cần kiểm tra</span> : null}
+          </span>
         </p>
       </div>
 
