@@ -68,3 +68,9 @@ export { ONE_STOP_FORMS, type OneStopForm, type OneStopFormCode } from "./data/o
 // Chip ID card (CCCD) QR
 export { parseCccdQr, type CccdQrValue, type CccdQrResult, type CccdQrOptions } from "./cccd/parse-cccd-qr.js";
 export { CCCD_QR_REJECTIONS, type CccdQrErrorCode, type CccdQrField } from "./cccd/cccd-qr-messages.js";
+
+// One-stop offices (contact data, to verify)
+export { unitOffices, officeOf, type UnitOffice } from "./data/offices.js";
+
+// The chatbot's understanding of citizens' Vietnamese
+export { understand, createUnderstand, type Understanding, type UnderstandOptions, type Understand, type ChatIntent } from "./chatbot/understand.js";

@@ -1,6 +1,6 @@
 /** The domain's public API as other code and other provinces' integrators see it: shared/index.ts only. */
 import { describe, expect, it } from "@jest/globals";
-import { addWorkingDays, decideTrack, isWorkingDay, parseCccdQr } from "../../shared/index.js";
+import { addWorkingDays, decideTrack, isWorkingDay, parseCccdQr, understand } from "../../shared/index.js";
 
 describe("shared/index.ts public API", () => {
   it.each([
@@ -40,5 +40,11 @@ describe("shared/index.ts public API", () => {
       value: expect.objectContaining({ idNumber: "067085000001", oldIdNumber: "245000001", fullName: "Nguyễn Văn Thử", dateOfBirth: "1985-06-15", sex: "Nam", issueDate: "2021-04-20" }),
     });
     expect(parseCccdQr("https://example.vn/pay?x=1").ok).toBe(false);
+  });
+});
+
+describe("understand (chatbot) through the public API", () => {
+  it("reads a message typed without diacritics", () => {
+    expect(understand("xin giay xac nhan doc than can nhung gi")).toMatchObject({ intent: "procedure_checklist", procedureCode: "1.004873" });
   });
 });
