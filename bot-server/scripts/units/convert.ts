@@ -5,9 +5,9 @@
  * old district/province names only; split parts carry no old code); new communes by folded name within their new
  * province, because some mapping rows carry a wrong or unpadded new code.
  */
-import type { AdminUnit, IsoDate, UnitsData, UnitSuccession } from "../../shared/model.js";
-import { displayName } from "../../shared/units/unit-names.js";
-import { searchKey } from "../../shared/units/unit-search.js";
+import type { AdminUnit, IsoDate, UnitsData, UnitSuccession } from "../../../shared/model.js";
+import { displayName } from "../../../shared/units/unit-names.js";
+import { searchKey } from "../../../shared/units/unit-search.js";
 import { cleanName, nameKey, padCode, splitTypedName } from "./package-names.js";
 import {
   COMMUNE_BASIS_BY_PROVINCE, DEFAULT_OLD_VALID_FROM, DISTRICT_BASIS, LAST_DAY_BEFORE_REFORM, PROVINCE_BASIS, REFORM_DATE, VERIFIED_OLD_VALID_FROM,

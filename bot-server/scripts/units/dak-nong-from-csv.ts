@@ -2,7 +2,7 @@
  * Đắk Nông units with history from the two reference CSVs (context.md §3): the 2023 list, valid from the
  * earliest verified snapshot (1/3/2020) to 30/6/2025, and the 28 successor communes of Lâm Đồng from 1/7/2025.
  */
-import type { AdminUnit, UnitLevel, UnitsData, UnitSuccession, UnitType } from "../../shared/model.js";
+import type { AdminUnit, UnitLevel, UnitsData, UnitSuccession, UnitType } from "../../../shared/model.js";
 import { parseCsv } from "./csv.js";
 import { COMMUNE_BASIS_BY_PROVINCE, DISTRICT_BASIS, LAST_DAY_BEFORE_REFORM, PROVINCE_BASIS, REFORM_DATE, VERIFIED_OLD_VALID_FROM } from "./reform-2025.js";
 

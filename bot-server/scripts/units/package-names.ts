@@ -1,6 +1,6 @@
 /** Names as the npm seed packages write them ("Huyện Đăk Glong", "Thành Phố …"): type split, folded keys, slugs. */
-import type { UnitLevel, UnitType } from "../../shared/model.js";
-import { searchKey } from "../../shared/units/unit-search.js";
+import type { UnitLevel, UnitType } from "../../../shared/model.js";
+import { searchKey } from "../../../shared/units/unit-search.js";
 import { TYPE_PREFIXES } from "./reform-2025.js";
 
 const DEFAULT_TYPE: Record<UnitLevel, UnitType> = { province: "tỉnh", district: "huyện", commune: "xã" };

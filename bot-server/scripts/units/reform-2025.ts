@@ -1,5 +1,5 @@
 /** Facts of the 1/7/2025 reform shared by the unit generators (context.md §2.1). */
-import type { UnitType } from "../../shared/model.js";
+import type { UnitType } from "../../../shared/model.js";
 
 export const REFORM_DATE = "2025-07-01";
 export const LAST_DAY_BEFORE_REFORM = "2025-06-30";

@@ -1,5 +1,5 @@
 /** Writes UnitsData as a committed TypeScript module: one unit or succession per line, sources as named constants. */
-import type { AdminUnit, UnitsData, UnitSuccession } from "../../shared/model.js";
+import type { AdminUnit, UnitsData, UnitSuccession } from "../../../shared/model.js";
 
 export interface UnitsModuleSpec {
   exportName: string;

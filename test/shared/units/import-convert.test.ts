@@ -2,9 +2,9 @@ import { beforeAll, describe, expect, test } from "@jest/globals";
 import { daknongUnits } from "../../../shared/data/units/dak-nong.js";
 import type { AdminUnit, UnitSuccession } from "../../../shared/model.js";
 import { checkUnitsData } from "../../../shared/units/check-units-data.js";
-import { convertPackageUnits, type PackageUnits } from "../../../scripts/units/convert.js";
-import { loadPackageUnits } from "../../../scripts/units/load-packages.js";
-import { exportNameOf, resolveOldProvince, slugOf, splitTypedName } from "../../../scripts/units/package-names.js";
+import { convertPackageUnits, type PackageUnits } from "../../../bot-server/scripts/units/convert.js";
+import { loadPackageUnits } from "../../../bot-server/scripts/units/load-packages.js";
+import { exportNameOf, resolveOldProvince, slugOf, splitTypedName } from "../../../bot-server/scripts/units/package-names.js";
 
 const unitKey = ({ id, code, name, type, level, parentId, validFrom, validTo }: AdminUnit) =>
   JSON.stringify({ id, code, name, type, level, parentId, validFrom, validTo });
