@@ -74,3 +74,6 @@ export { unitOffices, officeOf, type UnitOffice } from "./data/offices.js";
 
 // The chatbot's understanding of citizens' Vietnamese
 export { understand, createUnderstand, type Understanding, type UnderstandOptions, type Understand, type ChatIntent } from "./chatbot/understand.js";
+
+// Public HTTP API schemas (request/response), shared by the server and the mini-app
+export * as api from "./api/index.js";
