@@ -16,12 +16,13 @@ import type { Clock } from "../clock.js";
 import type { Log } from "../log.js";
 import type { Database } from "../store/database.js";
 import {
-  FINAL_OUTBOX_STATUSES, claimDelivery, finalizeOutbox, getOutboxRow, idempotencyKey, listDeliveries, noteInDoubt, scheduleOutbox, settleDelivery,
-  type DeliveryClaim, type DeliveryRow, type OutboxRow,
+  FINAL_OUTBOX_STATUSES, finalizeOutbox, idempotencyKey, noteInDoubt, scheduleOutbox, settleDelivery, type DeliveryClaim,
+  type OutboxRow,
 } from "./notify-store.js";
-import { loadTarget, type NotifyTarget, type TargetOptions } from "./notify-target.js";
+import type { DeliveryBrief, NotifyTarget, TargetOptions } from "./notify-target.js";
 import type { NotifySettings } from "./notify-settings.js";
 import type { NotifySendResult, NotifyZalo } from "./notify-zalo.js";
+import type { SendStore } from "./send-store.js";
 
 export interface SenderContext {
   db: Kysely<Database>;
@@ -33,6 +34,8 @@ export interface SenderContext {
   random?: () => number;
   /** Waits for the channel's rate limit (embedded mode; BullMQ's limiter does this with Redis). */
   beforeSend?: (channel: NotifyChannel) => Promise<void>;
+  /** The read and the two writes of every send, batched across concurrent sends (send-store.ts). */
+  store: SendStore;
 }
 
 export type StepOutcome =
@@ -48,16 +51,15 @@ export type StepOutcome =
 const CLAIM_POLL_MS = 250;
 
 export async function deliverStep(ctx: SenderContext, outboxId: string, requested?: NotifyChannel): Promise<StepOutcome> {
-  const row = await getOutboxRow(ctx.db, outboxId);
-  if (!row) return { kind: "done", status: "gone" };
+  const loaded = await ctx.store.load(outboxId);
+  if (!loaded) return { kind: "done", status: "gone" };
+  const { row, target, deliveries } = loaded;
   if (FINAL_OUTBOX_STATUSES.has(row.status)) return { kind: "done", status: row.status as "sent" | "not_notified" | "dead" };
   const now = ctx.clock.now().getTime();
   const dueInMs = Date.parse(row.available_at) - now;
   if (dueInMs > 0) return { kind: "retry", delayMs: dueInMs, reason: "not_due" };
 
-  const target = await loadTarget(ctx.db, row, ctx.target);
   if (!target) return finish(ctx, row, "not_notified", `unknown kind ${row.kind}`);
-  const deliveries = await listDeliveries(ctx.db, row.id);
   if (deliveries.some((d) => d.status === "sent")) return finish(ctx, row, "sent", null);
 
   const rejected = new Set(deliveries.filter((d) => d.status === "rejected").map((d) => d.channel));
@@ -84,7 +86,7 @@ async function attempt(
   target: NotifyTarget,
   plan: NotifyChannel[],
   channel: NotifyChannel,
-  deliveries: DeliveryRow[],
+  deliveries: DeliveryBrief[],
 ): Promise<StepOutcome> {
   const rendered = renderNotification(target.facts);
   const inFlight = deliveries.find((d) => d.channel === channel && d.status === "sending");
@@ -107,11 +109,11 @@ async function attempt(
   const trackingId = idempotencyKey(row.id, channel);
   await ctx.beforeSend?.(channel);
   const claim: DeliveryClaim = { id: randomUUID(), outboxId: row.id, channel, attempt: number, at: nowIso(ctx), trackingId: channel === "zns" ? trackingId : null };
-  if (!(await claimDelivery(ctx.db, claim))) return { kind: "retry", delayMs: CLAIM_POLL_MS, reason: "claimed_elsewhere" };
+  if (!(await ctx.store.claim(claim))) return { kind: "retry", delayMs: CLAIM_POLL_MS, reason: "claimed_elsewhere" };
   const result = await sendOn(ctx, channel, target, rendered, trackingId);
   if (result.ok) {
-    await settleDelivery(ctx.db, claim, { status: "sent", trackingId: channel === "zns" ? trackingId : result.messageId, at: nowIso(ctx) });
-    return finish(ctx, row, "sent", null, channel);
+    await ctx.store.recordSent({ claim, row, trackingId: channel === "zns" ? trackingId : result.messageId, at: nowIso(ctx) });
+    return { kind: "done", status: "sent", channel };
   }
   const action = sendActionFor(result.failure.kind);
   const code = errorCodeOf(result);
@@ -174,7 +176,7 @@ async function resolveInDoubt(
   channel: NotifyChannel,
   target: NotifyTarget,
   rendered: RenderedNotification,
-  claim: DeliveryRow,
+  claim: DeliveryBrief,
 ): Promise<"sent" | "not_sent" | "unknown"> {
   if (channel !== "oa_cs") return "not_sent";
   try {

@@ -4,27 +4,18 @@
  * Outbox status: pending (to relay or dispatch) → queued (handed to a queue or the dispatcher) → sent |
  * not_notified | dead. Delivery status: sending (claimed, outcome unknown) → sent | failed | rejected.
  */
-import type { Kysely, Selectable } from "kysely";
-import type { DeliveryTable, Database, OutboxTable } from "../store/database.js";
+import { sql, type Kysely, type Selectable } from "kysely";
+import type { Database, OutboxTable } from "../store/database.js";
 import type { NotifyChannel } from "../../../shared/notify/channels.js";
 
 type Db = Kysely<Database>;
 export type OutboxRow = Selectable<OutboxTable>;
-export type DeliveryRow = Selectable<DeliveryTable>;
 
 export const FINAL_OUTBOX_STATUSES = new Set(["sent", "not_notified", "dead"]);
 
 /** The per-(outbox row, channel) key: held by the attempt that may deliver, so a second send cannot be claimed. */
 export function idempotencyKey(outboxId: string, channel: NotifyChannel): string {
   return `${outboxId}:${channel}`;
-}
-
-export async function getOutboxRow(db: Db, id: string): Promise<OutboxRow | undefined> {
-  return db.selectFrom("outbox").selectAll().where("id", "=", id).executeTakeFirst();
-}
-
-export async function listDeliveries(db: Db, outboxId: string): Promise<DeliveryRow[]> {
-  return db.selectFrom("deliveries").selectAll().where("outbox_id", "=", outboxId).orderBy("at").orderBy("attempt").execute();
 }
 
 export interface DeliveryClaim {
@@ -36,6 +27,33 @@ export interface DeliveryClaim {
   trackingId: string | null;
 }
 
+function claimRow(claim: DeliveryClaim) {
+  return {
+    id: claim.id,
+    outbox_id: claim.outboxId,
+    channel: claim.channel,
+    idempotency_key: idempotencyKey(claim.outboxId, claim.channel),
+    attempt: claim.attempt,
+    status: "sending",
+    error_code: null,
+    error_message: null,
+    tracking_id: claim.trackingId,
+    at: claim.at,
+  };
+}
+
+/** Many claims in one statement (one commit); returns, per claim, whether it got the key. */
+export async function claimDeliveries(db: Db, claims: readonly DeliveryClaim[]): Promise<boolean[]> {
+  const inserted = await db
+    .insertInto("deliveries")
+    .values(claims.map(claimRow))
+    .onConflict((oc) => oc.column("idempotency_key").doNothing())
+    .returning("id")
+    .execute();
+  const ids = new Set(inserted.map((r) => r.id));
+  return claims.map((c) => ids.has(c.id));
+}
+
 /**
  * Inserts the "sending" record under the unique idempotency key before calling Zalo. Returns false when another
  * attempt holds the key (in flight elsewhere, in doubt, or already delivered): the caller must not send.
@@ -43,18 +61,7 @@ export interface DeliveryClaim {
 export async function claimDelivery(db: Db, claim: DeliveryClaim): Promise<boolean> {
   const inserted = await db
     .insertInto("deliveries")
-    .values({
-      id: claim.id,
-      outbox_id: claim.outboxId,
-      channel: claim.channel,
-      idempotency_key: idempotencyKey(claim.outboxId, claim.channel),
-      attempt: claim.attempt,
-      status: "sending",
-      error_code: null,
-      error_message: null,
-      tracking_id: claim.trackingId,
-      at: claim.at,
-    })
+    .values(claimRow(claim))
     .onConflict((oc) => oc.column("idempotency_key").doNothing())
     .returning("id")
     .executeTakeFirst();
@@ -100,6 +107,10 @@ export async function noteInDoubt(db: Db, deliveryId: string, message: string): 
 /** A citizen-facing row moves the dossier's notify_status with it (the officer sees "not notified"). */
 const NOTIFY_STATUS_BY_OUTBOX: Record<string, string> = { sent: "notified", not_notified: "not_notified", dead: "not_notified" };
 
+/**
+ * The row's final status, and the dossier's notify_status with it. The dossier is written first, so even outside a
+ * transaction a crash in between leaves the row open and the next step finishes both.
+ */
 export async function finalizeOutbox(
   db: Db,
   row: Pick<OutboxRow, "id" | "dossier_id" | "kind">,
@@ -107,16 +118,49 @@ export async function finalizeOutbox(
   at: string,
   lastError: string | null,
 ): Promise<void> {
+  if (row.dossier_id && row.kind !== "leader_alert") {
+    await db.updateTable("dossiers").set({ notify_status: NOTIFY_STATUS_BY_OUTBOX[status]! }).where("id", "=", row.dossier_id).execute();
+  }
+  await db
+    .updateTable("outbox")
+    .set({ status, updated_at: at, last_error: lastError })
+    .where("id", "=", row.id)
+    .where("status", "not in", [...FINAL_OUTBOX_STATUSES])
+    .execute();
+}
+
+export interface SentRecord {
+  claim: Pick<DeliveryClaim, "id" | "outboxId" | "channel">;
+  row: Pick<OutboxRow, "id" | "dossier_id" | "kind">;
+  trackingId: string | null;
+  at: string;
+}
+
+/** Delivered messages: each attempt, its outbox row and its dossier, all in one commit. */
+export async function recordSent(db: Db, records: readonly SentRecord[]): Promise<void> {
+  const at = records[records.length - 1]!.at;
   await db.transaction().execute(async (tx) => {
-    const r = await tx
+    // One statement for the whole batch: Zalo's message id differs per attempt.
+    await tx
+      .updateTable("deliveries")
+      .set({
+        status: "sent",
+        error_code: null,
+        error_message: null,
+        at,
+        tracking_id: sql<string | null>`case ${sql.join(records.map((r) => sql`when id = ${r.claim.id} then cast(${r.trackingId} as text)`), sql` `)} else null end`,
+      })
+      .where("id", "in", records.map((r) => r.claim.id))
+      .where("status", "=", "sending")
+      .execute();
+    const dossierIds = records.filter((r) => r.row.dossier_id && r.row.kind !== "leader_alert").map((r) => r.row.dossier_id!);
+    if (dossierIds.length > 0) await tx.updateTable("dossiers").set({ notify_status: "notified" }).where("id", "in", dossierIds).execute();
+    await tx
       .updateTable("outbox")
-      .set({ status, updated_at: at, last_error: lastError })
-      .where("id", "=", row.id)
+      .set({ status: "sent", updated_at: at, last_error: null })
+      .where("id", "in", records.map((r) => r.row.id))
       .where("status", "not in", [...FINAL_OUTBOX_STATUSES])
-      .executeTakeFirst();
-    if (Number(r.numUpdatedRows) === 1 && row.dossier_id && row.kind !== "leader_alert") {
-      await tx.updateTable("dossiers").set({ notify_status: NOTIFY_STATUS_BY_OUTBOX[status]! }).where("id", "=", row.dossier_id).execute();
-    }
+      .execute();
   });
 }
 

@@ -17,8 +17,10 @@ import { startChannelWorkers, type WorkersHandle } from "./channel-workers.js";
 import type { SenderContext } from "./deliver-step.js";
 import { startDispatcher, type DispatcherHandle } from "./dispatcher.js";
 import { notifySettingsFrom } from "./notify-settings.js";
+import type { TargetOptions } from "./notify-target.js";
 import { createNotifyZalo, type NotifyZalo } from "./notify-zalo.js";
 import { createRateGate } from "./rate-gate.js";
+import { createSendStore } from "./send-store.js";
 import { startRelay, type RelayHandle } from "./relay.js";
 
 export interface NotificationsOptions {
@@ -82,22 +84,16 @@ export function startNotifications(deps: Deps, options: NotificationsOptions = {
       ...(hasMiniApp ? { miniApp: { apiKey: config.NOTIFY_MINIAPP_API_KEY!, miniAppId: config.ZALO_MINIAPP_ID! } } : {}),
     });
 
-  const base: SenderContext = {
-    db: deps.db,
-    clock: deps.clock,
-    log,
-    zalo,
-    settings,
-    target: {
-      domain: deps.domain,
-      linkFor: (kind, code) =>
-        kind === "leader_alert"
-          ? `${config.PUBLIC_BASE_URL}/console`
-          : config.ZALO_MINIAPP_ID
-            ? `https://zalo.me/s/${config.ZALO_MINIAPP_ID}/${code ? `ho-so/${encodeURIComponent(code)}` : ""}`
-            : `${config.PUBLIC_BASE_URL}/m/${code ? `ho-so/${encodeURIComponent(code)}` : ""}`,
-    },
+  const target: TargetOptions = {
+    domain: deps.domain,
+    linkFor: (kind, code) =>
+      kind === "leader_alert"
+        ? `${config.PUBLIC_BASE_URL}/console`
+        : config.ZALO_MINIAPP_ID
+          ? `https://zalo.me/s/${config.ZALO_MINIAPP_ID}/${code ? `ho-so/${encodeURIComponent(code)}` : ""}`
+          : `${config.PUBLIC_BASE_URL}/m/${code ? `ho-so/${encodeURIComponent(code)}` : ""}`,
   };
+  const base: SenderContext = { db: deps.db, clock: deps.clock, log, zalo, settings, target, store: createSendStore(deps.db, target) };
 
   if (!redisUrl) {
     const gate = createRateGate(settings.rates);

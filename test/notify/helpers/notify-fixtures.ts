@@ -30,6 +30,8 @@ export interface EventSpec {
   dueDate?: string;
   payload?: Record<string, unknown>;
   at?: string;
+  /** When the row becomes due (default `at`): a burst can be written first and fall due at one instant. */
+  availableAt?: string;
 }
 
 export interface SeededEvent {
@@ -138,7 +140,7 @@ function outboxRow(id: string, dossierId: string, s: EventSpec) {
     payload: JSON.stringify(payload),
     status: "pending",
     attempts: 0,
-    available_at: at,
+    available_at: s.availableAt ?? at,
     created_at: at,
     updated_at: at,
   };
