@@ -12,7 +12,7 @@
  */
 import { fork, spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -30,7 +30,8 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const RATE = 200;
 const BURST = 10_000;
-const CONCURRENCY = process.env.BENCH_CONCURRENCY ?? "50";
+/** Sends in flight in the worker (NOTIFY_CONCURRENCY); the stand-in's 20 ms per answer makes a send mostly waiting. */
+const CONCURRENCY = process.env.BENCH_CONCURRENCY ?? "100";
 
 const percentile = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -117,13 +118,16 @@ try {
   const written = Date.now() - writeStart;
   if (Date.now() > due) throw new Error("writing the burst took longer than 15 s");
   await sleep(due - Date.now());
+  const cpuBefore = [cpuMs(worker.pid!), cpuMs(standIn.proc.pid!)];
   await waitSettled(deps.db, 300_000);
+  const cpuAfter = [cpuMs(worker.pid!), cpuMs(standIn.proc.pid!)];
   const report2 = await standIn.report();
   const burstAccepts = report2.accepted.filter(([r]) => burstUsers.has(r));
   const last = Math.max(...burstAccepts.map(([, at]) => at));
   const rate = (burstAccepts.length / (last - due)) * 1000;
   const distinct = new Set(burstAccepts.map(([r]) => r)).size;
   console.log(`pipeline: burst of ${BURST.toLocaleString("en")} (written in ${written} ms, due at once) drained at ${round(rate)}/s; ${distinct} delivered, ${burstAccepts.length - distinct} duplicates`);
+  console.log(`CPU per notification in the burst: worker ${((cpuAfter[0]! - cpuBefore[0]!) / BURST).toFixed(2)} ms, stand-in ${((cpuAfter[1]! - cpuBefore[1]!) / BURST).toFixed(2)} ms`);
   console.log(`ratios to bare BullMQ: latency p99 ${(p99 / Math.max(1, bare.p99)).toFixed(1)}×, drain rate ${((rate / bare.rate) * 100).toFixed(0)} %`);
 
   worker.kill("SIGTERM");
@@ -140,6 +144,12 @@ try {
 process.exit(0);
 
 // ---------------------------------------------------------------------------------------------------------------
+
+/** CPU time (user + system) a process used so far, from /proc (Linux). */
+function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+}
 
 async function pgAdmin(url: string, text: string): Promise<void> {
   const client = new pg.Client({ connectionString: url });
@@ -207,7 +217,7 @@ async function startStandIn() {
 }
 
 async function startWorker(env: Record<string, string>): Promise<ChildProcess> {
-  const proc = spawn(process.execPath, [...(process.env.BENCH_PROF ? ["--cpu-prof", "--cpu-prof-dir=/tmp/nscratch/prof"] : []), "--import", "tsx", "bot-server/src/worker-main.ts"], { cwd: root, env: { ...env, LOG_LEVEL: "info", BENCH_TIMING: process.env.BENCH_TIMING ?? "" }, stdio: ["ignore", "pipe", "inherit"] });
+  const proc = spawn(process.execPath, ["--import", "tsx", "bot-server/src/worker-main.ts"], { cwd: root, env: { ...env, LOG_LEVEL: "info" }, stdio: ["ignore", "pipe", "inherit"] });
   children.push(proc);
   await new Promise<void>((resolve, reject) => {
     let out = "";

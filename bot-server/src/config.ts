@@ -82,7 +82,7 @@ const ConfigSchema = z
     /** A send with no recorded outcome after this long lost its worker; it is checked with Zalo before any resend. */
     NOTIFY_SEND_LEASE_MS: z.coerce.number().int().positive().default(60_000),
     /** How often the relay (Redis) or the dispatcher (embedded) reads the outbox. */
-    NOTIFY_POLL_MS: z.coerce.number().int().min(10).default(200),
+    NOTIFY_POLL_MS: z.coerce.number().int().min(10).default(100),
     /** Queued rows whose job is missing from Redis after this long (Redis lost it) are queued again. */
     NOTIFY_REQUEUE_AFTER_MS: z.coerce.number().int().positive().default(120_000),
     /** BullMQ job lock: a killed worker's jobs return to the queue after about this long. */
