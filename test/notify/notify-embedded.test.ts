@@ -3,13 +3,14 @@
  * BullMQ workers: a same-day result reaches the applicant by exactly one OA message with the right Vietnamese text,
  * every attempt is recorded, and the dossier shows whether the applicant was notified. SQLite and PostgreSQL.
  */
+import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, expect, it } from "@jest/globals";
 import { createSettableClock } from "../../bot-server/src/clock.js";
 import { startNotifications, type Notifications } from "../../bot-server/src/notify/start-notifications.js";
 import { closeZaloRuntime } from "../../bot-server/src/zalo/zalo-runtime.js";
 import type { Deps } from "../../bot-server/src/deps.js";
 import { forEachDatabase, type TestDatabase } from "../helpers/databases.js";
-import { insertEvents, nowIso, oaUserId } from "./helpers/notify-fixtures.js";
+import { DEMO_UNIT_ID, insertEvents, nowIso, oaUserId } from "./helpers/notify-fixtures.js";
 import { buildNotifyDeps, notifyEnv } from "./helpers/notify-deps.js";
 import { startZaloWithConversation, type ZaloWithConversation } from "./helpers/zalo-with-conversation.js";
 
@@ -70,6 +71,34 @@ forEachDatabase((_name, open) => {
     expect(outbox).toEqual({ status: "not_notified", last_error: "no channel reaches the applicant" });
     const dossier = await t.db.selectFrom("dossiers").select("notify_status").where("id", "=", ev!.dossierId).executeTakeFirstOrThrow();
     expect(dossier.notify_status).toBe("not_notified");
+  });
+
+  it("a leader alert (one row per leader, as the counter writes it) reaches the leader's Zalo with a link to the console", async () => {
+    const leaderId = randomUUID();
+    const at = nowIso();
+    await t.db.insertInto("users").values({
+      id: leaderId, username: `leader-${leaderId.slice(0, 8)}`, password_hash: "x", display_name: "Lãnh đạo thử", role: "leader",
+      unit_id: DEMO_UNIT_ID, delegate_for: null, phone: null, zalo_user_id: "6100000000000000001", active: 1, failed_logins: 0,
+      locked_until: null, created_at: at,
+    }).execute();
+    const outboxId = randomUUID();
+    await t.db.insertInto("outbox").values({
+      id: outboxId, dossier_id: null, event_id: null, kind: "leader_alert", status: "pending", attempts: 0, available_at: at, created_at: at,
+      updated_at: at, last_error: null,
+      payload: JSON.stringify({
+        recipientUserId: leaderId, unitId: DEMO_UNIT_ID, unitName: "xã Quảng Khê", date: at.slice(0, 10), alertAt: "16:00", officeEnd: "17:00",
+        waitingCount: 2, dossierCodes: ["000.00.24.H41-251015-0011", "000.00.24.H41-251015-0012"],
+      }),
+    }).execute();
+    await notifications.runOnce!();
+    const sent = zalo.zalo.csMessages.filter((m) => m.recipient === "6100000000000000001");
+    expect(sent.map((m) => m.text)).toEqual([
+      "Nhắc duyệt: 2 hồ sơ “Ngày không hẹn” của xã Quảng Khê đang chờ lãnh đạo duyệt (000.00.24.H41-251015-0011, 000.00.24.H41-251015-0012). " +
+        "Cần duyệt trước 17:00 để trả kết quả trong ngày.",
+    ]);
+    expect(sent[0]!.buttons).toEqual([{ title: "Mở hàng chờ duyệt", type: "oa.open.url", payload: { url: "http://localhost:3000/console" } }]);
+    const row = await t.db.selectFrom("outbox").select("status").where("id", "=", outboxId).executeTakeFirstOrThrow();
+    expect(row.status).toBe("sent");
   });
 
   it("a ZNS-only applicant at 23:00: Zalo refuses the night send (-133), it waits until 06:05 and then goes out once", async () => {
