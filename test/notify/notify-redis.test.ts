@@ -11,7 +11,10 @@ import { startNotifications, type Notifications } from "../../bot-server/src/not
 import { closeZaloRuntime } from "../../bot-server/src/zalo/zalo-runtime.js";
 import { forEachDatabase, requireRedis, type TestDatabase } from "../helpers/databases.js";
 import { buildNotifyDeps, MINIAPP_API_KEY, notifyEnv } from "./helpers/notify-deps.js";
-import { countDeliveries, DEMO_UNIT_ID, insertEvents, nowIso, oaUserId } from "./helpers/notify-fixtures.js";
+import type { Officer } from "../../bot-server/src/console/officer.js";
+import { fireDossierEvent } from "../../bot-server/src/use-cases/fire-dossier-event.js";
+import { insertDossier } from "../helpers/dossier-rows.js";
+import { countDeliveries, DEMO_UNIT_ID, insertApplicant, insertEvents, nowIso, oaUserId } from "./helpers/notify-fixtures.js";
 import { outboxCounts, outboxSettled } from "./helpers/outbox-counts.js";
 import { waitUntil } from "./helpers/wait-until.js";
 import { startZaloWithConversation, type ZaloWithConversation } from "./helpers/zalo-with-conversation.js";
@@ -65,6 +68,33 @@ describeRedis("notifications through BullMQ on Redis", () => {
       expect(deliveries.map((d) => [d.channel, d.status, d.attempt])).toEqual([["oa_cs", "sent", 1]]);
       const dossier = await t.db.selectFrom("dossiers").select("notify_status").where("id", "=", ev!.dossierId).executeTakeFirstOrThrow();
       expect(dossier.notify_status).toBe("notified");
+    });
+
+    it("approving a same-day dossier at the console: the result reaches the applicant as exactly one OA message", async () => {
+      await start();
+      const user = oaUserId(150);
+      const citizenId = await insertApplicant(t.db, { oaUserId: user, interactedAt: nowIso() });
+      const today = new Date().toISOString();
+      const code = "000.00.24.H41-251015-0150";
+      const dossierId = await insertDossier(t.db, { code, state: "awaiting_approval", track: "same-day", citizenId, receivedAt: today, dueDate: today.slice(0, 10) });
+      const officer = async (username: string): Promise<Officer> => {
+        const u = await t.db.selectFrom("users").selectAll().where("username", "=", username).executeTakeFirstOrThrow();
+        return { id: u.id, username: u.username, displayName: u.display_name, role: u.role as Officer["role"], unitId: u.unit_id, delegateFor: u.delegate_for, phone: u.phone };
+      };
+      expect(await fireDossierEvent(deps, await officer("quangkhe.chutich"), dossierId, { event: "approve" })).toMatchObject({ ok: true });
+      expect(await fireDossierEvent(deps, await officer("quangkhe.xuly"), dossierId, { event: "mark_result_ready" })).toMatchObject({ ok: true });
+      await zalo.zalo.waitFor("cs", 1);
+      await waitUntil(() => outboxSettled(t.db), "the outbox row to settle");
+
+      expect(zalo.zalo.csMessages.map((m) => [m.recipient, m.text])).toEqual([[
+        user,
+        `Hồ sơ ${code} (Cấp Giấy xác nhận tình trạng hôn nhân) đã có kết quả ngay trong ngày (“Ngày không hẹn”). ` +
+          "Mời ông/bà đến nhận tại Bộ phận Một cửa UBND xã Quảng Khê (giờ làm việc 07:00–11:30, 13:30–17:00), nhớ mang theo giấy tờ tùy thân.",
+      ]]);
+      const rows = await t.db.selectFrom("outbox").select(["kind", "status"]).where("dossier_id", "=", dossierId).execute();
+      expect(rows).toEqual([{ kind: "result_ready", status: "sent" }]);
+      const dossier = await t.db.selectFrom("dossiers").select(["state", "notify_status"]).where("id", "=", dossierId).executeTakeFirstOrThrow();
+      expect(dossier).toEqual({ state: "result_ready", notify_status: "notified" });
     });
 
     it("an applicant who never interacted with the OA (-230) gets the mini-app notification instead", async () => {

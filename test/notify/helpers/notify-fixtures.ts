@@ -58,6 +58,13 @@ export async function insertEvents(db: Db, specs: readonly EventSpec[]): Promise
   return out;
 }
 
+/** An applicant alone (the counter's own code then writes the dossier and its outbox rows). */
+export async function insertApplicant(db: Db, reach: ApplicantReach): Promise<string> {
+  const id = randomUUID();
+  await db.insertInto("citizens").values(citizenRow(id, { code: "", reach })).execute();
+  return id;
+}
+
 export function nowIso(): string {
   return new Date().toISOString();
 }
