@@ -1,6 +1,6 @@
 /**
  * Composition root: configuration, logger, dependencies (database migrated and seeded, domain, clients), the
- * app and the purge job; then listen on PORT and shut down gracefully on SIGTERM/SIGINT (stop accepting,
+ * app, the purge job and the notification dispatch; then listen on PORT and shut down gracefully on SIGTERM/SIGINT (stop accepting,
  * finish what is in flight, close the database).
  */
 import type { Server } from "node:http";
@@ -8,7 +8,9 @@ import { createApp } from "./app.js";
 import { buildDeps } from "./build-deps.js";
 import { loadConfigOrExit } from "./config.js";
 import { createLog } from "./log.js";
+import { startNotifications } from "./notify/start-notifications.js";
 import { startPurgeTimer } from "./use-cases/purge-pre-registrations.js";
+import { closeZaloRuntime } from "./zalo/zalo-runtime.js";
 
 const SHUTDOWN_GRACE_MS = 10_000;
 
@@ -18,6 +20,8 @@ async function main(): Promise<void> {
   const deps = await buildDeps(config, log);
   const app = createApp(deps);
   const stopPurge = startPurgeTimer(deps);
+  // Outbox → Zalo: in-process without REDIS_URL, relay (and workers unless NOTIFY_WORKERS=0) with it.
+  const notifications = startNotifications(deps);
   const server: Server = app.listen(config.PORT, () => {
     const address = server.address();
     const port = typeof address === "object" && address ? address.port : config.PORT;
@@ -37,6 +41,8 @@ async function main(): Promise<void> {
     }, SHUTDOWN_GRACE_MS);
     force.unref();
     server.close(async () => {
+      await notifications.stop();
+      await closeZaloRuntime(deps);
       await deps.database.close();
       log.info("stopped");
       process.exit(0);
