@@ -30,6 +30,8 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, "notification worker stopping");
+    // Sends in flight get this long; the outbox keeps whatever did not finish.
+    setTimeout(() => process.exit(1), 30_000).unref();
     await notifications.stop();
     await closeZaloRuntime(deps);
     await deps.database.close();

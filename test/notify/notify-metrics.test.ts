@@ -11,6 +11,7 @@ import { freePort } from "./helpers/child-processes.js";
 import { notifyEnv } from "./helpers/notify-deps.js";
 import { insertEvents, nowIso, oaUserId } from "./helpers/notify-fixtures.js";
 import { outboxSettled } from "./helpers/outbox-counts.js";
+import { deleteRedisPrefix } from "./helpers/redis-keys.js";
 import { waitUntil } from "./helpers/wait-until.js";
 import { startZaloWithConversation, type ZaloWithConversation } from "./helpers/zalo-with-conversation.js";
 
@@ -29,6 +30,7 @@ forEachDatabase((_name, open) => {
     await pipeline?.stop();
     pipeline = undefined;
     if (app) await closeZaloRuntime(app.deps);
+    if (app && redisUrl && app.deps.config.REDIS_URL === redisUrl) await deleteRedisPrefix(redisUrl, app.deps.config.NOTIFY_QUEUE_PREFIX);
     await app?.close();
     app = undefined;
     await zalo?.close();

@@ -16,6 +16,7 @@ import { fireDossierEvent } from "../../bot-server/src/use-cases/fire-dossier-ev
 import { insertDossier } from "../helpers/dossier-rows.js";
 import { countDeliveries, DEMO_UNIT_ID, insertApplicant, insertEvents, nowIso, oaUserId } from "./helpers/notify-fixtures.js";
 import { outboxCounts, outboxSettled } from "./helpers/outbox-counts.js";
+import { deleteRedisPrefix } from "./helpers/redis-keys.js";
 import { waitUntil } from "./helpers/wait-until.js";
 import { startZaloWithConversation, type ZaloWithConversation } from "./helpers/zalo-with-conversation.js";
 
@@ -38,6 +39,7 @@ describeRedis("notifications through BullMQ on Redis", () => {
       running = undefined;
       if (deps) await closeZaloRuntime(deps);
       await deps?.database.close();
+      if (deps) await deleteRedisPrefix(redisUrl!, deps.config.NOTIFY_QUEUE_PREFIX);
       await zalo?.close();
       await t?.close();
     });

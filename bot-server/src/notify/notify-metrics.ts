@@ -49,8 +49,18 @@ export async function collectNotifyMetrics(deps: Deps): Promise<MetricFamily[]> 
 }
 
 async function queueFamilies(url: string, prefix: string, nowMs: number): Promise<MetricFamily[]> {
-  const connection = new Redis(url, { maxRetriesPerRequest: 1, connectTimeout: REDIS_TIMEOUT_MS, enableOfflineQueue: true });
+  const down: MetricFamily[] = [{ name: "khonghen_notify_redis_up", help: "1 when the queue's Redis answered this scrape.", type: "gauge", samples: [{ value: 0 }] }];
+  // One connection for one scrape, no reconnecting: an unreachable Redis costs one connect timeout, nothing lingers.
+  const connection = new Redis(url, {
+    lazyConnect: true, connectTimeout: REDIS_TIMEOUT_MS, maxRetriesPerRequest: 1, enableOfflineQueue: false, retryStrategy: () => null, disconnectTimeout: 50,
+  });
   connection.on("error", () => {});
+  try {
+    await connection.connect();
+  } catch {
+    connection.disconnect();
+    return down;
+  }
   const queues = NOTIFY_CHANNELS.map((channel) => {
     const queue = new Queue(queueName(channel), { connection, prefix });
     queue.on("error", () => {}); // reported as khonghen_notify_redis_up 0
@@ -81,10 +91,9 @@ async function queueFamilies(url: string, prefix: string, nowMs: number): Promis
       },
     ];
   } catch {
-    return [{ name: "khonghen_notify_redis_up", help: "1 when the queue's Redis answered this scrape.", type: "gauge", samples: [{ value: 0 }] }];
+    return down;
   } finally {
     await Promise.all(queues.map(({ queue }) => queue.close().catch(() => {})));
-    // quit() waits for a connection that may never come; an unreachable Redis is simply dropped.
     if (connection.status === "ready") await connection.quit().catch(() => connection.disconnect());
     else connection.disconnect();
   }

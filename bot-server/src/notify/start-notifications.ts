@@ -122,9 +122,21 @@ export function startNotifications(deps: Deps, options: NotificationsOptions = {
       await relay?.stop();
       await workers?.close();
       await closeQueues(queues);
-      await Promise.all(connections.map((c) => c.quit().catch(() => c.disconnect())));
+      await Promise.all(connections.map(closeConnection));
     },
   };
+}
+
+/** quit() waits for a Redis that is down (commands wait for a reconnect): give it 2 s, then drop the socket. */
+async function closeConnection(c: Redis): Promise<void> {
+  if (c.status !== "ready") return c.disconnect();
+  let timer: NodeJS.Timeout | undefined;
+  const gaveUp = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, 2000);
+  });
+  await Promise.race([c.quit().catch(() => {}), gaveUp]);
+  clearTimeout(timer);
+  c.disconnect();
 }
 
 /** At most one log line per 30 s: a Redis outage raises an error per command. */
