@@ -46,6 +46,8 @@ export const outboxPayloadSchema = z
     waitingCount: z.number().int().nonnegative(),
     dossierCodes: z.array(z.string()),
     officeEnd: clock,
+    /** feedback_answer: the feedback answered; its author is the recipient when no dossier names the applicant. */
+    feedbackId: z.string(),
   })
   .partial()
   .loose();

@@ -51,11 +51,14 @@ export async function loadTargets(db: Db, rows: readonly OutboxRow[], options: T
   const citizens = citizenIds.length ? await db.selectFrom("citizens").select(CITIZEN_COLUMNS).where("id", "in", citizenIds).execute() : [];
   const citizenById = new Map(citizens.map((c) => [c.id, c]));
   const officers = await loadOfficers(db, parsed);
+  const withDossier = parsed.map((p) => {
+    const dossier = dossierById.get(p.row.dossier_id ?? p.payload.dossierId ?? "");
+    return { ...p, dossier, citizen: dossier?.citizen_id ? citizenById.get(dossier.citizen_id) : undefined };
+  });
+  const authors = await loadFeedbackAuthors(db, withDossier);
   const out = new Map<string, NotifyTarget>();
-  for (const { row, payload } of parsed) {
-    const dossier = dossierById.get(row.dossier_id ?? payload.dossierId ?? "");
-    const citizen = dossier?.citizen_id ? citizenById.get(dossier.citizen_id) : undefined;
-    const t = targetOf(row, payload, dossier, citizen, officers, options);
+  for (const { row, payload, dossier, citizen } of withDossier) {
+    const t = targetOf(row, payload, dossier, authorOf(row, payload, authors) ?? citizen, officers, options);
     if (t) out.set(row.id, t);
   }
   return out;
@@ -121,7 +124,38 @@ export async function loadSendContexts(db: Db, outboxIds: readonly string[], opt
     return { row, payload: parseOutboxPayload(row.payload), dossier, citizen, deliveries };
   });
   const officers = await loadOfficers(db, parsed);
-  return new Map(parsed.map((p) => [p.row.id, { row: p.row, target: targetOf(p.row, p.payload, p.dossier, p.citizen, officers, options), deliveries: p.deliveries }]));
+  const authors = await loadFeedbackAuthors(db, parsed);
+  return new Map(
+    parsed.map((p) => [
+      p.row.id,
+      { row: p.row, target: targetOf(p.row, p.payload, p.dossier, authorOf(p.row, p.payload, authors) ?? p.citizen, officers, options), deliveries: p.deliveries },
+    ]),
+  );
+}
+
+/**
+ * The answer to a feedback goes to the citizen who wrote it, read through the feedback named in the payload: a
+ * complaint filed without a dossier has no applicant to go through, and the applicant on a dossier row may be
+ * unknown (linked through the pre-registration only). The dossier's applicant remains the fallback for a feedback
+ * whose author is gone. One extra query, only for feedback answers.
+ */
+async function loadFeedbackAuthors(db: Db, parsed: readonly { row: OutboxRow; payload: OutboxPayload }[]): Promise<Map<string, Citizen>> {
+  const ids = unique(parsed.map((p) => (p.row.kind === "feedback_answer" ? p.payload.feedbackId : undefined)));
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom("feedback")
+    .innerJoin("citizens", "citizens.id", "feedback.citizen_id")
+    .select([
+      "feedback.id as feedback_id", "citizens.id", "citizens.zalo_oa_user_id", "citizens.oa_last_interaction_at", "citizens.zalo_user_id",
+      "citizens.notify_opt_in_at", "citizens.phone", "citizens.phone_consent_at",
+    ])
+    .where("feedback.id", "in", ids)
+    .execute();
+  return new Map(rows.map(({ feedback_id, ...citizen }) => [feedback_id, citizen]));
+}
+
+function authorOf(row: OutboxRow, payload: OutboxPayload, authors: Map<string, Citizen>): Citizen | undefined {
+  return row.kind === "feedback_answer" && payload.feedbackId ? authors.get(payload.feedbackId) : undefined;
 }
 
 async function loadOfficers(db: Db, parsed: readonly { row: OutboxRow; payload: OutboxPayload }[]): Promise<Map<string, Officer>> {
