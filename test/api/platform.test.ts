@@ -265,9 +265,16 @@ forEachDatabase((_name, open) => {
     it("sends security headers and echoes a safe request id", async () => {
       const res = await app.request("/api/consent", { headers: { "x-request-id": "trace-123" } });
       expect(res.headers.get("x-request-id")).toBe("trace-123");
-      expect(res.headers.get("content-security-policy")).toContain("default-src 'self'");
+      // JSON for programs: nothing may load from it or frame it.
+      expect(res.headers.get("content-security-policy")).toBe("default-src 'none'; frame-ancestors 'none'");
       expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+      expect(res.headers.get("x-frame-options")).toBe("DENY");
+      expect(res.headers.get("strict-transport-security")).toContain("max-age=");
       expect(res.headers.get("x-powered-by")).toBeNull();
+      // Pages keep the policy that lets the served apps run their own scripts and styles only.
+      const page = await app.request("/tra-cuu");
+      expect(page.headers.get("content-security-policy")).toContain("script-src 'self'");
+      expect(page.headers.get("x-frame-options")).toBe("SAMEORIGIN");
       const generated = await app.request("/api/consent", { headers: { "x-request-id": "bad id with spaces" } });
       expect(generated.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
     });
