@@ -14,6 +14,7 @@ import { openDatabase, type DatabaseHandle } from "./store/connect.js";
 import { migrateToLatest } from "./store/migrate.js";
 import { createPreRegistrationWriter } from "./store/pre-registrations.js";
 import { openSqliteReads } from "./store/sqlite-reads.js";
+import { createStatusCache } from "./use-cases/status-cache.js";
 
 export interface BuildOptions {
   /** Base clock (tests); the system clock otherwise. */
@@ -57,6 +58,7 @@ export async function buildDeps(config: Config, log: Log, options: BuildOptions 
       ...(zaloGraphConfigured(config) ? { zaloGraph: createZaloGraph({ baseUrl: config.ZALO_GRAPH_BASE, appSecret: config.ZALO_APP_SECRET! }) } : {}),
       statusTokenSecret: await loadStatusTokenSecret(handle.db, config, now),
       preRegistrationWriter: createPreRegistrationWriter(handle.db),
+      statusCache: createStatusCache({ ttlMs: config.STATUS_CACHE_MS }),
     };
   } catch (e) {
     await handle.close();

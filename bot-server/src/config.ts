@@ -24,6 +24,7 @@ const ConfigSchema = z
     DRAFT_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
     /** Requests per minute per IP on public routes; 0 disables (benchmarks only). */
     RATE_LIMIT_PER_MINUTE: nonNegativeInt.default(300),
+    STATUS_CACHE_MS: nonNegativeInt.max(60_000).default(1000),
     /** HMAC key of the status token printed in slip QR codes; generated once and stored when unset. */
     STATUS_TOKEN_SECRET: z.string().min(16, "at least 16 characters").optional(),
     /** Express "trust proxy": false, true, a hop count or addresses ("loopback"); needed for per-IP limits behind a proxy. */

@@ -12,6 +12,7 @@ import type { Domain } from "./domain.js";
 import type { ZaloGraph } from "./identity/zalo-graph.js";
 import type { PreRegistrationWriter } from "./store/pre-registrations.js";
 import type { SqliteReads } from "./store/sqlite-reads.js";
+import type { StatusCache } from "./use-cases/status-cache.js";
 
 export interface Deps {
   db: Kysely<Database>;
@@ -32,4 +33,6 @@ export interface Deps {
   preRegistrationWriter: PreRegistrationWriter;
   /** Prepared hot reads on a read-only SQLite connection (absent on PostgreSQL); closed with `database`. */
   sqliteReads?: SqliteReads;
+  /** Recent public status answers (use-cases/status-cache.ts); forgotten when this process changes a dossier. */
+  statusCache: StatusCache;
 }

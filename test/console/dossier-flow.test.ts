@@ -76,13 +76,18 @@ forEachDatabase((_name, open) => {
     s.clock.set(at(WEDNESDAY, "09:00"));
     const r = await receive(counter);
     const id = r.body.dossierId;
+    // The citizen's public status follows every step at once, however often it was just looked up.
+    const publicState = async () => ((await (await fetch(`${s.baseUrl}/api/dossiers/${r.body.code}/status`)).json()) as { state: string }).state;
+    expect(await publicState()).toBe("received");
     expect((await fire(processor, id, "start_processing")).body.state).toBe("processing");
+    expect(await publicState()).toBe("processing");
     expect((await fire(processor, id, "submit_for_approval")).body.state).toBe("awaiting_approval");
     const denied = await fire(counter, id, "approve");
     expect(denied.status).toBe(403);
     expect(denied.body.error?.code).toBe("forbidden");
     expect((await fire(leader, id, "approve")).body.state).toBe("approved");
     expect((await fire(processor, id, "mark_result_ready")).body.state).toBe("result_ready");
+    expect(await publicState()).toBe("result_ready");
     s.clock.set(at(WEDNESDAY, "10:30"));
     expect((await fire(counter, id, "return_result", { returnedTo: "Nguyễn Văn Thử" })).body.state).toBe("returned");
     const row = await t.db.selectFrom("dossiers").selectAll().where("id", "=", id).executeTakeFirstOrThrow();

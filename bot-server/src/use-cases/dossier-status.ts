@@ -52,8 +52,19 @@ export function dossierBrief(row: DossierStatusRow): DossierBrief {
 export async function lookupDossierStatus(deps: Deps, rawCode: string, token?: string): Promise<DossierStatusOutcome> {
   const code = rawCode.normalize("NFC").trim().toUpperCase();
   if (code === "" || code.length > MAX_CODE_CHARS) return { ok: false, code: "dossier_not_found" };
+  const status = deps.statusCache.get(code) ?? (await readStatus(deps, code));
+  if (!status) return { ok: false, code: "dossier_not_found" };
+  if (token === undefined) return { ok: true, status };
+  const authentic = verifyStatusToken(deps.statusTokenSecret, status.code, token);
+  const slip = authentic
+    ? { authentic, message: `Phiếu hợp lệ, do ${status.receivingUnit ? `UBND ${status.receivingUnit}` : "Bộ phận Một cửa"} cấp.` }
+    : { authentic, message: "Không xác thực được phiếu này." };
+  return { ok: true, status: { ...status, slip } };
+}
+
+async function readStatus(deps: Deps, code: string): Promise<DossierStatus | undefined> {
   const row = await findDossierStatusByCode(deps.db, code, deps.sqliteReads);
-  if (!row) return { ok: false, code: "dossier_not_found" };
+  if (!row) return undefined;
   const procedure = deps.domain.catalog.versionById(row.procedureVersionId);
   const unit = deps.domain.units.byId(row.receivingUnitId);
   const brief = dossierBrief(row);
@@ -74,11 +85,6 @@ export async function lookupDossierStatus(deps: Deps, rawCode: string, token?: s
     returned: row.returnedAt !== null || row.state === "returned",
   };
   if (row.state === SUPPLEMENT_STATE) status.missingDocuments = documentNames(row.missingDocumentsJson);
-  if (token !== undefined) {
-    const authentic = verifyStatusToken(deps.statusTokenSecret, row.code, token);
-    status.slip = authentic
-      ? { authentic, message: `Phiếu hợp lệ, do ${status.receivingUnit ? `UBND ${status.receivingUnit}` : "Bộ phận Một cửa"} cấp.` }
-      : { authentic, message: "Không xác thực được phiếu này." };
-  }
-  return { ok: true, status };
+  deps.statusCache.set(code, status);
+  return status;
 }

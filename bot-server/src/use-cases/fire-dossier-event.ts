@@ -83,6 +83,7 @@ export async function fireDossierEvent(deps: Deps, officer: Officer, dossierId: 
     if (e instanceof ConflictError) return failure("conflict");
     throw e;
   }
+  deps.statusCache.forget(d.code);
   return { ok: true, value: { dossier: next, form: t.form ?? null, warnings: change.value.warnings } };
 }
 
