@@ -4,7 +4,8 @@
  * measured in the same run is the ceiling each figure is compared with. Measured: pre-registration creates/s on
  * SQLite and on PostgreSQL (PG_URL, default postgres://postgres@127.0.0.1:5432/test), public status lookups/s and
  * scheme lookups/s, with p99 latencies. Status lookups are spread over 1,000 dossiers and scheme lookups over 12 communes
- * (no single hot row). BENCH_SECONDS (default 10) and BENCH_CONNECTIONS (default 50) tune a run.
+ * (no single hot row); with the default STATUS_CACHE_MS (1 s) each code is reused for a second at most, so the
+ * same lookups are also measured with the cache off. BENCH_SECONDS (default 10) and BENCH_CONNECTIONS (default 50) tune a run.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -151,6 +152,14 @@ async function runAgainst(name: string, databaseUrl: string, bare: Load): Promis
     const paths = Array.from({ length: DOSSIERS }, (_, n) => `/api/dossiers/${dossierCode(n + 1)}/status`);
     const status = await measure(`${base}${paths[0]}`, { paths });
     report(`${name}: GET /api/dossiers/:code/status`, status, bare);
+    // The same lookups with the status cache off (STATUS_CACHE_MS=0): every one reads the database.
+    const uncachedServer = await startChild("_api-server.ts", { DATABASE_URL: databaseUrl, RATE_LIMIT_PER_MINUTE: "0", LOG_LEVEL: "warn", PURGE_INTERVAL_MINUTES: "0", STATUS_CACHE_MS: "0" });
+    try {
+      const uncached = await measure(`http://127.0.0.1:${uncachedServer.port}${paths[0]}`, { paths });
+      report(`${name}: … status, cache off (every read)`, uncached, bare);
+    } finally {
+      await uncachedServer.stop();
+    }
     const communes = ["24611", "24615", "24616", "24617", "24620", "24631", "24637", "24640", "24646", "24649", "24697", "24760"];
     const scheme = await measure(`${base}/api/units/24631/scheme`, { paths: communes.map((c) => `/api/units/${c}/scheme`) });
     report(`${name}: GET /api/units/:unitCode/scheme`, scheme, bare);
