@@ -15,7 +15,7 @@ const TABLES: (keyof Database)[] = [
 const INDEXES = [
   "dossiers_receiving_unit_received_at_idx", "dossiers_state_idx", "dossiers_due_date_idx", "dossiers_citizen_id_idx",
   "pre_registrations_citizen_id_idx", "pre_registrations_expires_at_idx", "outbox_status_available_at_idx",
-  "audit_log_subject_idx", "feedback_unit_created_at_idx",
+  "audit_log_subject_idx", "feedback_unit_created_at_idx", "conversations_needs_human_idx",
 ];
 
 async function tableNames(db: Kysely<Database>, name: DialectName): Promise<string[]> {

@@ -185,12 +185,15 @@ forEachDatabase((_name, open) => {
       const user = newUser();
       await bot.post(text(user, "xã Quảng Khê ở đâu"));
       await bot.settle();
-      await bot.post(text(user, "cho tôi gặp cán bộ"));
+      const askedAt = bot.nowMs();
+      await bot.post(text(user, "cho tôi gặp cán bộ", { timestamp: String(askedAt) }));
       const [, reply] = await bot.zalo.waitFor("cs", 2);
       expect(reply!.text).toContain("chuyển cuộc trò chuyện cho cán bộ");
       expect(reply!.text).toContain("07:00–11:30, 13:30–17:00");
       const conversation = await t.db.selectFrom("conversations").selectAll().where("oa_user_id", "=", user).executeTakeFirstOrThrow();
       expect(conversation.needs_human).toBe(1);
+      // The console shows since when the citizen waits: the time of the message that asked for an officer.
+      expect(conversation.needs_human_since).toBe(new Date(askedAt).toISOString());
     });
 
     it("says a procedure outside the catalogue is not on the scheme, listing what is", async () => {

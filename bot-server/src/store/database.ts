@@ -228,6 +228,7 @@ export interface ConversationTable {
   citizen_id: string | null;
   followed: number;
   needs_human: number;
+  needs_human_since: string | null; // when needs_human was last set (console: "waiting since")
   unit_id: string | null;
   last_interaction_at: string;
 }

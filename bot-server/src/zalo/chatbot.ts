@@ -76,7 +76,7 @@ async function respond(env: ChatbotEnv, event: ZaloEvent, now: Date): Promise<Ha
       const reply = composeReply(understood, context(conversation.unitId, dossier));
       await updateConversation(env.db, event.userId, {
         ...(reply.unitId ? { unitId: reply.unitId } : {}),
-        ...(reply.needsHuman ? { needsHuman: true } : {}),
+        ...(reply.needsHuman ? { needsHuman: true, at } : {}),
       });
       env.log.info({ intent: understood.intent, procedureCode: understood.procedureCode, unitCode: understood.unitCode }, "chatbot answered");
       return send(env, event.userId, reply);

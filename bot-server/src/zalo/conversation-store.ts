@@ -14,6 +14,8 @@ export interface Conversation {
   citizenId: string | null;
   followed: boolean;
   needsHuman: boolean;
+  /** When the conversation started waiting for an officer; null when it is not waiting. */
+  needsHumanSince: string | null;
   unitId: string | null;
   lastInteractionAt: string;
 }
@@ -88,7 +90,7 @@ export async function recordInteraction(db: Db, input: InteractionInput): Promis
   const row = await db
     .insertInto("conversations")
     .values({
-      oa_user_id: input.oaUserId, citizen_id: citizen.id, followed: followed ?? 0, needs_human: 0, unit_id: null,
+      oa_user_id: input.oaUserId, citizen_id: citizen.id, followed: followed ?? 0, needs_human: 0, needs_human_since: null, unit_id: null,
       last_interaction_at: interactionAt ?? input.at,
     })
     .onConflict((oc) =>
@@ -108,10 +110,40 @@ export async function findConversation(db: Db, oaUserId: string): Promise<Conver
   return row && toConversation(row);
 }
 
-export async function updateConversation(db: Db, oaUserId: string, change: { unitId?: string; needsHuman?: boolean }): Promise<void> {
+/**
+ * Conversations waiting for an officer, longest waiting first: those about `unitId` and those about no unit
+ * (every unit sees these until one marks them handled); `unitId` undefined: every conversation (province viewer).
+ */
+export async function listWaitingConversations(db: Db, unitId: string | undefined, limit = 200): Promise<Conversation[]> {
+  let q = db.selectFrom("conversations").selectAll().where("needs_human", "=", 1);
+  if (unitId !== undefined) q = q.where((eb) => eb.or([eb("unit_id", "=", unitId), eb("unit_id", "is", null)]));
+  const rows = await q.orderBy("needs_human_since").orderBy("oa_user_id").limit(limit).execute();
+  return rows.map(toConversation);
+}
+
+/** Clears "needs an officer" if still set; false when it was cleared meanwhile. `alongside` runs in the same transaction. */
+export async function markConversationHandled(db: Db, oaUserId: string, alongside?: (tx: Db) => Promise<void>): Promise<boolean> {
+  return db.transaction().execute(async (tx) => {
+    const r = await tx
+      .updateTable("conversations")
+      .set({ needs_human: 0, needs_human_since: null })
+      .where("oa_user_id", "=", oaUserId)
+      .where("needs_human", "=", 1)
+      .executeTakeFirst();
+    if (Number(r.numUpdatedRows) !== 1) return false;
+    await alongside?.(tx);
+    return true;
+  });
+}
+
+/** `at`: when a conversation starts waiting for an officer (kept while it goes on waiting). */
+export async function updateConversation(db: Db, oaUserId: string, change: { unitId?: string; needsHuman?: boolean; at?: string }): Promise<void> {
+  const since = change.needsHuman
+    ? sql<string>`case when needs_human = 1 and needs_human_since is not null then needs_human_since else ${change.at ?? new Date().toISOString()} end`
+    : null;
   const set = {
     ...(change.unitId === undefined ? {} : { unit_id: change.unitId }),
-    ...(change.needsHuman === undefined ? {} : { needs_human: change.needsHuman ? 1 : 0 }),
+    ...(change.needsHuman === undefined ? {} : { needs_human: change.needsHuman ? 1 : 0, needs_human_since: since }),
   };
   if (Object.keys(set).length === 0) return;
   await db.updateTable("conversations").set(set).where("oa_user_id", "=", oaUserId).execute();
@@ -123,6 +155,7 @@ function toConversation(r: Database["conversations"]): Conversation {
     citizenId: r.citizen_id,
     followed: r.followed === 1,
     needsHuman: r.needs_human === 1,
+    needsHumanSince: r.needs_human_since,
     unitId: r.unit_id,
     lastInteractionAt: r.last_interaction_at,
   };
