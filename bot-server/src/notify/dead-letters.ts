@@ -23,6 +23,8 @@ export interface DeadLetter {
   kind: string;
   dossierId: string | null;
   dossierCode: string | null;
+  /** The unit the notification belongs to (the dossier's receiving unit, else the payload's). */
+  unitId: string | null;
   attempts: number;
   lastError: string | null;
   createdAt: string;
@@ -30,7 +32,8 @@ export interface DeadLetter {
   deliveries: DeliveryAttempt[];
 }
 
-export async function listDeadLetters(db: Db, unitId: string): Promise<DeadLetter[]> {
+/** `unitId` undefined: every unit (the province viewer). */
+export async function listDeadLetters(db: Db, unitId: string | undefined): Promise<DeadLetter[]> {
   const rows = await db
     .selectFrom("outbox")
     .leftJoin("dossiers", "dossiers.id", "outbox.dossier_id")
@@ -41,13 +44,15 @@ export async function listDeadLetters(db: Db, unitId: string): Promise<DeadLette
     .where("outbox.status", "=", "dead")
     .orderBy("outbox.updated_at", "desc")
     .execute();
-  const mine = rows.filter((r) => (r.receiving_unit_id ?? parseOutboxPayload(r.payload).unitId) === unitId);
+  const withUnit = rows.map((r) => ({ ...r, unitId: r.receiving_unit_id ?? parseOutboxPayload(r.payload).unitId ?? null }));
+  const mine = unitId === undefined ? withUnit : withUnit.filter((r) => r.unitId === unitId);
   const history = await deliveriesOf(db, mine.map((r) => r.id));
   return mine.map((r) => ({
     outboxId: r.id,
     kind: r.kind,
     dossierId: r.dossier_id,
     dossierCode: r.code,
+    unitId: r.unitId,
     attempts: r.attempts,
     lastError: r.last_error,
     createdAt: r.created_at,
@@ -58,8 +63,11 @@ export async function listDeadLetters(db: Db, unitId: string): Promise<DeadLette
 
 export type RedriveResult = { ok: true } | { ok: false; error: "not_found" | "not_dead" };
 
-/** Dead → pending, attempts from zero; `unitId` restricts it to the unit admin's own letters. */
-export async function redrive(db: Db, outboxId: string, now: string, unitId?: string): Promise<RedriveResult> {
+/**
+ * Dead → pending, attempts from zero; `unitId` restricts it to the unit admin's own letters. `alongside` runs in the
+ * same transaction when the row moves (the audit entry of who re-drove it).
+ */
+export async function redrive(db: Db, outboxId: string, now: string, unitId?: string, alongside?: (tx: Db) => Promise<void>): Promise<RedriveResult> {
   const row = await db
     .selectFrom("outbox")
     .leftJoin("dossiers", "dossiers.id", "outbox.dossier_id")
@@ -77,6 +85,7 @@ export async function redrive(db: Db, outboxId: string, now: string, unitId?: st
       .executeTakeFirst();
     if (Number(r.numUpdatedRows) !== 1) return false;
     if (row.dossier_id && row.kind !== "leader_alert") await tx.updateTable("dossiers").set({ notify_status: "pending" }).where("id", "=", row.dossier_id).execute();
+    await alongside?.(tx);
     return true;
   });
   return moved ? { ok: true } : { ok: false, error: "not_dead" };
