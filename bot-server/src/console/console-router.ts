@@ -15,6 +15,7 @@ import { jsonBody } from "../http/json-body.js";
 import { consoleApi } from "./console-api.js";
 import { sendConsoleError } from "./console-errors.js";
 import { createMirrorHub, type MirrorHub } from "./mirror-hub.js";
+import { consoleConversationRoutes } from "./conversations.routes.js";
 import { consoleFeedbackRoutes } from "./feedback.routes.js";
 import { consoleNotificationRoutes } from "./notifications.routes.js";
 import { loadSession, requireCsrf, requireOfficer } from "./session-auth.js";
@@ -31,6 +32,7 @@ export function consoleRouter(deps: Deps, options: ConsoleRouterOptions = {}): R
   const json = jsonBody();
   router.use("/api/feedback", json, loadSession(deps), requireCsrf, requireOfficer, consoleFeedbackRoutes(deps));
   router.use("/api/notifications", json, loadSession(deps), requireCsrf, requireOfficer, consoleNotificationRoutes(deps));
+  router.use("/api/conversations", json, loadSession(deps), requireCsrf, requireOfficer, consoleConversationRoutes(deps));
   router.use("/api", json, loadSession(deps), requireCsrf, consoleApi(deps, mirror));
   router.use("/mirror/api", json, mirrorApi(mirror));
   router.use("/mirror/api", (_req, res) => sendConsoleError(res, { code: "mirror_not_found" }));
