@@ -53,6 +53,8 @@ interface Conn {
   socket: net.Socket;
   pending: Buffer;
   startedAt: bigint;
+  inFlight: boolean;
+  closed: boolean;
 }
 
 const free: Conn[] = [];
@@ -73,7 +75,7 @@ function answerLength(buf: Buffer): { length: number; status: number } | undefin
 function connect(): Conn {
   open += 1;
   const socket = net.connect({ host: target.hostname, port: Number(target.port), noDelay: true });
-  const conn: Conn = { socket, pending: Buffer.alloc(0), startedAt: 0n };
+  const conn: Conn = { socket, pending: Buffer.alloc(0), startedAt: 0n, inFlight: false, closed: false };
   socket.on("data", (chunk: Buffer) => {
     conn.pending = conn.pending.length === 0 ? chunk : Buffer.concat([conn.pending, chunk]);
     const answer = answerLength(conn.pending);
@@ -81,26 +83,36 @@ function connect(): Conn {
     latencies.push(Number(process.hrtime.bigint() - conn.startedAt) / 1e6);
     if (answer.status === 200) ok += 1;
     else bad += 1;
+    conn.inFlight = false;
     conn.pending = conn.pending.subarray(answer.length);
     const next = waiting.shift();
     if (next) write(conn, next);
     else free.push(conn);
   });
-  socket.on("error", () => {
-    bad += 1;
+  // A socket the server closed (idle keep-alive timeout, error) is never used again; a request lost with it fails.
+  socket.on("error", () => {});
+  socket.on("close", () => {
+    conn.closed = true;
     open -= 1;
+    if (conn.inFlight) bad += 1;
   });
   return conn;
 }
 
 function write(conn: Conn, request: Buffer): void {
   conn.startedAt = process.hrtime.bigint();
+  conn.inFlight = true;
   conn.socket.write(request);
+}
+
+function freeConn(): Conn | undefined {
+  for (let c = free.pop(); c; c = free.pop()) if (!c.closed) return c;
+  return undefined;
 }
 
 function send(request: Buffer): void {
   sent += 1;
-  const conn = free.pop() ?? (open < MAX_SOCKETS ? connect() : undefined);
+  const conn = freeConn() ?? (open < MAX_SOCKETS ? connect() : undefined);
   if (conn) write(conn, request);
   else waiting.push(request);
 }

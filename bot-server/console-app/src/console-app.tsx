@@ -3,7 +3,10 @@ import { useEffect, useState } from "react";
 import { ROLE_LABELS_VI } from "../../../shared/dossier/lifecycle-labels.js";
 import { api, ApiError, setCsrf } from "./api.js";
 import { BoardPage } from "./board-page.js";
+import { ConversationsPage, type ConversationsReply } from "./conversations-page.js";
+import { DeadLettersPage } from "./dead-letters-page.js";
 import { DossierPage } from "./dossier-page.js";
+import { FeedbackPage } from "./feedback-page.js";
 import { IntakePage } from "./intake/intake-page.js";
 import { QueuePage } from "./queue-page.js";
 import { navigate, pathOf, useRoute, type Route } from "./router.js";
@@ -70,7 +73,28 @@ const NAV: { label: string; route: Route; roles?: Officer["role"][] }[] = [
   { label: "Xử lý", route: { name: "queue", queue: "processing" }, roles: ["counter_officer", "processing_officer", "leader", "province_viewer", "unit_admin"] },
   { label: "Chờ duyệt", route: { name: "queue", queue: "approval" } },
   { label: "Trả kết quả", route: { name: "queue", queue: "results" }, roles: ["counter_officer", "processing_officer", "leader", "province_viewer", "unit_admin"] },
+  { label: "Ý kiến người dân", route: { name: "feedback" }, roles: ["counter_officer", "processing_officer", "leader", "province_viewer", "unit_admin"] },
+  { label: "Cần hỗ trợ", route: { name: "conversations" }, roles: ["counter_officer", "processing_officer", "leader", "province_viewer", "unit_admin"] },
+  { label: "Thông báo chưa gửi được", route: { name: "deadLetters" }, roles: ["unit_admin", "leader", "province_viewer"] },
 ];
+
+/** How many citizens wait for an officer (the nav badge), refreshed every minute and after "Đã xử lý". */
+function useWaitingCount(enabled: boolean): [number, () => void] {
+  const [count, setCount] = useState(0);
+  const [tick, setTick] = useState(0);
+  useEffect(() => {
+    if (!enabled) return;
+    let alive = true;
+    const load = () => api<ConversationsReply>("GET", "/conversations").then((r) => alive && setCount(r.count), () => undefined);
+    void load();
+    const timer = setInterval(load, 60_000);
+    return () => {
+      alive = false;
+      clearInterval(timer);
+    };
+  }, [enabled, tick]);
+  return [count, () => setTick((t) => t + 1)];
+}
 
 function Shell({ officer, onLogout }: { officer: Officer; onLogout: () => void }) {
   const route = useRoute();
@@ -79,14 +103,19 @@ function Shell({ officer, onLogout }: { officer: Officer; onLogout: () => void }
     onLogout();
   };
   const here = pathOf(route);
+  const nav = NAV.filter((n) => !n.roles || n.roles.includes(officer.role));
+  const [waiting, refreshWaiting] = useWaitingCount(nav.some((n) => n.route.name === "conversations"));
   return (
     <>
       <header className="top">
         <strong>Một cửa</strong>
         <nav>
-          {NAV.filter((n) => !n.roles || n.roles.includes(officer.role)).map((n) => (
+          {nav.map((n) => (
             <a key={n.label} href={pathOf(n.route)} className={pathOf(n.route) === here ? "active" : ""}
-              onClick={(e) => { e.preventDefault(); navigate(n.route); }}>{n.label}</a>
+              onClick={(e) => { e.preventDefault(); navigate(n.route); }}>
+              {n.label}
+              {n.route.name === "conversations" && waiting > 0 && <> <span className="badge nav-count" title={`${waiting} người đang chờ cán bộ`}>{waiting}</span></>}
+            </a>
           ))}
         </nav>
         <div className="who">
@@ -98,6 +127,9 @@ function Shell({ officer, onLogout }: { officer: Officer; onLogout: () => void }
         {route.name === "intake" && <IntakePage officer={officer} />}
         {route.name === "queue" && <QueuePage key={route.queue} queue={route.queue} officer={officer} />}
         {route.name === "dossier" && <DossierPage key={route.id} id={route.id} officer={officer} />}
+        {route.name === "deadLetters" && <DeadLettersPage />}
+        {route.name === "feedback" && <FeedbackPage officer={officer} />}
+        {route.name === "conversations" && <ConversationsPage onChange={refreshWaiting} />}
       </main>
     </>
   );

@@ -2,7 +2,7 @@
 import { Fragment, useCallback, useEffect, useState } from "react";
 import { api, ApiError, formUrl } from "./api.js";
 import type { Officer } from "./console-app.js";
-import { dmy, TRACK_LABEL, vnDateTime } from "./format.js";
+import { dmy, TRACK_LABEL, vnDateTime, vnDayTime } from "./format.js";
 import { PrintPreview } from "./print-preview.js";
 
 interface View {
@@ -10,7 +10,7 @@ interface View {
     id: string; code: string; state: string; stateLabel: string; track: string; dueDate: string; originalDueDate: string; receivedAt: string;
     applicantName: string; trackReasons: string[]; assistedWriting: boolean; typedByName: string | null; checkedByCitizen: boolean;
     submittedDocuments: { id: string; name: string; kind: string; count: number; received: boolean }[]; caseFlags: string[];
-    returnedAt: string | null; returnedTo: string | null; resultReadyAt: string | null;
+    returnedAt: string | null; returnedTo: string | null; resultReadyAt: string | null; notifyStatus: string; notifyStatusLabel: string;
   };
   procedureName: string;
   form: { id: string; label: string; value: unknown }[];
@@ -19,6 +19,7 @@ interface View {
   forms: string[];
   statusUrl: string | null;
   notifications: { kind: string; status: string; createdAt: string }[];
+  deliveries: { kindLabel?: string; channelLabel: string; attempt: number; statusLabel: string; errorCode: string | null; errorLabel: string | null; at: string }[];
   viewedBy: { actor: string; action: string; at: string; reason: string }[];
 }
 
@@ -33,7 +34,7 @@ const NEEDS: Record<string, ("reason" | "newDueDate" | "returnedTo" | "missing")
 const AUDIT_ACTION: Record<string, string> = { read: "xem", create: "tạo", update: "sửa", export: "in", delete: "xóa" };
 const NOTICE_KIND: Record<string, string> = {
   receipt_issued: "Đã tiếp nhận hồ sơ", supplement_requested: "Yêu cầu bổ sung", result_ready: "Đã có kết quả", late_apology: "Xin lỗi, hẹn lại",
-  returned: "Đã trả kết quả, mời đánh giá", refused: "Từ chối tiếp nhận",
+  returned: "Đã trả kết quả, mời đánh giá", refused: "Từ chối tiếp nhận", feedback_answer: "Đã trả lời ý kiến",
 };
 const NOTICE_STATUS: Record<string, string> = { pending: "chờ gửi", queued: "đang gửi", sent: "đã gửi", not_notified: "chưa gửi được (công dân chưa có kênh nhận)", dead: "gửi lỗi" };
 
@@ -145,7 +146,29 @@ export function DossierPage({ id, officer }: { id: string; officer: Officer }) {
           </div>
           <div className="card">
             <h2>Thông báo cho công dân</h2>
+            {d.notifyStatus === "not_notified"
+              ? <p className="notice-bad" role="status" data-testid="notify-status">Chưa thông báo được cho người dân. Cán bộ cần liên hệ trực tiếp (điện thoại, tại quầy).</p>
+              : <p className="muted" data-testid="notify-status">{d.notifyStatusLabel}</p>}
             {view.notifications.length === 0 ? <p className="muted">Chưa có.</p> : <ul>{view.notifications.map((n, i) => <li key={i}>{NOTICE_KIND[n.kind] ?? n.kind}: {NOTICE_STATUS[n.status] ?? n.status} ({vnDateTime(n.createdAt)})</li>)}</ul>}
+          </div>
+          <div className="card">
+            <h2>Lịch sử gửi thông báo</h2>
+            {view.deliveries.length === 0 ? <p className="muted">Chưa có lần gửi nào.</p> : (
+              <table className="list" data-testid="delivery-history">
+                <thead><tr><th>Thời điểm</th><th>Kênh</th><th>Lần</th><th>Kết quả</th><th>Mã lỗi</th></tr></thead>
+                <tbody>
+                  {view.deliveries.map((x, i) => (
+                    <tr key={i}>
+                      <td>{vnDayTime(x.at)}{x.kindLabel && <div className="muted">{x.kindLabel}</div>}</td>
+                      <td>{x.channelLabel}</td>
+                      <td>{x.attempt}</td>
+                      <td>{x.statusLabel}</td>
+                      <td>{x.errorLabel ?? ""}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
           </div>
           <div className="card">
             <h2>Người đã xem, in hồ sơ</h2>

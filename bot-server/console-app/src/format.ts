@@ -11,5 +11,12 @@ export function vnDateTime(iso: string): string {
   return `${p(d.getUTCHours())}:${p(d.getUTCMinutes())} ${p(d.getUTCDate())}/${p(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`;
 }
 
+/** "dd/mm/yyyy HH:mm" in Asia/Ho_Chi_Minh (lists of notifications, feedback and conversations). */
+export function vnDayTime(iso: string | null | undefined): string {
+  if (!iso) return "";
+  const t = vnDateTime(iso);
+  return `${t.slice(6)} ${t.slice(0, 5)}`;
+}
+
 export const TRACK_LABEL: Record<string, string> = { "same-day": "Trả trong ngày", normal: "Thông thường" };
 export const FLAG_LABEL: Record<string, string> = { same_day_at_risk: "Nguy cơ trễ trong ngày", due_soon: "Sắp đến hạn", late: "Quá hạn" };

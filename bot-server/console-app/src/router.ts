@@ -5,11 +5,17 @@ export type Route =
   | { name: "board" }
   | { name: "intake" }
   | { name: "queue"; queue: string }
-  | { name: "dossier"; id: string };
+  | { name: "dossier"; id: string }
+  | { name: "deadLetters" }
+  | { name: "feedback" }
+  | { name: "conversations" };
 
 export function parseRoute(path: string): Route {
   const p = path.replace(/^\/console\/?/, "").replace(/\/+$/, "");
   if (p === "tiep-nhan") return { name: "intake" };
+  if (p === "thong-bao-loi") return { name: "deadLetters" };
+  if (p === "y-kien") return { name: "feedback" };
+  if (p === "can-ho-tro") return { name: "conversations" };
   const q = /^hang-doi\/([a-z]+)$/.exec(p);
   if (q) return { name: "queue", queue: q[1]! };
   const d = /^ho-so\/([0-9a-f-]{36})$/.exec(p);
@@ -23,6 +29,9 @@ export function pathOf(r: Route): string {
     case "intake": return "/console/tiep-nhan";
     case "queue": return `/console/hang-doi/${r.queue}`;
     case "dossier": return `/console/ho-so/${r.id}`;
+    case "deadLetters": return "/console/thong-bao-loi";
+    case "feedback": return "/console/y-kien";
+    case "conversations": return "/console/can-ho-tro";
   }
 }
 
