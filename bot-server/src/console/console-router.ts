@@ -17,6 +17,7 @@ import { sendConsoleError } from "./console-errors.js";
 import { createMirrorHub, type MirrorHub } from "./mirror-hub.js";
 import { consoleConversationRoutes } from "./conversations.routes.js";
 import { consoleFeedbackRoutes } from "./feedback.routes.js";
+import { consoleOfficeContactRoutes } from "./office-contact.routes.js";
 import { consoleNotificationRoutes } from "./notifications.routes.js";
 import { loadSession, requireCsrf, requireOfficer } from "./session-auth.js";
 
@@ -31,6 +32,7 @@ export function consoleRouter(deps: Deps, options: ConsoleRouterOptions = {}): R
   const router = Router();
   const json = jsonBody();
   router.use("/api/feedback", json, loadSession(deps), requireCsrf, requireOfficer, consoleFeedbackRoutes(deps));
+  router.use("/api/office-contact", json, loadSession(deps), requireCsrf, requireOfficer, consoleOfficeContactRoutes(deps));
   router.use("/api/notifications", json, loadSession(deps), requireCsrf, requireOfficer, consoleNotificationRoutes(deps));
   router.use("/api/conversations", json, loadSession(deps), requireCsrf, requireOfficer, consoleConversationRoutes(deps));
   router.use("/api", json, loadSession(deps), requireCsrf, consoleApi(deps, mirror));

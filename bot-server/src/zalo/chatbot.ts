@@ -11,7 +11,9 @@ import type { Understand } from "../../../shared/chatbot/understand.js";
 import type { Clock } from "../clock.js";
 import type { Domain } from "../domain.js";
 import type { Log } from "../log.js";
+import type { UnitContact } from "../../../shared/data/chatbot-unit-contacts.js";
 import type { Database } from "../store/database.js";
+import { listOfficeContacts } from "../store/unit-contacts.js";
 import { forgetEventsBefore, recordInteraction, rememberEventOnce, updateConversation } from "./conversation-store.js";
 import type { ZaloEvent } from "./events.js";
 import type { OaClient } from "./oa-client.js";
@@ -27,6 +29,9 @@ export interface ChatbotEnv {
   oa?: OaClient;
   lookupDossier(code: string): Promise<DossierForChat | null>;
 }
+
+/** Answers that give the office's telephone and address, as the unit entered them in the console. */
+const CONTACT_INTENTS = new Set(["human", "unit_info"]);
 
 export type HandleOutcome = "duplicate" | "ignored" | "recorded" | "replied" | "reply_failed" | "reply_not_configured";
 
@@ -46,7 +51,7 @@ export async function handleZaloEvent(env: ChatbotEnv, event: ZaloEvent): Promis
 async function respond(env: ChatbotEnv, event: ZaloEvent, now: Date): Promise<HandleOutcome> {
   const at = new Date(Math.min(event.at, now.getTime())).toISOString();
   const interaction = { oaUserId: event.userId, at, now: now.toISOString() };
-  const context = (conversationUnitId?: string | null, dossier?: DossierForChat | null): ReplyContext => ({
+  const context = (conversationUnitId?: string | null, dossier?: DossierForChat | null, contacts?: readonly UnitContact[]): ReplyContext => ({
     at: now.toISOString(),
     units: env.domain.units,
     catalog: env.domain.catalog,
@@ -54,6 +59,7 @@ async function respond(env: ChatbotEnv, event: ZaloEvent, now: Date): Promise<Ha
     links: env.links,
     ...(conversationUnitId ? { conversationUnitId } : {}),
     ...(dossier === undefined ? {} : { dossier }),
+    ...(contacts ? { contacts } : {}),
   });
 
   switch (event.kind) {
@@ -73,7 +79,8 @@ async function respond(env: ChatbotEnv, event: ZaloEvent, now: Date): Promise<Ha
       const conversation = await recordInteraction(env.db, { ...interaction, interacted: true });
       const understood = env.understand(event.text ?? "");
       const dossier = understood.dossierCode ? await env.lookupDossier(understood.dossierCode) : undefined;
-      const reply = composeReply(understood, context(conversation.unitId, dossier));
+      const contacts = CONTACT_INTENTS.has(understood.intent) ? await listOfficeContacts(env.db) : undefined;
+      const reply = composeReply(understood, context(conversation.unitId, dossier, contacts));
       await updateConversation(env.db, event.userId, {
         ...(reply.unitId ? { unitId: reply.unitId } : {}),
         ...(reply.needsHuman ? { needsHuman: true, at } : {}),
