@@ -28,7 +28,7 @@ export const NOTIFY_CHANNEL_LABELS_VI: Record<NotifyChannel, string> = {
 export const DELIVERY_STATUS_LABELS_VI: Record<string, string> = {
   sending: "Đang gửi, chưa rõ kết quả",
   sent: "Đã gửi",
-  failed: "Lỗi, sẽ thử lại",
+  failed: "Không gửi được",
   rejected: "Zalo từ chối trên kênh này",
 };
 

@@ -67,7 +67,7 @@ forEachDatabase((_name, open) => {
         lastErrorLabel: "-230: người dân không nhận được qua kênh này", deadAt: "2025-07-16T03:01:00.000Z",
       });
       expect(r.body.items[0].deliveries).toEqual([
-        expect.objectContaining({ channelLabel: "Tin nhắn Zalo OA", attempt: 1, statusLabel: "Lỗi, sẽ thử lại", errorCode: "http_500", errorLabel: "HTTP 500: Zalo tạm thời lỗi" }),
+        expect.objectContaining({ channelLabel: "Tin nhắn Zalo OA", attempt: 1, statusLabel: "Không gửi được", errorCode: "http_500", errorLabel: "HTTP 500: Zalo tạm thời lỗi" }),
         expect.objectContaining({ attempt: 2, errorCode: "-230" }),
       ]);
       expect(r.body.items[1]).toMatchObject({ dossierCode: null, kindLabel: "Báo đã trả lời ý kiến", lastErrorLabel: "network: không kết nối được Zalo" });
@@ -107,8 +107,8 @@ forEachDatabase((_name, open) => {
       expect(r.status).toBe(200);
       expect(r.body.dossier).toMatchObject({ notifyStatus: "not_notified", notifyStatusLabel: "Chưa thông báo được cho người dân" });
       expect(r.body.deliveries).toEqual([
-        { kind: "result_ready", kindLabel: "Báo đã có kết quả", channel: "oa_cs", channelLabel: "Tin nhắn Zalo OA", attempt: 1, status: "failed", statusLabel: "Lỗi, sẽ thử lại", errorCode: "http_500", errorLabel: "HTTP 500: Zalo tạm thời lỗi", at: "2025-07-16T03:00:00.000Z" },
-        { kind: "result_ready", kindLabel: "Báo đã có kết quả", channel: "oa_cs", channelLabel: "Tin nhắn Zalo OA", attempt: 2, status: "failed", statusLabel: "Lỗi, sẽ thử lại", errorCode: "-230", errorLabel: "-230: người dân không nhận được qua kênh này", at: "2025-07-16T03:01:00.000Z" },
+        { kind: "result_ready", kindLabel: "Báo đã có kết quả", channel: "oa_cs", channelLabel: "Tin nhắn Zalo OA", attempt: 1, status: "failed", statusLabel: "Không gửi được", errorCode: "http_500", errorLabel: "HTTP 500: Zalo tạm thời lỗi", at: "2025-07-16T03:00:00.000Z" },
+        { kind: "result_ready", kindLabel: "Báo đã có kết quả", channel: "oa_cs", channelLabel: "Tin nhắn Zalo OA", attempt: 2, status: "failed", statusLabel: "Không gửi được", errorCode: "-230", errorLabel: "-230: người dân không nhận được qua kênh này", at: "2025-07-16T03:01:00.000Z" },
       ]);
     });
   });
