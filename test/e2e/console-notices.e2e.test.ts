@@ -123,4 +123,24 @@ describeWithChromium("console follow-up screens in Chromium", () => {
     await expect(nav.locator(".nav-count").count()).resolves.toBe(0);
     await counter.context.close();
   }, 60_000);
+
+  it("the unit admin enters the office telephone the chatbot gives out; a wrong number is refused beside the field", async () => {
+    const admin = await signIn(browser, s.baseUrl, "qk.quantri");
+    const page = admin.page;
+    await page.getByRole("link", { name: "Thông tin đơn vị", exact: true }).click();
+    await page.getByRole("heading", { name: "Thông tin Bộ phận Một cửa" }).waitFor();
+    await page.getByLabel("Số điện thoại").fill("12345");
+    await page.getByRole("button", { name: "Lưu" }).click();
+    await page.getByText(/Số điện thoại chưa đúng/).waitFor();
+    await page.getByLabel("Số điện thoại").fill("0261 3544 123");
+    await page.getByLabel("Địa chỉ").fill("Số 1 đường Hùng Vương, xã Quảng Khê");
+    await page.getByRole("button", { name: "Lưu" }).click();
+    await page.getByRole("status").getByText(/Đã lưu/).waitFor();
+    await page.getByText("Cập nhật lần cuối: 16/07/2025 11:00").waitFor();
+    await page.screenshot({ path: join(SHOTS, "office-contact.png") });
+    await admin.context.close();
+    const counter = await signIn(browser, s.baseUrl, "qk.motcua");
+    await expect(counter.page.getByRole("link", { name: "Thông tin đơn vị", exact: true }).count()).resolves.toBe(0);
+    await counter.context.close();
+  }, 60_000);
 });

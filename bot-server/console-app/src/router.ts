@@ -8,7 +8,8 @@ export type Route =
   | { name: "dossier"; id: string }
   | { name: "deadLetters" }
   | { name: "feedback" }
-  | { name: "conversations" };
+  | { name: "conversations" }
+  | { name: "office" };
 
 export function parseRoute(path: string): Route {
   const p = path.replace(/^\/console\/?/, "").replace(/\/+$/, "");
@@ -16,6 +17,7 @@ export function parseRoute(path: string): Route {
   if (p === "thong-bao-loi") return { name: "deadLetters" };
   if (p === "y-kien") return { name: "feedback" };
   if (p === "can-ho-tro") return { name: "conversations" };
+  if (p === "don-vi") return { name: "office" };
   const q = /^hang-doi\/([a-z]+)$/.exec(p);
   if (q) return { name: "queue", queue: q[1]! };
   const d = /^ho-so\/([0-9a-f-]{36})$/.exec(p);
@@ -32,6 +34,7 @@ export function pathOf(r: Route): string {
     case "deadLetters": return "/console/thong-bao-loi";
     case "feedback": return "/console/y-kien";
     case "conversations": return "/console/can-ho-tro";
+    case "office": return "/console/don-vi";
   }
 }
 
