@@ -18,5 +18,5 @@ export default tseslint.config(
       "no-restricted-imports": ["error", { patterns: ["node:*", "express", "kysely", "zmp-*", "axios", "bullmq", "ioredis", "pg", "better-sqlite3", "../bot-server/*", "../mini-app/*"] }],
     },
   },
-  { files: ["test/**", "bench/**", "scripts/**"], rules: { "no-console": "off" } },
+  { files: ["test/**", "bench/**", "bot-server/scripts/**"], rules: { "no-console": "off" } },
 );
