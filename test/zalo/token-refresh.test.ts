@@ -146,6 +146,28 @@ forEachDatabase((_name, open) => {
     });
   });
 
+  it("with the lock's Redis down, a refresh gives up after a bounded wait and uses the refresh token not at all", async () => {
+    const zalo = await startZaloStandIn();
+    // Nothing listens on port 1; ioredis would retry each command for a long time.
+    const dead = new Redis("redis://127.0.0.1:1", { lazyConnect: true });
+    dead.on("error", () => {});
+    try {
+      await t.db.deleteFrom("zalo_tokens").execute();
+      const tokens = storeFor(t.db, zalo, { redis: dead, lockKey: `test:${randomUUID()}:zalo-refresh` });
+      const started = Date.now();
+      const r = await tokens.getAccessToken();
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.error.code).toBe("lock_timeout");
+      expect(Date.now() - started).toBeLessThan(10_000);
+      // The single-use refresh token was never spent: it is still there for when Redis is back.
+      expect(zalo.oauthCalls).toBe(0);
+    } finally {
+      dead.disconnect();
+      await zalo.close();
+      await t.db.deleteFrom("zalo_tokens").execute();
+    }
+  });
+
   const redisUrl = requireRedis();
   (redisUrl ? describe : describe.skip)("two processes sharing Redis", () => {
     let zalo: ZaloStandIn;

@@ -60,6 +60,23 @@ const ROW_ID = "oa";
  */
 const inflightByDb = new WeakMap<object, Promise<TokenResult>>();
 const DEFAULT_LOCK_KEY = "khonghen:zalo:oa-token-refresh";
+/** A Redis that is down would keep the lock command (and the reply or notification behind it) waiting for ever. */
+const LOCK_COMMAND_WAIT_MS = 2000;
+const TIMED_OUT: unique symbol = Symbol("timed out");
+
+async function answerWithin<T>(ms: number, command: Promise<T>): Promise<T | typeof TIMED_OUT> {
+  let timer: NodeJS.Timeout | undefined;
+  const gaveUp = new Promise<typeof TIMED_OUT>((resolve) => {
+    timer = setTimeout(() => resolve(TIMED_OUT), ms);
+  });
+  try {
+    const answered: Promise<T | typeof TIMED_OUT> = command.catch(() => TIMED_OUT);
+    return await Promise.race([answered, gaveUp]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 const RELEASE_LOCK = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end";
 
 export function createTokenStore(options: TokenStoreOptions): TokenStore {
@@ -149,7 +166,9 @@ export function createTokenStore(options: TokenStoreOptions): TokenStore {
     const owner = randomUUID();
     const deadline = Date.now() + lockTtl;
     for (;;) {
-      if ((await redis.set(lockKey, owner, "PX", lockTtl, "NX")) === "OK") {
+      const taken = await answerWithin(LOCK_COMMAND_WAIT_MS, redis.set(lockKey, owner, "PX", lockTtl, "NX"));
+      if (taken === TIMED_OUT) return { ok: false, error: { code: "lock_timeout", message: "Redis did not answer the refresh lock" } };
+      if (taken === "OK") {
         try {
           return await refreshHolding(stale);
         } finally {
