@@ -174,9 +174,26 @@ export function createBullmqQueue(handler: EventHandler, log: Log, options: Bull
       }
     },
     async close() {
-      await started?.worker?.close();
-      await started?.queue.close();
+      if (started) await closeWithin(CLOSE_WAIT_MS, started);
       await fallback.close();
     },
   };
+}
+
+/** How long shutdown waits for BullMQ to close cleanly: a Redis that is down would keep it waiting for ever. */
+const CLOSE_WAIT_MS = 2000;
+
+async function closeWithin(ms: number, { queue, worker }: { queue: Queue<ZaloEvent>; worker?: Worker<ZaloEvent> }): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const gaveUp = new Promise<"gave_up">((resolve) => {
+    timer = setTimeout(() => resolve("gave_up"), ms);
+  });
+  const closed = (async () => {
+    await worker?.close();
+    await queue.close();
+  })().catch(() => undefined);
+  const r = await Promise.race([closed, gaveUp]);
+  clearTimeout(timer);
+  // Not awaited: BullMQ's disconnect itself waits for a connection that never comes.
+  if (r === "gave_up") void Promise.allSettled([worker?.disconnect(), queue.disconnect()]);
 }

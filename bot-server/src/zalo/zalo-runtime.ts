@@ -117,7 +117,8 @@ export function createZaloRuntime(deps: Deps, options: ZaloRuntimeOptions = {}):
     async close() {
       clearInterval(purge);
       await queue.close();
-      if (lockRedis) await lockRedis.quit().catch(() => lockRedis.disconnect());
+      // quit() would wait for a Redis that is down: drop the socket instead.
+      if (lockRedis) await (lockRedis.status === "ready" ? lockRedis.quit().catch(() => lockRedis.disconnect()) : lockRedis.disconnect());
     },
   };
 }
