@@ -25,6 +25,7 @@ const ConfigSchema = z
     /** Requests per minute per IP on public routes; 0 disables (benchmarks only). */
     RATE_LIMIT_PER_MINUTE: nonNegativeInt.default(300),
     STATUS_CACHE_MS: nonNegativeInt.max(60_000).default(1000),
+    METRICS_TOKEN: z.string().min(16, "METRICS_TOKEN phải dài ít nhất 16 ký tự / must be at least 16 characters").optional(),
     /** HMAC key of the status token printed in slip QR codes; generated once and stored when unset. */
     STATUS_TOKEN_SECRET: z.string().min(16, "at least 16 characters").optional(),
     /** Express "trust proxy": false, true, a hop count or addresses ("loopback"); needed for per-IP limits behind a proxy. */

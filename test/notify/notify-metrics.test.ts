@@ -100,4 +100,17 @@ forEachDatabase((_name, open) => {
       expect(text).toContain('khonghen_notify_outbox{status="pending"} 0');
     });
   });
+
+  it("with METRICS_TOKEN set, answers only the scraper that presents it", async () => {
+    const t = await open();
+    const token = "scrape-0123456789abcdef";
+    app = await startTestApp(t, { env: { METRICS_TOKEN: token } });
+    const anonymous = await app.request("/metrics");
+    expect(anonymous.status).toBe(401);
+    expect(((await anonymous.json()) as { error: { message: string } }).error.message).toContain("mã truy cập");
+    expect((await app.request("/metrics", { headers: { authorization: "Bearer wrong-0123456789abcd" } })).status).toBe(401);
+    const scraper = await app.request("/metrics", { headers: { authorization: `Bearer ${token}` } });
+    expect(scraper.status).toBe(200);
+    expect(await scraper.text()).toContain("khonghen_notify_outbox");
+  });
 });
