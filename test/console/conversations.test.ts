@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { listAuditFor } from "../../bot-server/src/store/audit.js";
 import { recordInteraction, updateConversation } from "../../bot-server/src/zalo/conversation-store.js";
 import { forEachDatabase, type TestDatabase } from "../helpers/databases.js";
-import { consoleClient, createOfficer, NAM_DA, QUANG_KHE, startConsoleServer, type ConsoleServer } from "./helpers/console-server.js";
+import { consoleClient, createOfficer, NAM_DA, QUANG_KHE, startConsoleServer, type ConsoleServer, signedInClient } from "./helpers/console-server.js";
 
 type Client = Awaited<ReturnType<typeof consoleClient>>;
 
@@ -38,11 +38,7 @@ forEachDatabase((_name, open) => {
     await createOfficer(s.deps, "qk.tinhnguyen", "volunteer", QUANG_KHE);
     await createOfficer(s.deps, "namda.motcua", "counter_officer", NAM_DA);
     await createOfficer(s.deps, "tinh.xem", "province_viewer", null);
-    const login = async (u: string) => {
-      const c = await consoleClient(s.baseUrl);
-      expect((await c.login(u)).status).toBe(200);
-      return c;
-    };
+    const login = (u: string) => signedInClient(s.baseUrl, u);
     [counter, leader, volunteer, otherUnit, viewer] = [await login("qk.motcua"), await login("qk.chutich"), await login("qk.tinhnguyen"), await login("namda.motcua"), await login("tinh.xem")];
 
     await waiting(QK_USER, "2025-07-16T02:00:00.000Z", QUANG_KHE);

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, expect, it } from "@jest/globals";
 import { forEachDatabase, type TestDatabase } from "../helpers/databases.js";
-import { at, consoleClient, createOfficer, NAM_DA, QUANG_KHE, startConsoleServer, WEDNESDAY, type ConsoleServer } from "./helpers/console-server.js";
+import { at, consoleClient, createOfficer, NAM_DA, QUANG_KHE, startConsoleServer, WEDNESDAY, type ConsoleServer, signedInClient } from "./helpers/console-server.js";
 import { ALL_DOCUMENTS, maritalForm, maritalIntake } from "./helpers/intake-fixtures.js";
 import { flatPdfText, popplerAvailable } from "./helpers/pdf-text.js";
 
@@ -29,11 +29,7 @@ forEachDatabase((_name, open) => {
     await createOfficer(s.deps, "qk.tinhnguyen", "volunteer", QUANG_KHE);
     await createOfficer(s.deps, "namda.motcua", "counter_officer", NAM_DA);
     await createOfficer(s.deps, "tinh.xem", "province_viewer", null);
-    const login = async (u: string) => {
-      const c = await consoleClient(s.baseUrl);
-      expect((await c.login(u)).status).toBe(200);
-      return c;
-    };
+    const login = (u: string) => signedInClient(s.baseUrl, u);
     counter = await login("qk.motcua");
     processor = await login("qk.xuly");
     leader = await login("qk.chutich");

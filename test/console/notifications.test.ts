@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { listAuditFor } from "../../bot-server/src/store/audit.js";
 import { forEachDatabase, type TestDatabase } from "../helpers/databases.js";
 import { insertDossier } from "../helpers/dossier-rows.js";
-import { consoleClient, createOfficer, NAM_DA, QUANG_KHE, startConsoleServer, type ConsoleServer } from "./helpers/console-server.js";
+import { consoleClient, createOfficer, NAM_DA, QUANG_KHE, startConsoleServer, type ConsoleServer, signedInClient } from "./helpers/console-server.js";
 import { insertDeadLetter } from "./helpers/dead-letter-rows.js";
 
 type Client = Awaited<ReturnType<typeof consoleClient>>;
@@ -33,11 +33,7 @@ forEachDatabase((_name, open) => {
     await createOfficer(s.deps, "qk.motcua", "counter_officer", QUANG_KHE);
     await createOfficer(s.deps, "namda.quantri", "unit_admin", NAM_DA);
     await createOfficer(s.deps, "tinh.xem", "province_viewer", null);
-    const login = async (u: string) => {
-      const c = await consoleClient(s.baseUrl);
-      expect((await c.login(u)).status).toBe(200);
-      return c;
-    };
+    const login = (u: string) => signedInClient(s.baseUrl, u);
     [admin, leader, counter, otherAdmin, viewer] = [await login("qk.quantri"), await login("qk.chutich"), await login("qk.motcua"), await login("namda.quantri"), await login("tinh.xem")];
 
     qkDossier = await insertDossier(t.db, { code: QK_CODE, state: "result_ready", receivingUnitId: QUANG_KHE });

@@ -109,6 +109,14 @@ export async function consoleClient(baseUrl: string): Promise<ConsoleClient & { 
   return client;
 }
 
+/** A client already signed in as `username` (throws when the sign-in is refused). */
+export async function signedInClient(baseUrl: string, username: string): Promise<Awaited<ReturnType<typeof consoleClient>>> {
+  const client = await consoleClient(baseUrl);
+  const res = await client.login(username);
+  if (res.status !== 200) throw new Error(`sign-in of ${username} refused: HTTP ${res.status}`);
+  return client;
+}
+
 /** A Wednesday in the Lâm Đồng demo plan (Quảng Khê applies Ngày không hẹn on Wednesdays until 15:00). */
 export const WEDNESDAY = "2025-07-16";
 export const at = (date: string, time: string) => new Date(`${date}T${time}:00+07:00`);
