@@ -4,48 +4,38 @@
  * citizen was not told and what each attempt answered, and sends it again; a counter officer answers a citizen's
  * complaint from "Ý kiến người dân"; a citizen waiting for an officer is marked handled and leaves the nav badge.
  */
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "@jest/globals";
 import type { Browser } from "playwright-core";
-import { ensureConsoleBuilt } from "../../bot-server/console-app/build.js";
 import { insertFeedback } from "../../bot-server/src/store/feedback.js";
-import { openDatabase, type DatabaseHandle } from "../../bot-server/src/store/connect.js";
-import { migrateToLatest } from "../../bot-server/src/store/migrate.js";
+import type { DatabaseHandle } from "../../bot-server/src/store/connect.js";
 import { recordInteraction, updateConversation } from "../../bot-server/src/zalo/conversation-store.js";
-import { at, createOfficer, QUANG_KHE, startConsoleServer, WEDNESDAY, type ConsoleServer } from "../console/helpers/console-server.js";
+import { at, createOfficer, QUANG_KHE, WEDNESDAY, type ConsoleServer } from "../console/helpers/console-server.js";
 import { insertDeadLetter } from "../console/helpers/dead-letter-rows.js";
 import { insertDossier } from "../helpers/dossier-rows.js";
-import { describeWithChromium, launchChromium } from "./helpers/chromium-launch.js";
+import { describeWithChromium } from "./helpers/chromium-launch.js";
+import { startConsoleE2e, type ConsoleE2e } from "./helpers/console-e2e-server.js";
 import { signIn } from "./helpers/console-session.js";
 
 const SHOTS = join(process.cwd(), "test-output", "console-e2e");
 
 describeWithChromium("console follow-up screens in Chromium", () => {
-  let dir: string;
+  let e2e: ConsoleE2e | undefined;
   let db: DatabaseHandle;
   let s: ConsoleServer;
   let browser: Browser;
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
-    await ensureConsoleBuilt();
-    dir = mkdtempSync(join(tmpdir(), "kh-console-notices-e2e-"));
-    db = openDatabase({ kind: "sqlite", file: join(dir, "e2e.sqlite") });
-    await migrateToLatest(db.db);
-    s = await startConsoleServer(db);
-    s.clock.set(at(WEDNESDAY, "11:00"));
+    e2e = await startConsoleE2e("console-notices-e2e", at(WEDNESDAY, "11:00"));
+    ({ db, s, browser } = e2e);
     await createOfficer(s.deps, "qk.quantri", "unit_admin", QUANG_KHE, { displayName: "Đỗ Thị Quản Trị" });
     await createOfficer(s.deps, "qk.motcua", "counter_officer", QUANG_KHE, { displayName: "Trần Thị Một Cửa" });
-    browser = await launchChromium();
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await s?.close();
-    await db?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    await e2e?.close();
   });
 
   it("the unit admin sees a notification that was not delivered, its history on the dossier, and sends it again", async () => {

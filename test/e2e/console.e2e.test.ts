@@ -6,25 +6,21 @@
  * and its due date; a walk-in with a CCCD QR; an incomplete dossier yields Mẫu 02; a counter officer cannot
  * approve; an officer of another unit cannot see the dossier. Every printed form is checked as PDF text.
  */
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "@jest/globals";
 import type { Browser, Page } from "playwright-core";
-import { ensureConsoleBuilt } from "../../bot-server/console-app/build.js";
-import { openDatabase, type DatabaseHandle } from "../../bot-server/src/store/connect.js";
-import { migrateToLatest } from "../../bot-server/src/store/migrate.js";
-import { at, consoleClient, createOfficer, NAM_DA, QUANG_KHE, startConsoleServer, WEDNESDAY, type ConsoleServer } from "../console/helpers/console-server.js";
+import { at, consoleClient, createOfficer, NAM_DA, QUANG_KHE, WEDNESDAY, type ConsoleServer } from "../console/helpers/console-server.js";
 import { CCCD_NGUYEN_VAN_THU, CCCD_TRAN_THI_MAU, maritalForm, maritalIntake } from "../console/helpers/intake-fixtures.js";
 import { popplerAvailable } from "../console/helpers/pdf-text.js";
-import { describeWithChromium, launchChromium } from "./helpers/chromium-launch.js";
+import { describeWithChromium } from "./helpers/chromium-launch.js";
+import { startConsoleE2e, type ConsoleE2e } from "./helpers/console-e2e-server.js";
 import { ActionCounter, preRegister, printedPdf, signIn, type Officer } from "./helpers/console-session.js";
 
 const SHOTS = join(process.cwd(), "test-output", "console-e2e");
 
 describeWithChromium("officer console in Chromium", () => {
-  let dir: string;
-  let db: DatabaseHandle;
+  let e2e: ConsoleE2e | undefined;
   let s: ConsoleServer;
   let browser: Browser;
   let counter: Officer, processor: Officer, leader: Officer;
@@ -33,17 +29,12 @@ describeWithChromium("officer console in Chromium", () => {
   beforeAll(async () => {
     popplerAvailable();
     mkdirSync(SHOTS, { recursive: true });
-    await ensureConsoleBuilt();
-    dir = mkdtempSync(join(tmpdir(), "kh-console-e2e-"));
-    db = openDatabase({ kind: "sqlite", file: join(dir, "e2e.sqlite") });
-    await migrateToLatest(db.db);
-    s = await startConsoleServer(db);
-    s.clock.set(at(WEDNESDAY, "08:00"));
+    e2e = await startConsoleE2e("console-e2e", at(WEDNESDAY, "08:00"));
+    ({ s, browser } = e2e);
     await createOfficer(s.deps, "qk.motcua", "counter_officer", QUANG_KHE, { displayName: "Trần Thị Một Cửa" });
     await createOfficer(s.deps, "qk.xuly", "processing_officer", QUANG_KHE, { displayName: "Phạm Văn Xử Lý" });
     await createOfficer(s.deps, "qk.chutich", "leader", QUANG_KHE, { displayName: "Lê Văn Chủ Tịch" });
     await createOfficer(s.deps, "namda.motcua", "counter_officer", NAM_DA);
-    browser = await launchChromium();
     counter = await signIn(browser, s.baseUrl, "qk.motcua");
     processor = await signIn(browser, s.baseUrl, "qk.xuly");
     // The leader approves on a phone.
@@ -51,10 +42,7 @@ describeWithChromium("officer console in Chromium", () => {
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await s?.close();
-    await db?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    await e2e?.close();
     if (actionCounts.length > 0) console.log(actionCounts.join("\n"));
   });
 
