@@ -7,7 +7,7 @@
  * (no single hot row); with the default STATUS_CACHE_MS (1 s) each code is reused for a second at most, so the
  * same lookups are also measured with the cache off. BENCH_SECONDS (default 10) and BENCH_CONNECTIONS (default 50) tune a run.
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -17,6 +17,7 @@ import pg from "pg";
 import { CONSENT_NOTICE } from "../shared/api/consent.js";
 import { openDatabase, parseDatabaseUrl } from "../bot-server/src/store/connect.js";
 import { insertDossier } from "../test/helpers/dossier-rows.js";
+import { startServerChild } from "./_server-child.js";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -34,29 +35,6 @@ interface Load {
   errors: number;
 }
 
-interface Child {
-  proc: ChildProcess;
-  port: number;
-  stop(): Promise<void>;
-}
-
-function startChild(script: string, env: Record<string, string>): Promise<Child> {
-  const proc = spawn(process.execPath, ["--import", "tsx", join(root, "bench", script)], {
-    cwd: root,
-    env: { ...process.env, NODE_ENV: "production", ...env },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  const exited = new Promise<void>((resolve) => proc.on("exit", () => resolve()));
-  return new Promise((resolve, reject) => {
-    let out = "";
-    proc.stdout!.on("data", (d: Buffer) => {
-      out += d.toString();
-      const m = /\{"port":(\d+)\}/.exec(out);
-      if (m) resolve({ proc, port: Number(m[1]), stop: async () => void (proc.kill("SIGTERM"), await exited) });
-    });
-    void exited.then(() => reject(new Error(`${script} exited before listening`)));
-  });
-}
 
 /** autocannon in its own process (bench/_load.ts); JSON result on stdout. */
 function autocannon(url: string, opts: LoadSpec & { seconds: number }): Promise<Load> {
@@ -132,7 +110,7 @@ interface DialectResult {
 }
 
 async function runAgainst(name: string, databaseUrl: string, bare: Load): Promise<DialectResult> {
-  const server = await startChild("_api-server.ts", { DATABASE_URL: databaseUrl, RATE_LIMIT_PER_MINUTE: "0", LOG_LEVEL: "warn", PURGE_INTERVAL_MINUTES: "0" });
+  const server = await startServerChild("_api-server.ts", { DATABASE_URL: databaseUrl, RATE_LIMIT_PER_MINUTE: "0", LOG_LEVEL: "warn", PURGE_INTERVAL_MINUTES: "0" });
   try {
     const base = `http://127.0.0.1:${server.port}`;
     const parsed = parseDatabaseUrl(databaseUrl);
@@ -153,7 +131,7 @@ async function runAgainst(name: string, databaseUrl: string, bare: Load): Promis
     const status = await measure(`${base}${paths[0]}`, { paths });
     report(`${name}: GET /api/dossiers/:code/status`, status, bare);
     // The same lookups with the status cache off (STATUS_CACHE_MS=0): every one reads the database.
-    const uncachedServer = await startChild("_api-server.ts", { DATABASE_URL: databaseUrl, RATE_LIMIT_PER_MINUTE: "0", LOG_LEVEL: "warn", PURGE_INTERVAL_MINUTES: "0", STATUS_CACHE_MS: "0" });
+    const uncachedServer = await startServerChild("_api-server.ts", { DATABASE_URL: databaseUrl, RATE_LIMIT_PER_MINUTE: "0", LOG_LEVEL: "warn", PURGE_INTERVAL_MINUTES: "0", STATUS_CACHE_MS: "0" });
     try {
       const uncached = await measure(`http://127.0.0.1:${uncachedServer.port}${paths[0]}`, { paths });
       report(`${name}: … status, cache off (every read)`, uncached, bare);
@@ -203,7 +181,7 @@ console.log(`api bench: node ${process.version}, ${CONNECTIONS} connections, ${S
 
 /** The ceiling, measured again before each database's figures so the ratios compare like with like on a noisy machine. */
 async function measureBare(): Promise<Load> {
-  const bareServer = await startChild("_bare-express.ts", {});
+  const bareServer = await startServerChild("_bare-express.ts", {});
   try {
     const bare = await measure(`http://127.0.0.1:${bareServer.port}/hello`);
     report("bare Express 5: GET /hello", bare, bare);

@@ -14,7 +14,7 @@
  * p50/p99 of open-loop arrivals at a steady 3,000 and 1,000 events/s (bench/_webhook-paced.ts). Each server gets its
  * own OA grant (a fresh refresh token: they are single-use). BENCH_REDIS_URL (default redis://127.0.0.1:6379).
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -25,6 +25,7 @@ import { Redis } from "ioredis";
 import { WEBHOOK_QUEUE } from "../bot-server/src/zalo/event-queue.js";
 import { labelledMessages, messageText } from "../test/chatbot/labelled-messages.js";
 import { startZaloStandIn } from "../test/helpers/zalo-openapi-stand-in.js";
+import { startServerChild } from "./_server-child.js";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -42,38 +43,7 @@ interface Load {
   bad: number;
 }
 
-interface Child {
-  port: number;
-  stop(): Promise<void>;
-}
-
-function startChild(env: Record<string, string>): Promise<Child> {
-  const proc: ChildProcess = spawn(process.execPath, ["--import", "tsx", join(root, "bench", "_webhook-server.ts")], {
-    cwd: root,
-    env: { ...process.env, NODE_ENV: "production", ...env },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  const exited = new Promise<void>((resolve) => proc.on("exit", () => resolve()));
-  return new Promise((resolve, reject) => {
-    let out = "";
-    proc.stdout!.on("data", (d: Buffer) => {
-      out += d.toString();
-      const m = /\{"port":(\d+)\}/.exec(out);
-      if (m) {
-        resolve({
-          port: Number(m[1]),
-          async stop() {
-            proc.kill("SIGTERM");
-            const killer = setTimeout(() => proc.kill("SIGKILL"), 20_000);
-            await exited;
-            clearTimeout(killer);
-          },
-        });
-      }
-    });
-    void exited.then(() => reject(new Error("webhook server exited before listening")));
-  });
-}
+const startChild = (env: Record<string, string>) => startServerChild("_webhook-server.ts", env);
 
 const zalo = await startZaloStandIn();
 const texts = labelledMessages.map(messageText);
