@@ -19,10 +19,10 @@ import { fileURLToPath } from "node:url";
 import { Queue, Worker } from "bullmq";
 import { Redis } from "ioredis";
 import { sql } from "kysely";
-import pg from "pg";
 import { buildDeps } from "../bot-server/src/build-deps.js";
 import { parseConfig } from "../bot-server/src/config.js";
 import { createLog } from "../bot-server/src/log.js";
+import { adminQuery } from "../test/helpers/pg-admin.js";
 import { startRedisServer } from "../test/notify/helpers/child-processes.js";
 import { insertEvents, oaUserId, type EventSpec } from "../test/notify/helpers/notify-fixtures.js";
 
@@ -52,7 +52,7 @@ const children: ChildProcess[] = [];
 async function cleanup(): Promise<void> {
   for (const c of children) if (c.exitCode === null) c.kill("SIGKILL");
   await privateRedis?.kill();
-  if (pgDatabase) await pgAdmin(process.env.PG_URL!, `drop database if exists ${pgDatabase} with (force)`);
+  if (pgDatabase) await adminQuery(process.env.PG_URL!, `drop database if exists ${pgDatabase} with (force)`);
   rmSync(dir, { recursive: true, force: true });
 }
 
@@ -151,18 +151,9 @@ function cpuMs(pid: number): number {
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
 }
 
-async function pgAdmin(url: string, text: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(text);
-  } finally {
-    await client.end();
-  }
-}
 
 async function createPgDatabase(adminUrl: string, name: string): Promise<string> {
-  await pgAdmin(adminUrl, `create database ${name}`);
+  await adminQuery(adminUrl, `create database ${name}`);
   const u = new URL(adminUrl);
   u.pathname = `/${name}`;
   return u.toString();

@@ -17,7 +17,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, it } from "@jest/globals";
-import pg from "pg";
+import { adminQuery } from "./pg-admin.js";
 import { openDatabase, type DatabaseConfig, type DatabaseHandle } from "../../bot-server/src/store/connect.js";
 import { migrateToLatest } from "../../bot-server/src/store/migrate.js";
 
@@ -121,15 +121,6 @@ async function isolatedPostgres(url: string): Promise<Isolated> {
   };
 }
 
-async function adminQuery(url: string, text: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(text);
-  } finally {
-    await client.end();
-  }
-}
 
 /**
  * REDIS_URL_TEST for Redis suites: `const url = requireRedis(); (url ? describe : describe.skip)(…)`.

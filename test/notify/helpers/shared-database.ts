@@ -6,8 +6,8 @@ import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import pg from "pg";
 import { openDatabase, parseDatabaseUrl, type DatabaseHandle } from "../../../bot-server/src/store/connect.js";
+import { adminQuery } from "../../helpers/pg-admin.js";
 
 export interface SharedDatabase {
   url: string;
@@ -45,12 +45,3 @@ function open(url: string): DatabaseHandle {
   return openDatabase(parsed.config);
 }
 
-async function adminQuery(url: string, text: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(text);
-  } finally {
-    await client.end();
-  }
-}
