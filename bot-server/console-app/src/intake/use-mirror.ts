@@ -33,10 +33,17 @@ export function useMirror() {
     const payload = JSON.stringify({ title, fields });
     if (payload === last.current) return;
     clearTimeout(pending.current);
-    pending.current = setTimeout(() => {
-      last.current = payload;
-      void api("POST", "/mirror/state", { title, fields }).catch(() => undefined);
-    }, 200);
+    // Sent until the server took it: a lost request (a busy counter PC, a brief network drop) is tried again, so the
+    // citizen never checks a screen that stopped following what was typed.
+    const publish = (attempt: number) => {
+      api("POST", "/mirror/state", { title, fields }).then(
+        () => void (last.current = payload),
+        () => {
+          if (attempt < 5) pending.current = setTimeout(() => publish(attempt + 1), 500);
+        },
+      );
+    };
+    pending.current = setTimeout(() => publish(1), 200);
   }, [paired]);
 
   return { code: status.code, joined: status.joined, confirmed: status.confirmed, pair, show };
