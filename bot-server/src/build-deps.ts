@@ -27,7 +27,7 @@ export interface BuildOptions {
 
 export async function buildDeps(config: Config, log: Log, options: BuildOptions = {}): Promise<Deps> {
   const clock = options.clock;
-  const handle = options.database ?? openDatabase(config.database);
+  const handle = options.database ?? openDatabase(config.database, { onWarning: (message) => log.warn({ database: "sqlite" }, message) });
   try {
     const { applied } = await migrateToLatest(handle.db);
     if (applied.length > 0) log.info({ applied }, "database migrated");

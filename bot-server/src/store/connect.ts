@@ -8,6 +8,7 @@ import SqliteDatabase from "better-sqlite3";
 import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect, sql } from "kysely";
 import pg from "pg";
 import type { Database } from "./database.js";
+import { startCheckpointer } from "./sqlite-checkpointer.js";
 
 export type DatabaseKind = "sqlite" | "postgres";
 
@@ -87,12 +88,17 @@ export function parseDatabaseUrl(url: string | undefined): DatabaseUrlResult {
     : invalidUrl("thiếu tiền tố sqlite: hoặc postgres://", "the sqlite: or postgres:// prefix is missing");
 }
 
-/** Opens (and for SQLite creates) the database. Run migrateToLatest(handle.db) before use. */
-export function openDatabase(config: DatabaseConfig): DatabaseHandle {
-  return config.kind === "sqlite" ? openSqlite(config.file) : openPostgres(config);
+export interface OpenOptions {
+  /** Hears what goes wrong in the background (a SQLite checkpoint that failed); the default ignores it. */
+  onWarning?: (message: string) => void;
 }
 
-function openSqlite(file: string): DatabaseHandle {
+/** Opens (and for SQLite creates) the database. Run migrateToLatest(handle.db) before use. */
+export function openDatabase(config: DatabaseConfig, options: OpenOptions = {}): DatabaseHandle {
+  return config.kind === "sqlite" ? openSqlite(config.file, options) : openPostgres(config);
+}
+
+function openSqlite(file: string, options: OpenOptions): DatabaseHandle {
   const inMemory = file === ":memory:";
   if (!inMemory) mkdirSync(dirname(file), { recursive: true });
   const sqlite = new SqliteDatabase(file);
@@ -101,8 +107,10 @@ function openSqlite(file: string): DatabaseHandle {
   sqlite.pragma("synchronous = NORMAL");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
+  // A file's WAL is checkpointed on a worker thread, so no commit of the main thread waits for an fsync.
+  const checkpointer = inMemory ? undefined : startCheckpointer(sqlite, file, options.onWarning);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-  return handle(db, "sqlite");
+  return handle(db, "sqlite", () => checkpointer?.stop());
 }
 
 /** pg returns int8 (COUNT, SUM of integers) and numeric (AVG) as strings; counts here stay far below 2^53. */
@@ -130,7 +138,7 @@ function openPostgres(config: Extract<DatabaseConfig, { kind: "postgres" }>): Da
   return handle(db, "postgres");
 }
 
-function handle(db: Kysely<Database>, kind: DatabaseKind): DatabaseHandle {
+function handle(db: Kysely<Database>, kind: DatabaseKind, beforeClose?: () => Promise<void> | undefined): DatabaseHandle {
   let closed = false;
   return {
     db,
@@ -138,6 +146,7 @@ function handle(db: Kysely<Database>, kind: DatabaseKind): DatabaseHandle {
     async close() {
       if (closed) return;
       closed = true;
+      await beforeClose?.();
       await db.destroy();
     },
     async ping() {
