@@ -1,7 +1,7 @@
 /**
- * createApp(deps): the Express application, without listen(). Surfaces other modules own are mounted at the
- * lines marked "MOUNT": the officer console (bot-server/src/console/) and the Zalo webhook
- * (bot-server/src/zalo/), which needs the raw body and therefore sits before any JSON parser.
+ * createApp(deps): the Express application, without listen() (bot-server/src/server.ts makes the HTTP server).
+ * Surfaces other modules own are mounted at the lines marked "MOUNT": the officer console (bot-server/src/console/)
+ * and the Zalo webhook (bot-server/src/zalo/), which needs the raw body and therefore sits before any JSON parser.
  */
 import { fileURLToPath } from "node:url";
 import express, { Router, type Express } from "express";
@@ -22,7 +22,7 @@ import { publicRateLimit, securityHeaders } from "./http/security.js";
 import { staticCompression } from "./http/static-compression.js";
 import { statusPageRouter } from "./http/status-page.js";
 import { testClockRouter } from "./http/test-clock.js";
-import { createZaloWebhookRouter } from "./zalo/webhook.routes.js";
+import { createZaloWebhookHandler, WEBHOOK_PATH } from "./zalo/webhook.routes.js";
 
 const MINI_APP_WWW = fileURLToPath(new URL("../../mini-app/www", import.meta.url));
 const VERSION = "0.1.0";
@@ -39,6 +39,10 @@ export function createApp(deps: Deps, options: AppOptions = {}): Express {
   app.set("trust proxy", deps.config.TRUST_PROXY);
   app.set("query parser", "simple");
 
+  // MOUNT: Zalo OA webhook: a plain handler that reads its raw body itself and sets its own request id and headers
+  // (bot-server/src/server.ts gives it its requests before Express).
+  app.all(WEBHOOK_PATH, createZaloWebhookHandler(deps));
+
   app.use(requestContext(deps.log));
   app.use(securityHeaders());
 
@@ -46,9 +50,6 @@ export function createApp(deps: Deps, options: AppOptions = {}): Express {
   app.get("/metrics", metricsHandler(deps));
   if (deps.config.TEST_CLOCK && deps.testClock) app.use("/__test/clock", testClockRouter(deps.testClock));
   domainVerification(app, deps.config.ZALO_DOMAIN_VERIFICATION);
-
-  // MOUNT: Zalo OA webhook (raw body for the signature: before any JSON parser).
-  app.use("/webhook/zalo", createZaloWebhookRouter(deps));
 
   const limit = publicRateLimit(deps.config.RATE_LIMIT_PER_MINUTE);
   app.use("/api", limit, apiRouter(deps));

@@ -4,9 +4,9 @@
  * finish what is in flight, close the database).
  */
 import type { Server } from "node:http";
-import { createApp } from "./app.js";
 import { buildDeps } from "./build-deps.js";
 import { loadConfigOrExit } from "./config.js";
+import { createServer } from "./server.js";
 import { createLog } from "./log.js";
 import { startNotifications } from "./notify/start-notifications.js";
 import { startPurgeTimer } from "./use-cases/purge-pre-registrations.js";
@@ -18,11 +18,10 @@ async function main(): Promise<void> {
   const config = loadConfigOrExit();
   const log = createLog(config.LOG_LEVEL);
   const deps = await buildDeps(config, log);
-  const app = createApp(deps);
   const stopPurge = startPurgeTimer(deps);
   // Outbox → Zalo: in-process without REDIS_URL, relay (and workers unless NOTIFY_WORKERS=0) with it.
   const notifications = startNotifications(deps);
-  const server: Server = app.listen(config.PORT, () => {
+  const server: Server = createServer(deps).listen(config.PORT, () => {
     const address = server.address();
     const port = typeof address === "object" && address ? address.port : config.PORT;
     log.info({ port, database: deps.database.kind, url: config.PUBLIC_BASE_URL }, "Khong Hen listening");

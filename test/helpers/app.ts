@@ -5,12 +5,12 @@
  */
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { createApp } from "../../bot-server/src/app.js";
 import { buildDeps } from "../../bot-server/src/build-deps.js";
 import { createSettableClock, type SettableClock } from "../../bot-server/src/clock.js";
 import { parseConfig } from "../../bot-server/src/config.js";
 import type { Deps } from "../../bot-server/src/deps.js";
 import { createLog } from "../../bot-server/src/log.js";
+import { createServer } from "../../bot-server/src/server.js";
 import type { DatabaseHandle } from "../../bot-server/src/store/connect.js";
 
 export interface TestApp {
@@ -48,9 +48,8 @@ export async function startTestApp(database: DatabaseHandle, options: TestAppOpt
     clock,
     printOnce: (t) => printed.push(t),
   });
-  const app = createApp(deps, options.miniAppDir ? { miniAppDir: options.miniAppDir } : {});
   const server: Server = await new Promise((resolve) => {
-    const s = app.listen(0, "127.0.0.1", () => resolve(s));
+    const s = createServer(deps, options.miniAppDir ? { miniAppDir: options.miniAppDir } : {}).listen(0, "127.0.0.1", () => resolve(s));
   });
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {

@@ -7,7 +7,7 @@
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, expect, it } from "@jest/globals";
-import { createApp } from "../../bot-server/src/app.js";
+import { createServer } from "../../bot-server/src/server.js";
 import type { Deps } from "../../bot-server/src/deps.js";
 import { startNotifications, type Notifications } from "../../bot-server/src/notify/start-notifications.js";
 import { insertFeedback } from "../../bot-server/src/store/feedback.js";
@@ -47,7 +47,7 @@ forEachDatabase((_name, open) => {
     zalo = await startZaloWithConversation();
     deps = await buildNotifyDeps(t, notifyEnv(zalo, { NOTIFY_POLL_MS: "60000", ...env }));
     notifications = startNotifications(deps);
-    server = createApp(deps).listen(0);
+    server = createServer(deps).listen(0);
     await new Promise<void>((r) => server!.once("listening", () => r()));
 
     const author = oaUserId(801);

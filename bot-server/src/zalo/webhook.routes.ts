@@ -5,42 +5,54 @@
  * never inside the request (Zalo retries after 2 s and may disable a slow webhook).
  *
  * Status choices: 401 bad or missing signature; 400 a body that is not JSON or has no timestamp (nothing Zalo sends,
- * and no signature can be checked without it); 413 a body over 100 kB; 503 when Zalo is not configured. A correctly
- * signed event that is stale, of an unknown shape or not for the bot gets 200 with `received: false`, so Zalo does
- * not retry what can never succeed.
+ * and no signature can be checked without it); 413 a body over 100 kB; 415 a compressed body (Zalo sends none, and
+ * the signature covers the bytes as sent); 503 when Zalo is not configured. A correctly signed event that is stale,
+ * of an unknown shape or not for the bot gets 200 with `received: false`, so Zalo does not retry what can never
+ * succeed.
+ *
+ * A plain Node handler, not an Express router: it is the busiest route (every citizen message, Zalo's retries), and
+ * the server hands it its requests before Express (bot-server/src/server.ts says why). createApp mounts the same
+ * handler, so an app without that front door answers the same. It sets what the app's middleware would:
+ * X-Request-Id, the access-log line and the API headers.
  */
-import express, { Router, type NextFunction, type Request, type Response } from "express";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Deps } from "../deps.js";
-import { sendError } from "../http/api-error.js";
+import { sendError, sendJson } from "../http/api-error.js";
+import { requestBeginner } from "../http/request-context.js";
+import { setApiHeaders } from "../http/security.js";
 import { parseZaloEvent, timestampOf } from "./events.js";
 import { verifySignature } from "./signature.js";
 import { zaloRuntimeFor, type ZaloRuntime } from "./zalo-runtime.js";
 
-export const WEBHOOK_BODY_LIMIT = "100kb";
+export const WEBHOOK_PATH = "/webhook/zalo";
+export const WEBHOOK_BODY_LIMIT_BYTES = 100 * 1024;
 /** Zalo's clock and ours may differ a little; an event from further in the future is refused like a replay. */
 const MAX_FUTURE_MS = 10 * 60_000;
 
-export function createZaloWebhookRouter(deps: Deps, runtime: ZaloRuntime = zaloRuntimeFor(deps)): Router {
-  const router = Router();
+export type PlainHandler = (req: IncomingMessage, res: ServerResponse) => void;
+
+/** True for the webhook's own path (with or without a trailing slash or a query). */
+export function isWebhookUrl(url: string | undefined): boolean {
+  if (!url?.startsWith(WEBHOOK_PATH)) return false;
+  const rest = url.slice(WEBHOOK_PATH.length);
+  return rest === "" || rest === "/" || rest.startsWith("?") || rest.startsWith("/?");
+}
+
+export function createZaloWebhookHandler(deps: Deps, runtime: ZaloRuntime = zaloRuntimeFor(deps)): PlainHandler {
   const log = deps.log.child({ module: "zalo-webhook" });
-  const notConfigured = (res: Response) =>
+  const begin = requestBeginner(deps.log);
+  const notConfigured = (res: ServerResponse) =>
     sendError(res, {
       code: "service_unavailable",
       message: "Chatbot Zalo chưa được cấu hình trên máy chủ này (cần ZALO_APP_ID và ZALO_OA_SECRET_KEY).",
       detail: "The Zalo OA webhook is not configured on this server: set ZALO_APP_ID and ZALO_OA_SECRET_KEY.",
     });
 
-  router.get("/", (_req, res) => {
-    if (!runtime.webhookKeys) return notConfigured(res);
-    res.json({ ok: true, service: "zalo-oa-webhook" });
-  });
-
-  router.post("/", express.raw({ type: () => true, limit: WEBHOOK_BODY_LIMIT }), async (req: Request, res: Response) => {
+  async function receive(req: IncomingMessage, res: ServerResponse, raw: Buffer): Promise<void> {
     const keys = runtime.webhookKeys;
     if (!keys) return notConfigured(res);
-    const header = req.get("x-zevent-signature");
-    if (!header) return unauthorized(res, "Thiếu chữ ký X-ZEvent-Signature.", "Missing X-ZEvent-Signature.");
-    const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+    const header = req.headers["x-zevent-signature"];
+    if (typeof header !== "string") return unauthorized(res, "Thiếu chữ ký X-ZEvent-Signature.", "Missing X-ZEvent-Signature.");
 
     let body: unknown;
     try {
@@ -59,33 +71,77 @@ export function createZaloWebhookRouter(deps: Deps, runtime: ZaloRuntime = zaloR
     const ageMs = deps.clock.now().getTime() - Number(timestamp);
     if (ageMs > runtime.maxAgeMs || ageMs < -MAX_FUTURE_MS) {
       log.warn({ ageMs }, "Zalo event refused: outside the replay window");
-      return res.json({ received: false, reason: "stale" });
+      return sendJson(res, 200, { received: false, reason: "stale" });
     }
     const parsed = parseZaloEvent(body);
     if (!parsed.ok) {
       log.warn({ reason: parsed.reason }, "signed Zalo event of an unknown shape ignored");
-      return res.json({ received: false, reason: "unknown_event" });
+      return sendJson(res, 200, { received: false, reason: "unknown_event" });
     }
     const event = parsed.event;
-    if (event.kind === "echo" || event.kind === "ignored") return res.json({ received: true, ignored: event.kind });
+    if (event.kind === "echo" || event.kind === "ignored") return sendJson(res, 200, { received: true, ignored: event.kind });
     await runtime.queue.enqueue(event);
-    res.json({ received: true });
-  });
+    sendJson(res, 200, { received: true });
+  }
 
-  router.all("/", (_req, res) => {
-    res.set("allow", "GET, POST");
-    sendError(res, { code: "bad_request", message: "Chỉ nhận POST.", detail: "Use POST." });
-  });
-
-  // Body-parser errors of this route (413, aborted uploads) in the app's one error format, whatever the mount.
-  router.use((err: { type?: string; status?: number }, _req: Request, res: Response, next: NextFunction) => {
-    if (err?.type === "entity.too.large") return sendError(res, { code: "payload_too_large" });
-    if (err?.status && err.status >= 400 && err.status < 500) return sendError(res, { code: "bad_request" });
-    next(err);
-  });
-  return router;
+  return (req, res) => {
+    const reqId = begin(req, res);
+    setApiHeaders(res);
+    if (req.method === "GET" || req.method === "HEAD") {
+      if (!runtime.webhookKeys) return notConfigured(res);
+      return sendJson(res, 200, { ok: true, service: "zalo-oa-webhook" });
+    }
+    if (req.method !== "POST") {
+      res.setHeader("Allow", "GET, POST");
+      return sendError(res, { code: "bad_request", message: "Chỉ nhận POST.", detail: "Use POST." });
+    }
+    const encoding = (req.headers["content-encoding"] ?? "identity").toLowerCase();
+    if (encoding !== "identity") return refuseBody(req, res, "unsupported_media_type");
+    readBody(req, WEBHOOK_BODY_LIMIT_BYTES, (outcome, raw) => {
+      if (outcome === "too_large") return refuseBody(req, res, "payload_too_large");
+      if (outcome === "aborted") return;
+      receive(req, res, raw).catch((e: unknown) => {
+        log.error({ reqId, err: (e as Error)?.message }, "Zalo webhook failed");
+        if (!res.headersSent) sendError(res, { code: "internal_error" });
+      });
+    });
+  };
 }
 
-function unauthorized(res: Response, message: string, detail: string) {
+type BodyOutcome = "ok" | "too_large" | "aborted";
+
+/** The whole body, or "too_large" as soon as it passes `limit` bytes (by Content-Length or as it arrives). */
+function readBody(req: IncomingMessage, limit: number, done: (outcome: BodyOutcome, raw: Buffer) => void): void {
+  const declared = Number(req.headers["content-length"]);
+  if (declared > limit) return done("too_large", Buffer.alloc(0));
+  const chunks: Buffer[] = [];
+  let size = 0;
+  let finished = false;
+  const finish = (outcome: BodyOutcome) => {
+    if (finished) return;
+    finished = true;
+    req.off("data", onData);
+    done(outcome, outcome === "ok" ? (chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size)) : Buffer.alloc(0));
+  };
+  const onData = (chunk: Buffer) => {
+    size += chunk.length;
+    if (size > limit) return finish("too_large");
+    chunks.push(chunk);
+  };
+  req.on("data", onData);
+  req.on("end", () => finish("ok"));
+  // After "end", "close" finds the body already finished; before it, the client went away.
+  req.on("close", () => finish("aborted"));
+  req.on("error", () => finish("aborted"));
+}
+
+/** Answers at once and closes the connection after the answer: the rest of an unwanted body is not read. */
+function refuseBody(req: IncomingMessage, res: ServerResponse, code: "payload_too_large" | "unsupported_media_type"): void {
+  res.setHeader("Connection", "close");
+  sendError(res, { code });
+  req.resume();
+}
+
+function unauthorized(res: ServerResponse, message: string, detail: string) {
   sendError(res, { code: "unauthenticated", message, detail });
 }

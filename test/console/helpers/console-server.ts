@@ -1,17 +1,17 @@
 /**
- * Starts the real app (createApp over buildDeps: migrated, seeded database, domain loaded from it) on port 0 with a
+ * Starts the real app (createServer over buildDeps: migrated, seeded database, domain loaded from it) on port 0 with a
  * settable clock, creates officers with known passwords, and gives a small cookie + CSRF aware client.
  */
 import { randomUUID } from "node:crypto";
 import type { AddressInfo } from "node:net";
 import type { Server } from "node:http";
-import { createApp } from "../../../bot-server/src/app.js";
 import { buildDeps } from "../../../bot-server/src/build-deps.js";
 import { createSettableClock, type SettableClock } from "../../../bot-server/src/clock.js";
 import { parseConfig } from "../../../bot-server/src/config.js";
 import { hashPassword } from "../../../bot-server/src/console/session-auth.js";
 import type { Deps } from "../../../bot-server/src/deps.js";
 import { createLog } from "../../../bot-server/src/log.js";
+import { createServer } from "../../../bot-server/src/server.js";
 import type { DatabaseHandle } from "../../../bot-server/src/store/connect.js";
 import { insertOfficer } from "../../../bot-server/src/store/users.js";
 import type { Role } from "../../../shared/data/lifecycle.js";
@@ -33,7 +33,7 @@ export async function startConsoleServer(database: DatabaseHandle, env: Record<s
   const clock = createSettableClock();
   clock.set(new Date("2025-07-16T02:00:00Z"));
   const deps = await buildDeps(parsed.config, createLog("silent"), { clock, database, printOnce: () => {} });
-  const server: Server = createApp(deps).listen(0);
+  const server: Server = createServer(deps).listen(0);
   await new Promise<void>((r) => server.once("listening", () => r()));
   const { port } = server.address() as AddressInfo;
   return {
