@@ -1,6 +1,7 @@
 /**
  * A bench server in its own process: `node --import tsx bench/<script>` with the given environment, resolved once it
  * prints {"port":N}. stop() sends SIGTERM and, if the process has not exited after 20 s, SIGKILL.
+ * BENCH_CPU_PROF=<dir> writes a V8 CPU profile of the server there (open it in Chrome DevTools) when it stops.
  */
 import { spawn } from "node:child_process";
 import { dirname, join } from "node:path";
@@ -14,7 +15,8 @@ export interface ServerChild {
 }
 
 export function startServerChild(script: string, env: Record<string, string>): Promise<ServerChild> {
-  const proc = spawn(process.execPath, ["--import", "tsx", join(root, "bench", script)], {
+  const profile = process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+  const proc = spawn(process.execPath, [...profile, "--import", "tsx", join(root, "bench", script)], {
     cwd: root,
     env: { ...process.env, NODE_ENV: "production", ...env },
     stdio: ["ignore", "pipe", "inherit"],
