@@ -43,9 +43,12 @@ export function createInProcessQueue(handler: EventHandler, log: Log, options: I
     }
   };
 
+  // One answer started per turn of the event loop: each turn first serves the sockets that are ready, so under a
+  // flood the acknowledgements keep their pace and the answers wait (or are dropped past maxPending), never the
+  // other way round.
   const pump = () => {
     scheduled = false;
-    while (running < concurrency && pending.length > 0) {
+    if (running < concurrency && pending.length > 0) {
       const event = pending.shift()!;
       running += 1;
       handler(event)
@@ -55,6 +58,7 @@ export function createInProcessQueue(handler: EventHandler, log: Log, options: I
           schedule();
           settleIdle();
         });
+      if (pending.length > 0) schedule();
     }
     settleIdle();
   };
