@@ -1,7 +1,7 @@
 /**
  * `npm run bench -- webhook`: signed Zalo events acknowledged per second by POST /webhook/zalo, and the p99
  * acknowledgement latency, each beside a bare Express endpoint measured in the same run (the reference; the real server
- * hands the webhook its requests before Express, bot-server/src/server.ts, so it can beat it). The real server runs in
+ * is made by bot-server/src/server.ts, whose requests cost Express less, so it can beat it). The real server runs in
  * its own process (bench/_webhook-server.ts: SQLite, Zalo pointed at the stand-in in this process), autocannon in
  * another (bench/_webhook-load.ts signs every event with a fresh msg_id).
  *

@@ -39,8 +39,8 @@ export function createApp(deps: Deps, options: AppOptions = {}): Express {
   app.set("trust proxy", deps.config.TRUST_PROXY);
   app.set("query parser", "simple");
 
-  // MOUNT: Zalo OA webhook: a plain handler that reads its raw body itself and sets its own request id and headers
-  // (bot-server/src/server.ts gives it its requests before Express).
+  // MOUNT: Zalo OA webhook: a plain handler that reads its raw body itself (the signature covers the exact bytes) and
+  // sets its own request id and headers.
   app.all(WEBHOOK_PATH, createZaloWebhookHandler(deps));
 
   app.use(requestContext(deps.log));

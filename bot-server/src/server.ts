@@ -1,18 +1,34 @@
 /**
- * createServer(deps): the HTTP server of the app. The Zalo webhook gets its requests straight from Node's HTTP
- * server, before Express: every citizen message and every retry of Zalo's comes through it. Express gives each
- * request and response a new prototype (Object.setPrototypeOf), which V8 pays for in slower, longer-lived objects:
- * under a steady 3,000 events/s that, not the webhook's own work, made the slow tail of the acknowledgements
- * (`npm run bench -- webhook`). Everything else goes to createApp's Express application, which mounts the same
- * webhook handler.
+ * createServer(deps): the HTTP server of the app, whose requests and responses are born with the prototypes Express
+ * gives them. Express sets `Object.setPrototypeOf(req, app.request)` (and the same for res) on every request; on an
+ * object of another prototype V8 pays for that in slower, longer-lived objects, and under a steady load that, not
+ * the app's own work, made most of the garbage and the slow tail of the answers (`npm run bench -- webhook`: at a
+ * steady 3,000 events/s, a p99 of 9-46 ms for a bare Express endpoint, 1-4 ms born this way). Born with those
+ * prototypes, the call changes nothing.
  */
-import { createServer as createHttpServer, type Server } from "node:http";
+import { createServer as createHttpServer, IncomingMessage, ServerResponse, type Server } from "node:http";
+import type { Socket } from "node:net";
+import type { Express } from "express";
 import { createApp, type AppOptions } from "./app.js";
 import type { Deps } from "./deps.js";
-import { createZaloWebhookHandler, isWebhookUrl } from "./zalo/webhook.routes.js";
 
 export function createServer(deps: Deps, options: AppOptions = {}): Server {
   const app = createApp(deps, options);
-  const webhook = createZaloWebhookHandler(deps);
-  return createHttpServer((req, res) => (isWebhookUrl(req.url) ? webhook(req, res) : app(req, res)));
+  return createHttpServer(bornAsExpress(app), app);
+}
+
+/** Node's request and response constructors, with Express's prototypes for this app. */
+function bornAsExpress(app: Express) {
+  function ExpressRequest(this: IncomingMessage, socket: Socket) {
+    IncomingMessage.call(this, socket);
+  }
+  ExpressRequest.prototype = app.request;
+  function ExpressResponse(this: ServerResponse, req: IncomingMessage, options?: unknown) {
+    (ServerResponse as unknown as (this: ServerResponse, req: IncomingMessage, options?: unknown) => void).call(this, req, options);
+  }
+  ExpressResponse.prototype = app.response;
+  return {
+    IncomingMessage: ExpressRequest as unknown as typeof IncomingMessage,
+    ServerResponse: ExpressResponse as unknown as typeof ServerResponse,
+  };
 }

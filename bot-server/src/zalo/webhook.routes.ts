@@ -10,10 +10,9 @@
  * of an unknown shape or not for the bot gets 200 with `received: false`, so Zalo does not retry what can never
  * succeed.
  *
- * A plain Node handler, not an Express router: it is the busiest route (every citizen message, Zalo's retries), and
- * the server hands it its requests before Express (bot-server/src/server.ts says why). createApp mounts the same
- * handler, so an app without that front door answers the same. It sets what the app's middleware would:
- * X-Request-Id, the access-log line and the API headers.
+ * A plain Node handler, mounted first in the app: it is the busiest route (every citizen message, Zalo's retries),
+ * so it reads its body itself and runs none of the app's middleware, setting what that would: X-Request-Id, the
+ * access-log line and the API headers.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Deps } from "../deps.js";
@@ -30,13 +29,6 @@ export const WEBHOOK_BODY_LIMIT_BYTES = 100 * 1024;
 const MAX_FUTURE_MS = 10 * 60_000;
 
 export type PlainHandler = (req: IncomingMessage, res: ServerResponse) => void;
-
-/** True for the webhook's own path (with or without a trailing slash or a query). */
-export function isWebhookUrl(url: string | undefined): boolean {
-  if (!url?.startsWith(WEBHOOK_PATH)) return false;
-  const rest = url.slice(WEBHOOK_PATH.length);
-  return rest === "" || rest === "/" || rest.startsWith("?") || rest.startsWith("/?");
-}
 
 export function createZaloWebhookHandler(deps: Deps, runtime: ZaloRuntime = zaloRuntimeFor(deps)): PlainHandler {
   const log = deps.log.child({ module: "zalo-webhook" });
