@@ -103,7 +103,7 @@ function report(label: string, f: Figures, bare: Figures): void {
   const bad = (l: Load) => (l.bad > 0 ? `, ${l.bad} failed` : "");
   console.log(
     `${label.padEnd(34)} max ${fmt(f.max.rps).padStart(6)} events/s (${(f.max.rps / bare.max.rps).toFixed(2)} × bare), p50 ${f.max.p50} ms, p99 ${f.max.p99} ms${bad(f.max)}; ` +
-      `at ${fmt(GOAL_RATE)}/s: ${fmt(f.atGoal.rps)}/s, p99 ${f.atGoal.p99} ms (bare ${bare.atGoal.p99} ms)${bad(f.atGoal)}; ` +
+      `at ${fmt(GOAL_RATE)}/s: ${fmt(f.atGoal.rps)}/s, p99 ${f.atGoal.p99} ms (bare ${bare.atGoal.p99} ms, ${(f.atGoal.p99 / bare.atGoal.p99).toFixed(2)} × bare)${bad(f.atGoal)}; ` +
       `at 1,000/s: p99 ${f.atThousand.p99} ms (bare ${bare.atThousand.p99} ms)${bad(f.atThousand)}`,
   );
 }
