@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { listAuditFor } from "../../bot-server/src/store/audit.js";
 import { recordInteraction, updateConversation } from "../../bot-server/src/zalo/conversation-store.js";
 import { forEachDatabase, type TestDatabase } from "../helpers/databases.js";
-import { consoleClient, createOfficer, NAM_DA, QUANG_KHE, startConsoleServer, type ConsoleServer, signedInClient } from "./helpers/console-server.js";
+import { consoleClient, NAM_DA, QUANG_KHE, signedInOfficers, startConsoleServer, type ConsoleServer } from "./helpers/console-server.js";
 
 type Client = Awaited<ReturnType<typeof consoleClient>>;
 
@@ -33,13 +33,12 @@ forEachDatabase((_name, open) => {
   beforeAll(async () => {
     t = await open();
     s = await startConsoleServer(t);
-    counterId = await createOfficer(s.deps, "qk.motcua", "counter_officer", QUANG_KHE);
-    await createOfficer(s.deps, "qk.chutich", "leader", QUANG_KHE);
-    await createOfficer(s.deps, "qk.tinhnguyen", "volunteer", QUANG_KHE);
-    await createOfficer(s.deps, "namda.motcua", "counter_officer", NAM_DA);
-    await createOfficer(s.deps, "tinh.xem", "province_viewer", null);
-    const login = (u: string) => signedInClient(s.baseUrl, u);
-    [counter, leader, volunteer, otherUnit, viewer] = [await login("qk.motcua"), await login("qk.chutich"), await login("qk.tinhnguyen"), await login("namda.motcua"), await login("tinh.xem")];
+    const officers = await signedInOfficers(s, [
+      ["qk.motcua", "counter_officer", QUANG_KHE], ["qk.chutich", "leader", QUANG_KHE], ["qk.tinhnguyen", "volunteer", QUANG_KHE],
+      ["namda.motcua", "counter_officer", NAM_DA], ["tinh.xem", "province_viewer", null],
+    ]);
+    counterId = officers[0]!.id;
+    [counter, leader, volunteer, otherUnit, viewer] = officers.map((o) => o.client) as [Client, Client, Client, Client, Client];
 
     await waiting(QK_USER, "2025-07-16T02:00:00.000Z", QUANG_KHE);
     await waiting(NO_UNIT_USER, "2025-07-16T01:30:00.000Z", undefined);

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { listAuditFor } from "../../bot-server/src/store/audit.js";
 import { forEachDatabase, type TestDatabase } from "../helpers/databases.js";
 import { insertDossier } from "../helpers/dossier-rows.js";
-import { consoleClient, createOfficer, NAM_DA, QUANG_KHE, startConsoleServer, type ConsoleServer, signedInClient } from "./helpers/console-server.js";
+import { consoleClient, NAM_DA, QUANG_KHE, signedInOfficers, startConsoleServer, type ConsoleServer } from "./helpers/console-server.js";
 import { insertDeadLetter } from "./helpers/dead-letter-rows.js";
 
 type Client = Awaited<ReturnType<typeof consoleClient>>;
@@ -28,13 +28,12 @@ forEachDatabase((_name, open) => {
   beforeAll(async () => {
     t = await open();
     s = await startConsoleServer(t);
-    adminId = await createOfficer(s.deps, "qk.quantri", "unit_admin", QUANG_KHE);
-    await createOfficer(s.deps, "qk.chutich", "leader", QUANG_KHE);
-    await createOfficer(s.deps, "qk.motcua", "counter_officer", QUANG_KHE);
-    await createOfficer(s.deps, "namda.quantri", "unit_admin", NAM_DA);
-    await createOfficer(s.deps, "tinh.xem", "province_viewer", null);
-    const login = (u: string) => signedInClient(s.baseUrl, u);
-    [admin, leader, counter, otherAdmin, viewer] = [await login("qk.quantri"), await login("qk.chutich"), await login("qk.motcua"), await login("namda.quantri"), await login("tinh.xem")];
+    const officers = await signedInOfficers(s, [
+      ["qk.quantri", "unit_admin", QUANG_KHE], ["qk.chutich", "leader", QUANG_KHE], ["qk.motcua", "counter_officer", QUANG_KHE],
+      ["namda.quantri", "unit_admin", NAM_DA], ["tinh.xem", "province_viewer", null],
+    ]);
+    adminId = officers[0]!.id;
+    [admin, leader, counter, otherAdmin, viewer] = officers.map((o) => o.client) as [Client, Client, Client, Client, Client];
 
     qkDossier = await insertDossier(t.db, { code: QK_CODE, state: "result_ready", receivingUnitId: QUANG_KHE });
     const ndDossier = await insertDossier(t.db, { code: ND_CODE, state: "result_ready", receivingUnitId: NAM_DA });

@@ -117,6 +117,15 @@ export async function signedInClient(baseUrl: string, username: string): Promise
   return client;
 }
 
+/** Creates these officers (username, role, unit) and signs each in: their ids and clients, in the same order. */
+export async function signedInOfficers(s: ConsoleServer, officers: [string, Role, string | null][]): Promise<{ id: string; client: Awaited<ReturnType<typeof consoleClient>> }[]> {
+  const ids: string[] = [];
+  for (const [username, role, unitId] of officers) ids.push(await createOfficer(s.deps, username, role, unitId));
+  const signedIn = [];
+  for (const [i, [username]] of officers.entries()) signedIn.push({ id: ids[i]!, client: await signedInClient(s.baseUrl, username) });
+  return signedIn;
+}
+
 /** A Wednesday in the Lâm Đồng demo plan (Quảng Khê applies Ngày không hẹn on Wednesdays until 15:00). */
 export const WEDNESDAY = "2025-07-16";
 export const at = (date: string, time: string) => new Date(`${date}T${time}:00+07:00`);
