@@ -11,7 +11,10 @@ import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const CONSOLE_APP_DIR = fileURLToPath(new URL(".", import.meta.url));
-const REPO = join(CONSOLE_APP_DIR, "..", "..");
+/** The repository root, also when this file runs compiled from dist/bot-server/console-app (`npm run build`). */
+const REPO = repoRoot(CONSOLE_APP_DIR);
+/** Compiled (production) code never builds: `npm run build` did, and Vite is a development dependency. */
+const COMPILED = import.meta.url.endsWith(".js");
 /** Under the repository's dist/, which git and eslint already ignore. */
 export const CONSOLE_DIST_DIR = join(REPO, "dist", "console-app");
 const STAMP = ".source-hash";
@@ -26,6 +29,11 @@ function listFiles(path: string, out: string[]): void {
     if (name === "dist" || name === "node_modules" || name.startsWith(".") || name.endsWith(".lock") || name.startsWith("dist-")) continue;
     listFiles(join(path, name), out);
   }
+}
+
+function repoRoot(from: string): string {
+  for (let dir = from; dirname(dir) !== dir; dir = dirname(dir)) if (existsSync(join(dir, "package.json"))) return dir;
+  return join(from, "..", "..");
 }
 
 export function consoleSourceHash(): string {
@@ -75,6 +83,11 @@ let inFlight: Promise<void> | undefined;
 
 /** Resolves when dist holds a build of the current sources; builds at most once per process at a time. */
 export function ensureConsoleBuilt(): Promise<void> {
+  if (COMPILED) {
+    return existsSync(join(CONSOLE_DIST_DIR, "index.html"))
+      ? Promise.resolve()
+      : Promise.reject(new Error(`no console build in ${CONSOLE_DIST_DIR}: run npm run build`));
+  }
   if (consoleBuildIsFresh()) return Promise.resolve();
   inFlight ??= buildLocked().finally(() => {
     inFlight = undefined;

@@ -3,7 +3,6 @@
  * Surfaces other modules own are mounted at the lines marked "MOUNT": the officer console (bot-server/src/console/)
  * and the Zalo webhook (bot-server/src/zalo/), which needs the raw body and therefore sits before any JSON parser.
  */
-import { fileURLToPath } from "node:url";
 import express, { Router, type Express } from "express";
 import { buildOpenApi } from "./api/openapi.js";
 import { apiRoutes } from "./api/routes.js";
@@ -11,7 +10,9 @@ import type { Deps } from "./deps.js";
 import { createCitizenAuth } from "./identity/citizen-auth.js";
 import { sendError } from "./http/api-error.js";
 import { errorHandler } from "./http/error-handler.js";
-import { healthHandler } from "./http/health.js";
+import { healthHandler, readinessHandler } from "./http/health.js";
+import { miniAppFirstBuild } from "./http/mini-app-build.js";
+import { MINI_APP_WWW, RUNNING_COMPILED } from "./app-paths.js";
 import { jsonBody } from "./http/json-body.js";
 import { metricsHandler } from "./metrics/metrics-handler.js";
 import { miniAppStatic } from "./http/mini-app-static.js";
@@ -24,7 +25,6 @@ import { statusPageRouter } from "./http/status-page.js";
 import { testClockRouter } from "./http/test-clock.js";
 import { createZaloWebhookHandler, WEBHOOK_PATH } from "./zalo/webhook.routes.js";
 
-const MINI_APP_WWW = fileURLToPath(new URL("../../mini-app/www", import.meta.url));
 const VERSION = "0.1.0";
 
 export interface AppOptions {
@@ -46,7 +46,8 @@ export function createApp(deps: Deps, options: AppOptions = {}): Express {
   app.use(requestContext(deps.log));
   app.use(securityHeaders());
 
-  app.get("/healthz", healthHandler(deps));
+  app.get("/healthz", healthHandler());
+  app.get("/readyz", readinessHandler(deps));
   app.get("/metrics", metricsHandler(deps));
   if (deps.config.TEST_CLOCK && deps.testClock) app.use("/__test/clock", testClockRouter(deps.testClock));
   domainVerification(app, deps.config.ZALO_DOMAIN_VERIFICATION);
@@ -58,7 +59,9 @@ export function createApp(deps: Deps, options: AppOptions = {}): Express {
   // MOUNT: officer console (its own sessions and CSRF handling).
   app.use("/console", staticCompression(["/api", "/mirror/api"]), consoleRouter(deps));
 
-  app.use("/m", staticCompression(), miniAppStatic(options.miniAppDir ?? MINI_APP_WWW));
+  // Development and a fresh clone build the mini-app at first start (compiled production code never does).
+  const buildMiniApp = !options.miniAppDir && !RUNNING_COMPILED && deps.config.NODE_ENV !== "test";
+  app.use("/m", staticCompression(), ...(buildMiniApp ? [miniAppFirstBuild(MINI_APP_WWW, deps.log)] : []), miniAppStatic(options.miniAppDir ?? MINI_APP_WWW));
   app.get("/", (_req, res) => res.redirect(302, "/tra-cuu"));
 
   app.use((_req, res) => sendError(res, { code: "not_found" }));

@@ -15,6 +15,7 @@ import { migrateToLatest } from "./store/migrate.js";
 import { createPreRegistrationWriter } from "./store/pre-registrations.js";
 import { openSqliteReads } from "./store/sqlite-reads.js";
 import { createStatusCache } from "./use-cases/status-cache.js";
+import { createSharedRedis } from "./shared-redis.js";
 
 export interface BuildOptions {
   /** Base clock (tests); the system clock otherwise. */
@@ -39,6 +40,7 @@ export async function buildDeps(config: Config, log: Log, options: BuildOptions 
     // Printed once on stdout for the operator; deliberately not through the logger.
     if (printed) (options.printOnce ?? ((t) => process.stdout.write(`${t}\n`)))(printed);
     const sqliteReads = await openSqliteReads(handle.db);
+    const redis = createSharedRedis(config, log);
     return {
       db: handle.db,
       database: {
@@ -46,10 +48,12 @@ export async function buildDeps(config: Config, log: Log, options: BuildOptions 
         ping: () => handle.ping(),
         close: async () => {
           sqliteReads?.close();
+          redis?.disconnect();
           await handle.close();
         },
       },
       ...(sqliteReads ? { sqliteReads } : {}),
+      ...(redis ? { redis } : {}),
       clock: effectiveClock,
       ...(testClock ? { testClock } : {}),
       config,

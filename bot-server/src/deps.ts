@@ -2,6 +2,7 @@
  * Everything a request handler or job may use, built once by main.ts (or by a test) and passed down.
  * No module-level singletons: a test builds its own Deps with its own database, clock and stand-ins.
  */
+import type { Redis } from "ioredis";
 import type { Kysely } from "kysely";
 import type { Config } from "./config.js";
 import type { Clock, SettableClock } from "./clock.js";
@@ -35,4 +36,6 @@ export interface Deps {
   sqliteReads?: SqliteReads;
   /** Recent public status answers (use-cases/status-cache.ts); forgotten when this process changes a dossier. */
   statusCache: StatusCache;
+  /** With REDIS_URL: one shared connection (readiness, state shared by the instances); closed with `database`. */
+  redis?: Redis;
 }

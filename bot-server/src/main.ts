@@ -24,7 +24,9 @@ async function main(): Promise<void> {
   const server: Server = createServer(deps).listen(config.PORT, () => {
     const address = server.address();
     const port = typeof address === "object" && address ? address.port : config.PORT;
-    log.info({ port, database: deps.database.kind, url: config.PUBLIC_BASE_URL }, "Khong Hen listening");
+    // Start-up time: from the process's start (module loading included) to listening.
+    const startupMs = Math.round(performance.now());
+    log.info({ port, database: deps.database.kind, url: config.PUBLIC_BASE_URL, startupMs }, "Khong Hen listening");
   });
   server.keepAliveTimeout = 65_000;
 

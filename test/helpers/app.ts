@@ -67,6 +67,9 @@ export async function startTestApp(database: DatabaseHandle, options: TestAppOpt
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();
         server.close((e) => (e ? reject(e) : resolve()));
-      }).finally(() => deps.sqliteReads?.close()),
+      }).finally(() => {
+        deps.sqliteReads?.close();
+        deps.redis?.disconnect();
+      }),
   };
 }
