@@ -1,12 +1,13 @@
 /**
- * `npm start` / `npm run worker`: one process, no child, so a signal to npm (SIGTERM, Ctrl-C) reaches the server's own
+ * `npm start` / `npm run worker` (and `npm run backup` / `restore`): one process, no child, so a signal to npm (SIGTERM, Ctrl-C) reaches the server's own
  * graceful shutdown. NODE_ENV=production runs the compiled JavaScript of `npm run build` (dist/); otherwise the
  * TypeScript sources run through tsx's loader registered in this same process (development, a fresh clone).
  */
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
-const entry = process.argv[2] === "worker" ? "worker-main" : "main";
+const ENTRIES = { worker: "worker-main", backup: "backup-main", restore: "backup-main" };
+const entry = ENTRIES[process.argv[2]] ?? "main";
 
 if (process.env.NODE_ENV === "production") {
   const compiled = new URL(`../dist/bot-server/src/${entry}.js`, import.meta.url);
