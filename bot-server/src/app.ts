@@ -52,7 +52,10 @@ export function createApp(deps: Deps, options: AppOptions = {}): Express {
   if (deps.config.TEST_CLOCK && deps.testClock) app.use("/__test/clock", testClockRouter(deps.testClock));
   domainVerification(app, deps.config.ZALO_DOMAIN_VERIFICATION);
 
-  const limit = publicRateLimit(deps.config.RATE_LIMIT_PER_MINUTE);
+  const limit = publicRateLimit(
+    deps.config.RATE_LIMIT_PER_MINUTE,
+    deps.redis ? { redis: deps.redis, prefix: `${deps.config.NOTIFY_QUEUE_PREFIX}:rate:public:`, log: deps.log } : undefined,
+  );
   app.use("/api", limit, apiRouter(deps));
   app.use("/tra-cuu", limit, statusPageRouter(deps));
 

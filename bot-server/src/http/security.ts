@@ -6,7 +6,10 @@ import type { ServerResponse } from "node:http";
 import type { RequestHandler } from "express";
 import helmet from "helmet";
 import { rateLimit } from "express-rate-limit";
+import type { Redis } from "ioredis";
 import { sendError } from "./api-error.js";
+import { redisRateLimitStore } from "./redis-rate-limit-store.js";
+import type { Log } from "../log.js";
 
 /**
  * JSON answers (the public API, the webhook) get the OWASP REST set: nothing in them is ever rendered, framed
@@ -74,11 +77,22 @@ function helmetMiddleware() {
 
 const PASS: RequestHandler = (_req, _res, next) => next();
 
-export function publicRateLimit(perMinute: number): RequestHandler {
+/**
+ * With `shared` (REDIS_URL), the counters live in Redis under `prefix` and hold across every instance; if Redis
+ * fails, requests pass (a limiter outage must not close the public service) and the error is logged.
+ */
+export function publicRateLimit(perMinute: number, shared?: { redis: Redis; prefix: string; log: Log }): RequestHandler {
   if (perMinute <= 0) return PASS;
   return rateLimit({
     windowMs: 60_000,
     limit: perMinute,
+    ...(shared
+      ? {
+          store: redisRateLimitStore(shared.redis, shared.prefix),
+          passOnStoreError: true,
+          logger: { warn: (...a: unknown[]) => shared.log.warn({ detail: String(a[0]) }, "rate limit"), error: (...a: unknown[]) => shared.log.warn({ err: String(a[0]) }, "rate limit store failed; request let through") },
+        }
+      : {}),
     standardHeaders: "draft-7",
     legacyHeaders: false,
     handler: (_req, res) => sendError(res, { code: "rate_limited" }),
