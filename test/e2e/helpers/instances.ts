@@ -4,7 +4,7 @@
  * with NODE_ENV=production and sharing one PostgreSQL schema and one Redis (its own key prefix).
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -84,7 +84,9 @@ export function startNginx(port: number, upstreams: number[]): { proc: Proc; dir
     join(dir, "nginx.conf"),
     nginxConf({ port, upstreams, dir, user: runningAsRoot ? "root" : undefined }),
   );
-  const proc = startProc("nginx", "nginx", ["-p", dir, "-c", join(dir, "nginx.conf")], { ...process.env });
+  // Debian installs it in /usr/sbin, which a non-root PATH may lack.
+  const binary = existsSync("/usr/sbin/nginx") ? "/usr/sbin/nginx" : "nginx";
+  const proc = startProc("nginx", binary, ["-p", dir, "-c", join(dir, "nginx.conf")], { ...process.env });
   return {
     proc,
     dir,
