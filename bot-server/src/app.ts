@@ -17,6 +17,7 @@ import { jsonBody } from "./http/json-body.js";
 import { metricsHandler } from "./metrics/metrics-handler.js";
 import { miniAppStatic } from "./http/mini-app-static.js";
 import { consoleRouter } from "./console/console-router.js";
+import type { MirrorSync } from "./console/mirror-hub.js";
 import { requestContext } from "./http/request-context.js";
 import { mountRoutes } from "./http/route-table.js";
 import { publicRateLimit, securityHeaders } from "./http/security.js";
@@ -30,6 +31,8 @@ const VERSION = "0.1.0";
 export interface AppOptions {
   /** Directory of the mini-app web build served at /m/. */
   miniAppDir?: string;
+  /** Several instances (main.ts with REDIS_URL): the citizen mirror's changes go through Redis to the others. */
+  mirrorSync?: MirrorSync;
 }
 
 export function createApp(deps: Deps, options: AppOptions = {}): Express {
@@ -60,7 +63,7 @@ export function createApp(deps: Deps, options: AppOptions = {}): Express {
   app.use("/tra-cuu", limit, statusPageRouter(deps));
 
   // MOUNT: officer console (its own sessions and CSRF handling).
-  app.use("/console", staticCompression(["/api", "/mirror/api"]), consoleRouter(deps));
+  app.use("/console", staticCompression(["/api", "/mirror/api"]), consoleRouter(deps, options.mirrorSync ? { mirrorSync: options.mirrorSync } : {}));
 
   // Development and a fresh clone build the mini-app at first start (compiled production code never does).
   const buildMiniApp = !options.miniAppDir && !RUNNING_COMPILED && deps.config.NODE_ENV !== "test";

@@ -7,6 +7,7 @@ import type { Server } from "node:http";
 import { buildDeps } from "./build-deps.js";
 import { loadConfigOrExit } from "./config.js";
 import { createServer } from "./server.js";
+import { createRedisMirrorSync } from "./console/mirror-sync.js";
 import { createLog } from "./log.js";
 import { startNotifications } from "./notify/start-notifications.js";
 import { startPurgeTimer } from "./use-cases/purge-pre-registrations.js";
@@ -21,7 +22,9 @@ async function main(): Promise<void> {
   const stopPurge = startPurgeTimer(deps);
   // Outbox → Zalo: in-process without REDIS_URL, relay (and workers unless NOTIFY_WORKERS=0) with it.
   const notifications = startNotifications(deps);
-  const server: Server = createServer(deps).listen(config.PORT, () => {
+  // Several instances share the citizen mirror through Redis pub/sub.
+  const mirrorSync = config.REDIS_URL ? createRedisMirrorSync(config.REDIS_URL, `${config.NOTIFY_QUEUE_PREFIX}:console-mirror`, log) : undefined;
+  const server: Server = createServer(deps, mirrorSync ? { mirrorSync } : {}).listen(config.PORT, () => {
     const address = server.address();
     const port = typeof address === "object" && address ? address.port : config.PORT;
     // Start-up time: from the process's start (module loading included) to listening.
@@ -43,6 +46,7 @@ async function main(): Promise<void> {
     force.unref();
     server.close(async () => {
       await notifications.stop();
+      await mirrorSync?.close();
       await closeZaloRuntime(deps);
       await deps.database.close();
       log.info("stopped");

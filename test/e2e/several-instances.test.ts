@@ -207,6 +207,49 @@ describeIf("two app instances and a worker behind nginx, on PostgreSQL and Redis
     expect(Date.now() - changedAt).toBeLessThan(STATUS_CACHE_MS + 1500);
   });
 
+  it("shows the officer's typing on the citizen's mirror served by the other instance, and the confirmation back", async () => {
+    const [a, b] = appPorts.map((p) => `http://127.0.0.1:${p}`) as [string, string];
+    const counter = await consoleClient(a);
+    expect((await counter.login("nhieu.motcua")).status).toBe(200);
+    const { code } = (await (await counter.post("/console/api/mirror/pair")).json()) as { code: string };
+    await new Promise((r) => setTimeout(r, 200));
+    const join = async () => fetch(`${b}/console/mirror/api/join`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ code }) });
+    const joined = await join();
+    expect(joined.status).toBe(200);
+    const { token } = (await joined.json()) as { token: string };
+
+    const events = await fetch(`${b}/console/mirror/api/events?token=${encodeURIComponent(token)}`);
+    expect(events.status).toBe(200);
+    const reader = events.body!.getReader();
+    let received = "";
+    const nextState = async (version: number) => {
+      const deadline = Date.now() + 5000;
+      for (;;) {
+        const states = [...received.matchAll(/^data: (.+)$/gm)].map((m) => JSON.parse(m[1]!) as { type: string; version: number; state: { fields: { value: string }[] } | null; confirmed: boolean });
+        const found = states.find((s) => s.type === "state" && s.version === version);
+        if (found) return found;
+        if (Date.now() > deadline) throw new Error(`mirror on the other instance never showed version ${version}: ${received}`);
+        const chunk = await reader.read();
+        received += new TextDecoder().decode(chunk.value);
+      }
+    };
+    const published = await counter.post("/console/api/mirror/state", { title: "Tờ khai", fields: [{ label: "Họ, chữ đệm, tên", value: "Nguyễn Văn Thử" }] });
+    expect(published.status).toBe(200);
+    const { version } = (await published.json()) as { version: number };
+    const shown = await nextState(version);
+    expect(shown.state!.fields[0]!.value).toBe("Nguyễn Văn Thử");
+
+    const confirmed = await fetch(`${b}/console/mirror/api/confirm`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ token, version }) });
+    expect(confirmed.status).toBe(200);
+    let status = { confirmed: false };
+    for (let i = 0; i < 50 && !status.confirmed; i++) {
+      status = (await (await counter.get("/console/api/mirror/status")).json()) as { confirmed: boolean };
+      if (!status.confirmed) await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(status).toMatchObject({ paired: true, joined: true, version, confirmed: true });
+    await reader.cancel();
+  });
+
   it("the notification worker and both instances stop cleanly on SIGTERM", async () => {
     expect(await worker.stop("SIGTERM")).toBe(0);
     for (const a of apps) expect(await a.stop("SIGTERM")).toBe(0);

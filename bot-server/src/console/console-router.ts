@@ -14,7 +14,7 @@ import { htmlPage } from "../http/html-page.js";
 import { jsonBody } from "../http/json-body.js";
 import { consoleApi } from "./console-api.js";
 import { sendConsoleError } from "./console-errors.js";
-import { createMirrorHub, type MirrorHub } from "./mirror-hub.js";
+import { createMirrorHub, type MirrorHub, type MirrorSync } from "./mirror-hub.js";
 import { consoleConversationRoutes } from "./conversations.routes.js";
 import { consoleFeedbackRoutes } from "./feedback.routes.js";
 import { consoleOfficeContactRoutes } from "./office-contact.routes.js";
@@ -23,12 +23,14 @@ import { loadSession, requireCsrf, requireOfficer } from "./session-auth.js";
 
 export interface ConsoleRouterOptions {
   mirror?: MirrorHub;
+  /** Several instances: replays mirror changes across them (console/mirror-sync.ts). */
+  mirrorSync?: MirrorSync;
   /** Build the front-end in the background at start when it is missing or stale (default: not under NODE_ENV=test). */
   buildAtStart?: boolean;
 }
 
 export function consoleRouter(deps: Deps, options: ConsoleRouterOptions = {}): Router {
-  const mirror = options.mirror ?? createMirrorHub(() => deps.clock.now().getTime());
+  const mirror = options.mirror ?? createMirrorHub(() => deps.clock.now().getTime(), options.mirrorSync);
   const router = Router();
   const json = jsonBody();
   router.use("/api/feedback", json, loadSession(deps), requireCsrf, requireOfficer, consoleFeedbackRoutes(deps));

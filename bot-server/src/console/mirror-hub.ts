@@ -2,7 +2,9 @@
  * The citizen mirror ("màn hình đối chiếu"): a second, citizen-facing screen paired to one officer session by a
  * short code. The console publishes the fields as they are typed; the mirror receives them by server-sent events
  * and shows them in large type; the citizen's "Thông tin đúng" confirms exactly the version on screen, and any
- * later edit withdraws the confirmation. State lives in this process (one server per counter office).
+ * later edit withdraws the confirmation. State lives in this process; with several instances behind a proxy, a
+ * MirrorSync (console/mirror-sync.ts, Redis pub/sub) replays every change on the other instances, so the
+ * officer's console and the citizen's screen may be served by different ones.
  */
 import { randomBytes, randomInt } from "node:crypto";
 import type { Response } from "express";
@@ -48,6 +50,21 @@ export interface MirrorHub {
   close(): void;
 }
 
+/** A change to replay on the other instances, with the values the origin chose (codes, tokens, versions). */
+export type MirrorOp =
+  | { op: "pair"; sessionId: string; officerName: string; code: string; expiresAt: number }
+  | { op: "join"; code: string; token: string }
+  | { op: "publish"; sessionId: string; state: MirrorState; version: number; origin: string }
+  | { op: "confirm"; token: string; version: number };
+
+export interface MirrorSync {
+  /** This instance's id (ties between two publishes of the same version go to the larger id, everywhere alike). */
+  origin: string;
+  broadcast(op: MirrorOp): void;
+  /** Ops from the other instances (never this one's own). */
+  onRemote(handler: (op: MirrorOp) => void): void;
+}
+
 function sse(res: Response): void {
   // no-transform: compression middleware and proxies must not buffer the stream.
   res.writeHead(200, { "Content-Type": "text/event-stream; charset=utf-8", "Cache-Control": "no-store, no-transform", Connection: "keep-alive", "X-Accel-Buffering": "no" });
@@ -59,7 +76,7 @@ function send(targets: Set<Response>, payload: unknown): void {
   for (const r of targets) r.write(data);
 }
 
-export function createMirrorHub(now: () => number = Date.now): MirrorHub {
+export function createMirrorHub(now: () => number = Date.now, sync?: MirrorSync): MirrorHub {
   const bySession = new Map<string, Pairing>();
   const byCode = new Map<string, Pairing>();
   const byToken = new Map<string, Pairing>();
@@ -82,45 +99,89 @@ export function createMirrorHub(now: () => number = Date.now): MirrorHub {
     for (const r of [...p.mirrors, ...p.officers]) r.end();
   }
 
+  function applyPair(sessionId: string, officerName: string, code: string, expiresAt: number): void {
+    const old = bySession.get(sessionId);
+    if (old) drop(old);
+    const taken = byCode.get(code);
+    if (taken) drop(taken);
+    const p: Pairing = {
+      code, sessionId, officerName, token: null, expiresAt, state: null, version: 0, confirmedVersion: null,
+      mirrors: new Set(), officers: new Set(),
+    };
+    bySession.set(sessionId, p);
+    byCode.set(code, p);
+  }
+
+  function applyJoin(p: Pairing, token: string): void {
+    if (p.token) byToken.delete(p.token);
+    p.token = token;
+    byToken.set(token, p);
+    send(p.officers, officerView(p));
+  }
+
+  /** The state with the higher version wins; at equal versions the larger origin id, on every instance alike. */
+  const lastOrigin = new WeakMap<Pairing, string>();
+  function applyPublish(p: Pairing, state: MirrorState, version: number, origin: string): void {
+    if (version < p.version || (version === p.version && origin <= (lastOrigin.get(p) ?? ""))) return;
+    p.state = state;
+    p.version = version;
+    lastOrigin.set(p, origin);
+    send(p.mirrors, mirrorView(p));
+    send(p.officers, officerView(p));
+  }
+
+  function applyConfirm(p: Pairing, version: number): boolean {
+    if (p.version !== version || p.state === null) return false;
+    p.confirmedVersion = version;
+    send(p.mirrors, mirrorView(p));
+    send(p.officers, officerView(p));
+    return true;
+  }
+
+  sync?.onRemote((op) => {
+    if (op.op === "pair") return applyPair(op.sessionId, op.officerName, op.code, op.expiresAt);
+    if (op.op === "join") {
+      const p = byCode.get(op.code);
+      return p ? applyJoin(p, op.token) : undefined;
+    }
+    if (op.op === "publish") {
+      const p = bySession.get(op.sessionId);
+      return p ? applyPublish(p, op.state, op.version, op.origin) : undefined;
+    }
+    const p = byToken.get(op.token);
+    if (p) applyConfirm(p, op.version);
+  });
+
   return {
     pair(sessionId, officerName) {
-      const old = bySession.get(sessionId);
-      if (old) drop(old);
       let code: string;
       do code = String(randomInt(0, 1_000_000)).padStart(6, "0");
       while (byCode.has(code));
-      const p: Pairing = {
-        code, sessionId, officerName, token: null, expiresAt: now() + PAIRING_MINUTES * 60_000, state: null, version: 0, confirmedVersion: null,
-        mirrors: new Set(), officers: new Set(),
-      };
-      bySession.set(sessionId, p);
-      byCode.set(code, p);
+      const expiresAt = now() + PAIRING_MINUTES * 60_000;
+      applyPair(sessionId, officerName, code, expiresAt);
+      sync?.broadcast({ op: "pair", sessionId, officerName, code, expiresAt });
       return { code };
     },
     join(code) {
       const p = byCode.get(code.trim());
       if (!p || (p.token === null && p.expiresAt < now())) return undefined;
-      if (p.token) byToken.delete(p.token);
-      p.token = randomBytes(24).toString("base64url");
-      byToken.set(p.token, p);
-      send(p.officers, officerView(p));
-      return { token: p.token };
+      const token = randomBytes(24).toString("base64url");
+      applyJoin(p, token);
+      sync?.broadcast({ op: "join", code: p.code, token });
+      return { token };
     },
     publish(sessionId, state) {
       const p = bySession.get(sessionId);
       if (!p) return undefined;
-      p.state = state;
-      p.version += 1;
-      send(p.mirrors, mirrorView(p));
-      send(p.officers, officerView(p));
-      return p.version;
+      const version = p.version + 1;
+      applyPublish(p, state, version, sync?.origin ?? "");
+      sync?.broadcast({ op: "publish", sessionId, state, version, origin: sync.origin });
+      return version;
     },
     confirm(token, version) {
       const p = byToken.get(token);
-      if (!p || p.version !== version || p.state === null) return false;
-      p.confirmedVersion = version;
-      send(p.mirrors, mirrorView(p));
-      send(p.officers, officerView(p));
+      if (!p || !applyConfirm(p, version)) return false;
+      sync?.broadcast({ op: "confirm", token, version });
       return true;
     },
     isConfirmed(sessionId) {
