@@ -7,9 +7,10 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 
-const REPO = resolve(__dirname, "..", "..", "..");
+const REPO = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..");
 
 export function freePort(): Promise<number> {
   return new Promise((res, rej) => {
