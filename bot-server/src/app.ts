@@ -10,6 +10,7 @@ import { apiRoutes } from "./api/routes.js";
 import type { Deps } from "./deps.js";
 import { createCitizenAuth } from "./identity/citizen-auth.js";
 import { sendError } from "./http/api-error.js";
+import { refuseControlCharacters } from "./http/control-characters.js";
 import { errorHandler } from "./http/error-handler.js";
 import { healthHandler } from "./http/health.js";
 import { jsonBody } from "./http/json-body.js";
@@ -45,6 +46,7 @@ export function createApp(deps: Deps, options: AppOptions = {}): Express {
 
   app.use(requestContext(deps.log));
   app.use(securityHeaders());
+  app.use(refuseControlCharacters());
 
   app.get("/healthz", healthHandler(deps));
   app.get("/metrics", metricsHandler(deps));

@@ -31,6 +31,11 @@ export const API_ERRORS = {
   invalid_body: { status: 400, message: "Dữ liệu gửi lên chưa hợp lệ, vui lòng kiểm tra các trường được đánh dấu.", detail: "The request body failed validation." },
   invalid_query: { status: 400, message: "Tham số tra cứu không hợp lệ.", detail: "The query string failed validation." },
   invalid_params: { status: 400, message: "Đường dẫn không hợp lệ.", detail: "A path parameter failed validation." },
+  invalid_characters: {
+    status: 400,
+    message: "Nội dung gửi lên có ký tự điều khiển (ví dụ ký tự rỗng NUL) nên không được chấp nhận. Vui lòng nhập lại bằng chữ, số và dấu câu thông thường.",
+    detail: "The request contains control characters (U+0000-U+001F, U+007F-U+009F; tab and line breaks are allowed in JSON bodies only).",
+  },
   malformed_json: { status: 400, message: "Dữ liệu gửi lên không đúng định dạng JSON.", detail: "The request body is not valid JSON." },
   payload_too_large: { status: 413, message: "Dữ liệu gửi lên quá lớn.", detail: "The request body exceeds the size limit." },
   unsupported_media_type: { status: 415, message: "Định dạng dữ liệu không được hỗ trợ, hãy gửi JSON.", detail: "Content-Type must be application/json." },

@@ -17,6 +17,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Deps } from "../deps.js";
 import { sendError, sendJson } from "../http/api-error.js";
+import { stripControlCharacters } from "../http/control-characters.js";
 import { requestBeginner } from "../http/request-context.js";
 import { setApiHeaders } from "../http/security.js";
 import { parseZaloEvent, timestampOf } from "./events.js";
@@ -65,7 +66,7 @@ export function createZaloWebhookHandler(deps: Deps, runtime: ZaloRuntime = zalo
       log.warn({ ageMs }, "Zalo event refused: outside the replay window");
       return sendJson(res, 200, { received: false, reason: "stale" });
     }
-    const parsed = parseZaloEvent(body);
+    const parsed = parseZaloEvent(stripControlCharacters(body));
     if (!parsed.ok) {
       log.warn({ reason: parsed.reason }, "signed Zalo event of an unknown shape ignored");
       return sendJson(res, 200, { received: false, reason: "unknown_event" });
