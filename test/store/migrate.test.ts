@@ -8,7 +8,7 @@ import { forEachDatabase, type DialectName, type TestDatabase } from "../helpers
 const TABLES: (keyof Database)[] = [
   "audit_log", "catalog_documents", "citizens", "conversations", "deliveries", "dossier_events", "dossier_sequences",
   "dossiers", "feedback", "outbox", "pre_registrations", "sessions", "unit_successions", "units", "users",
-  "webhook_events", "zalo_tokens",
+  "webhook_events", "zalo_tokens", "zns_receipts",
 ];
 
 /** The indexes other modules' queries rely on. */

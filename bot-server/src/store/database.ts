@@ -223,6 +223,14 @@ export interface WebhookEventTable {
   received_at: string;
 }
 
+/** ZNS delivery receipts (user_received_message), by the tracking_id the sender chose. */
+export interface ZnsReceiptTable {
+  tracking_id: string;
+  msg_id: string | null;
+  delivered_at: string | null;
+  received_at: string;
+}
+
 export interface ConversationTable {
   oa_user_id: string;
   citizen_id: string | null;
@@ -251,6 +259,7 @@ export interface Database {
   zalo_tokens: ZaloTokenTable;
   webhook_events: WebhookEventTable;
   conversations: ConversationTable;
+  zns_receipts: ZnsReceiptTable;
 }
 
 export type { Generated };
