@@ -58,6 +58,11 @@ export const API_ERRORS = {
   dossier_not_found: { status: 404, message: "Không tìm thấy hồ sơ có mã này. Vui lòng kiểm tra lại mã trên phiếu hẹn.", detail: "No dossier with this code." },
   rating_not_ready: { status: 422, message: "Hồ sơ chưa có kết quả nên chưa đánh giá được. Bạn có thể đánh giá sau khi nhận kết quả.", detail: "A dossier can be rated once its result is ready or returned." },
   rating_already_sent: { status: 409, message: "Bạn đã đánh giá hồ sơ này rồi. Mỗi hồ sơ chỉ được đánh giá một lần.", detail: "This citizen already rated this dossier." },
+  data_request_no_unit: {
+    status: 422,
+    message: "Chưa xác định được đơn vị giữ thông tin này. Vui lòng chọn hồ sơ cần sửa, hoặc liên hệ Bộ phận Một cửa.",
+    detail: "No unit holds data of this citizen for this request; name a pre-registration, dossier or feedback of yours.",
+  },
   internal_error: { status: 500, message: "Đã có lỗi trong hệ thống, vui lòng thử lại sau.", detail: "Internal server error." },
   service_unavailable: { status: 503, message: "Hệ thống tạm thời không phục vụ được, vui lòng thử lại sau.", detail: "Service unavailable." },
 } as const satisfies Record<string, ErrorEntry>;

@@ -19,6 +19,7 @@ import { apiRoutes } from "../../bot-server/src/api/routes.js";
 import { CONSOLE_ERRORS } from "../../bot-server/src/console/console-errors.js";
 import { consoleRouter } from "../../bot-server/src/console/console-router.js";
 import { SESSION_COOKIE } from "../../bot-server/src/console/session-auth.js";
+import { insertDataRequest } from "../../bot-server/src/store/data-requests.js";
 import { insertFeedback } from "../../bot-server/src/store/feedback.js";
 import { insertSession } from "../../bot-server/src/store/sessions.js";
 import { recordInteraction, updateConversation } from "../../bot-server/src/zalo/conversation-store.js";
@@ -81,6 +82,16 @@ const deadLetter = (path: string): Maker => async (c) => {
   const id = await insertDeadLetter(c.t.db, { dossierId, errors: ["http_500"], at: "2025-07-16T01:00:00.000Z" });
   return { path: path.replace(":outboxId", id) };
 };
+/** A correction request of a citizen addressed to Quảng Khê. */
+const dataRequest = (path: string, body?: unknown): Maker => async (c) => {
+  const citizenId = randomUUID();
+  await c.t.db.insertInto("citizens").values({
+    id: citizenId, zalo_user_id: null, zalo_oa_user_id: null, device_token_hash: randomBytes(16).toString("hex"), display_name: null, phone: null, phone_consent_at: null,
+    notify_opt_in_at: null, oa_followed: 0, oa_last_interaction_at: null, created_at: "2025-07-16T01:00:00.000Z", updated_at: "2025-07-16T01:00:00.000Z",
+  }).execute();
+  const r = await insertDataRequest(c.t.db, { citizenId, unitId: QUANG_KHE, subject: "other", reference: null, text: "Sửa số điện thoại", now: "2025-07-16T01:00:00.000Z" });
+  return { path: path.replace(":id", r.id), ...(body !== undefined ? { body } : {}) };
+};
 const conversation = (path: string): Maker => async (c) => ({ path: path.replace(":id", await c.conversation()) });
 /** A Quảng Khê dossier code typed at the intake screen. */
 const lookupOfDossier: Maker = async (c) => {
@@ -129,6 +140,8 @@ const CONSOLE_MATRIX: [string, Maker, string][] = [
   ["POST /api/notifications/:outboxId/redrive", deadLetter("/console/api/notifications/:outboxId/redrive"), "403 403 403 200/404 403 403 | 403"],
   ["GET /api/conversations/", at("/console/api/conversations"), "200 200 200 200 200 200 | 401"],
   ["POST /api/conversations/:id/handled", conversation("/console/api/conversations/:id/handled"), "200/404 200/404 200/404 200/404 403 403 | 403"],
+  ["GET /api/data-requests/", at("/console/api/data-requests"), "403 403 403 200 200 403 | 401"],
+  ["POST /api/data-requests/:id/answer", dataRequest("/console/api/data-requests/:id/answer", { status: "done", answer: "Đã sửa." }), "403 403 403 200/404 403 403 | 403"],
   // The citizen's screen: no officer session, authorised by the pairing code and its token only.
   ["POST /mirror/api/join", at("/console/mirror/api/join", { code: "000000" }), "404 404 404 404 404 404 | 404"],
   ["GET /mirror/api/events", at("/console/mirror/api/events?token=0000000000"), "404 404 404 404 404 404 | 404"],
@@ -151,12 +164,17 @@ const CITIZEN_MATRIX: [string, string][] = [
   ["POST /pre-registrations/:id/submit", "422 404 | 401"],
   ["DELETE /pre-registrations/:id", "200 404 | 401"],
   ["GET /pre-registrations/:id/qr.svg", "200 404 | 401"],
+  ["GET /citizens/me/data", "200 200 | 401"],
+  ["GET /citizens/me/data/page", "200 200 | 401"],
+  // "other" goes to the unit the caller dealt with: the owner of the pre-registration has one, a fresh citizen none.
+  ["POST /citizens/me/corrections", "201 422 | 401"],
 ];
 
 const CONSENT = { accepted: true, version: CONSENT_NOTICE.version };
 const CITIZEN_BODIES: Record<string, unknown> = {
   "POST /citizens/me/notifications": { miniAppNotifications: true, followedOA: false },
   "POST /feedback": { unitCode: "24631", kind: "suggestion", text: "Góp ý" },
+  "POST /citizens/me/corrections": { subject: "other", text: "Số điện thoại của tôi đã đổi" },
   "POST /pre-registrations": { unitCode: "24631", procedureCode: "1.004873", formData: { requesterName: "Nguyễn Văn Thử" }, consent: CONSENT },
   "PATCH /pre-registrations/:id": { formData: { purpose: "Bổ sung hồ sơ vay vốn" }, consent: CONSENT },
   "GET /pre-registrations": undefined,
