@@ -17,6 +17,14 @@ const unitName = (deps: Deps, id: string) => {
   return u ? deps.domain.units.displayName(u) : id;
 };
 
+/** Form data keyed by the form's own field labels (what the citizen saw when typing), not internal field ids. */
+function labelled(deps: Deps, versionId: string, form: Record<string, unknown>): Record<string, unknown> {
+  const fields = deps.domain.catalog.versionById(versionId)?.form.fields ?? [];
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(form)) out[fields.find((f) => f.id === k)?.label ?? k] = v;
+  return out;
+}
+
 export function correctionView(deps: Deps, r: DataRequestRecord): CorrectionRequest {
   return {
     id: r.id, subject: r.subject as CorrectionSubject, subjectLabel: CORRECTION_SUBJECT_LABELS[r.subject as CorrectionSubject] ?? r.subject,
@@ -38,12 +46,12 @@ export async function myData(deps: Deps, who: CitizenIdentity, purpose: "view" |
       miniAppNotificationsSince: c.notify_opt_in_at, followsOA: c.oa_followed === 1, lastOAInteractionAt: c.oa_last_interaction_at, createdAt: c.created_at,
     },
     preRegistrations: d.preRegistrations.map((p) => ({
-      code: p.code, unitName: unitName(deps, p.unit_id), procedureCode: p.procedure_code, status: p.status, formData: p.formData,
+      code: p.code, unitName: unitName(deps, p.unit_id), procedureCode: p.procedure_code, status: p.status, formData: labelled(deps, p.procedure_version_id, p.formData),
       consentVersion: p.consent_version, consentAt: p.consent_at, createdAt: p.created_at, expiresAt: p.expires_at,
     })),
     dossiers: d.dossiers.map((x) => ({
       code: x.code, unitName: unitName(deps, x.receiving_unit_id), procedureCode: x.procedure_code, state: x.state, applicantName: x.applicant_name,
-      applicantIdNumber: x.applicant_id_number, formData: x.formData, receivedAt: x.received_at, returnedTo: x.returned_to,
+      applicantIdNumber: x.applicant_id_number, formData: labelled(deps, x.procedure_version_id, x.formData), receivedAt: x.received_at, returnedTo: x.returned_to,
     })),
     feedback: d.feedback.map((f) => ({
       id: f.id, kind: f.kind, rating: f.rating, text: f.text, unitName: unitName(deps, f.unit_id), dossierCode: f.dossier_code ?? null, answer: f.answer, createdAt: f.created_at,
