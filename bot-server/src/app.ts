@@ -9,6 +9,7 @@ import { apiRoutes } from "./api/routes.js";
 import type { Deps } from "./deps.js";
 import { createCitizenAuth } from "./identity/citizen-auth.js";
 import { sendError } from "./http/api-error.js";
+import { refuseControlCharacters } from "./http/control-characters.js";
 import { errorHandler } from "./http/error-handler.js";
 import { healthHandler, readinessHandler } from "./http/health.js";
 import { miniAppFirstBuild } from "./http/mini-app-build.js";
@@ -48,6 +49,7 @@ export function createApp(deps: Deps, options: AppOptions = {}): Express {
 
   app.use(requestContext(deps.log));
   app.use(securityHeaders());
+  app.use(refuseControlCharacters());
 
   app.get("/healthz", healthHandler());
   app.get("/readyz", readinessHandler(deps));

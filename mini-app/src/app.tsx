@@ -17,6 +17,7 @@ const PreEntryPage = lazy(() => import("./pages/PreEntry/PreEntryPage.js"));
 const MyDossiersPage = lazy(() => import("./pages/Dossiers/MyDossiersPage.js"));
 const DossierPage = lazy(() => import("./pages/Dossier/DossierPage.js"));
 const FeedbackPage = lazy(() => import("./pages/Feedback/FeedbackPage.js"));
+const MyDataPage = lazy(() => import("./pages/MyData/MyDataPage.js"));
 
 const later = (node: ReactNode) => <Suspense fallback={<Loading />}>{node}</Suspense>;
 
@@ -52,6 +53,7 @@ export function KhongHenApp({ deps, memoryRouter }: { deps: AppDeps; memoryRoute
             <Route path="/ho-so-cua-toi" element={later(<MyDossiersPage />)} />
             <Route path="/ho-so/:code" element={later(<DossierPage />)} />
             <Route path="/gop-y/:unitCode" element={later(<FeedbackPage />)} />
+            <Route path="/du-lieu-cua-toi" element={later(<MyDataPage />)} />
           </AnimationRoutes>
         </ZMPRouter>
       </App>

@@ -10,6 +10,7 @@ export const paths = {
   ticket: (id: string) => `/phieu/${e(id)}`,
   myDossiers: () => "/ho-so-cua-toi",
   dossier: (code: string) => `/ho-so/${e(code)}`,
+  myData: () => "/du-lieu-cua-toi",
   feedback: (unitCode: string, dossierCode?: string) =>
     `/gop-y/${e(unitCode)}${dossierCode ? `?hoSo=${e(dossierCode)}` : ""}`,
 };

@@ -31,6 +31,11 @@ export const API_ERRORS = {
   invalid_body: { status: 400, message: "Dữ liệu gửi lên chưa hợp lệ, vui lòng kiểm tra các trường được đánh dấu.", detail: "The request body failed validation." },
   invalid_query: { status: 400, message: "Tham số tra cứu không hợp lệ.", detail: "The query string failed validation." },
   invalid_params: { status: 400, message: "Đường dẫn không hợp lệ.", detail: "A path parameter failed validation." },
+  invalid_characters: {
+    status: 400,
+    message: "Nội dung gửi lên có ký tự điều khiển (ví dụ ký tự rỗng NUL) nên không được chấp nhận. Vui lòng nhập lại bằng chữ, số và dấu câu thông thường.",
+    detail: "The request contains control characters (U+0000-U+001F, U+007F-U+009F; tab and line breaks are allowed in JSON bodies only).",
+  },
   malformed_json: { status: 400, message: "Dữ liệu gửi lên không đúng định dạng JSON.", detail: "The request body is not valid JSON." },
   payload_too_large: { status: 413, message: "Dữ liệu gửi lên quá lớn.", detail: "The request body exceeds the size limit." },
   unsupported_media_type: { status: 415, message: "Định dạng dữ liệu không được hỗ trợ, hãy gửi JSON.", detail: "Content-Type must be application/json." },
@@ -53,6 +58,11 @@ export const API_ERRORS = {
   dossier_not_found: { status: 404, message: "Không tìm thấy hồ sơ có mã này. Vui lòng kiểm tra lại mã trên phiếu hẹn.", detail: "No dossier with this code." },
   rating_not_ready: { status: 422, message: "Hồ sơ chưa có kết quả nên chưa đánh giá được. Bạn có thể đánh giá sau khi nhận kết quả.", detail: "A dossier can be rated once its result is ready or returned." },
   rating_already_sent: { status: 409, message: "Bạn đã đánh giá hồ sơ này rồi. Mỗi hồ sơ chỉ được đánh giá một lần.", detail: "This citizen already rated this dossier." },
+  data_request_no_unit: {
+    status: 422,
+    message: "Chưa xác định được đơn vị giữ thông tin này. Vui lòng chọn hồ sơ cần sửa, hoặc liên hệ Bộ phận Một cửa.",
+    detail: "No unit holds data of this citizen for this request; name a pre-registration, dossier or feedback of yours.",
+  },
   internal_error: { status: 500, message: "Đã có lỗi trong hệ thống, vui lòng thử lại sau.", detail: "Internal server error." },
   service_unavailable: { status: 503, message: "Hệ thống tạm thời không phục vụ được, vui lòng thử lại sau.", detail: "Service unavailable." },
 } as const satisfies Record<string, ErrorEntry>;

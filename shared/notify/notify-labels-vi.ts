@@ -54,6 +54,8 @@ const OTHER_ERRORS_VI: Record<string, string> = {
   network: "không kết nối được Zalo",
   no_answer: "Zalo không trả lời",
   in_doubt: "chưa rõ đã gửi hay chưa",
+  zns_no_receipt: "máy gửi dừng giữa chừng, Zalo chưa báo đã giao tin ZNS này nên đã gửi lại cùng mã theo dõi (ít nhất một lần, người dân có thể nhận hai lần)",
+  resent_at_least_once: "máy gửi dừng giữa chừng, kênh thông báo Mini App không cho kiểm tra nên đã gửi lại (ít nhất một lần, người dân có thể nhận hai lần)",
 };
 
 /** "-230: người dân không nhận được qua kênh này"; a code this table does not know is returned as it is. */

@@ -432,6 +432,11 @@ export const zaloEvent = {
   chatNow: (e: EventBase) => ({
     ...base(e), oa_id: e.oaId ?? "388613280878808645", user_id: e.userId, user_id_by_app: "552177279717587730", event_name: "user_click_chatnow",
   }),
+  /** ZNS delivery receipt: the phone received the message sent with `trackingId`. */
+  znsReceived: (e: { phone: string; trackingId: string; msgId?: string; timestamp?: string; appId?: string; oaId?: string }) => ({
+    ...base({ ...e, userId: e.phone }), event_name: "user_received_message", sender: { id: e.oaId ?? "388613280878808645" }, recipient: { id: e.phone },
+    message: { msg_id: e.msgId ?? randomBytes(10).toString("hex"), delivery_time: e.timestamp ?? String(Date.now()), tracking_id: e.trackingId },
+  }),
   oaSendText: (e: EventBase & { text: string }) => ({
     ...base(e), event_name: "oa_send_text", sender: { id: e.oaId ?? "388613280878808645" }, recipient: { id: e.userId },
     message: { msg_id: msgId(e), text: e.text },

@@ -16,6 +16,7 @@ import { consoleApi } from "./console-api.js";
 import { sendConsoleError } from "./console-errors.js";
 import { createMirrorHub, type MirrorHub, type MirrorSync } from "./mirror-hub.js";
 import { consoleConversationRoutes } from "./conversations.routes.js";
+import { consoleDataRequestRoutes } from "./data-requests.routes.js";
 import { consoleFeedbackRoutes } from "./feedback.routes.js";
 import { consoleOfficeContactRoutes } from "./office-contact.routes.js";
 import { consoleNotificationRoutes } from "./notifications.routes.js";
@@ -37,6 +38,7 @@ export function consoleRouter(deps: Deps, options: ConsoleRouterOptions = {}): R
   router.use("/api/office-contact", json, loadSession(deps), requireCsrf, requireOfficer, consoleOfficeContactRoutes(deps));
   router.use("/api/notifications", json, loadSession(deps), requireCsrf, requireOfficer, consoleNotificationRoutes(deps));
   router.use("/api/conversations", json, loadSession(deps), requireCsrf, requireOfficer, consoleConversationRoutes(deps));
+  router.use("/api/data-requests", json, loadSession(deps), requireCsrf, requireOfficer, consoleDataRequestRoutes(deps));
   router.use("/api", json, loadSession(deps), requireCsrf, consoleApi(deps, mirror));
   router.use("/mirror/api", json, mirrorApi(mirror));
   router.use("/mirror/api", (_req, res) => sendConsoleError(res, { code: "mirror_not_found" }));

@@ -6,6 +6,7 @@
  */
 import type { NextFunction, Request, Response } from "express";
 import { sendError } from "./api-error.js";
+import { hasControlCharacters } from "./control-characters.js";
 
 export const JSON_BODY_LIMIT_BYTES = 100 * 1024;
 /** An oversized body is drained up to this much, then the connection is dropped. */
@@ -66,6 +67,7 @@ export function jsonBody(limitBytes = JSON_BODY_LIMIT_BYTES) {
       } catch {
         return sendError(res, { code: "malformed_json" });
       }
+      if (hasControlCharacters(req.body, "multi_line")) return sendError(res, { code: "invalid_characters" });
       next();
     });
     // The client went away mid-body: nobody is left to answer.

@@ -15,6 +15,7 @@ import { nextLocalTimeMs, retryDelayMs } from "../../../shared/notify/send-sched
 import type { Clock } from "../clock.js";
 import type { Log } from "../log.js";
 import type { Database } from "../store/database.js";
+import { hasZnsReceipt } from "../store/zns-receipts.js";
 import {
   FINAL_OUTBOX_STATUSES, finalizeOutbox, idempotencyKey, noteInDoubt, scheduleOutbox, settleDelivery, type DeliveryClaim,
   type OutboxRow,
@@ -93,12 +94,12 @@ async function attempt(
   if (inFlight) {
     const waitMs = Date.parse(inFlight.at) + ctx.settings.sendLeaseMs - ctx.clock.now().getTime();
     if (waitMs > 0) return { kind: "retry", delayMs: waitMs + CLAIM_POLL_MS, reason: "in_flight" };
-    const resolved = await resolveInDoubt(ctx, channel, target, rendered, inFlight);
+    const resolved = await resolveInDoubt(ctx, channel, target, rendered, inFlight, row.id);
     if (resolved === "unknown") return failed(ctx, row, "retry", "in doubt: Zalo could not be asked");
     const settled = await settleDelivery(ctx.db, { id: inFlight.id, outboxId: row.id, channel }, {
       status: resolved === "sent" ? "sent" : "failed",
-      errorCode: resolved === "sent" ? null : "in_doubt",
-      errorMessage: resolved === "sent" ? "confirmed by Zalo after the sender stopped" : "sender stopped; Zalo has no such message",
+      errorCode: resolved === "sent" ? null : IN_DOUBT[channel].code,
+      errorMessage: resolved === "sent" ? IN_DOUBT[channel].confirmed : IN_DOUBT[channel].resent,
       at: nowIso(ctx),
     });
     if (!settled) return { kind: "retry", delayMs: CLAIM_POLL_MS, reason: "resolved_elsewhere" };
@@ -167,17 +168,43 @@ async function sendOn(
 }
 
 /**
- * A claim whose worker died: CS messages can be looked up in the OA conversation. ZNS is resent with the same
- * tracking_id (zalo.md §4.6 recommends a deterministic one for idempotency; Zalo-side dedupe is unverified) and
- * the Mini App API has no lookup: both are resent, at least once rather than never.
+ * What a send whose worker died (claimed, no answer recorded) becomes, per channel, told truthfully in the
+ * delivery history:
+ * - oa_cs: looked up in the OA conversation; sent again only when Zalo has no such message (exactly once);
+ * - zns: looked up among Zalo's delivery receipts (user_received_message carries our tracking_id); without a
+ *   receipt it is sent again with the same tracking_id. A receipt can come late and Zalo does not document a
+ *   de-duplication by tracking_id: at least once;
+ * - miniapp: the Mini App notification API has neither a lookup nor an idempotency key: sent again, at least once.
  */
+const IN_DOUBT: Record<NotifyChannel, { code: string; confirmed: string; resent: string }> = {
+  oa_cs: { code: "in_doubt", confirmed: "confirmed by Zalo after the sender stopped", resent: "sender stopped; Zalo has no such message" },
+  zns: {
+    code: "zns_no_receipt",
+    confirmed: "sender stopped; Zalo's delivery receipt for this tracking_id confirms it",
+    resent: "sender stopped; no delivery receipt from Zalo for this tracking_id yet: sent again with the same tracking_id (at least once)",
+  },
+  miniapp: {
+    code: "resent_at_least_once",
+    confirmed: "confirmed after the sender stopped",
+    resent: "sender stopped; the Mini App API cannot tell whether it was delivered: sent again (at least once, the citizen may get it twice)",
+  },
+};
+
 async function resolveInDoubt(
   ctx: SenderContext,
   channel: NotifyChannel,
   target: NotifyTarget,
   rendered: RenderedNotification,
   claim: DeliveryBrief,
+  outboxId: string,
 ): Promise<"sent" | "not_sent" | "unknown"> {
+  if (channel === "zns") {
+    try {
+      return (await hasZnsReceipt(ctx.db, idempotencyKey(outboxId, "zns"))) ? "sent" : "not_sent";
+    } catch {
+      return "unknown";
+    }
+  }
   if (channel !== "oa_cs") return "not_sent";
   try {
     const r = await ctx.zalo.findCsMessage({ oaUserId: target.recipient.oaUserId!, text: rendered.text, sinceMs: Date.parse(claim.at) });

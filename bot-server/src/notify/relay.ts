@@ -3,7 +3,12 @@
  * channel (job id = outbox id), then marks the rows "queued". Safe with several relays: duplicate adds are no-ops
  * while the job exists, and a job that runs after its row was sent does nothing. A sweep re-adds "queued" rows
  * whose job Redis no longer has (restart without persistence): the outbox, not Redis, holds the truth.
+ *
+ * Redis losing its data (a restart without persistence, FLUSHALL, a fail-over to an empty replica) is noticed at
+ * once: the relay keeps a marker key in Redis and reads it on every pass; when it is gone, every "queued" row whose
+ * job is missing is queued again right away, instead of waiting NOTIFY_REQUEUE_AFTER_MS for the sweep.
  */
+import type { Redis } from "ioredis";
 import { chooseChannels, NOTIFY_CHANNELS, type NotifyChannel } from "../../../shared/notify/channels.js";
 import type { SenderContext } from "./deliver-step.js";
 import { channelsFor } from "./deliver-step.js";
@@ -13,15 +18,20 @@ import { loadTargets } from "./notify-target.js";
 
 const BATCH = 500;
 const SWEEP_BATCH = 200;
+/** Set by the relay; absent means Redis lost its keys since (or this is the first start on this Redis). */
+export const MARKER_KEY = "relay-marker";
 
 export interface RelayHandle {
   stop(): Promise<void>;
   /** Runs one relay pass now (tests, and the server right after a state change if it wants). */
   relayOnce(): Promise<number>;
   sweepOnce(): Promise<number>;
+  /** Reads the marker; when Redis lost it, re-queues every queued row whose job is gone. Returns rows re-queued. */
+  checkRedisOnce(): Promise<number>;
 }
 
-export function startRelay(ctx: SenderContext, queues: ChannelQueues): RelayHandle {
+/** `redis`: the queues' connection, for the marker (the queues do not expose theirs). */
+export function startRelay(ctx: SenderContext, queues: ChannelQueues, redis: Redis): RelayHandle {
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
@@ -39,8 +49,13 @@ export function startRelay(ctx: SenderContext, queues: ChannelQueues): RelayHand
 
   async function sweepOnce(): Promise<number> {
     const now = ctx.clock.now().getTime();
-    const stale = await selectStaleQueued(ctx.db, new Date(now - ctx.settings.requeueAfterMs).toISOString(), SWEEP_BATCH);
-    if (stale.length === 0) return 0;
+    return (await sweep(new Date(now - ctx.settings.requeueAfterMs).toISOString(), now)).lost;
+  }
+
+  /** Re-adds the "queued" rows last touched before `cutoffIso` whose job Redis no longer has. */
+  async function sweep(cutoffIso: string, now: number): Promise<{ stale: number; lost: number }> {
+    const stale = await selectStaleQueued(ctx.db, cutoffIso, SWEEP_BATCH);
+    if (stale.length === 0) return { stale: 0, lost: 0 };
     const lost: OutboxRow[] = [];
     await Promise.all(
       stale.map(async (row) => {
@@ -57,12 +72,33 @@ export function startRelay(ctx: SenderContext, queues: ChannelQueues): RelayHand
       await addToQueues(ctx, queues, lost, now);
     }
     await touchOutbox(ctx.db, stale.map((r) => r.id), new Date(now).toISOString());
-    return lost.length;
+    return { stale: stale.length, lost: lost.length };
+  }
+
+  async function checkRedisOnce(): Promise<number> {
+    const client = redis;
+    // While Redis is away commands would wait for it: the next pass asks again.
+    if (client.status !== "ready") return 0;
+    const key = `${ctx.settings.queuePrefix}:${MARKER_KEY}`;
+    // A read first: one that waited through a reconnect still tells the truth (a write could hide the loss).
+    if ((await client.get(key)) !== null) return 0;
+    await client.set(key, String(ctx.clock.now().getTime()));
+    const now = ctx.clock.now().getTime();
+    const cutoff = new Date(now).toISOString();
+    let requeued = 0;
+    for (;;) {
+      const r = await sweep(cutoff, now);
+      requeued += r.lost;
+      if (r.stale < SWEEP_BATCH) break;
+    }
+    if (requeued > 0) ctx.log.warn({ count: requeued }, "Redis lost its data: queued notifications were queued again at once");
+    return requeued;
   }
 
   async function tick(): Promise<void> {
     let moved = 0;
     try {
+      await checkRedisOnce();
       moved = await relayOnce();
       if (Date.now() - lastSweep >= sweepEveryMs) {
         lastSweep = Date.now();
@@ -83,6 +119,7 @@ export function startRelay(ctx: SenderContext, queues: ChannelQueues): RelayHand
   return {
     relayOnce,
     sweepOnce,
+    checkRedisOnce,
     async stop() {
       stopped = true;
       if (timer) clearTimeout(timer);

@@ -110,8 +110,9 @@ export function startNotifications(deps: Deps, options: NotificationsOptions = {
   }
 
   const onRedisError = throttled((e: Error) => log.warn({ err: e.message }, "notification queue: Redis error (jobs wait; the outbox keeps every notification)"));
-  const queues = createChannelQueues(connect(), settings.queuePrefix, onRedisError);
-  const relay = options.relay === false ? undefined : startRelay(base, queues);
+  const queueConnection = connect();
+  const queues = createChannelQueues(queueConnection, settings.queuePrefix, onRedisError);
+  const relay = options.relay === false ? undefined : startRelay(base, queues, queueConnection);
   const runWorkers = options.workers ?? config.NOTIFY_WORKERS;
   const workers: WorkersHandle | undefined = runWorkers ? startChannelWorkers(base, queues, connect(), onRedisError) : undefined;
   log.info({ mode: "redis", relay: relay !== undefined, workers: runWorkers }, "notifications started");

@@ -223,6 +223,30 @@ export interface WebhookEventTable {
   received_at: string;
 }
 
+/** ZNS delivery receipts (user_received_message), by the tracking_id the sender chose. */
+export interface ZnsReceiptTable {
+  tracking_id: string;
+  msg_id: string | null;
+  delivered_at: string | null;
+  received_at: string;
+}
+
+/** A citizen's request to correct their personal data, answered by the unit administrator. */
+export interface DataRequestTable {
+  id: string;
+  citizen_id: string;
+  unit_id: string;
+  kind: string; // correction
+  subject: string; // pre_registration | dossier | feedback | contact | other
+  reference: string | null;
+  text: string; // personal
+  status: string; // open | done | refused
+  answer: string | null; // personal
+  answered_by: string | null;
+  answered_at: string | null;
+  created_at: string;
+}
+
 export interface ConversationTable {
   oa_user_id: string;
   citizen_id: string | null;
@@ -251,6 +275,8 @@ export interface Database {
   zalo_tokens: ZaloTokenTable;
   webhook_events: WebhookEventTable;
   conversations: ConversationTable;
+  zns_receipts: ZnsReceiptTable;
+  data_requests: DataRequestTable;
 }
 
 export type { Generated };

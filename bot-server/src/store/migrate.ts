@@ -10,12 +10,16 @@ import type { Database } from "./database.js";
 import { initialMigration } from "./migrations/0001-initial.js";
 import { feedbackOneRatingMigration } from "./migrations/0002-feedback-one-rating.js";
 import { conversationWaitingSinceMigration } from "./migrations/0003-conversation-waiting-since.js";
+import { znsReceiptsMigration } from "./migrations/0006-zns-receipts.js";
+import { dataRequestsMigration } from "./migrations/0007-data-requests.js";
 
 /** Names sort in apply order; append only. */
 export const migrations: Record<string, Migration> = {
   "0001-initial": initialMigration,
   "0002-feedback-one-rating": feedbackOneRatingMigration,
   "0003-conversation-waiting-since": conversationWaitingSinceMigration,
+  "0006-zns-receipts": znsReceiptsMigration,
+  "0007-data-requests": dataRequestsMigration,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -81,3 +81,16 @@ export function parseZaloEvent(body: unknown): ParsedEvent {
   if (kind === "follow" && typeof body.source === "string") event.source = body.source.slice(0, 50);
   return { ok: true, event };
 }
+
+/**
+ * ZNS delivery receipt `user_received_message` (zalo.md §3.4 [SECONDARY]): `message.tracking_id` is the id the
+ * sender chose, `message.delivery_time` the time the phone received it (ms). Undefined for any other event.
+ */
+export function parseZnsReceipt(body: unknown): { trackingId: string; msgId: string | null; deliveredAt: string | null } | undefined {
+  if (!isObject(body) || body.event_name !== "user_received_message" || !isObject(body.message)) return undefined;
+  const m = body.message;
+  if (typeof m.tracking_id !== "string" || m.tracking_id.length === 0 || m.tracking_id.length > 48) return undefined;
+  const ms = typeof m.delivery_time === "string" && DIGITS.test(m.delivery_time) ? Number(m.delivery_time) : typeof m.delivery_time === "number" ? m.delivery_time : NaN;
+  const deliveredAt = Number.isFinite(ms) && ms > 0 && ms < 8.64e15 ? new Date(ms).toISOString() : null;
+  return { trackingId: m.tracking_id, msgId: typeof m.msg_id === "string" ? m.msg_id.slice(0, 64) : null, deliveredAt };
+}

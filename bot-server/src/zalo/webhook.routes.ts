@@ -17,9 +17,11 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Deps } from "../deps.js";
 import { sendError, sendJson } from "../http/api-error.js";
+import { stripControlCharacters } from "../http/control-characters.js";
 import { requestBeginner } from "../http/request-context.js";
 import { setApiHeaders } from "../http/security.js";
-import { parseZaloEvent, timestampOf } from "./events.js";
+import { recordZnsReceipt } from "../store/zns-receipts.js";
+import { parseZaloEvent, parseZnsReceipt, timestampOf } from "./events.js";
 import { verifySignature } from "./signature.js";
 import { zaloRuntimeFor, type ZaloRuntime } from "./zalo-runtime.js";
 
@@ -65,7 +67,14 @@ export function createZaloWebhookHandler(deps: Deps, runtime: ZaloRuntime = zalo
       log.warn({ ageMs }, "Zalo event refused: outside the replay window");
       return sendJson(res, 200, { received: false, reason: "stale" });
     }
-    const parsed = parseZaloEvent(body);
+    const cleaned = stripControlCharacters(body);
+    // A ZNS delivery receipt: kept so that a send in doubt is not sent again (notify/deliver-step.ts).
+    const receipt = parseZnsReceipt(cleaned);
+    if (receipt) {
+      await recordZnsReceipt(deps.db, receipt, deps.clock.now().toISOString());
+      return sendJson(res, 200, { received: true });
+    }
+    const parsed = parseZaloEvent(cleaned);
     if (!parsed.ok) {
       log.warn({ reason: parsed.reason }, "signed Zalo event of an unknown shape ignored");
       return sendJson(res, 200, { received: false, reason: "unknown_event" });

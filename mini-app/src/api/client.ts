@@ -21,6 +21,9 @@ import type {
   UnitDetail,
   UnitList,
   UpdatePreRegistration,
+  CorrectionInput,
+  CorrectionRequest,
+  MyData,
 } from "./types.js";
 
 export interface ApiClient {
@@ -43,6 +46,11 @@ export interface ApiClient {
   sendFeedback(body: FeedbackInput): Promise<ApiResult<FeedbackReceipt>>;
   /** Proposed, not in the server spine yet: POST /api/citizens/me/notifications (sets notify_opt_in_at, oa_followed). */
   reportNotificationOptIn(body: NotificationOptIn): Promise<ApiResult<void>>;
+  /** Everything held about me (Luật số 91/2025/QH15); the JSON file and the readable page to download. */
+  getMyData(): Promise<ApiResult<MyData>>;
+  downloadMyData(): Promise<ApiResult<string>>;
+  getMyDataPage(): Promise<ApiResult<string>>;
+  requestCorrection(body: CorrectionInput): Promise<ApiResult<CorrectionRequest>>;
 }
 
 /** When the server has no feedback route yet (404 not_found), the citizen reads this instead of "address not found". */
@@ -94,5 +102,9 @@ export function createApiClient({ baseUrl, fetch, auth }: ApiClientOptions): Api
     getDossierStatus: (code) => open(`/dossiers/${enc(code)}/status`),
     sendFeedback: (body) => mine(`/feedback`, { method: "POST", body }),
     reportNotificationOptIn: (body) => mine(`/citizens/me/notifications`, { method: "POST", body }),
+    getMyData: () => mine(`/citizens/me/data`),
+    downloadMyData: () => mine(`/citizens/me/data?download=1`, { text: true }),
+    getMyDataPage: () => mine(`/citizens/me/data/page`, { text: true }),
+    requestCorrection: (body) => mine(`/citizens/me/corrections`, { method: "POST", body }),
   };
 }

@@ -30,3 +30,4 @@ export type {
   SatisfactionRating,
   UpdatePreRegistration,
 } from "../../../shared/api/index.js";
+export type { CorrectionInput, CorrectionRequest, CorrectionSubject, MyData } from "../../../shared/api/my-data.js";

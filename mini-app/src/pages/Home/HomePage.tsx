@@ -109,6 +109,9 @@ export default function HomePage() {
       <Button fullWidth variant="tertiary" className="kh-btn-lg" onClick={() => navigate(paths.myDossiers())}>
         Hồ sơ của tôi
       </Button>
+      <Button fullWidth variant="tertiary" className="kh-btn-lg" onClick={() => navigate(paths.myData())}>
+        Dữ liệu của tôi
+      </Button>
     </Screen>
   );
 }
