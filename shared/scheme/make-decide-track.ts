@@ -87,11 +87,12 @@ function checkSchemeDay(plan: CompiledPlan, level: UnitLevel, version: Procedure
   if (!withinOffice(plan.officeMinutes, minutes)) {
     causes.push("outside_office_hours");
     reasons.push(`Tiếp nhận lúc ${time}, ngoài giờ làm việc (${plan.officeHoursText})`);
-  } else if (minutes >= plan.cutoffMinutes) {
+  } else if (minutes > plan.cutoffMinutes) {
+    // "đến 15 giờ cùng ngày": 15:00 itself is still on the same-day track, 15:01 is not.
     causes.push("past_cutoff");
     reasons.push(`Đã quá ${plan.plan.intakeCutoff}`);
   } else {
-    reasons.push(`Tiếp nhận lúc ${time}, trước ${plan.plan.intakeCutoff}`);
+    reasons.push(`Tiếp nhận lúc ${time}, ${minutes < plan.cutoffMinutes ? "trước" : "đúng hạn"} ${plan.plan.intakeCutoff}`);
   }
 }
 
