@@ -136,13 +136,14 @@ export function makeDecideTrack(ctx: DecideContext): (input: TrackInput) => Trac
       reasons.push(`${capitalize(unitName)} không áp dụng Ngày không hẹn vào ngày ${today.vn}`);
     } else if (!plan.schemeWeekday[m.weekday]) {
       causes.push("not_scheme_weekday");
-      reasons.push(`Hôm nay (${WEEKDAY_NAMES_VI[m.weekday]} ${today.vn}) không phải Ngày không hẹn tại ${unitName} (Ngày không hẹn: ${plan.weekdayNames})`);
+      reasons.push(`${WEEKDAY_NAMES_VI[m.weekday]} ${today.vn} không phải Ngày không hẹn tại ${unitName} (Ngày không hẹn: ${plan.weekdayNames})`);
     } else if (!today.working) {
       causes.push("day_off");
       reasons.push(`${today.dayOffText}: không áp dụng Ngày không hẹn`);
     } else {
       const demo = plan.plan.status === "demo" ? ` (${DEMO_NOTE})` : "";
-      reasons.push(`Hôm nay là Ngày không hẹn (${WEEKDAY_NAMES_VI[m.weekday]}) tại ${unitName}${demo}`);
+      // The receipt day, which need not be today: name it ("Hôm nay" is for the status of the current day only).
+      reasons.push(`${WEEKDAY_NAMES_VI[m.weekday]} ${today.vn} là Ngày không hẹn tại ${unitName}${demo}`);
       checkSchemeDay(plan, unit.level, version, caseFlags, m.minutes, reasons, causes);
     }
 

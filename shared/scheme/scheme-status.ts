@@ -10,6 +10,7 @@ import type { TrackInput, TrackResult } from "./make-decide-track.js";
 import type { CompiledPlan } from "./plan-index.js";
 import { PLAN_STATUS_LABELS, type SchemePlan } from "./scheme-plan.js";
 import { trackError, type TrackError } from "./track-errors.js";
+import { timeLeftVi } from "../time/duration-vi.js";
 
 export interface SchemeStatusProcedure {
   procedureCode: string;
@@ -82,7 +83,7 @@ export function makeSchemeStatusAt(ctx: DecideContext, decideTrack: (input: Trac
     const workingDay = ctx.calendar.isWorkingDay(m.date);
     const isSchemeDay = plan !== undefined && plan.schemeWeekday[m.weekday] === true && workingDay;
     const openNow = plan ? workingDay && within(plan, m.minutes) : null;
-    const intakeOpen = isSchemeDay && openNow === true && m.minutes < plan!.cutoffMinutes;
+    const intakeOpen = isSchemeDay && openNow === true && m.minutes <= plan!.cutoffMinutes;
     const next = nextSchemeDayFrom(ctx, unitCode, intakeOpen ? m.date : addDays(m.date, 1));
 
     const procedures = ctx.catalog.receivedAtLevel(unit.level, m.date).flatMap((v): SchemeStatusProcedure[] => {
@@ -96,7 +97,7 @@ export function makeSchemeStatusAt(ctx: DecideContext, decideTrack: (input: Trac
     const summary = !plan
       ? `${unitName} không áp dụng Ngày không hẹn vào ngày ${formatDateVn(m.date)}${nextText ? `; Ngày không hẹn tiếp theo: ${nextText}` : ""}.`
       : intakeOpen
-        ? `Hôm nay là Ngày không hẹn tại ${unitName}: nhận hồ sơ trả trong ngày đến ${plan.plan.intakeCutoff} (còn ${m.minutes < plan.cutoffMinutes ? plan.cutoffMinutes - m.minutes : 0} phút).`
+        ? `Hôm nay là Ngày không hẹn tại ${unitName}: nhận hồ sơ trả trong ngày đến ${plan.plan.intakeCutoff} ${timeLeftVi(plan.cutoffMinutes - m.minutes)}.`
         : `${isSchemeDay ? `Hôm nay là Ngày không hẹn tại ${unitName} nhưng đã hết giờ nhận hồ sơ trả trong ngày (${plan.plan.intakeCutoff})` : `Hôm nay không phải Ngày không hẹn tại ${unitName}`}${nextText ? `; Ngày không hẹn tiếp theo: ${nextText}` : ""}.`;
 
     return {

@@ -42,10 +42,17 @@ describe("decideTrack on the shipped data (Đắk Nông 2023 plans, Lâm Đồng
     expect(d.reasons.length).toBeGreaterThan(0);
   });
 
+  it("keeps 15:00 itself on the same-day track and says so", () => {
+    const d = decided({ unitCode: "24631", procedureCode: "1.004873", at: at("2024-03-13", "15:00") });
+    expect(d.reasons).toContain("Tiếp nhận lúc 15:00, đúng hạn 15:00");
+    const late = decided({ unitCode: "24631", procedureCode: "1.004873", at: at("2024-03-13", "15:01") });
+    expect(late.reasons.at(-1)).toBe("Đã quá 15:00: chuyển sang quy trình thông thường, hẹn trả ngày 18/03/2024");
+  });
+
   it("explains a same-day decision at xã Quảng Khê in Vietnamese", () => {
     const d = decided({ unitCode: "24631", procedureCode: "1.004873", at: at("2024-03-13", "10:00") });
     expect(d.reasons).toEqual([
-      "Hôm nay là Ngày không hẹn (Thứ Tư) tại xã Quảng Khê",
+      "Thứ Tư 13/03/2024 là Ngày không hẹn tại xã Quảng Khê",
       "Thủ tục 1.004873 thuộc danh mục Ngày không hẹn cấp xã",
       "Tiếp nhận lúc 10:00, trước 15:00",
       "Giải quyết và trả kết quả trong ngày 13/03/2024",
@@ -75,7 +82,7 @@ describe("decideTrack on the shipped data (Đắk Nông 2023 plans, Lâm Đồng
     const after = decided({ unitCode: "24631", procedureCode: "1.004873", at: at("2025-07-02", "09:00") });
     expect([before.unitId, before.versionId, before.planId, before.planStatus]).toEqual(["24631@2020-03-01", "1.004873@2023-01-01", "dak-nong-2023-province", "official"]);
     expect([after.unitId, after.versionId, after.planId, after.planStatus]).toEqual(["24631@2025-07-01", "1.004873@2025-07-01", "lam-dong-2025-demo", "demo"]);
-    expect(after.reasons[0]).toBe("Hôm nay là Ngày không hẹn (Thứ Tư) tại xã Quảng Khê (theo cấu hình minh họa, không phải quyết định chính thức)");
+    expect(after.reasons[0]).toBe("Thứ Tư 02/07/2025 là Ngày không hẹn tại xã Quảng Khê (theo cấu hình minh họa, không phải quyết định chính thức)");
     expect(after.planLabel).toContain("Cấu hình minh họa");
   });
 
