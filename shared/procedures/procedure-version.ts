@@ -108,8 +108,17 @@ export const procedureVersionSchema = z.object({
   validTo: isoDate.optional(),
   /** Unit levels whose one-stops receive this procedure. */
   receivingLevels: z.array(unitLevelSchema).min(1),
+  /** Nơi tiếp nhận: the one-stop that receives the dossier and returns the result. */
   receivingBody: z.object({ name: z.string().min(1), ...sourced }),
-  competentBody: z.object({ name: z.string().min(1), ...sourced }),
+  /** Nơi giải quyết: the body that decides, which may sit elsewhere (a land registration office for a commune's dossier). */
+  competentBody: z.object({
+    name: z.string().min(1),
+    /** The deciding body belongs to the People's Committee whose one-stop receives (its own officers decide there). */
+    sameBodyAsReceiving: z.boolean(),
+    /** Who signs in its name (Mẫu 04): "TM. ỦY BAN NHÂN DÂN" over "CHỦ TỊCH", or "GIÁM ĐỐC" alone. */
+    signs: z.object({ onBehalf: z.string().optional(), title: z.string().min(1) }),
+    ...sourced,
+  }),
   legalBasis: z.array(legalBasisSchema).min(1),
   requiredDocuments: z.array(requiredDocumentSchema).min(1),
   form: formDefinitionSchema,

@@ -80,7 +80,7 @@ describe("decideTrack on the shipped data (Đắk Nông 2023 plans, Lâm Đồng
   it("resolves the same code 24631 to different units before and after 1/7/2025; afterwards the plan is the labelled demo", () => {
     const before = decided({ unitCode: "24631", procedureCode: "1.004873", at: at("2025-06-25", "09:00") });
     const after = decided({ unitCode: "24631", procedureCode: "1.004873", at: at("2025-07-02", "09:00") });
-    expect([before.unitId, before.versionId, before.planId, before.planStatus]).toEqual(["24631@2020-03-01", "1.004873@2023-01-01", "dak-nong-2023-province", "official"]);
+    expect([before.unitId, before.versionId, before.planId, before.planStatus]).toEqual(["24631@2020-03-01", "1.004873@2025-01-01", "dak-nong-2023-province", "official"]);
     expect([after.unitId, after.versionId, after.planId, after.planStatus]).toEqual(["24631@2025-07-01", "1.004873@2025-07-01", "lam-dong-2025-demo", "demo"]);
     expect(after.reasons[0]).toBe("Thứ Tư 02/07/2025 là Ngày không hẹn tại xã Quảng Khê (theo cấu hình minh họa, không phải quyết định chính thức)");
     expect(after.planLabel).toContain("Cấu hình minh họa");
