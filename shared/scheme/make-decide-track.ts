@@ -6,9 +6,10 @@
 import { computeDueDate } from "../calendar/due-date.js";
 import type { IsoDate, UnitLevel } from "../model.js";
 import type { CaseFlag, ProcedureVersion } from "../procedures/procedure-version.js";
+import { whereToSubmit } from "../procedures/where-to-submit.js";
 import { WEEKDAY_NAMES_VI, formatClock } from "../time/vn-time.js";
 import type { DecideContext } from "./domain-context.js";
-import type { CompiledPlan } from "./plan-index.js";
+import { sameDayListed, type CompiledPlan } from "./plan-index.js";
 import { parseReceivedAt } from "./received-at.js";
 import { trackError, type TrackError } from "./track-errors.js";
 
@@ -24,8 +25,8 @@ export interface TrackInput {
 }
 
 /** Why a dossier is not on the same-day track. */
-export type TrackCause = "no_plan" | "not_scheme_weekday" | "day_off" | "procedure_not_eligible" | "flag_excluded"
-  | "outside_office_hours" | "past_cutoff";
+export type TrackCause = "no_plan" | "not_scheme_weekday" | "day_off" | "procedure_not_eligible" | "deciding_office_absent"
+  | "flag_excluded" | "outside_office_hours" | "past_cutoff";
 
 export interface TrackDecision {
   ok: true;
@@ -74,6 +75,10 @@ function checkSchemeDay(plan: CompiledPlan, level: UnitLevel, version: Procedure
   if (excludedByPlan === undefined) {
     causes.push("procedure_not_eligible");
     reasons.push(`Thủ tục ${version.code} không thuộc danh mục Ngày không hẹn cấp ${LEVEL_WORDS[level]}`);
+  } else if (!sameDayListed(plan, level, version)) {
+    // Received here, decided elsewhere (e.g. the land registration office): same-day only if the plan has it take part.
+    causes.push("deciding_office_absent");
+    reasons.push(`Thủ tục ${version.code} do ${whereToSubmit(version).decidingOffice} giải quyết; kế hoạch chưa bố trí cơ quan này tham gia Ngày không hẹn tại đây nên không trả kết quả trong ngày`);
   } else {
     reasons.push(`Thủ tục ${version.code} thuộc danh mục Ngày không hẹn cấp ${LEVEL_WORDS[level]}`);
   }

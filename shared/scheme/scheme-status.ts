@@ -4,13 +4,13 @@
  * which track each procedure received here would get now.
  */
 import type { ClockTime, IsoDate } from "../model.js";
+import { timeLeftVi } from "../time/duration-vi.js";
 import { WEEKDAY_NAMES_VI, addDays, formatClock, formatDateVn, toVnMoment, weekdayOf } from "../time/vn-time.js";
 import type { DecideContext } from "./domain-context.js";
 import type { TrackInput, TrackResult } from "./make-decide-track.js";
-import type { CompiledPlan } from "./plan-index.js";
+import { sameDayListed, type CompiledPlan } from "./plan-index.js";
 import { PLAN_STATUS_LABELS, type SchemePlan } from "./scheme-plan.js";
 import { trackError, type TrackError } from "./track-errors.js";
-import { timeLeftVi } from "../time/duration-vi.js";
 
 export interface SchemeStatusProcedure {
   procedureCode: string;
@@ -89,7 +89,7 @@ export function makeSchemeStatusAt(ctx: DecideContext, decideTrack: (input: Trac
     const procedures = ctx.catalog.receivedAtLevel(unit.level, m.date).flatMap((v): SchemeStatusProcedure[] => {
       const r = decideTrack({ unitCode, procedureCode: v.code, at });
       if (!r.ok) return [];
-      const sameDayEligible = plan?.eligible.get(unit.level)?.has(v.code) ?? false;
+      const sameDayEligible = plan ? sameDayListed(plan, unit.level, v) : false;
       return [{ procedureCode: v.code, name: v.name, versionId: v.id, sameDayEligible, track: r.track, dueDate: r.dueDate, reasons: r.reasons }];
     });
 

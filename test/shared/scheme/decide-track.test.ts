@@ -34,12 +34,21 @@ describe("decideTrack on the shipped data (Đắk Nông 2023 plans, Lâm Đồng
     ["24616", "1.004873", at("2023-03-15", "10:00"), [], "normal", "2023-03-20", ["no_plan"]],
     ["24616", "1.004873", at("2023-10-18", "10:00"), [], "same-day", "2023-10-18", []],
     // Since 1/7/2025: communes receive all four procedures (demo plan).
-    ["24631", "1.011441", at("2026-03-18", "10:00"), [], "same-day", "2026-03-18", []],
+    ["24631", "1.011441", at("2026-03-18", "10:00"), [], "normal", "2026-03-18", ["deciding_office_absent"]],
+    ["664", "1.011441", at("2024-03-13", "10:00"), [], "same-day", "2024-03-13", []],
     ["24631", "1.001612", at("2026-03-18", "16:00"), [], "normal", "2026-03-23", ["past_cutoff"]],
   ] as const)("%s %s at %s with %j → %s, due %s", (unitCode, procedureCode, when, flags, track, dueDate, causes) => {
     const d = decided({ unitCode, procedureCode, at: when, flags: [...flags] });
     expect({ track: d.track, dueDate: d.dueDate, causes: d.causes }).toEqual({ track, dueDate, causes: [...causes] });
     expect(d.reasons.length).toBeGreaterThan(0);
+  });
+
+  it("does not promise a same-day land result at a commune whose plan does not have the land office take part, and says why", () => {
+    const d = decided({ unitCode: "24631", procedureCode: "1.011441", at: at("2026-03-18", "10:00") });
+    expect(d.reasons).toContain(
+      "Thủ tục 1.011441 do Văn phòng đăng ký đất đai hoặc Chi nhánh Văn phòng đăng ký đất đai giải quyết; kế hoạch chưa bố trí cơ quan này tham gia Ngày không hẹn tại đây nên không trả kết quả trong ngày",
+    );
+    expect(d.track).toBe("normal");
   });
 
   it("keeps 15:00 itself on the same-day track and says so", () => {

@@ -46,6 +46,9 @@ describe("schemeStatusAt (public API)", () => {
     const after = status("24631", "2025-07-02T09:00:00+07:00");
     expect(after.plan).toMatchObject({ id: "lam-dong-2025-demo", status: "demo", statusLabel: "Cấu hình minh họa, không phải quyết định chính thức" });
     expect(after.procedures.map((p) => p.procedureCode).sort()).toEqual(["1.001612", "1.004873", "1.011441", "1.011443"]);
+    // The demo plan does not have the land registration office take part at the commune: no same-day land result.
+    const sameDay = Object.fromEntries(after.procedures.map((p) => [p.procedureCode, p.sameDayEligible]));
+    expect(sameDay).toEqual({ "1.001612": true, "1.004873": true, "1.011441": false, "1.011443": false });
   });
 
   it("at a commune without a plan yet (before the province-wide roll-out) says so and when it starts", () => {
