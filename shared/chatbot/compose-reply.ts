@@ -12,6 +12,7 @@ import type { DossierState } from "../data/lifecycle.js";
 import type { AdminUnit, IsoDate } from "../model.js";
 import type { ProcedureCatalog } from "../procedures/catalog.js";
 import { documentKindLabels, type ProcedureVersion } from "../procedures/procedure-version.js";
+import { whereToSubmit } from "../procedures/where-to-submit.js";
 import type { SchemeDomain } from "../scheme/decide-track.js";
 import type { SchemePlan } from "../scheme/scheme-plan.js";
 import { WEEKDAY_NAMES_VI, formatDateVn, toVnMoment } from "../time/vn-time.js";
@@ -92,9 +93,11 @@ function eligibleLines(c: Ctx, unit: AdminUnit, plan: SchemePlan): string[] {
   });
 }
 
-function sameDayEligible(c: Ctx, unit: AdminUnit, code: string): { plan?: SchemePlan; eligible: boolean } {
+/** Listed by the plan, and decided at the unit or by an office the plan has take part (see shared/scheme/plan-index.ts). */
+function sameDayEligible(c: Ctx, unit: AdminUnit, v: ProcedureVersion): { plan?: SchemePlan; eligible: boolean } {
   const plan = planOf(c, unit);
-  return { ...(plan ? { plan } : {}), eligible: plan?.eligible[unit.level]?.some((e) => e.procedureCode === code) ?? false };
+  const entry = plan?.eligible[unit.level]?.find((e) => e.procedureCode === v.code);
+  return { ...(plan ? { plan } : {}), eligible: entry !== undefined && (v.competentBody.sameBodyAsReceiving || entry.decidingOfficeTakesPart !== undefined) };
 }
 
 function contactOf(c: Ctx, unit: AdminUnit): UnitContact | undefined {
@@ -122,7 +125,7 @@ function procedureButtons(c: Ctx, v: ProcedureVersion, unit: AdminUnit | undefin
 /** "Tại xã X, thủ tục này thuộc Ngày không hẹn: …" or why not; undefined without a unit. */
 function sameDayLine(c: Ctx, v: ProcedureVersion, unit: AdminUnit | undefined): string | undefined {
   if (!unit) return undefined;
-  const { plan, eligible } = sameDayEligible(c, unit, v.code);
+  const { plan, eligible } = sameDayEligible(c, unit, v);
   if (!plan || !eligible) return `Tại ${unitName(c, unit)}, thủ tục này không thuộc danh mục Ngày không hẹn: giải quyết theo thời hạn thông thường, có phiếu hẹn.`;
   const status = c.scheme.schemeStatusAt(unit.code, c.at);
   const next = status.ok ? status.nextSchemeDayText : undefined;
@@ -189,6 +192,7 @@ const builders: Record<ChatIntent, Builder> = {
         sometimes.length > 0 && "Thêm, tùy trường hợp:",
         ...sometimes.map((d) => `• ${line(d)}${d.condition ? ` (${shorten(d.condition, 110)})` : ""}`),
         planOf(c, c.unit) && REPLY_TEXT.assistedWriting,
+        c.unit && whereToSubmit(v, c.unit).text,
         sameDayLine(c, v, c.unit),
       ],
       procedureButtons(c, v, c.unit, "checklist"),

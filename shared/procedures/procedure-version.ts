@@ -57,13 +57,18 @@ export const formFieldSchema = z.object({
   maxItems: z.number().int().positive().optional(),
   /** A checkbox column that exactly one row must tick (e.g. "Ngành, nghề kinh doanh chính"). */
   exactlyOneTrue: z.string().optional(),
+  /** A printed line before this field that the form has but that holds no data ("Nơi thường trú:"). */
+  printBefore: z.string().optional(),
+  /** The printed table ends with a "Chữ ký" column each row's person signs on paper. */
+  signatureColumn: z.boolean().optional(),
 });
 
 export const formDefinitionSchema = z.object({
   formCode: z.string().min(1),
   title: z.string().min(1),
   legalSource: z.string().min(1),
-  sections: z.array(z.object({ id: z.string(), label: z.string() })),
+  /** heading false: the official form prints no heading for this group of fields. */
+  sections: z.array(z.object({ id: z.string(), label: z.string(), heading: z.boolean().optional() })),
   fields: z.array(formFieldSchema).min(1),
   /** Printed parts that are not data (signature blocks, the office's box). */
   printedNotes: z.array(z.string()).optional(),

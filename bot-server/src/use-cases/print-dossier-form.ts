@@ -8,7 +8,7 @@ import { failure } from "../console/console-errors.js";
 import { applicantOf } from "../console/applicant-fields.js";
 import { canSeeDossier, type Officer } from "../console/officer.js";
 import type { Deps } from "../deps.js";
-import { applicationDocument } from "../forms/application-form.js";
+import { applicationDocument, assistedWritingNote } from "../forms/application-form.js";
 import { apologySlip, receiptSlip, refusalSlip, supplementSlip, type SlipContext } from "../forms/one-stop-slips.js";
 import { localDateOf, type PrintDocument } from "../forms/print-document.js";
 import { renderPdf } from "../forms/render-pdf.js";
@@ -69,6 +69,7 @@ export async function printDossierForm(deps: Deps, officer: Officer, dossierId: 
         ...base, documents: d.submittedDocuments, dueDate: d.originalDueDate, track: d.track,
         fee: fee.amountVnd === null ? "" : fee.display.replace(/\s*\(cần kiểm tra\)$/, ""),
         qr: { svg: await QRCode.toString(url, { type: "svg", margin: 0, errorCorrectionLevel: "M" }), url },
+        ...(d.assistedWriting ? { assistedNote: assistedWritingNote(typist?.displayName, d.checkedByCitizen) } : {}),
       });
       break;
     }
@@ -93,7 +94,7 @@ export async function printDossierForm(deps: Deps, officer: Officer, dossierId: 
       const signer = officers.get(ev.actorId ?? "");
       doc = apologySlip({
         ...base, originalDueDate: String(ev.data.previousDueDate ?? d.originalDueDate), newDueDate: String(ev.data.newDueDate ?? d.dueDate),
-        reason: String(ev.data.reason ?? ""), signerTitle: "THỦ TRƯỞNG CƠ QUAN", signerName: signer?.role === "leader" ? signer.displayName : "",
+        reason: String(ev.data.reason ?? ""), signerName: signer?.role === "leader" && version.competentBody.sameBodyAsReceiving ? signer.displayName : "",
       });
       break;
     }

@@ -24,9 +24,10 @@ const sector: ProcedureVersion["sector"] = {
 };
 
 /** Three address lines of the 2025 forms (2-level units: xã/phường/đặc khu → tỉnh). */
-function addressLines(prefix: string, section: string, required: boolean, help: string, whose: string): FormField[] {
+function addressLines(prefix: string, section: string, required: boolean, help: string, whose: string, printBefore?: string): FormField[] {
   return [
     { id: `${prefix}Street`, section, label: "Số nhà/phòng, ngách/hẻm, ngõ/kiệt, đường/phố/đại lộ, tổ/xóm/ấp/thôn", type: "text", required, maxLength: 200, help,
+      ...(printBefore ? { printBefore } : {}),
       requiredMessage: `Vui lòng nhập số nhà, đường phố, tổ/thôn ${whose}` },
     { id: `${prefix}Commune`, section, label: "Xã/Phường/Đặc khu", type: "text", required, maxLength: 100, help,
       requiredMessage: `Vui lòng nhập xã/phường/đặc khu ${whose}` },
@@ -76,7 +77,7 @@ export const form2025: FormDefinition = {
   legalSource: "Mẫu số 1, Phụ lục II ban hành kèm theo Thông tư 68/2025/TT-BTC",
   sections: [
     { id: "header", label: "Kính gửi" },
-    { id: "owner", label: "Thông tin chủ hộ kinh doanh" },
+    { id: "owner", label: "Thông tin chủ hộ kinh doanh", heading: false },
     { id: "ownerFallback", label: "Trường hợp việc kết nối giữa Cơ sở dữ liệu về đăng ký hộ kinh doanh với Cơ sở dữ liệu quốc gia về dân cư bị gián đoạn thì đề nghị kê khai thêm các thông tin cá nhân dưới đây" },
     { id: "name", label: "1. Tên hộ kinh doanh" },
     { id: "office", label: "2. Trụ sở của hộ kinh doanh" },
@@ -97,8 +98,8 @@ export const form2025: FormDefinition = {
     { id: "ownerEmail", section: "owner", label: "Thư điện tử (nếu có)", type: "email", personal: true },
     { id: "ownerEthnicity", section: "ownerFallback", label: "Dân tộc", type: "text", personal: true, maxLength: 50 },
     { id: "ownerNationality", section: "ownerFallback", label: "Quốc tịch", type: "text", personal: true, maxLength: 50 },
-    ...addressLines("ownerPermanent", "ownerFallback", false, "Nơi thường trú", "nơi thường trú").map((f) => ({ ...f, personal: true })),
-    ...addressLines("ownerCurrent", "ownerFallback", false, "Nơi ở hiện tại", "nơi ở hiện tại").map((f) => ({ ...f, personal: true })),
+    ...addressLines("ownerPermanent", "ownerFallback", false, "Nơi thường trú", "nơi thường trú", "Nơi thường trú").map((f) => ({ ...f, personal: true })),
+    ...addressLines("ownerCurrent", "ownerFallback", false, "Nơi ở hiện tại", "nơi ở hiện tại", "Nơi ở hiện tại").map((f) => ({ ...f, personal: true })),
     { id: "businessName", section: "name", label: "Tên hộ kinh doanh viết bằng tiếng Việt (ghi bằng chữ in hoa)", type: "text", required: true,
       uppercase: true, maxLength: 200, pattern: BUSINESS_NAME_PATTERN, patternMessage: BUSINESS_NAME_MESSAGE, help: "HỘ KINH DOANH …" },
     { id: "businessNameForeign", section: "name", label: "Tên hộ kinh doanh viết bằng tiếng nước ngoài (nếu có)", type: "text", maxLength: 200 },
@@ -113,7 +114,8 @@ export const form2025: FormDefinition = {
     businessLinesField,
     { id: "capitalAmount", section: "capital", label: "Tổng số (bằng số; VNĐ)", type: "money", required: true, requiredMessage: "Vui lòng nhập tổng số vốn kinh doanh" },
     { id: "capitalInWords", section: "capital", label: "Bằng chữ", type: "text", required: true, maxLength: 300, requiredMessage: "Vui lòng ghi vốn kinh doanh bằng chữ" },
-    ...addressLines("taxNotice", "tax", false, "5.1 Địa chỉ nhận thông báo thuế (chỉ kê khai nếu địa chỉ nhận thông báo thuế khác địa chỉ trụ sở)", "nhận thông báo thuế"),
+    ...addressLines("taxNotice", "tax", false, "5.1 Địa chỉ nhận thông báo thuế (chỉ kê khai nếu địa chỉ nhận thông báo thuế khác địa chỉ trụ sở)", "nhận thông báo thuế",
+      "5.1 Địa chỉ nhận thông báo thuế (chỉ kê khai nếu địa chỉ nhận thông báo thuế khác địa chỉ trụ sở)"),
     { id: "taxNoticePhone", section: "tax", label: "Điện thoại (nếu có)", type: "phone" },
     { id: "taxNoticeEmail", section: "tax", label: "Thư điện tử (nếu có)", type: "email" },
     { id: "startDate", section: "tax", label: "5.2 Ngày bắt đầu hoạt động", type: "date", required: true },
@@ -124,7 +126,7 @@ export const form2025: FormDefinition = {
     founderTypeField,
     { id: "members", section: "members", label: "Thông tin về các thành viên hộ gia đình đăng ký hộ kinh doanh", type: "table",
       requiredWhen: { field: "founderType", is: MEMBERS }, minItems: 1, maxItems: 30,
-      help: "Chỉ kê khai khi chủ thể thành lập là các thành viên hộ gia đình; mỗi thành viên ký tại dòng của mình",
+      help: "Chỉ kê khai khi chủ thể thành lập là các thành viên hộ gia đình; mỗi thành viên ký tại dòng của mình", signatureColumn: true,
       itemFields: [
         { id: "fullName", label: "Họ tên", type: "text", required: true, personal: true, maxLength: 100 },
         { id: "birthDate", label: "Ngày, tháng, năm sinh", type: "date", required: true, personal: true },
@@ -151,7 +153,7 @@ export const form2023: FormDefinition = {
   legalSource: "Phụ lục III-1 ban hành kèm theo Thông tư 02/2023/TT-BKHĐT",
   sections: [
     { id: "header", label: "Kính gửi" },
-    { id: "owner", label: "Thông tin chủ hộ kinh doanh" },
+    { id: "owner", label: "Thông tin chủ hộ kinh doanh", heading: false },
     { id: "name", label: "1. Tên hộ kinh doanh" },
     { id: "office", label: "2. Địa chỉ trụ sở hộ kinh doanh" },
     { id: "lines", label: "3. Ngành, nghề kinh doanh" },
@@ -195,7 +197,7 @@ export const form2023: FormDefinition = {
     vatMethodField,
     founderTypeField,
     { id: "members", section: "members", label: "Thông tin về các thành viên hộ gia đình đăng ký hộ kinh doanh", type: "table",
-      requiredWhen: { field: "founderType", is: MEMBERS }, minItems: 1, maxItems: 30,
+      requiredWhen: { field: "founderType", is: MEMBERS }, minItems: 1, maxItems: 30, signatureColumn: true,
       itemFields: [
         { id: "fullName", label: "Họ tên", type: "text", required: true, personal: true, maxLength: 100 },
         { id: "birthDate", label: "Ngày sinh", type: "date", required: true, personal: true },
