@@ -178,7 +178,7 @@ function fieldBlocks(field: FormField, value: unknown): Block[] {
         {
           t: "table",
           header: ["STT", ...cols.map((c) => c.label), ...(sign ? ["Chữ ký"] : [])],
-          widths: [0.5, ...cols.map(columnWidth), ...(sign ? [1.2] : [])],
+          widths: [0.8, ...cols.map(columnWidth), ...(sign ? [1.2] : [])],
           rows: (rows.length > 0 ? rows : [{}]).map((r, i) => [rows.length > 0 ? String(i + 1) : "", ...cols.map((c) => cell(c, r)), ...(sign ? [""] : [])]),
         },
       ];

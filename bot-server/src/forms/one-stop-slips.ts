@@ -45,9 +45,13 @@ function header(ctx: SlipContext, formCode: string, numberSuffix: string): Print
 }
 
 function contactLines(a: ApplicantSummary): Block[] {
+  const phone = { label: "Số điện thoại", value: a.phone };
+  const email = { label: "Email", value: a.email };
+  // A long e-mail address has no place to break: it gets a line of its own rather than running off the page.
+  const side = (a.email ?? "").length <= 24;
   return [
     { t: "field", label: "Địa chỉ", value: a.address },
-    { t: "fields", items: [{ label: "Số điện thoại", value: a.phone }, { label: "Email", value: a.email }] },
+    ...(side ? [{ t: "fields" as const, items: [phone, email] }] : [{ t: "field" as const, ...phone }, { t: "field" as const, ...email }]),
   ];
 }
 
