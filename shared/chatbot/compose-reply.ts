@@ -4,6 +4,7 @@
  * public status page. Which unit: the one named in the message, else the conversation's last one, else ask.
  * Status replies carry state and due date only: no personal data in chat.
  */
+import { otherProcedures } from "../data/chatbot-procedures.js";
 import { BUTTON_QUERY, BUTTON_TEXT, REPLY_TEXT } from "../data/chatbot-replies.js";
 import type { ChatIntent } from "../data/chatbot-intents.js";
 import { unitContacts as shippedContacts, type UnitContact } from "../data/chatbot-unit-contacts.js";
@@ -120,6 +121,14 @@ function procedureButtons(c: Ctx, v: ProcedureVersion, unit: AdminUnit | undefin
   if (skip !== "time") buttons.push({ title: BUTTON_TEXT.time, query: BUTTON_QUERY.time(v.code) });
   if (unit) buttons.push({ title: BUTTON_TEXT.procedure, url: chatLinks.procedure(c.links, unit.code, v.code) });
   return buttons;
+}
+
+/** A procedure the commune's one-stop does not receive says where to go, not "vẫn được tiếp nhận". */
+function notInSchemeLine(name: string | undefined): string {
+  const where = otherProcedures.find((p) => p.name === name)?.where;
+  return where
+    ? `${name} không thuộc danh mục Ngày không hẹn và không tiếp nhận tại Bộ phận Một cửa xã, phường: ông/bà nộp hồ sơ tại ${where}.`
+    : `${name ?? REPLY_TEXT.notInSchemeGeneric} ${REPLY_TEXT.notInScheme}`;
 }
 
 /** "Tại xã X, thủ tục này thuộc Ngày không hẹn: …" or why not; undefined without a unit. */
@@ -291,7 +300,7 @@ const builders: Record<ChatIntent, Builder> = {
     const list = c.unit && plan ? eligibleLines(c, c.unit, plan) : [];
     return reply(
       [
-        `${u.otherProcedure ?? REPLY_TEXT.notInSchemeGeneric} ${REPLY_TEXT.notInScheme}`,
+        notInSchemeLine(u.otherProcedure),
         list.length > 0 && c.unit && `Thủ tục trả trong ngày tại ${unitName(c, c.unit)}:`,
         ...list,
         !c.unit && REPLY_TEXT.askUnit,

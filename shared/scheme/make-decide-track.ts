@@ -120,7 +120,9 @@ export function makeDecideTrack(ctx: DecideContext): (input: TrackInput) => Trac
     }
     const unitName = ctx.unitName(unit);
     if (!version.receivingLevels.includes(unit.level)) {
-      return trackError("not_received_here", `${version.code} (${version.name})`, `${unitName} (cấp ${LEVEL_WORDS[unit.level]})`, ctx.day(date).vn);
+      // Say where to go instead: the one-stop of the level that receives it ("Bộ phận Tiếp nhận và Trả kết quả cấp huyện").
+      return trackError("not_received_here", `${version.code} (${version.name})`, `${unitName} (cấp ${LEVEL_WORDS[unit.level]})`, ctx.day(date).vn,
+        version.receivingBody.name);
     }
     const info = ctx.versionInfo(version);
     const caseFlags: CaseFlag[] = [];

@@ -20,4 +20,13 @@ describe("the chatbot's procedure answer says where to submit and who decides", 
     expect(r.text).toContain("Nộp hồ sơ và nhận kết quả tại Trung tâm Phục vụ hành chính công xã Quảng Khê.");
     expect(r.text).toContain("thuộc Ngày không hẹn");
   });
+
+  it.each([
+    ["đổi bằng lái xe ở đâu", "Phòng Cảnh sát giao thông Công an tỉnh"],
+    ["đăng ký tạm trú cần gì", "Công an xã, phường nơi cư trú"],
+  ])("an out-of-scope procedure (%s) names where to go instead of \"vẫn được tiếp nhận\"", (question, where) => {
+    const r = composeReply(understand(question), TUESDAY);
+    expect(r.text).toContain(`ông/bà nộp hồ sơ tại ${where}`);
+    expect(r.text).not.toContain("vẫn được tiếp nhận");
+  });
 });

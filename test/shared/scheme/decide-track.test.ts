@@ -102,9 +102,9 @@ describe("decideTrack on the shipped data (Đắk Nông 2023 plans, Lâm Đồng
 
   it.each([
     [{ unitCode: "664", procedureCode: "1.004873", at: at("2024-03-13", "10:00") }, "not_received_here",
-      "Thủ tục 1.004873 (Cấp Giấy xác nhận tình trạng hôn nhân) không được tiếp nhận tại huyện Krông Nô (cấp huyện) vào ngày 13/03/2024"],
+      "Thủ tục 1.004873 (Cấp Giấy xác nhận tình trạng hôn nhân) không được tiếp nhận tại huyện Krông Nô (cấp huyện) vào ngày 13/03/2024; ông/bà nộp hồ sơ tại Bộ phận Tiếp nhận và Trả kết quả UBND cấp xã"],
     [{ unitCode: "67", procedureCode: "1.001612", at: at("2024-03-13", "10:00") }, "not_received_here",
-      "Thủ tục 1.001612 (Đăng ký thành lập hộ kinh doanh) không được tiếp nhận tại tỉnh Đắk Nông (cấp tỉnh) vào ngày 13/03/2024"],
+      "Thủ tục 1.001612 (Đăng ký thành lập hộ kinh doanh) không được tiếp nhận tại tỉnh Đắk Nông (cấp tỉnh) vào ngày 13/03/2024; ông/bà nộp hồ sơ tại Bộ phận Tiếp nhận và Trả kết quả cấp huyện"],
     [{ unitCode: "664", procedureCode: "1.001612", at: at("2025-07-02", "10:00") }, "unknown_unit", "Không có đơn vị hành chính mã 664 vào ngày 02/07/2025"],
     [{ unitCode: "99999", procedureCode: "1.004873", at: at("2024-03-13", "10:00") }, "unknown_unit", "Không có đơn vị hành chính mã 99999 vào ngày 13/03/2024"],
     [{ unitCode: "24631", procedureCode: "1.000000", at: at("2024-03-13", "10:00") }, "unknown_procedure", "Không có thủ tục mã 1.000000 trong danh mục"],
