@@ -9,7 +9,7 @@ import { procedureVersions } from "../../shared/data/procedures/procedure-versio
 import type { ProcedureVersion } from "../../shared/procedures/procedure-version.js";
 import type { AdminUnit } from "../../shared/model.js";
 import { applicationDocument } from "../../bot-server/src/forms/application-form.js";
-import { apologySlip, receiptSlip } from "../../bot-server/src/forms/one-stop-slips.js";
+import { apologySlip, controlSlip, receiptSlip, registerEntry } from "../../bot-server/src/forms/one-stop-slips.js";
 import { renderPdf } from "../../bot-server/src/forms/render-pdf.js";
 import { LONG_ADDRESS, LONG_NAME, longSample } from "./helpers/long-samples.js";
 import { popplerAvailable, pdfText } from "./helpers/pdf-text.js";
@@ -62,7 +62,7 @@ describe("printed forms with long values", () => {
       }
     });
 
-    it(`${version.id}: Mẫu 01 and Mẫu 04`, () => {
+    it(`${version.id}: Mẫu 01, Mẫu 04, the control slip and the register entry`, () => {
       const applicant = { name: LONG_NAME, idNumber: "067301000002", address: LONG_ADDRESS, phone: "0912345678", email: "nguyen.thi.thanh.huong.lan@example.vn" };
       const base = { code: "000.00.06.H98-260318-0001", version, unit: unitOf(version), applicant, officerName: "Trần Thị Một Cửa", printedAt: receivedAt(version), receivedAt: receivedAt(version) };
       const documents = version.requiredDocuments.map((d) => ({ id: d.id, name: d.name, kind: d.kind, count: d.count, received: true }));
@@ -85,6 +85,24 @@ describe("printed forms with long values", () => {
       expect(a).not.toContain("THỦ TRƯỞNG CƠ QUAN");
       if (version.competentBody.sameBodyAsReceiving) expect(a).toContain("TM. ỦY BAN NHÂN DÂN CHỦ TỊCH");
       else expect(a).toContain("VĂN PHÒNG ĐĂNG KÝ ĐẤT ĐAI");
+
+      const when = (h: string) => `${version.validFrom}T0${h}:00:00.000Z`;
+      const control = renderPdf(controlSlip({ ...base, dueDate: version.validFrom, steps: [
+        { from: LONG_NAME, to: "Trung tâm Phục vụ hành chính công xã Quảng Khê", at: when("1"), note: "Tiếp nhận hồ sơ" },
+        { from: "Trung tâm Phục vụ hành chính công xã Quảng Khê", to: "Văn phòng đăng ký đất đai hoặc Chi nhánh Văn phòng đăng ký đất đai", at: when("2"), note: "Chuyển giải quyết" },
+      ] }));
+      checkLayout(control);
+      const c = pdfText(control).replace(/\s+/g, " ");
+      expect(c).toContain(version.validFrom >= "2025-07-01" ? "Mẫu số 06" : "Mẫu số 05");
+      expect(c).toContain("PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ");
+      expect(c).toContain("Đúng hạn");
+
+      const register = renderPdf(registerEntry({ ...base, dueDate: version.validFrom, sentToDeciding: version.validFrom, resultReceived: null, returned: null }));
+      checkLayout(register);
+      const g = pdfText(register).replace(/\s+/g, " ");
+      expect(g).toContain(version.validFrom >= "2025-07-01" ? "Mẫu số 07" : "Mẫu số 06");
+      expect(g).toContain("SỔ THEO DÕI HỒ SƠ");
+      expect(g.indexOf("Nhận hồ sơ:")).toBeLessThan(g.indexOf("Hẹn trả kết quả:"));
     });
   }
 

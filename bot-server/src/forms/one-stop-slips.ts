@@ -237,3 +237,83 @@ export function apologySlip(ctx: ApologyContext): PrintDocument {
     ],
   };
 }
+
+export interface ControlContext extends SlipContext {
+  dueDate: string;
+  /** Hand-overs in order: who passed the dossier on, when, and the step's outcome words. */
+  steps: { from: string; to: string; at: string; note: string }[];
+}
+
+/** "Trước hạn" / "Đúng hạn" / "Quá hạn" of a step done on `date` against the due date. */
+export function timeliness(date: string, dueDate: string): string {
+  return date < dueDate ? "Trước hạn" : date === dueDate ? "Đúng hạn" : "Quá hạn";
+}
+
+/**
+ * Phiếu kiểm soát quá trình giải quyết hồ sơ: Mẫu số 05 of Circular 01/2018/TT-VPCP, Mẫu số 06 of Circular
+ * 03/2025/TT-VPCP (names only, procedures.md §5.1–5.2; the 2018 columns are the baseline [S/U]).
+ */
+export function controlSlip(ctx: ControlContext): PrintDocument {
+  const layout2025 = localDateOf(ctx.receivedAt) >= ONE_STOP_2025;
+  const where = whereToSubmit(ctx.version, ctx.unit);
+  return {
+    header: header(ctx, layout2025 ? "Mẫu số 06" : "Mẫu số 05", ""),
+    title: "PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ",
+    blocks: [
+      { t: "field", label: "Mã hồ sơ", value: ctx.code },
+      { t: "field", label: "Kèm theo hồ sơ của", value: ctx.applicant.name },
+      { t: "field", label: "Số điện thoại", value: ctx.applicant.phone },
+      { t: "field", label: "Cơ quan (bộ phận) giải quyết hồ sơ", value: where.decidingOffice },
+      { t: "field", label: "Cơ quan phối hợp giải quyết hồ sơ", value: null },
+      {
+        t: "table",
+        header: ["TÊN CƠ QUAN", "THỜI GIAN GIAO, NHẬN HỒ SƠ", "KẾT QUẢ GIẢI QUYẾT HỒ SƠ (Trước hạn/đúng hạn/quá hạn)", "GHI CHÚ"],
+        widths: [3.2, 2.4, 2, 1.8],
+        rows: ctx.steps.map((s, i) => [
+          `${i + 1}. Giao: ${s.from}; Nhận: ${s.to}`,
+          timeAndDate(s.at),
+          timeliness(localDateOf(s.at), ctx.dueDate),
+          s.note,
+        ]),
+      },
+    ],
+  };
+}
+
+export interface RegisterContext extends SlipContext {
+  dueDate: string;
+  /** Dates of the steps the register records, YYYY-MM-DD (null when not reached yet). */
+  sentToDeciding: string | null;
+  resultReceived: string | null;
+  returned: string | null;
+}
+
+/**
+ * Sổ theo dõi hồ sơ: Mẫu số 06 of Circular 01/2018/TT-VPCP, Mẫu số 07 of Circular 03/2025/TT-VPCP. The book is kept
+ * per unit; this prints one dossier's entry, its columns as lines (procedures.md §5.2 column list [U]).
+ */
+export function registerEntry(ctx: RegisterContext): PrintDocument {
+  const layout2025 = localDateOf(ctx.receivedAt) >= ONE_STOP_2025;
+  const day = (d: string | null) => (d ? formatDateVn(d) : null);
+  return {
+    header: header(ctx, layout2025 ? "Mẫu số 07" : "Mẫu số 06", ""),
+    title: "SỔ THEO DÕI HỒ SƠ",
+    subtitle: "(Trích một dòng của sổ)",
+    blocks: [
+      { t: "field", label: "Mã hồ sơ", value: ctx.code },
+      { t: "field", label: "Tên thủ tục hành chính", value: ctx.version.name },
+      { t: "field", label: "Số lượng hồ sơ (bộ)", value: "01" },
+      { t: "field", label: "Tên cá nhân, tổ chức", value: ctx.applicant.name },
+      { t: "field", label: "Địa chỉ, số điện thoại", value: [ctx.applicant.address, ctx.applicant.phone].filter(Boolean).join(" – ") || null },
+      { t: "field", label: "Cơ quan chủ trì giải quyết", value: whereToSubmit(ctx.version, ctx.unit).decidingOffice },
+      { t: "heading", text: "Ngày, tháng, năm" },
+      { t: "field", label: "Nhận hồ sơ", value: day(localDateOf(ctx.receivedAt)) },
+      { t: "field", label: "Hẹn trả kết quả", value: day(ctx.dueDate) },
+      { t: "field", label: "Chuyển hồ sơ đến cơ quan giải quyết", value: day(ctx.sentToDeciding) },
+      { t: "field", label: "Nhận kết quả từ cơ quan giải quyết", value: day(ctx.resultReceived) },
+      { t: "field", label: "Trả kết quả cho cá nhân, tổ chức", value: day(ctx.returned) },
+      { t: "field", label: "Ký nhận", value: null },
+      { t: "field", label: "Ghi chú", value: null },
+    ],
+  };
+}
