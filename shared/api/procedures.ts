@@ -30,6 +30,9 @@ export const ProcedureDetail = z.object({
   sector: sourcedText,
   receivingBody: sourcedText,
   competentBody: sourcedText,
+  where: z
+    .object({ receivingOffice: z.string(), decidingOffice: z.string(), sameBody: z.boolean(), text: z.string() })
+    .describe("Nơi tiếp nhận and nơi giải quyết in citizen words (shared/procedures/where-to-submit.ts)"),
   legalBasis: z.array(z.object({ title: z.string(), articles: z.string().nullable(), toVerify: z.boolean() })),
   requiredDocuments: z.array(
     z.object({

@@ -48,11 +48,12 @@ export function explainDayOf(table: YearTable, n: number): DayExplanation {
   } else {
     summary = working ? `${head} là ngày làm việc bình thường` : `${head} là ngày nghỉ cuối tuần`;
   }
-  const remark = provisional
-    ? " Lịch năm này chưa được công bố chính thức, đây là lịch dự kiến (cần kiểm tra)."
-    : toVerify
-      ? " Thông tin này cần kiểm tra lại với thông báo chính thức."
-      : "";
+  // Citizen words only: the "cần kiểm tra" marker is for the administrator (the flags above carry it).
+  const remark = !provisional && !toVerify
+    ? ""
+    : working
+      ? " Lịch nghỉ năm này chưa có thông báo chính thức, đây là lịch dự kiến."
+      : " Đây là ngày nghỉ dự kiến, chờ thông báo chính thức.";
   const reasons = entries.length > 0 ? entries.map((e) => e.reason) : working ? [] : [WEEKEND_REASON];
   return { date, working, provisional, toVerify, reasons, text: `${summary}.${remark}`, summary };
 }

@@ -2,7 +2,8 @@
  * Ngày hẹn trả kết quả (context.md §6.2, procedures.md §5.3 rule 3): a time limit in working days runs from the day
  * after receipt (Civil Code 2015 Art. 147), so the due date is the N-th working day after the receipt day. A dossier
  * received on a day off counts as received on the next working day. A same-working-day procedure (N = 0) received
- * before its cutoff (e.g. 15:00, Decree 23/2015 Art. 21) is due that day, otherwise the next working day; the cutoff
+ * up to its cutoff minute inclusive (e.g. 15:00: Decree 99/2022 Art. 16(1) moves only what is received "sau 15 giờ")
+ * is due that day, from the next minute on the next working day; the cutoff
  * does not move longer time limits (Ngày không hẹn: after 15:00 the dossier gets the statutory date).
  */
 import type { ClockTime, IsoDate } from "../model.js";
@@ -54,7 +55,7 @@ export function computeDueDate(input: DueDateInput, calendar: Calendar): DueDate
   const { receivedAt, timeLimitWorkingDays: n } = input;
   const days = calendar.byDayNumber;
   const receivedOnWorkingDay = days.isWorking(received);
-  const pastCutoff = n === 0 && cutoffMinutes !== undefined && receivedOnWorkingDay && receivedAt.minutes >= cutoffMinutes;
+  const pastCutoff = n === 0 && cutoffMinutes !== undefined && receivedOnWorkingDay && receivedAt.minutes > cutoffMinutes;
   const from = receivedOnWorkingDay && !pastCutoff ? received : days.add(received, 1);
   const due = days.add(from, n);
   const uncertainty = days.uncertainty(received, due);
@@ -80,8 +81,8 @@ function explain({ receivedAt, timeLimitWorkingDays: n, sameDayCutoff }: DueDate
   const at = `Hồ sơ nhận ${dayVn(receivedAt.date, c.received)} lúc ${pad2(Math.floor(receivedAt.minutes / 60))}:${pad2(receivedAt.minutes % 60)}`;
   let text: string;
   if (!c.receivedOnWorkingDay) text = `${at} (ngày nghỉ) được tính là nhận vào ${dayVn(c.countedFrom, c.from)}`;
-  else if (c.pastCutoff) text = `${at}, từ ${sameDayCutoff} trở đi, được chuyển sang ngày làm việc tiếp theo ${dayVn(c.countedFrom, c.from)}`;
-  else if (n === 0 && sameDayCutoff !== undefined) text = `${at}, trước ${sameDayCutoff}`;
+  else if (c.pastCutoff) text = `${at}, sau ${sameDayCutoff}, được chuyển sang ngày làm việc tiếp theo ${dayVn(c.countedFrom, c.from)}`;
+  else if (n === 0 && sameDayCutoff !== undefined) text = `${at}, trong giờ nhận đến ${sameDayCutoff}`;
   else text = at;
   if (n === 0) {
     text += `; giải quyết và trả kết quả trong ngày làm việc: ${dayVn(c.dueDate, c.due)}.`;
@@ -90,7 +91,6 @@ function explain({ receivedAt, timeLimitWorkingDays: n, sameDayCutoff }: DueDate
     const skipped = daysOff > 0 ? ` (không tính ${daysOff} ngày nghỉ)` : "";
     text += `; thời hạn ${n} ngày làm việc tính từ ngày làm việc tiếp theo${skipped}; hẹn trả kết quả ${dayVn(c.dueDate, c.due)}.`;
   }
-  if (c.provisional) text += " Ngày hẹn tính theo lịch nghỉ dự kiến, cần kiểm tra khi có thông báo chính thức.";
-  else if (c.toVerify) text += " Trong thời hạn có ngày nghỉ cần kiểm tra lại, ngày hẹn có thể thay đổi.";
+  if (c.provisional || c.toVerify) text += " Ngày hẹn tính theo lịch nghỉ dự kiến, có thể thay đổi khi có thông báo chính thức.";
   return text;
 }

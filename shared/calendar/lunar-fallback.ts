@@ -9,7 +9,8 @@
  *   exactly the announced break).
  * - National Day: 2/9 plus 1/9 or 3/9, whichever bridges to a weekend, else 1/9 (matches 2021–2025).
  * - Any holiday on a Saturday or Sunday gives a compensatory day on the next weekday that is not already off (Art. 112(3)).
- * - Vietnam Culture Day 24/11 from 2026 (Resolution 80-NQ/TW; legal force unverified).
+ * - Vietnam Culture Day 24/11: proposed (Resolution 80-NQ/TW) but not in the Labour Code in force, so not proposed here
+ *   until CULTURE_DAY_FIRST_YEAR is set from the amending law.
  */
 import { getSolarDate } from "@dqcai/vn-lunar";
 import type { IsoDate } from "../model.js";
@@ -20,7 +21,7 @@ import { daysFromCivil, formatDay, weekdayOfDay } from "./day-number.js";
 /** Years the lunar tables cover (the library returns zeros after 2199). */
 export const LUNAR_MIN_YEAR = 1900;
 export const LUNAR_MAX_YEAR = 2199;
-export const CULTURE_DAY_FIRST_YEAR = 2026;
+export const CULTURE_DAY_FIRST_YEAR: number | undefined = undefined;
 
 const SOURCE = "Bộ luật Lao động 2019, Điều 112; ngày âm lịch tính theo lịch Việt Nam (UTC+7); lịch dự kiến";
 // Own table: @dqcai/vn-lunar 1.0.1 spells the stem "Bính" as "Bình".
@@ -85,7 +86,7 @@ function occasionsOf(year: number): Occasion[] {
     { reason: "Quốc khánh (2/9)", short: "Quốc khánh", days: [september2] },
     { reason: "Nghỉ lễ Quốc khánh (ngày liền kề 2/9)", short: "Quốc khánh", days: [adjacent] },
   ];
-  if (year >= CULTURE_DAY_FIRST_YEAR) {
+  if (CULTURE_DAY_FIRST_YEAR !== undefined && year >= CULTURE_DAY_FIRST_YEAR) {
     list.push({ reason: "Ngày Văn hóa Việt Nam (24/11)", short: "Ngày Văn hóa Việt Nam", days: [daysFromCivil(year, 11, 24)] });
   }
   return list;

@@ -4,6 +4,7 @@
  * public status page. Which unit: the one named in the message, else the conversation's last one, else ask.
  * Status replies carry state and due date only: no personal data in chat.
  */
+import { otherProcedures } from "../data/chatbot-procedures.js";
 import { BUTTON_QUERY, BUTTON_TEXT, REPLY_TEXT } from "../data/chatbot-replies.js";
 import type { ChatIntent } from "../data/chatbot-intents.js";
 import { unitContacts as shippedContacts, type UnitContact } from "../data/chatbot-unit-contacts.js";
@@ -12,6 +13,7 @@ import type { DossierState } from "../data/lifecycle.js";
 import type { AdminUnit, IsoDate } from "../model.js";
 import type { ProcedureCatalog } from "../procedures/catalog.js";
 import { documentKindLabels, type ProcedureVersion } from "../procedures/procedure-version.js";
+import { whereToSubmit } from "../procedures/where-to-submit.js";
 import type { SchemeDomain } from "../scheme/decide-track.js";
 import type { SchemePlan } from "../scheme/scheme-plan.js";
 import { WEEKDAY_NAMES_VI, formatDateVn, toVnMoment } from "../time/vn-time.js";
@@ -92,9 +94,11 @@ function eligibleLines(c: Ctx, unit: AdminUnit, plan: SchemePlan): string[] {
   });
 }
 
-function sameDayEligible(c: Ctx, unit: AdminUnit, code: string): { plan?: SchemePlan; eligible: boolean } {
+/** Listed by the plan, and decided at the unit or by an office the plan has take part (see shared/scheme/plan-index.ts). */
+function sameDayEligible(c: Ctx, unit: AdminUnit, v: ProcedureVersion): { plan?: SchemePlan; eligible: boolean } {
   const plan = planOf(c, unit);
-  return { ...(plan ? { plan } : {}), eligible: plan?.eligible[unit.level]?.some((e) => e.procedureCode === code) ?? false };
+  const entry = plan?.eligible[unit.level]?.find((e) => e.procedureCode === v.code);
+  return { ...(plan ? { plan } : {}), eligible: entry !== undefined && (v.competentBody.sameBodyAsReceiving || entry.decidingOfficeTakesPart !== undefined) };
 }
 
 function contactOf(c: Ctx, unit: AdminUnit): UnitContact | undefined {
@@ -119,10 +123,18 @@ function procedureButtons(c: Ctx, v: ProcedureVersion, unit: AdminUnit | undefin
   return buttons;
 }
 
+/** A procedure the commune's one-stop does not receive says where to go, not "vẫn được tiếp nhận". */
+function notInSchemeLine(name: string | undefined): string {
+  const where = otherProcedures.find((p) => p.name === name)?.where;
+  return where
+    ? `${name} không thuộc danh mục Ngày không hẹn và không tiếp nhận tại Bộ phận Một cửa xã, phường: ông/bà nộp hồ sơ tại ${where}.`
+    : `${name ?? REPLY_TEXT.notInSchemeGeneric} ${REPLY_TEXT.notInScheme}`;
+}
+
 /** "Tại xã X, thủ tục này thuộc Ngày không hẹn: …" or why not; undefined without a unit. */
 function sameDayLine(c: Ctx, v: ProcedureVersion, unit: AdminUnit | undefined): string | undefined {
   if (!unit) return undefined;
-  const { plan, eligible } = sameDayEligible(c, unit, v.code);
+  const { plan, eligible } = sameDayEligible(c, unit, v);
   if (!plan || !eligible) return `Tại ${unitName(c, unit)}, thủ tục này không thuộc danh mục Ngày không hẹn: giải quyết theo thời hạn thông thường, có phiếu hẹn.`;
   const status = c.scheme.schemeStatusAt(unit.code, c.at);
   const next = status.ok ? status.nextSchemeDayText : undefined;
@@ -189,6 +201,7 @@ const builders: Record<ChatIntent, Builder> = {
         sometimes.length > 0 && "Thêm, tùy trường hợp:",
         ...sometimes.map((d) => `• ${line(d)}${d.condition ? ` (${shorten(d.condition, 110)})` : ""}`),
         planOf(c, c.unit) && REPLY_TEXT.assistedWriting,
+        c.unit && whereToSubmit(v, c.unit).text,
         sameDayLine(c, v, c.unit),
       ],
       procedureButtons(c, v, c.unit, "checklist"),
@@ -287,7 +300,7 @@ const builders: Record<ChatIntent, Builder> = {
     const list = c.unit && plan ? eligibleLines(c, c.unit, plan) : [];
     return reply(
       [
-        `${u.otherProcedure ?? REPLY_TEXT.notInSchemeGeneric} ${REPLY_TEXT.notInScheme}`,
+        notInSchemeLine(u.otherProcedure),
         list.length > 0 && c.unit && `Thủ tục trả trong ngày tại ${unitName(c, c.unit)}:`,
         ...list,
         !c.unit && REPLY_TEXT.askUnit,

@@ -1,7 +1,9 @@
 /**
  * Days off and make-up working days of cán bộ, công chức, viên chức, 2023–2027, as announced yearly
  * (Ministry of Labour / Ministry of Home Affairs notices as reported in the press). Seed copied from the project's
- * reference notes (context.md §6.1a); weekends are listed only inside a break. Evidence: S = press report,
+ * reference notes (context.md §6.1a), then checked against press copies of the government's letters (each row names
+ * its source; where the notes differed, the letter wins: no make-up Saturday 08/02/2025, New Year and National Day
+ * 2026 swaps, no 24/11 day off yet); weekends are listed only inside a break. Evidence: S = press report,
  * U = derived from the Labour Code 2019 Art. 112 rules or not confirmed (toVerify: "cần kiểm tra").
  * Years not listed here are proposed from the lunar calendar (shared/calendar/lunar-fallback.ts).
  */
@@ -13,17 +15,34 @@ const press = (year: number): string => `Lịch nghỉ lễ, Tết năm ${year} 
 const PRESS_2023 = press(2023);
 const PRESS_2024 = press(2024);
 const PRESS_2025 = press(2025);
-const PRESS_2026 = press(2026);
 const SRC_2025 = `${PRESS_2025}: https://www.tet-amlich.com/2024/11/cac-ngay-nghi-le-2025.html`;
 const SRC_TET_2026 = "Lịch nghỉ Tết Bính Ngọ 2026 của cán bộ, công chức (báo Công an TP.HCM): http://www.congan.com.vn/?catid=702&id=388656&mod=detnews";
+const SRC_TET_2025 = "Công văn 8726/VPCP-KGVX ngày 26/11/2024 (Tết Ất Tỵ nghỉ 9 ngày: 5 ngày Tết và 4 ngày nghỉ cuối tuần, không có ngày làm bù): https://pld.net.vn/tag/nghi-tet-nguyen-dan.html; https://beta-hn.tek4tv.vn/video/Thu-tuong-dong-y-nghi-Tet-Nguyen-dan-9-ngay-283511.htm";
+const SRC_NEW_YEAR_2026 = "Công văn 12729/VPCP-KGVX ngày 25/12/2025 (nghỉ 01/01–04/01/2026, hoán đổi Thứ Sáu 02/01 sang Thứ Bảy 10/01/2026), báo chí đưa tin: https://tracuuquyhoach.com/tin-tuc/tin-vui-cho-nguoi-lao-dong-chinh-phu-dong-y-nghi-tet-duong-lich-4-ngay-54100289; https://www.collector.com.tr//965292743";
+const SRC_NATIONAL_DAY_2026 = "Văn phòng Chính phủ truyền đạt ý kiến Thủ tướng (13/10/2025): Quốc khánh 2026 nghỉ 29/8–02/9, ngày liền kề là 01/9, hoán đổi Thứ Hai 31/8 sang Thứ Bảy 22/8/2026; báo Thanh Niên https://thanhnien.vn/tet-binh-ngo-nghi-9-ngay-lien-tuc-185251013200157051.htm; Kiến Thức https://kienthuc.net.vn/chot-phuong-an-nghi-tet-am-lich-binh-ngo-va-quoc-khanh-nam-2026-post1576857.html";
+const SRC_APRIL_2026 = "Báo Thanh Niên 23/02/2026: Giỗ Tổ 26/4/2026 là Chủ nhật, nghỉ bù Thứ Hai 27/4; 30/4 và 1/5 là Thứ Năm, Thứ Sáu: https://thanhnien.vn/gio-to-hung-vuong-304-15-quoc-khanh-29-nam-2026-duoc-nghi-may-ngay-185260223083506397.htm";
 const LABOUR_CODE = "Bộ luật Lao động 2019, Điều 112 (suy ra theo quy tắc nghỉ lễ, nghỉ bù; chưa có thông báo)";
-const CULTURE_DAY = "Nghị quyết 80-NQ/TW (01/2026) về Ngày Văn hóa Việt Nam 24/11; hiệu lực pháp lý chưa xác nhận";
 
 const s = (source: string, entry: Omit<CalendarEntry, "source" | "evidence">): CalendarEntry => ({ ...entry, source, evidence: "S" });
 const u = (source: string, entry: Omit<CalendarEntry, "source" | "evidence" | "toVerify">): CalendarEntry => ({ ...entry, source, evidence: "U", toVerify: true });
 
+/**
+ * Announced or discussed changes that are not law yet, for the administrator: not applied to any day. Ngày Văn hóa
+ * Việt Nam 24/11 (Politburo Resolution 80-NQ/TW, 01/2026) needs an amendment of Labour Code Art. 112(1); Resolution
+ * 30/NQ-CP (02/2026) only tasks that amendment, and no amended law in force was found, so 24/11 stays a working day.
+ */
+export const PENDING_CALENDAR_CHANGES: readonly { date: string; reason: string; source: string; evidence: "U"; toVerify: true }[] = [
+  {
+    date: "24/11 hằng năm",
+    reason: "Ngày Văn hóa Việt Nam: chủ trương là ngày nghỉ hưởng nguyên lương, chờ sửa đổi Bộ luật Lao động, Điều 112 khoản 1",
+    source: "VnExpress 17/01/2026 https://vnexpress.net/de-xuat-luat-hoa-ngay-van-hoa-viet-nam-thanh-ngay-nghi-le-5006749.html; VnEconomy 26/02/2026 (Nghị quyết 30/NQ-CP) https://vneconomy.vn/bo-sung-ngay-van-hoa-viet-nam-2411-vao-danh-muc-ngay-nghi-huong-nguyen-luong.htm",
+    evidence: "U",
+    toVerify: true,
+  },
+];
+
 export const VN_CIVIL_SERVICE_CALENDAR: CalendarData = {
-  id: "vn-civil-service-2023-2027@2026-01",
+  id: "vn-civil-service-2023-2027@2026-12",
   name: "Lịch nghỉ lễ, Tết của cán bộ, công chức, viên chức",
   years: {
     "2023": {
@@ -55,8 +74,7 @@ export const VN_CIVIL_SERVICE_CALENDAR: CalendarData = {
     "2025": {
       entries: [
         s(PRESS_2025, { from: "2025-01-01", kind: "holiday", reason: "Tết Dương lịch" }),
-        s(SRC_2025, { from: "2025-01-25", to: "2025-02-02", kind: "tet_break", reason: "Nghỉ Tết Nguyên đán Ất Tỵ" }),
-        u(PRESS_2025, { from: "2025-02-08", kind: "makeup_working", reason: "Làm bù cho ngày 27/01/2025 (hoán đổi trong kỳ nghỉ Tết Ất Tỵ)" }),
+        s(SRC_TET_2025, { from: "2025-01-25", to: "2025-02-02", kind: "tet_break", reason: "Nghỉ Tết Nguyên đán Ất Tỵ" }),
         s(SRC_2025, { from: "2025-04-07", kind: "holiday", reason: "Giỗ Tổ Hùng Vương (10/3 âm lịch)" }),
         s(SRC_2025, { from: "2025-04-26", kind: "makeup_working", reason: "Làm bù cho ngày 02/05/2025" }),
         s(SRC_2025, { from: "2025-04-30", kind: "holiday", reason: "Ngày Chiến thắng (30/4)" }),
@@ -68,15 +86,18 @@ export const VN_CIVIL_SERVICE_CALENDAR: CalendarData = {
     },
     "2026": {
       entries: [
-        { ...s(PRESS_2026, { from: "2026-01-01", kind: "holiday", reason: "Tết Dương lịch" }), toVerify: true, note: "Đề xuất hoán đổi Thứ Sáu 02/01/2026 chưa được xác nhận: nếu được duyệt, thêm ngày nghỉ hoán đổi và ngày làm bù." },
+        s(SRC_NEW_YEAR_2026, { from: "2026-01-01", kind: "holiday", reason: "Tết Dương lịch" }),
+        s(SRC_NEW_YEAR_2026, { from: "2026-01-02", kind: "swapped_off", reason: "Nghỉ hoán đổi dịp Tết Dương lịch, làm bù vào Thứ Bảy 10/01/2026" }),
+        s(SRC_NEW_YEAR_2026, { from: "2026-01-10", kind: "makeup_working", reason: "Làm bù cho ngày 02/01/2026" }),
         s(SRC_TET_2026, { from: "2026-02-14", to: "2026-02-22", kind: "tet_break", reason: "Nghỉ Tết Nguyên đán Bính Ngọ" }),
-        u(LABOUR_CODE, { from: "2026-04-26", kind: "holiday", reason: "Giỗ Tổ Hùng Vương (10/3 âm lịch)" }),
-        u(LABOUR_CODE, { from: "2026-04-27", kind: "compensatory", reason: "Nghỉ bù Giỗ Tổ Hùng Vương (26/04/2026 là Chủ nhật)" }),
-        s(PRESS_2026, { from: "2026-04-30", kind: "holiday", reason: "Ngày Chiến thắng (30/4)" }),
-        s(PRESS_2026, { from: "2026-05-01", kind: "holiday", reason: "Ngày Quốc tế Lao động (1/5)" }),
-        u(LABOUR_CODE, { from: "2026-09-01", kind: "holiday", reason: "Nghỉ lễ Quốc khánh (ngày liền kề 2/9)", note: "Ngày liền kề (01/9 hoặc 03/9) do Thủ tướng quyết định; đang chọn 01/9." }),
-        s(PRESS_2026, { from: "2026-09-02", kind: "holiday", reason: "Quốc khánh (2/9)" }),
-        u(CULTURE_DAY, { from: "2026-11-24", kind: "holiday", reason: "Ngày Văn hóa Việt Nam (24/11)" }),
+        s(SRC_APRIL_2026, { from: "2026-04-26", kind: "holiday", reason: "Giỗ Tổ Hùng Vương (10/3 âm lịch)" }),
+        s(SRC_APRIL_2026, { from: "2026-04-27", kind: "compensatory", reason: "Nghỉ bù Giỗ Tổ Hùng Vương (26/04/2026 là Chủ nhật)" }),
+        s(SRC_APRIL_2026, { from: "2026-04-30", kind: "holiday", reason: "Ngày Chiến thắng (30/4)" }),
+        s(SRC_APRIL_2026, { from: "2026-05-01", kind: "holiday", reason: "Ngày Quốc tế Lao động (1/5)" }),
+        s(SRC_NATIONAL_DAY_2026, { from: "2026-08-22", kind: "makeup_working", reason: "Làm bù cho ngày 31/08/2026" }),
+        s(SRC_NATIONAL_DAY_2026, { from: "2026-08-31", kind: "swapped_off", reason: "Nghỉ hoán đổi dịp Quốc khánh, làm bù vào Thứ Bảy 22/08/2026" }),
+        s(SRC_NATIONAL_DAY_2026, { from: "2026-09-01", kind: "holiday", reason: "Nghỉ lễ Quốc khánh (ngày liền kề 2/9)" }),
+        s(SRC_NATIONAL_DAY_2026, { from: "2026-09-02", kind: "holiday", reason: "Quốc khánh (2/9)" }),
       ],
     },
     "2027": {
@@ -85,7 +106,7 @@ export const VN_CIVIL_SERVICE_CALENDAR: CalendarData = {
         u(LABOUR_CODE, { from: "2027-01-01", kind: "holiday", reason: "Tết Dương lịch" }),
         u(`${LABOUR_CODE}; mùng 1 Tết Đinh Mùi là Thứ Bảy 06/02/2027 (lịch âm)`, {
           from: "2027-02-05", to: "2027-02-11", kind: "tet_break", reason: "Nghỉ Tết Nguyên đán Đinh Mùi", provisional: true,
-          note: "Dự kiến theo quy ước: 30 Tết và mùng 1–4, nghỉ bù ngày trùng cuối tuần; chờ quyết định của Thủ tướng.",
+          note: "Dự kiến theo quy ước: 30 Tết và mùng 1–4, nghỉ bù ngày trùng cuối tuần; chưa tìm thấy quyết định của Thủ tướng, kể cả việc có hoán đổi Thứ Sáu 12/02/2027 hay không.",
         }),
         u(LABOUR_CODE, { from: "2027-04-16", kind: "holiday", reason: "Giỗ Tổ Hùng Vương (10/3 âm lịch)" }),
         u(LABOUR_CODE, { from: "2027-04-30", kind: "holiday", reason: "Ngày Chiến thắng (30/4)" }),
@@ -93,7 +114,6 @@ export const VN_CIVIL_SERVICE_CALENDAR: CalendarData = {
         u(LABOUR_CODE, { from: "2027-05-03", kind: "compensatory", reason: "Nghỉ bù Ngày Quốc tế Lao động (01/05/2027 là Thứ Bảy)" }),
         u(LABOUR_CODE, { from: "2027-09-02", kind: "holiday", reason: "Quốc khánh (2/9)" }),
         u(LABOUR_CODE, { from: "2027-09-03", kind: "holiday", reason: "Nghỉ lễ Quốc khánh (ngày liền kề 2/9)" }),
-        u(CULTURE_DAY, { from: "2027-11-24", kind: "holiday", reason: "Ngày Văn hóa Việt Nam (24/11)" }),
       ],
     },
   },

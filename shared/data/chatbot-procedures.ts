@@ -63,11 +63,15 @@ export const otherProcedures: readonly OtherProcedure[] = [
     phrases: [["lam can cuoc", 3], ["cap can cuoc", 3], ["cap lai can cuoc", 3], ["doi can cuoc", 3], ["ho chieu", 3], ["dinh danh dien tu", 3], ["vneid", 3]],
   },
   {
-    name: "Đăng ký thường trú, tạm trú, xác nhận thông tin cư trú", where: "cơ quan công an",
+    // Luật Cư trú 2020 (68/2020/QH14), Art. 2(4): the registering body is the commune police [U: from the law's text as
+    // recalled, not re-read here].
+    name: "Đăng ký thường trú, tạm trú, xác nhận thông tin cư trú", where: "Công an xã, phường nơi cư trú",
     phrases: [["tam tru", 3], ["thuong tru", 3], ["nhap khau", 3], ["xac nhan cu tru", 3.5], ["ho khau", 2.5], ["tach khau", 3], ["tam vang", 3]],
   },
   { name: "Cấp bản sao trích lục hộ tịch", phrases: [["trich luc", 3], ["ban sao khai sinh", 1]] },
-  { name: "Đổi, cấp giấy phép lái xe", where: "Sở Xây dựng", phrases: [["giay phep lai xe", 3.5], ["bang lai", 3], ["doi bang", 3]] },
+  // From 01/03/2025 the police receive driving-licence dossiers (Thông tư 12/2025/TT-BCA; VietnamPlus 01/03/2025
+  // https://www.vietnamplus.vn/ngay-dau-tien-nganh-cong-an-thuc-hien-cap-doi-giay-phep-lai-xe-post1015232.vnp) [S].
+  { name: "Đổi, cấp giấy phép lái xe", where: "Phòng Cảnh sát giao thông Công an tỉnh", phrases: [["giay phep lai xe", 3.5], ["bang lai", 3], ["doi bang", 3]] },
   { name: "Đăng ký nhận cha, mẹ, con; nhận con nuôi", phrases: [["con nuoi", 3], ["nhan cha", 3], ["nhan con", 2.5]] },
   { name: "Đăng ký doanh nghiệp", where: "Sở Tài chính", phrases: [["thanh lap cong ty", 3.5], ["dang ky doanh nghiep", 3.5], ["mo cong ty", 3.5]] },
   { name: "Trợ cấp, bảo trợ xã hội, hộ nghèo", phrases: [["tro cap", 3], ["bao tro xa hoi", 3.5], ["ho ngheo", 3], ["can ngheo", 3]] },

@@ -49,7 +49,16 @@ function entriesFor(provinceCode: string, period: { validFrom: IsoDate; validTo?
   }));
 }
 
-export const feeSchedule: readonly FeeEntry[] = [
-  ...entriesFor(DAK_NONG, UNTIL_MERGER, "procedures.md A.1, B.1, C.1, D.1 (mức phí, lệ phí chưa được xác minh)"),
-  ...entriesFor(LAM_DONG, AFTER_MERGER, "procedures.md A.1, B.1, C.1, D.1 (mức phí, lệ phí chưa được xác minh)"),
-];
+const SOURCE = "procedures.md A.1, B.1, C.1, D.1 (mức phí, lệ phí chưa được xác minh)";
+
+/**
+ * The household licence fee (lệ phí môn bài) ended on 01/01/2026 (Resolution 198/2025/QH15): from then the
+ * registration fee's note no longer mentions it.
+ */
+const LICENCE_FEE_END = "2026-01-01";
+const lamDong = entriesFor(LAM_DONG, AFTER_MERGER, SOURCE).flatMap((e): FeeEntry[] => (e.procedureCode !== "1.001612" ? [e] : [
+  { ...e, validTo: "2025-12-31" },
+  { ...e, validFrom: LICENCE_FEE_END, note: "Nhiều tỉnh thu 100.000 đồng, nộp trực tuyến thường được miễn hoặc giảm; chưa xác minh cho tỉnh này." },
+]));
+
+export const feeSchedule: readonly FeeEntry[] = [...entriesFor(DAK_NONG, UNTIL_MERGER, SOURCE), ...lamDong];

@@ -10,9 +10,24 @@ import type { SchemePlan } from "../scheme/scheme-plan.js";
 const OFFICE_HOURS = [{ start: "07:00", end: "11:30" }, { start: "13:30", end: "17:00" }];
 const WEDNESDAY = [3];
 
+/**
+ * In 2023 the land registration office's district branch received and decided these dossiers at the district one-stop,
+ * which is why the plan listed them at district level.
+ */
+const LAND_BRANCH_AT_DISTRICT = {
+  text: "Chi nhánh Văn phòng đăng ký đất đai cấp huyện tiếp nhận và giải quyết tại Bộ phận Tiếp nhận và Trả kết quả cấp huyện",
+  source: "Kế hoạch Ngày không viết – Ngày không hẹn tỉnh Đắk Nông 2023 (danh mục cấp huyện); procedures.md A.1 (chưa đọc văn bản kế hoạch)",
+  evidence: "S" as const,
+  toVerify: true,
+};
+
 /** Đắk Nông 2023 list: district 1.011441, 1.011443, 1.001612; commune 1.004873 "không phải xác minh". */
 const DAK_NONG_2023_ELIGIBLE: SchemePlan["eligible"] = {
-  district: [{ procedureCode: "1.011441" }, { procedureCode: "1.011443" }, { procedureCode: "1.001612" }],
+  district: [
+    { procedureCode: "1.011441", decidingOfficeTakesPart: LAND_BRANCH_AT_DISTRICT },
+    { procedureCode: "1.011443", decidingOfficeTakesPart: LAND_BRANCH_AT_DISTRICT },
+    { procedureCode: "1.001612" },
+  ],
   commune: [{ procedureCode: "1.004873", excludedFlags: ["needs_verification"] }],
 };
 
@@ -81,6 +96,8 @@ export const schemePlans: readonly SchemePlan[] = [
     officeHours: OFFICE_HOURS,
     officeHoursToVerify: true,
     intakeCutoff: "15:00",
+    // The land procedures are listed without the land office's participation: the decision tells why they are not
+    // same-day at the commune, until a province plan names how the office takes part.
     eligible: {
       commune: [
         { procedureCode: "1.011441" },

@@ -57,13 +57,18 @@ export const formFieldSchema = z.object({
   maxItems: z.number().int().positive().optional(),
   /** A checkbox column that exactly one row must tick (e.g. "Ngành, nghề kinh doanh chính"). */
   exactlyOneTrue: z.string().optional(),
+  /** A printed line before this field that the form has but that holds no data ("Nơi thường trú:"). */
+  printBefore: z.string().optional(),
+  /** The printed table ends with a "Chữ ký" column each row's person signs on paper. */
+  signatureColumn: z.boolean().optional(),
 });
 
 export const formDefinitionSchema = z.object({
   formCode: z.string().min(1),
   title: z.string().min(1),
   legalSource: z.string().min(1),
-  sections: z.array(z.object({ id: z.string(), label: z.string() })),
+  /** heading false: the official form prints no heading for this group of fields. */
+  sections: z.array(z.object({ id: z.string(), label: z.string(), heading: z.boolean().optional() })),
   fields: z.array(formFieldSchema).min(1),
   /** Printed parts that are not data (signature blocks, the office's box). */
   printedNotes: z.array(z.string()).optional(),
@@ -108,8 +113,17 @@ export const procedureVersionSchema = z.object({
   validTo: isoDate.optional(),
   /** Unit levels whose one-stops receive this procedure. */
   receivingLevels: z.array(unitLevelSchema).min(1),
+  /** Nơi tiếp nhận: the one-stop that receives the dossier and returns the result. */
   receivingBody: z.object({ name: z.string().min(1), ...sourced }),
-  competentBody: z.object({ name: z.string().min(1), ...sourced }),
+  /** Nơi giải quyết: the body that decides, which may sit elsewhere (a land registration office for a commune's dossier). */
+  competentBody: z.object({
+    name: z.string().min(1),
+    /** The deciding body belongs to the People's Committee whose one-stop receives (its own officers decide there). */
+    sameBodyAsReceiving: z.boolean(),
+    /** Who signs in its name (Mẫu 04): "TM. ỦY BAN NHÂN DÂN" over "CHỦ TỊCH", or "GIÁM ĐỐC" alone. */
+    signs: z.object({ onBehalf: z.string().optional(), title: z.string().min(1) }),
+    ...sourced,
+  }),
   legalBasis: z.array(legalBasisSchema).min(1),
   requiredDocuments: z.array(requiredDocumentSchema).min(1),
   form: formDefinitionSchema,

@@ -6,9 +6,10 @@
 import { computeDueDate } from "../calendar/due-date.js";
 import type { IsoDate, UnitLevel } from "../model.js";
 import type { CaseFlag, ProcedureVersion } from "../procedures/procedure-version.js";
+import { whereToSubmit } from "../procedures/where-to-submit.js";
 import { WEEKDAY_NAMES_VI, formatClock } from "../time/vn-time.js";
 import type { DecideContext } from "./domain-context.js";
-import type { CompiledPlan } from "./plan-index.js";
+import { sameDayListed, type CompiledPlan } from "./plan-index.js";
 import { parseReceivedAt } from "./received-at.js";
 import { trackError, type TrackError } from "./track-errors.js";
 
@@ -24,8 +25,8 @@ export interface TrackInput {
 }
 
 /** Why a dossier is not on the same-day track. */
-export type TrackCause = "no_plan" | "not_scheme_weekday" | "day_off" | "procedure_not_eligible" | "flag_excluded"
-  | "outside_office_hours" | "past_cutoff";
+export type TrackCause = "no_plan" | "not_scheme_weekday" | "day_off" | "procedure_not_eligible" | "deciding_office_absent"
+  | "flag_excluded" | "outside_office_hours" | "past_cutoff";
 
 export interface TrackDecision {
   ok: true;
@@ -74,6 +75,10 @@ function checkSchemeDay(plan: CompiledPlan, level: UnitLevel, version: Procedure
   if (excludedByPlan === undefined) {
     causes.push("procedure_not_eligible");
     reasons.push(`Thủ tục ${version.code} không thuộc danh mục Ngày không hẹn cấp ${LEVEL_WORDS[level]}`);
+  } else if (!sameDayListed(plan, level, version)) {
+    // Received here, decided elsewhere (e.g. the land registration office): same-day only if the plan has it take part.
+    causes.push("deciding_office_absent");
+    reasons.push(`Thủ tục ${version.code} do ${whereToSubmit(version).decidingOffice} giải quyết; kế hoạch chưa bố trí cơ quan này tham gia Ngày không hẹn tại đây nên không trả kết quả trong ngày`);
   } else {
     reasons.push(`Thủ tục ${version.code} thuộc danh mục Ngày không hẹn cấp ${LEVEL_WORDS[level]}`);
   }
@@ -87,11 +92,12 @@ function checkSchemeDay(plan: CompiledPlan, level: UnitLevel, version: Procedure
   if (!withinOffice(plan.officeMinutes, minutes)) {
     causes.push("outside_office_hours");
     reasons.push(`Tiếp nhận lúc ${time}, ngoài giờ làm việc (${plan.officeHoursText})`);
-  } else if (minutes >= plan.cutoffMinutes) {
+  } else if (minutes > plan.cutoffMinutes) {
+    // "đến 15 giờ cùng ngày": 15:00 itself is still on the same-day track, 15:01 is not.
     causes.push("past_cutoff");
     reasons.push(`Đã quá ${plan.plan.intakeCutoff}`);
   } else {
-    reasons.push(`Tiếp nhận lúc ${time}, trước ${plan.plan.intakeCutoff}`);
+    reasons.push(`Tiếp nhận lúc ${time}, ${minutes < plan.cutoffMinutes ? "trước" : "đúng hạn"} ${plan.plan.intakeCutoff}`);
   }
 }
 
@@ -114,7 +120,9 @@ export function makeDecideTrack(ctx: DecideContext): (input: TrackInput) => Trac
     }
     const unitName = ctx.unitName(unit);
     if (!version.receivingLevels.includes(unit.level)) {
-      return trackError("not_received_here", `${version.code} (${version.name})`, `${unitName} (cấp ${LEVEL_WORDS[unit.level]})`, ctx.day(date).vn);
+      // Say where to go instead: the one-stop of the level that receives it ("Bộ phận Tiếp nhận và Trả kết quả cấp huyện").
+      return trackError("not_received_here", `${version.code} (${version.name})`, `${unitName} (cấp ${LEVEL_WORDS[unit.level]})`, ctx.day(date).vn,
+        version.receivingBody.name);
     }
     const info = ctx.versionInfo(version);
     const caseFlags: CaseFlag[] = [];
@@ -135,13 +143,14 @@ export function makeDecideTrack(ctx: DecideContext): (input: TrackInput) => Trac
       reasons.push(`${capitalize(unitName)} không áp dụng Ngày không hẹn vào ngày ${today.vn}`);
     } else if (!plan.schemeWeekday[m.weekday]) {
       causes.push("not_scheme_weekday");
-      reasons.push(`Hôm nay (${WEEKDAY_NAMES_VI[m.weekday]} ${today.vn}) không phải Ngày không hẹn tại ${unitName} (Ngày không hẹn: ${plan.weekdayNames})`);
+      reasons.push(`${WEEKDAY_NAMES_VI[m.weekday]} ${today.vn} không phải Ngày không hẹn tại ${unitName} (Ngày không hẹn: ${plan.weekdayNames})`);
     } else if (!today.working) {
       causes.push("day_off");
       reasons.push(`${today.dayOffText}: không áp dụng Ngày không hẹn`);
     } else {
       const demo = plan.plan.status === "demo" ? ` (${DEMO_NOTE})` : "";
-      reasons.push(`Hôm nay là Ngày không hẹn (${WEEKDAY_NAMES_VI[m.weekday]}) tại ${unitName}${demo}`);
+      // The receipt day, which need not be today: name it ("Hôm nay" is for the status of the current day only).
+      reasons.push(`${WEEKDAY_NAMES_VI[m.weekday]} ${today.vn} là Ngày không hẹn tại ${unitName}${demo}`);
       checkSchemeDay(plan, unit.level, version, caseFlags, m.minutes, reasons, causes);
     }
 

@@ -4,6 +4,7 @@
  */
 import type { IsoDate, UnitLevel } from "../model.js";
 import type { ProcedureCatalog } from "../procedures/catalog.js";
+import type { ProcedureVersion } from "../procedures/procedure-version.js";
 import { WEEKDAY_NAMES_VI, clockMinutes } from "../time/vn-time.js";
 import type { UnitDirectory } from "../units/unit-directory.js";
 import { schemePlanSchema, type SchemePlan } from "./scheme-plan.js";
@@ -19,6 +20,17 @@ export interface CompiledPlan {
   cutoffMinutes: number;
   /** level → procedure code → flags the plan excludes. */
   eligible: ReadonlyMap<UnitLevel, ReadonlyMap<string, ReadonlySet<string>>>;
+  /** level → procedure codes whose deciding office (outside the receiving unit) the plan has take part. */
+  decidingOfficeTakesPart: ReadonlyMap<UnitLevel, ReadonlySet<string>>;
+}
+
+/**
+ * Whether the plan can promise a same-day result for the version at this level: listed, and decided by the receiving
+ * unit itself or by an office the plan has take part.
+ */
+export function sameDayListed(plan: CompiledPlan, level: UnitLevel, version: ProcedureVersion): boolean {
+  if (!plan.eligible.get(level)?.has(version.code)) return false;
+  return version.competentBody.sameBodyAsReceiving || plan.decidingOfficeTakesPart.get(level)?.has(version.code) === true;
 }
 
 export interface PlanIndex {
@@ -30,8 +42,10 @@ export interface PlanIndex {
 function compile(plan: SchemePlan): CompiledPlan {
   const schemeWeekday = Array.from({ length: 8 }, (_, d) => plan.weekdays.includes(d));
   const eligible = new Map<UnitLevel, Map<string, Set<string>>>();
+  const decidingOfficeTakesPart = new Map<UnitLevel, Set<string>>();
   for (const [level, list] of Object.entries(plan.eligible) as [UnitLevel, SchemePlan["eligible"][UnitLevel]][]) {
     eligible.set(level, new Map((list ?? []).map((e) => [e.procedureCode, new Set(e.excludedFlags ?? [])])));
+    decidingOfficeTakesPart.set(level, new Set((list ?? []).filter((e) => e.decidingOfficeTakesPart).map((e) => e.procedureCode)));
   }
   return {
     plan,
@@ -41,6 +55,7 @@ function compile(plan: SchemePlan): CompiledPlan {
     officeHoursText: plan.officeHours.map((h) => `${h.start}–${h.end}`).join(", "),
     cutoffMinutes: clockMinutes(plan.intakeCutoff),
     eligible,
+    decidingOfficeTakesPart,
   };
 }
 

@@ -13,6 +13,12 @@ export const eligibleProcedureSchema = z.object({
   procedureCode: z.string().regex(/^\d\.\d{6}$/),
   /** Case flags (defined on the procedure version) that this plan excludes on top of the procedure's own. */
   excludedFlags: z.array(z.string()).optional(),
+  /**
+   * For a procedure decided by an office outside the receiving unit (the land registration office for a commune's
+   * security-interest dossier): how the plan has that office take part on the scheme day. Without it no one at the
+   * counter can deliver a same-day result, so the procedure stays on the normal track and the decision says why.
+   */
+  decidingOfficeTakesPart: z.object({ text: z.string().min(1), source: z.string().min(1), evidence: evidenceSchema, toVerify: z.boolean().optional() }).optional(),
 });
 
 export const schemePlanSchema = z.object({

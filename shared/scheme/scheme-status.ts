@@ -4,10 +4,11 @@
  * which track each procedure received here would get now.
  */
 import type { ClockTime, IsoDate } from "../model.js";
+import { timeLeftVi } from "../time/duration-vi.js";
 import { WEEKDAY_NAMES_VI, addDays, formatClock, formatDateVn, toVnMoment, weekdayOf } from "../time/vn-time.js";
 import type { DecideContext } from "./domain-context.js";
 import type { TrackInput, TrackResult } from "./make-decide-track.js";
-import type { CompiledPlan } from "./plan-index.js";
+import { sameDayListed, type CompiledPlan } from "./plan-index.js";
 import { PLAN_STATUS_LABELS, type SchemePlan } from "./scheme-plan.js";
 import { trackError, type TrackError } from "./track-errors.js";
 
@@ -82,13 +83,13 @@ export function makeSchemeStatusAt(ctx: DecideContext, decideTrack: (input: Trac
     const workingDay = ctx.calendar.isWorkingDay(m.date);
     const isSchemeDay = plan !== undefined && plan.schemeWeekday[m.weekday] === true && workingDay;
     const openNow = plan ? workingDay && within(plan, m.minutes) : null;
-    const intakeOpen = isSchemeDay && openNow === true && m.minutes < plan!.cutoffMinutes;
+    const intakeOpen = isSchemeDay && openNow === true && m.minutes <= plan!.cutoffMinutes;
     const next = nextSchemeDayFrom(ctx, unitCode, intakeOpen ? m.date : addDays(m.date, 1));
 
     const procedures = ctx.catalog.receivedAtLevel(unit.level, m.date).flatMap((v): SchemeStatusProcedure[] => {
       const r = decideTrack({ unitCode, procedureCode: v.code, at });
       if (!r.ok) return [];
-      const sameDayEligible = plan?.eligible.get(unit.level)?.has(v.code) ?? false;
+      const sameDayEligible = plan ? sameDayListed(plan, unit.level, v) : false;
       return [{ procedureCode: v.code, name: v.name, versionId: v.id, sameDayEligible, track: r.track, dueDate: r.dueDate, reasons: r.reasons }];
     });
 
@@ -96,7 +97,7 @@ export function makeSchemeStatusAt(ctx: DecideContext, decideTrack: (input: Trac
     const summary = !plan
       ? `${unitName} không áp dụng Ngày không hẹn vào ngày ${formatDateVn(m.date)}${nextText ? `; Ngày không hẹn tiếp theo: ${nextText}` : ""}.`
       : intakeOpen
-        ? `Hôm nay là Ngày không hẹn tại ${unitName}: nhận hồ sơ trả trong ngày đến ${plan.plan.intakeCutoff} (còn ${m.minutes < plan.cutoffMinutes ? plan.cutoffMinutes - m.minutes : 0} phút).`
+        ? `Hôm nay là Ngày không hẹn tại ${unitName}: nhận hồ sơ trả trong ngày đến ${plan.plan.intakeCutoff} ${timeLeftVi(plan.cutoffMinutes - m.minutes)}.`
         : `${isSchemeDay ? `Hôm nay là Ngày không hẹn tại ${unitName} nhưng đã hết giờ nhận hồ sơ trả trong ngày (${plan.plan.intakeCutoff})` : `Hôm nay không phải Ngày không hẹn tại ${unitName}`}${nextText ? `; Ngày không hẹn tiếp theo: ${nextText}` : ""}.`;
 
     return {

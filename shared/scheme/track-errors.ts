@@ -10,7 +10,7 @@ export interface TrackError {
   errorEn: string;
 }
 
-type Template = (a: string, b: string, c: string) => [vi: string, en: string];
+type Template = (a: string, b: string, c: string, d: string) => [vi: string, en: string];
 
 const messages: Record<TrackErrorCode, Template> = {
   invalid_input: () => [
@@ -30,9 +30,9 @@ const messages: Record<TrackErrorCode, Template> = {
     `Thủ tục ${code} chưa có phiên bản áp dụng vào ngày ${date}`,
     `procedure ${code} has no version in force on ${date}`,
   ],
-  not_received_here: (procedure, unit, date) => [
-    `Thủ tục ${procedure} không được tiếp nhận tại ${unit} vào ngày ${date}`,
-    `procedure ${procedure} is not received at ${unit} on ${date}`,
+  not_received_here: (procedure, unit, date, where) => [
+    `Thủ tục ${procedure} không được tiếp nhận tại ${unit} vào ngày ${date}${where ? `; ông/bà nộp hồ sơ tại ${where}` : ""}`,
+    `procedure ${procedure} is not received at ${unit} on ${date}${where ? `; it is received at: ${where}` : ""}`,
   ],
   unknown_flag: (flag, code) => [
     `Tình huống "${flag}" không được định nghĩa cho thủ tục ${code}`,
@@ -40,7 +40,7 @@ const messages: Record<TrackErrorCode, Template> = {
   ],
 };
 
-export function trackError(code: TrackErrorCode, a = "", b = "", c = ""): TrackError {
-  const [error, errorEn] = messages[code](a, b, c);
+export function trackError(code: TrackErrorCode, a = "", b = "", c = "", d = ""): TrackError {
+  const [error, errorEn] = messages[code](a, b, c, d);
   return { ok: false, code, error, errorEn };
 }

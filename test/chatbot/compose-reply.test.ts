@@ -16,7 +16,7 @@ describe("composeReply: answers from the catalogue, plans and calendar in force"
     const r = ask("xin giấy xác nhận độc thân ở xã Quảng Khê cần gì");
     expect(r.text).toContain("1. Tờ khai cấp Giấy xác nhận tình trạng hôn nhân");
     expect(r.text).toContain("– bản chính, 1 bản");
-    expect(r.text).toContain("Hộ chiếu, Chứng minh nhân dân, Căn cước công dân");
+    expect(r.text).toContain("Hộ chiếu, Căn cước công dân, thẻ căn cước"); // no old ID card (CMND) after 31/12/2024
     expect(r.text).toContain("xuất trình bản chính");
     expect(r.text).toContain("Ngày không hẹn tới: Thứ Tư 15/10/2025");
     expect(r.text).toContain("cấu hình minh họa");

@@ -115,7 +115,15 @@ forEachDatabase((_name, open) => {
       expect(text).toContain("Cấp Giấy xác nhận tình trạng hôn nhân");
       expect(text).toContain("15 giờ 05 phút, ngày 16/07/2025");
       expect(text).toContain("ngày 21/07/2025");
-      expect(text).toContain("03 ngày làm việc");
+      // The 2025 layout (Circular 03/2025/TT-VPCP): no "Thời gian giải quyết" item, "6. Phí, lệ phí (nếu có)" numbered.
+      expect(text).not.toContain("Thời gian giải quyết hồ sơ theo quy định");
+      expect(text).toContain("3. Thời gian nhận hồ sơ: 15 giờ 05 phút");
+      expect(text).toContain("6. Phí, lệ phí (nếu có)");
+      expect(text).toContain("Địa chỉ: Thôn 3, xã Quảng Khê");
+      expect(text).toContain("Ngày không viết: nội dung tờ khai do công chức");
+      const form = flatPdfText(Buffer.from(await (await counter.get(`/console/api/dossiers/${r.body.dossierId}/forms/application.pdf`)).arrayBuffer()));
+      expect(form).toContain("TỜ KHAI CẤP GIẤY XÁC NHẬN TÌNH TRẠNG HÔN NHÂN");
+      expect(form).not.toContain("Ngày không viết");
     }
   });
 
@@ -276,6 +284,11 @@ forEachDatabase((_name, open) => {
       expect(text).toContain("ngày 21/07/2025");
       expect(text).toContain("ngày 23 tháng 07 năm 2025");
       expect(text).toContain("Chờ kết quả xác minh tại nơi cư trú trước đây");
+      // Issued in the name of the deciding body and signed by its head, not "THỦ TRƯỞNG CƠ QUAN" under the one-stop.
+      expect(text).toContain("TM. ỦY BAN NHÂN DÂN");
+      expect(text).toContain("CHỦ TỊCH");
+      expect(text).not.toContain("THỦ TRƯỞNG CƠ QUAN");
+      expect(text).toContain("ỦY BAN NHÂN DÂN XÃ QUẢNG KHÊ");
     }
     s.clock.set(at(WEDNESDAY, "09:00"));
   });

@@ -175,7 +175,8 @@ describeWithChromium("officer console in Chromium", () => {
     if (popplerAvailable()) {
       for (const t of [
         "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ", `Mã hồ sơ: ${code}`, "Nguyễn Thị Ánh Tuyết", "Nội dung yêu cầu giải quyết: Cấp Giấy xác nhận tình trạng hôn nhân",
-        "3. Thời gian giải quyết hồ sơ theo quy định là: 03 ngày làm việc", "4. Thời gian nhận hồ sơ: 15 giờ 05 phút, ngày 16/07/2025",
+        // 2025 layout (Circular 03/2025/TT-VPCP): no "Thời gian giải quyết" item; "6. Phí, lệ phí (nếu có)" numbered.
+        "3. Thời gian nhận hồ sơ: 15 giờ 05 phút, ngày 16/07/2025", "6. Phí, lệ phí (nếu có)",
         "ngày 21/07/2025", "NGƯỜI NỘP HỒ SƠ", "NGƯỜI TIẾP NHẬN HỒ SƠ", "Trần Thị Một Cửa",
       ]) expect(slip.text).toContain(t);
       // The status link under the QR (the line may wrap inside the URL).

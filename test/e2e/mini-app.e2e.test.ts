@@ -75,6 +75,7 @@ describeWithChromium("mini app: the citizen path in Chromium against the real se
     // 3. The procedure page.
     await page.getByRole("heading", { name: "Giấy tờ cần mang" }).waitFor();
     await page.getByText("Nộp đủ hồ sơ hôm nay: nhận kết quả trong ngày.").waitFor();
+    await page.getByText("Trung tâm Phục vụ hành chính công xã Quảng Khê").first().waitFor();
     await shoot(page, "procedure");
     await button(page, "Khai trước thông tin").click();
 
@@ -263,6 +264,19 @@ describeWithChromium("mini app: the citizen path in Chromium against the real se
     expect(cdnRequests()).toEqual([]);
     await context.close();
   }, 180_000);
+
+  it("a land security registration at the commune: where to submit, who decides, and why not same-day", async () => {
+    await server.setClock(WEDNESDAY_10);
+    const { context, page } = await phone();
+    await page.goto(appUrl());
+    await button(page, "Xem tất cả thủ tục").click();
+    await button(page, /Đăng ký biện pháp bảo đảm bằng quyền sử dụng đất/).click();
+    await page.getByRole("heading", { name: "Nơi nộp hồ sơ" }).waitFor();
+    await page.getByText("Văn phòng đăng ký đất đai hoặc Chi nhánh Văn phòng đăng ký đất đai").first().waitFor();
+    await page.getByText(/kế hoạch chưa bố trí cơ quan này tham gia Ngày không hẹn/).waitFor();
+    await shoot(page, "procedure-land-commune");
+    await context.close();
+  }, 60_000);
 
   it("handles bad input: wrong, foreign and expired codes, a QR that is not a CCCD, an unknown dossier", async () => {
     await server.setClock(WEDNESDAY_10);

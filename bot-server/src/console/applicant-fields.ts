@@ -17,7 +17,7 @@ export interface VisitIdentity {
 /** Candidate field ids in order of preference; the first one present on a form is used. */
 const NAME_FIELDS = ["requesterName", "ownerName", "applicantName"];
 const ID_FIELDS = ["requesterIdNumber", "ownerPersonalIdNumber", "ownerLegalDocNumber", "applicantDocNumber"];
-const ADDRESS_FIELDS = ["requesterResidence", "ownerPermanentAddress", "applicantAddress", "ownerPermanentStreet"];
+const ADDRESS_FIELDS = ["requesterResidence", "ownerPermanentAddress", "applicantAddress", "ownerPermanentStreet", "ownerCurrentStreet", "officeStreet"];
 const PHONE_FIELDS = ["ownerPhone", "applicantPhone", "officePhone"];
 const EMAIL_FIELDS = ["ownerEmail", "applicantEmail"];
 
@@ -93,9 +93,16 @@ export interface ApplicantSummary {
 }
 
 export function applicantOf(fieldIds: readonly string[], data: Record<string, unknown>): ApplicantSummary {
-  let address = first(fieldIds, ADDRESS_FIELDS, data);
-  if (address && fieldIds.includes("ownerPermanentCommune")) {
-    address = [address, data.ownerPermanentCommune, data.ownerPermanentProvince].filter((x) => !isEmpty(x)).join(", ");
+  // The 2025 household-business form asks the owner's addresses only when the population database is unreachable:
+  // then the household business's head office (trụ sở) is the address the receipt shows.
+  let address: string | null = null;
+  for (const id of ADDRESS_FIELDS) {
+    if (!fieldIds.includes(id) || isEmpty(data[id])) continue;
+    const prefix = id.endsWith("Street") ? id.slice(0, -"Street".length) : undefined;
+    address = prefix === undefined
+      ? String(data[id]).trim()
+      : [data[id], data[`${prefix}Commune`], data[`${prefix}Province`]].filter((x) => !isEmpty(x)).map((x) => String(x).trim()).join(", ");
+    break;
   }
   return {
     name: first(fieldIds, NAME_FIELDS, data),

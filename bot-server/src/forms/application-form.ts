@@ -15,9 +15,19 @@ export interface ApplicationContext {
   place: string;
   /** The date printed, YYYY-MM-DD. */
   date: string;
-  /** Ngày không viết: the officer who typed the form for the applicant. */
+  /**
+   * Ngày không viết: the officer who typed the form. Not printed on the form the citizen signs (no text is added
+   * to an official template): it goes on the receipt (Mẫu 01) and stays in the dossier's record.
+   */
   typedBy?: string;
   checkedByCitizen?: boolean;
+}
+
+/** The "Ngày không viết" sentence for the receipt and the dossier record. */
+export function assistedWritingNote(typedBy: string | undefined, checkedByCitizen?: boolean): string | undefined {
+  return typedBy
+    ? `Ngày không viết: nội dung tờ khai do công chức ${typedBy} nhập theo lời khai của người yêu cầu${checkedByCitizen ? "; người yêu cầu đã kiểm tra trên màn hình đối chiếu" : ""}.`
+    : undefined;
 }
 
 interface FormFrame {
@@ -35,6 +45,10 @@ interface FormFrame {
   dateOnTop?: boolean;
   footnotes?: string[];
   recipientMark?: string;
+  /** Printed right under the title (the registering office's box of Mẫu 01a, 03a). */
+  top?: Block[];
+  /** Printed after the signatures (the registering office's certification). */
+  after?: Block[];
 }
 
 const HKD_COMMITMENT: Block[] = [
@@ -45,12 +59,31 @@ const HKD_COMMITMENT: Block[] = [
   { t: "text", text: "- Hoàn toàn chịu trách nhiệm trước pháp luật về tính hợp pháp, chính xác và trung thực của nội dung đăng ký trên." },
 ];
 
-const REGISTRY_BOX: Block[] = [
+/** The registering office's box, under the title of Mẫu 01a and 03a (wording of the box [U], procedures.md A.3). */
+const REGISTRY_BOX: Block[] = [{
+  t: "frame",
+  blocks: [
+    { t: "text", text: "PHẦN GHI CỦA CƠ QUAN ĐĂNG KÝ", bold: true, center: true },
+    { t: "field", label: "Thời điểm nhận hồ sơ", value: "…… giờ …… phút, ngày …… tháng …… năm ……" },
+    { t: "field", label: "Số thứ tự/quyển số" },
+    { t: "field", label: "Cán bộ tiếp nhận (ký và ghi rõ họ tên)" },
+  ],
+}];
+
+/**
+ * The registering office certifies on the request form the registered content and the time of registration
+ * (Decree 99/2022 Art. 35(1)); the exact printed wording of this part is not verified [U].
+ */
+const CERTIFICATION: Block[] = [
   { t: "space" },
-  { t: "text", text: "PHẦN GHI CỦA CƠ QUAN ĐĂNG KÝ", bold: true, center: true },
-  { t: "field", label: "Thời điểm nhận hồ sơ", value: "…… giờ …… phút, ngày …… tháng …… năm ……" },
-  { t: "field", label: "Số thứ tự/quyển số" },
-  { t: "field", label: "Cán bộ tiếp nhận (ký và ghi rõ họ tên)" },
+  { t: "frame", blocks: [
+    { t: "text", text: "CHỨNG NHẬN CỦA CƠ QUAN ĐĂNG KÝ", bold: true, center: true },
+    { t: "text", text: "Cơ quan đăng ký chứng nhận nội dung đăng ký tại Phiếu này đã được ghi vào Cơ sở dữ liệu về đăng ký biện pháp bảo đảm." },
+    { t: "field", label: "Thời điểm đăng ký", value: "…… giờ …… phút, ngày …… tháng …… năm ……" },
+    { t: "text", text: "THỦ TRƯỞNG CƠ QUAN ĐĂNG KÝ", bold: true, center: true },
+    { t: "text", text: "(Ký, ghi rõ họ tên, chức vụ và đóng dấu)", italic: true, center: true },
+    { t: "space" }, { t: "space" }, { t: "space" },
+  ] },
 ];
 
 const securitySignatures = (): Signature[] => [
@@ -59,8 +92,8 @@ const securitySignatures = (): Signature[] => [
 ];
 
 const FORM_FRAMES: Record<string, FormFrame> = {
-  "01a": { formCodeLabel: "Mẫu số 01a", closing: REGISTRY_BOX, signatures: securitySignatures },
-  "03a": { formCodeLabel: "Mẫu số 03a", closing: REGISTRY_BOX, signatures: securitySignatures },
+  "01a": { formCodeLabel: "Mẫu số 01a", top: REGISTRY_BOX, closing: [], signatures: securitySignatures, after: CERTIFICATION },
+  "03a": { formCodeLabel: "Mẫu số 03a", top: REGISTRY_BOX, closing: [], signatures: securitySignatures, after: CERTIFICATION },
   "Mẫu số 1 Phụ lục II": {
     dateOnTop: true,
     beforeSection: { name: [{ t: "text", text: "Đăng ký hộ kinh doanh do tôi là chủ hộ với các nội dung sau:", bold: true }] },
@@ -91,6 +124,20 @@ const FORM_FRAMES: Record<string, FormFrame> = {
 
 const GENERIC_FRAME: FormFrame = { closing: [], signatures: () => [{ title: "NGƯỜI YÊU CẦU", note: "(Ký và ghi rõ họ tên)" }] };
 
+/** Relative column widths: a date or a 12-digit number never breaks, so its column holds it whole. */
+function columnWidth(c: FormColumn): number {
+  switch (c.type) {
+    case "checkbox": return 1;
+    case "choice": return 1.2;
+    case "date": return 1.8;
+    case "idNumber": case "taxCode": case "phone": return 2.4;
+    default: return 2;
+  }
+}
+
+/** Data columns a printed table may have; wider ones print row by row. */
+const WIDEST_TABLE = 8;
+
 /** A value as printed: dates dd/mm/yyyy, money with thousands dots. */
 export function printValue(field: FormColumn, value: unknown): string | null {
   if (value === undefined || value === null || value === "") return null;
@@ -114,16 +161,25 @@ function fieldBlocks(field: FormField, value: unknown): Block[] {
     case "table": {
       const cols = field.itemFields ?? [];
       const rows = Array.isArray(value) ? (value as Record<string, unknown>[]) : [];
+      const cell = (c: FormColumn, r: Record<string, unknown>) => (c.type === "checkbox" ? (r[c.id] === true ? "X" : "") : printValue(c, r[c.id]) ?? "");
+      // More columns than an A4 line holds legibly (Mẫu 01a item 5.1): each row prints as labelled lines instead.
+      if (cols.length > WIDEST_TABLE) {
+        return [
+          { t: "text", text: `${field.label}:` },
+          ...(rows.length > 0 ? rows : [{}]).flatMap((r, i): Block[] => [
+            ...(rows.length > 1 ? [{ t: "text" as const, text: `(${i + 1})`, italic: true }] : []),
+            ...cols.map((c): Block => ({ t: "field", label: c.label, value: cell(c, r) || null })),
+          ]),
+        ];
+      }
+      const sign = field.signatureColumn === true;
       return [
         { t: "text", text: `${field.label}:` },
         {
           t: "table",
-          header: ["STT", ...cols.map((c) => c.label)],
-          widths: [0.5, ...cols.map((c) => (c.type === "checkbox" || c.type === "date" ? 1 : 2))],
-          rows: (rows.length > 0 ? rows : [{}]).map((r, i) => [
-            rows.length > 0 ? String(i + 1) : "",
-            ...cols.map((c) => (c.type === "checkbox" ? (r[c.id] === true ? "X" : "") : printValue(c, r[c.id]) ?? "")),
-          ]),
+          header: ["STT", ...cols.map((c) => c.label), ...(sign ? ["Chữ ký"] : [])],
+          widths: [0.8, ...cols.map(columnWidth), ...(sign ? [1.2] : [])],
+          rows: (rows.length > 0 ? rows : [{}]).map((r, i) => [rows.length > 0 ? String(i + 1) : "", ...cols.map((c) => cell(c, r)), ...(sign ? [""] : [])]),
         },
       ];
     }
@@ -150,11 +206,17 @@ function genericBlocks(form: FormDefinition, frame: FormFrame, data: Record<stri
     blocks.push(...(frame.beforeSection?.[section.id] ?? []));
     const simple = fields.length === 1 && !["table", "repeat", "choice", "multiChoice", "checkbox"].includes(fields[0]!.type);
     const single = simple && fields[0]!.label === section.label.replace(/^\d+\.\s*/, "");
-    if (!single) blocks.push({ t: "heading", text: section.label });
+    if (!single && section.heading !== false) blocks.push({ t: "heading", text: section.label });
     if (frame.sectionIntro?.[section.id]) blocks.push({ t: "text", text: frame.sectionIntro[section.id]!, italic: true });
     for (const f of fields) {
+      if (f.printBefore) blocks.push({ t: "text", text: `${f.printBefore}:` });
       const b = fieldBlocks(f, data[f.id]);
-      if (single && b[0]?.t === "field") b[0] = { ...b[0], label: section.label };
+      // A one-field section prints its numbered label in the weight of the other section headings.
+      if (single && b[0]?.t === "field") b[0] = { ...b[0], label: section.label, labelBold: true };
+      // The section heading already says what a lone table or choice is: no second heading under it.
+      const same = fields.length === 1 && f.label === section.label.replace(/^\d+\.\s*/, "");
+      if (same && b[0]?.t === "text" && b[0].text === `${f.label}:`) b.shift();
+      else if (same && b[0]?.t === "checks") b[0] = { t: "checks", items: b[0].items };
       blocks.push(...b);
     }
   }
@@ -174,18 +236,16 @@ export function applicationDocument(ctx: ApplicationContext): PrintDocument {
   const [y, m, d] = ctx.date.split("-");
   const dated = `${ctx.place || "……"}, ngày ${d} tháng ${m} năm ${y}`;
   const body = frame.blocks ? frame.blocks(ctx) : genericBlocks(form, frame, ctx.formData);
-  const assisted = ctx.typedBy
-    ? `Ngày không viết: nội dung do công chức ${ctx.typedBy} nhập theo lời khai của người yêu cầu${ctx.checkedByCitizen ? "; người yêu cầu đã kiểm tra trên màn hình đối chiếu" : ""}.`
-    : undefined;
   return {
     header: { kind: "citizen", ...(frame.formCodeLabel ? { formCode: frame.formCodeLabel } : {}), ...(frame.dateOnTop ? { place: dated } : {}) },
     title: form.title.toUpperCase(),
     recipient: recipientOf(form, ctx.formData) ?? "……………………",
     ...(frame.recipientMark ? { recipientMark: frame.recipientMark } : {}),
-    blocks: [...body, ...frame.closing],
+    blocks: [...(frame.top ?? []), ...body, ...frame.closing],
+    keepWithSignatures: Math.max(1, frame.closing.length),
+    ...(frame.after ? { after: frame.after } : {}),
     ...(frame.dateOnTop ? {} : { placeDate: frame.placeDateLabel === "Làm tại" ? `Làm tại: ${dated}` : dated || DATE_DOTS }),
     signatures: frame.signatures(ctx),
     ...(frame.footnotes ? { footnotes: frame.footnotes } : {}),
-    ...(assisted ? { footer: assisted } : {}),
   };
 }

@@ -7,6 +7,7 @@ import type { AdminUnit } from "../../../shared/model.js";
 import type { ProcedureVersion } from "../../../shared/procedures/procedure-version.js";
 import { documentKindLabels, type DocumentKind } from "../../../shared/procedures/procedure-version.js";
 import { displayName } from "../../../shared/units/unit-names.js";
+import { whereToSubmit } from "../../../shared/procedures/where-to-submit.js";
 import { formatDateVn } from "../../../shared/time/vn-time.js";
 import type { ApplicantSummary } from "../console/applicant-fields.js";
 import type { MissingDocument, SubmittedDocument } from "../store/dossiers.js";
@@ -44,9 +45,13 @@ function header(ctx: SlipContext, formCode: string, numberSuffix: string): Print
 }
 
 function contactLines(a: ApplicantSummary): Block[] {
+  const phone = { label: "Số điện thoại", value: a.phone };
+  const email = { label: "Email", value: a.email };
+  // A long e-mail address has no place to break: it gets a line of its own rather than running off the page.
+  const side = (a.email ?? "").length <= 24;
   return [
     { t: "field", label: "Địa chỉ", value: a.address },
-    { t: "fields", items: [{ label: "Số điện thoại", value: a.phone }, { label: "Email", value: a.email }] },
+    ...(side ? [{ t: "fields" as const, items: [phone, email] }] : [{ t: "field" as const, ...phone }, { t: "field" as const, ...email }]),
   ];
 }
 
@@ -58,13 +63,45 @@ export interface ReceiptContext extends SlipContext {
   track: "same-day" | "normal";
   fee: string;
   qr?: { svg: string; url: string };
+  /** Ngày không viết: who typed the application form (printed at the foot of the receipt, not on the form). */
+  assistedNote?: string;
 }
 
-/** Mẫu 01: Giấy tiếp nhận hồ sơ và hẹn trả kết quả. */
+/** Circular 03/2025/TT-VPCP applies to dossiers received from 01/07/2025 (the two-level one-stops). */
+const ONE_STOP_2025 = "2025-07-01";
+
+/** "Đăng ký thế chấp … (Văn phòng đăng ký đất đai … giải quyết)" when another office decides. */
+function requestText(ctx: SlipContext): string {
+  const where = whereToSubmit(ctx.version, ctx.unit);
+  return where.sameBody ? ctx.version.name : `${ctx.version.name} (nơi giải quyết: ${where.decidingOffice})`;
+}
+
+/**
+ * Mẫu 01: Giấy tiếp nhận hồ sơ và hẹn trả kết quả. From 01/07/2025 (Circular 03/2025/TT-VPCP, as reviewed against
+ * the issue's reading of its Phụ lục; text not read here) the item "Thời gian giải quyết hồ sơ theo quy định" is gone
+ * and "Phí, lệ phí (nếu có)" is numbered 6.
+ */
 export function receiptSlip(ctx: ReceiptContext): PrintDocument {
   const n = ctx.version.timeLimit.timeLimitWorkingDays;
   const limit = n === 0 ? "trong ngày làm việc" : `${String(n).padStart(2, "0")} ngày làm việc`;
   const received = ctx.documents.filter((d) => d.received);
+  const layout2025 = localDateOf(ctx.receivedAt) >= ONE_STOP_2025;
+  const items: Block[] = layout2025
+    ? [
+      { t: "field", label: "2. Số lượng hồ sơ", value: "01 (bộ)" },
+      { t: "field", label: "3. Thời gian nhận hồ sơ", value: timeAndDate(ctx.receivedAt) },
+      { t: "field", label: "4. Thời gian trả kết quả giải quyết hồ sơ", value: `…… giờ …… phút, ngày ${formatDateVn(ctx.dueDate)}` },
+      { t: "field", label: "5. Đăng ký nhận kết quả tại", value: officeName(ctx) },
+      { t: "field", label: "6. Phí, lệ phí (nếu có)", value: ctx.fee },
+    ]
+    : [
+      { t: "field", label: "2. Số lượng hồ sơ", value: "01 (bộ)" },
+      { t: "field", label: "3. Thời gian giải quyết hồ sơ theo quy định là", value: limit },
+      { t: "field", label: "4. Thời gian nhận hồ sơ", value: timeAndDate(ctx.receivedAt) },
+      { t: "field", label: "5. Thời gian trả kết quả giải quyết hồ sơ", value: `…… giờ …… phút, ngày ${formatDateVn(ctx.dueDate)}` },
+      { t: "field", label: "6. Đăng ký nhận kết quả tại", value: officeName(ctx) },
+      { t: "field", label: "Phí, lệ phí (nếu có)", value: ctx.fee },
+    ];
   return {
     header: header(ctx, "Mẫu số 01", "/TNHS"),
     title: "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ",
@@ -72,7 +109,7 @@ export function receiptSlip(ctx: ReceiptContext): PrintDocument {
       { t: "field", label: "Mã hồ sơ", value: ctx.code },
       { t: "field", label: `${officeName(ctx)} tiếp nhận hồ sơ của`, value: ctx.applicant.name },
       ...contactLines(ctx.applicant),
-      { t: "field", label: "Nội dung yêu cầu giải quyết", value: ctx.version.name },
+      { t: "field", label: "Nội dung yêu cầu giải quyết", value: requestText(ctx) },
       { t: "text", text: "1. Thành phần hồ sơ nộp gồm:" },
       {
         t: "table",
@@ -80,12 +117,7 @@ export function receiptSlip(ctx: ReceiptContext): PrintDocument {
         widths: [0.6, 5, 2.4, 1.1],
         rows: received.map((d, i) => [String(i + 1), d.name, kindLabel(d.kind), String(d.count).padStart(2, "0")]),
       },
-      { t: "field", label: "2. Số lượng hồ sơ", value: "01 (bộ)" },
-      { t: "field", label: "3. Thời gian giải quyết hồ sơ theo quy định là", value: limit },
-      { t: "field", label: "4. Thời gian nhận hồ sơ", value: timeAndDate(ctx.receivedAt) },
-      { t: "field", label: "5. Thời gian trả kết quả giải quyết hồ sơ", value: `…… giờ …… phút, ngày ${formatDateVn(ctx.dueDate)}` },
-      { t: "field", label: "6. Đăng ký nhận kết quả tại", value: officeName(ctx) },
-      { t: "field", label: "Phí, lệ phí (nếu có)", value: ctx.fee },
+      ...items,
       { t: "fields", items: [{ label: "Vào Sổ theo dõi hồ sơ, Quyển số", value: null }, { label: "Số thứ tự", value: null }] },
     ],
     ...(ctx.qr ? { qr: { svg: ctx.qr.svg, caption: `Quét mã để tra cứu tình trạng hồ sơ, không cần đăng nhập: ${ctx.qr.url}` } } : {}),
@@ -93,6 +125,7 @@ export function receiptSlip(ctx: ReceiptContext): PrintDocument {
       { title: "NGƯỜI NỘP HỒ SƠ", note: "(Ký và ghi rõ họ tên)", name: ctx.applicant.name ?? undefined },
       { title: "NGƯỜI TIẾP NHẬN HỒ SƠ", note: "(Ký và ghi rõ họ tên)", name: ctx.officerName },
     ],
+    ...(ctx.assistedNote ? { footer: ctx.assistedNote } : {}),
   };
 }
 
@@ -157,8 +190,16 @@ export interface ApologyContext extends SlipContext {
   originalDueDate: string;
   newDueDate: string;
   reason: string;
-  signerTitle: string;
+  /** The head of the deciding body who signs (a name, or blank for a hand-written signature). */
   signerName: string;
+}
+
+/** The deciding body's header lines: its People's Committee, or the land office under its department. */
+function decidingHeader(ctx: SlipContext): { agencyTop: string; agency: string } {
+  const where = whereToSubmit(ctx.version, ctx.unit);
+  if (where.sameBody) return { agencyTop: "", agency: ctx.unit ? `Ủy ban nhân dân ${displayName(ctx.unit)}` : "Ủy ban nhân dân" };
+  const parent = /thuộc (Sở [^)]+)/.exec(ctx.version.competentBody.name)?.[1] ?? "";
+  return { agencyTop: parent, agency: where.decidingOffice.split(" hoặc ")[0]! };
 }
 
 /**
@@ -169,8 +210,11 @@ export function apologySlip(ctx: ApologyContext): PrintDocument {
   const receivedOn = localDateOf(ctx.receivedAt);
   const title = receivedOn >= "2025-07-01" ? "VĂN BẢN XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN THỜI GIAN GIẢI QUYẾT" : "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ";
   const office = officeName(ctx);
+  const signs = ctx.version.competentBody.signs;
+  const issuer = decidingHeader(ctx).agency;
   return {
-    header: header(ctx, "Mẫu số 04", "/PXL"),
+    // Issued in the name of the body that decides, signed by its head (not the one-stop's header).
+    header: { ...header(ctx, "Mẫu số 04", "/PXL"), ...decidingHeader(ctx) },
     title,
     recipient: `Ông/Bà ${ctx.applicant.name ?? "……"}`,
     blocks: [
@@ -180,16 +224,96 @@ export function apologySlip(ctx: ApologyContext): PrintDocument {
       { t: "field", label: "Thời gian hẹn trả kết quả giải quyết hồ sơ", value: `ngày ${formatDateVn(ctx.originalDueDate)}` },
       {
         t: "text",
-        text: `Tuy nhiên đến nay, ${office} chưa trả kết quả giải quyết hồ sơ của Ông/Bà đúng hạn ghi trên Giấy tiếp nhận hồ sơ và hẹn trả kết quả.`,
+        text: `Tuy nhiên đến nay, ${issuer} chưa trả kết quả giải quyết hồ sơ của Ông/Bà đúng hạn ghi trên Giấy tiếp nhận hồ sơ và hẹn trả kết quả.`,
       },
       { t: "field", label: "Lý do", value: ctx.reason },
-      { t: "text", text: `Sự chậm trễ này đã gây phiền hà, tốn kém chi phí, thời gian của Ông/Bà. ${office} xin lỗi Ông/Bà và mong nhận được sự thông cảm của Ông/Bà.` },
+      { t: "text", text: `Sự chậm trễ này đã gây phiền hà, tốn kém chi phí, thời gian của Ông/Bà. ${issuer} xin lỗi Ông/Bà và mong nhận được sự thông cảm của Ông/Bà.` },
       { t: "text", text: `Thời gian hẹn trả kết quả lại: ${longDate(ctx.newDueDate)}.`, bold: true },
       { t: "text", text: "Trân trọng./." },
     ],
     signatures: [
       { title: "Nơi nhận:", lines: ["- Như trên;", "- Bộ phận Một cửa;", "- Lưu: VT."] },
-      { title: ctx.signerTitle, note: "(Ký, ghi rõ họ tên và đóng dấu)", name: ctx.signerName },
+      { ...(signs.onBehalf ? { onBehalf: signs.onBehalf } : {}), title: signs.title, note: "(Ký, ghi rõ họ tên và đóng dấu)", name: ctx.signerName },
+    ],
+  };
+}
+
+export interface ControlContext extends SlipContext {
+  dueDate: string;
+  /** Hand-overs in order: who passed the dossier on, when, and the step's outcome words. */
+  steps: { from: string; to: string; at: string; note: string }[];
+}
+
+/** "Trước hạn" / "Đúng hạn" / "Quá hạn" of a step done on `date` against the due date. */
+export function timeliness(date: string, dueDate: string): string {
+  return date < dueDate ? "Trước hạn" : date === dueDate ? "Đúng hạn" : "Quá hạn";
+}
+
+/**
+ * Phiếu kiểm soát quá trình giải quyết hồ sơ: Mẫu số 05 of Circular 01/2018/TT-VPCP, Mẫu số 06 of Circular
+ * 03/2025/TT-VPCP (names only, procedures.md §5.1–5.2; the 2018 columns are the baseline [S/U]).
+ */
+export function controlSlip(ctx: ControlContext): PrintDocument {
+  const layout2025 = localDateOf(ctx.receivedAt) >= ONE_STOP_2025;
+  const where = whereToSubmit(ctx.version, ctx.unit);
+  return {
+    header: header(ctx, layout2025 ? "Mẫu số 06" : "Mẫu số 05", ""),
+    title: "PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ",
+    blocks: [
+      { t: "field", label: "Mã hồ sơ", value: ctx.code },
+      { t: "field", label: "Kèm theo hồ sơ của", value: ctx.applicant.name },
+      { t: "field", label: "Số điện thoại", value: ctx.applicant.phone },
+      { t: "field", label: "Cơ quan (bộ phận) giải quyết hồ sơ", value: where.decidingOffice },
+      { t: "field", label: "Cơ quan phối hợp giải quyết hồ sơ", value: null },
+      {
+        t: "table",
+        header: ["TÊN CƠ QUAN", "THỜI GIAN GIAO, NHẬN HỒ SƠ", "KẾT QUẢ GIẢI QUYẾT HỒ SƠ (Trước hạn/đúng hạn/quá hạn)", "GHI CHÚ"],
+        widths: [3.2, 2.4, 2, 1.8],
+        rows: ctx.steps.map((s, i) => [
+          `${i + 1}. Giao: ${s.from}; Nhận: ${s.to}`,
+          timeAndDate(s.at),
+          timeliness(localDateOf(s.at), ctx.dueDate),
+          s.note,
+        ]),
+      },
+    ],
+  };
+}
+
+export interface RegisterContext extends SlipContext {
+  dueDate: string;
+  /** Dates of the steps the register records, YYYY-MM-DD (null when not reached yet). */
+  sentToDeciding: string | null;
+  resultReceived: string | null;
+  returned: string | null;
+}
+
+/**
+ * Sổ theo dõi hồ sơ: Mẫu số 06 of Circular 01/2018/TT-VPCP, Mẫu số 07 of Circular 03/2025/TT-VPCP. The book is kept
+ * per unit; this prints one dossier's entry, its columns as lines (procedures.md §5.2 column list [U]).
+ */
+export function registerEntry(ctx: RegisterContext): PrintDocument {
+  const layout2025 = localDateOf(ctx.receivedAt) >= ONE_STOP_2025;
+  const day = (d: string | null) => (d ? formatDateVn(d) : null);
+  return {
+    header: header(ctx, layout2025 ? "Mẫu số 07" : "Mẫu số 06", ""),
+    title: "SỔ THEO DÕI HỒ SƠ",
+    subtitle: "(Trích một dòng của sổ)",
+    blocks: [
+      { t: "field", label: "Mã hồ sơ", value: ctx.code },
+      { t: "field", label: "Tên thủ tục hành chính", value: ctx.version.name },
+      { t: "field", label: "Số lượng hồ sơ (bộ)", value: "01" },
+      { t: "field", label: "Tên cá nhân, tổ chức", value: ctx.applicant.name },
+      { t: "field", label: "Địa chỉ, số điện thoại", value: [ctx.applicant.address, ctx.applicant.phone].filter(Boolean).join(" – ") || null },
+      { t: "field", label: "Cơ quan chủ trì giải quyết", value: whereToSubmit(ctx.version, ctx.unit).decidingOffice },
+      { t: "heading", text: "Ngày, tháng, năm" },
+      { t: "field", label: "Nhận hồ sơ", value: day(localDateOf(ctx.receivedAt)) },
+      { t: "field", label: "Hẹn trả kết quả", value: day(ctx.dueDate) },
+      { t: "field", label: "Chuyển hồ sơ đến cơ quan giải quyết", value: day(ctx.sentToDeciding) },
+      { t: "field", label: "Nhận kết quả từ cơ quan giải quyết", value: day(ctx.resultReceived) },
+      { t: "field", label: "Trả kết quả cho cá nhân, tổ chức", value: day(ctx.returned) },
+      { t: "field", label: "Ký nhận", value: null },
+      { t: "field", label: "Ghi chú", value: null },
     ],
   };
 }

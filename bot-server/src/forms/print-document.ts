@@ -7,15 +7,19 @@ import { displayName } from "../../../shared/units/unit-names.js";
 import { formatDateVn, vnMomentFromEpoch } from "../../../shared/time/vn-time.js";
 
 export type Block =
-  | { t: "field"; label: string; value?: string | null; mark?: string }
+  | { t: "field"; label: string; value?: string | null; mark?: string; labelBold?: boolean }
   | { t: "fields"; items: { label: string; value?: string | null; mark?: string }[] }
   | { t: "heading"; text: string }
   | { t: "text"; text: string; italic?: boolean; bold?: boolean; center?: boolean }
   | { t: "checks"; label?: string; items: { text: string; checked: boolean }[] }
   | { t: "table"; header: string[]; widths: number[]; rows: string[][] }
+  /** A bordered box (the registering office's box of Mẫu 01a, 03a). */
+  | { t: "frame"; blocks: Block[] }
   | { t: "space" };
 
 export interface Signature {
+  /** "TM. ỦY BAN NHÂN DÂN", printed above the title. */
+  onBehalf?: string;
   title: string;
   note?: string;
   name?: string;
@@ -33,6 +37,10 @@ export interface PrintDocument {
   /** Footnote marker printed after "Kính gửi" (superscript). */
   recipientMark?: string;
   blocks: Block[];
+  /** How many closing blocks stay on the page of the signatures (default 1). */
+  keepWithSignatures?: number;
+  /** Printed after the signatures (the registering office's certification of Mẫu 01a, 03a). */
+  after?: Block[];
   qr?: { svg: string; caption: string };
   placeDate?: string;
   signatures?: Signature[];
@@ -76,6 +84,12 @@ export function officeHeader(unit: AdminUnit | undefined, receivingBody: string)
     agency: receivingBody,
     place: unit?.name ?? "",
   };
+}
+
+/** Words a line must not split (a title broken between "SỬ" and "DỤNG" reads badly): joined by no-break spaces. */
+const UNBREAKABLE = [/SỬ DỤNG/g, /HÀNH CHÍNH CÔNG/g, /MỘT CỬA/g];
+export function keepWords(s: string): string {
+  return UNBREAKABLE.reduce((acc, re) => acc.replace(re, (m) => m.replace(/ /g, "\u00a0")), s);
 }
 
 export function text(value: unknown): string | null {

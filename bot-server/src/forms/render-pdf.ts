@@ -8,7 +8,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { NodeCompiler } from "@myriaddreamin/typst-ts-node-compiler";
-import type { PrintDocument } from "./print-document.js";
+import { keepWords, type PrintDocument } from "./print-document.js";
 
 const FACES = ["400Regular/Tinos_400Regular.ttf", "400Regular_Italic/Tinos_400Regular_Italic.ttf", "700Bold/Tinos_700Bold.ttf", "700Bold_Italic/Tinos_700Bold_Italic.ttf"];
 
@@ -45,13 +45,16 @@ export class PdfRenderError extends Error {}
 
 export function renderPdf(doc: PrintDocument): Buffer {
   const c = getCompiler();
-  const result = c.compile({ mainFileContent: templateSource(), inputs: { data: JSON.stringify(nfc(doc)) } });
+  const header = doc.header.kind === "office" ? { ...doc.header, agency: keepWords(doc.header.agency.toUpperCase()) } : doc.header;
+  const ready = { ...doc, header, title: keepWords(doc.title) };
+  const result = c.compile({ mainFileContent: templateSource(), inputs: { data: JSON.stringify(nfc(ready)) } });
   const compiled = result.result;
   if (!compiled || result.hasError()) {
     const err = result.takeError();
     throw new PdfRenderError(`Typst compile failed${err ? `: ${JSON.stringify(c.fetchDiagnostics(err)).slice(0, 500)}` : ""}`);
   }
-  const pdf = c.pdf(compiled, { creationTimestamp: 0 });
+  // No tag tree: poppler (pdftotext, CI) rejects the "/Suspects false" entry typst writes with it.
+  const pdf = c.pdf(compiled, { creationTimestamp: 0, pdfTags: false });
   // Frees memoised layout results of earlier documents; keeps memory flat on a long-running server.
   c.evictCache(10);
   return pdf;

@@ -1,15 +1,18 @@
 /**
  * The printable forms of a dossier, re-printable from its page: the filled application form, Mẫu 01 (with the
  * due date and a QR to the public status page carrying a signed token), Mẫu 02 (everything missing), Mẫu 03
- * (reasons), Mẫu 04 (apology and the new date, after an extension). Every print is an audited read.
+ * (reasons), Mẫu 04 (apology and the new date, after an extension), the control slip and the register entry
+ * (Mẫu 05/06 of 2018, 06/07 of 2025). Every print is an audited read.
  */
 import QRCode from "qrcode";
+import { EVENT_LABELS_VI } from "../../../shared/dossier/lifecycle-labels.js";
+import { whereToSubmit } from "../../../shared/procedures/where-to-submit.js";
 import { failure } from "../console/console-errors.js";
 import { applicantOf } from "../console/applicant-fields.js";
 import { canSeeDossier, type Officer } from "../console/officer.js";
 import type { Deps } from "../deps.js";
-import { applicationDocument } from "../forms/application-form.js";
-import { apologySlip, receiptSlip, refusalSlip, supplementSlip, type SlipContext } from "../forms/one-stop-slips.js";
+import { applicationDocument, assistedWritingNote } from "../forms/application-form.js";
+import { apologySlip, controlSlip, receiptSlip, refusalSlip, registerEntry, supplementSlip, type SlipContext } from "../forms/one-stop-slips.js";
 import { localDateOf, type PrintDocument } from "../forms/print-document.js";
 import { renderPdf } from "../forms/render-pdf.js";
 import { statusLookupUrl } from "../status-token.js";
@@ -19,7 +22,8 @@ import { findOfficersByIds } from "../store/users.js";
 import { nowOf } from "./console-context.js";
 import type { Checked } from "./intake-input.js";
 
-export const PRINTABLE_FORMS = ["application", "01", "02", "03", "04"] as const;
+/** "control": Phiếu kiểm soát quá trình giải quyết hồ sơ; "register": the dossier's entry of the Sổ theo dõi hồ sơ. */
+export const PRINTABLE_FORMS = ["application", "01", "02", "03", "04", "control", "register"] as const;
 export type PrintableForm = (typeof PRINTABLE_FORMS)[number];
 
 const RECEIVED_STATES = new Set(["received", "processing", "awaiting_supplement", "awaiting_approval", "approved", "rejected", "result_ready", "returned", "withdrawn"]);
@@ -31,6 +35,7 @@ export function printableForms(d: DossierRecord, events: readonly DossierEventRe
   if (events.some((e) => e.type === "request_supplement")) out.push("02");
   if (d.state === "refused") out.push("03");
   if (events.some((e) => e.type === "extend_due_date")) out.push("04");
+  if (RECEIVED_STATES.has(d.state)) out.push("control", "register");
   return out;
 }
 
@@ -69,6 +74,7 @@ export async function printDossierForm(deps: Deps, officer: Officer, dossierId: 
         ...base, documents: d.submittedDocuments, dueDate: d.originalDueDate, track: d.track,
         fee: fee.amountVnd === null ? "" : fee.display.replace(/\s*\(cần kiểm tra\)$/, ""),
         qr: { svg: await QRCode.toString(url, { type: "svg", margin: 0, errorCorrectionLevel: "M" }), url },
+        ...(d.assistedWriting ? { assistedNote: assistedWritingNote(typist?.displayName, d.checkedByCitizen) } : {}),
       });
       break;
     }
@@ -93,8 +99,28 @@ export async function printDossierForm(deps: Deps, officer: Officer, dossierId: 
       const signer = officers.get(ev.actorId ?? "");
       doc = apologySlip({
         ...base, originalDueDate: String(ev.data.previousDueDate ?? d.originalDueDate), newDueDate: String(ev.data.newDueDate ?? d.dueDate),
-        reason: String(ev.data.reason ?? ""), signerTitle: "THỦ TRƯỞNG CƠ QUAN", signerName: signer?.role === "leader" ? signer.displayName : "",
+        reason: String(ev.data.reason ?? ""), signerName: signer?.role === "leader" && version.competentBody.sameBodyAsReceiving ? signer.displayName : "",
       });
+      break;
+    }
+    case "control": {
+      const where = whereToSubmit(version, unit);
+      const receiving = where.receivingOffice;
+      const hop: Record<string, [string, string]> = {
+        receive: [base.applicant.name ?? "Người nộp hồ sơ", receiving],
+        start_processing: [receiving, where.decidingOffice],
+        submit_for_approval: ["Công chức xử lý", "Lãnh đạo phê duyệt"],
+        approve: ["Lãnh đạo phê duyệt", "Công chức xử lý"],
+        mark_result_ready: [where.decidingOffice, receiving],
+        return_result: [receiving, base.applicant.name ?? "Người nhận kết quả"],
+      };
+      const steps = events.filter((e) => hop[e.type]).map((e) => ({ from: hop[e.type]![0], to: hop[e.type]![1], at: e.at, note: EVENT_LABELS_VI[e.type as keyof typeof EVENT_LABELS_VI] ?? e.type }));
+      doc = controlSlip({ ...base, dueDate: d.dueDate, steps });
+      break;
+    }
+    case "register": {
+      const dayOf = (type: string) => { const e = events.find((x) => x.type === type); return e ? localDateOf(e.at) : null; };
+      doc = registerEntry({ ...base, dueDate: d.dueDate, sentToDeciding: dayOf("start_processing"), resultReceived: dayOf("mark_result_ready"), returned: dayOf("return_result") });
       break;
     }
   }

@@ -4,6 +4,7 @@
  */
 import type { ProcedureDetail, ProcedureList } from "../../../shared/api/procedures.js";
 import { documentKindLabels, type ProcedureVersion } from "../../../shared/procedures/procedure-version.js";
+import { whereToSubmit } from "../../../shared/procedures/where-to-submit.js";
 import { formatDateVn } from "../../../shared/time/vn-time.js";
 import type { AdminUnit } from "../../../shared/model.js";
 import type { Deps } from "../deps.js";
@@ -73,7 +74,8 @@ export function procedureDetail(deps: Deps, code: string, unitCode: string | und
     const plan = deps.domain.scheme.planAt(unit.id, date);
     sameDay = {
       unit: unitRef(deps.domain.units, unit),
-      eligible: (plan?.eligible[unit.level] ?? []).some((e) => e.procedureCode === code),
+      // Listed, and decided here or by an office the plan has take part (not a land office absent from the commune).
+      eligible: (plan?.eligible[unit.level] ?? []).some((e) => e.procedureCode === code) && !decision.causes.includes("deciding_office_absent"),
       track: decision.track,
       dueDate: decision.dueDate,
       dueDateText: formatDateVn(decision.dueDate),
@@ -106,6 +108,7 @@ export function procedureDetail(deps: Deps, code: string, unitCode: string | und
       sector: { name: v.sector.name, toVerify: flagged(v.sector) },
       receivingBody: { name: v.receivingBody.name, toVerify: flagged(v.receivingBody) },
       competentBody: { name: v.competentBody.name, toVerify: flagged(v.competentBody) },
+      where: whereToSubmit(v, unit),
       legalBasis: v.legalBasis.map((b) => ({ title: b.title, articles: b.articles ?? null, toVerify: flagged(b) })),
       requiredDocuments: v.requiredDocuments.map((d) => ({
         id: d.id,

@@ -14,8 +14,9 @@ export function whatToBring(procedure: Pick<ProcedureDetail, "requiredDocuments"
 export function whenToCome(scheme: SchemeStatus | undefined): string {
   if (!scheme) return "Trong giờ hành chính";
   const hours = scheme.officeHours.map((h) => `${h.start}–${h.end}`).join(", ");
-  const cutoff = scheme.intakeCutoff ? ` trước ${scheme.intakeCutoff}` : "";
-  if (scheme.schemeDay && scheme.intakeOpen) return `Hôm nay, ${formatDayLong(scheme.date)}${cutoff} để nhận kết quả trong ngày`;
+  // Intake runs "đến 15 giờ" inclusive. The ticket is read on later days too: name the date, never "Hôm nay".
+  const cutoff = scheme.intakeCutoff ? `, đến ${scheme.intakeCutoff},` : "";
+  if (scheme.schemeDay && scheme.intakeOpen) return `${formatDayLong(scheme.date)}${cutoff} để nhận kết quả trong ngày`;
   if (scheme.nextSchemeDay) return `${formatDayLong(scheme.nextSchemeDay)}${cutoff} để nhận kết quả trong ngày${hours ? ` (giờ tiếp nhận ${hours})` : ""}`;
   return hours ? `Giờ tiếp nhận: ${hours}` : "Trong giờ hành chính";
 }

@@ -13,6 +13,34 @@ export const decree99Basis: LegalBasis = {
   evidence: "V",
 };
 
+/** Decree 99/2022 with its amendments, as consolidated (05/VBHN-BTP). */
+export const decree99ConsolidatedBasis: LegalBasis = {
+  title: `${DECREE_99}, văn bản hợp nhất 05/VBHN-BTP`,
+  source: "procedures.md §0 (văn bản hợp nhất 05/VBHN-BTP)",
+  evidence: "S",
+};
+
+/** Land Law in force on the receipt date. */
+export const landLaw2013And2024: LegalBasis = { title: "Luật Đất đai 2013 (đến 31/7/2024), Luật Đất đai 2024 (từ 01/8/2024)", source: "procedures.md §0", evidence: "S" };
+export const landLaw2024: LegalBasis = { title: "Luật Đất đai 2024 (31/2024/QH15)", source: "procedures.md §0", evidence: "S" };
+
+/**
+ * Decree 151/2025 (two-level land powers), Art. 18(1): the applicant chooses any intake point in the province for
+ * land-registration dossiers [S]; whether it covers security-interest dossiers was not confirmed [U].
+ */
+export const decree151Basis: LegalBasis = {
+  title: "Nghị định 151/2025/NĐ-CP (phân định thẩm quyền đất đai 2 cấp), nếu áp dụng cho đăng ký biện pháp bảo đảm",
+  articles: "Điều 18 khoản 1",
+  source: "procedures.md A.1: Điều 18 khoản 1 cho chọn nơi nộp hồ sơ đăng ký đất đai trong tỉnh [S]; áp dụng cho hồ sơ đăng ký biện pháp bảo đảm chưa xác nhận [U]",
+  evidence: "U",
+  toVerify: true,
+};
+
+export const oneStop2018Basis: LegalBasis = { title: "Nghị định 61/2018/NĐ-CP (sửa đổi bởi Nghị định 107/2021/NĐ-CP); Thông tư 01/2018/TT-VPCP", articles: "Cơ chế một cửa",
+  source: "procedures.md §0, §5.1", evidence: "S" };
+export const oneStop2025Basis: LegalBasis = { title: "Nghị định 118/2025/NĐ-CP (sửa đổi bởi Nghị định 367/2025/NĐ-CP); Thông tư 03/2025/TT-VPCP", articles: "Cơ chế một cửa",
+  source: "procedures.md §0, §5.1", evidence: "S" };
+
 export const civilCodeBasis: LegalBasis = {
   title: "Bộ luật Dân sự 2015",
   source: "procedures.md A.1 (danh mục căn cứ pháp lý)",
@@ -35,21 +63,29 @@ export const receivedAtDistrict2023: ProcedureVersion["receivingBody"] = {
   evidence: "S",
 };
 
+/** The commune receives and forwards; the land registration office (or its branch) decides: see competentBody. */
 export const receivedAtCommune2025: ProcedureVersion["receivingBody"] = {
-  name: "Trung tâm Phục vụ hành chính công cấp xã (tiếp nhận và chuyển hồ sơ; Văn phòng đăng ký đất đai hoặc Chi nhánh quyết định)",
+  name: "Trung tâm Phục vụ hành chính công cấp xã",
   source: "Nghị định 118/2025/NĐ-CP (tiếp nhận không phụ thuộc địa giới); procedures.md A.1 [S/U]",
   evidence: "U",
   toVerify: true,
 };
 
+/** The land office decides and signs in its own name (its director), not the one-stop's People's Committee. */
+const LAND_OFFICE_SIGNS = { title: "GIÁM ĐỐC" };
+
 export const landOfficeBody2023: ProcedureVersion["competentBody"] = {
   name: "Văn phòng đăng ký đất đai trực thuộc Sở Tài nguyên và Môi trường, Chi nhánh của Văn phòng đăng ký đất đai",
+  sameBodyAsReceiving: false,
+  signs: LAND_OFFICE_SIGNS,
   source: "Nghị định 99/2022/NĐ-CP, Điều 10 khoản 1",
   evidence: "V",
 };
 
 export const landOfficeBody2025: ProcedureVersion["competentBody"] = {
   name: "Văn phòng đăng ký đất đai, Chi nhánh Văn phòng đăng ký đất đai (thuộc Sở Nông nghiệp và Môi trường)",
+  sameBodyAsReceiving: false,
+  signs: LAND_OFFICE_SIGNS,
   source: "Nghị định 99/2022/NĐ-CP, Điều 10 khoản 1; Sở Nông nghiệp và Môi trường từ 3/2025 (procedures.md A.1)",
   evidence: "S",
 };

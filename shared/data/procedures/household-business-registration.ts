@@ -2,8 +2,12 @@
  * 1.001612 Đăng ký thành lập hộ kinh doanh.
  * Source: reference notes procedures.md §0, C.1–C.4 (Decree 01/2021 Art. 87; Decree 168/2025; TT 02/2023/TT-BKHĐT
  * Phụ lục III-1; TT 68/2025/TT-BTC Phụ lục II Mẫu số 1, from public print reproductions).
+ * Versions by legal date: Circular 01/2021/TT-BKHĐT form until 30/06/2023 (Circular 02/2023/TT-BKHĐT in force from
+ * 01/07/2023); no "Chứng minh nhân dân" from 01/01/2025; two-level units from 01/07/2025; no lump-sum ("khoán") tax
+ * method from 01/01/2026 (Resolution 198/2025/QH15).
  */
 import type { CaseFlag, FormColumn, FormDefinition, FormField, ProcedureVersion } from "../../procedures/procedure-version.js";
+import { CMND_END_SOURCE, withoutCmnd } from "./identity-documents.js";
 
 const CODE = "1.001612";
 const NAME = "Đăng ký thành lập hộ kinh doanh";
@@ -20,9 +24,10 @@ const sector: ProcedureVersion["sector"] = {
 };
 
 /** Three address lines of the 2025 forms (2-level units: xã/phường/đặc khu → tỉnh). */
-function addressLines(prefix: string, section: string, required: boolean, help: string, whose: string): FormField[] {
+function addressLines(prefix: string, section: string, required: boolean, help: string, whose: string, printBefore?: string): FormField[] {
   return [
     { id: `${prefix}Street`, section, label: "Số nhà/phòng, ngách/hẻm, ngõ/kiệt, đường/phố/đại lộ, tổ/xóm/ấp/thôn", type: "text", required, maxLength: 200, help,
+      ...(printBefore ? { printBefore } : {}),
       requiredMessage: `Vui lòng nhập số nhà, đường phố, tổ/thôn ${whose}` },
     { id: `${prefix}Commune`, section, label: "Xã/Phường/Đặc khu", type: "text", required, maxLength: 100, help,
       requiredMessage: `Vui lòng nhập xã/phường/đặc khu ${whose}` },
@@ -58,9 +63,13 @@ const locationsColumns: FormColumn[] = [
 
 const vatMethodField: FormField = {
   id: "vatMethod", section: "tax", label: "Phương pháp tính thuế GTGT (chọn 1 trong 2 phương pháp)", type: "choice",
-  options: ["Phương pháp kê khai", "Phương pháp khoán"], evidence: "U", toVerify: true,
-  help: "Cần kiểm tra: phương pháp khoán bị bãi bỏ từ 01/01/2026",
+  options: ["Phương pháp kê khai", "Phương pháp khoán"],
 };
+
+/** Thuế khoán and lệ phí môn bài of household businesses end on 01/01/2026. */
+const NO_LUMP_SUM_SOURCE =
+  "Nghị quyết 198/2025/QH15 (bãi bỏ thuế khoán, lệ phí môn bài đối với hộ kinh doanh từ 01/01/2026), theo báo chí và mã nguồn công khai: " +
+  "https://hatinh24h.com.vn/xoa-bo-thue-khoan-ho-kinh-doanh-se-duoc-phan-loai-the-nao-tu-112026-a192811.html";
 
 export const form2025: FormDefinition = {
   formCode: "Mẫu số 1 Phụ lục II",
@@ -68,7 +77,7 @@ export const form2025: FormDefinition = {
   legalSource: "Mẫu số 1, Phụ lục II ban hành kèm theo Thông tư 68/2025/TT-BTC",
   sections: [
     { id: "header", label: "Kính gửi" },
-    { id: "owner", label: "Thông tin chủ hộ kinh doanh" },
+    { id: "owner", label: "Thông tin chủ hộ kinh doanh", heading: false },
     { id: "ownerFallback", label: "Trường hợp việc kết nối giữa Cơ sở dữ liệu về đăng ký hộ kinh doanh với Cơ sở dữ liệu quốc gia về dân cư bị gián đoạn thì đề nghị kê khai thêm các thông tin cá nhân dưới đây" },
     { id: "name", label: "1. Tên hộ kinh doanh" },
     { id: "office", label: "2. Trụ sở của hộ kinh doanh" },
@@ -89,8 +98,8 @@ export const form2025: FormDefinition = {
     { id: "ownerEmail", section: "owner", label: "Thư điện tử (nếu có)", type: "email", personal: true },
     { id: "ownerEthnicity", section: "ownerFallback", label: "Dân tộc", type: "text", personal: true, maxLength: 50 },
     { id: "ownerNationality", section: "ownerFallback", label: "Quốc tịch", type: "text", personal: true, maxLength: 50 },
-    ...addressLines("ownerPermanent", "ownerFallback", false, "Nơi thường trú", "nơi thường trú").map((f) => ({ ...f, personal: true })),
-    ...addressLines("ownerCurrent", "ownerFallback", false, "Nơi ở hiện tại", "nơi ở hiện tại").map((f) => ({ ...f, personal: true })),
+    ...addressLines("ownerPermanent", "ownerFallback", false, "Nơi thường trú", "nơi thường trú", "Nơi thường trú").map((f) => ({ ...f, personal: true })),
+    ...addressLines("ownerCurrent", "ownerFallback", false, "Nơi ở hiện tại", "nơi ở hiện tại", "Nơi ở hiện tại").map((f) => ({ ...f, personal: true })),
     { id: "businessName", section: "name", label: "Tên hộ kinh doanh viết bằng tiếng Việt (ghi bằng chữ in hoa)", type: "text", required: true,
       uppercase: true, maxLength: 200, pattern: BUSINESS_NAME_PATTERN, patternMessage: BUSINESS_NAME_MESSAGE, help: "HỘ KINH DOANH …" },
     { id: "businessNameForeign", section: "name", label: "Tên hộ kinh doanh viết bằng tiếng nước ngoài (nếu có)", type: "text", maxLength: 200 },
@@ -105,7 +114,8 @@ export const form2025: FormDefinition = {
     businessLinesField,
     { id: "capitalAmount", section: "capital", label: "Tổng số (bằng số; VNĐ)", type: "money", required: true, requiredMessage: "Vui lòng nhập tổng số vốn kinh doanh" },
     { id: "capitalInWords", section: "capital", label: "Bằng chữ", type: "text", required: true, maxLength: 300, requiredMessage: "Vui lòng ghi vốn kinh doanh bằng chữ" },
-    ...addressLines("taxNotice", "tax", false, "5.1 Địa chỉ nhận thông báo thuế (chỉ kê khai nếu địa chỉ nhận thông báo thuế khác địa chỉ trụ sở)", "nhận thông báo thuế"),
+    ...addressLines("taxNotice", "tax", false, "5.1 Địa chỉ nhận thông báo thuế (chỉ kê khai nếu địa chỉ nhận thông báo thuế khác địa chỉ trụ sở)", "nhận thông báo thuế",
+      "5.1 Địa chỉ nhận thông báo thuế (chỉ kê khai nếu địa chỉ nhận thông báo thuế khác địa chỉ trụ sở)"),
     { id: "taxNoticePhone", section: "tax", label: "Điện thoại (nếu có)", type: "phone" },
     { id: "taxNoticeEmail", section: "tax", label: "Thư điện tử (nếu có)", type: "email" },
     { id: "startDate", section: "tax", label: "5.2 Ngày bắt đầu hoạt động", type: "date", required: true },
@@ -116,7 +126,7 @@ export const form2025: FormDefinition = {
     founderTypeField,
     { id: "members", section: "members", label: "Thông tin về các thành viên hộ gia đình đăng ký hộ kinh doanh", type: "table",
       requiredWhen: { field: "founderType", is: MEMBERS }, minItems: 1, maxItems: 30,
-      help: "Chỉ kê khai khi chủ thể thành lập là các thành viên hộ gia đình; mỗi thành viên ký tại dòng của mình",
+      help: "Chỉ kê khai khi chủ thể thành lập là các thành viên hộ gia đình; mỗi thành viên ký tại dòng của mình", signatureColumn: true,
       itemFields: [
         { id: "fullName", label: "Họ tên", type: "text", required: true, personal: true, maxLength: 100 },
         { id: "birthDate", label: "Ngày, tháng, năm sinh", type: "date", required: true, personal: true },
@@ -143,7 +153,7 @@ export const form2023: FormDefinition = {
   legalSource: "Phụ lục III-1 ban hành kèm theo Thông tư 02/2023/TT-BKHĐT",
   sections: [
     { id: "header", label: "Kính gửi" },
-    { id: "owner", label: "Thông tin chủ hộ kinh doanh" },
+    { id: "owner", label: "Thông tin chủ hộ kinh doanh", heading: false },
     { id: "name", label: "1. Tên hộ kinh doanh" },
     { id: "office", label: "2. Địa chỉ trụ sở hộ kinh doanh" },
     { id: "lines", label: "3. Ngành, nghề kinh doanh" },
@@ -187,7 +197,7 @@ export const form2023: FormDefinition = {
     vatMethodField,
     founderTypeField,
     { id: "members", section: "members", label: "Thông tin về các thành viên hộ gia đình đăng ký hộ kinh doanh", type: "table",
-      requiredWhen: { field: "founderType", is: MEMBERS }, minItems: 1, maxItems: 30,
+      requiredWhen: { field: "founderType", is: MEMBERS }, minItems: 1, maxItems: 30, signatureColumn: true,
       itemFields: [
         { id: "fullName", label: "Họ tên", type: "text", required: true, personal: true, maxLength: 100 },
         { id: "birthDate", label: "Ngày sinh", type: "date", required: true, personal: true },
@@ -205,6 +215,37 @@ export const form2023: FormDefinition = {
   source: "Bản tái hiện Phụ lục III-1 TT 02/2023/TT-BKHĐT trong mã nguồn công khai (đã thay địa chỉ 2 cấp; procedures.md C.3)",
   evidence: "U",
   toVerify: true,
+};
+
+/** From 01/01/2025: the same form without the old ID card among the legal documents offered. */
+export const form2023WithoutCmnd: FormDefinition = {
+  ...form2023,
+  fields: form2023.fields.map((f) => (f.id === "ownerLegalDocType" ? { ...f, options: withoutCmnd(f.options ?? []), evidence: "S" as const, toVerify: undefined } : f)),
+};
+
+/**
+ * Phụ lục III-1 of Circular 01/2021/TT-BKHĐT (until 30/06/2023): the 2023 form before Circular 02/2023 added the
+ * tax-registration item (joint business and tax registration), so sections 6–7 were numbered 5–6. Reconstructed
+ * from that amendment, not from the 2021 text: "cần kiểm tra" until compared with the gazette copy.
+ */
+export const form2021: FormDefinition = {
+  ...form2023,
+  legalSource: "Phụ lục III-1 ban hành kèm theo Thông tư 01/2021/TT-BKHĐT",
+  sections: form2023.sections
+    .filter((sec) => sec.id !== "tax")
+    .map((sec) => (sec.id === "founder" ? { ...sec, label: "5. Chủ thể thành lập hộ kinh doanh" } : sec.id === "members" ? { ...sec, label: "6. Thông tin về các thành viên hộ gia đình đăng ký hộ kinh doanh" } : sec)),
+  fields: form2023.fields.filter((f) => f.section !== "tax"),
+  source: "Suy ra từ Phụ lục III-1 TT 02/2023/TT-BKHĐT bỏ mục 5 (thông tin đăng ký thuế do TT 02/2023 bổ sung, hiệu lực 01/7/2023: https://luatvietan.com/thong-tu-02-2023-tt-bkhdt-sua-doi-thong-tu-01-2021-tt-bkhdt-huong-dan-ve-dang-ky-doanh-nghiep/); chưa đối chiếu bản gốc",
+  evidence: "U",
+  toVerify: true,
+};
+
+/** From 01/01/2026: no lump-sum ("khoán") method to choose; item 5.4 of the 2025 form has nothing left to ask. */
+export const form2026: FormDefinition = {
+  ...form2025,
+  fields: form2025.fields.filter((f) => f.id !== "vatMethod"),
+  printedNotes: [...(form2025.printedNotes ?? []), "Mục 5.4 (phương pháp khoán) không còn áp dụng từ 01/01/2026"],
+  source: `${form2025.source}; bỏ lựa chọn phương pháp khoán theo ${NO_LUMP_SUM_SOURCE}`,
 };
 
 const flags: CaseFlag[] = [
@@ -229,40 +270,86 @@ const result = {
   evidence: "S" as const,
 };
 
-export const householdBusiness2023: ProcedureVersion = {
+const district2023 = {
+  receivingLevels: ["district" as const],
+  receivingBody: { name: "Bộ phận Tiếp nhận và Trả kết quả cấp huyện",
+    source: "Kế hoạch Ngày không viết – Ngày không hẹn tỉnh Đắk Nông 2023 (danh mục cấp huyện)", evidence: "S" as const },
+  competentBody: { name: "Phòng Tài chính – Kế hoạch cấp huyện", sameBodyAsReceiving: true,
+    signs: { onBehalf: "TM. ỦY BAN NHÂN DÂN", title: "CHỦ TỊCH" }, source: "Nghị định 01/2021/NĐ-CP, Điều 87", evidence: "S" as const },
+  timeLimit: { timeLimitWorkingDays: 3, note: "03 ngày làm việc kể từ ngày nhận hồ sơ hợp lệ.",
+    source: "Nghị định 01/2021/NĐ-CP, Điều 87 khoản 3", evidence: "S" as const },
+};
+
+const basis2021 = (form: string): ProcedureVersion["legalBasis"] => [
+  { title: "Nghị định 01/2021/NĐ-CP về đăng ký doanh nghiệp", articles: "Điều 87", source: "procedures.md C.1, C.2", evidence: "S" },
+  { title: form, articles: "Phụ lục III-1", source: "procedures.md §0, C.3", evidence: "S" },
+  { title: "Thông tư 85/2019/TT-BTC (lệ phí do HĐND tỉnh quy định)", source: "procedures.md C.1", evidence: "U", toVerify: true },
+];
+
+const documents2021: ProcedureVersion["requiredDocuments"] = [
+  { id: "request_form", name: "Giấy đề nghị đăng ký hộ kinh doanh", kind: "original", count: 1, always: true,
+    source: "Nghị định 01/2021/NĐ-CP, Điều 87 khoản 2 điểm a", evidence: "S" },
+  { id: "legal_document_copies", name: "Bản sao giấy tờ pháp lý của cá nhân đối với chủ hộ kinh doanh và thành viên hộ gia đình đăng ký hộ kinh doanh",
+    kind: "copy", count: 1, always: true, condition: "Thành viên hộ gia đình: khi các thành viên cùng đăng ký",
+    source: "Nghị định 01/2021/NĐ-CP, Điều 87 khoản 2 điểm b", evidence: "S" },
+  { id: "members_meeting_minutes", name: "Bản sao biên bản họp thành viên hộ gia đình về việc thành lập hộ kinh doanh", kind: "copy", count: 1,
+    always: false, condition: "Khi các thành viên hộ gia đình đăng ký hộ kinh doanh", source: "Nghị định 01/2021/NĐ-CP, Điều 87 khoản 2 điểm c", evidence: "S" },
+  { id: "members_authorisation", name: "Bản sao văn bản ủy quyền của thành viên hộ gia đình cho một thành viên làm chủ hộ kinh doanh", kind: "copy",
+    count: 1, always: false, condition: "Khi các thành viên hộ gia đình đăng ký hộ kinh doanh", source: "Nghị định 01/2021/NĐ-CP, Điều 87 khoản 2 điểm d", evidence: "S" },
+];
+
+/** Circular 01/2021/TT-BKHĐT form, until Circular 02/2023/TT-BKHĐT took effect. */
+export const householdBusiness2021Form: ProcedureVersion = {
   id: `${CODE}@2023-01-01`,
   code: CODE,
   name: NAME,
   sector,
   validFrom: "2023-01-01",
-  validTo: "2025-06-30",
-  receivingLevels: ["district"],
-  receivingBody: { name: "Bộ phận Tiếp nhận và Trả kết quả cấp huyện",
-    source: "Kế hoạch Ngày không viết – Ngày không hẹn tỉnh Đắk Nông 2023 (danh mục cấp huyện)", evidence: "S" },
-  competentBody: { name: "Phòng Tài chính – Kế hoạch cấp huyện", source: "Nghị định 01/2021/NĐ-CP, Điều 87", evidence: "S" },
-  legalBasis: [
-    { title: "Nghị định 01/2021/NĐ-CP về đăng ký doanh nghiệp", articles: "Điều 87", source: "procedures.md C.1, C.2", evidence: "S" },
-    { title: "Thông tư 02/2023/TT-BKHĐT (biểu mẫu)", articles: "Phụ lục III-1", source: "procedures.md §0, C.3", evidence: "S" },
-    { title: "Thông tư 85/2019/TT-BTC (lệ phí do HĐND tỉnh quy định)", source: "procedures.md C.1", evidence: "U", toVerify: true },
-  ],
-  requiredDocuments: [
-    { id: "request_form", name: "Giấy đề nghị đăng ký hộ kinh doanh", kind: "original", count: 1, always: true,
-      source: "Nghị định 01/2021/NĐ-CP, Điều 87 khoản 2 điểm a", evidence: "S" },
-    { id: "legal_document_copies", name: "Bản sao giấy tờ pháp lý của cá nhân đối với chủ hộ kinh doanh và thành viên hộ gia đình đăng ký hộ kinh doanh",
-      kind: "copy", count: 1, always: true, condition: "Thành viên hộ gia đình: khi các thành viên cùng đăng ký",
-      source: "Nghị định 01/2021/NĐ-CP, Điều 87 khoản 2 điểm b", evidence: "S" },
-    { id: "members_meeting_minutes", name: "Bản sao biên bản họp thành viên hộ gia đình về việc thành lập hộ kinh doanh", kind: "copy", count: 1,
-      always: false, condition: "Khi các thành viên hộ gia đình đăng ký hộ kinh doanh", source: "Nghị định 01/2021/NĐ-CP, Điều 87 khoản 2 điểm c", evidence: "S" },
-    { id: "members_authorisation", name: "Bản sao văn bản ủy quyền của thành viên hộ gia đình cho một thành viên làm chủ hộ kinh doanh", kind: "copy",
-      count: 1, always: false, condition: "Khi các thành viên hộ gia đình đăng ký hộ kinh doanh", source: "Nghị định 01/2021/NĐ-CP, Điều 87 khoản 2 điểm d", evidence: "S" },
-  ],
-  form: form2023,
-  timeLimit: { timeLimitWorkingDays: 3, note: "03 ngày làm việc kể từ ngày nhận hồ sơ hợp lệ.",
-    source: "Nghị định 01/2021/NĐ-CP, Điều 87 khoản 3", evidence: "S" },
+  validTo: "2023-06-30",
+  ...district2023,
+  legalBasis: basis2021("Thông tư 01/2021/TT-BKHĐT (biểu mẫu)"),
+  requiredDocuments: documents2021,
+  form: form2021,
   result,
   caseFlags: flags,
-  note: "Trước 01/7/2023 biểu mẫu theo Thông tư 01/2021/TT-BKHĐT (cần kiểm tra).",
+  note: "Thông tư 02/2023/TT-BKHĐT có hiệu lực từ 01/7/2023 (luatvietan.com): hồ sơ nhận trước ngày đó dùng mẫu Thông tư 01/2021/TT-BKHĐT.",
 };
+
+export const householdBusiness2023: ProcedureVersion = {
+  ...householdBusiness2021Form,
+  id: `${CODE}@2023-07-01`,
+  validFrom: "2023-07-01",
+  validTo: "2024-12-31",
+  legalBasis: basis2021("Thông tư 02/2023/TT-BKHĐT (biểu mẫu), hiệu lực 01/7/2023"),
+  form: form2023,
+  note: undefined,
+};
+
+/** From 01/01/2025 the old ID card is no longer a valid identity document. */
+export const householdBusiness2025Cccd: ProcedureVersion = {
+  ...householdBusiness2023,
+  id: `${CODE}@2025-01-01`,
+  validFrom: "2025-01-01",
+  validTo: "2025-06-30",
+  legalBasis: [...householdBusiness2023.legalBasis, { title: "Luật Căn cước 26/2023/QH15", articles: "Điều 46 (chuyển tiếp)", source: CMND_END_SOURCE, evidence: "S" }],
+  form: form2023WithoutCmnd,
+};
+
+const commune2025 = {
+  receivingLevels: ["commune" as const],
+  receivingBody: { name: "Trung tâm Phục vụ hành chính công cấp xã", source: "Nghị định 118/2025/NĐ-CP; Nghị định 168/2025/NĐ-CP (procedures.md §0, C.1)",
+    evidence: "S" as const },
+  competentBody: { name: "Cơ quan đăng ký kinh doanh cấp xã nơi hộ kinh doanh đăng ký trụ sở", sameBodyAsReceiving: true,
+    signs: { onBehalf: "TM. ỦY BAN NHÂN DÂN", title: "CHỦ TỊCH" }, source: "Nghị định 168/2025/NĐ-CP (procedures.md C.1)", evidence: "S" as const },
+};
+
+const basis2025: ProcedureVersion["legalBasis"] = [
+  { title: "Nghị định 168/2025/NĐ-CP về đăng ký doanh nghiệp", articles: "Điều 99",
+    source: "https://thuvienphapluat.vn/phap-luat-doanh-nghiep/bai-viet/huong-dan-thu-tuc-dang-ky-ho-kinh-doanh-nam-2026-18449.html (procedures.md C.1; Điều 100 khoản 3 là thay đổi chủ hộ, không phải thành lập)", evidence: "S" },
+  { title: "Thông tư 68/2025/TT-BTC (biểu mẫu)", articles: "Phụ lục II, Mẫu số 1", source: "procedures.md §0, C.3", evidence: "S" },
+  { title: "Luật Doanh nghiệp 2020, sửa đổi bởi Luật 76/2025/QH15", source: "procedures.md C.1", evidence: "S" },
+  { title: "Thông tư 85/2019/TT-BTC (lệ phí do HĐND tỉnh quy định)", source: "procedures.md C.1", evidence: "U", toVerify: true },
+];
 
 export const householdBusiness2025: ProcedureVersion = {
   id: `${CODE}@2025-07-01`,
@@ -270,17 +357,9 @@ export const householdBusiness2025: ProcedureVersion = {
   name: NAME,
   sector,
   validFrom: "2025-07-01",
-  receivingLevels: ["commune"],
-  receivingBody: { name: "Trung tâm Phục vụ hành chính công cấp xã", source: "Nghị định 118/2025/NĐ-CP; Nghị định 168/2025/NĐ-CP (procedures.md §0, C.1)",
-    evidence: "S" },
-  competentBody: { name: "Cơ quan đăng ký kinh doanh cấp xã nơi hộ kinh doanh đăng ký trụ sở", source: "Nghị định 168/2025/NĐ-CP (procedures.md C.1)",
-    evidence: "S" },
-  legalBasis: [
-    { title: "Nghị định 168/2025/NĐ-CP về đăng ký doanh nghiệp", articles: "Điều 99, Điều 100 khoản 3", source: "procedures.md C.1", evidence: "S" },
-    { title: "Thông tư 68/2025/TT-BTC (biểu mẫu)", articles: "Phụ lục II, Mẫu số 1", source: "procedures.md §0, C.3", evidence: "S" },
-    { title: "Luật Doanh nghiệp 2020, sửa đổi bởi Luật 76/2025/QH15", source: "procedures.md C.1", evidence: "S" },
-    { title: "Thông tư 85/2019/TT-BTC (lệ phí do HĐND tỉnh quy định)", source: "procedures.md C.1", evidence: "U", toVerify: true },
-  ],
+  validTo: "2025-12-31",
+  ...commune2025,
+  legalBasis: basis2025,
   requiredDocuments: [
     { id: "request_form", name: "Giấy đề nghị đăng ký hộ kinh doanh (Mẫu số 1, Phụ lục II, Thông tư 68/2025/TT-BTC)", kind: "original", count: 1,
       always: true, source: "Nghị định 168/2025/NĐ-CP (procedures.md C.2)", evidence: "S" },
@@ -299,4 +378,14 @@ export const householdBusiness2025: ProcedureVersion = {
     source: "Nghị định 168/2025/NĐ-CP, Điều 99 (theo bài viết pháp luật được dẫn)", evidence: "S" },
   result,
   caseFlags: flags,
+};
+
+/** From 01/01/2026: no lump-sum tax method and no household licence fee (Resolution 198/2025/QH15). */
+export const householdBusiness2026: ProcedureVersion = {
+  ...householdBusiness2025,
+  id: `${CODE}@2026-01-01`,
+  validFrom: "2026-01-01",
+  validTo: undefined,
+  legalBasis: [...basis2025, { title: "Nghị quyết 198/2025/QH15 (bãi bỏ thuế khoán, lệ phí môn bài từ 01/01/2026)", source: NO_LUMP_SUM_SOURCE, evidence: "S" }],
+  form: form2026,
 };

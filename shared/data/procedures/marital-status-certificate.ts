@@ -4,6 +4,7 @@
  * amended by TT 04/2024/TT-BTP; 2025 portal dossier text copied in public code).
  */
 import type { CaseFlag, FormDefinition, FormField, ProcedureVersion, RequiredDocument } from "../../procedures/procedure-version.js";
+import { CMND_END_SOURCE, withoutCmnd } from "./identity-documents.js";
 
 const CODE = "1.004873";
 const NAME = "Cấp Giấy xác nhận tình trạng hôn nhân";
@@ -117,6 +118,7 @@ const shared = {
   sector: { name: "Hộ tịch", source: "Sở Tư pháp Hải Phòng, công bố TTHC lĩnh vực hộ tịch 11/2025", evidence: "S" as const },
   receivingLevels: ["commune" as const],
   competentBody: { name: "Ủy ban nhân dân cấp xã nơi người yêu cầu cư trú (công chức tư pháp – hộ tịch kiểm tra, Chủ tịch hoặc Phó Chủ tịch ký)",
+    sameBodyAsReceiving: true, signs: { onBehalf: "TM. ỦY BAN NHÂN DÂN", title: "CHỦ TỊCH" },
     source: "Nghị định 123/2015/NĐ-CP, Điều 21; cổng DVC 2025 (procedures.md D.1)", evidence: "U" as const, toVerify: true },
   requiredDocuments,
   timeLimit: { timeLimitWorkingDays: 3, note: "03 ngày làm việc kể từ ngày nhận đủ hồ sơ hợp lệ; nếu phải xác minh, nơi được đề nghị trả lời trong 03 ngày làm việc.",
@@ -130,7 +132,7 @@ export const maritalStatus2023: ProcedureVersion = {
   ...shared,
   id: `${CODE}@2023-01-01`,
   validFrom: "2023-01-01",
-  validTo: "2025-06-30",
+  validTo: "2024-12-31",
   receivingBody: { name: "Bộ phận Tiếp nhận và Trả kết quả UBND cấp xã",
     source: "Kế hoạch Ngày không viết – Ngày không hẹn tỉnh Đắk Nông 2023 (danh mục cấp xã)", evidence: "S" },
   legalBasis: [
@@ -140,13 +142,33 @@ export const maritalStatus2023: ProcedureVersion = {
     { title: "Thông tư 85/2019/TT-BTC, Thông tư 106/2021/TT-BTC (lệ phí hộ tịch do HĐND tỉnh quy định)", source: "procedures.md D.1", evidence: "U", toVerify: true },
   ],
   form: declarationForm("Thông tư 04/2020/TT-BTP, Phụ lục", "Tái hiện tờ khai trong mã nguồn công khai (procedures.md D.3); mẫu trước sửa đổi 2024 cần kiểm tra", true),
-  note: "Danh mục thành phần hồ sơ lấy theo nội dung cổng DVC 2025; áp dụng cho giai đoạn 2023 cần kiểm tra.",
+  note: "Danh mục thành phần hồ sơ lấy theo nội dung cổng DVC 2025; áp dụng cho giai đoạn 2023 cần kiểm tra. Mẫu tờ khai sửa đổi bởi Thông tư 04/2024/TT-BTP: chưa xác định được ngày hiệu lực, nên chưa tách phiên bản (cần kiểm tra).",
 };
 
-export const maritalStatus2025: ProcedureVersion = {
+/** Identity documents without the old ID card (valid until 31/12/2024). */
+function withoutCmndDocuments(version: ProcedureVersion): Pick<ProcedureVersion, "form" | "requiredDocuments"> {
+  return {
+    form: { ...version.form, fields: version.form.fields.map((f) => (f.type === "choice" && f.id.endsWith("IdType") ? { ...f, options: withoutCmnd(f.options ?? []) } : f)) },
+    requiredDocuments: version.requiredDocuments.map((d) => (d.id === "identity_document"
+      ? { ...d, name: "Hộ chiếu, Căn cước công dân, thẻ căn cước, căn cước điện tử hoặc giấy tờ có ảnh còn giá trị sử dụng", source: `${d.source}; ${CMND_END_SOURCE}` }
+      : d)),
+  };
+}
+
+export const maritalStatus2025Cccd: ProcedureVersion = {
+  ...maritalStatus2023,
+  id: `${CODE}@2025-01-01`,
+  validFrom: "2025-01-01",
+  validTo: "2025-06-30",
+  ...withoutCmndDocuments(maritalStatus2023),
+  legalBasis: [...maritalStatus2023.legalBasis, { title: "Luật Căn cước 26/2023/QH15", articles: "Điều 46 (chuyển tiếp)", source: CMND_END_SOURCE, evidence: "S" }],
+};
+
+const maritalStatus2025Base: ProcedureVersion = {
   ...shared,
   id: `${CODE}@2025-07-01`,
   validFrom: "2025-07-01",
+  validTo: "2027-02-28",
   receivingBody: { name: "Trung tâm Phục vụ hành chính công cấp xã", source: "Nghị định 118/2025/NĐ-CP (procedures.md §0, D.1)", evidence: "S" },
   legalBasis: [
     { title: "Luật Hôn nhân và gia đình 52/2014/QH13; Luật Hộ tịch 60/2014/QH13", source: "Danh mục căn cứ pháp lý trên cổng DVC (procedures.md §0)", evidence: "S" },
@@ -159,5 +181,30 @@ export const maritalStatus2025: ProcedureVersion = {
   ],
   form: declarationForm("Thông tư 04/2020/TT-BTP, Phụ lục, sửa đổi bởi Thông tư 04/2024/TT-BTP",
     "Tái hiện tờ khai trong mã nguồn công khai; bản PDF chính thức tr. 404–405 tài liệu Sở Tư pháp Hải Phòng 2025 (procedures.md D.3)", false),
-  note: "Luật Hộ tịch 03/2026/QH16 có hiệu lực từ 01/3/2027: cần thêm phiên bản mới; hồ sơ nhận trước ngày đó giữ phiên bản này.",
+  note: "Luật Hộ tịch 03/2026/QH16 có hiệu lực từ 01/3/2027: hồ sơ nhận trước ngày đó giữ phiên bản này.",
+};
+
+export const maritalStatus2025: ProcedureVersion = { ...maritalStatus2025Base, ...withoutCmndDocuments(maritalStatus2025Base) };
+
+const CIVIL_STATUS_LAW_2026 =
+  "Luật Hộ tịch 03/2026/QH16, thông qua 23/4/2026, hiệu lực 01/3/2027, thay Luật 60/2014/QH13 (Cổng TTĐT Chính phủ: https://xaydungchinhsach.chinhphu.vn/toan-van-luat-ho-tich-so-03-2026-qh16-119260527163142286.htm; Công báo: https://congbao.chinhphu.vn/van-ban/luat-so-03-2026-qh16-469530/64878.htm)";
+
+/**
+ * Under the Civil Status Law 2026 (from 01/03/2027). Its implementing decree and forms were not found: the current
+ * declaration and time limit stay, marked "cần kiểm tra", until they are published.
+ */
+export const maritalStatus2027: ProcedureVersion = {
+  ...maritalStatus2025,
+  id: `${CODE}@2027-03-01`,
+  validFrom: "2027-03-01",
+  validTo: undefined,
+  legalBasis: [
+    { title: "Luật Hộ tịch 03/2026/QH16", source: CIVIL_STATUS_LAW_2026, evidence: "S" },
+    { title: "Luật Hôn nhân và gia đình 52/2014/QH13", source: "Danh mục căn cứ pháp lý trên cổng DVC (procedures.md §0)", evidence: "S" },
+    { title: "Nghị định, thông tư hướng dẫn Luật Hộ tịch 2026 (chưa công bố)", source: "Chưa tìm thấy văn bản hướng dẫn", evidence: "?", toVerify: true },
+  ],
+  form: { ...maritalStatus2025.form, source: `${maritalStatus2025.form.source}; mẫu theo Luật Hộ tịch 2026 chưa công bố`, evidence: "U", toVerify: true },
+  timeLimit: { ...maritalStatus2025.timeLimit, evidence: "U", toVerify: true,
+    note: "Thời hạn theo văn bản hướng dẫn Luật Hộ tịch 2026 chưa công bố; tạm giữ 03 ngày làm việc (cần kiểm tra)." },
+  note: "Phiên bản theo Luật Hộ tịch 03/2026/QH16; biểu mẫu, thời hạn và thành phần hồ sơ chờ văn bản hướng dẫn.",
 };

@@ -5,8 +5,9 @@
  */
 import type { CaseFlag, FormDefinition, ProcedureVersion, RequiredDocument } from "../../procedures/procedure-version.js";
 import {
-  certificateColumns, civilCodeBasis, decree99Basis, decree99Flags, decree99TimeLimit, landOfficeBody2023,
-  landOfficeBody2025, landOfficeRecipientField, receivedAtCommune2025, receivedAtDistrict2023, securitySector,
+  certificateColumns, civilCodeBasis, decree151Basis, decree99Basis, decree99ConsolidatedBasis, decree99Flags, decree99TimeLimit,
+  landLaw2013And2024, landLaw2024, landOfficeBody2023, landOfficeBody2025, landOfficeRecipientField, oneStop2018Basis, oneStop2025Basis,
+  receivedAtCommune2025, receivedAtDistrict2023, securitySector,
 } from "./decree-99-common.js";
 
 const CODE = "1.011443";
@@ -124,12 +125,9 @@ export const securityDeletion2023: ProcedureVersion = {
   receivingLevels: ["district"],
   receivingBody: receivedAtDistrict2023,
   competentBody: landOfficeBody2023,
-  legalBasis: [
-    civilCodeBasis,
-    { ...decree99Basis, articles: "Điều 16, 20, 33, 35" },
-    { title: "Nghị định 61/2018/NĐ-CP (sửa đổi bởi Nghị định 107/2021/NĐ-CP); Thông tư 01/2018/TT-VPCP", articles: "Cơ chế một cửa",
-      source: "procedures.md §0, §5.1", evidence: "S" },
-  ],
+  // The same legal basis as 1.011441 (registration), with the articles on deletion.
+  legalBasis: [civilCodeBasis, landLaw2013And2024, { ...decree99Basis, articles: "Điều 16, 20, 33, 35" }, decree99ConsolidatedBasis, oneStop2018Basis],
+
   note: "Hiệu lực từ ngày Nghị định 99/2022 có hiệu lực (15/01/2023, cần kiểm tra).",
 };
 
@@ -140,11 +138,8 @@ export const securityDeletion2025: ProcedureVersion = {
   receivingLevels: ["commune"],
   receivingBody: receivedAtCommune2025,
   competentBody: landOfficeBody2025,
-  legalBasis: [
-    civilCodeBasis,
-    { ...decree99Basis, articles: "Điều 16, 20, 33, 35" },
-    { title: "Nghị định 118/2025/NĐ-CP (sửa đổi bởi Nghị định 367/2025/NĐ-CP); Thông tư 03/2025/TT-VPCP", articles: "Cơ chế một cửa",
-      source: "procedures.md §0, §5.1", evidence: "S" },
-  ],
+  // The same legal basis as 1.011441 (registration), with the articles on deletion.
+  legalBasis: [civilCodeBasis, landLaw2024, { ...decree99Basis, articles: "Điều 16, 20, 33, 35" }, decree99ConsolidatedBasis, decree151Basis, oneStop2025Basis],
+
   note: "Từ 01/7/2025: Bộ phận một cửa cấp xã tiếp nhận và chuyển hồ sơ; Văn phòng đăng ký đất đai hoặc Chi nhánh giải quyết.",
 };

@@ -7,6 +7,7 @@ import { maritalStatus2025 } from "../../../shared/data/procedures/marital-statu
 import { documentKindLabels } from "../../../shared/procedures/procedure-version.js";
 import type { ApiClient } from "../../../mini-app/src/api/client.js";
 import { networkError, type ApiError, type ApiResult } from "../../../mini-app/src/api/http.js";
+import { whereToSubmit } from "../../../shared/procedures/where-to-submit.js";
 import type { PreRegistration, ProcedureDetail, SchemeStatus } from "../../../mini-app/src/api/types.js";
 
 export const UNIT = { id: "24631@2025-07-01", code: "24631", name: "Quảng Khê", type: "xã", displayName: "xã Quảng Khê", fullName: "xã Quảng Khê, tỉnh Lâm Đồng" };
@@ -26,6 +27,7 @@ const v = maritalStatus2025;
 export const PROCEDURE: ProcedureDetail = {
   code: v.code, name: v.name, versionId: v.id, validFrom: v.validFrom, validTo: null,
   sector: { name: v.sector.name, toVerify: false }, receivingBody: { name: v.receivingBody.name, toVerify: false }, competentBody: { name: v.competentBody.name, toVerify: true },
+  where: whereToSubmit(v, { type: "xã", name: "Quảng Khê" }),
   legalBasis: v.legalBasis.map((b) => ({ title: b.title, articles: b.articles ?? null, toVerify: !!b.toVerify })),
   requiredDocuments: v.requiredDocuments.map((d) => ({ id: d.id, name: d.name, kind: d.kind, kindLabel: documentKindLabels[d.kind], count: d.count, always: d.always, condition: d.condition ?? null, toVerify: !!d.toVerify })),
   form: { formCode: v.form.formCode, title: v.form.title, legalSource: v.form.legalSource, toVerify: true, sections: v.form.sections, fields: v.form.fields as unknown as Record<string, unknown>[] },

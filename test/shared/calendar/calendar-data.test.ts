@@ -20,7 +20,9 @@ describe("shipped civil-service calendar data", () => {
     const all = Object.values(VN_CIVIL_SERVICE_CALENDAR.years).flatMap((y) => y.entries);
     for (const e of all.filter((e) => e.evidence === "U")) expect(e.toVerify).toBe(true);
     const flagged = all.filter((e) => e.toVerify).map((e) => e.from);
-    expect(flagged).toEqual(expect.arrayContaining(["2025-02-08", "2026-04-27", "2026-09-01", "2026-11-24", "2027-02-05"]));
+    expect(flagged).toEqual(expect.arrayContaining(["2027-01-01", "2027-02-05"]));
+    // Confirmed by the government's letters (press copies): no longer to verify.
+    for (const date of ["2026-01-02", "2026-01-10", "2026-04-27", "2026-08-31", "2026-09-01"]) expect(flagged).not.toContain(date);
   });
 
   it("gives every row a Vietnamese reason and a source", () => {

@@ -29,19 +29,22 @@ describe("isWorkingDay on the civil-service calendar", () => {
   it.each([
     ["2024-05-04", true, "make-up Saturday for 29/04/2024"],
     ["2025-04-26", true, "make-up Saturday for 02/05/2025"],
-    ["2025-02-08", true, "make-up Saturday after Tết Ất Tỵ (to verify)"],
+    ["2025-02-08", false, "Saturday after Tết Ất Tỵ: no swap (8726/VPCP-KGVX)"],
     ["2024-04-29", false, "Monday swapped off"],
     ["2025-05-02", false, "Friday swapped off"],
     ["2023-01-02", false, "compensatory for New Year on Sunday"],
     ["2023-05-02", false, "compensatory for Giỗ Tổ on Saturday"],
     ["2023-05-03", false, "compensatory for 30/4 on Sunday"],
     ["2023-09-04", false, "compensatory for National Day on Saturday"],
-    ["2026-04-27", false, "compensatory for Giỗ Tổ 2026 on Sunday (to verify)"],
+    ["2026-04-27", false, "compensatory for Giỗ Tổ 2026 on Sunday"],
     ["2025-04-07", false, "Giỗ Tổ Hùng Vương 2025"],
     ["2024-09-03", false, "day next to National Day 2024"],
-    ["2026-09-01", false, "chosen day next to National Day 2026 (to verify)"],
-    ["2026-11-24", false, "Vietnam Culture Day (to verify)"],
-    ["2026-01-02", true, "Friday after New Year 2026: swap not confirmed"],
+    ["2026-09-01", false, "Tuesday next to National Day 2026"],
+    ["2026-08-31", false, "Monday swapped off for National Day 2026"],
+    ["2026-08-22", true, "make-up Saturday for 31/08/2026"],
+    ["2026-11-24", true, "Vietnam Culture Day: not yet a day off in the Labour Code"],
+    ["2026-01-02", false, "Friday after New Year 2026 swapped off (12729/VPCP-KGVX)"],
+    ["2026-01-10", true, "make-up Saturday for 02/01/2026"],
     ["2026-03-14", false, "plain Saturday"],
     ["2026-03-15", false, "plain Sunday"],
     ["2024-05-05", false, "Sunday after a make-up Saturday"],
@@ -61,7 +64,9 @@ describe("addWorkingDays and friends", () => {
     ["2025-04-25", 1, "2025-04-26"], // make-up Saturday counts
     ["2025-04-29", 1, "2025-05-05"],
     ["2024-04-26", 1, "2024-05-02"],
-    ["2025-12-31", 1, "2026-01-02"],
+    ["2025-12-31", 1, "2026-01-05"],
+    ["2025-12-31", 3, "2026-01-07"],
+    ["2026-01-09", 1, "2026-01-10"], // make-up Saturday counts
     ["2027-12-31", 1, "2028-01-04"], // into a lunar-fallback year: 01/01/2028 Saturday → Monday 03/01 off
     ["2026-02-23", -1, "2026-02-13"],
     ["2026-03-16", -1, "2026-03-13"],
@@ -89,7 +94,7 @@ describe("addWorkingDays and friends", () => {
     ["2026-02-12", "2026-02-24", 3],
     ["2026-02-24", "2026-02-12", -3],
     ["2026-03-12", "2026-03-12", 0],
-    ["2025-12-31", "2026-12-31", 249], // 365 − 104 weekend days − 12 weekdays off
+    ["2025-12-31", "2026-12-31", 250], // 365 − 104 weekend days − 13 weekdays off + 2 make-up Saturdays (10/01, 22/08)
   ])("working days from %s to %s: %i", (a, b, expected) => {
     expect(vnCalendar.workingDaysBetween(a, b)).toBe(expected);
   });
@@ -100,7 +105,8 @@ describe("day-number fast paths", () => {
     const days = vnCalendar.byDayNumber;
     expect(formatDay(days.add(parseDay("2026-02-12")!, 3))).toBe("2026-02-24");
     expect(days.isWorking(parseDay("2026-02-18")!)).toBe(false);
-    expect(days.uncertainty(parseDay("2026-11-20")!, parseDay("2026-11-25")!)).toEqual({ provisional: false, toVerify: true });
+    expect(days.uncertainty(parseDay("2026-11-20")!, parseDay("2026-11-25")!)).toEqual({ provisional: false, toVerify: false });
+    expect(days.uncertainty(parseDay("2027-02-01")!, parseDay("2027-02-05")!)).toEqual({ provisional: true, toVerify: true });
   });
 });
 
@@ -140,11 +146,17 @@ describe("explainDay", () => {
     expect(explainDay("2026-03-14").reasons).toEqual(["Nghỉ cuối tuần"]);
   });
 
-  it("flags an unconfirmed day off as to verify", () => {
-    const day = explainDay("2026-11-24");
-    expect(day).toMatchObject({ working: false, toVerify: true, provisional: false, reasons: ["Ngày Văn hóa Việt Nam (24/11)"] });
-    expect(day.text).toContain("cần kiểm tra");
-    expect(day.summary).toBe("Thứ Ba 24/11/2026 là ngày nghỉ: Ngày Văn hóa Việt Nam (24/11)");
+  it("explains the New Year 2026 swap with the days that agree with it", () => {
+    expect(explainDay("2026-01-02").summary).toBe("Thứ Sáu 02/01/2026 là ngày nghỉ: Nghỉ hoán đổi dịp Tết Dương lịch, làm bù vào Thứ Bảy 10/01/2026");
+    expect(explainDay("2026-01-10").summary).toBe("Thứ Bảy 10/01/2026 là ngày làm việc: làm bù cho ngày 02/01/2026");
+    expect(explainDay("2025-02-08").summary).toBe("Thứ Bảy 08/02/2025 là ngày nghỉ cuối tuần");
+  });
+
+  it("says a provisional day off in one plain sentence, without the administrator's marker", () => {
+    const day = explainDay("2027-02-08");
+    expect(day).toMatchObject({ working: false, toVerify: true, provisional: true });
+    expect(day.text).toBe("Thứ Hai 08/02/2027 là ngày nghỉ: Nghỉ Tết Nguyên đán Đinh Mùi (05/02–11/02/2027). Đây là ngày nghỉ dự kiến, chờ thông báo chính thức.");
+    expect(day.text).not.toContain("cần kiểm tra");
   });
 
   it("marks a year without a notice as provisional, from the lunar calendar", () => {

@@ -54,18 +54,19 @@ describe("a province's rows layered over the national calendar", () => {
     expect(layered.isWorkingDay("2026-02-18")).toBe(false);
     expect(layered.isWorkingDay("2026-03-10")).toBe(false);
     expect(layered.isWorkingDay("2026-03-21")).toBe(true);
-    expect(layered.id).toBe("vn-civil-service-2023-2027@2026-01+tinh-thu-nghiem-2026");
+    expect(layered.id).toBe("vn-civil-service-2023-2027@2026-12+tinh-thu-nghiem-2026");
   });
 
   it("lets a later province row override a national day off", () => {
     const override: CalendarData = {
       id: "x",
       name: "Thử nghiệm",
-      years: { "2026": { entries: [{ from: "2026-11-24", kind: "makeup_working", reason: "Tỉnh chưa áp dụng Ngày Văn hóa Việt Nam", source: "thử nghiệm", evidence: "S" }] } },
+      years: { "2026": { entries: [{ from: "2026-08-31", kind: "makeup_working", reason: "Tỉnh không áp dụng hoán đổi ngày 31/08/2026", source: "thử nghiệm", evidence: "S" }] } },
     };
+    expect(VN_CIVIL_SERVICE_CALENDAR.years["2026"]!.entries.some((e) => e.from === "2026-08-31" && e.kind === "swapped_off")).toBe(true);
     const calendar = createCalendar(extendCalendarData(VN_CIVIL_SERVICE_CALENDAR, override));
-    expect(calendar.isWorkingDay("2026-11-24")).toBe(true);
-    expect(calendar.explainDay("2026-11-24").reasons).toEqual(["Tỉnh chưa áp dụng Ngày Văn hóa Việt Nam"]);
+    expect(calendar.isWorkingDay("2026-08-31")).toBe(true);
+    expect(calendar.explainDay("2026-08-31").reasons).toEqual(["Tỉnh không áp dụng hoán đổi ngày 31/08/2026"]);
   });
 
   it("keeps the lunar-calendar holidays of a year the base does not list", () => {

@@ -6,10 +6,15 @@ import { createCatalog, procedureCatalog } from "../../../shared/procedures/cata
 describe("procedure catalog", () => {
   it.each([
     ["1.004873", "2024-03-13", "1.004873@2023-01-01"],
-    ["1.004873", "2025-06-30", "1.004873@2023-01-01"],
+    ["1.004873", "2024-12-31", "1.004873@2023-01-01"],
+    ["1.004873", "2025-06-30", "1.004873@2025-01-01"],
+    ["1.004873", "2027-03-01", "1.004873@2027-03-01"],
+    ["1.001612", "2023-06-30", "1.001612@2023-01-01"],
+    ["1.001612", "2023-07-01", "1.001612@2023-07-01"],
+    ["1.001612", "2025-12-31", "1.001612@2025-07-01"],
     ["1.004873", "2025-07-01", "1.004873@2025-07-01"],
     ["1.011441", "2023-01-15", "1.011441@2023-01-15"],
-    ["1.001612", "2026-03-18", "1.001612@2025-07-01"],
+    ["1.001612", "2026-03-18", "1.001612@2026-01-01"],
   ])("versionAt(%s, %s) is %s", (code, date, id) => {
     expect(procedureCatalog.versionAt(code, date)?.id).toBe(id);
   });
@@ -48,9 +53,14 @@ describe("procedure catalog", () => {
 
   it("has a fee row for every shipped procedure in Đắk Nông (2023) and Lâm Đồng (2025), all to verify", () => {
     for (const code of ["1.011441", "1.011443", "1.001612", "1.004873"]) {
-      expect(feeSchedule.filter((f) => f.procedureCode === code).map((f) => f.provinceCode).sort()).toEqual(["67", "68"]);
+      expect([...new Set(feeSchedule.filter((f) => f.procedureCode === code).map((f) => f.provinceCode))].sort()).toEqual(["67", "68"]);
     }
     expect(feeSchedule.every((f) => f.toVerify && f.evidence === "U")).toBe(true);
+  });
+
+  it("no longer mentions the household licence fee (lệ phí môn bài) from 01/01/2026", () => {
+    expect(procedureCatalog.feeFor("68", "1.001612", "2025-12-31").entry?.note).toContain("môn bài");
+    expect(procedureCatalog.feeFor("68", "1.001612", "2026-01-01").entry?.note).not.toContain("môn bài");
   });
 
   it("answers 'cần kiểm tra' for a province without data, and shows a configured amount with its flag", () => {

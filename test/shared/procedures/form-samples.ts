@@ -81,6 +81,9 @@ const business2023 = {
   founderType: "Cá nhân",
 };
 
+/** The Circular 01/2021 form had no tax-registration item. */
+const { startDate: _start, workerCount: _workers, ...business2021 } = business2023;
+
 const marital = {
   recipientAgency: "UBND xã Quảng Khê",
   requesterName: "Lê Văn Ví Dụ",
@@ -110,8 +113,13 @@ export const formSamples: Record<string, Record<string, unknown>> = {
   "1.011441@2025-07-01": landRegistration,
   "1.011443@2023-01-15": landDeletion,
   "1.011443@2025-07-01": landDeletion,
-  "1.001612@2023-01-01": business2023,
+  "1.001612@2023-01-01": business2021,
+  "1.001612@2023-07-01": business2023,
+  "1.001612@2025-01-01": business2023,
   "1.001612@2025-07-01": business2025,
+  "1.001612@2026-01-01": business2025,
   "1.004873@2023-01-01": marital,
+  "1.004873@2025-01-01": marital,
   "1.004873@2025-07-01": marital,
+  "1.004873@2027-03-01": marital,
 };

@@ -19,11 +19,65 @@ function sourcedFacts(value: unknown, path = ""): { path: string; fact: Record<s
 }
 
 describe("procedure versions (data)", () => {
-  it("ships the 2023 and the current version of each of the four procedures", () => {
+  it("ships a version per legal regime of each of the four procedures", () => {
     expect(procedureVersions.map((v) => v.id).sort()).toEqual([
-      "1.001612@2023-01-01", "1.001612@2025-07-01", "1.004873@2023-01-01", "1.004873@2025-07-01",
+      "1.001612@2023-01-01", "1.001612@2023-07-01", "1.001612@2025-01-01", "1.001612@2025-07-01", "1.001612@2026-01-01",
+      "1.004873@2023-01-01", "1.004873@2025-01-01", "1.004873@2025-07-01", "1.004873@2027-03-01",
       "1.011441@2023-01-15", "1.011441@2025-07-01", "1.011443@2023-01-15", "1.011443@2025-07-01",
     ]);
+  });
+
+  it("chains each procedure's versions day after day, without gap or overlap", () => {
+    for (const code of ["1.001612", "1.004873", "1.011441", "1.011443"]) {
+      const list = procedureVersions.filter((v) => v.code === code);
+      for (let i = 1; i < list.length; i += 1) {
+        const next = new Date(`${list[i - 1]!.validTo}T00:00:00Z`);
+        next.setUTCDate(next.getUTCDate() + 1);
+        expect(`${code} ${list[i]!.validFrom}`).toBe(`${code} ${next.toISOString().slice(0, 10)}`);
+      }
+      expect(list.at(-1)!.validTo).toBeUndefined();
+    }
+  });
+
+  it("household business: Circular 01/2021 form before 01/07/2023, no lump-sum method from 01/01/2026, the establishment article cited", () => {
+    expect(byId("1.001612@2023-01-01").form.legalSource).toContain("01/2021/TT-BKHĐT");
+    expect(byId("1.001612@2023-01-01").form.fields.some((f) => f.section === "tax")).toBe(false);
+    expect(byId("1.001612@2023-07-01").form.legalSource).toContain("02/2023/TT-BKHĐT");
+    const vat = (id: string) => byId(id).form.fields.find((f) => f.id === "vatMethod");
+    expect(vat("1.001612@2025-07-01")?.options).toContain("Phương pháp khoán");
+    expect(vat("1.001612@2026-01-01")).toBeUndefined();
+    expect(JSON.stringify(byId("1.001612@2026-01-01").form.fields)).not.toContain("khoán");
+    expect(byId("1.001612@2026-01-01").legalBasis.map((b) => b.title).join(" ")).toContain("198/2025/QH15");
+    for (const id of ["1.001612@2025-07-01", "1.001612@2026-01-01"]) {
+      expect(byId(id).legalBasis[0]).toMatchObject({ title: expect.stringContaining("168/2025"), articles: "Điều 99" });
+    }
+  });
+
+  it.each([
+    ["1.001612@2023-07-01", "1.001612@2025-01-01", "ownerLegalDocType"],
+    ["1.004873@2023-01-01", "1.004873@2025-01-01", "requesterIdType"],
+    ["1.004873@2023-01-01", "1.004873@2025-07-01", "subjectIdType"],
+  ])("the old ID card is offered by %s and no longer by %s (valid until 31/12/2024)", (before, after, field) => {
+    const options = (id: string) => byId(id).form.fields.find((f) => f.id === field)?.options ?? [];
+    expect(options(before)).toContain("Chứng minh nhân dân");
+    expect(options(after)).not.toContain("Chứng minh nhân dân");
+    expect(options(after)).toContain("Căn cước công dân");
+  });
+
+  it("marital status: accepted identity documents from 2025 do not list the old ID card; the 2026 civil-status law applies from 01/03/2027", () => {
+    const doc = (id: string) => byId(id).requiredDocuments.find((d) => d.id === "identity_document")!.name;
+    expect(doc("1.004873@2023-01-01")).toContain("Chứng minh nhân dân");
+    expect(doc("1.004873@2025-07-01")).not.toContain("Chứng minh nhân dân");
+    expect(byId("1.004873@2027-03-01").legalBasis[0]).toMatchObject({ title: "Luật Hộ tịch 03/2026/QH16", evidence: "S" });
+  });
+
+  it("gives 1.011443 the same legal basis as 1.011441, Decree 151/2025 marked to verify", () => {
+    for (const date of ["2023-01-15", "2025-07-01"]) {
+      const titles = (code: string) => byId(`${code}@${date}`).legalBasis.map((b) => b.title);
+      expect(titles("1.011443")).toEqual(titles("1.011441"));
+    }
+    const d151 = byId("1.011443@2025-07-01").legalBasis.find((b) => b.title.includes("151/2025"));
+    expect(d151).toMatchObject({ evidence: "U", toVerify: true });
   });
 
   it.each(procedureVersions.map((v) => [v.id, v] as const))("%s parses with the procedure-version schema", (_id, version) => {
@@ -93,12 +147,11 @@ describe("procedure versions (data)", () => {
     ["1.001612", ["district"], ["commune"]],
     ["1.004873", ["commune"], ["commune"]],
   ])("%s is received at %j in 2023 and at %j from 1/7/2025", (code, before, after) => {
-    const [v2023, v2025] = procedureVersions.filter((v) => v.code === code);
+    const list = procedureVersions.filter((v) => v.code === code);
+    const v2023 = list.find((v) => v.validFrom < "2025-07-01" && v.validTo === "2025-06-30");
+    const v2025 = list.find((v) => v.validFrom === "2025-07-01");
     expect(v2023!.receivingLevels).toEqual(before);
-    expect(v2023!.validTo).toBe("2025-06-30");
     expect(v2025!.receivingLevels).toEqual(after);
-    expect(v2025!.validFrom).toBe("2025-07-01");
-    expect(v2025!.validTo).toBeUndefined();
   });
 
   it.each(["1.011441@2025-07-01", "1.011443@2023-01-15"])("%s: same working day, 15:00 cutoff, at most 3 days extension (Decree 99/2022 Art. 16)", (id) => {

@@ -15,7 +15,8 @@ describe("decideTrack on the shipped data (Đắk Nông 2023 plans, Lâm Đồng
     ["24631", "1.004873", at("2024-03-13", "10:00"), [], "same-day", "2024-03-13", []],
     ["24631", "1.004873", at("2024-03-13", "14:59"), [], "same-day", "2024-03-13", []],
     ["24631", "1.004873", at("2024-03-13", "15:05"), [], "normal", "2024-03-18", ["past_cutoff"]],
-    ["24631", "1.004873", at("2024-03-13", "15:00"), [], "normal", "2024-03-18", ["past_cutoff"]],
+    ["24631", "1.004873", at("2024-03-13", "15:00"), [], "same-day", "2024-03-13", []],
+    ["24631", "1.004873", at("2024-03-13", "15:01"), [], "normal", "2024-03-18", ["past_cutoff"]],
     ["24631", "1.004873", at("2024-03-14", "10:00"), [], "normal", "2024-03-19", ["not_scheme_weekday"]],
     ["24631", "1.004873", at("2024-02-14", "10:00"), [], "normal", "2024-02-20", ["day_off"]],
     // 1/5/2024 is a holiday; Saturday 4/5/2024 is a make-up working day, so the third working day is Monday 6/5.
@@ -33,7 +34,8 @@ describe("decideTrack on the shipped data (Đắk Nông 2023 plans, Lâm Đồng
     ["24616", "1.004873", at("2023-03-15", "10:00"), [], "normal", "2023-03-20", ["no_plan"]],
     ["24616", "1.004873", at("2023-10-18", "10:00"), [], "same-day", "2023-10-18", []],
     // Since 1/7/2025: communes receive all four procedures (demo plan).
-    ["24631", "1.011441", at("2026-03-18", "10:00"), [], "same-day", "2026-03-18", []],
+    ["24631", "1.011441", at("2026-03-18", "10:00"), [], "normal", "2026-03-18", ["deciding_office_absent"]],
+    ["664", "1.011441", at("2024-03-13", "10:00"), [], "same-day", "2024-03-13", []],
     ["24631", "1.001612", at("2026-03-18", "16:00"), [], "normal", "2026-03-23", ["past_cutoff"]],
   ] as const)("%s %s at %s with %j → %s, due %s", (unitCode, procedureCode, when, flags, track, dueDate, causes) => {
     const d = decided({ unitCode, procedureCode, at: when, flags: [...flags] });
@@ -41,10 +43,25 @@ describe("decideTrack on the shipped data (Đắk Nông 2023 plans, Lâm Đồng
     expect(d.reasons.length).toBeGreaterThan(0);
   });
 
+  it("does not promise a same-day land result at a commune whose plan does not have the land office take part, and says why", () => {
+    const d = decided({ unitCode: "24631", procedureCode: "1.011441", at: at("2026-03-18", "10:00") });
+    expect(d.reasons).toContain(
+      "Thủ tục 1.011441 do Văn phòng đăng ký đất đai hoặc Chi nhánh Văn phòng đăng ký đất đai giải quyết; kế hoạch chưa bố trí cơ quan này tham gia Ngày không hẹn tại đây nên không trả kết quả trong ngày",
+    );
+    expect(d.track).toBe("normal");
+  });
+
+  it("keeps 15:00 itself on the same-day track and says so", () => {
+    const d = decided({ unitCode: "24631", procedureCode: "1.004873", at: at("2024-03-13", "15:00") });
+    expect(d.reasons).toContain("Tiếp nhận lúc 15:00, đúng hạn 15:00");
+    const late = decided({ unitCode: "24631", procedureCode: "1.004873", at: at("2024-03-13", "15:01") });
+    expect(late.reasons.at(-1)).toBe("Đã quá 15:00: chuyển sang quy trình thông thường, hẹn trả ngày 18/03/2024");
+  });
+
   it("explains a same-day decision at xã Quảng Khê in Vietnamese", () => {
     const d = decided({ unitCode: "24631", procedureCode: "1.004873", at: at("2024-03-13", "10:00") });
     expect(d.reasons).toEqual([
-      "Hôm nay là Ngày không hẹn (Thứ Tư) tại xã Quảng Khê",
+      "Thứ Tư 13/03/2024 là Ngày không hẹn tại xã Quảng Khê",
       "Thủ tục 1.004873 thuộc danh mục Ngày không hẹn cấp xã",
       "Tiếp nhận lúc 10:00, trước 15:00",
       "Giải quyết và trả kết quả trong ngày 13/03/2024",
@@ -72,9 +89,9 @@ describe("decideTrack on the shipped data (Đắk Nông 2023 plans, Lâm Đồng
   it("resolves the same code 24631 to different units before and after 1/7/2025; afterwards the plan is the labelled demo", () => {
     const before = decided({ unitCode: "24631", procedureCode: "1.004873", at: at("2025-06-25", "09:00") });
     const after = decided({ unitCode: "24631", procedureCode: "1.004873", at: at("2025-07-02", "09:00") });
-    expect([before.unitId, before.versionId, before.planId, before.planStatus]).toEqual(["24631@2020-03-01", "1.004873@2023-01-01", "dak-nong-2023-province", "official"]);
+    expect([before.unitId, before.versionId, before.planId, before.planStatus]).toEqual(["24631@2020-03-01", "1.004873@2025-01-01", "dak-nong-2023-province", "official"]);
     expect([after.unitId, after.versionId, after.planId, after.planStatus]).toEqual(["24631@2025-07-01", "1.004873@2025-07-01", "lam-dong-2025-demo", "demo"]);
-    expect(after.reasons[0]).toBe("Hôm nay là Ngày không hẹn (Thứ Tư) tại xã Quảng Khê (theo cấu hình minh họa, không phải quyết định chính thức)");
+    expect(after.reasons[0]).toBe("Thứ Tư 02/07/2025 là Ngày không hẹn tại xã Quảng Khê (theo cấu hình minh họa, không phải quyết định chính thức)");
     expect(after.planLabel).toContain("Cấu hình minh họa");
   });
 
@@ -85,9 +102,9 @@ describe("decideTrack on the shipped data (Đắk Nông 2023 plans, Lâm Đồng
 
   it.each([
     [{ unitCode: "664", procedureCode: "1.004873", at: at("2024-03-13", "10:00") }, "not_received_here",
-      "Thủ tục 1.004873 (Cấp Giấy xác nhận tình trạng hôn nhân) không được tiếp nhận tại huyện Krông Nô (cấp huyện) vào ngày 13/03/2024"],
+      "Thủ tục 1.004873 (Cấp Giấy xác nhận tình trạng hôn nhân) không được tiếp nhận tại huyện Krông Nô (cấp huyện) vào ngày 13/03/2024; ông/bà nộp hồ sơ tại Bộ phận Tiếp nhận và Trả kết quả UBND cấp xã"],
     [{ unitCode: "67", procedureCode: "1.001612", at: at("2024-03-13", "10:00") }, "not_received_here",
-      "Thủ tục 1.001612 (Đăng ký thành lập hộ kinh doanh) không được tiếp nhận tại tỉnh Đắk Nông (cấp tỉnh) vào ngày 13/03/2024"],
+      "Thủ tục 1.001612 (Đăng ký thành lập hộ kinh doanh) không được tiếp nhận tại tỉnh Đắk Nông (cấp tỉnh) vào ngày 13/03/2024; ông/bà nộp hồ sơ tại Bộ phận Tiếp nhận và Trả kết quả cấp huyện"],
     [{ unitCode: "664", procedureCode: "1.001612", at: at("2025-07-02", "10:00") }, "unknown_unit", "Không có đơn vị hành chính mã 664 vào ngày 02/07/2025"],
     [{ unitCode: "99999", procedureCode: "1.004873", at: at("2024-03-13", "10:00") }, "unknown_unit", "Không có đơn vị hành chính mã 99999 vào ngày 13/03/2024"],
     [{ unitCode: "24631", procedureCode: "1.000000", at: at("2024-03-13", "10:00") }, "unknown_procedure", "Không có thủ tục mã 1.000000 trong danh mục"],

@@ -88,9 +88,9 @@ describe("another province is configuration only (test-only plan: Fridays, cutof
   });
 
   it("uses the plan's own weekday and cutoff in its reasons", () => {
-    expect(decide("1.004873", "2025-09-05T15:30:00+07:00").reasons.slice(0, 1)).toEqual(["Hôm nay là Ngày không hẹn (Thứ Sáu) tại xã Mẫu Hai"]);
+    expect(decide("1.004873", "2025-09-05T15:30:00+07:00").reasons.slice(0, 1)).toEqual(["Thứ Sáu 05/09/2025 là Ngày không hẹn tại xã Mẫu Hai"]);
     expect(decide("1.004873", "2025-09-05T16:05:00+07:00").reasons.at(-1)).toBe("Đã quá 16:00: chuyển sang quy trình thông thường, hẹn trả ngày 10/09/2025");
-    expect(decide("1.004873", "2025-09-03T10:00:00+07:00").reasons[0]).toBe("Hôm nay (Thứ Tư 03/09/2025) không phải Ngày không hẹn tại xã Mẫu Hai (Ngày không hẹn: Thứ Sáu)");
+    expect(decide("1.004873", "2025-09-03T10:00:00+07:00").reasons[0]).toBe("Thứ Tư 03/09/2025 không phải Ngày không hẹn tại xã Mẫu Hai (Ngày không hẹn: Thứ Sáu)");
   });
 
   it("keeps procedures outside the plan's list on the normal track", () => {

@@ -16,7 +16,16 @@ describe("schemeStatusAt (public API)", () => {
     });
     expect(s.officeHours).toEqual([{ start: "07:00", end: "11:30" }, { start: "13:30", end: "17:00" }]);
     expect(s.procedures.map((p) => [p.procedureCode, p.sameDayEligible, p.track])).toEqual([["1.004873", true, "same-day"]]);
-    expect(s.summary).toBe("Hôm nay là Ngày không hẹn tại xã Quảng Khê: nhận hồ sơ trả trong ngày đến 15:00 (còn 300 phút).");
+    expect(s.summary).toBe("Hôm nay là Ngày không hẹn tại xã Quảng Khê: nhận hồ sơ trả trong ngày đến 15:00 (còn 5 giờ).");
+  });
+
+  it("counts the time left in hours and minutes, and keeps intake open at 15:00 itself", () => {
+    expect(status("24631", "2024-03-13T14:15:00+07:00").summary).toBe("Hôm nay là Ngày không hẹn tại xã Quảng Khê: nhận hồ sơ trả trong ngày đến 15:00 (còn 45 phút).");
+    expect(status("24631", "2024-03-13T13:40:00+07:00").summary).toContain("(còn 1 giờ 20 phút)");
+    const atCutoff = status("24631", "2024-03-13T15:00:00+07:00");
+    expect(atCutoff).toMatchObject({ intakeOpen: true, minutesToCutoff: 0 });
+    expect(atCutoff.procedures[0]).toMatchObject({ track: "same-day", dueDate: "2024-03-13" });
+    expect(status("24631", "2024-03-13T15:01:00+07:00")).toMatchObject({ intakeOpen: false });
   });
 
   it("after the cutoff: intake closed, next scheme day is next Wednesday", () => {
@@ -37,6 +46,9 @@ describe("schemeStatusAt (public API)", () => {
     const after = status("24631", "2025-07-02T09:00:00+07:00");
     expect(after.plan).toMatchObject({ id: "lam-dong-2025-demo", status: "demo", statusLabel: "Cấu hình minh họa, không phải quyết định chính thức" });
     expect(after.procedures.map((p) => p.procedureCode).sort()).toEqual(["1.001612", "1.004873", "1.011441", "1.011443"]);
+    // The demo plan does not have the land registration office take part at the commune: no same-day land result.
+    const sameDay = Object.fromEntries(after.procedures.map((p) => [p.procedureCode, p.sameDayEligible]));
+    expect(sameDay).toEqual({ "1.001612": true, "1.004873": true, "1.011441": false, "1.011443": false });
   });
 
   it("at a commune without a plan yet (before the province-wide roll-out) says so and when it starts", () => {

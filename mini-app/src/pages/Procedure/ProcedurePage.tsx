@@ -34,7 +34,7 @@ export function sameDayText(p: ProcedureDetail): { tone: "success" | "info"; tit
   if (p.sameDay?.eligible) {
     return {
       tone: "info",
-      title: `Thủ tục này được trả kết quả trong ngày vào Ngày không hẹn${cutoff ? ` (nộp trước ${cutoff})` : ""}. Nếu nộp bây giờ: hẹn trả ngày ${formatDate(p.sameDay.dueDate)}.`,
+      title: `Thủ tục này được trả kết quả trong ngày vào Ngày không hẹn${cutoff ? ` (nộp đến ${cutoff})` : ""}. Nếu nộp bây giờ: hẹn trả ngày ${formatDate(p.sameDay.dueDate)}.`,
       reasons,
     };
   }
@@ -83,6 +83,16 @@ export default function ProcedurePage() {
           </ul>
         ) : null}
       </Notice>
+
+      <Section title="Nơi nộp hồ sơ">
+        <p>
+          <strong>Nơi tiếp nhận và trả kết quả:</strong> {p.where.receivingOffice} <Verify on={p.receivingBody.toVerify} />
+        </p>
+        <p>
+          <strong>Nơi giải quyết:</strong> {p.where.decidingOffice} <Verify on={p.competentBody.toVerify} />
+        </p>
+        {p.where.sameBody ? null : <p className="kh-meta">Hồ sơ được chuyển từ nơi tiếp nhận đến nơi giải quyết; kết quả trả tại nơi tiếp nhận.</p>}
+      </Section>
 
       <Section title="Giấy tờ cần mang">
         <ul className="kh-checklist">

@@ -17,8 +17,10 @@ export function schemeBanner(s: SchemeStatus): SchemeBanner {
   if (s.schemeDay && s.intakeOpen && s.minutesToCutoff !== null && s.intakeCutoff) {
     return {
       tone: "success",
-      title: `Hôm nay là Ngày không hẹn tại ${where}: còn ${formatDuration(s.minutesToCutoff)} đến ${s.intakeCutoff}.`,
-      detail: "Nộp đủ hồ sơ trước giờ này để nhận kết quả ngay trong ngày.",
+      title: s.minutesToCutoff > 0
+        ? `Hôm nay là Ngày không hẹn tại ${where}: còn ${formatDuration(s.minutesToCutoff)} đến ${s.intakeCutoff}.`
+        : `Hôm nay là Ngày không hẹn tại ${where}: nhận hồ sơ trả trong ngày đến hết ${s.intakeCutoff}.`,
+      detail: `Nộp đủ hồ sơ đến ${s.intakeCutoff} để nhận kết quả ngay trong ngày.`,
     };
   }
   if (s.schemeDay) {

@@ -1,0 +1,126 @@
+/**
+ * Every form of every procedure version, filled with long realistic values (40-character Vietnamese names, long
+ * addresses, two table rows), printed as a citizen and an officer would see it: well-formed for poppler, every word
+ * inside the page margins (left 30 mm, right 15 mm), no word run into another, labels in the form's order, no
+ * syllable split at a line end, and no "Ngày không viết" note on the form the citizen signs.
+ */
+import { describe, expect, it } from "@jest/globals";
+import { procedureVersions } from "../../shared/data/procedures/procedure-versions.js";
+import type { ProcedureVersion } from "../../shared/procedures/procedure-version.js";
+import type { AdminUnit } from "../../shared/model.js";
+import { applicationDocument } from "../../bot-server/src/forms/application-form.js";
+import { apologySlip, controlSlip, receiptSlip, registerEntry } from "../../bot-server/src/forms/one-stop-slips.js";
+import { renderPdf } from "../../bot-server/src/forms/render-pdf.js";
+import { LONG_ADDRESS, LONG_NAME, longSample } from "./helpers/long-samples.js";
+import { popplerAvailable, pdfText } from "./helpers/pdf-text.js";
+import { overlappingWords, pdfWords } from "./helpers/pdf-words.js";
+
+const MM = 72 / 25.4;
+const LEFT = 30 * MM;
+const RIGHT = 15 * MM;
+
+const commune: AdminUnit = { id: "24631@2025-07-01", code: "24631", name: "Quảng Khê", type: "xã", level: "commune", validFrom: "2025-07-01", source: "thử nghiệm" };
+const district: AdminUnit = { id: "664@2020-03-01", code: "664", name: "Đắk Glong", type: "huyện", level: "district", validFrom: "2020-03-01", source: "thử nghiệm" };
+const unitOf = (v: ProcedureVersion) => (v.receivingLevels.includes("commune") ? commune : district);
+const receivedAt = (v: ProcedureVersion) => `${v.validFrom}T08:10:00.000Z`;
+
+function checkLayout(pdf: Buffer): void {
+  const { words, pageWidth, stderr } = pdfWords(pdf);
+  expect(stderr).toBe("");
+  expect(words.length).toBeGreaterThan(20);
+  const outside = words.filter((w) => w.xMin < LEFT - 1 || w.xMax > pageWidth - RIGHT + 1).map((w) => `p${w.page} "${w.text}" ${w.xMin.toFixed(1)}–${w.xMax.toFixed(1)}`);
+  expect(outside).toEqual([]);
+  const overlaps = overlappingWords(words).map(([a, b]) => `p${a.page} "${a.text}" × "${b.text}"`);
+  expect(overlaps).toEqual([]);
+  // No syllable cut by a hyphen at a line end ("CÔ-" / "NG").
+  expect(words.filter((w) => /\p{L}-$/u.test(w.text)).map((w) => w.text)).toEqual([]);
+}
+
+/** "SỬ" and "DỤNG" of the title on one line. */
+function titleKeepsWords(pdf: Buffer): void {
+  const { words } = pdfWords(pdf);
+  for (let i = 0; i + 1 < words.length; i += 1) {
+    if (words[i]!.text === "SỬ" && words[i + 1]!.text.startsWith("DỤNG")) expect(Math.abs(words[i]!.yMin - words[i + 1]!.yMin)).toBeLessThan(1);
+  }
+}
+
+describe("printed forms with long values", () => {
+  if (!popplerAvailable()) return;
+  for (const version of procedureVersions) {
+    it(`${version.id}: application form`, () => {
+      const pdf = renderPdf(applicationDocument({ version, formData: longSample(version), place: "Quảng Khê", date: version.validFrom, typedBy: "Trần Thị Một Cửa" }));
+      checkLayout(pdf);
+      titleKeepsWords(pdf);
+      const text = pdfText(pdf).replace(/\s+/g, " ");
+      expect(text).not.toContain("Ngày không viết");
+      // Section headings in the form's order.
+      let from = 0;
+      for (const s of version.form.sections.filter((x) => x.id !== "header" && x.heading !== false && /^\d/.test(x.label))) {
+        const at = text.indexOf(s.label, from);
+        expect(`${s.label} @${at}`).not.toBe(`${s.label} @-1`);
+        from = at;
+      }
+    });
+
+    it(`${version.id}: Mẫu 01, Mẫu 04, the control slip and the register entry`, () => {
+      const applicant = { name: LONG_NAME, idNumber: "067301000002", address: LONG_ADDRESS, phone: "0912345678", email: "nguyen.thi.thanh.huong.lan@example.vn" };
+      const base = { code: "000.00.06.H98-260318-0001", version, unit: unitOf(version), applicant, officerName: "Trần Thị Một Cửa", printedAt: receivedAt(version), receivedAt: receivedAt(version) };
+      const documents = version.requiredDocuments.map((d) => ({ id: d.id, name: d.name, kind: d.kind, count: d.count, received: true }));
+      const receipt = renderPdf(receiptSlip({ ...base, documents, dueDate: version.validFrom, track: "normal", fee: "", assistedNote: "Ngày không viết: nội dung tờ khai do công chức Trần Thị Một Cửa nhập theo lời khai của người yêu cầu." }));
+      checkLayout(receipt);
+      const r = pdfText(receipt).replace(/\s+/g, " ");
+      expect(r).toContain(`Địa chỉ: ${LONG_ADDRESS}`);
+      expect(r).toContain("Ngày không viết: nội dung tờ khai do công chức Trần Thị Một Cửa");
+      if (version.validFrom >= "2025-07-01") {
+        expect(r).not.toContain("Thời gian giải quyết hồ sơ theo quy định");
+        expect(r).toContain("6. Phí, lệ phí (nếu có)");
+      } else {
+        expect(r).toContain("3. Thời gian giải quyết hồ sơ theo quy định là");
+      }
+      if (!version.competentBody.sameBodyAsReceiving) expect(r).toContain("nơi giải quyết: Văn phòng đăng ký đất đai");
+
+      const apology = renderPdf(apologySlip({ ...base, originalDueDate: version.validFrom, newDueDate: version.validFrom, reason: "Cần xác minh thêm tại nơi cư trú trước đây của người yêu cầu", signerName: "" }));
+      checkLayout(apology);
+      const a = pdfText(apology).replace(/\s+/g, " ");
+      expect(a).not.toContain("THỦ TRƯỞNG CƠ QUAN");
+      if (version.competentBody.sameBodyAsReceiving) expect(a).toContain("TM. ỦY BAN NHÂN DÂN CHỦ TỊCH");
+      else expect(a).toContain("VĂN PHÒNG ĐĂNG KÝ ĐẤT ĐAI");
+
+      const when = (h: string) => `${version.validFrom}T0${h}:00:00.000Z`;
+      const control = renderPdf(controlSlip({ ...base, dueDate: version.validFrom, steps: [
+        { from: LONG_NAME, to: "Trung tâm Phục vụ hành chính công xã Quảng Khê", at: when("1"), note: "Tiếp nhận hồ sơ" },
+        { from: "Trung tâm Phục vụ hành chính công xã Quảng Khê", to: "Văn phòng đăng ký đất đai hoặc Chi nhánh Văn phòng đăng ký đất đai", at: when("2"), note: "Chuyển giải quyết" },
+      ] }));
+      checkLayout(control);
+      const c = pdfText(control).replace(/\s+/g, " ");
+      expect(c).toContain(version.validFrom >= "2025-07-01" ? "Mẫu số 06" : "Mẫu số 05");
+      expect(c).toContain("PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ");
+      expect(c).toContain("Đúng hạn");
+
+      const register = renderPdf(registerEntry({ ...base, dueDate: version.validFrom, sentToDeciding: version.validFrom, resultReceived: null, returned: null }));
+      checkLayout(register);
+      const g = pdfText(register).replace(/\s+/g, " ");
+      expect(g).toContain(version.validFrom >= "2025-07-01" ? "Mẫu số 07" : "Mẫu số 06");
+      expect(g).toContain("SỔ THEO DÕI HỒ SƠ");
+      expect(g.indexOf("Nhận hồ sơ:")).toBeLessThan(g.indexOf("Hẹn trả kết quả:"));
+    });
+  }
+
+  it("the 2025 household-business form prints its address labels and the members' signature column", () => {
+    const v = procedureVersions.find((x) => x.id === "1.001612@2026-01-01")!;
+    const text = pdfText(renderPdf(applicationDocument({ version: v, formData: longSample(v), place: "Quảng Khê", date: "2026-03-18" }))).replace(/\s+/g, " ");
+    for (const label of ["Nơi thường trú:", "Nơi ở hiện tại:", "5.1 Địa chỉ nhận thông báo thuế", "Chữ ký"]) expect(text).toContain(label);
+    expect(text).not.toContain("Thông tin chủ hộ kinh doanh");
+    expect(text).not.toContain("Phương pháp khoán");
+    expect(text.indexOf("Nơi thường trú:")).toBeLessThan(text.indexOf("Nơi ở hiện tại:"));
+  });
+
+  it("the 2023 household-business form keeps the \"Hộ chiếu\" tick box on the line of its label", () => {
+    const v = procedureVersions.find((x) => x.id === "1.001612@2023-07-01")!;
+    const { words } = pdfWords(renderPdf(applicationDocument({ version: v, formData: longSample(v), place: "Gia Nghĩa", date: "2024-03-13" })));
+    const i = words.findIndex((w, k) => w.text === "Hộ" && words[k + 1]?.text === "chiếu");
+    expect(i).toBeGreaterThan(0);
+    // The box is drawn, not text: the word before "Hộ" on the same line ends left of it, within a box's width.
+    expect(Math.abs(words[i]!.yMin - words[i + 1]!.yMin)).toBeLessThan(1);
+  });
+});
