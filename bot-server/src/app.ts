@@ -22,6 +22,7 @@ import { publicRateLimit, securityHeaders } from "./http/security.js";
 import { staticCompression } from "./http/static-compression.js";
 import { statusPageRouter } from "./http/status-page.js";
 import { testClockRouter } from "./http/test-clock.js";
+import { unitPagesRouter } from "./outreach/unit-pages.routes.js";
 import { createZaloWebhookHandler, WEBHOOK_PATH } from "./zalo/webhook.routes.js";
 
 const MINI_APP_WWW = fileURLToPath(new URL("../../mini-app/www", import.meta.url));
@@ -54,6 +55,7 @@ export function createApp(deps: Deps, options: AppOptions = {}): Express {
   const limit = publicRateLimit(deps.config.RATE_LIMIT_PER_MINUTE);
   app.use("/api", limit, apiRouter(deps));
   app.use("/tra-cuu", limit, statusPageRouter(deps));
+  app.use("/don-vi", limit, unitPagesRouter(deps));
 
   // MOUNT: officer console (its own sessions and CSRF handling).
   app.use("/console", staticCompression(["/api", "/mirror/api"]), consoleRouter(deps));
