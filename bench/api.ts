@@ -3,7 +3,7 @@
  * limit off, logs at warn) and autocannon in another; a bare Express JSON endpoint (bench/_bare-express.ts)
  * measured in the same run is the ceiling each figure is compared with. Measured: pre-registration creates/s on
  * SQLite and on PostgreSQL (PG_URL, default postgres://postgres@127.0.0.1:5432/test), public status lookups/s and
- * scheme lookups/s, with p99 latencies. Status lookups are spread over 1,000 dossiers and scheme lookups over 12 communes
+ * scheme lookups/s, with p99 latencies, and the public unit page (/don-vi/:unitCode) against the scheme API. Status lookups are spread over 1,000 dossiers and scheme lookups over 12 communes
  * (no single hot row); with the default STATUS_CACHE_MS (1 s) each code is reused for a second at most, so the
  * same lookups are also measured with the cache off. BENCH_SECONDS (default 10) and BENCH_CONNECTIONS (default 50) tune a run.
  */
@@ -107,6 +107,7 @@ interface DialectResult {
   creates: Load;
   status: Load;
   scheme: Load;
+  unitPage: Load;
 }
 
 async function runAgainst(name: string, databaseUrl: string, bare: Load): Promise<DialectResult> {
@@ -141,7 +142,10 @@ async function runAgainst(name: string, databaseUrl: string, bare: Load): Promis
     const communes = ["24611", "24615", "24616", "24617", "24620", "24631", "24637", "24640", "24646", "24649", "24697", "24760"];
     const scheme = await measure(`${base}/api/units/24631/scheme`, { paths: communes.map((c) => `/api/units/${c}/scheme`) });
     report(`${name}: GET /api/units/:unitCode/scheme`, scheme, bare);
-    return { creates, status, scheme };
+    // The public page of the same communes (HTML, gzipped as a phone asks for it).
+    const unitPage = await measure(`${base}/don-vi/24631`, { paths: communes.map((c) => `/don-vi/${c}`), headers: { "accept-encoding": "gzip" } });
+    report(`${name}: GET /don-vi/:unitCode (page, gzip)`, unitPage, bare);
+    return { creates, status, scheme, unitPage };
   } finally {
     await server.stop();
   }
@@ -211,3 +215,11 @@ try {
 goal("pre-registration creates on SQLite", sqlite?.creates.rps, 1_500);
 goal("pre-registration creates on PostgreSQL", postgres?.creates.rps, 1_000);
 goal("public status lookups (SQLite)", sqlite?.status.rps, 5_000);
+
+/** The public unit page answers at least as fast as the scheme API it is built from (same communes, same run). */
+function ratioGoal(what: string, page: Load | undefined, api: Load | undefined): void {
+  const ratio = page && api ? page.rps / api.rps : undefined;
+  console.log(`goal ${what}: ${ratio === undefined ? "not measured" : `${ratio.toFixed(2)} × (${fmt(page!.rps)}/s vs ${fmt(api!.rps)}/s)`} (≥ 1.00 ×) ${ratio !== undefined && ratio >= 1 ? "ok" : "short"}`);
+}
+ratioGoal("unit page vs scheme API (SQLite)", sqlite?.unitPage, sqlite?.scheme);
+ratioGoal("unit page vs scheme API (PostgreSQL)", postgres?.unitPage, postgres?.scheme);

@@ -63,7 +63,7 @@ forEachDatabase((_name, open) => {
       expect(body).toContain("Thứ Tư hằng tuần");
       expect(body).toContain("07:00–11:30, 13:30–17:00");
       expect(body).toContain("Cấp Giấy xác nhận tình trạng hôn nhân");
-      expect(body).toMatch(/Mang theo:/);
+      expect(body).toMatch(/Giấy tờ cần mang \(\d+\)/);
       // The office's telephone and address as the unit entered them (read from the database).
       expect(body).toContain(PHONE);
       expect(body).toContain(ADDRESS);

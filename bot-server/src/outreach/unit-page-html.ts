@@ -40,6 +40,7 @@ button{font-size:1.05rem;padding:.65rem 1.1rem;border:0;border-radius:.5rem;back
 .units li{padding:.6rem 0;border-top:1px solid #e3e7ee}
 .units li:first-child{border-top:0}
 .units a{font-weight:700;text-decoration:none}
+summary{cursor:pointer;color:#0050c8;font-weight:600;padding:.2rem 0}
 footer{margin:1.5rem 0 1rem;font-size:.9rem;color:#5b6472}
 @media(max-width:30rem){dl{grid-template-columns:1fr;gap:0}dd{margin-bottom:.4rem}}
 `;
@@ -111,7 +112,7 @@ function proceduresCard(v: UnitPublicView): string {
   const items = v.procedures
     .map(
       (p) =>
-        `<h3>${h(p.name)}</h3><p class="muted">Mã thủ tục ${h(p.code)} · Kết quả: ${h(p.result)}</p><p>Mang theo:</p><ul>${p.documents.map((d) => `<li>${h(d)}</li>`).join("")}</ul><p class="note">Ngày khác hoặc sau giờ nhận: hẹn trả trong ${h(p.normalTimeLimit)}.</p>`,
+        `<h3>${h(p.name)}</h3><details><summary>Giấy tờ cần mang (${p.documents.length})</summary><ul>${p.documents.map((d) => `<li>${h(d)}</li>`).join("")}</ul><p class="muted">Mã thủ tục ${h(p.code)} · Kết quả: ${h(p.result)}</p></details><p class="note">Ngày khác hoặc sau giờ nhận: hẹn trả trong ${h(p.normalTimeLimit)}.</p>`,
     )
     .join("");
   return `<section class="card" aria-labelledby="procedures"><h2 id="procedures">Thủ tục trả kết quả trong ngày</h2>${items}</section>`;
