@@ -142,10 +142,18 @@ async function runAgainst(name: string, databaseUrl: string, bare: Load): Promis
     const communes = ["24611", "24615", "24616", "24617", "24620", "24631", "24637", "24640", "24646", "24649", "24697", "24760"];
     const scheme = await measure(`${base}/api/units/24631/scheme`, { paths: communes.map((c) => `/api/units/${c}/scheme`) });
     report(`${name}: GET /api/units/:unitCode/scheme`, scheme, bare);
-    // The public page of the same communes (HTML, gzipped as a phone asks for it).
-    const unitPage = await measure(`${base}/don-vi/24631`, { paths: communes.map((c) => `/don-vi/${c}`), headers: { "accept-encoding": "gzip" } });
-    report(`${name}: GET /don-vi/:unitCode (page, gzip)`, unitPage, bare);
-    return { creates, status, scheme, unitPage };
+    // The public page of the same communes (HTML, gzipped as a phone asks for it), measured alternately with the
+    // scheme API twice so a burst of load from outside the bench does not decide the ratio; the best of each counts.
+    const pageLoad = () => measure(`${base}/don-vi/24631`, { paths: communes.map((c) => `/don-vi/${c}`), headers: { "accept-encoding": "gzip" } });
+    const schemeLoad = () => measure(`${base}/api/units/24631/scheme`, { paths: communes.map((c) => `/api/units/${c}/scheme`) });
+    const page1 = await pageLoad();
+    report(`${name}: GET /don-vi/:unitCode (page, gzip)`, page1, bare);
+    const scheme2 = await schemeLoad();
+    report(`${name}: … scheme API again`, scheme2, bare);
+    const page2 = await pageLoad();
+    report(`${name}: … unit page again`, page2, bare);
+    const best = (a: Load, b: Load) => (a.rps >= b.rps ? a : b);
+    return { creates, status, scheme: best(scheme, scheme2), unitPage: best(page1, page2) };
   } finally {
     await server.stop();
   }
@@ -216,7 +224,7 @@ goal("pre-registration creates on SQLite", sqlite?.creates.rps, 1_500);
 goal("pre-registration creates on PostgreSQL", postgres?.creates.rps, 1_000);
 goal("public status lookups (SQLite)", sqlite?.status.rps, 5_000);
 
-/** The public unit page answers at least as fast as the scheme API it is built from (same communes, same run). */
+/** The public unit page answers at least as fast as the scheme API it is built from (same communes, same run, best of two each). */
 function ratioGoal(what: string, page: Load | undefined, api: Load | undefined): void {
   const ratio = page && api ? page.rps / api.rps : undefined;
   console.log(`goal ${what}: ${ratio === undefined ? "not measured" : `${ratio.toFixed(2)} × (${fmt(page!.rps)}/s vs ${fmt(api!.rps)}/s)`} (≥ 1.00 ×) ${ratio !== undefined && ratio >= 1 ? "ok" : "short"}`);

@@ -1,7 +1,8 @@
 /**
  * The public unit pages in Debian Chromium with JavaScript disabled, as on a phone that blocks scripts: the unit
  * page reads, its status lookup form and the province search work by plain form submission, and the button leads
- * to the mini-app at the unit. Screenshots at 360×740 and 1366×800 go to test-output/screenshots/.
+ * to the mini-app at the unit; a unit website places the widget with one script tag (the only framable path).
+ * Screenshots at 360×740 and 1366×800 go to test-output/screenshots/.
  */
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -17,7 +18,7 @@ import { SCREENSHOT_DIR } from "./helpers/phone-screenshots.js";
 const WED_10 = "2025-10-15T10:00:00+07:00";
 const STEP_MS = 15_000;
 
-describeWithChromium("public unit pages without JavaScript", () => {
+describeWithChromium("public unit pages in Chromium (the pages without JavaScript)", () => {
   let dir: string;
   let db: DatabaseHandle;
   let app: TestApp;
@@ -98,6 +99,40 @@ describeWithChromium("public unit pages without JavaScript", () => {
       await page.getByRole("heading", { name: "Lịch Ngày không hẹn" }).waitFor();
     } finally {
       await page.context().close();
+    }
+  });
+
+  it("a unit's website shows the widget with one script tag, while the page itself refuses to be framed", async () => {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 800 } });
+    const page = await context.newPage();
+    page.setDefaultTimeout(STEP_MS);
+    try {
+      // The commune's own website, on another origin.
+      await page.route("http://xa-quangkhe.example/", (r) =>
+        r.fulfill({
+          contentType: "text/html; charset=utf-8",
+          body: `<!doctype html><html lang="vi"><body><h1>Cổng thông tin xã</h1><script src="http://localhost:3000/don-vi/24631/widget.js" async></script><iframe id="page" src="http://localhost:3000/don-vi/24631"></iframe></body></html>`,
+        }),
+      );
+      // PUBLIC_BASE_URL is the default http://localhost:3000 here: that address is served by the test server, its
+      // answers (headers included) passed through unchanged.
+      await context.route("http://localhost:3000/**", async (r) => {
+        const response = await r.fetch({ url: r.request().url().replace("http://localhost:3000", app.url) });
+        await r.fulfill({ response });
+      });
+      await page.goto("http://xa-quangkhe.example/");
+      const widget = page.frameLocator(`iframe[src="http://localhost:3000/don-vi/24631/widget"]`);
+      await widget.getByText("Hôm nay là Ngày không hẹn — nhận hồ sơ trả trong ngày đến 15:00").waitFor();
+      await widget.getByRole("link", { name: /Giấy tờ cần mang/ }).waitFor();
+      await shot(page, "widget-on-unit-website");
+      // The full page keeps frame-ancestors 'self': Chromium refuses to show it inside the other site.
+      const refused = page.waitForEvent("console", (m) => m.text().includes("frame-ancestors 'self'"));
+      await page.reload();
+      await refused;
+      await widget.getByText("Hôm nay là Ngày không hẹn — nhận hồ sơ trả trong ngày đến 15:00").waitFor();
+      expect(await page.frameLocator("#page").getByRole("heading", { name: "Xã Quảng Khê" }).count()).toBe(0);
+    } finally {
+      await context.close();
     }
   });
 });

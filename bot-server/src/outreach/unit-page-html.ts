@@ -187,7 +187,7 @@ body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-seri
 .n{margin:.1rem 0 .4rem;font-size:1.1rem;font-weight:700}
 .s{margin:.3rem 0;padding:.4rem .6rem;border-radius:.4rem;background:#f0f3f8;font-weight:600}
 .s.open{background:#e6f6ea;color:#0a6b2b}.s.closed{background:#fff3dc}
-p{margin:.25rem 0}ul{margin:.2rem 0;padding-left:1.1rem}
+p{margin:.25rem 0}ul{margin:.2rem 0;padding-left:1.1rem;font-size:.9rem}.l{margin-top:.5rem;font-weight:600;font-size:.9rem}
 a{color:#0050c8;font-weight:700}
 `;
 
@@ -196,11 +196,13 @@ export function widgetHtml(v: UnitPublicView): string {
   const s = v.scheme;
   const body = `<section class="w"><p class="k">${h(SITE_NAME)}</p><p class="n">${h(v.title)}</p><p class="s ${h(v.today.tone)}">${h(v.today.headline)}</p>${
     s ? `<p>${h(s.days)} · giờ làm việc ${h(s.hours)} · trả trong ngày với hồ sơ nộp trước ${h(s.cutoff)}</p>` : ""
-  }${v.procedures.length > 0 ? `<ul>${v.procedures.map((p) => `<li>${h(p.name)}</li>`).join("")}</ul>` : ""}<p><a href="${h(v.links.page)}" target="_blank" rel="noopener">Giấy tờ cần mang, nơi nộp và tra cứu hồ sơ</a></p></section>`;
+  }<p><a href="${h(v.links.page)}" target="_blank" rel="noopener">Giấy tờ cần mang, nơi nộp và tra cứu hồ sơ</a></p>${
+    v.procedures.length > 0 ? `<p class="l">Thủ tục trả kết quả trong ngày:</p><ul>${v.procedures.map((p) => `<li>${h(p.name)}</li>`).join("")}</ul>` : ""
+  }</section>`;
   return `<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex"><title>${h(shareTitle(v))}</title><style>${WIDGET_STYLE}</style></head><body>${body}</body></html>`;
 }
 
 /** One script tag for a unit's website: puts the widget's frame where the tag stands. No cookie, no call home. */
 export function widgetScript(frameUrl: string, title: string): string {
-  return `(function(){var s=document.currentScript;if(!s)return;var f=document.createElement("iframe");f.src=${JSON.stringify(frameUrl)};f.title=${JSON.stringify(title)};f.loading="lazy";f.referrerPolicy="no-referrer";f.style.cssText="width:100%;max-width:480px;height:260px;border:0";s.parentNode.insertBefore(f,s.nextSibling);})();\n`;
+  return `(function(){var s=document.currentScript;if(!s)return;var f=document.createElement("iframe");f.src=${JSON.stringify(frameUrl)};f.title=${JSON.stringify(title)};f.loading="lazy";f.referrerPolicy="no-referrer";f.style.cssText="width:100%;max-width:480px;height:400px;border:0";s.parentNode.insertBefore(f,s.nextSibling);})();\n`;
 }
