@@ -64,6 +64,8 @@ forEachDatabase((_name, open) => {
       expect(body).toContain("07:00–11:30, 13:30–17:00");
       expect(body).toContain("Cấp Giấy xác nhận tình trạng hôn nhân");
       expect(body).toMatch(/Giấy tờ cần mang \(\d+\)/);
+      expect(body).toContain("Ngày khác hoặc sau giờ nhận: hẹn trả trong 3 ngày làm việc.");
+      expect(body).not.toContain("trong 0 ngày");
       // The office's telephone and address as the unit entered them (read from the database).
       expect(body).toContain(PHONE);
       expect(body).toContain(ADDRESS);
@@ -126,6 +128,42 @@ forEachDatabase((_name, open) => {
       const missing = await page("/don-vi/99999");
       expect(missing.res.status).toBe(404);
       expect(missing.html).toContain("Không tìm thấy đơn vị");
+    });
+
+    it("before the 2023 pilot says the commune did not apply the scheme yet, and has no poster to print", async () => {
+      app.clock.set(new Date("2023-01-10T09:00:00+07:00"));
+      try {
+        const { res, html } = await page("/don-vi/24631");
+        expect(res.status).toBe(200);
+        const body = text(metaOf(html).doc);
+        expect(body).toContain("Xã Quảng Khê chưa áp dụng Ngày không hẹn.");
+        expect(body).toContain("Huyện Đăk Glong, tỉnh Đắk Nông");
+        expect(body).not.toContain("Thủ tục trả kết quả trong ngày");
+        const poster = await page("/don-vi/24631/poster.pdf");
+        expect(poster.res.status).toBe(404);
+        expect(poster.html).toContain("chưa áp dụng Ngày không hẹn nên chưa có áp phích");
+      } finally {
+        app.clock.set(new Date(WED_10));
+      }
+    });
+
+    it("shows a telephone number the unit changes in the console within two minutes, without waiting for the database", async () => {
+      const NEW_PHONE = "0261 3000 456";
+      try {
+        await writeOfficeContact(t.db, "24631@2025-07-01", { phone: NEW_PHONE, address: ADDRESS }, new Date().toISOString(), "test");
+        app.clock.set(new Date("2025-10-15T10:02:00+07:00"));
+        // The held number is served at once while a fresh copy is read.
+        expect(text(metaOf((await page("/don-vi/24631")).html).doc)).toContain(PHONE);
+        await new Promise((r) => setTimeout(r, 200));
+        app.clock.set(new Date("2025-10-15T10:03:00+07:00"));
+        expect(text(metaOf((await page("/don-vi/24631")).html).doc)).toContain(NEW_PHONE);
+      } finally {
+        await writeOfficeContact(t.db, "24631@2025-07-01", { phone: PHONE, address: ADDRESS }, new Date().toISOString(), "test");
+        app.clock.set(new Date("2025-10-15T10:05:00+07:00"));
+        await page("/don-vi/24631");
+        await new Promise((r) => setTimeout(r, 200));
+        app.clock.set(new Date(WED_10));
+      }
     });
 
     it("is gzipped for clients that accept it", async () => {

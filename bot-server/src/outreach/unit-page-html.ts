@@ -112,7 +112,7 @@ function proceduresCard(v: UnitPublicView): string {
   const items = v.procedures
     .map(
       (p) =>
-        `<h3>${h(p.name)}</h3><details><summary>Giấy tờ cần mang (${p.documents.length})</summary><ul>${p.documents.map((d) => `<li>${h(d)}</li>`).join("")}</ul><p class="muted">Mã thủ tục ${h(p.code)} · Kết quả: ${h(p.result)}</p></details><p class="note">Ngày khác hoặc sau giờ nhận: hẹn trả trong ${h(p.normalTimeLimit)}.</p>`,
+        `<h3>${h(p.name)}</h3><details><summary>Giấy tờ cần mang (${p.documents.length})</summary><ul>${p.documents.map((d) => `<li>${h(d)}</li>`).join("")}</ul><p class="muted">Mã thủ tục ${h(p.code)} · Kết quả: ${h(p.result)}</p></details><p class="note">${h(p.timeNote)}</p>`,
     )
     .join("");
   return `<section class="card" aria-labelledby="procedures"><h2 id="procedures">Thủ tục trả kết quả trong ngày</h2>${items}</section>`;

@@ -7,7 +7,8 @@
  *   GET /don-vi/:code/widget         an embeddable block for the unit's website (the only path that may be framed)
  *   GET /don-vi/:code/widget.js      one script tag that places that block
  * A former unit's code (before 1/7/2025) is sent on to its successor. A unit's facts are computed once a minute at
- * most (the status line changes at the minute), and each page is stored gzipped for cheap phones on mobile data.
+ * most (the status line changes at the minute) without waiting for the database (office-contact-cache.ts), and each
+ * page is stored gzipped for cheap phones on mobile data.
  */
 import { gzipSync } from "node:zlib";
 import { Router, type Request, type Response } from "express";
@@ -18,6 +19,7 @@ import { resolvePublicUnit, unitPublicView, type UnitPublicView } from "../use-c
 import { notFoundHtml, provincePageHtml, unitPageHtml, widgetHtml, widgetScript, type UnitListItem } from "./unit-page-html.js";
 import { POSTER_SIZES, posterData, posterPdf, posterPng, shareCardPng, type PosterSize, type Rendered } from "./render-outreach.js";
 import { escapeHtml } from "../http/html-page.js";
+import { createOfficeContactCache } from "./office-contact-cache.js";
 
 const LEVELS = ["commune", "district"] as const;
 const PAGE_CACHE = "public, max-age=60";
@@ -64,13 +66,16 @@ function sendRendered(req: Request, res: Response, r: Rendered, type: string, ex
 export function unitPagesRouter(deps: Deps): Router {
   const router = Router();
   const entries = new Map<string, Entry>();
+  const contacts = createOfficeContactCache(deps.db, () => deps.clock.now().getTime());
 
   async function entryFor(unit: AdminUnit): Promise<Entry> {
     const now = deps.clock.now().getTime();
     const minute = Math.floor(now / 60_000);
     const hit = entries.get(unit.id);
     if (hit && hit.minute === minute) return hit;
-    const entry: Entry = { minute, view: await unitPublicView(deps, unit, now) };
+    const held = contacts.get(unit.id);
+    const contact = held instanceof Promise ? await held : held;
+    const entry: Entry = { minute, view: unitPublicView(deps, unit, now, contact) };
     entries.set(unit.id, entry);
     return entry;
   }

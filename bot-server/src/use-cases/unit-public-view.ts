@@ -9,7 +9,7 @@ import { documentKindLabels, type RequiredDocument } from "../../../shared/proce
 import { WEEKDAY_NAMES_VI, formatDateVn, vnMomentFromEpoch, weekdayOf } from "../../../shared/time/vn-time.js";
 import type { Deps } from "../deps.js";
 import { miniAppUnitUrl, unitPageUrl, webAppUnitUrl } from "../outreach/unit-links.js";
-import { readOfficeContact } from "../store/unit-contacts.js";
+import type { OfficeContact } from "../store/unit-contacts.js";
 import { schemeStatus } from "./scheme-status.js";
 import { unitOffice } from "./unit-office.js";
 
@@ -21,8 +21,8 @@ export interface PublicProcedure {
   /** What to bring, one line per document. */
   documents: string[];
   result: string;
-  /** "3 ngày làm việc" under the normal process. */
-  normalTimeLimit: string;
+  /** The time limit outside the scheme (another day, or after the cut-off), as a sentence. */
+  timeNote: string;
 }
 
 export interface UnitPublicView {
@@ -102,7 +102,8 @@ export function resolvePublicUnit(deps: Deps, code: string, date: IsoDate): { un
   return successors.length === 1 && successors[0] ? { redirectTo: successors[0].code } : undefined;
 }
 
-export async function unitPublicView(deps: Deps, unit: AdminUnit, epochMs: number): Promise<UnitPublicView> {
+/** `entered`: the office contact the unit entered in the console (null when none). */
+export function unitPublicView(deps: Deps, unit: AdminUnit, epochMs: number, entered: OfficeContact | null): UnitPublicView {
   const units = deps.domain.units;
   const moment = vnMomentFromEpoch(epochMs);
   const date = moment.date;
@@ -148,12 +149,14 @@ export async function unitPublicView(deps: Deps, unit: AdminUnit, epochMs: numbe
       name: v.name,
       documents: v.requiredDocuments.map(documentLine),
       result: v.result.name,
-      normalTimeLimit: `${v.timeLimit.timeLimitWorkingDays} ngày làm việc`,
+      timeNote:
+        v.timeLimit.timeLimitWorkingDays > 0
+          ? `Ngày khác hoặc sau giờ nhận: hẹn trả trong ${v.timeLimit.timeLimitWorkingDays} ngày làm việc.`
+          : `Theo quy định: ${v.timeLimit.note ?? "giải quyết trong ngày làm việc nhận hồ sơ hợp lệ."}`,
     });
   }
 
   const shipped = unitOffice(units, unit);
-  const entered = await readOfficeContact(deps.db, unit.id);
   const office = {
     place: shipped.place,
     address: entered?.address ?? shipped.address,
