@@ -11,6 +11,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 
 export interface ServerChild {
   port: number;
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -30,6 +31,7 @@ export function startServerChild(script: string, env: Record<string, string>): P
       if (!m) return;
       resolve({
         port: Number(m[1]),
+        pid: proc.pid!,
         async stop() {
           proc.kill("SIGTERM");
           const killer = setTimeout(() => proc.kill("SIGKILL"), 20_000);

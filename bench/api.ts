@@ -3,13 +3,13 @@
  * limit off, logs at warn) and autocannon in another; a bare Express JSON endpoint (bench/_bare-express.ts)
  * measured in the same run is the ceiling each figure is compared with. Measured: pre-registration creates/s on
  * SQLite and on PostgreSQL (PG_URL, default postgres://postgres@127.0.0.1:5432/test), public status lookups/s and
- * scheme lookups/s, with p99 latencies. Status lookups are spread over 1,000 dossiers and scheme lookups over 12 communes
+ * scheme lookups/s, with p99 latencies, and the public unit page (/don-vi/:unitCode) against the scheme API. Status lookups are spread over 1,000 dossiers and scheme lookups over 12 communes
  * (no single hot row); with the default STATUS_CACHE_MS (1 s) each code is reused for a second at most, so the
  * same lookups are also measured with the cache off. BENCH_SECONDS (default 10) and BENCH_CONNECTIONS (default 50) tune a run.
  */
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -29,6 +29,10 @@ const dossierCode = (n: number) => `000.00.06.H98-251015-${String(n).padStart(4,
 
 interface Load {
   rps: number;
+  /** Requests answered in the measured run. */
+  total: number;
+  /** Server CPU (user + system) per request, µs, when the server's pid was given. */
+  cpuUs?: number;
   p99: number;
   p50: number;
   non2xx: number;
@@ -45,8 +49,8 @@ function autocannon(url: string, opts: LoadSpec & { seconds: number }): Promise<
   return new Promise((resolve, reject) => {
     proc.on("exit", (code) => {
       if (code !== 0) return reject(new Error(`load generator exited ${code}`));
-      const r = JSON.parse(out) as { requests: { average: number }; latency: { p99: number; p50: number }; non2xx: number; errors: number };
-      resolve({ rps: r.requests.average, p99: r.latency.p99, p50: r.latency.p50, non2xx: r.non2xx, errors: r.errors });
+      const r = JSON.parse(out) as { requests: { average: number; total: number }; latency: { p99: number; p50: number }; non2xx: number; errors: number };
+      resolve({ rps: r.requests.average, total: r.requests.total, p99: r.latency.p99, p50: r.latency.p50, non2xx: r.non2xx, errors: r.errors });
     });
   });
 }
@@ -59,17 +63,36 @@ interface LoadSpec {
   paths?: string[];
 }
 
-async function measure(url: string, opts: LoadSpec = {}): Promise<Load> {
+async function measure(url: string, opts: LoadSpec = {}, serverPid?: number): Promise<Load> {
   await autocannon(url, { ...opts, seconds: 1 }); // warm-up: JIT, caches, connection pools
-  return autocannon(url, { ...opts, seconds: SECONDS });
+  const before = serverPid === undefined ? 0 : cpuTicks(serverPid);
+  const load = await autocannon(url, { ...opts, seconds: SECONDS });
+  if (serverPid === undefined || load.total === 0) return load;
+  // CPU the server spent per answer: unlike req/s it does not depend on what else runs on the machine.
+  return { ...load, cpuUs: ((cpuTicks(serverPid) - before) * (1_000_000 / CLOCK_TICKS)) / load.total };
+}
+
+/** Linux USER_HZ: /proc/<pid>/stat counts CPU time in 1/100 s. */
+const CLOCK_TICKS = 100;
+
+/** utime + stime of a process, in clock ticks (fields 14 and 15 of /proc/<pid>/stat). */
+function cpuTicks(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return Number(fields[11]) + Number(fields[12]);
+  } catch {
+    return Number.NaN;
+  }
 }
 
 const fmt = (n: number) => Math.round(n).toLocaleString("en-US");
 
 function report(label: string, l: Load, bare: Load): void {
   const bad = l.non2xx + l.errors > 0 ? `  (${l.non2xx} non-2xx, ${l.errors} errors)` : "";
+  const cpu = l.cpuUs === undefined ? "" : `  server CPU ${fmt(l.cpuUs)} µs/req`;
   console.log(
-    `${label.padEnd(44)} ${fmt(l.rps).padStart(7)} req/s  p50 ${String(l.p50).padStart(3)} ms  p99 ${String(l.p99).padStart(4)} ms  ${(l.rps / bare.rps).toFixed(2)} × bare${bad}`,
+    `${label.padEnd(44)} ${fmt(l.rps).padStart(7)} req/s  p50 ${String(l.p50).padStart(3)} ms  p99 ${String(l.p99).padStart(4)} ms  ${(l.rps / bare.rps).toFixed(2)} × bare${cpu}${bad}`,
   );
 }
 
@@ -107,6 +130,7 @@ interface DialectResult {
   creates: Load;
   status: Load;
   scheme: Load;
+  unitPage: Load;
 }
 
 async function runAgainst(name: string, databaseUrl: string, bare: Load): Promise<DialectResult> {
@@ -139,9 +163,21 @@ async function runAgainst(name: string, databaseUrl: string, bare: Load): Promis
       await uncachedServer.stop();
     }
     const communes = ["24611", "24615", "24616", "24617", "24620", "24631", "24637", "24640", "24646", "24649", "24697", "24760"];
-    const scheme = await measure(`${base}/api/units/24631/scheme`, { paths: communes.map((c) => `/api/units/${c}/scheme`) });
+    const scheme = await measure(`${base}/api/units/24631/scheme`, { paths: communes.map((c) => `/api/units/${c}/scheme`) }, server.pid);
     report(`${name}: GET /api/units/:unitCode/scheme`, scheme, bare);
-    return { creates, status, scheme };
+    // The public page of the same communes (HTML, gzipped as a phone asks for it), measured alternately with the
+    // scheme API twice so a burst of load from outside the bench does not decide the ratio; the best of each counts.
+    const pageLoad = () => measure(`${base}/don-vi/24631`, { paths: communes.map((c) => `/don-vi/${c}`), headers: { "accept-encoding": "gzip" } }, server.pid);
+    const schemeLoad = () => measure(`${base}/api/units/24631/scheme`, { paths: communes.map((c) => `/api/units/${c}/scheme`) }, server.pid);
+    const page1 = await pageLoad();
+    report(`${name}: GET /don-vi/:unitCode (page, gzip)`, page1, bare);
+    const scheme2 = await schemeLoad();
+    report(`${name}: … scheme API again`, scheme2, bare);
+    const page2 = await pageLoad();
+    report(`${name}: … unit page again`, page2, bare);
+    const best = (a: Load, b: Load) => (a.rps >= b.rps ? a : b);
+    const leastCpu = (a: Load, b: Load) => Math.min(a.cpuUs ?? Number.NaN, b.cpuUs ?? Number.NaN);
+    return { creates, status, scheme: { ...best(scheme, scheme2), cpuUs: leastCpu(scheme, scheme2) }, unitPage: { ...best(page1, page2), cpuUs: leastCpu(page1, page2) } };
   } finally {
     await server.stop();
   }
@@ -211,3 +247,20 @@ try {
 goal("pre-registration creates on SQLite", sqlite?.creates.rps, 1_500);
 goal("pre-registration creates on PostgreSQL", postgres?.creates.rps, 1_000);
 goal("public status lookups (SQLite)", sqlite?.status.rps, 5_000);
+
+/** The public unit page answers at least as fast as the scheme API it is built from (same communes, same run, best of two each). */
+function ratioGoal(what: string, page: Load | undefined, api: Load | undefined): void {
+  const ratio = page && api ? page.rps / api.rps : undefined;
+  console.log(`goal ${what}: ${ratio === undefined ? "not measured" : `${ratio.toFixed(2)} × (${fmt(page!.rps)}/s vs ${fmt(api!.rps)}/s)`} (≥ 1.00 ×) ${ratio !== undefined && ratio >= 1 ? "ok" : "short"}`);
+}
+ratioGoal("unit page vs scheme API (SQLite)", sqlite?.unitPage, sqlite?.scheme);
+ratioGoal("unit page vs scheme API (PostgreSQL)", postgres?.unitPage, postgres?.scheme);
+
+/** The same comparison in server CPU per answer (lower is faster), which the machine's other load does not move. */
+function cpuGoal(what: string, page: Load | undefined, api: Load | undefined): void {
+  const ratio = page?.cpuUs !== undefined && api?.cpuUs !== undefined && api.cpuUs > 0 ? page.cpuUs / api.cpuUs : undefined;
+  const ok = ratio !== undefined && Number.isFinite(ratio) && ratio <= 1;
+  console.log(`goal ${what}: ${ratio === undefined || !Number.isFinite(ratio) ? "not measured" : `${ratio.toFixed(2)} × (${fmt(page!.cpuUs!)} vs ${fmt(api!.cpuUs!)} µs/req)`} (≤ 1.00 ×) ${ok ? "ok" : "short"}`);
+}
+cpuGoal("unit page vs scheme API, server CPU per request (SQLite)", sqlite?.unitPage, sqlite?.scheme);
+cpuGoal("unit page vs scheme API, server CPU per request (PostgreSQL)", postgres?.unitPage, postgres?.scheme);

@@ -25,6 +25,7 @@ import { publicRateLimit, securityHeaders } from "./http/security.js";
 import { staticCompression } from "./http/static-compression.js";
 import { statusPageRouter } from "./http/status-page.js";
 import { testClockRouter } from "./http/test-clock.js";
+import { unitPagesRouter } from "./outreach/unit-pages.routes.js";
 import { createZaloWebhookHandler, WEBHOOK_PATH } from "./zalo/webhook.routes.js";
 
 const VERSION = "0.1.0";
@@ -63,6 +64,7 @@ export function createApp(deps: Deps, options: AppOptions = {}): Express {
   );
   app.use("/api", limit, apiRouter(deps));
   app.use("/tra-cuu", limit, statusPageRouter(deps));
+  app.use("/don-vi", limit, unitPagesRouter(deps));
 
   // MOUNT: officer console (its own sessions and CSRF handling).
   app.use("/console", staticCompression(["/api", "/mirror/api"]), consoleRouter(deps, options.mirrorSync ? { mirrorSync: options.mirrorSync } : {}));

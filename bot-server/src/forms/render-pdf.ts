@@ -25,7 +25,8 @@ function templateSource(): string {
   return template;
 }
 
-function getCompiler(): NodeCompiler {
+/** The shared Typst compiler with the Tinos faces (also used by the outreach posters). */
+export function getCompiler(): NodeCompiler {
   if (!compiler) {
     const dir = fontDir();
     compiler = NodeCompiler.create({ fontArgs: [{ fontBlobs: FACES.map((f) => readFileSync(join(dir, f))) }] });
