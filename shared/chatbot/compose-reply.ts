@@ -16,7 +16,7 @@ import type { SchemeDomain } from "../scheme/decide-track.js";
 import type { SchemePlan } from "../scheme/scheme-plan.js";
 import type { Calendar } from "../calendar/calendar.js";
 import { vnCalendar } from "../calendar/vn-calendar.js";
-import { WEEKDAY_NAMES_VI, formatDateVn, toVnMoment, vnInstant, weekdayOf } from "../time/vn-time.js";
+import { WEEKDAY_NAMES_VI, formatDateVn, toVnMoment, weekdayOf } from "../time/vn-time.js";
 import type { UnitDirectory } from "../units/unit-directory.js";
 import { otherProcedures } from "../data/chatbot-procedures.js";
 import { resolveAskedDay } from "./message-details.js";
