@@ -39,23 +39,26 @@ const CONDUCT_WORDS = [
 ];
 const STRONG_CONDUCT = ["hach dich", "nhung nhieu", "doi tien", "tien ngoai", "boi duong", "cau gat", "xuc pham"];
 
-const has = (text: string, phrase: string) => ` ${text} `.includes(` ${phrase} `);
+/** `padded` is the folded message with a space at both ends. */
+const has = (padded: string, phrase: string) => padded.includes(` ${phrase} `);
+const WHERE_PADDED = WHERE_PHRASES;
+const MAYBE_DATE = /\d\s*[/.-]\s*\d/;
 
-export function readMessageDetails(text: string): MessageDetails {
-  const words = plainWords(text);
-  const joined = words.join(" ");
+/** `plain`: the message's folded words when the caller has them already. */
+export function readMessageDetails(text: string, plain?: readonly string[]): MessageDetails {
+  const words = plain ?? plainWords(text);
+  const joined = ` ${words.join(" ")} `;
   const out: MessageDetails = {};
   const day = askedDayOf(text, words, joined);
   if (day) out.askedDay = day;
-  if (WHERE_PHRASES.some((p) => has(joined, p))) out.asksWhere = true;
+  if (WHERE_PADDED.some((p) => has(joined, p))) out.asksWhere = true;
   const officer = OFFICER_WORDS.some((p) => has(joined, p));
   if ((officer && CONDUCT_WORDS.some((p) => has(joined, p))) || STRONG_CONDUCT.some((p) => has(joined, p))) out.officerComplaint = true;
   return out;
 }
 
 function askedDayOf(text: string, words: readonly string[], joined: string): AskedDay | undefined {
-  const folded = foldVietnamese(text);
-  const date = DATE.exec(folded) ?? DAY_MONTH_WORDS.exec(joined);
+  const date = (MAYBE_DATE.test(text) ? DATE.exec(foldVietnamese(text)) : null) ?? (joined.includes(" thang ") ? DAY_MONTH_WORDS.exec(joined) : null);
   if (date) {
     const day = Number(date[1]);
     const month = Number(date[2]);

@@ -142,7 +142,7 @@ export function createUnderstand(options: UnderstandOptions = {}): Understand {
     if (dossierCode) result.dossierCode = dossierCode;
     if (unitCode) result.unitCode = unitCode;
     if (mention?.formerUnitId) result.formerUnitId = mention.formerUnitId;
-    const details = readMessageDetails(text);
+    const details = readMessageDetails(text, tokens.plain);
     if (details.askedDay) result.askedDay = details.askedDay;
     if (details.asksWhere) result.asksWhere = true;
     if (details.officerComplaint) {
