@@ -34,7 +34,7 @@ export const REPLY_TEXT = {
   notInSchemeGeneric: "Thủ tục ông/bà hỏi",
   assistedWriting: "Ngày không viết: cán bộ điền tờ khai giúp ông/bà.",
   feeUnknownProvince: "Mức thu do Hội đồng nhân dân tỉnh quy định; nhắn tên xã, phường để tôi tra đúng tỉnh.",
-  unknownPhone: "đơn vị chưa cập nhật",
+  unknownPhone: "chưa cập nhật",
   feeNotConfirmed: "mức lệ phí do tỉnh quy định, vui lòng hỏi Bộ phận Một cửa khi nộp hồ sơ",
   hoursUsual: "giờ hành chính thông thường, nên gọi hỏi trước khi đến",
   /** Said once per conversation when an answer comes from a plan that is not an official decision. */

@@ -73,7 +73,7 @@ describe("composeReply: answers from the catalogue, plans and calendar in force"
     const r = composeReply(understand("cho tôi gặp cán bộ"), { ...TUESDAY, conversationUnitId: "24631@2025-07-01" });
     expect(r.needsHuman).toBe(true);
     expect(r.text).toContain("07:00–11:30, 13:30–17:00");
-    expect(r.text).toContain("điện thoại đơn vị chưa cập nhật");
+    expect(r.text).toContain("điện thoại chưa cập nhật");
   });
 
   it("opens the web build when no Mini App id is configured", () => {

@@ -7,9 +7,9 @@
 import { createHash } from "node:crypto";
 import type { ChatReply } from "../../../shared/chatbot/compose-reply.js";
 import type { Deps } from "../deps.js";
-import { CHAT_REPLY_TTL_MS, insertChatReply } from "../notify/chat-reply-step.js";
-import { deliverStep, type SenderContext } from "../notify/deliver-step.js";
-import { releaseToPending } from "../notify/notify-store.js";
+import { CHAT_REPLY_KIND, CHAT_REPLY_TTL_MS, chatReplyStep, insertChatReply } from "../notify/chat-reply-step.js";
+import type { SenderContext } from "../notify/deliver-step.js";
+import { releaseToPending, type OutboxRow } from "../notify/notify-store.js";
 import { notifySettingsFrom } from "../notify/notify-settings.js";
 import { createNotifyZalo } from "../notify/notify-zalo.js";
 import { createSendStore } from "../notify/send-store.js";
@@ -43,8 +43,14 @@ export function createChatReplies(deps: Deps, tokens: TokenStore, log: Log): Cha
       const id = chatReplyId(eventId);
       const now = deps.clock.now();
       const payload = { oaUserId, text: reply.text, buttons: reply.buttons, expiresAt: new Date(now.getTime() + CHAT_REPLY_TTL_MS).toISOString() };
-      if (!(await insertChatReply(deps.db, id, payload, now.toISOString()))) return "duplicate";
-      const outcome = await deliverStep(ctx, id).catch((e: unknown) => {
+      const at = now.toISOString();
+      if (!(await insertChatReply(deps.db, id, payload, at))) return "duplicate";
+      // The row just written, with no attempt yet: the first try needs no read.
+      const row: OutboxRow = {
+        id, dossier_id: null, event_id: null, kind: CHAT_REPLY_KIND, payload: JSON.stringify(payload), status: "queued", attempts: 0,
+        available_at: at, created_at: at, updated_at: at, last_error: null,
+      };
+      const outcome = await chatReplyStep(ctx, row, []).catch((e: unknown) => {
         log.warn({ err: (e as Error).message }, "chatbot reply: first try failed; the outbox keeps it");
         return undefined;
       });
