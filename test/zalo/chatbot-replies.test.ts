@@ -7,6 +7,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "@jest/globals";
 import { writeChatbotArea } from "../../bot-server/src/store/chatbot-area.js";
+import { purgeOldEvents } from "../../bot-server/src/zalo/chatbot.js";
 import { forEachDatabase, requireRedis, type TestDatabase } from "../helpers/databases.js";
 import { zaloEvent } from "../helpers/zalo-openapi-stand-in.js";
 import { startBot, type Bot } from "./bot.js";
@@ -91,6 +92,17 @@ describe.each(modes)("chatbot replies through the webhook (%s)", (_mode, env) =>
     await bot.settle();
     const full = bot.zalo.csMessages.find((m) => m.recipient === other)!;
     expect(full.buttons!.map((b) => b.title)).toEqual(["Ngày không hẹn ở xã tôi", "Khai trước hồ sơ", "Tra cứu hồ sơ", "Gặp cán bộ"]);
+  });
+
+  it("keeps each sent reply as an outbox row for a week, then forgets it with the event ids", async () => {
+    const replies = () => t.db.selectFrom("outbox").select(["status"]).where("kind", "=", "chat_reply").execute();
+    expect((await replies()).length).toBeGreaterThan(0);
+    expect(new Set((await replies()).map((r) => r.status))).toEqual(new Set(["sent"]));
+    const sixDays = bot.nowMs() + 6 * 86_400_000;
+    await purgeOldEvents({ db: t.db, clock: { now: () => new Date(sixDays) } });
+    expect((await replies()).length).toBeGreaterThan(0);
+    await purgeOldEvents({ db: t.db, clock: { now: () => new Date(sixDays + 2 * 86_400_000) } });
+    expect(await replies()).toEqual([]);
   });
 });
 

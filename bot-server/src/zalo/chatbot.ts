@@ -19,6 +19,7 @@ import { insertFeedback } from "../store/feedback.js";
 import { listOfficeContacts } from "../store/unit-contacts.js";
 import { forgetEventsBefore, recordInteraction, rememberEventOnce, updateConversation } from "./conversation-store.js";
 import type { ZaloEvent } from "./events.js";
+import { CHAT_REPLY_KIND } from "../notify/chat-reply-step.js";
 import type { ChatReplies } from "./chat-replies.js";
 
 export interface ChatbotEnv {
@@ -137,6 +138,10 @@ async function recordComplaint(env: ChatbotEnv, citizenId: string, unitId: strin
 /** Dedupe rows older than this are deleted: Zalo's redeliveries stop within hours. */
 export const DEDUPE_KEEP_MS = 7 * 86_400_000;
 
-export function purgeOldEvents(env: Pick<ChatbotEnv, "db" | "clock">): Promise<number> {
-  return forgetEventsBefore(env.db, new Date(env.clock.now().getTime() - DEDUPE_KEEP_MS).toISOString());
+/** Dedupe rows, and the replies finished (sent or given up) over DEDUPE_KEEP_MS ago with their attempts. */
+export async function purgeOldEvents(env: Pick<ChatbotEnv, "db" | "clock">): Promise<number> {
+  const before = new Date(env.clock.now().getTime() - DEDUPE_KEEP_MS).toISOString();
+  const replies = await env.db.deleteFrom("outbox").where("kind", "=", CHAT_REPLY_KIND).where("status", "in", ["sent", "not_notified", "dead"])
+    .where("created_at", "<", before).executeTakeFirst();
+  return (await forgetEventsBefore(env.db, before)) + Number(replies.numDeletedRows);
 }
