@@ -38,6 +38,9 @@ const CONDUCT_WORDS = [
   "phan biet", "ne ha", "khong nhiet tinh", "qua loa", "lam ngo",
 ];
 const STRONG_CONDUCT = ["hach dich", "nhung nhieu", "doi tien", "tien ngoai", "boi duong", "cau gat", "xuc pham"];
+/** Praise ("thái độ rất tốt, cảm ơn") is not a complaint unless it also names something strong. */
+const PRAISE = ["rat tot", "tot bung", "nhiet tinh", "chu dao", "cam on", "hai long", "vui ve", "tan tinh"];
+const NEGATED_PRAISE = ["khong nhiet tinh", "khong hai long", "chua hai long", "khong vui ve", "khong tan tinh"];
 
 /** `padded` is the folded message with a space at both ends. */
 const has = (padded: string, phrase: string) => padded.includes(` ${phrase} `);
@@ -53,7 +56,9 @@ export function readMessageDetails(text: string, plain?: readonly string[]): Mes
   if (day) out.askedDay = day;
   if (WHERE_PADDED.some((p) => has(joined, p))) out.asksWhere = true;
   const officer = OFFICER_WORDS.some((p) => has(joined, p));
-  if ((officer && CONDUCT_WORDS.some((p) => has(joined, p))) || STRONG_CONDUCT.some((p) => has(joined, p))) out.officerComplaint = true;
+  const strong = STRONG_CONDUCT.some((p) => has(joined, p));
+  const praise = PRAISE.some((p) => has(joined, p)) && !NEGATED_PRAISE.some((p) => has(joined, p));
+  if (strong || (officer && !praise && CONDUCT_WORDS.some((p) => has(joined, p)))) out.officerComplaint = true;
   return out;
 }
 

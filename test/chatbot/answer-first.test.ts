@@ -90,6 +90,9 @@ describe("answer first: the OA's area answers when no commune is named", () => {
     expect(r.text).toContain("đơn vị sẽ trả lời ông/bà qua Zalo này");
     expect(r.feedback).toEqual({ kind: "complaint", unitId: QUANG_KHE });
     expect(r.needsHuman).toBe(true);
+    // Praise is not a complaint; a complaint worded with "không nhiệt tình" is.
+    expect(ask("cán bộ xã thái độ rất tốt, nhiệt tình, cảm ơn").text).not.toContain("xin lỗi");
+    expect(ask("cán bộ một cửa thái độ không nhiệt tình").feedback?.kind).toBe("complaint");
   });
 
   it("discloses a demo plan once per conversation", () => {
