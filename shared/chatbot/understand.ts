@@ -13,6 +13,7 @@ import { DOSSIER_CODE_PATTERN, findDossierCodes } from "../dossier/dossier-code.
 import type { IsoDate } from "../model.js";
 import { procedureCatalog, type ProcedureCatalog } from "../procedures/catalog.js";
 import { unitDirectory, type UnitDirectory } from "../units/unit-directory.js";
+import { readMessageDetails, type AskedDay } from "./message-details.js";
 import { createTokenizer, plainWords } from "./message-tokens.js";
 import { buildPhraseIndex, type PhraseEntry } from "./phrase-index.js";
 import { createUnitFinder } from "./unit-mentions.js";
@@ -29,6 +30,14 @@ export interface Understanding {
   unitCode?: string;
   /** Name of a procedure outside the catalogue (see otherProcedures). */
   otherProcedure?: string;
+  /** The former unit the message named, when unitCode is its successor's. */
+  formerUnitId?: string;
+  /** The day asked about ("thứ 4 tuần sau"), relative to the message's date. */
+  askedDay?: AskedDay;
+  /** Asks where to submit or who decides. */
+  asksWhere?: true;
+  /** A complaint about an officer's conduct. */
+  officerComplaint?: true;
 }
 
 export interface UnderstandOptions {
@@ -111,7 +120,8 @@ export function createUnderstand(options: UnderstandOptions = {}): Understand {
     if (scheme >= 0) signal("schemeProcedure");
     if (other >= 0) signal("otherProcedure");
     if (dossierCode) signal("dossierCode");
-    const unitCode = finder.find(tokens.plain, text);
+    const mention = finder.mention(tokens.plain, text);
+    const unitCode = mention?.code;
     if (unitCode) signal("unit");
     if (tokens.words.length <= SHORT_MESSAGE_WORDS) signal("short");
 
@@ -131,6 +141,15 @@ export function createUnderstand(options: UnderstandOptions = {}): Understand {
     if (other >= 0) result.otherProcedure = otherProcedures[other - otherOffset]!.name;
     if (dossierCode) result.dossierCode = dossierCode;
     if (unitCode) result.unitCode = unitCode;
+    if (mention?.formerUnitId) result.formerUnitId = mention.formerUnitId;
+    const details = readMessageDetails(text, tokens.plain);
+    if (details.askedDay) result.askedDay = details.askedDay;
+    if (details.asksWhere) result.asksWhere = true;
+    if (details.officerComplaint) {
+      result.officerComplaint = true;
+      // "Cán bộ đòi tiền ngoài" is a complaint whatever else the words suggest.
+      if (result.intent !== "dossier_status") result.intent = "feedback";
+    }
     return result;
   };
 }

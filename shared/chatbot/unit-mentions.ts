@@ -12,8 +12,16 @@ import { plainWords } from "./message-tokens.js";
 
 export interface UnitFinder {
   find(plain: readonly string[], text: string): string | undefined;
+  /** As find, with the unit named when it no longer exists (its successor's code is `code`). */
+  mention(plain: readonly string[], text: string): UnitMention | undefined;
   /** Folded words of every unit name (typo correction must not "correct" them). */
   readonly words: ReadonlySet<string>;
+}
+
+export interface UnitMention {
+  code: string;
+  /** The former unit the message named (e.g. phường Nghĩa Tân before 1/7/2025), when the answer is for its successor. */
+  formerUnitId?: string;
 }
 
 interface NameEntry {
@@ -63,7 +71,7 @@ export function createUnitFinder(directory: UnitDirectory, date: IsoDate, everyd
     return { found: false, types: [] };
   }
 
-  function resolve(entry: NameEntry, types: readonly string[]): AdminUnit | undefined {
+  function resolve(entry: NameEntry, types: readonly string[]): { unit: AdminUnit; former?: AdminUnit } | undefined {
     let candidates = entry.units;
     if (types.length > 0) {
       const typed = candidates.filter((u) => types.includes(u.type));
@@ -71,35 +79,43 @@ export function createUnitFinder(directory: UnitDirectory, date: IsoDate, everyd
     }
     const inForce = candidates.filter((u) => directory.isInForce(u, date));
     const pool = inForce.length > 0 ? inForce : entry.units.filter((u) => directory.isInForce(u, date));
-    if (pool.length > 0) return unique(pool);
+    if (pool.length > 0) {
+      const unit = unique(pool);
+      return unit && { unit };
+    }
     const successors = new Map<string, AdminUnit>();
     for (const u of candidates) for (const s of directory.successorsAt(u.id, date)) successors.set(s.id, s);
-    return unique([...successors.values()]);
+    const unit = unique([...successors.values()]);
+    const former = candidates.length === 1 ? candidates[0] : undefined;
+    return unit && { unit, ...(former ? { former } : {}) };
+  }
+
+  function mention(plain: readonly string[], text: string): UnitMention | undefined {
+    let lowered: string | undefined;
+    let best: { unit: AdminUnit; former?: AdminUnit } | undefined;
+    for (let i = 0; i < plain.length; i += 1) {
+      if (!firstWords.has(plain[i]!)) continue;
+      for (let n = Math.min(MAX_NAME_WORDS, plain.length - i); n >= 1; n -= 1) {
+        const entry = names.get(plain.slice(i, i + n).join(" "));
+        if (!entry) continue;
+        const before = typeBefore(plain, i);
+        if (entry.risky && !before.found) {
+          lowered ??= text.normalize("NFC").toLowerCase();
+          if (![...entry.spelled].some((s) => lowered!.includes(s))) continue;
+        }
+        const found = resolve(entry, before.types);
+        if (found && (!best || LEVEL_RANK[found.unit.level] < LEVEL_RANK[best.unit.level])) best = found;
+        i += n - 1;
+        break;
+      }
+    }
+    return best && { code: best.unit.code, ...(best.former ? { formerUnitId: best.former.id } : {}) };
   }
 
   return {
     words,
-    find(plain, text) {
-      let lowered: string | undefined;
-      let best: AdminUnit | undefined;
-      for (let i = 0; i < plain.length; i += 1) {
-        if (!firstWords.has(plain[i]!)) continue;
-        for (let n = Math.min(MAX_NAME_WORDS, plain.length - i); n >= 1; n -= 1) {
-          const entry = names.get(plain.slice(i, i + n).join(" "));
-          if (!entry) continue;
-          const before = typeBefore(plain, i);
-          if (entry.risky && !before.found) {
-            lowered ??= text.normalize("NFC").toLowerCase();
-            if (![...entry.spelled].some((s) => lowered!.includes(s))) continue;
-          }
-          const unit = resolve(entry, before.types);
-          if (unit && (!best || LEVEL_RANK[unit.level] < LEVEL_RANK[best.level])) best = unit;
-          i += n - 1;
-          break;
-        }
-      }
-      return best?.code;
-    },
+    find: (plain, text) => mention(plain, text)?.code,
+    mention,
   };
 }
 

@@ -30,14 +30,27 @@ export const REPLY_TEXT = {
     "Cảm ơn ông/bà đã phản ánh, góp ý. Để ý kiến được ghi nhận và trả lời, vui lòng gửi qua mục Góp ý trên Zalo Mini App (có thể ghi mã hồ sơ), " +
     "hoặc nhắn \"gặp cán bộ\". Thông tin của ông/bà được bảo mật.",
   human: "Tôi đã chuyển cuộc trò chuyện cho cán bộ Bộ phận Một cửa; cán bộ sẽ trả lời trong giờ làm việc.",
-  notInScheme: "không thuộc danh mục Ngày không hẹn (trả kết quả trong ngày); hồ sơ vẫn được tiếp nhận và giải quyết theo thời hạn thông thường, có phiếu hẹn.",
+  notInScheme: "không thuộc danh mục Ngày không hẹn (trả kết quả trong ngày): giải quyết theo thời hạn thông thường, có phiếu hẹn.",
   notInSchemeGeneric: "Thủ tục ông/bà hỏi",
   assistedWriting: "Ngày không viết: cán bộ điền tờ khai giúp ông/bà.",
-  feeUnknownProvince: "Mức thu do HĐND tỉnh quy định; nhắn tên xã/phường để tôi tra đúng tỉnh.",
-  unknownPhone: "chưa cập nhật (cần kiểm tra)",
-  addressToVerify: "địa chỉ cụ thể cần kiểm tra",
-  toVerify: "cần kiểm tra",
-  demoPlan: "cấu hình minh họa, không phải quyết định chính thức",
+  feeUnknownProvince: "Mức thu do Hội đồng nhân dân tỉnh quy định; nhắn tên xã, phường để tôi tra đúng tỉnh.",
+  unknownPhone: "chưa cập nhật",
+  feeNotConfirmed: "mức lệ phí do tỉnh quy định, vui lòng hỏi Bộ phận Một cửa khi nộp hồ sơ",
+  hoursUsual: "giờ hành chính thông thường, nên gọi hỏi trước khi đến",
+  /** Said once per conversation when an answer comes from a plan that is not an official decision. */
+  demoNotice:
+    "Lưu ý: lịch và danh mục Ngày không hẹn ở đây đang dùng thử, chưa phải quyết định chính thức của tỉnh; ông/bà nên hỏi Bộ phận Một cửa trước khi đến.",
+  askUnitShort: "Ông/bà nhắn tên xã, phường của mình để tôi trả lời đúng nơi nộp hồ sơ.",
+  narrowDown: "Nhắn tên xã, phường của ông/bà để biết giờ làm việc và nơi nộp hồ sơ.",
+  moreDocuments: "Một số giấy tờ khác tùy trường hợp: bấm \"Xem thủ tục\" để xem đủ.",
+  welcomeShort:
+    "Tôi trả lời ngay về Ngày không hẹn, giấy tờ cần mang, lệ phí và tình trạng hồ sơ. Ông/bà bấm một nút bên dưới hoặc nhắn câu hỏi, ví dụ: \"làm giấy xác nhận độc thân cần gì\".",
+  officerComplaint:
+    "Chúng tôi thành thật xin lỗi ông/bà về sự việc này. Ý kiến của ông/bà đã được ghi lại và chuyển tới lãnh đạo đơn vị để xem xét; đơn vị sẽ trả lời ông/bà qua Zalo này.",
+  officerComplaintMore:
+    "Nếu có thể, ông/bà nhắn thêm thời gian, nơi xảy ra hoặc mã hồ sơ để việc xem xét nhanh hơn. Thông tin của ông/bà được giữ kín.",
+  complaintAskUnit: "Ông/bà cho biết sự việc xảy ra ở xã, phường nào để chúng tôi chuyển đúng đơn vị.",
+  otherProcedureWhere: "Bộ phận Một cửa (Trung tâm Phục vụ hành chính công) của xã, phường",
 } as const;
 
 /** Button titles (Zalo shows about 35 characters). */
@@ -50,6 +63,8 @@ export const BUTTON_TEXT = {
   dossier: "Xem hồ sơ",
   feedback: "Gửi góp ý",
   human: "Gặp cán bộ",
+  myCommuneDay: "Ngày không hẹn ở xã tôi",
+  preEntryShort: "Khai trước hồ sơ",
   whatIs: "Ngày không hẹn là gì?",
   schemeProcedures: "Thủ tục trả trong ngày",
   fee: "Lệ phí",
@@ -60,6 +75,7 @@ export const BUTTON_TEXT = {
 /** What a button sends back as the citizen's message (understand() reads it like typed text). */
 export const BUTTON_QUERY = {
   human: "gặp cán bộ",
+  myCommuneDay: "ngày không hẹn ở xã tôi là thứ mấy",
   whatIs: "Ngày không hẹn là gì",
   schemeProcedures: "thủ tục nào được trả trong ngày",
   fee: (procedureCode: string) => `lệ phí ${procedureCode}`,

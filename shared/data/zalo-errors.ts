@@ -32,7 +32,7 @@ const zns = (code: number, kind: ZaloErrorKind, meaning: string): ZaloErrorEntry
 
 export const ZALO_ERRORS: readonly ZaloErrorEntry[] = [
   oa(-32, "rate_limited", "app or OA reached the per-minute call limit"),
-  oa(-100, "invalid_request", "attachment_id expired (uploads last 7 days)"),
+  oa(-100, "transient", "unknown error, retry later"),
   oa(-200, "transient", "send message failed"),
   oa(-201, "invalid_request", "a parameter is invalid"),
   oa(-204, "configuration", "OA disabled"),

@@ -19,7 +19,8 @@ describe("composeReply: answers from the catalogue, plans and calendar in force"
     expect(r.text).toContain("Hộ chiếu, Căn cước công dân, thẻ căn cước"); // no old ID card (CMND) after 31/12/2024
     expect(r.text).toContain("xuất trình bản chính");
     expect(r.text).toContain("Ngày không hẹn tới: Thứ Tư 15/10/2025");
-    expect(r.text).toContain("cấu hình minh họa");
+    expect(r.text).toContain("đang dùng thử, chưa phải quyết định chính thức");
+    expect(r.notedDemo).toBe(true);
     expect(r.buttons).toContainEqual({ title: "Khai trước thông tin", url: "https://zalo.me/s/4321987650001/don-vi/24631/thu-tuc/1.004873/khai-truoc" });
     expect(r.unitId).toBe("24631@2025-07-01");
   });
@@ -47,9 +48,9 @@ describe("composeReply: answers from the catalogue, plans and calendar in force"
     expect(wednesday.text).toContain("hẹn trả ngày 15/10/2025 (Ngày không hẹn, trả trong ngày)");
   });
 
-  it("never invents a fee: unverified amounts read 'chưa xác định, cần kiểm tra'", () => {
-    expect(ask("lệ phí xác nhận độc thân ở xã Quảng Khê").text).toContain("chưa xác định, cần kiểm tra");
-    expect(ask("lệ phí xác nhận độc thân").text).toContain("chưa xác định, cần kiểm tra");
+  it("never invents a fee: an unconfirmed amount is said in citizen words", () => {
+    expect(ask("lệ phí xác nhận độc thân ở xã Quảng Khê").text).toContain("mức lệ phí do tỉnh quy định, vui lòng hỏi Bộ phận Một cửa");
+    expect(ask("lệ phí xác nhận độc thân").text).toContain("mức lệ phí do tỉnh quy định, vui lòng hỏi Bộ phận Một cửa");
   });
 
   it("asks which unit, or which procedure, when the message does not say", () => {
@@ -71,8 +72,8 @@ describe("composeReply: answers from the catalogue, plans and calendar in force"
   it("hands over to officers with hours and an honest 'phone not known'", () => {
     const r = composeReply(understand("cho tôi gặp cán bộ"), { ...TUESDAY, conversationUnitId: "24631@2025-07-01" });
     expect(r.needsHuman).toBe(true);
-    expect(r.text).toContain("07:00–11:30, 13:30–17:00 (cần kiểm tra)");
-    expect(r.text).toContain("điện thoại chưa cập nhật (cần kiểm tra)");
+    expect(r.text).toContain("07:00–11:30, 13:30–17:00");
+    expect(r.text).toContain("điện thoại chưa cập nhật");
   });
 
   it("opens the web build when no Mini App id is configured", () => {
@@ -80,7 +81,7 @@ describe("composeReply: answers from the catalogue, plans and calendar in force"
     expect(r.buttons).toContainEqual({ title: "Mở Zalo Mini App", url: "https://khonghen.test/m/?unit=24631" });
   });
 
-  it("keeps every answer within Zalo's limits (2,000 characters, 5 buttons)", () => {
+  it("keeps every answer within a phone's reading (1,000 characters) and Zalo's 5 buttons", () => {
     const samples = ["xin chào", "cảm ơn", "???", "ngày không hẹn là gì ở xã Quảng Khê", "ngày không hẹn ở xã Nam Đà là thứ mấy", "thủ tục nào trả trong ngày ở phường Nam Gia Nghĩa",
       "xác nhận độc thân cần gì ở xã Quảng Khê", "hộ kinh doanh lệ phí xã quảng khê", "xóa thế chấp bao lâu xã Quảng Khê",
       "hồ sơ của tôi", "khai trước", "xã Quảng Khê ở đâu", "góp ý", "gặp cán bộ", "làm khai sinh ở xã Quảng Khê"];
@@ -90,10 +91,13 @@ describe("composeReply: answers from the catalogue, plans and calendar in force"
       seen.add(u.intent);
       const r = composeReply(u, TUESDAY);
       expect(r.text.length).toBeGreaterThan(0);
-      expect(r.text.length).toBeLessThanOrEqual(2000);
+      expect(r.text.length).toBeLessThanOrEqual(1000);
       expect(r.buttons.length).toBeLessThanOrEqual(5);
     }
     expect(seen).toEqual(new Set(CHAT_INTENTS));
-    for (const r of [welcomeReply(TUESDAY), mediaReply(TUESDAY)]) expect(r.text).toContain("Tra cứu tình trạng hồ sơ");
+    expect(mediaReply(TUESDAY).text).toContain("Tra cứu tình trạng hồ sơ");
+    const welcome = welcomeReply(TUESDAY);
+    expect(welcome.text.length).toBeLessThan(400);
+    expect(welcome.buttons.map((b) => b.title)).toEqual(["Ngày không hẹn ở xã tôi", "Khai trước hồ sơ", "Tra cứu hồ sơ", "Gặp cán bộ"]);
   });
 });

@@ -6,6 +6,7 @@ import { startTestApp, type TestApp } from "../helpers/app.js";
 import { signWebhook, startZaloStandIn, type StandInOptions, type ZaloStandIn } from "../helpers/zalo-openapi-stand-in.js";
 import type { DatabaseHandle } from "../../bot-server/src/store/connect.js";
 import { closeZaloRuntime, zaloRuntimeFor, type ZaloRuntime } from "../../bot-server/src/zalo/zalo-runtime.js";
+import { startNotifications, type Notifications } from "../../bot-server/src/notify/start-notifications.js";
 
 /** Tuesday 14/10/2025 09:30 in Việt Nam: the next "Ngày không hẹn" (Wednesday) is 15/10/2025. */
 export const TUESDAY_MORNING = "2025-10-14T09:30:00+07:00";
@@ -16,6 +17,8 @@ export interface Bot {
   app: TestApp;
   zalo: ZaloStandIn;
   runtime: ZaloRuntime;
+  /** The outbox sender, as `npm start` runs it: retries the replies Zalo did not take. */
+  notifications: Notifications;
   /** Signs the payload (unless `signature` is given) and posts it to /webhook/zalo. */
   post(payload: Record<string, unknown>, options?: { signature?: string | null; rawBody?: string }): Promise<Response>;
   /** Ms since epoch on the server's clock (event timestamps). */
@@ -28,7 +31,8 @@ export interface Bot {
 export interface BotOptions {
   env?: Record<string, string>;
   standIn?: StandInOptions;
-  now?: string;
+  /** The server's instant (default Tuesday 14/10/2025 09:30); null: the real clock (retries wait real time). */
+  now?: string | null;
   /** false: start without any Zalo configuration. */
   zalo?: boolean;
 }
@@ -47,14 +51,16 @@ export async function startBot(database: DatabaseHandle, options: BotOptions = {
     ZALO_MINIAPP_ID: MINI_APP_ID,
   };
   const app = await startTestApp(database, {
-    now: options.now ?? TUESDAY_MORNING,
+    ...(options.now === null ? {} : { now: options.now ?? TUESDAY_MORNING }),
     env: { PUBLIC_BASE_URL, ...zaloEnv, ...options.env },
   });
   const runtime = zaloRuntimeFor(app.deps);
+  const notifications = startNotifications(app.deps);
   return {
     app,
     zalo,
     runtime,
+    notifications,
     nowMs: () => app.clock.now().getTime(),
     post(payload, opts = {}) {
       const signed = signWebhook(payload, { appId: zalo.appId, oaSecretKey: zalo.oaSecretKey }, opts.rawBody);
@@ -65,6 +71,7 @@ export async function startBot(database: DatabaseHandle, options: BotOptions = {
     },
     settle: () => runtime.queue.idle(),
     async close() {
+      await notifications.stop();
       await app.close();
       await closeZaloRuntime(app.deps);
       await zalo.close();

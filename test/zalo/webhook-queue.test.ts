@@ -27,7 +27,7 @@ forEachDatabase((_name, open) => {
     await bot.settle();
     const texts = bot.zalo.csMessages.map((m) => `${m.recipient}: ${(m.text ?? "").split("\n")[0]}`).sort();
     expect(texts).toEqual([
-      `${user}: Đăng ký thành lập hộ kinh doanh (mã 1.001612). Giấy tờ cần mang:`,
+      `${user}: Đăng ký thành lập hộ kinh doanh. Giấy tờ cần mang:`,
       "2468458835296199002: Chào mừng ông/bà đến với Bộ phận Một cửa trên Zalo! Tôi là trợ lý tự động.",
     ]);
   });

@@ -9,6 +9,7 @@ import { DossierPage } from "./dossier-page.js";
 import { DataRequestsPage } from "./data-requests-page.js";
 import { FeedbackPage } from "./feedback-page.js";
 import { IntakePage } from "./intake/intake-page.js";
+import { ChatbotPage } from "./chatbot-page.js";
 import { OfficePage } from "./office-page.js";
 import { QueuePage } from "./queue-page.js";
 import { navigate, pathOf, useRoute, type Route } from "./router.js";
@@ -80,6 +81,7 @@ const NAV: { label: string; route: Route; roles?: Officer["role"][] }[] = [
   { label: "Thông báo chưa gửi được", route: { name: "deadLetters" }, roles: ["unit_admin", "leader", "province_viewer"] },
   { label: "Thông tin đơn vị", route: { name: "office" }, roles: ["unit_admin"] },
   { label: "Yêu cầu sửa dữ liệu", route: { name: "dataRequests" }, roles: ["unit_admin", "province_viewer"] },
+  { label: "Thử chatbot", route: { name: "chatbot" }, roles: ["counter_officer", "processing_officer", "leader", "province_viewer", "unit_admin"] },
 ];
 
 /** How many citizens wait for an officer (the nav badge), refreshed every minute and after "Đã xử lý". */
@@ -136,6 +138,7 @@ function Shell({ officer, onLogout }: { officer: Officer; onLogout: () => void }
         {route.name === "conversations" && <ConversationsPage onChange={refreshWaiting} />}
         {route.name === "office" && <OfficePage />}
         {route.name === "dataRequests" && <DataRequestsPage officer={officer} />}
+        {route.name === "chatbot" && <ChatbotPage />}
       </main>
     </>
   );

@@ -11,6 +11,7 @@ export type Route =
   | { name: "conversations" }
   | { name: "office" }
   | { name: "dataRequests" };
+  | { name: "chatbot" };
 
 export function parseRoute(path: string): Route {
   const p = path.replace(/^\/console\/?/, "").replace(/\/+$/, "");
@@ -20,6 +21,7 @@ export function parseRoute(path: string): Route {
   if (p === "can-ho-tro") return { name: "conversations" };
   if (p === "don-vi") return { name: "office" };
   if (p === "yeu-cau-du-lieu") return { name: "dataRequests" };
+  if (p === "thu-chatbot") return { name: "chatbot" };
   const q = /^hang-doi\/([a-z]+)$/.exec(p);
   if (q) return { name: "queue", queue: q[1]! };
   const d = /^ho-so\/([0-9a-f-]{36})$/.exec(p);
@@ -38,6 +40,7 @@ export function pathOf(r: Route): string {
     case "conversations": return "/console/can-ho-tro";
     case "office": return "/console/don-vi";
     case "dataRequests": return "/console/yeu-cau-du-lieu";
+    case "chatbot": return "/console/thu-chatbot";
   }
 }
 

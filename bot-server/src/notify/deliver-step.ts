@@ -24,6 +24,7 @@ import type { DeliveryBrief, NotifyTarget, TargetOptions } from "./notify-target
 import type { NotifySettings } from "./notify-settings.js";
 import type { NotifySendResult, NotifyZalo } from "./notify-zalo.js";
 import type { SendStore } from "./send-store.js";
+import { CHAT_REPLY_KIND, chatReplyStep } from "./chat-reply-step.js";
 
 export interface SenderContext {
   db: Kysely<Database>;
@@ -59,6 +60,7 @@ export async function deliverStep(ctx: SenderContext, outboxId: string, requeste
   const now = ctx.clock.now().getTime();
   const dueInMs = Date.parse(row.available_at) - now;
   if (dueInMs > 0) return { kind: "retry", delayMs: dueInMs, reason: "not_due" };
+  if (row.kind === CHAT_REPLY_KIND) return chatReplyStep(ctx, row, deliveries);
 
   if (!target) return finish(ctx, row, "not_notified", `unknown kind ${row.kind}`);
   if (deliveries.some((d) => d.status === "sent")) return finish(ctx, row, "sent", null);

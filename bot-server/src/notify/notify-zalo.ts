@@ -6,6 +6,7 @@
  */
 import axios, { type AxiosInstance } from "axios";
 import type { OaClient, ZaloSendResult } from "../zalo/oa-client.js";
+import type { CsButton } from "../zalo/oa-requests.js";
 import type { TokenStore } from "../zalo/token-store.js";
 import { classifyTransport, classifyZaloCode, type ZaloFailure } from "../zalo/zalo-error.js";
 
@@ -14,6 +15,8 @@ export type LookupResult = { ok: true; found: boolean } | { ok: false; failure: 
 
 export interface NotifyZalo {
   sendCs(m: { oaUserId: string; text: string; button?: { title: string; url: string } }): Promise<NotifySendResult>;
+  /** A chatbot reply: text with any buttons of the CS message. */
+  sendChat?(m: { oaUserId: string; text: string; buttons: readonly CsButton[] }): Promise<NotifySendResult>;
   sendMiniApp(m: { zaloUserId: string; templateId: string; templateData: Record<string, string> }): Promise<NotifySendResult>;
   sendZns(m: { phone: string; templateId: string; params: Record<string, string>; trackingId: string }): Promise<NotifySendResult>;
   /** Did the OA already send exactly `text` to this user since `sinceMs`? (a claim whose sender died) */
@@ -38,6 +41,7 @@ export function createNotifyZalo(options: NotifyZaloOptions): NotifyZalo {
   const http = options.http ?? axios.create({ timeout: options.timeoutMs ?? 10_000 });
   const openapi = options.openapiBase.replace(/\/+$/, "");
   return {
+    sendChat: async (m) => toResult(await options.client.sendCsMessage(m.oaUserId, { text: m.text, buttons: m.buttons })),
     sendCs: async (m) => toResult(await options.client.sendCsMessage(m.oaUserId, { text: m.text, ...(m.button ? { buttons: [m.button] } : {}) })),
     async sendMiniApp(m) {
       if (!options.miniApp) return { ok: false, failure: { kind: "configuration", message: "Mini App notification is not configured" } };

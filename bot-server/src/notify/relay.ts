@@ -15,6 +15,7 @@ import { channelsFor } from "./deliver-step.js";
 import { enqueue, type ChannelQueues } from "./channel-queues.js";
 import { markQueued, selectDuePending, selectStaleQueued, touchOutbox, type OutboxRow } from "./notify-store.js";
 import { loadTargets } from "./notify-target.js";
+import { CHAT_REPLY_KIND } from "./chat-reply-step.js";
 
 const BATCH = 500;
 const SWEEP_BATCH = 200;
@@ -134,7 +135,7 @@ async function addToQueues(ctx: SenderContext, queues: ChannelQueues, rows: read
   const groups = new Map<string, { channel: NotifyChannel; delayMs: number; ids: string[] }>();
   for (const row of rows) {
     const t = targets.get(row.id);
-    const channel = (t && chooseChannels(t.recipient, nowMs, channelsFor(ctx.settings, t.kind))[0]) ?? ctx.settings.channels[0] ?? "oa_cs";
+    const channel = row.kind === CHAT_REPLY_KIND ? "oa_cs" : (t && chooseChannels(t.recipient, nowMs, channelsFor(ctx.settings, t.kind))[0]) ?? ctx.settings.channels[0] ?? "oa_cs";
     const delayMs = Math.max(0, Date.parse(row.available_at) - nowMs);
     const key = `${channel}/${delayMs}`;
     const g = groups.get(key) ?? { channel, delayMs, ids: [] };

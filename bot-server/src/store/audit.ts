@@ -9,7 +9,7 @@ import { timeOrderedId } from "./time-ordered-id.js";
 export type AuditActorKind = "citizen" | "officer" | "system";
 export type AuditAction = "read" | "create" | "update" | "delete" | "export" | "purge";
 /** `notification`: an outbox row (a re-drive); `conversation`: a Zalo OA conversation (keyed by the OA user id). */
-export type AuditSubjectKind = "pre_registration" | "dossier" | "citizen" | "feedback" | "notification" | "conversation" | "data_request";
+export type AuditSubjectKind = "pre_registration" | "dossier" | "citizen" | "feedback" | "notification" | "conversation" | "data_request" | "chatbot_setting";
 
 export interface AuditEntry {
   at: string;

@@ -255,6 +255,7 @@ export interface ConversationTable {
   needs_human_since: string | null; // when needs_human was last set (console: "waiting since")
   unit_id: string | null;
   last_interaction_at: string;
+  demo_noted_at: string | null; // when the chatbot said its plan is not an official decision (once per conversation)
 }
 
 export interface Database {

@@ -12,6 +12,7 @@ import { feedbackOneRatingMigration } from "./migrations/0002-feedback-one-ratin
 import { conversationWaitingSinceMigration } from "./migrations/0003-conversation-waiting-since.js";
 import { znsReceiptsMigration } from "./migrations/0006-zns-receipts.js";
 import { dataRequestsMigration } from "./migrations/0007-data-requests.js";
+import { chatbotDemoNotedMigration } from "./migrations/0014-chatbot-demo-noted.js";
 
 /** Names sort in apply order; append only. */
 export const migrations: Record<string, Migration> = {
@@ -20,6 +21,7 @@ export const migrations: Record<string, Migration> = {
   "0003-conversation-waiting-since": conversationWaitingSinceMigration,
   "0006-zns-receipts": znsReceiptsMigration,
   "0007-data-requests": dataRequestsMigration,
+  "0014-chatbot-demo-noted": chatbotDemoNotedMigration,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

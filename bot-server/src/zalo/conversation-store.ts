@@ -18,6 +18,8 @@ export interface Conversation {
   needsHumanSince: string | null;
   unitId: string | null;
   lastInteractionAt: string;
+  /** When the conversation was told the plan is not an official decision; null until then. */
+  demoNotedAt: string | null;
 }
 
 /** True the first time an event id is seen; false for a redelivery. */
@@ -91,7 +93,7 @@ export async function recordInteraction(db: Db, input: InteractionInput): Promis
     .insertInto("conversations")
     .values({
       oa_user_id: input.oaUserId, citizen_id: citizen.id, followed: followed ?? 0, needs_human: 0, needs_human_since: null, unit_id: null,
-      last_interaction_at: interactionAt ?? input.at,
+      last_interaction_at: interactionAt ?? input.at, demo_noted_at: null,
     })
     .onConflict((oc) =>
       oc.column("oa_user_id").doUpdateSet({
@@ -137,13 +139,14 @@ export async function markConversationHandled(db: Db, oaUserId: string, alongsid
 }
 
 /** `at`: when a conversation starts waiting for an officer (kept while it goes on waiting). */
-export async function updateConversation(db: Db, oaUserId: string, change: { unitId?: string; needsHuman?: boolean; at?: string }): Promise<void> {
+export async function updateConversation(db: Db, oaUserId: string, change: { unitId?: string; needsHuman?: boolean; at?: string; demoNoted?: boolean }): Promise<void> {
   const since = change.needsHuman
     ? sql<string>`case when needs_human = 1 and needs_human_since is not null then needs_human_since else ${change.at ?? new Date().toISOString()} end`
     : null;
   const set = {
     ...(change.unitId === undefined ? {} : { unit_id: change.unitId }),
     ...(change.needsHuman === undefined ? {} : { needs_human: change.needsHuman ? 1 : 0, needs_human_since: since }),
+    ...(change.demoNoted ? { demo_noted_at: change.at ?? new Date().toISOString() } : {}),
   };
   if (Object.keys(set).length === 0) return;
   await db.updateTable("conversations").set(set).where("oa_user_id", "=", oaUserId).execute();
@@ -158,5 +161,6 @@ function toConversation(r: Database["conversations"]): Conversation {
     needsHumanSince: r.needs_human_since,
     unitId: r.unit_id,
     lastInteractionAt: r.last_interaction_at,
+    demoNotedAt: r.demo_noted_at ?? null,
   };
 }

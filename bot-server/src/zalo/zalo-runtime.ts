@@ -7,7 +7,8 @@ import { Redis, type RedisOptions } from "ioredis";
 import { createUnderstand } from "../../../shared/chatbot/understand.js";
 import type { Deps } from "../deps.js";
 import { lookupDossierStatus } from "../use-cases/dossier-status.js";
-import { handleZaloEvent, purgeOldEvents, type ChatbotEnv, type HandleOutcome } from "./chatbot.js";
+import { cachedArea, handleZaloEvent, purgeOldEvents, type ChatbotEnv, type HandleOutcome } from "./chatbot.js";
+import { createChatReplies } from "./chat-replies.js";
 import { createBullmqQueue, createInProcessQueue, type EventQueue } from "./event-queue.js";
 import type { ZaloEvent } from "./events.js";
 import { createOaClient, type OaClient } from "./oa-client.js";
@@ -86,7 +87,8 @@ export function createZaloRuntime(deps: Deps, options: ZaloRuntimeOptions = {}):
   const env: ChatbotEnv = {
     db: deps.db, domain: deps.domain, clock: deps.clock, log, understand,
     links: { publicBaseUrl: c.PUBLIC_BASE_URL, ...(c.ZALO_MINIAPP_ID ? { miniAppId: c.ZALO_MINIAPP_ID } : {}) },
-    ...(oa ? { oa } : {}),
+    ...(tokens ? { replies: createChatReplies(deps, tokens, log) } : {}),
+    area: cachedArea(deps.db, deps.clock),
     async lookupDossier(code) {
       const r = await lookupDossierStatus(deps, code);
       if (!r.ok) return null;
