@@ -83,7 +83,7 @@ describeWithChromium("officer console in Chromium", () => {
     await page.getByLabel("Quét mã").focus();
     await actions.scan(CCCD_NGUYEN_VAN_THU);
     await page.getByTestId("visit-identity").getByText("Nguyễn Văn Thử").waitFor();
-    await expect(page.getByLabel("Đã nhận: Hộ chiếu, Chứng minh nhân dân, Căn cước công dân, thẻ căn cước, căn cước điện tử hoặc giấy tờ có ảnh còn giá trị sử dụng").isChecked()).resolves.toBe(true);
+    await expect(page.getByLabel("Đã nhận: Hộ chiếu, Căn cước công dân, thẻ căn cước, căn cước điện tử hoặc giấy tờ có ảnh còn giá trị sử dụng").isChecked()).resolves.toBe(true);
     const decision = page.getByTestId("track-decision");
     await decision.getByText("Trả trong ngày").waitFor();
     await decision.getByText("Tiếp nhận lúc 14:30, trước 15:00").waitFor();
@@ -231,7 +231,7 @@ describeWithChromium("officer console in Chromium", () => {
     const slip = await printedPdf(page, "mau-02");
     expect(slip.url).toMatch(/\/forms\/02\.pdf$/);
     if (popplerAvailable()) {
-      for (const t of ["PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ", "Lê Văn Ví Dụ", "Yêu cầu Ông/Bà hoàn thiện hồ sơ gồm những nội dung như sau", "Hộ chiếu, Chứng minh nhân dân", "Bản án ly hôn của Tòa án nhân dân", "NGƯỜI HƯỚNG DẪN"]) {
+      for (const t of ["PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ", "Lê Văn Ví Dụ", "Yêu cầu Ông/Bà hoàn thiện hồ sơ gồm những nội dung như sau", "Hộ chiếu, Căn cước công dân", "Bản án ly hôn của Tòa án nhân dân", "NGƯỜI HƯỚNG DẪN"]) {
         expect(slip.text).toContain(t);
       }
     }
