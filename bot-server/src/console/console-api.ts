@@ -63,7 +63,11 @@ export function consoleApi(deps: Deps, mirror: MirrorHub): Router {
   r.get("/session", sessionInfo(deps));
   r.post("/login", loginLimit, loginHandler(deps));
   r.use(requireOfficer);
-  r.post("/logout", logoutHandler(deps));
+  // Signing out ends the citizen screen paired to this session.
+  r.post("/logout", (req, _res, next) => {
+    mirror.end(req.console!.sessionId, "session_ended");
+    next();
+  }, logoutHandler(deps));
 
   const route = (method: "get" | "post" | "put", path: string, h: Handler) => r[method](path, h);
 
@@ -153,7 +157,10 @@ export function consoleApi(deps: Deps, mirror: MirrorHub): Router {
     if (!b) return;
     const checked = mirror.isConfirmed(req.console!.sessionId);
     const result = await receiveDossier(deps, officerOf(req), b, checked);
-    if (result.ok) mirror.publish(req.console!.sessionId, { title: "Đã tiếp nhận hồ sơ", fields: [{ label: "Mã hồ sơ", value: result.value.dossier.code }], message: "Cảm ơn ông/bà." });
+    if (result.ok) {
+      mirror.publish(req.console!.sessionId, { title: "Đã tiếp nhận hồ sơ", fields: [{ label: "Mã hồ sơ", value: result.value.dossier.code }], message: "Cảm ơn ông/bà." });
+      mirror.end(req.console!.sessionId, "intake_ended");
+    }
     if (!result.ok) return sendConsoleError(res, result);
     const d = result.value.dossier;
     res.json({
@@ -166,14 +173,18 @@ export function consoleApi(deps: Deps, mirror: MirrorHub): Router {
     const b = parse(SupplementBody, req.body, res);
     if (!b) return;
     const { missingDocuments, reason, ...input } = b;
-    reply(res, await requestSupplementAtIntake(deps, officerOf(req), input, missingDocuments, reason), (d) => ({ draftId: d.id, code: d.code, form: "02" }));
+    const r = await requestSupplementAtIntake(deps, officerOf(req), input, missingDocuments, reason);
+    if (r.ok) mirror.end(req.console!.sessionId, "intake_ended");
+    reply(res, r, (d) => ({ draftId: d.id, code: d.code, form: "02" }));
   });
 
   route("post", "/intake/refuse", async (req, res) => {
     const b = parse(RefuseBody, req.body, res);
     if (!b) return;
     const { reasons, ...input } = b;
-    reply(res, await refuseAtIntake(deps, officerOf(req), input, reasons), (d) => ({ dossierId: d.id, code: d.code, form: "03" }));
+    const r = await refuseAtIntake(deps, officerOf(req), input, reasons);
+    if (r.ok) mirror.end(req.console!.sessionId, "intake_ended");
+    reply(res, r, (d) => ({ dossierId: d.id, code: d.code, form: "03" }));
   });
 
   route("get", "/dossiers/:id", async (req, res) => {
@@ -234,6 +245,10 @@ export function consoleApi(deps: Deps, mirror: MirrorHub): Router {
     const version = mirror.publish(req.console!.sessionId, b);
     if (version === undefined) return sendConsoleError(res, { code: "mirror_not_found" });
     res.json({ version });
+  });
+  // The officer cuts the paired screen off (not the counter's, or the citizen left); a new code can be made after.
+  route("post", "/mirror/revoke", (req, res) => {
+    res.json({ revoked: mirror.end(req.console!.sessionId, "revoked") });
   });
   route("get", "/mirror/status", (req, res) => {
     res.json(mirror.status(req.console!.sessionId));

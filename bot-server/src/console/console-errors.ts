@@ -24,6 +24,11 @@ export const CONSOLE_ERRORS = {
   form_not_available: { status: 404, message: "Hồ sơ này không có mẫu in được yêu cầu.", detail: "This form does not apply to this dossier." },
   unit_unknown: { status: 422, message: "Tài khoản chưa được gán đơn vị tiếp nhận.", detail: "The account has no unit." },
   mirror_not_found: { status: 404, message: "Mã kết nối màn hình không đúng hoặc đã hết hạn.", detail: "Unknown or expired mirror pairing." },
+  mirror_already_joined: {
+    status: 409,
+    message: "Mã kết nối này đã được một màn hình khác sử dụng. Mỗi mã chỉ dùng được một lần: xin báo cán bộ ngắt màn hình cũ và tạo mã mới.",
+    detail: "This pairing code was already joined by another screen; a code joins once. Ask the officer to revoke it and pair again.",
+  },
   internal_error: { status: 500, message: "Đã có lỗi trong hệ thống, vui lòng thử lại sau.", detail: "Internal server error." },
 } as const;
 

@@ -20,6 +20,7 @@ import { consoleFeedbackRoutes } from "./feedback.routes.js";
 import { consoleOfficeContactRoutes } from "./office-contact.routes.js";
 import { consoleNotificationRoutes } from "./notifications.routes.js";
 import { loadSession, requireCsrf, requireOfficer } from "./session-auth.js";
+import { findSessionById } from "../store/sessions.js";
 
 export interface ConsoleRouterOptions {
   mirror?: MirrorHub;
@@ -28,7 +29,9 @@ export interface ConsoleRouterOptions {
 }
 
 export function consoleRouter(deps: Deps, options: ConsoleRouterOptions = {}): Router {
-  const mirror = options.mirror ?? createMirrorHub(() => deps.clock.now().getTime());
+  const mirror = options.mirror ?? createMirrorHub(() => deps.clock.now().getTime(), {
+    sessionAlive: async (sessionId) => (await findSessionById(deps.db, sessionId, deps.clock.now().toISOString())) !== undefined,
+  });
   const router = Router();
   const json = jsonBody();
   router.use("/api/feedback", json, loadSession(deps), requireCsrf, requireOfficer, consoleFeedbackRoutes(deps));
@@ -53,9 +56,9 @@ function mirrorApi(mirror: MirrorHub): Router {
   router.use(rateLimit({ windowMs: 60_000, limit: 30, standardHeaders: "draft-7", legacyHeaders: false, handler: (_q, res) => sendConsoleError(res, { code: "mirror_not_found" }) }));
   router.post("/join", (req, res) => {
     const b = JoinBody.safeParse(req.body);
-    const joined = b.success ? mirror.join(b.data.code) : undefined;
-    if (!joined) return sendConsoleError(res, { code: "mirror_not_found" });
-    res.json(joined);
+    const joined = b.success ? mirror.join(b.data.code, req.get("user-agent")) : undefined;
+    if (!joined?.ok) return sendConsoleError(res, { code: joined?.reason === "already_joined" ? "mirror_already_joined" : "mirror_not_found" });
+    res.json({ token: joined.token });
   });
   router.get("/events", (req, res) => {
     const token = typeof req.query.token === "string" ? req.query.token : "";

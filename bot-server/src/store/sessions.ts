@@ -40,6 +40,12 @@ export async function findSession(db: Db, token: string, now: string): Promise<S
   return row && { id: row.id, userId: row.user_id, csrfToken: row.csrf_token, createdAt: row.created_at, expiresAt: row.expires_at };
 }
 
+/** The live session with this id (the token's hash), for checks made without the cookie. */
+export async function findSessionById(db: Db, id: string, now: string): Promise<SessionRecord | undefined> {
+  const row = await db.selectFrom("sessions").selectAll().where("id", "=", id).where("expires_at", ">", now).executeTakeFirst();
+  return row && { id: row.id, userId: row.user_id, csrfToken: row.csrf_token, createdAt: row.created_at, expiresAt: row.expires_at };
+}
+
 export async function deleteSession(db: Db, id: string): Promise<void> {
   await db.deleteFrom("sessions").where("id", "=", id).execute();
 }
