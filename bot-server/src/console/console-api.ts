@@ -19,6 +19,7 @@ import { leaderAlertStatus, setAlertMinutes } from "../use-cases/leader-alert.js
 import { PRINTABLE_FORMS, printDossierForm, statusUrlOf, type PrintableForm } from "../use-cases/print-dossier-form.js";
 import { readPreRegistrationCode, receiveDossier, refuseAtIntake, requestSupplementAtIntake, saveDraft, DRAFT_CODE_PREFIX } from "../use-cases/receive-dossier.js";
 import { viewDossier } from "../use-cases/view-dossier.js";
+import { otherUnitFailure, readdressPreRegistration, servesUnit, unitNameOf } from "../use-cases/pre-registration-unit.js";
 import { canSeeDossier } from "./officer.js";
 import { sendConsoleError, type ConsoleFailure } from "./console-errors.js";
 import type { MirrorHub } from "./mirror-hub.js";
@@ -50,6 +51,9 @@ function proceduresFor(deps: Deps, req: Request): ProcedureVersion[] {
 const SupplementBody = IntakeInput.extend({ missingDocuments: z.array(MissingDocumentInput).max(30), reason: z.string().max(1000).default("") });
 const RefuseBody = IntakeInput.extend({ reasons: z.array(z.string().min(1).max(1000)).max(20) });
 const LookupBody = z.object({ code: z.string().min(1).max(1000) });
+/** citizenPresent: the officer confirms the citizen stands at the counter and asks to file here. */
+const ReaddressBody = z.object({ code: z.string().min(1).max(100), citizenPresent: z.literal(true) });
+const LOOKUPS_PER_MINUTE = 30;
 const BatchBody = z.object({ ids: z.array(z.string().uuid()).min(1).max(100) });
 const MirrorStateBody = z.object({
   title: z.string().max(300),
@@ -94,8 +98,13 @@ export function consoleApi(deps: Deps, mirror: MirrorHub): Router {
     });
   });
 
+  // Lookups are counted per session: codes are short, a session must not walk them.
+  const lookupLimit = rateLimit({
+    windowMs: 60_000, limit: LOOKUPS_PER_MINUTE, standardHeaders: "draft-7", legacyHeaders: false,
+    keyGenerator: (req) => req.console!.sessionId, handler: (_q, res) => sendConsoleError(res, { code: "too_many_lookups" }),
+  });
   // A scanned or typed code: a pre-registration (KH1:… or K7M-4X9-RN), a draft reference (NHAP-…) or a dossier code.
-  route("post", "/intake/lookup", async (req, res) => {
+  r.post("/intake/lookup", lookupLimit, async (req, res) => {
     const b = parse(LookupBody, req.body, res);
     if (!b) return;
     const officer = officerOf(req);
@@ -110,11 +119,12 @@ export function consoleApi(deps: Deps, mirror: MirrorHub): Router {
         const done = p.dossierId ? await findDossierById(deps.db, p.dossierId) : undefined;
         return res.json({ kind: "closed", status: p.status, ...(done && canSeeDossier(officer, done) ? { dossierId: done.id, dossierCode: done.code } : {}) });
       }
+      if (!servesUnit(officer, p.unitId)) return sendConsoleError(res, otherUnitFailure(deps, officer, p));
       await writeAudit(deps.db, {
         at: now.iso, actorKind: "officer", actorId: officer.id, action: "read", subjectKind: "pre_registration", subjectId: p.id,
         fields: Object.keys(p.formData), reason: "Tiếp nhận hồ sơ đăng ký trước",
       });
-      return res.json({ kind: "pre_registration", code: p.code, status: p.status, procedureCode: p.procedureCode, formData: p.formData, sameUnit: p.unitId === officer.unitId });
+      return res.json({ kind: "pre_registration", code: p.code, status: p.status, procedureCode: p.procedureCode, formData: p.formData, sameUnit: true });
     }
     const code = raw.toUpperCase();
     const d = await findDossierByCode(deps.db, code.startsWith(DRAFT_CODE_PREFIX) ? code : code.replace(/\s+/g, ""));
@@ -130,6 +140,15 @@ export function consoleApi(deps: Deps, mirror: MirrorHub): Router {
       });
     }
     sendConsoleError(res, { code: "pre_registration_not_found", message: "Không tìm thấy mã này (mã đăng ký trước, mã phiếu bổ sung hoặc mã hồ sơ)." });
+  });
+
+  // At another unit's counter, with the citizen present: the pre-registration is re-addressed here (audited).
+  route("post", "/intake/readdress", async (req, res) => {
+    const b = parse(ReaddressBody, req.body, res);
+    if (!b) return;
+    const code = readPreRegistrationCode(b.code);
+    if (!code) return sendConsoleError(res, { code: "pre_registration_not_found" });
+    reply(res, await readdressPreRegistration(deps, officerOf(req), code), (p) => ({ code: p.code, unitName: unitNameOf(deps, p.unitId) }));
   });
 
   // The live track decision: on a scheme day before the cutoff and without excluding flags, the same-day track.

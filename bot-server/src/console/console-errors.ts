@@ -14,6 +14,16 @@ export const CONSOLE_ERRORS = {
   not_found: { status: 404, message: "Không tìm thấy hồ sơ.", detail: "No such dossier in your unit." },
   pre_registration_not_found: { status: 404, message: "Không tìm thấy hồ sơ đăng ký trước với mã này.", detail: "No pre-registration with this code." },
   pre_registration_closed: { status: 409, message: "Hồ sơ đăng ký trước này đã được tiếp nhận, đã hủy hoặc đã hết hạn.", detail: "The pre-registration is finalised, cancelled or expired." },
+  pre_registration_other_unit: {
+    status: 403,
+    message: "Hồ sơ đăng ký trước này gửi đến đơn vị khác.",
+    detail: "The pre-registration is addressed to another unit; only its name is disclosed. A counter officer may re-address it with the citizen present.",
+  },
+  too_many_lookups: {
+    status: 429,
+    message: "Tra cứu mã quá nhanh (tối đa 30 lần mỗi phút). Vui lòng chờ một phút rồi thử lại.",
+    detail: "Too many intake lookups from this session: at most 30 per minute.",
+  },
   procedure_not_found: { status: 404, message: "Đơn vị không tiếp nhận thủ tục này vào hôm nay.", detail: "The unit does not receive this procedure today." },
   form_incomplete: { status: 422, message: "Tờ khai chưa đủ thông tin bắt buộc, vui lòng bổ sung các trường được đánh dấu.", detail: "The form data is incomplete or invalid." },
   documents_incomplete: { status: 422, message: "Thành phần hồ sơ chưa đủ: hãy lập Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02).", detail: "Required documents are missing; issue form 02 instead." },

@@ -62,6 +62,9 @@ export function IntakePage({ officer }: { officer: Officer }) {
   const [chosenMissing, setChosenMissing] = useState<string[]>([]);
   const [supplementReason, setSupplementReason] = useState("Hồ sơ chưa đầy đủ thành phần theo quy định");
   const [refuseReasons, setRefuseReasons] = useState("");
+  // A pre-registration addressed to another unit: the code, to re-address it here with the citizen present.
+  const [otherUnit, setOtherUnit] = useState<string | null>(null);
+  const [citizenPresent, setCitizenPresent] = useState(false);
   const scanRef = useRef<HTMLInputElement>(null);
   const procedure = procedures.find((p) => p.code === procedureCode);
   const mirror = useMirror();
@@ -131,6 +134,8 @@ export function IntakePage({ officer }: { officer: Officer }) {
   const onScan = async (raw: string) => {
     setMessage("");
     setNotice("");
+    setOtherUnit(null);
+    setCitizenPresent(false);
     if (raw.includes("|")) {
       const r = parseCccdQr(raw);
       if (!r.ok) return setMessage(r.error);
@@ -172,6 +177,19 @@ export function IntakePage({ officer }: { officer: Officer }) {
         setPreCode(r.code);
         setNotice(`Hồ sơ đăng ký trước ${r.code}: ${p.name}. Kiểm tra thông tin cùng công dân.`);
       }
+    } catch (e) {
+      setMessage(e instanceof ApiError ? e.message : String(e));
+      if (e instanceof ApiError && e.code === "pre_registration_other_unit" && canReceive) setOtherUnit(raw);
+    }
+  };
+
+  const readdress = async () => {
+    if (!otherUnit) return;
+    try {
+      await api("POST", "/intake/readdress", { code: otherUnit, citizenPresent: true });
+      const code = otherUnit;
+      setOtherUnit(null);
+      await onScan(code);
     } catch (e) {
       setMessage(e instanceof ApiError ? e.message : String(e));
     }
@@ -277,6 +295,15 @@ export function IntakePage({ officer }: { officer: Officer }) {
         )}
         {notice && <p className="ok" role="status">{notice}</p>}
         {message && <p className="error" role="alert">{message}</p>}
+        {otherUnit && (
+          <div className="row" data-testid="readdress">
+            <label className="row" style={{ flexWrap: "nowrap" }}>
+              <input type="checkbox" style={{ width: "auto" }} checked={citizenPresent} onChange={(e) => setCitizenPresent(e.target.checked)} />
+              Công dân đang có mặt tại quầy và đề nghị nộp hồ sơ tại đơn vị này
+            </label>
+            <button className="primary" disabled={!citizenPresent} onClick={() => void readdress()}>Chuyển về đơn vị tôi</button>
+          </div>
+        )}
         {warnings.map((w) => <p key={w} className="error">{w}</p>)}
         <div className="row">
           <span className="muted">Khách vãng lai, chọn thủ tục:</span>
