@@ -63,7 +63,7 @@ const MirrorStateBody = z.object({
 
 export function consoleApi(deps: Deps, mirror: MirrorHub): Router {
   const r = Router();
-  const loginLimit = rateLimit({ windowMs: 60_000, limit: 30, standardHeaders: "draft-7", legacyHeaders: false, handler: (_q, res) => sendConsoleError(res, { code: "account_locked", message: "Thao tác đăng nhập quá nhanh, vui lòng thử lại sau." }) });
+  const loginLimit = rateLimit({ windowMs: 60_000, limit: 30, standardHeaders: "draft-7", legacyHeaders: false, handler: (_q, res) => sendConsoleError(res, { code: "login_throttled", message: "Thao tác đăng nhập quá nhanh, vui lòng thử lại sau." }) });
   r.get("/session", sessionInfo(deps));
   r.post("/login", loginLimit, loginHandler(deps));
   r.use(requireOfficer);

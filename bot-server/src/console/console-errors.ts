@@ -9,6 +9,11 @@ export const CONSOLE_ERRORS = {
   not_signed_in: { status: 401, message: "Vui lòng đăng nhập để tiếp tục.", detail: "Sign in first: no valid console session." },
   bad_credentials: { status: 401, message: "Tên đăng nhập hoặc mật khẩu không đúng.", detail: "Wrong username or password." },
   account_locked: { status: 423, message: "Tài khoản tạm khóa do nhập sai mật khẩu nhiều lần. Vui lòng thử lại sau 15 phút hoặc liên hệ quản trị đơn vị.", detail: "Too many failed sign-ins; the account is locked for 15 minutes." },
+  login_throttled: {
+    status: 429,
+    message: "Đăng nhập sai nhiều lần từ máy này. Vui lòng chờ một lát rồi thử lại.",
+    detail: "Too many failed sign-ins for this user name from this address; wait before trying again (see Retry-After).",
+  },
   csrf_failed: { status: 403, message: "Phiên làm việc không hợp lệ, vui lòng tải lại trang.", detail: "Missing or wrong X-CSRF-Token header." },
   forbidden: { status: 403, message: "Vai trò của bạn không được thực hiện thao tác này.", detail: "Your role may not perform this action." },
   not_found: { status: 404, message: "Không tìm thấy hồ sơ.", detail: "No such dossier in your unit." },

@@ -1,6 +1,8 @@
 /**
- * Console sign-in: argon2id password check (@node-rs/argon2, OWASP parameters, stack.md §9.4), lock-out after
- * LOCK_AFTER_FAILURES wrong passwords for LOCK_MINUTES, server-side sessions behind an HttpOnly SameSite=Strict
+ * Console sign-in: argon2id password check (@node-rs/argon2, OWASP parameters, stack.md §9.4), throttling per
+ * (user name, client address) with growing delays and no account lock-out (login-throttle.ts), the same answer for
+ * unknown names, disabled accounts and wrong passwords, an alert to the unit admin after repeated failures on an
+ * account, server-side sessions behind an HttpOnly SameSite=Strict
  * cookie (the table keeps only the token's hash), and a CSRF token required on every state-changing request:
  * the session's token once signed in, a pre-session token (cookie + header, double submit) for the sign-in itself.
  */
@@ -9,12 +11,15 @@ import { hash, verify, type Algorithm } from "@node-rs/argon2";
 import type { NextFunction, Request, Response } from "express";
 import type { Deps } from "../deps.js";
 import { deleteSession, findSession, insertSession } from "../store/sessions.js";
-import { clearFailedLogins, findOfficerById, findOfficerForLogin, recordFailedLogin } from "../store/users.js";
+import { writeAudit } from "../store/audit.js";
+import { clearFailedLogins, countFailedLogin, findOfficerById, findOfficerForLogin, type OfficerRecord } from "../store/users.js";
+import { ALERT_AFTER_FAILURES, createLoginThrottle, type LoginThrottle } from "./login-throttle.js";
 import { failure, sendConsoleError, type ConsoleFailure } from "./console-errors.js";
 import type { Officer } from "./officer.js";
 
 export const SESSION_COOKIE = "kh_console";
 export const PRE_CSRF_COOKIE = "kh_console_csrf";
+/** Kept for callers of earlier versions; accounts are no longer locked (throttling per address instead). */
 export const LOCK_AFTER_FAILURES = 5;
 export const LOCK_MINUTES = 15;
 const SESSION_HOURS = 12;
@@ -114,22 +119,35 @@ export function sessionInfo(deps: Deps) {
 
 export type LoginResult = { ok: true; officer: Officer; token: string; csrfToken: string } | ConsoleFailure;
 
-export async function login(deps: Deps, username: string, password: string): Promise<LoginResult> {
+/** Counts a wrong password on an existing account; every ALERT_AFTER_FAILURES in a row the unit admin is alerted (audit_log). */
+async function noteFailure(deps: Deps, officer: OfficerRecord, address: string, at: string): Promise<void> {
+  const count = await countFailedLogin(deps.db, officer.id);
+  if (count % ALERT_AFTER_FAILURES !== 0) return;
+  await writeAudit(deps.db, {
+    at, actorKind: "system", actorId: null, action: "sign_in_alert", subjectKind: "user", subjectId: officer.id, fields: [],
+    reason: `${count} lần đăng nhập sai liên tiếp vào tài khoản ${officer.username}; lần gần nhất từ địa chỉ ${address}`,
+  });
+  deps.log.warn({ userId: officer.id, failures: count }, "repeated console sign-in failures");
+}
+
+export async function login(deps: Deps, username: string, password: string, address = "unknown", throttle: LoginThrottle = createLoginThrottle()): Promise<LoginResult> {
   const now = deps.clock.now();
-  const found = await findOfficerForLogin(deps.db, username.trim().toLowerCase());
-  if (!found || !found.officer.active) {
-    await verify(await dummy(), password).catch(() => false);
+  const name = username.trim().toLowerCase();
+  const wait = throttle.waitSeconds(name, address, now.getTime());
+  if (wait > 0) {
+    return failure("login_throttled", { message: `Đăng nhập sai nhiều lần từ máy này. Vui lòng chờ ${wait} giây rồi thử lại, hoặc đăng nhập từ máy tính tại quầy.` });
+  }
+  const found = await findOfficerForLogin(deps.db, name);
+  // Unknown names still cost one verification, so neither the answer nor its time tells which accounts exist.
+  const good = await verify(found ? found.passwordHash : await dummy(), password).catch(() => false);
+  if (!found || !good || !found.officer.active) {
+    throttle.failed(name, address, now.getTime());
+    if (found && !good) await noteFailure(deps, found.officer, address, now.toISOString());
     return failure("bad_credentials");
   }
-  const { officer, passwordHash } = found;
-  if (officer.lockedUntil && officer.lockedUntil > now.toISOString()) return failure("account_locked");
-  const good = await verify(passwordHash, password).catch(() => false);
-  if (!good) {
-    const lockUntil = new Date(now.getTime() + LOCK_MINUTES * 60_000).toISOString();
-    const { locked } = await recordFailedLogin(deps.db, officer.id, LOCK_AFTER_FAILURES, lockUntil);
-    return failure(locked ? "account_locked" : "bad_credentials");
-  }
-  await clearFailedLogins(deps.db, officer.id);
+  const { officer } = found;
+  throttle.succeeded(name, address);
+  if (officer.failedLogins > 0 || officer.lockedUntil) await clearFailedLogins(deps.db, officer.id);
   const token = randomBytes(32).toString("base64url");
   const csrfToken = randomBytes(24).toString("base64url");
   await insertSession(deps.db, token, {
@@ -139,12 +157,15 @@ export async function login(deps: Deps, username: string, password: string): Pro
 }
 
 export function loginHandler(deps: Deps) {
+  const throttle = createLoginThrottle();
   return async (req: Request, res: Response) => {
     const body = (req.body ?? {}) as { username?: unknown; password?: unknown };
     if (typeof body.username !== "string" || typeof body.password !== "string" || body.username.length > 100 || body.password.length > 200) {
       return sendConsoleError(res, { code: "invalid_body" });
     }
-    const r = await login(deps, body.username, body.password);
+    const address = req.ip ?? "unknown";
+    const r = await login(deps, body.username, body.password, address, throttle);
+    if (!r.ok && r.code === "login_throttled") res.set("Retry-After", String(throttle.waitSeconds(body.username, address, deps.clock.now().getTime())));
     if (!r.ok) return sendConsoleError(res, r);
     setCookie(res, deps, SESSION_COOKIE, r.token, SESSION_HOURS * 3600);
     res.set("Cache-Control", "no-store").json({ officer: r.officer, csrfToken: r.csrfToken });

@@ -101,6 +101,17 @@ export async function recordFailedLogin(db: Db, id: string, threshold: number, l
   return { locked: Number(r.numUpdatedRows) > 0 };
 }
 
+/** Counts one more wrong password in a row on the account; the new count. */
+export async function countFailedLogin(db: Db, id: string): Promise<number> {
+  await db
+    .updateTable("users")
+    .set((eb) => ({ failed_logins: eb("failed_logins", "+", 1) }))
+    .where("id", "=", id)
+    .execute();
+  const row = await db.selectFrom("users").select("failed_logins").where("id", "=", id).executeTakeFirst();
+  return Number(row?.failed_logins ?? 0);
+}
+
 export async function clearFailedLogins(db: Db, id: string): Promise<void> {
   await db.updateTable("users").set({ failed_logins: 0, locked_until: null }).where("id", "=", id).execute();
 }
