@@ -88,10 +88,11 @@ export function createZaloRuntime(deps: Deps, options: ZaloRuntimeOptions = {}):
     links: { publicBaseUrl: c.PUBLIC_BASE_URL, ...(c.ZALO_MINIAPP_ID ? { miniAppId: c.ZALO_MINIAPP_ID } : {}) },
     ...(oa ? { oa } : {}),
     async lookupDossier(code) {
-      const r = await lookupDossierStatus(deps, code);
+      // The chatbot names the procedure, never the missing documents.
+      const r = await lookupDossierStatus(deps, code, { full: true });
       if (!r.ok) return null;
       const s = r.status;
-      return { code: s.code, procedureName: s.procedure.name, state: s.state, stateLabel: s.stateLabel, dueDate: s.dueDate };
+      return { code: s.code, procedureName: s.procedure?.name ?? "", state: s.state, stateLabel: s.stateLabel, dueDate: s.dueDate };
     },
   };
   const handle = (event: ZaloEvent) => handleZaloEvent(env, event);
