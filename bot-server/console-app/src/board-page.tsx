@@ -41,7 +41,7 @@ export function BoardPage({ officer }: { officer: Officer }) {
   const [error, setError] = useState("");
   useEffect(() => {
     let alive = true;
-    const load = () => api<Board>("GET", "/board").then((b) => alive && setBoard(b), (e: Error) => alive && setError(e.message));
+    const load = () => api<Board>("GET", "/board", undefined, { background: true }).then((b) => alive && setBoard(b), (e: Error) => alive && setError(e.message));
     void load();
     const timer = setInterval(load, 30_000);
     return () => {

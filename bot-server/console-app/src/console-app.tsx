@@ -7,6 +7,7 @@ import { ConversationsPage, type ConversationsReply } from "./conversations-page
 import { DeadLettersPage } from "./dead-letters-page.js";
 import { DossierPage } from "./dossier-page.js";
 import { FeedbackPage } from "./feedback-page.js";
+import { IdleGuard, type IdleInfo } from "./idle-guard.js";
 import { IntakePage } from "./intake/intake-page.js";
 import { OfficePage } from "./office-page.js";
 import { QueuePage } from "./queue-page.js";
@@ -24,22 +25,35 @@ export interface Officer {
 interface SessionReply {
   officer: Officer | null;
   csrfToken: string;
+  idle?: IdleInfo;
 }
+
+const DEFAULT_IDLE: IdleInfo = { timeoutSeconds: 1800, endsAt: new Date(Date.now() + 1_800_000).toISOString() };
 
 export function ConsoleApp() {
   const [officer, setOfficer] = useState<Officer | null | undefined>(undefined);
+  const [idle, setIdle] = useState<IdleInfo>(DEFAULT_IDLE);
+  const signedIn = (s: SessionReply) => {
+    if (s.idle) setIdle(s.idle);
+    setOfficer(s.officer);
+  };
   useEffect(() => {
     api<SessionReply>("GET", "/session").then((s) => {
       setCsrf(s.csrfToken);
-      setOfficer(s.officer);
+      signedIn(s);
     }, () => setOfficer(null));
   }, []);
   if (officer === undefined) return <main className="muted">Đang tải…</main>;
-  if (officer === null) return <Login onDone={setOfficer} />;
-  return <Shell officer={officer} onLogout={() => setOfficer(null)} />;
+  if (officer === null) return <Login onDone={signedIn} />;
+  return (
+    <>
+      <Shell officer={officer} onLogout={() => setOfficer(null)} />
+      <IdleGuard idle={idle} username={officer.username} />
+    </>
+  );
 }
 
-function Login({ onDone }: { onDone: (o: Officer) => void }) {
+function Login({ onDone }: { onDone: (s: SessionReply) => void }) {
   const [username, setUsername] = useState("");
   const [password, setPassword] = useState("");
   const [error, setError] = useState("");
@@ -49,7 +63,7 @@ function Login({ onDone }: { onDone: (o: Officer) => void }) {
     try {
       const r = await api<SessionReply>("POST", "/login", { username, password });
       setCsrf(r.csrfToken);
-      onDone(r.officer!);
+      onDone(r);
     } catch (err) {
       setError(err instanceof ApiError ? err.message : "Không kết nối được máy chủ.");
     }
@@ -87,7 +101,7 @@ function useWaitingCount(enabled: boolean): [number, () => void] {
   useEffect(() => {
     if (!enabled) return;
     let alive = true;
-    const load = () => api<ConversationsReply>("GET", "/conversations").then((r) => alive && setCount(r.count), () => undefined);
+    const load = () => api<ConversationsReply>("GET", "/conversations", undefined, { background: true }).then((r) => alive && setCount(r.count), () => undefined);
     void load();
     const timer = setInterval(load, 60_000);
     return () => {

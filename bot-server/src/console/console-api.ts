@@ -23,7 +23,7 @@ import { otherUnitFailure, readdressPreRegistration, servesUnit, unitNameOf } fr
 import { canSeeDossier } from "./officer.js";
 import { sendConsoleError, type ConsoleFailure } from "./console-errors.js";
 import type { MirrorHub } from "./mirror-hub.js";
-import { loginHandler, logoutHandler, requireOfficer, sessionInfo } from "./session-auth.js";
+import { idleInfo, loginHandler, logoutHandler, requireOfficer, sessionInfo } from "./session-auth.js";
 
 type Handler = (req: Request, res: Response) => Promise<unknown> | unknown;
 
@@ -67,6 +67,14 @@ export function consoleApi(deps: Deps, mirror: MirrorHub): Router {
   r.get("/session", sessionInfo(deps));
   r.post("/login", loginLimit, loginHandler(deps));
   r.use(requireOfficer);
+  // "Tiếp tục làm việc" in the idle warning, and the console's note of typing that made no request: activity.
+  r.post("/session/keep-alive", (req, res) => {
+    res.set("Cache-Control", "no-store").json({ idle: idleInfo(deps, req.console!) });
+  });
+  // Asked in the background when the console's own count says the session is over: 401 if it is.
+  r.get("/session/state", (req, res) => {
+    res.set("Cache-Control", "no-store").json({ idle: idleInfo(deps, req.console!) });
+  });
   // Signing out ends the citizen screen paired to this session.
   r.post("/logout", (req, _res, next) => {
     mirror.end(req.console!.sessionId, "session_ended");

@@ -20,7 +20,7 @@ import { consoleFeedbackRoutes } from "./feedback.routes.js";
 import { consoleOfficeContactRoutes } from "./office-contact.routes.js";
 import { consoleNotificationRoutes } from "./notifications.routes.js";
 import { consoleSecurityAlertRoutes } from "./security-alerts.routes.js";
-import { loadSession, requireCsrf, requireOfficer } from "./session-auth.js";
+import { idleMsOf, loadSession, requireCsrf, requireOfficer } from "./session-auth.js";
 import { findSessionById } from "../store/sessions.js";
 
 export interface ConsoleRouterOptions {
@@ -31,7 +31,10 @@ export interface ConsoleRouterOptions {
 
 export function consoleRouter(deps: Deps, options: ConsoleRouterOptions = {}): Router {
   const mirror = options.mirror ?? createMirrorHub(() => deps.clock.now().getTime(), {
-    sessionAlive: async (sessionId) => (await findSessionById(deps.db, sessionId, deps.clock.now().toISOString())) !== undefined,
+    sessionAlive: async (sessionId) => {
+      const now = deps.clock.now();
+      return (await findSessionById(deps.db, sessionId, now.toISOString(), new Date(now.getTime() - idleMsOf(deps)).toISOString())) !== undefined;
+    },
   });
   const router = Router();
   const json = jsonBody();

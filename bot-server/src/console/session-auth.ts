@@ -10,7 +10,7 @@ import { randomBytes, timingSafeEqual } from "node:crypto";
 import { hash, verify, type Algorithm } from "@node-rs/argon2";
 import type { NextFunction, Request, Response } from "express";
 import type { Deps } from "../deps.js";
-import { deleteSession, findSession, insertSession } from "../store/sessions.js";
+import { deleteSession, findSession, insertSession, touchSession } from "../store/sessions.js";
 import { writeAudit } from "../store/audit.js";
 import { clearFailedLogins, countFailedLogin, findOfficerById, findOfficerForLogin, type OfficerRecord } from "../store/users.js";
 import { ALERT_AFTER_FAILURES, createLoginThrottle, type LoginThrottle } from "./login-throttle.js";
@@ -42,7 +42,16 @@ export interface ConsoleSession {
   officer: Officer;
   sessionId: string;
   csrfToken: string;
+  /** When the session ends without further activity: the idle end, or the absolute end if sooner. */
+  endsAt: string;
 }
+
+/** Requests the console makes by itself (timers, polls) carry this header and do not count as the officer's activity. */
+export const BACKGROUND_HEADER = "x-console-background";
+/** Activity is written at most this often per session (each request would be a write otherwise): 10 s, less for short timeouts. */
+const touchEveryMs = (idleMs: number) => Math.min(10_000, idleMs / 10);
+
+export const idleMsOf = (deps: Deps) => deps.config.CONSOLE_IDLE_MINUTES * 60_000;
 
 declare module "express-serve-static-core" {
   interface Request {
@@ -77,14 +86,27 @@ export const toOfficer = (o: { id: string; username: string; displayName: string
   id: o.id, username: o.username, displayName: o.displayName, role: o.role, unitId: o.unitId, delegateFor: o.delegateFor, phone: o.phone,
 });
 
-/** Attaches req.console when the cookie names a live session of an active account. */
+/**
+ * Attaches req.console when the cookie names a live session of an active account: before its absolute end and
+ * active within CONSOLE_IDLE_MINUTES. A request the officer made (not a background poll) counts as activity.
+ */
 export function loadSession(deps: Deps) {
   return async (req: Request, _res: Response, next: NextFunction) => {
     const token = readCookie(req, SESSION_COOKIE);
     if (token) {
-      const s = await findSession(deps.db, token, deps.clock.now().toISOString());
+      const now = deps.clock.now();
+      const idleMs = idleMsOf(deps);
+      const s = await findSession(deps.db, token, now.toISOString(), new Date(now.getTime() - idleMs).toISOString());
       const o = s ? await findOfficerById(deps.db, s.userId) : undefined;
-      if (s && o && o.active) req.console = { officer: toOfficer(o), sessionId: s.id, csrfToken: s.csrfToken };
+      if (s && o && o.active) {
+        let lastSeen = Date.parse(s.lastSeenAt);
+        if (req.get(BACKGROUND_HEADER) !== "1" && now.getTime() - lastSeen >= touchEveryMs(idleMs)) {
+          await touchSession(deps.db, s.id, now.toISOString());
+          lastSeen = now.getTime();
+        }
+        const endsAt = new Date(Math.min(lastSeen + idleMs, Date.parse(s.expiresAt))).toISOString();
+        req.console = { officer: toOfficer(o), sessionId: s.id, csrfToken: s.csrfToken, endsAt };
+      }
     }
     next();
   };
@@ -106,11 +128,16 @@ export function requireCsrf(req: Request, res: Response, next: NextFunction): vo
   next();
 }
 
+/** The idle timeout and when this session ends without activity (the console warns before). */
+export function idleInfo(deps: Deps, s: ConsoleSession): { timeoutSeconds: number; endsAt: string } {
+  return { timeoutSeconds: Math.round(idleMsOf(deps) / 1000), endsAt: s.endsAt };
+}
+
 /** GET /console/api/session: who is signed in and the CSRF token; a pre-session token otherwise. */
 export function sessionInfo(deps: Deps) {
   return (req: Request, res: Response) => {
     res.set("Cache-Control", "no-store");
-    if (req.console) return res.json({ officer: req.console.officer, csrfToken: req.console.csrfToken });
+    if (req.console) return res.json({ officer: req.console.officer, csrfToken: req.console.csrfToken, idle: idleInfo(deps, req.console) });
     const pre = readCookie(req, PRE_CSRF_COOKIE) ?? randomBytes(24).toString("base64url");
     setCookie(res, deps, PRE_CSRF_COOKIE, pre, 3600);
     res.json({ officer: null, csrfToken: pre });
@@ -168,7 +195,9 @@ export function loginHandler(deps: Deps) {
     if (!r.ok && r.code === "login_throttled") res.set("Retry-After", String(throttle.waitSeconds(body.username, address, deps.clock.now().getTime())));
     if (!r.ok) return sendConsoleError(res, r);
     setCookie(res, deps, SESSION_COOKIE, r.token, SESSION_HOURS * 3600);
-    res.set("Cache-Control", "no-store").json({ officer: r.officer, csrfToken: r.csrfToken });
+    const now = deps.clock.now().getTime();
+    const endsAt = new Date(Math.min(now + idleMsOf(deps), now + SESSION_HOURS * 3_600_000)).toISOString();
+    res.set("Cache-Control", "no-store").json({ officer: r.officer, csrfToken: r.csrfToken, idle: { timeoutSeconds: Math.round(idleMsOf(deps) / 1000), endsAt } });
   };
 }
 

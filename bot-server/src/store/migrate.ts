@@ -10,12 +10,14 @@ import type { Database } from "./database.js";
 import { initialMigration } from "./migrations/0001-initial.js";
 import { feedbackOneRatingMigration } from "./migrations/0002-feedback-one-rating.js";
 import { conversationWaitingSinceMigration } from "./migrations/0003-conversation-waiting-since.js";
+import { sessionIdleAndFirstPasswordMigration } from "./migrations/0004-session-idle-and-first-password.js";
 
 /** Names sort in apply order; append only. */
 export const migrations: Record<string, Migration> = {
   "0001-initial": initialMigration,
   "0002-feedback-one-rating": feedbackOneRatingMigration,
   "0003-conversation-waiting-since": conversationWaitingSinceMigration,
+  "0004-session-idle-and-first-password": sessionIdleAndFirstPasswordMigration,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

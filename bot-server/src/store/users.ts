@@ -2,7 +2,7 @@
  * Officer accounts (cán bộ, công chức). Password hashes never leave this module except to the verifier;
  * the failed-login counter and lock are updated with single statements so two tabs cannot lose a count.
  */
-import type { Kysely } from "kysely";
+import type { Kysely, Selectable } from "kysely";
 import type { Role } from "../../../shared/data/lifecycle.js";
 import type { Database } from "./database.js";
 
@@ -22,9 +22,11 @@ export interface OfficerRecord {
   failedLogins: number;
   lockedUntil: string | null;
   createdAt: string;
+  /** A one-time password from the command line: to be changed at the next sign-in. */
+  mustChangePassword: boolean;
 }
 
-type Row = Database["users"];
+type Row = Selectable<Database["users"]>;
 
 const fromRow = (r: Row): OfficerRecord => ({
   id: r.id,
@@ -39,6 +41,7 @@ const fromRow = (r: Row): OfficerRecord => ({
   failedLogins: Number(r.failed_logins),
   lockedUntil: r.locked_until,
   createdAt: r.created_at,
+  mustChangePassword: Number(r.must_change_password) === 1,
 });
 
 export interface NewOfficer {

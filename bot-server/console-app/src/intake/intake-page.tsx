@@ -16,6 +16,7 @@ import { PrintPreview } from "../print-preview.js";
 import { navigate } from "../router.js";
 import { displayValue, FormFields, isoToDmy, toEditable, toSubmit, type FormValues } from "./form-fields.js";
 import { useMirror } from "./use-mirror.js";
+import { IDLE_WARNING_EVENT } from "../idle-guard.js";
 
 interface Procedure {
   /** Values the office fills for every citizen (e.g. "Kính gửi: Ủy ban nhân dân xã …"). */
@@ -84,7 +85,7 @@ export function IntakePage({ officer }: { officer: Officer }) {
   useEffect(() => {
     if (!procedureCode) return setDecision(null);
     let alive = true;
-    const decide = () => api<Decision>("POST", "/intake/decide", { ...body(), formData: {} }).then((d) => alive && setDecision(d), () => undefined);
+    const decide = () => api<Decision>("POST", "/intake/decide", { ...body(), formData: {} }, { background: true }).then((d) => alive && setDecision(d), () => undefined);
     const t = setTimeout(decide, 150);
     const every = setInterval(decide, 30_000);
     return () => {
@@ -258,6 +259,19 @@ export function IntakePage({ officer }: { officer: Officer }) {
       fail(e);
     }
   };
+
+  // Before an unattended session ends, what was typed is saved as a draft on the server (found again under "Đang kê khai").
+  useEffect(() => {
+    const onWarning = () => {
+      if (!procedure || result || (officer.role !== "counter_officer" && officer.role !== "volunteer")) return;
+      api<{ draftId: string; code: string }>("POST", "/intake/drafts", body(), { background: true }).then(
+        (r) => { setDraftId(r.draftId); setNotice(`Đã lưu nháp hồ sơ (mã tham chiếu ${r.code}).`); },
+        () => undefined,
+      );
+    };
+    window.addEventListener(IDLE_WARNING_EVENT, onWarning);
+    return () => window.removeEventListener(IDLE_WARNING_EVENT, onWarning);
+  });
 
   // Keyboard: F2 prints the form, F9 receives; the scan box keeps focus between dossiers.
   useEffect(() => {
