@@ -99,3 +99,32 @@ forEachDatabase((_name, open) => {
     expect((await counter.json("GET", "/console/api/security/alerts")).status).toBe(403);
   });
 });
+
+forEachDatabase((_name, open) => {
+  let t: TestDatabase;
+  let s: ConsoleServer;
+  beforeAll(async () => {
+    t = await open();
+    s = await startConsoleServer(t);
+    s.clock.set(at(WEDNESDAY, "07:00"));
+  });
+  afterAll(() => s.close());
+
+  it("an account with a one-time password can only change it, then works; the change is audited", async () => {
+    const id = await createOfficer(s.deps, "qk.moi", "counter_officer", QUANG_KHE);
+    await t.db.updateTable("users").set({ must_change_password: 1 }).where("id", "=", id).execute();
+    const c = await signedInClient(s.baseUrl, "qk.moi");
+    expect((await c.json("GET", "/console/api/session")).body).toMatchObject({ mustChangePassword: true });
+    const board = await c.json<{ error: { code: string; message: string } }>("GET", "/console/api/board");
+    expect(board).toMatchObject({ status: 403, body: { error: { code: "password_change_required", message: "Vui lòng đổi mật khẩu dùng một lần trước khi làm việc." } } });
+    expect((await c.get("/console/api/feedback")).status).toBe(403);
+    expect((await c.json("POST", "/console/api/password", { current: "sai", next: "mat-khau-moi-cua-toi" })).status).toBe(401);
+    expect((await c.json("POST", "/console/api/password", { current: PASSWORD, next: "ngan" })).status).toBe(400);
+    expect((await c.json("POST", "/console/api/password", { current: PASSWORD, next: "mat-khau-moi-cua-toi" })).status).toBe(200);
+    expect((await c.get("/console/api/board")).status).toBe(200);
+    const audit = await t.db.selectFrom("audit_log").select(["action", "fields"]).where("subject_kind", "=", "user").where("subject_id", "=", id).execute();
+    expect(audit).toEqual([{ action: "update", fields: '["password_hash"]' }]);
+    const again = await signedInClient(s.baseUrl, "qk.moi").catch((e: Error) => e);
+    expect(again).toBeInstanceOf(Error);
+  });
+});

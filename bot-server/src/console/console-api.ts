@@ -23,7 +23,7 @@ import { otherUnitFailure, readdressPreRegistration, servesUnit, unitNameOf } fr
 import { canSeeDossier } from "./officer.js";
 import { sendConsoleError, type ConsoleFailure } from "./console-errors.js";
 import type { MirrorHub } from "./mirror-hub.js";
-import { idleInfo, loginHandler, logoutHandler, requireOfficer, sessionInfo } from "./session-auth.js";
+import { changePasswordHandler, idleInfo, loginHandler, logoutHandler, requireOfficer, sessionInfo } from "./session-auth.js";
 
 type Handler = (req: Request, res: Response) => Promise<unknown> | unknown;
 
@@ -67,6 +67,7 @@ export function consoleApi(deps: Deps, mirror: MirrorHub): Router {
   r.get("/session", sessionInfo(deps));
   r.post("/login", loginLimit, loginHandler(deps));
   r.use(requireOfficer);
+  r.post("/password", changePasswordHandler(deps));
   // "Tiếp tục làm việc" in the idle warning, and the console's note of typing that made no request: activity.
   r.post("/session/keep-alive", (req, res) => {
     res.set("Cache-Control", "no-store").json({ idle: idleInfo(deps, req.console!) });

@@ -14,6 +14,11 @@ export const CONSOLE_ERRORS = {
     message: "Đăng nhập sai nhiều lần từ máy này. Vui lòng chờ một lát rồi thử lại.",
     detail: "Too many failed sign-ins for this user name from this address; wait before trying again (see Retry-After).",
   },
+  password_change_required: {
+    status: 403,
+    message: "Vui lòng đổi mật khẩu dùng một lần trước khi làm việc.",
+    detail: "The account has a one-time password: change it (POST /console/api/password) first.",
+  },
   csrf_failed: { status: 403, message: "Phiên làm việc không hợp lệ, vui lòng tải lại trang.", detail: "Missing or wrong X-CSRF-Token header." },
   forbidden: { status: 403, message: "Vai trò của bạn không được thực hiện thao tác này.", detail: "Your role may not perform this action." },
   not_found: { status: 404, message: "Không tìm thấy hồ sơ.", detail: "No such dossier in your unit." },

@@ -12,7 +12,7 @@ import type { NextFunction, Request, Response } from "express";
 import type { Deps } from "../deps.js";
 import { deleteSession, findSession, insertSession, touchSession } from "../store/sessions.js";
 import { writeAudit } from "../store/audit.js";
-import { clearFailedLogins, countFailedLogin, findOfficerById, findOfficerForLogin, type OfficerRecord } from "../store/users.js";
+import { clearFailedLogins, countFailedLogin, findOfficerById, findOfficerForLogin, setOfficerPassword, type OfficerRecord } from "../store/users.js";
 import { ALERT_AFTER_FAILURES, createLoginThrottle, type LoginThrottle } from "./login-throttle.js";
 import { failure, sendConsoleError, type ConsoleFailure } from "./console-errors.js";
 import type { Officer } from "./officer.js";
@@ -44,6 +44,8 @@ export interface ConsoleSession {
   csrfToken: string;
   /** When the session ends without further activity: the idle end, or the absolute end if sooner. */
   endsAt: string;
+  /** A one-time password (npm run users): nothing but changing it until it is changed. */
+  mustChangePassword: boolean;
 }
 
 /** Requests the console makes by itself (timers, polls) carry this header and do not count as the officer's activity. */
@@ -105,16 +107,44 @@ export function loadSession(deps: Deps) {
           lastSeen = now.getTime();
         }
         const endsAt = new Date(Math.min(lastSeen + idleMs, Date.parse(s.expiresAt))).toISOString();
-        req.console = { officer: toOfficer(o), sessionId: s.id, csrfToken: s.csrfToken, endsAt };
+        req.console = { officer: toOfficer(o), sessionId: s.id, csrfToken: s.csrfToken, endsAt, mustChangePassword: o.mustChangePassword };
       }
     }
     next();
   };
 }
 
+/** What an officer with a one-time password may still do: change it, sign out, keep the session. */
+const ALLOWED_BEFORE_PASSWORD_CHANGE = /\/console\/api\/(password|logout|session\/keep-alive|session\/state)(\?|$)/;
+
 export function requireOfficer(req: Request, res: Response, next: NextFunction): void {
   if (!req.console) return sendConsoleError(res, { code: "not_signed_in" });
+  if (req.console.mustChangePassword && !ALLOWED_BEFORE_PASSWORD_CHANGE.test(req.originalUrl)) return sendConsoleError(res, { code: "password_change_required" });
   next();
+}
+
+const MIN_PASSWORD = 12;
+
+/** POST /console/api/password {current, next}: the officer's own password; ends a one-time password. Audited. */
+export function changePasswordHandler(deps: Deps) {
+  return async (req: Request, res: Response) => {
+    const body = (req.body ?? {}) as { current?: unknown; next?: unknown };
+    if (typeof body.current !== "string" || typeof body.next !== "string" || body.current.length > 200 || body.next.length > 200) {
+      return sendConsoleError(res, { code: "invalid_body" });
+    }
+    const officer = req.console!.officer;
+    const found = await findOfficerForLogin(deps.db, officer.username);
+    if (!found || !(await verify(found.passwordHash, body.current).catch(() => false))) return sendConsoleError(res, { code: "bad_credentials", message: "Mật khẩu hiện tại không đúng." });
+    if (body.next.length < MIN_PASSWORD || body.next === body.current) {
+      return sendConsoleError(res, { code: "invalid_body", fields: [{ path: "next", message: `Mật khẩu mới dài ít nhất ${MIN_PASSWORD} ký tự và khác mật khẩu cũ.` }] });
+    }
+    await setOfficerPassword(deps.db, officer.id, await hashPassword(body.next), false);
+    await writeAudit(deps.db, {
+      at: deps.clock.now().toISOString(), actorKind: "officer", actorId: officer.id, action: "update", subjectKind: "user", subjectId: officer.id, fields: ["password_hash"],
+      reason: "Cán bộ đổi mật khẩu của mình",
+    });
+    res.json({ ok: true });
+  };
 }
 
 const SAFE = new Set(["GET", "HEAD", "OPTIONS"]);
@@ -137,14 +167,16 @@ export function idleInfo(deps: Deps, s: ConsoleSession): { timeoutSeconds: numbe
 export function sessionInfo(deps: Deps) {
   return (req: Request, res: Response) => {
     res.set("Cache-Control", "no-store");
-    if (req.console) return res.json({ officer: req.console.officer, csrfToken: req.console.csrfToken, idle: idleInfo(deps, req.console) });
+    if (req.console) {
+      return res.json({ officer: req.console.officer, csrfToken: req.console.csrfToken, idle: idleInfo(deps, req.console), mustChangePassword: req.console.mustChangePassword });
+    }
     const pre = readCookie(req, PRE_CSRF_COOKIE) ?? randomBytes(24).toString("base64url");
     setCookie(res, deps, PRE_CSRF_COOKIE, pre, 3600);
     res.json({ officer: null, csrfToken: pre });
   };
 }
 
-export type LoginResult = { ok: true; officer: Officer; token: string; csrfToken: string } | ConsoleFailure;
+export type LoginResult = { ok: true; officer: Officer; token: string; csrfToken: string; mustChangePassword: boolean } | ConsoleFailure;
 
 /** Counts a wrong password on an existing account; every ALERT_AFTER_FAILURES in a row the unit admin is alerted (audit_log). */
 async function noteFailure(deps: Deps, officer: OfficerRecord, address: string, at: string): Promise<void> {
@@ -180,7 +212,7 @@ export async function login(deps: Deps, username: string, password: string, addr
   await insertSession(deps.db, token, {
     userId: officer.id, csrfToken, createdAt: now.toISOString(), expiresAt: new Date(now.getTime() + SESSION_HOURS * 3_600_000).toISOString(),
   });
-  return { ok: true, officer: toOfficer(officer), token, csrfToken };
+  return { ok: true, officer: toOfficer(officer), token, csrfToken, mustChangePassword: officer.mustChangePassword };
 }
 
 export function loginHandler(deps: Deps) {
@@ -197,7 +229,7 @@ export function loginHandler(deps: Deps) {
     setCookie(res, deps, SESSION_COOKIE, r.token, SESSION_HOURS * 3600);
     const now = deps.clock.now().getTime();
     const endsAt = new Date(Math.min(now + idleMsOf(deps), now + SESSION_HOURS * 3_600_000)).toISOString();
-    res.set("Cache-Control", "no-store").json({ officer: r.officer, csrfToken: r.csrfToken, idle: { timeoutSeconds: Math.round(idleMsOf(deps) / 1000), endsAt } });
+    res.set("Cache-Control", "no-store").json({ officer: r.officer, csrfToken: r.csrfToken, mustChangePassword: r.mustChangePassword, idle: { timeoutSeconds: Math.round(idleMsOf(deps) / 1000), endsAt } });
   };
 }
 

@@ -60,6 +60,12 @@ export async function deleteSession(db: Db, id: string): Promise<void> {
   await db.deleteFrom("sessions").where("id", "=", id).execute();
 }
 
+/** Ends every session of an account (disabled, password reset). */
+export async function deleteSessionsOfUser(db: Db, userId: string): Promise<number> {
+  const r = await db.deleteFrom("sessions").where("user_id", "=", userId).executeTakeFirst();
+  return Number(r.numDeletedRows);
+}
+
 export async function deleteExpiredSessions(db: Db, now: string): Promise<number> {
   const r = await db.deleteFrom("sessions").where("expires_at", "<=", now).executeTakeFirst();
   return Number(r.numDeletedRows);

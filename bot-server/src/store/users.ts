@@ -56,7 +56,7 @@ export interface NewOfficer {
   now: string;
 }
 
-export async function insertOfficer(db: Db, o: NewOfficer): Promise<void> {
+export async function insertOfficer(db: Db, o: NewOfficer & { mustChangePassword?: boolean }): Promise<void> {
   await db
     .insertInto("users")
     .values({
@@ -73,8 +73,30 @@ export async function insertOfficer(db: Db, o: NewOfficer): Promise<void> {
       failed_logins: 0,
       locked_until: null,
       created_at: o.now,
+      must_change_password: o.mustChangePassword ? 1 : 0,
     })
     .execute();
+}
+
+export async function findOfficerByUsername(db: Db, username: string): Promise<OfficerRecord | undefined> {
+  const row = await db.selectFrom("users").selectAll().where("username", "=", username).executeTakeFirst();
+  return row && fromRow(row);
+}
+
+/** Every account, or a unit's, by user name. */
+export async function listOfficers(db: Db, unitId?: string): Promise<OfficerRecord[]> {
+  let q = db.selectFrom("users").selectAll().orderBy("username");
+  if (unitId !== undefined) q = q.where("unit_id", "=", unitId);
+  return (await q.execute()).map(fromRow);
+}
+
+export async function setOfficerActive(db: Db, id: string, active: boolean): Promise<void> {
+  await db.updateTable("users").set({ active: active ? 1 : 0 }).where("id", "=", id).execute();
+}
+
+/** A new password hash; `mustChange`: a one-time password, to be replaced at the next sign-in. */
+export async function setOfficerPassword(db: Db, id: string, passwordHash: string, mustChange: boolean): Promise<void> {
+  await db.updateTable("users").set({ password_hash: passwordHash, must_change_password: mustChange ? 1 : 0, failed_logins: 0, locked_until: null }).where("id", "=", id).execute();
 }
 
 export async function findOfficerById(db: Db, id: string): Promise<OfficerRecord | undefined> {
