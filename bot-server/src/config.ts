@@ -35,6 +35,8 @@ const ConfigSchema = z
       .transform((v): boolean | number | string => (v === "true" ? true : v === "false" ? false : /^\d+$/.test(v) ? Number(v) : v)),
     /** "1" enables POST/DELETE /__test/clock so browser tests control time. Never in production. */
     TEST_CLOCK: flag,
+    /** A console session without officer activity for this long ends (besides its 12 h absolute end); decimals allowed (tests). */
+    CONSOLE_IDLE_MINUTES: z.coerce.number().positive().max(720).default(30),
     /** Interval of the expired-draft purge job, minutes; 0 disables the timer (tests call the function). */
     PURGE_INTERVAL_MINUTES: nonNegativeInt.default(60),
 

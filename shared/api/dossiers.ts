@@ -1,6 +1,7 @@
 /**
- * Public dossier status: what anyone holding a code may see. No personal data: procedure, state, track,
- * due date, whether the result is ready, and (with the slip's token) whether the slip is authentic.
+ * Public dossier status. No personal data. By the code alone: state and dates. With the slip's token (valid), or for
+ * the citizen's own dossier: also procedure, unit, track and the documents still missing; with a token, whether the
+ * slip is authentic.
  */
 import { z } from "zod";
 import { IsoDate, ProcedureRef, TrackSchema } from "./common.js";
@@ -15,13 +16,13 @@ export const DossierStatusQuery = z.object({
 
 export const DossierStatus = z.object({
   code: z.string(),
-  procedure: ProcedureRef,
-  receivingUnit: z.string().describe("Display name of the receiving unit, e.g. xã Quảng Khê"),
-  receivingUnitCode: z.string().describe("GSO code of the receiving unit (GET /api/units/{unitCode})"),
+  procedure: ProcedureRef.optional().describe("With the slip's token or for the citizen's own dossier"),
+  receivingUnit: z.string().optional().describe("Display name of the receiving unit, e.g. xã Quảng Khê (with the slip's token or for the citizen's own dossier)"),
+  receivingUnitCode: z.string().optional().describe("GSO code of the receiving unit (GET /api/units/{unitCode}); with the slip's token or for the citizen's own dossier"),
   state: z.string(),
   stateLabel: z.string(),
-  track: TrackSchema,
-  trackLabel: z.string(),
+  track: TrackSchema.optional().describe("With the slip's token or for the citizen's own dossier"),
+  trackLabel: z.string().optional(),
   receivedOn: IsoDate,
   dueDate: IsoDate,
   dueDateText: z.string().describe("dd/mm/yyyy"),
@@ -30,7 +31,7 @@ export const DossierStatus = z.object({
   missingDocuments: z
     .array(z.string())
     .optional()
-    .describe("When a supplement was requested: names of the documents still to bring (Mẫu 02), nothing personal"),
+    .describe("When a supplement was requested: names of the documents still to bring (Mẫu 02); with the slip's token or for the citizen's own dossier"),
   slip: z
     .object({ authentic: z.boolean(), message: z.string() })
     .optional()

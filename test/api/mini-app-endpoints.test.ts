@@ -10,6 +10,7 @@ import { daknongUnits } from "../../shared/data/units/dak-nong.js";
 import { forEachDatabase, type TestDatabase } from "../helpers/databases.js";
 import { startTestApp, type TestApp } from "../helpers/app.js";
 import { insertDossier } from "../helpers/dossier-rows.js";
+import { signStatusToken } from "../../bot-server/src/status-token.js";
 
 forEachDatabase((_name, open) => {
   let t: TestDatabase;
@@ -85,16 +86,41 @@ forEachDatabase((_name, open) => {
       await insertDossier(t.db, { code: RECEIVED, state: "received" });
     });
 
-    it("names the receiving unit by code and, on a supplement request, the missing documents by name only", async () => {
+    const withSlip = (code: string) => `/api/dossiers/${code}/status?t=${signStatusToken(app.deps.statusTokenSecret, code)}`;
+
+    it("by the code alone: the state and dates, not the documents still missing (dossier codes can be walked)", async () => {
       const r = await getJson(`/api/dossiers/${SUPPLEMENT}/status`);
+      expect(r.status).toBe(200);
+      expect(r.body).toMatchObject({ state: "awaiting_supplement", dueDate: "2025-10-20" });
+      for (const hidden of ["missingDocuments", "procedure", "receivingUnit", "receivingUnitCode", "track"]) expect(r.body).not.toHaveProperty(hidden);
+    });
+
+    it("with the slip's token: names the receiving unit by code and, on a supplement request, the missing documents by name only", async () => {
+      const r = await getJson(withSlip(SUPPLEMENT));
       expect(r.status).toBe(200);
       expect(r.body).toMatchObject({ receivingUnit: "xã Quảng Khê", receivingUnitCode: "24631", state: "awaiting_supplement" });
       expect(r.body!.missingDocuments).toEqual(["Bản sao Giấy khai sinh", "Tờ khai (bản chính)"]);
       expect(JSON.stringify(r.body)).not.toMatch(/Nguyễn Văn Thử|067085000001/);
     });
 
+    it("the citizen's own dossier shows its details with their credential; another citizen's credential does not", async () => {
+      const device = async () => (await (await app.request("/api/citizens/device", { method: "POST" })).json()) as { token: string; citizenId: string };
+      const owner = await device();
+      const stranger = await device();
+      const OWN = "000.00.06.H98-251015-0103";
+      await insertDossier(t.db, { code: OWN, state: "awaiting_supplement", track: "normal", dueDate: "2025-10-20", citizenId: owner.citizenId });
+      await t.db.updateTable("dossiers").set({ missing_documents: JSON.stringify(["Bản sao Giấy khai sinh"]) }).where("code", "=", OWN).execute();
+      const as = async (token: string) => (await app.request(`/api/dossiers/${OWN}/status`, { headers: { authorization: `Bearer ${token}` } })).json();
+      expect(await as(owner.token)).toMatchObject({ procedure: { code: "1.004873" }, missingDocuments: ["Bản sao Giấy khai sinh"] });
+      const other = await as(stranger.token);
+      expect(other).toMatchObject({ state: "awaiting_supplement" });
+      expect(other).not.toHaveProperty("missingDocuments");
+      // A wrong credential counts as none, not as an error.
+      expect(await as("not-a-real-token")).not.toHaveProperty("missingDocuments");
+    });
+
     it("without a supplement request there is no missing-documents list; wrong and missing codes stay alike", async () => {
-      const r = await getJson(`/api/dossiers/${RECEIVED}/status`);
+      const r = await getJson(withSlip(RECEIVED));
       expect(r.body).toMatchObject({ receivingUnitCode: "24631", state: "received" });
       expect(r.body).not.toHaveProperty("missingDocuments");
       const missing = await getJson("/api/dossiers/000.00.06.H98-251015-9999/status");

@@ -107,8 +107,17 @@ forEachDatabase((_name, open) => {
   });
 
   describe("public dossier status", () => {
-    it("shows procedure, state, track and due date, and no personal data", async () => {
+    it("by the code alone (codes are sequential) shows only the state and the dates", async () => {
       const res = await app.request(`/api/dossiers/${DOSSIER_CODE}/status`);
+      expect(res.status).toBe(200);
+      expect(await res.json()).toEqual({
+        code: DOSSIER_CODE, state: "result_ready", stateLabel: "Đã có kết quả", receivedOn: expect.any(String), dueDate: "2025-10-15", dueDateText: "15/10/2025",
+        resultReady: true, returned: false,
+      });
+    });
+
+    it("with the slip's token shows procedure, unit, state, track and due date, and no personal data", async () => {
+      const res = await app.request(`/api/dossiers/${DOSSIER_CODE}/status?t=${signStatusToken(app.deps.statusTokenSecret, DOSSIER_CODE)}`);
       expect(res.status).toBe(200);
       const text = await res.text();
       expect(JSON.parse(text)).toMatchObject({
@@ -141,6 +150,9 @@ forEachDatabase((_name, open) => {
       expect(good.slip).toEqual({ authentic: true, message: "Phiếu hợp lệ, do UBND xã Quảng Khê cấp." });
       const forged = (await (await app.request(`/api/dossiers/${DOSSIER_CODE}/status?t=${signStatusToken("another-secret-123", DOSSIER_CODE)}`)).json()) as any;
       expect(forged.slip).toEqual({ authentic: false, message: "Không xác thực được phiếu này." });
+      // A forged token shows no more than the code alone.
+      expect(forged).not.toHaveProperty("procedure");
+      expect(forged).not.toHaveProperty("track");
     });
 
     it("the status token secret is generated once and kept in the database", async () => {
@@ -170,6 +182,15 @@ forEachDatabase((_name, open) => {
       expect(html).toContain("15/10/2025");
       expect(html).toContain("Ngày không hẹn");
       expect(html).not.toContain("Nguyễn Văn Thử");
+    });
+
+    it("by the code alone shows the state and the dates, not the procedure", async () => {
+      const html = await (await app.request(`/tra-cuu?code=${DOSSIER_CODE}`)).text();
+      expect(html).toContain("Đã có kết quả");
+      expect(html).toContain("15/10/2025");
+      expect(html).not.toContain("Cấp Giấy xác nhận tình trạng hôn nhân");
+      expect(html).not.toContain("Ngày không hẹn");
+      expect(html).toContain("Quét mã QR trên phiếu hẹn để xem thêm");
     });
 
     it("a tampered token or an unknown code says so", async () => {

@@ -1,4 +1,4 @@
-/** Console sign-in, server-side sessions, CSRF and lock-out, against the real app on SQLite and PostgreSQL. */
+/** Console sign-in, server-side sessions, CSRF and no lock-out, against the real app on SQLite and PostgreSQL. */
 import { afterAll, beforeAll, expect, it } from "@jest/globals";
 import { forEachDatabase, type TestDatabase } from "../helpers/databases.js";
 import { at, consoleClient, createOfficer, QUANG_KHE, startConsoleServer, WEDNESDAY, type ConsoleServer } from "./helpers/console-server.js";
@@ -51,14 +51,10 @@ forEachDatabase((_name, open) => {
     expect(((await forged.json()) as { error: { code: string } }).error.code).toBe("csrf_failed");
   });
 
-  it("locks the account after 5 wrong passwords for 15 minutes, even for the right password", async () => {
+  it("never locks an account: after wrong passwords the right one still signs in once the short wait is over", async () => {
     const c = await consoleClient(s.baseUrl);
-    for (let i = 0; i < 4; i += 1) expect((await c.login("motcua.khoa", "sai")).status).toBe(401);
-    expect((await c.login("motcua.khoa", "sai")).status).toBe(423);
-    expect((await c.login("motcua.khoa")).status).toBe(423);
-    s.clock.set(at(WEDNESDAY, "08:14"));
-    expect((await c.login("motcua.khoa")).status).toBe(423);
-    s.clock.set(at(WEDNESDAY, "08:16"));
+    for (let i = 0; i < 5; i += 1) expect([401, 429]).toContain((await c.login("motcua.khoa", "sai")).status);
+    s.clock.set(at(WEDNESDAY, "08:01"));
     expect((await c.login("motcua.khoa")).status).toBe(200);
     s.clock.set(at(WEDNESDAY, "08:00"));
   });

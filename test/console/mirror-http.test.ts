@@ -57,6 +57,51 @@ forEachDatabase((_name, open) => {
     expect(JSON.parse(event.data)).toMatchObject({ checkedByCitizen: true, assistedWriting: true });
   });
 
+  const join = (code: string, userAgent = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36") =>
+    fetch(`${s.baseUrl}/console/mirror/api/join`, { method: "POST", headers: { "content-type": "application/json", "user-agent": userAgent }, body: JSON.stringify({ code }) });
+
+  it("a second join of the same code is refused in Vietnamese and English; the officer sees the paired screen and revokes it", async () => {
+    const c = await consoleClient(s.baseUrl);
+    await c.login("qk.motcua");
+    const { body: pair } = await c.json<{ code: string }>("POST", "/console/api/mirror/pair");
+    const first = await join(pair.code);
+    expect(first.status).toBe(200);
+    const { token } = (await first.json()) as { token: string };
+
+    const second = await join(pair.code, "curl/8.5.0");
+    expect(second.status).toBe(409);
+    const { error } = (await second.json()) as { error: { code: string; message: string; detail: string } };
+    expect(error).toMatchObject({ code: "mirror_already_joined", message: expect.stringContaining("đã được một màn hình khác sử dụng"), detail: expect.stringContaining("already joined") });
+
+    const { body: status } = await c.json<{ joined: boolean; screen: { joinedAt: string; browser: string } }>("GET", "/console/api/mirror/status");
+    expect(status).toMatchObject({ joined: true, screen: { joinedAt: at(WEDNESDAY, "09:30").toISOString(), browser: "Chrome 126 · Linux" } });
+    // The first screen still follows the officer.
+    const { body: published } = await c.json<{ version: number }>("POST", "/console/api/mirror/state", { title: "T", fields: [{ label: "Họ, chữ đệm, tên", value: "Nguyễn Văn Thử" }] });
+    expect(await firstEvent(await fetch(`${s.baseUrl}/console/mirror/api/events?token=${token}`))).toMatchObject({ version: published.version });
+
+    expect((await c.json("POST", "/console/api/mirror/revoke")).body).toEqual({ revoked: true });
+    expect((await fetch(`${s.baseUrl}/console/mirror/api/events?token=${token}`)).status).toBe(404);
+    const confirm = await fetch(`${s.baseUrl}/console/mirror/api/confirm`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ token, version: published.version }) });
+    expect(confirm.status).toBe(404);
+    expect((await c.json("GET", "/console/api/mirror/status")).body).toMatchObject({ paired: false, screen: null });
+  });
+
+  it("the pairing ends with the intake and with the officer's sign-out", async () => {
+    const c = await consoleClient(s.baseUrl);
+    await c.login("qk.motcua");
+    const { body: pair } = await c.json<{ code: string }>("POST", "/console/api/mirror/pair");
+    const { token } = (await (await join(pair.code)).json()) as { token: string };
+    const r = await c.json<{ dossierId: string }>("POST", "/console/api/intake/receive", maritalIntake());
+    expect(r.status).toBe(200);
+    expect((await fetch(`${s.baseUrl}/console/mirror/api/events?token=${token}`)).status).toBe(404);
+    expect((await join(pair.code)).status).toBe(404);
+
+    const { body: again } = await c.json<{ code: string }>("POST", "/console/api/mirror/pair");
+    const { token: token2 } = (await (await join(again.code)).json()) as { token: string };
+    expect((await c.post("/console/api/logout")).status).toBe(200);
+    expect((await fetch(`${s.baseUrl}/console/mirror/api/events?token=${token2}`)).status).toBe(404);
+  });
+
   it("a wrong pairing code is refused", async () => {
     const res = await fetch(`${s.baseUrl}/console/mirror/api/join`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ code: "12345" }) });
     expect(res.status).toBe(404);

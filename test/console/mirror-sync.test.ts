@@ -5,7 +5,12 @@
  * Then the same over a real Redis channel (console/mirror-sync.ts).
  */
 import { afterEach, expect, it } from "@jest/globals";
-import { createMirrorHub, type MirrorHub, type MirrorOp, type MirrorSync } from "../../bot-server/src/console/mirror-hub.js";
+import { createMirrorHub, type JoinResult, type MirrorHub, type MirrorOp, type MirrorSync } from "../../bot-server/src/console/mirror-hub.js";
+
+function joined(r: JoinResult): { token: string } {
+  if (!r.ok) throw new Error(`join refused: ${r.reason}`);
+  return r;
+}
 import { createRedisMirrorSync } from "../../bot-server/src/console/mirror-sync.js";
 import { createLog } from "../../bot-server/src/log.js";
 import { requireRedis } from "../helpers/databases.js";
@@ -37,13 +42,13 @@ const state = (value: string) => ({ title: "Tờ khai", fields: [{ label: "Họ,
 
 it("pairs on one instance, joins and confirms on the other, and both agree", () => {
   const ch = channel();
-  const a = createMirrorHub(Date.now, ch.member("a"));
-  const b = createMirrorHub(Date.now, ch.member("b"));
+  const a = createMirrorHub(Date.now, { sync: ch.member("a") });
+  const b = createMirrorHub(Date.now, { sync: ch.member("b") });
   hubs.push(a, b);
   const { code } = a.pair("s1", "Cán bộ A");
-  expect(b.join(code)).toBeUndefined(); // not replayed yet
+  expect(b.join(code)).toEqual({ ok: false, reason: "not_found" }); // not replayed yet
   ch.flush();
-  const { token } = b.join(code)!;
+  const { token } = joined(b.join(code));
   ch.flush();
   expect(a.status("s1")).toMatchObject({ paired: true, joined: true });
   const v = a.publish("s1", state("Nguyễn Văn Thử"))!;
@@ -58,12 +63,12 @@ it("pairs on one instance, joins and confirms on the other, and both agree", () 
 
 it("two publishes of the same version from both instances end in one state on both", () => {
   const ch = channel();
-  const a = createMirrorHub(Date.now, ch.member("a"));
-  const b = createMirrorHub(Date.now, ch.member("b"));
+  const a = createMirrorHub(Date.now, { sync: ch.member("a") });
+  const b = createMirrorHub(Date.now, { sync: ch.member("b") });
   hubs.push(a, b);
   const { code } = a.pair("s1", "Cán bộ A");
   ch.flush();
-  const { token } = a.join(code)!;
+  const { token } = joined(a.join(code));
   ch.flush();
   expect([a.publish("s1", state("từ A")), b.publish("s1", state("từ B"))]).toEqual([1, 1]);
   ch.flush();
@@ -88,8 +93,8 @@ const redisUrl = requireRedis();
   const syncA = createRedisMirrorSync(redisUrl!, channelName, log);
   const syncB = createRedisMirrorSync(redisUrl!, channelName, log);
   closers.push(syncA.close, syncB.close);
-  const a = createMirrorHub(Date.now, syncA);
-  const b = createMirrorHub(Date.now, syncB);
+  const a = createMirrorHub(Date.now, { sync: syncA });
+  const b = createMirrorHub(Date.now, { sync: syncB });
   hubs.push(a, b);
   await new Promise((r) => setTimeout(r, 200)); // both subscribed
   const until = async (check: () => boolean) => {
@@ -98,7 +103,7 @@ const redisUrl = requireRedis();
   };
   const { code } = a.pair("s1", "Cán bộ A");
   await until(() => b.status("s1").paired);
-  const { token } = b.join(code)!;
+  const { token } = joined(b.join(code));
   await until(() => a.status("s1").joined);
   const v = a.publish("s1", state("Nguyễn Văn Thử"))!;
   await until(() => b.status("s1").version === v);

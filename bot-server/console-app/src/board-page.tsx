@@ -4,6 +4,25 @@ import { STATE_LABELS_VI } from "../../../shared/dossier/lifecycle-labels.js";
 import { api } from "./api.js";
 import type { Officer } from "./console-app.js";
 import { DossierTable, type DossierListItem } from "./dossier-table.js";
+import { vnDayTime } from "./format.js";
+
+interface SignInAlert { at: string; username: string; displayName: string; reason: string }
+
+/** For the unit admin: repeated wrong passwords on the unit's accounts in the last 7 days. */
+function SignInAlerts() {
+  const [alerts, setAlerts] = useState<SignInAlert[]>([]);
+  useEffect(() => {
+    api<{ alerts: SignInAlert[] }>("GET", "/security/alerts").then((r) => setAlerts(r.alerts), () => undefined);
+  }, []);
+  if (alerts.length === 0) return null;
+  return (
+    <div className="alert" role="alert" data-testid="sign-in-alerts">
+      <b>Cảnh báo đăng nhập (7 ngày qua):</b>
+      <ul>{alerts.map((a) => <li key={`${a.at}-${a.username}`}>{vnDayTime(a.at)} · {a.displayName} ({a.username}): {a.reason}.</li>)}</ul>
+      Nếu không phải cán bộ nhập nhầm, đề nghị đổi mật khẩu tài khoản (npm run users -- reset-password &lt;tên đăng nhập&gt;).
+    </div>
+  );
+}
 
 interface Board {
   date: string;
@@ -22,7 +41,7 @@ export function BoardPage({ officer }: { officer: Officer }) {
   const [error, setError] = useState("");
   useEffect(() => {
     let alive = true;
-    const load = () => api<Board>("GET", "/board").then((b) => alive && setBoard(b), (e: Error) => alive && setError(e.message));
+    const load = () => api<Board>("GET", "/board", undefined, { background: true }).then((b) => alive && setBoard(b), (e: Error) => alive && setError(e.message));
     void load();
     const timer = setInterval(load, 30_000);
     return () => {
@@ -36,6 +55,7 @@ export function BoardPage({ officer }: { officer: Officer }) {
   const left = s?.minutesToCutoff ?? 0;
   return (
     <>
+      {officer.role === "unit_admin" && <SignInAlerts />}
       {board.alert?.active && (
         <div className="alert" role="alert" data-testid="leader-alert">
           Còn {board.alert.waiting.length} hồ sơ trả trong ngày chưa có kết quả (cảnh báo từ {board.alert.alertAt}, hết giờ làm việc {board.alert.officeEnd}).

@@ -8,6 +8,7 @@ import { DeadLettersPage } from "./dead-letters-page.js";
 import { DossierPage } from "./dossier-page.js";
 import { DataRequestsPage } from "./data-requests-page.js";
 import { FeedbackPage } from "./feedback-page.js";
+import { IdleGuard, type IdleInfo } from "./idle-guard.js";
 import { IntakePage } from "./intake/intake-page.js";
 import { ChatbotPage } from "./chatbot-page.js";
 import { OfficePage } from "./office-page.js";
@@ -26,22 +27,40 @@ export interface Officer {
 interface SessionReply {
   officer: Officer | null;
   csrfToken: string;
+  idle?: IdleInfo;
+  /** A one-time password (npm run users): to be changed before anything else. */
+  mustChangePassword?: boolean;
 }
+
+const DEFAULT_IDLE: IdleInfo = { timeoutSeconds: 1800, endsAt: new Date(Date.now() + 1_800_000).toISOString() };
 
 export function ConsoleApp() {
   const [officer, setOfficer] = useState<Officer | null | undefined>(undefined);
+  const [idle, setIdle] = useState<IdleInfo>(DEFAULT_IDLE);
+  const [mustChange, setMustChange] = useState(false);
+  const signedIn = (s: SessionReply) => {
+    if (s.idle) setIdle(s.idle);
+    setMustChange(s.mustChangePassword === true);
+    setOfficer(s.officer);
+  };
   useEffect(() => {
     api<SessionReply>("GET", "/session").then((s) => {
       setCsrf(s.csrfToken);
-      setOfficer(s.officer);
+      signedIn(s);
     }, () => setOfficer(null));
   }, []);
   if (officer === undefined) return <main className="muted">Đang tải…</main>;
-  if (officer === null) return <Login onDone={setOfficer} />;
-  return <Shell officer={officer} onLogout={() => setOfficer(null)} />;
+  if (officer === null) return <Login onDone={signedIn} />;
+  if (mustChange) return <FirstPassword onDone={() => setMustChange(false)} />;
+  return (
+    <>
+      <Shell officer={officer} onLogout={() => setOfficer(null)} />
+      <IdleGuard idle={idle} username={officer.username} />
+    </>
+  );
 }
 
-function Login({ onDone }: { onDone: (o: Officer) => void }) {
+function Login({ onDone }: { onDone: (s: SessionReply) => void }) {
   const [username, setUsername] = useState("");
   const [password, setPassword] = useState("");
   const [error, setError] = useState("");
@@ -51,7 +70,7 @@ function Login({ onDone }: { onDone: (o: Officer) => void }) {
     try {
       const r = await api<SessionReply>("POST", "/login", { username, password });
       setCsrf(r.csrfToken);
-      onDone(r.officer!);
+      onDone(r);
     } catch (err) {
       setError(err instanceof ApiError ? err.message : "Không kết nối được máy chủ.");
     }
@@ -64,6 +83,38 @@ function Login({ onDone }: { onDone: (o: Officer) => void }) {
         <div className="field"><label htmlFor="p">Mật khẩu</label><input id="p" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} /></div>
         {error && <p className="error" role="alert">{error}</p>}
         <button className="primary" type="submit">Đăng nhập</button>
+      </form>
+    </main>
+  );
+}
+
+/** First sign-in with a one-time password from `npm run users`: choose one's own before working. */
+function FirstPassword({ onDone }: { onDone: () => void }) {
+  const [current, setCurrent] = useState("");
+  const [next, setNext] = useState("");
+  const [again, setAgain] = useState("");
+  const [error, setError] = useState("");
+  const submit = async (e: React.FormEvent) => {
+    e.preventDefault();
+    setError("");
+    if (next !== again) return setError("Hai lần nhập mật khẩu mới chưa khớp.");
+    try {
+      await api("POST", "/password", { current, next });
+      onDone();
+    } catch (err) {
+      setError(err instanceof ApiError ? (err.fields[0]?.message ?? err.message) : "Không kết nối được máy chủ.");
+    }
+  };
+  return (
+    <main>
+      <form className="card login" onSubmit={submit}>
+        <h2>Đổi mật khẩu lần đầu</h2>
+        <p className="muted">Tài khoản đang dùng mật khẩu một lần. Hãy đặt mật khẩu của riêng mình (ít nhất 12 ký tự).</p>
+        <div className="field"><label htmlFor="cur">Mật khẩu một lần</label><input id="cur" type="password" autoFocus autoComplete="current-password" value={current} onChange={(e) => setCurrent(e.target.value)} /></div>
+        <div className="field"><label htmlFor="new1">Mật khẩu mới</label><input id="new1" type="password" autoComplete="new-password" value={next} onChange={(e) => setNext(e.target.value)} /></div>
+        <div className="field"><label htmlFor="new2">Nhập lại mật khẩu mới</label><input id="new2" type="password" autoComplete="new-password" value={again} onChange={(e) => setAgain(e.target.value)} /></div>
+        {error && <p className="error" role="alert">{error}</p>}
+        <button className="primary" type="submit">Đổi mật khẩu</button>
       </form>
     </main>
   );
@@ -91,7 +142,7 @@ function useWaitingCount(enabled: boolean): [number, () => void] {
   useEffect(() => {
     if (!enabled) return;
     let alive = true;
-    const load = () => api<ConversationsReply>("GET", "/conversations").then((r) => alive && setCount(r.count), () => undefined);
+    const load = () => api<ConversationsReply>("GET", "/conversations", undefined, { background: true }).then((r) => alive && setCount(r.count), () => undefined);
     void load();
     const timer = setInterval(load, 60_000);
     return () => {

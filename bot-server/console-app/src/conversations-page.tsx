@@ -13,7 +13,7 @@ export function ConversationsPage({ onChange }: { onChange: () => void }) {
   const [data, setData] = useState<ConversationsReply | null>(null);
   const [error, setError] = useState("");
   const [notice, setNotice] = useState("");
-  const load = useCallback(() => api<ConversationsReply>("GET", "/conversations").then(setData, (e: Error) => setError(e.message)), []);
+  const load = useCallback(() => api<ConversationsReply>("GET", "/conversations", undefined, { background: true }).then(setData, (e: Error) => setError(e.message)), []);
   useEffect(() => {
     void load();
     const timer = setInterval(load, 60_000);

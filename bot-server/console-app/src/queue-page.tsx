@@ -13,7 +13,7 @@ export function QueuePage({ queue, officer }: { queue: string; officer: Officer 
   const [error, setError] = useState("");
   const [notice, setNotice] = useState("");
   const [chosen, setChosen] = useState<Set<string>>(new Set());
-  const load = useCallback(() => api<{ label: string; items: DossierListItem[] }>("GET", `/queues/${queue}`).then(setData, (e: Error) => setError(e.message)), [queue]);
+  const load = useCallback(() => api<{ label: string; items: DossierListItem[] }>("GET", `/queues/${queue}`, undefined, { background: true }).then(setData, (e: Error) => setError(e.message)), [queue]);
   useEffect(() => {
     void load();
     const t = setInterval(load, 30_000);

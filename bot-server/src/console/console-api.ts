@@ -19,10 +19,11 @@ import { leaderAlertStatus, setAlertMinutes } from "../use-cases/leader-alert.js
 import { PRINTABLE_FORMS, printDossierForm, statusUrlOf, type PrintableForm } from "../use-cases/print-dossier-form.js";
 import { readPreRegistrationCode, receiveDossier, refuseAtIntake, requestSupplementAtIntake, saveDraft, DRAFT_CODE_PREFIX } from "../use-cases/receive-dossier.js";
 import { viewDossier } from "../use-cases/view-dossier.js";
+import { otherUnitFailure, readdressPreRegistration, servesUnit, unitNameOf } from "../use-cases/pre-registration-unit.js";
 import { canSeeDossier } from "./officer.js";
 import { sendConsoleError, type ConsoleFailure } from "./console-errors.js";
 import type { MirrorHub } from "./mirror-hub.js";
-import { loginHandler, logoutHandler, requireOfficer, sessionInfo } from "./session-auth.js";
+import { changePasswordHandler, idleInfo, loginHandler, logoutHandler, requireOfficer, sessionInfo } from "./session-auth.js";
 
 type Handler = (req: Request, res: Response) => Promise<unknown> | unknown;
 
@@ -50,6 +51,9 @@ function proceduresFor(deps: Deps, req: Request): ProcedureVersion[] {
 const SupplementBody = IntakeInput.extend({ missingDocuments: z.array(MissingDocumentInput).max(30), reason: z.string().max(1000).default("") });
 const RefuseBody = IntakeInput.extend({ reasons: z.array(z.string().min(1).max(1000)).max(20) });
 const LookupBody = z.object({ code: z.string().min(1).max(1000) });
+/** citizenPresent: the officer confirms the citizen stands at the counter and asks to file here. */
+const ReaddressBody = z.object({ code: z.string().min(1).max(100), citizenPresent: z.literal(true) });
+const LOOKUPS_PER_MINUTE = 30;
 const BatchBody = z.object({ ids: z.array(z.string().uuid()).min(1).max(100) });
 const MirrorStateBody = z.object({
   title: z.string().max(300),
@@ -59,11 +63,24 @@ const MirrorStateBody = z.object({
 
 export function consoleApi(deps: Deps, mirror: MirrorHub): Router {
   const r = Router();
-  const loginLimit = rateLimit({ windowMs: 60_000, limit: 30, standardHeaders: "draft-7", legacyHeaders: false, handler: (_q, res) => sendConsoleError(res, { code: "account_locked", message: "Thao tác đăng nhập quá nhanh, vui lòng thử lại sau." }) });
+  const loginLimit = rateLimit({ windowMs: 60_000, limit: 30, standardHeaders: "draft-7", legacyHeaders: false, handler: (_q, res) => sendConsoleError(res, { code: "login_throttled", message: "Thao tác đăng nhập quá nhanh, vui lòng thử lại sau." }) });
   r.get("/session", sessionInfo(deps));
   r.post("/login", loginLimit, loginHandler(deps));
   r.use(requireOfficer);
-  r.post("/logout", logoutHandler(deps));
+  r.post("/password", changePasswordHandler(deps));
+  // "Tiếp tục làm việc" in the idle warning, and the console's note of typing that made no request: activity.
+  r.post("/session/keep-alive", (req, res) => {
+    res.set("Cache-Control", "no-store").json({ idle: idleInfo(deps, req.console!) });
+  });
+  // Asked in the background when the console's own count says the session is over: 401 if it is.
+  r.get("/session/state", (req, res) => {
+    res.set("Cache-Control", "no-store").json({ idle: idleInfo(deps, req.console!) });
+  });
+  // Signing out ends the citizen screen paired to this session.
+  r.post("/logout", (req, _res, next) => {
+    mirror.end(req.console!.sessionId, "session_ended");
+    next();
+  }, logoutHandler(deps));
 
   const route = (method: "get" | "post" | "put", path: string, h: Handler) => r[method](path, h);
 
@@ -90,8 +107,13 @@ export function consoleApi(deps: Deps, mirror: MirrorHub): Router {
     });
   });
 
+  // Lookups are counted per session: codes are short, a session must not walk them.
+  const lookupLimit = rateLimit({
+    windowMs: 60_000, limit: LOOKUPS_PER_MINUTE, standardHeaders: "draft-7", legacyHeaders: false,
+    keyGenerator: (req) => req.console!.sessionId, handler: (_q, res) => sendConsoleError(res, { code: "too_many_lookups" }),
+  });
   // A scanned or typed code: a pre-registration (KH1:… or K7M-4X9-RN), a draft reference (NHAP-…) or a dossier code.
-  route("post", "/intake/lookup", async (req, res) => {
+  r.post("/intake/lookup", lookupLimit, async (req, res) => {
     const b = parse(LookupBody, req.body, res);
     if (!b) return;
     const officer = officerOf(req);
@@ -106,11 +128,12 @@ export function consoleApi(deps: Deps, mirror: MirrorHub): Router {
         const done = p.dossierId ? await findDossierById(deps.db, p.dossierId) : undefined;
         return res.json({ kind: "closed", status: p.status, ...(done && canSeeDossier(officer, done) ? { dossierId: done.id, dossierCode: done.code } : {}) });
       }
+      if (!servesUnit(officer, p.unitId)) return sendConsoleError(res, otherUnitFailure(deps, officer, p));
       await writeAudit(deps.db, {
         at: now.iso, actorKind: "officer", actorId: officer.id, action: "read", subjectKind: "pre_registration", subjectId: p.id,
         fields: Object.keys(p.formData), reason: "Tiếp nhận hồ sơ đăng ký trước",
       });
-      return res.json({ kind: "pre_registration", code: p.code, status: p.status, procedureCode: p.procedureCode, formData: p.formData, sameUnit: p.unitId === officer.unitId });
+      return res.json({ kind: "pre_registration", code: p.code, status: p.status, procedureCode: p.procedureCode, formData: p.formData, sameUnit: true });
     }
     const code = raw.toUpperCase();
     const d = await findDossierByCode(deps.db, code.startsWith(DRAFT_CODE_PREFIX) ? code : code.replace(/\s+/g, ""));
@@ -126,6 +149,15 @@ export function consoleApi(deps: Deps, mirror: MirrorHub): Router {
       });
     }
     sendConsoleError(res, { code: "pre_registration_not_found", message: "Không tìm thấy mã này (mã đăng ký trước, mã phiếu bổ sung hoặc mã hồ sơ)." });
+  });
+
+  // At another unit's counter, with the citizen present: the pre-registration is re-addressed here (audited).
+  route("post", "/intake/readdress", async (req, res) => {
+    const b = parse(ReaddressBody, req.body, res);
+    if (!b) return;
+    const code = readPreRegistrationCode(b.code);
+    if (!code) return sendConsoleError(res, { code: "pre_registration_not_found" });
+    reply(res, await readdressPreRegistration(deps, officerOf(req), code), (p) => ({ code: p.code, unitName: unitNameOf(deps, p.unitId) }));
   });
 
   // The live track decision: on a scheme day before the cutoff and without excluding flags, the same-day track.
@@ -153,7 +185,10 @@ export function consoleApi(deps: Deps, mirror: MirrorHub): Router {
     if (!b) return;
     const checked = mirror.isConfirmed(req.console!.sessionId);
     const result = await receiveDossier(deps, officerOf(req), b, checked);
-    if (result.ok) mirror.publish(req.console!.sessionId, { title: "Đã tiếp nhận hồ sơ", fields: [{ label: "Mã hồ sơ", value: result.value.dossier.code }], message: "Cảm ơn ông/bà." });
+    if (result.ok) {
+      mirror.publish(req.console!.sessionId, { title: "Đã tiếp nhận hồ sơ", fields: [{ label: "Mã hồ sơ", value: result.value.dossier.code }], message: "Cảm ơn ông/bà." });
+      mirror.end(req.console!.sessionId, "intake_ended");
+    }
     if (!result.ok) return sendConsoleError(res, result);
     const d = result.value.dossier;
     res.json({
@@ -166,14 +201,18 @@ export function consoleApi(deps: Deps, mirror: MirrorHub): Router {
     const b = parse(SupplementBody, req.body, res);
     if (!b) return;
     const { missingDocuments, reason, ...input } = b;
-    reply(res, await requestSupplementAtIntake(deps, officerOf(req), input, missingDocuments, reason), (d) => ({ draftId: d.id, code: d.code, form: "02" }));
+    const r = await requestSupplementAtIntake(deps, officerOf(req), input, missingDocuments, reason);
+    if (r.ok) mirror.end(req.console!.sessionId, "intake_ended");
+    reply(res, r, (d) => ({ draftId: d.id, code: d.code, form: "02" }));
   });
 
   route("post", "/intake/refuse", async (req, res) => {
     const b = parse(RefuseBody, req.body, res);
     if (!b) return;
     const { reasons, ...input } = b;
-    reply(res, await refuseAtIntake(deps, officerOf(req), input, reasons), (d) => ({ dossierId: d.id, code: d.code, form: "03" }));
+    const r = await refuseAtIntake(deps, officerOf(req), input, reasons);
+    if (r.ok) mirror.end(req.console!.sessionId, "intake_ended");
+    reply(res, r, (d) => ({ dossierId: d.id, code: d.code, form: "03" }));
   });
 
   route("get", "/dossiers/:id", async (req, res) => {
@@ -234,6 +273,10 @@ export function consoleApi(deps: Deps, mirror: MirrorHub): Router {
     const version = mirror.publish(req.console!.sessionId, b);
     if (version === undefined) return sendConsoleError(res, { code: "mirror_not_found" });
     res.json({ version });
+  });
+  // The officer cuts the paired screen off (not the counter's, or the citizen left); a new code can be made after.
+  route("post", "/mirror/revoke", (req, res) => {
+    res.json({ revoked: mirror.end(req.console!.sessionId, "revoked") });
   });
   route("get", "/mirror/status", (req, res) => {
     res.json(mirror.status(req.console!.sessionId));

@@ -21,7 +21,9 @@ import { consoleDataRequestRoutes } from "./data-requests.routes.js";
 import { consoleFeedbackRoutes } from "./feedback.routes.js";
 import { consoleOfficeContactRoutes } from "./office-contact.routes.js";
 import { consoleNotificationRoutes } from "./notifications.routes.js";
-import { loadSession, requireCsrf, requireOfficer } from "./session-auth.js";
+import { consoleSecurityAlertRoutes } from "./security-alerts.routes.js";
+import { idleMsOf, loadSession, requireCsrf, requireOfficer } from "./session-auth.js";
+import { findSessionById } from "../store/sessions.js";
 
 export interface ConsoleRouterOptions {
   mirror?: MirrorHub;
@@ -32,7 +34,13 @@ export interface ConsoleRouterOptions {
 }
 
 export function consoleRouter(deps: Deps, options: ConsoleRouterOptions = {}): Router {
-  const mirror = options.mirror ?? createMirrorHub(() => deps.clock.now().getTime(), options.mirrorSync);
+  const mirror = options.mirror ?? createMirrorHub(() => deps.clock.now().getTime(), {
+    sessionAlive: async (sessionId) => {
+      const now = deps.clock.now();
+      return (await findSessionById(deps.db, sessionId, now.toISOString(), new Date(now.getTime() - idleMsOf(deps)).toISOString())) !== undefined;
+    },
+    sync: options.mirrorSync,
+  });
   const router = Router();
   const json = jsonBody();
   router.use("/api/feedback", json, loadSession(deps), requireCsrf, requireOfficer, consoleFeedbackRoutes(deps));
@@ -41,6 +49,7 @@ export function consoleRouter(deps: Deps, options: ConsoleRouterOptions = {}): R
   router.use("/api/chatbot", json, loadSession(deps), requireCsrf, requireOfficer, consoleChatbotRoutes(deps));
   router.use("/api/conversations", json, loadSession(deps), requireCsrf, requireOfficer, consoleConversationRoutes(deps));
   router.use("/api/data-requests", json, loadSession(deps), requireCsrf, requireOfficer, consoleDataRequestRoutes(deps));
+  router.use("/api/security", json, loadSession(deps), requireCsrf, requireOfficer, consoleSecurityAlertRoutes(deps));
   router.use("/api", json, loadSession(deps), requireCsrf, consoleApi(deps, mirror));
   router.use("/mirror/api", json, mirrorApi(mirror));
   router.use("/mirror/api", (_req, res) => sendConsoleError(res, { code: "mirror_not_found" }));
@@ -59,9 +68,9 @@ function mirrorApi(mirror: MirrorHub): Router {
   router.use(rateLimit({ windowMs: 60_000, limit: 30, standardHeaders: "draft-7", legacyHeaders: false, handler: (_q, res) => sendConsoleError(res, { code: "mirror_not_found" }) }));
   router.post("/join", (req, res) => {
     const b = JoinBody.safeParse(req.body);
-    const joined = b.success ? mirror.join(b.data.code) : undefined;
-    if (!joined) return sendConsoleError(res, { code: "mirror_not_found" });
-    res.json(joined);
+    const joined = b.success ? mirror.join(b.data.code, req.get("user-agent")) : undefined;
+    if (!joined?.ok) return sendConsoleError(res, { code: joined?.reason === "already_joined" ? "mirror_already_joined" : "mirror_not_found" });
+    res.json({ token: joined.token });
   });
   router.get("/events", (req, res) => {
     const token = typeof req.query.token === "string" ? req.query.token : "";

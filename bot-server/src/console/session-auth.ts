@@ -1,6 +1,8 @@
 /**
- * Console sign-in: argon2id password check (@node-rs/argon2, OWASP parameters, stack.md §9.4), lock-out after
- * LOCK_AFTER_FAILURES wrong passwords for LOCK_MINUTES, server-side sessions behind an HttpOnly SameSite=Strict
+ * Console sign-in: argon2id password check (@node-rs/argon2, OWASP parameters, stack.md §9.4), throttling per
+ * (user name, client address) with growing delays and no account lock-out (login-throttle.ts), the same answer for
+ * unknown names, disabled accounts and wrong passwords, an alert to the unit admin after repeated failures on an
+ * account, server-side sessions behind an HttpOnly SameSite=Strict
  * cookie (the table keeps only the token's hash), and a CSRF token required on every state-changing request:
  * the session's token once signed in, a pre-session token (cookie + header, double submit) for the sign-in itself.
  */
@@ -8,13 +10,16 @@ import { randomBytes, timingSafeEqual } from "node:crypto";
 import { hash, verify, type Algorithm } from "@node-rs/argon2";
 import type { NextFunction, Request, Response } from "express";
 import type { Deps } from "../deps.js";
-import { deleteSession, findSession, insertSession } from "../store/sessions.js";
-import { clearFailedLogins, findOfficerById, findOfficerForLogin, recordFailedLogin } from "../store/users.js";
+import { deleteSession, findSession, insertSession, touchSession } from "../store/sessions.js";
+import { writeAudit } from "../store/audit.js";
+import { clearFailedLogins, countFailedLogin, findOfficerById, findOfficerForLogin, setOfficerPassword, type OfficerRecord } from "../store/users.js";
+import { ALERT_AFTER_FAILURES, createLoginThrottle, type LoginThrottle } from "./login-throttle.js";
 import { failure, sendConsoleError, type ConsoleFailure } from "./console-errors.js";
 import type { Officer } from "./officer.js";
 
 export const SESSION_COOKIE = "kh_console";
 export const PRE_CSRF_COOKIE = "kh_console_csrf";
+/** Kept for callers of earlier versions; accounts are no longer locked (throttling per address instead). */
 export const LOCK_AFTER_FAILURES = 5;
 export const LOCK_MINUTES = 15;
 const SESSION_HOURS = 12;
@@ -37,7 +42,18 @@ export interface ConsoleSession {
   officer: Officer;
   sessionId: string;
   csrfToken: string;
+  /** When the session ends without further activity: the idle end, or the absolute end if sooner. */
+  endsAt: string;
+  /** A one-time password (npm run users): nothing but changing it until it is changed. */
+  mustChangePassword: boolean;
 }
+
+/** Requests the console makes by itself (timers, polls) carry this header and do not count as the officer's activity. */
+export const BACKGROUND_HEADER = "x-console-background";
+/** Activity is written at most this often per session (each request would be a write otherwise): 10 s, less for short timeouts. */
+const touchEveryMs = (idleMs: number) => Math.min(10_000, idleMs / 10);
+
+export const idleMsOf = (deps: Deps) => deps.config.CONSOLE_IDLE_MINUTES * 60_000;
 
 declare module "express-serve-static-core" {
   interface Request {
@@ -72,22 +88,63 @@ export const toOfficer = (o: { id: string; username: string; displayName: string
   id: o.id, username: o.username, displayName: o.displayName, role: o.role, unitId: o.unitId, delegateFor: o.delegateFor, phone: o.phone,
 });
 
-/** Attaches req.console when the cookie names a live session of an active account. */
+/**
+ * Attaches req.console when the cookie names a live session of an active account: before its absolute end and
+ * active within CONSOLE_IDLE_MINUTES. A request the officer made (not a background poll) counts as activity.
+ */
 export function loadSession(deps: Deps) {
   return async (req: Request, _res: Response, next: NextFunction) => {
     const token = readCookie(req, SESSION_COOKIE);
     if (token) {
-      const s = await findSession(deps.db, token, deps.clock.now().toISOString());
+      const now = deps.clock.now();
+      const idleMs = idleMsOf(deps);
+      const s = await findSession(deps.db, token, now.toISOString(), new Date(now.getTime() - idleMs).toISOString());
       const o = s ? await findOfficerById(deps.db, s.userId) : undefined;
-      if (s && o && o.active) req.console = { officer: toOfficer(o), sessionId: s.id, csrfToken: s.csrfToken };
+      if (s && o && o.active) {
+        let lastSeen = Date.parse(s.lastSeenAt);
+        if (req.get(BACKGROUND_HEADER) !== "1" && now.getTime() - lastSeen >= touchEveryMs(idleMs)) {
+          await touchSession(deps.db, s.id, now.toISOString());
+          lastSeen = now.getTime();
+        }
+        const endsAt = new Date(Math.min(lastSeen + idleMs, Date.parse(s.expiresAt))).toISOString();
+        req.console = { officer: toOfficer(o), sessionId: s.id, csrfToken: s.csrfToken, endsAt, mustChangePassword: o.mustChangePassword };
+      }
     }
     next();
   };
 }
 
+/** What an officer with a one-time password may still do: change it, sign out, keep the session. */
+const ALLOWED_BEFORE_PASSWORD_CHANGE = /\/console\/api\/(password|logout|session\/keep-alive|session\/state)(\?|$)/;
+
 export function requireOfficer(req: Request, res: Response, next: NextFunction): void {
   if (!req.console) return sendConsoleError(res, { code: "not_signed_in" });
+  if (req.console.mustChangePassword && !ALLOWED_BEFORE_PASSWORD_CHANGE.test(req.originalUrl)) return sendConsoleError(res, { code: "password_change_required" });
   next();
+}
+
+const MIN_PASSWORD = 12;
+
+/** POST /console/api/password {current, next}: the officer's own password; ends a one-time password. Audited. */
+export function changePasswordHandler(deps: Deps) {
+  return async (req: Request, res: Response) => {
+    const body = (req.body ?? {}) as { current?: unknown; next?: unknown };
+    if (typeof body.current !== "string" || typeof body.next !== "string" || body.current.length > 200 || body.next.length > 200) {
+      return sendConsoleError(res, { code: "invalid_body" });
+    }
+    const officer = req.console!.officer;
+    const found = await findOfficerForLogin(deps.db, officer.username);
+    if (!found || !(await verify(found.passwordHash, body.current).catch(() => false))) return sendConsoleError(res, { code: "bad_credentials", message: "Mật khẩu hiện tại không đúng." });
+    if (body.next.length < MIN_PASSWORD || body.next === body.current) {
+      return sendConsoleError(res, { code: "invalid_body", fields: [{ path: "next", message: `Mật khẩu mới dài ít nhất ${MIN_PASSWORD} ký tự và khác mật khẩu cũ.` }] });
+    }
+    await setOfficerPassword(deps.db, officer.id, await hashPassword(body.next), false);
+    await writeAudit(deps.db, {
+      at: deps.clock.now().toISOString(), actorKind: "officer", actorId: officer.id, action: "update", subjectKind: "user", subjectId: officer.id, fields: ["password_hash"],
+      reason: "Cán bộ đổi mật khẩu của mình",
+    });
+    res.json({ ok: true });
+  };
 }
 
 const SAFE = new Set(["GET", "HEAD", "OPTIONS"]);
@@ -101,53 +158,78 @@ export function requireCsrf(req: Request, res: Response, next: NextFunction): vo
   next();
 }
 
+/** The idle timeout and when this session ends without activity (the console warns before). */
+export function idleInfo(deps: Deps, s: ConsoleSession): { timeoutSeconds: number; endsAt: string } {
+  return { timeoutSeconds: Math.round(idleMsOf(deps) / 1000), endsAt: s.endsAt };
+}
+
 /** GET /console/api/session: who is signed in and the CSRF token; a pre-session token otherwise. */
 export function sessionInfo(deps: Deps) {
   return (req: Request, res: Response) => {
     res.set("Cache-Control", "no-store");
-    if (req.console) return res.json({ officer: req.console.officer, csrfToken: req.console.csrfToken });
+    if (req.console) {
+      return res.json({ officer: req.console.officer, csrfToken: req.console.csrfToken, idle: idleInfo(deps, req.console), mustChangePassword: req.console.mustChangePassword });
+    }
     const pre = readCookie(req, PRE_CSRF_COOKIE) ?? randomBytes(24).toString("base64url");
     setCookie(res, deps, PRE_CSRF_COOKIE, pre, 3600);
     res.json({ officer: null, csrfToken: pre });
   };
 }
 
-export type LoginResult = { ok: true; officer: Officer; token: string; csrfToken: string } | ConsoleFailure;
+export type LoginResult = { ok: true; officer: Officer; token: string; csrfToken: string; mustChangePassword: boolean } | ConsoleFailure;
 
-export async function login(deps: Deps, username: string, password: string): Promise<LoginResult> {
+/** Counts a wrong password on an existing account; every ALERT_AFTER_FAILURES in a row the unit admin is alerted (audit_log). */
+async function noteFailure(deps: Deps, officer: OfficerRecord, address: string, at: string): Promise<void> {
+  const count = await countFailedLogin(deps.db, officer.id);
+  if (count % ALERT_AFTER_FAILURES !== 0) return;
+  await writeAudit(deps.db, {
+    at, actorKind: "system", actorId: null, action: "sign_in_alert", subjectKind: "user", subjectId: officer.id, fields: [],
+    reason: `${count} lần đăng nhập sai liên tiếp vào tài khoản ${officer.username}; lần gần nhất từ địa chỉ ${address}`,
+  });
+  deps.log.warn({ userId: officer.id, failures: count }, "repeated console sign-in failures");
+}
+
+export async function login(deps: Deps, username: string, password: string, address = "unknown", throttle: LoginThrottle = createLoginThrottle()): Promise<LoginResult> {
   const now = deps.clock.now();
-  const found = await findOfficerForLogin(deps.db, username.trim().toLowerCase());
-  if (!found || !found.officer.active) {
-    await verify(await dummy(), password).catch(() => false);
+  const name = username.trim().toLowerCase();
+  const wait = throttle.waitSeconds(name, address, now.getTime());
+  if (wait > 0) {
+    return failure("login_throttled", { message: `Đăng nhập sai nhiều lần từ máy này. Vui lòng chờ ${wait} giây rồi thử lại, hoặc đăng nhập từ máy tính tại quầy.` });
+  }
+  const found = await findOfficerForLogin(deps.db, name);
+  // Unknown names still cost one verification, so neither the answer nor its time tells which accounts exist.
+  const good = await verify(found ? found.passwordHash : await dummy(), password).catch(() => false);
+  if (!found || !good || !found.officer.active) {
+    throttle.failed(name, address, now.getTime());
+    if (found && !good) await noteFailure(deps, found.officer, address, now.toISOString());
     return failure("bad_credentials");
   }
-  const { officer, passwordHash } = found;
-  if (officer.lockedUntil && officer.lockedUntil > now.toISOString()) return failure("account_locked");
-  const good = await verify(passwordHash, password).catch(() => false);
-  if (!good) {
-    const lockUntil = new Date(now.getTime() + LOCK_MINUTES * 60_000).toISOString();
-    const { locked } = await recordFailedLogin(deps.db, officer.id, LOCK_AFTER_FAILURES, lockUntil);
-    return failure(locked ? "account_locked" : "bad_credentials");
-  }
-  await clearFailedLogins(deps.db, officer.id);
+  const { officer } = found;
+  throttle.succeeded(name, address);
+  if (officer.failedLogins > 0 || officer.lockedUntil) await clearFailedLogins(deps.db, officer.id);
   const token = randomBytes(32).toString("base64url");
   const csrfToken = randomBytes(24).toString("base64url");
   await insertSession(deps.db, token, {
     userId: officer.id, csrfToken, createdAt: now.toISOString(), expiresAt: new Date(now.getTime() + SESSION_HOURS * 3_600_000).toISOString(),
   });
-  return { ok: true, officer: toOfficer(officer), token, csrfToken };
+  return { ok: true, officer: toOfficer(officer), token, csrfToken, mustChangePassword: officer.mustChangePassword };
 }
 
 export function loginHandler(deps: Deps) {
+  const throttle = createLoginThrottle();
   return async (req: Request, res: Response) => {
     const body = (req.body ?? {}) as { username?: unknown; password?: unknown };
     if (typeof body.username !== "string" || typeof body.password !== "string" || body.username.length > 100 || body.password.length > 200) {
       return sendConsoleError(res, { code: "invalid_body" });
     }
-    const r = await login(deps, body.username, body.password);
+    const address = req.ip ?? "unknown";
+    const r = await login(deps, body.username, body.password, address, throttle);
+    if (!r.ok && r.code === "login_throttled") res.set("Retry-After", String(throttle.waitSeconds(body.username, address, deps.clock.now().getTime())));
     if (!r.ok) return sendConsoleError(res, r);
     setCookie(res, deps, SESSION_COOKIE, r.token, SESSION_HOURS * 3600);
-    res.set("Cache-Control", "no-store").json({ officer: r.officer, csrfToken: r.csrfToken });
+    const now = deps.clock.now().getTime();
+    const endsAt = new Date(Math.min(now + idleMsOf(deps), now + SESSION_HOURS * 3_600_000)).toISOString();
+    res.set("Cache-Control", "no-store").json({ officer: r.officer, csrfToken: r.csrfToken, mustChangePassword: r.mustChangePassword, idle: { timeoutSeconds: Math.round(idleMsOf(deps) / 1000), endsAt } });
   };
 }
 

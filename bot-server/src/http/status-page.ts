@@ -1,7 +1,7 @@
 /**
  * /tra-cuu: the public status page (server-rendered, Vietnamese, mobile-first, no script). Enter a dossier
- * code → state, track, due date. Opened from a slip's QR (?code=…&t=…) it also says whether the slip is
- * authentic. Never shows personal data.
+ * code → state and dates. Opened from a slip's QR (?code=…&t=…) it also says whether the slip is authentic and,
+ * when it is, shows procedure, unit, track and documents to bring. Never shows personal data.
  */
 import { Router } from "express";
 import type { DossierStatus } from "../../../shared/api/dossiers.js";
@@ -22,19 +22,22 @@ function statusCard(s: DossierStatus): string {
   const slip = s.slip
     ? `<p class="${s.slip.authentic ? "ok" : "bad"}">${escapeHtml(s.slip.message)}</p>`
     : "";
-  const rows: [string, string][] = [
+  const rows: [string, string | undefined][] = [
     ["Mã hồ sơ", s.code],
-    ["Thủ tục", `${s.procedure.name} (${s.procedure.code})`],
+    ["Thủ tục", s.procedure && `${s.procedure.name} (${s.procedure.code})`],
     ["Nơi tiếp nhận", s.receivingUnit],
     ["Tình trạng", s.stateLabel],
     ["Hình thức", s.trackLabel],
     ["Ngày hẹn trả", s.dueDateText],
     ["Kết quả", s.returned ? "Đã trả kết quả" : s.resultReady ? "Đã có kết quả, mời nhận tại Bộ phận Một cửa" : "Chưa có"],
+    ["Giấy tờ cần bổ sung", s.missingDocuments?.join("; ")],
   ];
+  // By the code alone only the state and dates (codes are sequential); the slip's QR shows the rest.
+  const more = s.procedure ? "" : `<p class="muted">Quét mã QR trên phiếu hẹn để xem thêm thủ tục, nơi tiếp nhận và giấy tờ cần bổ sung (nếu có).</p>`;
   return `<section class="card" aria-live="polite">${slip}<dl>${rows
-    .filter(([, v]) => v !== "")
+    .filter((r): r is [string, string] => r[1] !== undefined && r[1] !== "")
     .map(([k, v]) => `<dt>${escapeHtml(k)}</dt><dd>${escapeHtml(v)}</dd>`)
-    .join("")}</dl></section>`;
+    .join("")}</dl>${more}</section>`;
 }
 
 export function statusPageRouter(deps: Deps): Router {

@@ -7,9 +7,11 @@ import type { Database } from "./database.js";
 import { timeOrderedId } from "./time-ordered-id.js";
 
 export type AuditActorKind = "citizen" | "officer" | "system";
-export type AuditAction = "read" | "create" | "update" | "delete" | "export" | "purge";
+/** `sign_in_alert`: repeated wrong passwords on an officer account (subject kind `user`), shown to the unit admin. */
+export type AuditAction = "read" | "create" | "update" | "delete" | "export" | "purge" | "sign_in_alert";
 /** `notification`: an outbox row (a re-drive); `conversation`: a Zalo OA conversation (keyed by the OA user id). */
-export type AuditSubjectKind = "pre_registration" | "dossier" | "citizen" | "feedback" | "notification" | "conversation" | "data_request" | "chatbot_setting";
+/** `user`: an officer account (its creation, disabling, password resets, sign-in alerts). */
+export type AuditSubjectKind = "pre_registration" | "dossier" | "citizen" | "feedback" | "notification" | "conversation" | "data_request" | "chatbot_setting" | "user";
 
 export interface AuditEntry {
   at: string;
@@ -67,4 +69,28 @@ export async function listAuditFor(db: Kysely<Database>, subjectKind: AuditSubje
     fields: JSON.parse(r.fields) as string[],
     reason: r.reason,
   }));
+}
+
+export interface SignInAlert {
+  at: string;
+  userId: string;
+  username: string;
+  displayName: string;
+  reason: string;
+}
+
+/** Sign-in alerts on the accounts of a unit since `since`, newest first (what the unit admin is shown). */
+export async function listSignInAlerts(db: Kysely<Database>, unitId: string, since: string, limit = 20): Promise<SignInAlert[]> {
+  const rows = await db
+    .selectFrom("audit_log")
+    .innerJoin("users", "users.id", "audit_log.subject_id")
+    .select(["audit_log.at", "audit_log.reason", "users.id as user_id", "users.username", "users.display_name"])
+    .where("audit_log.subject_kind", "=", "user")
+    .where("audit_log.action", "=", "sign_in_alert")
+    .where("users.unit_id", "=", unitId)
+    .where("audit_log.at", ">=", since)
+    .orderBy("audit_log.at", "desc")
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({ at: r.at, userId: r.user_id, username: r.username, displayName: r.display_name, reason: r.reason }));
 }

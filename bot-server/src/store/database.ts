@@ -198,6 +198,8 @@ export interface UserTable {
   failed_logins: number;
   locked_until: string | null;
   created_at: string;
+  /** 1: a one-time password (command line) to be changed at the next sign-in (migration 0004). */
+  must_change_password: Generated<number>;
 }
 
 export interface SessionTable {
@@ -206,6 +208,8 @@ export interface SessionTable {
   csrf_token: string;
   created_at: string;
   expires_at: string;
+  /** Last activity of the officer (idle timeout); null on rows older than migration 0004. */
+  last_seen_at: string | null;
 }
 
 /** OA access/refresh tokens after rotation (refresh tokens are single-use). */

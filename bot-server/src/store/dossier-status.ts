@@ -52,3 +52,9 @@ export async function findDossierStatusesByIds(db: Kysely<Database>, ids: readon
   const rows = await db.selectFrom("dossiers").select(COLUMNS).where("id", "in", ids).execute();
   return rows.map(toStatus);
 }
+
+/** The citizen a dossier belongs to (null for walk-ins without a Mini App account). */
+export async function findDossierCitizenId(db: Kysely<Database>, code: string): Promise<string | null | undefined> {
+  const row = await db.selectFrom("dossiers").select("citizen_id").where("code", "=", code).executeTakeFirst();
+  return row?.citizen_id;
+}

@@ -10,6 +10,7 @@ import type { Database } from "./database.js";
 import { initialMigration } from "./migrations/0001-initial.js";
 import { feedbackOneRatingMigration } from "./migrations/0002-feedback-one-rating.js";
 import { conversationWaitingSinceMigration } from "./migrations/0003-conversation-waiting-since.js";
+import { sessionIdleAndFirstPasswordMigration } from "./migrations/0004-session-idle-and-first-password.js";
 import { znsReceiptsMigration } from "./migrations/0006-zns-receipts.js";
 import { dataRequestsMigration } from "./migrations/0007-data-requests.js";
 import { chatbotDemoNotedMigration } from "./migrations/0014-chatbot-demo-noted.js";
@@ -19,6 +20,7 @@ export const migrations: Record<string, Migration> = {
   "0001-initial": initialMigration,
   "0002-feedback-one-rating": feedbackOneRatingMigration,
   "0003-conversation-waiting-since": conversationWaitingSinceMigration,
+  "0004-session-idle-and-first-password": sessionIdleAndFirstPasswordMigration,
   "0006-zns-receipts": znsReceiptsMigration,
   "0007-data-requests": dataRequestsMigration,
   "0014-chatbot-demo-noted": chatbotDemoNotedMigration,

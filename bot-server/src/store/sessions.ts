@@ -14,34 +14,56 @@ export interface SessionRecord {
   csrfToken: string;
   createdAt: string;
   expiresAt: string;
+  /** Last activity (idle timeout); the creation time on rows older than migration 0004. */
+  lastSeenAt: string;
 }
+
+type Row = Database["sessions"];
+const fromRow = (row: Row): SessionRecord => ({
+  id: row.id, userId: row.user_id, csrfToken: row.csrf_token, createdAt: row.created_at, expiresAt: row.expires_at, lastSeenAt: row.last_seen_at ?? row.created_at,
+});
 
 export function hashSessionToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
 }
 
-export async function insertSession(db: Db, token: string, s: Omit<SessionRecord, "id">): Promise<SessionRecord> {
-  const record = { id: hashSessionToken(token), ...s };
+export async function insertSession(db: Db, token: string, s: Omit<SessionRecord, "id" | "lastSeenAt">): Promise<SessionRecord> {
+  const record = { id: hashSessionToken(token), ...s, lastSeenAt: s.createdAt };
   await db
     .insertInto("sessions")
-    .values({ id: record.id, user_id: s.userId, csrf_token: s.csrfToken, created_at: s.createdAt, expires_at: s.expiresAt })
+    .values({ id: record.id, user_id: s.userId, csrf_token: s.csrfToken, created_at: s.createdAt, expires_at: s.expiresAt, last_seen_at: s.createdAt })
     .execute();
   return record;
 }
 
-/** The live session behind a cookie token; expired sessions are not returned. */
-export async function findSession(db: Db, token: string, now: string): Promise<SessionRecord | undefined> {
-  const row = await db
-    .selectFrom("sessions")
-    .selectAll()
-    .where("id", "=", hashSessionToken(token))
-    .where("expires_at", ">", now)
-    .executeTakeFirst();
-  return row && { id: row.id, userId: row.user_id, csrfToken: row.csrf_token, createdAt: row.created_at, expiresAt: row.expires_at };
+/**
+ * The live session behind a cookie token: not past its absolute end, and (with `idleSince`) active after that
+ * instant; other sessions are not returned.
+ */
+export async function findSession(db: Db, token: string, now: string, idleSince?: string): Promise<SessionRecord | undefined> {
+  return findSessionById(db, hashSessionToken(token), now, idleSince);
+}
+
+/** The live session with this id (the token's hash), for checks made without the cookie. */
+export async function findSessionById(db: Db, id: string, now: string, idleSince?: string): Promise<SessionRecord | undefined> {
+  const row = await db.selectFrom("sessions").selectAll().where("id", "=", id).where("expires_at", ">", now).executeTakeFirst();
+  const s = row && fromRow(row);
+  return s && (idleSince === undefined || s.lastSeenAt > idleSince) ? s : undefined;
+}
+
+/** Records the officer's activity (the idle timeout counts from here). */
+export async function touchSession(db: Db, id: string, now: string): Promise<void> {
+  await db.updateTable("sessions").set({ last_seen_at: now }).where("id", "=", id).execute();
 }
 
 export async function deleteSession(db: Db, id: string): Promise<void> {
   await db.deleteFrom("sessions").where("id", "=", id).execute();
+}
+
+/** Ends every session of an account (disabled, password reset). */
+export async function deleteSessionsOfUser(db: Db, userId: string): Promise<number> {
+  const r = await db.deleteFrom("sessions").where("user_id", "=", userId).executeTakeFirst();
+  return Number(r.numDeletedRows);
 }
 
 export async function deleteExpiredSessions(db: Db, now: string): Promise<number> {

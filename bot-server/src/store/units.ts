@@ -96,3 +96,10 @@ export async function loadUnits(db: Db): Promise<UnitsData> {
     ),
   };
 }
+
+/** The unit with this GSO code in force on `date` (YYYY-MM-DD): its id and name. */
+export async function findUnitByCode(db: Db, code: string, date: string): Promise<{ id: string; name: string } | undefined> {
+  const rows = await db.selectFrom("units").select(["id", "name", "valid_from", "valid_to"]).where("code", "=", code).orderBy("valid_from", "desc").execute();
+  const row = rows.find((r) => r.valid_from <= date && (r.valid_to === null || r.valid_to >= date));
+  return row && { id: row.id, name: row.name };
+}

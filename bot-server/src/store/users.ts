@@ -2,7 +2,7 @@
  * Officer accounts (cán bộ, công chức). Password hashes never leave this module except to the verifier;
  * the failed-login counter and lock are updated with single statements so two tabs cannot lose a count.
  */
-import type { Kysely } from "kysely";
+import type { Kysely, Selectable } from "kysely";
 import type { Role } from "../../../shared/data/lifecycle.js";
 import type { Database } from "./database.js";
 
@@ -22,9 +22,11 @@ export interface OfficerRecord {
   failedLogins: number;
   lockedUntil: string | null;
   createdAt: string;
+  /** A one-time password from the command line: to be changed at the next sign-in. */
+  mustChangePassword: boolean;
 }
 
-type Row = Database["users"];
+type Row = Selectable<Database["users"]>;
 
 const fromRow = (r: Row): OfficerRecord => ({
   id: r.id,
@@ -39,6 +41,7 @@ const fromRow = (r: Row): OfficerRecord => ({
   failedLogins: Number(r.failed_logins),
   lockedUntil: r.locked_until,
   createdAt: r.created_at,
+  mustChangePassword: Number(r.must_change_password) === 1,
 });
 
 export interface NewOfficer {
@@ -53,7 +56,7 @@ export interface NewOfficer {
   now: string;
 }
 
-export async function insertOfficer(db: Db, o: NewOfficer): Promise<void> {
+export async function insertOfficer(db: Db, o: NewOfficer & { mustChangePassword?: boolean }): Promise<void> {
   await db
     .insertInto("users")
     .values({
@@ -70,8 +73,30 @@ export async function insertOfficer(db: Db, o: NewOfficer): Promise<void> {
       failed_logins: 0,
       locked_until: null,
       created_at: o.now,
+      must_change_password: o.mustChangePassword ? 1 : 0,
     })
     .execute();
+}
+
+export async function findOfficerByUsername(db: Db, username: string): Promise<OfficerRecord | undefined> {
+  const row = await db.selectFrom("users").selectAll().where("username", "=", username).executeTakeFirst();
+  return row && fromRow(row);
+}
+
+/** Every account, or a unit's, by user name. */
+export async function listOfficers(db: Db, unitId?: string): Promise<OfficerRecord[]> {
+  let q = db.selectFrom("users").selectAll().orderBy("username");
+  if (unitId !== undefined) q = q.where("unit_id", "=", unitId);
+  return (await q.execute()).map(fromRow);
+}
+
+export async function setOfficerActive(db: Db, id: string, active: boolean): Promise<void> {
+  await db.updateTable("users").set({ active: active ? 1 : 0 }).where("id", "=", id).execute();
+}
+
+/** A new password hash; `mustChange`: a one-time password, to be replaced at the next sign-in. */
+export async function setOfficerPassword(db: Db, id: string, passwordHash: string, mustChange: boolean): Promise<void> {
+  await db.updateTable("users").set({ password_hash: passwordHash, must_change_password: mustChange ? 1 : 0, failed_logins: 0, locked_until: null }).where("id", "=", id).execute();
 }
 
 export async function findOfficerById(db: Db, id: string): Promise<OfficerRecord | undefined> {
@@ -99,6 +124,17 @@ export async function recordFailedLogin(db: Db, id: string, threshold: number, l
     .where("failed_logins", ">=", threshold)
     .executeTakeFirst();
   return { locked: Number(r.numUpdatedRows) > 0 };
+}
+
+/** Counts one more wrong password in a row on the account; the new count. */
+export async function countFailedLogin(db: Db, id: string): Promise<number> {
+  await db
+    .updateTable("users")
+    .set((eb) => ({ failed_logins: eb("failed_logins", "+", 1) }))
+    .where("id", "=", id)
+    .execute();
+  const row = await db.selectFrom("users").select("failed_logins").where("id", "=", id).executeTakeFirst();
+  return Number(row?.failed_logins ?? 0);
 }
 
 export async function clearFailedLogins(db: Db, id: string): Promise<void> {

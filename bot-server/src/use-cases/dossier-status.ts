@@ -1,6 +1,8 @@
 /**
- * Public dossier status (GET /api/dossiers/:code/status and /tra-cuu): procedure, state, track, due date and
- * whether the result is ready, never personal data. A wrong code and a missing one give the same answer.
+ * Public dossier status (GET /api/dossiers/:code/status and /tra-cuu), never personal data. Dossier codes are
+ * sequential (national format), so anyone can walk them: by the code alone only the state and the dates are shown;
+ * the procedure, unit, track and the documents still missing need the slip's token (status-token.ts) or the
+ * citizen's own credentials for their own dossier. A wrong code and a missing one give the same answer.
  */
 import type { DossierStatus } from "../../../shared/api/dossiers.js";
 import type { DossierBrief } from "../../../shared/api/pre-registrations.js";
@@ -10,7 +12,7 @@ import { STATE_LABELS_VI } from "../../../shared/dossier/lifecycle-labels.js";
 import { formatDateVn, vnMomentFromEpoch } from "../../../shared/time/vn-time.js";
 import type { Deps } from "../deps.js";
 import { verifyStatusToken } from "../status-token.js";
-import { findDossierStatusByCode, type DossierStatusRow } from "../store/dossier-status.js";
+import { findDossierCitizenId, findDossierStatusByCode, type DossierStatusRow } from "../store/dossier-status.js";
 
 const MAX_CODE_CHARS = 64;
 
@@ -49,17 +51,35 @@ export function dossierBrief(row: DossierStatusRow): DossierBrief {
   };
 }
 
-export async function lookupDossierStatus(deps: Deps, rawCode: string, token?: string): Promise<DossierStatusOutcome> {
+/** What the code alone shows: the state and the dates. */
+export function statusByCodeOnly(s: DossierStatus): DossierStatus {
+  const { code, state, stateLabel, receivedOn, dueDate, dueDateText, resultReady, returned } = s;
+  return { code, state, stateLabel, receivedOn, dueDate, dueDateText, resultReady, returned };
+}
+
+export interface StatusAccess {
+  /** The slip's token (`t` of the QR code). */
+  token?: string | undefined;
+  /** Whose dossier this is asked for, when the caller is a signed-in citizen (Mini App). */
+  citizenId?: string | undefined;
+  /** Internal callers that show no document names (the OA chatbot): the full view. */
+  full?: boolean;
+}
+
+export async function lookupDossierStatus(deps: Deps, rawCode: string, access: StatusAccess | string = {}): Promise<DossierStatusOutcome> {
+  const { token, citizenId, full } = typeof access === "string" ? { token: access, citizenId: undefined, full: false } : access;
   const code = rawCode.normalize("NFC").trim().toUpperCase();
   if (code === "" || code.length > MAX_CODE_CHARS) return { ok: false, code: "dossier_not_found" };
   const status = deps.statusCache.get(code) ?? (await readStatus(deps, code));
   if (!status) return { ok: false, code: "dossier_not_found" };
-  if (token === undefined) return { ok: true, status };
-  const authentic = verifyStatusToken(deps.statusTokenSecret, status.code, token);
+  const authentic = token !== undefined && verifyStatusToken(deps.statusTokenSecret, status.code, token);
+  const own = citizenId !== undefined && (await findDossierCitizenId(deps.db, status.code)) === citizenId;
+  const shown = authentic || own || full ? status : statusByCodeOnly(status);
+  if (token === undefined) return { ok: true, status: shown };
   const slip = authentic
     ? { authentic, message: `Phiếu hợp lệ, do ${status.receivingUnit ? `UBND ${status.receivingUnit}` : "Bộ phận Một cửa"} cấp.` }
     : { authentic, message: "Không xác thực được phiếu này." };
-  return { ok: true, status: { ...status, slip } };
+  return { ok: true, status: { ...shown, slip } };
 }
 
 async function readStatus(deps: Deps, code: string): Promise<DossierStatus | undefined> {

@@ -25,6 +25,7 @@ import { insertOutbox } from "../store/outbox.js";
 import { findPreRegistrationByCode, updatePreRegistration, type PreRegistrationRecord } from "../store/pre-registrations.js";
 import { nextDossierSequence } from "../store/sequences.js";
 import { notificationPayload } from "./console-context.js";
+import { otherUnitFailure, servesUnit } from "./pre-registration-unit.js";
 import {
   checkFormData, intakeContext, missingAlways, refusalFlags, type Checked, type IntakeContext, type IntakeInput,
 } from "./intake-input.js";
@@ -44,13 +45,14 @@ export function readPreRegistrationCode(raw: string): string | undefined {
   return r.ok ? r.value : undefined;
 }
 
-async function openPreRegistration(deps: Deps, rawCode: string | undefined, nowIso: string): Promise<Checked<PreRegistrationRecord | undefined>> {
+async function openPreRegistration(deps: Deps, officer: Officer, rawCode: string | undefined, nowIso: string): Promise<Checked<PreRegistrationRecord | undefined>> {
   if (!rawCode) return { ok: true, value: undefined };
   const code = readPreRegistrationCode(rawCode);
   const found = code ? await findPreRegistrationByCode(deps.db, code) : undefined;
   if (!found) return failure("pre_registration_not_found");
   const open = (found.status === "draft" || found.status === "submitted") && found.expiresAt > nowIso;
   if (!open) return failure("pre_registration_closed");
+  if (!servesUnit(officer, found.unitId)) return otherUnitFailure(deps, officer, found);
   return { ok: true, value: found };
 }
 
@@ -145,7 +147,7 @@ async function prepare(deps: Deps, officer: Officer, input: IntakeInput, mode: "
   if (!c.ok) return c;
   const form = checkFormData(deps, c.value.version, input.formData, mode);
   if (!form.ok) return form;
-  const pre = input.draftId ? { ok: true as const, value: undefined } : await openPreRegistration(deps, input.preRegistrationCode, c.value.now.iso);
+  const pre = input.draftId ? { ok: true as const, value: undefined } : await openPreRegistration(deps, officer, input.preRegistrationCode, c.value.now.iso);
   if (!pre.ok) return pre;
   const draft = await draftRecord(deps, officer, input, c.value, form.value, pre.value);
   if (!draft.ok) return draft;

@@ -90,10 +90,11 @@ export function createZaloRuntime(deps: Deps, options: ZaloRuntimeOptions = {}):
     ...(tokens ? { replies: createChatReplies(deps, tokens, log) } : {}),
     area: cachedArea(deps.db, deps.clock),
     async lookupDossier(code) {
-      const r = await lookupDossierStatus(deps, code);
+      // The chatbot names the procedure, never the missing documents.
+      const r = await lookupDossierStatus(deps, code, { full: true });
       if (!r.ok) return null;
       const s = r.status;
-      return { code: s.code, procedureName: s.procedure.name, state: s.state, stateLabel: s.stateLabel, dueDate: s.dueDate };
+      return { code: s.code, procedureName: s.procedure?.name ?? "", state: s.state, stateLabel: s.stateLabel, dueDate: s.dueDate };
     },
   };
   const handle = (event: ZaloEvent) => handleZaloEvent(env, event);

@@ -99,7 +99,11 @@ export function createApiClient({ baseUrl, fetch, auth }: ApiClientOptions): Api
     submitPreRegistration: (id) => mine(`/pre-registrations/${enc(id)}/submit`, { method: "POST", body: {} }),
     cancelPreRegistration: (id) => mine(`/pre-registrations/${enc(id)}`, { method: "DELETE" }),
     getPreRegistrationQrSvg: (id) => mine(`/pre-registrations/${enc(id)}/qr.svg`, { text: true }),
-    getDossierStatus: (code) => open(`/dossiers/${enc(code)}/status`),
+    // With the citizen's credential when there is one: their own dossier shows its details (procedure, missing documents).
+    getDossierStatus: async (code) => {
+      const h = auth ? await auth.headers() : undefined;
+      return open(`/dossiers/${enc(code)}/status`, h?.ok ? { headers: h.value } : {});
+    },
     sendFeedback: (body) => mine(`/feedback`, { method: "POST", body }),
     reportNotificationOptIn: (body) => mine(`/citizens/me/notifications`, { method: "POST", body }),
     getMyData: () => mine(`/citizens/me/data`),

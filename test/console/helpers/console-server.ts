@@ -28,7 +28,9 @@ export interface ConsoleServer {
 }
 
 export async function startConsoleServer(database: DatabaseHandle, env: Record<string, string> = {}): Promise<ConsoleServer> {
-  const parsed = parseConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", RATE_LIMIT_PER_MINUTE: "0", PURGE_INTERVAL_MINUTES: "0", ...env });
+  // These suites move the clock by hours between an officer's requests: the idle timeout (session-idle.test.ts) is
+  // set to the 12 h absolute lifetime unless a suite sets CONSOLE_IDLE_MINUTES itself.
+  const parsed = parseConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", RATE_LIMIT_PER_MINUTE: "0", PURGE_INTERVAL_MINUTES: "0", CONSOLE_IDLE_MINUTES: "720", ...env });
   if (!parsed.ok) throw new Error(parsed.errors.join("; "));
   const clock = createSettableClock();
   clock.set(new Date("2025-07-16T02:00:00Z"));

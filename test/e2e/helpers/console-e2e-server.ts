@@ -19,12 +19,12 @@ export interface ConsoleE2e {
   close(): Promise<void>;
 }
 
-export async function startConsoleE2e(name: string, clockAt: Date): Promise<ConsoleE2e> {
+export async function startConsoleE2e(name: string, clockAt: Date, env: Record<string, string> = {}): Promise<ConsoleE2e> {
   await ensureConsoleBuilt();
   const dir = mkdtempSync(join(tmpdir(), `kh-${name}-`));
   const db = openDatabase({ kind: "sqlite", file: join(dir, "e2e.sqlite") });
   await migrateToLatest(db.db);
-  const s = await startConsoleServer(db);
+  const s = await startConsoleServer(db, env);
   s.clock.set(clockAt);
   const browser = await launchChromium();
   return {

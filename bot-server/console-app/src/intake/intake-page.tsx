@@ -16,6 +16,7 @@ import { PrintPreview } from "../print-preview.js";
 import { navigate } from "../router.js";
 import { displayValue, FormFields, isoToDmy, toEditable, toSubmit, type FormValues } from "./form-fields.js";
 import { useMirror } from "./use-mirror.js";
+import { IDLE_WARNING_EVENT } from "../idle-guard.js";
 
 interface Procedure {
   /** Values the office fills for every citizen (e.g. "Kính gửi: Ủy ban nhân dân xã …"). */
@@ -62,6 +63,9 @@ export function IntakePage({ officer }: { officer: Officer }) {
   const [chosenMissing, setChosenMissing] = useState<string[]>([]);
   const [supplementReason, setSupplementReason] = useState("Hồ sơ chưa đầy đủ thành phần theo quy định");
   const [refuseReasons, setRefuseReasons] = useState("");
+  // A pre-registration addressed to another unit: the code, to re-address it here with the citizen present.
+  const [otherUnit, setOtherUnit] = useState<string | null>(null);
+  const [citizenPresent, setCitizenPresent] = useState(false);
   const scanRef = useRef<HTMLInputElement>(null);
   const procedure = procedures.find((p) => p.code === procedureCode);
   const mirror = useMirror();
@@ -81,7 +85,7 @@ export function IntakePage({ officer }: { officer: Officer }) {
   useEffect(() => {
     if (!procedureCode) return setDecision(null);
     let alive = true;
-    const decide = () => api<Decision>("POST", "/intake/decide", { ...body(), formData: {} }).then((d) => alive && setDecision(d), () => undefined);
+    const decide = () => api<Decision>("POST", "/intake/decide", { ...body(), formData: {} }, { background: true }).then((d) => alive && setDecision(d), () => undefined);
     const t = setTimeout(decide, 150);
     const every = setInterval(decide, 30_000);
     return () => {
@@ -131,6 +135,8 @@ export function IntakePage({ officer }: { officer: Officer }) {
   const onScan = async (raw: string) => {
     setMessage("");
     setNotice("");
+    setOtherUnit(null);
+    setCitizenPresent(false);
     if (raw.includes("|")) {
       const r = parseCccdQr(raw);
       if (!r.ok) return setMessage(r.error);
@@ -172,6 +178,19 @@ export function IntakePage({ officer }: { officer: Officer }) {
         setPreCode(r.code);
         setNotice(`Hồ sơ đăng ký trước ${r.code}: ${p.name}. Kiểm tra thông tin cùng công dân.`);
       }
+    } catch (e) {
+      setMessage(e instanceof ApiError ? e.message : String(e));
+      if (e instanceof ApiError && e.code === "pre_registration_other_unit" && canReceive) setOtherUnit(raw);
+    }
+  };
+
+  const readdress = async () => {
+    if (!otherUnit) return;
+    try {
+      await api("POST", "/intake/readdress", { code: otherUnit, citizenPresent: true });
+      const code = otherUnit;
+      setOtherUnit(null);
+      await onScan(code);
     } catch (e) {
       setMessage(e instanceof ApiError ? e.message : String(e));
     }
@@ -241,6 +260,19 @@ export function IntakePage({ officer }: { officer: Officer }) {
     }
   };
 
+  // Before an unattended session ends, what was typed is saved as a draft on the server (found again under "Đang kê khai").
+  useEffect(() => {
+    const onWarning = () => {
+      if (!procedure || result || (officer.role !== "counter_officer" && officer.role !== "volunteer")) return;
+      api<{ draftId: string; code: string }>("POST", "/intake/drafts", body(), { background: true }).then(
+        (r) => { setDraftId(r.draftId); setNotice(`Đã lưu nháp hồ sơ (mã tham chiếu ${r.code}).`); },
+        () => undefined,
+      );
+    };
+    window.addEventListener(IDLE_WARNING_EVENT, onWarning);
+    return () => window.removeEventListener(IDLE_WARNING_EVENT, onWarning);
+  });
+
   // Keyboard: F2 prints the form, F9 receives; the scan box keeps focus between dossiers.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -277,6 +309,15 @@ export function IntakePage({ officer }: { officer: Officer }) {
         )}
         {notice && <p className="ok" role="status">{notice}</p>}
         {message && <p className="error" role="alert">{message}</p>}
+        {otherUnit && (
+          <div className="row" data-testid="readdress">
+            <label className="row" style={{ flexWrap: "nowrap" }}>
+              <input type="checkbox" style={{ width: "auto" }} checked={citizenPresent} onChange={(e) => setCitizenPresent(e.target.checked)} />
+              Công dân đang có mặt tại quầy và đề nghị nộp hồ sơ tại đơn vị này
+            </label>
+            <button className="primary" disabled={!citizenPresent} onClick={() => void readdress()}>Chuyển về đơn vị tôi</button>
+          </div>
+        )}
         {warnings.map((w) => <p key={w} className="error">{w}</p>)}
         <div className="row">
           <span className="muted">Khách vãng lai, chọn thủ tục:</span>
@@ -387,10 +428,13 @@ function MirrorControl({ mirror }: { mirror: ReturnType<typeof useMirror> }) {
   if (!mirror.code) {
     return <div className="row" style={{ marginTop: 8 }}><button onClick={() => void mirror.pair(true)}>Mở màn hình công dân</button><span className="muted">Công dân xem từng thông tin khi cán bộ nhập.</span></div>;
   }
+  const joinedAt = mirror.screen ? new Date(mirror.screen.joinedAt).toLocaleTimeString("vi-VN", { timeZone: "Asia/Ho_Chi_Minh", hour: "2-digit", minute: "2-digit" }) : "";
   return (
     <p className="row" style={{ marginTop: 8 }} data-testid="mirror-status">
       Màn hình công dân: mã <b data-testid="mirror-code">{mirror.code}</b> ·{" "}
-      {!mirror.joined ? <span className="muted">chờ kết nối (mở /console/mirror và nhập mã)</span> : mirror.confirmed ? <span className="ok">Công dân đã xác nhận thông tin</span> : <span className="muted">đã kết nối, chờ công dân xác nhận</span>}
+      {!mirror.joined ? <span className="muted">chờ kết nối (mở /console/mirror và nhập mã; mã hết hạn sau 10 phút)</span> : mirror.confirmed ? <span className="ok">Công dân đã xác nhận thông tin</span> : <span className="muted">đã kết nối, chờ công dân xác nhận</span>}
+      {mirror.screen && <span data-testid="mirror-screen"> · kết nối lúc {joinedAt}, {mirror.screen.browser}</span>}
+      <button onClick={() => void mirror.revoke()} title="Ngắt màn hình đang kết nối (không phải màn hình tại quầy, hoặc công dân đã rời quầy)">Ngắt màn hình</button>
     </p>
   );
 }

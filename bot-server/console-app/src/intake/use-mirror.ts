@@ -2,10 +2,20 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { api } from "../api.js";
 
-interface MirrorStatus { paired: boolean; code: string | null; joined: boolean; version: number; confirmed: boolean }
+interface MirrorStatus {
+  paired: boolean;
+  code: string | null;
+  joined: boolean;
+  version: number;
+  confirmed: boolean;
+  /** The screen that joined: when and which browser. */
+  screen: { joinedAt: string; browser: string } | null;
+}
+
+const UNPAIRED: MirrorStatus = { paired: false, code: null, joined: false, version: 0, confirmed: false, screen: null };
 
 export function useMirror() {
-  const [status, setStatus] = useState<MirrorStatus>({ paired: false, code: null, joined: false, version: 0, confirmed: false });
+  const [status, setStatus] = useState<MirrorStatus>(UNPAIRED);
   const pending = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const last = useRef("");
   const paired = status.code !== null;
@@ -24,7 +34,7 @@ export function useMirror() {
   const pair = useCallback(async (openWindow: boolean) => {
     const r = await api<{ code: string }>("POST", "/mirror/pair");
     last.current = "";
-    setStatus({ paired: true, code: r.code, joined: false, version: 0, confirmed: false });
+    setStatus({ ...UNPAIRED, paired: true, code: r.code });
     if (openWindow) window.open(`/console/mirror?code=${r.code}`, "kh-mirror", "popup,width=1000,height=800");
   }, []);
 
@@ -46,5 +56,11 @@ export function useMirror() {
     pending.current = setTimeout(() => publish(1), 200);
   }, [paired]);
 
-  return { code: status.code, joined: status.joined, confirmed: status.confirmed, pair, show };
+  const revoke = useCallback(async () => {
+    await api("POST", "/mirror/revoke");
+    last.current = "";
+    setStatus(UNPAIRED);
+  }, []);
+
+  return { code: status.code, joined: status.joined, confirmed: status.confirmed, screen: status.screen, pair, show, revoke };
 }

@@ -1,5 +1,16 @@
 /** The citizen's screen: every field the officer types, in large type; "Thông tin đúng" confirms what is on screen. */
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
+
+interface EndedMessage {
+  type: "ended";
+  reason: "intake_ended" | "revoked" | "session_ended";
+}
+
+const ENDED_TEXT: Record<EndedMessage["reason"], string> = {
+  intake_ended: "Phiên đối chiếu đã kết thúc. Cảm ơn ông/bà.",
+  revoked: "Cán bộ đã ngắt kết nối màn hình này.",
+  session_ended: "Phiên làm việc của cán bộ đã kết thúc, màn hình đã ngắt kết nối.",
+};
 
 interface MirrorMessage {
   type: "state";
@@ -14,22 +25,37 @@ export function MirrorApp() {
   const [code, setCode] = useState(() => new URLSearchParams(window.location.search).get("code") ?? "");
   const [error, setError] = useState("");
   const [view, setView] = useState<MirrorMessage | null>(null);
+  const [ended, setEnded] = useState<EndedMessage["reason"] | null>(null);
 
+  // A code joins once: the automatic join from the link runs once even when React runs effects twice.
+  const autoJoined = useRef(false);
   const join = async (c: string) => {
     setError("");
     const res = await fetch("/console/mirror/api/join", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ code: c.trim() }) });
-    if (!res.ok) return setError("Mã kết nối không đúng hoặc đã hết hạn. Vui lòng hỏi cán bộ.");
+    if (!res.ok) {
+      const body = (await res.json().catch(() => ({}))) as { error?: { message?: string } };
+      return setError(res.status === 409 && body.error?.message ? body.error.message : "Mã kết nối không đúng hoặc đã hết hạn. Vui lòng hỏi cán bộ.");
+    }
+    setEnded(null);
     setToken(((await res.json()) as { token: string }).token);
   };
 
   useEffect(() => {
+    if (autoJoined.current) return;
+    autoJoined.current = true;
     if (code && /^\d{6}$/.test(code) && !token) void join(code);
   }, []);
 
   useEffect(() => {
     if (!token) return;
     const es = new EventSource(`/console/mirror/api/events?token=${encodeURIComponent(token)}`);
-    es.onmessage = (m) => setView(JSON.parse(m.data as string) as MirrorMessage);
+    es.onmessage = (m) => {
+      const msg = JSON.parse(m.data as string) as MirrorMessage | EndedMessage;
+      if (msg.type === "ended") {
+        es.close();
+        setEnded(msg.reason);
+      } else setView(msg);
+    };
     return () => es.close();
   }, [token]);
 
@@ -61,7 +87,8 @@ export function MirrorApp() {
       {(s?.fields ?? []).map((f, i) => (
         <div className="line" key={`${i}-${f.label}`} data-testid="mirror-line"><span>{f.label}</span><b>{f.value}</b></div>
       ))}
-      {s && s.fields.length > 0 && !s.message && (
+      {ended && <p className="muted" style={{ fontSize: 22 }} data-testid="mirror-ended">{ENDED_TEXT[ended]}</p>}
+      {s && s.fields.length > 0 && !s.message && !ended && (
         view?.confirmed ? <p className="ok" style={{ fontSize: 28 }} data-testid="mirror-confirmed">Ông/bà đã xác nhận thông tin đúng. Cảm ơn ông/bà.</p>
           : <button className="confirm" onClick={() => void confirm()}>Thông tin trên là đúng</button>
       )}

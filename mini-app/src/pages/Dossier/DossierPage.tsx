@@ -1,6 +1,7 @@
 /**
- * A dossier's public status (no personal data): timeline, due date, track; the notification offer while
- * the citizen waits; the rating and the complaint form once the result is there.
+ * A dossier's status (no personal data): timeline, due date, track; the notification offer while the citizen
+ * waits; the rating and the complaint form once the result is there. The request carries the citizen's credential,
+ * so their own dossier shows procedure, unit, track and missing documents; another code shows state and dates only.
  */
 import { Button, useNavigate, useParams } from "zmp-ui";
 import type { DossierStatus } from "../../api/types.js";
@@ -42,9 +43,9 @@ export default function DossierPage() {
 
   return (
     <Screen title="Tình trạng hồ sơ" name="dossier">
-      <h1 className="kh-title">{s.procedure.name}</h1>
+      <h1 className="kh-title">{s.procedure?.name ?? `Hồ sơ ${s.code}`}</h1>
       <p className="kh-meta">
-        Mã hồ sơ <span className="kh-code-inline">{s.code}</span> · {s.receivingUnit}
+        Mã hồ sơ <span className="kh-code-inline">{s.code}</span>{s.receivingUnit ? ` · ${s.receivingUnit}` : ""}
       </p>
       <Notice tone={sentence.tone} title={s.stateLabel}>
         {sentence.text}
@@ -70,9 +71,11 @@ export default function DossierPage() {
       </ol>
 
       <div className="kh-card kh-facts">
-        <p>
-          <TrackBadge track={s.track} /> {s.trackLabel}
-        </p>
+        {s.track && (
+          <p>
+            <TrackBadge track={s.track} /> {s.trackLabel}
+          </p>
+        )}
         <p>Ngày tiếp nhận: {formatDate(s.receivedOn)}</p>
         <p>Ngày hẹn trả kết quả: {s.dueDateText}</p>
       </div>
