@@ -134,8 +134,9 @@ export function consoleApi(deps: Deps, mirror: MirrorHub): Router {
     if (!b) return;
     const c = intakeContext(deps, officerOf(req), b);
     if (!c.ok) return sendConsoleError(res, c);
-    const { decision, version, documents } = c.value;
+    const { decision, version, documents, pause } = c.value;
     res.json({
+      pause: pause ?? null, keptSameDay: c.value.keptSameDayReason !== undefined,
       track: decision.track, dueDate: decision.dueDate, reasons: decision.reasons, causes: decision.causes, planLabel: decision.planLabel ?? null,
       planStatus: decision.planStatus ?? null, dueDateExplanation: decision.dueDateExplanation ?? null,
       missingDocuments: missingAlways(version, documents).map((m) => ({ id: m.id, name: m.name })),

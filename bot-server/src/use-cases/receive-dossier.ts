@@ -205,6 +205,7 @@ export async function receiveDossier(deps: Deps, officer: Officer, input: Intake
       data: {
         code: received.code, track: received.track, dueDate: received.dueDate, form: t.form ?? null, reasons: ctx.decision.reasons,
         typedBy: officer.id, assistedWriting: true, checkedByCitizen, preRegistration: received.preRegistrationId !== null,
+        ...(ctx.keptSameDayReason ? { keptSameDayDuringPause: ctx.keptSameDayReason } : {}),
       },
     });
     if (t.notify) await insertOutbox(trx, { dossierId: received.id, eventId: event.id, kind: t.notify, payload: notificationPayload(deps, received, { form: t.form ?? null }), now: ctx.now.iso });
@@ -214,6 +215,12 @@ export async function receiveDossier(deps: Deps, officer: Officer, input: Intake
       at: ctx.now.iso, actorKind: "officer", actorId: officer.id, action: existing ? "update" : "create", subjectKind: "dossier", subjectId: received.id,
       fields: Object.keys(received.formData), reason: "Tiếp nhận hồ sơ",
     });
+    if (ctx.keptSameDayReason) {
+      await writeAudit(trx, {
+        at: ctx.now.iso, actorKind: "officer", actorId: officer.id, action: "update", subjectKind: "dossier", subjectId: received.id,
+        fields: ["track"], reason: `Tiếp nhận trong giờ nghỉ, giữ trả trong ngày: ${ctx.keptSameDayReason}`,
+      });
+    }
     return received;
   });
   if (!r.ok) return r;

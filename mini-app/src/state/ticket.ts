@@ -15,6 +15,7 @@ export function whenToCome(scheme: SchemeStatus | undefined): string {
   if (!scheme) return "Trong giờ hành chính";
   const hours = scheme.officeHours.map((h) => `${h.start}–${h.end}`).join(", ");
   const cutoff = scheme.intakeCutoff ? ` trước ${scheme.intakeCutoff}` : "";
+  if (scheme.intakeState === "paused" && scheme.resumesAt) return `Hôm nay, ${formatDayLong(scheme.date)}, từ ${scheme.resumesAt}${cutoff} để nhận kết quả trong ngày`;
   if (scheme.schemeDay && scheme.intakeOpen) return `Hôm nay, ${formatDayLong(scheme.date)}${cutoff} để nhận kết quả trong ngày`;
   if (scheme.nextSchemeDay) return `${formatDayLong(scheme.nextSchemeDay)}${cutoff} để nhận kết quả trong ngày${hours ? ` (giờ tiếp nhận ${hours})` : ""}`;
   return hours ? `Giờ tiếp nhận: ${hours}` : "Trong giờ hành chính";

@@ -27,7 +27,12 @@ interface Procedure {
   requiredDocuments: RequiredDocument[];
   caseFlags: CaseFlag[];
 }
-interface Decision { track: string; dueDate: string; reasons: string[]; planStatus: string | null; missingDocuments: { id: string; name: string }[] }
+interface Decision {
+  track: string; dueDate: string; reasons: string[]; causes: string[]; planStatus: string | null; missingDocuments: { id: string; name: string }[];
+  /** Scheme day, counter paused now: when it resumes and the sentence citizens are told. */
+  pause: { resumesAt: string; sentence: string } | null;
+  keptSameDay: boolean;
+}
 interface DocState { received: boolean; count: number; kind: string }
 interface Result { dossierId: string; code: string; track: string; dueDate: string; form: string | null; checkedByCitizen: boolean }
 
@@ -62,6 +67,9 @@ export function IntakePage({ officer }: { officer: Officer }) {
   const [chosenMissing, setChosenMissing] = useState<string[]>([]);
   const [supplementReason, setSupplementReason] = useState("Hồ sơ chưa đầy đủ thành phần theo quy định");
   const [refuseReasons, setRefuseReasons] = useState("");
+  // Received during a pause of a scheme day: keep the same-day track, with a reason (audited).
+  const [keepSameDay, setKeepSameDay] = useState(false);
+  const [keepReason, setKeepReason] = useState("");
   const scanRef = useRef<HTMLInputElement>(null);
   const procedure = procedures.find((p) => p.code === procedureCode);
   const mirror = useMirror();
@@ -75,7 +83,8 @@ export function IntakePage({ officer }: { officer: Officer }) {
     procedureCode: procedureCode!, formData: procedure ? toSubmit(procedure.form, values) : {}, caseFlags: flags,
     documents: Object.entries(documents).map(([id, d]) => ({ id, received: d.received, count: d.count, kind: d.kind })),
     visitId: visit.id, ...(draftId ? { draftId } : {}), ...(preCode && !draftId ? { preRegistrationCode: preCode } : {}),
-  }), [procedureCode, procedure, values, flags, documents, visit.id, draftId, preCode]);
+    ...(keepSameDay && keepReason.trim().length >= 3 ? { keepSameDayReason: keepReason.trim() } : {}),
+  }), [procedureCode, procedure, values, flags, documents, visit.id, draftId, preCode, keepSameDay, keepReason]);
 
   // The live track decision (time, scheme day, cutoff, flags) and the documents still missing.
   useEffect(() => {
@@ -108,6 +117,8 @@ export function IntakePage({ officer }: { officer: Officer }) {
     setDocuments(docs);
     setFlags([]);
     setErrors({});
+    setKeepSameDay(false);
+    setKeepReason("");
     setWarnings(identity ? identityMismatches(fieldIds, v, identity) : []);
   };
 
@@ -124,6 +135,8 @@ export function IntakePage({ officer }: { officer: Officer }) {
     setNotice("");
     setWarnings([]);
     setPanel(null);
+    setKeepSameDay(false);
+    setKeepReason("");
     if (!keepVisit) setVisit(newVisit());
     setTimeout(() => scanRef.current?.focus(), 0);
   };
@@ -312,6 +325,21 @@ export function IntakePage({ officer }: { officer: Officer }) {
               <div className={`track ${decision.track}`} data-testid="track-decision">
                 <b>{TRACK_LABEL[decision.track]}</b> · hẹn trả {dmy(decision.dueDate)}
                 <ul>{decision.reasons.map((r) => <li key={r}>{r}</li>)}</ul>
+              </div>
+            )}
+            {decision?.pause && canReceive && (decision.causes.length === 1 && decision.causes[0] === "outside_office_hours" || decision.keptSameDay) && (
+              <div className="card" data-testid="pause-keep">
+                <p className="warn" role="status">{decision.pause.sentence}.</p>
+                <label className="row" style={{ flexWrap: "nowrap" }}>
+                  <input type="checkbox" style={{ width: "auto" }} checked={keepSameDay} onChange={(e) => setKeepSameDay(e.target.checked)} />
+                  Vẫn tiếp nhận trong giờ nghỉ và giữ trả kết quả trong ngày
+                </label>
+                {keepSameDay && (
+                  <div className="field">
+                    <label htmlFor="keep-reason">Lý do (được ghi nhật ký)</label>
+                    <input id="keep-reason" value={keepReason} onChange={(e) => setKeepReason(e.target.value)} placeholder="Ví dụ: công dân đến từ xa, cán bộ trực trưa" />
+                  </div>
+                )}
               </div>
             )}
             <div className="card" style={{ marginTop: 14 }}>

@@ -1,0 +1,91 @@
+/**
+ * Officer journeys of issue 15 in Debian Chromium at 1366×800, against the real server over a fresh SQLite file
+ * with its clock set by the test: a pre-registered citizen received over the lunch break of a scheme Wednesday,
+ * the officer keeping the same-day track with a recorded reason (audited).
+ */
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, expect, it } from "@jest/globals";
+import type { Browser } from "playwright-core";
+import { at, createOfficer, QUANG_KHE, WEDNESDAY, type ConsoleServer } from "../console/helpers/console-server.js";
+import { maritalForm } from "../console/helpers/intake-fixtures.js";
+import { describeWithChromium } from "./helpers/chromium-launch.js";
+import { startConsoleE2e, type ConsoleE2e } from "./helpers/console-e2e-server.js";
+import { preRegister, signIn, type Officer } from "./helpers/console-session.js";
+
+const SHOTS = join(process.cwd(), "test-output", "journeys-console");
+const DESK = { width: 1366, height: 800 };
+
+describeWithChromium("officer journeys (issue 15) in Chromium", () => {
+  let e2e: ConsoleE2e | undefined;
+  let s: ConsoleServer;
+  let browser: Browser;
+  let counter: Officer;
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    e2e = await startConsoleE2e("journeys-console", at(WEDNESDAY, "08:00"));
+    ({ s, browser } = e2e);
+    await createOfficer(s.deps, "qk.motcua", "counter_officer", QUANG_KHE, { displayName: "Trần Thị Một Cửa" });
+    await createOfficer(s.deps, "qk.quantri", "unit_admin", QUANG_KHE, { displayName: "Quản Trị Xã" });
+    counter = await signIn(browser, s.baseUrl, "qk.motcua", DESK);
+  }, 120_000);
+
+  afterAll(async () => {
+    await e2e?.close();
+  });
+
+  const openIntake = async () => {
+    await counter.page.getByRole("link", { name: "Tiếp nhận", exact: true }).click();
+    await counter.page.getByLabel("Quét mã").focus();
+  };
+  const scan = async (payload: string) => {
+    await counter.page.keyboard.insertText(payload);
+    await counter.page.keyboard.press("Enter");
+  };
+
+  it("over the lunch break: the board and the intake say when intake resumes; the officer keeps same-day with a reason, audited", async () => {
+    s.clock.set(at(WEDNESDAY, "11:35"));
+    const page = counter.page;
+    await page.getByRole("link", { name: "Hôm nay", exact: true }).click();
+    await page.getByTestId("scheme-summary").getByText("Đang nghỉ trưa, tiếp nhận lại lúc 13:30 — vẫn kịp trả trong ngày nếu nộp trước 15:00").waitFor();
+    await page.screenshot({ path: join(SHOTS, "board-lunch-break.png") });
+
+    const preCode = await preRegister(s.baseUrl, "24631", "1.004873", maritalForm());
+    await openIntake();
+    await scan(preCode);
+    await page.getByText(`Hồ sơ đăng ký trước ${preCode}`).waitFor();
+    await page.getByLabel(/^Đã nhận: Hộ chiếu/).check();
+    const decision = page.getByTestId("track-decision");
+    await decision.getByText("Thông thường", { exact: true }).waitFor();
+    const keep = page.getByTestId("pause-keep");
+    await keep.getByText("Đang nghỉ trưa, tiếp nhận lại lúc 13:30 — vẫn kịp trả trong ngày nếu nộp trước 15:00.").waitFor();
+    await keep.getByLabel("Vẫn tiếp nhận trong giờ nghỉ và giữ trả kết quả trong ngày").check();
+    await page.getByLabel("Lý do (được ghi nhật ký)").fill("Công dân ở thôn xa, cán bộ trực trưa");
+    await decision.getByText("Trả trong ngày", { exact: true }).waitFor();
+    await decision.getByText(/cán bộ giữ trả trong ngày \(lý do: Công dân ở thôn xa, cán bộ trực trưa\)/).waitFor();
+    await page.screenshot({ path: join(SHOTS, "intake-lunch-break-kept.png") });
+    await page.keyboard.press("F9");
+    await page.getByTestId("receive-result").waitFor();
+    await expect(page.getByTestId("result-due").textContent()).resolves.toBe("16/07/2025");
+    const code = (await page.getByTestId("result-code").textContent())!;
+
+    const row = await s.deps.db.selectFrom("dossiers").select(["id", "track", "due_date"]).where("code", "=", code).executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ track: "same-day", due_date: "2025-07-16" });
+    const audit = await s.deps.db.selectFrom("audit_log").select(["reason"]).where("subject_id", "=", row.id).execute();
+    expect(audit.map((a) => a.reason)).toContain("Tiếp nhận trong giờ nghỉ, giữ trả trong ngày: Công dân ở thôn xa, cán bộ trực trưa");
+    const event = await s.deps.db.selectFrom("dossier_events").select("data").where("dossier_id", "=", row.id).where("type", "=", "receive").executeTakeFirstOrThrow();
+    expect(JSON.parse(String(event.data))).toMatchObject({ keptSameDayDuringPause: "Công dân ở thôn xa, cán bộ trực trưa" });
+  }, 90_000);
+
+  it("without a reason, or after 17:00, the same-day track cannot be kept", async () => {
+    s.clock.set(at(WEDNESDAY, "17:20"));
+    const preCode = await preRegister(s.baseUrl, "24631", "1.004873", maritalForm({ requesterName: "Lê Thị Chiều", subjectName: "Lê Thị Chiều", subjectSex: "Nữ" }));
+    const page = counter.page;
+    await openIntake();
+    await scan(preCode);
+    await page.getByTestId("track-decision").getByText("Thông thường", { exact: true }).waitFor();
+    await page.getByTestId("track-decision").getByText(/ngoài giờ làm việc/).waitFor();
+    expect(await page.getByTestId("pause-keep").count()).toBe(0);
+  }, 60_000);
+});
