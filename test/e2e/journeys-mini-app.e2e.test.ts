@@ -2,8 +2,10 @@
  * Citizen journeys of issue 15 on the mini app's production web build in Debian Chromium at 360×740, against the
  * real server (a child process with TEST_CLOCK=1 over a throwaway SQLite file).
  */
+import Database from "better-sqlite3";
 import { afterAll, beforeAll, expect, it } from "@jest/globals";
 import type { Browser, BrowserContext, Page } from "playwright-core";
+import { maritalForm } from "../console/helpers/intake-fixtures.js";
 import { describeWithChromium, launchChromium } from "./helpers/chromium-launch.js";
 import { ensureMiniAppBuild } from "./helpers/mini-app-build.js";
 import { PHONE, shoot } from "./helpers/phone-screenshots.js";
@@ -34,7 +36,21 @@ describeWithChromium("mini app: journeys of issue 15 in Chromium", () => {
     return { context, page };
   }
 
+  /** Rows of the server's SQLite file (read-only, beside the running server). */
+  const rows = (sql: string, ...args: unknown[]): Record<string, unknown>[] => {
+    const db = new Database(server.databaseUrl.replace(/^sqlite:/, ""), { readonly: true, fileMustExist: true });
+    try {
+      return db.prepare(sql).all(...args) as Record<string, unknown>[];
+    } finally {
+      db.close();
+    }
+  };
+  const deviceToken = async (page: Page) => String(await page.evaluate("localStorage.getItem('khonghen.deviceToken')"));
+  const myList = async (token: string) =>
+    ((await (await fetch(`${server.url}/api/pre-registrations?mine=1`, { headers: { authorization: `Bearer ${token}` } })).json()) as { items: { id: string; code: string }[] }).items;
+
   const appUrl = (query = "unit=24631") => `${server.url}/m/?${query}&fake-zalo=1`;
+  const button = (page: Page, name: string | RegExp) => page.getByRole("button", { name }).last();
   const sameDay = (page: Page, name: RegExp) => page.locator('section[aria-labelledby="same-day-list"]').getByRole("button", { name }).last();
 
   it("over the lunch break of a scheme Wednesday: intake resumes at 13:30 and the procedures stay same-day", async () => {
@@ -51,4 +67,73 @@ describeWithChromium("mini app: journeys of issue 15 in Chromium", () => {
     expect(api).toMatchObject({ intakeState: "paused", resumesAt: "13:30" });
     await context.close();
   }, 60_000);
+
+  it("'Xóa bản khai và làm lại từ đầu' erases the server copy: no row left, not in 'Hồ sơ của tôi', no resume banner", async () => {
+    await server.setClock("2026-12-02T10:00:00+07:00");
+    const { context, page } = await phone();
+    await page.goto(appUrl());
+    await sameDay(page, /Cấp Giấy xác nhận tình trạng hôn nhân/).click();
+    await button(page, "Khai trước thông tin").click();
+    await page.getByRole("checkbox").check();
+    await button(page, "Đồng ý và tiếp tục").click();
+    await page.locator('[data-step="for-whom"]').last().waitFor();
+    await button(page, "Cho chính tôi").click();
+    await page.locator('[data-step="scan"]').last().waitFor();
+    const token = await deviceToken(page);
+    const [draft] = await myList(token);
+    expect(rows("select id from pre_registrations where id = ?", draft!.id)).toHaveLength(1);
+
+    // Later, from the poster again: the saved draft is offered, and deleted.
+    await page.goto(appUrl());
+    await sameDay(page, /Cấp Giấy xác nhận tình trạng hôn nhân/).click();
+    await button(page, "Khai trước thông tin").click();
+    await page.getByText("Bạn đang tiếp tục bản khai đã lưu trên máy này.").waitFor();
+    await page.getByRole("button", { name: "Xóa bản khai và làm lại từ đầu" }).click();
+    await page.getByText("Đã xóa bản khai và mọi thông tin bạn đã nhập.").waitFor();
+    await page.getByRole("heading", { name: "Thông báo xử lý dữ liệu cá nhân" }).waitFor();
+    await shoot(page, "journeys-draft-erased");
+    expect(rows("select id from pre_registrations where id = ?", draft!.id)).toEqual([]);
+    expect(await myList(token)).toEqual([]);
+    const audit = rows("select action, fields, reason from audit_log where subject_id = ? and action = 'delete'", draft!.id);
+    expect(audit).toHaveLength(1);
+    expect(String(audit[0]!.fields)).not.toContain("Quảng Khê");
+
+    // A fresh start shows no "continuing" banner.
+    await page.getByRole("checkbox").check();
+    await button(page, "Đồng ý và tiếp tục").click();
+    await button(page, "Cho chính tôi").waitFor();
+    expect(await page.getByText("Bạn đang tiếp tục bản khai đã lưu trên máy này.").count()).toBe(0);
+    await context.close();
+  }, 90_000);
+
+  it("a submitted pre-entry can be withdrawn from its ticket until the counter finalises it", async () => {
+    await server.setClock("2026-12-02T10:00:00+07:00");
+    const { context, page } = await phone();
+    await page.goto(appUrl());
+    await page.getByText(/Hôm nay là Ngày không hẹn/).first().waitFor();
+    const device = (await (await fetch(`${server.url}/api/citizens/device`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" })).json()) as { token: string };
+    const token = device.token;
+    await page.evaluate(`localStorage.setItem('khonghen.deviceToken', ${JSON.stringify(token)})`);
+    const post = (path: string, body: unknown) =>
+      fetch(`${server.url}/api${path}`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${token}` }, body: JSON.stringify(body) });
+    const consent = (await (await fetch(`${server.url}/api/consent`)).json()) as { version: string };
+    const created = (await (await post("/pre-registrations", {
+      unitCode: "24631", procedureCode: "1.004873", consent: { accepted: true, version: consent.version },
+      formData: maritalForm(),
+    })).json()) as { id: string; code: string; missingFields?: string[] };
+    const submitted = await post(`/pre-registrations/${created.id}/submit`, {});
+    expect([submitted.status, created.missingFields]).toEqual([200, []]);
+
+    await page.goto(appUrl(`ticket=${created.id}`));
+    await page.getByTestId("ticket-code").getByText(created.code).waitFor();
+    await button(page, "Rút bản khai").click();
+    await page.getByText(`Rút bản khai sẽ xóa mọi thông tin bạn đã khai. Mã ${created.code} sẽ không dùng được nữa.`).waitFor();
+    await shoot(page, "journeys-withdraw-confirm");
+    await button(page, "Rút và xóa bản khai").click();
+    await page.getByText(`Đã rút bản khai ${created.code} và xóa thông tin đã khai.`).waitFor();
+    await shoot(page, "journeys-withdrawn");
+    expect(rows("select id from pre_registrations where id = ?", created.id)).toEqual([]);
+    expect(await myList(token)).toEqual([]);
+    await context.close();
+  }, 90_000);
 });
