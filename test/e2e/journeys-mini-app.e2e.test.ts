@@ -6,6 +6,7 @@ import Database from "better-sqlite3";
 import { afterAll, beforeAll, expect, it } from "@jest/globals";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { maritalForm } from "../console/helpers/intake-fixtures.js";
+import { counterDesk } from "./helpers/counter-console.js";
 import { describeWithChromium, launchChromium } from "./helpers/chromium-launch.js";
 import { ensureMiniAppBuild } from "./helpers/mini-app-build.js";
 import { PHONE, shoot } from "./helpers/phone-screenshots.js";
@@ -134,6 +135,39 @@ describeWithChromium("mini app: journeys of issue 15 in Chromium", () => {
     await shoot(page, "journeys-withdrawn");
     expect(rows("select id from pre_registrations where id = ?", created.id)).toEqual([]);
     expect(await myList(token)).toEqual([]);
+    await context.close();
+  }, 90_000);
+
+  it("/tra-cuu accepts the code on the ticket: its state without personal data, then the dossier it became", async () => {
+    await server.setClock("2026-12-02T10:00:00+07:00");
+    const device = (await (await fetch(`${server.url}/api/citizens/device`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" })).json()) as { token: string };
+    const post = (path: string, body: unknown) =>
+      fetch(`${server.url}/api${path}`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${device.token}` }, body: JSON.stringify(body) });
+    const consent = (await (await fetch(`${server.url}/api/consent`)).json()) as { version: string };
+    const created = (await (await post("/pre-registrations", { unitCode: "24631", procedureCode: "1.004873", consent: { accepted: true, version: consent.version }, formData: maritalForm() })).json()) as { id: string; code: string };
+    expect((await post(`/pre-registrations/${created.id}/submit`, {})).status).toBe(200);
+
+    const { context, page } = await phone();
+    const res = await page.goto(`${server.url}/tra-cuu?code=${encodeURIComponent(created.code.toLowerCase())}`);
+    expect(res!.status()).toBe(200);
+    await page.getByText("Đã gửi, chờ nộp tại Bộ phận Một cửa").waitFor();
+    await page.getByText("Cấp Giấy xác nhận tình trạng hôn nhân (1.004873)").waitFor();
+    const before = await page.textContent("body");
+    for (const personal of ["Nguyễn Văn Thử", "067085000001", "Thôn 3"]) expect(before).not.toContain(personal);
+    await page.screenshot({ path: "test-output/screenshots/journeys-tra-cuu-pre-entry.png", fullPage: true });
+
+    const detail = (await (await fetch(`${server.url}/api/procedures/1.004873?unit=24631`)).json()) as { requiredDocuments: { id: string; always: boolean }[] };
+    const desk = await counterDesk(server.url, server.output(), detail.requiredDocuments.filter((d) => d.always).map((d) => d.id));
+    const received = await desk.receive(created.code);
+    await page.reload();
+    await page.getByText("Đã tiếp nhận tại Bộ phận Một cửa").waitFor();
+    await page.getByRole("heading", { name: `Hồ sơ ${received.code}` }).waitFor();
+    await page.getByText("Ngày hẹn trả").waitFor();
+    expect(await page.textContent("body")).not.toContain("Nguyễn Văn Thử");
+    await page.screenshot({ path: "test-output/screenshots/journeys-tra-cuu-finalised.png", fullPage: true });
+
+    const unknown = await page.goto(`${server.url}/tra-cuu?code=${encodeURIComponent("ACD-EFH-JK")}`);
+    expect(unknown!.status()).toBe(404);
     await context.close();
   }, 90_000);
 });
