@@ -88,4 +88,38 @@ describeWithChromium("officer journeys (issue 15) in Chromium", () => {
     await page.getByTestId("track-decision").getByText(/ngoài giờ làm việc/).waitFor();
     expect(await page.getByTestId("pause-keep").count()).toBe(0);
   }, 60_000);
+
+  it("F9 with the CCCD box unticked: asks 'Đã xem bản chính CCCD?' in the same step, then receives", async () => {
+    s.clock.set(at(WEDNESDAY, "09:10"));
+    const preCode = await preRegister(s.baseUrl, "24631", "1.004873", maritalForm({ requesterName: "Phan Văn Sáng", subjectName: "Phan Văn Sáng" }));
+    const page = counter.page;
+    await openIntake();
+    await scan(preCode);
+    await page.getByText(`Hồ sơ đăng ký trước ${preCode}`).waitFor();
+    await page.getByTestId("track-decision").getByText("Trả trong ngày", { exact: true }).waitFor();
+    await page.keyboard.press("F9");
+    const ask = page.getByRole("alertdialog", { name: "Đã xem bản chính CCCD?" });
+    await ask.waitFor();
+    await ask.getByText("067085000001").waitFor();
+    await page.screenshot({ path: join(SHOTS, "intake-identity-check.png") });
+    await page.keyboard.press("Enter");
+    await page.getByTestId("receive-result").waitFor();
+    await expect(page.getByTestId("result-due").textContent()).resolves.toBe("16/07/2025");
+  }, 60_000);
+
+  it("F9 with another document unticked: the error names it and focus jumps to its box", async () => {
+    s.clock.set(at(WEDNESDAY, "09:20"));
+    const preCode = await preRegister(s.baseUrl, "24631", "1.004873", maritalForm({ requesterName: "Đỗ Thị Chiều", subjectName: "Đỗ Thị Chiều", subjectSex: "Nữ" }));
+    const page = counter.page;
+    await openIntake();
+    await scan(preCode);
+    await page.getByText(`Hồ sơ đăng ký trước ${preCode}`).waitFor();
+    const declaration = page.getByLabel(/^Đã nhận: Tờ khai cấp Giấy xác nhận tình trạng hôn nhân/);
+    await declaration.uncheck();
+    await page.keyboard.press("F9");
+    await page.getByRole("alert").getByText(/^Chưa đánh dấu đã nhận: Tờ khai cấp Giấy xác nhận tình trạng hôn nhân/).waitFor();
+    await expect(declaration.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+    await page.screenshot({ path: join(SHOTS, "intake-missing-named.png") });
+    expect(await page.getByRole("alertdialog").count()).toBe(0);
+  }, 60_000);
 });

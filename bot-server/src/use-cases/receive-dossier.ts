@@ -178,7 +178,10 @@ export async function receiveDossier(deps: Deps, officer: Officer, input: Intake
   if (!t.ok) return failure(t.code === "forbidden_role" ? "forbidden" : "invalid_transition", { message: t.message });
   const missing = missingAlways(ctx.version, ctx.documents);
   if (missing.length > 0) {
-    return failure("documents_incomplete", { fields: missing.map((m) => ({ path: `documents.${m.id}`, message: `Chưa có: ${m.name}` })) });
+    return failure("documents_incomplete", {
+      message: `Chưa đánh dấu đã nhận: ${missing.map((m) => m.name).join("; ")}. Đánh dấu nếu công dân đã nộp, hoặc lập Phiếu yêu cầu bổ sung (Mẫu 02) nếu còn thiếu.`,
+      fields: missing.map((m) => ({ path: `documents.${m.id}`, message: `Chưa có: ${m.name}` })),
+    });
   }
   const refusal = refusalFlags(ctx.flags);
   if (refusal.length > 0) return failure("not_eligible", { fields: refusal.map((f) => ({ path: `caseFlags.${f.id}`, message: f.label })) });

@@ -70,6 +70,8 @@ export function IntakePage({ officer }: { officer: Officer }) {
   // Received during a pause of a scheme day: keep the same-day track, with a reason (audited).
   const [keepSameDay, setKeepSameDay] = useState(false);
   const [keepReason, setKeepReason] = useState("");
+  const [askIdentity, setAskIdentity] = useState(false);
+  const [docError, setDocError] = useState("");
   const scanRef = useRef<HTMLInputElement>(null);
   const procedure = procedures.find((p) => p.code === procedureCode);
   const mirror = useMirror();
@@ -119,6 +121,7 @@ export function IntakePage({ officer }: { officer: Officer }) {
     setErrors({});
     setKeepSameDay(false);
     setKeepReason("");
+    setDocError("");
     setWarnings(identity ? identityMismatches(fieldIds, v, identity) : []);
   };
 
@@ -216,10 +219,33 @@ export function IntakePage({ officer }: { officer: Officer }) {
     }
   };
 
-  const receive = async () => {
+  /** The identity document is the only box left and the pre-entry holds an ID number: ask, in the same step. */
+  const idNumber = procedure?.form.fields.map((f) => (/IdNumber$/.test(f.id) ? values[f.id] : undefined)).find((v): v is string => typeof v === "string" && v.trim() !== "");
+
+  const receive = async (identitySeen = false) => {
     setMessage("");
+    setDocError("");
+    setAskIdentity(false);
+    const missing = (procedure?.requiredDocuments.filter((d) => d.always && !documents[d.id]?.received) ?? [])
+      .filter((d) => !(identitySeen && IDENTITY_DOC.test(d.id)));
+    if (missing.length > 0 && missing.every((d) => IDENTITY_DOC.test(d.id)) && idNumber) {
+      setAskIdentity(true);
+      return;
+    }
+    if (missing.length > 0) {
+      setDocError(`Chưa đánh dấu đã nhận: ${missing.map((d) => d.name).join("; ")}. Đánh dấu nếu công dân đã nộp, hoặc lập Mẫu 02 nếu còn thiếu.`);
+      const box = document.getElementById(`doc-${missing[0]!.id}`);
+      box?.scrollIntoView({ block: "center" });
+      box?.focus();
+      return;
+    }
     try {
-      const r = await api<Result>("POST", "/intake/receive", body());
+      const sent = body();
+      if (identitySeen) {
+        sent.documents = sent.documents.map((d) => (IDENTITY_DOC.test(d.id) ? { ...d, received: true, count: Math.max(1, d.count) } : d));
+        setDocuments((all) => Object.fromEntries(Object.entries(all).map(([id, d]) => [id, IDENTITY_DOC.test(id) ? { ...d, received: true, count: Math.max(1, d.count) } : d])));
+      }
+      const r = await api<Result>("POST", "/intake/receive", sent);
       setErrors({});
       setResult(r);
       setDraftId(undefined);
@@ -344,12 +370,13 @@ export function IntakePage({ officer }: { officer: Officer }) {
             )}
             <div className="card" style={{ marginTop: 14 }}>
               <h2>Thành phần hồ sơ</h2>
+              {docError && <p className="error" role="alert">{docError}</p>}
               {procedure.requiredDocuments.map((d) => {
                 const st = documents[d.id] ?? { received: false, count: d.count, kind: d.kind };
                 const set = (x: Partial<DocState>) => setDocuments((all) => ({ ...all, [d.id]: { ...st, ...x } }));
                 return (
                   <div className="doc-row" key={d.id}>
-                    <input type="checkbox" aria-label={`Đã nhận: ${d.name}`} checked={st.received} onChange={(e) => set({ received: e.target.checked })} style={{ width: "auto" }} />
+                    <input id={`doc-${d.id}`} type="checkbox" aria-label={`Đã nhận: ${d.name}`} checked={st.received} onChange={(e) => set({ received: e.target.checked })} style={{ width: "auto" }} />
                     <span>{d.name}{d.always ? "" : <span className="muted"> (khi: {d.condition})</span>}</span>
                     <select aria-label={`Loại bản: ${d.name}`} value={st.kind} onChange={(e) => set({ kind: e.target.value })}>
                       {Object.entries(documentKindLabels).map(([k, l]) => <option key={k} value={k}>{l}</option>)}
@@ -389,6 +416,17 @@ export function IntakePage({ officer }: { officer: Officer }) {
                 <button className="primary" onClick={() => void refuse()}>Lập và in Mẫu 03</button>
               </div>
             )}
+          </div>
+        </div>
+      )}
+
+      {askIdentity && procedure && !result && (
+        <div className="card identity-check" role="alertdialog" aria-labelledby="identity-check-title" data-testid="identity-check">
+          <h2 id="identity-check-title">Đã xem bản chính CCCD?</h2>
+          <p>Bản khai trước ghi số giấy tờ tùy thân <b>{idNumber}</b>. Đối chiếu với bản chính thẻ căn cước của công dân rồi tiếp nhận.</p>
+          <div className="row">
+            <button className="primary" autoFocus onClick={() => void receive(true)}>Đã xem bản chính, tiếp nhận</button>
+            <button onClick={() => { setAskIdentity(false); const doc = procedure.requiredDocuments.find((d) => IDENTITY_DOC.test(d.id)); const box = doc && document.getElementById(`doc-${doc.id}`); box?.scrollIntoView({ block: "center" }); box?.focus(); }}>Chưa xem</button>
           </div>
         </div>
       )}
