@@ -118,8 +118,70 @@ describeWithChromium("officer journeys (issue 15) in Chromium", () => {
     await declaration.uncheck();
     await page.keyboard.press("F9");
     await page.getByRole("alert").getByText(/^Chưa đánh dấu đã nhận: Tờ khai cấp Giấy xác nhận tình trạng hôn nhân/).waitFor();
-    await expect(declaration.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+    await expect(page.evaluate("document.activeElement && document.activeElement.getAttribute('aria-label')")).resolves.toMatch(/^Đã nhận: Tờ khai cấp Giấy xác nhận/);
     await page.screenshot({ path: join(SHOTS, "intake-missing-named.png") });
     expect(await page.getByRole("alertdialog").count()).toBe(0);
+  }, 60_000);
+
+  const printAndLeave = async () => {
+    const page = counter.page;
+    await page.keyboard.press("F2");
+    await page.getByTestId("print-frame").waitFor();
+    await page.keyboard.press("Escape");
+    await page.getByTestId("print-frame").waitFor({ state: "detached" });
+    await page.getByRole("link", { name: "Hôm nay", exact: true }).click();
+  };
+  const dossiersOf = (preCode: string) =>
+    s.deps.db.selectFrom("dossiers").innerJoin("pre_registrations", "pre_registrations.id", "dossiers.pre_registration_id")
+      .select(["dossiers.id", "dossiers.code", "dossiers.state"]).where("pre_registrations.code", "=", preCode).execute();
+
+  it("printing (F2), leaving and rescanning resumes the same draft; F9 receives it, nothing is left in 'Đang kê khai'", async () => {
+    s.clock.set(at(WEDNESDAY, "09:40"));
+    const preCode = await preRegister(s.baseUrl, "24631", "1.004873", maritalForm({ requesterName: "Vũ Văn Quay Lại", subjectName: "Vũ Văn Quay Lại" }));
+    const page = counter.page;
+    await openIntake();
+    await scan(preCode);
+    await page.getByText(`Hồ sơ đăng ký trước ${preCode}`).waitFor();
+    await printAndLeave();
+    const [draft] = await dossiersOf(preCode);
+    expect(draft).toMatchObject({ state: "draft" });
+
+    await openIntake();
+    await scan(preCode);
+    await page.getByText(`Tiếp tục hồ sơ ${draft!.code}.`).waitFor();
+    await page.screenshot({ path: join(SHOTS, "intake-resumed-draft.png") });
+    await page.getByLabel(/^Đã nhận: Hộ chiếu/).check();
+    await page.keyboard.press("F9");
+    await page.getByTestId("receive-result").waitFor();
+    const after = await dossiersOf(preCode);
+    expect(after).toHaveLength(1);
+    expect(after[0]).toMatchObject({ id: draft!.id, state: "received" });
+  }, 60_000);
+
+  it("'Đang kê khai' lets the officer continue a draft or discard it with a reason, audited", async () => {
+    s.clock.set(at(WEDNESDAY, "09:50"));
+    const preCode = await preRegister(s.baseUrl, "24631", "1.004873", maritalForm({ requesterName: "Hà Thị Bỏ Dở", subjectName: "Hà Thị Bỏ Dở", subjectSex: "Nữ" }));
+    const page = counter.page;
+    await openIntake();
+    await scan(preCode);
+    await page.getByText(`Hồ sơ đăng ký trước ${preCode}`).waitFor();
+    await printAndLeave();
+    const [draft] = await dossiersOf(preCode);
+
+    await page.getByRole("link", { name: "Đang kê khai", exact: true }).click();
+    await page.getByRole("button", { name: `Tiếp tục ${draft!.code}` }).click();
+    await page.getByText(`Tiếp tục hồ sơ ${draft!.code}.`).waitFor();
+    await expect(page.getByLabel("Họ, chữ đệm, tên người yêu cầu *").inputValue()).resolves.toBe("Hà Thị Bỏ Dở");
+
+    await page.getByRole("link", { name: "Đang kê khai", exact: true }).click();
+    await page.getByRole("button", { name: `Bỏ bản nháp ${draft!.code}` }).click();
+    await page.getByLabel("Lý do bỏ (được ghi nhật ký)").fill("Công dân không quay lại");
+    await page.screenshot({ path: join(SHOTS, "drafts-discard.png") });
+    await page.getByRole("button", { name: "Xác nhận bỏ" }).click();
+    await page.getByText(`Đã bỏ bản nháp ${draft!.code}.`).waitFor();
+    expect(await page.getByTestId(`draft-${draft!.code}`).count()).toBe(0);
+    expect(await dossiersOf(preCode)).toEqual([]);
+    const audit = await s.deps.db.selectFrom("audit_log").select(["action", "reason"]).where("subject_id", "=", draft!.id).where("action", "=", "delete").execute();
+    expect(audit).toEqual([{ action: "delete", reason: `Bỏ bản nháp ${draft!.code}: Công dân không quay lại` }]);
   }, 60_000);
 });

@@ -11,6 +11,7 @@ import { documentKindLabels } from "../../../../shared/procedures/procedure-vers
 import { fillFromIdentity, identityMismatches, type VisitIdentity } from "../../../src/console/applicant-fields.js";
 import { api, ApiError, formUrl } from "../api.js";
 import type { Officer } from "../console-app.js";
+import { RESUME_KEY } from "../draft-actions.js";
 import { dmy, TRACK_LABEL } from "../format.js";
 import { PrintPreview } from "../print-preview.js";
 import { navigate } from "../router.js";
@@ -80,6 +81,14 @@ export function IntakePage({ officer }: { officer: Officer }) {
   useEffect(() => {
     api<{ procedures: Procedure[] }>("GET", "/procedures").then((r) => setProcedures(r.procedures), (e: Error) => setMessage(e.message));
   }, []);
+
+  // "Tiếp tục" on a draft in "Đang kê khai" opens it here, once the procedures are known.
+  useEffect(() => {
+    const code = sessionStorage.getItem(RESUME_KEY);
+    if (!code || procedures.length === 0) return;
+    sessionStorage.removeItem(RESUME_KEY);
+    void onScan(code);
+  });
 
   const body = useCallback(() => ({
     procedureCode: procedureCode!, formData: procedure ? toSubmit(procedure.form, values) : {}, caseFlags: flags,
