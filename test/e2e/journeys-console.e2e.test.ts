@@ -184,4 +184,36 @@ describeWithChromium("officer journeys (issue 15) in Chromium", () => {
     const audit = await s.deps.db.selectFrom("audit_log").select(["action", "reason"]).where("subject_id", "=", draft!.id).where("action", "=", "delete").execute();
     expect(audit).toEqual([{ action: "delete", reason: `Bỏ bản nháp ${draft!.code}: Công dân không quay lại` }]);
   }, 60_000);
+
+  it("a unit set to 'counter-to-leader': the counter officer submits a received dossier straight to the leader", async () => {
+    s.clock.set(at(WEDNESDAY, "10:00"));
+    const receiveOne = async (name: string) => {
+      const preCode = await preRegister(s.baseUrl, "24631", "1.004873", maritalForm({ requesterName: name, subjectName: name }));
+      await openIntake();
+      await scan(preCode);
+      await counter.page.getByText(`Hồ sơ đăng ký trước ${preCode}`).waitFor();
+      await counter.page.getByLabel(/^Đã nhận: Hộ chiếu/).check();
+      await counter.page.keyboard.press("F9");
+      await counter.page.getByTestId("receive-result").waitFor();
+      await counter.page.getByRole("button", { name: "Mở hồ sơ" }).click();
+      await counter.page.getByTestId("dossier-state").filter({ hasText: "Đã tiếp nhận" }).waitFor();
+    };
+    await receiveOne("Lý Văn Ba Bước");
+    await counter.page.getByRole("button", { name: "Chuyển giải quyết", exact: true }).waitFor();
+    expect(await counter.page.getByRole("button", { name: "Trình lãnh đạo duyệt", exact: true }).count()).toBe(0);
+
+    const admin = await signIn(browser, s.baseUrl, "qk.quantri", DESK);
+    await admin.page.getByRole("link", { name: "Thông tin đơn vị", exact: true }).click();
+    await admin.page.getByRole("heading", { name: "Quy trình giải quyết" }).waitFor();
+    await admin.page.getByLabel(/^Một cán bộ: cán bộ Một cửa vừa tiếp nhận vừa giải quyết/).check();
+    await admin.page.getByRole("button", { name: "Lưu quy trình" }).click();
+    await admin.page.getByText("Đã lưu quy trình giải quyết.").waitFor();
+    await admin.page.screenshot({ path: join(SHOTS, "unit-workflow-setting.png"), fullPage: true });
+    await admin.context.close();
+
+    await receiveOne("Lý Văn Một Người");
+    await counter.page.getByRole("button", { name: "Trình lãnh đạo duyệt", exact: true }).click();
+    await counter.page.getByTestId("dossier-state").filter({ hasText: "Chờ lãnh đạo duyệt" }).waitFor();
+    await counter.page.screenshot({ path: join(SHOTS, "counter-submitted-to-leader.png") });
+  }, 90_000);
 });

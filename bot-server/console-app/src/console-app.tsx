@@ -9,6 +9,7 @@ import { DossierPage } from "./dossier-page.js";
 import { FeedbackPage } from "./feedback-page.js";
 import { IntakePage } from "./intake/intake-page.js";
 import { OfficePage } from "./office-page.js";
+import { WorkflowSetting } from "./workflow-setting.js";
 import { QueuePage } from "./queue-page.js";
 import { navigate, pathOf, useRoute, type Route } from "./router.js";
 
@@ -132,7 +133,7 @@ function Shell({ officer, onLogout }: { officer: Officer; onLogout: () => void }
         {route.name === "deadLetters" && <DeadLettersPage />}
         {route.name === "feedback" && <FeedbackPage officer={officer} />}
         {route.name === "conversations" && <ConversationsPage onChange={refreshWaiting} />}
-        {route.name === "office" && <OfficePage />}
+        {route.name === "office" && <><OfficePage /><WorkflowSetting /></>}
       </main>
     </>
   );

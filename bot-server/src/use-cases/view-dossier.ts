@@ -6,6 +6,7 @@
  */
 import type { DossierEvent, DossierState } from "../../../shared/data/lifecycle.js";
 import { availableEvents } from "../../../shared/dossier/lifecycle.js";
+import { transitionsOfUnit } from "./unit-workflow.js";
 import { EVENT_LABELS_VI, ROLE_LABELS_VI, STATE_LABELS_VI } from "../../../shared/dossier/lifecycle-labels.js";
 import { deliveryAttemptVi, NOTIFY_STATUS_LABELS_VI } from "../../../shared/notify/notify-labels-vi.js";
 import { failure } from "../console/console-errors.js";
@@ -55,7 +56,7 @@ export async function viewDossier(deps: Deps, officer: Officer, id: string): Pro
   const role = await effectiveRole(deps, officer);
   const history = events.map((e) => e.type as DossierEvent);
   const intakeOnly = new Set<DossierEvent>(["edit_draft", "receive", "refuse", "cancel_draft"]);
-  const actions = d.state === "draft" ? [] : availableEvents(d.state as DossierState, role, d.track, { history }).filter((e) => !intakeOnly.has(e));
+  const actions = d.state === "draft" ? [] : availableEvents(d.state as DossierState, role, d.track, { history, table: await transitionsOfUnit(deps, d.receivingUnitId) }).filter((e) => !intakeOnly.has(e));
   const sameVisit = d.visitId ? (await listDossiers(deps.db, { unitId: d.receivingUnitId, visitId: d.visitId })).filter((x) => x.id !== d.id) : [];
   const { typedBy, ...rest } = d;
   return {
