@@ -215,5 +215,22 @@ describeWithChromium("officer journeys (issue 15) in Chromium", () => {
     await counter.page.getByRole("button", { name: "Trình lãnh đạo duyệt", exact: true }).click();
     await counter.page.getByTestId("dossier-state").filter({ hasText: "Chờ lãnh đạo duyệt" }).waitFor();
     await counter.page.screenshot({ path: join(SHOTS, "counter-submitted-to-leader.png") });
+    // No Zalo configuration on this server: the dossier says why nothing was sent.
+    await counter.page.getByTestId("notify-status").getByText("Chưa gửi: hệ thống chưa kết nối Zalo").waitFor();
   }, 90_000);
+
+  it("without Zalo configuration the unit admin is told plainly that citizens are not being notified, why, and what to configure", async () => {
+    const admin = await signIn(browser, s.baseUrl, "qk.quantri", DESK);
+    const notice = admin.page.getByTestId("zalo-not-connected");
+    await notice.getByText("Người dân chưa được thông báo qua Zalo: hệ thống chưa kết nối Zalo.").waitFor();
+    await notice.getByText(/ZALO_APP_ID và ZALO_APP_SECRET/).waitFor();
+    await admin.page.screenshot({ path: join(SHOTS, "board-zalo-not-connected.png") });
+    await admin.page.getByRole("link", { name: "Thông báo chưa gửi được", exact: true }).click();
+    await admin.page.getByTestId("zalo-not-connected").waitFor();
+    await admin.context.close();
+    // The counter officer's board does not carry the admin's configuration notice.
+    await counter.page.getByRole("link", { name: "Hôm nay", exact: true }).click();
+    await counter.page.getByTestId("scheme-summary").waitFor();
+    expect(await counter.page.getByTestId("zalo-not-connected").count()).toBe(0);
+  }, 60_000);
 });
