@@ -206,7 +206,7 @@ describeWithChromium("officer journeys (issue 15) in Chromium", () => {
     await admin.page.getByRole("link", { name: "Thông tin đơn vị", exact: true }).click();
     await admin.page.getByRole("heading", { name: "Quy trình giải quyết" }).waitFor();
     await admin.page.getByLabel(/^Một cán bộ: cán bộ Một cửa vừa tiếp nhận vừa giải quyết/).check();
-    await admin.page.getByRole("button", { name: "Lưu quy trình" }).click();
+    await admin.page.getByRole("button", { name: "Áp dụng quy trình" }).click();
     await admin.page.getByText("Đã lưu quy trình giải quyết.").waitFor();
     await admin.page.screenshot({ path: join(SHOTS, "unit-workflow-setting.png"), fullPage: true });
     await admin.context.close();

@@ -34,7 +34,7 @@ export function WorkflowSetting() {
           </label>
         ))}
       </fieldset>
-      <button className="primary" type="submit">Lưu quy trình</button>
+      <button className="primary" type="submit">Áp dụng quy trình</button>
       {message && <p className={message.ok ? "ok" : "error"} role={message.ok ? "status" : "alert"}>{message.text}</p>}
     </form>
   );
