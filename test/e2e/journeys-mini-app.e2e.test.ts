@@ -6,7 +6,8 @@ import Database from "better-sqlite3";
 import { afterAll, beforeAll, expect, it } from "@jest/globals";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { maritalForm } from "../console/helpers/intake-fixtures.js";
-import { counterDesk } from "./helpers/counter-console.js";
+import { consoleClient } from "../console/helpers/console-server.js";
+import { counterDesk, demoPasswords } from "./helpers/counter-console.js";
 import { describeWithChromium, launchChromium } from "./helpers/chromium-launch.js";
 import { ensureMiniAppBuild } from "./helpers/mini-app-build.js";
 import { PHONE, shoot } from "./helpers/phone-screenshots.js";
@@ -168,6 +169,41 @@ describeWithChromium("mini app: journeys of issue 15 in Chromium", () => {
 
     const unknown = await page.goto(`${server.url}/tra-cuu?code=${encodeURIComponent("ACD-EFH-JK")}`);
     expect(unknown!.status()).toBe(404);
+    await context.close();
+  }, 90_000);
+
+  it("the citizen reads the unit's answer to a complaint under 'Hồ sơ của tôi'", async () => {
+    await server.setClock("2026-12-02T10:30:00+07:00");
+    const { context, page } = await phone();
+    await page.goto(appUrl());
+    await page.getByText(/Hôm nay là Ngày không hẹn/).first().waitFor();
+    const device = (await (await fetch(`${server.url}/api/citizens/device`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" })).json()) as { token: string };
+    await page.evaluate(`localStorage.setItem('khonghen.deviceToken', ${JSON.stringify(device.token)})`);
+    const complaint = "Bảng hướng dẫn tại quầy chưa ghi giờ nhận hồ sơ trả trong ngày.";
+    const sent = await fetch(`${server.url}/api/feedback`, {
+      method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${device.token}` },
+      body: JSON.stringify({ unitCode: "24631", kind: "complaint", text: complaint }),
+    });
+    expect(sent.status).toBe(201);
+    const { id } = (await sent.json()) as { id: string };
+
+    await button(page, "Hồ sơ của tôi").click();
+    await page.getByTestId("my-feedback").getByText(complaint).waitFor();
+    expect(await page.getByText("Trả lời của Bộ phận Một cửa").count()).toBe(0);
+
+    const officer = await consoleClient(server.url);
+    const password = demoPasswords(server.output()).get("quangkhe.motcua")!;
+    expect((await officer.login("quangkhe.motcua", password)).ok).toBe(true);
+    const answer = "Cảm ơn ông/bà, bảng hướng dẫn đã được bổ sung giờ nhận hồ sơ (đến 15:00).";
+    const answered = await officer.json("POST", `/console/api/feedback/${id}/answer`, { answer });
+    expect(answered.status).toBe(200);
+
+    await page.goto(appUrl());
+    await button(page, "Hồ sơ của tôi").click();
+    const item = page.getByTestId("my-feedback").filter({ hasText: complaint });
+    await item.getByText("Trả lời của Bộ phận Một cửa").waitFor();
+    await item.getByText(answer).waitFor();
+    await shoot(page, "journeys-my-feedback-answered");
     await context.close();
   }, 90_000);
 });

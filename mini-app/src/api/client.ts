@@ -12,6 +12,7 @@ import type {
   DossierStatus,
   FeedbackInput,
   FeedbackReceipt,
+  MyFeedbackList,
   NotificationOptIn,
   PreRegistration,
   PreRegistrationList,
@@ -41,6 +42,8 @@ export interface ApiClient {
   getDossierStatus(code: string): Promise<ApiResult<DossierStatus>>;
   /** Proposed, not in the server spine yet: POST /api/feedback. */
   sendFeedback(body: FeedbackInput): Promise<ApiResult<FeedbackReceipt>>;
+  /** GET /api/feedback: my feedback with the unit's answers. */
+  listMyFeedback(): Promise<ApiResult<MyFeedbackList>>;
   /** Proposed, not in the server spine yet: POST /api/citizens/me/notifications (sets notify_opt_in_at, oa_followed). */
   reportNotificationOptIn(body: NotificationOptIn): Promise<ApiResult<void>>;
 }
@@ -93,6 +96,7 @@ export function createApiClient({ baseUrl, fetch, auth }: ApiClientOptions): Api
     getPreRegistrationQrSvg: (id) => mine(`/pre-registrations/${enc(id)}/qr.svg`, { text: true }),
     getDossierStatus: (code) => open(`/dossiers/${enc(code)}/status`),
     sendFeedback: (body) => mine(`/feedback`, { method: "POST", body }),
+    listMyFeedback: () => mine(`/feedback?mine=1`),
     reportNotificationOptIn: (body) => mine(`/citizens/me/notifications`, { method: "POST", body }),
   };
 }

@@ -123,6 +123,7 @@ export function createFakeApi(): FakeApi {
     getPreRegistrationQrSvg: () => call("getPreRegistrationQrSvg", () => ok('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"><rect width="1" height="1"/></svg>')),
     getDossierStatus: () => call("getDossierStatus", () => err({ status: 404, code: "dossier_not_found", message: "Không tìm thấy hồ sơ có mã này." })),
     sendFeedback: () => call("sendFeedback", () => ok({ id: "f1", createdAt: "2026-12-02T03:00:00.000Z" })),
+    listMyFeedback: () => call("listMyFeedback", () => ok({ items: [] })),
     reportNotificationOptIn: () => call("reportNotificationOptIn", () => ok(undefined)),
   });
   return api;
