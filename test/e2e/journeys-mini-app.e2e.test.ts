@@ -206,4 +206,20 @@ describeWithChromium("mini app: journeys of issue 15 in Chromium", () => {
     await shoot(page, "journeys-my-feedback-answered");
     await context.close();
   }, 90_000);
+
+  it("content: a favicon, a named back button, 'trong ngày' for a 0-day time limit, no doubled fee marker", async () => {
+    await server.setClock("2026-12-02T10:00:00+07:00");
+    const icon = await fetch(`${server.url}/favicon.ico`);
+    expect([icon.status, icon.headers.get("content-type")]).toEqual([200, "image/svg+xml; charset=utf-8"]);
+    const { context, page } = await phone();
+    await page.goto(appUrl());
+    await sameDay(page, /^Đăng ký biện pháp bảo đảm/).click();
+    await page.getByText(/Thời hạn giải quyết theo quy định:/).waitFor();
+    await page.getByText(/trong ngày \(nhận sau 15:00 thì trả ngày làm việc tiếp theo\)/).waitFor();
+    expect(await page.getByText("0 ngày làm việc").count()).toBe(0);
+    expect(await page.getByText("cần kiểm tra cần kiểm tra").count()).toBe(0);
+    await page.getByRole("button", { name: "Quay lại" }).last().waitFor();
+    await shoot(page, "journeys-procedure-0-day");
+    await context.close();
+  }, 60_000);
 });

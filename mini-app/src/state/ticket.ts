@@ -3,10 +3,13 @@ import type { PreRegistration, PreRegistrationSummary, ProcedureDetail, SchemeSt
 import { capitalize, formatDayLong, formatInstantDate } from "../format.js";
 import type { SavedTicket } from "./device-store.js";
 
-/** The documents to bring: the ones always required, with count and original/copy. */
+/** The declaration itself is printed by the officer from the pre-entry ("Ngày không viết"): never something to bring. */
+const DECLARATION = /^(Tờ khai|Phiếu yêu cầu|Giấy đề nghị)/i;
+
+/** The documents to bring: the ones always required, with count and original/copy, without the declaration. */
 export function whatToBring(procedure: Pick<ProcedureDetail, "requiredDocuments">): string[] {
   return procedure.requiredDocuments
-    .filter((d) => d.always)
+    .filter((d) => d.always && !DECLARATION.test(d.name))
     .map((d) => `${d.name} (${d.kindLabel.toLowerCase()}${d.count > 1 ? `, ${d.count} bản` : ""})`);
 }
 
