@@ -3,6 +3,8 @@
  * Surfaces other modules own are mounted at the lines marked "MOUNT": the officer console (bot-server/src/console/)
  * and the Zalo webhook (bot-server/src/zalo/), which needs the raw body and therefore sits before any JSON parser.
  */
+import { favicon } from "./http/favicon.js";
+import { fileURLToPath } from "node:url";
 import express, { Router, type Express } from "express";
 import { buildOpenApi } from "./api/openapi.js";
 import { apiRoutes } from "./api/routes.js";
@@ -57,6 +59,7 @@ export function createApp(deps: Deps, options: AppOptions = {}): Express {
   app.get("/metrics", metricsHandler(deps));
   if (deps.config.TEST_CLOCK && deps.testClock) app.use("/__test/clock", testClockRouter(deps.testClock));
   domainVerification(app, deps.config.ZALO_DOMAIN_VERIFICATION);
+  favicon(app);
 
   const limit = publicRateLimit(
     deps.config.RATE_LIMIT_PER_MINUTE,

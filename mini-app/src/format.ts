@@ -59,3 +59,9 @@ export function parseDateInput(text: string): string | undefined {
 export function capitalize(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
+
+/** "3 ngày làm việc"; a 0-day limit reads "trong ngày" (received after the cutoff: the next working day). */
+export function timeLimitText(workingDays: number, sameDayCutoff?: string | null): string {
+  if (workingDays > 0) return `${workingDays} ngày làm việc`;
+  return sameDayCutoff ? `trong ngày (nhận sau ${sameDayCutoff} thì trả ngày làm việc tiếp theo)` : "trong ngày";
+}

@@ -7,6 +7,7 @@ import type { ClockTime, IsoDate } from "../model.js";
 import { timeLeftVi } from "../time/duration-vi.js";
 import { WEEKDAY_NAMES_VI, addDays, formatClock, formatDateVn, toVnMoment, weekdayOf } from "../time/vn-time.js";
 import type { DecideContext } from "./domain-context.js";
+import { intakeStateAt, pausedIntakeSentence, type IntakeState, type PauseKind } from "./intake-state.js";
 import type { TrackInput, TrackResult } from "./make-decide-track.js";
 import { sameDayListed, type CompiledPlan } from "./plan-index.js";
 import { PLAN_STATUS_LABELS, type SchemePlan } from "./scheme-plan.js";
@@ -41,6 +42,11 @@ export interface SchemeStatus {
   minutesToCutoff?: number;
   /** Same-day intake is open at this moment. */
   intakeOpen: boolean;
+  /** open, paused (before opening or over a break on a scheme day), closed (past the cutoff or after hours), not-scheme-day. */
+  intakeState: IntakeState;
+  /** Paused only: "HH:mm" when the counter opens again, and why it is closed now. */
+  resumesAt?: ClockTime;
+  pauseKind?: PauseKind;
   officeHours?: SchemePlan["officeHours"];
   officeHoursToVerify?: boolean;
   /** Working day and within office hours; null when no plan gives office hours. */
@@ -84,18 +90,26 @@ export function makeSchemeStatusAt(ctx: DecideContext, decideTrack: (input: Trac
     const isSchemeDay = plan !== undefined && plan.schemeWeekday[m.weekday] === true && workingDay;
     const openNow = plan ? workingDay && within(plan, m.minutes) : null;
     const intakeOpen = isSchemeDay && openNow === true && m.minutes <= plan!.cutoffMinutes;
-    const next = nextSchemeDayFrom(ctx, unitCode, intakeOpen ? m.date : addDays(m.date, 1));
+    const intake = intakeStateAt({ isSchemeDay, intakeOpen, officeMinutes: plan?.officeMinutes ?? [], cutoffMinutes: plan?.cutoffMinutes ?? 0, minutes: m.minutes });
+    const paused = intake.state === "paused";
+    const next = nextSchemeDayFrom(ctx, unitCode, intakeOpen || paused ? m.date : addDays(m.date, 1));
+    // During a pause a procedure shows the track it gets when the counter reopens (still before the cutoff).
+    const trackAt = paused ? `${m.date}T${intake.resumesAt}:00+07:00` : at;
 
     const procedures = ctx.catalog.receivedAtLevel(unit.level, m.date).flatMap((v): SchemeStatusProcedure[] => {
-      const r = decideTrack({ unitCode, procedureCode: v.code, at });
+      const r = decideTrack({ unitCode, procedureCode: v.code, at: trackAt });
       if (!r.ok) return [];
       const sameDayEligible = plan ? sameDayListed(plan, unit.level, v) : false;
-      return [{ procedureCode: v.code, name: v.name, versionId: v.id, sameDayEligible, track: r.track, dueDate: r.dueDate, reasons: r.reasons }];
+      const reasons = paused && plan ? r.reasons.map((x) => (x.startsWith(`Tiếp nhận lúc ${intake.resumesAt}`)
+        ? pausedIntakeSentence({ resumesAt: intake.resumesAt!, pauseKind: intake.pauseKind, intakeCutoff: plan.plan.intakeCutoff }) : x)) : r.reasons;
+      return [{ procedureCode: v.code, name: v.name, versionId: v.id, sameDayEligible, track: r.track, dueDate: r.dueDate, reasons }];
     });
 
     const nextText = next ? `${WEEKDAY_NAMES_VI[weekdayOf(next)]} ${formatDateVn(next)}` : undefined;
     const summary = !plan
       ? `${unitName} không áp dụng Ngày không hẹn vào ngày ${formatDateVn(m.date)}${nextText ? `; Ngày không hẹn tiếp theo: ${nextText}` : ""}.`
+      : paused
+        ? `Hôm nay là Ngày không hẹn tại ${unitName}. ${pausedIntakeSentence({ resumesAt: intake.resumesAt!, pauseKind: intake.pauseKind, intakeCutoff: plan.plan.intakeCutoff })}.`
       : intakeOpen
         ? `Hôm nay là Ngày không hẹn tại ${unitName}: nhận hồ sơ trả trong ngày đến ${plan.plan.intakeCutoff} ${timeLeftVi(plan.cutoffMinutes - m.minutes)}.`
         : `${isSchemeDay ? `Hôm nay là Ngày không hẹn tại ${unitName} nhưng đã hết giờ nhận hồ sơ trả trong ngày (${plan.plan.intakeCutoff})` : `Hôm nay không phải Ngày không hẹn tại ${unitName}`}${nextText ? `; Ngày không hẹn tiếp theo: ${nextText}` : ""}.`;
@@ -121,6 +135,8 @@ export function makeSchemeStatusAt(ctx: DecideContext, decideTrack: (input: Trac
       } : {}),
       ...(isSchemeDay ? { minutesToCutoff: Math.max(0, plan!.cutoffMinutes - m.minutes) } : {}),
       intakeOpen,
+      intakeState: intake.state,
+      ...(paused ? { resumesAt: intake.resumesAt, pauseKind: intake.pauseKind } : {}),
       openNow,
       ...(next ? { nextSchemeDay: next, nextSchemeDayText: nextText } : {}),
       procedures,

@@ -16,7 +16,7 @@ const scheme = (over: Partial<SchemeStatus>): SchemeStatus => ({
   plan: { id: "p", title: "Kế hoạch", issuer: "UBND", number: null, validFrom: "2025-07-01", validTo: null, official: false, statusLabel: "Cấu hình minh họa", toVerify: true },
   officeHours: [{ start: "07:00", end: "11:30" }, { start: "13:30", end: "17:00" }], officeHoursToVerify: true, openNow: true,
   office: { place: "Bộ phận Một cửa, UBND xã Quảng Khê", address: null, phone: null, toVerify: true, source: "" },
-  intakeCutoff: "15:00", intakeOpen: true, minutesToCutoff: 80, nextSchemeDay: "2026-12-09", nextSchemeDayText: "Thứ Tư 09/12/2026",
+  intakeCutoff: "15:00", intakeOpen: true, intakeState: "open", resumesAt: null, pauseKind: null, minutesToCutoff: 80, nextSchemeDay: "2026-12-09", nextSchemeDayText: "Thứ Tư 09/12/2026",
   procedures: [], summary: "",
   ...over,
 });
@@ -26,13 +26,18 @@ describe("scheme banner", () => {
     expect(schemeBanner(scheme({})).title).toBe("Hôm nay là Ngày không hẹn tại xã Quảng Khê: còn 1 giờ 20 phút đến 15:00.");
   });
   it("after the cutoff, says the dossier goes the normal way and when the next scheme day is", () => {
-    const b = schemeBanner(scheme({ intakeOpen: false, minutesToCutoff: 0, time: "15:01" }));
+    const b = schemeBanner(scheme({ intakeOpen: false, intakeState: "closed", minutesToCutoff: 0, time: "15:01" }));
     expect(b.tone).toBe("warning");
     expect(b.title).toContain("đã qua giờ nhận hồ sơ trả trong ngày (15:00)");
     expect(b.detail).toContain("Thứ Tư, 09/12/2026");
   });
   it("on another day, names the next scheme day with its weekday and dd/mm/yyyy", () => {
     expect(schemeBanner(scheme({ schemeDay: false, intakeOpen: false, minutesToCutoff: null })).title).toBe("Ngày không hẹn tiếp theo: Thứ Tư, 09/12/2026.");
+  });
+  it("over the lunch break of a scheme day, says when intake resumes and that same-day still holds before 15:00", () => {
+    const b = schemeBanner(scheme({ intakeOpen: false, intakeState: "paused", resumesAt: "13:30", pauseKind: "break", time: "11:35", openNow: false }));
+    expect(b.tone).toBe("success");
+    expect(b.title).toBe("Hôm nay là Ngày không hẹn tại xã Quảng Khê. Đang nghỉ trưa, tiếp nhận lại lúc 13:30 — vẫn kịp trả trong ngày nếu nộp trước 15:00.");
   });
   it("says plainly when the unit has no scheme", () => {
     expect(schemeBanner(scheme({ plan: null, schemeDay: false })).title).toBe("Xã Quảng Khê chưa áp dụng Ngày không hẹn.");

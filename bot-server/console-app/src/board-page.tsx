@@ -1,4 +1,5 @@
 /** "Hôm nay": is today a scheme day here, the time left to 15:00, today's dossiers by state, what is at risk. */
+import { ZaloSendingNotice } from "./zalo-sending-notice.js";
 import { useEffect, useState } from "react";
 import { STATE_LABELS_VI } from "../../../shared/dossier/lifecycle-labels.js";
 import { api } from "./api.js";
@@ -62,6 +63,7 @@ export function BoardPage({ officer }: { officer: Officer }) {
           {officer.role === "leader" ? " Đề nghị lãnh đạo duyệt ngay." : " Lãnh đạo đã được báo."}
         </div>
       )}
+      {(officer.role === "unit_admin" || officer.role === "leader") && <ZaloSendingNotice showConfigure={officer.role === "unit_admin"} />}
       <div className="card">
         <h2>{board.weekdayName} {board.date.split("-").reverse().join("/")} · {board.time}</h2>
         {s ? (

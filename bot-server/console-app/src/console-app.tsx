@@ -12,6 +12,7 @@ import { IdleGuard, type IdleInfo } from "./idle-guard.js";
 import { IntakePage } from "./intake/intake-page.js";
 import { ChatbotPage } from "./chatbot-page.js";
 import { OfficePage } from "./office-page.js";
+import { WorkflowSetting } from "./workflow-setting.js";
 import { QueuePage } from "./queue-page.js";
 import { navigate, pathOf, useRoute, type Route } from "./router.js";
 
@@ -187,7 +188,7 @@ function Shell({ officer, onLogout }: { officer: Officer; onLogout: () => void }
         {route.name === "deadLetters" && <DeadLettersPage />}
         {route.name === "feedback" && <FeedbackPage officer={officer} />}
         {route.name === "conversations" && <ConversationsPage onChange={refreshWaiting} />}
-        {route.name === "office" && <OfficePage />}
+        {route.name === "office" && <><OfficePage /><WorkflowSetting /></>}
         {route.name === "dataRequests" && <DataRequestsPage officer={officer} />}
         {route.name === "chatbot" && <ChatbotPage />}
       </main>

@@ -6,6 +6,7 @@ import { Fragment, useCallback, useEffect, useState } from "react";
 import { api, ApiError } from "./api.js";
 import { vnDayTime } from "./format.js";
 import { navigate } from "./router.js";
+import { ZaloSendingNotice } from "./zalo-sending-notice.js";
 
 interface Attempt { channelLabel: string; attempt: number; statusLabel: string; errorLabel: string | null; at: string }
 interface DeadLetter {
@@ -37,6 +38,8 @@ export function DeadLettersPage() {
 
   if (!data) return error ? <p className="error" role="alert">{error}</p> : <p className="muted">Đang tải…</p>;
   return (
+    <>
+    <ZaloSendingNotice showConfigure={data.canRedrive} />
     <div className="card">
       <h2>Thông báo chưa gửi được ({data.items.length})</h2>
       <p className="muted">
@@ -84,5 +87,6 @@ export function DeadLettersPage() {
         </table>
       )}
     </div>
+    </>
   );
 }

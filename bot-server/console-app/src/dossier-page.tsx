@@ -105,7 +105,7 @@ export function DossierPage({ id, officer }: { id: string; officer: Officer }) {
           <dt>Người nộp</dt><dd>{d.applicantName}</dd>
           <dt>Tiếp nhận</dt><dd>{vnDateTime(d.receivedAt)}</dd>
           <dt>Hẹn trả</dt><dd data-testid="due-date">{dmy(d.dueDate)}{d.dueDate !== d.originalDueDate ? ` (hẹn ban đầu ${dmy(d.originalDueDate)})` : ""}</dd>
-          {d.assistedWriting && <><dt>Ngày không viết</dt><dd>Công chức {d.typedByName ?? ""} nhập thay{d.checkedByCitizen ? "; công dân đã kiểm tra trên màn hình đối chiếu" : "; chưa có xác nhận trên màn hình đối chiếu"}</dd></>}
+          {d.assistedWriting && <><dt>Ngày không viết</dt><dd>{d.typedByName ? (/^công chức/i.test(d.typedByName) ? d.typedByName : `Công chức ${d.typedByName}`) : "Công chức"} nhập thay{d.checkedByCitizen ? "; công dân đã kiểm tra trên màn hình đối chiếu" : "; chưa có xác nhận trên màn hình đối chiếu"}</dd></>}
           {d.returnedAt && <><dt>Đã trả kết quả</dt><dd>{vnDateTime(d.returnedAt)} cho {d.returnedTo}</dd></>}
           <dt>Lý do phân luồng</dt><dd>{d.trackReasons.join("; ")}</dd>
         </dl>

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from "react";
 import { api } from "./api.js";
 import type { Officer } from "./console-app.js";
 import { DossierTable, type DossierListItem } from "./dossier-table.js";
+import { DraftActions } from "./draft-actions.js";
 
 interface BatchReply {
   results: { id: string; ok: boolean; message?: string; dossierCode?: string }[];
@@ -48,6 +49,9 @@ export function QueuePage({ queue, officer }: { queue: string; officer: Officer 
         </div>
       )}
       <DossierTable items={data.items} empty="Không có hồ sơ." {...(canApprove ? { select: { chosen, toggle } } : {})} />
+      {queue === "drafts" && (officer.role === "counter_officer" || officer.role === "unit_admin") && data.items.length > 0 && (
+        <DraftActions items={data.items} onDone={(text) => { setNotice(text); void load(); }} />
+      )}
     </div>
   );
 }

@@ -10,7 +10,7 @@ export type Route =
   | { name: "feedback" }
   | { name: "conversations" }
   | { name: "office" }
-  | { name: "dataRequests" };
+  | { name: "dataRequests" }
   | { name: "chatbot" };
 
 export function parseRoute(path: string): Route {

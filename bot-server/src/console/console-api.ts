@@ -9,9 +9,10 @@ import type { ProcedureVersion } from "../../../shared/procedures/procedure-vers
 import type { Deps } from "../deps.js";
 import { writeAudit } from "../store/audit.js";
 import { writeConsoleSetting } from "../store/console-settings.js";
-import { findDossierByCode, findDossierById } from "../store/dossiers.js";
+import { findDossierByCode, findDossierById, type DossierRecord } from "../store/dossiers.js";
 import { findPreRegistrationByCode } from "../store/pre-registrations.js";
 import { listQueue, QUEUES, todayBoard, type QueueName } from "../use-cases/console-board.js";
+import { DiscardDraftBody, discardDraft, openDraftOfPreRegistration } from "../use-cases/console-drafts.js";
 import { nowOf, unitOf } from "../use-cases/console-context.js";
 import { approveBatch, EventInput, fireDossierEvent, leaderAwayKey } from "../use-cases/fire-dossier-event.js";
 import { intakeContext, IntakeInput, missingAlways, MissingDocumentInput } from "../use-cases/intake-input.js";
@@ -60,6 +61,18 @@ const MirrorStateBody = z.object({
   fields: z.array(z.object({ label: z.string().max(500), value: z.string().max(2000) })).max(120),
   message: z.string().max(500).optional(),
 });
+
+/** A console draft to continue at the intake screen (the read of its form data is audited). */
+async function resumeDraft(deps: Deps, officer: ReturnType<typeof officerOf>, d: DossierRecord, at: string) {
+  await writeAudit(deps.db, {
+    at, actorKind: "officer", actorId: officer.id, action: "read", subjectKind: "dossier", subjectId: d.id,
+    fields: Object.keys(d.formData), reason: "Tiếp tục kê khai",
+  });
+  return {
+    kind: "draft", draftId: d.id, code: d.code, procedureCode: d.procedureCode, formData: d.formData, documents: d.submittedDocuments,
+    caseFlags: d.caseFlags, visitId: d.visitId, missingDocuments: d.missingDocuments,
+  };
+}
 
 export function consoleApi(deps: Deps, mirror: MirrorHub): Router {
   const r = Router();
@@ -129,6 +142,9 @@ export function consoleApi(deps: Deps, mirror: MirrorHub): Router {
         return res.json({ kind: "closed", status: p.status, ...(done && canSeeDossier(officer, done) ? { dossierId: done.id, dossierCode: done.code } : {}) });
       }
       if (!servesUnit(officer, p.unitId)) return sendConsoleError(res, otherUnitFailure(deps, officer, p));
+      // Rescanned after printing: resume the console draft made from it instead of starting a second dossier.
+      const draft = await openDraftOfPreRegistration(deps, p.id, officer.unitId);
+      if (draft && canSeeDossier(officer, draft)) return res.json(await resumeDraft(deps, officer, draft, now.iso));
       await writeAudit(deps.db, {
         at: now.iso, actorKind: "officer", actorId: officer.id, action: "read", subjectKind: "pre_registration", subjectId: p.id,
         fields: Object.keys(p.formData), reason: "Tiếp nhận hồ sơ đăng ký trước",
@@ -139,14 +155,7 @@ export function consoleApi(deps: Deps, mirror: MirrorHub): Router {
     const d = await findDossierByCode(deps.db, code.startsWith(DRAFT_CODE_PREFIX) ? code : code.replace(/\s+/g, ""));
     if (d && canSeeDossier(officer, d)) {
       if (d.state !== "draft") return res.json({ kind: "dossier", dossierId: d.id, dossierCode: d.code });
-      await writeAudit(deps.db, {
-        at: now.iso, actorKind: "officer", actorId: officer.id, action: "read", subjectKind: "dossier", subjectId: d.id,
-        fields: Object.keys(d.formData), reason: "Tiếp tục kê khai",
-      });
-      return res.json({
-        kind: "draft", draftId: d.id, code: d.code, procedureCode: d.procedureCode, formData: d.formData, documents: d.submittedDocuments,
-        caseFlags: d.caseFlags, visitId: d.visitId, missingDocuments: d.missingDocuments,
-      });
+      return res.json(await resumeDraft(deps, officer, d, now.iso));
     }
     sendConsoleError(res, { code: "pre_registration_not_found", message: "Không tìm thấy mã này (mã đăng ký trước, mã phiếu bổ sung hoặc mã hồ sơ)." });
   });
@@ -166,12 +175,19 @@ export function consoleApi(deps: Deps, mirror: MirrorHub): Router {
     if (!b) return;
     const c = intakeContext(deps, officerOf(req), b);
     if (!c.ok) return sendConsoleError(res, c);
-    const { decision, version, documents } = c.value;
+    const { decision, version, documents, pause } = c.value;
     res.json({
+      pause: pause ?? null, keptSameDay: c.value.keptSameDayReason !== undefined,
       track: decision.track, dueDate: decision.dueDate, reasons: decision.reasons, causes: decision.causes, planLabel: decision.planLabel ?? null,
       planStatus: decision.planStatus ?? null, dueDateExplanation: decision.dueDateExplanation ?? null,
       missingDocuments: missingAlways(version, documents).map((m) => ({ id: m.id, name: m.name })),
     });
+  });
+
+  route("post", "/intake/drafts/:id/discard", async (req, res) => {
+    const b = parse(DiscardDraftBody, req.body, res);
+    if (!b) return;
+    reply(res, await discardDraft(deps, officerOf(req), String(req.params.id), b.reason));
   });
 
   route("post", "/intake/drafts", async (req, res) => {

@@ -24,6 +24,7 @@ import { consoleNotificationRoutes } from "./notifications.routes.js";
 import { consoleSecurityAlertRoutes } from "./security-alerts.routes.js";
 import { idleMsOf, loadSession, requireCsrf, requireOfficer } from "./session-auth.js";
 import { findSessionById } from "../store/sessions.js";
+import { consoleWorkflowRoutes } from "./workflow.routes.js";
 
 export interface ConsoleRouterOptions {
   mirror?: MirrorHub;
@@ -50,6 +51,7 @@ export function consoleRouter(deps: Deps, options: ConsoleRouterOptions = {}): R
   router.use("/api/conversations", json, loadSession(deps), requireCsrf, requireOfficer, consoleConversationRoutes(deps));
   router.use("/api/data-requests", json, loadSession(deps), requireCsrf, requireOfficer, consoleDataRequestRoutes(deps));
   router.use("/api/security", json, loadSession(deps), requireCsrf, requireOfficer, consoleSecurityAlertRoutes(deps));
+  router.use("/api/workflow", json, loadSession(deps), requireCsrf, requireOfficer, consoleWorkflowRoutes(deps));
   router.use("/api", json, loadSession(deps), requireCsrf, consoleApi(deps, mirror));
   router.use("/mirror/api", json, mirrorApi(mirror));
   router.use("/mirror/api", (_req, res) => sendConsoleError(res, { code: "mirror_not_found" }));

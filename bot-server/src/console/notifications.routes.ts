@@ -8,6 +8,7 @@ import { Router, type Request, type Response } from "express";
 import { deliveryAttemptVi, deliveryErrorLabelVi, notifyKindLabelVi } from "../../../shared/notify/notify-labels-vi.js";
 import type { Deps } from "../deps.js";
 import { listDeadLetters, redrive, type DeliveryAttempt } from "../notify/dead-letters.js";
+import { sendingStatus } from "../notify/sending-status.js";
 import { writeAudit } from "../store/audit.js";
 import { sendConsoleError } from "./console-errors.js";
 import type { Officer } from "./officer.js";
@@ -16,6 +17,11 @@ const officerOf = (req: Request): Officer => req.console!.officer;
 
 export function consoleNotificationRoutes(deps: Deps): Router {
   const r = Router();
+
+  // Whether citizens are being notified at all (no Zalo configuration: nothing leaves the outbox).
+  r.get("/sending", (_req: Request, res: Response) => {
+    res.set("Cache-Control", "no-store").json(sendingStatus(deps.config));
+  });
 
   r.get("/dead-letters", async (req: Request, res: Response) => {
     const officer = officerOf(req);

@@ -7,13 +7,14 @@ import { Router } from "express";
 import type { DossierStatus } from "../../../shared/api/dossiers.js";
 import type { Deps } from "../deps.js";
 import { lookupDossierStatus } from "../use-cases/dossier-status.js";
+import { lookupPreEntryStatus, readPreEntryCode, type PreEntryPublicStatus } from "../use-cases/pre-entry-status.js";
 import { escapeHtml, htmlPage } from "./html-page.js";
 
 const TITLE = "Tra cứu hồ sơ";
 
 function form(code: string): string {
   return `<form method="get" action="/tra-cuu" role="search">
-<label for="code" class="muted" style="flex-basis:100%">Nhập mã hồ sơ in trên Giấy tiếp nhận và hẹn trả kết quả</label>
+<label for="code" class="muted" style="flex-basis:100%">Nhập mã hồ sơ in trên Giấy tiếp nhận và hẹn trả kết quả, hoặc mã khai trước trên phiếu của bạn</label>
 <input id="code" name="code" value="${escapeHtml(code)}" placeholder="Ví dụ: 000.00.06.H98-251015-0001" autocomplete="off" autocapitalize="characters" maxlength="64" required>
 <button type="submit">Tra cứu</button></form>`;
 }
@@ -40,6 +41,21 @@ function statusCard(s: DossierStatus): string {
     .join("")}</dl>${more}</section>`;
 }
 
+function preEntryCard(p: PreEntryPublicStatus): string {
+  const rows: [string, string][] = [
+    ["Mã khai trước", p.code],
+    ["Thủ tục", p.procedure],
+    ["Nơi nộp", p.unit ? `Bộ phận Một cửa, UBND ${p.unit}` : ""],
+    ["Tình trạng", p.statusLabel],
+    ["Giá trị đến", p.validUntilText ?? ""],
+    ["Mã hồ sơ", p.dossierCode ?? ""],
+  ];
+  return `<section class="card" aria-live="polite"><dl>${rows
+    .filter(([, v]) => v !== "")
+    .map(([k, v]) => `<dt>${escapeHtml(k)}</dt><dd>${escapeHtml(v)}</dd>`)
+    .join("")}</dl></section>`;
+}
+
 export function statusPageRouter(deps: Deps): Router {
   const router = Router();
   router.get("/", async (req, res) => {
@@ -47,7 +63,18 @@ export function statusPageRouter(deps: Deps): Router {
     const token = typeof req.query.t === "string" ? req.query.t : undefined;
     let body = `<h1>${TITLE}</h1>${form(code)}`;
     let status = 200;
-    if (code !== "") {
+    const preEntryCode = code !== "" && token === undefined ? readPreEntryCode(code) : undefined;
+    if (preEntryCode) {
+      const p = await lookupPreEntryStatus(deps, preEntryCode);
+      const dossier = p?.dossierCode ? await lookupDossierStatus(deps, p.dossierCode) : undefined;
+      if (!p) {
+        status = 404;
+        body += `<section class="card"><p>Không tìm thấy mã khai trước <strong>${escapeHtml(code)}</strong>. Vui lòng kiểm tra lại mã trên phiếu của bạn.</p></section>`;
+      } else {
+        body += preEntryCard(p);
+        if (dossier?.ok) body += `<h2>Hồ sơ ${escapeHtml(dossier.status.code)}</h2>${statusCard(dossier.status)}`;
+      }
+    } else if (code !== "") {
       const r = await lookupDossierStatus(deps, code, token);
       if (r.ok) {
         body += statusCard(r.status);

@@ -179,3 +179,16 @@ export async function deleteExpiredPreRegistrations(db: Db, now: string, limit: 
     .execute();
   return rows.map((r) => ({ id: r.id, status: r.status, fields: Object.keys(JSON.parse(r.form_data) as object) }));
 }
+
+/**
+ * Erases a draft or submitted pre-registration at the citizen's request: the row goes, and with it any console draft
+ * (state "draft") an officer started from it, whose events and outbox rows follow by cascade. Returns the erased
+ * field names of the console drafts by id, or undefined when the row had moved on (finalised meanwhile).
+ */
+export async function erasePreRegistration(db: Db, id: string, onlyIfStatus: PreRegistrationStatusValue): Promise<{ dossierId: string; fields: string[] }[] | undefined> {
+  const drafts = await db.selectFrom("dossiers").select(["id", "form_data"]).where("pre_registration_id", "=", id).where("state", "=", "draft").execute();
+  if (drafts.length > 0) await db.deleteFrom("dossiers").where("id", "in", drafts.map((d) => d.id)).where("state", "=", "draft").execute();
+  const r = await db.deleteFrom("pre_registrations").where("id", "=", id).where("status", "=", onlyIfStatus).executeTakeFirst();
+  if (Number(r.numDeletedRows) === 0) return undefined;
+  return drafts.map((d) => ({ dossierId: d.id, fields: Object.keys(JSON.parse(d.form_data) as object) }));
+}

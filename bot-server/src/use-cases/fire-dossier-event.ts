@@ -14,6 +14,7 @@ import type { Officer } from "../console/officer.js";
 import { canSeeDossier } from "../console/officer.js";
 import type { Deps } from "../deps.js";
 import { readConsoleSetting } from "../store/console-settings.js";
+import { transitionsOfUnit } from "./unit-workflow.js";
 import {
   appendDossierEvent, findDossierById, listDossierEvents, saveDossier, type DossierEventRecord, type DossierRecord,
 } from "../store/dossiers.js";
@@ -61,7 +62,7 @@ export async function fireDossierEvent(deps: Deps, officer: Officer, dossierId: 
   const role = await effectiveRole(deps, officer);
   const events = await listDossierEvents(deps.db, d.id);
   const history = events.map((e) => e.type as DossierEvent);
-  const t = applyEvent(d.state as DossierState, input.event, { role, track: d.track, history });
+  const t = applyEvent(d.state as DossierState, input.event, { role, track: d.track, history }, await transitionsOfUnit(deps, d.receivingUnitId));
   if (!t.ok) return failure(t.code === "forbidden_role" ? "forbidden" : "invalid_transition", { message: t.message });
   const now = nowOf(deps);
   const change = applyData(deps, d, input, t.requires ?? [], now, events);

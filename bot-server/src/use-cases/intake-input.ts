@@ -7,6 +7,8 @@ import { z } from "zod";
 import type { AdminUnit } from "../../../shared/model.js";
 import type { CaseFlag, ProcedureVersion, RequiredDocument } from "../../../shared/procedures/procedure-version.js";
 import type { TrackDecision } from "../../../shared/scheme/decide-track.js";
+import { keepSameDayDuringPause, pausedIntakeSentence, type IntakeStateResult } from "../../../shared/scheme/intake-state.js";
+import { formatDateVn } from "../../../shared/time/vn-time.js";
 import { failure, type ConsoleFailure, type FieldIssue } from "../console/console-errors.js";
 import type { Officer } from "../console/officer.js";
 import type { Deps } from "../deps.js";
@@ -31,6 +33,8 @@ export const IntakeInput = z.object({
   formData: z.record(z.string(), z.unknown()).default({}),
   documents: z.array(IntakeDocument).max(60).default([]),
   caseFlags: z.array(z.string().max(64)).max(30).default([]),
+  /** Received during a pause of a scheme day: the officer keeps the same-day track and says why (audited). */
+  keepSameDayReason: z.string().trim().min(3, "Ghi lý do giữ trả trong ngày (ít nhất 3 ký tự)").max(500).optional(),
 });
 export type IntakeInput = z.infer<typeof IntakeInput>;
 
@@ -49,6 +53,10 @@ export interface IntakeContext {
   flags: CaseFlag[];
   decision: TrackDecision;
   documents: SubmittedDocument[];
+  /** Scheme day, counter paused now (before opening or over a break): when it resumes and what citizens are told. */
+  pause?: { resumesAt: string; sentence: string };
+  /** The officer kept the same-day track during a pause, with this reason. */
+  keptSameDayReason?: string;
 }
 
 export type Checked<T> = { ok: true; value: T } | ConsoleFailure;
@@ -69,7 +77,22 @@ export function intakeContext(deps: Deps, officer: Officer, input: IntakeInput):
   }
   const decision = deps.domain.scheme.decideTrack({ unitCode: unit.code, procedureCode: version.code, at: now.vnIso, flags: flags.map((f) => f.id) });
   if (!decision.ok) return failure("procedure_not_found", { message: decision.error });
-  return { ok: true, value: { now, unit, version, flags, decision, documents: checklist(version.requiredDocuments, input.documents) } };
+  const documents = checklist(version.requiredDocuments, input.documents);
+  const pause = pauseAt(deps, unit.code, now.vnIso);
+  if (input.keepSameDayReason === undefined) return { ok: true, value: { now, unit, version, flags, decision, documents, ...(pause ? { pause: pause.info } : {}) } };
+  const kept = pause && keepSameDayDuringPause(decision, pause.state, input.keepSameDayReason, formatDateVn(now.date));
+  if (!kept) {
+    return failure("invalid_body", { fields: [{ path: "keepSameDayReason", message: "Chỉ giữ trả trong ngày khi tiếp nhận trong giờ nghỉ của Ngày không hẹn, trước giờ hết nhận hồ sơ." }] });
+  }
+  return { ok: true, value: { now, unit, version, flags, decision: kept, documents, pause: pause.info, keptSameDayReason: input.keepSameDayReason } };
+}
+
+/** The scheme day's pause at this moment, if the counter is paused (shared/scheme/intake-state.ts). */
+function pauseAt(deps: Deps, unitCode: string, at: string): { state: IntakeStateResult; info: { resumesAt: string; sentence: string } } | undefined {
+  const s = deps.domain.scheme.schemeStatusAt(unitCode, at);
+  if (!s.ok || s.intakeState !== "paused" || !s.resumesAt || !s.intakeCutoff) return undefined;
+  const state: IntakeStateResult = { state: "paused", resumesAt: s.resumesAt, ...(s.pauseKind ? { pauseKind: s.pauseKind } : {}) };
+  return { state, info: { resumesAt: s.resumesAt, sentence: pausedIntakeSentence({ resumesAt: s.resumesAt, pauseKind: s.pauseKind, intakeCutoff: s.intakeCutoff }) } };
 }
 
 /** The procedure's documents with what the officer ticked; unknown ids are ignored. */

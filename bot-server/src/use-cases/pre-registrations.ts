@@ -23,6 +23,7 @@ import { findDossierStatusesByIds } from "../store/dossier-status.js";
 import { isUniqueViolation } from "../store/errors.js";
 import { timeOrderedId } from "../store/time-ordered-id.js";
 import {
+  erasePreRegistration,
   findOwnPreRegistration,
   listCitizenPreRegistrations,
   updatePreRegistration,
@@ -226,20 +227,30 @@ export async function submitPreRegistration(deps: Deps, who: CitizenIdentity, id
   return { ok: true, value: preRegistrationView(deps, next, [], null) };
 }
 
-/** Cancelling erases the form data at once; the row itself goes with the next purge. */
+/**
+ * Cancelling (deleting a draft, or withdrawing a submitted pre-entry before the counter finalises it) erases it at
+ * once: the row and its personal data go, as does a console draft started from it; only audit lines naming the
+ * erased fields remain (the data subject's right to deletion, Law on Personal Data Protection 91/2025/QH15).
+ */
 export async function cancelPreRegistration(deps: Deps, who: CitizenIdentity, idOrCode: string): Promise<Outcome<PreRegistration>> {
   const found = await findOwn(deps, who, idOrCode);
   if (!found.ok) return found;
   const p = found.value;
-  if (p.status === "cancelled") return { ok: true, value: preRegistrationView(deps, p, [], null) };
   if (p.status !== "draft" && p.status !== "submitted") return fail("pre_registration_not_editable");
   const now = nowIso(deps);
   const fields = Object.keys(p.formData);
   const next: PreRegistrationRecord = { ...p, status: "cancelled", formData: {}, expiresAt: now, updatedAt: now };
   const moved = await deps.db.transaction().execute(async (trx) => {
-    const ok = await updatePreRegistration(trx, p.id, { status: "cancelled", formData: {}, expiresAt: now, updatedAt: now }, p.status);
-    if (ok && fields.length > 0) await audit(deps, trx, who, "delete", p.id, fields, "Người dân hủy đăng ký trước: xóa dữ liệu đã khai");
-    return ok;
+    const erased = await erasePreRegistration(trx, p.id, p.status);
+    if (!erased) return false;
+    await audit(deps, trx, who, "delete", p.id, fields, p.status === "draft" ? "Người dân xóa bản khai: xóa dữ liệu đã khai" : "Người dân rút bản khai đã gửi: xóa dữ liệu đã khai");
+    for (const d of erased) {
+      await writeAudit(trx, {
+        at: now, actorKind: "citizen", actorId: who.citizenId, action: "delete", subjectKind: "dossier", subjectId: d.dossierId, fields: d.fields,
+        reason: "Người dân rút bản khai: xóa bản nháp tại Bộ phận Một cửa",
+      });
+    }
+    return true;
   });
   if (!moved) return fail("pre_registration_not_editable");
   return { ok: true, value: preRegistrationView(deps, next, [], null) };

@@ -69,13 +69,16 @@ export function procedureDetail(deps: Deps, code: string, unitCode: string | und
   if (unitCode !== undefined) {
     unit = deps.domain.units.findByCode(unitCode, date);
     if (!unit) return fail("unit_not_found");
-    const decision = deps.domain.scheme.decideTrack({ unitCode, procedureCode: code, at: moment.at });
-    if (!decision.ok) return trackFailure(decision);
+    const decided = deps.domain.scheme.decideTrack({ unitCode, procedureCode: code, at: moment.at });
+    if (!decided.ok) return trackFailure(decided);
     const plan = deps.domain.scheme.planAt(unit.id, date);
+    // During a pause of a scheme day the track is the one the counter gives when it reopens (shared/scheme/intake-state.ts).
+    const status = deps.domain.scheme.schemeStatusAt(unitCode, moment.at);
+    const decision = (status.ok && status.intakeState === "paused" && status.procedures.find((p) => p.procedureCode === code)) || decided;
     sameDay = {
       unit: unitRef(deps.domain.units, unit),
       // Listed, and decided here or by an office the plan has take part (not a land office absent from the commune).
-      eligible: (plan?.eligible[unit.level] ?? []).some((e) => e.procedureCode === code) && !decision.causes.includes("deciding_office_absent"),
+      eligible: (plan?.eligible[unit.level] ?? []).some((e) => e.procedureCode === code) && !decided.causes.includes("deciding_office_absent"),
       track: decision.track,
       dueDate: decision.dueDate,
       dueDateText: formatDateVn(decision.dueDate),

@@ -180,7 +180,10 @@ export async function receiveDossier(deps: Deps, officer: Officer, input: Intake
   if (!t.ok) return failure(t.code === "forbidden_role" ? "forbidden" : "invalid_transition", { message: t.message });
   const missing = missingAlways(ctx.version, ctx.documents);
   if (missing.length > 0) {
-    return failure("documents_incomplete", { fields: missing.map((m) => ({ path: `documents.${m.id}`, message: `Chưa có: ${m.name}` })) });
+    return failure("documents_incomplete", {
+      message: `Chưa đánh dấu đã nhận: ${missing.map((m) => m.name).join("; ")}. Đánh dấu nếu công dân đã nộp, hoặc lập Phiếu yêu cầu bổ sung (Mẫu 02) nếu còn thiếu.`,
+      fields: missing.map((m) => ({ path: `documents.${m.id}`, message: `Chưa có: ${m.name}` })),
+    });
   }
   const refusal = refusalFlags(ctx.flags);
   if (refusal.length > 0) return failure("not_eligible", { fields: refusal.map((f) => ({ path: `caseFlags.${f.id}`, message: f.label })) });
@@ -207,6 +210,7 @@ export async function receiveDossier(deps: Deps, officer: Officer, input: Intake
       data: {
         code: received.code, track: received.track, dueDate: received.dueDate, form: t.form ?? null, reasons: ctx.decision.reasons,
         typedBy: officer.id, assistedWriting: true, checkedByCitizen, preRegistration: received.preRegistrationId !== null,
+        ...(ctx.keptSameDayReason ? { keptSameDayDuringPause: ctx.keptSameDayReason } : {}),
       },
     });
     if (t.notify) await insertOutbox(trx, { dossierId: received.id, eventId: event.id, kind: t.notify, payload: notificationPayload(deps, received, { form: t.form ?? null }), now: ctx.now.iso });
@@ -216,6 +220,12 @@ export async function receiveDossier(deps: Deps, officer: Officer, input: Intake
       at: ctx.now.iso, actorKind: "officer", actorId: officer.id, action: existing ? "update" : "create", subjectKind: "dossier", subjectId: received.id,
       fields: Object.keys(received.formData), reason: "Tiếp nhận hồ sơ",
     });
+    if (ctx.keptSameDayReason) {
+      await writeAudit(trx, {
+        at: ctx.now.iso, actorKind: "officer", actorId: officer.id, action: "update", subjectKind: "dossier", subjectId: received.id,
+        fields: ["track"], reason: `Tiếp nhận trong giờ nghỉ, giữ trả trong ngày: ${ctx.keptSameDayReason}`,
+      });
+    }
     return received;
   });
   if (!r.ok) return r;

@@ -6,6 +6,8 @@
  */
 import type { DossierEvent, DossierState } from "../../../shared/data/lifecycle.js";
 import { availableEvents } from "../../../shared/dossier/lifecycle.js";
+import { NOT_CONNECTED_LINE, sendingStatus } from "../notify/sending-status.js";
+import { transitionsOfUnit } from "./unit-workflow.js";
 import { EVENT_LABELS_VI, ROLE_LABELS_VI, STATE_LABELS_VI } from "../../../shared/dossier/lifecycle-labels.js";
 import { deliveryAttemptVi, NOTIFY_STATUS_LABELS_VI } from "../../../shared/notify/notify-labels-vi.js";
 import { failure } from "../console/console-errors.js";
@@ -55,7 +57,7 @@ export async function viewDossier(deps: Deps, officer: Officer, id: string): Pro
   const role = await effectiveRole(deps, officer);
   const history = events.map((e) => e.type as DossierEvent);
   const intakeOnly = new Set<DossierEvent>(["edit_draft", "receive", "refuse", "cancel_draft"]);
-  const actions = d.state === "draft" ? [] : availableEvents(d.state as DossierState, role, d.track, { history }).filter((e) => !intakeOnly.has(e));
+  const actions = d.state === "draft" ? [] : availableEvents(d.state as DossierState, role, d.track, { history, table: await transitionsOfUnit(deps, d.receivingUnitId) }).filter((e) => !intakeOnly.has(e));
   const sameVisit = d.visitId ? (await listDossiers(deps.db, { unitId: d.receivingUnitId, visitId: d.visitId })).filter((x) => x.id !== d.id) : [];
   const { typedBy, ...rest } = d;
   return {
@@ -63,7 +65,7 @@ export async function viewDossier(deps: Deps, officer: Officer, id: string): Pro
     value: {
       dossier: {
         ...rest, stateLabel: label(STATE_LABELS_VI, d.state), typedByName: typedBy ? (people.get(typedBy) ?? null) : null,
-        notifyStatusLabel: label(NOTIFY_STATUS_LABELS_VI, d.notifyStatus),
+        notifyStatusLabel: d.notifyStatus === "pending" && !sendingStatus(deps.config).connected ? NOT_CONNECTED_LINE : label(NOTIFY_STATUS_LABELS_VI, d.notifyStatus),
       },
       procedureName: version?.name ?? d.procedureCode,
       form: (version?.form.fields ?? []).map((f) => ({ id: f.id, label: f.label, section: f.section, value: d.formData[f.id] ?? null })),

@@ -12,6 +12,7 @@ import type {
   DossierStatus,
   FeedbackInput,
   FeedbackReceipt,
+  MyFeedbackList,
   NotificationOptIn,
   PreRegistration,
   PreRegistrationList,
@@ -44,6 +45,8 @@ export interface ApiClient {
   getDossierStatus(code: string): Promise<ApiResult<DossierStatus>>;
   /** Proposed, not in the server spine yet: POST /api/feedback. */
   sendFeedback(body: FeedbackInput): Promise<ApiResult<FeedbackReceipt>>;
+  /** GET /api/feedback: my feedback with the unit's answers. */
+  listMyFeedback(): Promise<ApiResult<MyFeedbackList>>;
   /** Proposed, not in the server spine yet: POST /api/citizens/me/notifications (sets notify_opt_in_at, oa_followed). */
   reportNotificationOptIn(body: NotificationOptIn): Promise<ApiResult<void>>;
   /** Everything held about me (Luật số 91/2025/QH15); the JSON file and the readable page to download. */
@@ -105,6 +108,7 @@ export function createApiClient({ baseUrl, fetch, auth }: ApiClientOptions): Api
       return open(`/dossiers/${enc(code)}/status`, h?.ok ? { headers: h.value } : {});
     },
     sendFeedback: (body) => mine(`/feedback`, { method: "POST", body }),
+    listMyFeedback: () => mine(`/feedback?mine=1`),
     reportNotificationOptIn: (body) => mine(`/citizens/me/notifications`, { method: "POST", body }),
     getMyData: () => mine(`/citizens/me/data`),
     downloadMyData: () => mine(`/citizens/me/data?download=1`, { text: true }),

@@ -22,7 +22,12 @@ export function Screen({ title, back = true, onBack, children, footer, name }: S
         className="kh-header"
         title={title}
         showBackIcon={back}
-        backIcon={<Icon name="back" size={26} />}
+        backIcon={
+          <>
+            <Icon name="back" size={26} />
+            <span className="kh-visually-hidden">Quay lại</span>
+          </>
+        }
         {...(onBack ? { onBackClick: () => onBack() } : {})}
       />
       <main className="kh-body" data-screen={name}>

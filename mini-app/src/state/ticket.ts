@@ -3,10 +3,13 @@ import type { PreRegistration, PreRegistrationSummary, ProcedureDetail, SchemeSt
 import { capitalize, formatDayLong, formatInstantDate } from "../format.js";
 import type { SavedTicket } from "./device-store.js";
 
-/** The documents to bring: the ones always required, with count and original/copy. */
+/** The declaration itself is printed by the officer from the pre-entry ("Ngày không viết"): never something to bring. */
+const DECLARATION = /^(Tờ khai|Phiếu yêu cầu|Giấy đề nghị)/i;
+
+/** The documents to bring: the ones always required, with count and original/copy, without the declaration. */
 export function whatToBring(procedure: Pick<ProcedureDetail, "requiredDocuments">): string[] {
   return procedure.requiredDocuments
-    .filter((d) => d.always)
+    .filter((d) => d.always && !DECLARATION.test(d.name))
     .map((d) => `${d.name} (${d.kindLabel.toLowerCase()}${d.count > 1 ? `, ${d.count} bản` : ""})`);
 }
 
@@ -16,6 +19,7 @@ export function whenToCome(scheme: SchemeStatus | undefined): string {
   const hours = scheme.officeHours.map((h) => `${h.start}–${h.end}`).join(", ");
   // Intake runs "đến 15 giờ" inclusive. The ticket is read on later days too: name the date, never "Hôm nay".
   const cutoff = scheme.intakeCutoff ? `, đến ${scheme.intakeCutoff},` : "";
+  if (scheme.intakeState === "paused" && scheme.resumesAt) return `${formatDayLong(scheme.date)}, từ ${scheme.resumesAt}${cutoff} để nhận kết quả trong ngày`;
   if (scheme.schemeDay && scheme.intakeOpen) return `${formatDayLong(scheme.date)}${cutoff} để nhận kết quả trong ngày`;
   if (scheme.nextSchemeDay) return `${formatDayLong(scheme.nextSchemeDay)}${cutoff} để nhận kết quả trong ngày${hours ? ` (giờ tiếp nhận ${hours})` : ""}`;
   return hours ? `Giờ tiếp nhận: ${hours}` : "Trong giờ hành chính";

@@ -18,7 +18,7 @@ export const SCHEME: SchemeStatus = {
   plan: { id: "demo", title: "Cấu hình minh họa", issuer: "Khong Hen", number: null, validFrom: "2025-07-01", validTo: null, official: false, statusLabel: "Cấu hình minh họa, không phải quyết định chính thức", toVerify: true },
   officeHours: [{ start: "07:00", end: "11:30" }, { start: "13:30", end: "17:00" }], officeHoursToVerify: true, openNow: true,
   office: { place: "Bộ phận Một cửa, UBND xã Quảng Khê", address: null, phone: null, toVerify: true, source: "" },
-  intakeCutoff: "15:00", intakeOpen: true, minutesToCutoff: 300, nextSchemeDay: "2026-12-09", nextSchemeDayText: "Thứ Tư 09/12/2026",
+  intakeCutoff: "15:00", intakeOpen: true, intakeState: "open", resumesAt: null, pauseKind: null, minutesToCutoff: 300, nextSchemeDay: "2026-12-09", nextSchemeDayText: "Thứ Tư 09/12/2026",
   procedures: [{ code: "1.004873", name: maritalStatus2025.name, versionId: maritalStatus2025.id, sameDayEligible: true, track: "same-day", sameDayNow: true, dueDate: "2026-12-02", dueDateText: "02/12/2026", reasons: [] }],
   summary: "",
 };
@@ -125,6 +125,7 @@ export function createFakeApi(): FakeApi {
     getPreRegistrationQrSvg: () => call("getPreRegistrationQrSvg", () => ok('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"><rect width="1" height="1"/></svg>')),
     getDossierStatus: () => call("getDossierStatus", () => err({ status: 404, code: "dossier_not_found", message: "Không tìm thấy hồ sơ có mã này." })),
     sendFeedback: () => call("sendFeedback", () => ok({ id: "f1", createdAt: "2026-12-02T03:00:00.000Z" })),
+    listMyFeedback: () => call("listMyFeedback", () => ok({ items: [] })),
     reportNotificationOptIn: () => call("reportNotificationOptIn", () => ok(undefined)),
   });
   return api;

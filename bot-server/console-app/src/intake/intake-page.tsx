@@ -11,6 +11,7 @@ import { documentKindLabels } from "../../../../shared/procedures/procedure-vers
 import { fillFromIdentity, identityMismatches, type VisitIdentity } from "../../../src/console/applicant-fields.js";
 import { api, ApiError, formUrl } from "../api.js";
 import type { Officer } from "../console-app.js";
+import { RESUME_KEY } from "../draft-actions.js";
 import { dmy, TRACK_LABEL } from "../format.js";
 import { PrintPreview } from "../print-preview.js";
 import { navigate } from "../router.js";
@@ -28,7 +29,12 @@ interface Procedure {
   requiredDocuments: RequiredDocument[];
   caseFlags: CaseFlag[];
 }
-interface Decision { track: string; dueDate: string; reasons: string[]; planStatus: string | null; missingDocuments: { id: string; name: string }[] }
+interface Decision {
+  track: string; dueDate: string; reasons: string[]; causes: string[]; planStatus: string | null; missingDocuments: { id: string; name: string }[];
+  /** Scheme day, counter paused now: when it resumes and the sentence citizens are told. */
+  pause: { resumesAt: string; sentence: string } | null;
+  keptSameDay: boolean;
+}
 interface DocState { received: boolean; count: number; kind: string }
 interface Result { dossierId: string; code: string; track: string; dueDate: string; form: string | null; checkedByCitizen: boolean }
 
@@ -66,6 +72,11 @@ export function IntakePage({ officer }: { officer: Officer }) {
   // A pre-registration addressed to another unit: the code, to re-address it here with the citizen present.
   const [otherUnit, setOtherUnit] = useState<string | null>(null);
   const [citizenPresent, setCitizenPresent] = useState(false);
+  // Received during a pause of a scheme day: keep the same-day track, with a reason (audited).
+  const [keepSameDay, setKeepSameDay] = useState(false);
+  const [keepReason, setKeepReason] = useState("");
+  const [askIdentity, setAskIdentity] = useState(false);
+  const [docError, setDocError] = useState("");
   const scanRef = useRef<HTMLInputElement>(null);
   const procedure = procedures.find((p) => p.code === procedureCode);
   const mirror = useMirror();
@@ -75,11 +86,20 @@ export function IntakePage({ officer }: { officer: Officer }) {
     api<{ procedures: Procedure[] }>("GET", "/procedures").then((r) => setProcedures(r.procedures), (e: Error) => setMessage(e.message));
   }, []);
 
+  // "Tiếp tục" on a draft in "Đang kê khai" opens it here, once the procedures are known.
+  useEffect(() => {
+    const code = sessionStorage.getItem(RESUME_KEY);
+    if (!code || procedures.length === 0) return;
+    sessionStorage.removeItem(RESUME_KEY);
+    void onScan(code);
+  });
+
   const body = useCallback(() => ({
     procedureCode: procedureCode!, formData: procedure ? toSubmit(procedure.form, values) : {}, caseFlags: flags,
     documents: Object.entries(documents).map(([id, d]) => ({ id, received: d.received, count: d.count, kind: d.kind })),
     visitId: visit.id, ...(draftId ? { draftId } : {}), ...(preCode && !draftId ? { preRegistrationCode: preCode } : {}),
-  }), [procedureCode, procedure, values, flags, documents, visit.id, draftId, preCode]);
+    ...(keepSameDay && keepReason.trim().length >= 3 ? { keepSameDayReason: keepReason.trim() } : {}),
+  }), [procedureCode, procedure, values, flags, documents, visit.id, draftId, preCode, keepSameDay, keepReason]);
 
   // The live track decision (time, scheme day, cutoff, flags) and the documents still missing.
   useEffect(() => {
@@ -112,6 +132,9 @@ export function IntakePage({ officer }: { officer: Officer }) {
     setDocuments(docs);
     setFlags([]);
     setErrors({});
+    setKeepSameDay(false);
+    setKeepReason("");
+    setDocError("");
     setWarnings(identity ? identityMismatches(fieldIds, v, identity) : []);
   };
 
@@ -128,6 +151,8 @@ export function IntakePage({ officer }: { officer: Officer }) {
     setNotice("");
     setWarnings([]);
     setPanel(null);
+    setKeepSameDay(false);
+    setKeepReason("");
     if (!keepVisit) setVisit(newVisit());
     setTimeout(() => scanRef.current?.focus(), 0);
   };
@@ -222,10 +247,33 @@ export function IntakePage({ officer }: { officer: Officer }) {
     }
   };
 
-  const receive = async () => {
+  /** The identity document is the only box left and the pre-entry holds an ID number: ask, in the same step. */
+  const idNumber = procedure?.form.fields.map((f) => (/IdNumber$/.test(f.id) ? values[f.id] : undefined)).find((v): v is string => typeof v === "string" && v.trim() !== "");
+
+  const receive = async (identitySeen = false) => {
     setMessage("");
+    setDocError("");
+    setAskIdentity(false);
+    const missing = (procedure?.requiredDocuments.filter((d) => d.always && !documents[d.id]?.received) ?? [])
+      .filter((d) => !(identitySeen && IDENTITY_DOC.test(d.id)));
+    if (missing.length > 0 && missing.every((d) => IDENTITY_DOC.test(d.id)) && idNumber) {
+      setAskIdentity(true);
+      return;
+    }
+    if (missing.length > 0) {
+      setDocError(`Chưa đánh dấu đã nhận: ${missing.map((d) => d.name).join("; ")}. Đánh dấu nếu công dân đã nộp, hoặc lập Mẫu 02 nếu còn thiếu.`);
+      const box = document.getElementById(`doc-${missing[0]!.id}`);
+      box?.scrollIntoView({ block: "center" });
+      box?.focus();
+      return;
+    }
     try {
-      const r = await api<Result>("POST", "/intake/receive", body());
+      const sent = body();
+      if (identitySeen) {
+        sent.documents = sent.documents.map((d) => (IDENTITY_DOC.test(d.id) ? { ...d, received: true, count: Math.max(1, d.count) } : d));
+        setDocuments((all) => Object.fromEntries(Object.entries(all).map(([id, d]) => [id, IDENTITY_DOC.test(id) ? { ...d, received: true, count: Math.max(1, d.count) } : d])));
+      }
+      const r = await api<Result>("POST", "/intake/receive", sent);
       setErrors({});
       setResult(r);
       setDraftId(undefined);
@@ -355,14 +403,30 @@ export function IntakePage({ officer }: { officer: Officer }) {
                 <ul>{decision.reasons.map((r) => <li key={r}>{r}</li>)}</ul>
               </div>
             )}
+            {decision?.pause && canReceive && (decision.causes.length === 1 && decision.causes[0] === "outside_office_hours" || decision.keptSameDay) && (
+              <div className="card" data-testid="pause-keep">
+                <p className="warn" role="status">{decision.pause.sentence}.</p>
+                <label className="row" style={{ flexWrap: "nowrap" }}>
+                  <input type="checkbox" style={{ width: "auto" }} checked={keepSameDay} onChange={(e) => setKeepSameDay(e.target.checked)} />
+                  Vẫn tiếp nhận trong giờ nghỉ và giữ trả kết quả trong ngày
+                </label>
+                {keepSameDay && (
+                  <div className="field">
+                    <label htmlFor="keep-reason">Lý do (được ghi nhật ký)</label>
+                    <input id="keep-reason" value={keepReason} onChange={(e) => setKeepReason(e.target.value)} placeholder="Ví dụ: công dân đến từ xa, cán bộ trực trưa" />
+                  </div>
+                )}
+              </div>
+            )}
             <div className="card" style={{ marginTop: 14 }}>
               <h2>Thành phần hồ sơ</h2>
+              {docError && <p className="error" role="alert">{docError}</p>}
               {procedure.requiredDocuments.map((d) => {
                 const st = documents[d.id] ?? { received: false, count: d.count, kind: d.kind };
                 const set = (x: Partial<DocState>) => setDocuments((all) => ({ ...all, [d.id]: { ...st, ...x } }));
                 return (
                   <div className="doc-row" key={d.id}>
-                    <input type="checkbox" aria-label={`Đã nhận: ${d.name}`} checked={st.received} onChange={(e) => set({ received: e.target.checked })} style={{ width: "auto" }} />
+                    <input id={`doc-${d.id}`} type="checkbox" aria-label={`Đã nhận: ${d.name}`} checked={st.received} onChange={(e) => set({ received: e.target.checked })} style={{ width: "auto" }} />
                     <span>{d.name}{d.always ? "" : <span className="muted"> (khi: {d.condition})</span>}</span>
                     <select aria-label={`Loại bản: ${d.name}`} value={st.kind} onChange={(e) => set({ kind: e.target.value })}>
                       {Object.entries(documentKindLabels).map(([k, l]) => <option key={k} value={k}>{l}</option>)}
@@ -402,6 +466,17 @@ export function IntakePage({ officer }: { officer: Officer }) {
                 <button className="primary" onClick={() => void refuse()}>Lập và in Mẫu 03</button>
               </div>
             )}
+          </div>
+        </div>
+      )}
+
+      {askIdentity && procedure && !result && (
+        <div className="card identity-check" role="alertdialog" aria-labelledby="identity-check-title" data-testid="identity-check">
+          <h2 id="identity-check-title">Đã xem bản chính CCCD?</h2>
+          <p>Bản khai trước ghi số giấy tờ tùy thân <b>{idNumber}</b>. Đối chiếu với bản chính thẻ căn cước của công dân rồi tiếp nhận.</p>
+          <div className="row">
+            <button className="primary" autoFocus onClick={() => void receive(true)}>Đã xem bản chính, tiếp nhận</button>
+            <button onClick={() => { setAskIdentity(false); const doc = procedure.requiredDocuments.find((d) => IDENTITY_DOC.test(d.id)); const box = doc && document.getElementById(`doc-${doc.id}`); box?.scrollIntoView({ block: "center" }); box?.focus(); }}>Chưa xem</button>
           </div>
         </div>
       )}

@@ -16,6 +16,7 @@ import { useApi } from "../../hooks/use-api.js";
 import { paths } from "../../routes.js";
 import { loadTickets, readJson, saveTicket, writeJson } from "../../state/device-store.js";
 import { ticketFrom } from "../../state/ticket.js";
+import { MyFeedbackSection } from "./MyFeedback.js";
 
 const CACHE = "mine";
 
@@ -80,6 +81,7 @@ export default function MyDossiersPage() {
           ))}
         </ul>
       ) : null}
+      <MyFeedbackSection />
       <Button fullWidth variant="secondary" className="kh-btn-lg" onClick={() => navigate(paths.home())}>
         Tìm đơn vị, thủ tục
       </Button>

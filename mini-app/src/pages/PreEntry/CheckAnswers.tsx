@@ -47,7 +47,8 @@ export function CheckAnswers({ sections, data, messages, generalError, sending, 
       ) : null}
       {sections.map((section) => (
         <section key={section.label} className="kh-stack">
-          <h2 className="kh-h2">{section.label}</h2>
+          {/* A one-field section named like its field ("Kính gửi") is said once. */}
+          {section.fields.length === 1 && section.fields[0]!.label === section.label ? null : <h2 className="kh-h2">{section.label}</h2>}
           {section.note ? <p className="kh-meta">{section.note}</p> : null}
           {section.fields.length > 0 ? (
             <dl className="kh-summary">

@@ -58,7 +58,8 @@ function PreEntryForm({ unitCode, procedure }: { unitCode: string; procedure: Pr
   const config = preEntryConfig(procedure.code);
   const steps = useMemo(() => buildSteps(fields, config), [fields, config]);
   const validator = useMemo(() => createValidator({ fields }), [fields]);
-  const [resumed] = useState(() => loadDraft(zalo.storage, unitCode, procedure.code));
+  const [resumed, setResumed] = useState(() => loadDraft(zalo.storage, unitCode, procedure.code));
+  const [erased, setErased] = useState<string | null>(null);
   const [draft, setDraft] = useState<DeviceDraft>(() => resumed ?? newDraft(unitCode, procedure));
   const [messages, setMessages] = useState<FieldMessages>({});
   const [syncError, setSyncError] = useState<ApiError | null>(null);
@@ -224,9 +225,21 @@ function PreEntryForm({ unitCode, procedure }: { unitCode: string; procedure: Pr
     navigate(paths.ticket(ticket.id), { replace: true });
   };
 
-  const restart = () => {
+  /** Deleting the draft erases it on the server too (the consent notice promises it), then starts afresh. */
+  const restart = async () => {
+    setGeneralError(null);
+    if (draft.serverId) {
+      setBusy(true);
+      const r = await api.cancelPreRegistration(draft.serverId);
+      setBusy(false);
+      if (!r.ok && r.error.code !== "pre_registration_not_found") {
+        return setGeneralError(r.error.status === 0 ? "Chưa xóa được bản khai trên máy chủ (mất kết nối). Vui lòng thử lại khi có mạng." : r.error.message);
+      }
+    }
     discardDraft(zalo.storage, unitCode, procedure.code);
     setDraft(newDraft(unitCode, procedure));
+    setResumed(undefined);
+    setErased("Đã xóa bản khai và mọi thông tin bạn đã nhập.");
     setReturnToCheck(false);
   };
 
@@ -291,12 +304,14 @@ function PreEntryForm({ unitCode, procedure }: { unitCode: string; procedure: Pr
   return (
     <Screen title="Khai trước hồ sơ" name="pre-entry" onBack={back}>
       <p className="kh-meta">{procedure.name}</p>
+      {erased && position === "consent" ? <Notice tone="success" title={erased} /> : null}
       {resumed && position !== "consent" ? (
         <div className="kh-resume">
           <Notice tone="info" title="Bạn đang tiếp tục bản khai đã lưu trên máy này." />
-          <button type="button" className="kh-link" onClick={restart}>
+          <button type="button" className="kh-link" disabled={busy} onClick={() => void restart()}>
             Xóa bản khai và làm lại từ đầu
           </button>
+          {generalError && position !== "check" ? <Notice tone="error" title={generalError} /> : null}
         </div>
       ) : null}
       {unsyncedBanner}

@@ -10,7 +10,7 @@ import { LoadError, Loading } from "../../components/LoadState.js";
 import { Notice } from "../../components/Notice.js";
 import { Screen } from "../../components/Screen.js";
 import { useDeps } from "../../deps.js";
-import { formatDate } from "../../format.js";
+import { formatDate, timeLimitText } from "../../format.js";
 import { useApi } from "../../hooks/use-api.js";
 import { paths } from "../../routes.js";
 
@@ -129,10 +129,10 @@ export default function ProcedurePage() {
 
       <Section title="Lệ phí và thời hạn">
         <p>
-          <strong>Lệ phí:</strong> {p.fee ? p.fee.display : "Theo quy định của Hội đồng nhân dân tỉnh"} <Verify on={!p.fee || p.fee.toVerify} />
+          <strong>Lệ phí:</strong> {p.fee && p.fee.display !== "cần kiểm tra" ? p.fee.display : "Theo quy định của Hội đồng nhân dân tỉnh; hỏi mức thu tại Bộ phận Một cửa"} <Verify on={!p.fee || p.fee.toVerify} />
         </p>
         <p>
-          <strong>Thời hạn giải quyết theo quy định:</strong> {p.timeLimit.workingDays} ngày làm việc <Verify on={p.timeLimit.toVerify} />
+          <strong>Thời hạn giải quyết theo quy định:</strong> {timeLimitText(p.timeLimit.workingDays, p.timeLimit.sameDayCutoff)} <Verify on={p.timeLimit.toVerify} />
         </p>
         {p.timeLimit.note ? <p className="kh-meta">{p.timeLimit.note}</p> : null}
         <p>

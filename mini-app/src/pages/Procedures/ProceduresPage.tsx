@@ -9,6 +9,7 @@ import { LoadError, Loading } from "../../components/LoadState.js";
 import { Notice } from "../../components/Notice.js";
 import { Screen } from "../../components/Screen.js";
 import { useDeps } from "../../deps.js";
+import { timeLimitText } from "../../format.js";
 import { useApi } from "../../hooks/use-api.js";
 import { paths } from "../../routes.js";
 
@@ -29,7 +30,7 @@ function ProcedureRows({ items, unitCode }: { items: Item[]; unitCode: string })
               <span className="kh-row-title">{p.name}</span>
               <span className="kh-row-sub">
                 {p.sameDayEligible ? <span className="kh-badge kh-badge-same-day">Trả trong ngày vào Ngày không hẹn</span> : null}
-                {` ${p.sector} · thời hạn ${p.timeLimitWorkingDays} ngày làm việc`}
+                {` ${p.sector} · thời hạn ${timeLimitText(p.timeLimitWorkingDays)}`}
               </span>
             </span>
             <Icon name="chevronRight" />

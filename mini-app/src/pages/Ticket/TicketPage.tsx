@@ -12,7 +12,7 @@ import { Loading, LoadError } from "../../components/LoadState.js";
 import { Screen } from "../../components/Screen.js";
 import { useDeps } from "../../deps.js";
 import { paths } from "../../routes.js";
-import { findTicket, loadDraft, saveDraft, saveTicket, type SavedTicket } from "../../state/device-store.js";
+import { findTicket, forgetTicket, loadDraft, saveDraft, saveTicket, type SavedTicket } from "../../state/device-store.js";
 import { expiryText, ticketFrom } from "../../state/ticket.js";
 import { QrImage } from "./QrImage.js";
 
@@ -24,6 +24,8 @@ export default function TicketPage() {
   const [offline, setOffline] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const [record, setRecord] = useState<PreRegistration | null>(null);
+  const [withdrawing, setWithdrawing] = useState<"ask" | "busy" | null>(null);
+  const [withdrawError, setWithdrawError] = useState<string | null>(null);
 
   useEffect(() => {
     let live = true;
@@ -82,6 +84,18 @@ export default function TicketPage() {
       });
     }
     navigate(preEntry);
+  };
+  /** Withdrawing a sent pre-entry before the counter finalises it erases it on the server and on this phone. */
+  const withdraw = async () => {
+    setWithdrawing("busy");
+    setWithdrawError(null);
+    const r = await api.cancelPreRegistration(ticket.id);
+    if (!r.ok && r.error.code !== "pre_registration_not_found") {
+      setWithdrawing("ask");
+      return setWithdrawError(r.error.status === 0 ? "Chưa rút được bản khai (mất kết nối). Vui lòng thử lại khi có mạng." : r.error.message);
+    }
+    forgetTicket(zalo.storage, ticket.id);
+    navigate(paths.unit(ticket.unitCode), { replace: true, state: { withdrawn: ticket.code } });
   };
   return (
     <Screen title="Phiếu khai trước" name="ticket" onBack={() => navigate(paths.unit(ticket.unitCode))}>
@@ -149,6 +163,27 @@ export default function TicketPage() {
       </div>
 
       {!closed && !draft ? <NotifyOptIn lookupCode={ticket.code} /> : null}
+      {!closed && !draft && !received && !offline ? (
+        <section className="kh-card kh-stack" aria-labelledby="withdraw-title">
+          <h2 className="kh-h2" id="withdraw-title">Không nộp nữa?</h2>
+          {withdrawing ? (
+            <>
+              <p>Rút bản khai sẽ xóa mọi thông tin bạn đã khai. Mã {ticket.code} sẽ không dùng được nữa.</p>
+              {withdrawError ? <Notice tone="error" title={withdrawError} /> : null}
+              <Button fullWidth variant="secondary" className="kh-btn-lg" loading={withdrawing === "busy"} onClick={() => void withdraw()}>
+                Rút và xóa bản khai
+              </Button>
+              <Button fullWidth variant="tertiary" className="kh-btn-lg" onClick={() => setWithdrawing(null)}>
+                Giữ lại
+              </Button>
+            </>
+          ) : (
+            <Button fullWidth variant="tertiary" className="kh-btn-lg" onClick={() => setWithdrawing("ask")}>
+              Rút bản khai
+            </Button>
+          )}
+        </section>
+      ) : null}
       <Button fullWidth variant="tertiary" className="kh-btn-lg" onClick={() => navigate(paths.myDossiers())}>
         Hồ sơ của tôi
       </Button>

@@ -3,7 +3,7 @@
  * today's scheme status, office hours and the procedures that are returned the same day.
  */
 import { useEffect } from "react";
-import { Button, useNavigate, useParams } from "zmp-ui";
+import { Button, useLocation, useNavigate, useParams } from "zmp-ui";
 import { Icon } from "../../components/icons.js";
 import { LoadError, Loading } from "../../components/LoadState.js";
 import { Notice } from "../../components/Notice.js";
@@ -21,6 +21,7 @@ export default function UnitPage() {
   const { unitCode = "" } = useParams();
   const { api, zalo, oaId } = useDeps();
   const navigate = useNavigate();
+  const withdrawn = (useLocation().state as { withdrawn?: string } | null)?.withdrawn;
   const scheme = useApi(() => api.getScheme(unitCode), unitCode);
 
   const unitName = scheme.state === "ok" ? scheme.value.unit.displayName : undefined;
@@ -45,6 +46,7 @@ export default function UnitPage() {
   const hours = officeHoursText(s);
   return (
     <Screen title="Ngày không hẹn" back={false} name="unit">
+      {withdrawn ? <Notice tone="success" title={`Đã rút bản khai ${withdrawn} và xóa thông tin đã khai.`} /> : null}
       <h1 className="kh-title">{capitalize(s.unit.displayName)}</h1>
       <p className="kh-meta">{s.unit.fullName.slice(s.unit.displayName.length).replace(/^,\s*/, "")}</p>
       <p className="kh-lead">

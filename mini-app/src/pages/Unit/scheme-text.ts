@@ -1,5 +1,6 @@
 /** The sentences of the scheme banner, from the server's scheme status (the server owns the clock and the rules). */
 import type { SchemeStatus } from "../../api/types.js";
+import { pausedIntakeSentence } from "../../../../shared/scheme/intake-state.js";
 import { formatDayLong, formatDuration } from "../../format.js";
 
 export interface SchemeBanner {
@@ -21,6 +22,13 @@ export function schemeBanner(s: SchemeStatus): SchemeBanner {
         ? `Hôm nay là Ngày không hẹn tại ${where}: còn ${formatDuration(s.minutesToCutoff)} đến ${s.intakeCutoff}.`
         : `Hôm nay là Ngày không hẹn tại ${where}: nhận hồ sơ trả trong ngày đến hết ${s.intakeCutoff}.`,
       detail: `Nộp đủ hồ sơ đến ${s.intakeCutoff} để nhận kết quả ngay trong ngày.`,
+    };
+  }
+  if (s.intakeState === "paused" && s.resumesAt && s.intakeCutoff) {
+    return {
+      tone: "success",
+      title: `Hôm nay là Ngày không hẹn tại ${where}. ${pausedIntakeSentence({ resumesAt: s.resumesAt, pauseKind: s.pauseKind ?? undefined, intakeCutoff: s.intakeCutoff })}.`,
+      detail: `Nộp đủ hồ sơ từ ${s.resumesAt} đến trước ${s.intakeCutoff} để nhận kết quả ngay trong ngày.`,
     };
   }
   if (s.schemeDay) {

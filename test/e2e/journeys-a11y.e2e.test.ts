@@ -1,0 +1,122 @@
+/**
+ * Accessibility in Debian Chromium with axe-core: no serious or critical violation on the mini app's screens
+ * (360×740), the public status page and the console's main pages (1366×800); the console's intake works from the
+ * keyboard alone (scan, tick, receive).
+ */
+import { afterAll, beforeAll, expect, it } from "@jest/globals";
+import type { Browser, Page } from "playwright-core";
+import { ensureConsoleBuilt } from "../../bot-server/console-app/build.js";
+import { maritalForm } from "../console/helpers/intake-fixtures.js";
+import { seriousViolations } from "./helpers/axe.js";
+import { describeWithChromium, launchChromium } from "./helpers/chromium-launch.js";
+import { demoPasswords } from "./helpers/counter-console.js";
+import { ensureMiniAppBuild } from "./helpers/mini-app-build.js";
+import { PHONE } from "./helpers/phone-screenshots.js";
+import { startServerProcess, type ServerProcess } from "./helpers/server-process.js";
+import { preRegister } from "./helpers/console-session.js";
+
+describeWithChromium("accessibility (axe-core) of the mini app, public pages and console", () => {
+  let server: ServerProcess;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    ensureMiniAppBuild();
+    await ensureConsoleBuilt();
+    server = await startServerProcess();
+    browser = await launchChromium();
+    await server.setClock("2026-12-02T10:00:00+07:00");
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  const check = async (page: Page, screen: string, found: Record<string, string[]>) => {
+    await page.waitForTimeout(450);
+    const v = await seriousViolations(page);
+    if (v.length > 0) found[screen] = v;
+  };
+
+  it("mini app screens and /tra-cuu: no serious or critical violation", async () => {
+    const context = await browser.newContext({ viewport: PHONE, locale: "vi-VN", timezoneId: "Asia/Ho_Chi_Minh" });
+    await context.route(/^https?:\/\/([^/]*\.)?(zadn|zdn|zalo)\.(vn|me)\//, (r) => r.abort());
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    const found: Record<string, string[]> = {};
+    const button = (name: string | RegExp) => page.getByRole("button", { name }).last();
+
+    await page.goto(`${server.url}/m/?fake-zalo=1`);
+    await page.locator("#unit-search").waitFor();
+    await check(page, "home", found);
+    await page.goto(`${server.url}/m/?unit=24631&fake-zalo=1`);
+    await page.getByText(/Hôm nay là Ngày không hẹn/).first().waitFor();
+    await check(page, "unit", found);
+    await button("Xem tất cả thủ tục").click();
+    await page.getByRole("heading", { name: "Trả kết quả trong ngày (Ngày không hẹn)" }).waitFor();
+    await check(page, "procedures", found);
+    await button(/Cấp Giấy xác nhận tình trạng hôn nhân/).click();
+    await page.getByRole("heading", { name: "Giấy tờ cần mang" }).waitFor();
+    await check(page, "procedure", found);
+    await button("Khai trước thông tin").click();
+    await page.getByRole("heading", { name: "Thông báo xử lý dữ liệu cá nhân" }).waitFor();
+    await check(page, "consent", found);
+    await page.getByRole("checkbox").check();
+    await button("Đồng ý và tiếp tục").click();
+    await page.locator('[data-step="for-whom"]').last().waitFor();
+    await check(page, "for-whom", found);
+    await button("Cho chính tôi").click();
+    await page.locator('[data-step="scan"]').last().waitFor();
+    await check(page, "scan", found);
+    await page.goto(`${server.url}/m/?unit=24631&fake-zalo=1`);
+    await button("Hồ sơ của tôi").click();
+    await page.getByRole("button", { name: "Tìm đơn vị, thủ tục" }).waitFor();
+    await check(page, "my-dossiers", found);
+
+    await page.goto(`${server.url}/tra-cuu`);
+    await check(page, "tra-cuu", found);
+    expect(found).toEqual({});
+    await context.close();
+  }, 120_000);
+
+  it("console main pages: no serious or critical violation; intake from the keyboard alone", async () => {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 800 }, locale: "vi-VN", timezoneId: "Asia/Ho_Chi_Minh" });
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    const found: Record<string, string[]> = {};
+    await page.goto(`${server.url}/console/`);
+    await page.getByLabel("Tên đăng nhập").waitFor();
+    await check(page, "login", found);
+    // Keyboard only from here: type, Tab, Enter.
+    await page.getByLabel("Tên đăng nhập").focus();
+    await page.keyboard.type("quangkhe.motcua");
+    await page.keyboard.press("Tab");
+    await page.keyboard.type(demoPasswords(server.output()).get("quangkhe.motcua")!);
+    await page.keyboard.press("Enter");
+    await page.getByRole("link", { name: "Hôm nay" }).waitFor();
+    await check(page, "board", found);
+
+    const preCode = await preRegister(server.url, "24631", "1.004873", maritalForm());
+    await page.getByRole("link", { name: "Tiếp nhận", exact: true }).focus();
+    await page.keyboard.press("Enter");
+    await page.getByLabel("Quét mã").waitFor();
+    await expect(page.evaluate("document.activeElement && document.activeElement.id")).resolves.toBe("scan");
+    await page.keyboard.type(preCode);
+    await page.keyboard.press("Enter");
+    await page.getByText(`Hồ sơ đăng ký trước ${preCode}`).waitFor();
+    await check(page, "intake", found);
+    await page.keyboard.press("F9");
+    await page.getByRole("alertdialog", { name: "Đã xem bản chính CCCD?" }).waitFor();
+    await page.keyboard.press("Enter");
+    await page.getByTestId("receive-result").waitFor();
+    await check(page, "intake-received", found);
+    for (const [link, screen] of [["Đang kê khai", "drafts"], ["Xử lý", "processing"], ["Trả kết quả", "results"], ["Ý kiến người dân", "feedback"]] as const) {
+      await page.getByRole("link", { name: link, exact: true }).focus();
+      await page.keyboard.press("Enter");
+      await page.getByRole("heading").first().waitFor();
+      await check(page, screen, found);
+    }
+    expect(found).toEqual({});
+    await context.close();
+  }, 120_000);
+});
