@@ -16,6 +16,7 @@ import { jsonBody } from "./http/json-body.js";
 import { metricsHandler } from "./metrics/metrics-handler.js";
 import { miniAppStatic } from "./http/mini-app-static.js";
 import { consoleRouter } from "./console/console-router.js";
+import { corsForOrigins } from "./http/cors.js";
 import { requestContext } from "./http/request-context.js";
 import { mountRoutes } from "./http/route-table.js";
 import { publicRateLimit, securityHeaders } from "./http/security.js";
@@ -52,7 +53,7 @@ export function createApp(deps: Deps, options: AppOptions = {}): Express {
   domainVerification(app, deps.config.ZALO_DOMAIN_VERIFICATION);
 
   const limit = publicRateLimit(deps.config.RATE_LIMIT_PER_MINUTE);
-  app.use("/api", limit, apiRouter(deps));
+  app.use("/api", corsForOrigins(deps.config.CORS_ORIGINS), limit, apiRouter(deps));
   app.use("/tra-cuu", limit, statusPageRouter(deps));
 
   // MOUNT: officer console (its own sessions and CSRF handling).

@@ -38,6 +38,24 @@ const ConfigSchema = z
     /** Interval of the expired-draft purge job, minutes; 0 disables the timer (tests call the function). */
     PURGE_INTERVAL_MINUTES: nonNegativeInt.default(60),
 
+    /**
+     * Origins allowed to call the citizen API from a browser (CORS), comma-separated. Inside Zalo the Mini App runs
+     * at https://h5.zdn.vn, so every /api call is cross-origin (http/cors.ts).
+     * Exact origins only: "*" is refused (the API is called with identity headers).
+     */
+    CORS_ORIGINS: z
+      .string()
+      .default("https://h5.zdn.vn")
+      .transform((v, ctx) => {
+        const origins = v.split(",").map((s) => s.trim()).filter((s) => s !== "");
+        for (const o of origins) {
+          if (!isOrigin(o)) {
+            ctx.addIssue({ code: "custom", message: `"${o}" is not an origin (scheme://host[:port], no "*", no path)` });
+            return z.NEVER;
+          }
+        }
+        return origins;
+      }),
     ZALO_APP_ID: optionalText,
     ZALO_APP_SECRET: optionalText,
     ZALO_OA_ID: optionalText,
@@ -127,6 +145,16 @@ export function loadConfigOrExit(): Config {
   if (r.ok) return r.config;
   process.stderr.write(`Invalid configuration:\n${r.errors.map((e) => `  - ${e}`).join("\n")}\n`);
   process.exit(2);
+}
+
+/** "https://h5.zdn.vn", "http://127.0.0.1:5173": what a browser sends as Origin; never "*" or a path. */
+function isOrigin(s: string): boolean {
+  if (!/^https?:\/\/[^/*\s]+$/.test(s)) return false;
+  try {
+    return new URL(s).origin === s;
+  } catch {
+    return false;
+  }
 }
 
 /** Zalo identity verification needs the app secret (appsecret_proof). */
