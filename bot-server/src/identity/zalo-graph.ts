@@ -1,7 +1,10 @@
 /**
- * Verifies a mini-app user's access token against the Zalo Graph API (zalo.md §2.1):
- * GET {ZALO_GRAPH_BASE}/v2.0/me?fields=id,name,picture with headers `access_token` and
+ * Verifies a mini-app user's access token against the Zalo Graph API:
+ * GET {ZALO_GRAPH_BASE}/v2.0/me?fields=id with headers `access_token` and
  * `appsecret_proof` = hex(HMAC-SHA256(key = app secret, msg = access token)), mandatory since 2024-01-01.
+ * Only the id is asked: since zmp-sdk 2.35 a token obtained without the user's consent resolves the id alone
+ * (zmp-sdk typings of getAccessToken, https://mini.zalo.me/documents/api/getAccessToken/), and the id is all the
+ * server needs (the user's id in our Zalo App, the one OA webhook events carry as `user_id_by_app`).
  * The answer is flat and carries its own `error` (0 = success), often with HTTP 200 (zalo.md §6.4).
  */
 import { createHmac } from "node:crypto";
@@ -30,7 +33,7 @@ export function createZaloGraph(opts: ZaloGraphOptions): ZaloGraph {
     async me(accessToken) {
       let res: Response;
       try {
-        res = await fetch(`${base}/v2.0/me?fields=id,name,picture`, {
+        res = await fetch(`${base}/v2.0/me?fields=id`, {
           headers: { access_token: accessToken, appsecret_proof: appSecretProof(opts.appSecret, accessToken) },
           signal: AbortSignal.timeout(opts.timeoutMs ?? 3000),
         });

@@ -10,12 +10,14 @@ import type { Database } from "./database.js";
 import { initialMigration } from "./migrations/0001-initial.js";
 import { feedbackOneRatingMigration } from "./migrations/0002-feedback-one-rating.js";
 import { conversationWaitingSinceMigration } from "./migrations/0003-conversation-waiting-since.js";
+import { zaloIdentityAndChannelsMigration } from "./migrations/0012-zalo-identity-and-channels.js";
 
 /** Names sort in apply order; append only. */
 export const migrations: Record<string, Migration> = {
   "0001-initial": initialMigration,
   "0002-feedback-one-rating": feedbackOneRatingMigration,
   "0003-conversation-waiting-since": conversationWaitingSinceMigration,
+  "0012-zalo-identity-and-channels": zaloIdentityAndChannelsMigration,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -50,7 +50,7 @@ export async function handleZaloEvent(env: ChatbotEnv, event: ZaloEvent): Promis
 
 async function respond(env: ChatbotEnv, event: ZaloEvent, now: Date): Promise<HandleOutcome> {
   const at = new Date(Math.min(event.at, now.getTime())).toISOString();
-  const interaction = { oaUserId: event.userId, at, now: now.toISOString() };
+  const interaction = { oaUserId: event.userId, at, now: now.toISOString(), ...(event.appUserId ? { appUserId: event.appUserId } : {}) };
   const context = (conversationUnitId?: string | null, dossier?: DossierForChat | null, contacts?: readonly UnitContact[]): ReplyContext => ({
     at: now.toISOString(),
     units: env.domain.units,
