@@ -53,6 +53,9 @@ export const API_ERRORS = {
   dossier_not_found: { status: 404, message: "Không tìm thấy hồ sơ có mã này. Vui lòng kiểm tra lại mã trên phiếu hẹn.", detail: "No dossier with this code." },
   rating_not_ready: { status: 422, message: "Hồ sơ chưa có kết quả nên chưa đánh giá được. Bạn có thể đánh giá sau khi nhận kết quả.", detail: "A dossier can be rated once its result is ready or returned." },
   rating_already_sent: { status: 409, message: "Bạn đã đánh giá hồ sơ này rồi. Mỗi hồ sơ chỉ được đánh giá một lần.", detail: "This citizen already rated this dossier." },
+  phone_needs_zalo: { status: 403, message: "Chỉ lấy được số điện thoại khi bạn mở ứng dụng trong Zalo.", detail: "The phone number comes from the Zalo account: call with X-Zalo-Access-Token." },
+  phone_token_invalid: { status: 422, message: "Zalo chưa xác nhận số điện thoại của bạn. Vui lòng bấm lại nút để thử lần nữa.", detail: "The getPhoneNumber token was refused by Zalo (used, expired or not issued to this user)." },
+  phone_not_vietnamese: { status: 422, message: "Số điện thoại này không phải số di động Việt Nam nên không nhận được tin nhắn.", detail: "The number is not a Vietnamese mobile number (84…)." },
   internal_error: { status: 500, message: "Đã có lỗi trong hệ thống, vui lòng thử lại sau.", detail: "Internal server error." },
   service_unavailable: { status: 503, message: "Hệ thống tạm thời không phục vụ được, vui lòng thử lại sau.", detail: "Service unavailable." },
 } as const satisfies Record<string, ErrorEntry>;

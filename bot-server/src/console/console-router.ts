@@ -19,6 +19,7 @@ import { consoleConversationRoutes } from "./conversations.routes.js";
 import { consoleFeedbackRoutes } from "./feedback.routes.js";
 import { consoleOfficeContactRoutes } from "./office-contact.routes.js";
 import { consoleNotificationRoutes } from "./notifications.routes.js";
+import { consoleZaloRoutes } from "./zalo.routes.js";
 import { loadSession, requireCsrf, requireOfficer } from "./session-auth.js";
 
 export interface ConsoleRouterOptions {
@@ -35,6 +36,7 @@ export function consoleRouter(deps: Deps, options: ConsoleRouterOptions = {}): R
   router.use("/api/office-contact", json, loadSession(deps), requireCsrf, requireOfficer, consoleOfficeContactRoutes(deps));
   router.use("/api/notifications", json, loadSession(deps), requireCsrf, requireOfficer, consoleNotificationRoutes(deps));
   router.use("/api/conversations", json, loadSession(deps), requireCsrf, requireOfficer, consoleConversationRoutes(deps));
+  router.use("/api/zalo", json, loadSession(deps), requireCsrf, requireOfficer, consoleZaloRoutes(deps));
   router.use("/api", json, loadSession(deps), requireCsrf, consoleApi(deps, mirror));
   router.use("/mirror/api", json, mirrorApi(mirror));
   router.use("/mirror/api", (_req, res) => sendConsoleError(res, { code: "mirror_not_found" }));

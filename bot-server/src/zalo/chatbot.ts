@@ -17,6 +17,7 @@ import { listOfficeContacts } from "../store/unit-contacts.js";
 import { forgetEventsBefore, recordInteraction, rememberEventOnce, updateConversation } from "./conversation-store.js";
 import type { ZaloEvent } from "./events.js";
 import type { OaClient } from "./oa-client.js";
+import { handleOfficerLinkText } from "./officer-link.js";
 
 export interface ChatbotEnv {
   db: Kysely<Database>;
@@ -77,6 +78,8 @@ async function respond(env: ChatbotEnv, event: ZaloEvent, now: Date): Promise<Ha
       return send(env, event.userId, mediaReply(context()));
     case "text": {
       const conversation = await recordInteraction(env.db, { ...interaction, interacted: true });
+      const officerLink = await handleOfficerLinkText(env, event.userId, event.text ?? "", now);
+      if (officerLink) return officerLink;
       const understood = env.understand(event.text ?? "");
       const dossier = understood.dossierCode ? await env.lookupDossier(understood.dossierCode) : undefined;
       const contacts = CONTACT_INTENTS.has(understood.intent) ? await listOfficeContacts(env.db) : undefined;
