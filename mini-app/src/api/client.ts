@@ -6,6 +6,8 @@
 import type { Auth } from "./auth.js";
 import { requestJson, type ApiResult, type Fetch, type RequestOptions } from "./http.js";
 import type {
+  CitizenMe,
+  CitizenPhone,
   ConsentNotice,
   CreatePreRegistration,
   DeviceTokenResponse,
@@ -43,6 +45,10 @@ export interface ApiClient {
   sendFeedback(body: FeedbackInput): Promise<ApiResult<FeedbackReceipt>>;
   /** Proposed, not in the server spine yet: POST /api/citizens/me/notifications (sets notify_opt_in_at, oa_followed). */
   reportNotificationOptIn(body: NotificationOptIn): Promise<ApiResult<void>>;
+  getMe(): Promise<ApiResult<CitizenMe>>;
+  /** The getPhoneNumber() token, sent with the citizen's agreement; the server keeps the number for result messages. */
+  savePhoneFromZalo(phoneToken: string): Promise<ApiResult<CitizenPhone>>;
+  erasePhone(): Promise<ApiResult<void>>;
 }
 
 /** When the server has no feedback route yet (404 not_found), the citizen reads this instead of "address not found". */
@@ -94,5 +100,8 @@ export function createApiClient({ baseUrl, fetch, auth }: ApiClientOptions): Api
     getDossierStatus: (code) => open(`/dossiers/${enc(code)}/status`),
     sendFeedback: (body) => mine(`/feedback`, { method: "POST", body }),
     reportNotificationOptIn: (body) => mine(`/citizens/me/notifications`, { method: "POST", body }),
+    getMe: () => mine(`/citizens/me`),
+    savePhoneFromZalo: (phoneToken) => mine(`/citizens/me/phone`, { method: "POST", body: { phoneToken, consent: true } }),
+    erasePhone: () => mine(`/citizens/me/phone`, { method: "DELETE" }),
   };
 }

@@ -124,6 +124,9 @@ export function createFakeApi(): FakeApi {
     getDossierStatus: () => call("getDossierStatus", () => err({ status: 404, code: "dossier_not_found", message: "Không tìm thấy hồ sơ có mã này." })),
     sendFeedback: () => call("sendFeedback", () => ok({ id: "f1", createdAt: "2026-12-02T03:00:00.000Z" })),
     reportNotificationOptIn: () => call("reportNotificationOptIn", () => ok(undefined)),
+    getMe: () => call("getMe", () => ok({ citizenId: "c1", identity: "zalo" as const, createdAt: "2026-12-02T02:00:00.000Z", phone: null })),
+    savePhoneFromZalo: () => call("savePhoneFromZalo", () => ok({ masked: "0912 *** 678", consentAt: "2026-12-02T02:00:00.000Z", source: "zalo" as const })),
+    erasePhone: () => call("erasePhone", () => ok(undefined)),
   });
   return api;
 }
