@@ -115,6 +115,10 @@ const ConfigSchema = z
     NOTIFY_MINIAPP_API_KEY: optionalText,
     NOTIFY_MINIAPP_TEMPLATE_ID: optionalText,
     NOTIFY_MINIAPP_OPENAPI_BASE: url.default("https://openapi.mini.zalo.me"),
+    /** Mini App notifications go out only in these local hours (Zalo: 06:00–22:00); a send outside waits for them. */
+    NOTIFY_MINIAPP_HOURS: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-4]):[0-5]\d$/, "HH:mm-HH:mm").default("06:00-22:00"),
+    /** Mini App notifications per day for the whole app (Zalo: about 1,000); beyond it sends wait for the next day. */
+    NOTIFY_MINIAPP_DAILY_CAP: z.coerce.number().int().positive().default(1000),
   })
   .transform((c, ctx) => {
     const db = parseDatabaseUrl(c.DATABASE_URL);
