@@ -9,6 +9,7 @@ import { DossierPage } from "./dossier-page.js";
 import { FeedbackPage } from "./feedback-page.js";
 import { IntakePage } from "./intake/intake-page.js";
 import { OfficePage } from "./office-page.js";
+import { ZaloLinkPage } from "./zalo-link-page.js";
 import { QueuePage } from "./queue-page.js";
 import { navigate, pathOf, useRoute, type Route } from "./router.js";
 
@@ -78,6 +79,7 @@ const NAV: { label: string; route: Route; roles?: Officer["role"][] }[] = [
   { label: "Cần hỗ trợ", route: { name: "conversations" }, roles: ["counter_officer", "processing_officer", "leader", "province_viewer", "unit_admin"] },
   { label: "Thông báo chưa gửi được", route: { name: "deadLetters" }, roles: ["unit_admin", "leader", "province_viewer"] },
   { label: "Thông tin đơn vị", route: { name: "office" }, roles: ["unit_admin"] },
+  { label: "Zalo của tôi", route: { name: "zaloLink" }, roles: ["leader", "unit_admin", "processing_officer", "counter_officer"] },
 ];
 
 /** How many citizens wait for an officer (the nav badge), refreshed every minute and after "Đã xử lý". */
@@ -133,6 +135,7 @@ function Shell({ officer, onLogout }: { officer: Officer; onLogout: () => void }
         {route.name === "feedback" && <FeedbackPage officer={officer} />}
         {route.name === "conversations" && <ConversationsPage onChange={refreshWaiting} />}
         {route.name === "office" && <OfficePage />}
+        {route.name === "zaloLink" && <ZaloLinkPage />}
       </main>
     </>
   );

@@ -9,7 +9,8 @@ export type Route =
   | { name: "deadLetters" }
   | { name: "feedback" }
   | { name: "conversations" }
-  | { name: "office" };
+  | { name: "office" }
+  | { name: "zaloLink" };
 
 export function parseRoute(path: string): Route {
   const p = path.replace(/^\/console\/?/, "").replace(/\/+$/, "");
@@ -18,6 +19,7 @@ export function parseRoute(path: string): Route {
   if (p === "y-kien") return { name: "feedback" };
   if (p === "can-ho-tro") return { name: "conversations" };
   if (p === "don-vi") return { name: "office" };
+  if (p === "zalo") return { name: "zaloLink" };
   const q = /^hang-doi\/([a-z]+)$/.exec(p);
   if (q) return { name: "queue", queue: q[1]! };
   const d = /^ho-so\/([0-9a-f-]{36})$/.exec(p);
@@ -35,6 +37,7 @@ export function pathOf(r: Route): string {
     case "feedback": return "/console/y-kien";
     case "conversations": return "/console/can-ho-tro";
     case "office": return "/console/don-vi";
+    case "zaloLink": return "/console/zalo";
   }
 }
 
