@@ -2,7 +2,7 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["node_modules/", "dist/", "mini-app/www/", "/data/", "coverage/", "test-output/", "**/*.cjs", ".scratch*"] },
+  { ignores: ["node_modules/", "dist/", "mini-app/www/", "mini-app/www-zalo/", "/data/", "coverage/", "test-output/", "**/*.cjs", ".scratch*"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -21,6 +21,7 @@ import { metricsHandler } from "./metrics/metrics-handler.js";
 import { miniAppStatic } from "./http/mini-app-static.js";
 import { consoleRouter } from "./console/console-router.js";
 import type { MirrorSync } from "./console/mirror-hub.js";
+import { corsForOrigins } from "./http/cors.js";
 import { requestContext } from "./http/request-context.js";
 import { mountRoutes } from "./http/route-table.js";
 import { publicRateLimit, securityHeaders } from "./http/security.js";
@@ -65,7 +66,7 @@ export function createApp(deps: Deps, options: AppOptions = {}): Express {
     deps.config.RATE_LIMIT_PER_MINUTE,
     deps.redis ? { redis: deps.redis, prefix: `${deps.config.NOTIFY_QUEUE_PREFIX}:rate:public:`, log: deps.log } : undefined,
   );
-  app.use("/api", limit, apiRouter(deps));
+  app.use("/api", corsForOrigins(deps.config.CORS_ORIGINS), limit, apiRouter(deps));
   app.use("/tra-cuu", limit, statusPageRouter(deps));
   app.use("/don-vi", limit, unitPagesRouter(deps));
 

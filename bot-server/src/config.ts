@@ -40,6 +40,24 @@ const ConfigSchema = z
     /** Interval of the expired-draft purge job, minutes; 0 disables the timer (tests call the function). */
     PURGE_INTERVAL_MINUTES: nonNegativeInt.default(60),
 
+    /**
+     * Origins allowed to call the citizen API from a browser (CORS), comma-separated. Inside Zalo the Mini App runs
+     * at https://h5.zdn.vn, so every /api call is cross-origin (http/cors.ts).
+     * Exact origins only: "*" is refused (the API is called with identity headers).
+     */
+    CORS_ORIGINS: z
+      .string()
+      .default("https://h5.zdn.vn")
+      .transform((v, ctx) => {
+        const origins = v.split(",").map((s) => s.trim()).filter((s) => s !== "");
+        for (const o of origins) {
+          if (!isOrigin(o)) {
+            ctx.addIssue({ code: "custom", message: `"${o}" is not an origin (scheme://host[:port], no "*", no path)` });
+            return z.NEVER;
+          }
+        }
+        return origins;
+      }),
     ZALO_APP_ID: optionalText,
     ZALO_APP_SECRET: optionalText,
     ZALO_OA_ID: optionalText,
@@ -99,6 +117,10 @@ const ConfigSchema = z
     NOTIFY_MINIAPP_API_KEY: optionalText,
     NOTIFY_MINIAPP_TEMPLATE_ID: optionalText,
     NOTIFY_MINIAPP_OPENAPI_BASE: url.default("https://openapi.mini.zalo.me"),
+    /** Mini App notifications go out only in these local hours (Zalo: 06:00–22:00); a send outside waits for them. */
+    NOTIFY_MINIAPP_HOURS: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-4]):[0-5]\d$/, "HH:mm-HH:mm").default("06:00-22:00"),
+    /** Mini App notifications per day for the whole app (Zalo: about 1,000); beyond it sends wait for the next day. */
+    NOTIFY_MINIAPP_DAILY_CAP: z.coerce.number().int().positive().default(1000),
   })
   .transform((c, ctx) => {
     const db = parseDatabaseUrl(c.DATABASE_URL);
@@ -129,6 +151,16 @@ export function loadConfigOrExit(): Config {
   if (r.ok) return r.config;
   process.stderr.write(`Invalid configuration:\n${r.errors.map((e) => `  - ${e}`).join("\n")}\n`);
   process.exit(2);
+}
+
+/** "https://h5.zdn.vn", "http://127.0.0.1:5173": what a browser sends as Origin; never "*" or a path. */
+function isOrigin(s: string): boolean {
+  if (!/^https?:\/\/[^/*\s]+$/.test(s)) return false;
+  try {
+    return new URL(s).origin === s;
+  } catch {
+    return false;
+  }
 }
 
 /** Zalo identity verification needs the app secret (appsecret_proof). */

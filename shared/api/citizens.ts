@@ -11,10 +11,19 @@ export const DeviceTokenResponse = z.object({
 });
 export type DeviceTokenResponse = z.infer<typeof DeviceTokenResponse>;
 
+/** The phone number kept for result messages (ZNS), shown masked: it is personal data. */
+export const CitizenPhone = z.object({
+  masked: z.string().describe("e.g. 0912 *** 678"),
+  consentAt: z.string().describe("When the citizen agreed to receive result messages on this number"),
+  source: z.enum(["zalo", "counter"]).describe("From the citizen's Zalo account, or entered at the counter with consent"),
+});
+export type CitizenPhone = z.infer<typeof CitizenPhone>;
+
 export const CitizenMe = z.object({
   citizenId: z.string(),
   identity: z.enum(["zalo", "device"]),
   createdAt: z.string(),
+  phone: CitizenPhone.nullable().optional(),
 });
 export type CitizenMe = z.infer<typeof CitizenMe>;
 
@@ -26,3 +35,19 @@ export const NotificationOptIn = z.object({
 export type NotificationOptIn = z.infer<typeof NotificationOptIn>;
 
 export const ZALO_TOKEN_HEADER = "x-zalo-access-token";
+
+/**
+ * "Nhận tin nhắn kết quả qua số điện thoại": the token of zmp-sdk getPhoneNumber() (single use, about 2 minutes),
+ * exchanged by the server, with the citizen's explicit agreement.
+ */
+export const PhoneFromZalo = z.object({
+  phoneToken: z.string().trim().min(1).max(2000).describe("getPhoneNumber().token"),
+  consent: z.literal(true).describe("The citizen agrees to receive result messages on this number"),
+});
+export type PhoneFromZalo = z.infer<typeof PhoneFromZalo>;
+
+/** 0912 345 678 → "0912 *** 678" (84… numbers are shown in the national form). */
+export function maskPhone(phone: string): string {
+  const national = phone.startsWith("84") ? `0${phone.slice(2)}` : phone;
+  return national.length < 7 ? "***" : `${national.slice(0, 4)} *** ${national.slice(-3)}`;
+}

@@ -63,6 +63,9 @@ export const API_ERRORS = {
     message: "Chưa xác định được đơn vị giữ thông tin này. Vui lòng chọn hồ sơ cần sửa, hoặc liên hệ Bộ phận Một cửa.",
     detail: "No unit holds data of this citizen for this request; name a pre-registration, dossier or feedback of yours.",
   },
+  phone_needs_zalo: { status: 403, message: "Chỉ lấy được số điện thoại khi bạn mở ứng dụng trong Zalo.", detail: "The phone number comes from the Zalo account: call with X-Zalo-Access-Token." },
+  phone_token_invalid: { status: 422, message: "Zalo chưa xác nhận số điện thoại của bạn. Vui lòng bấm lại nút để thử lần nữa.", detail: "The getPhoneNumber token was refused by Zalo (used, expired or not issued to this user)." },
+  phone_not_vietnamese: { status: 422, message: "Số điện thoại này không phải số di động Việt Nam nên không nhận được tin nhắn.", detail: "The number is not a Vietnamese mobile number (84…)." },
   internal_error: { status: 500, message: "Đã có lỗi trong hệ thống, vui lòng thử lại sau.", detail: "Internal server error." },
   service_unavailable: { status: 503, message: "Hệ thống tạm thời không phục vụ được, vui lòng thử lại sau.", detail: "Service unavailable." },
 } as const satisfies Record<string, ErrorEntry>;

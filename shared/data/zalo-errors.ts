@@ -32,6 +32,9 @@ const zns = (code: number, kind: ZaloErrorKind, meaning: string): ZaloErrorEntry
 
 export const ZALO_ERRORS: readonly ZaloErrorEntry[] = [
   oa(-32, "rate_limited", "app or OA reached the per-minute call limit"),
+  // -100, -118, -126, -115 as Zalo's Official Account API error table gives them (docs.zaloplatforms.com, quoted by
+  // third parties [SECONDARY]; the official SDKs, e.g. github.com/zaloplatform/zalo-php-sdk, carry no table). The
+  // ZNS/ZBS table once used some of these numbers for other meanings; one code, one meaning here: the OA's.
   oa(-100, "transient", "unknown error, retry later"),
   oa(-200, "transient", "send message failed"),
   oa(-201, "invalid_request", "a parameter is invalid"),
@@ -66,11 +69,12 @@ export const ZALO_ERRORS: readonly ZaloErrorEntry[] = [
   zns(-108, "permanent_for_channel", "invalid phone"),
   zns(-109, "configuration", "invalid template id"),
   zns(-114, "permanent_for_channel", "user cannot receive"),
-  zns(-115, "daily_limit", "out of quota or balance"),
+  // Balance: an administrator must top up; retrying every morning would never end. Next channel, and the log says why.
+  oa(-115, "configuration", "out of balance"),
   zns(-117, "configuration", "no template permission"),
-  zns(-118, "configuration", "account does not exist"),
+  oa(-118, "permanent_for_channel", "the recipient's Zalo account does not exist or is disabled"),
   zns(-124, "token_expired", "invalid access token"),
-  zns(-126, "configuration", "development mode: recipient is not an admin"),
+  oa(-126, "configuration", "development-mode wallet out of balance"),
   zns(-127, "configuration", "development mode: recipient is not an admin"),
   zns(-131, "configuration", "template not approved"),
   zns(-133, "night_window", "cannot send at night (22:00–06:00)"),

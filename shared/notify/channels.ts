@@ -3,6 +3,8 @@
  * [INFERRED]: OA customer-service message inside the 7-day interaction window (§4.3), else the Mini App
  * notification after opt-in (§4.7), else ZNS/ZBS by phone with consent (§4.6). Rules are rows, not branches.
  */
+import { MINIAPP_LIMITS } from "./miniapp-rules.js";
+
 export const NOTIFY_CHANNELS = ["oa_cs", "miniapp", "zns"] as const;
 export type NotifyChannel = (typeof NOTIFY_CHANNELS)[number];
 
@@ -12,6 +14,8 @@ export interface RecipientFacts {
   oaLastInteractionAt?: string;
   zaloUserId?: string;
   notifyOptInAt?: string;
+  /** Last time the citizen used the Mini App inside Zalo (its notifications need one in the last 7 days). */
+  miniAppOpenedAt?: string;
   phone?: string;
   phoneConsentAt?: string;
   /** Officers (leader alerts): no known interaction time, Zalo itself answers -230 when out of window. */
@@ -43,8 +47,8 @@ export const CHANNEL_RULES: readonly ChannelRule[] = [
   },
   {
     channel: "miniapp",
-    reaches: (f) => !!f.zaloUserId && !!f.notifyOptInAt,
-    source: "zalo.md §4.7, §4.8.2 [INFERRED]",
+    reaches: (f, now) => !!f.zaloUserId && !!f.notifyOptInAt && within(f.miniAppOpenedAt, now, MINIAPP_LIMITS.activeWithinDays),
+    source: MINIAPP_LIMITS.source,
   },
   {
     channel: "zns",

@@ -397,16 +397,22 @@ interface EventBase {
   appId?: string;
   oaId?: string;
   userId: string;
+  /** `user_id_by_app`: the user's id in the Zalo App (the Mini App's userInfo.id); by default one per OA user. */
+  appUserId?: string;
   timestamp?: string;
   msgId?: string;
 }
+
+/** A distinct Zalo-App-scoped id per OA user id, as Zalo gives one person two ids. */
+export const appUserIdOf = (oaUserId: string) => `7${oaUserId.slice(1)}`;
+const byApp = (e: EventBase) => e.appUserId ?? appUserIdOf(e.userId);
 
 const base = (e: EventBase) => ({ app_id: e.appId ?? "1234567890123456789", timestamp: e.timestamp ?? String(Date.now()) });
 const msgId = (e: EventBase) => e.msgId ?? randomBytes(10).toString("hex");
 
 export const zaloEvent = {
   text: (e: EventBase & { text: string }) => ({
-    ...base(e), user_id_by_app: "552177279717587730", event_name: "user_send_text",
+    ...base(e), user_id_by_app: byApp(e), event_name: "user_send_text",
     sender: { id: e.userId }, recipient: { id: e.oaId ?? "388613280878808645" }, message: { msg_id: msgId(e), text: e.text },
   }),
   image: (e: EventBase) => ({
@@ -422,15 +428,15 @@ export const zaloEvent = {
     message: { msg_id: msgId(e), attachments: [{ type: "location", payload: { coordinates: { latitude: "12.0", longitude: "107.7" } } }] },
   }),
   follow: (e: EventBase) => ({
-    ...base(e), oa_id: e.oaId ?? "388613280878808645", user_id_by_app: "552177279717587730", event_name: "follow", source: "oa_profile",
+    ...base(e), oa_id: e.oaId ?? "388613280878808645", user_id_by_app: byApp(e), event_name: "follow", source: "oa_profile",
     follower: { id: e.userId },
   }),
   unfollow: (e: EventBase) => ({
-    ...base(e), oa_id: e.oaId ?? "388613280878808645", user_id_by_app: "552177279717587730", event_name: "unfollow", source: "oa_profile",
+    ...base(e), oa_id: e.oaId ?? "388613280878808645", user_id_by_app: byApp(e), event_name: "unfollow", source: "oa_profile",
     follower: { id: e.userId },
   }),
   chatNow: (e: EventBase) => ({
-    ...base(e), oa_id: e.oaId ?? "388613280878808645", user_id: e.userId, user_id_by_app: "552177279717587730", event_name: "user_click_chatnow",
+    ...base(e), oa_id: e.oaId ?? "388613280878808645", user_id: e.userId, user_id_by_app: byApp(e), event_name: "user_click_chatnow",
   }),
   /** ZNS delivery receipt: the phone received the message sent with `trackingId`. */
   znsReceived: (e: { phone: string; trackingId: string; msgId?: string; timestamp?: string; appId?: string; oaId?: string }) => ({

@@ -9,6 +9,7 @@ const everything: RecipientFacts = {
   oaLastInteractionAt: daysAgo(2),
   zaloUserId: "5000000000000000001",
   notifyOptInAt: daysAgo(30),
+  miniAppOpenedAt: daysAgo(1),
   phone: "0912345678",
   phoneConsentAt: daysAgo(30),
 };

@@ -7,7 +7,7 @@ import { forEachDatabase, type DialectName, type TestDatabase } from "../helpers
 /** Every table of the contract in database.ts. */
 const TABLES: (keyof Database)[] = [
   "audit_log", "catalog_documents", "citizens", "conversations", "data_requests", "deliveries", "dossier_events", "dossier_sequences",
-  "dossiers", "feedback", "outbox", "pre_registrations", "sessions", "unit_successions", "units", "users",
+  "dossiers", "feedback", "miniapp_notify_slots", "outbox", "pre_registrations", "sessions", "unit_successions", "units", "users",
   "webhook_events", "zalo_tokens", "zns_receipts",
 ];
 

@@ -43,7 +43,7 @@ describe("X-ZEvent-Signature", () => {
 describe("webhook payloads", () => {
   it("reads the user id from sender, follower or user_id, and keeps ids as strings", () => {
     const text = parseZaloEvent(JSON.parse(BODY));
-    expect(text).toEqual({ ok: true, event: { kind: "text", name: "user_send_text", eventId: "msg:96d3cdf3af150460909", userId: "2468458835296197922", at: 1732700000000, text: "thủ tục khai sinh" } });
+    expect(text).toEqual({ ok: true, event: { kind: "text", name: "user_send_text", eventId: "msg:96d3cdf3af150460909", userId: "2468458835296197922", at: 1732700000000, text: "thủ tục khai sinh", appUserId: "552177279717587730" } });
     expect(parseZaloEvent(zaloEvent.follow({ userId: "2468458835296197922", timestamp: "1732700002000" }))).toMatchObject({
       ok: true, event: { kind: "follow", userId: "2468458835296197922", eventId: "follow:1732700002000:2468458835296197922", source: "oa_profile" },
     });

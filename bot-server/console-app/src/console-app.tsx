@@ -13,6 +13,7 @@ import { IntakePage } from "./intake/intake-page.js";
 import { ChatbotPage } from "./chatbot-page.js";
 import { OfficePage } from "./office-page.js";
 import { WorkflowSetting } from "./workflow-setting.js";
+import { ZaloLinkPage } from "./zalo-link-page.js";
 import { QueuePage } from "./queue-page.js";
 import { navigate, pathOf, useRoute, type Route } from "./router.js";
 
@@ -134,6 +135,7 @@ const NAV: { label: string; route: Route; roles?: Officer["role"][] }[] = [
   { label: "Thông tin đơn vị", route: { name: "office" }, roles: ["unit_admin"] },
   { label: "Yêu cầu sửa dữ liệu", route: { name: "dataRequests" }, roles: ["unit_admin", "province_viewer"] },
   { label: "Thử chatbot", route: { name: "chatbot" }, roles: ["counter_officer", "processing_officer", "leader", "province_viewer", "unit_admin"] },
+  { label: "Zalo của tôi", route: { name: "zaloLink" }, roles: ["leader", "unit_admin", "processing_officer", "counter_officer"] },
 ];
 
 /** How many citizens wait for an officer (the nav badge), refreshed every minute and after "Đã xử lý". */
@@ -191,6 +193,8 @@ function Shell({ officer, onLogout }: { officer: Officer; onLogout: () => void }
         {route.name === "office" && <><OfficePage /><WorkflowSetting /></>}
         {route.name === "dataRequests" && <DataRequestsPage officer={officer} />}
         {route.name === "chatbot" && <ChatbotPage />}
+        {route.name === "office" && <OfficePage />}
+        {route.name === "zaloLink" && <ZaloLinkPage />}
       </main>
     </>
   );

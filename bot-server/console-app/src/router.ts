@@ -11,7 +11,8 @@ export type Route =
   | { name: "conversations" }
   | { name: "office" }
   | { name: "dataRequests" }
-  | { name: "chatbot" };
+  | { name: "chatbot" }
+  | { name: "zaloLink" };
 
 export function parseRoute(path: string): Route {
   const p = path.replace(/^\/console\/?/, "").replace(/\/+$/, "");
@@ -22,6 +23,7 @@ export function parseRoute(path: string): Route {
   if (p === "don-vi") return { name: "office" };
   if (p === "yeu-cau-du-lieu") return { name: "dataRequests" };
   if (p === "thu-chatbot") return { name: "chatbot" };
+  if (p === "zalo") return { name: "zaloLink" };
   const q = /^hang-doi\/([a-z]+)$/.exec(p);
   if (q) return { name: "queue", queue: q[1]! };
   const d = /^ho-so\/([0-9a-f-]{36})$/.exec(p);
@@ -41,6 +43,7 @@ export function pathOf(r: Route): string {
     case "office": return "/console/don-vi";
     case "dataRequests": return "/console/yeu-cau-du-lieu";
     case "chatbot": return "/console/thu-chatbot";
+    case "zaloLink": return "/console/zalo";
   }
 }
 

@@ -1,7 +1,8 @@
 /** Citizen identity routes: an anonymous device token for use outside Zalo, and "who am I". */
-import { CitizenMe, DeviceTokenResponse, NotificationOptIn } from "../../../shared/api/citizens.js";
+import { CitizenMe, DeviceTokenResponse, maskPhone, NotificationOptIn } from "../../../shared/api/citizens.js";
 import { ConsentNotice, CONSENT_NOTICE } from "../../../shared/api/consent.js";
 import { route } from "../http/route-table.js";
+import { readCitizenPhone } from "../store/citizen-phone.js";
 import { findCitizen, setNotificationOptIn } from "../store/citizens.js";
 
 export const citizenRoutes = [
@@ -29,7 +30,11 @@ export const citizenRoutes = [
     async handler({ citizen }, deps) {
       const row = await findCitizen(deps.db, citizen.citizenId);
       if (!row) return { ok: false, code: "unauthenticated" };
-      return { ok: true, value: { citizenId: row.id, identity: row.kind, createdAt: row.createdAt } };
+      const phone = await readCitizenPhone(deps.db, row.id);
+      return {
+        ok: true,
+        value: { citizenId: row.id, identity: row.kind, createdAt: row.createdAt, phone: phone && { masked: maskPhone(phone.phone), consentAt: phone.consentAt, source: phone.source } },
+      };
     },
   }),
   route({

@@ -7,7 +7,7 @@ import { createHash, randomBytes } from "node:crypto";
 import type { Request } from "express";
 import type { Deps } from "../deps.js";
 import { fail, type ApiFailure } from "../http/api-error.js";
-import { createDeviceCitizen, findCitizenIdByDeviceTokenHash, findOrCreateZaloCitizen } from "../store/citizens.js";
+import { createDeviceCitizen, findCitizenIdByDeviceTokenHash, findOrCreateZaloCitizen, noteMiniAppOpened } from "../store/citizens.js";
 import { TtlCache } from "./ttl-cache.js";
 
 export interface CitizenIdentity {
@@ -52,6 +52,8 @@ export function createCitizenAuth(deps: Deps): CitizenAuth {
       return rejected;
     }
     const citizenId = await findOrCreateZaloCitizen(deps.db, me.zaloUserId, nowIso());
+    // Once per verified token and cache period: enough for "opened the app in the last 7 days".
+    await noteMiniAppOpened(deps.db, citizenId, nowIso());
     const outcome: AuthOutcome = { ok: true, citizen: { citizenId, kind: "zalo" } };
     zaloCache.set(key, outcome, ZALO_TTL_MS);
     return outcome;

@@ -1,7 +1,10 @@
 /**
- * Verifies a mini-app user's access token against the Zalo Graph API (zalo.md §2.1):
- * GET {ZALO_GRAPH_BASE}/v2.0/me?fields=id,name,picture with headers `access_token` and
+ * Verifies a mini-app user's access token against the Zalo Graph API:
+ * GET {ZALO_GRAPH_BASE}/v2.0/me?fields=id with headers `access_token` and
  * `appsecret_proof` = hex(HMAC-SHA256(key = app secret, msg = access token)), mandatory since 2024-01-01.
+ * Only the id is asked: since zmp-sdk 2.35 a token obtained without the user's consent resolves the id alone
+ * (zmp-sdk typings of getAccessToken, https://mini.zalo.me/documents/api/getAccessToken/), and the id is all the
+ * server needs (the user's id in our Zalo App, the one OA webhook events carry as `user_id_by_app`).
  * The answer is flat and carries its own `error` (0 = success), often with HTTP 200 (zalo.md §6.4).
  */
 import { createHmac } from "node:crypto";
@@ -10,8 +13,19 @@ export type GraphMeResult =
   | { ok: true; zaloUserId: string }
   | { ok: false; reason: "invalid_token" | "unavailable"; detail: string };
 
+export type GraphPhoneResult =
+  | { ok: true; number: string }
+  | { ok: false; reason: "invalid_token" | "unavailable"; detail: string };
+
 export interface ZaloGraph {
   me(accessToken: string): Promise<GraphMeResult>;
+  /**
+   * The phone number behind getPhoneNumber()'s single-use token (about 2 minutes):
+   * GET {ZALO_GRAPH_BASE}/v2.0/me/info with headers `access_token` (the user's), `code` (the token) and `secret_key`
+   * (the app secret); answer `{ data: { number: "84…" }, error: 0 }`. Exchanged at once, never queued
+   * (https://mini.zalo.me/documents/api/getPhoneNumber/ , "hướng dẫn chuyển đổi token thành số điện thoại").
+   */
+  phoneNumber(accessToken: string, code: string): Promise<GraphPhoneResult>;
 }
 
 export interface ZaloGraphOptions {
@@ -30,7 +44,7 @@ export function createZaloGraph(opts: ZaloGraphOptions): ZaloGraph {
     async me(accessToken) {
       let res: Response;
       try {
-        res = await fetch(`${base}/v2.0/me?fields=id,name,picture`, {
+        res = await fetch(`${base}/v2.0/me?fields=id`, {
           headers: { access_token: accessToken, appsecret_proof: appSecretProof(opts.appSecret, accessToken) },
           signal: AbortSignal.timeout(opts.timeoutMs ?? 3000),
         });
@@ -45,6 +59,24 @@ export function createZaloGraph(opts: ZaloGraphOptions): ZaloGraph {
       if (res.ok && error === 0 && typeof body.id === "string" && /^\d+$/.test(body.id)) {
         return { ok: true, zaloUserId: body.id };
       }
+      return { ok: false, reason: "invalid_token", detail: `Graph error ${error}` };
+    },
+    async phoneNumber(accessToken, code) {
+      let res: Response;
+      try {
+        res = await fetch(`${base}/v2.0/me/info`, {
+          headers: { access_token: accessToken, code, secret_key: opts.appSecret, appsecret_proof: appSecretProof(opts.appSecret, accessToken) },
+          signal: AbortSignal.timeout(opts.timeoutMs ?? 3000),
+        });
+      } catch (e) {
+        return { ok: false, reason: "unavailable", detail: (e as Error).name };
+      }
+      if (res.status >= 500) return { ok: false, reason: "unavailable", detail: `HTTP ${res.status}` };
+      const body = (await res.json().catch(() => undefined)) as { data?: { number?: unknown }; error?: unknown } | undefined;
+      if (!body) return { ok: false, reason: "unavailable", detail: "unreadable Graph answer" };
+      const error = Number(body.error ?? 0);
+      const number = body.data?.number;
+      if (res.ok && error === 0 && typeof number === "string" && number !== "") return { ok: true, number };
       return { ok: false, reason: "invalid_token", detail: `Graph error ${error}` };
     },
   };

@@ -8,6 +8,7 @@ import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
 import { chooseChannels, type NotifyChannel } from "../../../shared/notify/channels.js";
 import { MINIAPP_TITLE_VI } from "../../../shared/notify/message-templates.js";
+import { MINIAPP_LIMITS, miniAppAllowedFor, waitForHoursMs } from "../../../shared/notify/miniapp-rules.js";
 import type { NotifyKind } from "../../../shared/notify/notification-kinds.js";
 import { renderNotification, type RenderedNotification } from "../../../shared/notify/render-notification.js";
 import { sendActionFor, type SendAction } from "../../../shared/notify/send-policy.js";
@@ -25,6 +26,7 @@ import type { NotifySettings } from "./notify-settings.js";
 import type { NotifySendResult, NotifyZalo } from "./notify-zalo.js";
 import type { SendStore } from "./send-store.js";
 import { CHAT_REPLY_KIND, chatReplyStep } from "./chat-reply-step.js";
+import { miniAppHeld, miniAppRetryAtMs, releaseMiniAppSlot, takeMiniAppSlot, waitForMiniApp } from "./miniapp-gate.js";
 
 export interface SenderContext {
   db: Kysely<Database>;
@@ -66,8 +68,14 @@ export async function deliverStep(ctx: SenderContext, outboxId: string, requeste
   if (deliveries.some((d) => d.status === "sent")) return finish(ctx, row, "sent", null);
 
   const rejected = new Set(deliveries.filter((d) => d.status === "rejected").map((d) => d.channel));
-  const plan = chooseChannels(target.recipient, now, channelsFor(ctx.settings, target.kind)).filter((c) => !rejected.has(c));
+  const reachable = chooseChannels(target.recipient, now, channelsFor(ctx.settings, target.kind))
+    .filter((c) => !rejected.has(c))
+    .filter((c) => c !== "miniapp" || miniAppAllowedFor(target.kind, target.facts.track));
+  // Zalo's one-a-day Mini App slot (or the app's daily quota) spent: another channel, or tomorrow's sending hours.
+  const held = reachable.includes("miniapp") ? await miniAppHeld(ctx.db, ctx.settings, row, target.recipient.zaloUserId!, now) : undefined;
+  const plan = held ? reachable.filter((c) => c !== "miniapp") : reachable;
   const channel = plan[0];
+  if (!channel && held) return waitForMiniApp(ctx.db, row, miniAppRetryAtMs(ctx.settings, now, held), held, nowIso(ctx));
   if (!channel) {
     const reason = rejected.size > 0 ? `no channel left: ${[...rejected].join(", ")} refused` : "no channel reaches the applicant";
     return finish(ctx, row, "not_notified", reason);
@@ -108,6 +116,14 @@ async function attempt(
     if (resolved === "sent") return finish(ctx, row, "sent", null, channel);
   }
 
+  const nowMs = ctx.clock.now().getTime();
+  if (channel === "miniapp") {
+    // Outside Zalo's sending hours the notification waits for them; it is not the wrong channel.
+    if (waitForHoursMs(nowMs, ctx.settings.miniAppHours) > 0) {
+      return waitForMiniApp(ctx.db, row, miniAppRetryAtMs(ctx.settings, nowMs, "miniapp_hours"), "miniapp_hours", nowIso(ctx));
+    }
+    if (!(await takeMiniAppSlot(ctx.db, row, target.recipient.zaloUserId!, nowMs))) return { kind: "retry", delayMs: CLAIM_POLL_MS, reason: "miniapp_slot_taken" };
+  }
   const number = 1 + Math.max(0, ...deliveries.filter((d) => d.channel === channel).map((d) => d.attempt));
   const trackingId = idempotencyKey(row.id, channel);
   await ctx.beforeSend?.(channel);
@@ -120,6 +136,7 @@ async function attempt(
   }
   const action = sendActionFor(result.failure.kind);
   const code = errorCodeOf(result);
+  if (channel === "miniapp") await releaseMiniAppSlot(ctx.db, row, target.recipient.zaloUserId!, nowMs);
   if (channel === "oa_cs" && noAnswer(result)) {
     // A timeout or reset may come after Zalo sent the message: the claim stays, and once the lease is over the OA
     // conversation tells whether it went out, before any resend.
@@ -158,7 +175,7 @@ async function sendOn(
       zaloUserId: recipient.zaloUserId!,
       templateId: ctx.settings.miniAppTemplateId!,
       templateData: {
-        title: MINIAPP_TITLE_VI,
+        title: MINIAPP_TITLE_VI.slice(0, MINIAPP_LIMITS.titleMax),
         contentTitle: rendered.title,
         contentDescription: rendered.text,
         buttonText: rendered.buttonText,

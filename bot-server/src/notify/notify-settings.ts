@@ -1,6 +1,7 @@
 /** The notification module's settings, read once from the NOTIFY_* configuration keys (config.ts). */
 import { NOTIFY_CHANNELS, isNotifyChannel, type NotifyChannel } from "../../../shared/notify/channels.js";
 import { isNotifyKind, type NotifyKind } from "../../../shared/notify/notification-kinds.js";
+import { MINIAPP_LIMITS, parseHours, type Hours } from "../../../shared/notify/miniapp-rules.js";
 import type { BackoffPolicy } from "../../../shared/notify/send-schedule.js";
 import type { Config } from "../config.js";
 
@@ -21,6 +22,9 @@ export interface NotifySettings {
   nightResumeAt: string;
   znsTemplates: Partial<Record<NotifyKind, string>>;
   miniAppTemplateId?: string;
+  /** Mini App notification rules: sending hours (local) and the app's daily quota. */
+  miniAppHours: Hours;
+  miniAppDailyCap: number;
   /** Per channel, across every worker sharing the Redis. */
   rates: Record<NotifyChannel, RateLimit>;
   concurrency: number;
@@ -41,6 +45,8 @@ export function notifySettingsFrom(config: Config): NotifySettings {
     nightResumeAt: config.NOTIFY_NIGHT_RESUME_AT,
     znsTemplates: parseZnsTemplates(config.NOTIFY_ZNS_TEMPLATES),
     ...(config.NOTIFY_MINIAPP_TEMPLATE_ID ? { miniAppTemplateId: config.NOTIFY_MINIAPP_TEMPLATE_ID } : {}),
+    miniAppHours: parseHours(config.NOTIFY_MINIAPP_HOURS) ?? MINIAPP_LIMITS.hours,
+    miniAppDailyCap: config.NOTIFY_MINIAPP_DAILY_CAP,
     rates: {
       oa_cs: perSecond(config.NOTIFY_RATE_OA_CS_PER_MINUTE),
       miniapp: perSecond(config.NOTIFY_RATE_MINIAPP_PER_MINUTE),

@@ -22,7 +22,9 @@ const DOSSIER_COLUMNS = [
   "id", "code", "citizen_id", "receiving_unit_id", "procedure_version_id", "track", "state", "received_at", "due_date",
   "original_due_date", "missing_documents",
 ] as const;
-const CITIZEN_COLUMNS = ["id", "zalo_oa_user_id", "oa_last_interaction_at", "zalo_user_id", "notify_opt_in_at", "phone", "phone_consent_at"] as const;
+const CITIZEN_COLUMNS = [
+  "id", "zalo_oa_user_id", "oa_last_interaction_at", "zalo_user_id", "notify_opt_in_at", "phone", "phone_consent_at", "miniapp_opened_at",
+] as const;
 type Dossier = Pick<Selectable<DossierTable>, (typeof DOSSIER_COLUMNS)[number]>;
 type Citizen = Pick<Selectable<CitizenTable>, (typeof CITIZEN_COLUMNS)[number]>;
 type Officer = Pick<Selectable<UserTable>, "id" | "zalo_user_id" | "phone" | "created_at" | "active">;
@@ -86,7 +88,7 @@ export async function loadSendContexts(db: Db, outboxIds: readonly string[], opt
       "dossiers.missing_documents as d_missing_documents",
       "citizens.id as c_id", "citizens.zalo_oa_user_id as c_zalo_oa_user_id", "citizens.oa_last_interaction_at as c_oa_last_interaction_at",
       "citizens.zalo_user_id as c_zalo_user_id", "citizens.notify_opt_in_at as c_notify_opt_in_at", "citizens.phone as c_phone",
-      "citizens.phone_consent_at as c_phone_consent_at",
+      "citizens.phone_consent_at as c_phone_consent_at", "citizens.miniapp_opened_at as c_miniapp_opened_at",
       "deliveries.id as dl_id", "deliveries.channel as dl_channel", "deliveries.attempt as dl_attempt", "deliveries.status as dl_status",
       "deliveries.at as dl_at",
     ])
@@ -116,6 +118,7 @@ export async function loadSendContexts(db: Db, outboxIds: readonly string[], opt
       : {
         id: first.c_id, zalo_oa_user_id: first.c_zalo_oa_user_id, oa_last_interaction_at: first.c_oa_last_interaction_at,
         zalo_user_id: first.c_zalo_user_id, notify_opt_in_at: first.c_notify_opt_in_at, phone: first.c_phone, phone_consent_at: first.c_phone_consent_at,
+        miniapp_opened_at: first.c_miniapp_opened_at,
       };
     const deliveries = group
       .filter((r) => r.dl_id !== null)
@@ -147,7 +150,7 @@ async function loadFeedbackAuthors(db: Db, parsed: readonly { row: OutboxRow; pa
     .innerJoin("citizens", "citizens.id", "feedback.citizen_id")
     .select([
       "feedback.id as feedback_id", "citizens.id", "citizens.zalo_oa_user_id", "citizens.oa_last_interaction_at", "citizens.zalo_user_id",
-      "citizens.notify_opt_in_at", "citizens.phone", "citizens.phone_consent_at",
+      "citizens.notify_opt_in_at", "citizens.phone", "citizens.phone_consent_at", "citizens.miniapp_opened_at",
     ])
     .where("feedback.id", "in", ids)
     .execute();
@@ -185,6 +188,7 @@ function citizenRecipient(c: Citizen | undefined): RecipientFacts {
     ...(c.oa_last_interaction_at ? { oaLastInteractionAt: c.oa_last_interaction_at } : {}),
     ...(c.zalo_user_id ? { zaloUserId: c.zalo_user_id } : {}),
     ...(c.notify_opt_in_at ? { notifyOptInAt: c.notify_opt_in_at } : {}),
+    ...(c.miniapp_opened_at ? { miniAppOpenedAt: c.miniapp_opened_at } : {}),
     ...(c.phone ? { phone: c.phone } : {}),
     ...(c.phone_consent_at ? { phoneConsentAt: c.phone_consent_at } : {}),
   };

@@ -23,6 +23,8 @@ function blankCitizen(id: string, now: string) {
     notify_opt_in_at: null,
     oa_followed: 0,
     oa_last_interaction_at: null,
+    miniapp_opened_at: null,
+    phone_source: null,
     created_at: now,
     updated_at: now,
   };
@@ -81,4 +83,12 @@ export async function setNotificationOptIn(db: Db, id: string, optIn: { miniAppN
     .where("id", "=", id)
     .execute();
   return true;
+}
+
+/**
+ * The citizen used the Mini App inside Zalo now (a call signed with a Zalo access token). Mini App notifications
+ * reach only users who opened the app in the last 7 days (https://mini.zalo.me/documents/open-apis/notifications/send/).
+ */
+export async function noteMiniAppOpened(db: Db, id: string, now: string): Promise<void> {
+  await db.updateTable("citizens").set({ miniapp_opened_at: now }).where("id", "=", id).execute();
 }

@@ -48,6 +48,8 @@ export interface CitizenTable {
   notify_opt_in_at: string | null; // Mini App notification permission
   oa_followed: number; // 0/1
   oa_last_interaction_at: string | null; // opens the 7-day CS window
+  miniapp_opened_at: string | null; // last signed-in Mini App call (Mini App notifications: active in 7 days)
+  phone_source: string | null; // "zalo" (getPhoneNumber) | "counter" (entered by an officer with consent)
   created_at: string;
   updated_at: string;
 }
@@ -193,7 +195,9 @@ export interface UserTable {
   unit_id: string | null;
   delegate_for: string | null; // user id of the leader this user may approve for
   phone: string | null;
-  zalo_user_id: string | null;
+  zalo_user_id: string | null; // OA user id for leader alerts, linked by a code the officer sends to the OA
+  zalo_link_code_hash: string | null;
+  zalo_link_code_expires_at: string | null;
   active: number;
   failed_logins: number;
   locked_until: string | null;
@@ -282,6 +286,15 @@ export interface Database {
   conversations: ConversationTable;
   zns_receipts: ZnsReceiptTable;
   data_requests: DataRequestTable;
+  miniapp_notify_slots: MiniAppNotifySlotTable;
+}
+
+/** One Mini App notification per user per Việt Nam day (Zalo's limit). */
+export interface MiniAppNotifySlotTable {
+  zalo_user_id: string;
+  day: string; // YYYY-MM-DD, Asia/Ho_Chi_Minh
+  outbox_id: string;
+  at: string;
 }
 
 export type { Generated };

@@ -14,6 +14,7 @@ import { sessionIdleAndFirstPasswordMigration } from "./migrations/0004-session-
 import { znsReceiptsMigration } from "./migrations/0006-zns-receipts.js";
 import { dataRequestsMigration } from "./migrations/0007-data-requests.js";
 import { chatbotDemoNotedMigration } from "./migrations/0014-chatbot-demo-noted.js";
+import { zaloIdentityAndChannelsMigration } from "./migrations/0012-zalo-identity-and-channels.js";
 
 /** Names sort in apply order; append only. */
 export const migrations: Record<string, Migration> = {
@@ -23,6 +24,7 @@ export const migrations: Record<string, Migration> = {
   "0004-session-idle-and-first-password": sessionIdleAndFirstPasswordMigration,
   "0006-zns-receipts": znsReceiptsMigration,
   "0007-data-requests": dataRequestsMigration,
+  "0012-zalo-identity-and-channels": zaloIdentityAndChannelsMigration,
   "0014-chatbot-demo-noted": chatbotDemoNotedMigration,
 };
 

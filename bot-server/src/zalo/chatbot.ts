@@ -21,6 +21,8 @@ import { forgetEventsBefore, recordInteraction, rememberEventOnce, updateConvers
 import type { ZaloEvent } from "./events.js";
 import { CHAT_REPLY_KIND } from "../notify/chat-reply-step.js";
 import type { ChatReplies } from "./chat-replies.js";
+import type { OaClient } from "./oa-client.js";
+import { officerLinkReply } from "./officer-link.js";
 
 export interface ChatbotEnv {
   db: Kysely<Database>;
@@ -70,7 +72,7 @@ export async function handleZaloEvent(env: ChatbotEnv, event: ZaloEvent): Promis
 
 async function respond(env: ChatbotEnv, event: ZaloEvent, now: Date): Promise<HandleOutcome> {
   const at = new Date(Math.min(event.at, now.getTime())).toISOString();
-  const interaction = { oaUserId: event.userId, at, now: now.toISOString() };
+  const interaction = { oaUserId: event.userId, at, now: now.toISOString(), ...(event.appUserId ? { appUserId: event.appUserId } : {}) };
   const areaUnitId = (await env.area?.()) ?? null;
   const context = (conversationUnitId?: string | null, dossier?: DossierForChat | null, contacts?: readonly UnitContact[], demoNoted?: boolean): ReplyContext => ({
     at: now.toISOString(),
@@ -101,6 +103,8 @@ async function respond(env: ChatbotEnv, event: ZaloEvent, now: Date): Promise<Ha
       return send(env, event, mediaReply(context()));
     case "text": {
       const conversation = await recordInteraction(env.db, { ...interaction, interacted: true });
+      const officerLink = await officerLinkReply(env, event.userId, event.text ?? "", now);
+      if (officerLink) return send(env, event, officerLink);
       const understood = env.understand(event.text ?? "");
       const dossier = understood.dossierCode ? await env.lookupDossier(understood.dossierCode) : undefined;
       const contacts = CONTACT_INTENTS.has(understood.intent) ? await listOfficeContacts(env.db) : undefined;

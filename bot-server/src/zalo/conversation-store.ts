@@ -5,6 +5,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { sql, type Kysely } from "kysely";
+import { linkOaAndAppIds } from "../store/citizen-links.js";
 import type { Database } from "../store/database.js";
 
 type Db = Kysely<Database>;
@@ -51,6 +52,8 @@ export interface InteractionInput {
   /** Unfollow is no interaction: it does not open the CS window. */
   interacted: boolean;
   now: string;
+  /** The event's `user_id_by_app`: the same user's Zalo-App-scoped id, which links the follower to the Mini App citizen. */
+  appUserId?: string;
 }
 
 /**
@@ -70,6 +73,13 @@ export async function recordInteraction(db: Db, input: InteractionInput): Promis
   ) {
     return known;
   }
+  const conversation = await upsertInteraction(db, input);
+  if (!input.appUserId) return conversation;
+  const linked = await linkOaAndAppIds(db, { oaUserId: input.oaUserId, appUserId: input.appUserId, now: input.now });
+  return linked === "merged" ? ((await findConversation(db, input.oaUserId)) ?? conversation) : conversation;
+}
+
+async function upsertInteraction(db: Db, input: InteractionInput): Promise<Conversation> {
   const followed = input.followed === undefined ? undefined : input.followed ? 1 : 0;
   const interactionAt = input.interacted ? input.at : null;
   const citizen = await db

@@ -19,6 +19,8 @@ export interface ZaloEvent {
   text?: string;
   /** follow: where the user followed from (oa_profile, qr…). */
   source?: string;
+  /** `user_id_by_app`: the same user's id in our Zalo App (the Mini App's `userInfo.id`), when Zalo sends it. */
+  appUserId?: string;
 }
 
 export type ParsedEvent = { ok: true; event: ZaloEvent } | { ok: false; reason: string };
@@ -79,6 +81,8 @@ export function parseZaloEvent(body: unknown): ParsedEvent {
   };
   if (kind === "text") event.text = typeof message.text === "string" ? message.text.normalize("NFC").slice(0, MAX_TEXT) : "";
   if (kind === "follow" && typeof body.source === "string") event.source = body.source.slice(0, 50);
+  const appUserId = idOf(body.user_id_by_app);
+  if (appUserId && userId !== "") event.appUserId = appUserId;
   return { ok: true, event };
 }
 

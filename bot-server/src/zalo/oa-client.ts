@@ -8,7 +8,7 @@
 import type { Log } from "../log.js";
 import { createJsonTransport, type JsonTransport } from "./json-transport.js";
 import {
-  buildCsMessageBody, buildMiniAppNotification, buildUidTemplateBody, buildZnsBody, type CsMessage, type MiniAppNotification,
+  buildCsMessageBody, buildMiniAppNotification, MINIAPP_TITLE_MAX, buildUidTemplateBody, buildZnsBody, type CsMessage, type MiniAppNotification,
   type UidTemplateMessage, type ZnsMessage,
 } from "./oa-requests.js";
 import type { TokenStore } from "./token-store.js";
@@ -132,6 +132,10 @@ export function createOaClient(options: OaClientOptions): OaClient {
       return call({ url: `${business}/message/template`, body: body.body, oaToken: true, idField: "msg_id" });
     },
     sendMiniAppNotification: (message) => {
+      const title = message.templateData.title ?? "";
+      if (title.length > MINIAPP_TITLE_MAX) {
+        return Promise.resolve({ ok: false, error: { kind: "invalid_request", message: `title must be at most ${MINIAPP_TITLE_MAX} characters, got ${title.length}` }, attempts: 0 });
+      }
       const req = buildMiniAppNotification(message);
       return call({ url: `${miniApp}/notification/template`, body: req.body, headers: req.headers, oaToken: false, idField: "msg_id" });
     },

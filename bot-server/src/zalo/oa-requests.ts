@@ -86,6 +86,9 @@ export function buildZnsBody(m: ZnsMessage): Built<unknown> {
   };
 }
 
+/** Template 00126fd75392bacce383: `title` at most 32 characters (https://mini.zalo.me/documents/open-apis/notifications/send/). */
+export const MINIAPP_TITLE_MAX = 32;
+
 export function buildMiniAppNotification(m: MiniAppNotification) {
   return {
     headers: { "X-Api-Key": `Bearer ${m.apiKey}`, "X-User-Id": m.userId, "X-MiniApp-Id": m.miniAppId },

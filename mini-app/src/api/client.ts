@@ -6,6 +6,8 @@
 import type { Auth } from "./auth.js";
 import { requestJson, type ApiResult, type Fetch, type RequestOptions } from "./http.js";
 import type {
+  CitizenMe,
+  CitizenPhone,
   ConsentNotice,
   CreatePreRegistration,
   DeviceTokenResponse,
@@ -54,6 +56,10 @@ export interface ApiClient {
   downloadMyData(): Promise<ApiResult<string>>;
   getMyDataPage(): Promise<ApiResult<string>>;
   requestCorrection(body: CorrectionInput): Promise<ApiResult<CorrectionRequest>>;
+  getMe(): Promise<ApiResult<CitizenMe>>;
+  /** The getPhoneNumber() token, sent with the citizen's agreement; the server keeps the number for result messages. */
+  savePhoneFromZalo(phoneToken: string): Promise<ApiResult<CitizenPhone>>;
+  erasePhone(): Promise<ApiResult<void>>;
 }
 
 /** When the server has no feedback route yet (404 not_found), the citizen reads this instead of "address not found". */
@@ -114,5 +120,8 @@ export function createApiClient({ baseUrl, fetch, auth }: ApiClientOptions): Api
     downloadMyData: () => mine(`/citizens/me/data?download=1`, { text: true }),
     getMyDataPage: () => mine(`/citizens/me/data/page`, { text: true }),
     requestCorrection: (body) => mine(`/citizens/me/corrections`, { method: "POST", body }),
+    getMe: () => mine(`/citizens/me`),
+    savePhoneFromZalo: (phoneToken) => mine(`/citizens/me/phone`, { method: "POST", body: { phoneToken, consent: true } }),
+    erasePhone: () => mine(`/citizens/me/phone`, { method: "DELETE" }),
   };
 }

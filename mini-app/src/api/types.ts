@@ -3,6 +3,8 @@
  * zod stays out of the first screen's bundle.
  */
 export type {
+  CitizenMe,
+  CitizenPhone,
   ConsentNotice,
   CreatePreRegistration,
   DeviceTokenResponse,

@@ -22,6 +22,7 @@ const PATHS = {
   home: "M4 11 12 4l8 7M6 9.5V20h12V9.5",
   list: "M8 6h12M8 12h12M8 18h12M4 6h.5M4 12h.5M4 18h.5",
   chat: "M4 5h16v11H9l-5 4z",
+  phone: "M8 3h8a1 1 0 0 1 1 1v16a1 1 0 0 1-1 1H8a1 1 0 0 1-1-1V4a1 1 0 0 1 1-1zM11 18h2",
   close: "M6 6l12 12M18 6 6 18",
 } as const;
 

@@ -50,6 +50,11 @@ export interface ZaloBridge {
   scanQRCode(): Promise<BridgeResult<string>>;
   followOA(oaId: string): Promise<BridgeResult<void>>;
   requestSendNotification(): Promise<BridgeResult<void>>;
+  /**
+   * zmp-sdk getPhoneNumber(): a single-use token (about 2 minutes) that only the server can turn into the number
+   * (https://mini.zalo.me/documents/api/getPhoneNumber/). Needs the permission granted in the Mini App console.
+   */
+  getPhoneNumber(): Promise<BridgeResult<string>>;
   openChat(oaId: string, message?: string): Promise<BridgeResult<void>>;
   getNetworkType(): Promise<BridgeResult<NetworkType>>;
   /** Query parameters the app was opened with (deep link from a QR poster or the OA chat). */

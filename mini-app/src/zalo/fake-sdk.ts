@@ -10,6 +10,9 @@ import type { BridgeResult, DeviceStorage, NetworkType, ZaloBridge, ZaloUser } f
 export const SYNTHETIC_CCCD_QR =
   "067085000001|245000001|Nguyễn Văn Thử|15061985|Nam|Thôn 3, Xã Nam Đà, Huyện Krông Nô, Tỉnh Đắk Nông|20042021";
 
+/** What the fake getPhoneNumber() returns: a token, never a number (the server exchanges it). */
+export const FAKE_PHONE_TOKEN = "FAKE-PHONE-TOKEN";
+
 export const FAKE_USER: ZaloUser = { id: "5000000000000000001", name: "Người dùng thử", followedOA: false };
 
 export interface FakeZaloOptions {
@@ -72,6 +75,11 @@ export function createFakeZalo(options: FakeZaloOptions = {}): FakeZalo {
     requestSendNotification: async () => {
       record("requestSendNotification");
       return permitted("requestSendNotification");
+    },
+    getPhoneNumber: async () => {
+      record("getPhoneNumber");
+      const r = permitted("getPhoneNumber");
+      return r.ok ? ok(FAKE_PHONE_TOKEN) : r;
     },
     openChat: async (id, message) => {
       record("openChat", id, message);

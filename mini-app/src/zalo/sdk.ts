@@ -111,6 +111,12 @@ export function createRealZalo(options: { search: string; timeoutMs?: number }):
     },
     followOA: (id) => call("followOA", (s) => s.followOA({ id })),
     requestSendNotification: () => call("requestSendNotification", (s) => s.requestSendNotification()),
+    getPhoneNumber: async () => {
+      const r = await call("getPhoneNumber", (s) => s.getPhoneNumber());
+      if (!r.ok) return r;
+      // The deprecated `number` field is never used: the token is exchanged on the server.
+      return r.value.token ? ok(r.value.token) : fail("unsupported", "getPhoneNumber: no token (old Zalo or permission not granted)");
+    },
     openChat: (id, message) => call("openChat", (s) => s.openChat({ type: "oa", id, message })),
     getNetworkType: async () => {
       const r = await call("getNetworkType", (s) => s.getNetworkType());

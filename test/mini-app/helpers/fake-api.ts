@@ -127,6 +127,9 @@ export function createFakeApi(): FakeApi {
     sendFeedback: () => call("sendFeedback", () => ok({ id: "f1", createdAt: "2026-12-02T03:00:00.000Z" })),
     listMyFeedback: () => call("listMyFeedback", () => ok({ items: [] })),
     reportNotificationOptIn: () => call("reportNotificationOptIn", () => ok(undefined)),
+    getMe: () => call("getMe", () => ok({ citizenId: "c1", identity: "zalo" as const, createdAt: "2026-12-02T02:00:00.000Z", phone: null })),
+    savePhoneFromZalo: () => call("savePhoneFromZalo", () => ok({ masked: "0912 *** 678", consentAt: "2026-12-02T02:00:00.000Z", source: "zalo" as const })),
+    erasePhone: () => call("erasePhone", () => ok(undefined)),
   });
   return api;
 }

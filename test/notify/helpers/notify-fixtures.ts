@@ -17,6 +17,8 @@ export interface ApplicantReach {
   interactedAt?: string;
   zaloUserId?: string;
   optInAt?: string;
+  /** Last Mini App use; by default the opt-in time (the opt-in happens in the app). */
+  openedAt?: string;
   phone?: string;
   phoneConsentAt?: string;
 }
@@ -80,6 +82,7 @@ function citizenRow(id: string, s: EventSpec) {
     phone: s.reach.phone ?? null,
     phone_consent_at: s.reach.phoneConsentAt ?? null,
     notify_opt_in_at: s.reach.optInAt ?? null,
+    miniapp_opened_at: s.reach.openedAt ?? s.reach.optInAt ?? null,
     oa_followed: s.reach.oaUserId ? 1 : 0,
     oa_last_interaction_at: s.reach.interactedAt ?? null,
     created_at: at,

@@ -8,6 +8,7 @@ import type { DossierStatus } from "../../api/types.js";
 import { LoadError, Loading } from "../../components/LoadState.js";
 import { Notice } from "../../components/Notice.js";
 import { NotifyOptIn } from "../../components/NotifyOptIn.js";
+import { PhoneOptIn } from "../../components/PhoneOptIn.js";
 import { Screen } from "../../components/Screen.js";
 import { TrackBadge } from "../../components/TrackBadge.js";
 import { useDeps } from "../../deps.js";
@@ -82,6 +83,7 @@ export default function DossierPage() {
 
       {s.resultReady || s.returned ? <RatingCard dossierCode={s.code} unitCode={unitCode} /> : null}
       {!s.resultReady && !TERMINAL.has(s.state) ? <NotifyOptIn lookupCode={s.code} /> : null}
+      {!s.resultReady && !TERMINAL.has(s.state) ? <PhoneOptIn /> : null}
 
       <Button fullWidth variant="secondary" className="kh-btn-lg" onClick={status.reload}>
         Cập nhật tình trạng

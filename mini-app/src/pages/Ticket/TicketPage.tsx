@@ -8,6 +8,7 @@ import type { ApiError } from "../../api/http.js";
 import type { PreRegistration } from "../../api/types.js";
 import { Notice } from "../../components/Notice.js";
 import { NotifyOptIn } from "../../components/NotifyOptIn.js";
+import { PhoneOptIn } from "../../components/PhoneOptIn.js";
 import { Loading, LoadError } from "../../components/LoadState.js";
 import { Screen } from "../../components/Screen.js";
 import { useDeps } from "../../deps.js";
@@ -184,6 +185,7 @@ export default function TicketPage() {
           )}
         </section>
       ) : null}
+      {!closed && !draft ? <PhoneOptIn /> : null}
       <Button fullWidth variant="tertiary" className="kh-btn-lg" onClick={() => navigate(paths.myDossiers())}>
         Hồ sơ của tôi
       </Button>

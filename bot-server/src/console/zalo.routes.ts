@@ -1,0 +1,112 @@
+/**
+ * /console/api/zalo: what an officer does with Zalo from the console.
+ * - A citizen without Zalo at hand gives a phone number at the counter, agreeing to result messages on it: the
+ *   counter officer records it on the dossier's applicant (consent and source kept, audited), or erases it.
+ * - An officer links their own Zalo account on the OA for leader alerts: the console shows a code, the officer sends
+ *   it to the OA from Zalo (the webhook links the sender's OA user id).
+ */
+import { Router, type Request, type Response } from "express";
+import { z } from "zod";
+import { maskPhone } from "../../../shared/api/citizens.js";
+import type { Deps } from "../deps.js";
+import { eraseCitizenPhone, readCitizenPhone, saveCitizenPhone } from "../store/citizen-phone.js";
+import { issueOaLinkCode, oaLinkState, unlinkOa } from "../store/officer-oa-link.js";
+import { normalizePhone } from "../zalo/oa-requests.js";
+import { randomUUID } from "node:crypto";
+import { sendConsoleError } from "./console-errors.js";
+import type { Officer } from "./officer.js";
+
+const officerOf = (req: Request): Officer => req.console!.officer;
+/** Who records a phone at the counter: the officers who receive dossiers there. */
+const COUNTER_ROLES = new Set(["counter_officer", "unit_admin", "processing_officer"]);
+
+const PhoneBody = z.object({
+  phone: z
+    .string()
+    .trim()
+    .max(20)
+    .refine((p) => normalizePhone(p) !== undefined, "Số di động chưa đúng (ví dụ 0912 345 678)."),
+  consent: z.literal(true, { error: "Cần người dân đồng ý nhận tin nhắn kết quả qua số điện thoại này." }),
+});
+
+export function consoleZaloRoutes(deps: Deps): Router {
+  const r = Router();
+  const now = () => deps.clock.now();
+
+  async function dossierOf(req: Request, res: Response) {
+    const officer = officerOf(req);
+    if (!COUNTER_ROLES.has(officer.role) || !officer.unitId) {
+      sendConsoleError(res, { code: "forbidden", message: "Chỉ cán bộ Bộ phận Một cửa của đơn vị được ghi số điện thoại của người dân." });
+      return undefined;
+    }
+    const dossier = await deps.db
+      .selectFrom("dossiers")
+      .select(["id", "citizen_id", "receiving_unit_id"])
+      .where("id", "=", String(req.params.dossierId))
+      .executeTakeFirst();
+    if (!dossier || dossier.receiving_unit_id !== officer.unitId) {
+      sendConsoleError(res, { code: "not_found" });
+      return undefined;
+    }
+    return { officer, dossier };
+  }
+
+  r.get("/dossiers/:dossierId/phone", async (req: Request, res: Response) => {
+    const found = await dossierOf(req, res);
+    if (!found) return;
+    const phone = found.dossier.citizen_id ? await readCitizenPhone(deps.db, found.dossier.citizen_id) : null;
+    res.set("Cache-Control", "no-store").json({ phone: phone && { masked: maskPhone(phone.phone), consentAt: phone.consentAt, source: phone.source } });
+  });
+
+  r.put("/dossiers/:dossierId/phone", async (req: Request, res: Response) => {
+    const found = await dossierOf(req, res);
+    if (!found) return;
+    const body = PhoneBody.safeParse(req.body ?? {});
+    if (!body.success) {
+      return sendConsoleError(res, { code: "invalid_body", fields: body.error.issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message })) });
+    }
+    const at = now().toISOString();
+    let citizenId = found.dossier.citizen_id;
+    if (!citizenId) {
+      // An applicant known only at the counter: a citizen row holding nothing but this number.
+      citizenId = randomUUID();
+      await deps.db.transaction().execute(async (tx) => {
+        await tx.insertInto("citizens").values({
+          id: citizenId!, zalo_user_id: null, zalo_oa_user_id: null, device_token_hash: null, display_name: null, phone: null, phone_consent_at: null,
+          notify_opt_in_at: null, oa_followed: 0, oa_last_interaction_at: null, miniapp_opened_at: null, phone_source: null, created_at: at, updated_at: at,
+        }).execute();
+        await tx.updateTable("dossiers").set({ citizen_id: citizenId }).where("id", "=", found.dossier.id).where("citizen_id", "is", null).execute();
+      });
+    }
+    const phone = normalizePhone(body.data.phone)!;
+    await saveCitizenPhone(deps.db, citizenId, { phone, consentAt: at, source: "counter" }, { kind: "officer", id: found.officer.id },
+      "Người dân đồng ý tại Bộ phận Một cửa nhận tin nhắn kết quả qua số điện thoại");
+    res.json({ phone: { masked: maskPhone(phone), consentAt: at, source: "counter" } });
+  });
+
+  r.delete("/dossiers/:dossierId/phone", async (req: Request, res: Response) => {
+    const found = await dossierOf(req, res);
+    if (!found) return;
+    if (found.dossier.citizen_id) {
+      await eraseCitizenPhone(deps.db, found.dossier.citizen_id, { kind: "officer", id: found.officer.id }, now().toISOString(),
+        "Người dân rút lại đồng ý nhận tin nhắn qua số điện thoại");
+    }
+    res.status(204).end();
+  });
+
+  r.get("/oa-link", async (req: Request, res: Response) => {
+    res.set("Cache-Control", "no-store").json({ ...(await oaLinkState(deps.db, officerOf(req).id, now().toISOString())), oaId: deps.config.ZALO_OA_ID ?? null });
+  });
+
+  r.post("/oa-link/code", async (req: Request, res: Response) => {
+    const issued = await issueOaLinkCode(deps.db, officerOf(req).id, now().getTime());
+    res.set("Cache-Control", "no-store").json({ ...issued, oaId: deps.config.ZALO_OA_ID ?? null });
+  });
+
+  r.delete("/oa-link", async (req: Request, res: Response) => {
+    await unlinkOa(deps.db, officerOf(req).id);
+    res.status(204).end();
+  });
+
+  return r;
+}
