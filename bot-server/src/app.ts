@@ -4,7 +4,6 @@
  * and the Zalo webhook (bot-server/src/zalo/), which needs the raw body and therefore sits before any JSON parser.
  */
 import { favicon } from "./http/favicon.js";
-import { fileURLToPath } from "node:url";
 import express, { Router, type Express } from "express";
 import { buildOpenApi } from "./api/openapi.js";
 import { apiRoutes } from "./api/routes.js";

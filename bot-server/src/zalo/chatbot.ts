@@ -21,7 +21,6 @@ import { forgetEventsBefore, recordInteraction, rememberEventOnce, updateConvers
 import type { ZaloEvent } from "./events.js";
 import { CHAT_REPLY_KIND } from "../notify/chat-reply-step.js";
 import type { ChatReplies } from "./chat-replies.js";
-import type { OaClient } from "./oa-client.js";
 import { officerLinkReply } from "./officer-link.js";
 
 export interface ChatbotEnv {
