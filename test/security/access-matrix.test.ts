@@ -142,6 +142,26 @@ const CONSOLE_MATRIX: [string, Maker, string][] = [
   ["POST /api/conversations/:id/handled", conversation("/console/api/conversations/:id/handled"), "200/404 200/404 200/404 200/404 403 403 | 403"],
   ["GET /api/data-requests/", at("/console/api/data-requests"), "403 403 403 200 200 403 | 401"],
   ["POST /api/data-requests/:id/answer", dataRequest("/console/api/data-requests/:id/answer", { status: "done", answer: "Đã sửa." }), "403 403 403 200/404 403 403 | 403"],
+  ["GET /api/notifications/sending", at("/console/api/notifications/sending"), "200 200 200 200 200 200 | 401"],
+  ["GET /api/chatbot/area", at("/console/api/chatbot/area"), "200 200 200 200 200 200 | 401"],
+  ["PUT /api/chatbot/area", at("/console/api/chatbot/area", {}), "403 403 403 400 403 403 | 403"],
+  ["GET /api/chatbot/units", at("/console/api/chatbot/units"), "200 200 200 200 200 200 | 401"],
+  ["POST /api/chatbot/try", at("/console/api/chatbot/try", { text: "Ngày không hẹn là thứ mấy?", unitCode: "24631" }), "200 200 200 200 200 200 | 403"],
+  ["GET /api/security/alerts", at("/console/api/security/alerts"), "403 403 403 200 403 403 | 401"],
+  ["GET /api/workflow/", at("/console/api/workflow"), "200 200 200 200 422 200 | 401"],
+  ["PUT /api/workflow/", at("/console/api/workflow", {}), "403 403 403 400 403 403 | 403"],
+  ["GET /api/zalo/dossiers/:dossierId/phone", dossier("received", "/console/api/zalo/dossiers/:id/phone"), "200/404 200/404 403 200/404 403 403 | 401"],
+  ["PUT /api/zalo/dossiers/:dossierId/phone", dossier("received", "/console/api/zalo/dossiers/:id/phone", { phone: "0912345678", consent: true }), "200/404 200/404 403 200/404 403 403 | 403"],
+  ["DELETE /api/zalo/dossiers/:dossierId/phone", dossier("received", "/console/api/zalo/dossiers/:id/phone"), "204/404 204/404 403 204/404 403 403 | 403"],
+  ["GET /api/zalo/oa-link", at("/console/api/zalo/oa-link"), "200 200 200 200 200 200 | 401"],
+  ["POST /api/zalo/oa-link/code", at("/console/api/zalo/oa-link/code"), "200 200 200 200 200 200 | 403"],
+  ["DELETE /api/zalo/oa-link", at("/console/api/zalo/oa-link"), "204 204 204 204 204 204 | 403"],
+  ["POST /api/password", at("/console/api/password", {}), "400 400 400 400 400 400 | 403"],
+  ["POST /api/session/keep-alive", at("/console/api/session/keep-alive"), "200 200 200 200 200 200 | 403"],
+  ["GET /api/session/state", at("/console/api/session/state"), "200 200 200 200 200 200 | 401"],
+  ["POST /api/intake/readdress", at("/console/api/intake/readdress", {}), "400 400 400 400 400 400 | 403"],
+  ["POST /api/intake/drafts/:id/discard", dossier("draft", "/console/api/intake/drafts/:id/discard", { reason: "Nhập nhầm" }), "200/404 403 403 200/404 403 403 | 403"],
+  ["POST /api/mirror/revoke", at("/console/api/mirror/revoke"), "200 200 200 200 200 200 | 403"],
   // The citizen's screen: no officer session, authorised by the pairing code and its token only.
   ["POST /mirror/api/join", at("/console/mirror/api/join", { code: "000000" }), "404 404 404 404 404 404 | 404"],
   ["GET /mirror/api/events", at("/console/mirror/api/events?token=0000000000"), "404 404 404 404 404 404 | 404"],
@@ -168,6 +188,8 @@ const CITIZEN_MATRIX: [string, string][] = [
   ["GET /citizens/me/data/page", "200 200 | 401"],
   // "other" goes to the unit the caller dealt with: the owner of the pre-registration has one, a fresh citizen none.
   ["POST /citizens/me/corrections", "201 422 | 401"],
+  ["POST /citizens/me/phone", "403 403 | 401"],
+  ["DELETE /citizens/me/phone", "204 204 | 401"],
 ];
 
 const CONSENT = { accepted: true, version: CONSENT_NOTICE.version };
@@ -175,6 +197,8 @@ const CITIZEN_BODIES: Record<string, unknown> = {
   "POST /citizens/me/notifications": { miniAppNotifications: true, followedOA: false },
   "POST /feedback": { unitCode: "24631", kind: "suggestion", text: "Góp ý" },
   "POST /citizens/me/corrections": { subject: "other", text: "Số điện thoại của tôi đã đổi" },
+  // A device token is not a Zalo sign-in: the number can only come from Zalo.
+  "POST /citizens/me/phone": { phoneToken: "token-from-getPhoneNumber", consent: true },
   "POST /pre-registrations": { unitCode: "24631", procedureCode: "1.004873", formData: { requesterName: "Nguyễn Văn Thử" }, consent: CONSENT },
   "PATCH /pre-registrations/:id": { formData: { purpose: "Bổ sung hồ sơ vay vốn" }, consent: CONSENT },
   "GET /pre-registrations": undefined,

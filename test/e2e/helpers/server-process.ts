@@ -30,6 +30,8 @@ export async function startServerProcess(env: Record<string, string> = {}): Prom
       PORT: "0",
       DATABASE_URL: databaseUrl,
       TEST_CLOCK: "1",
+      // The test clock jumps hours ahead between steps; an officer's session must not go idle over a jump.
+      CONSOLE_IDLE_MINUTES: "720",
       LOG_LEVEL: "info",
       RATE_LIMIT_PER_MINUTE: "0",
       PURGE_INTERVAL_MINUTES: "0",
