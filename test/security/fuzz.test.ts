@@ -265,7 +265,9 @@ async function fuzz(label: string, t: TestDatabase, baseUrl: string, arbitrary: 
         return;
       }
       // Rows appear only for the creations the server confirmed: a refused one leaves none behind.
-      const pre = batch.filter((r, i) => created(r, answers[i]!, "/api/pre-registrations")).length;
+      // A confirmed DELETE of a pre-registration erases its row (the citizen's right to delete).
+      const erased = batch.filter((r, i) => r.method === "DELETE" && answers[i]!.status < 300 && /^\/api\/pre-registrations\/[^/?]+$/.test(r.path.split("?")[0]!)).length;
+      const pre = batch.filter((r, i) => created(r, answers[i]!, "/api/pre-registrations")).length - erased;
       const feedback = batch.filter((r, i) => created(r, answers[i]!, "/api/feedback")).length;
       if (after.pre - before.pre !== pre) throw new Error(`${label}: ${after.pre - before.pre} pre-registrations stored, ${pre} confirmed`);
       if (after.feedback - before.feedback !== feedback) throw new Error(`${label}: ${after.feedback - before.feedback} feedback rows stored, ${feedback} confirmed`);
