@@ -77,7 +77,7 @@ describe("answer first: the OA's area answers when no commune is named", () => {
 
   it("answers 'ở đâu' with where to submit and who decides; an out-of-scope procedure names the body that receives it", () => {
     const where = ask("xác nhận độc thân nộp ở đâu, ai ký", { ...base, conversationUnitId: QUANG_KHE });
-    expect(where.text).toContain("Nơi nộp hồ sơ: Bộ phận Một cửa xã Quảng Khê");
+    expect(where.text).toContain("Nơi nộp hồ sơ: Trung tâm Phục vụ hành chính công xã Quảng Khê");
     expect(where.text).toContain("Cơ quan giải quyết:");
     const passport = ask("làm hộ chiếu ở đâu");
     expect(passport.text).toContain("Nơi nhận hồ sơ: cơ quan công an");

@@ -193,7 +193,6 @@ function Shell({ officer, onLogout }: { officer: Officer; onLogout: () => void }
         {route.name === "office" && <><OfficePage /><WorkflowSetting /></>}
         {route.name === "dataRequests" && <DataRequestsPage officer={officer} />}
         {route.name === "chatbot" && <ChatbotPage />}
-        {route.name === "office" && <OfficePage />}
         {route.name === "zaloLink" && <ZaloLinkPage />}
       </main>
     </>
