@@ -80,7 +80,7 @@ describe("answer first: the OA's area answers when no commune is named", () => {
     expect(where.text).toContain("Nơi nộp hồ sơ: Trung tâm Phục vụ hành chính công xã Quảng Khê");
     expect(where.text).toContain("Cơ quan giải quyết:");
     const passport = ask("làm hộ chiếu ở đâu");
-    expect(passport.text).toContain("Nơi nhận hồ sơ: cơ quan công an");
+    expect(passport.text).toContain("nộp hồ sơ tại cơ quan công an");
     expect(passport.text).not.toContain("vẫn được tiếp nhận");
   });
 

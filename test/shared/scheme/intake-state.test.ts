@@ -17,7 +17,9 @@ describe("intake state of a scheme day", () => {
     ["11:30", "paused", "13:30", "break"],
     ["11:35", "paused", "13:30", "break"],
     ["13:30", "open", undefined, undefined],
-    ["15:00", "closed", undefined, undefined],
+    // "đến 15 giờ cùng ngày": 15:00 itself is still same-day intake; 15:01 is not.
+    ["15:00", "open", undefined, undefined],
+    ["15:01", "closed", undefined, undefined],
     ["17:30", "closed", undefined, undefined],
   ])("at %s: %s", (time, state, resumesAt, pauseKind) => {
     const s = status(`2024-03-13T${time}:00+07:00`);
