@@ -48,6 +48,8 @@ describeWithChromium("officer journeys (issue 15) in Chromium", () => {
     s.clock.set(at(WEDNESDAY, "11:35"));
     const page = counter.page;
     await page.getByRole("link", { name: "Hôm nay", exact: true }).click();
+    // The board may have been loaded before the clock moved: load it again at 11:35.
+    await page.reload();
     await page.getByTestId("scheme-summary").getByText("Đang nghỉ trưa, tiếp nhận lại lúc 13:30 — vẫn kịp trả trong ngày nếu nộp trước 15:00").waitFor();
     await page.screenshot({ path: join(SHOTS, "board-lunch-break.png") });
 
@@ -179,6 +181,7 @@ describeWithChromium("officer journeys (issue 15) in Chromium", () => {
     await page.screenshot({ path: join(SHOTS, "drafts-discard.png") });
     await page.getByRole("button", { name: "Xác nhận bỏ" }).click();
     await page.getByText(`Đã bỏ bản nháp ${draft!.code}.`).waitFor();
+    await page.getByTestId(`draft-${draft!.code}`).waitFor({ state: "detached" });
     expect(await page.getByTestId(`draft-${draft!.code}`).count()).toBe(0);
     expect(await dossiersOf(preCode)).toEqual([]);
     const audit = await s.deps.db.selectFrom("audit_log").select(["action", "reason"]).where("subject_id", "=", draft!.id).where("action", "=", "delete").execute();
