@@ -9,7 +9,7 @@ import { procedureVersions } from "../../shared/data/procedures/procedure-versio
 import type { ProcedureVersion } from "../../shared/procedures/procedure-version.js";
 import type { AdminUnit } from "../../shared/model.js";
 import { applicationDocument } from "../../bot-server/src/forms/application-form.js";
-import { apologySlip, controlSlip, receiptSlip, registerEntry } from "../../bot-server/src/forms/one-stop-slips.js";
+import { apologySlip, controlSlip, receiptSlip, registerEntry, stopNotice } from "../../bot-server/src/forms/one-stop-slips.js";
 import { renderPdf } from "../../bot-server/src/forms/render-pdf.js";
 import { LONG_ADDRESS, LONG_NAME, longSample } from "./helpers/long-samples.js";
 import { popplerAvailable, pdfText } from "./helpers/pdf-text.js";
@@ -62,7 +62,7 @@ describe("printed forms with long values", () => {
       }
     });
 
-    it(`${version.id}: Mẫu 01, Mẫu 04, the control slip and the register entry`, () => {
+    it(`${version.id}: Mẫu 01, Mẫu 04, Mẫu 05 (2025), the control slip and the register entry`, () => {
       const applicant = { name: LONG_NAME, idNumber: "067301000002", address: LONG_ADDRESS, phone: "0912345678", email: "nguyen.thi.thanh.huong.lan@example.vn" };
       const base = { code: "000.00.06.H98-260318-0001", version, unit: unitOf(version), applicant, officerName: "Trần Thị Một Cửa", printedAt: receivedAt(version), receivedAt: receivedAt(version) };
       const documents = version.requiredDocuments.map((d) => ({ id: d.id, name: d.name, kind: d.kind, count: d.count, received: true }));
@@ -96,6 +96,18 @@ describe("printed forms with long values", () => {
       expect(c).toContain(version.validFrom >= "2025-07-01" ? "Mẫu số 06" : "Mẫu số 05");
       expect(c).toContain("PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ");
       expect(c).toContain("Đúng hạn");
+
+      if (version.validFrom >= "2025-07-01") {
+        const stop = renderPdf(stopNotice({ ...base, stoppedAt: receivedAt(version), reason: "Người yêu cầu đề nghị rút hồ sơ để bổ sung giấy tờ chứng minh việc ly hôn tại Tòa án nhân dân khu vực" }));
+        checkLayout(stop);
+        titleKeepsWords(stop);
+        const st = pdfText(stop).replace(/\s+/g, " ");
+        expect(st).toContain("Mẫu số 05");
+        expect(st).toContain("THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ");
+        expect(st).toContain(`Kính gửi: Ông/Bà ${LONG_NAME}`);
+        expect(st.indexOf("Mã hồ sơ")).toBeLessThan(st.indexOf("Lý do"));
+        expect(st).toContain("NGƯỜI TIẾP NHẬN HỒ SƠ");
+      }
 
       const register = renderPdf(registerEntry({ ...base, dueDate: version.validFrom, sentToDeciding: version.validFrom, resultReceived: null, returned: null }));
       checkLayout(register);
