@@ -75,6 +75,17 @@ describe("decideTrack on the shipped data (Đắk Nông 2023 plans, Lâm Đồng
     expect(d.dueDateExplanation).toContain("hẹn trả kết quả Thứ Hai 18/03/2024");
   });
 
+  it("says in plain words that a due date counted over Tết 2027 (not announced yet) is provisional", () => {
+    // Wednesday 10/02/2027 falls in the expected Tết break; Friday 12/02/2027 is counted as a working day until the
+    // Prime Minister's notice says whether it is swapped.
+    const d = decided({ unitCode: "24631", procedureCode: "1.004873", at: at("2027-02-10", "10:00") });
+    expect(d).toMatchObject({ track: "normal", dueDate: "2027-02-17", dueDateToVerify: true });
+    expect(d.reasons.at(-1)).toBe("Ngày hẹn tính theo lịch nghỉ dự kiến, có thể thay đổi khi có thông báo chính thức.");
+    expect(d.reasons.join(" ")).not.toMatch(/cần kiểm tra|\[U\]/);
+    // An announced year says nothing of the kind.
+    expect(decided({ unitCode: "24631", procedureCode: "1.004873", at: at("2026-03-19", "10:00") }).reasons.join(" ")).not.toContain("dự kiến");
+  });
+
   it("a Wednesday holiday (14/02/2024, Tết) is not a scheme day", () => {
     const d = decided({ unitCode: "24631", procedureCode: "1.004873", at: at("2024-02-14", "09:00") });
     expect(d.reasons[0]).toMatch(/^Thứ Tư 14\/02\/2024 là ngày nghỉ: .*Tết.*: không áp dụng Ngày không hẹn$/);
