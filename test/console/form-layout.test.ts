@@ -83,6 +83,9 @@ describe("printed forms with long values", () => {
       checkLayout(apology);
       const a = pdfText(apology).replace(/\s+/g, " ");
       expect(a).not.toContain("THỦ TRƯỞNG CƠ QUAN");
+      // "Nơi nhận" names the one-stop as the unit calls it, never a generic "Bộ phận Một cửa" for a Trung tâm PVHCC.
+      expect(a).toContain(version.validFrom >= "2025-07-01" ? "- Trung tâm Phục vụ hành chính công xã Quảng Khê;" : "- Bộ phận Tiếp nhận và Trả kết quả");
+      if (version.validFrom >= "2025-07-01") expect(a).not.toContain("Bộ phận Một cửa");
       if (version.competentBody.sameBodyAsReceiving) expect(a).toContain("TM. ỦY BAN NHÂN DÂN CHỦ TỊCH");
       else expect(a).toContain("VĂN PHÒNG ĐĂNG KÝ ĐẤT ĐAI");
 

@@ -233,7 +233,8 @@ export function apologySlip(ctx: ApologyContext): PrintDocument {
       { t: "text", text: "Trân trọng./." },
     ],
     signatures: [
-      { title: "Nơi nhận:", lines: ["- Như trên;", "- Bộ phận Một cửa;", "- Lưu: VT."] },
+      // The one-stop as the unit calls it ("Trung tâm Phục vụ hành chính công xã …" from 01/07/2025).
+      { title: "Nơi nhận:", lines: ["- Như trên;", `- ${office};`, "- Lưu: VT."] },
       { ...(signs.onBehalf ? { onBehalf: signs.onBehalf } : {}), title: signs.title, note: "(Ký, ghi rõ họ tên và đóng dấu)", name: ctx.signerName },
     ],
   };
