@@ -4,6 +4,10 @@
  * inside the page margins (left 30 mm, right 15 mm), no word run into another, labels in the form's order, no
  * syllable split at a line end, and no "Ngày không viết" note on the form the citizen signs.
  */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "@jest/globals";
 import { procedureVersions } from "../../shared/data/procedures/procedure-versions.js";
 import type { ProcedureVersion } from "../../shared/procedures/procedure-version.js";
@@ -41,6 +45,18 @@ function titleKeepsWords(pdf: Buffer): void {
   const { words } = pdfWords(pdf);
   for (let i = 0; i + 1 < words.length; i += 1) {
     if (words[i]!.text === "SỬ" && words[i + 1]!.text.startsWith("DỤNG")) expect(Math.abs(words[i]!.yMin - words[i + 1]!.yMin)).toBeLessThan(1);
+  }
+}
+
+/** The numbered item headings ("4. Phí") of a PDF with their font id and weight, through poppler's pdftohtml -xml. */
+function numberedHeadings(pdf: Buffer): { text: string; font: string; bold: boolean }[] {
+  const dir = mkdtempSync(join(tmpdir(), "kh-xml-"));
+  try {
+    writeFileSync(join(dir, "f.pdf"), pdf);
+    const xml = spawnSync("pdftohtml", ["-xml", "-i", "-stdout", join(dir, "f.pdf")], { encoding: "utf8" }).stdout;
+    return [...xml.matchAll(/<text [^>]*font="(\d+)">(<b>)?(\d\. [^<]*)/g)].map((m) => ({ text: m[3]!, font: m[1]!, bold: m[2] !== undefined }));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 
@@ -129,6 +145,15 @@ describe("printed forms with long values", () => {
     expect(text).not.toContain("Phương pháp khoán");
     expect(text.indexOf("Nơi thường trú:")).toBeLessThan(text.indexOf("Nơi ở hiện tại:"));
   });
+
+  it.each(["1.011441@2023-01-15", "1.011441@2025-07-01", "1.011443@2023-01-15", "1.011443@2025-07-01"])(
+    "%s (Mẫu 01a/03a): every numbered heading, 4 and 5 included, in the same bold face and size as 1–3", (id) => {
+      const v = procedureVersions.find((x) => x.id === id)!;
+      const headings = numberedHeadings(renderPdf(applicationDocument({ version: v, formData: longSample(v), place: "Quảng Khê", date: v.validFrom })));
+      expect(headings.map((h) => h.text.slice(0, 2))).toEqual(expect.arrayContaining(["1.", "2.", "3.", "4.", "5."]));
+      expect(headings.filter((h) => !h.bold)).toEqual([]);
+      expect(new Set(headings.map((h) => h.font)).size).toBe(1);
+    });
 
   it("the 2023 household-business form keeps the \"Hộ chiếu\" tick box on the line of its label", () => {
     const v = procedureVersions.find((x) => x.id === "1.001612@2023-07-01")!;
