@@ -37,6 +37,9 @@ describe("decideTrack on the shipped data (Đắk Nông 2023 plans, Lâm Đồng
     ["24631", "1.011441", at("2026-03-18", "10:00"), [], "normal", "2026-03-18", ["deciding_office_absent"]],
     ["664", "1.011441", at("2024-03-13", "10:00"), [], "same-day", "2024-03-13", []],
     ["24631", "1.001612", at("2026-03-18", "16:00"), [], "normal", "2026-03-23", ["past_cutoff"]],
+    // Official letter 12729/VPCP-KGVX: 01–04/01/2026 off (Friday 02/01 swapped with Saturday 10/01), so a household
+    // business received Wednesday 31/12/2025 at 15:10 counts from Monday 05/01 and is due Wednesday 07/01/2026.
+    ["24631", "1.001612", at("2025-12-31", "15:10"), [], "normal", "2026-01-07", ["past_cutoff"]],
   ] as const)("%s %s at %s with %j → %s, due %s", (unitCode, procedureCode, when, flags, track, dueDate, causes) => {
     const d = decided({ unitCode, procedureCode, at: when, flags: [...flags] });
     expect({ track: d.track, dueDate: d.dueDate, causes: d.causes }).toEqual({ track, dueDate, causes: [...causes] });
