@@ -14,6 +14,7 @@ import type { ProcedureVersion } from "../../shared/procedures/procedure-version
 import type { AdminUnit } from "../../shared/model.js";
 import { applicationDocument } from "../../bot-server/src/forms/application-form.js";
 import { apologySlip, controlSlip, receiptSlip, registerEntry, stopNotice } from "../../bot-server/src/forms/one-stop-slips.js";
+import { applicantOf } from "../../bot-server/src/console/applicant-fields.js";
 import { renderPdf } from "../../bot-server/src/forms/render-pdf.js";
 import { LONG_ADDRESS, LONG_NAME, longSample } from "./helpers/long-samples.js";
 import { popplerAvailable, pdfText } from "./helpers/pdf-text.js";
@@ -154,6 +155,20 @@ describe("printed forms with long values", () => {
       expect(headings.filter((h) => !h.bold)).toEqual([]);
       expect(new Set(headings.map((h) => h.font)).size).toBe(1);
     });
+
+  it("Mẫu 01 of a 2026 household business shows the applicant's address taken from the form (head office when the owner's address is not asked)", () => {
+    const v = procedureVersions.find((x) => x.id === "1.001612@2026-01-01")!;
+    const formData: Record<string, unknown> = {
+      ...longSample(v), ownerPermanentStreet: "", ownerPermanentCommune: "", ownerPermanentProvince: "", ownerCurrentStreet: "", ownerCurrentCommune: "", ownerCurrentProvince: "",
+      officeStreet: "Số 12 đường Lê Duẩn, tổ dân phố 3", officeCommune: "Phường Nam Gia Nghĩa", officeProvince: "Tỉnh Lâm Đồng",
+    };
+    const applicant = applicantOf(v.form.fields.map((f) => f.id), formData);
+    const receipt = renderPdf(receiptSlip({
+      code: "000.00.06.H98-260318-0001", version: v, unit: commune, applicant, officerName: "Trần Thị Một Cửa", printedAt: receivedAt(v), receivedAt: receivedAt(v),
+      documents: [], dueDate: "2026-01-07", track: "normal", fee: "",
+    }));
+    expect(pdfText(receipt).replace(/\s+/g, " ")).toContain("Địa chỉ: Số 12 đường Lê Duẩn, tổ dân phố 3, Phường Nam Gia Nghĩa, Tỉnh Lâm Đồng");
+  });
 
   it("the 2023 household-business form keeps the \"Hộ chiếu\" tick box on the line of its label", () => {
     const v = procedureVersions.find((x) => x.id === "1.001612@2023-07-01")!;
