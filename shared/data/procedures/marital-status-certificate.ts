@@ -44,7 +44,8 @@ function declarationForm(legalSource: string, source: string, birthDateToVerify:
       { id: "requesterName", section: "requester", label: "Họ, chữ đệm, tên người yêu cầu", type: "text", required: true, personal: true,
         maxLength: 100, requiredMessage: "Vui lòng nhập họ, chữ đệm, tên người yêu cầu" },
       { id: "requesterBirthDate", section: "requester", label: "Ngày, tháng, năm sinh", type: "date", required: true, personal: true,
-        ...(birthDateToVerify ? { evidence: "U" as const, toVerify: true, help: "Có trên mẫu hiện hành; mẫu năm 2020 cần kiểm tra" } : {}) },
+        // On the amended form; on the 2020 form to verify (marked for the administrator, no words for the citizen).
+        ...(birthDateToVerify ? { evidence: "U" as const, toVerify: true } : {}) },
       { id: "requesterResidence", section: "requester", label: "Nơi cư trú", type: "text", required: true, personal: true, maxLength: 300, help: RESIDENCE_HELP },
       ...idDocumentFields("requester", "requester", "của người yêu cầu"),
       { id: "relationship", section: "requester", label: "Quan hệ với người được cấp Giấy xác nhận tình trạng hôn nhân", type: "text",
@@ -236,6 +237,7 @@ export const maritalStatus2027: ProcedureVersion = {
   ],
   form: { ...maritalStatus2025.form, source: `${maritalStatus2025.form.source}; mẫu theo Luật Hộ tịch 2026 chưa công bố`, evidence: "U", toVerify: true },
   timeLimit: { ...maritalStatus2025.timeLimit, evidence: "U", toVerify: true,
-    note: "Thời hạn theo văn bản hướng dẫn Luật Hộ tịch 2026 chưa công bố; tạm giữ 03 ngày làm việc (cần kiểm tra)." },
+    // Citizen words (shown on the procedure page); the marker for the administrator is toVerify above.
+    note: "Hiện tính 03 ngày làm việc; thời hạn có thể thay đổi khi có văn bản hướng dẫn Luật Hộ tịch 2026." },
   note: "Phiên bản theo Luật Hộ tịch 03/2026/QH16; biểu mẫu, thời hạn và thành phần hồ sơ chờ văn bản hướng dẫn.",
 };

@@ -90,6 +90,24 @@ describe("procedure versions (data)", () => {
     expect(amended.form.fields.find((f) => f.id === "requesterIdType")?.options).toContain("Chứng minh nhân dân");
   });
 
+  it("shows citizens no administrator's marker: labels, help, options, notes and documents are in citizen words", () => {
+    const MARKERS = /cần kiểm tra|\[[USV?]\]|procedures\.md|context\.md/;
+    for (const v of procedureVersions) {
+      const said: string[] = [v.name, v.result.name, v.timeLimit.note ?? "", v.receivingBody.name];
+      const fields = (list: readonly { label: string; help?: string; options?: readonly string[]; requiredMessage?: string; itemFields?: readonly unknown[] }[]): void => {
+        for (const f of list) {
+          said.push(f.label, f.help ?? "", f.requiredMessage ?? "", ...(f.options ?? []));
+          if (f.itemFields) fields(f.itemFields as typeof list);
+        }
+      };
+      fields(v.form.fields);
+      said.push(v.form.title, ...v.form.sections.map((x) => x.label));
+      for (const d of v.requiredDocuments) said.push(d.name, d.condition ?? "");
+      for (const c of v.caseFlags) said.push(c.label, c.note);
+      expect(`${v.id}: ${said.filter((t) => MARKERS.test(t)).join(" | ")}`).toBe(`${v.id}: `);
+    }
+  });
+
   it("gives 1.011443 the same legal basis as 1.011441, Decree 151/2025 marked to verify", () => {
     for (const date of ["2023-01-15", "2025-07-01"]) {
       const titles = (code: string) => byId(`${code}@${date}`).legalBasis.map((b) => b.title);
