@@ -13,7 +13,7 @@ import { procedureVersions } from "../../shared/data/procedures/procedure-versio
 import type { ProcedureVersion } from "../../shared/procedures/procedure-version.js";
 import type { AdminUnit } from "../../shared/model.js";
 import { applicationDocument } from "../../bot-server/src/forms/application-form.js";
-import { apologySlip, controlSlip, receiptSlip, registerEntry, stopNotice } from "../../bot-server/src/forms/one-stop-slips.js";
+import { apologySlip, controlSlip, receiptSlip, refusalSlip, registerEntry, stopNotice, supplementSlip } from "../../bot-server/src/forms/one-stop-slips.js";
 import { applicantOf } from "../../bot-server/src/console/applicant-fields.js";
 import { renderPdf } from "../../bot-server/src/forms/render-pdf.js";
 import { LONG_ADDRESS, LONG_NAME, longSample } from "./helpers/long-samples.js";
@@ -79,7 +79,7 @@ describe("printed forms with long values", () => {
       }
     });
 
-    it(`${version.id}: Mẫu 01, Mẫu 04, Mẫu 05 (2025), the control slip and the register entry`, () => {
+    it(`${version.id}: Mẫu 01–04, Mẫu 05 (2025), the control slip and the register entry`, () => {
       const applicant = { name: LONG_NAME, idNumber: "067301000002", address: LONG_ADDRESS, phone: "0912345678", email: "nguyen.thi.thanh.huong.lan@example.vn" };
       const base = { code: "000.00.06.H98-260318-0001", version, unit: unitOf(version), applicant, officerName: "Trần Thị Một Cửa", printedAt: receivedAt(version), receivedAt: receivedAt(version) };
       const documents = version.requiredDocuments.map((d) => ({ id: d.id, name: d.name, kind: d.kind, count: d.count, received: true }));
@@ -95,6 +95,19 @@ describe("printed forms with long values", () => {
         expect(r).toContain("3. Thời gian giải quyết hồ sơ theo quy định là");
       }
       if (!version.competentBody.sameBodyAsReceiving) expect(r).toContain("nơi giải quyết: Văn phòng đăng ký đất đai");
+
+      const supplement = renderPdf(supplementSlip({
+        ...base, reason: "Giấy tờ chứng minh việc ly hôn là bản chụp, chưa có bản chính để đối chiếu", lookupUrl: "https://dichvucong.lamdong.gov.vn/tra-cuu-ho-so",
+        officerPhone: "0263 3544 123", missing: version.requiredDocuments.map((d) => ({ name: d.name, note: d.condition, original: 1, certifiedCopy: 1, photocopy: 0 })),
+      }));
+      checkLayout(supplement);
+      const sp = pdfText(supplement).replace(/\s+/g, " ");
+      expect(sp).toContain("PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ");
+      expect(sp).toContain(version.requiredDocuments.at(-1)!.name.split(" ").slice(0, 4).join(" "));
+
+      const refusal = renderPdf(refusalSlip({ ...base, reasons: ["Hồ sơ thuộc thẩm quyền giải quyết của Văn phòng đăng ký đất đai tỉnh Lâm Đồng, không thuộc thẩm quyền của Ủy ban nhân dân xã", "Người yêu cầu không xuất trình được giấy tờ tùy thân còn giá trị sử dụng"] }));
+      checkLayout(refusal);
+      expect(pdfText(refusal).replace(/\s+/g, " ")).toContain("không xuất trình được giấy tờ tùy thân còn giá trị sử dụng");
 
       const apology = renderPdf(apologySlip({ ...base, originalDueDate: version.validFrom, newDueDate: version.validFrom, reason: "Cần xác minh thêm tại nơi cư trú trước đây của người yêu cầu", signerName: "" }));
       checkLayout(apology);
