@@ -77,6 +77,9 @@ interface Counted {
   toVerify: boolean;
 }
 
+/** Said to the citizen whenever a due date is counted over days the government has not announced yet. */
+export const PROVISIONAL_DUE_DATE = "Ngày hẹn tính theo lịch nghỉ dự kiến, có thể thay đổi khi có thông báo chính thức.";
+
 function explain({ receivedAt, timeLimitWorkingDays: n, sameDayCutoff }: DueDateInput, c: Counted): string {
   const at = `Hồ sơ nhận ${dayVn(receivedAt.date, c.received)} lúc ${pad2(Math.floor(receivedAt.minutes / 60))}:${pad2(receivedAt.minutes % 60)}`;
   let text: string;
@@ -91,6 +94,6 @@ function explain({ receivedAt, timeLimitWorkingDays: n, sameDayCutoff }: DueDate
     const skipped = daysOff > 0 ? ` (không tính ${daysOff} ngày nghỉ)` : "";
     text += `; thời hạn ${n} ngày làm việc tính từ ngày làm việc tiếp theo${skipped}; hẹn trả kết quả ${dayVn(c.dueDate, c.due)}.`;
   }
-  if (c.provisional || c.toVerify) text += " Ngày hẹn tính theo lịch nghỉ dự kiến, có thể thay đổi khi có thông báo chính thức.";
+  if (c.provisional || c.toVerify) text += ` ${PROVISIONAL_DUE_DATE}`;
   return text;
 }

@@ -29,13 +29,15 @@ const u = (source: string, entry: Omit<CalendarEntry, "source" | "evidence" | "t
 /**
  * Announced or discussed changes that are not law yet, for the administrator: not applied to any day. Ngày Văn hóa
  * Việt Nam 24/11 (Politburo Resolution 80-NQ/TW, 01/2026) needs an amendment of Labour Code Art. 112(1); Resolution
- * 30/NQ-CP (02/2026) only tasks that amendment, and no amended law in force was found, so 24/11 stays a working day.
+ * 30/NQ-CP (02/2026) only tasks that amendment, and no amended law in force was found (searched again 12/2026: press
+ * copies still speak of the day off "khi chính thức được Quốc hội thể chế hóa"), so 24/11 stays a working day, 24/11/2026
+ * (a Tuesday) included.
  */
 export const PENDING_CALENDAR_CHANGES: readonly { date: string; reason: string; source: string; evidence: "U"; toVerify: true }[] = [
   {
     date: "24/11 hằng năm",
     reason: "Ngày Văn hóa Việt Nam: chủ trương là ngày nghỉ hưởng nguyên lương, chờ sửa đổi Bộ luật Lao động, Điều 112 khoản 1",
-    source: "VnExpress 17/01/2026 https://vnexpress.net/de-xuat-luat-hoa-ngay-van-hoa-viet-nam-thanh-ngay-nghi-le-5006749.html; VnEconomy 26/02/2026 (Nghị quyết 30/NQ-CP) https://vneconomy.vn/bo-sung-ngay-van-hoa-viet-nam-2411-vao-danh-muc-ngay-nghi-huong-nguyen-luong.htm",
+    source: "VnExpress 17/01/2026 https://vnexpress.net/de-xuat-luat-hoa-ngay-van-hoa-viet-nam-thanh-ngay-nghi-le-5006749.html; VnEconomy 26/02/2026 (Nghị quyết 30/NQ-CP) https://vneconomy.vn/bo-sung-ngay-van-hoa-viet-nam-2411-vao-danh-muc-ngay-nghi-huong-nguyen-luong.htm; Thanh Niên 13/01/2026 (nghỉ khi Quốc hội thể chế hóa) https://thanhnien.vn/nguoi-lao-dong-co-the-nghi-le-tet-toi-26-ngay-trong-nam-2026-185260113172347178.htm",
     evidence: "U",
     toVerify: true,
   },
@@ -106,7 +108,7 @@ export const VN_CIVIL_SERVICE_CALENDAR: CalendarData = {
         u(LABOUR_CODE, { from: "2027-01-01", kind: "holiday", reason: "Tết Dương lịch" }),
         u(`${LABOUR_CODE}; mùng 1 Tết Đinh Mùi là Thứ Bảy 06/02/2027 (lịch âm)`, {
           from: "2027-02-05", to: "2027-02-11", kind: "tet_break", reason: "Nghỉ Tết Nguyên đán Đinh Mùi", provisional: true,
-          note: "Dự kiến theo quy ước: 30 Tết và mùng 1–4, nghỉ bù ngày trùng cuối tuần; chưa tìm thấy quyết định của Thủ tướng, kể cả việc có hoán đổi Thứ Sáu 12/02/2027 hay không.",
+          note: "Dự kiến theo quy ước: 30 Tết và mùng 1–4, nghỉ bù ngày trùng cuối tuần; chưa tìm thấy quyết định của Thủ tướng (tìm lại 12/2026), kể cả việc có hoán đổi Thứ Sáu 12/02/2027 hay không: ngày đó tạm tính là ngày làm việc.",
         }),
         u(LABOUR_CODE, { from: "2027-04-16", kind: "holiday", reason: "Giỗ Tổ Hùng Vương (10/3 âm lịch)" }),
         u(LABOUR_CODE, { from: "2027-04-30", kind: "holiday", reason: "Ngày Chiến thắng (30/4)" }),

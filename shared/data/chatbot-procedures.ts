@@ -63,8 +63,10 @@ export const otherProcedures: readonly OtherProcedure[] = [
     phrases: [["lam can cuoc", 3], ["cap can cuoc", 3], ["cap lai can cuoc", 3], ["doi can cuoc", 3], ["ho chieu", 3], ["dinh danh dien tu", 3], ["vneid", 3]],
   },
   {
-    // Luật Cư trú 2020 (68/2020/QH14), Art. 2(4): the registering body is the commune police [U: from the law's text as
-    // recalled, not re-read here].
+    // Luật Cư trú 2020 (68/2020/QH14), Art. 2(4): the registering body (cơ quan đăng ký cư trú) is the commune police [S:
+    // press copies, VietNamNet 26/11/2025 "đăng ký tạm trú với công an xã/phường tại nơi đến"
+    // https://vietnamnet.vn/huong-dan-cach-dang-ky-tam-tru-thong-bao-luu-tru-thuong-tru-2466324.html; thường trú "thực hiện
+    // tại Công an cấp xã" https://myslaw.com.vn/huong-dan-chi-tiet-dang-ky-thuong-tru-nhanh-chong].
     name: "Đăng ký thường trú, tạm trú, xác nhận thông tin cư trú", where: "Công an xã, phường nơi cư trú",
     phrases: [["tam tru", 3], ["thuong tru", 3], ["nhap khau", 3], ["xac nhan cu tru", 3.5], ["ho khau", 2.5], ["tach khau", 3], ["tam vang", 3]],
   },

@@ -73,7 +73,7 @@ export const ONE_STOP_FORMS: readonly OneStopForm[] = [
     issuedTo: "applicant",
     evidence: "S",
     toVerify: true,
-    source: `${SOURCE}; new in 2025, no 2018 counterpart`,
+    source: `${SOURCE}; new in 2025, no 2018 counterpart; its printed text was not found: the print follows the 2018 slips' wording until the circular's appendix is compared`,
   },
   {
     code: "06",

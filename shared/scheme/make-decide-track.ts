@@ -3,7 +3,7 @@
  * the scheme weekday, the working-day calendar (a holiday Wednesday is no scheme day), office hours, the intake
  * cutoff, the procedure's eligibility at the unit's level and the case flags. Always says why, in Vietnamese.
  */
-import { computeDueDate } from "../calendar/due-date.js";
+import { PROVISIONAL_DUE_DATE, computeDueDate } from "../calendar/due-date.js";
 import type { IsoDate, UnitLevel } from "../model.js";
 import type { CaseFlag, ProcedureVersion } from "../procedures/procedure-version.js";
 import { whereToSubmit } from "../procedures/where-to-submit.js";
@@ -164,6 +164,8 @@ export function makeDecideTrack(ctx: DecideContext): (input: TrackInput) => Trac
       const last = reasons.length - 1;
       if (causes.length === 1 && causes[0] === "past_cutoff") reasons[last] = `${reasons[last]}: ${normal}`;
       else reasons.push(capitalize(normal));
+      // A date counted over a year not announced yet (Tết 2027, say) is provisional: the decision says so.
+      if (due?.toVerify) reasons.push(PROVISIONAL_DUE_DATE);
     }
     const decision: TrackDecision = {
       ok: true,

@@ -2,7 +2,7 @@
  * The counter's flows through the console API on SQLite and PostgreSQL: receive on a Wednesday before and after
  * 15:00, same-day processing to return, permissions (counter officer cannot approve, volunteer cannot receive,
  * another unit cannot see), the transactional outbox, Mẫu 02 at intake, the delegate, batch approval, the leader
- * alert and the once-only apology (Mẫu 04).
+ * alert, the once-only apology (Mẫu 04) and the notice that handling stopped at the citizen's request (Mẫu 05).
  */
 import { afterAll, beforeAll, expect, it } from "@jest/globals";
 import { forEachDatabase, type TestDatabase } from "../helpers/databases.js";
@@ -291,6 +291,26 @@ forEachDatabase((_name, open) => {
       expect(text).toContain("ỦY BAN NHÂN DÂN XÃ QUẢNG KHÊ");
     }
     s.clock.set(at(WEDNESDAY, "09:00"));
+  });
+
+  it("stopped at the citizen's request: Mẫu 05 'Thông báo dừng giải quyết hồ sơ' with the reason, only after the stop", async () => {
+    s.clock.set(at(WEDNESDAY, "10:00"));
+    counter = await consoleClient(s.baseUrl);
+    await counter.login("qk.motcua");
+    const r = await receive(counter);
+    expect((await counter.get(`/console/api/dossiers/${r.body.dossierId}/forms/05.pdf`)).status).toBe(404);
+    const stop = await fire(counter, r.body.dossierId, "withdraw", { reason: "Người yêu cầu đề nghị rút hồ sơ để bổ sung giấy tờ ly hôn" });
+    expect(stop.status).toBe(200);
+    const pdf = await counter.get(`/console/api/dossiers/${r.body.dossierId}/forms/05.pdf`);
+    expect(pdf.status).toBe(200);
+    if (popplerAvailable()) {
+      const text = flatPdfText(Buffer.from(await pdf.arrayBuffer()));
+      expect(text).toContain("Mẫu số 05");
+      expect(text).toContain("THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ");
+      expect(text).toContain(r.body.code);
+      expect(text).toContain("Người yêu cầu đề nghị rút hồ sơ để bổ sung giấy tờ ly hôn");
+      expect(text).toContain("kể từ ngày 16 tháng 07 năm 2025");
+    }
   });
 });
 

@@ -4,12 +4,17 @@
  * inside the page margins (left 30 mm, right 15 mm), no word run into another, labels in the form's order, no
  * syllable split at a line end, and no "Ngày không viết" note on the form the citizen signs.
  */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "@jest/globals";
 import { procedureVersions } from "../../shared/data/procedures/procedure-versions.js";
 import type { ProcedureVersion } from "../../shared/procedures/procedure-version.js";
 import type { AdminUnit } from "../../shared/model.js";
 import { applicationDocument } from "../../bot-server/src/forms/application-form.js";
-import { apologySlip, controlSlip, receiptSlip, registerEntry } from "../../bot-server/src/forms/one-stop-slips.js";
+import { apologySlip, controlSlip, receiptSlip, refusalSlip, registerEntry, stopNotice, supplementSlip } from "../../bot-server/src/forms/one-stop-slips.js";
+import { applicantOf } from "../../bot-server/src/console/applicant-fields.js";
 import { renderPdf } from "../../bot-server/src/forms/render-pdf.js";
 import { LONG_ADDRESS, LONG_NAME, longSample } from "./helpers/long-samples.js";
 import { popplerAvailable, pdfText } from "./helpers/pdf-text.js";
@@ -44,6 +49,18 @@ function titleKeepsWords(pdf: Buffer): void {
   }
 }
 
+/** The numbered item headings ("4. Phí") of a PDF with their font id and weight, through poppler's pdftohtml -xml. */
+function numberedHeadings(pdf: Buffer): { text: string; font: string; bold: boolean }[] {
+  const dir = mkdtempSync(join(tmpdir(), "kh-xml-"));
+  try {
+    writeFileSync(join(dir, "f.pdf"), pdf);
+    const xml = spawnSync("pdftohtml", ["-xml", "-i", "-stdout", join(dir, "f.pdf")], { encoding: "utf8" }).stdout;
+    return [...xml.matchAll(/<text [^>]*font="(\d+)">(<b>)?(\d\. [^<]*)/g)].map((m) => ({ text: m[3]!, font: m[1]!, bold: m[2] !== undefined }));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 describe("printed forms with long values", () => {
   if (!popplerAvailable()) return;
   for (const version of procedureVersions) {
@@ -62,7 +79,7 @@ describe("printed forms with long values", () => {
       }
     });
 
-    it(`${version.id}: Mẫu 01, Mẫu 04, the control slip and the register entry`, () => {
+    it(`${version.id}: Mẫu 01–04, Mẫu 05 (2025), the control slip and the register entry`, () => {
       const applicant = { name: LONG_NAME, idNumber: "067301000002", address: LONG_ADDRESS, phone: "0912345678", email: "nguyen.thi.thanh.huong.lan@example.vn" };
       const base = { code: "000.00.06.H98-260318-0001", version, unit: unitOf(version), applicant, officerName: "Trần Thị Một Cửa", printedAt: receivedAt(version), receivedAt: receivedAt(version) };
       const documents = version.requiredDocuments.map((d) => ({ id: d.id, name: d.name, kind: d.kind, count: d.count, received: true }));
@@ -79,10 +96,26 @@ describe("printed forms with long values", () => {
       }
       if (!version.competentBody.sameBodyAsReceiving) expect(r).toContain("nơi giải quyết: Văn phòng đăng ký đất đai");
 
+      const supplement = renderPdf(supplementSlip({
+        ...base, reason: "Giấy tờ chứng minh việc ly hôn là bản chụp, chưa có bản chính để đối chiếu", lookupUrl: "https://dichvucong.lamdong.gov.vn/tra-cuu-ho-so",
+        officerPhone: "0263 3544 123", missing: version.requiredDocuments.map((d) => ({ name: d.name, note: d.condition, original: 1, certifiedCopy: 1, photocopy: 0 })),
+      }));
+      checkLayout(supplement);
+      const sp = pdfText(supplement).replace(/\s+/g, " ");
+      expect(sp).toContain("PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ");
+      expect(sp).toContain(version.requiredDocuments.at(-1)!.name.split(" ").slice(0, 4).join(" "));
+
+      const refusal = renderPdf(refusalSlip({ ...base, reasons: ["Hồ sơ thuộc thẩm quyền giải quyết của Văn phòng đăng ký đất đai tỉnh Lâm Đồng, không thuộc thẩm quyền của Ủy ban nhân dân xã", "Người yêu cầu không xuất trình được giấy tờ tùy thân còn giá trị sử dụng"] }));
+      checkLayout(refusal);
+      expect(pdfText(refusal).replace(/\s+/g, " ")).toContain("không xuất trình được giấy tờ tùy thân còn giá trị sử dụng");
+
       const apology = renderPdf(apologySlip({ ...base, originalDueDate: version.validFrom, newDueDate: version.validFrom, reason: "Cần xác minh thêm tại nơi cư trú trước đây của người yêu cầu", signerName: "" }));
       checkLayout(apology);
       const a = pdfText(apology).replace(/\s+/g, " ");
       expect(a).not.toContain("THỦ TRƯỞNG CƠ QUAN");
+      // "Nơi nhận" names the one-stop as the unit calls it, never a generic "Bộ phận Một cửa" for a Trung tâm PVHCC.
+      expect(a).toContain(version.validFrom >= "2025-07-01" ? "- Trung tâm Phục vụ hành chính công xã Quảng Khê;" : "- Bộ phận Tiếp nhận và Trả kết quả");
+      if (version.validFrom >= "2025-07-01") expect(a).not.toContain("Bộ phận Một cửa");
       if (version.competentBody.sameBodyAsReceiving) expect(a).toContain("TM. ỦY BAN NHÂN DÂN CHỦ TỊCH");
       else expect(a).toContain("VĂN PHÒNG ĐĂNG KÝ ĐẤT ĐAI");
 
@@ -96,6 +129,18 @@ describe("printed forms with long values", () => {
       expect(c).toContain(version.validFrom >= "2025-07-01" ? "Mẫu số 06" : "Mẫu số 05");
       expect(c).toContain("PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ");
       expect(c).toContain("Đúng hạn");
+
+      if (version.validFrom >= "2025-07-01") {
+        const stop = renderPdf(stopNotice({ ...base, stoppedAt: receivedAt(version), reason: "Người yêu cầu đề nghị rút hồ sơ để bổ sung giấy tờ chứng minh việc ly hôn tại Tòa án nhân dân khu vực" }));
+        checkLayout(stop);
+        titleKeepsWords(stop);
+        const st = pdfText(stop).replace(/\s+/g, " ");
+        expect(st).toContain("Mẫu số 05");
+        expect(st).toContain("THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ");
+        expect(st).toContain(`Kính gửi: Ông/Bà ${LONG_NAME}`);
+        expect(st.indexOf("Mã hồ sơ")).toBeLessThan(st.indexOf("Lý do"));
+        expect(st).toContain("NGƯỜI TIẾP NHẬN HỒ SƠ");
+      }
 
       const register = renderPdf(registerEntry({ ...base, dueDate: version.validFrom, sentToDeciding: version.validFrom, resultReceived: null, returned: null }));
       checkLayout(register);
@@ -113,6 +158,29 @@ describe("printed forms with long values", () => {
     expect(text).not.toContain("Thông tin chủ hộ kinh doanh");
     expect(text).not.toContain("Phương pháp khoán");
     expect(text.indexOf("Nơi thường trú:")).toBeLessThan(text.indexOf("Nơi ở hiện tại:"));
+  });
+
+  it.each(["1.011441@2023-01-15", "1.011441@2025-07-01", "1.011443@2023-01-15", "1.011443@2025-07-01"])(
+    "%s (Mẫu 01a/03a): every numbered heading, 4 and 5 included, in the same bold face and size as 1–3", (id) => {
+      const v = procedureVersions.find((x) => x.id === id)!;
+      const headings = numberedHeadings(renderPdf(applicationDocument({ version: v, formData: longSample(v), place: "Quảng Khê", date: v.validFrom })));
+      expect(headings.map((h) => h.text.slice(0, 2))).toEqual(expect.arrayContaining(["1.", "2.", "3.", "4.", "5."]));
+      expect(headings.filter((h) => !h.bold)).toEqual([]);
+      expect(new Set(headings.map((h) => h.font)).size).toBe(1);
+    });
+
+  it("Mẫu 01 of a 2026 household business shows the applicant's address taken from the form (head office when the owner's address is not asked)", () => {
+    const v = procedureVersions.find((x) => x.id === "1.001612@2026-01-01")!;
+    const formData: Record<string, unknown> = {
+      ...longSample(v), ownerPermanentStreet: "", ownerPermanentCommune: "", ownerPermanentProvince: "", ownerCurrentStreet: "", ownerCurrentCommune: "", ownerCurrentProvince: "",
+      officeStreet: "Số 12 đường Lê Duẩn, tổ dân phố 3", officeCommune: "Phường Nam Gia Nghĩa", officeProvince: "Tỉnh Lâm Đồng",
+    };
+    const applicant = applicantOf(v.form.fields.map((f) => f.id), formData);
+    const receipt = renderPdf(receiptSlip({
+      code: "000.00.06.H98-260318-0001", version: v, unit: commune, applicant, officerName: "Trần Thị Một Cửa", printedAt: receivedAt(v), receivedAt: receivedAt(v),
+      documents: [], dueDate: "2026-01-07", track: "normal", fee: "",
+    }));
+    expect(pdfText(receipt).replace(/\s+/g, " ")).toContain("Địa chỉ: Số 12 đường Lê Duẩn, tổ dân phố 3, Phường Nam Gia Nghĩa, Tỉnh Lâm Đồng");
   });
 
   it("the 2023 household-business form keeps the \"Hộ chiếu\" tick box on the line of its label", () => {

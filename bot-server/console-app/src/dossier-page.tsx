@@ -25,7 +25,7 @@ interface View {
 
 const FORM_LABEL: Record<string, string> = {
   application: "Tờ khai / đơn đề nghị", "01": "Mẫu 01 – Giấy tiếp nhận và hẹn trả", "02": "Mẫu 02 – Phiếu yêu cầu bổ sung",
-  "03": "Mẫu 03 – Phiếu từ chối", "04": "Mẫu 04 – Văn bản xin lỗi, hẹn lại",
+  "03": "Mẫu 03 – Phiếu từ chối", "04": "Mẫu 04 – Văn bản xin lỗi, hẹn lại", "05": "Mẫu 05 – Thông báo dừng giải quyết",
   control: "Phiếu kiểm soát quá trình giải quyết", register: "Sổ theo dõi hồ sơ (dòng của hồ sơ)",
 };
 const NEEDS: Record<string, ("reason" | "newDueDate" | "returnedTo" | "missing")[]> = {

@@ -1,7 +1,8 @@
 /**
  * The one-stop forms a counter prints (Circular 01/2018/TT-VPCP field lists, procedures.md §5.2, as the baseline
  * of Circular 03/2025/TT-VPCP Phụ lục I whose field lists were not available):
- * Mẫu 01 receipt and appointment slip, Mẫu 02 request to supplement, Mẫu 03 refusal, Mẫu 04 apology and new date.
+ * Mẫu 01 receipt and appointment slip, Mẫu 02 request to supplement, Mẫu 03 refusal, Mẫu 04 apology and new date,
+ * Mẫu 05 (2025) notice that handling stopped, the control slip and the register entry.
  */
 import type { AdminUnit } from "../../../shared/model.js";
 import type { ProcedureVersion } from "../../../shared/procedures/procedure-version.js";
@@ -232,9 +233,42 @@ export function apologySlip(ctx: ApologyContext): PrintDocument {
       { t: "text", text: "Trân trọng./." },
     ],
     signatures: [
-      { title: "Nơi nhận:", lines: ["- Như trên;", "- Bộ phận Một cửa;", "- Lưu: VT."] },
+      // The one-stop as the unit calls it ("Trung tâm Phục vụ hành chính công xã …" from 01/07/2025).
+      { title: "Nơi nhận:", lines: ["- Như trên;", `- ${office};`, "- Lưu: VT."] },
       { ...(signs.onBehalf ? { onBehalf: signs.onBehalf } : {}), title: signs.title, note: "(Ký, ghi rõ họ tên và đóng dấu)", name: ctx.signerName },
     ],
+  };
+}
+
+export interface StopContext extends SlipContext {
+  /** When the dossier was stopped at the applicant's request (ISO instant). */
+  stoppedAt: string;
+  /** The applicant's reason as the officer recorded it. */
+  reason: string;
+}
+
+/**
+ * Mẫu 05 of Circular 03/2025/TT-VPCP, Phụ lục I: Thông báo dừng giải quyết hồ sơ (new in 2025; a dossier stopped at
+ * the applicant's request under Decree 118/2025/NĐ-CP). Only the form's name is known from public copies, not its
+ * printed text: the wording follows the 2018 one-stop slips (Mẫu 03's closing, Mẫu 04's account of the dossier) and
+ * is marked "cần kiểm tra" in shared/data/one-stop-forms.ts for the province administrator.
+ */
+export function stopNotice(ctx: StopContext): PrintDocument {
+  const office = officeName(ctx);
+  return {
+    header: { ...header(ctx, "Mẫu số 05", "/TB"), place: placeAndDate(ctx.unit?.name ?? "……", localDateOf(ctx.stoppedAt)) },
+    title: "THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ",
+    recipient: `Ông/Bà ${ctx.applicant.name ?? "……"}`,
+    blocks: [
+      ...contactLines(ctx.applicant),
+      { t: "text", text: `Ngày ${formatDateVn(localDateOf(ctx.receivedAt))}, ${office} tiếp nhận hồ sơ ${requestText(ctx)} của Ông/Bà.` },
+      { t: "field", label: "Mã hồ sơ", value: ctx.code },
+      { t: "text", text: `Ngày ${formatDateVn(localDateOf(ctx.stoppedAt))}, Ông/Bà đề nghị dừng giải quyết hồ sơ nêu trên.` },
+      { t: "field", label: "Lý do", value: ctx.reason },
+      { t: "text", text: `${office} thông báo dừng giải quyết hồ sơ của Ông/Bà kể từ ${longDate(localDateOf(ctx.stoppedAt))}.` },
+      { t: "text", text: "Xin thông báo để Ông/Bà được biết./." },
+    ],
+    signatures: [{ title: "NGƯỜI TIẾP NHẬN HỒ SƠ", note: "(Ký và ghi rõ họ tên)", name: ctx.officerName }],
   };
 }
 

@@ -1,8 +1,8 @@
 /**
  * The printable forms of a dossier, re-printable from its page: the filled application form, Mẫu 01 (with the
  * due date and a QR to the public status page carrying a signed token), Mẫu 02 (everything missing), Mẫu 03
- * (reasons), Mẫu 04 (apology and the new date, after an extension), the control slip and the register entry
- * (Mẫu 05/06 of 2018, 06/07 of 2025). Every print is an audited read.
+ * (reasons), Mẫu 04 (apology and the new date, after an extension), Mẫu 05 of 2025 (handling stopped at the
+ * applicant's request), the control slip and the register entry (Mẫu 05/06 of 2018, 06/07 of 2025). Every print is an audited read.
  */
 import QRCode from "qrcode";
 import { EVENT_LABELS_VI } from "../../../shared/dossier/lifecycle-labels.js";
@@ -12,7 +12,7 @@ import { applicantOf } from "../console/applicant-fields.js";
 import { canSeeDossier, type Officer } from "../console/officer.js";
 import type { Deps } from "../deps.js";
 import { applicationDocument, assistedWritingNote } from "../forms/application-form.js";
-import { apologySlip, controlSlip, receiptSlip, refusalSlip, registerEntry, supplementSlip, type SlipContext } from "../forms/one-stop-slips.js";
+import { apologySlip, controlSlip, receiptSlip, refusalSlip, registerEntry, stopNotice, supplementSlip, type SlipContext } from "../forms/one-stop-slips.js";
 import { localDateOf, type PrintDocument } from "../forms/print-document.js";
 import { renderPdf } from "../forms/render-pdf.js";
 import { statusLookupUrl } from "../status-token.js";
@@ -23,7 +23,7 @@ import { nowOf } from "./console-context.js";
 import type { Checked } from "./intake-input.js";
 
 /** "control": Phiếu kiểm soát quá trình giải quyết hồ sơ; "register": the dossier's entry of the Sổ theo dõi hồ sơ. */
-export const PRINTABLE_FORMS = ["application", "01", "02", "03", "04", "control", "register"] as const;
+export const PRINTABLE_FORMS = ["application", "01", "02", "03", "04", "05", "control", "register"] as const;
 export type PrintableForm = (typeof PRINTABLE_FORMS)[number];
 
 const RECEIVED_STATES = new Set(["received", "processing", "awaiting_supplement", "awaiting_approval", "approved", "rejected", "result_ready", "returned", "withdrawn"]);
@@ -35,6 +35,8 @@ export function printableForms(d: DossierRecord, events: readonly DossierEventRe
   if (events.some((e) => e.type === "request_supplement")) out.push("02");
   if (d.state === "refused") out.push("03");
   if (events.some((e) => e.type === "extend_due_date")) out.push("04");
+  // Mẫu 05 "Thông báo dừng giải quyết hồ sơ" exists from Circular 03/2025/TT-VPCP (from 01/07/2025) only.
+  if (d.state === "withdrawn" && events.some((e) => e.type === "withdraw" && localDateOf(e.at) >= "2025-07-01")) out.push("05");
   if (RECEIVED_STATES.has(d.state)) out.push("control", "register");
   return out;
 }
@@ -100,6 +102,14 @@ export async function printDossierForm(deps: Deps, officer: Officer, dossierId: 
       doc = apologySlip({
         ...base, originalDueDate: String(ev.data.previousDueDate ?? d.originalDueDate), newDueDate: String(ev.data.newDueDate ?? d.dueDate),
         reason: String(ev.data.reason ?? ""), signerName: signer?.role === "leader" && version.competentBody.sameBodyAsReceiving ? signer.displayName : "",
+      });
+      break;
+    }
+    case "05": {
+      const ev = [...events].reverse().find((e) => e.type === "withdraw")!;
+      doc = stopNotice({
+        ...base, officerName: officers.get(ev.actorId ?? "")?.displayName ?? base.officerName, stoppedAt: ev.at,
+        reason: typeof ev.data.reason === "string" ? ev.data.reason : "",
       });
       break;
     }

@@ -122,7 +122,8 @@ export const form2025: FormDefinition = {
     { id: "workerCount", section: "tax", label: "5.3 Tổng số lao động (dự kiến)", type: "integer", required: true },
     { ...vatMethodField, label: `5.4 ${vatMethodField.label}` },
     { id: "businessLocations", section: "tax", label: "Địa điểm kinh doanh của hộ kinh doanh", type: "table", maxItems: 50, evidence: "U", toVerify: true,
-      help: "Chỉ kê khai khi có địa điểm kinh doanh khác trụ sở hộ kinh doanh (vị trí trên mẫu 2025 cần kiểm tra)", itemFields: locationsColumns },
+      // Its place on the 2025 form is to verify (evidence U above); the help stays in citizen words.
+      help: "Chỉ kê khai khi có địa điểm kinh doanh khác trụ sở hộ kinh doanh", itemFields: locationsColumns },
     founderTypeField,
     { id: "members", section: "members", label: "Thông tin về các thành viên hộ gia đình đăng ký hộ kinh doanh", type: "table",
       requiredWhen: { field: "founderType", is: MEMBERS }, minItems: 1, maxItems: 30,
@@ -259,7 +260,7 @@ const flags: CaseFlag[] = [
   { id: "already_heads_business", label: "Đã là chủ hộ kinh doanh khác, thành viên hộ kinh doanh khác hoặc chủ doanh nghiệp tư nhân",
     excludesSameDay: true, excludesAssistedWriting: false, note: "Từ chối tiếp nhận (Mẫu 03).", source: "procedures.md C.1, C.4", evidence: "S" },
   { id: "population_db_unavailable", label: "Không kết nối được Cơ sở dữ liệu quốc gia về dân cư", excludesSameDay: false, excludesAssistedWriting: false,
-    note: "Kê khai thêm thông tin cá nhân; có thể cần giấy tờ pháp lý (cần kiểm tra).", source: "procedures.md C.3, C.4", evidence: "U", toVerify: true },
+    note: "Kê khai thêm thông tin cá nhân; có thể cần xuất trình giấy tờ pháp lý.", source: "procedures.md C.3, C.4 (giấy tờ pháp lý: cần kiểm tra)", evidence: "U", toVerify: true },
   { id: "conditional_business_line", label: "Ngành, nghề kinh doanh có điều kiện", excludesSameDay: false, excludesAssistedWriting: false,
     note: "Đăng ký không kiểm tra điều kiện kinh doanh; ghi nhận để hậu kiểm.", source: "procedures.md C.4", evidence: "S" },
 ];

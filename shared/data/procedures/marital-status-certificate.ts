@@ -44,7 +44,8 @@ function declarationForm(legalSource: string, source: string, birthDateToVerify:
       { id: "requesterName", section: "requester", label: "Họ, chữ đệm, tên người yêu cầu", type: "text", required: true, personal: true,
         maxLength: 100, requiredMessage: "Vui lòng nhập họ, chữ đệm, tên người yêu cầu" },
       { id: "requesterBirthDate", section: "requester", label: "Ngày, tháng, năm sinh", type: "date", required: true, personal: true,
-        ...(birthDateToVerify ? { evidence: "U" as const, toVerify: true, help: "Có trên mẫu hiện hành; mẫu năm 2020 cần kiểm tra" } : {}) },
+        // On the amended form; on the 2020 form to verify (marked for the administrator, no words for the citizen).
+        ...(birthDateToVerify ? { evidence: "U" as const, toVerify: true } : {}) },
       { id: "requesterResidence", section: "requester", label: "Nơi cư trú", type: "text", required: true, personal: true, maxLength: 300, help: RESIDENCE_HELP },
       ...idDocumentFields("requester", "requester", "của người yêu cầu"),
       { id: "relationship", section: "requester", label: "Quan hệ với người được cấp Giấy xác nhận tình trạng hôn nhân", type: "text",
@@ -132,7 +133,7 @@ export const maritalStatus2023: ProcedureVersion = {
   ...shared,
   id: `${CODE}@2023-01-01`,
   validFrom: "2023-01-01",
-  validTo: "2024-12-31",
+  validTo: "2024-07-20",
   receivingBody: { name: "Bộ phận Tiếp nhận và Trả kết quả UBND cấp xã",
     source: "Kế hoạch Ngày không viết – Ngày không hẹn tỉnh Đắk Nông 2023 (danh mục cấp xã)", evidence: "S" },
   legalBasis: [
@@ -142,7 +143,37 @@ export const maritalStatus2023: ProcedureVersion = {
     { title: "Thông tư 85/2019/TT-BTC, Thông tư 106/2021/TT-BTC (lệ phí hộ tịch do HĐND tỉnh quy định)", source: "procedures.md D.1", evidence: "U", toVerify: true },
   ],
   form: declarationForm("Thông tư 04/2020/TT-BTP, Phụ lục", "Tái hiện tờ khai trong mã nguồn công khai (procedures.md D.3); mẫu trước sửa đổi 2024 cần kiểm tra", true),
-  note: "Danh mục thành phần hồ sơ lấy theo nội dung cổng DVC 2025; áp dụng cho giai đoạn 2023 cần kiểm tra. Mẫu tờ khai sửa đổi bởi Thông tư 04/2024/TT-BTP: chưa xác định được ngày hiệu lực, nên chưa tách phiên bản (cần kiểm tra).",
+  note: "Danh mục thành phần hồ sơ lấy theo nội dung cổng DVC 2025; áp dụng cho giai đoạn 2023 cần kiểm tra. Từ 21/07/2024 dùng tờ khai sửa đổi bởi Thông tư 04/2024/TT-BTP (ngày hiệu lực cần kiểm tra).",
+};
+
+/**
+ * Circular 04/2024/TT-BTP, signed 06/06/2024, amended the forms of Circular 04/2020/TT-BTP. Its effective date was not
+ * found in a public copy (luatvietnam.vn shows it to subscribers only); a central body's legal document takes effect no
+ * earlier than 45 days after signing (Law 80/2015/QH13 on legal documents, Art. 151(1)), so the amended form applies from
+ * 21/07/2024 at the earliest: the split is placed there, marked for the administrator to confirm.
+ */
+const CIRCULAR_04_2024 =
+  "Thông tư 04/2024/TT-BTP ngày 06/6/2024 của Bộ Tư pháp sửa đổi Thông tư 02/2020/TT-BTP và 04/2020/TT-BTP (ngày ký, người ký Mai Lương Khôi: https://english.luatvietnam.vn/tu-phap/circular-04-2024-tt-btp-amend-circulars-detailing-law-on-civil-status-350235-d1.html)";
+const CIRCULAR_04_2024_FROM =
+  "Ngày hiệu lực chưa tìm thấy; không sớm hơn 45 ngày kể từ ngày ký 06/6/2024 (Luật Ban hành văn bản quy phạm pháp luật 80/2015/QH13, Điều 151 khoản 1), tức 21/07/2024";
+
+/** Declaration of Circular 04/2020/TT-BTP as amended by Circular 04/2024/TT-BTP, with the old ID card still accepted. */
+export const maritalStatus2024: ProcedureVersion = {
+  ...maritalStatus2023,
+  id: `${CODE}@2024-07-21`,
+  validFrom: "2024-07-21",
+  validTo: "2024-12-31",
+  legalBasis: [
+    ...maritalStatus2023.legalBasis.filter((b) => !b.title.startsWith("Thông tư 04/2020/TT-BTP")),
+    { title: "Thông tư 04/2020/TT-BTP, sửa đổi bởi Thông tư 04/2024/TT-BTP (biểu mẫu)", source: CIRCULAR_04_2024, evidence: "S" },
+  ],
+  form: {
+    ...declarationForm("Thông tư 04/2020/TT-BTP, Phụ lục, sửa đổi bởi Thông tư 04/2024/TT-BTP",
+      `Tái hiện tờ khai trong mã nguồn công khai; bản PDF chính thức tr. 404–405 tài liệu Sở Tư pháp Hải Phòng 2025. Áp dụng từ: ${CIRCULAR_04_2024_FROM}`, false),
+    evidence: "U",
+    toVerify: true,
+  },
+  note: "Tờ khai theo Thông tư 04/2024/TT-BTP. Ngày bắt đầu áp dụng 21/07/2024 là ngày sớm nhất Luật cho phép, cần kiểm tra ngày hiệu lực ghi trong Thông tư.",
 };
 
 /** Identity documents without the old ID card (valid until 31/12/2024). */
@@ -156,12 +187,13 @@ function withoutCmndDocuments(version: ProcedureVersion): Pick<ProcedureVersion,
 }
 
 export const maritalStatus2025Cccd: ProcedureVersion = {
-  ...maritalStatus2023,
+  ...maritalStatus2024,
   id: `${CODE}@2025-01-01`,
   validFrom: "2025-01-01",
   validTo: "2025-06-30",
-  ...withoutCmndDocuments(maritalStatus2023),
-  legalBasis: [...maritalStatus2023.legalBasis, { title: "Luật Căn cước 26/2023/QH15", articles: "Điều 46 (chuyển tiếp)", source: CMND_END_SOURCE, evidence: "S" }],
+  ...withoutCmndDocuments(maritalStatus2024),
+  note: "Tờ khai theo Thông tư 04/2024/TT-BTP; từ 01/01/2025 không nhận Chứng minh nhân dân.",
+  legalBasis: [...maritalStatus2024.legalBasis, { title: "Luật Căn cước 26/2023/QH15", articles: "Điều 46 (chuyển tiếp)", source: CMND_END_SOURCE, evidence: "S" }],
 };
 
 const maritalStatus2025Base: ProcedureVersion = {
@@ -205,6 +237,7 @@ export const maritalStatus2027: ProcedureVersion = {
   ],
   form: { ...maritalStatus2025.form, source: `${maritalStatus2025.form.source}; mẫu theo Luật Hộ tịch 2026 chưa công bố`, evidence: "U", toVerify: true },
   timeLimit: { ...maritalStatus2025.timeLimit, evidence: "U", toVerify: true,
-    note: "Thời hạn theo văn bản hướng dẫn Luật Hộ tịch 2026 chưa công bố; tạm giữ 03 ngày làm việc (cần kiểm tra)." },
+    // Citizen words (shown on the procedure page); the marker for the administrator is toVerify above.
+    note: "Hiện tính 03 ngày làm việc; thời hạn có thể thay đổi khi có văn bản hướng dẫn Luật Hộ tịch 2026." },
   note: "Phiên bản theo Luật Hộ tịch 03/2026/QH16; biểu mẫu, thời hạn và thành phần hồ sơ chờ văn bản hướng dẫn.",
 };

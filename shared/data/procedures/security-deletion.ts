@@ -51,7 +51,8 @@ export const form03a: FormDefinition = {
         "Bên nhận bảo đảm đồng ý xóa đăng ký",
         "Căn cứ khác",
       ],
-      help: "Danh sách theo đặc tả hệ thống đăng ký; Điều 20 khoản 1 có thêm trường hợp (cần kiểm tra)" },
+      // The list follows the registration system's specification; Decree 99/2022 Art. 20(1) has more grounds (toVerify).
+      help: "Chọn căn cứ xóa đăng ký; trường hợp khác chọn \"Căn cứ khác\" và ghi rõ" },
     { id: "deletionGroundDetail", section: "ground", label: "Căn cứ khác (ghi rõ)", type: "textarea", maxLength: 1000,
       requiredWhen: { field: "deletionGround", is: "Căn cứ khác" } },
     ...certificateColumns.map((c) => ({ ...c, section: "registration" })),

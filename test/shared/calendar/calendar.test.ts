@@ -167,6 +167,11 @@ describe("explainDay", () => {
     expect(explainDay("2028-03-15")).toMatchObject({ working: true, provisional: true });
   });
 
+  it("Friday 12/02/2027, the day after the expected Tết break, reads as a working day on a provisional calendar", () => {
+    expect(explainDay("2027-02-12")).toMatchObject({ working: true, provisional: true });
+    expect(explainDay("2027-02-12").text).toBe("Thứ Sáu 12/02/2027 là ngày làm việc bình thường. Lịch nghỉ năm này chưa có thông báo chính thức, đây là lịch dự kiến.");
+  });
+
   it("shows Tết 2027 as provisional data", () => {
     expect(explainDay("2027-02-08")).toMatchObject({ working: false, provisional: true, reasons: ["Nghỉ Tết Nguyên đán Đinh Mùi"] });
   });

@@ -119,6 +119,7 @@ export const formSamples: Record<string, Record<string, unknown>> = {
   "1.001612@2025-07-01": business2025,
   "1.001612@2026-01-01": business2025,
   "1.004873@2023-01-01": marital,
+  "1.004873@2024-07-21": marital,
   "1.004873@2025-01-01": marital,
   "1.004873@2025-07-01": marital,
   "1.004873@2027-03-01": marital,

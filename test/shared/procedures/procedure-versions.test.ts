@@ -22,7 +22,7 @@ describe("procedure versions (data)", () => {
   it("ships a version per legal regime of each of the four procedures", () => {
     expect(procedureVersions.map((v) => v.id).sort()).toEqual([
       "1.001612@2023-01-01", "1.001612@2023-07-01", "1.001612@2025-01-01", "1.001612@2025-07-01", "1.001612@2026-01-01",
-      "1.004873@2023-01-01", "1.004873@2025-01-01", "1.004873@2025-07-01", "1.004873@2027-03-01",
+      "1.004873@2023-01-01", "1.004873@2024-07-21", "1.004873@2025-01-01", "1.004873@2025-07-01", "1.004873@2027-03-01",
       "1.011441@2023-01-15", "1.011441@2025-07-01", "1.011443@2023-01-15", "1.011443@2025-07-01",
     ]);
   });
@@ -69,6 +69,43 @@ describe("procedure versions (data)", () => {
     expect(doc("1.004873@2023-01-01")).toContain("Chứng minh nhân dân");
     expect(doc("1.004873@2025-07-01")).not.toContain("Chứng minh nhân dân");
     expect(byId("1.004873@2027-03-01").legalBasis[0]).toMatchObject({ title: "Luật Hộ tịch 03/2026/QH16", evidence: "S" });
+  });
+
+  it("marital status: the declaration amended by Circular 04/2024/TT-BTP from 21/07/2024, that date marked for the administrator", () => {
+    const before = byId("1.004873@2023-01-01");
+    const amended = byId("1.004873@2024-07-21");
+    expect(before.validTo).toBe("2024-07-20");
+    expect(before.form.legalSource).not.toContain("04/2024/TT-BTP");
+    for (const id of ["1.004873@2024-07-21", "1.004873@2025-01-01", "1.004873@2025-07-01"]) {
+      expect(byId(id).form.legalSource).toBe("Thông tư 04/2020/TT-BTP, Phụ lục, sửa đổi bởi Thông tư 04/2024/TT-BTP");
+    }
+    // The birth date of the requester is on the amended form; on the 2020 form it is still to check.
+    const birth = (v: ProcedureVersion) => v.form.fields.find((f) => f.id === "requesterBirthDate")!;
+    expect(birth(before)).toMatchObject({ toVerify: true });
+    expect(birth(amended).toVerify).toBeUndefined();
+    // The effective date was not found: derived from the 45-day rule, marked U for the administrator.
+    expect(amended.form).toMatchObject({ evidence: "U", toVerify: true, source: expect.stringContaining("Điều 151 khoản 1") });
+    expect(amended.legalBasis.find((b) => b.title.includes("04/2024/TT-BTP"))).toMatchObject({ evidence: "S", source: expect.stringContaining("06/6/2024") });
+    // The old ID card is still offered until 31/12/2024.
+    expect(amended.form.fields.find((f) => f.id === "requesterIdType")?.options).toContain("Chứng minh nhân dân");
+  });
+
+  it("shows citizens no administrator's marker: labels, help, options, notes and documents are in citizen words", () => {
+    const MARKERS = /cần kiểm tra|\[[USV?]\]|procedures\.md|context\.md/;
+    for (const v of procedureVersions) {
+      const said: string[] = [v.name, v.result.name, v.timeLimit.note ?? "", v.receivingBody.name];
+      const fields = (list: readonly { label: string; help?: string; options?: readonly string[]; requiredMessage?: string; itemFields?: readonly unknown[] }[]): void => {
+        for (const f of list) {
+          said.push(f.label, f.help ?? "", f.requiredMessage ?? "", ...(f.options ?? []));
+          if (f.itemFields) fields(f.itemFields as typeof list);
+        }
+      };
+      fields(v.form.fields);
+      said.push(v.form.title, ...v.form.sections.map((x) => x.label));
+      for (const d of v.requiredDocuments) said.push(d.name, d.condition ?? "");
+      for (const c of v.caseFlags) said.push(c.label, c.note);
+      expect(`${v.id}: ${said.filter((t) => MARKERS.test(t)).join(" | ")}`).toBe(`${v.id}: `);
+    }
   });
 
   it("gives 1.011443 the same legal basis as 1.011441, Decree 151/2025 marked to verify", () => {

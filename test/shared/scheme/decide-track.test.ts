@@ -37,6 +37,9 @@ describe("decideTrack on the shipped data (Đắk Nông 2023 plans, Lâm Đồng
     ["24631", "1.011441", at("2026-03-18", "10:00"), [], "normal", "2026-03-18", ["deciding_office_absent"]],
     ["664", "1.011441", at("2024-03-13", "10:00"), [], "same-day", "2024-03-13", []],
     ["24631", "1.001612", at("2026-03-18", "16:00"), [], "normal", "2026-03-23", ["past_cutoff"]],
+    // Official letter 12729/VPCP-KGVX: 01–04/01/2026 off (Friday 02/01 swapped with Saturday 10/01), so a household
+    // business received Wednesday 31/12/2025 at 15:10 counts from Monday 05/01 and is due Wednesday 07/01/2026.
+    ["24631", "1.001612", at("2025-12-31", "15:10"), [], "normal", "2026-01-07", ["past_cutoff"]],
   ] as const)("%s %s at %s with %j → %s, due %s", (unitCode, procedureCode, when, flags, track, dueDate, causes) => {
     const d = decided({ unitCode, procedureCode, at: when, flags: [...flags] });
     expect({ track: d.track, dueDate: d.dueDate, causes: d.causes }).toEqual({ track, dueDate, causes: [...causes] });
@@ -73,6 +76,17 @@ describe("decideTrack on the shipped data (Đắk Nông 2023 plans, Lâm Đồng
     const d = decided({ unitCode: "24631", procedureCode: "1.004873", at: at("2024-03-13", "15:05"), explain: true });
     expect(d.reasons.at(-1)).toBe("Đã quá 15:00: chuyển sang quy trình thông thường, hẹn trả ngày 18/03/2024");
     expect(d.dueDateExplanation).toContain("hẹn trả kết quả Thứ Hai 18/03/2024");
+  });
+
+  it("says in plain words that a due date counted over Tết 2027 (not announced yet) is provisional", () => {
+    // Wednesday 10/02/2027 falls in the expected Tết break; Friday 12/02/2027 is counted as a working day until the
+    // Prime Minister's notice says whether it is swapped.
+    const d = decided({ unitCode: "24631", procedureCode: "1.004873", at: at("2027-02-10", "10:00") });
+    expect(d).toMatchObject({ track: "normal", dueDate: "2027-02-17", dueDateToVerify: true });
+    expect(d.reasons.at(-1)).toBe("Ngày hẹn tính theo lịch nghỉ dự kiến, có thể thay đổi khi có thông báo chính thức.");
+    expect(d.reasons.join(" ")).not.toMatch(/cần kiểm tra|\[U\]/);
+    // An announced year says nothing of the kind.
+    expect(decided({ unitCode: "24631", procedureCode: "1.004873", at: at("2026-03-19", "10:00") }).reasons.join(" ")).not.toContain("dự kiến");
   });
 
   it("a Wednesday holiday (14/02/2024, Tết) is not a scheme day", () => {
