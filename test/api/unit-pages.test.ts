@@ -71,7 +71,7 @@ forEachDatabase((_name, open) => {
       expect(body).toContain(ADDRESS);
       expect(doc.querySelector(`a[href="tel:02613000123"]`)).not.toBeNull();
       // The mini-app at this unit, the status lookup, and no script at all.
-      expect(doc.querySelector("a.btn")?.getAttribute("href")).toBe(`${BASE}/m/?unit=24631`);
+      expect(doc.querySelector("a.btn")?.getAttribute("href")).toBe(`${BASE}/m/don-vi/24631`);
       const form = doc.querySelector('form[action="/tra-cuu"]');
       expect(form?.getAttribute("method")).toBe("get");
       expect(form?.querySelector('input[name="code"]')).not.toBeNull();
@@ -239,11 +239,11 @@ forEachDatabase((_name, open) => {
       expect(words).toContain("Nộp hồ sơ đầy đủ trước 15:00");
       expect(words).toContain("Cấp Giấy xác nhận tình trạng hôn nhân");
       expect(words).toContain(PHONE);
-      expect(words).toContain("khonghen.example/m/?unit=24631");
+      expect(words).toContain("khonghen.example/m/don-vi/24631");
 
       const [qr, ...others] = await decodeQrPng(pdfPageToPng(pdf, 100));
       expect(others).toEqual([]);
-      expect(qr).toBe(`${BASE}/m/?unit=24631`);
+      expect(qr).toBe(`${BASE}/m/don-vi/24631`);
       // The launch parameter the mini-app opens a unit's screen with.
       expect(searchParams(new URL(qr!).search).unit).toBe("24631");
     });
