@@ -41,7 +41,14 @@ export const UnitSearchQuery = AtQuery.extend({
   limit: z.coerce.number().int().min(1).max(100).optional(),
 });
 
-export const UnitList = z.object({ items: z.array(UnitSummary) });
+/** A former unit whose name matched (e.g. "huyện Đăk Glong", abolished 1/7/2025) and today's communes covering its area. */
+export const FormerUnitLead = z.object({ former: UnitSummary, successors: z.array(UnitSummary) });
+export type FormerUnitLead = z.infer<typeof FormerUnitLead>;
+
+export const UnitList = z.object({
+  items: z.array(UnitSummary),
+  formerNames: z.array(FormerUnitLead).optional().describe("With `q`: former units of that name and the units now serving their area"),
+});
 export type UnitList = z.infer<typeof UnitList>;
 
 export const UnitCodeParams = z.object({ unitCode: UnitCode });

@@ -5,7 +5,7 @@ import { UnitCodeParams, UnitDetail, UnitList, UnitSearchQuery } from "../../../
 import { route } from "../http/route-table.js";
 import { momentOf } from "../use-cases/moment.js";
 import { schemeStatus } from "../use-cases/scheme-status.js";
-import { searchUnits, unitDetail } from "../use-cases/units.js";
+import { formerNameLeads, searchUnits, unitDetail } from "../use-cases/units.js";
 
 const TAG = "Units";
 
@@ -15,13 +15,15 @@ export const unitRoutes = [
     path: "/units",
     tag: TAG,
     summary: "Search administrative units (diacritics optional)",
-    description: "Units in force at `at` (default: now). Without `q`, lists them by level and name.",
+    description: "Units in force at `at` (default: now). Without `q`, lists them by level and name. With `q`, former units of that name (before a merger) come in `formerNames` with the units now serving their area.",
     query: UnitSearchQuery,
     response: { status: 200, schema: UnitList, description: "Matching units with type and parent" },
     errors: ["rate_limited"],
     handler({ query }, deps) {
       const m = momentOf(deps, query.at);
-      return { ok: true, value: { items: searchUnits(deps, query.q, m.vn.date, query.level, query.limit) } };
+      const items = searchUnits(deps, query.q, m.vn.date, query.level, query.limit);
+      const formerNames = query.level ? [] : formerNameLeads(deps, query.q, m.vn.date, items);
+      return { ok: true, value: formerNames.length > 0 ? { items, formerNames } : { items } };
     },
   }),
   route({

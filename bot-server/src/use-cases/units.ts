@@ -1,5 +1,6 @@
 /** Units as the public API shows them: searched without diacritics, with type, parent and history. */
-import type { UnitDetail, UnitSummary } from "../../../shared/api/units.js";
+import type { FormerUnitLead, UnitDetail, UnitSummary } from "../../../shared/api/units.js";
+import { searchFormerUnits } from "../../../shared/units/former-units.js";
 import type { AdminUnit, IsoDate, UnitLevel } from "../../../shared/model.js";
 import type { Deps } from "../deps.js";
 import { unitRef } from "./unit-ref.js";
@@ -31,6 +32,15 @@ export function searchUnits(deps: Deps, q: string | undefined, date: IsoDate, le
     .sort((a, b) => LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level] || a.name.localeCompare(b.name, "vi"))
     .slice(0, limit)
     .map((u) => unitSummary(deps, u));
+}
+
+/** Former units named by `q` with today's communes that took their area, leaving out leads already in `shown`. */
+export function formerNameLeads(deps: Deps, q: string | undefined, date: IsoDate, shown: readonly UnitSummary[]): FormerUnitLead[] {
+  if (q === undefined || q.trim() === "") return [];
+  const seen = new Set(shown.map((u) => u.id));
+  return searchFormerUnits(deps.domain.units, q, date)
+    .filter((lead) => lead.successors.some((u) => !seen.has(u.id)))
+    .map((lead) => ({ former: unitSummary(deps, lead.former), successors: lead.successors.map((u) => unitSummary(deps, u)) }));
 }
 
 export function unitDetail(deps: Deps, unit: AdminUnit, date: IsoDate): UnitDetail {

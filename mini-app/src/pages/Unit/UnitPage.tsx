@@ -5,6 +5,7 @@
 import { useEffect } from "react";
 import { Button, useLocation, useNavigate, useParams } from "zmp-ui";
 import { Icon } from "../../components/icons.js";
+import { ListRow } from "../../components/ListRow.js";
 import { LoadError, Loading } from "../../components/LoadState.js";
 import { Notice } from "../../components/Notice.js";
 import { Screen } from "../../components/Screen.js";
@@ -95,17 +96,16 @@ export default function UnitPage() {
           </h2>
           <ul className="kh-list">
             {s.procedures.map((p) => (
-              <li key={p.code}>
-                <button type="button" className="kh-row" onClick={() => navigate(paths.procedure(unitCode, p.code))}>
-                  <span className="kh-row-main">
-                    <span className="kh-row-title">{p.name}</span>
-                    <span className="kh-row-sub">
-                      <TrackBadge track={p.track} /> Hẹn trả: {p.track === "same-day" ? "trong ngày" : formatDate(p.dueDate)}
-                    </span>
-                  </span>
-                  <Icon name="chevronRight" />
-                </button>
-              </li>
+              <ListRow
+                key={p.code}
+                title={p.name}
+                lines={[
+                  <>
+                    <TrackBadge track={p.track} /> Hẹn trả: {p.track === "same-day" ? "trong ngày" : formatDate(p.dueDate)}
+                  </>,
+                ]}
+                onClick={() => navigate(paths.procedure(unitCode, p.code))}
+              />
             ))}
           </ul>
         </section>
