@@ -1,6 +1,6 @@
 /** Units as the public API shows them: searched without diacritics, with type, parent and history. */
-import type { FormerUnitLead, UnitDetail, UnitSummary } from "../../../shared/api/units.js";
-import { searchFormerUnits } from "../../../shared/units/former-units.js";
+import type { CurrentAddressAnswer, FormerUnitLead, UnitDetail, UnitSummary } from "../../../shared/api/units.js";
+import { currentAddressOffer, searchFormerUnits } from "../../../shared/units/former-units.js";
 import type { AdminUnit, IsoDate, UnitLevel } from "../../../shared/model.js";
 import type { Deps } from "../deps.js";
 import { unitRef } from "./unit-ref.js";
@@ -61,5 +61,16 @@ export function unitDetail(deps: Deps, unit: AdminUnit, date: IsoDate): UnitDeta
     office: unitOffice(units, unit),
     officeHours: plan?.officeHours ?? [],
     officeHoursToVerify: plan?.officeHoursToVerify ?? false,
+  };
+}
+
+/** An address printed before the 2025 reform, read in today's units (an offer the citizen or officer accepts). */
+export function currentAddress(deps: Deps, address: string, date: IsoDate): CurrentAddressAnswer {
+  const units = deps.domain.units;
+  const offer = currentAddressOffer(units, address, date);
+  return {
+    offer: offer
+      ? { printed: offer.printed, current: offer.current, formerUnit: unitRef(units, offer.formerUnit), currentUnit: unitRef(units, offer.currentUnit) }
+      : null,
   };
 }
