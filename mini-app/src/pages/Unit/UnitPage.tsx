@@ -16,6 +16,7 @@ import { useApi } from "../../hooks/use-api.js";
 import { paths } from "../../routes.js";
 import { saveLastUnit } from "../../state/device-store.js";
 import { SavedTickets } from "../Home/SavedTickets.js";
+import { CounterWaitCard } from "./CounterWaitCard.js";
 import { officeHoursText, schemeBanner } from "./scheme-text.js";
 
 export default function UnitPage() {
@@ -62,6 +63,8 @@ export default function UnitPage() {
           {s.plan.toVerify ? <span className="kh-tag kh-tag-verify">cần kiểm tra</span> : null}
         </p>
       ) : null}
+
+      {s.schemeDay ? <CounterWaitCard unitCode={unitCode} /> : null}
 
       <div className="kh-card kh-facts">
         {hours ? (
