@@ -68,8 +68,10 @@ export function ScanStep({ onConfirm, onManual }: { onConfirm: (value: CccdQrVal
           ))}
         </dl>
         {offer ? (
-          <fieldset className="kh-card kh-stack" data-testid="address-offer">
-            <legend className="kh-h2">Nơi thường trú theo đơn vị hành chính hiện nay</legend>
+          <div className="kh-card kh-stack" role="radiogroup" aria-labelledby="address-offer-title" data-testid="address-offer">
+            <h2 className="kh-h2" id="address-offer-title">
+              Nơi thường trú theo đơn vị hành chính hiện nay
+            </h2>
             <p>
               Thẻ ghi theo đơn vị cũ ({offer.formerUnit.fullName}). Từ 01/07/2025 nơi này thuộc {offer.currentUnit.fullName}.
             </p>
@@ -81,7 +83,7 @@ export function ScanStep({ onConfirm, onManual }: { onConfirm: (value: CccdQrVal
               <input type="radio" name="address-choice" checked={!useCurrent} onChange={() => setUseCurrent(false)} />
               <span>Giữ như trên thẻ: {offer.printed}</span>
             </label>
-          </fieldset>
+          </div>
         ) : null}
         <Button fullWidth className="kh-btn-lg" onClick={() => onConfirm(offer && useCurrent ? { ...read, address: offer.current } : read)}>
           Đúng, dùng thông tin này
