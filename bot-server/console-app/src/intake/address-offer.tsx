@@ -35,7 +35,7 @@ export function AddressOffer({ printed, onAccept }: { printed: string | undefine
   }, [printed]);
   if (!offer || decided === printed) return null;
   return (
-    <div className="row" data-testid="address-offer" role="group" aria-labelledby="address-offer-text">
+    <div className="row" data-testid="address-offer" role="group" aria-labelledby="address-offer-text" style={{ marginBottom: 8 }}>
       <p id="address-offer-text" style={{ flexBasis: "100%", margin: 0 }}>
         Nơi thường trú trên thẻ ghi theo đơn vị cũ ({offer.formerUnit.fullName}); từ 01/07/2025 thuộc {offer.currentUnit.fullName}. Hỏi công dân rồi chọn:
       </p>
