@@ -18,6 +18,7 @@ export default {
   },
   moduleNameMapper: {
     "^zmp-ui$": "zmp-ui/cjs/index.js",
+    "^zmp-ui/esm/(.*)$": "zmp-ui/cjs/$1",
     "^zmp-sdk/apis$": "zmp-sdk",
     "\\.(css|less|scss)$": "<rootDir>/test/helpers/style-mock.cjs",
     "^(\\.{1,2}/.*)\\.js$": "$1",

@@ -23,6 +23,7 @@ const BARE_OUT = join(WORK, "bare");
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const JS_GOAL_KB = 150;
 const LOAD_GOAL_MS = 3000;
+const RATIO_GOAL = 1.2;
 const RUNS = 7;
 const PROFILE = { downloadKbps: 1600, uploadKbps: 750, rttMs: 150, cpuSlowdown: 4 };
 
@@ -177,9 +178,10 @@ if (loads) {
   console.log(`cold loads, mini app (ms): ${loads.mini.join(", ")}`);
   console.log(`cold loads, bare React (ms): ${loads.bare.join(", ")}`);
   const profile = `${PROFILE.downloadKbps / 1000} Mbps down, ${PROFILE.rttMs} ms RTT, CPU ${PROFILE.cpuSlowdown}× slower`;
-  console.log(
-    `goal cold load to first screen (${profile}): ${m} ms median of ${RUNS}, bare React ${b} ms, ratio ${(m / b).toFixed(2)}× (≤ ${LOAD_GOAL_MS} ms) ${m <= LOAD_GOAL_MS ? "ok" : "short"}`,
-  );
+  const ratio = m / b;
+  console.log(`cold load to first screen (${profile}): ${m} ms median of ${RUNS}, bare React ${b} ms (≤ ${LOAD_GOAL_MS} ms ${m <= LOAD_GOAL_MS ? "ok" : "short"})`);
+  // Issue 15: the mini app's cold load within 1.2 × a bare React page measured in the same run.
+  console.log(`goal cold load vs bare React page: ${ratio.toFixed(2)}× (≤ ${RATIO_GOAL}×) ${ratio <= RATIO_GOAL ? "ok" : "short"}`);
 } else {
   console.log(`goal cold load to first screen: not measured, no Chromium (≤ ${LOAD_GOAL_MS} ms) short`);
 }

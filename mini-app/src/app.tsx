@@ -3,12 +3,14 @@
  * ticket must open offline), later screens split with React.lazy.
  */
 import { lazy, Suspense, useEffect, useRef, type ReactNode } from "react";
-import { AnimationRoutes, App, Route, ZMPRouter, useNavigate } from "zmp-ui";
+import { Navigate, useParams, useSearchParams } from "react-router-dom";
+import { AnimationRoutes, App, Route, useNavigate } from "zmp-ui";
 import { Loading } from "./components/LoadState.js";
 import { DepsProvider, useDeps, type AppDeps } from "./deps.js";
 import HomePage from "./pages/Home/HomePage.js";
 import TicketPage from "./pages/Ticket/TicketPage.js";
 import UnitPage from "./pages/Unit/UnitPage.js";
+import { AppRouter, type RouterKind } from "./router.js";
 import { paths } from "./routes.js";
 
 const ProceduresPage = lazy(() => import("./pages/Procedures/ProceduresPage.js"));
@@ -37,11 +39,19 @@ function LaunchRedirect() {
   return null;
 }
 
-export function KhongHenApp({ deps, memoryRouter }: { deps: AppDeps; memoryRouter: boolean }) {
+/** `/thu-tuc/1.004873?don-vi=24631` (a short link to a procedure at a unit) opens the procedure's page. */
+function ProcedureLink() {
+  const { procedureCode = "" } = useParams();
+  const [query] = useSearchParams();
+  const unit = query.get("don-vi") ?? query.get("unit") ?? "";
+  return <Navigate replace to={/^\d{2,5}$/.test(unit) ? paths.procedure(unit, procedureCode) : paths.home()} />;
+}
+
+export function KhongHenApp({ deps, router }: { deps: AppDeps; router: RouterKind }) {
   return (
     <DepsProvider deps={deps}>
       <App theme="light">
-        <ZMPRouter memoryRouter={memoryRouter}>
+        <AppRouter kind={router}>
           <LaunchRedirect />
           <AnimationRoutes>
             <Route path="/" element={<HomePage />} />
@@ -49,13 +59,15 @@ export function KhongHenApp({ deps, memoryRouter }: { deps: AppDeps; memoryRoute
             <Route path="/don-vi/:unitCode/thu-tuc" element={later(<ProceduresPage />)} />
             <Route path="/don-vi/:unitCode/thu-tuc/:procedureCode" element={later(<ProcedurePage />)} />
             <Route path="/don-vi/:unitCode/thu-tuc/:procedureCode/khai-truoc" element={later(<PreEntryPage />)} />
+            <Route path="/thu-tuc/:procedureCode" element={<ProcedureLink />} />
             <Route path="/phieu/:id" element={<TicketPage />} />
             <Route path="/ho-so-cua-toi" element={later(<MyDossiersPage />)} />
             <Route path="/ho-so/:code" element={later(<DossierPage />)} />
             <Route path="/gop-y/:unitCode" element={later(<FeedbackPage />)} />
             <Route path="/du-lieu-cua-toi" element={later(<MyDataPage />)} />
+            <Route path="*" element={<Navigate replace to={paths.home()} />} />
           </AnimationRoutes>
-        </ZMPRouter>
+        </AppRouter>
       </App>
     </DepsProvider>
   );

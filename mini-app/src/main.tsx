@@ -35,5 +35,5 @@ const api = createApiClient({ baseUrl: apiBase, fetch: (u, i) => fetch(u, i), au
 const oaId = import.meta.env.VITE_ZALO_OA_ID ?? "";
 
 createRoot(document.getElementById("app")!).render(
-  <KhongHenApp deps={{ api, zalo, oaId }} memoryRouter={zalo.kind !== "zalo"} />,
+  <KhongHenApp deps={{ api, zalo, oaId }} router={zalo.kind === "zalo" ? "zalo" : "web"} />,
 );

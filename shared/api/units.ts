@@ -41,7 +41,56 @@ export const UnitSearchQuery = AtQuery.extend({
   limit: z.coerce.number().int().min(1).max(100).optional(),
 });
 
-export const UnitList = z.object({ items: z.array(UnitSummary) });
+/** A former unit whose name matched (e.g. "huyện Đăk Glong", abolished 1/7/2025) and today's communes covering its area. */
+export const FormerUnitLead = z.object({ former: UnitSummary, successors: z.array(UnitSummary) });
+export type FormerUnitLead = z.infer<typeof FormerUnitLead>;
+
+export const UnitList = z.object({
+  items: z.array(UnitSummary),
+  formerNames: z.array(FormerUnitLead).optional().describe("With `q`: former units of that name and the units now serving their area"),
+});
 export type UnitList = z.infer<typeof UnitList>;
 
 export const UnitCodeParams = z.object({ unitCode: UnitCode });
+
+const MinutesRange = z.object({ low: z.number().int(), high: z.number().int() });
+
+/** "Kịp 15:00 không?": citizens at the counter now and the wait, from today's intake events (no personal data). */
+export const CounterWait = z.object({
+  unitCode: UnitCode,
+  date: IsoDate,
+  time: z.string().describe("HH:mm in Việt Nam"),
+  schemeDay: z.boolean(),
+  intakeState: z.enum(["open", "paused", "closed", "not-scheme-day"]),
+  intakeCutoff: z.string().nullable(),
+  estimate: z
+    .object({
+      waiting: z.number().int().describe("Dossiers an officer is typing now (started in the last 60 minutes): a lower bound of the queue"),
+      counters: z.number().int().describe("Officers who received a dossier in the last 60 minutes (at least 1)"),
+      minutesPerCitizen: MinutesRange.nullable().describe("25th–75th percentile of today's gaps between receptions; null before 3 gaps"),
+      wait: MinutesRange.nullable(),
+      verdict: z.enum(["in-time", "maybe", "too-late", "unknown"]).describe("Against the cut-off, travel time not included"),
+      basis: z.number().int().describe("Gaps between receptions the range comes from"),
+      receivedBy: z.string().nullable().describe("HH:mm: the latest a citizen arriving now is likely received (high ends)"),
+    })
+    .nullable()
+    .describe("Scheme days only"),
+  method: z.string().describe("How the estimate is made, in Vietnamese"),
+});
+export type CounterWait = z.infer<typeof CounterWait>;
+
+/** An address as printed on an identity card, to be read in today's units. */
+export const CurrentAddressBody = z.object({ address: z.string().trim().min(1).max(300) });
+
+export const CurrentAddressAnswer = z.object({
+  offer: z
+    .object({
+      printed: z.string(),
+      current: z.string().describe("The same address in today's units, e.g. 'Thôn 3, xã Quảng Khê, tỉnh Lâm Đồng'"),
+      formerUnit: UnitRef,
+      currentUnit: UnitRef,
+    })
+    .nullable()
+    .describe("null when the printed address is current or cannot be read with certainty"),
+});
+export type CurrentAddressAnswer = z.infer<typeof CurrentAddressAnswer>;

@@ -1,8 +1,8 @@
 /**
  * Links the chatbot puts on buttons. Inside Zalo a Mini App opens at a page with
  * `https://zalo.me/s/<ZALO_MINIAPP_ID>/<path>?…` (zalo.md §4.3 sample [SECONDARY]); the paths are those of
- * mini-app/src/routes.ts. Without a Mini App id the web build at PUBLIC_BASE_URL/m/ opens instead, led to the page by
- * the launch parameters it understands (?unit=, ?dossier=). The public status page is PUBLIC_BASE_URL/tra-cuu.
+ * mini-app/src/routes.ts. Without a Mini App id the web build opens at the same path under PUBLIC_BASE_URL/m/ (the web
+ * build routes real paths there). The public status page is PUBLIC_BASE_URL/tra-cuu.
  */
 
 export interface LinkSettings {
@@ -22,19 +22,18 @@ const paths = {
   feedback: (unitCode: string) => `/gop-y/${e(unitCode)}`,
 };
 
-function miniApp(s: LinkSettings, path: string, launch: Record<string, string>): string {
+function miniApp(s: LinkSettings, path: string): string {
   if (s.miniAppId) return `https://zalo.me/s/${e(s.miniAppId)}${path}`;
-  const query = new URLSearchParams(launch).toString();
-  return `${s.publicBaseUrl}/m/${query ? `?${query}` : ""}`;
+  return `${s.publicBaseUrl}/m${path}`;
 }
 
 export const chatLinks = {
-  home: (s: LinkSettings) => miniApp(s, "/", {}),
-  unit: (s: LinkSettings, unitCode: string) => miniApp(s, paths.unit(unitCode), { unit: unitCode }),
-  procedure: (s: LinkSettings, unitCode: string, code: string) => miniApp(s, paths.procedure(unitCode, code), { unit: unitCode }),
-  preEntry: (s: LinkSettings, unitCode: string, code: string) => miniApp(s, paths.preEntry(unitCode, code), { unit: unitCode }),
-  dossier: (s: LinkSettings, dossierCode: string) => miniApp(s, paths.dossier(dossierCode), { dossier: dossierCode }),
-  feedback: (s: LinkSettings, unitCode: string) => miniApp(s, paths.feedback(unitCode), { unit: unitCode }),
+  home: (s: LinkSettings) => miniApp(s, "/"),
+  unit: (s: LinkSettings, unitCode: string) => miniApp(s, paths.unit(unitCode)),
+  procedure: (s: LinkSettings, unitCode: string, code: string) => miniApp(s, paths.procedure(unitCode, code)),
+  preEntry: (s: LinkSettings, unitCode: string, code: string) => miniApp(s, paths.preEntry(unitCode, code)),
+  dossier: (s: LinkSettings, dossierCode: string) => miniApp(s, paths.dossier(dossierCode)),
+  feedback: (s: LinkSettings, unitCode: string) => miniApp(s, paths.feedback(unitCode)),
   /** The public status page, with the code filled in when known. */
   statusPage: (s: LinkSettings, dossierCode?: string) => `${s.publicBaseUrl}/tra-cuu${dossierCode ? `?code=${e(dossierCode)}` : ""}`,
 };

@@ -71,7 +71,7 @@ forEachDatabase((_name, open) => {
       expect(body).toContain(ADDRESS);
       expect(doc.querySelector(`a[href="tel:02613000123"]`)).not.toBeNull();
       // The mini-app at this unit, the status lookup, and no script at all.
-      expect(doc.querySelector("a.btn")?.getAttribute("href")).toBe(`${BASE}/m/?unit=24631`);
+      expect(doc.querySelector("a.btn")?.getAttribute("href")).toBe(`${BASE}/m/don-vi/24631`);
       const form = doc.querySelector('form[action="/tra-cuu"]');
       expect(form?.getAttribute("method")).toBe("get");
       expect(form?.querySelector('input[name="code"]')).not.toBeNull();
@@ -196,6 +196,29 @@ forEachDatabase((_name, open) => {
       doc = metaOf((await page("/don-vi?q=khong%20co%20xa%20nay")).html).doc;
       expect(text(doc)).toContain("Không tìm thấy xã, phường nào khớp với “khong co xa nay”");
     });
+
+    it("a former district or province name, typed with or without diacritics, lists today's communes of its area", async () => {
+      for (const q of ["dak glong", "Đắk Glong"]) {
+        const items = [...metaOf((await page(`/don-vi?q=${encodeURIComponent(q)}`)).html).doc.querySelectorAll("ul.units li")].map((li) => li.textContent ?? "");
+        expect(items.find((t) => t.startsWith("Xã Quảng Khê"))).toContain("huyện Đăk Glong");
+        expect(items.some((t) => t.startsWith("Xã Quảng Sơn"))).toBe(true);
+      }
+      for (const q of ["Đắk Nông", "dak nong"]) {
+        const items = [...metaOf((await page(`/don-vi?q=${encodeURIComponent(q)}`)).html).doc.querySelectorAll("ul.units li")].map((li) => li.textContent ?? "");
+        expect(items).toHaveLength(28);
+        expect(items.find((t) => t.startsWith("Xã Tuy Đức"))).toContain("thuộc tỉnh Đắk Nông cũ");
+      }
+    });
+
+    it("the API's unit search (the mini app's) names the former unit and its successors", async () => {
+      const body = (await (await app.request("/api/units?q=dak%20glong")).json()) as { items: unknown[]; formerNames: { former: { displayName: string; validTo: string }; successors: { displayName: string; code: string }[] }[] };
+      expect(body.formerNames).toHaveLength(1);
+      expect(body.formerNames[0]!.former).toMatchObject({ displayName: "huyện Đăk Glong", validTo: "2025-06-30" });
+      expect(body.formerNames[0]!.successors.map((u) => u.displayName)).toEqual(expect.arrayContaining(["xã Quảng Khê", "xã Quảng Sơn", "xã Tà Đùng"]));
+      const current = (await (await app.request("/api/units?q=quang%20khe")).json()) as { items: { displayName: string }[]; formerNames?: unknown };
+      expect(current.items.map((u) => u.displayName)).toEqual(["xã Quảng Khê"]);
+      expect(current.formerNames).toBeUndefined();
+    });
   });
 
   describe("the widget", () => {
@@ -239,13 +262,13 @@ forEachDatabase((_name, open) => {
       expect(words).toContain("Nộp hồ sơ đầy đủ trước 15:00");
       expect(words).toContain("Cấp Giấy xác nhận tình trạng hôn nhân");
       expect(words).toContain(PHONE);
-      expect(words).toContain("khonghen.example/m/?unit=24631");
+      expect(words).toContain("khonghen.example/m/don-vi/24631");
 
       const [qr, ...others] = await decodeQrPng(pdfPageToPng(pdf, 100));
       expect(others).toEqual([]);
-      expect(qr).toBe(`${BASE}/m/?unit=24631`);
-      // The launch parameter the mini-app opens a unit's screen with.
-      expect(searchParams(new URL(qr!).search).unit).toBe("24631");
+      expect(qr).toBe(`${BASE}/m/don-vi/24631`);
+      // The mini-app's web build routes this path to the unit's screen (test/e2e/mini-app-routing.e2e.test.ts).
+      expect(new URL(qr!).pathname).toBe("/m/don-vi/24631");
     });
 
     (poppler ? it : it.skip)("A5 and A3 variants keep one page on their paper size; a wrong size is a clear 400", async () => {

@@ -78,7 +78,7 @@ describe("composeReply: answers from the catalogue, plans and calendar in force"
 
   it("opens the web build when no Mini App id is configured", () => {
     const r = composeReply(understand("khai trước ở xã Quảng Khê thế nào"), { ...TUESDAY, links: { publicBaseUrl: "https://khonghen.test" } });
-    expect(r.buttons).toContainEqual({ title: "Mở Zalo Mini App", url: "https://khonghen.test/m/?unit=24631" });
+    expect(r.buttons).toContainEqual({ title: "Mở Zalo Mini App", url: "https://khonghen.test/m/don-vi/24631" });
   });
 
   it("keeps every answer within a phone's reading (1,000 characters) and Zalo's 5 buttons", () => {

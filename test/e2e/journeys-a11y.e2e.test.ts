@@ -9,7 +9,7 @@ import { ensureConsoleBuilt } from "../../bot-server/console-app/build.js";
 import { maritalForm } from "../console/helpers/intake-fixtures.js";
 import { seriousViolations } from "./helpers/axe.js";
 import { describeWithChromium, launchChromium } from "./helpers/chromium-launch.js";
-import { demoPasswords } from "./helpers/counter-console.js";
+import { counterDesk, demoPasswords } from "./helpers/counter-console.js";
 import { ensureMiniAppBuild } from "./helpers/mini-app-build.js";
 import { PHONE } from "./helpers/phone-screenshots.js";
 import { startServerProcess, type ServerProcess } from "./helpers/server-process.js";
@@ -78,6 +78,76 @@ describeWithChromium("accessibility (axe-core) of the mini app, public pages and
     expect(found).toEqual({});
     await context.close();
   }, 120_000);
+
+  it("the other mini app screens (scan confirmation with an address offer, a question, check answers, ticket, dossier, feedback, my data, former-name search) and the public unit pages", async () => {
+    const context = await browser.newContext({ viewport: PHONE, locale: "vi-VN", timezoneId: "Asia/Ho_Chi_Minh" });
+    await context.route(/^https?:\/\/([^/]*\.)?(zadn|zdn|zalo)\.(vn|me)\//, (r) => r.abort());
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    const found: Record<string, string[]> = {};
+    const button = (name: string | RegExp) => page.getByRole("button", { name }).last();
+    const settle = () => page.waitForTimeout(450);
+
+    // Scan confirmation, with the offer of today's address for a card printed before 1/7/2025.
+    const oldCard = "067090000003||Hoàng Văn Cũ|01021990|Nam|Thôn 3, Xã Quảng Khê, Huyện Đắk Glong, Tỉnh Đắk Nông|10032021";
+    await page.goto(`${server.url}/m/don-vi/24631/thu-tuc/1.004873/khai-truoc?fake-zalo=1&fake-scan=${encodeURIComponent(oldCard)}`);
+    await page.getByRole("checkbox").check();
+    await button("Đồng ý và tiếp tục").click();
+    await page.locator('[data-step="for-whom"]').last().waitFor();
+    await settle();
+    await button("Cho chính tôi").click();
+    await page.locator('[data-step="scan"]').last().waitFor();
+    await settle();
+    await button("Quét CCCD").click();
+    await page.getByTestId("address-offer").waitFor();
+    await check(page, "scan-confirm", found);
+    await button("Đúng, dùng thông tin này").click();
+    await page.locator('[data-step="recipientAgency"]').last().waitFor();
+    await check(page, "question", found);
+
+    // A whole draft made through the API on this phone's identity: check answers, then the ticket.
+    const device = (await (await fetch(`${server.url}/api/citizens/device`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" })).json()) as { token: string };
+    const consent = (await (await fetch(`${server.url}/api/consent`)).json()) as { version: string };
+    const created = (await (await fetch(`${server.url}/api/pre-registrations`, {
+      method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${device.token}` },
+      body: JSON.stringify({ unitCode: "24631", procedureCode: "1.004873", formData: maritalForm(), consent: { accepted: true, version: consent.version } }),
+    })).json()) as { id: string; code: string };
+    await page.evaluate("localStorage.clear()");
+    await page.evaluate(`localStorage.setItem('khonghen.deviceToken', ${JSON.stringify(device.token)})`);
+    await page.goto(`${server.url}/m/phieu/${created.code}`);
+    await button("Tiếp tục khai").click();
+    await button("Gửi thông tin").waitFor();
+    await check(page, "check-answers", found);
+    await button("Gửi thông tin").click();
+    await page.getByText(created.code).first().waitFor();
+    await page.getByText("Đã gửi, chờ nộp tại Bộ phận Một cửa").waitFor();
+    await check(page, "ticket", found);
+
+    const detail = (await (await fetch(`${server.url}/api/procedures/1.004873?unit=24631`)).json()) as { requiredDocuments: { id: string; always: boolean }[] };
+    const desk = await counterDesk(server.url, server.output(), detail.requiredDocuments.filter((d) => d.always).map((d) => d.id));
+    const received = await desk.receive(created.code);
+    await page.goto(`${server.url}/m/ho-so/${received.code}`);
+    await page.getByText(received.code).first().waitFor();
+    await check(page, "dossier", found);
+    await page.goto(`${server.url}/m/gop-y/24631`);
+    await page.getByRole("heading").first().waitFor();
+    await check(page, "feedback", found);
+    await page.goto(`${server.url}/m/du-lieu-cua-toi`);
+    await page.getByRole("heading").first().waitFor();
+    await check(page, "my-data", found);
+    await page.goto(`${server.url}/m/`);
+    await page.locator("#unit-search").fill("dak glong");
+    await page.getByRole("region", { name: "Huyện Đăk Glong cũ" }).waitFor();
+    await check(page, "home-former-names", found);
+
+    for (const [path, screen] of [["/don-vi", "public-units"], ["/don-vi?q=dak%20glong", "public-units-former"], ["/don-vi/24631", "public-unit"]] as const) {
+      await page.goto(`${server.url}${path}`);
+      await page.getByRole("heading", { level: 1 }).waitFor();
+      await check(page, screen, found);
+    }
+    expect(found).toEqual({});
+    await context.close();
+  }, 180_000);
 
   it("console main pages: no serious or critical violation; intake from the keyboard alone", async () => {
     const context = await browser.newContext({ viewport: { width: 1366, height: 800 }, locale: "vi-VN", timezoneId: "Asia/Ho_Chi_Minh" });

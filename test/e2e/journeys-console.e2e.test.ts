@@ -236,4 +236,22 @@ describeWithChromium("officer journeys (issue 15) in Chromium", () => {
     await counter.page.getByTestId("scheme-summary").waitFor();
     expect(await counter.page.getByTestId("zalo-not-connected").count()).toBe(0);
   }, 60_000);
+
+  it("a CCCD printed before the 2025 reform: the officer is offered the address in today's units and accepts it with the citizen", async () => {
+    s.clock.set(at(WEDNESDAY, "10:30"));
+    const page = counter.page;
+    await openIntake();
+    await scan("067090000003||Hoàng Văn Cũ|01021990|Nam|Thôn 3, Xã Quảng Khê, Huyện Đắk Glong, Tỉnh Đắk Nông|10032021");
+    await page.getByTestId("visit-identity").getByText("Hoàng Văn Cũ").waitFor();
+    await page.getByRole("button", { name: /^1\.004873 / }).click();
+    const residence = page.getByLabel("Nơi cư trú *").first();
+    // Nothing changes by itself: the form keeps the card's wording until the officer chooses.
+    await expect(residence.inputValue()).resolves.toBe("Thôn 3, Xã Quảng Khê, Huyện Đắk Glong, Tỉnh Đắk Nông");
+    const offer = page.getByTestId("address-offer");
+    await offer.getByText(/từ 01\/07\/2025 thuộc xã Quảng Khê, tỉnh Lâm Đồng/).waitFor();
+    await page.screenshot({ path: join(SHOTS, "intake-address-offer.png") });
+    await offer.getByRole("button", { name: "Dùng địa chỉ mới: Thôn 3, xã Quảng Khê, tỉnh Lâm Đồng" }).click();
+    await expect(residence.inputValue()).resolves.toBe("Thôn 3, xã Quảng Khê, tỉnh Lâm Đồng");
+    expect(await page.getByTestId("address-offer").count()).toBe(0);
+  }, 60_000);
 });

@@ -76,7 +76,7 @@ describeWithChromium("public unit pages in Chromium (the pages without JavaScrip
       await page.goto(`${app.url}/don-vi/24631`);
       // The button opens the mini-app at this unit (PUBLIC_BASE_URL is the default http://localhost:3000 here).
       const href = await page.getByRole("link", { name: "Mở ứng dụng Ngày không hẹn tại xã Quảng Khê" }).getAttribute("href");
-      expect(href).toBe("http://localhost:3000/m/?unit=24631");
+      expect(href).toBe("http://localhost:3000/m/don-vi/24631");
     } finally {
       await page.context().close();
     }

@@ -13,7 +13,7 @@ configure({ asyncUtilTimeout: 8000 });
 
 function mount(api: FakeApi, storage: DeviceStorage, scan: string | null = null): FakeZalo {
   const zalo = createFakeZalo({ storage, search: "?unit=24631", scanPayload: scan });
-  render(<KhongHenApp deps={{ api, zalo, oaId: "" }} memoryRouter />);
+  render(<KhongHenApp deps={{ api, zalo, oaId: "" }} router="memory" />);
   return zalo;
 }
 

@@ -1,11 +1,12 @@
 /** Units and the scheme at a unit. */
 import { SchemeQuery, SchemeStatus } from "../../../shared/api/scheme.js";
 import { AtQuery } from "../../../shared/api/common.js";
-import { UnitCodeParams, UnitDetail, UnitList, UnitSearchQuery } from "../../../shared/api/units.js";
+import { CounterWait, CurrentAddressAnswer, CurrentAddressBody, UnitCodeParams, UnitDetail, UnitList, UnitSearchQuery } from "../../../shared/api/units.js";
 import { route } from "../http/route-table.js";
 import { momentOf } from "../use-cases/moment.js";
 import { schemeStatus } from "../use-cases/scheme-status.js";
-import { searchUnits, unitDetail } from "../use-cases/units.js";
+import { counterWait } from "../use-cases/counter-wait.js";
+import { currentAddress, formerNameLeads, searchUnits, unitDetail } from "../use-cases/units.js";
 
 const TAG = "Units";
 
@@ -15,13 +16,15 @@ export const unitRoutes = [
     path: "/units",
     tag: TAG,
     summary: "Search administrative units (diacritics optional)",
-    description: "Units in force at `at` (default: now). Without `q`, lists them by level and name.",
+    description: "Units in force at `at` (default: now). Without `q`, lists them by level and name. With `q`, former units of that name (before a merger) come in `formerNames` with the units now serving their area.",
     query: UnitSearchQuery,
     response: { status: 200, schema: UnitList, description: "Matching units with type and parent" },
     errors: ["rate_limited"],
     handler({ query }, deps) {
       const m = momentOf(deps, query.at);
-      return { ok: true, value: { items: searchUnits(deps, query.q, m.vn.date, query.level, query.limit) } };
+      const items = searchUnits(deps, query.q, m.vn.date, query.level, query.limit);
+      const formerNames = query.level ? [] : formerNameLeads(deps, query.q, m.vn.date, items);
+      return { ok: true, value: formerNames.length > 0 ? { items, formerNames } : { items } };
     },
   }),
   route({
@@ -51,6 +54,34 @@ export const unitRoutes = [
     handler({ params, query }, deps) {
       const r = schemeStatus(deps, params.unitCode, momentOf(deps, query.at));
       return r.ok ? { ...r, headers: { "Cache-Control": "no-store" } } : r;
+    },
+  }),
+  route({
+    method: "get",
+    path: "/units/:unitCode/counter-wait",
+    tag: TAG,
+    summary: "Kịp 15:00 không? Citizens at the counter now and a range for the wait, from today's intake events",
+    description: "Scheme days only (`estimate` is null otherwise). Counts and times only, never personal data; `method` says how the estimate is made.",
+    params: UnitCodeParams,
+    query: AtQuery,
+    response: { status: 200, schema: CounterWait, description: "The estimate" },
+    errors: ["unit_not_found", "rate_limited"],
+    async handler({ params, query }, deps) {
+      const r = await counterWait(deps, params.unitCode, momentOf(deps, query.at));
+      return r.ok ? { ...r, headers: { "Cache-Control": "no-store" } } : r;
+    },
+  }),
+  route({
+    method: "post",
+    path: "/units/current-address",
+    tag: TAG,
+    summary: "Read an address printed before the 2025 reform (e.g. on a CCCD) in today's units",
+    description: "An offer for the citizen or officer to accept, never applied by itself; null when the address is current or not read with certainty. The address is neither stored nor logged.",
+    body: CurrentAddressBody,
+    response: { status: 200, schema: CurrentAddressAnswer, description: "The offer, or null" },
+    errors: ["invalid_body", "malformed_json", "unsupported_media_type", "rate_limited"],
+    handler({ body }, deps) {
+      return { ok: true, value: currentAddress(deps, body.address, momentOf(deps, undefined).vn.date) };
     },
   }),
 ];

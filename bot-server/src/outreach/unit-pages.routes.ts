@@ -13,6 +13,7 @@
 import { gzipSync } from "node:zlib";
 import { Router, type Request, type Response } from "express";
 import type { AdminUnit } from "../../../shared/model.js";
+import { searchFormerUnits } from "../../../shared/units/former-units.js";
 import { WEEKDAY_NAMES_VI, vnMomentFromEpoch } from "../../../shared/time/vn-time.js";
 import type { Deps } from "../deps.js";
 import { resolvePublicUnit, unitPublicView, type UnitPublicView } from "../use-cases/unit-public-view.js";
@@ -130,6 +131,15 @@ export function unitPagesRouter(deps: Deps): Router {
           if (seen.has(next.id) || !(LEVELS as readonly string[]).includes(next.level)) continue;
           seen.add(next.id);
           items.push(describe(next, `trước đây: ${units.displayName(hit.unit)}`));
+        }
+      }
+      // A former province ("Đắk Nông") leads to every commune now covering its area.
+      for (const lead of searchFormerUnits(units, query, today)) {
+        if (lead.former.level !== "province") continue;
+        for (const next of lead.successors) {
+          if (seen.has(next.id)) continue;
+          seen.add(next.id);
+          items.push(describe(next, `thuộc ${units.displayName(lead.former)} cũ`));
         }
       }
     }

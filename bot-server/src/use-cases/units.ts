@@ -1,5 +1,6 @@
 /** Units as the public API shows them: searched without diacritics, with type, parent and history. */
-import type { UnitDetail, UnitSummary } from "../../../shared/api/units.js";
+import type { CurrentAddressAnswer, FormerUnitLead, UnitDetail, UnitSummary } from "../../../shared/api/units.js";
+import { currentAddressOffer, searchFormerUnits } from "../../../shared/units/former-units.js";
 import type { AdminUnit, IsoDate, UnitLevel } from "../../../shared/model.js";
 import type { Deps } from "../deps.js";
 import { unitRef } from "./unit-ref.js";
@@ -33,6 +34,15 @@ export function searchUnits(deps: Deps, q: string | undefined, date: IsoDate, le
     .map((u) => unitSummary(deps, u));
 }
 
+/** Former units named by `q` with today's communes that took their area, leaving out leads already in `shown`. */
+export function formerNameLeads(deps: Deps, q: string | undefined, date: IsoDate, shown: readonly UnitSummary[]): FormerUnitLead[] {
+  if (q === undefined || q.trim() === "") return [];
+  const seen = new Set(shown.map((u) => u.id));
+  return searchFormerUnits(deps.domain.units, q, date)
+    .filter((lead) => lead.successors.some((u) => !seen.has(u.id)))
+    .map((lead) => ({ former: unitSummary(deps, lead.former), successors: lead.successors.map((u) => unitSummary(deps, u)) }));
+}
+
 export function unitDetail(deps: Deps, unit: AdminUnit, date: IsoDate): UnitDetail {
   const units = deps.domain.units;
   const link = (id: string, effectiveDate: string, legalBasis: string) => {
@@ -51,5 +61,16 @@ export function unitDetail(deps: Deps, unit: AdminUnit, date: IsoDate): UnitDeta
     office: unitOffice(units, unit),
     officeHours: plan?.officeHours ?? [],
     officeHoursToVerify: plan?.officeHoursToVerify ?? false,
+  };
+}
+
+/** An address printed before the 2025 reform, read in today's units (an offer the citizen or officer accepts). */
+export function currentAddress(deps: Deps, address: string, date: IsoDate): CurrentAddressAnswer {
+  const units = deps.domain.units;
+  const offer = currentAddressOffer(units, address, date);
+  return {
+    offer: offer
+      ? { printed: offer.printed, current: offer.current, formerUnit: unitRef(units, offer.formerUnit), currentUnit: unitRef(units, offer.currentUnit) }
+      : null,
   };
 }

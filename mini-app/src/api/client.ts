@@ -24,6 +24,8 @@ import type {
   UnitDetail,
   UnitList,
   UpdatePreRegistration,
+  CounterWait,
+  CurrentAddressAnswer,
   CorrectionInput,
   CorrectionRequest,
   MyData,
@@ -31,6 +33,8 @@ import type {
 
 export interface ApiClient {
   searchUnits(q: string): Promise<ApiResult<UnitList>>;
+  getCounterWait(unitCode: string): Promise<ApiResult<CounterWait>>;
+  currentAddress(address: string): Promise<ApiResult<CurrentAddressAnswer>>;
   getUnit(unitCode: string): Promise<ApiResult<UnitDetail>>;
   getScheme(unitCode: string): Promise<ApiResult<SchemeStatus>>;
   listProcedures(unitCode: string): Promise<ApiResult<ProcedureList>>;
@@ -95,6 +99,8 @@ export function createApiClient({ baseUrl, fetch, auth }: ApiClientOptions): Api
 
   return {
     searchUnits: (q) => open(`/units?q=${enc(q)}`),
+    getCounterWait: (code) => open(`/units/${enc(code)}/counter-wait`),
+    currentAddress: (address) => open(`/units/current-address`, { method: "POST", body: { address } }),
     getUnit: (code) => open(`/units/${enc(code)}`),
     getScheme: (code) => open(`/units/${enc(code)}/scheme`),
     listProcedures: (unit) => open(`/procedures?unit=${enc(unit)}`),

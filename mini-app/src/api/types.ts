@@ -32,4 +32,5 @@ export type {
   SatisfactionRating,
   UpdatePreRegistration,
 } from "../../../shared/api/index.js";
+export type { CounterWait, CurrentAddressAnswer } from "../../../shared/api/units.js";
 export type { CorrectionInput, CorrectionRequest, CorrectionSubject, MyData } from "../../../shared/api/my-data.js";

@@ -86,6 +86,8 @@ export function createFakeApi(): FakeApi {
     searchUnits: () => call("searchUnits", () => ok({ items: [] })),
     getUnit: () => call("getUnit", () => err({ status: 404, code: "unit_not_found" })),
     getScheme: () => call("getScheme", () => ok(SCHEME)),
+    getCounterWait: () => call("getCounterWait", () => ok({ unitCode: "24631", date: "2026-12-02", time: "10:00", schemeDay: true, intakeState: "open" as const, intakeCutoff: "15:00", estimate: null, method: "" })),
+    currentAddress: () => call("currentAddress", () => ok({ offer: null })),
     listProcedures: () => call("listProcedures", () => ok({ unit: UNIT, schemeDay: true, items: [] })),
     getProcedure: () => call("getProcedure", () => ok(PROCEDURE)),
     getConsent: () => call("getConsent", () => ok(CONSENT_NOTICE)),

@@ -16,6 +16,7 @@ import { dmy, TRACK_LABEL } from "../format.js";
 import { PrintPreview } from "../print-preview.js";
 import { navigate } from "../router.js";
 import { displayValue, FormFields, isoToDmy, toEditable, toSubmit, type FormValues } from "./form-fields.js";
+import { AddressOffer, withCurrentAddress } from "./address-offer.js";
 import { useMirror } from "./use-mirror.js";
 import { IDLE_WARNING_EVENT } from "../idle-guard.js";
 
@@ -356,6 +357,10 @@ export function IntakePage({ officer }: { officer: Officer }) {
           <p className="identity" data-testid="visit-identity">Công dân trong lượt: <b>{visit.identity.fullName}</b> · {visit.identity.idNumber} · dùng lại cho mọi thủ tục của lượt này</p>
         )}
         {notice && <p className="ok" role="status">{notice}</p>}
+        <AddressOffer printed={visit.identity?.address} onAccept={(current, printed) => {
+          setVisit((v) => (v.identity ? { ...v, identity: { ...v.identity, address: current } } : v));
+          setValues((vals) => withCurrentAddress(vals, printed, current));
+        }} />
         {message && <p className="error" role="alert">{message}</p>}
         {otherUnit && (
           <div className="row" data-testid="readdress">

@@ -5,7 +5,7 @@
 import { useEffect } from "react";
 import { Button, useNavigate } from "zmp-ui";
 import type { PreRegistrationSummary } from "../../api/types.js";
-import { Icon } from "../../components/icons.js";
+import { ListRow } from "../../components/ListRow.js";
 import { LoadError, Loading } from "../../components/LoadState.js";
 import { Notice } from "../../components/Notice.js";
 import { Screen } from "../../components/Screen.js";
@@ -24,24 +24,22 @@ function Row({ item }: { item: PreRegistrationSummary }) {
   const navigate = useNavigate();
   const d = item.dossier;
   return (
-    <li>
-      <button type="button" className="kh-row" onClick={() => navigate(d ? paths.dossier(d.code) : paths.ticket(item.id))}>
-        <span className="kh-row-main">
-          <span className="kh-row-title">{item.procedure.name}</span>
-          <span className="kh-row-sub">{capitalize(item.unit.fullName)}</span>
-          {d ? (
-            <span className="kh-row-sub">
-              <TrackBadge track={d.track} /> Hồ sơ {d.code}: <strong>{d.stateLabel}</strong> · hẹn trả {formatDate(d.dueDate)}
-            </span>
-          ) : (
-            <span className="kh-row-sub">
-              Mã khai trước <span className="kh-code-inline">{item.code}</span>: <strong>{item.statusLabel}</strong>
-            </span>
-          )}
-        </span>
-        <Icon name="chevronRight" />
-      </button>
-    </li>
+    <ListRow
+      title={item.procedure.name}
+      lines={[
+        capitalize(item.unit.fullName),
+        d ? (
+          <>
+            <TrackBadge track={d.track} /> Hồ sơ {d.code}: <strong>{d.stateLabel}</strong> · hẹn trả {formatDate(d.dueDate)}
+          </>
+        ) : (
+          <>
+            Mã khai trước <span className="kh-code-inline">{item.code}</span>: <strong>{item.statusLabel}</strong>
+          </>
+        ),
+      ]}
+      onClick={() => navigate(d ? paths.dossier(d.code) : paths.ticket(item.id))}
+    />
   );
 }
 

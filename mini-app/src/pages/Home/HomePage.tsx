@@ -4,8 +4,9 @@
  */
 import { useEffect, useState } from "react";
 import { Button, useNavigate } from "zmp-ui";
-import type { UnitSummary } from "../../api/types.js";
+import type { UnitList, UnitSummary } from "../../api/types.js";
 import { Icon } from "../../components/icons.js";
+import { ListRow } from "../../components/ListRow.js";
 import { Notice } from "../../components/Notice.js";
 import { Screen } from "../../components/Screen.js";
 import { useDeps } from "../../deps.js";
@@ -22,11 +23,21 @@ export function unitContext(u: Pick<UnitSummary, "parent">): string {
   return u.parent ? u.parent.fullName : "";
 }
 
+const formatIsoDate = (iso: string) => iso.split("-").reverse().join("/");
+/** The day after a unit's last day: when its successors took over. */
+function nextDay(lastDay: string | null): string {
+  if (!lastDay) return "";
+  const d = new Date(`${lastDay}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
 export default function HomePage() {
   const { api, zalo } = useDeps();
   const navigate = useNavigate();
   const [query, setQuery] = useState("");
   const [items, setItems] = useState<UnitSummary[] | null>(null);
+  const [formerNames, setFormerNames] = useState<NonNullable<UnitList["formerNames"]>>([]);
   const [error, setError] = useState<string | null>(null);
   const lastUnit = loadLastUnit(zalo.storage);
 
@@ -34,6 +45,7 @@ export default function HomePage() {
     const q = query.trim();
     if (q.length < MIN_QUERY) {
       setItems(null);
+      setFormerNames([]);
       setError(null);
       return;
     }
@@ -43,6 +55,7 @@ export default function HomePage() {
         if (!live) return;
         if (r.ok) {
           setItems(r.value.items);
+          setFormerNames(r.value.formerNames ?? []);
           setError(null);
         } else setError(r.error.message);
       });
@@ -81,27 +94,37 @@ export default function HomePage() {
         />
       </div>
       {error ? <Notice tone="error" title={error} /> : null}
-      {items && items.length === 0 ? (
+      {items && items.length === 0 && formerNames.length === 0 ? (
         <Notice tone="info" title="Không tìm thấy đơn vị nào">Thử gõ tên khác, ví dụ chỉ tên xã: “quảng khê”.</Notice>
       ) : null}
       {items && items.length > 0 ? (
         <ul className="kh-list" aria-label="Kết quả tìm kiếm">
           {items.map((u) => (
-            <li key={u.id}>
-              <button type="button" className="kh-row" onClick={() => navigate(paths.unit(u.code))}>
-                <span className="kh-row-main">
-                  <span className="kh-row-title">{capitalize(u.displayName)}</span>
-                  <span className="kh-row-sub">
-                    {unitContext(u)}
-                    {u.validTo ? ` · đến ${u.validTo.split("-").reverse().join("/")}` : ""}
-                  </span>
-                </span>
-                <Icon name="chevronRight" />
-              </button>
-            </li>
+            <ListRow
+              key={u.id}
+              title={capitalize(u.displayName)}
+              lines={[`${unitContext(u)}${u.validTo ? ` · đến ${u.validTo.split("-").reverse().join("/")}` : ""}`]}
+              onClick={() => navigate(paths.unit(u.code))}
+            />
           ))}
         </ul>
       ) : null}
+
+      {formerNames.map((lead) => (
+        <section key={lead.former.id} className="kh-stack" aria-labelledby={`former-${lead.former.id}`}>
+          <h2 className="kh-h2" id={`former-${lead.former.id}`}>
+            {capitalize(lead.former.displayName)} cũ
+          </h2>
+          <p className="kh-help">
+            Từ {formatIsoDate(nextDay(lead.former.validTo))} không còn {lead.former.displayName}; nay nộp hồ sơ tại {lead.successors.length === 1 ? "" : `một trong ${lead.successors.length} `}xã, phường sau:
+          </p>
+          <ul className="kh-list" aria-label={`Đơn vị nay thuộc ${lead.former.displayName} cũ`}>
+            {lead.successors.map((u) => (
+              <ListRow key={u.id} title={capitalize(u.displayName)} lines={[unitContext(u)]} onClick={() => navigate(paths.unit(u.code))} />
+            ))}
+          </ul>
+        </section>
+      ))}
 
       <SavedTickets />
       <DossierLookup />

@@ -1,6 +1,6 @@
 /** Tickets kept on this phone: they open without a network, so the citizen can show the code at the counter. */
 import { useNavigate } from "zmp-ui";
-import { Icon } from "../../components/icons.js";
+import { ListRow } from "../../components/ListRow.js";
 import { useDeps } from "../../deps.js";
 import { paths } from "../../routes.js";
 import { loadTickets } from "../../state/device-store.js";
@@ -17,18 +17,14 @@ export function SavedTickets() {
       </h2>
       <ul className="kh-list">
         {tickets.map((t) => (
-          <li key={t.id}>
-            <button type="button" className="kh-row" onClick={() => navigate(paths.ticket(t.id))}>
-              <Icon name="qr" />
-              <span className="kh-row-main">
-                <span className="kh-row-title kh-code-inline">{t.code}</span>
-                <span className="kh-row-sub">
-                  {t.procedureName} · {t.unitName}
-                </span>
-              </span>
-              <Icon name="chevronRight" />
-            </button>
-          </li>
+          <ListRow
+            key={t.id}
+            icon="qr"
+            title={t.code}
+            titleClassName="kh-code-inline"
+            lines={[`${t.procedureName} · ${t.unitName}`]}
+            onClick={() => navigate(paths.ticket(t.id))}
+          />
         ))}
       </ul>
     </section>

@@ -2,7 +2,8 @@
  * "Quét CCCD": scan the chip-ID QR through the host, parse it, show what was read for confirmation.
  * The raw text lives only inside `scan()`; a QR that is not a CCCD gets the parser's Vietnamese message.
  */
-import { useState } from "react";
+import { useEffect, useState } from "react";
+import type { CurrentAddressAnswer } from "../../api/types.js";
 import { Button } from "zmp-ui";
 import type { CccdQrValue } from "../../../../shared/cccd/parse-cccd-qr.js";
 import { Icon } from "../../components/icons.js";
@@ -15,8 +16,23 @@ export function todayInVietnam(now = new Date()): string {
 }
 
 export function ScanStep({ onConfirm, onManual }: { onConfirm: (value: CccdQrValue) => void; onManual: () => void }) {
-  const { zalo } = useDeps();
+  const { zalo, api } = useDeps();
   const [read, setRead] = useState<CccdQrValue | null>(null);
+  /** The printed address read in today's units, offered; the citizen chooses (never changed silently). */
+  const [offer, setOffer] = useState<NonNullable<CurrentAddressAnswer["offer"]> | null>(null);
+  const [useCurrent, setUseCurrent] = useState(false);
+  useEffect(() => {
+    setOffer(null);
+    setUseCurrent(false);
+    if (!read?.address) return;
+    let live = true;
+    void api.currentAddress(read.address).then((r) => {
+      if (live && r.ok) setOffer(r.value.offer);
+    });
+    return () => {
+      live = false;
+    };
+  }, [api, read]);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -51,7 +67,25 @@ export function ScanStep({ onConfirm, onManual }: { onConfirm: (value: CccdQrVal
             </div>
           ))}
         </dl>
-        <Button fullWidth className="kh-btn-lg" onClick={() => onConfirm(read)}>
+        {offer ? (
+          <div className="kh-card kh-stack" role="radiogroup" aria-labelledby="address-offer-title" data-testid="address-offer">
+            <h2 className="kh-h2" id="address-offer-title">
+              Nơi thường trú theo đơn vị hành chính hiện nay
+            </h2>
+            <p>
+              Thẻ ghi theo đơn vị cũ ({offer.formerUnit.fullName}). Từ 01/07/2025 nơi này thuộc {offer.currentUnit.fullName}.
+            </p>
+            <label className={`kh-choice${useCurrent ? " kh-choice-on" : ""}`}>
+              <input type="radio" name="address-choice" checked={useCurrent} onChange={() => setUseCurrent(true)} />
+              <span>Dùng địa chỉ mới: {offer.current}</span>
+            </label>
+            <label className={`kh-choice${useCurrent ? "" : " kh-choice-on"}`}>
+              <input type="radio" name="address-choice" checked={!useCurrent} onChange={() => setUseCurrent(false)} />
+              <span>Giữ như trên thẻ: {offer.printed}</span>
+            </label>
+          </div>
+        ) : null}
+        <Button fullWidth className="kh-btn-lg" onClick={() => onConfirm(offer && useCurrent ? { ...read, address: offer.current } : read)}>
           Đúng, dùng thông tin này
         </Button>
         <Button fullWidth variant="secondary" className="kh-btn-lg" onClick={() => setRead(null)}>

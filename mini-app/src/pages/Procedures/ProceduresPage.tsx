@@ -4,7 +4,7 @@
  */
 import { useNavigate, useParams } from "zmp-ui";
 import type { ProcedureList } from "../../api/types.js";
-import { Icon } from "../../components/icons.js";
+import { ListRow } from "../../components/ListRow.js";
 import { LoadError, Loading } from "../../components/LoadState.js";
 import { Notice } from "../../components/Notice.js";
 import { Screen } from "../../components/Screen.js";
@@ -24,18 +24,17 @@ function ProcedureRows({ items, unitCode }: { items: Item[]; unitCode: string })
   return (
     <ul className="kh-list">
       {items.map((p) => (
-        <li key={p.code}>
-          <button type="button" className="kh-row" onClick={() => navigate(paths.procedure(unitCode, p.code))}>
-            <span className="kh-row-main">
-              <span className="kh-row-title">{p.name}</span>
-              <span className="kh-row-sub">
-                {p.sameDayEligible ? <span className="kh-badge kh-badge-same-day">Trả trong ngày vào Ngày không hẹn</span> : null}
-                {` ${p.sector} · thời hạn ${timeLimitText(p.timeLimitWorkingDays)}`}
-              </span>
-            </span>
-            <Icon name="chevronRight" />
-          </button>
-        </li>
+        <ListRow
+          key={p.code}
+          title={p.name}
+          lines={[
+            <>
+              {p.sameDayEligible ? <span className="kh-badge kh-badge-same-day">Trả trong ngày vào Ngày không hẹn</span> : null}
+              {` ${p.sector} · thời hạn ${timeLimitText(p.timeLimitWorkingDays)}`}
+            </>,
+          ]}
+          onClick={() => navigate(paths.procedure(unitCode, p.code))}
+        />
       ))}
     </ul>
   );

@@ -5,6 +5,7 @@
 import { useEffect } from "react";
 import { Button, useLocation, useNavigate, useParams } from "zmp-ui";
 import { Icon } from "../../components/icons.js";
+import { ListRow } from "../../components/ListRow.js";
 import { LoadError, Loading } from "../../components/LoadState.js";
 import { Notice } from "../../components/Notice.js";
 import { Screen } from "../../components/Screen.js";
@@ -15,6 +16,7 @@ import { useApi } from "../../hooks/use-api.js";
 import { paths } from "../../routes.js";
 import { saveLastUnit } from "../../state/device-store.js";
 import { SavedTickets } from "../Home/SavedTickets.js";
+import { CounterWaitCard } from "./CounterWaitCard.js";
 import { officeHoursText, schemeBanner } from "./scheme-text.js";
 
 export default function UnitPage() {
@@ -62,6 +64,8 @@ export default function UnitPage() {
         </p>
       ) : null}
 
+      {s.schemeDay ? <CounterWaitCard unitCode={unitCode} /> : null}
+
       <div className="kh-card kh-facts">
         {hours ? (
           <p className="kh-fact">
@@ -95,17 +99,16 @@ export default function UnitPage() {
           </h2>
           <ul className="kh-list">
             {s.procedures.map((p) => (
-              <li key={p.code}>
-                <button type="button" className="kh-row" onClick={() => navigate(paths.procedure(unitCode, p.code))}>
-                  <span className="kh-row-main">
-                    <span className="kh-row-title">{p.name}</span>
-                    <span className="kh-row-sub">
-                      <TrackBadge track={p.track} /> Hẹn trả: {p.track === "same-day" ? "trong ngày" : formatDate(p.dueDate)}
-                    </span>
-                  </span>
-                  <Icon name="chevronRight" />
-                </button>
-              </li>
+              <ListRow
+                key={p.code}
+                title={p.name}
+                lines={[
+                  <>
+                    <TrackBadge track={p.track} /> Hẹn trả: {p.track === "same-day" ? "trong ngày" : formatDate(p.dueDate)}
+                  </>,
+                ]}
+                onClick={() => navigate(paths.procedure(unitCode, p.code))}
+              />
             ))}
           </ul>
         </section>
