@@ -16,7 +16,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import type { Router } from "express";
 import { apiRoutes } from "../../bot-server/src/api/routes.js";
-import { CONSOLE_ERRORS } from "../../bot-server/src/console/console-errors.js";
+import { OUTCOME_STATUS } from "../../bot-server/src/http/outcome-status.js";
 import { consoleRouter } from "../../bot-server/src/console/console-router.js";
 import { SESSION_COOKIE } from "../../bot-server/src/console/session-auth.js";
 import { insertDataRequest } from "../../bot-server/src/store/data-requests.js";
@@ -65,8 +65,8 @@ const dossierInBody = (state: string, path: string, body: (id: string) => unknow
 /** `{ results: [{ ok, code }] }`: 200 for a done item, else the status of its error code. */
 const firstItem = async (res: Response) => {
   if (res.status !== 200) return res.status;
-  const item = ((await res.json()) as { results: { ok: boolean; code?: keyof typeof CONSOLE_ERRORS }[] }).results[0]!;
-  return item.ok ? 200 : CONSOLE_ERRORS[item.code!].status;
+  const item = ((await res.json()) as { results: { ok: boolean; code?: keyof typeof OUTCOME_STATUS }[] }).results[0]!;
+  return item.ok ? 200 : OUTCOME_STATUS[item.code!];
 };
 const feedback = (path: string, body?: unknown): Maker => async (c) => {
   const citizenId = randomUUID();

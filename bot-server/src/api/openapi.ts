@@ -3,7 +3,8 @@
  * hand: a route added to the table appears here with its parameters, body, response and error codes.
  */
 import { z, type ZodType } from "zod";
-import { API_ERRORS, ApiErrorBody } from "../../../shared/api/errors.js";
+import { ApiErrorBody } from "../../../shared/api/errors.js";
+import { statusOf } from "../http/outcome-status.js";
 import type { AnyRoute } from "../http/route-table.js";
 
 type Json = Record<string, unknown>;
@@ -51,7 +52,7 @@ export function buildOpenApi(routes: AnyRoute[], info: { version: string; server
       if (c === "invalid_params" && !r.params) continue;
       if (c === "invalid_query" && !r.query) continue;
       if (c === "invalid_body" && !r.body) continue;
-      const s = API_ERRORS[c].status;
+      const s = statusOf(c);
       byStatus.set(s, [...(byStatus.get(s) ?? []), c]);
     }
     for (const [status, list] of [...byStatus].sort((a, b) => a[0] - b[0])) {

@@ -21,22 +21,24 @@ import { PRINTABLE_FORMS, printDossierForm, statusUrlOf, type PrintableForm } fr
 import { readPreRegistrationCode, receiveDossier, refuseAtIntake, requestSupplementAtIntake, saveDraft, DRAFT_CODE_PREFIX } from "../use-cases/receive-dossier.js";
 import { viewDossier } from "../use-cases/view-dossier.js";
 import { otherUnitFailure, readdressPreRegistration, servesUnit, unitNameOf } from "../use-cases/pre-registration-unit.js";
-import { canSeeDossier } from "./officer.js";
-import { sendConsoleError, type ConsoleFailure } from "./console-errors.js";
+import { canSeeDossier } from "../../../shared/officers/officer.js";
+import { sendError } from "../http/api-error.js";
+import type { Failure } from "../../../shared/outcomes.js";
 import type { MirrorHub } from "./mirror-hub.js";
 import { changePasswordHandler, idleInfo, loginHandler, logoutHandler, requireOfficer, sessionInfo } from "./session-auth.js";
+import { may } from "../../../shared/officers/permissions.js";
 
 type Handler = (req: Request, res: Response) => Promise<unknown> | unknown;
 
 function parse<T extends z.ZodType>(schema: T, body: unknown, res: Response): z.infer<T> | undefined {
   const r = schema.safeParse(body ?? {});
   if (r.success) return r.data;
-  sendConsoleError(res, { code: "invalid_body", fields: r.error.issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message })) });
+  sendError(res, { code: "invalid_body", fields: r.error.issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message })) });
   return undefined;
 }
 
-function reply<T>(res: Response, r: { ok: true; value: T } | ConsoleFailure, map: (v: T) => unknown = (v) => v): void {
-  if (!r.ok) return sendConsoleError(res, r);
+function reply<T>(res: Response, r: { ok: true; value: T } | Failure, map: (v: T) => unknown = (v) => v): void {
+  if (!r.ok) return sendError(res, r);
   res.json(map(r.value));
 }
 
@@ -76,7 +78,7 @@ async function resumeDraft(deps: Deps, officer: ReturnType<typeof officerOf>, d:
 
 export function consoleApi(deps: Deps, mirror: MirrorHub): Router {
   const r = Router();
-  const loginLimit = rateLimit({ windowMs: 60_000, limit: 30, standardHeaders: "draft-7", legacyHeaders: false, handler: (_q, res) => sendConsoleError(res, { code: "login_throttled", message: "Thao tác đăng nhập quá nhanh, vui lòng thử lại sau." }) });
+  const loginLimit = rateLimit({ windowMs: 60_000, limit: 30, standardHeaders: "draft-7", legacyHeaders: false, handler: (_q, res) => sendError(res, { code: "login_throttled", message: "Thao tác đăng nhập quá nhanh, vui lòng thử lại sau." }) });
   r.get("/session", sessionInfo(deps));
   r.post("/login", loginLimit, loginHandler(deps));
   r.use(requireOfficer);
@@ -103,7 +105,7 @@ export function consoleApi(deps: Deps, mirror: MirrorHub): Router {
 
   route("get", "/queues/:queue", async (req, res) => {
     const q = String(req.params.queue);
-    if (!Object.hasOwn(QUEUES, q)) return sendConsoleError(res, { code: "not_found", message: "Không có hàng đợi này." });
+    if (!Object.hasOwn(QUEUES, q)) return sendError(res, { code: "queue_not_found" });
     res.json({ queue: q, label: QUEUES[q as QueueName].label, items: await listQueue(deps, officerOf(req), q as QueueName) });
   });
 
@@ -123,7 +125,7 @@ export function consoleApi(deps: Deps, mirror: MirrorHub): Router {
   // Lookups are counted per session: codes are short, a session must not walk them.
   const lookupLimit = rateLimit({
     windowMs: 60_000, limit: LOOKUPS_PER_MINUTE, standardHeaders: "draft-7", legacyHeaders: false,
-    keyGenerator: (req) => req.console!.sessionId, handler: (_q, res) => sendConsoleError(res, { code: "too_many_lookups" }),
+    keyGenerator: (req) => req.console!.sessionId, handler: (_q, res) => sendError(res, { code: "too_many_lookups" }),
   });
   // A scanned or typed code: a pre-registration (KH1:… or K7M-4X9-RN), a draft reference (NHAP-…) or a dossier code.
   r.post("/intake/lookup", lookupLimit, async (req, res) => {
@@ -135,13 +137,13 @@ export function consoleApi(deps: Deps, mirror: MirrorHub): Router {
     const preCode = readPreRegistrationCode(raw);
     if (preCode) {
       const p = await findPreRegistrationByCode(deps.db, preCode);
-      if (!p) return sendConsoleError(res, { code: "pre_registration_not_found" });
+      if (!p) return sendError(res, { code: "pre_registration_not_found" });
       const open = (p.status === "draft" || p.status === "submitted") && p.expiresAt > now.iso;
       if (!open) {
         const done = p.dossierId ? await findDossierById(deps.db, p.dossierId) : undefined;
         return res.json({ kind: "closed", status: p.status, ...(done && canSeeDossier(officer, done) ? { dossierId: done.id, dossierCode: done.code } : {}) });
       }
-      if (!servesUnit(officer, p.unitId)) return sendConsoleError(res, otherUnitFailure(deps, officer, p));
+      if (!servesUnit(officer, p.unitId)) return sendError(res, otherUnitFailure(deps, officer, p));
       // Rescanned after printing: resume the console draft made from it instead of starting a second dossier.
       const draft = await openDraftOfPreRegistration(deps, p.id, officer.unitId);
       if (draft && canSeeDossier(officer, draft)) return res.json(await resumeDraft(deps, officer, draft, now.iso));
@@ -157,7 +159,7 @@ export function consoleApi(deps: Deps, mirror: MirrorHub): Router {
       if (d.state !== "draft") return res.json({ kind: "dossier", dossierId: d.id, dossierCode: d.code });
       return res.json(await resumeDraft(deps, officer, d, now.iso));
     }
-    sendConsoleError(res, { code: "pre_registration_not_found", message: "Không tìm thấy mã này (mã đăng ký trước, mã phiếu bổ sung hoặc mã hồ sơ)." });
+    sendError(res, { code: "pre_registration_not_found", message: "Không tìm thấy mã này (mã đăng ký trước, mã phiếu bổ sung hoặc mã hồ sơ)." });
   });
 
   // At another unit's counter, with the citizen present: the pre-registration is re-addressed here (audited).
@@ -165,7 +167,7 @@ export function consoleApi(deps: Deps, mirror: MirrorHub): Router {
     const b = parse(ReaddressBody, req.body, res);
     if (!b) return;
     const code = readPreRegistrationCode(b.code);
-    if (!code) return sendConsoleError(res, { code: "pre_registration_not_found" });
+    if (!code) return sendError(res, { code: "pre_registration_not_found" });
     reply(res, await readdressPreRegistration(deps, officerOf(req), code), (p) => ({ code: p.code, unitName: unitNameOf(deps, p.unitId) }));
   });
 
@@ -174,7 +176,7 @@ export function consoleApi(deps: Deps, mirror: MirrorHub): Router {
     const b = parse(IntakeInput, req.body, res);
     if (!b) return;
     const c = intakeContext(deps, officerOf(req), b);
-    if (!c.ok) return sendConsoleError(res, c);
+    if (!c.ok) return sendError(res, c);
     const { decision, version, documents, pause } = c.value;
     res.json({
       pause: pause ?? null, keptSameDay: c.value.keptSameDayReason !== undefined,
@@ -205,7 +207,7 @@ export function consoleApi(deps: Deps, mirror: MirrorHub): Router {
       mirror.publish(req.console!.sessionId, { title: "Đã tiếp nhận hồ sơ", fields: [{ label: "Mã hồ sơ", value: result.value.dossier.code }], message: "Cảm ơn ông/bà." });
       mirror.end(req.console!.sessionId, "intake_ended");
     }
-    if (!result.ok) return sendConsoleError(res, result);
+    if (!result.ok) return sendError(res, result);
     const d = result.value.dossier;
     res.json({
       dossierId: d.id, code: d.code, track: d.track, dueDate: d.dueDate, reasons: result.value.reasons, form: result.value.form,
@@ -243,9 +245,9 @@ export function consoleApi(deps: Deps, mirror: MirrorHub): Router {
 
   route("get", "/dossiers/:id/forms/:form", async (req, res) => {
     const form = String(req.params.form).replace(/\.pdf$/, "");
-    if (!(PRINTABLE_FORMS as readonly string[]).includes(form)) return sendConsoleError(res, { code: "form_not_available" });
+    if (!(PRINTABLE_FORMS as readonly string[]).includes(form)) return sendError(res, { code: "form_not_available" });
     const r = await printDossierForm(deps, officerOf(req), String(req.params.id), form as PrintableForm);
-    if (!r.ok) return sendConsoleError(res, r);
+    if (!r.ok) return sendError(res, r);
     res.set({ "Content-Type": "application/pdf", "Content-Disposition": `inline; filename="${r.value.fileName}"`, "Cache-Control": "no-store" }).send(r.value.pdf);
   });
 
@@ -262,7 +264,7 @@ export function consoleApi(deps: Deps, mirror: MirrorHub): Router {
 
   route("put", "/settings/alert", async (req, res) => {
     const o = officerOf(req);
-    if (o.role !== "unit_admin" || !o.unitId) return sendConsoleError(res, { code: "forbidden" });
+    if (!may(o, "settings.leader_alert") || !o.unitId) return sendError(res, { code: "forbidden" });
     const b = parse(z.object({ minutesBeforeEnd: z.number().int().min(0).max(480) }), req.body, res);
     if (!b) return;
     await setAlertMinutes(deps, o.unitId, b.minutesBeforeEnd, o.id);
@@ -272,7 +274,7 @@ export function consoleApi(deps: Deps, mirror: MirrorHub): Router {
   // The leader marks themself away: their delegate (users.delegate_for) approves meanwhile.
   route("put", "/leader/away", async (req, res) => {
     const o = officerOf(req);
-    if (o.role !== "leader") return sendConsoleError(res, { code: "forbidden" });
+    if (!may(o, "leader.away")) return sendError(res, { code: "forbidden" });
     const b = parse(z.object({ away: z.boolean() }), req.body, res);
     if (!b) return;
     await writeConsoleSetting(deps.db, leaderAwayKey(o.id), { away: b.away }, nowOf(deps).iso, o.id);
@@ -287,7 +289,7 @@ export function consoleApi(deps: Deps, mirror: MirrorHub): Router {
     const b = parse(MirrorStateBody, req.body, res);
     if (!b) return;
     const version = mirror.publish(req.console!.sessionId, b);
-    if (version === undefined) return sendConsoleError(res, { code: "mirror_not_found" });
+    if (version === undefined) return sendError(res, { code: "mirror_not_found" });
     res.json({ version });
   });
   // The officer cuts the paired screen off (not the counter's, or the citizen left); a new code can be made after.

@@ -13,7 +13,7 @@ import type { Deps } from "../deps.js";
 import { htmlPage } from "../http/html-page.js";
 import { jsonBody } from "../http/json-body.js";
 import { consoleApi } from "./console-api.js";
-import { sendConsoleError } from "./console-errors.js";
+import { sendError } from "../http/api-error.js";
 import { createMirrorHub, type MirrorHub, type MirrorSync } from "./mirror-hub.js";
 import { consoleChatbotRoutes } from "./chatbot.routes.js";
 import { consoleConversationRoutes } from "./conversations.routes.js";
@@ -56,8 +56,8 @@ export function consoleRouter(deps: Deps, options: ConsoleRouterOptions = {}): R
   router.use("/api/zalo", json, loadSession(deps), requireCsrf, requireOfficer, consoleZaloRoutes(deps));
   router.use("/api", json, loadSession(deps), requireCsrf, consoleApi(deps, mirror));
   router.use("/mirror/api", json, mirrorApi(mirror));
-  router.use("/mirror/api", (_req, res) => sendConsoleError(res, { code: "mirror_not_found" }));
-  router.use("/api", (_req, res) => sendConsoleError(res, { code: "not_found", message: "Không có địa chỉ này." }));
+  router.use("/mirror/api", (_req, res) => sendError(res, { code: "mirror_not_found" }));
+  router.use("/api", (_req, res) => sendError(res, { code: "not_found" }));
   router.use(frontEnd(deps, options.buildAtStart ?? deps.config.NODE_ENV !== "test"));
   router.use(consoleErrorHandler(deps));
   return router;
@@ -69,21 +69,21 @@ const ConfirmBody = z.object({ token: z.string().min(10).max(100), version: z.nu
 function mirrorApi(mirror: MirrorHub): Router {
   const router = Router();
   // The pairing code is short: guessing is slowed per address.
-  router.use(rateLimit({ windowMs: 60_000, limit: 30, standardHeaders: "draft-7", legacyHeaders: false, handler: (_q, res) => sendConsoleError(res, { code: "mirror_not_found" }) }));
+  router.use(rateLimit({ windowMs: 60_000, limit: 30, standardHeaders: "draft-7", legacyHeaders: false, handler: (_q, res) => sendError(res, { code: "mirror_not_found" }) }));
   router.post("/join", (req, res) => {
     const b = JoinBody.safeParse(req.body);
     const joined = b.success ? mirror.join(b.data.code, req.get("user-agent")) : undefined;
-    if (!joined?.ok) return sendConsoleError(res, { code: joined?.reason === "already_joined" ? "mirror_already_joined" : "mirror_not_found" });
+    if (!joined?.ok) return sendError(res, { code: joined?.reason === "already_joined" ? "mirror_already_joined" : "mirror_not_found" });
     res.json({ token: joined.token });
   });
   router.get("/events", (req, res) => {
     const token = typeof req.query.token === "string" ? req.query.token : "";
-    if (!mirror.subscribeMirror(token, res)) sendConsoleError(res, { code: "mirror_not_found" });
+    if (!mirror.subscribeMirror(token, res)) sendError(res, { code: "mirror_not_found" });
   });
   router.post("/confirm", (req, res) => {
     const b = ConfirmBody.safeParse(req.body);
     if (!b.success || !mirror.confirm(b.data.token, b.data.version)) {
-      return sendConsoleError(res, { code: "mirror_not_found", message: "Nội dung vừa thay đổi, vui lòng kiểm tra lại rồi xác nhận." });
+      return sendError(res, { code: "mirror_not_found", message: "Nội dung vừa thay đổi, vui lòng kiểm tra lại rồi xác nhận." });
     }
     res.json({ ok: true });
   });
@@ -122,8 +122,8 @@ function consoleErrorHandler(deps: Deps) {
   return (err: unknown, req: Request, res: Response, next: NextFunction) => {
     if (res.headersSent) return next(err);
     const status = (err as { status?: number })?.status;
-    if (status && status >= 400 && status < 500) return sendConsoleError(res, { code: "invalid_body" });
+    if (status && status >= 400 && status < 500) return sendError(res, { code: "invalid_body" });
     deps.log.error({ reqId: req.id, err: { name: (err as Error)?.name, message: (err as Error)?.message, stack: (err as Error)?.stack } }, "console error");
-    sendConsoleError(res, { code: "internal_error" });
+    sendError(res, { code: "internal_error" });
   };
 }

@@ -10,12 +10,12 @@ import type { Deps } from "../deps.js";
 import { writeAudit, writeAuditMany } from "../store/audit.js";
 import { answerFeedback, findFeedback, listFeedbackOfUnit, type FeedbackRecord } from "../store/feedback.js";
 import { insertOutbox } from "../store/outbox.js";
-import { sendConsoleError } from "./console-errors.js";
-import { READ_ONLY_ROLES, unitScope, type Officer } from "./officer.js";
+import { sendError } from "../http/api-error.js";
+import { unitScope, type Officer } from "../../../shared/officers/officer.js";
+import { may } from "../../../shared/officers/permissions.js";
 
 const ListQuery = z.object({ status: z.enum(["open", "answered", "closed"]).optional() });
 const AnswerBody = z.object({ answer: z.string().trim().min(1, "Vui lòng nhập nội dung trả lời.").max(FEEDBACK_TEXT_MAX) });
-const NO_ANSWER_ROLES = new Set<string>([...READ_ONLY_ROLES, "volunteer"]);
 
 const officerOf = (req: Request): Officer => req.console!.officer;
 
@@ -53,7 +53,7 @@ export function consoleFeedbackRoutes(deps: Deps): Router {
 
   r.get("/", async (req: Request, res: Response) => {
     const q = ListQuery.safeParse(req.query);
-    if (!q.success) return sendConsoleError(res, { code: "invalid_body", fields: [{ path: "status", message: "Trạng thái phải là open, answered hoặc closed." }] });
+    if (!q.success) return sendError(res, { code: "invalid_body", fields: [{ path: "status", message: "Trạng thái phải là open, answered hoặc closed." }] });
     const officer = officerOf(req);
     const items = await listFeedbackOfUnit(deps.db, unitScope(officer), q.data.status);
     await auditRead(deps, officer, items);
@@ -62,13 +62,13 @@ export function consoleFeedbackRoutes(deps: Deps): Router {
 
   r.post("/:id/answer", async (req: Request, res: Response) => {
     const officer = officerOf(req);
-    if (NO_ANSWER_ROLES.has(officer.role)) return sendConsoleError(res, { code: "forbidden" });
+    if (!may(officer, "feedback.answer")) return sendError(res, { code: "forbidden" });
     const body = AnswerBody.safeParse(req.body ?? {});
-    if (!body.success) return sendConsoleError(res, { code: "invalid_body", fields: body.error.issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message })) });
+    if (!body.success) return sendError(res, { code: "invalid_body", fields: body.error.issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message })) });
     const found = await findFeedback(deps.db, String(req.params.id));
     // Another unit's feedback and a missing one look the same.
     if (!found || officer.unitId === null || found.unitId !== officer.unitId) {
-      return sendConsoleError(res, { code: "not_found", message: "Không tìm thấy ý kiến này trong đơn vị của bạn." });
+      return sendError(res, { code: "feedback_not_found" });
     }
     const now = deps.clock.now().toISOString();
     const unit = deps.domain.units.byId(found.unitId);
@@ -84,7 +84,7 @@ export function consoleFeedbackRoutes(deps: Deps): Router {
       });
       return true;
     });
-    if (!answered) return sendConsoleError(res, { code: "conflict", message: "Ý kiến này đã được trả lời." });
+    if (!answered) return sendError(res, { code: "conflict", message: "Ý kiến này đã được trả lời." });
     const after = await findFeedback(deps.db, found.id);
     res.json(view(deps, after!));
   });

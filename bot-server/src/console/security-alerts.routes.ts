@@ -5,7 +5,8 @@
 import { Router, type Request, type Response } from "express";
 import type { Deps } from "../deps.js";
 import { listSignInAlerts } from "../store/audit.js";
-import { sendConsoleError } from "./console-errors.js";
+import { sendError } from "../http/api-error.js";
+import { may } from "../../../shared/officers/permissions.js";
 
 const ALERT_DAYS = 7;
 
@@ -13,7 +14,7 @@ export function consoleSecurityAlertRoutes(deps: Deps): Router {
   const r = Router();
   r.get("/alerts", async (req: Request, res: Response) => {
     const o = req.console!.officer;
-    if (o.role !== "unit_admin" || !o.unitId) return sendConsoleError(res, { code: "forbidden" });
+    if (!may(o, "security.read_alerts") || !o.unitId) return sendError(res, { code: "forbidden" });
     const since = new Date(deps.clock.now().getTime() - ALERT_DAYS * 86_400_000).toISOString();
     res.set("Cache-Control", "no-store").json({ alerts: await listSignInAlerts(deps.db, o.unitId, since) });
   });

@@ -8,7 +8,8 @@ import { UNIT_WORKFLOW_LABELS, UNIT_WORKFLOWS } from "../../../shared/dossier/un
 import type { Deps } from "../deps.js";
 import { nowOf } from "../use-cases/console-context.js";
 import { readUnitWorkflow, writeUnitWorkflow } from "../use-cases/unit-workflow.js";
-import { sendConsoleError } from "./console-errors.js";
+import { sendError } from "../http/api-error.js";
+import { may, refusalOf } from "../../../shared/officers/permissions.js";
 
 const Body = z.object({ workflow: z.enum(UNIT_WORKFLOWS, "Chọn một quy trình trong danh sách.") });
 const options = UNIT_WORKFLOWS.map((id) => ({ id, label: UNIT_WORKFLOW_LABELS[id] }));
@@ -17,16 +18,16 @@ export function consoleWorkflowRoutes(deps: Deps): Router {
   const r = Router();
   r.get("/", async (req: Request, res: Response) => {
     const unitId = req.console!.officer.unitId;
-    if (!unitId) return sendConsoleError(res, { code: "unit_unknown" });
+    if (!unitId) return sendError(res, { code: "unit_unknown" });
     res.set("Cache-Control", "no-store").json({ workflow: await readUnitWorkflow(deps, unitId), options });
   });
   r.put("/", async (req: Request, res: Response) => {
     const officer = req.console!.officer;
-    if (officer.role !== "unit_admin" || !officer.unitId) {
-      return sendConsoleError(res, { code: "forbidden", message: "Chỉ quản trị đơn vị được đổi quy trình giải quyết." });
+    if (!may(officer, "workflow.edit") || !officer.unitId) {
+      return sendError(res, { code: "forbidden", message: refusalOf("workflow.edit") });
     }
     const body = Body.safeParse(req.body ?? {});
-    if (!body.success) return sendConsoleError(res, { code: "invalid_body", fields: body.error.issues.map((i) => ({ path: "workflow", message: i.message })) });
+    if (!body.success) return sendError(res, { code: "invalid_body", fields: body.error.issues.map((i) => ({ path: "workflow", message: i.message })) });
     await writeUnitWorkflow(deps, officer.unitId, body.data.workflow, nowOf(deps).iso, officer.id);
     res.json({ workflow: body.data.workflow, options });
   });

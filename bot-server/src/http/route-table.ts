@@ -5,18 +5,20 @@
  */
 import type { Request, Response, Router } from "express";
 import type { ZodType } from "zod";
-import type { ApiErrorCode } from "../../../shared/api/errors.js";
+import type { OutcomeCode } from "../../../shared/outcomes.js";
 import type { Deps } from "../deps.js";
 import type { CitizenAuth, CitizenIdentity } from "../identity/citizen-auth.js";
-import { sendError, type ApiFailure } from "./api-error.js";
+import type { Failure } from "../../../shared/outcomes.js";
+import { sendError } from "./api-error.js";
 import { normalizeInput } from "./normalize-input.js";
 import { parseInput } from "./parse-input.js";
 
 export type Method = "get" | "post" | "patch" | "put" | "delete";
 
+/** A use-case's outcome as a route answers it: on success the route may set the status and headers. */
 export type Outcome<R> =
   | { ok: true; value: R; status?: number; headers?: Record<string, string> }
-  | ApiFailure;
+  | Failure;
 
 export interface HandlerInput<P, Q, B> {
   params: P;
@@ -43,7 +45,7 @@ export interface RouteSpec<P = unknown, Q = unknown, B = unknown, R = unknown> {
   bodyOptional?: boolean;
   response: { status: number; schema?: ZodType<R>; contentType?: string; description: string };
   /** Error codes this route may answer with (documentation). */
-  errors: ApiErrorCode[];
+  errors: OutcomeCode[];
   handler(input: HandlerInput<P, Q, B>, deps: Deps): Outcome<R> | Promise<Outcome<R>>;
 }
 
@@ -92,7 +94,7 @@ function sendJson(res: Response, value: unknown): void {
   res.end(body);
 }
 
-type ReadInput = { ok: true; value: { params: unknown; query: unknown; body: unknown } } | ApiFailure;
+type ReadInput = { ok: true; value: { params: unknown; query: unknown; body: unknown } } | Failure;
 
 function readInput(spec: AnyRoute, req: Request): ReadInput {
   const params = spec.params ? parseInput(spec.params, normalizeInput(req.params), "params") : ok(undefined);

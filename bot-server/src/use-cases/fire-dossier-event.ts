@@ -9,9 +9,8 @@ import type { DossierEvent, DossierState, Role } from "../../../shared/data/life
 import { DOSSIER_EVENTS } from "../../../shared/data/lifecycle.js";
 import { applyEvent } from "../../../shared/dossier/lifecycle.js";
 import { isIsoDate, vnMomentFromEpoch } from "../../../shared/time/vn-time.js";
-import { failure } from "../console/console-errors.js";
-import type { Officer } from "../console/officer.js";
-import { canSeeDossier } from "../console/officer.js";
+import { fail } from "../../../shared/outcomes.js";
+import { canSeeDossier, type Officer } from "../../../shared/officers/officer.js";
 import type { Deps } from "../deps.js";
 import { readConsoleSetting } from "../store/console-settings.js";
 import { transitionsOfUnit } from "./unit-workflow.js";
@@ -57,13 +56,13 @@ export interface Fired {
 
 export async function fireDossierEvent(deps: Deps, officer: Officer, dossierId: string, input: EventInput): Promise<Checked<Fired>> {
   const d = await findDossierById(deps.db, dossierId);
-  if (!d || !canSeeDossier(officer, d)) return failure("not_found");
-  if (INTAKE_EVENTS.has(input.event) || (input.event === "request_supplement" && d.state === "draft")) return failure("invalid_transition");
+  if (!d || !canSeeDossier(officer, d)) return fail("dossier_not_in_unit");
+  if (INTAKE_EVENTS.has(input.event) || (input.event === "request_supplement" && d.state === "draft")) return fail("invalid_transition");
   const role = await effectiveRole(deps, officer);
   const events = await listDossierEvents(deps.db, d.id);
   const history = events.map((e) => e.type as DossierEvent);
   const t = applyEvent(d.state as DossierState, input.event, { role, track: d.track, history }, await transitionsOfUnit(deps, d.receivingUnitId));
-  if (!t.ok) return failure(t.code === "forbidden_role" ? "forbidden" : "invalid_transition", { message: t.message });
+  if (!t.ok) return fail(t.code === "forbidden_role" ? "forbidden" : "invalid_transition", { message: t.message });
   const now = nowOf(deps);
   const change = applyData(deps, d, input, t.requires ?? [], now, events);
   if (!change.ok) return change;
@@ -81,7 +80,7 @@ export async function fireDossierEvent(deps: Deps, officer: Officer, dossierId: 
       }
     });
   } catch (e) {
-    if (e instanceof ConflictError) return failure("conflict");
+    if (e instanceof ConflictError) return fail("conflict");
     throw e;
   }
   deps.statusCache.forget(d.code);
@@ -97,7 +96,7 @@ interface Change {
 
 /** Validates and applies the data an event carries (reason, missing documents, new due date, who collected). */
 function applyData(deps: Deps, d: DossierRecord, input: EventInput, requires: readonly string[], now: Now, events: readonly DossierEventRecord[]): Checked<Change> {
-  const missingField = (path: string, message: string) => failure("missing_data", { fields: [{ path, message }] });
+  const missingField = (path: string, message: string) => fail("missing_data", { fields: [{ path, message }] });
   if (requires.includes("reason") && !input.reason) return missingField("reason", "Vui lòng ghi lý do");
   const out: Change = { dossier: { ...d }, eventData: input.reason ? { reason: input.reason } : {}, notifyExtra: {}, warnings: [] };
   const cal = deps.domain.calendar;

@@ -8,7 +8,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { parseCccdQr } from "../../../../shared/cccd/parse-cccd-qr.js";
 import type { CaseFlag, FormDefinition, RequiredDocument } from "../../../../shared/procedures/procedure-version.js";
 import { documentKindLabels } from "../../../../shared/procedures/procedure-version.js";
-import { fillFromIdentity, identityMismatches, type VisitIdentity } from "../../../src/console/applicant-fields.js";
+import { fillFromIdentity, identityMismatches, type VisitIdentity } from "../../../../shared/dossier/applicant-fields.js";
 import { api, ApiError, formUrl } from "../api.js";
 import type { Officer } from "../console-app.js";
 import { RESUME_KEY } from "../draft-actions.js";
