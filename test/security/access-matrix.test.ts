@@ -132,7 +132,7 @@ const CONSOLE_MATRIX: [string, Maker, string][] = [
   ["POST /api/mirror/state", at("/console/api/mirror/state", { title: "Tờ khai", fields: [] }), "404 404 404 404 404 404 | 403"],
   ["GET /api/mirror/status", at("/console/api/mirror/status"), "200 200 200 200 200 200 | 401"],
   ["GET /api/mirror/events", at("/console/api/mirror/events"), "200 200 200 200 200 200 | 401"],
-  ["GET /api/feedback/", at("/console/api/feedback"), "200 200 200 200 200 200 | 401"],
+  ["GET /api/feedback", at("/console/api/feedback"), "200 200 200 200 200 200 | 401"],
   ["POST /api/feedback/:id/answer", feedback("/console/api/feedback/:id/answer", { answer: "Cảm ơn ông/bà." }), "200/404 200/404 200/404 200/404 403 403 | 403"],
   ["GET /api/office-contact/", at("/console/api/office-contact"), "200 200 200 200 422 200 | 401"],
   ["PUT /api/office-contact/", at("/console/api/office-contact", {}), "403 403 403 400 403 403 | 403"],
@@ -162,6 +162,7 @@ const CONSOLE_MATRIX: [string, Maker, string][] = [
   ["POST /api/intake/readdress", at("/console/api/intake/readdress", {}), "400 400 400 400 400 400 | 403"],
   ["POST /api/intake/drafts/:id/discard", dossier("draft", "/console/api/intake/drafts/:id/discard", { reason: "Nhập nhầm" }), "200/404 403 403 200/404 403 403 | 403"],
   ["POST /api/mirror/revoke", at("/console/api/mirror/revoke"), "200 200 200 200 200 200 | 403"],
+  ["GET /api/openapi.json", at("/console/api/openapi.json"), "200 200 200 200 200 200 | 401"],
   // The citizen's screen: no officer session, authorised by the pairing code and its token only.
   ["POST /mirror/api/join", at("/console/mirror/api/join", { code: "000000" }), "404 404 404 404 404 404 | 404"],
   ["GET /mirror/api/events", at("/console/mirror/api/events?token=0000000000"), "404 404 404 404 404 404 | 404"],

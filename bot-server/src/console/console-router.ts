@@ -18,7 +18,6 @@ import { createMirrorHub, type MirrorHub, type MirrorSync } from "./mirror-hub.j
 import { consoleChatbotRoutes } from "./chatbot.routes.js";
 import { consoleConversationRoutes } from "./conversations.routes.js";
 import { consoleDataRequestRoutes } from "./data-requests.routes.js";
-import { consoleFeedbackRoutes } from "./feedback.routes.js";
 import { consoleOfficeContactRoutes } from "./office-contact.routes.js";
 import { consoleNotificationRoutes } from "./notifications.routes.js";
 import { consoleSecurityAlertRoutes } from "./security-alerts.routes.js";
@@ -45,7 +44,6 @@ export function consoleRouter(deps: Deps, options: ConsoleRouterOptions = {}): R
   });
   const router = Router();
   const json = jsonBody();
-  router.use("/api/feedback", json, loadSession(deps), requireCsrf, requireOfficer, consoleFeedbackRoutes(deps));
   router.use("/api/office-contact", json, loadSession(deps), requireCsrf, requireOfficer, consoleOfficeContactRoutes(deps));
   router.use("/api/notifications", json, loadSession(deps), requireCsrf, requireOfficer, consoleNotificationRoutes(deps));
   router.use("/api/chatbot", json, loadSession(deps), requireCsrf, requireOfficer, consoleChatbotRoutes(deps));

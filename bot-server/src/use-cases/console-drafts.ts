@@ -4,7 +4,6 @@
  * discarded with a reason. Discarding erases the draft (its form data, events and pending notifications); an audit
  * line names the erased fields and the reason.
  */
-import { z } from "zod";
 import { fail } from "../../../shared/outcomes.js";
 import type { Officer } from "../../../shared/officers/officer.js";
 import type { Deps } from "../deps.js";
@@ -14,7 +13,7 @@ import { nowOf } from "./console-context.js";
 import type { Checked } from "./intake-input.js";
 import { may } from "../../../shared/officers/permissions.js";
 
-export const DiscardDraftBody = z.object({ reason: z.string().trim().min(3, "Ghi lý do bỏ bản nháp (ít nhất 3 ký tự)").max(500) });
+export { DiscardDraftBody } from "../../../shared/console/intake.js";
 
 /** The open console draft started from a pre-entry at this unit, if any (newest first). */
 export async function openDraftOfPreRegistration(deps: Deps, preRegistrationId: string, unitId: string | null): Promise<DossierRecord | undefined> {

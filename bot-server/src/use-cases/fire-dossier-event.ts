@@ -4,11 +4,10 @@
  * writes the dossier, its event and, when the lifecycle names a notification, the outbox row in one transaction.
  * A delegate (users.delegate_for) acts as leader while that leader is marked away.
  */
-import { z } from "zod";
+import type { EventInput } from "../../../shared/console/intake.js";
 import type { DossierEvent, DossierState, Role } from "../../../shared/data/lifecycle.js";
-import { DOSSIER_EVENTS } from "../../../shared/data/lifecycle.js";
 import { applyEvent } from "../../../shared/dossier/lifecycle.js";
-import { isIsoDate, vnMomentFromEpoch } from "../../../shared/time/vn-time.js";
+import { vnMomentFromEpoch } from "../../../shared/time/vn-time.js";
 import { fail } from "../../../shared/outcomes.js";
 import { canSeeDossier, type Officer } from "../../../shared/officers/officer.js";
 import type { Deps } from "../deps.js";
@@ -19,19 +18,10 @@ import {
 } from "../store/dossiers.js";
 import { insertOutbox } from "../store/outbox.js";
 import { nowOf, notificationPayload, type Now } from "./console-context.js";
-import { MissingDocumentInput, type Checked } from "./intake-input.js";
+import type { Checked } from "./intake-input.js";
 import { ConflictError } from "./receive-dossier.js";
 
-const text = (max: number) => z.string().max(max).transform((s) => s.normalize("NFC").trim());
-
-export const EventInput = z.object({
-  event: z.enum(DOSSIER_EVENTS),
-  reason: text(1000).optional(),
-  missingDocuments: z.array(MissingDocumentInput).max(30).optional(),
-  newDueDate: z.string().refine(isIsoDate, "Ngày hẹn mới không hợp lệ").optional(),
-  returnedTo: text(200).optional(),
-});
-export type EventInput = z.infer<typeof EventInput>;
+export { EventInput } from "../../../shared/console/intake.js";
 
 /** Events only the intake screen fires (they need the whole form). */
 const INTAKE_EVENTS = new Set<DossierEvent>(["edit_draft", "receive", "refuse", "cancel_draft"]);

@@ -3,7 +3,7 @@
  * those outcomes: the procedure version in force at the officer's unit, the form, the documents checklist, the case
  * flags and the live track decision.
  */
-import { z } from "zod";
+import type { IntakeInput } from "../../../shared/console/intake.js";
 import type { AdminUnit } from "../../../shared/model.js";
 import type { CaseFlag, ProcedureVersion, RequiredDocument } from "../../../shared/procedures/procedure-version.js";
 import type { TrackDecision } from "../../../shared/scheme/decide-track.js";
@@ -16,35 +16,8 @@ import type { MissingDocument, SubmittedDocument } from "../store/dossiers.js";
 import { nowOf, unitOf, versionForUnit, type Now } from "./console-context.js";
 import { checkForm } from "./form-check.js";
 
-const nfc = (s: string) => s.normalize("NFC").trim();
+export { IntakeDocument, IntakeInput, MissingDocumentInput } from "../../../shared/console/intake.js";
 
-export const IntakeDocument = z.object({
-  id: z.string().min(1).max(64),
-  count: z.number().int().min(0).max(99),
-  kind: z.string().max(40).optional(),
-  received: z.boolean(),
-});
-
-export const IntakeInput = z.object({
-  draftId: z.string().uuid().optional(),
-  preRegistrationCode: z.string().max(40).optional(),
-  visitId: z.string().max(64).optional(),
-  procedureCode: z.string().regex(/^\d\.\d{6}$/, "Mã thủ tục có dạng 1.004873"),
-  formData: z.record(z.string(), z.unknown()).default({}),
-  documents: z.array(IntakeDocument).max(60).default([]),
-  caseFlags: z.array(z.string().max(64)).max(30).default([]),
-  /** Received during a pause of a scheme day: the officer keeps the same-day track and says why (audited). */
-  keepSameDayReason: z.string().trim().min(3, "Ghi lý do giữ trả trong ngày (ít nhất 3 ký tự)").max(500).optional(),
-});
-export type IntakeInput = z.infer<typeof IntakeInput>;
-
-export const MissingDocumentInput = z.object({
-  name: z.string().min(1).max(300).transform(nfc),
-  original: z.number().int().min(0).max(99).default(0),
-  certifiedCopy: z.number().int().min(0).max(99).default(0),
-  photocopy: z.number().int().min(0).max(99).default(0),
-  note: z.string().max(300).transform(nfc).optional(),
-});
 
 export interface IntakeContext {
   now: Now;
@@ -124,5 +97,4 @@ export function checkFormData(deps: Deps, version: ProcedureVersion, data: Recor
   return { ok: true, value: r.data };
 }
 
-export type MissingDocumentInput = z.infer<typeof MissingDocumentInput>;
 export type { MissingDocument };
