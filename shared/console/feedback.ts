@@ -23,3 +23,4 @@ export const FeedbackItem = z.object({
 });
 export type FeedbackItem = z.infer<typeof FeedbackItem>;
 export const FeedbackListReply = z.object({ items: z.array(FeedbackItem) });
+export type FeedbackListReply = z.infer<typeof FeedbackListReply>;

@@ -18,6 +18,7 @@ import { navigate } from "../router.js";
 import { displayValue, FormFields, isoToDmy, toEditable, toSubmit, type FormValues } from "./form-fields.js";
 import { useMirror } from "./use-mirror.js";
 import { IDLE_WARNING_EVENT } from "../idle-guard.js";
+import type { DecideReply, DraftReply, ReceiveReply } from "../../../../shared/console/intake.js";
 
 interface Procedure {
   /** Values the office fills for every citizen (e.g. "Kính gửi: Ủy ban nhân dân xã …"). */
@@ -29,14 +30,9 @@ interface Procedure {
   requiredDocuments: RequiredDocument[];
   caseFlags: CaseFlag[];
 }
-interface Decision {
-  track: string; dueDate: string; reasons: string[]; causes: string[]; planStatus: string | null; missingDocuments: { id: string; name: string }[];
-  /** Scheme day, counter paused now: when it resumes and the sentence citizens are told. */
-  pause: { resumesAt: string; sentence: string } | null;
-  keptSameDay: boolean;
-}
+type Decision = DecideReply;
 interface DocState { received: boolean; count: number; kind: string }
-interface Result { dossierId: string; code: string; track: string; dueDate: string; form: string | null; checkedByCitizen: boolean }
+type Result = ReceiveReply;
 
 const APPLICATION_DOC = /^(Tờ khai|Phiếu yêu cầu|Giấy đề nghị)/i;
 const IDENTITY_DOC = /identity|cccd|can_cuoc/;
@@ -231,7 +227,7 @@ export function IntakePage({ officer }: { officer: Officer }) {
   };
 
   const saveDraft = async (): Promise<string | undefined> => {
-    const r = await api<{ draftId: string; code: string }>("POST", "/intake/drafts", body());
+    const r = await api<DraftReply>("POST", "/intake/drafts", body());
     setDraftId(r.draftId);
     return r.draftId;
   };
@@ -286,7 +282,7 @@ export function IntakePage({ officer }: { officer: Officer }) {
   const incomplete = async () => {
     const missing = [...chosenMissing, ...extraMissing.split("\n").map((s) => s.trim()).filter(Boolean)].map((name) => ({ name, original: 1 }));
     try {
-      const r = await api<{ draftId: string; code: string }>("POST", "/intake/incomplete", { ...body(), missingDocuments: missing, reason: supplementReason });
+      const r = await api<DraftReply>("POST", "/intake/incomplete", { ...body(), missingDocuments: missing, reason: supplementReason });
       setDraftId(r.draftId);
       setPanel(null);
       setNotice(`Đã lập Phiếu yêu cầu bổ sung (mã tham chiếu ${r.code}). Khi công dân quay lại, quét hoặc nhập mã này để tiếp tục.`);
@@ -312,7 +308,7 @@ export function IntakePage({ officer }: { officer: Officer }) {
   useEffect(() => {
     const onWarning = () => {
       if (!procedure || result || (officer.role !== "counter_officer" && officer.role !== "volunteer")) return;
-      api<{ draftId: string; code: string }>("POST", "/intake/drafts", body(), { background: true }).then(
+      api<DraftReply>("POST", "/intake/drafts", body(), { background: true }).then(
         (r) => { setDraftId(r.draftId); setNotice(`Đã lưu nháp hồ sơ (mã tham chiếu ${r.code}).`); },
         () => undefined,
       );
