@@ -18,6 +18,7 @@ import type { Router } from "express";
 import { apiRoutes } from "../../bot-server/src/api/routes.js";
 import { OUTCOME_STATUS } from "../../bot-server/src/http/outcome-status.js";
 import { consoleRouter } from "../../bot-server/src/console/console-router.js";
+import { consoleRoutes } from "../../bot-server/src/console/console-routes.js";
 import { SESSION_COOKIE } from "../../bot-server/src/console/session-auth.js";
 import { insertDataRequest } from "../../bot-server/src/store/data-requests.js";
 import { insertFeedback } from "../../bot-server/src/store/feedback.js";
@@ -25,6 +26,7 @@ import { insertSession } from "../../bot-server/src/store/sessions.js";
 import { recordInteraction, updateConversation } from "../../bot-server/src/zalo/conversation-store.js";
 import { CONSENT_NOTICE } from "../../shared/api/consent.js";
 import type { Role } from "../../shared/data/lifecycle.js";
+import { may } from "../../shared/officers/permissions.js";
 import { insertDeadLetter } from "../console/helpers/dead-letter-rows.js";
 import { maritalIntake } from "../console/helpers/intake-fixtures.js";
 import { createOfficer, NAM_DA, QUANG_KHE } from "../console/helpers/console-server.js";
@@ -313,6 +315,17 @@ forEachDatabase((name, open) => {
       const missing = mounted.filter((r) => !rows.has(r));
       if (missing.length > 0) throw new Error(`citizen routes without a row in CITIZEN_MATRIX (test/security/access-matrix.test.ts): ${missing.join(", ")}`);
       expect([...rows].filter((r) => !mounted.includes(r))).toEqual([]);
+    });
+  });
+
+  describe(`${name}: the matrix and the permissions table agree`, () => {
+    // A route that names an action of shared/officers/permissions.ts refuses (403) exactly the roles outside it.
+    it.each(consoleRoutes({} as never).filter((r) => r.may).map((r) => [`${r.method.toUpperCase()} /api${r.path}`, r.may!] as const))("%s needs %s", (route, action) => {
+      const row = CONSOLE_MATRIX.find(([r]) => r === route);
+      expect(row).toBeDefined();
+      const cells = parseCells(row![2], ROLES.length);
+      const refused = ROLES.map((role, i) => [role, cells[i]!.own === 403] as const);
+      expect(refused).toEqual(ROLES.map((role) => [role, !may({ role, unitId: role === "province_viewer" ? null : QUANG_KHE }, action)] as const));
     });
   });
 
