@@ -4,3 +4,4 @@ export * from "./intake.js";
 export * from "./dossiers.js";
 export * from "./feedback.js";
 export * from "./mirror.js";
+export * from "./settings.js";

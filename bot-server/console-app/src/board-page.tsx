@@ -7,8 +7,9 @@ import type { Officer } from "./console-app.js";
 import { DossierTable } from "./dossier-table.js";
 import { vnDayTime } from "./format.js";
 import type { BoardReply } from "../../../shared/console/dossiers.js";
+import type { SignInAlertsReply } from "../../../shared/console/settings.js";
 
-interface SignInAlert { at: string; username: string; displayName: string; reason: string }
+type SignInAlert = SignInAlertsReply["alerts"][number];
 
 /** For the unit admin: repeated wrong passwords on the unit's accounts in the last 7 days. */
 function SignInAlerts() {

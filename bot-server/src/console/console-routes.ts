@@ -11,6 +11,8 @@ import {
   AlertReply, AlertSettingBody, BatchBody, BatchReply, BoardReply, DossierFormParams, DossierParams, DossierViewReply, EventReply, LeaderAwayBody, QueueParams, QueueReply,
 } from "../../../shared/console/dossiers.js";
 import { MirrorStatusReply } from "../../../shared/console/mirror.js";
+import { SignInAlertsReply, WorkflowBody, WorkflowReply } from "../../../shared/console/settings.js";
+import { UNIT_WORKFLOW_LABELS, UNIT_WORKFLOWS } from "../../../shared/dossier/unit-workflow.js";
 import { FeedbackAnswerBody, FeedbackItem, FeedbackListQuery, FeedbackListReply, FeedbackParams } from "../../../shared/console/feedback.js";
 import {
   DecideReply, DiscardDraftBody, DiscardReply, DraftReply, EventInput, IntakeInput, LookupBody, LookupReply, ReaddressBody, ReaddressReply, ReceiveReply, RefuseBody,
@@ -19,6 +21,7 @@ import {
 import { fail } from "../../../shared/outcomes.js";
 import { sendError } from "../http/api-error.js";
 import { route, type AnyRoute } from "../http/route-table.js";
+import { listSignInAlerts } from "../store/audit.js";
 import { writeConsoleSetting } from "../store/console-settings.js";
 import { listQueue, QUEUES, todayBoard, type QueueName } from "../use-cases/console-board.js";
 import { discardDraft } from "../use-cases/console-drafts.js";
@@ -31,10 +34,13 @@ import { readdressPreRegistration, unitNameOf } from "../use-cases/pre-registrat
 import { PRINTABLE_FORMS, printDossierForm, statusUrlOf, type PrintableForm } from "../use-cases/print-dossier-form.js";
 import { readPreRegistrationCode, receiveDossier, refuseAtIntake, requestSupplementAtIntake, saveDraft } from "../use-cases/receive-dossier.js";
 import { answerUnitFeedback, listUnitFeedback } from "../use-cases/unit-feedback.js";
+import { readUnitWorkflow, writeUnitWorkflow } from "../use-cases/unit-workflow.js";
 import { viewDossier } from "../use-cases/view-dossier.js";
 import type { MirrorHub } from "./mirror-hub.js";
 
 const LOOKUPS_PER_MINUTE = 30;
+const ALERT_DAYS = 7;
+const WORKFLOW_OPTIONS = UNIT_WORKFLOWS.map((id) => ({ id, label: UNIT_WORKFLOW_LABELS[id] }));
 const NO_STORE = { "Cache-Control": "no-store" };
 const MirrorStateBody = z.object({
   title: z.string().max(300),
@@ -267,6 +273,31 @@ export function consoleRoutes(mirror: MirrorHub): AnyRoute[] {
       summary: "Answer a citizen's feedback (the citizen is told)", body: FeedbackAnswerBody,
       response: { status: 200, schema: FeedbackItem, description: "The answered feedback" }, errors: ["forbidden", "feedback_not_found", "conflict"],
       handler: ({ officer, params, body }, deps) => answerUnitFeedback(deps, officer, params.id, body.answer),
+    }),
+    route({
+      method: "get", path: "/workflow", tag: "Settings", auth: "officer", summary: "The unit's workflow (three steps, or the counter officer submitting straight to the leader)",
+      response: { status: 200, schema: WorkflowReply, description: "The workflow and the choices" }, errors: ["unit_unknown"],
+      async handler({ officer }, deps) {
+        if (!officer.unitId) return fail("unit_unknown");
+        return { ok: true, value: { workflow: await readUnitWorkflow(deps, officer.unitId), options: WORKFLOW_OPTIONS }, headers: NO_STORE };
+      },
+    }),
+    route({
+      method: "put", path: "/workflow", tag: "Settings", auth: "officer", may: "workflow.edit", bodyOptional: true, summary: "Change the unit's workflow (audited as a console setting)",
+      body: WorkflowBody, response: { status: 200, schema: WorkflowReply, description: "Saved" }, errors: ["forbidden"],
+      async handler({ officer, body }, deps) {
+        await writeUnitWorkflow(deps, officer.unitId!, body.workflow, nowOf(deps).iso, officer.id);
+        return { ok: true, value: { workflow: body.workflow, options: WORKFLOW_OPTIONS } };
+      },
+    }),
+    // The unit admin's sign-in alerts of the last ALERT_DAYS days on the unit's accounts (repeated wrong passwords).
+    route({
+      method: "get", path: "/security/alerts", tag: "Settings", auth: "officer", may: "security.read_alerts", summary: "Sign-in alerts on the unit's accounts",
+      response: { status: 200, schema: SignInAlertsReply, description: "Newest first" }, errors: ["forbidden"],
+      async handler({ officer }, deps) {
+        const since = new Date(deps.clock.now().getTime() - ALERT_DAYS * 86_400_000).toISOString();
+        return { ok: true, value: { alerts: await listSignInAlerts(deps.db, officer.unitId!, since) }, headers: NO_STORE };
+      },
     }),
   ];
 }
