@@ -19,7 +19,7 @@ const COMPILED = import.meta.url.endsWith(".js");
 export const CONSOLE_DIST_DIR = join(REPO, "dist", "console-app");
 const STAMP = ".source-hash";
 const LOCK_STALE_MS = 5 * 60_000;
-const SOURCES = [CONSOLE_APP_DIR, join(REPO, "shared"), join(REPO, "bot-server", "src", "console", "applicant-fields.ts")];
+const SOURCES = [CONSOLE_APP_DIR, join(REPO, "shared")];
 
 function listFiles(path: string, out: string[]): void {
   const st = statSync(path, { throwIfNoEntry: false });

@@ -11,7 +11,7 @@ import { startNotifications, type Notifications } from "../../bot-server/src/not
 import { closeZaloRuntime } from "../../bot-server/src/zalo/zalo-runtime.js";
 import { forEachDatabase, requireRedis, type TestDatabase } from "../helpers/databases.js";
 import { buildNotifyDeps, MINIAPP_API_KEY, notifyEnv } from "./helpers/notify-deps.js";
-import type { Officer } from "../../bot-server/src/console/officer.js";
+import type { Officer } from "../../shared/officers/officer.js";
 import { fireDossierEvent } from "../../bot-server/src/use-cases/fire-dossier-event.js";
 import { insertDossier } from "../helpers/dossier-rows.js";
 import { countDeliveries, DEMO_UNIT_ID, insertApplicant, insertEvents, nowIso, oaUserId } from "./helpers/notify-fixtures.js";

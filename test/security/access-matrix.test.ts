@@ -16,8 +16,9 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import type { Router } from "express";
 import { apiRoutes } from "../../bot-server/src/api/routes.js";
-import { CONSOLE_ERRORS } from "../../bot-server/src/console/console-errors.js";
+import { OUTCOME_STATUS } from "../../bot-server/src/http/outcome-status.js";
 import { consoleRouter } from "../../bot-server/src/console/console-router.js";
+import { consoleRoutes } from "../../bot-server/src/console/console-routes.js";
 import { SESSION_COOKIE } from "../../bot-server/src/console/session-auth.js";
 import { insertDataRequest } from "../../bot-server/src/store/data-requests.js";
 import { insertFeedback } from "../../bot-server/src/store/feedback.js";
@@ -25,6 +26,7 @@ import { insertSession } from "../../bot-server/src/store/sessions.js";
 import { recordInteraction, updateConversation } from "../../bot-server/src/zalo/conversation-store.js";
 import { CONSENT_NOTICE } from "../../shared/api/consent.js";
 import type { Role } from "../../shared/data/lifecycle.js";
+import { may } from "../../shared/officers/permissions.js";
 import { insertDeadLetter } from "../console/helpers/dead-letter-rows.js";
 import { maritalIntake } from "../console/helpers/intake-fixtures.js";
 import { createOfficer, NAM_DA, QUANG_KHE } from "../console/helpers/console-server.js";
@@ -65,8 +67,8 @@ const dossierInBody = (state: string, path: string, body: (id: string) => unknow
 /** `{ results: [{ ok, code }] }`: 200 for a done item, else the status of its error code. */
 const firstItem = async (res: Response) => {
   if (res.status !== 200) return res.status;
-  const item = ((await res.json()) as { results: { ok: boolean; code?: keyof typeof CONSOLE_ERRORS }[] }).results[0]!;
-  return item.ok ? 200 : CONSOLE_ERRORS[item.code!].status;
+  const item = ((await res.json()) as { results: { ok: boolean; code?: keyof typeof OUTCOME_STATUS }[] }).results[0]!;
+  return item.ok ? 200 : OUTCOME_STATUS[item.code!];
 };
 const feedback = (path: string, body?: unknown): Maker => async (c) => {
   const citizenId = randomUUID();
@@ -132,7 +134,7 @@ const CONSOLE_MATRIX: [string, Maker, string][] = [
   ["POST /api/mirror/state", at("/console/api/mirror/state", { title: "Tờ khai", fields: [] }), "404 404 404 404 404 404 | 403"],
   ["GET /api/mirror/status", at("/console/api/mirror/status"), "200 200 200 200 200 200 | 401"],
   ["GET /api/mirror/events", at("/console/api/mirror/events"), "200 200 200 200 200 200 | 401"],
-  ["GET /api/feedback/", at("/console/api/feedback"), "200 200 200 200 200 200 | 401"],
+  ["GET /api/feedback", at("/console/api/feedback"), "200 200 200 200 200 200 | 401"],
   ["POST /api/feedback/:id/answer", feedback("/console/api/feedback/:id/answer", { answer: "Cảm ơn ông/bà." }), "200/404 200/404 200/404 200/404 403 403 | 403"],
   ["GET /api/office-contact/", at("/console/api/office-contact"), "200 200 200 200 422 200 | 401"],
   ["PUT /api/office-contact/", at("/console/api/office-contact", {}), "403 403 403 400 403 403 | 403"],
@@ -148,8 +150,8 @@ const CONSOLE_MATRIX: [string, Maker, string][] = [
   ["GET /api/chatbot/units", at("/console/api/chatbot/units"), "200 200 200 200 200 200 | 401"],
   ["POST /api/chatbot/try", at("/console/api/chatbot/try", { text: "Ngày không hẹn là thứ mấy?", unitCode: "24631" }), "200 200 200 200 200 200 | 403"],
   ["GET /api/security/alerts", at("/console/api/security/alerts"), "403 403 403 200 403 403 | 401"],
-  ["GET /api/workflow/", at("/console/api/workflow"), "200 200 200 200 422 200 | 401"],
-  ["PUT /api/workflow/", at("/console/api/workflow", {}), "403 403 403 400 403 403 | 403"],
+  ["GET /api/workflow", at("/console/api/workflow"), "200 200 200 200 422 200 | 401"],
+  ["PUT /api/workflow", at("/console/api/workflow", {}), "403 403 403 400 403 403 | 403"],
   ["GET /api/zalo/dossiers/:dossierId/phone", dossier("received", "/console/api/zalo/dossiers/:id/phone"), "200/404 200/404 403 200/404 403 403 | 401"],
   ["PUT /api/zalo/dossiers/:dossierId/phone", dossier("received", "/console/api/zalo/dossiers/:id/phone", { phone: "0912345678", consent: true }), "200/404 200/404 403 200/404 403 403 | 403"],
   ["DELETE /api/zalo/dossiers/:dossierId/phone", dossier("received", "/console/api/zalo/dossiers/:id/phone"), "204/404 204/404 403 204/404 403 403 | 403"],
@@ -162,6 +164,7 @@ const CONSOLE_MATRIX: [string, Maker, string][] = [
   ["POST /api/intake/readdress", at("/console/api/intake/readdress", {}), "400 400 400 400 400 400 | 403"],
   ["POST /api/intake/drafts/:id/discard", dossier("draft", "/console/api/intake/drafts/:id/discard", { reason: "Nhập nhầm" }), "200/404 403 403 200/404 403 403 | 403"],
   ["POST /api/mirror/revoke", at("/console/api/mirror/revoke"), "200 200 200 200 200 200 | 403"],
+  ["GET /api/openapi.json", at("/console/api/openapi.json"), "200 200 200 200 200 200 | 401"],
   // The citizen's screen: no officer session, authorised by the pairing code and its token only.
   ["POST /mirror/api/join", at("/console/mirror/api/join", { code: "000000" }), "404 404 404 404 404 404 | 404"],
   ["GET /mirror/api/events", at("/console/mirror/api/events?token=0000000000"), "404 404 404 404 404 404 | 404"],
@@ -312,6 +315,17 @@ forEachDatabase((name, open) => {
       const missing = mounted.filter((r) => !rows.has(r));
       if (missing.length > 0) throw new Error(`citizen routes without a row in CITIZEN_MATRIX (test/security/access-matrix.test.ts): ${missing.join(", ")}`);
       expect([...rows].filter((r) => !mounted.includes(r))).toEqual([]);
+    });
+  });
+
+  describe(`${name}: the matrix and the permissions table agree`, () => {
+    // A route that names an action of shared/officers/permissions.ts refuses (403) exactly the roles outside it.
+    it.each(consoleRoutes({} as never).filter((r) => r.may).map((r) => [`${r.method.toUpperCase()} /api${r.path}`, r.may!] as const))("%s needs %s", (route, action) => {
+      const row = CONSOLE_MATRIX.find(([r]) => r === route);
+      expect(row).toBeDefined();
+      const cells = parseCells(row![2], ROLES.length);
+      const refused = ROLES.map((role, i) => [role, cells[i]!.own === 403] as const);
+      expect(refused).toEqual(ROLES.map((role) => [role, !may({ role, unitId: role === "province_viewer" ? null : QUANG_KHE }, action)] as const));
     });
   });
 

@@ -4,10 +4,12 @@ import { useEffect, useState } from "react";
 import { STATE_LABELS_VI } from "../../../shared/dossier/lifecycle-labels.js";
 import { api } from "./api.js";
 import type { Officer } from "./console-app.js";
-import { DossierTable, type DossierListItem } from "./dossier-table.js";
+import { DossierTable } from "./dossier-table.js";
 import { vnDayTime } from "./format.js";
+import type { BoardReply } from "../../../shared/console/dossiers.js";
+import type { SignInAlertsReply } from "../../../shared/console/settings.js";
 
-interface SignInAlert { at: string; username: string; displayName: string; reason: string }
+type SignInAlert = SignInAlertsReply["alerts"][number];
 
 /** For the unit admin: repeated wrong passwords on the unit's accounts in the last 7 days. */
 function SignInAlerts() {
@@ -25,17 +27,7 @@ function SignInAlerts() {
   );
 }
 
-interface Board {
-  date: string;
-  time: string;
-  weekdayName: string;
-  scheme: { isSchemeDay: boolean; intakeCutoff?: string; minutesToCutoff?: number; intakeOpen: boolean; summary: string; plan?: { statusLabel: string; status: string } } | null;
-  counts: Record<string, number>;
-  sameDayWaiting: DossierListItem[];
-  dueSoon: DossierListItem[];
-  late: DossierListItem[];
-  alert: { active: boolean; alertAt: string; officeEnd: string; waiting: unknown[] } | null;
-}
+type Board = BoardReply;
 
 export function BoardPage({ officer }: { officer: Officer }) {
   const [board, setBoard] = useState<Board | null>(null);

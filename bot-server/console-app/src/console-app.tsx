@@ -8,7 +8,8 @@ import { DeadLettersPage } from "./dead-letters-page.js";
 import { DossierPage } from "./dossier-page.js";
 import { DataRequestsPage } from "./data-requests-page.js";
 import { FeedbackPage } from "./feedback-page.js";
-import { IdleGuard, type IdleInfo } from "./idle-guard.js";
+import { IdleGuard } from "./idle-guard.js";
+import type { IdleInfo, OfficerView, SessionReply } from "../../../shared/console/officers.js";
 import { IntakePage } from "./intake/intake-page.js";
 import { ChatbotPage } from "./chatbot-page.js";
 import { OfficePage } from "./office-page.js";
@@ -17,22 +18,7 @@ import { ZaloLinkPage } from "./zalo-link-page.js";
 import { QueuePage } from "./queue-page.js";
 import { navigate, pathOf, useRoute, type Route } from "./router.js";
 
-export interface Officer {
-  id: string;
-  username: string;
-  displayName: string;
-  role: keyof typeof ROLE_LABELS_VI;
-  unitId: string | null;
-  delegateFor: string | null;
-}
-
-interface SessionReply {
-  officer: Officer | null;
-  csrfToken: string;
-  idle?: IdleInfo;
-  /** A one-time password (npm run users): to be changed before anything else. */
-  mustChangePassword?: boolean;
-}
+export type Officer = OfficerView;
 
 const DEFAULT_IDLE: IdleInfo = { timeoutSeconds: 1800, endsAt: new Date(Date.now() + 1_800_000).toISOString() };
 

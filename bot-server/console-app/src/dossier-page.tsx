@@ -4,24 +4,9 @@ import { api, ApiError, formUrl } from "./api.js";
 import type { Officer } from "./console-app.js";
 import { dmy, TRACK_LABEL, vnDateTime, vnDayTime } from "./format.js";
 import { PrintPreview } from "./print-preview.js";
+import type { DossierViewReply, EventReply } from "../../../shared/console/dossiers.js";
 
-interface View {
-  dossier: {
-    id: string; code: string; state: string; stateLabel: string; track: string; dueDate: string; originalDueDate: string; receivedAt: string;
-    applicantName: string; trackReasons: string[]; assistedWriting: boolean; typedByName: string | null; checkedByCitizen: boolean;
-    submittedDocuments: { id: string; name: string; kind: string; count: number; received: boolean }[]; caseFlags: string[];
-    returnedAt: string | null; returnedTo: string | null; resultReadyAt: string | null; notifyStatus: string; notifyStatusLabel: string;
-  };
-  procedureName: string;
-  form: { id: string; label: string; value: unknown }[];
-  timeline: { seq: number; label: string; actor: string; role: string; at: string; data: Record<string, unknown> }[];
-  actions: { event: string; label: string }[];
-  forms: string[];
-  statusUrl: string | null;
-  notifications: { kind: string; status: string; createdAt: string }[];
-  deliveries: { kindLabel?: string; channelLabel: string; attempt: number; statusLabel: string; errorCode: string | null; errorLabel: string | null; at: string }[];
-  viewedBy: { actor: string; action: string; at: string; reason: string }[];
-}
+type View = DossierViewReply;
 
 const FORM_LABEL: Record<string, string> = {
   application: "Tờ khai / đơn đề nghị", "01": "Mẫu 01 – Giấy tiếp nhận và hẹn trả", "02": "Mẫu 02 – Phiếu yêu cầu bổ sung",
@@ -84,7 +69,7 @@ export function DossierPage({ id, officer }: { id: string; officer: Officer }) {
       if (needs.includes("newDueDate")) body.newDueDate = input.newDueDate;
       if (needs.includes("returnedTo")) body.returnedTo = input.returnedTo;
       if (needs.includes("missing")) body.missingDocuments = input.missing.split("\n").map((s) => s.trim()).filter(Boolean).map((name) => ({ name, original: 1 }));
-      const r = await api<{ state: string; form: string | null; warnings: string[] }>("POST", `/dossiers/${id}/events`, body);
+      const r = await api<EventReply>("POST", `/dossiers/${id}/events`, body);
       setPending(null);
       setNotice(`Đã thực hiện: ${view.actions.find((a) => a.event === event)?.label ?? event}.${r.warnings.length ? ` ${r.warnings.join(" ")}` : ""}`);
       await load();

@@ -2,19 +2,8 @@
 import { dmy, FLAG_LABEL, TRACK_LABEL } from "./format.js";
 import { navigate } from "./router.js";
 
-export interface DossierListItem {
-  id: string;
-  code: string;
-  procedureCode: string;
-  procedureName: string;
-  applicantShort: string;
-  state: string;
-  stateLabel: string;
-  track: string;
-  receivedAt: string;
-  dueDate: string;
-  flags: string[];
-}
+export type { DossierListItem } from "../../../shared/console/dossiers.js";
+import type { DossierListItem } from "../../../shared/console/dossiers.js";
 
 export function DossierTable({ items, empty, select }: { items: DossierListItem[]; empty: string; select?: { chosen: Set<string>; toggle: (id: string) => void } }) {
   if (items.length === 0) return <p className="muted">{empty}</p>;

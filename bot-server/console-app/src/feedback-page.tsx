@@ -7,11 +7,9 @@ import { useCallback, useEffect, useState } from "react";
 import { api, ApiError } from "./api.js";
 import type { Officer } from "./console-app.js";
 import { vnDayTime } from "./format.js";
+import type { FeedbackItem, FeedbackListReply } from "../../../shared/console/feedback.js";
 
-interface Feedback {
-  id: string; kind: string; kindLabel: string; rating: string | null; ratingLabel: string | null; text: string | null; dossierCode: string | null;
-  unitName: string; status: string; statusLabel: string; createdAt: string; answer: string | null; answeredAt: string | null;
-}
+type Feedback = FeedbackItem;
 
 const STATUS_FILTERS = [
   { value: "open", label: "Chưa trả lời" },
@@ -33,7 +31,7 @@ export function FeedbackPage({ officer }: { officer: Officer }) {
   const [error, setError] = useState("");
   const [notice, setNotice] = useState("");
   const load = useCallback(
-    () => api<{ items: Feedback[] }>("GET", `/feedback${status ? `?status=${status}` : ""}`).then((r) => setItems(r.items), (e: Error) => setError(e.message)),
+    () => api<FeedbackListReply>("GET", `/feedback${status ? `?status=${status}` : ""}`).then((r) => setItems(r.items), (e: Error) => setError(e.message)),
     [status],
   );
   useEffect(() => void load(), [load]);

@@ -7,10 +7,8 @@
 import { useEffect, useRef, useState } from "react";
 import { api, ApiError, sessionEvents, setCsrf } from "./api.js";
 
-export interface IdleInfo {
-  timeoutSeconds: number;
-  endsAt: string;
-}
+export type { IdleInfo } from "../../../shared/console/officers.js";
+import type { IdleInfo } from "../../../shared/console/officers.js";
 
 const TELL_SERVER_EVERY_MS = 60_000;
 export const IDLE_WARNING_EVENT = "kh:idle-warning";

@@ -2,19 +2,17 @@
 import { useCallback, useEffect, useState } from "react";
 import { api } from "./api.js";
 import type { Officer } from "./console-app.js";
-import { DossierTable, type DossierListItem } from "./dossier-table.js";
+import { DossierTable } from "./dossier-table.js";
 import { DraftActions } from "./draft-actions.js";
+import type { BatchReply, QueueReply } from "../../../shared/console/dossiers.js";
 
-interface BatchReply {
-  results: { id: string; ok: boolean; message?: string; dossierCode?: string }[];
-}
 
 export function QueuePage({ queue, officer }: { queue: string; officer: Officer }) {
-  const [data, setData] = useState<{ label: string; items: DossierListItem[] } | null>(null);
+  const [data, setData] = useState<QueueReply | null>(null);
   const [error, setError] = useState("");
   const [notice, setNotice] = useState("");
   const [chosen, setChosen] = useState<Set<string>>(new Set());
-  const load = useCallback(() => api<{ label: string; items: DossierListItem[] }>("GET", `/queues/${queue}`, undefined, { background: true }).then(setData, (e: Error) => setError(e.message)), [queue]);
+  const load = useCallback(() => api<QueueReply>("GET", `/queues/${queue}`, undefined, { background: true }).then(setData, (e: Error) => setError(e.message)), [queue]);
   useEffect(() => {
     void load();
     const t = setInterval(load, 30_000);

@@ -1,8 +1,9 @@
 /** "Quy trình giải quyết": the unit administrator chooses whether the counter officer submits straight to the leader. */
 import { useEffect, useState } from "react";
 import { api, ApiError } from "./api.js";
+import type { WorkflowReply } from "../../../shared/console/settings.js";
 
-interface Workflow { workflow: string; options: { id: string; label: string }[] }
+type Workflow = WorkflowReply;
 
 export function WorkflowSetting() {
   const [data, setData] = useState<Workflow | null>(null);

@@ -1,10 +1,10 @@
 /** Citizen feedback: rate a dossier once its result is ready, send a complaint or suggestion, read the answers. */
 import { FeedbackInput, FeedbackListQuery, FeedbackReceipt, MyFeedbackList } from "../../../shared/api/feedback.js";
-import type { ApiErrorCode } from "../../../shared/api/errors.js";
+import type { OutcomeCode } from "../../../shared/outcomes.js";
 import { route } from "../http/route-table.js";
 import { listMyFeedback, sendFeedback } from "../use-cases/feedback.js";
 
-const IDENTITY_ERRORS: ApiErrorCode[] = ["unauthenticated", "invalid_device_token", "invalid_zalo_token", "identity_unavailable", "zalo_not_configured"];
+const IDENTITY_ERRORS: OutcomeCode[] = ["unauthenticated", "invalid_device_token", "invalid_zalo_token", "identity_unavailable", "zalo_not_configured"];
 const TAG = "Feedback";
 
 export const feedbackRoutes = [
@@ -31,6 +31,9 @@ export const feedbackRoutes = [
     query: FeedbackListQuery,
     response: { status: 200, schema: MyFeedbackList, description: "The calling citizen's feedback (the read is audited)" },
     errors: [...IDENTITY_ERRORS, "rate_limited"],
-    handler: ({ citizen }, deps) => listMyFeedback(deps, citizen),
+    async handler({ citizen }, deps) {
+      const r = await listMyFeedback(deps, citizen);
+      return r.ok ? { ...r, headers: { "Cache-Control": "no-store" } } : r;
+    },
   }),
 ];

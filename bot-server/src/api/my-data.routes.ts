@@ -1,11 +1,12 @@
 /** The citizen's own data (Luật số 91/2025/QH15): see it, download it (JSON or a readable page), ask for a correction. */
 import { z } from "zod";
 import { CorrectionInput, CorrectionRequest, MyData } from "../../../shared/api/my-data.js";
-import type { ApiErrorCode } from "../../../shared/api/errors.js";
+import type { OutcomeCode } from "../../../shared/outcomes.js";
 import { route } from "../http/route-table.js";
-import { myData, myDataPage, requestCorrection } from "../use-cases/my-data.js";
+import { myData, requestCorrection } from "../use-cases/my-data.js";
+import { myDataPage } from "./my-data-page.js";
 
-const IDENTITY_ERRORS: ApiErrorCode[] = ["unauthenticated", "invalid_device_token", "invalid_zalo_token", "identity_unavailable", "zalo_not_configured"];
+const IDENTITY_ERRORS: OutcomeCode[] = ["unauthenticated", "invalid_device_token", "invalid_zalo_token", "identity_unavailable", "zalo_not_configured"];
 const TAG = "Citizens";
 
 export const myDataRoutes = [
@@ -19,7 +20,12 @@ export const myDataRoutes = [
     query: z.object({ download: z.literal("1").optional() }),
     response: { status: 200, schema: MyData, description: "The calling citizen's data" },
     errors: [...IDENTITY_ERRORS, "rate_limited"],
-    handler: ({ citizen, query }, deps) => myData(deps, citizen, query.download === "1" ? "download" : "view"),
+    async handler({ citizen, query }, deps) {
+      const download = query.download === "1";
+      const r = await myData(deps, citizen, download ? "download" : "view");
+      const headers: Record<string, string> = download ? { "Content-Disposition": 'attachment; filename="du-lieu-ca-nhan.json"', "Cache-Control": "no-store" } : { "Cache-Control": "no-store" };
+      return r.ok ? { ...r, headers } : r;
+    },
   }),
   route({
     method: "get",

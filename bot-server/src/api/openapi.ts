@@ -3,7 +3,8 @@
  * hand: a route added to the table appears here with its parameters, body, response and error codes.
  */
 import { z, type ZodType } from "zod";
-import { API_ERRORS, ApiErrorBody } from "../../../shared/api/errors.js";
+import { ApiErrorBody } from "../../../shared/api/errors.js";
+import { statusOf } from "../http/outcome-status.js";
 import type { AnyRoute } from "../http/route-table.js";
 
 type Json = Record<string, unknown>;
@@ -27,10 +28,27 @@ function parametersOf(schema: ZodType | undefined, where: "path" | "query"): Jso
 
 const toOpenApiPath = (p: string) => p.replace(/:([A-Za-z_]\w*)/g, "{$1}");
 
-export function buildOpenApi(routes: AnyRoute[], info: { version: string; serverUrl: string }): Json {
+export interface OpenApiInfo {
+  version: string;
+  serverUrl: string;
+  /** Where the table is mounted: /api (public) or /console/api (officers). */
+  prefix?: string;
+  title?: string;
+  description?: string;
+}
+
+const PUBLIC_API = {
+  title: "Khong Hen public API",
+  description:
+    "Ngày không viết – Ngày không hẹn: units, scheme status, procedures, citizen pre-registrations and public dossier status. " +
+    "Errors: { error: { code, message (Vietnamese), detail (English), fields? } }.",
+};
+
+export function buildOpenApi(routes: AnyRoute[], info: OpenApiInfo): Json {
   const paths: Record<string, Record<string, Json>> = {};
+  const prefix = info.prefix ?? "/api";
   for (const r of routes) {
-    const path = `/api${toOpenApiPath(r.path)}`;
+    const path = `${prefix}${toOpenApiPath(r.path)}`;
     const responses: Record<string, Json> = {
       [String(r.response.status)]: {
         description: r.response.description,
@@ -51,7 +69,7 @@ export function buildOpenApi(routes: AnyRoute[], info: { version: string; server
       if (c === "invalid_params" && !r.params) continue;
       if (c === "invalid_query" && !r.query) continue;
       if (c === "invalid_body" && !r.body) continue;
-      const s = API_ERRORS[c].status;
+      const s = statusOf(c);
       byStatus.set(s, [...(byStatus.get(s) ?? []), c]);
     }
     for (const [status, list] of [...byStatus].sort((a, b) => a[0] - b[0])) {
@@ -71,17 +89,17 @@ export function buildOpenApi(routes: AnyRoute[], info: { version: string; server
         ? { requestBody: { required: !r.bodyOptional, content: { "application/json": { schema: schemaOf(r.body, "input") } } } }
         : {}),
       ...(r.auth === "citizen" ? { security: [{ zaloAccessToken: [] }, { deviceToken: [] }] } : {}),
+      ...(r.auth === "officer" ? { security: [{ consoleSession: [], csrfToken: [] }] } : {}),
+      ...(r.may ? { "x-permission": r.may } : {}),
       responses,
     };
   }
   return {
     openapi: "3.1.0",
     info: {
-      title: "Khong Hen public API",
+      title: info.title ?? PUBLIC_API.title,
       version: info.version,
-      description:
-        "Ngày không viết – Ngày không hẹn: units, scheme status, procedures, citizen pre-registrations and public dossier status. " +
-        "Errors: { error: { code, message (Vietnamese), detail (English), fields? } }.",
+      description: info.description ?? PUBLIC_API.description,
     },
     servers: [{ url: info.serverUrl }],
     paths,
@@ -90,6 +108,8 @@ export function buildOpenApi(routes: AnyRoute[], info: { version: string; server
       securitySchemes: {
         zaloAccessToken: { type: "apiKey", in: "header", name: "X-Zalo-Access-Token", description: "Zalo Mini App access token (getAccessToken), verified with the Zalo Graph API" },
         deviceToken: { type: "http", scheme: "bearer", description: "Anonymous device token from POST /api/citizens/device" },
+        consoleSession: { type: "apiKey", in: "cookie", name: "kh_console", description: "Console session (POST /console/api/login)" },
+        csrfToken: { type: "apiKey", in: "header", name: "X-CSRF-Token", description: "The session's CSRF token (GET /console/api/session), on every state change" },
       },
     },
   };

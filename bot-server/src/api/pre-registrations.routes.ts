@@ -9,7 +9,7 @@ import {
   PreRegistrationListQuery,
   UpdatePreRegistration,
 } from "../../../shared/api/pre-registrations.js";
-import type { ApiErrorCode } from "../../../shared/api/errors.js";
+import type { OutcomeCode } from "../../../shared/outcomes.js";
 import { route } from "../http/route-table.js";
 import {
   cancelPreRegistration,
@@ -21,7 +21,7 @@ import {
   updateDraft,
 } from "../use-cases/pre-registrations.js";
 
-const IDENTITY_ERRORS: ApiErrorCode[] = ["unauthenticated", "invalid_device_token", "invalid_zalo_token", "identity_unavailable", "zalo_not_configured"];
+const IDENTITY_ERRORS: OutcomeCode[] = ["unauthenticated", "invalid_device_token", "invalid_zalo_token", "identity_unavailable", "zalo_not_configured"];
 const TAG = "Pre-registrations";
 
 export const preRegistrationRoutes = [

@@ -15,8 +15,9 @@ import type { Deps } from "../deps.js";
 import { writeAudit } from "../store/audit.js";
 import { readChatbotArea, writeChatbotArea } from "../store/chatbot-area.js";
 import { listOfficeContacts } from "../store/unit-contacts.js";
-import { sendConsoleError } from "./console-errors.js";
-import type { Officer } from "./officer.js";
+import { sendError } from "../http/api-error.js";
+import type { Officer } from "../../../shared/officers/officer.js";
+import { may, refusalOf } from "../../../shared/officers/permissions.js";
 
 const AreaBody = z.object({ unitId: z.string().min(1).max(100).nullable() });
 const TryBody = z.object({
@@ -76,19 +77,19 @@ export function consoleChatbotRoutes(deps: Deps): Router {
       unitId: area.unitId,
       name: unit ? deps.domain.units.displayName(unit) : null,
       updatedAt: area.updatedAt,
-      canEdit: officer.role === "unit_admin",
-      choices: officer.role === "unit_admin" ? ownUnits(officer).map(choice) : [],
+      canEdit: may(officer, "chatbot.edit_area"),
+      choices: may(officer, "chatbot.edit_area") ? ownUnits(officer).map(choice) : [],
     });
   });
 
   r.put("/area", async (req: Request, res: Response) => {
     const officer = req.console!.officer;
-    if (officer.role !== "unit_admin") return sendConsoleError(res, { code: "forbidden", message: "Chỉ quản trị đơn vị được đặt khu vực của chatbot." });
+    if (!may(officer, "chatbot.edit_area")) return sendError(res, { code: "forbidden", message: refusalOf("chatbot.edit_area") });
     const body = AreaBody.safeParse(req.body ?? {});
-    if (!body.success) return sendConsoleError(res, { code: "invalid_body", fields: body.error.issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message })) });
+    if (!body.success) return sendError(res, { code: "invalid_body", fields: body.error.issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message })) });
     const allowed = ownUnits(officer).map((u) => u.id);
     if (body.data.unitId !== null && !allowed.includes(body.data.unitId)) {
-      return sendConsoleError(res, {
+      return sendError(res, {
         code: "invalid_body",
         message: "Chỉ chọn được đơn vị của mình hoặc tỉnh của đơn vị.",
         fields: [{ path: "unitId", message: "Chỉ chọn được đơn vị của mình hoặc tỉnh của đơn vị." }],
@@ -114,11 +115,11 @@ export function consoleChatbotRoutes(deps: Deps): Router {
 
   r.post("/try", async (req: Request, res: Response) => {
     const body = TryBody.safeParse(req.body ?? {});
-    if (!body.success) return sendConsoleError(res, { code: "invalid_body", fields: body.error.issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message })) });
+    if (!body.success) return sendError(res, { code: "invalid_body", fields: body.error.issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message })) });
     const officer = req.console!.officer;
     const picked = body.data.unitId ?? null;
     if (picked !== null && !tryUnits(officer).some((u) => u.unitId === picked)) {
-      return sendConsoleError(res, { code: "invalid_body", message: "Đơn vị không có trong danh sách.", fields: [{ path: "unitId", message: "Đơn vị không có trong danh sách." }] });
+      return sendError(res, { code: "invalid_body", message: "Đơn vị không có trong danh sách.", fields: [{ path: "unitId", message: "Đơn vị không có trong danh sách." }] });
     }
     if (understandFor !== deps.domain) {
       understand = createUnderstand({ units: deps.domain.units, catalog: deps.domain.catalog });

@@ -13,18 +13,15 @@ import type { Deps } from "../deps.js";
 import { htmlPage } from "../http/html-page.js";
 import { jsonBody } from "../http/json-body.js";
 import { consoleApi } from "./console-api.js";
-import { sendConsoleError } from "./console-errors.js";
+import { sendError } from "../http/api-error.js";
 import { createMirrorHub, type MirrorHub, type MirrorSync } from "./mirror-hub.js";
 import { consoleChatbotRoutes } from "./chatbot.routes.js";
 import { consoleConversationRoutes } from "./conversations.routes.js";
 import { consoleDataRequestRoutes } from "./data-requests.routes.js";
-import { consoleFeedbackRoutes } from "./feedback.routes.js";
 import { consoleOfficeContactRoutes } from "./office-contact.routes.js";
 import { consoleNotificationRoutes } from "./notifications.routes.js";
-import { consoleSecurityAlertRoutes } from "./security-alerts.routes.js";
 import { idleMsOf, loadSession, requireCsrf, requireOfficer } from "./session-auth.js";
 import { findSessionById } from "../store/sessions.js";
-import { consoleWorkflowRoutes } from "./workflow.routes.js";
 import { consoleZaloRoutes } from "./zalo.routes.js";
 
 export interface ConsoleRouterOptions {
@@ -45,19 +42,16 @@ export function consoleRouter(deps: Deps, options: ConsoleRouterOptions = {}): R
   });
   const router = Router();
   const json = jsonBody();
-  router.use("/api/feedback", json, loadSession(deps), requireCsrf, requireOfficer, consoleFeedbackRoutes(deps));
   router.use("/api/office-contact", json, loadSession(deps), requireCsrf, requireOfficer, consoleOfficeContactRoutes(deps));
   router.use("/api/notifications", json, loadSession(deps), requireCsrf, requireOfficer, consoleNotificationRoutes(deps));
   router.use("/api/chatbot", json, loadSession(deps), requireCsrf, requireOfficer, consoleChatbotRoutes(deps));
   router.use("/api/conversations", json, loadSession(deps), requireCsrf, requireOfficer, consoleConversationRoutes(deps));
   router.use("/api/data-requests", json, loadSession(deps), requireCsrf, requireOfficer, consoleDataRequestRoutes(deps));
-  router.use("/api/security", json, loadSession(deps), requireCsrf, requireOfficer, consoleSecurityAlertRoutes(deps));
-  router.use("/api/workflow", json, loadSession(deps), requireCsrf, requireOfficer, consoleWorkflowRoutes(deps));
   router.use("/api/zalo", json, loadSession(deps), requireCsrf, requireOfficer, consoleZaloRoutes(deps));
   router.use("/api", json, loadSession(deps), requireCsrf, consoleApi(deps, mirror));
   router.use("/mirror/api", json, mirrorApi(mirror));
-  router.use("/mirror/api", (_req, res) => sendConsoleError(res, { code: "mirror_not_found" }));
-  router.use("/api", (_req, res) => sendConsoleError(res, { code: "not_found", message: "Không có địa chỉ này." }));
+  router.use("/mirror/api", (_req, res) => sendError(res, { code: "mirror_not_found" }));
+  router.use("/api", (_req, res) => sendError(res, { code: "not_found" }));
   router.use(frontEnd(deps, options.buildAtStart ?? deps.config.NODE_ENV !== "test"));
   router.use(consoleErrorHandler(deps));
   return router;
@@ -69,21 +63,21 @@ const ConfirmBody = z.object({ token: z.string().min(10).max(100), version: z.nu
 function mirrorApi(mirror: MirrorHub): Router {
   const router = Router();
   // The pairing code is short: guessing is slowed per address.
-  router.use(rateLimit({ windowMs: 60_000, limit: 30, standardHeaders: "draft-7", legacyHeaders: false, handler: (_q, res) => sendConsoleError(res, { code: "mirror_not_found" }) }));
+  router.use(rateLimit({ windowMs: 60_000, limit: 30, standardHeaders: "draft-7", legacyHeaders: false, handler: (_q, res) => sendError(res, { code: "mirror_not_found" }) }));
   router.post("/join", (req, res) => {
     const b = JoinBody.safeParse(req.body);
     const joined = b.success ? mirror.join(b.data.code, req.get("user-agent")) : undefined;
-    if (!joined?.ok) return sendConsoleError(res, { code: joined?.reason === "already_joined" ? "mirror_already_joined" : "mirror_not_found" });
+    if (!joined?.ok) return sendError(res, { code: joined?.reason === "already_joined" ? "mirror_already_joined" : "mirror_not_found" });
     res.json({ token: joined.token });
   });
   router.get("/events", (req, res) => {
     const token = typeof req.query.token === "string" ? req.query.token : "";
-    if (!mirror.subscribeMirror(token, res)) sendConsoleError(res, { code: "mirror_not_found" });
+    if (!mirror.subscribeMirror(token, res)) sendError(res, { code: "mirror_not_found" });
   });
   router.post("/confirm", (req, res) => {
     const b = ConfirmBody.safeParse(req.body);
     if (!b.success || !mirror.confirm(b.data.token, b.data.version)) {
-      return sendConsoleError(res, { code: "mirror_not_found", message: "Nội dung vừa thay đổi, vui lòng kiểm tra lại rồi xác nhận." });
+      return sendError(res, { code: "mirror_not_found", message: "Nội dung vừa thay đổi, vui lòng kiểm tra lại rồi xác nhận." });
     }
     res.json({ ok: true });
   });
@@ -122,8 +116,8 @@ function consoleErrorHandler(deps: Deps) {
   return (err: unknown, req: Request, res: Response, next: NextFunction) => {
     if (res.headersSent) return next(err);
     const status = (err as { status?: number })?.status;
-    if (status && status >= 400 && status < 500) return sendConsoleError(res, { code: "invalid_body" });
+    if (status && status >= 400 && status < 500) return sendError(res, { code: "invalid_body" });
     deps.log.error({ reqId: req.id, err: { name: (err as Error)?.name, message: (err as Error)?.message, stack: (err as Error)?.stack } }, "console error");
-    sendConsoleError(res, { code: "internal_error" });
+    sendError(res, { code: "internal_error" });
   };
 }

@@ -11,12 +11,12 @@ import { Router, type Request, type Response } from "express";
 import type { Deps } from "../deps.js";
 import { writeAudit } from "../store/audit.js";
 import { listWaitingConversations, markConversationHandled, type Conversation } from "../zalo/conversation-store.js";
-import { sendConsoleError } from "./console-errors.js";
-import { unitScope, type Officer } from "./officer.js";
+import { sendError } from "../http/api-error.js";
+import { unitScope, type Officer } from "../../../shared/officers/officer.js";
+import { may, refusalOf } from "../../../shared/officers/permissions.js";
 
 const officerOf = (req: Request): Officer => req.console!.officer;
 /** May see the list but not mark a conversation handled. */
-const NO_HANDLE_ROLES = new Set<string>(["province_viewer", "volunteer"]);
 
 export const OA_MANAGER_HINT = "Cán bộ trả lời người dân trong Zalo OA Manager (oa.zalo.me), rồi bấm “Đã xử lý” tại đây.";
 
@@ -58,7 +58,7 @@ export function consoleConversationRoutes(deps: Deps): Router {
     const officer = officerOf(req);
     const items = await waitingFor(deps, officer);
     res.set("Cache-Control", "no-store").json({
-      canHandle: !NO_HANDLE_ROLES.has(officer.role),
+      canHandle: may(officer, "conversations.handle"),
       hint: OA_MANAGER_HINT,
       count: items.length,
       items: items.map((c) => view(deps, c)),
@@ -67,10 +67,10 @@ export function consoleConversationRoutes(deps: Deps): Router {
 
   r.post("/:id/handled", async (req: Request, res: Response) => {
     const officer = officerOf(req);
-    if (NO_HANDLE_ROLES.has(officer.role)) return sendConsoleError(res, { code: "forbidden", message: "Vai trò của bạn không được đánh dấu đã xử lý cuộc trò chuyện." });
+    if (!may(officer, "conversations.handle")) return sendError(res, { code: "forbidden", message: refusalOf("conversations.handle") });
     const ref = String(req.params.id);
     const found = (await waitingFor(deps, officer, 10_000)).find((c) => sameReference(referenceOf(deps, c.oaUserId), ref));
-    const notFound = () => sendConsoleError(res, { code: "not_found", message: "Không tìm thấy cuộc trò chuyện đang chờ trong đơn vị của bạn." });
+    const notFound = () => sendError(res, { code: "conversation_not_found" });
     // Another unit's conversation, one already handled and a made-up reference look the same.
     if (!found) return notFound();
     const now = deps.clock.now().toISOString();

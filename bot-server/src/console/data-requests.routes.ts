@@ -9,8 +9,9 @@ import { CORRECTION_STATUS_LABELS, CORRECTION_SUBJECT_LABELS, CORRECTION_TEXT_MA
 import type { Deps } from "../deps.js";
 import { writeAudit, writeAuditMany } from "../store/audit.js";
 import { answerDataRequest, findDataRequest, listRequestsOfUnit, type DataRequestRecord } from "../store/data-requests.js";
-import { sendConsoleError } from "./console-errors.js";
-import type { Officer } from "./officer.js";
+import { sendError } from "../http/api-error.js";
+import type { Officer } from "../../../shared/officers/officer.js";
+import { may, refusalOf } from "../../../shared/officers/permissions.js";
 
 const AnswerBody = z.object({
   status: z.enum(["done", "refused"]),
@@ -18,7 +19,7 @@ const AnswerBody = z.object({
 });
 
 const officerOf = (req: Request): Officer => req.console!.officer;
-const mayRead = (o: Officer) => o.role === "province_viewer" || (o.role === "unit_admin" && o.unitId !== null);
+const mayRead = (o: Officer) => may(o, "data_requests.read");
 
 function view(deps: Deps, r: DataRequestRecord) {
   const unit = deps.domain.units.byId(r.unitId);
@@ -34,23 +35,23 @@ export function consoleDataRequestRoutes(deps: Deps): Router {
 
   r.get("/", async (req: Request, res: Response) => {
     const officer = officerOf(req);
-    if (!mayRead(officer)) return sendConsoleError(res, { code: "forbidden", message: "Chỉ quản trị đơn vị được xem yêu cầu chỉnh sửa dữ liệu của người dân." });
+    if (!mayRead(officer)) return sendError(res, { code: "forbidden", message: refusalOf("data_requests.read") });
     const items = await listRequestsOfUnit(deps.db, officer.role === "province_viewer" ? undefined : officer.unitId!);
     const now = deps.clock.now().toISOString();
     await writeAuditMany(deps.db, items.map((i) => ({
       at: now, actorKind: "officer" as const, actorId: officer.id, action: "read" as const, subjectKind: "data_request" as const, subjectId: i.id, fields: ["text", "answer"],
       reason: "Đơn vị xem yêu cầu chỉnh sửa dữ liệu cá nhân",
     })));
-    res.set("Cache-Control", "no-store").json({ canAnswer: officer.role === "unit_admin", items: items.map((i) => view(deps, i)) });
+    res.set("Cache-Control", "no-store").json({ canAnswer: may(officer, "data_requests.answer"), items: items.map((i) => view(deps, i)) });
   });
 
   r.post("/:id/answer", async (req: Request, res: Response) => {
     const officer = officerOf(req);
-    if (officer.role !== "unit_admin" || officer.unitId === null) return sendConsoleError(res, { code: "forbidden", message: "Chỉ quản trị đơn vị được trả lời yêu cầu chỉnh sửa dữ liệu." });
+    if (!may(officer, "data_requests.answer")) return sendError(res, { code: "forbidden", message: refusalOf("data_requests.answer") });
     const body = AnswerBody.safeParse(req.body ?? {});
-    if (!body.success) return sendConsoleError(res, { code: "invalid_body", fields: body.error.issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message })) });
+    if (!body.success) return sendError(res, { code: "invalid_body", fields: body.error.issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message })) });
     const found = await findDataRequest(deps.db, String(req.params.id));
-    if (!found || found.unitId !== officer.unitId) return sendConsoleError(res, { code: "not_found", message: "Không tìm thấy yêu cầu này trong đơn vị của bạn." });
+    if (!found || found.unitId !== officer.unitId) return sendError(res, { code: "data_request_not_found" });
     const now = deps.clock.now().toISOString();
     const done = await deps.db.transaction().execute(async (tx) => {
       if (!(await answerDataRequest(tx, found.id, { status: body.data.status, answer: body.data.answer.normalize("NFC"), officerId: officer.id, now }))) return false;
@@ -60,7 +61,7 @@ export function consoleDataRequestRoutes(deps: Deps): Router {
       });
       return true;
     });
-    if (!done) return sendConsoleError(res, { code: "conflict", message: "Yêu cầu này đã được trả lời." });
+    if (!done) return sendError(res, { code: "conflict", message: "Yêu cầu này đã được trả lời." });
     res.json(view(deps, (await findDataRequest(deps.db, found.id))!));
   });
 

@@ -10,8 +10,9 @@ import type { Deps } from "../deps.js";
 import { listDeadLetters, redrive, type DeliveryAttempt } from "../notify/dead-letters.js";
 import { sendingStatus } from "../notify/sending-status.js";
 import { writeAudit } from "../store/audit.js";
-import { sendConsoleError } from "./console-errors.js";
-import type { Officer } from "./officer.js";
+import { sendError } from "../http/api-error.js";
+import type { Officer } from "../../../shared/officers/officer.js";
+import { may, refusalOf } from "../../../shared/officers/permissions.js";
 
 const officerOf = (req: Request): Officer => req.console!.officer;
 
@@ -26,8 +27,8 @@ export function consoleNotificationRoutes(deps: Deps): Router {
   r.get("/dead-letters", async (req: Request, res: Response) => {
     const officer = officerOf(req);
     const everyUnit = officer.role === "province_viewer";
-    if (!everyUnit && ((officer.role !== "unit_admin" && officer.role !== "leader") || officer.unitId === null)) {
-      return sendConsoleError(res, { code: "forbidden", message: "Chỉ quản trị đơn vị và lãnh đạo đơn vị được xem thông báo chưa gửi được." });
+    if (!may(officer, "notifications.read_dead_letters")) {
+      return sendError(res, { code: "forbidden", message: refusalOf("notifications.read_dead_letters") });
     }
     const letters = await listDeadLetters(deps.db, everyUnit ? undefined : officer.unitId!);
     const unitName = (id: string | null) => {
@@ -35,7 +36,7 @@ export function consoleNotificationRoutes(deps: Deps): Router {
       return unit ? deps.domain.units.displayName(unit) : id;
     };
     res.set("Cache-Control", "no-store").json({
-      canRedrive: officer.role === "unit_admin",
+      canRedrive: may(officer, "notifications.redrive"),
       items: letters.map((l) => ({
         outboxId: l.outboxId,
         kind: l.kind,
@@ -55,8 +56,8 @@ export function consoleNotificationRoutes(deps: Deps): Router {
 
   r.post("/:outboxId/redrive", async (req: Request, res: Response) => {
     const officer = officerOf(req);
-    if (officer.role !== "unit_admin" || officer.unitId === null) {
-      return sendConsoleError(res, { code: "forbidden", message: "Chỉ quản trị đơn vị được gửi lại thông báo." });
+    if (!may(officer, "notifications.redrive") || officer.unitId === null) {
+      return sendError(res, { code: "forbidden", message: refusalOf("notifications.redrive") });
     }
     const outboxId = String(req.params.outboxId);
     const now = deps.clock.now().toISOString();
@@ -67,9 +68,9 @@ export function consoleNotificationRoutes(deps: Deps): Router {
       }),
     );
     if (!result.ok && result.error === "not_found") {
-      return sendConsoleError(res, { code: "not_found", message: "Không tìm thấy thông báo này trong đơn vị của bạn." });
+      return sendError(res, { code: "notification_not_found" });
     }
-    if (!result.ok) return sendConsoleError(res, { code: "conflict", message: "Thông báo này không còn ở danh sách chưa gửi được, vui lòng tải lại." });
+    if (!result.ok) return sendError(res, { code: "conflict", message: "Thông báo này không còn ở danh sách chưa gửi được, vui lòng tải lại." });
     res.json({ outboxId, status: "pending" });
   });
 

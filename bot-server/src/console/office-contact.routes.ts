@@ -7,7 +7,8 @@ import { Router, type Request, type Response } from "express";
 import { z } from "zod";
 import type { Deps } from "../deps.js";
 import { readOfficeContact, writeOfficeContact } from "../store/unit-contacts.js";
-import { sendConsoleError } from "./console-errors.js";
+import { sendError } from "../http/api-error.js";
+import { may, refusalOf } from "../../../shared/officers/permissions.js";
 
 /** As dialled in Việt Nam: 0 or +84, then 9–10 digits; spaces and dots allowed between groups. */
 const PHONE = /^(?:0|\+84)(?:[ .]?\d){9,10}$/;
@@ -26,18 +27,18 @@ export function consoleOfficeContactRoutes(deps: Deps): Router {
   const r = Router();
   r.get("/", async (req: Request, res: Response) => {
     const unitId = req.console!.officer.unitId;
-    if (!unitId) return sendConsoleError(res, { code: "unit_unknown" });
+    if (!unitId) return sendError(res, { code: "unit_unknown" });
     const contact = await readOfficeContact(deps.db, unitId);
     res.set("Cache-Control", "no-store").json(contact ?? { phone: null, address: null, updatedAt: null });
   });
   r.put("/", async (req: Request, res: Response) => {
     const officer = req.console!.officer;
-    if (officer.role !== "unit_admin" || !officer.unitId) {
-      return sendConsoleError(res, { code: "forbidden", message: "Chỉ quản trị đơn vị được sửa số điện thoại và địa chỉ Bộ phận Một cửa." });
+    if (!may(officer, "office_contact.edit") || !officer.unitId) {
+      return sendError(res, { code: "forbidden", message: refusalOf("office_contact.edit") });
     }
     const body = ContactBody.safeParse(req.body ?? {});
     if (!body.success) {
-      return sendConsoleError(res, { code: "invalid_body", fields: body.error.issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message })) });
+      return sendError(res, { code: "invalid_body", fields: body.error.issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message })) });
     }
     const now = deps.clock.now().toISOString();
     await writeOfficeContact(deps.db, officer.unitId, body.data, now, officer.id);

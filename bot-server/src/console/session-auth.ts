@@ -14,8 +14,9 @@ import { deleteSession, findSession, insertSession, touchSession } from "../stor
 import { writeAudit } from "../store/audit.js";
 import { clearFailedLogins, countFailedLogin, findOfficerById, findOfficerForLogin, setOfficerPassword, type OfficerRecord } from "../store/users.js";
 import { ALERT_AFTER_FAILURES, createLoginThrottle, type LoginThrottle } from "./login-throttle.js";
-import { failure, sendConsoleError, type ConsoleFailure } from "./console-errors.js";
-import type { Officer } from "./officer.js";
+import { sendError } from "../http/api-error.js";
+import { fail, type Failure } from "../../../shared/outcomes.js";
+import type { Officer } from "../../../shared/officers/officer.js";
 
 export const SESSION_COOKIE = "kh_console";
 export const PRE_CSRF_COOKIE = "kh_console_csrf";
@@ -118,8 +119,8 @@ export function loadSession(deps: Deps) {
 const ALLOWED_BEFORE_PASSWORD_CHANGE = /\/console\/api\/(password|logout|session\/keep-alive|session\/state)(\?|$)/;
 
 export function requireOfficer(req: Request, res: Response, next: NextFunction): void {
-  if (!req.console) return sendConsoleError(res, { code: "not_signed_in" });
-  if (req.console.mustChangePassword && !ALLOWED_BEFORE_PASSWORD_CHANGE.test(req.originalUrl)) return sendConsoleError(res, { code: "password_change_required" });
+  if (!req.console) return sendError(res, { code: "not_signed_in" });
+  if (req.console.mustChangePassword && !ALLOWED_BEFORE_PASSWORD_CHANGE.test(req.originalUrl)) return sendError(res, { code: "password_change_required" });
   next();
 }
 
@@ -130,13 +131,13 @@ export function changePasswordHandler(deps: Deps) {
   return async (req: Request, res: Response) => {
     const body = (req.body ?? {}) as { current?: unknown; next?: unknown };
     if (typeof body.current !== "string" || typeof body.next !== "string" || body.current.length > 200 || body.next.length > 200) {
-      return sendConsoleError(res, { code: "invalid_body" });
+      return sendError(res, { code: "invalid_body" });
     }
     const officer = req.console!.officer;
     const found = await findOfficerForLogin(deps.db, officer.username);
-    if (!found || !(await verify(found.passwordHash, body.current).catch(() => false))) return sendConsoleError(res, { code: "bad_credentials", message: "Mật khẩu hiện tại không đúng." });
+    if (!found || !(await verify(found.passwordHash, body.current).catch(() => false))) return sendError(res, { code: "bad_credentials", message: "Mật khẩu hiện tại không đúng." });
     if (body.next.length < MIN_PASSWORD || body.next === body.current) {
-      return sendConsoleError(res, { code: "invalid_body", fields: [{ path: "next", message: `Mật khẩu mới dài ít nhất ${MIN_PASSWORD} ký tự và khác mật khẩu cũ.` }] });
+      return sendError(res, { code: "invalid_body", fields: [{ path: "next", message: `Mật khẩu mới dài ít nhất ${MIN_PASSWORD} ký tự và khác mật khẩu cũ.` }] });
     }
     await setOfficerPassword(deps.db, officer.id, await hashPassword(body.next), false);
     await writeAudit(deps.db, {
@@ -154,7 +155,7 @@ export function requireCsrf(req: Request, res: Response, next: NextFunction): vo
   if (SAFE.has(req.method)) return next();
   const sent = req.get("x-csrf-token");
   const expected = req.console ? req.console.csrfToken : readCookie(req, PRE_CSRF_COOKIE);
-  if (!sameToken(sent, expected)) return sendConsoleError(res, { code: "csrf_failed" });
+  if (!sameToken(sent, expected)) return sendError(res, { code: "csrf_failed" });
   next();
 }
 
@@ -176,7 +177,7 @@ export function sessionInfo(deps: Deps) {
   };
 }
 
-export type LoginResult = { ok: true; officer: Officer; token: string; csrfToken: string; mustChangePassword: boolean } | ConsoleFailure;
+export type LoginResult = { ok: true; officer: Officer; token: string; csrfToken: string; mustChangePassword: boolean } | Failure;
 
 /** Counts a wrong password on an existing account; every ALERT_AFTER_FAILURES in a row the unit admin is alerted (audit_log). */
 async function noteFailure(deps: Deps, officer: OfficerRecord, address: string, at: string): Promise<void> {
@@ -194,7 +195,7 @@ export async function login(deps: Deps, username: string, password: string, addr
   const name = username.trim().toLowerCase();
   const wait = throttle.waitSeconds(name, address, now.getTime());
   if (wait > 0) {
-    return failure("login_throttled", { message: `Đăng nhập sai nhiều lần từ máy này. Vui lòng chờ ${wait} giây rồi thử lại, hoặc đăng nhập từ máy tính tại quầy.` });
+    return fail("login_throttled", { message: `Đăng nhập sai nhiều lần từ máy này. Vui lòng chờ ${wait} giây rồi thử lại, hoặc đăng nhập từ máy tính tại quầy.` });
   }
   const found = await findOfficerForLogin(deps.db, name);
   // Unknown names still cost one verification, so neither the answer nor its time tells which accounts exist.
@@ -202,7 +203,7 @@ export async function login(deps: Deps, username: string, password: string, addr
   if (!found || !good || !found.officer.active) {
     throttle.failed(name, address, now.getTime());
     if (found && !good) await noteFailure(deps, found.officer, address, now.toISOString());
-    return failure("bad_credentials");
+    return fail("bad_credentials");
   }
   const { officer } = found;
   throttle.succeeded(name, address);
@@ -220,12 +221,12 @@ export function loginHandler(deps: Deps) {
   return async (req: Request, res: Response) => {
     const body = (req.body ?? {}) as { username?: unknown; password?: unknown };
     if (typeof body.username !== "string" || typeof body.password !== "string" || body.username.length > 100 || body.password.length > 200) {
-      return sendConsoleError(res, { code: "invalid_body" });
+      return sendError(res, { code: "invalid_body" });
     }
     const address = req.ip ?? "unknown";
     const r = await login(deps, body.username, body.password, address, throttle);
     if (!r.ok && r.code === "login_throttled") res.set("Retry-After", String(throttle.waitSeconds(body.username, address, deps.clock.now().getTime())));
-    if (!r.ok) return sendConsoleError(res, r);
+    if (!r.ok) return sendError(res, r);
     setCookie(res, deps, SESSION_COOKIE, r.token, SESSION_HOURS * 3600);
     const now = deps.clock.now().getTime();
     const endsAt = new Date(Math.min(now + idleMsOf(deps), now + SESSION_HOURS * 3_600_000)).toISOString();

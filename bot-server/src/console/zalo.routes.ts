@@ -13,12 +13,12 @@ import { eraseCitizenPhone, readCitizenPhone, saveCitizenPhone } from "../store/
 import { issueOaLinkCode, oaLinkState, unlinkOa } from "../store/officer-oa-link.js";
 import { normalizePhone } from "../zalo/oa-requests.js";
 import { randomUUID } from "node:crypto";
-import { sendConsoleError } from "./console-errors.js";
-import type { Officer } from "./officer.js";
+import { sendError } from "../http/api-error.js";
+import type { Officer } from "../../../shared/officers/officer.js";
+import { may, refusalOf } from "../../../shared/officers/permissions.js";
 
 const officerOf = (req: Request): Officer => req.console!.officer;
 /** Who records a phone at the counter: the officers who receive dossiers there. */
-const COUNTER_ROLES = new Set(["counter_officer", "unit_admin", "processing_officer"]);
 
 const PhoneBody = z.object({
   phone: z
@@ -35,8 +35,8 @@ export function consoleZaloRoutes(deps: Deps): Router {
 
   async function dossierOf(req: Request, res: Response) {
     const officer = officerOf(req);
-    if (!COUNTER_ROLES.has(officer.role) || !officer.unitId) {
-      sendConsoleError(res, { code: "forbidden", message: "Chỉ cán bộ Bộ phận Một cửa của đơn vị được ghi số điện thoại của người dân." });
+    if (!may(officer, "dossier.phone")) {
+      sendError(res, { code: "forbidden", message: refusalOf("dossier.phone") });
       return undefined;
     }
     const dossier = await deps.db
@@ -45,7 +45,7 @@ export function consoleZaloRoutes(deps: Deps): Router {
       .where("id", "=", String(req.params.dossierId))
       .executeTakeFirst();
     if (!dossier || dossier.receiving_unit_id !== officer.unitId) {
-      sendConsoleError(res, { code: "not_found" });
+      sendError(res, { code: "dossier_not_in_unit" });
       return undefined;
     }
     return { officer, dossier };
@@ -63,7 +63,7 @@ export function consoleZaloRoutes(deps: Deps): Router {
     if (!found) return;
     const body = PhoneBody.safeParse(req.body ?? {});
     if (!body.success) {
-      return sendConsoleError(res, { code: "invalid_body", fields: body.error.issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message })) });
+      return sendError(res, { code: "invalid_body", fields: body.error.issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message })) });
     }
     const at = now().toISOString();
     let citizenId = found.dossier.citizen_id;

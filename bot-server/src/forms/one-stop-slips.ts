@@ -10,7 +10,7 @@ import { documentKindLabels, type DocumentKind } from "../../../shared/procedure
 import { displayName } from "../../../shared/units/unit-names.js";
 import { whereToSubmit } from "../../../shared/procedures/where-to-submit.js";
 import { formatDateVn } from "../../../shared/time/vn-time.js";
-import type { ApplicantSummary } from "../console/applicant-fields.js";
+import type { ApplicantSummary } from "../../../shared/dossier/applicant-fields.js";
 import type { MissingDocument, SubmittedDocument } from "../store/dossiers.js";
 import { localDateOf, longDate, placeAndDate, timeAndDate, type Block, type PrintDocument } from "./print-document.js";
 

@@ -1,36 +1,17 @@
-/** Sends the one error format `{ error: { code, message, detail, fields? } }` from the code table. */
+/** Sends the one error format `{ error: { code, message, detail, fields? } }` of an outcome code. */
 import type { ServerResponse } from "node:http";
-import { API_ERRORS, type ApiErrorCode, type FieldError } from "../../../shared/api/errors.js";
+import { errorBodyOf, fail, type Failure } from "../../../shared/outcomes.js";
+import { statusOf } from "./outcome-status.js";
 
-export interface ApiFailure {
-  ok: false;
-  code: ApiErrorCode;
-  fields?: FieldError[];
-  /** Overrides the table's English detail. */
-  detail?: string;
-  /** Overrides the table's Vietnamese message. */
-  message?: string;
-}
+/** The edge's name for a use-case's refusal (kept for the routes that spell it so). */
+export type ApiFailure = Failure;
+export { fail };
 
-export function fail(code: ApiErrorCode, extra: Omit<ApiFailure, "ok" | "code"> = {}): ApiFailure {
-  return { ok: false, code, ...extra };
-}
-
-export function errorBody(f: Omit<ApiFailure, "ok">) {
-  const entry = API_ERRORS[f.code];
-  return {
-    error: {
-      code: f.code,
-      message: f.message ?? entry.message,
-      detail: f.detail ?? entry.detail,
-      ...(f.fields && f.fields.length > 0 ? { fields: f.fields } : {}),
-    },
-  };
-}
+export const errorBody = errorBodyOf;
 
 /** Works on a plain Node response too (the webhook answers without Express). */
-export function sendError(res: ServerResponse, f: Omit<ApiFailure, "ok">): void {
-  sendJson(res, API_ERRORS[f.code].status, errorBody(f));
+export function sendError(res: ServerResponse, f: Omit<Failure, "ok">): void {
+  sendJson(res, statusOf(f.code), errorBodyOf(f));
 }
 
 /** What Express's res.status(n).json(body) sends, on a plain Node response. */

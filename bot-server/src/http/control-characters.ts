@@ -10,7 +10,7 @@
  *   characters are removed from the event's text before it is read.
  */
 import type { NextFunction, Request, Response } from "express";
-import { API_ERRORS } from "../../../shared/api/errors.js";
+import { OUTCOME_MESSAGES } from "../../../shared/outcomes.js";
 import { sendError } from "./api-error.js";
 import { escapeHtml, htmlPage } from "./html-page.js";
 
@@ -64,7 +64,7 @@ export function refuseControlCharacters() {
   return (req: Request, res: Response, next: NextFunction) => {
     if (!ANY_CONTROL.test(decodedPath(req.path)) && !hasControlCharacters(req.query, "single_line")) return next();
     if (req.path.startsWith("/tra-cuu")) {
-      const body = `<h1>Tra cứu hồ sơ</h1><section class="card"><p class="bad">${escapeHtml(API_ERRORS.invalid_characters.message)}</p><p><a href="/tra-cuu">Tra cứu lại</a></p></section>`;
+      const body = `<h1>Tra cứu hồ sơ</h1><section class="card"><p class="bad">${escapeHtml(OUTCOME_MESSAGES.invalid_characters.message)}</p><p><a href="/tra-cuu">Tra cứu lại</a></p></section>`;
       res.status(400).set("Cache-Control", "no-store").type("html").send(htmlPage("Tra cứu hồ sơ", body));
       return;
     }

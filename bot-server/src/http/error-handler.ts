@@ -4,11 +4,11 @@
  * a generic 500 without details.
  */
 import type { NextFunction, Request, Response } from "express";
-import type { ApiErrorCode } from "../../../shared/api/errors.js";
+import type { OutcomeCode } from "../../../shared/outcomes.js";
 import type { Log } from "../log.js";
 import { sendError } from "./api-error.js";
 
-const BODY_PARSER_ERRORS: Record<string, ApiErrorCode> = {
+const BODY_PARSER_ERRORS: Record<string, OutcomeCode> = {
   "entity.too.large": "payload_too_large",
   "entity.parse.failed": "malformed_json",
   "encoding.unsupported": "unsupported_media_type",
@@ -43,7 +43,7 @@ export function errorHandler(log: Log, database?: { ping(): Promise<boolean> }) 
   };
 }
 
-function clientCode(status: number): ApiErrorCode {
+function clientCode(status: number): OutcomeCode {
   if (status === 404) return "not_found";
   if (status === 413) return "payload_too_large";
   if (status === 415) return "unsupported_media_type";

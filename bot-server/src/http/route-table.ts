@@ -1,22 +1,27 @@
 /**
- * Public API routes are data: method, path, zod schemas of params, query, body and response, and a handler
- * that returns an outcome. One wrapper validates and normalises the input, resolves the citizen, and sends
- * the outcome; the OpenAPI document is generated from the same table.
+ * Routes are data, for the public API and the officer console alike: method, path, zod schemas of params, query,
+ * body and response, who may call it, and a handler that returns an outcome. One wrapper checks the caller
+ * (citizen, or signed-in officer and the permissions table), validates and normalises the input, and sends the
+ * outcome; each OpenAPI document is generated from the same table.
  */
-import type { Request, Response, Router } from "express";
+import type { Request, RequestHandler, Response, Router } from "express";
 import type { ZodType } from "zod";
-import type { ApiErrorCode } from "../../../shared/api/errors.js";
+import type { OutcomeCode } from "../../../shared/outcomes.js";
 import type { Deps } from "../deps.js";
 import type { CitizenAuth, CitizenIdentity } from "../identity/citizen-auth.js";
-import { sendError, type ApiFailure } from "./api-error.js";
+import type { Officer } from "../../../shared/officers/officer.js";
+import { may, refusalOf, type Action } from "../../../shared/officers/permissions.js";
+import type { Failure } from "../../../shared/outcomes.js";
+import { sendError } from "./api-error.js";
 import { normalizeInput } from "./normalize-input.js";
 import { parseInput } from "./parse-input.js";
 
 export type Method = "get" | "post" | "patch" | "put" | "delete";
 
+/** A use-case's outcome as a route answers it: on success the route may set the status and headers. */
 export type Outcome<R> =
   | { ok: true; value: R; status?: number; headers?: Record<string, string> }
-  | ApiFailure;
+  | Failure;
 
 export interface HandlerInput<P, Q, B> {
   params: P;
@@ -24,6 +29,9 @@ export interface HandlerInput<P, Q, B> {
   body: B;
   /** Set when the route has `auth: "citizen"`. */
   citizen: CitizenIdentity;
+  /** Set when the route has `auth: "officer"`: the signed-in officer and their session. */
+  officer: Officer;
+  sessionId: string;
   req: Request;
   auth: CitizenAuth;
 }
@@ -35,7 +43,12 @@ export interface RouteSpec<P = unknown, Q = unknown, B = unknown, R = unknown> {
   summary: string;
   description?: string;
   tag: string;
-  auth?: "citizen";
+  /** "citizen": a Zalo or device token; "officer": a console session (loaded and required before the table). */
+  auth?: "citizen" | "officer";
+  /** Officer routes: the action of the permissions table (shared/officers/permissions.ts); others get `forbidden`. */
+  may?: Action;
+  /** Middleware run before the input is read (e.g. a rate limit). */
+  before?: RequestHandler[];
   params?: ZodType<P>;
   query?: ZodType<Q>;
   body?: ZodType<B>;
@@ -43,7 +56,7 @@ export interface RouteSpec<P = unknown, Q = unknown, B = unknown, R = unknown> {
   bodyOptional?: boolean;
   response: { status: number; schema?: ZodType<R>; contentType?: string; description: string };
   /** Error codes this route may answer with (documentation). */
-  errors: ApiErrorCode[];
+  errors: OutcomeCode[];
   handler(input: HandlerInput<P, Q, B>, deps: Deps): Outcome<R> | Promise<Outcome<R>>;
 }
 
@@ -57,10 +70,19 @@ export function route<P, Q, B, R>(spec: RouteSpec<P, Q, B, R>): RouteSpec<P, Q, 
 export type AnyRoute = RouteSpec<any, any, any, any>;
 
 const ANONYMOUS = undefined as unknown as CitizenIdentity;
+const NO_OFFICER = undefined as unknown as Officer;
+const NO_CITIZEN_AUTH = undefined as unknown as CitizenAuth;
 
-export function mountRoutes(router: Router, routes: AnyRoute[], deps: Deps, auth: CitizenAuth): void {
+export function mountRoutes(router: Router, routes: AnyRoute[], deps: Deps, auth: CitizenAuth = NO_CITIZEN_AUTH): void {
   for (const spec of routes) {
-    router[spec.method](spec.path, async (req: Request, res: Response) => {
+    router[spec.method](spec.path, ...(spec.before ?? []), async (req: Request, res: Response) => {
+      // An officer's role is checked before the input: a refused role learns nothing from validation.
+      let officer = NO_OFFICER;
+      if (spec.auth === "officer") {
+        if (!req.console) return sendError(res, { code: "not_signed_in" });
+        officer = req.console.officer;
+        if (spec.may && !may(officer, spec.may)) return sendError(res, { code: "forbidden", message: refusalOf(spec.may) });
+      }
       const input = readInput(spec, req);
       if (!input.ok) return sendError(res, input);
       let citizen = ANONYMOUS;
@@ -69,7 +91,7 @@ export function mountRoutes(router: Router, routes: AnyRoute[], deps: Deps, auth
         if (!who.ok) return sendError(res, who);
         citizen = who.citizen;
       }
-      const out = await spec.handler({ ...input.value, citizen, req, auth }, deps);
+      const out = await spec.handler({ ...input.value, citizen, officer, sessionId: req.console?.sessionId ?? "", req, auth }, deps);
       if (!out.ok) return sendError(res, out);
       if (out.headers) res.set(out.headers);
       res.status(out.status ?? spec.response.status);
@@ -92,7 +114,7 @@ function sendJson(res: Response, value: unknown): void {
   res.end(body);
 }
 
-type ReadInput = { ok: true; value: { params: unknown; query: unknown; body: unknown } } | ApiFailure;
+type ReadInput = { ok: true; value: { params: unknown; query: unknown; body: unknown } } | Failure;
 
 function readInput(spec: AnyRoute, req: Request): ReadInput {
   const params = spec.params ? parseInput(spec.params, normalizeInput(req.params), "params") : ok(undefined);

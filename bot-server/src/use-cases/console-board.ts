@@ -6,7 +6,7 @@
 import type { DossierState } from "../../../shared/data/lifecycle.js";
 import { STATE_LABELS_VI } from "../../../shared/dossier/lifecycle-labels.js";
 import type { SchemeStatus } from "../../../shared/scheme/decide-track.js";
-import { unitScope, type Officer } from "../console/officer.js";
+import { unitScope, type Officer } from "../../../shared/officers/officer.js";
 import type { Deps } from "../deps.js";
 import { listDossiers, type DossierQuery, type DossierRecord } from "../store/dossiers.js";
 import { nowOf, unitOf, type Now } from "./console-context.js";

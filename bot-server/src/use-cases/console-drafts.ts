@@ -4,16 +4,16 @@
  * discarded with a reason. Discarding erases the draft (its form data, events and pending notifications); an audit
  * line names the erased fields and the reason.
  */
-import { z } from "zod";
-import { failure } from "../console/console-errors.js";
-import type { Officer } from "../console/officer.js";
+import { fail } from "../../../shared/outcomes.js";
+import type { Officer } from "../../../shared/officers/officer.js";
 import type { Deps } from "../deps.js";
 import { writeAudit } from "../store/audit.js";
 import { dossierFromRow, type DossierRecord } from "../store/dossiers.js";
 import { nowOf } from "./console-context.js";
 import type { Checked } from "./intake-input.js";
+import { may } from "../../../shared/officers/permissions.js";
 
-export const DiscardDraftBody = z.object({ reason: z.string().trim().min(3, "Ghi lý do bỏ bản nháp (ít nhất 3 ký tự)").max(500) });
+export { DiscardDraftBody } from "../../../shared/console/intake.js";
 
 /** The open console draft started from a pre-entry at this unit, if any (newest first). */
 export async function openDraftOfPreRegistration(deps: Deps, preRegistrationId: string, unitId: string | null): Promise<DossierRecord | undefined> {
@@ -24,10 +24,10 @@ export async function openDraftOfPreRegistration(deps: Deps, preRegistrationId: 
 }
 
 export async function discardDraft(deps: Deps, officer: Officer, id: string, reason: string): Promise<Checked<{ code: string }>> {
-  if (officer.role !== "counter_officer" && officer.role !== "unit_admin") return failure("forbidden");
+  if (!may(officer, "intake.discard_draft")) return fail("forbidden");
   const row = await deps.db.selectFrom("dossiers").select(["id", "code", "state", "receiving_unit_id", "form_data"]).where("id", "=", id).executeTakeFirst();
-  if (!row || row.receiving_unit_id !== officer.unitId) return failure("not_found");
-  if (row.state !== "draft") return failure("invalid_transition", { message: "Chỉ bỏ được hồ sơ đang kê khai (bản nháp)." });
+  if (!row || row.receiving_unit_id !== officer.unitId) return fail("dossier_not_in_unit");
+  if (row.state !== "draft") return fail("invalid_transition", { message: "Chỉ bỏ được hồ sơ đang kê khai (bản nháp)." });
   const now = nowOf(deps);
   const done = await deps.db.transaction().execute(async (trx) => {
     const r = await trx.deleteFrom("dossiers").where("id", "=", id).where("state", "=", "draft").executeTakeFirst();
@@ -38,5 +38,5 @@ export async function discardDraft(deps: Deps, officer: Officer, id: string, rea
     });
     return true;
   });
-  return done ? { ok: true, value: { code: row.code } } : failure("conflict");
+  return done ? { ok: true, value: { code: row.code } } : fail("conflict");
 }

@@ -9,8 +9,7 @@ import { FEEDBACK_KIND_LABELS, FEEDBACK_STATUS_LABELS, SATISFACTION_LABELS, type
 import type { FieldError } from "../../../shared/api/errors.js";
 import { vnMomentFromEpoch } from "../../../shared/time/vn-time.js";
 import type { Deps } from "../deps.js";
-import type { ApiFailure } from "../http/api-error.js";
-import type { Outcome } from "../http/route-table.js";
+import type { Failure, Outcome } from "../../../shared/outcomes.js";
 import type { CitizenIdentity } from "../identity/citizen-auth.js";
 import { writeAudit, writeAuditMany } from "../store/audit.js";
 import { isUniqueViolation } from "../store/errors.js";
@@ -36,7 +35,7 @@ const RULES = {
   textMissing: { field: "text", message: "Vui lòng nhập nội dung phản ánh, kiến nghị.", detail: "text is required for a complaint or a suggestion." },
 } satisfies Record<string, Rule>;
 
-function checkRules(input: FeedbackInput, text: string | null): ApiFailure | undefined {
+function checkRules(input: FeedbackInput, text: string | null): Failure | undefined {
   const broken: Rule[] =
     input.kind === "rating"
       ? [...(input.rating ? [] : [RULES.ratingMissing]), ...(input.dossierCode ? [] : [RULES.dossierMissing])]
@@ -99,7 +98,7 @@ export async function sendFeedback(deps: Deps, citizen: CitizenIdentity, input: 
       });
       return newId;
     });
-    return { ok: true, value: { id, createdAt: now }, status: 201 };
+    return { ok: true, value: { id, createdAt: now } };
   } catch (e) {
     // Two taps racing past the check above: the unique index keeps one rating.
     if (input.kind === "rating" && isUniqueViolation(e, { table: "feedback" })) return { ok: false, code: "rating_already_sent" };
@@ -125,7 +124,7 @@ export async function listMyFeedback(deps: Deps, citizen: CitizenIdentity): Prom
         reason: "Người dân xem ý kiến của mình",
       })),
   );
-  return { ok: true, value: { items: records.map((r) => myFeedback(deps, r)) }, headers: { "Cache-Control": "no-store" } };
+  return { ok: true, value: { items: records.map((r) => myFeedback(deps, r)) } };
 }
 
 function myFeedback(deps: Deps, r: FeedbackRecord): MyFeedback {

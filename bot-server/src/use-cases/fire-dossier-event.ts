@@ -4,14 +4,12 @@
  * writes the dossier, its event and, when the lifecycle names a notification, the outbox row in one transaction.
  * A delegate (users.delegate_for) acts as leader while that leader is marked away.
  */
-import { z } from "zod";
+import type { EventInput } from "../../../shared/console/intake.js";
 import type { DossierEvent, DossierState, Role } from "../../../shared/data/lifecycle.js";
-import { DOSSIER_EVENTS } from "../../../shared/data/lifecycle.js";
 import { applyEvent } from "../../../shared/dossier/lifecycle.js";
-import { isIsoDate, vnMomentFromEpoch } from "../../../shared/time/vn-time.js";
-import { failure } from "../console/console-errors.js";
-import type { Officer } from "../console/officer.js";
-import { canSeeDossier } from "../console/officer.js";
+import { vnMomentFromEpoch } from "../../../shared/time/vn-time.js";
+import { fail } from "../../../shared/outcomes.js";
+import { canSeeDossier, type Officer } from "../../../shared/officers/officer.js";
 import type { Deps } from "../deps.js";
 import { readConsoleSetting } from "../store/console-settings.js";
 import { transitionsOfUnit } from "./unit-workflow.js";
@@ -20,19 +18,10 @@ import {
 } from "../store/dossiers.js";
 import { insertOutbox } from "../store/outbox.js";
 import { nowOf, notificationPayload, type Now } from "./console-context.js";
-import { MissingDocumentInput, type Checked } from "./intake-input.js";
+import type { Checked } from "./intake-input.js";
 import { ConflictError } from "./receive-dossier.js";
 
-const text = (max: number) => z.string().max(max).transform((s) => s.normalize("NFC").trim());
-
-export const EventInput = z.object({
-  event: z.enum(DOSSIER_EVENTS),
-  reason: text(1000).optional(),
-  missingDocuments: z.array(MissingDocumentInput).max(30).optional(),
-  newDueDate: z.string().refine(isIsoDate, "Ngày hẹn mới không hợp lệ").optional(),
-  returnedTo: text(200).optional(),
-});
-export type EventInput = z.infer<typeof EventInput>;
+export { EventInput } from "../../../shared/console/intake.js";
 
 /** Events only the intake screen fires (they need the whole form). */
 const INTAKE_EVENTS = new Set<DossierEvent>(["edit_draft", "receive", "refuse", "cancel_draft"]);
@@ -57,13 +46,13 @@ export interface Fired {
 
 export async function fireDossierEvent(deps: Deps, officer: Officer, dossierId: string, input: EventInput): Promise<Checked<Fired>> {
   const d = await findDossierById(deps.db, dossierId);
-  if (!d || !canSeeDossier(officer, d)) return failure("not_found");
-  if (INTAKE_EVENTS.has(input.event) || (input.event === "request_supplement" && d.state === "draft")) return failure("invalid_transition");
+  if (!d || !canSeeDossier(officer, d)) return fail("dossier_not_in_unit");
+  if (INTAKE_EVENTS.has(input.event) || (input.event === "request_supplement" && d.state === "draft")) return fail("invalid_transition");
   const role = await effectiveRole(deps, officer);
   const events = await listDossierEvents(deps.db, d.id);
   const history = events.map((e) => e.type as DossierEvent);
   const t = applyEvent(d.state as DossierState, input.event, { role, track: d.track, history }, await transitionsOfUnit(deps, d.receivingUnitId));
-  if (!t.ok) return failure(t.code === "forbidden_role" ? "forbidden" : "invalid_transition", { message: t.message });
+  if (!t.ok) return fail(t.code === "forbidden_role" ? "forbidden" : "invalid_transition", { message: t.message });
   const now = nowOf(deps);
   const change = applyData(deps, d, input, t.requires ?? [], now, events);
   if (!change.ok) return change;
@@ -81,7 +70,7 @@ export async function fireDossierEvent(deps: Deps, officer: Officer, dossierId: 
       }
     });
   } catch (e) {
-    if (e instanceof ConflictError) return failure("conflict");
+    if (e instanceof ConflictError) return fail("conflict");
     throw e;
   }
   deps.statusCache.forget(d.code);
@@ -97,7 +86,7 @@ interface Change {
 
 /** Validates and applies the data an event carries (reason, missing documents, new due date, who collected). */
 function applyData(deps: Deps, d: DossierRecord, input: EventInput, requires: readonly string[], now: Now, events: readonly DossierEventRecord[]): Checked<Change> {
-  const missingField = (path: string, message: string) => failure("missing_data", { fields: [{ path, message }] });
+  const missingField = (path: string, message: string) => fail("missing_data", { fields: [{ path, message }] });
   if (requires.includes("reason") && !input.reason) return missingField("reason", "Vui lòng ghi lý do");
   const out: Change = { dossier: { ...d }, eventData: input.reason ? { reason: input.reason } : {}, notifyExtra: {}, warnings: [] };
   const cal = deps.domain.calendar;

@@ -5,7 +5,7 @@
  */
 import type { FieldError } from "../../../shared/api/errors.js";
 import type { FormSchema } from "../../../shared/procedures/form-schema.js";
-import { describeIssues } from "../http/parse-input.js";
+import { describeIssues } from "../../../shared/api/field-issues.js";
 
 export type FormCheck =
   | { ok: true; data: Record<string, unknown>; missing: FieldError[] }

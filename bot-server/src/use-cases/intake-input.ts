@@ -3,48 +3,21 @@
  * those outcomes: the procedure version in force at the officer's unit, the form, the documents checklist, the case
  * flags and the live track decision.
  */
-import { z } from "zod";
+import type { IntakeInput } from "../../../shared/console/intake.js";
 import type { AdminUnit } from "../../../shared/model.js";
 import type { CaseFlag, ProcedureVersion, RequiredDocument } from "../../../shared/procedures/procedure-version.js";
 import type { TrackDecision } from "../../../shared/scheme/decide-track.js";
 import { keepSameDayDuringPause, pausedIntakeSentence, type IntakeStateResult } from "../../../shared/scheme/intake-state.js";
 import { formatDateVn } from "../../../shared/time/vn-time.js";
-import { failure, type ConsoleFailure, type FieldIssue } from "../console/console-errors.js";
-import type { Officer } from "../console/officer.js";
+import { fail, type Failure } from "../../../shared/outcomes.js";
+import type { Officer } from "../../../shared/officers/officer.js";
 import type { Deps } from "../deps.js";
 import type { MissingDocument, SubmittedDocument } from "../store/dossiers.js";
 import { nowOf, unitOf, versionForUnit, type Now } from "./console-context.js";
 import { checkForm } from "./form-check.js";
 
-const nfc = (s: string) => s.normalize("NFC").trim();
+export { IntakeDocument, IntakeInput, MissingDocumentInput } from "../../../shared/console/intake.js";
 
-export const IntakeDocument = z.object({
-  id: z.string().min(1).max(64),
-  count: z.number().int().min(0).max(99),
-  kind: z.string().max(40).optional(),
-  received: z.boolean(),
-});
-
-export const IntakeInput = z.object({
-  draftId: z.string().uuid().optional(),
-  preRegistrationCode: z.string().max(40).optional(),
-  visitId: z.string().max(64).optional(),
-  procedureCode: z.string().regex(/^\d\.\d{6}$/, "Mã thủ tục có dạng 1.004873"),
-  formData: z.record(z.string(), z.unknown()).default({}),
-  documents: z.array(IntakeDocument).max(60).default([]),
-  caseFlags: z.array(z.string().max(64)).max(30).default([]),
-  /** Received during a pause of a scheme day: the officer keeps the same-day track and says why (audited). */
-  keepSameDayReason: z.string().trim().min(3, "Ghi lý do giữ trả trong ngày (ít nhất 3 ký tự)").max(500).optional(),
-});
-export type IntakeInput = z.infer<typeof IntakeInput>;
-
-export const MissingDocumentInput = z.object({
-  name: z.string().min(1).max(300).transform(nfc),
-  original: z.number().int().min(0).max(99).default(0),
-  certifiedCopy: z.number().int().min(0).max(99).default(0),
-  photocopy: z.number().int().min(0).max(99).default(0),
-  note: z.string().max(300).transform(nfc).optional(),
-});
 
 export interface IntakeContext {
   now: Now;
@@ -59,30 +32,30 @@ export interface IntakeContext {
   keptSameDayReason?: string;
 }
 
-export type Checked<T> = { ok: true; value: T } | ConsoleFailure;
+export type Checked<T> = { ok: true; value: T } | Failure;
 
 /** The unit, version, flags, documents and track decision for an intake at this moment. */
 export function intakeContext(deps: Deps, officer: Officer, input: IntakeInput): Checked<IntakeContext> {
   const now = nowOf(deps);
   const unit = unitOf(deps, officer.unitId);
-  if (!unit) return failure("unit_unknown");
+  if (!unit) return fail("unit_unknown");
   const version = versionForUnit(deps, unit, input.procedureCode, now.date);
-  if (!version) return failure("procedure_not_found");
+  if (!version) return fail("procedure_not_received_today");
   const known = new Map(version.caseFlags.map((f) => [f.id, f]));
   const flags: CaseFlag[] = [];
   for (const id of new Set(input.caseFlags)) {
     const f = known.get(id);
-    if (!f) return failure("invalid_body", { fields: [{ path: "caseFlags", message: `Tình huống "${id}" không có trong thủ tục ${version.code}` }] });
+    if (!f) return fail("invalid_body", { fields: [{ path: "caseFlags", message: `Tình huống "${id}" không có trong thủ tục ${version.code}` }] });
     flags.push(f);
   }
   const decision = deps.domain.scheme.decideTrack({ unitCode: unit.code, procedureCode: version.code, at: now.vnIso, flags: flags.map((f) => f.id) });
-  if (!decision.ok) return failure("procedure_not_found", { message: decision.error });
+  if (!decision.ok) return fail("procedure_not_received_today", { message: decision.error });
   const documents = checklist(version.requiredDocuments, input.documents);
   const pause = pauseAt(deps, unit.code, now.vnIso);
   if (input.keepSameDayReason === undefined) return { ok: true, value: { now, unit, version, flags, decision, documents, ...(pause ? { pause: pause.info } : {}) } };
   const kept = pause && keepSameDayDuringPause(decision, pause.state, input.keepSameDayReason, formatDateVn(now.date));
   if (!kept) {
-    return failure("invalid_body", { fields: [{ path: "keepSameDayReason", message: "Chỉ giữ trả trong ngày khi tiếp nhận trong giờ nghỉ của Ngày không hẹn, trước giờ hết nhận hồ sơ." }] });
+    return fail("invalid_body", { fields: [{ path: "keepSameDayReason", message: "Chỉ giữ trả trong ngày khi tiếp nhận trong giờ nghỉ của Ngày không hẹn, trước giờ hết nhận hồ sơ." }] });
   }
   return { ok: true, value: { now, unit, version, flags, decision: kept, documents, pause: pause.info, keptSameDayReason: input.keepSameDayReason } };
 }
@@ -118,11 +91,10 @@ export function refusalFlags(flags: readonly CaseFlag[]): CaseFlag[] {
 /** The form in full ("submit") or as a draft (missing values allowed, wrong ones refused). */
 export function checkFormData(deps: Deps, version: ProcedureVersion, data: Record<string, unknown>, mode: "draft" | "submit"): Checked<Record<string, unknown>> {
   const schema = deps.domain.formSchema(version.id);
-  if (!schema) return failure("procedure_not_found");
+  if (!schema) return fail("procedure_not_received_today");
   const r = checkForm(schema, data, mode);
-  if (!r.ok) return failure(r.code === "form_incomplete" ? "form_incomplete" : "invalid_body", { fields: r.fields as FieldIssue[] });
+  if (!r.ok) return fail(r.code === "form_incomplete" ? "form_incomplete" : "invalid_body", { fields: r.fields });
   return { ok: true, value: r.data };
 }
 
-export type MissingDocumentInput = z.infer<typeof MissingDocumentInput>;
 export type { MissingDocument };

@@ -4,13 +4,14 @@
  * the citizen present and saying so, a counter officer may re-address it to their own unit (audited), for a
  * citizen who chose the wrong commune or now wants to file here.
  */
-import { failure, type ConsoleFailure } from "../console/console-errors.js";
-import type { Officer } from "../console/officer.js";
+import { fail, type Failure } from "../../../shared/outcomes.js";
+import type { Officer } from "../../../shared/officers/officer.js";
 import type { Deps } from "../deps.js";
 import { writeAudit } from "../store/audit.js";
 import { findPreRegistrationByCode, updatePreRegistration, type PreRegistrationRecord } from "../store/pre-registrations.js";
 import { nowOf, unitOf, versionForUnit } from "./console-context.js";
 import type { Checked } from "./intake-input.js";
+import { may } from "../../../shared/officers/permissions.js";
 
 /** Whether the officer serves the unit the pre-registration is addressed to (a province viewer serves no counter). */
 export function servesUnit(officer: Officer, unitId: string): boolean {
@@ -23,26 +24,26 @@ export function unitNameOf(deps: Deps, unitId: string): string {
 }
 
 /** What an officer of another unit is told: the addressed unit's name only. */
-export function otherUnitFailure(deps: Deps, officer: Officer, pre: Pick<PreRegistrationRecord, "unitId">): ConsoleFailure {
+export function otherUnitFailure(deps: Deps, officer: Officer, pre: Pick<PreRegistrationRecord, "unitId">): Failure {
   const name = unitNameOf(deps, pre.unitId);
-  const here = officer.role === "counter_officer"
+  const here = may(officer, "intake.readdress")
     ? " Nếu công dân có mặt và muốn nộp tại đơn vị này, chọn «Chuyển về đơn vị tôi» để tiếp nhận."
     : "";
-  return failure("pre_registration_other_unit", { message: `Hồ sơ đăng ký trước này gửi đến ${name}. Đề nghị công dân đến Bộ phận Một cửa của ${name}.${here}` });
+  return fail("pre_registration_other_unit", { message: `Hồ sơ đăng ký trước này gửi đến ${name}. Đề nghị công dân đến Bộ phận Một cửa của ${name}.${here}` });
 }
 
 /** Re-addresses an open pre-registration to the officer's unit; the officer states the citizen is at the counter. */
 export async function readdressPreRegistration(deps: Deps, officer: Officer, code: string): Promise<Checked<PreRegistrationRecord>> {
-  if (officer.role !== "counter_officer") return failure("forbidden");
+  if (!may(officer, "intake.readdress")) return fail("forbidden");
   const unit = unitOf(deps, officer.unitId);
-  if (!unit) return failure("unit_unknown");
+  if (!unit) return fail("unit_unknown");
   const now = nowOf(deps);
   const p = await findPreRegistrationByCode(deps.db, code);
-  if (!p) return failure("pre_registration_not_found");
+  if (!p) return fail("pre_registration_not_found");
   const open = (p.status === "draft" || p.status === "submitted") && p.expiresAt > now.iso;
-  if (!open) return failure("pre_registration_closed");
+  if (!open) return fail("pre_registration_closed");
   if (p.unitId === unit.id) return { ok: true, value: p };
-  if (!versionForUnit(deps, unit, p.procedureCode, now.date)) return failure("procedure_not_found");
+  if (!versionForUnit(deps, unit, p.procedureCode, now.date)) return fail("procedure_not_received_today");
   const from = unitNameOf(deps, p.unitId);
   const moved = await deps.db.transaction().execute(async (trx) => {
     const ok = await updatePreRegistration(trx, p.id, { unitId: unit.id, updatedAt: now.iso }, p.status);
@@ -54,6 +55,6 @@ export async function readdressPreRegistration(deps: Deps, officer: Officer, cod
     }
     return ok;
   });
-  if (!moved) return failure("conflict");
+  if (!moved) return fail("conflict");
   return { ok: true, value: { ...p, unitId: unit.id, updatedAt: now.iso } };
 }

@@ -16,7 +16,7 @@ import type { AdminUnit } from "../../../shared/model.js";
 import type { ProcedureVersion } from "../../../shared/procedures/procedure-version.js";
 import { vnMomentFromEpoch } from "../../../shared/time/vn-time.js";
 import type { Deps } from "../deps.js";
-import { fail, type ApiFailure } from "../http/api-error.js";
+import { fail, type Failure } from "../../../shared/outcomes.js";
 import type { CitizenIdentity } from "../identity/citizen-auth.js";
 import { writeAudit, type AuditAction } from "../store/audit.js";
 import { findDossierStatusesByIds } from "../store/dossier-status.js";
@@ -35,7 +35,7 @@ import { newPreRegistrationCode } from "./new-pre-registration-code.js";
 import { dossierOf, effectiveStatus, missingFieldsOf, preRegistrationSummary, preRegistrationView } from "./pre-registration-view.js";
 
 type Ok<T> = { ok: true; value: T };
-type Outcome<T> = Ok<T> | ApiFailure;
+type Outcome<T> = Ok<T> | Failure;
 
 const CODE_ATTEMPTS = 5;
 const DAY_MS = 86_400_000;
@@ -152,7 +152,7 @@ export async function listPreRegistrations(deps: Deps, who: CitizenIdentity): Pr
 }
 
 /** Only a draft that has not expired may change. */
-function editable(deps: Deps, p: PreRegistrationRecord): ApiFailure | undefined {
+function editable(deps: Deps, p: PreRegistrationRecord): Failure | undefined {
   const status = effectiveStatus(deps, p);
   if (status === "expired") return fail("pre_registration_expired");
   if (status !== "draft") return fail("pre_registration_not_editable");

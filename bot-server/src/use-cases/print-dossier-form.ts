@@ -7,9 +7,9 @@
 import QRCode from "qrcode";
 import { EVENT_LABELS_VI } from "../../../shared/dossier/lifecycle-labels.js";
 import { whereToSubmit } from "../../../shared/procedures/where-to-submit.js";
-import { failure } from "../console/console-errors.js";
-import { applicantOf } from "../console/applicant-fields.js";
-import { canSeeDossier, type Officer } from "../console/officer.js";
+import { fail } from "../../../shared/outcomes.js";
+import { applicantOf } from "../../../shared/dossier/applicant-fields.js";
+import { canSeeDossier, type Officer } from "../../../shared/officers/officer.js";
 import type { Deps } from "../deps.js";
 import { applicationDocument, assistedWritingNote } from "../forms/application-form.js";
 import { apologySlip, controlSlip, receiptSlip, refusalSlip, registerEntry, stopNotice, supplementSlip, type SlipContext } from "../forms/one-stop-slips.js";
@@ -47,11 +47,11 @@ export async function statusUrlOf(deps: Deps, code: string): Promise<string> {
 
 export async function printDossierForm(deps: Deps, officer: Officer, dossierId: string, form: PrintableForm): Promise<Checked<{ pdf: Buffer; fileName: string }>> {
   const d = await findDossierById(deps.db, dossierId);
-  if (!d || !canSeeDossier(officer, d)) return failure("not_found");
+  if (!d || !canSeeDossier(officer, d)) return fail("dossier_not_in_unit");
   const events = await listDossierEvents(deps.db, d.id);
-  if (!printableForms(d, events).includes(form)) return failure("form_not_available");
+  if (!printableForms(d, events).includes(form)) return fail("form_not_available");
   const version = deps.domain.catalog.versionById(d.procedureVersionId);
-  if (!version) return failure("form_not_available");
+  if (!version) return fail("form_not_available");
   const unit = deps.domain.units.byId(d.receivingUnitId);
   const now = nowOf(deps);
   const officers = new Map((await findOfficersByIds(deps.db, [d.typedBy ?? "", ...events.map((e) => e.actorId ?? "")].filter(Boolean))).map((o) => [o.id, o]));

@@ -8,12 +8,12 @@ import { whereToSubmit } from "../../../shared/procedures/where-to-submit.js";
 import { formatDateVn } from "../../../shared/time/vn-time.js";
 import type { AdminUnit } from "../../../shared/model.js";
 import type { Deps } from "../deps.js";
-import { fail, type ApiFailure } from "../http/api-error.js";
+import { fail, type Failure } from "../../../shared/outcomes.js";
 import type { Moment } from "./moment.js";
 import { schemeStatus, trackFailure } from "./scheme-status.js";
 import { unitRef } from "./unit-ref.js";
 
-type Outcome<T> = { ok: true; value: T } | ApiFailure;
+type Outcome<T> = { ok: true; value: T } | Failure;
 
 export function listProcedures(deps: Deps, unitCode: string, moment: Moment): Outcome<ProcedureList> {
   const status = schemeStatus(deps, unitCode, moment);

@@ -14,9 +14,9 @@ import { agencyCodeFor } from "../../../shared/dossier/agency-codes.js";
 import { formatDossierCode } from "../../../shared/dossier/dossier-code.js";
 import { normalizePreRegistrationCode, PRE_REGISTRATION_ALPHABET } from "../../../shared/dossier/pre-registration-code.js";
 import { PRE_REGISTRATION_QR_PREFIX } from "../../../shared/api/pre-registrations.js";
-import { applicantOf } from "../console/applicant-fields.js";
-import { failure } from "../console/console-errors.js";
-import type { Officer } from "../console/officer.js";
+import { applicantOf } from "../../../shared/dossier/applicant-fields.js";
+import { fail } from "../../../shared/outcomes.js";
+import type { Officer } from "../../../shared/officers/officer.js";
 import type { Deps } from "../deps.js";
 import { writeAudit } from "../store/audit.js";
 import type { Database } from "../store/database.js";
@@ -26,6 +26,7 @@ import { findPreRegistrationByCode, updatePreRegistration, type PreRegistrationR
 import { nextDossierSequence } from "../store/sequences.js";
 import { notificationPayload } from "./console-context.js";
 import { otherUnitFailure, servesUnit } from "./pre-registration-unit.js";
+import { may } from "../../../shared/officers/permissions.js";
 import {
   checkFormData, intakeContext, missingAlways, refusalFlags, type Checked, type IntakeContext, type IntakeInput,
 } from "./intake-input.js";
@@ -49,9 +50,9 @@ async function openPreRegistration(deps: Deps, officer: Officer, rawCode: string
   if (!rawCode) return { ok: true, value: undefined };
   const code = readPreRegistrationCode(rawCode);
   const found = code ? await findPreRegistrationByCode(deps.db, code) : undefined;
-  if (!found) return failure("pre_registration_not_found");
+  if (!found) return fail("pre_registration_not_found");
   const open = (found.status === "draft" || found.status === "submitted") && found.expiresAt > nowIso;
-  if (!open) return failure("pre_registration_closed");
+  if (!open) return fail("pre_registration_closed");
   if (!servesUnit(officer, found.unitId)) return otherUnitFailure(deps, officer, found);
   return { ok: true, value: found };
 }
@@ -80,8 +81,8 @@ async function draftRecord(deps: Deps, officer: Officer, input: IntakeInput, ctx
   };
   if (input.draftId) {
     const existing = await findDossierById(deps.db, input.draftId);
-    if (!existing || existing.receivingUnitId !== ctx.unit.id) return failure("not_found");
-    if (existing.state !== "draft") return failure("invalid_transition");
+    if (!existing || existing.receivingUnitId !== ctx.unit.id) return fail("dossier_not_in_unit");
+    if (existing.state !== "draft") return fail("invalid_transition");
     return { ok: true, value: { record: { ...existing, ...base, visitId: input.visitId ?? existing.visitId }, existing: true } };
   }
   return {
@@ -130,7 +131,7 @@ async function inTransaction<T>(deps: Deps, fn: (trx: Db) => Promise<T>): Promis
   try {
     return { ok: true, value: await deps.db.transaction().execute(fn) };
   } catch (e) {
-    if (e instanceof ConflictError) return failure("conflict");
+    if (e instanceof ConflictError) return fail("conflict");
     throw e;
   }
 }
@@ -156,7 +157,7 @@ async function prepare(deps: Deps, officer: Officer, input: IntakeInput, mode: "
 
 /** Save what was typed so far (volunteers may do this, not receive). */
 export async function saveDraft(deps: Deps, officer: Officer, input: IntakeInput): Promise<Checked<DossierRecord>> {
-  if (officer.role !== "counter_officer" && officer.role !== "volunteer") return failure("forbidden");
+  if (!may(officer, "intake.save_draft")) return fail("forbidden");
   const p = await prepare(deps, officer, input, "draft");
   if (!p.ok) return p;
   const { record, existing } = p.value;
@@ -177,16 +178,16 @@ export async function receiveDossier(deps: Deps, officer: Officer, input: Intake
   if (!p.ok) return p;
   const { ctx, record, existing, pre } = p.value;
   const t = applyEvent("draft", "receive", { role: officer.role, track: ctx.decision.track });
-  if (!t.ok) return failure(t.code === "forbidden_role" ? "forbidden" : "invalid_transition", { message: t.message });
+  if (!t.ok) return fail(t.code === "forbidden_role" ? "forbidden" : "invalid_transition", { message: t.message });
   const missing = missingAlways(ctx.version, ctx.documents);
   if (missing.length > 0) {
-    return failure("documents_incomplete", {
+    return fail("documents_incomplete", {
       message: `Chưa đánh dấu đã nhận: ${missing.map((m) => m.name).join("; ")}. Đánh dấu nếu công dân đã nộp, hoặc lập Phiếu yêu cầu bổ sung (Mẫu 02) nếu còn thiếu.`,
       fields: missing.map((m) => ({ path: `documents.${m.id}`, message: `Chưa có: ${m.name}` })),
     });
   }
   const refusal = refusalFlags(ctx.flags);
-  if (refusal.length > 0) return failure("not_eligible", { fields: refusal.map((f) => ({ path: `caseFlags.${f.id}`, message: f.label })) });
+  if (refusal.length > 0) return fail("not_eligible", { fields: refusal.map((f) => ({ path: `caseFlags.${f.id}`, message: f.label })) });
 
   const agency = await agencyCode(deps, ctx.unit.id);
   const yymmdd = ctx.now.date.slice(2).replace(/-/g, "");
@@ -244,12 +245,12 @@ async function agencyCode(deps: Deps, unitId: string): Promise<string> {
 
 /** Incomplete at the counter: Mẫu 02 listing everything missing; the draft is kept to resume when the citizen returns. */
 export async function requestSupplementAtIntake(deps: Deps, officer: Officer, input: IntakeInput, missing: MissingDocument[], reason: string): Promise<Checked<DossierRecord>> {
-  if (missing.length === 0) return failure("missing_data", { fields: [{ path: "missingDocuments", message: "Ghi ít nhất một thành phần hồ sơ cần bổ sung" }] });
+  if (missing.length === 0) return fail("missing_data", { fields: [{ path: "missingDocuments", message: "Ghi ít nhất một thành phần hồ sơ cần bổ sung" }] });
   const p = await prepare(deps, officer, input, "draft");
   if (!p.ok) return p;
   const { ctx, existing } = p.value;
   const t = applyEvent("draft", "request_supplement", { role: officer.role, track: ctx.decision.track });
-  if (!t.ok) return failure(t.code === "forbidden_role" ? "forbidden" : "invalid_transition", { message: t.message });
+  if (!t.ok) return fail(t.code === "forbidden_role" ? "forbidden" : "invalid_transition", { message: t.message });
   const record: DossierRecord = { ...p.value.record, missingDocuments: missing };
   const r = await inTransaction(deps, async (trx) => {
     await writeDraft(trx, officer, record, existing, ctx.now.iso);
@@ -270,12 +271,12 @@ export async function requestSupplementAtIntake(deps: Deps, officer: Officer, in
 
 /** Not eligible or not within competence: Mẫu 03 with the reasons; the dossier ends refused. */
 export async function refuseAtIntake(deps: Deps, officer: Officer, input: IntakeInput, reasons: string[]): Promise<Checked<DossierRecord>> {
-  if (reasons.length === 0) return failure("missing_data", { fields: [{ path: "reasons", message: "Ghi rõ lý do từ chối" }] });
+  if (reasons.length === 0) return fail("missing_data", { fields: [{ path: "reasons", message: "Ghi rõ lý do từ chối" }] });
   const p = await prepare(deps, officer, input, "draft");
   if (!p.ok) return p;
   const { ctx, existing } = p.value;
   const t = applyEvent("draft", "refuse", { role: officer.role, track: ctx.decision.track });
-  if (!t.ok) return failure(t.code === "forbidden_role" ? "forbidden" : "invalid_transition", { message: t.message });
+  if (!t.ok) return fail(t.code === "forbidden_role" ? "forbidden" : "invalid_transition", { message: t.message });
   const draft = p.value.record;
   const refused: DossierRecord = { ...draft, state: t.to };
   const r = await inTransaction(deps, async (trx) => {

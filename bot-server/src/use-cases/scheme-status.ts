@@ -3,12 +3,12 @@ import type { SchemeStatus } from "../../../shared/api/scheme.js";
 import { formatDateVn } from "../../../shared/time/vn-time.js";
 import type { TrackError } from "../../../shared/scheme/track-errors.js";
 import type { Deps } from "../deps.js";
-import { fail, type ApiFailure } from "../http/api-error.js";
+import { fail, type Failure } from "../../../shared/outcomes.js";
 import type { Moment } from "./moment.js";
 import { unitRef } from "./unit-ref.js";
 import { unitOffice } from "./unit-office.js";
 
-export function trackFailure(e: TrackError): ApiFailure {
+export function trackFailure(e: TrackError): Failure {
   switch (e.code) {
     case "unknown_unit":
       return fail("unit_not_found", { message: `${e.error}.`, detail: e.errorEn });
@@ -24,7 +24,7 @@ export function trackFailure(e: TrackError): ApiFailure {
   }
 }
 
-export function schemeStatus(deps: Deps, unitCode: string, moment: Moment): { ok: true; value: SchemeStatus } | ApiFailure {
+export function schemeStatus(deps: Deps, unitCode: string, moment: Moment): { ok: true; value: SchemeStatus } | Failure {
   const s = deps.domain.scheme.schemeStatusAt(unitCode, moment.at);
   if (!s.ok) return trackFailure(s);
   const unit = deps.domain.units.byId(s.unitId);

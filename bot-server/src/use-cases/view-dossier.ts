@@ -10,8 +10,8 @@ import { NOT_CONNECTED_LINE, sendingStatus } from "../notify/sending-status.js";
 import { transitionsOfUnit } from "./unit-workflow.js";
 import { EVENT_LABELS_VI, ROLE_LABELS_VI, STATE_LABELS_VI } from "../../../shared/dossier/lifecycle-labels.js";
 import { deliveryAttemptVi, NOTIFY_STATUS_LABELS_VI } from "../../../shared/notify/notify-labels-vi.js";
-import { failure } from "../console/console-errors.js";
-import { canSeeDossier, type Officer } from "../console/officer.js";
+import { fail } from "../../../shared/outcomes.js";
+import { canSeeDossier, type Officer } from "../../../shared/officers/officer.js";
 import type { Deps } from "../deps.js";
 import { listDeliveriesOfDossier } from "../notify/dead-letters.js";
 import { listAuditFor, writeAudit } from "../store/audit.js";
@@ -43,7 +43,7 @@ export interface DossierView {
 
 export async function viewDossier(deps: Deps, officer: Officer, id: string): Promise<Checked<DossierView>> {
   const d = await findDossierById(deps.db, id);
-  if (!d || !canSeeDossier(officer, d)) return failure("not_found");
+  if (!d || !canSeeDossier(officer, d)) return fail("dossier_not_in_unit");
   const now = nowOf(deps);
   await writeAudit(deps.db, {
     at: now.iso, actorKind: "officer", actorId: officer.id, action: "read", subjectKind: "dossier", subjectId: d.id,

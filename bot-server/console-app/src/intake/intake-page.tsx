@@ -8,7 +8,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { parseCccdQr } from "../../../../shared/cccd/parse-cccd-qr.js";
 import type { CaseFlag, FormDefinition, RequiredDocument } from "../../../../shared/procedures/procedure-version.js";
 import { documentKindLabels } from "../../../../shared/procedures/procedure-version.js";
-import { fillFromIdentity, identityMismatches, type VisitIdentity } from "../../../src/console/applicant-fields.js";
+import { fillFromIdentity, identityMismatches, type VisitIdentity } from "../../../../shared/dossier/applicant-fields.js";
 import { api, ApiError, formUrl } from "../api.js";
 import type { Officer } from "../console-app.js";
 import { RESUME_KEY } from "../draft-actions.js";
@@ -19,6 +19,7 @@ import { displayValue, FormFields, isoToDmy, toEditable, toSubmit, type FormValu
 import { AddressOffer, withCurrentAddress } from "./address-offer.js";
 import { useMirror } from "./use-mirror.js";
 import { IDLE_WARNING_EVENT } from "../idle-guard.js";
+import type { DecideReply, DraftReply, ReceiveReply } from "../../../../shared/console/intake.js";
 
 interface Procedure {
   /** Values the office fills for every citizen (e.g. "Kính gửi: Ủy ban nhân dân xã …"). */
@@ -30,14 +31,9 @@ interface Procedure {
   requiredDocuments: RequiredDocument[];
   caseFlags: CaseFlag[];
 }
-interface Decision {
-  track: string; dueDate: string; reasons: string[]; causes: string[]; planStatus: string | null; missingDocuments: { id: string; name: string }[];
-  /** Scheme day, counter paused now: when it resumes and the sentence citizens are told. */
-  pause: { resumesAt: string; sentence: string } | null;
-  keptSameDay: boolean;
-}
+type Decision = DecideReply;
 interface DocState { received: boolean; count: number; kind: string }
-interface Result { dossierId: string; code: string; track: string; dueDate: string; form: string | null; checkedByCitizen: boolean }
+type Result = ReceiveReply;
 
 const APPLICATION_DOC = /^(Tờ khai|Phiếu yêu cầu|Giấy đề nghị)/i;
 const IDENTITY_DOC = /identity|cccd|can_cuoc/;
@@ -232,7 +228,7 @@ export function IntakePage({ officer }: { officer: Officer }) {
   };
 
   const saveDraft = async (): Promise<string | undefined> => {
-    const r = await api<{ draftId: string; code: string }>("POST", "/intake/drafts", body());
+    const r = await api<DraftReply>("POST", "/intake/drafts", body());
     setDraftId(r.draftId);
     return r.draftId;
   };
@@ -287,7 +283,7 @@ export function IntakePage({ officer }: { officer: Officer }) {
   const incomplete = async () => {
     const missing = [...chosenMissing, ...extraMissing.split("\n").map((s) => s.trim()).filter(Boolean)].map((name) => ({ name, original: 1 }));
     try {
-      const r = await api<{ draftId: string; code: string }>("POST", "/intake/incomplete", { ...body(), missingDocuments: missing, reason: supplementReason });
+      const r = await api<DraftReply>("POST", "/intake/incomplete", { ...body(), missingDocuments: missing, reason: supplementReason });
       setDraftId(r.draftId);
       setPanel(null);
       setNotice(`Đã lập Phiếu yêu cầu bổ sung (mã tham chiếu ${r.code}). Khi công dân quay lại, quét hoặc nhập mã này để tiếp tục.`);
@@ -313,7 +309,7 @@ export function IntakePage({ officer }: { officer: Officer }) {
   useEffect(() => {
     const onWarning = () => {
       if (!procedure || result || (officer.role !== "counter_officer" && officer.role !== "volunteer")) return;
-      api<{ draftId: string; code: string }>("POST", "/intake/drafts", body(), { background: true }).then(
+      api<DraftReply>("POST", "/intake/drafts", body(), { background: true }).then(
         (r) => { setDraftId(r.draftId); setNotice(`Đã lưu nháp hồ sơ (mã tham chiếu ${r.code}).`); },
         () => undefined,
       );

@@ -1,16 +1,9 @@
 /** The officer's side of the citizen mirror: pair, publish the fields as typed (debounced), follow the citizen's confirmation. */
 import { useCallback, useEffect, useRef, useState } from "react";
 import { api } from "../api.js";
+import type { MirrorStatusReply } from "../../../../shared/console/mirror.js";
 
-interface MirrorStatus {
-  paired: boolean;
-  code: string | null;
-  joined: boolean;
-  version: number;
-  confirmed: boolean;
-  /** The screen that joined: when and which browser. */
-  screen: { joinedAt: string; browser: string } | null;
-}
+type MirrorStatus = MirrorStatusReply;
 
 const UNPAIRED: MirrorStatus = { paired: false, code: null, joined: false, version: 0, confirmed: false, screen: null };
 

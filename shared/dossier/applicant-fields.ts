@@ -1,7 +1,7 @@
 /**
  * Where each procedure's form keeps the applicant's identity, and how one identity (typed or scanned from the
  * CCCD QR once per visit) fills the forms of every procedure the citizen brings (anchors.md: enter once, reuse).
- * Pure data and functions: the console front-end imports this file too.
+ * Pure data and functions: the server and the console front-end import this file.
  */
 
 export interface VisitIdentity {
