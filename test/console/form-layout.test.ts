@@ -14,7 +14,7 @@ import type { ProcedureVersion } from "../../shared/procedures/procedure-version
 import type { AdminUnit } from "../../shared/model.js";
 import { applicationDocument } from "../../bot-server/src/forms/application-form.js";
 import { apologySlip, controlSlip, receiptSlip, refusalSlip, registerEntry, stopNotice, supplementSlip } from "../../bot-server/src/forms/one-stop-slips.js";
-import { applicantOf } from "../../bot-server/src/console/applicant-fields.js";
+import { applicantOf } from "../../shared/dossier/applicant-fields.js";
 import { renderPdf } from "../../bot-server/src/forms/render-pdf.js";
 import { LONG_ADDRESS, LONG_NAME, longSample } from "./helpers/long-samples.js";
 import { popplerAvailable, pdfText } from "./helpers/pdf-text.js";
