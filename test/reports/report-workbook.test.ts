@@ -6,18 +6,8 @@ import { describe, expect, it } from "@jest/globals";
 import ExcelJS from "exceljs";
 import { reportWorkbook } from "../../bot-server/src/reports/report-workbook.js";
 import type { ExportableReport } from "../../bot-server/src/reports/report-sheet.js";
+import { MONTH_REPORT } from "./fixtures.js";
 
-export const MONTH_REPORT: ExportableReport = {
-  title: "Báo cáo kết quả thực hiện Ngày không viết – Ngày không hẹn",
-  unit: { name: "Xã Quảng Khê" },
-  period: { label: "Tháng 10/2025 (01/10/2025 – 31/10/2025)" },
-  figures: [
-    { key: "received", label: "Số hồ sơ tiếp nhận", value: 1234, unit: "count", formula: "Số hồ sơ có thời điểm tiếp nhận trong kỳ" },
-    { key: "sameDayRate", label: "Tỷ lệ giải quyết trong ngày", value: 92.5, unit: "percent", formula: "Số hồ sơ trả trong ngày / Số hồ sơ theo quy trình trong ngày × 100" },
-    { key: "avgHours", label: "Thời gian giải quyết trung bình", value: 3.25, unit: "hours", formula: "Tổng giờ làm việc từ tiếp nhận đến có kết quả / Số hồ sơ đã có kết quả" },
-    { key: "apologies", label: "Số văn bản xin lỗi (Mẫu 04)", value: null, unit: "count", formula: "Số hồ sơ có văn bản xin lỗi trong kỳ" },
-  ],
-};
 
 async function open(buf: Buffer): Promise<ExcelJS.Worksheet> {
   const wb = new ExcelJS.Workbook();
@@ -80,5 +70,18 @@ describe("report workbook", () => {
     const ws = await open(await reportWorkbook({ ...MONTH_REPORT, procedure: { code: "1.004873", name: "Cấp Giấy xác nhận tình trạng hôn nhân" } }, { date: "2025-11-03" }));
     expect(String(ws.getCell(7, 1).value)).toBe("Thủ tục hành chính: 1.004873 – Cấp Giấy xác nhận tình trạng hôn nhân");
     expect(String(ws.getCell(16, 3).value)).toBe("ngày 03 tháng 11 năm 2025");
+  });
+});
+
+describe("report workbook with groups", () => {
+  it("prints group rows I, II over figures numbered on", async () => {
+    const grouped: ExportableReport = {
+      ...MONTH_REPORT,
+      figures: MONTH_REPORT.figures.map((f, i) => ({ ...f, group: i < 2 ? "Tiếp nhận" : "Kết quả giải quyết" })),
+    };
+    const ws = await open(await reportWorkbook(grouped, { date: "2025-11-03" }));
+    const col = (c: number) => [10, 11, 12, 13, 14, 15].map((r) => String(ws.getCell(r, c).value ?? ""));
+    expect(col(1)).toEqual(["I", "1", "2", "II", "3", "4"]);
+    expect(col(2)).toEqual(["Tiếp nhận", "Số hồ sơ tiếp nhận", "Tỷ lệ giải quyết trong ngày", "Kết quả giải quyết", "Thời gian giải quyết trung bình", "Số văn bản xin lỗi (Mẫu 04)"]);
   });
 });

@@ -14,6 +14,8 @@ export interface ExportableFigure {
   value: number | null;
   unit: "count" | "percent" | "hours";
   formula: string;
+  /** Group heading of the table ("Tiếp nhận", "Kết quả giải quyết"): printed as "I.", "II." rows. */
+  group?: string;
 }
 
 export interface ExportableReport {
@@ -39,7 +41,8 @@ export interface ReportTable {
   title: string;
   lines: string[];
   header: string[];
-  rows: { stt: string; label: string; unit: string; value: string; numeric: number | null; format: string; formula: string }[];
+  /** Figures numbered 1, 2, … under group rows numbered I, II, … (a group row has no unit, value or formula). */
+  rows: { kind: "group" | "figure"; stt: string; label: string; unit: string; value: string; numeric: number | null; format: string; formula: string }[];
   total: { label: string; value: string; numeric: number | null } | null;
   placeDate: string;
   signatures: { title: string; note: string }[];
@@ -58,9 +61,11 @@ export function formatValue(value: number | null, unit: ExportableFigure["unit"]
   return value.toFixed(1).replace(".", ",");
 }
 
-export function reportTable(result: ExportableReport, frame: ReportFrame): ReportTable {
-  const procedure = result.procedure ? (typeof result.procedure === "string" ? result.procedure : `${result.procedure.code ? `${result.procedure.code} – ` : ""}${result.procedure.name}`) : "Tất cả thủ tục";
-  const rows = result.figures.map((f, i) => ({
+const ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"];
+
+function figureRow(f: ExportableFigure, i: number): ReportTable["rows"][number] {
+  return {
+    kind: "figure",
     stt: String(i + 1),
     label: f.label,
     unit: UNIT_LABELS[f.unit],
@@ -68,7 +73,22 @@ export function reportTable(result: ExportableReport, frame: ReportFrame): Repor
     numeric: f.value !== null && Number.isFinite(f.value) ? f.value : null,
     format: UNIT_FORMATS[f.unit],
     formula: f.formula,
-  }));
+  };
+}
+
+export function reportTable(result: ExportableReport, frame: ReportFrame): ReportTable {
+  const procedure = result.procedure ? (typeof result.procedure === "string" ? result.procedure : `${result.procedure.code ? `${result.procedure.code} – ` : ""}${result.procedure.name}`) : "Tất cả thủ tục";
+  const rows: ReportTable["rows"] = [];
+  let group: string | undefined;
+  let groups = 0;
+  result.figures.forEach((f, i) => {
+    if (f.group && f.group !== group) {
+      group = f.group;
+      groups += 1;
+      rows.push({ kind: "group", stt: ROMAN[groups - 1] ?? String(groups), label: f.group, unit: "", value: "", numeric: null, format: "", formula: "" });
+    }
+    rows.push(figureRow(f, i));
+  });
   // The total of a table of different indicators is the number of dossiers they are computed over: the
   // dossiers received in the period (the first count figure when no figure is keyed "received").
   const base = result.figures.find((f) => f.key === "received") ?? result.figures.find((f) => f.unit === "count");

@@ -89,6 +89,12 @@ export async function reportWorkbook(result: ExportableReport, frame?: Partial<R
   });
   r += 1;
   for (const row of t.rows) {
+    if (row.kind === "group") {
+      const cells = [put(ws, r, 1, 1, row.stt, { bold: true }), put(ws, r, 2, 5, row.label, { bold: true, align: LEFT })];
+      for (const c of [...cells, ws.getCell(r, 3), ws.getCell(r, 4), ws.getCell(r, 5)]) c.border = THIN;
+      r += 1;
+      continue;
+    }
     const cells = [
       put(ws, r, 1, 1, Number(row.stt)),
       put(ws, r, 2, 2, row.label, { align: LEFT }),
