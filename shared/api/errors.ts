@@ -66,6 +66,10 @@ export const API_ERRORS = {
   phone_needs_zalo: { status: 403, message: "Chỉ lấy được số điện thoại khi bạn mở ứng dụng trong Zalo.", detail: "The phone number comes from the Zalo account: call with X-Zalo-Access-Token." },
   phone_token_invalid: { status: 422, message: "Zalo chưa xác nhận số điện thoại của bạn. Vui lòng bấm lại nút để thử lần nữa.", detail: "The getPhoneNumber token was refused by Zalo (used, expired or not issued to this user)." },
   phone_not_vietnamese: { status: 422, message: "Số điện thoại này không phải số di động Việt Nam nên không nhận được tin nhắn.", detail: "The number is not a Vietnamese mobile number (84…)." },
+  integration_token_invalid: {
+    status: 401, message: "Mã truy cập của hệ thống kết nối không hợp lệ hoặc đã bị thu hồi.", detail: "Send Authorization: Bearer <integration token> issued by the province administrator.",
+  },
+  integration_forbidden: { status: 403, message: "Mã truy cập này chỉ được đọc dữ liệu của đơn vị đã cấp.", detail: "This integration token is limited to another unit." },
   internal_error: { status: 500, message: "Đã có lỗi trong hệ thống, vui lòng thử lại sau.", detail: "Internal server error." },
   service_unavailable: { status: 503, message: "Hệ thống tạm thời không phục vụ được, vui lòng thử lại sau.", detail: "Service unavailable." },
 } as const satisfies Record<string, ErrorEntry>;

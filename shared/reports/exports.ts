@@ -11,16 +11,19 @@ import type { Evidence } from "../model.js";
 
 const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Ngày phải có dạng YYYY-MM-DD / Date must be YYYY-MM-DD.");
 
+const ExportFields = z.object({
+  unitId: z.string().trim().min(1, "Vui lòng chọn đơn vị / Choose a unit.").max(64).optional(),
+  from: isoDay,
+  to: isoDay,
+  procedureCode: z.string().trim().regex(/^\d\.\d{6}$/, "Mã thủ tục không đúng / Invalid procedure code.").optional(),
+});
+const periodChecks = <T extends z.ZodType<{ from: string; to: string }>>(schema: T) =>
+  schema
+    .refine((q) => q.from <= q.to, { message: "Ngày bắt đầu phải trước ngày kết thúc / `from` must not be after `to`.", path: ["to"] })
+    .refine((q) => Date.parse(q.to) - Date.parse(q.from) <= 366 * 86_400_000, { message: "Mỗi lần tải tối đa một năm / At most one year per download.", path: ["to"] });
+
 /** The period and unit of a download; `to` is inclusive, at most 366 days after `from`. */
-export const ExportQuery = z
-  .object({
-    unitId: z.string().trim().min(1, "Vui lòng chọn đơn vị / Choose a unit.").max(64).optional(),
-    from: isoDay,
-    to: isoDay,
-    procedureCode: z.string().trim().regex(/^\d\.\d{6}$/, "Mã thủ tục không đúng / Invalid procedure code.").optional(),
-  })
-  .refine((q) => q.from <= q.to, { message: "Ngày bắt đầu phải trước ngày kết thúc / `from` must not be after `to`.", path: ["to"] })
-  .refine((q) => Date.parse(q.to) - Date.parse(q.from) <= 366 * 86_400_000, { message: "Mỗi lần tải tối đa một năm / At most one year per download.", path: ["to"] });
+export const ExportQuery = periodChecks(ExportFields);
 export type ExportQuery = z.infer<typeof ExportQuery>;
 
 export const BOOK_FORMATS = ["xlsx", "pdf", "csv", "json"] as const;
@@ -127,32 +130,32 @@ export const IntegrationPageQuery = z.object({
 });
 export type IntegrationPageQuery = z.infer<typeof IntegrationPageQuery>;
 
-export interface IntegrationDossier {
-  code: string;
-  procedureCode: string;
-  receivingUnitId: string;
-  competentUnitId: string;
-  track: string;
-  state: string;
-  receivedAt: string;
-  dueDate: string;
-  resultReadyAt: string | null;
-  returnedAt: string | null;
-  updatedAt: string;
-}
+export const IntegrationDossier = z.object({
+  code: z.string().describe("Mã hồ sơ"),
+  procedureCode: z.string(),
+  receivingUnitId: z.string(),
+  competentUnitId: z.string(),
+  track: z.string().describe("same-day | normal"),
+  state: z.string(),
+  receivedAt: z.string(),
+  dueDate: z.string(),
+  resultReadyAt: z.string().nullable(),
+  returnedAt: z.string().nullable(),
+  updatedAt: z.string(),
+});
+export type IntegrationDossier = z.infer<typeof IntegrationDossier>;
 
-export interface IntegrationEvent {
-  id: string;
-  dossierCode: string;
-  seq: number;
-  type: string;
-  fromState: string | null;
-  toState: string;
-  at: string;
-}
+export const IntegrationEvent = z.object({
+  id: z.string(),
+  dossierCode: z.string(),
+  seq: z.number().int(),
+  type: z.string(),
+  fromState: z.string().nullable(),
+  toState: z.string(),
+  at: z.string(),
+});
+export type IntegrationEvent = z.infer<typeof IntegrationEvent>;
 
-export interface IntegrationPage<T> {
-  items: T[];
-  /** Pass as `after` for the next page; null on the last page. */
-  next: string | null;
-}
+/** `next`: pass as `after` for the next page; null on the last page. */
+export const IntegrationDossierPage = z.object({ items: z.array(IntegrationDossier), next: z.string().nullable() });
+export const IntegrationEventPage = z.object({ items: z.array(IntegrationEvent), next: z.string().nullable() });

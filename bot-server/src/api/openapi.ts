@@ -71,6 +71,7 @@ export function buildOpenApi(routes: AnyRoute[], info: { version: string; server
         ? { requestBody: { required: !r.bodyOptional, content: { "application/json": { schema: schemaOf(r.body, "input") } } } }
         : {}),
       ...(r.auth === "citizen" ? { security: [{ zaloAccessToken: [] }, { deviceToken: [] }] } : {}),
+      ...(r.auth === "integration" ? { security: [{ integrationToken: [] }] } : {}),
       responses,
     };
   }
@@ -90,6 +91,7 @@ export function buildOpenApi(routes: AnyRoute[], info: { version: string; server
       securitySchemes: {
         zaloAccessToken: { type: "apiKey", in: "header", name: "X-Zalo-Access-Token", description: "Zalo Mini App access token (getAccessToken), verified with the Zalo Graph API" },
         deviceToken: { type: "http", scheme: "bearer", description: "Anonymous device token from POST /api/citizens/device" },
+        integrationToken: { type: "http", scheme: "bearer", description: "Token of the province's TTHC information system, issued per province or unit (read API under /api/integration)" },
       },
     },
   };

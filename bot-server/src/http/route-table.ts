@@ -35,7 +35,8 @@ export interface RouteSpec<P = unknown, Q = unknown, B = unknown, R = unknown> {
   summary: string;
   description?: string;
   tag: string;
-  auth?: "citizen";
+  /** "integration": a bearer token of the province's system, checked by the handler (use-cases/integration-read.ts). */
+  auth?: "citizen" | "integration";
   params?: ZodType<P>;
   query?: ZodType<Q>;
   body?: ZodType<B>;

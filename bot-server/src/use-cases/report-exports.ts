@@ -93,11 +93,15 @@ export async function exportReport(deps: Deps, officer: Officer, q: ExportQuery,
   return { ok: true, value: { body, contentType: CONTENT_TYPES[format], fileName: `bao-cao-${slug(frame.place || "tinh")}-${q.from}-${q.to}.${format}` } };
 }
 
-/** The book of a unit (or of the province) for a period, as data. */
+/** The book of a unit (or of the province) for a period, as data, for a signed-in officer. */
 export async function trackingBookOf(deps: Deps, officer: Officer, q: ExportQuery): Promise<Outcome<TrackingBook>> {
   const scope = scopeOf(deps, officer, q.unitId);
   if (!scope.ok) return scope;
-  const unitId = scope.value.unitId;
+  return buildTrackingBook(deps, scope.value.unitId, q, { kind: "officer", id: officer.id });
+}
+
+/** The book of `unitId` (undefined: every unit), read under audit by `actor` (an officer, or the province's system). */
+export async function buildTrackingBook(deps: Deps, unitId: string | undefined, q: ExportQuery, actor: { kind: "officer" | "system"; id: string }): Promise<Outcome<TrackingBook>> {
   const records = await listTrackingBook(deps.db, {
     unitIds: unitId ? unitsCountedIn(deps, unitId) : undefined,
     fromIso: new Date(vnInstant(q.from, "00:00")).toISOString(),
@@ -133,7 +137,7 @@ export async function trackingBookOf(deps: Deps, officer: Officer, q: ExportQuer
   });
   const now = nowOf(deps);
   const audit = records.map((r) => ({
-    at: now.iso, actorKind: "officer" as const, actorId: officer.id, action: "export" as const, subjectKind: "dossier" as const, subjectId: r.id,
+    at: now.iso, actorKind: actor.kind, actorId: actor.id, action: "export" as const, subjectKind: "dossier" as const, subjectId: r.id,
     fields: ["applicant_name", "address", "phone"], reason: "Tải Sổ theo dõi hồ sơ",
   }));
   for (let i = 0; i < audit.length; i += 500) await writeAuditMany(deps.db, audit.slice(i, i + 500));
