@@ -16,10 +16,12 @@ import {
   WEBHOOK_EVENT_ID_HEADER, WEBHOOK_EVENT_VERSION, WEBHOOK_SIGNATURE_HEADER, WEBHOOK_TIMESTAMP_HEADER, type WebhookEventBody,
 } from "../../../shared/reports/exports.js";
 import type { Clock } from "../clock.js";
+import type { Deps } from "../deps.js";
 import type { Log } from "../log.js";
 import type { Database } from "../store/database.js";
 import { claimDelivery, feedDeliveries, listActiveTargets, recordAttempt, selectDueDeliveries, type FeedEvent, type IntegrationTarget } from "../store/integration.js";
 import type { Kysely } from "kysely";
+import { unitsCountedIn } from "../use-cases/report-exports.js";
 
 export const MAX_ATTEMPTS = 10;
 /** 30 s, 1 min, 2 min … capped at 1 h between attempts. */
@@ -156,4 +158,9 @@ export function startWebhookLoop(ctx: WebhookContext, intervalMs = 5_000): Webho
       await running;
     },
   };
+}
+
+/** The loop of a running server: targets covering a unit get the events of the units counted in it. */
+export function startIntegrationWebhooks(deps: Deps): WebhookLoop {
+  return startWebhookLoop({ db: deps.db, clock: deps.clock, log: deps.log, unitsOf: (unitId) => unitsCountedIn(deps, unitId) });
 }
