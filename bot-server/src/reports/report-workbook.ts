@@ -3,6 +3,7 @@
  * (report-sheet.ts): A4, Times New Roman, the header repeated on every printed page, numbers as numbers so the
  * province can sum them.
  */
+import { PassThrough } from "node:stream";
 import ExcelJS from "exceljs";
 import { TRACKING_BOOK_COLUMNS, type TrackingBook } from "../../../shared/reports/exports.js";
 import { formatDateVn, vnMomentFromEpoch } from "../../../shared/time/vn-time.js";
@@ -52,12 +53,17 @@ function signatures(ws: ExcelJS.Worksheet, row: number, width: number, split: nu
   return row + 3;
 }
 
-function setup(ws: ExcelJS.Worksheet, landscape: boolean, headerRow: number): void {
-  ws.pageSetup = {
+/** A4, fitted to the page width, the table's header rows repeated on every printed page. */
+function pageSetupOf(landscape: boolean, titleRows: string): Partial<ExcelJS.PageSetup> {
+  return {
     paperSize: 9, orientation: landscape ? "landscape" : "portrait", fitToPage: true, fitToWidth: 1, fitToHeight: 0,
     margins: { left: 0.6, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-    printTitlesRow: `${headerRow}:${headerRow}`,
+    printTitlesRow: titleRows,
   };
+}
+
+function setup(ws: ExcelJS.Worksheet, landscape: boolean, headerRow: number): void {
+  ws.pageSetup = pageSetupOf(landscape, `${headerRow}:${headerRow}`);
 }
 
 /** "…, ngày … tháng … năm …" is dated today in Việt Nam unless the frame says otherwise. */
@@ -121,10 +127,16 @@ const dayVn = (d: string | null) => (d ? formatDateVn(d) : "");
 
 /** The tracking book's .xlsx: one sheet "Sổ theo dõi hồ sơ", two header rows ("Ngày, tháng, năm" over five dates). */
 export async function trackingBookWorkbook(book: TrackingBook, frame: { place: string; date: string }): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  // Streaming writer: a province month is tens of thousands of rows, each written once and let go.
+  const sink = new PassThrough();
+  const chunks: Buffer[] = [];
+  sink.on("data", (c: Buffer) => chunks.push(c));
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: false, zip: { zlib: { level: 1 } } });
   wb.creator = "Khong Hen";
   wb.created = new Date(0);
-  const ws = wb.addWorksheet("Sổ theo dõi hồ sơ");
+  // Rows: form code, office and motto (2), blank, title, unit and period, blank, then the header (3 rows).
+  const headerTop = 8;
+  const ws = wb.addWorksheet("Sổ theo dõi hồ sơ", { pageSetup: pageSetupOf(true, `${headerTop}:${headerTop + 2}`) });
   const n = TRACKING_BOOK_COLUMNS.length;
   ws.columns = [6, 24, 30, 9, 20, 24, 22, 11, 11, 13, 13, 13, 12, 16].map((width) => ({ width }));
   let r = officeAndMotto(ws, n, 6, book.agencyTop, book.agency, book.formCode);
@@ -133,6 +145,7 @@ export async function trackingBookWorkbook(book: TrackingBook, frame: { place: s
   put(ws, r, 1, n, `Đơn vị: ${book.unitName}. Từ ngày ${formatDateVn(book.from)} đến ngày ${formatDateVn(book.to)}`, { italic: true });
   r += 2;
   const top = r;
+  if (top !== headerTop) throw new Error(`tracking book header at row ${top}, page setup says ${headerTop}`);
   const firstDate = TRACKING_BOOK_COLUMNS.findIndex((c) => c.group === "dates") + 1;
   const lastDate = firstDate + TRACKING_BOOK_COLUMNS.filter((c) => c.group === "dates").length - 1;
   TRACKING_BOOK_COLUMNS.forEach((col, i) => {
@@ -150,13 +163,19 @@ export async function trackingBookWorkbook(book: TrackingBook, frame: { place: s
   // The column numbers row under the header, as printed books have: (1) … (14).
   TRACKING_BOOK_COLUMNS.forEach((_, i) => { put(ws, top + 2, i + 1, i + 1, `(${i + 1})`, { italic: true, size: 10 }).border = THIN; });
   r = top + 3;
+  // Thousands of rows: one shared style object per column (exceljs keeps references), values set in one call.
+  const bodyFont: Partial<ExcelJS.Font> = { name: FONT, size: 11 };
+  const styles = TRACKING_BOOK_COLUMNS.map((col) => ({ font: bodyFont, border: THIN, alignment: col.key === "stt" || col.key === "sets" || col.group === "dates" ? CENTER : LEFT }));
+  // The header rows are complete: write them out before the body.
+  for (let h = 1; h < r; h += 1) ws.getRow(h).commit();
   for (const row of book.rows) {
-    TRACKING_BOOK_COLUMNS.forEach((col, i) => {
+    const excelRow = ws.getRow(r);
+    excelRow.values = TRACKING_BOOK_COLUMNS.map((col) => {
       const v = row[col.key];
-      const text = col.group === "dates" ? dayVn(v as string | null) : v ?? "";
-      const cell = put(ws, r, i + 1, i + 1, text as string | number, { size: 11, align: typeof v === "number" || col.group === "dates" ? CENTER : LEFT });
-      cell.border = THIN;
+      return col.group === "dates" ? dayVn(v as string | null) : (v ?? "");
     });
+    for (let c = 1; c <= n; c += 1) excelRow.getCell(c).style = styles[c - 1]!;
+    excelRow.commit();
     r += 1;
   }
   put(ws, r, 1, 3, "Tổng cộng", { bold: true, size: 11 });
@@ -166,7 +185,7 @@ export async function trackingBookWorkbook(book: TrackingBook, frame: { place: s
     { title: "NGƯỜI LẬP SỔ", note: "(Ký, ghi rõ họ tên)" },
     { title: "THỦ TRƯỞNG ĐƠN VỊ", note: "(Ký, ghi rõ họ tên, đóng dấu)" },
   ]);
-  setup(ws, true, top + 1);
-  ws.pageSetup.printTitlesRow = `${top}:${top + 2}`;
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  ws.commit();
+  await wb.commit();
+  return Buffer.concat(chunks);
 }
