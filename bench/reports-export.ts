@@ -11,6 +11,7 @@ import type { Officer } from "../bot-server/src/console/officer.js";
 import { reportWorkbook } from "../bot-server/src/reports/report-workbook.js";
 import { openDatabase } from "../bot-server/src/store/connect.js";
 import { migrateToLatest } from "../bot-server/src/store/migrate.js";
+import { listTrackingBook } from "../bot-server/src/store/tracking-book.js";
 import { exportTrackingBook } from "../bot-server/src/use-cases/report-exports.js";
 import { startConsoleServer } from "../test/console/helpers/console-server.js";
 
@@ -63,6 +64,7 @@ async function median(label: string, fn: () => Promise<number>): Promise<number>
   return m;
 }
 
+await median("  of which the store query", async () => (await listTrackingBook(s.deps.db, { fromIso: "2025-09-30T17:00:00.000Z", toIso: "2025-10-31T17:00:00.000Z", limit: 100_000 })).length);
 const csv = await median("tracking book, province month, CSV (baseline)", async () => {
   const out = await exportTrackingBook(s.deps, viewer, q, "csv");
   if (!out.ok) throw new Error(out.code);
