@@ -54,13 +54,17 @@ async function up(db: AnyDb): Promise<void> {
     .addColumn("revoked_at", "text")
     .execute();
 
-  await db.schema.createIndex("dossier_events_at_idx").on("dossier_events").columns(["at", "id"]).execute();
-  await db.schema.createIndex("dossiers_updated_at_idx").on("dossiers").columns(["updated_at", "id"]).execute();
+  await db.schema.createIndex("dossier_events_at_id_idx").on("dossier_events").columns(["at", "id"]).execute();
+  // Names distinct from other migrations' single-column indexes on the same tables (0015 has dossiers_updated_at_idx).
+  await db.schema.createIndex("dossiers_updated_at_id_idx").on("dossiers").columns(["updated_at", "id"]).execute();
+  // The province-wide tracking book reads a period of every unit: by received_at alone.
+  await db.schema.createIndex("dossiers_received_at_code_idx").on("dossiers").columns(["received_at", "code"]).execute();
 }
 
 async function down(db: AnyDb): Promise<void> {
-  await db.schema.dropIndex("dossiers_updated_at_idx").execute();
-  await db.schema.dropIndex("dossier_events_at_idx").execute();
+  await db.schema.dropIndex("dossiers_received_at_code_idx").execute();
+  await db.schema.dropIndex("dossiers_updated_at_id_idx").execute();
+  await db.schema.dropIndex("dossier_events_at_id_idx").execute();
   await db.schema.dropTable("integration_tokens").execute();
   await db.schema.dropTable("integration_cursor").execute();
   await db.schema.dropTable("webhook_deliveries").execute();
