@@ -2,8 +2,6 @@
  * The dossiers of the Sổ theo dõi hồ sơ: those received by a set of units in a period, oldest first, with the
  * first time each step the book records was reached (from the append-only dossier events). Served by the index
  * on (receiving_unit_id, received_at) and, for the steps, the unique (dossier_id, seq) of dossier_events.
- * The step dates are read for the whole period (not only the first `limit` dossiers): a book cut at `limit` is
- * refused by the caller anyway.
  */
 import type { Kysely } from "kysely";
 import type { Database } from "./database.js";
@@ -46,32 +44,22 @@ const STEP_EVENTS = { sentToDecidingAt: "start_processing", resultReceivedAt: "m
 
 export async function listTrackingBook(db: Db, q: TrackingBookQuery): Promise<TrackingBookRecord[]> {
   if (q.unitIds && q.unitIds.length === 0) return [];
-  let dossiers = db
+  let query = db
     .selectFrom("dossiers as d")
     .select([
       "d.id", "d.code", "d.procedure_code", "d.procedure_version_id", "d.receiving_unit_id", "d.competent_unit_id", "d.received_at",
       "d.due_date", "d.original_due_date", "d.state", "d.applicant_name", "d.form_data",
     ])
+    .select((eb) =>
+      (Object.entries(STEP_EVENTS) as [keyof typeof STEP_EVENTS, string][]).map(([alias, type]) =>
+        eb.selectFrom("dossier_events as e").select((e) => e.fn.min("e.at").as("at")).whereRef("e.dossier_id", "=", "d.id").where("e.type", "=", type).as(alias),
+      ),
+    )
     .where("d.received_at", ">=", q.fromIso)
     .where("d.received_at", "<", q.toIso);
-  if (q.unitIds) dossiers = dossiers.where("d.receiving_unit_id", "in", [...q.unitIds]);
-  if (q.procedureCode) dossiers = dossiers.where("d.procedure_code", "=", q.procedureCode);
-  const rows = await dossiers.orderBy("d.received_at").orderBy("d.code").limit(q.limit).execute();
-  if (rows.length === 0) return [];
-  // The step dates in one pass over the same dossiers' events (one grouped query, not one lookup per dossier and step).
-  let steps = db
-    .selectFrom("dossier_events as e")
-    .innerJoin("dossiers as d", "d.id", "e.dossier_id")
-    .select(["e.dossier_id", "e.type"])
-    .select((eb) => eb.fn.min("e.at").as("at"))
-    .where("d.received_at", ">=", q.fromIso)
-    .where("d.received_at", "<", q.toIso)
-    .where("e.type", "in", Object.values(STEP_EVENTS));
-  if (q.unitIds) steps = steps.where("d.receiving_unit_id", "in", [...q.unitIds]);
-  if (q.procedureCode) steps = steps.where("d.procedure_code", "=", q.procedureCode);
-  const firstAt = new Map<string, string>();
-  for (const s of await steps.groupBy(["e.dossier_id", "e.type"]).execute()) firstAt.set(`${s.dossier_id} ${s.type}`, String(s.at));
-  const at = (id: string, type: string) => firstAt.get(`${id} ${type}`) ?? null;
+  if (q.unitIds) query = query.where("d.receiving_unit_id", "in", [...q.unitIds]);
+  if (q.procedureCode) query = query.where("d.procedure_code", "=", q.procedureCode);
+  const rows = await query.orderBy("d.received_at").orderBy("d.code").limit(q.limit).execute();
   return rows.map((r) => ({
     id: r.id,
     code: r.code,
@@ -85,10 +73,10 @@ export async function listTrackingBook(db: Db, q: TrackingBookQuery): Promise<Tr
     state: r.state,
     applicantName: r.applicant_name,
     formData: parseObject(r.form_data),
-    sentToDecidingAt: at(r.id, STEP_EVENTS.sentToDecidingAt),
-    resultReceivedAt: at(r.id, STEP_EVENTS.resultReceivedAt),
-    returnedAt: at(r.id, STEP_EVENTS.returnedAt),
-    apologised: at(r.id, STEP_EVENTS.apologisedAt) !== null,
+    sentToDecidingAt: (r.sentToDecidingAt as string | null) ?? null,
+    resultReceivedAt: (r.resultReceivedAt as string | null) ?? null,
+    returnedAt: (r.returnedAt as string | null) ?? null,
+    apologised: r.apologisedAt !== null && r.apologisedAt !== undefined,
   }));
 }
 
