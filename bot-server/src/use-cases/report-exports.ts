@@ -112,10 +112,21 @@ export async function buildTrackingBook(deps: Deps, unitId: string | undefined, 
   if (records.length > TRACKING_BOOK_MAX_ROWS) {
     return failure("invalid_body", { message: `Sổ có hơn ${TRACKING_BOOK_MAX_ROWS.toLocaleString("vi-VN")} hồ sơ: vui lòng chọn khoảng thời gian ngắn hơn hoặc một đơn vị.` });
   }
+  // Per procedure version and unit, once: the form's field ids and the deciding body's name.
+  const perVersion = new Map<string, { fieldIds: string[]; deciding: string }>();
+  const lookup = (versionId: string, unitId: string) => {
+    const key = `${versionId} ${unitId}`;
+    let v = perVersion.get(key);
+    const version = deps.domain.catalog.versionById(versionId);
+    if (!v && version) {
+      v = { fieldIds: version.form.fields.map((f) => f.id), deciding: whereToSubmit(version, deps.domain.units.byId(unitId)).decidingOffice };
+      perVersion.set(key, v);
+    }
+    return { version, ...v };
+  };
   const rows: TrackingBookRow[] = records.map((r, i) => {
-    const version = deps.domain.catalog.versionById(r.procedureVersionId);
-    const unit = deps.domain.units.byId(r.receivingUnitId);
-    const applicant = version ? applicantOf(version.form.fields.map((f) => f.id), r.formData) : undefined;
+    const { version, fieldIds, deciding } = lookup(r.procedureVersionId, r.receivingUnitId);
+    const applicant = fieldIds ? applicantOf(fieldIds, r.formData) : undefined;
     const notes = [r.apologised ? "Quá hạn, có văn bản xin lỗi (Mẫu 04)" : "", r.state === "refused" ? "Từ chối tiếp nhận (Mẫu 03)" : ""].filter(Boolean);
     return {
       stt: i + 1,
@@ -125,7 +136,7 @@ export async function buildTrackingBook(deps: Deps, unitId: string | undefined, 
       sets: 1,
       applicantName: r.applicantName,
       addressAndPhone: [applicant?.address, applicant?.phone].filter(Boolean).join(" – "),
-      decidingBody: version ? whereToSubmit(version, unit).decidingOffice : "",
+      decidingBody: deciding ?? "",
       receivedOn: localDateOf(r.receivedAt),
       dueOn: r.originalDueDate,
       sentToDecidingOn: r.sentToDecidingAt ? localDateOf(r.sentToDecidingAt) : null,
@@ -140,7 +151,8 @@ export async function buildTrackingBook(deps: Deps, unitId: string | undefined, 
     at: now.iso, actorKind: actor.kind, actorId: actor.id, action: "export" as const, subjectKind: "dossier" as const, subjectId: r.id,
     fields: ["applicant_name", "address", "phone"], reason: "Tải Sổ theo dõi hồ sơ",
   }));
-  for (let i = 0; i < audit.length; i += 500) await writeAuditMany(deps.db, audit.slice(i, i + 500));
+  // 2,000 rows of 9 columns per statement: within SQLite's and PostgreSQL's bound-parameter limits.
+  for (let i = 0; i < audit.length; i += 2000) await writeAuditMany(deps.db, audit.slice(i, i + 2000));
   const unit = unitId ? deps.domain.units.byId(unitId) : undefined;
   const frame = frameOf(deps, unitId, now.date);
   const firstVersion = records[0] ? deps.domain.catalog.versionById(records[0].procedureVersionId) : undefined;
