@@ -41,6 +41,12 @@ export const OUTCOME_MESSAGES = {
   phone_needs_zalo: { message: "Chỉ lấy được số điện thoại khi bạn mở ứng dụng trong Zalo.", detail: "The phone number comes from the Zalo account: call with X-Zalo-Access-Token." },
   phone_token_invalid: { message: "Zalo chưa xác nhận số điện thoại của bạn. Vui lòng bấm lại nút để thử lần nữa.", detail: "The getPhoneNumber token was refused by Zalo (used, expired or not issued to this user)." },
   phone_not_vietnamese: { message: "Số điện thoại này không phải số di động Việt Nam nên không nhận được tin nhắn.", detail: "The number is not a Vietnamese mobile number (84…)." },
+  // ------------------------------------------------------------ the province's TTHC system (read API)
+  integration_token_invalid: {
+    message: "Mã truy cập của hệ thống kết nối không hợp lệ hoặc đã bị thu hồi.",
+    detail: "Send Authorization: Bearer <integration token> issued by the province administrator.",
+  },
+  integration_forbidden: { message: "Mã truy cập này chỉ được đọc dữ liệu của đơn vị đã cấp.", detail: "This integration token is limited to another unit." },
 
   // ------------------------------------------------------------ officer identity and permissions
   not_signed_in: { message: "Vui lòng đăng nhập để tiếp tục.", detail: "Sign in first: no valid console session." },

@@ -10,6 +10,7 @@ import { createServer } from "./server.js";
 import { createRedisMirrorSync } from "./console/mirror-sync.js";
 import { createLog } from "./log.js";
 import { startNotifications } from "./notify/start-notifications.js";
+import { startIntegrationWebhooks } from "./integration/webhooks.js";
 import { startPurgeTimer } from "./use-cases/purge-pre-registrations.js";
 import { closeZaloRuntime } from "./zalo/zalo-runtime.js";
 
@@ -22,6 +23,8 @@ async function main(): Promise<void> {
   const stopPurge = startPurgeTimer(deps);
   // Outbox → Zalo: in-process without REDIS_URL, relay (and workers unless NOTIFY_WORKERS=0) with it.
   const notifications = startNotifications(deps);
+  // Dossier events → the province's TTHC system (integration_targets); idle while no target is configured.
+  const webhooks = startIntegrationWebhooks(deps);
   // Several instances share the citizen mirror through Redis pub/sub.
   const mirrorSync = config.REDIS_URL ? createRedisMirrorSync(config.REDIS_URL, `${config.NOTIFY_QUEUE_PREFIX}:console-mirror`, log) : undefined;
   const server: Server = createServer(deps, mirrorSync ? { mirrorSync } : {}).listen(config.PORT, () => {
@@ -46,6 +49,7 @@ async function main(): Promise<void> {
     force.unref();
     server.close(async () => {
       await notifications.stop();
+      await webhooks.stop();
       await mirrorSync?.close();
       await closeZaloRuntime(deps);
       await deps.database.close();

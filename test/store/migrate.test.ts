@@ -9,6 +9,8 @@ const TABLES: (keyof Database)[] = [
   "audit_log", "catalog_documents", "citizens", "conversations", "data_requests", "deliveries", "dossier_events", "dossier_sequences",
   "dossiers", "feedback", "miniapp_notify_slots", "outbox", "pre_registrations", "sessions", "unit_successions", "units", "users",
   "webhook_events", "zalo_tokens", "zns_receipts",
+  // 0016: the exchange with the province's TTHC system.
+  "integration_targets", "webhook_deliveries", "integration_cursor", "integration_tokens",
 ];
 
 /** The indexes other modules' queries rely on. */

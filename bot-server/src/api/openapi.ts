@@ -91,6 +91,7 @@ export function buildOpenApi(routes: AnyRoute[], info: OpenApiInfo): Json {
       ...(r.auth === "citizen" ? { security: [{ zaloAccessToken: [] }, { deviceToken: [] }] } : {}),
       ...(r.auth === "officer" ? { security: [{ consoleSession: [], csrfToken: [] }] } : {}),
       ...(r.may ? { "x-permission": r.may } : {}),
+      ...(r.auth === "integration" ? { security: [{ integrationToken: [] }] } : {}),
       responses,
     };
   }
@@ -110,6 +111,7 @@ export function buildOpenApi(routes: AnyRoute[], info: OpenApiInfo): Json {
         deviceToken: { type: "http", scheme: "bearer", description: "Anonymous device token from POST /api/citizens/device" },
         consoleSession: { type: "apiKey", in: "cookie", name: "kh_console", description: "Console session (POST /console/api/login)" },
         csrfToken: { type: "apiKey", in: "header", name: "X-CSRF-Token", description: "The session's CSRF token (GET /console/api/session), on every state change" },
+        integrationToken: { type: "http", scheme: "bearer", description: "Token of the province's TTHC information system, issued per province or unit (read API under /api/integration)" },
       },
     },
   };

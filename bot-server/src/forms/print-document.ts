@@ -12,7 +12,7 @@ export type Block =
   | { t: "heading"; text: string }
   | { t: "text"; text: string; italic?: boolean; bold?: boolean; center?: boolean }
   | { t: "checks"; label?: string; items: { text: string; checked: boolean }[] }
-  | { t: "table"; header: string[]; widths: number[]; rows: string[][] }
+  | { t: "table"; header: string[]; widths: number[]; rows: string[][]; groups?: { title: string; span: number; rows: 1 | 2 }[] }
   /** A bordered box (the registering office's box of Mẫu 01a, 03a). */
   | { t: "frame"; blocks: Block[] }
   | { t: "space" };
@@ -46,6 +46,8 @@ export interface PrintDocument {
   signatures?: Signature[];
   footnotes?: string[];
   footer?: string;
+  /** A4 landscape (wide registers such as the Sổ theo dõi hồ sơ). */
+  landscape?: boolean;
 }
 
 /** "ngày 16 tháng 07 năm 2025", the digits as stored. */

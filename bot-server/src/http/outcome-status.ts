@@ -26,6 +26,8 @@ export const OUTCOME_STATUS = {
   phone_needs_zalo: 403,
   phone_token_invalid: 422,
   phone_not_vietnamese: 422,
+  integration_token_invalid: 401,
+  integration_forbidden: 403,
 
   not_signed_in: 401,
   bad_credentials: 401,

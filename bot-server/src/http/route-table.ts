@@ -43,8 +43,11 @@ export interface RouteSpec<P = unknown, Q = unknown, B = unknown, R = unknown> {
   summary: string;
   description?: string;
   tag: string;
-  /** "citizen": a Zalo or device token; "officer": a console session (loaded and required before the table). */
-  auth?: "citizen" | "officer";
+  /**
+   * "citizen": a Zalo or device token; "officer": a console session (loaded and required before the table);
+   * "integration": a bearer token of the province's system, checked by the handler (use-cases/integration-read.ts).
+   */
+  auth?: "citizen" | "officer" | "integration";
   /** Officer routes: the action of the permissions table (shared/officers/permissions.ts); others get `forbidden`. */
   may?: Action;
   /** Middleware run before the input is read (e.g. a rate limit). */

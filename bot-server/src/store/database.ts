@@ -287,6 +287,51 @@ export interface Database {
   zns_receipts: ZnsReceiptTable;
   data_requests: DataRequestTable;
   miniapp_notify_slots: MiniAppNotifySlotTable;
+  integration_targets: IntegrationTargetTable;
+  webhook_deliveries: WebhookDeliveryTable;
+  integration_cursor: IntegrationCursorTable;
+  integration_tokens: IntegrationTokenTable;
+}
+
+/** Where a province or unit wants dossier events sent (migration 0016); `unit_id` null: the whole province. */
+export interface IntegrationTargetTable {
+  id: string;
+  unit_id: string | null;
+  url: string;
+  secret: string; // HMAC-SHA256 key shared with the receiver
+  active: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** One delivery of one dossier event to one target; unique per (event, target). */
+export interface WebhookDeliveryTable {
+  id: string;
+  event_id: string;
+  target_id: string;
+  body: string; // JSON, no personal data
+  status: string; // pending | sent | dead
+  attempts: number;
+  available_at: string;
+  last_error: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** How far the webhook feeder has read dossier_events (by `at`). */
+export interface IntegrationCursorTable {
+  id: string;
+  last_at: string;
+}
+
+/** Bearer tokens of the read API, stored as SHA-256. */
+export interface IntegrationTokenTable {
+  id: string;
+  token_hash: string;
+  name: string;
+  unit_id: string | null;
+  created_at: string;
+  revoked_at: string | null;
 }
 
 /** One Mini App notification per user per Việt Nam day (Zalo's limit). */
