@@ -11,7 +11,6 @@ import { createRedisMirrorSync } from "./console/mirror-sync.js";
 import { createLog } from "./log.js";
 import { startNotifications } from "./notify/start-notifications.js";
 import { startPurgeTimer } from "./use-cases/purge-pre-registrations.js";
-import { closeZaloRuntime } from "./zalo/zalo-runtime.js";
 
 const SHUTDOWN_GRACE_MS = 10_000;
 
@@ -47,7 +46,7 @@ async function main(): Promise<void> {
     server.close(async () => {
       await notifications.stop();
       await mirrorSync?.close();
-      await closeZaloRuntime(deps);
+      await deps.zalo.close();
       await deps.database.close();
       log.info("stopped");
       process.exit(0);
