@@ -1,5 +1,5 @@
 /** Sends the one error format `{ error: { code, message, detail, fields? } }` from the code table. */
-import type { ServerResponse } from "node:http";
+import type { Response } from "express";
 import { API_ERRORS, type ApiErrorCode, type FieldError } from "../../../shared/api/errors.js";
 
 export interface ApiFailure {
@@ -28,14 +28,6 @@ export function errorBody(f: Omit<ApiFailure, "ok">) {
   };
 }
 
-/** Works on a plain Node response too (the webhook answers without Express). */
-export function sendError(res: ServerResponse, f: Omit<ApiFailure, "ok">): void {
-  sendJson(res, API_ERRORS[f.code].status, errorBody(f));
-}
-
-/** What Express's res.status(n).json(body) sends, on a plain Node response. */
-export function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  const json = JSON.stringify(body);
-  res.writeHead(status, { "Content-Type": "application/json; charset=utf-8", "Content-Length": Buffer.byteLength(json) });
-  res.end(json);
+export function sendError(res: Response, f: Omit<ApiFailure, "ok">): void {
+  res.status(API_ERRORS[f.code].status).json(errorBody(f));
 }
