@@ -4,7 +4,7 @@
  */
 import type { Kysely } from "kysely";
 import type { Database } from "../store/database.js";
-import { claimDeliveries, claimDelivery, recordSent, type DeliveryClaim, type SentRecord } from "./notify-store.js";
+import { claimDeliveries, claimDelivery, recordSent, type DeliveryClaim, type SentRecord } from "../store/outbox.js";
 import { loadSendContexts, type SendContext, type TargetOptions } from "./notify-target.js";
 import { createBatcher } from "./write-batcher.js";
 
