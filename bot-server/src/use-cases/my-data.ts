@@ -5,6 +5,7 @@
 import {
   CORRECTION_STATUS_LABELS, CORRECTION_SUBJECT_LABELS, LAW_91_2025, type CorrectionInput, type CorrectionRequest, type CorrectionSubject, type MyData,
 } from "../../../shared/api/my-data.js";
+import { formatTimeDateVn } from "../../../shared/time/vn-time.js";
 import type { Deps } from "../deps.js";
 import { escapeHtml, htmlPage } from "../http/html-page.js";
 import type { Outcome } from "../http/route-table.js";
@@ -71,12 +72,7 @@ export async function myData(deps: Deps, who: CitizenIdentity, purpose: "view" |
   return { ok: true, value: data, ...(purpose === "download" ? { headers: { "Content-Disposition": 'attachment; filename="du-lieu-ca-nhan.json"', "Cache-Control": "no-store" } } : { headers: { "Cache-Control": "no-store" } }) };
 }
 
-const fmt = (iso: string | null) => {
-  if (!iso) return "";
-  const d = new Date(Date.parse(iso) + 7 * 3_600_000);
-  const p = (n: number) => String(n).padStart(2, "0");
-  return `${p(d.getUTCHours())}:${p(d.getUTCMinutes())} ${p(d.getUTCDate())}/${p(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`;
-};
+const fmt = (iso: string | null) => (iso ? formatTimeDateVn(iso) : "");
 
 const table = (rows: [string, string | null | undefined][]) =>
   `<dl>${rows.filter(([, v]) => v !== null && v !== undefined && v !== "").map(([k, v]) => `<dt>${escapeHtml(k)}</dt><dd>${escapeHtml(String(v))}</dd>`).join("")}</dl>`;

@@ -9,7 +9,7 @@ import { Icon } from "../../components/icons.js";
 import { Notice } from "../../components/Notice.js";
 import { Screen } from "../../components/Screen.js";
 import { useDeps } from "../../deps.js";
-import { capitalize } from "../../format.js";
+import { capitalize, formatDate } from "../../format.js";
 import { paths } from "../../routes.js";
 import { loadLastUnit } from "../../state/device-store.js";
 import { DossierLookup } from "./DossierLookup.js";
@@ -93,7 +93,7 @@ export default function HomePage() {
                   <span className="kh-row-title">{capitalize(u.displayName)}</span>
                   <span className="kh-row-sub">
                     {unitContext(u)}
-                    {u.validTo ? ` · đến ${u.validTo.split("-").reverse().join("/")}` : ""}
+                    {u.validTo ? ` · đến ${formatDate(u.validTo)}` : ""}
                   </span>
                 </span>
                 <Icon name="chevronRight" />
