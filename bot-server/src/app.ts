@@ -71,8 +71,9 @@ export function createApp(deps: Deps, options: AppOptions = {}): Express {
   // MOUNT: officer console (its own sessions and CSRF handling).
   app.use("/console", staticCompression(["/api", "/mirror/api"]), consoleRouter(deps, options.mirrorSync ? { mirrorSync: options.mirrorSync } : {}));
 
-  // Development and a fresh clone build the mini-app at first start (compiled production code never does).
-  const buildMiniApp = !options.miniAppDir && !RUNNING_COMPILED && deps.config.NODE_ENV !== "test";
+  // Development and a fresh clone build the mini-app at first start (compiled code and NODE_ENV=production never do:
+  // the build would take the CPU the requests need).
+  const buildMiniApp = !options.miniAppDir && !RUNNING_COMPILED && deps.config.NODE_ENV === "development";
   app.use("/m", staticCompression(), ...(buildMiniApp ? [miniAppFirstBuild(MINI_APP_WWW, deps.log)] : []), miniAppStatic(options.miniAppDir ?? MINI_APP_WWW));
   app.get("/", (_req, res) => res.redirect(302, "/tra-cuu"));
 

@@ -28,7 +28,7 @@ export interface ConsoleRouterOptions {
   mirror?: MirrorHub;
   /** Several instances: replays mirror changes across them (console/mirror-sync.ts). */
   mirrorSync?: MirrorSync;
-  /** Run the console build at start when running from sources (default: not under NODE_ENV=test). */
+  /** Run the console build at start when running from sources (default: under NODE_ENV=development). */
   buildAtStart?: boolean;
 }
 
@@ -55,7 +55,8 @@ export function consoleRouter(deps: Deps, options: ConsoleRouterOptions = {}): R
   router.use("/mirror/api", json, mirrorApi(mirror));
   router.use("/mirror/api", (_req, res) => sendConsoleError(res, { code: "mirror_not_found" }));
   router.use("/api", (_req, res) => sendConsoleError(res, { code: "not_found", message: "Không có địa chỉ này." }));
-  router.use(consoleFrontEnd(deps.log, { buildAtStart: options.buildAtStart ?? deps.config.NODE_ENV !== "test" }));
+  const nodeEnv = deps.config.NODE_ENV;
+  router.use(consoleFrontEnd(deps.log, { build: nodeEnv !== "production", buildAtStart: options.buildAtStart ?? nodeEnv === "development" }));
   router.use(consoleErrorHandler(deps));
   return router;
 }

@@ -1,10 +1,11 @@
 /**
  * The officer console's front-end at /console: files of `npm run build:console` (dist/console-app), served as they
- * are. The server never hashes sources nor loads Vite: compiled (production) code only serves what `npm run build`
- * made, or a page saying how to build. Running from the TypeScript sources (development, a fresh clone's
- * `npm ci && npm start`) it runs `npm run build:console`'s script in a child process, as the mini-app is built at
- * first start (http/mini-app-build.ts): at start in development (the script itself skips an up-to-date build),
- * else (tests) on the first page asked for when there is no build; requests meanwhile wait for it.
+ * are. The server never hashes sources nor loads Vite: compiled code and NODE_ENV=production only serve what
+ * `npm run build` made, or a page saying how to build (a build started by a production process would take the CPU
+ * its requests need). Running from the TypeScript sources otherwise (development, a fresh clone's
+ * `npm ci && npm start`, tests) it runs `npm run build:console`'s script in a child process, as the mini-app is
+ * built at first start (http/mini-app-build.ts): at start in development (the script itself skips an up-to-date
+ * build), else on the first page asked for when there is no build; requests meanwhile wait for it.
  */
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -27,6 +28,8 @@ function buildInChild(): Promise<void> {
 }
 
 export interface ConsoleFrontEndOptions {
+  /** May this process build at all (not under NODE_ENV=production); compiled code never does. */
+  build?: boolean;
   /** Build (or check the build) at once; default: only when a page is asked for and there is no build. */
   buildAtStart?: boolean;
   /** Where the build is (tests); default dist/console-app. */
@@ -36,7 +39,7 @@ export interface ConsoleFrontEndOptions {
 export function consoleFrontEnd(log: Log, options: ConsoleFrontEndOptions = {}): Router {
   const dir = options.dir ?? CONSOLE_DIST;
   const index = join(dir, "index.html");
-  const canBuild = !RUNNING_COMPILED && options.dir === undefined;
+  const canBuild = (options.build ?? true) && !RUNNING_COMPILED && options.dir === undefined;
   let pending: Promise<void> | undefined;
   const build = () => {
     if (pending) return pending;
