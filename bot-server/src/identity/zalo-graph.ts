@@ -8,10 +8,6 @@
  * The answer is flat and carries its own `error` (0 = success), often with HTTP 200 (zalo.md §6.4).
  */
 import { createHmac } from "node:crypto";
-import type { AxiosError, AxiosResponse } from "axios";
-import { createZaloHttp } from "../zalo/zalo-http.js";
-
-const ok = (res: AxiosResponse) => res.status >= 200 && res.status < 300;
 
 export type GraphMeResult =
   | { ok: true; zaloUserId: string }
@@ -44,42 +40,43 @@ export function appSecretProof(appSecret: string, accessToken: string): string {
 
 export function createZaloGraph(opts: ZaloGraphOptions): ZaloGraph {
   const base = opts.baseUrl.replace(/\/+$/, "");
-  const http = createZaloHttp(opts.timeoutMs ?? 3000);
   return {
     async me(accessToken) {
-      let res: AxiosResponse;
+      let res: Response;
       try {
-        res = await http.get(`${base}/v2.0/me?fields=id`, {
+        res = await fetch(`${base}/v2.0/me?fields=id`, {
           headers: { access_token: accessToken, appsecret_proof: appSecretProof(opts.appSecret, accessToken) },
+          signal: AbortSignal.timeout(opts.timeoutMs ?? 3000),
         });
       } catch (e) {
-        return { ok: false, reason: "unavailable", detail: (e as AxiosError).code ?? (e as Error).name };
+        return { ok: false, reason: "unavailable", detail: (e as Error).name };
       }
       if (res.status >= 500) return { ok: false, reason: "unavailable", detail: `HTTP ${res.status}` };
-      const body = res.data as { id?: unknown; error?: unknown } | undefined;
-      if (!body || typeof body !== "object") return { ok: false, reason: "unavailable", detail: "unreadable Graph answer" };
+      const body = (await res.json().catch(() => undefined)) as { id?: unknown; error?: unknown } | undefined;
+      if (!body) return { ok: false, reason: "unavailable", detail: "unreadable Graph answer" };
       const error = Number(body.error ?? 0);
       // Ids are big numbers: keep them as strings (zalo.md §6.5).
-      if (ok(res) && error === 0 && typeof body.id === "string" && /^\d+$/.test(body.id)) {
+      if (res.ok && error === 0 && typeof body.id === "string" && /^\d+$/.test(body.id)) {
         return { ok: true, zaloUserId: body.id };
       }
       return { ok: false, reason: "invalid_token", detail: `Graph error ${error}` };
     },
     async phoneNumber(accessToken, code) {
-      let res: AxiosResponse;
+      let res: Response;
       try {
-        res = await http.get(`${base}/v2.0/me/info`, {
+        res = await fetch(`${base}/v2.0/me/info`, {
           headers: { access_token: accessToken, code, secret_key: opts.appSecret, appsecret_proof: appSecretProof(opts.appSecret, accessToken) },
+          signal: AbortSignal.timeout(opts.timeoutMs ?? 3000),
         });
       } catch (e) {
-        return { ok: false, reason: "unavailable", detail: (e as AxiosError).code ?? (e as Error).name };
+        return { ok: false, reason: "unavailable", detail: (e as Error).name };
       }
       if (res.status >= 500) return { ok: false, reason: "unavailable", detail: `HTTP ${res.status}` };
-      const body = res.data as { data?: { number?: unknown }; error?: unknown } | undefined;
-      if (!body || typeof body !== "object") return { ok: false, reason: "unavailable", detail: "unreadable Graph answer" };
+      const body = (await res.json().catch(() => undefined)) as { data?: { number?: unknown }; error?: unknown } | undefined;
+      if (!body) return { ok: false, reason: "unavailable", detail: "unreadable Graph answer" };
       const error = Number(body.error ?? 0);
       const number = body.data?.number;
-      if (ok(res) && error === 0 && typeof number === "string" && number !== "") return { ok: true, number };
+      if (res.ok && error === 0 && typeof number === "string" && number !== "") return { ok: true, number };
       return { ok: false, reason: "invalid_token", detail: `Graph error ${error}` };
     },
   };

@@ -4,12 +4,11 @@
  * what the client lacks: the in-doubt check after a crash, which reads the OA conversation
  * (`GET /v2.0/oa/conversation?data={"user_id",offset,count}`, as public SDKs call it [SECONDARY]).
  */
-import type { AxiosInstance } from "axios";
+import axios, { type AxiosInstance } from "axios";
 import type { OaClient, ZaloSendResult } from "../zalo/oa-client.js";
 import type { CsButton } from "../zalo/oa-requests.js";
 import type { TokenStore } from "../zalo/token-store.js";
 import { classifyTransport, classifyZaloCode, type ZaloFailure } from "../zalo/zalo-error.js";
-import { createZaloHttp } from "../zalo/zalo-http.js";
 
 export type NotifySendResult = { ok: true; messageId: string | null } | { ok: false; failure: ZaloFailure };
 export type LookupResult = { ok: true; found: boolean } | { ok: false; failure: ZaloFailure };
@@ -39,7 +38,7 @@ const LOOKUP_COUNT = 10;
 const LOOKUP_SKEW_MS = 60_000;
 
 export function createNotifyZalo(options: NotifyZaloOptions): NotifyZalo {
-  const http = options.http ?? createZaloHttp(options.timeoutMs ?? 10_000);
+  const http = options.http ?? axios.create({ timeout: options.timeoutMs ?? 10_000 });
   const openapi = options.openapiBase.replace(/\/+$/, "");
   return {
     sendChat: async (m) => toResult(await options.client.sendCsMessage(m.oaUserId, { text: m.text, buttons: m.buttons })),

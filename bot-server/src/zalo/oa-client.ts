@@ -6,8 +6,7 @@
  * are retried a bounded number of times with exponential backoff and jitter; anything else is returned to the caller.
  */
 import type { Log } from "../log.js";
-import type { AxiosInstance } from "axios";
-import { createZaloHttp } from "./zalo-http.js";
+import { createJsonTransport, type JsonTransport } from "./json-transport.js";
 import {
   buildCsMessageBody, buildMiniAppNotification, MINIAPP_TITLE_MAX, buildUidTemplateBody, buildZnsBody, type CsMessage, type MiniAppNotification,
   type UidTemplateMessage, type ZnsMessage,
@@ -22,8 +21,7 @@ export interface OaClientOptions {
   miniAppOpenapiBase?: string;
   tokens: TokenStore;
   log: Log;
-  /** Default: createZaloHttp(timeoutMs). */
-  http?: AxiosInstance;
+  transport?: JsonTransport;
   timeoutMs?: number;
   /** Attempts for rate-limited and transient failures, the first included (default 3; 1 leaves retries to a queue). */
   maxAttempts?: number;
@@ -57,7 +55,7 @@ interface CallSpec {
 const trimBase = (s: string) => s.replace(/\/+$/, "");
 
 export function createOaClient(options: OaClientOptions): OaClient {
-  const http = options.http ?? createZaloHttp(options.timeoutMs ?? 10_000);
+  const transport = options.transport ?? createJsonTransport(options.timeoutMs ?? 10_000);
   const maxAttempts = Math.max(1, options.maxAttempts ?? 3);
   const baseDelay = options.retryDelayMs ?? 300;
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
@@ -67,7 +65,7 @@ export function createOaClient(options: OaClientOptions): OaClient {
 
   async function once(spec: CallSpec, token: string | undefined): Promise<{ ok: true; data: Record<string, unknown> } | { ok: false; error: ZaloFailure }> {
     try {
-      const res = await http.post(spec.url, spec.body, { headers: { ...(token ? { access_token: token } : {}), ...spec.headers } });
+      const res = await transport.post(spec.url, spec.body, { ...(token ? { access_token: token } : {}), ...spec.headers });
       if (res.data === undefined && res.status >= 200 && res.status < 300) {
         return { ok: false, error: { kind: "transient", httpStatus: res.status, message: "the answer was not JSON" } };
       }

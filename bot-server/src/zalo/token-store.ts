@@ -6,14 +6,13 @@
  * re-reads the stored pair under the lock, because another process may have refreshed already.
  */
 import { randomUUID } from "node:crypto";
-import type { AxiosInstance } from "axios";
+import axios, { type AxiosInstance } from "axios";
 import type { Redis } from "ioredis";
 import type { Kysely } from "kysely";
 import type { Clock } from "../clock.js";
 import type { Log } from "../log.js";
 import type { Database } from "../store/database.js";
 import { readZaloTokens, saveZaloTokens } from "../store/zalo-tokens.js";
-import { createZaloHttp } from "./zalo-http.js";
 
 export interface TokenStoreOptions {
   db: Kysely<Database>;
@@ -83,7 +82,7 @@ const RELEASE_LOCK = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis
 
 export function createTokenStore(options: TokenStoreOptions): TokenStore {
   const { db, clock, log } = options;
-  const http = options.http ?? createZaloHttp();
+  const http = options.http ?? axios.create({ timeout: 10_000 });
   const margin = options.refreshMarginMs ?? 3_600_000;
   const lockTtl = options.lockTtlMs ?? 30_000;
   const pollMs = options.pollMs ?? 50;
