@@ -6,19 +6,19 @@
 import { createCalendar } from "../shared/calendar/calendar.js";
 import { computeDueDate, type DueDateInput } from "../shared/calendar/due-date.js";
 import { VN_CIVIL_SERVICE_CALENDAR } from "../shared/data/calendar-vn.js";
-import { dateFromDayNumber, dayNumber } from "../shared/time/vn-time.js";
+import { formatDay, parseDay } from "../shared/calendar/day-number.js";
 
 const LIMITS = [0, 0, 3, 5, 7, 15] as const;
 
 export function calendarCases(count = 10_000): DueDateInput[] {
-  const first = dayNumber("2023-01-01")!;
-  const span = dayNumber("2030-12-31")! - first;
+  const first = parseDay("2023-01-01")!;
+  const span = parseDay("2030-12-31")! - first;
   let seed = 12345;
   const next = (): number => (seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648);
   return Array.from({ length: count }, () => {
     const n = LIMITS[next() % LIMITS.length]!;
     return {
-      receivedAt: { date: dateFromDayNumber(first + (next() % span)), minutes: 420 + (next() % 600) },
+      receivedAt: { date: formatDay(first + (next() % span)), minutes: 420 + (next() % 600) },
       timeLimitWorkingDays: n,
       ...(n === 0 ? { sameDayCutoff: "15:00" } : {}),
     };

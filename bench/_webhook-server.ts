@@ -11,7 +11,6 @@ import { buildDeps } from "../bot-server/src/build-deps.js";
 import { parseConfig } from "../bot-server/src/config.js";
 import { createLog } from "../bot-server/src/log.js";
 import { createServer } from "../bot-server/src/server.js";
-import { createZaloRuntime, registerZaloRuntime } from "../bot-server/src/zalo/zalo-runtime.js";
 
 async function start(): Promise<{ server: Server; stop(): Promise<void> }> {
   if (process.env.BENCH_BARE === "1") {
@@ -25,12 +24,11 @@ async function start(): Promise<{ server: Server; stop(): Promise<void> }> {
   }
   const parsed = parseConfig(process.env);
   if (!parsed.ok) throw new Error(parsed.errors.join("; "));
-  const deps = await buildDeps(parsed.config, createLog(parsed.config.LOG_LEVEL), { printOnce: () => {} });
-  const runtime = createZaloRuntime(deps, {
-    worker: process.env.BENCH_WORKER !== "0",
-    ...(process.env.BENCH_QUEUE === "in-process" ? { queue: "in-process" as const } : {}),
+  const deps = await buildDeps(parsed.config, createLog(parsed.config.LOG_LEVEL), {
+    printOnce: () => {},
+    zalo: { worker: process.env.BENCH_WORKER !== "0", ...(process.env.BENCH_QUEUE === "in-process" ? { queue: "in-process" as const } : {}) },
   });
-  registerZaloRuntime(deps, runtime);
+  const runtime = deps.zalo;
   return {
     server: createServer(deps),
     async stop() {

@@ -7,9 +7,10 @@
 export * from "./model.js";
 export { normalizeText, foldVietnamese } from "./text/fold.js";
 export {
-  toVnMoment, vnMomentFromEpoch, dayNumber, isIsoDate, addDays, weekdayOf, clockMinutes, formatClock, formatDateVn,
+  toVnMoment, vnMomentFromEpoch, isIsoDate, addDays, weekdayOf, clockMinutes, formatClock, formatDateVn,
   vnInstant, WEEKDAY_NAMES_VI, VN_OFFSET_MINUTES, type VnMoment,
 } from "./time/vn-time.js";
+export { parseDay, formatDay, weekdayOfDay } from "./calendar/day-number.js";
 
 // Administrative units with history
 export {

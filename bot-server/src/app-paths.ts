@@ -16,5 +16,7 @@ function findRoot(from: string): string {
 export const REPO_ROOT = findRoot(dirname(fileURLToPath(import.meta.url)));
 /** The mini-app's web build (`npm run build:mini`), served at /m/. */
 export const MINI_APP_WWW = join(REPO_ROOT, "mini-app", "www");
+/** The officer console's web build (`npm run build:console`), served at /console. */
+export const CONSOLE_DIST = join(REPO_ROOT, "dist", "console-app");
 /** true when running the compiled JavaScript of `npm run build`: nothing is built at run time then. */
 export const RUNNING_COMPILED = import.meta.url.endsWith(".js");

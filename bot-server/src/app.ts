@@ -28,7 +28,7 @@ import { staticCompression } from "./http/static-compression.js";
 import { statusPageRouter } from "./http/status-page.js";
 import { testClockRouter } from "./http/test-clock.js";
 import { unitPagesRouter } from "./outreach/unit-pages.routes.js";
-import { createZaloWebhookHandler, WEBHOOK_PATH } from "./zalo/webhook.routes.js";
+import { WEBHOOK_PATH, zaloWebhook } from "./zalo/webhook.routes.js";
 
 const VERSION = "0.1.0";
 
@@ -46,13 +46,12 @@ export function createApp(deps: Deps, options: AppOptions = {}): Express {
   app.set("trust proxy", deps.config.TRUST_PROXY);
   app.set("query parser", "simple");
 
-  // MOUNT: Zalo OA webhook: a plain handler that reads its raw body itself (the signature covers the exact bytes) and
-  // sets its own request id and headers.
-  app.all(WEBHOOK_PATH, createZaloWebhookHandler(deps));
-
   app.use(requestContext(deps.log));
   app.use(securityHeaders());
   app.use(refuseControlCharacters());
+
+  // MOUNT: Zalo OA webhook, before any JSON parser: it reads its raw body (the signature covers the exact bytes).
+  app.all(WEBHOOK_PATH, ...zaloWebhook(deps));
 
   app.get("/healthz", healthHandler());
   app.get("/readyz", readinessHandler(deps));
@@ -72,8 +71,9 @@ export function createApp(deps: Deps, options: AppOptions = {}): Express {
   // MOUNT: officer console (its own sessions and CSRF handling).
   app.use("/console", staticCompression(["/api", "/mirror/api"]), consoleRouter(deps, options.mirrorSync ? { mirrorSync: options.mirrorSync } : {}));
 
-  // Development and a fresh clone build the mini-app at first start (compiled production code never does).
-  const buildMiniApp = !options.miniAppDir && !RUNNING_COMPILED && deps.config.NODE_ENV !== "test";
+  // Development and a fresh clone build the mini-app at first start (compiled code and NODE_ENV=production never do:
+  // the build would take the CPU the requests need).
+  const buildMiniApp = !options.miniAppDir && !RUNNING_COMPILED && deps.config.NODE_ENV === "development";
   app.use("/m", staticCompression(), ...(buildMiniApp ? [miniAppFirstBuild(MINI_APP_WWW, deps.log)] : []), miniAppStatic(options.miniAppDir ?? MINI_APP_WWW));
   app.get("/", (_req, res) => res.redirect(302, "/tra-cuu"));
 

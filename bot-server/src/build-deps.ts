@@ -1,6 +1,7 @@
 /**
- * Builds every dependency from configuration: database (migrated and seeded), domain, clients, clock, secret.
- * Used by main.ts and by tests and benchmarks that start the real app.
+ * Builds every dependency from configuration: database (migrated and seeded), domain, clients, clock, secret, and
+ * the Zalo runtime (webhook, chatbot, its event queue, the one OA client). Used by main.ts, worker-main.ts and by
+ * tests and benchmarks that start the real app.
  */
 import { createSettableClock, systemClock, type Clock, type SettableClock } from "./clock.js";
 import { zaloGraphConfigured, type Config } from "./config.js";
@@ -16,6 +17,7 @@ import { createPreRegistrationWriter } from "./store/pre-registrations.js";
 import { openSqliteReads } from "./store/sqlite-reads.js";
 import { createStatusCache } from "./use-cases/status-cache.js";
 import { createSharedRedis } from "./shared-redis.js";
+import { createZaloRuntime, type ZaloRuntimeOptions } from "./zalo/zalo-runtime.js";
 
 export interface BuildOptions {
   /** Base clock (tests); the system clock otherwise. */
@@ -24,6 +26,8 @@ export interface BuildOptions {
   printOnce?: (text: string) => void;
   /** An already open database (tests); opened from config.database otherwise. It is closed with the app's deps. */
   database?: DatabaseHandle;
+  /** The Zalo runtime's queue mode and worker (a worker process, benchmarks); from configuration otherwise. */
+  zalo?: ZaloRuntimeOptions;
 }
 
 export async function buildDeps(config: Config, log: Log, options: BuildOptions = {}): Promise<Deps> {
@@ -41,12 +45,13 @@ export async function buildDeps(config: Config, log: Log, options: BuildOptions 
     if (printed) (options.printOnce ?? ((t) => process.stdout.write(`${t}\n`)))(printed);
     const sqliteReads = await openSqliteReads(handle.db);
     const redis = createSharedRedis(config, log);
-    return {
+    const core: Omit<Deps, "zalo"> = {
       db: handle.db,
       database: {
         kind: handle.kind,
         ping: () => handle.ping(),
         close: async () => {
+          await zalo.close();
           sqliteReads?.close();
           redis?.disconnect();
           await handle.close();
@@ -64,6 +69,8 @@ export async function buildDeps(config: Config, log: Log, options: BuildOptions 
       preRegistrationWriter: createPreRegistrationWriter(handle.db),
       statusCache: createStatusCache({ ttlMs: config.STATUS_CACHE_MS }),
     };
+    const zalo = createZaloRuntime(core, options.zalo);
+    return { ...core, zalo };
   } catch (e) {
     await handle.close();
     throw e;

@@ -14,6 +14,7 @@ import type { ZaloGraph } from "./identity/zalo-graph.js";
 import type { PreRegistrationWriter } from "./store/pre-registrations.js";
 import type { SqliteReads } from "./store/sqlite-reads.js";
 import type { StatusCache } from "./use-cases/status-cache.js";
+import type { ZaloRuntime } from "./zalo/zalo-runtime.js";
 
 export interface Deps {
   db: Kysely<Database>;
@@ -38,4 +39,9 @@ export interface Deps {
   statusCache: StatusCache;
   /** With REDIS_URL: one shared connection (readiness, state shared by the instances); closed with `database`. */
   redis?: Redis;
+  /**
+   * Everything Zalo (zalo/zalo-runtime.ts): webhook keys, token store, the one OA client, the chatbot and its event
+   * queue. Closed by `zalo.close()` (main.ts, after the notifications stop) and, at the latest, with `database`.
+   */
+  zalo: ZaloRuntime;
 }

@@ -12,7 +12,6 @@ import { createLog } from "./log.js";
 import { startNotifications } from "./notify/start-notifications.js";
 import { startIntegrationWebhooks } from "./integration/webhooks.js";
 import { startPurgeTimer } from "./use-cases/purge-pre-registrations.js";
-import { closeZaloRuntime } from "./zalo/zalo-runtime.js";
 
 const SHUTDOWN_GRACE_MS = 10_000;
 
@@ -51,7 +50,7 @@ async function main(): Promise<void> {
       await notifications.stop();
       await webhooks.stop();
       await mirrorSync?.close();
-      await closeZaloRuntime(deps);
+      await deps.zalo.close();
       await deps.database.close();
       log.info("stopped");
       process.exit(0);

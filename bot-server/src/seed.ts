@@ -16,6 +16,7 @@ import { schemePlans } from "../../shared/data/scheme-plans.js";
 import type { Database } from "./store/database.js";
 import { upsertShippedDocuments, type CatalogDocument } from "./store/catalog.js";
 import { upsertUnits } from "./store/units.js";
+import { insertOfficerUnlessTaken, setDelegateOf, takenUsernames } from "./store/users.js";
 
 type Db = Kysely<Database>;
 
@@ -91,9 +92,7 @@ function generatePassword(): string {
 }
 
 async function seedDemoAccounts(db: Db, now: string): Promise<SeedReport["createdAccounts"]> {
-  const existing = new Set(
-    (await db.selectFrom("users").select("username").where("username", "in", DEMO_ACCOUNTS.map((a) => a.username)).execute()).map((r) => r.username),
-  );
+  const existing = await takenUsernames(db, DEMO_ACCOUNTS.map((a) => a.username));
   const created: SeedReport["createdAccounts"] = [];
   const ids = new Map<string, string>();
   for (const a of DEMO_ACCOUNTS) {
@@ -101,31 +100,14 @@ async function seedDemoAccounts(db: Db, now: string): Promise<SeedReport["create
     const password = generatePassword();
     const id = randomUUID();
     ids.set(a.username, id);
-    await db
-      .insertInto("users")
-      .values({
-        id,
-        username: a.username,
-        password_hash: await hash(password),
-        display_name: a.displayName,
-        role: a.role,
-        unit_id: a.unitId,
-        delegate_for: null,
-        phone: null,
-        zalo_user_id: null,
-        active: 1,
-        failed_logins: 0,
-        locked_until: null,
-        created_at: now,
-      })
-      .onConflict((oc) => oc.column("username").doNothing())
-      .execute();
+    await insertOfficerUnlessTaken(db, {
+      id, username: a.username, passwordHash: await hash(password), displayName: a.displayName, role: a.role, unitId: a.unitId, now,
+    });
     created.push({ username: a.username, role: a.role, password });
   }
   for (const a of DEMO_ACCOUNTS) {
     if (!a.delegateFor || !ids.has(a.username)) continue;
-    const leader = await db.selectFrom("users").select("id").where("username", "=", a.delegateFor).executeTakeFirst();
-    if (leader) await db.updateTable("users").set({ delegate_for: leader.id }).where("id", "=", ids.get(a.username)!).execute();
+    await setDelegateOf(db, ids.get(a.username)!, a.delegateFor);
   }
   return created;
 }

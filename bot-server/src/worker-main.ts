@@ -7,7 +7,6 @@ import { buildDeps } from "./build-deps.js";
 import { loadConfigOrExit } from "./config.js";
 import { createLog } from "./log.js";
 import { startNotifications } from "./notify/start-notifications.js";
-import { closeZaloRuntime, createZaloRuntime, registerZaloRuntime } from "./zalo/zalo-runtime.js";
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
@@ -19,9 +18,8 @@ async function main(): Promise<void> {
     );
     process.exit(2);
   }
-  const deps = await buildDeps(config, log);
   // The shared OA token store (and its cross-process refresh lock); webhook events stay with the servers' workers.
-  registerZaloRuntime(deps, createZaloRuntime(deps, { worker: false }));
+  const deps = await buildDeps(config, log, { zalo: { worker: false } });
   const notifications = startNotifications(deps, { workers: true });
   log.info({ pid: process.pid, mode: notifications.mode }, "notification worker ready");
 
@@ -33,7 +31,7 @@ async function main(): Promise<void> {
     // Sends in flight get this long; the outbox keeps whatever did not finish.
     setTimeout(() => process.exit(1), 30_000).unref();
     await notifications.stop();
-    await closeZaloRuntime(deps);
+    await deps.zalo.close();
     await deps.database.close();
     process.exit(0);
   };

@@ -1,13 +1,10 @@
 /** Vietnamese display helpers: dates dd/mm/yyyy, durations "1 giờ 20 phút", weekday names. */
+import { formatDateTextVn, formatTimeDateVn } from "../../shared/time/vn-time.js";
 
 const WEEKDAYS = ["Chủ nhật", "Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy"];
 
 /** "2025-10-15" → "15/10/2025"; anything else is returned unchanged. */
-export function formatDate(iso: string | null | undefined): string {
-  if (!iso) return "";
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
-  return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
-}
+export const formatDate = formatDateTextVn;
 
 /** "2025-10-15" → "Thứ Tư, 15/10/2025". */
 export function formatDayLong(iso: string): string {
@@ -26,13 +23,7 @@ export function formatInstantDate(iso: string): string {
 
 /** An ISO instant shown in Việt Nam time: "14:05 15/10/2025". */
 export function formatInstant(iso: string | null | undefined): string {
-  if (!iso) return "";
-  const ms = Date.parse(iso);
-  if (Number.isNaN(ms)) return iso;
-  const local = new Date(ms + 7 * 3_600_000);
-  const hh = String(local.getUTCHours()).padStart(2, "0");
-  const mm = String(local.getUTCMinutes()).padStart(2, "0");
-  return `${hh}:${mm} ${formatDate(local.toISOString().slice(0, 10))}`;
+  return iso ? formatTimeDateVn(iso) : "";
 }
 
 /** 80 → "1 giờ 20 phút"; 45 → "45 phút"; 120 → "2 giờ". */

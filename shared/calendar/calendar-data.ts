@@ -3,7 +3,7 @@
  * The national civil-service calendar ships in shared/data/calendar-vn.ts; a province supplies its own the same way.
  */
 import type { Evidence, IsoDate } from "../model.js";
-import { dayNumber } from "../time/vn-time.js";
+import { parseDay } from "./day-number.js";
 
 /**
  * holiday: a public holiday (Labour Code 2019, Art. 112); compensatory: nghỉ bù for a holiday on a weekend;
@@ -57,8 +57,8 @@ export function validateCalendarData(data: CalendarData): CalendarDataCheck {
     if (!/^\d{4}$/.test(year)) issues.push(`year key "${year}" is not YYYY`);
     calendarYear.entries.forEach((entry, i) => {
       const where = `${year}[${i}]`;
-      const from = dayNumber(entry.from);
-      const to = entry.to === undefined ? from : dayNumber(entry.to);
+      const from = parseDay(entry.from);
+      const to = entry.to === undefined ? from : parseDay(entry.to);
       if (from === undefined || to === undefined) issues.push(`${where}: invalid date ${entry.from}..${entry.to ?? ""}`);
       else if (to < from) issues.push(`${where}: ends before it starts`);
       if (!entry.from.startsWith(year) || (entry.to !== undefined && !entry.to.startsWith(year))) issues.push(`${where}: outside year ${year}`);

@@ -1,6 +1,6 @@
 /**
- * Allocation-free IsoDate ↔ day-number conversion for the calendar's hot paths (same numbering as vn-time's
- * dayNumber: days since 1970-01-01), without the RegExp and Date objects of the general helpers.
+ * The one IsoDate ↔ day-number conversion (days since 1970-01-01), allocation-free for the calendar's hot paths:
+ * no RegExp and no Date object. vn-time.ts builds on it.
  * Civil-date arithmetic after H. Hinnant, "chrono-compatible low-level date algorithms".
  */
 import type { IsoDate } from "../model.js";

@@ -1,6 +1,6 @@
 /** User-typed dates ("18/02/2026", "2026-02-18", "18-2-2026") checked before they reach the calendar, with messages to show. */
 import type { IsoDate } from "../model.js";
-import { dayNumber } from "../time/vn-time.js";
+import { parseDay } from "./day-number.js";
 import { LUNAR_MAX_YEAR, LUNAR_MIN_YEAR } from "./lunar-fallback.js";
 
 export type CalendarDateError = { code: "invalid_date" | "date_out_of_range"; message: string; messageEn: string };
@@ -15,7 +15,7 @@ export function parseCalendarDate(input: string): CalendarDateResult {
   const vn = iso ? null : VN.exec(text);
   const parts = iso ? [iso[1], iso[2], iso[3]] : vn ? [vn[3], vn[2], vn[1]] : null;
   const date = parts ? `${parts[0]}-${parts[1]!.padStart(2, "0")}-${parts[2]!.padStart(2, "0")}` : "";
-  if (!parts || dayNumber(date) === undefined) {
+  if (!parts || parseDay(date) === undefined) {
     return { ok: false, error: { code: "invalid_date", message: `Ngày "${text}" không hợp lệ. Vui lòng nhập theo dạng ngày/tháng/năm, ví dụ 18/02/2026.`, messageEn: `Invalid date "${text}"; use dd/mm/yyyy or YYYY-MM-DD.` } };
   }
   const year = Number(parts[0]);

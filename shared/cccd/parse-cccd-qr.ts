@@ -6,7 +6,7 @@
  */
 import type { IsoDate } from "../model.js";
 import { foldVietnamese } from "../text/fold.js";
-import { dayNumber } from "../time/vn-time.js";
+import { parseDay } from "../calendar/day-number.js";
 import { CCCD_QR_REJECTIONS, type CccdQrErrorCode, type CccdQrField, type CccdQrRejection } from "./cccd-qr-messages.js";
 
 export interface CccdQrValue {
@@ -131,5 +131,5 @@ function isDateLike(f: string): boolean {
 function readDate(f: string): IsoDate {
   const dmy = COMPACT_DATE.exec(f) ?? SEPARATED_DATE.exec(f);
   const iso = dmy ? `${dmy[3]}-${dmy[2]!.padStart(2, "0")}-${dmy[1]!.padStart(2, "0")}` : f;
-  return dayNumber(iso) === undefined || Number(iso.slice(0, 4)) < MIN_YEAR ? "" : iso;
+  return parseDay(iso) === undefined || Number(iso.slice(0, 4)) < MIN_YEAR ? "" : iso;
 }

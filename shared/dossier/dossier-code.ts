@@ -5,7 +5,7 @@
  * ("…-10000"), so codes never collide and still sort by day. Years are 2000–2099.
  */
 import type { IsoDate } from "../model.js";
-import { dayNumber } from "../time/vn-time.js";
+import { parseDay } from "../calendar/day-number.js";
 
 export interface DossierCodeParts {
   /** Canonical form: upper case, no spaces. */
@@ -36,7 +36,7 @@ const MIN_SEQUENCE_DIGITS = 4;
 export function formatDossierCode(agencyCode: string, receivedDate: IsoDate, sequence: number): string {
   const agency = agencyCode.trim().toUpperCase();
   if (!AGENCY_CODE_PATTERN.test(agency)) throw new RangeError(`agency code not in NNN.NN.NN.Xnn form: ${agencyCode}`);
-  if (dayNumber(receivedDate) === undefined || !receivedDate.startsWith("20")) {
+  if (parseDay(receivedDate) === undefined || !receivedDate.startsWith("20")) {
     throw new RangeError(`received date must be a real date in 2000–2099: ${receivedDate}`);
   }
   if (!Number.isSafeInteger(sequence) || sequence < 1) throw new RangeError(`sequence must be a positive integer: ${sequence}`);
@@ -64,7 +64,7 @@ function partsOf(m: RegExpMatchArray): DossierCodeParts | undefined {
   const { agency, day, sequence } = m.groups as { agency: string; day: string; sequence: string };
   const receivedDate = `20${day.slice(0, 2)}-${day.slice(2, 4)}-${day.slice(4, 6)}`;
   const n = Number(sequence);
-  if (dayNumber(receivedDate) === undefined || !Number.isSafeInteger(n) || n < 1) return undefined;
+  if (parseDay(receivedDate) === undefined || !Number.isSafeInteger(n) || n < 1) return undefined;
   const agencyCode = agency.toUpperCase();
   return { dossierCode: formatDossierCode(agencyCode, receivedDate, n), agencyCode, receivedDate, sequence: n };
 }

@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { listAuditFor } from "../../bot-server/src/store/audit.js";
-import { recordInteraction, updateConversation } from "../../bot-server/src/zalo/conversation-store.js";
+import { recordInteraction, updateConversation } from "../../bot-server/src/store/conversations.js";
 import { forEachDatabase, type TestDatabase } from "../helpers/databases.js";
 import { consoleClient, NAM_DA, QUANG_KHE, signedInOfficers, startConsoleServer, type ConsoleServer } from "./helpers/console-server.js";
 

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, expect, it } from "@jest/globals";
 import type { Browser } from "playwright-core";
 import { insertFeedback } from "../../bot-server/src/store/feedback.js";
 import type { DatabaseHandle } from "../../bot-server/src/store/connect.js";
-import { recordInteraction, updateConversation } from "../../bot-server/src/zalo/conversation-store.js";
+import { recordInteraction, updateConversation } from "../../bot-server/src/store/conversations.js";
 import { at, createOfficer, QUANG_KHE, WEDNESDAY, type ConsoleServer } from "../console/helpers/console-server.js";
 import { insertDeadLetter } from "../console/helpers/dead-letter-rows.js";
 import { insertDossier } from "../helpers/dossier-rows.js";

@@ -11,7 +11,6 @@ import { createServer } from "../../bot-server/src/server.js";
 import type { Deps } from "../../bot-server/src/deps.js";
 import { startNotifications, type Notifications } from "../../bot-server/src/notify/start-notifications.js";
 import { insertFeedback } from "../../bot-server/src/store/feedback.js";
-import { closeZaloRuntime } from "../../bot-server/src/zalo/zalo-runtime.js";
 import { consoleClient, createOfficer } from "../console/helpers/console-server.js";
 import { forEachDatabase, requireRedis, type TestDatabase } from "../helpers/databases.js";
 import { DEMO_UNIT_ID, insertApplicant, nowIso, oaUserId } from "./helpers/notify-fixtures.js";
@@ -34,7 +33,7 @@ forEachDatabase((_name, open) => {
   afterEach(async () => {
     await new Promise<void>((r) => (server ? server.close(() => r()) : r()));
     await notifications?.stop();
-    if (deps) await closeZaloRuntime(deps);
+    if (deps) await deps.zalo.close();
     await deps?.database.close();
     if (deps && redisUrl) await deleteRedisPrefix(redisUrl, deps.config.NOTIFY_QUEUE_PREFIX);
     await zalo?.close();

@@ -11,9 +11,8 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, expect, it } from "@jest/globals";
 import { createSettableClock } from "../../bot-server/src/clock.js";
 import type { Deps } from "../../bot-server/src/deps.js";
-import { claimDeliveries, idempotencyKey } from "../../bot-server/src/notify/notify-store.js";
+import { claimDeliveries, idempotencyKey } from "../../bot-server/src/store/outbox.js";
 import { startNotifications, type Notifications } from "../../bot-server/src/notify/start-notifications.js";
-import { closeZaloRuntime } from "../../bot-server/src/zalo/zalo-runtime.js";
 import { deliveryErrorLabelVi } from "../../shared/notify/notify-labels-vi.js";
 import { startTestApp, type TestApp } from "../helpers/app.js";
 import { forEachDatabase, type TestDatabase } from "../helpers/databases.js";
@@ -45,8 +44,8 @@ forEachDatabase((name, open) => {
   afterAll(async () => {
     await notifications.stop();
     await app.close();
-    await closeZaloRuntime(deps);
-    await closeZaloRuntime(app.deps);
+    await deps.zalo.close();
+    await app.deps.zalo.close();
     await deps.database.close();
     await zalo.close();
   });

@@ -7,7 +7,6 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, expect, it } from "@jest/globals";
 import { createSettableClock } from "../../bot-server/src/clock.js";
 import { startNotifications, type Notifications } from "../../bot-server/src/notify/start-notifications.js";
-import { closeZaloRuntime } from "../../bot-server/src/zalo/zalo-runtime.js";
 import type { Deps } from "../../bot-server/src/deps.js";
 import { forEachDatabase, type TestDatabase } from "../helpers/databases.js";
 import { DEMO_UNIT_ID, insertEvents, nowIso, oaUserId } from "./helpers/notify-fixtures.js";
@@ -32,7 +31,7 @@ forEachDatabase((_name, open) => {
   });
   afterAll(async () => {
     await notifications.stop();
-    await closeZaloRuntime(deps);
+    await deps.zalo.close();
     await deps.database.close();
     await zalo.close();
   });
@@ -144,7 +143,7 @@ forEachDatabase((_name, open) => {
       ]);
     } finally {
       await pipeline.stop();
-      await closeZaloRuntime(nightDeps);
+      await nightDeps.zalo.close();
       await nightDeps.database.close();
       await night.close();
     }
@@ -153,7 +152,7 @@ forEachDatabase((_name, open) => {
   it("without any Zalo sending configuration nothing starts and the outbox row waits", async () => {
     const bare = await buildNotifyDeps(t, { LOG_LEVEL: "silent", PURGE_INTERVAL_MINUTES: "0", DATABASE_URL: "sqlite::memory:" });
     const idle = startNotifications(bare);
-    await closeZaloRuntime(bare);
+    await bare.zalo.close();
     await bare.database.close();
     const [ev] = await insertEvents(t.db, [{ code: "000.00.24.H41-251015-0003", reach: { oaUserId: oaUserId(3), interactedAt: nowIso() } }]);
     await idle.stop();

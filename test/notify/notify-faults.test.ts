@@ -8,7 +8,6 @@
 import { afterAll, afterEach, describe, expect, it } from "@jest/globals";
 import type { Deps } from "../../bot-server/src/deps.js";
 import { startNotifications, type Notifications } from "../../bot-server/src/notify/start-notifications.js";
-import { closeZaloRuntime } from "../../bot-server/src/zalo/zalo-runtime.js";
 import { requireRedis } from "../helpers/databases.js";
 import { killAll, spawnWorker, startRedisServer, type RedisServer } from "./helpers/child-processes.js";
 import { buildNotifyDeps, MINIAPP_API_KEY, notifyEnv } from "./helpers/notify-deps.js";
@@ -41,7 +40,7 @@ const burst = (from: number) =>
     await inProcess?.stop();
     inProcess = undefined;
     // Before the private Redis goes: the runtime's lock connection would wait for it for ever.
-    if (deps) await closeZaloRuntime(deps);
+    if (deps) await deps.zalo.close();
     await killAll();
     await deps?.database.close();
     if (deps && !redis) await deleteRedisPrefix(redisUrl!, deps.config.NOTIFY_QUEUE_PREFIX);

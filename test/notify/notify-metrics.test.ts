@@ -4,7 +4,6 @@
  */
 import { afterEach, describe, expect, it } from "@jest/globals";
 import { startNotifications, type Notifications } from "../../bot-server/src/notify/start-notifications.js";
-import { closeZaloRuntime } from "../../bot-server/src/zalo/zalo-runtime.js";
 import { startTestApp, type TestApp } from "../helpers/app.js";
 import { forEachDatabase, requireRedis } from "../helpers/databases.js";
 import { freePort } from "./helpers/child-processes.js";
@@ -29,7 +28,7 @@ forEachDatabase((_name, open) => {
   afterEach(async () => {
     await pipeline?.stop();
     pipeline = undefined;
-    if (app) await closeZaloRuntime(app.deps);
+    if (app) await app.deps.zalo.close();
     if (app && redisUrl && app.deps.config.REDIS_URL === redisUrl) await deleteRedisPrefix(redisUrl, app.deps.config.NOTIFY_QUEUE_PREFIX);
     await app?.close();
     app = undefined;

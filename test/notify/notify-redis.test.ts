@@ -6,9 +6,8 @@
  */
 import { afterEach, describe, expect, it } from "@jest/globals";
 import type { Deps } from "../../bot-server/src/deps.js";
-import { listDeadLetters, redrive } from "../../bot-server/src/notify/dead-letters.js";
+import { listDeadLetters, redrive } from "../../bot-server/src/store/outbox.js";
 import { startNotifications, type Notifications } from "../../bot-server/src/notify/start-notifications.js";
-import { closeZaloRuntime } from "../../bot-server/src/zalo/zalo-runtime.js";
 import { forEachDatabase, requireRedis, type TestDatabase } from "../helpers/databases.js";
 import { buildNotifyDeps, MINIAPP_API_KEY, notifyEnv } from "./helpers/notify-deps.js";
 import type { Officer } from "../../shared/officers/officer.js";
@@ -37,7 +36,7 @@ describeRedis("notifications through BullMQ on Redis", () => {
     afterEach(async () => {
       await running?.stop();
       running = undefined;
-      if (deps) await closeZaloRuntime(deps);
+      if (deps) await deps.zalo.close();
       await deps?.database.close();
       if (deps) await deleteRedisPrefix(redisUrl!, deps.config.NOTIFY_QUEUE_PREFIX);
       await zalo?.close();

@@ -8,7 +8,6 @@ import { afterAll, afterEach, describe, expect, it } from "@jest/globals";
 import { Redis } from "ioredis";
 import type { Deps } from "../../bot-server/src/deps.js";
 import { startNotifications, type Notifications } from "../../bot-server/src/notify/start-notifications.js";
-import { closeZaloRuntime } from "../../bot-server/src/zalo/zalo-runtime.js";
 import { forEachDatabase, requireRedis, type TestDatabase } from "../helpers/databases.js";
 import { killAll, startRedisServer, type RedisServer } from "./helpers/child-processes.js";
 import { buildNotifyDeps, MINIAPP_API_KEY, notifyEnv } from "./helpers/notify-deps.js";
@@ -34,7 +33,7 @@ describeRedis("Redis loses its data while notifications wait in its queues", () 
 
     afterEach(async () => {
       for (const r of running.splice(0)) await r.stop();
-      if (deps) await closeZaloRuntime(deps);
+      if (deps) await deps.zalo.close();
       await deps?.database.close();
       await zalo?.close();
       await redis?.kill();

@@ -23,7 +23,7 @@ import { SESSION_COOKIE } from "../../bot-server/src/console/session-auth.js";
 import { insertDataRequest } from "../../bot-server/src/store/data-requests.js";
 import { insertFeedback } from "../../bot-server/src/store/feedback.js";
 import { insertSession } from "../../bot-server/src/store/sessions.js";
-import { recordInteraction, updateConversation } from "../../bot-server/src/zalo/conversation-store.js";
+import { recordInteraction, updateConversation } from "../../bot-server/src/store/conversations.js";
 import { CONSENT_NOTICE } from "../../shared/api/consent.js";
 import type { Role } from "../../shared/data/lifecycle.js";
 import { may } from "../../shared/officers/permissions.js";

@@ -5,7 +5,7 @@
 import { startTestApp, type TestApp } from "../helpers/app.js";
 import { signWebhook, startZaloStandIn, type StandInOptions, type ZaloStandIn } from "../helpers/zalo-openapi-stand-in.js";
 import type { DatabaseHandle } from "../../bot-server/src/store/connect.js";
-import { closeZaloRuntime, zaloRuntimeFor, type ZaloRuntime } from "../../bot-server/src/zalo/zalo-runtime.js";
+import type { ZaloRuntime } from "../../bot-server/src/zalo/zalo-runtime.js";
 import { startNotifications, type Notifications } from "../../bot-server/src/notify/start-notifications.js";
 
 /** Tuesday 14/10/2025 09:30 in Việt Nam: the next "Ngày không hẹn" (Wednesday) is 15/10/2025. */
@@ -54,7 +54,7 @@ export async function startBot(database: DatabaseHandle, options: BotOptions = {
     ...(options.now === null ? {} : { now: options.now ?? TUESDAY_MORNING }),
     env: { PUBLIC_BASE_URL, ...zaloEnv, ...options.env },
   });
-  const runtime = zaloRuntimeFor(app.deps);
+  const runtime = app.deps.zalo;
   const notifications = startNotifications(app.deps);
   return {
     app,
@@ -73,7 +73,7 @@ export async function startBot(database: DatabaseHandle, options: BotOptions = {
     async close() {
       await notifications.stop();
       await app.close();
-      await closeZaloRuntime(app.deps);
+      await app.deps.zalo.close();
       await zalo.close();
     },
   };

@@ -206,7 +206,7 @@ forEachDatabase((_name, open) => {
     });
   });
 
-  describe("HTTP of the webhook (a plain handler mounted first: it reads its own body for the signature)", () => {
+  describe("HTTP of the webhook (an Express route that reads its raw body for the signature)", () => {
     const keys = () => ({ appId: bot.zalo.appId, oaSecretKey: bot.zalo.oaSecretKey });
     const signedText = (text: string) => signWebhook(zaloEvent.text({ userId: newUser(), text, timestamp: String(bot.nowMs()) }), keys());
 

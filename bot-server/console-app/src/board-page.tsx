@@ -5,7 +5,7 @@ import { STATE_LABELS_VI } from "../../../shared/dossier/lifecycle-labels.js";
 import { api } from "./api.js";
 import type { Officer } from "./console-app.js";
 import { DossierTable } from "./dossier-table.js";
-import { vnDayTime } from "./format.js";
+import { dmy, vnDayTime } from "./format.js";
 import type { BoardReply } from "../../../shared/console/dossiers.js";
 import type { SignInAlertsReply } from "../../../shared/console/settings.js";
 
@@ -57,7 +57,7 @@ export function BoardPage({ officer }: { officer: Officer }) {
       )}
       {(officer.role === "unit_admin" || officer.role === "leader") && <ZaloSendingNotice showConfigure={officer.role === "unit_admin"} />}
       <div className="card">
-        <h2>{board.weekdayName} {board.date.split("-").reverse().join("/")} · {board.time}</h2>
+        <h2>{board.weekdayName} {dmy(board.date)} · {board.time}</h2>
         {s ? (
           <>
             <p data-testid="scheme-summary">{s.summary}</p>

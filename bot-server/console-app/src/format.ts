@@ -1,15 +1,11 @@
 /** Dates and times as Vietnamese officers write them, in Asia/Ho_Chi_Minh whatever the PC's time zone. */
-export function dmy(iso: string | null | undefined): string {
-  if (!iso) return "";
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
-  return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
-}
+import { formatDateTextVn, formatTimeDateVn } from "../../../shared/time/vn-time.js";
 
-export function vnDateTime(iso: string): string {
-  const d = new Date(Date.parse(iso) + 7 * 3_600_000);
-  const p = (n: number) => String(n).padStart(2, "0");
-  return `${p(d.getUTCHours())}:${p(d.getUTCMinutes())} ${p(d.getUTCDate())}/${p(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`;
-}
+/** "2025-10-15" → "15/10/2025". */
+export const dmy = formatDateTextVn;
+
+/** "14:05 15/10/2025". */
+export const vnDateTime = formatTimeDateVn;
 
 /** "dd/mm/yyyy HH:mm" in Asia/Ho_Chi_Minh (lists of notifications, feedback and conversations). */
 export function vnDayTime(iso: string | null | undefined): string {

@@ -1,13 +1,9 @@
 /** The citizen's data (GET /api/citizens/me/data/page) as a page a person reads and prints. */
 import type { MyData } from "../../../shared/api/my-data.js";
+import { formatTimeDateVn } from "../../../shared/time/vn-time.js";
 import { escapeHtml, htmlPage } from "../http/html-page.js";
 
-const fmt = (iso: string | null) => {
-  if (!iso) return "";
-  const d = new Date(Date.parse(iso) + 7 * 3_600_000);
-  const p = (n: number) => String(n).padStart(2, "0");
-  return `${p(d.getUTCHours())}:${p(d.getUTCMinutes())} ${p(d.getUTCDate())}/${p(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`;
-};
+const fmt = (iso: string | null) => (iso ? formatTimeDateVn(iso) : "");
 
 const table = (rows: [string, string | null | undefined][]) =>
   `<dl>${rows.filter(([, v]) => v !== null && v !== undefined && v !== "").map(([k, v]) => `<dt>${escapeHtml(k)}</dt><dd>${escapeHtml(String(v))}</dd>`).join("")}</dl>`;

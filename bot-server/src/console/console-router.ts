@@ -1,16 +1,13 @@
 /**
  * The officer console at /console: the JSON API under /console/api (session cookie + CSRF header), the citizen
  * mirror's endpoints under /console/mirror/api (authorised by the pairing code and its token), and the React
- * front-end (built on first use when missing or stale, see console-app/build.ts).
+ * front-end (`npm run build:console`, served by http/console-front-end.ts).
  */
-import { existsSync } from "node:fs";
-import { join } from "node:path";
-import express, { Router, type NextFunction, type Request, type Response } from "express";
+import { Router, type NextFunction, type Request, type Response } from "express";
 import { rateLimit } from "express-rate-limit";
 import { z } from "zod";
-import { CONSOLE_DIST_DIR, ensureConsoleBuilt } from "../../console-app/build.js";
 import type { Deps } from "../deps.js";
-import { htmlPage } from "../http/html-page.js";
+import { consoleFrontEnd } from "../http/console-front-end.js";
 import { jsonBody } from "../http/json-body.js";
 import { consoleApi } from "./console-api.js";
 import { sendError } from "../http/api-error.js";
@@ -29,7 +26,7 @@ export interface ConsoleRouterOptions {
   mirror?: MirrorHub;
   /** Several instances: replays mirror changes across them (console/mirror-sync.ts). */
   mirrorSync?: MirrorSync;
-  /** Build the front-end in the background at start when it is missing or stale (default: not under NODE_ENV=test). */
+  /** Run the console build at start when running from sources (default: under NODE_ENV=development). */
   buildAtStart?: boolean;
 }
 
@@ -54,7 +51,8 @@ export function consoleRouter(deps: Deps, options: ConsoleRouterOptions = {}): R
   router.use("/mirror/api", json, mirrorApi(mirror));
   router.use("/mirror/api", (_req, res) => sendError(res, { code: "mirror_not_found" }));
   router.use("/api", (_req, res) => sendError(res, { code: "not_found" }));
-  router.use(frontEnd(deps, options.buildAtStart ?? deps.config.NODE_ENV !== "test"));
+  const nodeEnv = deps.config.NODE_ENV;
+  router.use(consoleFrontEnd(deps.log, { build: nodeEnv !== "production", buildAtStart: options.buildAtStart ?? nodeEnv === "development" }));
   router.use(consoleErrorHandler(deps));
   return router;
 }
@@ -83,34 +81,6 @@ function mirrorApi(mirror: MirrorHub): Router {
     }
     res.json({ ok: true });
   });
-  return router;
-}
-
-function frontEnd(deps: Deps, buildAtStart: boolean): Router {
-  const router = Router();
-  if (buildAtStart) {
-    ensureConsoleBuilt().catch((e: unknown) => deps.log.error({ err: { message: e instanceof Error ? e.message : String(e) } }, "console build failed"));
-  }
-  const index = join(CONSOLE_DIST_DIR, "index.html");
-  const assets = express.static(CONSOLE_DIST_DIR, { index: false, maxAge: "1h", fallthrough: true });
-  router.use(async (req: Request, res: Response, next: NextFunction) => {
-    try {
-      await ensureConsoleBuilt();
-    } catch (e) {
-      deps.log.error({ err: { message: e instanceof Error ? e.message : String(e) } }, "console build failed");
-      if (!existsSync(index)) {
-        res.status(503).type("html").send(htmlPage("Bàn làm việc Một cửa", "<h1>Giao diện cán bộ chưa được đóng gói</h1><p>Chạy <code>npx tsx bot-server/console-app/build.ts</code> rồi tải lại trang.</p>"));
-        return;
-      }
-    }
-    next();
-  });
-  router.use(assets);
-  router.get("/{*rest}", (req, res, next) => {
-    if (/\.[a-z0-9]{1,8}$/i.test(req.path)) return next();
-    res.set("Cache-Control", "no-cache").sendFile(index);
-  });
-  router.get("/", (_req, res) => res.set("Cache-Control", "no-cache").sendFile(index));
   return router;
 }
 

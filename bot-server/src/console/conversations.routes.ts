@@ -10,7 +10,7 @@ import { createHmac, timingSafeEqual } from "node:crypto";
 import { Router, type Request, type Response } from "express";
 import type { Deps } from "../deps.js";
 import { writeAudit } from "../store/audit.js";
-import { listWaitingConversations, markConversationHandled, type Conversation } from "../zalo/conversation-store.js";
+import { listWaitingConversations, markConversationHandled, type Conversation } from "../store/conversations.js";
 import { sendError } from "../http/api-error.js";
 import { unitScope, type Officer } from "../../../shared/officers/officer.js";
 import { may, refusalOf } from "../../../shared/officers/permissions.js";

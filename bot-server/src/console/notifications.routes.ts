@@ -7,7 +7,7 @@
 import { Router, type Request, type Response } from "express";
 import { deliveryAttemptVi, deliveryErrorLabelVi, notifyKindLabelVi } from "../../../shared/notify/notify-labels-vi.js";
 import type { Deps } from "../deps.js";
-import { listDeadLetters, redrive, type DeliveryAttempt } from "../notify/dead-letters.js";
+import { listDeadLetters, redrive, type DeliveryAttempt } from "../store/outbox.js";
 import { sendingStatus } from "../notify/sending-status.js";
 import { writeAudit } from "../store/audit.js";
 import { sendError } from "../http/api-error.js";

@@ -10,6 +10,8 @@ import { z } from "zod";
 import { maskPhone } from "../../../shared/api/citizens.js";
 import type { Deps } from "../deps.js";
 import { eraseCitizenPhone, readCitizenPhone, saveCitizenPhone } from "../store/citizen-phone.js";
+import { createCounterApplicant } from "../store/citizens.js";
+import { findDossierApplicant } from "../store/dossiers.js";
 import { issueOaLinkCode, oaLinkState, unlinkOa } from "../store/officer-oa-link.js";
 import { normalizePhone } from "../zalo/oa-requests.js";
 import { randomUUID } from "node:crypto";
@@ -39,11 +41,7 @@ export function consoleZaloRoutes(deps: Deps): Router {
       sendError(res, { code: "forbidden", message: refusalOf("dossier.phone") });
       return undefined;
     }
-    const dossier = await deps.db
-      .selectFrom("dossiers")
-      .select(["id", "citizen_id", "receiving_unit_id"])
-      .where("id", "=", String(req.params.dossierId))
-      .executeTakeFirst();
+    const dossier = await findDossierApplicant(deps.db, String(req.params.dossierId));
     if (!dossier || dossier.receiving_unit_id !== officer.unitId) {
       sendError(res, { code: "dossier_not_in_unit" });
       return undefined;
@@ -69,14 +67,7 @@ export function consoleZaloRoutes(deps: Deps): Router {
     let citizenId = found.dossier.citizen_id;
     if (!citizenId) {
       // An applicant known only at the counter: a citizen row holding nothing but this number.
-      citizenId = randomUUID();
-      await deps.db.transaction().execute(async (tx) => {
-        await tx.insertInto("citizens").values({
-          id: citizenId!, zalo_user_id: null, zalo_oa_user_id: null, device_token_hash: null, display_name: null, phone: null, phone_consent_at: null,
-          notify_opt_in_at: null, oa_followed: 0, oa_last_interaction_at: null, miniapp_opened_at: null, phone_source: null, created_at: at, updated_at: at,
-        }).execute();
-        await tx.updateTable("dossiers").set({ citizen_id: citizenId }).where("id", "=", found.dossier.id).where("citizen_id", "is", null).execute();
-      });
+      citizenId = await createCounterApplicant(deps.db, found.dossier.id, at);
     }
     const phone = normalizePhone(body.data.phone)!;
     await saveCitizenPhone(deps.db, citizenId, { phone, consentAt: at, source: "counter" }, { kind: "officer", id: found.officer.id },

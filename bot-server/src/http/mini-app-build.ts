@@ -1,5 +1,5 @@
 /**
- * The mini-app's web build at first start, as the console does (bot-server/console-app/build.ts): on a fresh clone
+ * The mini-app's web build at first start, as the console's (http/console-front-end.ts): on a fresh clone
  * `npm ci && npm start` finds no mini-app/www, builds it with Vite in a child process and serves /m/ once it is
  * there (requests meanwhile wait for it). A build older than a source file of the mini-app or shared/ is rebuilt
  * the same way. The build goes to a temporary folder renamed into place (a reader never sees half a build), under

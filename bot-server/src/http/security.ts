@@ -2,7 +2,6 @@
  * Security headers (helmet) with a CSP that still lets the served React apps run, and the per-IP rate
  * limit of public routes (RATE_LIMIT_PER_MINUTE; 0 turns it off for benchmarks).
  */
-import type { ServerResponse } from "node:http";
 import type { RequestHandler } from "express";
 import helmet from "helmet";
 import { rateLimit } from "express-rate-limit";
@@ -22,11 +21,6 @@ const API_HEADERS: [string, string][] = [
   ["X-Frame-Options", "DENY"],
   ["Referrer-Policy", "no-referrer"],
 ];
-
-/** The JSON header set on a plain Node response (the webhook answers without Express). */
-export function setApiHeaders(res: ServerResponse): void {
-  for (const [name, value] of API_HEADERS) res.setHeader(name, value);
-}
 
 /** Paths whose answers are JSON for programs, not pages. */
 const API_PREFIXES = ["/api/", "/webhook/"];

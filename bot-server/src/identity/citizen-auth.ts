@@ -8,7 +8,7 @@ import type { Request } from "express";
 import type { Deps } from "../deps.js";
 import { fail, type ApiFailure } from "../http/api-error.js";
 import { createDeviceCitizen, findCitizenIdByDeviceTokenHash, findOrCreateZaloCitizen, noteMiniAppOpened } from "../store/citizens.js";
-import { TtlCache } from "./ttl-cache.js";
+import { TtlCache } from "../ttl-cache.js";
 
 export interface CitizenIdentity {
   citizenId: string;

@@ -9,7 +9,7 @@ import type { Request, Response } from "express";
 import type { Deps } from "../deps.js";
 import { collectNotifyMetrics } from "../notify/notify-metrics.js";
 import { sendError } from "../http/api-error.js";
-import { formatMetrics, PROMETHEUS_CONTENT_TYPE } from "./prometheus-text.js";
+import { formatMetrics } from "./prometheus-text.js";
 
 function bearerMatches(header: string | undefined, token: string): boolean {
   const given = Buffer.from(header?.startsWith("Bearer ") ? header.slice(7) : "");
@@ -23,7 +23,7 @@ export function metricsHandler(deps: Deps) {
     if (token && !bearerMatches(req.get("authorization"), token)) {
       return sendError(res, { code: "unauthenticated", message: "Cần mã truy cập để đọc số liệu giám sát.", detail: "Send the METRICS_TOKEN as a bearer token." });
     }
-    const families = await collectNotifyMetrics(deps);
-    res.set("content-type", PROMETHEUS_CONTENT_TYPE).set("cache-control", "no-store").send(formatMetrics(families));
+    const { contentType, text } = await formatMetrics(await collectNotifyMetrics(deps));
+    res.set("content-type", contentType).set("cache-control", "no-store").send(text);
   };
 }

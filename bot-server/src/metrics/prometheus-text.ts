@@ -1,4 +1,10 @@
-/** Prometheus text exposition format 0.0.4: one HELP and TYPE line per family, then one line per sample. */
+/**
+ * Prometheus text exposition through prom-client: each scrape's families (read fresh from the database and Redis,
+ * notify/notify-metrics.ts) go into a registry of their own, so a family absent from this scrape is absent from the
+ * text.
+ */
+import { Counter, Gauge, Registry } from "prom-client";
+
 export interface MetricSample {
   labels?: Record<string, string>;
   value: number;
@@ -11,27 +17,18 @@ export interface MetricFamily {
   samples: MetricSample[];
 }
 
-export const PROMETHEUS_CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
-
-export function formatMetrics(families: readonly MetricFamily[]): string {
-  const lines: string[] = [];
+export async function formatMetrics(families: readonly MetricFamily[]): Promise<{ contentType: string; text: string }> {
+  const registry = new Registry();
   for (const f of families) {
-    lines.push(`# HELP ${f.name} ${f.help.replace(/\\/g, "\\\\").replace(/\n/g, "\\n")}`);
-    lines.push(`# TYPE ${f.name} ${f.type}`);
-    for (const s of f.samples) lines.push(`${f.name}${labelText(s.labels)} ${numberText(s.value)}`);
+    const labelNames = [...new Set(f.samples.flatMap((s) => Object.keys(s.labels ?? {})))];
+    const options = { name: f.name, help: f.help, labelNames, registers: [registry] };
+    if (f.type === "counter") {
+      const counter = new Counter(options);
+      for (const s of f.samples) counter.inc(s.labels ?? {}, s.value);
+    } else {
+      const gauge = new Gauge(options);
+      for (const s of f.samples) gauge.set(s.labels ?? {}, s.value);
+    }
   }
-  return `${lines.join("\n")}\n`;
-}
-
-function labelText(labels: Record<string, string> | undefined): string {
-  const entries = Object.entries(labels ?? {});
-  if (entries.length === 0) return "";
-  return `{${entries.map(([k, v]) => `${k}="${v.replace(/\\/g, "\\\\").replace(/\n/g, "\\n").replace(/"/g, '\\"')}"`).join(",")}}`;
-}
-
-function numberText(v: number): string {
-  if (Number.isNaN(v)) return "NaN";
-  if (v === Infinity) return "+Inf";
-  if (v === -Infinity) return "-Inf";
-  return String(v);
+  return { contentType: registry.contentType, text: await registry.metrics() };
 }

@@ -13,7 +13,7 @@ import { retryDelayMs } from "../../../shared/notify/send-schedule.js";
 import type { Database } from "../store/database.js";
 import type { CsButton } from "../zalo/oa-requests.js";
 import type { StepOutcome, SenderContext } from "./deliver-step.js";
-import { finalizeOutbox, noteInDoubt, scheduleOutbox, settleDelivery, type DeliveryClaim, type OutboxRow } from "./notify-store.js";
+import { finalizeOutbox, insertClaimedOutbox, noteInDoubt, scheduleOutbox, settleDelivery, type DeliveryClaim, type OutboxRow } from "../store/outbox.js";
 import type { DeliveryBrief } from "./notify-target.js";
 import type { NotifySendResult } from "./notify-zalo.js";
 
@@ -50,15 +50,7 @@ export function parseChatReply(json: string): ChatReplyPayload | undefined {
 
 /** A new outbox row for a reply, claimed by the caller (status "queued") so no other sender starts it before the first try. */
 export async function insertChatReply(db: Kysely<Database>, id: string, payload: ChatReplyPayload, now: string): Promise<boolean> {
-  const r = await db
-    .insertInto("outbox")
-    .values({
-      id, dossier_id: null, event_id: null, kind: CHAT_REPLY_KIND, payload: JSON.stringify(payload), status: "queued", attempts: 0,
-      available_at: now, created_at: now, updated_at: now, last_error: null,
-    })
-    .onConflict((oc) => oc.column("id").doNothing())
-    .executeTakeFirst();
-  return Number(r.numInsertedOrUpdatedRows ?? 0n) > 0;
+  return insertClaimedOutbox(db, { id, kind: CHAT_REPLY_KIND, payload: JSON.stringify(payload), now });
 }
 
 export async function chatReplyStep(ctx: SenderContext, row: OutboxRow, deliveries: readonly DeliveryBrief[]): Promise<StepOutcome> {

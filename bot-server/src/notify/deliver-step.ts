@@ -20,7 +20,7 @@ import { hasZnsReceipt } from "../store/zns-receipts.js";
 import {
   FINAL_OUTBOX_STATUSES, finalizeOutbox, idempotencyKey, noteInDoubt, scheduleOutbox, settleDelivery, type DeliveryClaim,
   type OutboxRow,
-} from "./notify-store.js";
+} from "../store/outbox.js";
 import type { DeliveryBrief, NotifyTarget, TargetOptions } from "./notify-target.js";
 import type { NotifySettings } from "./notify-settings.js";
 import type { NotifySendResult, NotifyZalo } from "./notify-zalo.js";

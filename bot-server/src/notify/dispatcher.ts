@@ -5,7 +5,7 @@
  */
 import type { SenderContext } from "./deliver-step.js";
 import { deliverStep } from "./deliver-step.js";
-import { markQueued, releaseToPending, scheduleOutbox, selectDuePending, selectStaleQueued } from "./notify-store.js";
+import { markQueued, releaseToPending, scheduleOutbox, selectDuePending, selectStaleQueued } from "../store/outbox.js";
 import type { RateGate } from "./rate-gate.js";
 import type { NotifyChannel } from "../../../shared/notify/channels.js";
 

@@ -5,10 +5,10 @@
  */
 import { Queue } from "bullmq";
 import { Redis } from "ioredis";
-import { sql } from "kysely";
 import { NOTIFY_CHANNELS } from "../../../shared/notify/channels.js";
 import type { Deps } from "../deps.js";
 import type { MetricFamily } from "../metrics/prometheus-text.js";
+import { outboxCounts } from "../store/outbox.js";
 import { queueName } from "./channel-queues.js";
 
 const OUTBOX_STATUSES = ["pending", "queued", "sent", "not_notified", "dead"];
@@ -17,13 +17,9 @@ const REDIS_TIMEOUT_MS = 2000;
 
 export async function collectNotifyMetrics(deps: Deps): Promise<MetricFamily[]> {
   const nowMs = deps.clock.now().getTime();
-  const [byStatus, oldest, deliveries] = await Promise.all([
-    deps.db.selectFrom("outbox").select(["status", sql<number>`count(*)`.as("n")]).groupBy("status").execute(),
-    deps.db.selectFrom("outbox").select(sql<string | null>`min(created_at)`.as("oldest")).where("status", "in", ["pending", "queued"]).executeTakeFirst(),
-    deps.db.selectFrom("deliveries").select(["channel", "status", sql<number>`count(*)`.as("n")]).groupBy(["channel", "status"]).execute(),
-  ]);
+  const { byStatus, oldest, deliveries } = await outboxCounts(deps.db);
   const count = new Map(byStatus.map((r) => [r.status, Number(r.n)]));
-  const oldestMs = oldest?.oldest ? Date.parse(oldest.oldest) : NaN;
+  const oldestMs = oldest ? Date.parse(oldest) : NaN;
   const families: MetricFamily[] = [
     {
       name: "khonghen_notify_outbox",

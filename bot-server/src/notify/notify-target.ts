@@ -4,7 +4,7 @@
  * every retry renders the same text and a message can be recognised in the OA conversation).
  * Batched for the relay, which only needs the recipient to choose the first queue.
  */
-import type { Kysely, Selectable } from "kysely";
+import type { Kysely } from "kysely";
 import { STATE_LABELS_VI } from "../../../shared/dossier/lifecycle-labels.js";
 import type { DossierState } from "../../../shared/data/lifecycle.js";
 import type { RecipientFacts } from "../../../shared/notify/channels.js";
@@ -12,23 +12,18 @@ import { isNotifyKind, parseOutboxPayload, type NotifyKind, type OutboxPayload }
 import type { NotificationFacts } from "../../../shared/notify/render-notification.js";
 import { toVnMoment } from "../../../shared/time/vn-time.js";
 import type { Domain } from "../domain.js";
-import type { CitizenTable, Database, DeliveryTable, DossierTable, UserTable } from "../store/database.js";
-import type { OutboxRow } from "./notify-store.js";
+import type { Database } from "../store/database.js";
+import {
+  readFeedbackAuthors, readNotifyCitizens, readNotifyDossiers, readNotifyOfficers, readSendRows, type DeliveryBrief, type NotifyCitizen,
+  type NotifyDossier, type NotifyOfficer, type OutboxRow,
+} from "../store/outbox.js";
 
 type Db = Kysely<Database>;
 
-/** Only what a notification needs: never the applicant's name, ID number or form data. */
-const DOSSIER_COLUMNS = [
-  "id", "code", "citizen_id", "receiving_unit_id", "procedure_version_id", "track", "state", "received_at", "due_date",
-  "original_due_date", "missing_documents",
-] as const;
-const CITIZEN_COLUMNS = [
-  "id", "zalo_oa_user_id", "oa_last_interaction_at", "zalo_user_id", "notify_opt_in_at", "phone", "phone_consent_at", "miniapp_opened_at",
-] as const;
-type Dossier = Pick<Selectable<DossierTable>, (typeof DOSSIER_COLUMNS)[number]>;
-type Citizen = Pick<Selectable<CitizenTable>, (typeof CITIZEN_COLUMNS)[number]>;
-type Officer = Pick<Selectable<UserTable>, "id" | "zalo_user_id" | "phone" | "created_at" | "active">;
-export type DeliveryBrief = Pick<Selectable<DeliveryTable>, "id" | "channel" | "attempt" | "status" | "at">;
+type Dossier = NotifyDossier;
+type Citizen = NotifyCitizen;
+type Officer = NotifyOfficer;
+export type { DeliveryBrief };
 
 export interface NotifyTarget {
   row: OutboxRow;
@@ -47,10 +42,10 @@ export interface TargetOptions {
 export async function loadTargets(db: Db, rows: readonly OutboxRow[], options: TargetOptions): Promise<Map<string, NotifyTarget>> {
   const parsed = rows.map((row) => ({ row, payload: parseOutboxPayload(row.payload) }));
   const dossierIds = unique(parsed.map((p) => p.row.dossier_id ?? p.payload.dossierId));
-  const dossiers = dossierIds.length ? await db.selectFrom("dossiers").select(DOSSIER_COLUMNS).where("id", "in", dossierIds).execute() : [];
+  const dossiers = await readNotifyDossiers(db, dossierIds);
   const dossierById = new Map(dossiers.map((d) => [d.id, d]));
   const citizenIds = unique(dossiers.map((d) => d.citizen_id));
-  const citizens = citizenIds.length ? await db.selectFrom("citizens").select(CITIZEN_COLUMNS).where("id", "in", citizenIds).execute() : [];
+  const citizens = await readNotifyCitizens(db, citizenIds);
   const citizenById = new Map(citizens.map((c) => [c.id, c]));
   const officers = await loadOfficers(db, parsed);
   const withDossier = parsed.map((p) => {
@@ -75,57 +70,7 @@ export interface SendContext {
 
 /** Everything the send steps of these rows read, in one query (outbox rows, dossiers, citizens, earlier attempts). */
 export async function loadSendContexts(db: Db, outboxIds: readonly string[], options: TargetOptions): Promise<Map<string, SendContext>> {
-  const rows = await db
-    .selectFrom("outbox")
-    .leftJoin("dossiers", "dossiers.id", "outbox.dossier_id")
-    .leftJoin("citizens", "citizens.id", "dossiers.citizen_id")
-    .leftJoin("deliveries", "deliveries.outbox_id", "outbox.id")
-    .selectAll("outbox")
-    .select([
-      "dossiers.id as d_id", "dossiers.code as d_code", "dossiers.citizen_id as d_citizen_id", "dossiers.receiving_unit_id as d_receiving_unit_id",
-      "dossiers.procedure_version_id as d_procedure_version_id", "dossiers.track as d_track", "dossiers.state as d_state",
-      "dossiers.received_at as d_received_at", "dossiers.due_date as d_due_date", "dossiers.original_due_date as d_original_due_date",
-      "dossiers.missing_documents as d_missing_documents",
-      "citizens.id as c_id", "citizens.zalo_oa_user_id as c_zalo_oa_user_id", "citizens.oa_last_interaction_at as c_oa_last_interaction_at",
-      "citizens.zalo_user_id as c_zalo_user_id", "citizens.notify_opt_in_at as c_notify_opt_in_at", "citizens.phone as c_phone",
-      "citizens.phone_consent_at as c_phone_consent_at", "citizens.miniapp_opened_at as c_miniapp_opened_at",
-      "deliveries.id as dl_id", "deliveries.channel as dl_channel", "deliveries.attempt as dl_attempt", "deliveries.status as dl_status",
-      "deliveries.at as dl_at",
-    ])
-    .where("outbox.id", "in", [...outboxIds])
-    .execute();
-  const byOutbox = new Map<string, typeof rows>();
-  for (const r of rows) {
-    const list = byOutbox.get(r.id) ?? [];
-    list.push(r);
-    byOutbox.set(r.id, list);
-  }
-  const parsed = [...byOutbox.values()].map((group) => {
-    const first = group[0]!;
-    const row: OutboxRow = {
-      id: first.id, dossier_id: first.dossier_id, event_id: first.event_id, kind: first.kind, payload: first.payload, status: first.status,
-      attempts: first.attempts, available_at: first.available_at, created_at: first.created_at, updated_at: first.updated_at, last_error: first.last_error,
-    };
-    const dossier: Dossier | undefined = first.d_id === null
-      ? undefined
-      : {
-        id: first.d_id, code: first.d_code!, citizen_id: first.d_citizen_id, receiving_unit_id: first.d_receiving_unit_id!,
-        procedure_version_id: first.d_procedure_version_id!, track: first.d_track!, state: first.d_state!, received_at: first.d_received_at!,
-        due_date: first.d_due_date!, original_due_date: first.d_original_due_date!, missing_documents: first.d_missing_documents!,
-      };
-    const citizen: Citizen | undefined = first.c_id === null
-      ? undefined
-      : {
-        id: first.c_id, zalo_oa_user_id: first.c_zalo_oa_user_id, oa_last_interaction_at: first.c_oa_last_interaction_at,
-        zalo_user_id: first.c_zalo_user_id, notify_opt_in_at: first.c_notify_opt_in_at, phone: first.c_phone, phone_consent_at: first.c_phone_consent_at,
-        miniapp_opened_at: first.c_miniapp_opened_at,
-      };
-    const deliveries = group
-      .filter((r) => r.dl_id !== null)
-      .map((r) => ({ id: r.dl_id!, channel: r.dl_channel!, attempt: r.dl_attempt!, status: r.dl_status!, at: r.dl_at! }))
-      .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.attempt - b.attempt));
-    return { row, payload: parseOutboxPayload(row.payload), dossier, citizen, deliveries };
-  });
+  const parsed = (await readSendRows(db, outboxIds)).map((r) => ({ ...r, payload: parseOutboxPayload(r.row.payload) }));
   const officers = await loadOfficers(db, parsed);
   const authors = await loadFeedbackAuthors(db, parsed);
   return new Map(
@@ -144,17 +89,7 @@ export async function loadSendContexts(db: Db, outboxIds: readonly string[], opt
  */
 async function loadFeedbackAuthors(db: Db, parsed: readonly { row: OutboxRow; payload: OutboxPayload }[]): Promise<Map<string, Citizen>> {
   const ids = unique(parsed.map((p) => (p.row.kind === "feedback_answer" ? p.payload.feedbackId : undefined)));
-  if (ids.length === 0) return new Map();
-  const rows = await db
-    .selectFrom("feedback")
-    .innerJoin("citizens", "citizens.id", "feedback.citizen_id")
-    .select([
-      "feedback.id as feedback_id", "citizens.id", "citizens.zalo_oa_user_id", "citizens.oa_last_interaction_at", "citizens.zalo_user_id",
-      "citizens.notify_opt_in_at", "citizens.phone", "citizens.phone_consent_at", "citizens.miniapp_opened_at",
-    ])
-    .where("feedback.id", "in", ids)
-    .execute();
-  return new Map(rows.map(({ feedback_id, ...citizen }) => [feedback_id, citizen]));
+  return readFeedbackAuthors(db, ids);
 }
 
 function authorOf(row: OutboxRow, payload: OutboxPayload, authors: Map<string, Citizen>): Citizen | undefined {
@@ -163,9 +98,7 @@ function authorOf(row: OutboxRow, payload: OutboxPayload, authors: Map<string, C
 
 async function loadOfficers(db: Db, parsed: readonly { row: OutboxRow; payload: OutboxPayload }[]): Promise<Map<string, Officer>> {
   const ids = unique(parsed.map((p) => (p.row.kind === "leader_alert" ? p.payload.recipientUserId : undefined)));
-  if (ids.length === 0) return new Map();
-  const users = await db.selectFrom("users").select(["id", "zalo_user_id", "phone", "created_at", "active"]).where("id", "in", ids).execute();
-  return new Map(users.map((u) => [u.id, u]));
+  return readNotifyOfficers(db, ids);
 }
 
 function targetOf(

@@ -13,7 +13,7 @@ import { chooseChannels, NOTIFY_CHANNELS, type NotifyChannel } from "../../../sh
 import type { SenderContext } from "./deliver-step.js";
 import { channelsFor } from "./deliver-step.js";
 import { enqueue, type ChannelQueues } from "./channel-queues.js";
-import { markQueued, selectDuePending, selectStaleQueued, touchOutbox, type OutboxRow } from "./notify-store.js";
+import { markQueued, selectDuePending, selectStaleQueued, touchOutbox, type OutboxRow } from "../store/outbox.js";
 import { loadTargets } from "./notify-target.js";
 import { CHAT_REPLY_KIND } from "./chat-reply-step.js";
 

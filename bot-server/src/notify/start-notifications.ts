@@ -4,21 +4,19 @@
  *   workers; `npm run worker` processes run the same with workers on. Any number of processes may run both.
  * - no REDIS_URL (the embedded default): an in-process dispatcher over the outbox, calling the same sender step.
  * Without any Zalo sending configuration it starts nothing and says so: outbox rows wait, nothing is lost.
- * The OA token store is the Zalo runtime's (zalo/zalo-runtime.ts), shared with the chatbot; its owner closes it.
+ * The OA client and token store are the Zalo runtime's (`deps.zalo`, zalo/zalo-runtime.ts), shared with the chatbot;
+ * its owner closes it.
  * Every Redis connection opened here is closed by stop().
  */
 import { Redis } from "ioredis";
 import type { Deps } from "../deps.js";
-import { createOaClient } from "../zalo/oa-client.js";
-import type { TokenStore } from "../zalo/token-store.js";
-import { zaloRuntimeFor } from "../zalo/zalo-runtime.js";
 import { closeQueues, createChannelQueues } from "./channel-queues.js";
 import { startChannelWorkers, type WorkersHandle } from "./channel-workers.js";
 import type { SenderContext } from "./deliver-step.js";
 import { startDispatcher, type DispatcherHandle } from "./dispatcher.js";
 import { notifySettingsFrom } from "./notify-settings.js";
 import type { TargetOptions } from "./notify-target.js";
-import { createNotifyZalo, type NotifyZalo } from "./notify-zalo.js";
+import type { NotifyZalo } from "./notify-zalo.js";
 import { createRateGate } from "./rate-gate.js";
 import { createSendStore } from "./send-store.js";
 import { startRelay, type RelayHandle } from "./relay.js";
@@ -63,26 +61,8 @@ export function startNotifications(deps: Deps, options: NotificationsOptions = {
     connections.push(r);
     return r;
   };
-  // The product's one token store (single-flight refresh, Redis lock shared by every process): the Zalo runtime's.
-  const tokens = zaloRuntimeFor(deps).tokens ?? NO_OA_TOKENS;
-  const zalo =
-    options.zalo ??
-    createNotifyZalo({
-      // One attempt per call: retries, backoff and the in-doubt check belong to the outbox and the queue.
-      client: createOaClient({
-        openapiBase: config.ZALO_OPENAPI_BASE,
-        businessBase: config.ZALO_BUSINESS_BASE,
-        miniAppOpenapiBase: config.NOTIFY_MINIAPP_OPENAPI_BASE,
-        tokens,
-        log,
-        timeoutMs: settings.httpTimeoutMs,
-        maxAttempts: 1,
-      }),
-      tokens,
-      openapiBase: config.ZALO_OPENAPI_BASE,
-      timeoutMs: settings.httpTimeoutMs,
-      ...(hasMiniApp ? { miniApp: { apiKey: config.NOTIFY_MINIAPP_API_KEY!, miniAppId: config.ZALO_MINIAPP_ID! } } : {}),
-    });
+  // The product's one sending client and token store (single-flight refresh, Redis lock shared by every process).
+  const zalo = options.zalo ?? deps.zalo.sender;
 
   const target: TargetOptions = {
     domain: deps.domain,
@@ -150,10 +130,3 @@ function throttled(f: (e: Error) => void, everyMs = 30_000): (e: Error) => void 
     f(e);
   };
 }
-
-/** Without ZALO_APP_ID/ZALO_APP_SECRET: OA channels answer "configuration" and the mini-app channel is tried. */
-const NO_OA_TOKENS: TokenStore = {
-  getAccessToken: async () => ({ ok: false, error: { code: "not_configured", message: "ZALO_APP_ID and ZALO_APP_SECRET are not set" } }),
-  refreshAfterRejection: async () => ({ ok: false, error: { code: "not_configured", message: "ZALO_APP_ID and ZALO_APP_SECRET are not set" } }),
-  refreshCount: 0,
-};

@@ -62,3 +62,9 @@ export async function loadDocuments<T>(db: Db, kind: CatalogKind): Promise<Catal
     origin: r.origin,
   }));
 }
+
+/** The parsed body of one document, if stored. */
+export async function findDocumentBody<T>(db: Db, kind: CatalogKind, id: string): Promise<T | undefined> {
+  const row = await db.selectFrom("catalog_documents").select("body").where("kind", "=", kind).where("id", "=", id).executeTakeFirst();
+  return row ? (JSON.parse(row.body) as T) : undefined;
+}

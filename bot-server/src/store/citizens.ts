@@ -92,3 +92,16 @@ export async function setNotificationOptIn(db: Db, id: string, optIn: { miniAppN
 export async function noteMiniAppOpened(db: Db, id: string, now: string): Promise<void> {
   await db.updateTable("citizens").set({ miniapp_opened_at: now }).where("id", "=", id).execute();
 }
+
+/**
+ * An applicant known only at the counter: a citizen row holding nothing yet, linked to the dossier (if it still has
+ * no applicant), in one transaction. Returns the new citizen's id.
+ */
+export async function createCounterApplicant(db: Db, dossierId: string, now: string): Promise<string> {
+  const id = randomUUID();
+  await db.transaction().execute(async (tx) => {
+    await tx.insertInto("citizens").values(blankCitizen(id, now)).execute();
+    await tx.updateTable("dossiers").set({ citizen_id: id }).where("id", "=", dossierId).where("citizen_id", "is", null).execute();
+  });
+  return id;
+}

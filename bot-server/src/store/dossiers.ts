@@ -257,3 +257,31 @@ export async function listDossierEvents(db: Db, dossierId: string): Promise<Doss
     data: parse<Record<string, unknown>>(r.data, {}),
   }));
 }
+
+/** The newest open console draft started from this pre-entry (at this unit when given). */
+export async function findOpenDraftOfPreRegistration(db: Db, preRegistrationId: string, unitId: string | null): Promise<DossierRecord | undefined> {
+  let q = db.selectFrom("dossiers").selectAll().where("pre_registration_id", "=", preRegistrationId).where("state", "=", "draft");
+  if (unitId) q = q.where("receiving_unit_id", "=", unitId);
+  const row = await q.orderBy("updated_at", "desc").executeTakeFirst();
+  return row && dossierFromRow(row);
+}
+
+/** What discarding a draft checks and audits. */
+export async function findDraftFacts(db: Db, id: string) {
+  return db.selectFrom("dossiers").select(["id", "code", "state", "receiving_unit_id", "form_data"]).where("id", "=", id).executeTakeFirst();
+}
+
+/** Deletes the dossier if it is still a draft. */
+export async function deleteDraft(db: Db, id: string): Promise<boolean> {
+  const r = await db.deleteFrom("dossiers").where("id", "=", id).where("state", "=", "draft").executeTakeFirst();
+  return Number(r.numDeletedRows) > 0;
+}
+
+export async function findDossierCode(db: Db, id: string): Promise<string | undefined> {
+  return (await db.selectFrom("dossiers").select("code").where("id", "=", id).executeTakeFirst())?.code;
+}
+
+/** Whose dossier it is and where it was received (the applicant's phone at the counter). */
+export async function findDossierApplicant(db: Db, id: string) {
+  return db.selectFrom("dossiers").select(["id", "citizen_id", "receiving_unit_id"]).where("id", "=", id).executeTakeFirst();
+}

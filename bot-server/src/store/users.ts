@@ -151,3 +151,28 @@ export async function findOfficersByIds(db: Db, ids: readonly string[]): Promise
   const rows = await db.selectFrom("users").selectAll().where("id", "in", [...new Set(ids)]).execute();
   return rows.map(fromRow);
 }
+
+/** Which of these usernames are taken. */
+export async function takenUsernames(db: Db, usernames: readonly string[]): Promise<Set<string>> {
+  if (usernames.length === 0) return new Set();
+  return new Set((await db.selectFrom("users").select("username").where("username", "in", usernames).execute()).map((r) => r.username));
+}
+
+/** An account that is not written if its username exists meanwhile (the first start's demo accounts). */
+export async function insertOfficerUnlessTaken(db: Db, o: Omit<NewOfficer, "role"> & { role: string }): Promise<void> {
+  await db
+    .insertInto("users")
+    .values({
+      id: o.id, username: o.username, password_hash: o.passwordHash, display_name: o.displayName, role: o.role, unit_id: o.unitId,
+      delegate_for: o.delegateFor ?? null, phone: o.phone ?? null, zalo_user_id: null, active: 1, failed_logins: 0, locked_until: null,
+      created_at: o.now,
+    })
+    .onConflict((oc) => oc.column("username").doNothing())
+    .execute();
+}
+
+/** Makes `id` the delegate of the account named `leaderUsername`, if it exists. */
+export async function setDelegateOf(db: Db, id: string, leaderUsername: string): Promise<void> {
+  const leader = await db.selectFrom("users").select("id").where("username", "=", leaderUsername).executeTakeFirst();
+  if (leader) await db.updateTable("users").set({ delegate_for: leader.id }).where("id", "=", id).execute();
+}

@@ -5,6 +5,7 @@
 import {
   CORRECTION_STATUS_LABELS, CORRECTION_SUBJECT_LABELS, LAW_91_2025, type CorrectionInput, type CorrectionRequest, type CorrectionSubject, type MyData,
 } from "../../../shared/api/my-data.js";
+import { formatTimeDateVn } from "../../../shared/time/vn-time.js";
 import type { Deps } from "../deps.js";
 import type { Outcome } from "../../../shared/outcomes.js";
 import type { CitizenIdentity } from "../identity/citizen-auth.js";

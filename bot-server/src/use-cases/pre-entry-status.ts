@@ -7,6 +7,7 @@ import { PRE_REGISTRATION_STATUS_LABELS } from "../../../shared/api/pre-registra
 import { normalizePreRegistrationCode } from "../../../shared/dossier/pre-registration-code.js";
 import { formatDateVn, vnMomentFromEpoch } from "../../../shared/time/vn-time.js";
 import type { Deps } from "../deps.js";
+import { findDossierCode } from "../store/dossiers.js";
 import { findPreRegistrationByCode } from "../store/pre-registrations.js";
 import { effectiveStatus } from "./pre-registration-view.js";
 
@@ -33,9 +34,7 @@ export async function lookupPreEntryStatus(deps: Deps, code: string): Promise<Pr
   if (!p) return undefined;
   const status = effectiveStatus(deps, p);
   const unit = deps.domain.units.byId(p.unitId);
-  const dossier = p.dossierId
-    ? await deps.db.selectFrom("dossiers").select("code").where("id", "=", p.dossierId).executeTakeFirst()
-    : undefined;
+  const dossierCode = p.dossierId ? await findDossierCode(deps.db, p.dossierId) : undefined;
   const open = status === "draft" || status === "submitted";
   return {
     code: p.code,
@@ -44,6 +43,6 @@ export async function lookupPreEntryStatus(deps: Deps, code: string): Promise<Pr
     status,
     statusLabel: PRE_REGISTRATION_STATUS_LABELS[status],
     validUntilText: open ? formatDateVn(vnMomentFromEpoch(Date.parse(p.expiresAt)).date) : null,
-    dossierCode: status === "finalised" && dossier ? dossier.code : null,
+    dossierCode: status === "finalised" && dossierCode ? dossierCode : null,
   };
 }

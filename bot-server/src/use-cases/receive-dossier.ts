@@ -19,6 +19,7 @@ import { fail } from "../../../shared/outcomes.js";
 import type { Officer } from "../../../shared/officers/officer.js";
 import type { Deps } from "../deps.js";
 import { writeAudit } from "../store/audit.js";
+import { findDocumentBody } from "../store/catalog.js";
 import type { Database } from "../store/database.js";
 import { appendDossierEvent, findDossierById, insertDossier, saveDossier, type DossierRecord, type MissingDocument } from "../store/dossiers.js";
 import { insertOutbox } from "../store/outbox.js";
@@ -235,11 +236,8 @@ export async function receiveDossier(deps: Deps, officer: Officer, input: Intake
 
 /** The agency code configured for the unit (catalog document), else the shipped placeholder table. */
 async function agencyCode(deps: Deps, unitId: string): Promise<string> {
-  const row = await deps.db.selectFrom("catalog_documents").select("body").where("kind", "=", "agency_code").where("id", "=", unitId).executeTakeFirst();
-  if (row) {
-    const body = JSON.parse(row.body) as { agencyCode?: unknown };
-    if (typeof body.agencyCode === "string") return body.agencyCode;
-  }
+  const body = await findDocumentBody<{ agencyCode?: unknown }>(deps.db, "agency_code", unitId);
+  if (typeof body?.agencyCode === "string") return body.agencyCode;
   return agencyCodeFor(unitId).agencyCode;
 }
 

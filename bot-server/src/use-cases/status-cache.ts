@@ -6,6 +6,7 @@
  * within that time. Only found dossiers are kept: a code that does not exist yet is looked up every time.
  */
 import type { DossierStatus } from "../../../shared/api/dossiers.js";
+import { TtlCache } from "../ttl-cache.js";
 
 export interface StatusCache {
   get(code: string): DossierStatus | undefined;
@@ -25,20 +26,10 @@ const OFF: StatusCache = { get: () => undefined, set: () => {}, forget: () => {}
 
 export function createStatusCache({ ttlMs, maxEntries = 10_000, now = () => performance.now() }: StatusCacheOptions): StatusCache {
   if (ttlMs <= 0) return OFF;
-  const entries = new Map<string, { status: DossierStatus; expires: number }>();
+  const cache = new TtlCache<string, DossierStatus>(maxEntries, now);
   return {
-    get(code) {
-      const e = entries.get(code);
-      if (!e) return undefined;
-      if (e.expires > now()) return e.status;
-      entries.delete(code);
-      return undefined;
-    },
-    set(code, status) {
-      entries.delete(code);
-      entries.set(code, { status, expires: now() + ttlMs });
-      if (entries.size > maxEntries) entries.delete(entries.keys().next().value!);
-    },
-    forget: (code) => void entries.delete(code),
+    get: (code) => cache.get(code),
+    set: (code, status) => cache.set(code, status, ttlMs),
+    forget: (code) => cache.delete(code),
   };
 }

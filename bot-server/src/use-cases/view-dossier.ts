@@ -13,7 +13,7 @@ import { deliveryAttemptVi, NOTIFY_STATUS_LABELS_VI } from "../../../shared/noti
 import { fail } from "../../../shared/outcomes.js";
 import { canSeeDossier, type Officer } from "../../../shared/officers/officer.js";
 import type { Deps } from "../deps.js";
-import { listDeliveriesOfDossier } from "../notify/dead-letters.js";
+import { listDeliveriesOfDossier } from "../store/outbox.js";
 import { listAuditFor, writeAudit } from "../store/audit.js";
 import { findDossierById, listDossierEvents, listDossiers, type DossierRecord } from "../store/dossiers.js";
 import { listOutboxOfDossier } from "../store/outbox.js";

@@ -9,14 +9,12 @@ import type { ChatReply } from "../../../shared/chatbot/compose-reply.js";
 import type { Deps } from "../deps.js";
 import { CHAT_REPLY_KIND, CHAT_REPLY_TTL_MS, chatReplyStep, insertChatReply } from "../notify/chat-reply-step.js";
 import type { SenderContext } from "../notify/deliver-step.js";
-import { releaseToPending, type OutboxRow } from "../notify/notify-store.js";
+import { releaseToPending, type OutboxRow } from "../store/outbox.js";
 import { notifySettingsFrom } from "../notify/notify-settings.js";
-import { createNotifyZalo } from "../notify/notify-zalo.js";
+import type { NotifyZalo } from "../notify/notify-zalo.js";
 import { createSendStore } from "../notify/send-store.js";
 import type { TargetOptions } from "../notify/notify-target.js";
 import type { Log } from "../log.js";
-import { createOaClient } from "./oa-client.js";
-import type { TokenStore } from "./token-store.js";
 
 export type ReplyOutcome = "replied" | "reply_queued" | "reply_failed" | "duplicate";
 
@@ -27,13 +25,10 @@ export interface ChatReplies {
 /** Outbox ids double as BullMQ job ids: no ":" allowed, so the event id is hashed. */
 export const chatReplyId = (eventId: string) => `chat-${createHash("sha256").update(eventId).digest("hex").slice(0, 40)}`;
 
-export function createChatReplies(deps: Deps, tokens: TokenStore, log: Log): ChatReplies {
+/** `zalo`: the runtime's one sender (zalo-runtime.ts), the notifications' too. */
+export function createChatReplies(deps: Omit<Deps, "zalo">, zalo: NotifyZalo, log: Log): ChatReplies {
   const c = deps.config;
   const settings = notifySettingsFrom(c);
-  const client = createOaClient({
-    openapiBase: c.ZALO_OPENAPI_BASE, businessBase: c.ZALO_BUSINESS_BASE, tokens, log, timeoutMs: settings.httpTimeoutMs, maxAttempts: 1,
-  });
-  const zalo = createNotifyZalo({ client, tokens, openapiBase: c.ZALO_OPENAPI_BASE, timeoutMs: settings.httpTimeoutMs });
   // Chat replies carry their own text: no dossier, no link to build.
   const target: TargetOptions = { domain: deps.domain, linkFor: () => `${c.PUBLIC_BASE_URL}/m/` };
   const ctx: SenderContext = { db: deps.db, clock: deps.clock, log, zalo, settings, target, store: createSendStore(deps.db, target) };

@@ -17,7 +17,8 @@ import { readChatbotArea } from "../store/chatbot-area.js";
 import { writeAudit } from "../store/audit.js";
 import { insertFeedback } from "../store/feedback.js";
 import { listOfficeContacts } from "../store/unit-contacts.js";
-import { forgetEventsBefore, recordInteraction, rememberEventOnce, updateConversation } from "./conversation-store.js";
+import { forgetEvent, forgetEventsBefore, recordInteraction, rememberEventOnce, updateConversation } from "../store/conversations.js";
+import { deleteFinishedOutbox } from "../store/outbox.js";
 import type { ZaloEvent } from "./events.js";
 import { CHAT_REPLY_KIND } from "../notify/chat-reply-step.js";
 import type { ChatReplies } from "./chat-replies.js";
@@ -64,7 +65,7 @@ export async function handleZaloEvent(env: ChatbotEnv, event: ZaloEvent): Promis
     return await respond(env, event, now);
   } catch (e) {
     // Let a retry of the job handle it from scratch.
-    await env.db.deleteFrom("webhook_events").where("event_id", "=", event.eventId).execute().catch(() => undefined);
+    await forgetEvent(env.db, event.eventId).catch(() => undefined);
     throw e;
   }
 }
@@ -144,7 +145,6 @@ export const DEDUPE_KEEP_MS = 7 * 86_400_000;
 /** Dedupe rows, and the replies finished (sent or given up) over DEDUPE_KEEP_MS ago with their attempts. */
 export async function purgeOldEvents(env: Pick<ChatbotEnv, "db" | "clock">): Promise<number> {
   const before = new Date(env.clock.now().getTime() - DEDUPE_KEEP_MS).toISOString();
-  const replies = await env.db.deleteFrom("outbox").where("kind", "=", CHAT_REPLY_KIND).where("status", "in", ["sent", "not_notified", "dead"])
-    .where("created_at", "<", before).executeTakeFirst();
-  return (await forgetEventsBefore(env.db, before)) + Number(replies.numDeletedRows);
+  const replies = await deleteFinishedOutbox(env.db, CHAT_REPLY_KIND, before);
+  return (await forgetEventsBefore(env.db, before)) + replies;
 }

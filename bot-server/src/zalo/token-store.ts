@@ -12,6 +12,7 @@ import type { Kysely } from "kysely";
 import type { Clock } from "../clock.js";
 import type { Log } from "../log.js";
 import type { Database } from "../store/database.js";
+import { readZaloTokens, saveZaloTokens } from "../store/zalo-tokens.js";
 
 export interface TokenStoreOptions {
   db: Kysely<Database>;
@@ -94,22 +95,16 @@ export function createTokenStore(options: TokenStoreOptions): TokenStore {
   const fresh = (p: Pair | undefined): boolean => p !== undefined && p.expiresAtMs - margin > clock.now().getTime();
 
   async function load(): Promise<Pair | undefined> {
-    const row = await db.selectFrom("zalo_tokens").selectAll().where("id", "=", ROW_ID).executeTakeFirst();
+    const row = await readZaloTokens(db, ROW_ID);
     if (!row) return undefined;
-    cached = { accessToken: row.access_token, refreshToken: row.refresh_token, expiresAtMs: Date.parse(row.access_expires_at) };
+    cached = { accessToken: row.accessToken, refreshToken: row.refreshToken, expiresAtMs: Date.parse(row.accessExpiresAt) };
     return cached;
   }
 
   async function persist(pair: Pair): Promise<boolean> {
-    const now = clock.now().toISOString();
-    const values = {
-      access_token: pair.accessToken,
-      refresh_token: pair.refreshToken,
-      access_expires_at: new Date(pair.expiresAtMs).toISOString(),
-      updated_at: now,
-    };
+    const stored = { accessToken: pair.accessToken, refreshToken: pair.refreshToken, accessExpiresAt: new Date(pair.expiresAtMs).toISOString() };
     try {
-      await db.insertInto("zalo_tokens").values({ id: ROW_ID, ...values }).onConflict((oc) => oc.column("id").doUpdateSet(values)).execute();
+      await saveZaloTokens(db, ROW_ID, stored, clock.now().toISOString());
       unpersisted = undefined;
       cached = pair;
       return true;

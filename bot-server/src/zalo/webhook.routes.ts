@@ -10,43 +10,40 @@
  * of an unknown shape or not for the bot gets 200 with `received: false`, so Zalo does not retry what can never
  * succeed.
  *
- * A plain Node handler, mounted first in the app: it is the busiest route (every citizen message, Zalo's retries),
- * so it reads its body itself and runs none of the app's middleware, setting what that would: X-Request-Id, the
- * access-log line and the API headers.
+ * An ordinary Express route behind the app's request id, access log and API headers; `express.raw` reads the body
+ * as bytes (the signature covers them exactly) and its size and encoding errors reach the app's error handler.
  */
-import type { IncomingMessage, ServerResponse } from "node:http";
+import express, { type NextFunction, type Request, type RequestHandler, type Response } from "express";
 import type { Deps } from "../deps.js";
-import { sendError, sendJson } from "../http/api-error.js";
+import { sendError } from "../http/api-error.js";
 import { stripControlCharacters } from "../http/control-characters.js";
-import { requestBeginner } from "../http/request-context.js";
-import { setApiHeaders } from "../http/security.js";
 import { recordZnsReceipt } from "../store/zns-receipts.js";
 import { parseZaloEvent, parseZnsReceipt, timestampOf } from "./events.js";
 import { verifySignature } from "./signature.js";
-import { zaloRuntimeFor, type ZaloRuntime } from "./zalo-runtime.js";
 
 export const WEBHOOK_PATH = "/webhook/zalo";
 export const WEBHOOK_BODY_LIMIT_BYTES = 100 * 1024;
 /** Zalo's clock and ours may differ a little; an event from further in the future is refused like a replay. */
 const MAX_FUTURE_MS = 10 * 60_000;
 
-export type PlainHandler = (req: IncomingMessage, res: ServerResponse) => void;
-
-export function createZaloWebhookHandler(deps: Deps, runtime: ZaloRuntime = zaloRuntimeFor(deps)): PlainHandler {
+/** The handlers of WEBHOOK_PATH, every method: `app.all(WEBHOOK_PATH, ...zaloWebhook(deps))`. */
+export function zaloWebhook(deps: Deps): RequestHandler[] {
+  const runtime = deps.zalo;
   const log = deps.log.child({ module: "zalo-webhook" });
-  const begin = requestBeginner(deps.log);
-  const notConfigured = (res: ServerResponse) =>
+  const notConfigured = (res: Response) =>
     sendError(res, {
       code: "service_unavailable",
       message: "Chatbot Zalo chưa được cấu hình trên máy chủ này (cần ZALO_APP_ID và ZALO_OA_SECRET_KEY).",
       detail: "The Zalo OA webhook is not configured on this server: set ZALO_APP_ID and ZALO_OA_SECRET_KEY.",
     });
 
-  async function receive(req: IncomingMessage, res: ServerResponse, raw: Buffer): Promise<void> {
+  async function receive(req: Request, res: Response): Promise<void> {
     const keys = runtime.webhookKeys;
     if (!keys) return notConfigured(res);
     const header = req.headers["x-zevent-signature"];
     if (typeof header !== "string") return unauthorized(res, "Thiếu chữ ký X-ZEvent-Signature.", "Missing X-ZEvent-Signature.");
+    // No body at all: express.raw leaves an empty object.
+    const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
 
     let body: unknown;
     try {
@@ -65,84 +62,52 @@ export function createZaloWebhookHandler(deps: Deps, runtime: ZaloRuntime = zalo
     const ageMs = deps.clock.now().getTime() - Number(timestamp);
     if (ageMs > runtime.maxAgeMs || ageMs < -MAX_FUTURE_MS) {
       log.warn({ ageMs }, "Zalo event refused: outside the replay window");
-      return sendJson(res, 200, { received: false, reason: "stale" });
+      res.json({ received: false, reason: "stale" });
+      return;
     }
     const cleaned = stripControlCharacters(body);
     // A ZNS delivery receipt: kept so that a send in doubt is not sent again (notify/deliver-step.ts).
     const receipt = parseZnsReceipt(cleaned);
     if (receipt) {
       await recordZnsReceipt(deps.db, receipt, deps.clock.now().toISOString());
-      return sendJson(res, 200, { received: true });
+      res.json({ received: true });
+      return;
     }
     const parsed = parseZaloEvent(cleaned);
     if (!parsed.ok) {
       log.warn({ reason: parsed.reason }, "signed Zalo event of an unknown shape ignored");
-      return sendJson(res, 200, { received: false, reason: "unknown_event" });
+      res.json({ received: false, reason: "unknown_event" });
+      return;
     }
     const event = parsed.event;
-    if (event.kind === "echo" || event.kind === "ignored") return sendJson(res, 200, { received: true, ignored: event.kind });
+    if (event.kind === "echo" || event.kind === "ignored") {
+      res.json({ received: true, ignored: event.kind });
+      return;
+    }
     await runtime.queue.enqueue(event);
-    sendJson(res, 200, { received: true });
+    res.json({ received: true });
   }
 
-  return (req, res) => {
-    const reqId = begin(req, res);
-    setApiHeaders(res);
+  const methods: RequestHandler = (req, res, next) => {
     if (req.method === "GET" || req.method === "HEAD") {
       if (!runtime.webhookKeys) return notConfigured(res);
-      return sendJson(res, 200, { ok: true, service: "zalo-oa-webhook" });
+      res.json({ ok: true, service: "zalo-oa-webhook" });
+      return;
     }
     if (req.method !== "POST") {
       res.setHeader("Allow", "GET, POST");
       return sendError(res, { code: "bad_request", message: "Chỉ nhận POST.", detail: "Use POST." });
     }
-    const encoding = (req.headers["content-encoding"] ?? "identity").toLowerCase();
-    if (encoding !== "identity") return refuseBody(req, res, "unsupported_media_type");
-    readBody(req, WEBHOOK_BODY_LIMIT_BYTES, (outcome, raw) => {
-      if (outcome === "too_large") return refuseBody(req, res, "payload_too_large");
-      if (outcome === "aborted") return;
-      receive(req, res, raw).catch((e: unknown) => {
-        log.error({ reqId, err: (e as Error)?.message }, "Zalo webhook failed");
-        if (!res.headersSent) sendError(res, { code: "internal_error" });
-      });
-    });
+    next();
   };
+  // Any content type (Zalo's is JSON, the signature is what is checked); a compressed body is 415 (Zalo sends none).
+  const rawBody = express.raw({ type: () => true, limit: WEBHOOK_BODY_LIMIT_BYTES, inflate: false });
+  const handle = (req: Request, res: Response, next: NextFunction) => {
+    receive(req, res).catch(next);
+  };
+  return [methods, rawBody, handle];
 }
 
-type BodyOutcome = "ok" | "too_large" | "aborted";
-
-/** The whole body, or "too_large" as soon as it passes `limit` bytes (by Content-Length or as it arrives). */
-function readBody(req: IncomingMessage, limit: number, done: (outcome: BodyOutcome, raw: Buffer) => void): void {
-  const declared = Number(req.headers["content-length"]);
-  if (declared > limit) return done("too_large", Buffer.alloc(0));
-  const chunks: Buffer[] = [];
-  let size = 0;
-  let finished = false;
-  const finish = (outcome: BodyOutcome) => {
-    if (finished) return;
-    finished = true;
-    req.off("data", onData);
-    done(outcome, outcome === "ok" ? (chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size)) : Buffer.alloc(0));
-  };
-  const onData = (chunk: Buffer) => {
-    size += chunk.length;
-    if (size > limit) return finish("too_large");
-    chunks.push(chunk);
-  };
-  req.on("data", onData);
-  req.on("end", () => finish("ok"));
-  // After "end", "close" finds the body already finished; before it, the client went away.
-  req.on("close", () => finish("aborted"));
-  req.on("error", () => finish("aborted"));
-}
-
-/** Answers at once and closes the connection after the answer: the rest of an unwanted body is not read. */
-function refuseBody(req: IncomingMessage, res: ServerResponse, code: "payload_too_large" | "unsupported_media_type"): void {
-  res.setHeader("Connection", "close");
-  sendError(res, { code });
-  req.resume();
-}
-
-function unauthorized(res: ServerResponse, message: string, detail: string) {
+function unauthorized(res: Response, message: string, detail: string) {
   sendError(res, { code: "unauthenticated", message, detail });
 }

@@ -1,11 +1,14 @@
 /**
- * Everything Zalo, built once per set of Deps from configuration: webhook keys (absent → the webhook answers 503),
- * the OA token store and sending client (shared with the notifications: take them from `zaloRuntimeFor(deps)`),
- * the chatbot and the queue its events wait in. Opens Redis connections only when first needed; `close()` ends them.
+ * Everything Zalo, built once by the composition root (build-deps.ts) and carried as `deps.zalo`: webhook keys
+ * (absent → the webhook answers 503), the OA token store, the one sending client (shared by the chatbot's replies and
+ * the notifications), the chatbot and the queue its events wait in. The Redis lock connection opens when first
+ * needed; `close()` ends every connection (once, however often it is called).
  */
 import { Redis, type RedisOptions } from "ioredis";
 import { createUnderstand } from "../../../shared/chatbot/understand.js";
 import type { Deps } from "../deps.js";
+import { createNotifyZalo, type NotifyZalo } from "../notify/notify-zalo.js";
+import { notifySettingsFrom } from "../notify/notify-settings.js";
 import { lookupDossierStatus } from "../use-cases/dossier-status.js";
 import { cachedArea, handleZaloEvent, purgeOldEvents, type ChatbotEnv, type HandleOutcome } from "./chatbot.js";
 import { createChatReplies } from "./chat-replies.js";
@@ -20,7 +23,13 @@ export interface ZaloRuntime {
   webhookKeys?: SignatureKeys;
   /** Absent when ZALO_APP_ID or ZALO_APP_SECRET is missing: nothing can be sent. */
   tokens?: TokenStore;
-  oa?: OaClient;
+  /**
+   * The one OA client (one attempt per call: retries and backoff belong to the outbox and its queue). Without
+   * ZALO_APP_ID/ZALO_APP_SECRET its OA calls answer "configuration" and only the Mini App channel can send.
+   */
+  oa: OaClient;
+  /** The sending channels over `oa`, as the chatbot's replies and the notifications use them. */
+  sender: NotifyZalo;
   queue: EventQueue;
   /** Events older than this are replays. */
   maxAgeMs: number;
@@ -36,8 +45,6 @@ export interface ZaloRuntimeOptions {
   redisPrefix?: string;
   /** Run the BullMQ worker in this process (default true). */
   worker?: boolean;
-  /** Passed to the OA client (tests: no backoff sleeps). */
-  retryDelayMs?: number;
 }
 
 const PURGE_EVERY_MS = 6 * 3_600_000;
@@ -56,7 +63,8 @@ export function redisOptions(url: string): RedisOptions {
   };
 }
 
-export function createZaloRuntime(deps: Deps, options: ZaloRuntimeOptions = {}): ZaloRuntime {
+/** Built by buildDeps before `deps` is complete: the runtime is the part of Deps it completes. */
+export function createZaloRuntime(deps: Omit<Deps, "zalo">, options: ZaloRuntimeOptions = {}): ZaloRuntime {
   const c = deps.config;
   const log = deps.log.child({ module: "zalo" });
   const prefix = options.redisPrefix ?? c.NOTIFY_QUEUE_PREFIX;
@@ -76,22 +84,28 @@ export function createZaloRuntime(deps: Deps, options: ZaloRuntimeOptions = {}):
       ...(lockRedis ? { redis: lockRedis } : {}),
     })
     : undefined;
-  const oa = tokens
-    ? createOaClient({
-      openapiBase: c.ZALO_OPENAPI_BASE, businessBase: c.ZALO_BUSINESS_BASE, tokens, log,
-      ...(options.retryDelayMs === undefined ? {} : { retryDelayMs: options.retryDelayMs }),
-    })
-    : undefined;
+  const settings = notifySettingsFrom(c);
+  const oaTokens = tokens ?? NO_OA_TOKENS;
+  const oa = createOaClient({
+    openapiBase: c.ZALO_OPENAPI_BASE, businessBase: c.ZALO_BUSINESS_BASE, miniAppOpenapiBase: c.NOTIFY_MINIAPP_OPENAPI_BASE,
+    tokens: oaTokens, log, timeoutMs: settings.httpTimeoutMs, maxAttempts: 1,
+  });
+  const hasMiniApp = c.NOTIFY_MINIAPP_API_KEY !== undefined && c.ZALO_MINIAPP_ID !== undefined;
+  const sender = createNotifyZalo({
+    client: oa, tokens: oaTokens, openapiBase: c.ZALO_OPENAPI_BASE, timeoutMs: settings.httpTimeoutMs,
+    ...(hasMiniApp ? { miniApp: { apiKey: c.NOTIFY_MINIAPP_API_KEY!, miniAppId: c.ZALO_MINIAPP_ID! } } : {}),
+  });
 
   const understand = createUnderstand({ units: deps.domain.units, catalog: deps.domain.catalog });
   const env: ChatbotEnv = {
     db: deps.db, domain: deps.domain, clock: deps.clock, log, understand,
     links: { publicBaseUrl: c.PUBLIC_BASE_URL, ...(c.ZALO_MINIAPP_ID ? { miniAppId: c.ZALO_MINIAPP_ID } : {}) },
-    ...(tokens ? { replies: createChatReplies(deps, tokens, log) } : {}),
+    ...(tokens ? { replies: createChatReplies(deps, sender, log) } : {}),
     area: cachedArea(deps.db, deps.clock),
     async lookupDossier(code) {
       // The chatbot names the procedure, never the missing documents.
-      const r = await lookupDossierStatus(deps, code, { full: true });
+      // The whole of Deps: this runtime (defined below) included.
+      const r = await lookupDossierStatus({ ...deps, zalo: runtime }, code, { full: true });
       if (!r.ok) return null;
       const s = r.status;
       return { code: s.code, procedureName: s.procedure?.name ?? "", state: s.state, stateLabel: s.stateLabel, dueDate: s.dueDate };
@@ -110,39 +124,31 @@ export function createZaloRuntime(deps: Deps, options: ZaloRuntimeOptions = {}):
   }, PURGE_EVERY_MS);
   purge.unref();
 
-  return {
+  let closing: Promise<void> | undefined;
+  const runtime: ZaloRuntime = {
     ...(webhookKeys ? { webhookKeys } : {}),
     ...(tokens ? { tokens } : {}),
-    ...(oa ? { oa } : {}),
+    oa,
+    sender,
     queue,
     maxAgeMs: c.ZALO_WEBHOOK_MAX_AGE_HOURS * 3_600_000,
     handle,
-    async close() {
-      clearInterval(purge);
-      await queue.close();
-      // quit() would wait for a Redis that is down: drop the socket instead.
-      if (lockRedis) await (lockRedis.status === "ready" ? lockRedis.quit().catch(() => lockRedis.disconnect()) : lockRedis.disconnect());
+    close() {
+      closing ??= (async () => {
+        clearInterval(purge);
+        await queue.close();
+        // quit() would wait for a Redis that is down: drop the socket instead.
+        if (lockRedis) await (lockRedis.status === "ready" ? lockRedis.quit().catch(() => lockRedis.disconnect()) : lockRedis.disconnect());
+      })();
+      return closing;
     },
   };
+  return runtime;
 }
 
-const runtimes = new WeakMap<Deps, ZaloRuntime>();
-
-/** The one runtime of these Deps (the webhook and the notifications share its token store and client). */
-export function zaloRuntimeFor(deps: Deps): ZaloRuntime {
-  let r = runtimes.get(deps);
-  if (!r) runtimes.set(deps, (r = createZaloRuntime(deps)));
-  return r;
-}
-
-/** Use this runtime for these Deps (a process that builds its own, e.g. without the in-process worker). */
-export function registerZaloRuntime(deps: Deps, runtime: ZaloRuntime): void {
-  runtimes.set(deps, runtime);
-}
-
-/** For shutdown: closes the runtime of these Deps if one was created. */
-export async function closeZaloRuntime(deps: Deps): Promise<void> {
-  const r = runtimes.get(deps);
-  runtimes.delete(deps);
-  await r?.close();
-}
+/** Without ZALO_APP_ID/ZALO_APP_SECRET: OA channels answer "configuration" and the mini-app channel is tried. */
+const NO_OA_TOKENS: TokenStore = {
+  getAccessToken: async () => ({ ok: false, error: { code: "not_configured", message: "ZALO_APP_ID and ZALO_APP_SECRET are not set" } }),
+  refreshAfterRejection: async () => ({ ok: false, error: { code: "not_configured", message: "ZALO_APP_ID and ZALO_APP_SECRET are not set" } }),
+  refreshCount: 0,
+};

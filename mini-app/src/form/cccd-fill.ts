@@ -4,6 +4,7 @@
  */
 import { parseCccdQr, type CccdQrValue } from "../../../shared/cccd/parse-cccd-qr.js";
 import type { FormField } from "../../../shared/procedures/procedure-version.js";
+import { formatDateTextVn } from "../../../shared/time/vn-time.js";
 import type { CccdSource, PreEntryConfig } from "./pre-entry-config.js";
 
 /** Thẻ căn cước replaced the CCCD from 1/7/2024 (Law 26/2023/QH15); older cards are "Căn cước công dân". */
@@ -54,13 +55,12 @@ export function cccdFill(
 
 /** The lines shown on the "is this you?" screen, before anything is filled. */
 export function scanSummary(value: CccdQrValue): { label: string; value: string }[] {
-  const dmy = (iso: string) => iso.split("-").reverse().join("/");
   return [
     { label: "Họ, chữ đệm, tên", value: value.fullName },
-    { label: "Ngày sinh", value: dmy(value.dateOfBirth) },
+    { label: "Ngày sinh", value: formatDateTextVn(value.dateOfBirth) },
     { label: "Giới tính", value: value.sex },
     { label: "Số định danh cá nhân", value: value.idNumber },
     { label: "Nơi thường trú", value: value.address },
-    ...(value.issueDate ? [{ label: "Ngày cấp", value: dmy(value.issueDate) }] : []),
+    ...(value.issueDate ? [{ label: "Ngày cấp", value: formatDateTextVn(value.issueDate) }] : []),
   ];
 }

@@ -1,10 +1,11 @@
 /** The procedure's form, every field from its definition, editable; values are kept as typed (dates dd/mm/yyyy). */
 import type { FormColumn, FormDefinition, FormField } from "../../../../shared/procedures/procedure-version.js";
+import { formatDateVn } from "../../../../shared/time/vn-time.js";
 
 export type FormValues = Record<string, unknown>;
 
 export function isoToDmy(v: unknown): unknown {
-  return typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v) ? `${v.slice(8, 10)}/${v.slice(5, 7)}/${v.slice(0, 4)}` : v;
+  return typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v) ? formatDateVn(v) : v;
 }
 
 /** Dates from storage (ISO) shown as dd/mm/yyyy, also inside tables. */

@@ -10,7 +10,7 @@ import { ListRow } from "../../components/ListRow.js";
 import { Notice } from "../../components/Notice.js";
 import { Screen } from "../../components/Screen.js";
 import { useDeps } from "../../deps.js";
-import { capitalize } from "../../format.js";
+import { capitalize, formatDate } from "../../format.js";
 import { paths } from "../../routes.js";
 import { loadLastUnit } from "../../state/device-store.js";
 import { DossierLookup } from "./DossierLookup.js";
@@ -103,7 +103,7 @@ export default function HomePage() {
             <ListRow
               key={u.id}
               title={capitalize(u.displayName)}
-              lines={[`${unitContext(u)}${u.validTo ? ` · đến ${u.validTo.split("-").reverse().join("/")}` : ""}`]}
+              lines={[`${unitContext(u)}${u.validTo ? ` · đến ${formatDate(u.validTo)}` : ""}`]}
               onClick={() => navigate(paths.unit(u.code))}
             />
           ))}

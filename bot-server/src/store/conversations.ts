@@ -5,8 +5,8 @@
  */
 import { randomUUID } from "node:crypto";
 import { sql, type Kysely } from "kysely";
-import { linkOaAndAppIds } from "../store/citizen-links.js";
-import type { Database } from "../store/database.js";
+import { linkOaAndAppIds } from "./citizen-links.js";
+import type { Database } from "./database.js";
 
 type Db = Kysely<Database>;
 
@@ -28,6 +28,11 @@ export async function rememberEventOnce(db: Db, eventId: string, receivedAt: str
   const r = await db.insertInto("webhook_events").values({ event_id: eventId, received_at: receivedAt })
     .onConflict((oc) => oc.column("event_id").doNothing()).executeTakeFirst();
   return Number(r.numInsertedOrUpdatedRows ?? 0n) > 0;
+}
+
+/** The event is forgotten (its handling failed): a retry of the job handles it from scratch. */
+export async function forgetEvent(db: Db, eventId: string): Promise<void> {
+  await db.deleteFrom("webhook_events").where("event_id", "=", eventId).execute();
 }
 
 /** Dedupe rows are only needed while Zalo may still redeliver. */
