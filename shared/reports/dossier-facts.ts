@@ -36,6 +36,12 @@ export interface FactsPlan {
   officeHours: readonly OfficeHours[];
 }
 
+export interface FactsContext {
+  calendar: Pick<Calendar, "isWorkingDay">;
+  /** The scheme plan the dossier was received under (its plan id), as in force at its unit on `day`. */
+  planOf: (planId: string, unitId: string, day: IsoDate) => FactsPlan | undefined;
+}
+
 export type NotifyChannel = "oa_cs" | "miniapp" | "zns";
 
 /** 0/1 flags are numbers so the store sums them directly. */
@@ -76,13 +82,13 @@ export function dossierFacts(
   d: FactsDossier,
   events: readonly FactsEvent[],
   sentChannels: readonly string[],
-  ctx: { calendar: Pick<Calendar, "isWorkingDay">; planOf: (id: string) => FactsPlan | undefined },
+  ctx: FactsContext,
 ): DossierFacts {
   const has = (type: string) => events.some((e) => e.type === type);
   const received = has("receive") ? 1 : 0;
   const m = toVnMoment(d.receivedAt);
   const day = (m?.date ?? d.receivedAt.slice(0, 10)) as IsoDate;
-  const plan = d.planId ? ctx.planOf(d.planId) : undefined;
+  const plan = d.planId ? ctx.planOf(d.planId, d.receivingUnitId, day) : undefined;
   const schemeDay = plan !== undefined && m !== undefined && plan.weekdays.includes(m.weekday) && ctx.calendar.isWorkingDay(m.date);
   // "đến 15 giờ cùng ngày": 15:00 itself is on the same-day track; 15:01 is after the cut-off.
   const afterCutoff = received && d.track !== "same-day" && schemeDay && m!.minutes > clockMinutes(plan.intakeCutoff as ClockTime) ? 1 : 0;

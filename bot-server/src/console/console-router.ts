@@ -20,6 +20,7 @@ import { consoleConversationRoutes } from "./conversations.routes.js";
 import { consoleDataRequestRoutes } from "./data-requests.routes.js";
 import { consoleFeedbackRoutes } from "./feedback.routes.js";
 import { consoleOfficeContactRoutes } from "./office-contact.routes.js";
+import { consoleReportRoutes } from "./reports.routes.js";
 import { consoleNotificationRoutes } from "./notifications.routes.js";
 import { consoleSecurityAlertRoutes } from "./security-alerts.routes.js";
 import { idleMsOf, loadSession, requireCsrf, requireOfficer } from "./session-auth.js";
@@ -54,6 +55,7 @@ export function consoleRouter(deps: Deps, options: ConsoleRouterOptions = {}): R
   router.use("/api/security", json, loadSession(deps), requireCsrf, requireOfficer, consoleSecurityAlertRoutes(deps));
   router.use("/api/workflow", json, loadSession(deps), requireCsrf, requireOfficer, consoleWorkflowRoutes(deps));
   router.use("/api/zalo", json, loadSession(deps), requireCsrf, requireOfficer, consoleZaloRoutes(deps));
+  router.use("/api/reports", json, loadSession(deps), requireCsrf, requireOfficer, consoleReportRoutes(deps));
   router.use("/api", json, loadSession(deps), requireCsrf, consoleApi(deps, mirror));
   router.use("/mirror/api", json, mirrorApi(mirror));
   router.use("/mirror/api", (_req, res) => sendConsoleError(res, { code: "mirror_not_found" }));
