@@ -155,7 +155,7 @@ function ReportView({ report }: { report: ReportResult }) {
         <div style={{ fontWeight: 700, textTransform: "uppercase" }}>{report.title}</div>
         <div>{report.unit.name}{report.procedure ? ` · Thủ tục ${report.procedure.code}` : ""}</div>
         <div className="muted">{report.period.label} · Số liệu tính lúc {vnDayTime(report.generatedAt)}</div>
-        {report.includedUnits.length > 0 && <div className="muted" style={{ fontSize: 13 }}>Gồm cả hồ sơ của đơn vị cũ: {report.includedUnits.map((u) => u.name.split(",")[0]).join("; ")}</div>}
+        {report.includedUnits.length > 0 && <div className="muted" style={{ fontSize: 13 }}>Gồm cả hồ sơ của đơn vị cũ: {report.includedUnits.map((u) => u.name.split(",").slice(0, 2).join(",")).join("; ")}</div>}
       </div>
       {/* reports-export: the Excel and print (A4) buttons go here, built from this ReportResult. */}
       <div className="row" data-export-slot style={{ justifyContent: "flex-end", minHeight: 4 }} />
@@ -274,7 +274,7 @@ function Review() {
       {data && (
         <>
           <p className="muted">{data.formula}</p>
-          {top && <figure style={{ margin: "8px 0" }}><figcaption className="section-title">Tỷ lệ giải quyết trong ngày (%), 10 đơn vị đứng đầu</figcaption><BarChart bars={top} height={260} /></figure>}
+          {top && <figure style={{ margin: "8px 0" }}><figcaption className="section-title">Tỷ lệ giải quyết trong ngày (%), 10 đơn vị đứng đầu</figcaption><BarChart bars={top} height={60 + 32 * top.labels.length} /></figure>}
           <table className="list" data-testid="review">
             <thead><tr><th>Hạng</th><th>Đơn vị</th><th style={{ textAlign: "right" }}>Tiếp nhận</th><th style={{ textAlign: "right" }}>Ngày không hẹn</th><th style={{ textAlign: "right" }}>Tỷ lệ trong ngày</th><th style={{ textAlign: "right" }}>Trước hạn, đúng hạn</th><th style={{ textAlign: "right" }}>Hài lòng</th></tr></thead>
             <tbody>
