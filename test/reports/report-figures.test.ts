@@ -12,6 +12,7 @@ import type { ReportResult } from "../../shared/reports/report.js";
 import { forEachDatabase, type TestDatabase } from "../helpers/databases.js";
 import { startTestApp, type TestApp } from "../helpers/app.js";
 import { feedback, put, vn } from "../helpers/report-rows.js";
+import { createOfficer, signedInClient } from "../console/helpers/console-server.js";
 
 const QUANG_KHE = "24631@2025-07-01";
 const OLD_QUANG_KHE = "24631@2020-03-01";
@@ -128,5 +129,17 @@ forEachDatabase((name, open) => {
       [1, "xã Tà Đùng", 1, 100], // Đắk Som's successor (Nghị quyết 1671/NQ-UBTVQH15)
       [2, "xã Quảng Khê", 5, 66.7],
     ]);
+  });
+
+  it("over HTTP: the province viewer gets the report; an impossible date gets a Vietnamese 400, a counter officer 403", async () => {
+    await createOfficer(app.deps, `tinh.${name}`, "province_viewer", "68@2025-07-01");
+    await createOfficer(app.deps, `motcua.${name}`, "counter_officer", QUANG_KHE);
+    const viewer = await signedInClient(app.url, `tinh.${name}`);
+    const ok = await viewer.json<ReportResult>("GET", `/console/api/reports?period=custom&date=2025-06-01&to=2025-07-31&unitId=${encodeURIComponent(QUANG_KHE)}`);
+    expect([ok.status, value(ok.body, "received")]).toEqual([200, 5]);
+    const bad = await viewer.json<{ error: { code: string; message: string } }>("GET", "/console/api/reports?period=month&date=2025-02-30");
+    expect([bad.status, bad.body.error.message]).toEqual([400, "Ngày không hợp lệ (cần dạng dd/mm/yyyy)."]);
+    const counter = await signedInClient(app.url, `motcua.${name}`);
+    expect((await counter.get("/console/api/reports?period=month&date=2025-07-01")).status).toBe(403);
   });
 });
