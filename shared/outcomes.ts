@@ -47,6 +47,8 @@ export const OUTCOME_MESSAGES = {
     detail: "Send Authorization: Bearer <integration token> issued by the province administrator.",
   },
   integration_forbidden: { message: "Mã truy cập này chỉ được đọc dữ liệu của đơn vị đã cấp.", detail: "This integration token is limited to another unit." },
+  // ------------------------------------------------------------ reports
+  figure_without_list: { message: "Chỉ số này không có danh sách hồ sơ.", detail: "This figure has no list of dossiers behind it." },
 
   // ------------------------------------------------------------ officer identity and permissions
   not_signed_in: { message: "Vui lòng đăng nhập để tiếp tục.", detail: "Sign in first: no valid console session." },

@@ -156,6 +156,11 @@ const CONSOLE_MATRIX: [string, Maker, string][] = [
   ["PUT /api/zalo/dossiers/:dossierId/phone", dossier("received", "/console/api/zalo/dossiers/:id/phone", { phone: "0912345678", consent: true }), "200/404 200/404 403 200/404 403 403 | 403"],
   ["DELETE /api/zalo/dossiers/:dossierId/phone", dossier("received", "/console/api/zalo/dossiers/:id/phone"), "204/404 204/404 403 204/404 403 403 | 403"],
   ["GET /api/zalo/oa-link", at("/console/api/zalo/oa-link"), "200 200 200 200 200 200 | 401"],
+  // Reports: leader and unit admin for their unit, the province viewer for all; counter, processing and volunteer none.
+  ["GET /api/reports/", at("/console/api/reports?period=month&date=2025-07-16"), "403 403 200 200 200 403 | 401"],
+  ["GET /api/reports/dossiers", at("/console/api/reports/dossiers?figure=received&from=2025-07-01&to=2025-07-31"), "403 403 200 200 200 403 | 401"],
+  ["GET /api/reports/review", at("/console/api/reports/review?year=2025"), "403 403 200 200 200 403 | 401"],
+  ["GET /api/reports/units", at("/console/api/reports/units"), "403 403 200 200 200 403 | 401"],
   ["POST /api/zalo/oa-link/code", at("/console/api/zalo/oa-link/code"), "200 200 200 200 200 200 | 403"],
   ["DELETE /api/zalo/oa-link", at("/console/api/zalo/oa-link"), "204 204 204 204 204 204 | 403"],
   ["POST /api/password", at("/console/api/password", {}), "400 400 400 400 400 400 | 403"],

@@ -9,6 +9,8 @@ const TABLES: (keyof Database)[] = [
   "audit_log", "catalog_documents", "citizens", "conversations", "data_requests", "deliveries", "dossier_events", "dossier_sequences",
   "dossiers", "feedback", "miniapp_notify_slots", "outbox", "pre_registrations", "sessions", "unit_successions", "units", "users",
   "webhook_events", "zalo_tokens", "zns_receipts",
+  // 0015: the report facts and their catch-up watermark.
+  "report_facts", "report_state",
   // 0016: the exchange with the province's TTHC system.
   "integration_targets", "webhook_deliveries", "integration_cursor", "integration_tokens",
 ];
@@ -18,6 +20,7 @@ const INDEXES = [
   "dossiers_receiving_unit_received_at_idx", "dossiers_state_idx", "dossiers_due_date_idx", "dossiers_citizen_id_idx",
   "pre_registrations_citizen_id_idx", "pre_registrations_expires_at_idx", "outbox_status_available_at_idx",
   "audit_log_subject_idx", "feedback_unit_created_at_idx", "conversations_needs_human_idx",
+  "report_facts_day_unit_idx", "report_facts_unit_day_idx", "dossiers_updated_at_idx", "deliveries_at_idx", "feedback_created_at_idx",
 ];
 
 async function tableNames(db: Kysely<Database>, name: DialectName): Promise<string[]> {

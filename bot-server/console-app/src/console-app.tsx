@@ -1,5 +1,5 @@
 /** Sign-in gate, top navigation by role, and the pages. */
-import { useEffect, useState } from "react";
+import { lazy, Suspense, useEffect, useState } from "react";
 import { ROLE_LABELS_VI } from "../../../shared/dossier/lifecycle-labels.js";
 import { api, ApiError, setCsrf } from "./api.js";
 import { BoardPage } from "./board-page.js";
@@ -17,6 +17,9 @@ import { WorkflowSetting } from "./workflow-setting.js";
 import { ZaloLinkPage } from "./zalo-link-page.js";
 import { QueuePage } from "./queue-page.js";
 import { navigate, pathOf, useRoute, type Route } from "./router.js";
+
+/** Loaded when first opened: the report page and its charts stay out of the first screen's bundle. */
+const ReportsPage = lazy(() => import("./reports/reports-page.js"));
 
 export type Officer = OfficerView;
 
@@ -122,6 +125,7 @@ const NAV: { label: string; route: Route; roles?: Officer["role"][] }[] = [
   { label: "Yêu cầu sửa dữ liệu", route: { name: "dataRequests" }, roles: ["unit_admin", "province_viewer"] },
   { label: "Thử chatbot", route: { name: "chatbot" }, roles: ["counter_officer", "processing_officer", "leader", "province_viewer", "unit_admin"] },
   { label: "Zalo của tôi", route: { name: "zaloLink" }, roles: ["leader", "unit_admin", "processing_officer", "counter_officer"] },
+  { label: "Báo cáo", route: { name: "reports" }, roles: ["leader", "unit_admin", "province_viewer"] },
 ];
 
 /** How many citizens wait for an officer (the nav badge), refreshed every minute and after "Đã xử lý". */
@@ -180,6 +184,11 @@ function Shell({ officer, onLogout }: { officer: Officer; onLogout: () => void }
         {route.name === "dataRequests" && <DataRequestsPage officer={officer} />}
         {route.name === "chatbot" && <ChatbotPage />}
         {route.name === "zaloLink" && <ZaloLinkPage />}
+        {(route.name === "reports" || route.name === "reportDossiers" || route.name === "reportReview") && (
+          <Suspense fallback={<p className="muted">Đang tải trang báo cáo…</p>}>
+            <ReportsPage view={route.name === "reports" ? "report" : route.name === "reportDossiers" ? "dossiers" : "review"} />
+          </Suspense>
+        )}
       </main>
     </>
   );

@@ -12,7 +12,10 @@ export type Route =
   | { name: "office" }
   | { name: "dataRequests" }
   | { name: "chatbot" }
-  | { name: "zaloLink" };
+  | { name: "zaloLink" }
+  | { name: "reports" }
+  | { name: "reportDossiers" }
+  | { name: "reportReview" };
 
 export function parseRoute(path: string): Route {
   const p = path.replace(/^\/console\/?/, "").replace(/\/+$/, "");
@@ -24,6 +27,9 @@ export function parseRoute(path: string): Route {
   if (p === "yeu-cau-du-lieu") return { name: "dataRequests" };
   if (p === "thu-chatbot") return { name: "chatbot" };
   if (p === "zalo") return { name: "zaloLink" };
+  if (p === "bao-cao") return { name: "reports" };
+  if (p === "bao-cao/ho-so") return { name: "reportDossiers" };
+  if (p === "bao-cao/tong-ket") return { name: "reportReview" };
   const q = /^hang-doi\/([a-z]+)$/.exec(p);
   if (q) return { name: "queue", queue: q[1]! };
   const d = /^ho-so\/([0-9a-f-]{36})$/.exec(p);
@@ -44,12 +50,16 @@ export function pathOf(r: Route): string {
     case "dataRequests": return "/console/yeu-cau-du-lieu";
     case "chatbot": return "/console/thu-chatbot";
     case "zaloLink": return "/console/zalo";
+    case "reports": return "/console/bao-cao";
+    case "reportDossiers": return "/console/bao-cao/ho-so";
+    case "reportReview": return "/console/bao-cao/tong-ket";
   }
 }
 
 const listeners = new Set<() => void>();
-export function navigate(r: Route): void {
-  window.history.pushState(null, "", pathOf(r));
+/** `search`: a query string ("?figure=…") kept in the address, for pages that read their state from it. */
+export function navigate(r: Route, search = ""): void {
+  window.history.pushState(null, "", pathOf(r) + search);
   listeners.forEach((l) => l());
 }
 

@@ -17,6 +17,7 @@ import { consoleConversationRoutes } from "./conversations.routes.js";
 import { consoleDataRequestRoutes } from "./data-requests.routes.js";
 import { consoleOfficeContactRoutes } from "./office-contact.routes.js";
 import { consoleReportExportRoutes } from "./report-exports.routes.js";
+import { consoleReportRoutes } from "./reports.routes.js";
 import { consoleNotificationRoutes } from "./notifications.routes.js";
 import { idleMsOf, loadSession, requireCsrf, requireOfficer } from "./session-auth.js";
 import { findSessionById } from "../store/sessions.js";
@@ -47,6 +48,7 @@ export function consoleRouter(deps: Deps, options: ConsoleRouterOptions = {}): R
   router.use("/api/data-requests", json, loadSession(deps), requireCsrf, requireOfficer, consoleDataRequestRoutes(deps));
   router.use("/api/zalo", json, loadSession(deps), requireCsrf, requireOfficer, consoleZaloRoutes(deps));
   router.use("/api/report-exports", loadSession(deps), requireCsrf, requireOfficer, consoleReportExportRoutes(deps));
+  router.use("/api/reports", json, loadSession(deps), requireCsrf, requireOfficer, consoleReportRoutes(deps));
   router.use("/api", json, loadSession(deps), requireCsrf, consoleApi(deps, mirror));
   router.use("/mirror/api", json, mirrorApi(mirror));
   router.use("/mirror/api", (_req, res) => sendError(res, { code: "mirror_not_found" }));

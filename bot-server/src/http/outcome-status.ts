@@ -28,6 +28,7 @@ export const OUTCOME_STATUS = {
   phone_not_vietnamese: 422,
   integration_token_invalid: 401,
   integration_forbidden: 403,
+  figure_without_list: 404,
 
   not_signed_in: 401,
   bad_credentials: 401,

@@ -287,6 +287,8 @@ export interface Database {
   zns_receipts: ZnsReceiptTable;
   data_requests: DataRequestTable;
   miniapp_notify_slots: MiniAppNotifySlotTable;
+  report_facts: ReportFactsTable;
+  report_state: ReportStateTable;
   integration_targets: IntegrationTargetTable;
   webhook_deliveries: WebhookDeliveryTable;
   integration_cursor: IntegrationCursorTable;
@@ -340,6 +342,44 @@ export interface MiniAppNotifySlotTable {
   day: string; // YYYY-MM-DD, Asia/Ho_Chi_Minh
   outbox_id: string;
   at: string;
+}
+
+/** Reports: one row of facts per dossier (migration 0015; shared/reports/dossier-facts.ts). Flags are 0/1. */
+export interface ReportFactsTable {
+  dossier_id: string;
+  unit_id: string;
+  procedure_code: string;
+  day: string; // YYYY-MM-DD, Việt Nam day of receipt
+  due_date: string;
+  processing_minutes: number | null;
+  updated_at: string;
+  received: number;
+  same_day: number;
+  same_day_done: number;
+  assisted: number;
+  after_cutoff: number;
+  other_day: number;
+  pre_entered: number;
+  walk_in: number;
+  completed: number;
+  early: number;
+  on_time: number;
+  late: number;
+  open: number;
+  supplement: number;
+  refused: number;
+  apology: number;
+  withdrawn: number;
+  notified: number;
+  notified_oa: number;
+  notified_miniapp: number;
+  notified_zns: number;
+}
+
+/** The reports catch-up's watermark (id "facts"): dossiers updated after it are recomputed. */
+export interface ReportStateTable {
+  id: string;
+  watermark: string;
 }
 
 export type { Generated };

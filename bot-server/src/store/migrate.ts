@@ -15,6 +15,7 @@ import { znsReceiptsMigration } from "./migrations/0006-zns-receipts.js";
 import { dataRequestsMigration } from "./migrations/0007-data-requests.js";
 import { chatbotDemoNotedMigration } from "./migrations/0014-chatbot-demo-noted.js";
 import { zaloIdentityAndChannelsMigration } from "./migrations/0012-zalo-identity-and-channels.js";
+import { reportFactsMigration } from "./migrations/0015-report-facts.js";
 import { integrationWebhooksMigration } from "./migrations/0016-integration-webhooks.js";
 
 /** Names sort in apply order; append only. */
@@ -27,6 +28,7 @@ export const migrations: Record<string, Migration> = {
   "0007-data-requests": dataRequestsMigration,
   "0012-zalo-identity-and-channels": zaloIdentityAndChannelsMigration,
   "0014-chatbot-demo-noted": chatbotDemoNotedMigration,
+  "0015-report-facts": reportFactsMigration,
   "0016-integration-webhooks": integrationWebhooksMigration,
 };
 
