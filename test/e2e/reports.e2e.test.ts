@@ -7,6 +7,7 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "@jest/globals";
+import ExcelJS from "exceljs";
 import type { Browser } from "playwright-core";
 import { at, createOfficer, QUANG_KHE, type ConsoleServer } from "../console/helpers/console-server.js";
 import { put } from "../helpers/report-rows.js";
@@ -61,7 +62,20 @@ describeWithChromium("report page in Chromium", () => {
     await page.waitForTimeout(300); // the charts draw once Chart.js has loaded
     await page.screenshot({ path: join(SHOTS, "report-month-1366x800.png") });
 
-    // reports-export: the Excel download of this report is tested here (button in [data-export-slot]).
+    // The same report as Excel: the province's clerk opens it and finds the page's figures in a numbered table.
+    const receivedLabel = (await row("received").locator("td").nth(1).textContent())!.trim();
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Tải Excel" }).click()]);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile((await download.path())!);
+    const lines: string[][] = [];
+    workbook.worksheets[0]!.eachRow((r) => {
+      const cells: string[] = [];
+      r.eachCell((c) => void cells.push(String(c.value ?? "")));
+      lines.push(cells);
+    });
+    expect(lines.some((l) => l.some((c) => c.includes("Tháng 07/2025")))).toBe(true);
+    const received = lines.find((l) => l.includes(receivedLabel));
+    expect(received?.slice(0, 4)).toEqual(["1", receivedLabel, "Hồ sơ", "2"]);
 
     await row("afterCutoff").getByRole("link", { name: "1" }).click();
     const list = page.getByTestId("figure-dossiers");

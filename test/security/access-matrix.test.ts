@@ -173,7 +173,7 @@ const CONSOLE_MATRIX: [string, Maker, string][] = [
   // Report downloads: leader and unit administrator for their unit, province viewer for every unit. The report
   // table answers 404 until the reports module's computation is wired in (the book does not need it).
   ["GET /api/report-exports/book/:format", at(`/console/api/report-exports/book/xlsx?unitId=${encodeURIComponent(QUANG_KHE)}&from=2025-10-01&to=2025-10-31`), "403 403 200/403 200/403 200 403 | 401"],
-  ["GET /api/report-exports/report/:format", at(`/console/api/report-exports/report/pdf?unitId=${encodeURIComponent(QUANG_KHE)}&from=2025-10-01&to=2025-10-31`), "403 403 404/403 404/403 404 403 | 401"],
+  ["GET /api/report-exports/report/:format", at(`/console/api/report-exports/report/pdf?unitId=${encodeURIComponent(QUANG_KHE)}&from=2025-10-01&to=2025-10-31`), "403 403 200/403 200/403 200 403 | 401"],
   // The citizen's screen: no officer session, authorised by the pairing code and its token only.
   ["POST /mirror/api/join", at("/console/mirror/api/join", { code: "000000" }), "404 404 404 404 404 404 | 404"],
   ["GET /mirror/api/events", at("/console/mirror/api/events?token=0000000000"), "404 404 404 404 404 404 | 404"],

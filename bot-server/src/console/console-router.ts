@@ -18,6 +18,7 @@ import { consoleDataRequestRoutes } from "./data-requests.routes.js";
 import { consoleOfficeContactRoutes } from "./office-contact.routes.js";
 import { consoleReportExportRoutes } from "./report-exports.routes.js";
 import { consoleReportRoutes } from "./reports.routes.js";
+import { reportForExport } from "../use-cases/reports.js";
 import { consoleNotificationRoutes } from "./notifications.routes.js";
 import { idleMsOf, loadSession, requireCsrf, requireOfficer } from "./session-auth.js";
 import { findSessionById } from "../store/sessions.js";
@@ -47,7 +48,7 @@ export function consoleRouter(deps: Deps, options: ConsoleRouterOptions = {}): R
   router.use("/api/conversations", json, loadSession(deps), requireCsrf, requireOfficer, consoleConversationRoutes(deps));
   router.use("/api/data-requests", json, loadSession(deps), requireCsrf, requireOfficer, consoleDataRequestRoutes(deps));
   router.use("/api/zalo", json, loadSession(deps), requireCsrf, requireOfficer, consoleZaloRoutes(deps));
-  router.use("/api/report-exports", loadSession(deps), requireCsrf, requireOfficer, consoleReportExportRoutes(deps));
+  router.use("/api/report-exports", loadSession(deps), requireCsrf, requireOfficer, consoleReportExportRoutes(deps, reportForExport));
   router.use("/api/reports", json, loadSession(deps), requireCsrf, requireOfficer, consoleReportRoutes(deps));
   router.use("/api", json, loadSession(deps), requireCsrf, consoleApi(deps, mirror));
   router.use("/mirror/api", json, mirrorApi(mirror));

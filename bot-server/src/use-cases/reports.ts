@@ -287,3 +287,15 @@ function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]
   }
   return m;
 }
+
+/** The report a download prints: the same figures as the console page, for the download's unit and days. */
+export function reportForExport(deps: Deps, officer: Officer, q: { from: string; to: string; unitId?: string; procedureCode?: string }) {
+  // Days that make a whole month (quarter, year…) keep that period's name ("Tháng 07/2025") on the printout.
+  const kind = NAMED_PERIODS.find((k) => {
+    const p = periodOf(k, q.from);
+    return !isPeriodError(p) && p.from === q.from && p.to === q.to;
+  });
+  return buildReport(deps, officer, { period: kind ?? "custom", date: q.from, to: kind ? undefined : q.to, unitId: q.unitId, procedureCode: q.procedureCode });
+}
+
+const NAMED_PERIODS = ["day", "week", "month", "quarter", "year"] as const;

@@ -134,6 +134,14 @@ function PeriodReport() {
   );
 }
 
+/** The downloads of this report's unit, days and procedure (console/report-exports.routes.ts). */
+function exportHref(kind: "report" | "book", format: "xlsx" | "pdf", report: ReportResult): string {
+  const q = new URLSearchParams({ from: report.period.from, to: report.period.to });
+  if (report.unit.id) q.set("unitId", report.unit.id);
+  if (report.procedure?.code) q.set("procedureCode", report.procedure.code);
+  return `/console/api/report-exports/${kind}/${format}?${q.toString()}`;
+}
+
 function ReportView({ report }: { report: ReportResult }) {
   const by = (k: string) => report.figures.find((f) => f.key === k)?.value ?? 0;
   const sameDayBars = useMemo<Bars>(() => ({
@@ -157,8 +165,12 @@ function ReportView({ report }: { report: ReportResult }) {
         <div className="muted">{report.period.label} · Số liệu tính lúc {vnDayTime(report.generatedAt)}</div>
         {report.includedUnits.length > 0 && <div className="muted" style={{ fontSize: 13 }}>Gồm cả hồ sơ của đơn vị cũ: {report.includedUnits.map((u) => u.name.split(",").slice(0, 2).join(",")).join("; ")}</div>}
       </div>
-      {/* reports-export: the Excel and print (A4) buttons go here, built from this ReportResult. */}
-      <div className="row" data-export-slot style={{ justifyContent: "flex-end", minHeight: 4 }} />
+      <div className="row" style={{ justifyContent: "flex-end", gap: 8 }}>
+        {(["xlsx", "pdf"] as const).map((format) => (
+          <a key={format} className="button" download href={exportHref("report", format, report)}>{format === "xlsx" ? "Tải Excel" : "In báo cáo (A4)"}</a>
+        ))}
+        <a className="button" download href={exportHref("book", "xlsx", report)}>Sổ theo dõi hồ sơ (Excel)</a>
+      </div>
       <div className="grid2" style={{ gap: 16, margin: "8px 0 12px" }}>
         <figure style={{ margin: 0 }}><figcaption className="section-title">Tiếp nhận và Ngày không hẹn</figcaption><BarChart bars={sameDayBars} /></figure>
         <figure style={{ margin: 0 }}><figcaption className="section-title">Kết quả giải quyết</figcaption><BarChart bars={resultBars} /></figure>
