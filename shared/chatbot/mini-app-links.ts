@@ -1,6 +1,6 @@
 /**
  * Links the chatbot puts on buttons. Inside Zalo a Mini App opens at a page with
- * `https://zalo.me/s/<ZALO_MINIAPP_ID>/<path>?…` (zalo.md §4.3 sample [SECONDARY]); the paths are those of
+ * `https://zalo.me/s/<ZALO_MINIAPP_ID>/<path>?…` (docs/zalo.md#customer-service-message sample [SECONDARY]); the paths are those of
  * mini-app/src/routes.ts. Without a Mini App id the web build at PUBLIC_BASE_URL/m/ opens instead, led to the page by
  * the launch parameters it understands (?unit=, ?dossier=). The public status page is PUBLIC_BASE_URL/tra-cuu.
  */
