@@ -1,6 +1,6 @@
 /** What the intake screen holds: the unit's procedures, the live track decision, the documents checklist, the receipt. */
 import type { CaseFlag, FormDefinition, RequiredDocument } from "../../../../shared/procedures/procedure-version.js";
-import type { VisitIdentity } from "../../../src/console/applicant-fields.js";
+import type { VisitIdentity } from "./applicant.js";
 import type { FormValues } from "./form-fields.js";
 
 export interface Procedure {

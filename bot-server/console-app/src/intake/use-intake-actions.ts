@@ -5,7 +5,7 @@
  */
 import { useState, type RefObject } from "react";
 import { parseCccdQr } from "../../../../shared/cccd/parse-cccd-qr.js";
-import { identityMismatches, type VisitIdentity } from "../../../src/console/applicant-fields.js";
+import { identityMismatches, type VisitIdentity } from "./applicant.js";
 import { api, ApiError, formUrl } from "../api.js";
 import { navigate } from "../router.js";
 import { isoToDmy, toEditable } from "./form-fields.js";

@@ -4,7 +4,7 @@
  * every intake call sends.
  */
 import { useCallback, useEffect, useMemo, useState } from "react";
-import { fillFromIdentity, identityMismatches, type VisitIdentity } from "../../../src/console/applicant-fields.js";
+import { fillFromIdentity, identityMismatches, type VisitIdentity } from "./applicant.js";
 import { api } from "../api.js";
 import { toEditable, toSubmit, type FormValues } from "./form-fields.js";
 import { defaultDocuments, IDENTITY_DOC, newVisit, type DocState, type Procedure } from "./intake-types.js";
