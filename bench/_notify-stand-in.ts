@@ -1,6 +1,6 @@
 /**
  * A lean Zalo stand-in for bench/notify.ts, in its own process as Zalo is another machine: the OAuth refresh and the
- * CS message endpoint with Zalo's envelopes (zalo.md §4.2, §4.3), answering after BENCH_STANDIN_LATENCY_MS (default
+ * CS message endpoint with Zalo's envelopes (docs/zalo.md#oa-access-token, #customer-service-message), answering after BENCH_STANDIN_LATENCY_MS (default
  * 20 ms). Plain node:http, so that on a 2-core machine the stand-in's own cost stays small beside the pipeline's;
  * the full stand-in (test/helpers/zalo-openapi-stand-in.ts) checks every request in the tests. Prints {"url":…} once
  * listening; on the IPC message "report" sends back [recipient, accepted at] of every CS message.

@@ -96,7 +96,7 @@ function report(label: string, l: Load, bare: Load): void {
   );
 }
 
-/** A complete 1.004873 declaration with synthetic data (context.md §5): about 1 kB of JSON. */
+/** A complete 1.004873 declaration with synthetic data (docs/domain/personal-data.md#cccd-qr-payload): about 1 kB of JSON. */
 const CREATE_BODY = JSON.stringify({
   unitCode: "24631",
   procedureCode: "1.004873",

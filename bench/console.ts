@@ -1,7 +1,7 @@
 /**
  * `npm run bench -- console`: the counter's hot paths on this machine. Typst render time per printed form, and over
  * HTTP against the real app on a SQLite file: receive (code + dossier + event + outbox in one transaction), the
- * today board, and a Mẫu 01 print. Targets from anchors.md (OpenCRVS: writes p95 300 ms, reads p95 150 ms).
+ * today board, and a Mẫu 01 print. Targets from docs/architecture.md#lessons-from-comparable-systems (OpenCRVS: writes p95 300 ms, reads p95 150 ms).
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";

@@ -92,7 +92,7 @@ function apiRouter(deps: Deps): Router {
   return router;
 }
 
-/** Zalo's domain check fetches a verification file at the site root (zalo.md §6.10). */
+/** Zalo's domain check fetches a verification file at the site root (docs/zalo.md#pitfalls). */
 function domainVerification(app: Express, setting: string | undefined): void {
   if (!setting) return;
   const colon = setting.indexOf(":");

@@ -83,11 +83,11 @@ const ConfigSchema = z
     NOTIFY_QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_-]+$/, "letters, digits, _ and - only").default("khonghen"),
     /** With REDIS_URL: "1" also runs the channel workers in this process; "0" leaves sending to `npm run worker`. */
     NOTIFY_WORKERS: z.enum(["0", "1"]).default("1").transform((v) => v === "1"),
-    /** Channels in use, in order of preference (zalo.md §4.8). */
+    /** Channels in use, in order of preference (docs/zalo.md#channel-choice). */
     NOTIFY_CHANNELS: z.string().regex(/^(oa_cs|miniapp|zns)(,(oa_cs|miniapp|zns))*$/, "comma-separated oa_cs, miniapp, zns").default("oa_cs,miniapp,zns"),
     /** Sends in flight per channel per process. */
     NOTIFY_CONCURRENCY: z.coerce.number().int().min(1).max(500).default(20),
-    /** Per channel across all workers. OA API: 4,000 requests/min per app (zalo.md §4.1); a quarter is left for chatbot replies. */
+    /** Per channel across all workers. OA API: 4,000 requests/min per app (docs/zalo.md#sending-apis); a quarter is left for chatbot replies. */
     NOTIFY_RATE_OA_CS_PER_MINUTE: z.coerce.number().int().positive().default(3000),
     /** No documented per-minute quota for Mini App notifications or ZNS (daily quotas answer -144): cần kiểm tra. */
     NOTIFY_RATE_MINIAPP_PER_MINUTE: z.coerce.number().int().positive().default(1000),
@@ -113,7 +113,7 @@ const ConfigSchema = z
     NOTIFY_NIGHT_RESUME_AT: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "HH:mm").default("06:05"),
     /** ZNS/ZBS template id per kind, "result_ready=<id>,receipt_issued=<id>"; a kind without one is not sent by ZNS. */
     NOTIFY_ZNS_TEMPLATES: z.string().default(""),
-    /** Mini App notification (zalo.md §4.7): Open API key with scope apps.send.notification, template id, API host. */
+    /** Mini App notification (docs/zalo.md#mini-app-notification): Open API key with scope apps.send.notification, template id, API host. */
     NOTIFY_MINIAPP_API_KEY: optionalText,
     NOTIFY_MINIAPP_TEMPLATE_ID: optionalText,
     NOTIFY_MINIAPP_OPENAPI_BASE: url.default("https://openapi.mini.zalo.me"),

@@ -1,5 +1,5 @@
 /**
- * The shape of a working-day calendar as data (context.md §6.1: "load it as data each year rather than computing it").
+ * The shape of a working-day calendar as data (docs/domain/calendar.md#holidays-and-days-off: "load it as data each year rather than computing it").
  * The national civil-service calendar ships in shared/data/calendar-vn.ts; a province supplies its own the same way.
  */
 import type { Evidence, IsoDate } from "../model.js";
@@ -40,7 +40,7 @@ export interface CalendarYear {
 }
 
 export interface CalendarData {
-  /** Version id, recorded with every computed due date (context.md §6.2). */
+  /** Version id, recorded with every computed due date (docs/domain/calendar.md#counting-deadlines). */
   id: string;
   /** Vietnamese name of the calendar ("Lịch làm việc của cán bộ, công chức"). */
   name: string;

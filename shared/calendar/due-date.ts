@@ -1,5 +1,5 @@
 /**
- * Ngày hẹn trả kết quả (context.md §6.2, procedures.md §5.3 rule 3): a time limit in working days runs from the day
+ * Ngày hẹn trả kết quả (docs/domain/calendar.md#counting-deadlines, docs/domain/scheme.md#intake-outcomes-and-dossier-rules rule 3): a time limit in working days runs from the day
  * after receipt (Civil Code 2015 Art. 147), so the due date is the N-th working day after the receipt day. A dossier
  * received on a day off counts as received on the next working day. A same-working-day procedure (N = 0) received
  * up to its cutoff minute inclusive (e.g. 15:00: Decree 99/2022 Art. 16(1) moves only what is received "sau 15 giờ")

@@ -1,6 +1,6 @@
 /**
  * Proposed days off for a year without an official notice, from the Labour Code 2019 Art. 112 and the Vietnamese
- * lunar calendar (@dqcai/vn-lunar, UTC+7: Chinese UTC+8 libraries get some Tết dates wrong, stack.md §9.2).
+ * lunar calendar (@dqcai/vn-lunar, UTC+7: Chinese UTC+8 libraries get some Tết dates wrong, docs/architecture.md#lunar-calendar).
  * Every entry is provisional and "cần kiểm tra": the Prime Minister fixes Tết and National Day each year.
  *
  * Conventions (documented, not law):

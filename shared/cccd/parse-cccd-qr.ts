@@ -1,6 +1,6 @@
 /**
  * Parse the QR printed on a chip ID card (CCCD / Thẻ căn cước) into form fields for "Ngày không viết".
- * Payload [S, context.md §5]: `ID12|oldID9|Họ tên|ddmmyyyy|Nam/Nữ|Nơi thường trú|ddmmyyyy`, but parsers disagree
+ * Payload [S, docs/domain/personal-data.md#cccd-qr-payload]: `ID12|oldID9|Họ tên|ddmmyyyy|Nam/Nữ|Nơi thường trú|ddmmyyyy`, but parsers disagree
  * (6 fields without the old ID, dd/mm/yyyy dates, scanner labels), so fields are found by pattern, not position.
  * The raw string is never kept or echoed: callers should drop it as soon as this returns.
  */

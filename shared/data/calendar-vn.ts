@@ -1,7 +1,7 @@
 /**
  * Days off and make-up working days of cán bộ, công chức, viên chức, 2023–2027, as announced yearly
  * (Ministry of Labour / Ministry of Home Affairs notices as reported in the press). Seed copied from the project's
- * reference notes (context.md §6.1a), then checked against press copies of the government's letters (each row names
+ * reference notes (docs/domain/calendar.md#holidays-and-days-off), then checked against press copies of the government's letters (each row names
  * its source; where the notes differed, the letter wins: no make-up Saturday 08/02/2025, New Year and National Day
  * 2026 swaps, no 24/11 day off yet); weekends are listed only inside a break. Evidence: S = press report,
  * U = derived from the Labour Code 2019 Art. 112 rules or not confirmed (toVerify: "cần kiểm tra").

@@ -1,6 +1,6 @@
 /**
  * Fees and charges (phí, lệ phí) per province, procedure and period. Every amount is unverified
- * (procedures.md A.1, B.1, C.1, D.1 mark them [U]): provinces set them by HĐND resolution, so the
+ * (docs/domain/procedures.md#security-interest-registration-1011441, #deletion-of-a-security-interest-registration-1011443, #household-business-registration-1001612, #marital-status-certificate-1004873 mark them [U]): provinces set them by HĐND resolution, so the
  * amount stays null ("cần kiểm tra") until a province's resolution is read. Never a constant in code.
  */
 import type { Evidence, IsoDate } from "../model.js";
@@ -49,7 +49,7 @@ function entriesFor(provinceCode: string, period: { validFrom: IsoDate; validTo?
   }));
 }
 
-const SOURCE = "procedures.md A.1, B.1, C.1, D.1 (mức phí, lệ phí chưa được xác minh)";
+const SOURCE = "docs/domain/procedures.md#security-interest-registration-1011441, #deletion-of-a-security-interest-registration-1011443, #household-business-registration-1001612, #marital-status-certificate-1004873 (mức phí, lệ phí chưa được xác minh)";
 
 /**
  * The household licence fee (lệ phí môn bài) ended on 01/01/2026 (Resolution 198/2025/QH15): from then the

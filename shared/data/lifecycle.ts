@@ -1,7 +1,7 @@
 /**
  * The dossier lifecycle as data: one row per (event, from-states). `applyEvent` and `availableEvents`
  * (shared/dossier/lifecycle.ts) read these rows; the console's buttons and the chatbot's wording come from them.
- * Rules from procedures.md §5.3 (Decree 61/2018 as recalled [U]; to be checked against Decree 118/2025 and
+ * Rules from docs/domain/scheme.md#intake-outcomes-and-dossier-rules (Decree 61/2018 as recalled [U]; to be checked against Decree 118/2025 and
  * Circular 03/2025/TT-VPCP).
  *
  * Late handling is an event plus the dossier's new due date, not a state: a late dossier keeps moving through
@@ -31,7 +31,7 @@ export const STATE_TABLE: Record<DossierState, { clock: DeadlineClock; terminal:
   draft: { clock: "not_started", terminal: false },
   received: { clock: "running", terminal: false },
   processing: { clock: "running", terminal: false },
-  // §5.3 rule 5: the clock stops while waiting for the applicant.
+  // docs/domain/scheme.md#intake-outcomes-and-dossier-rules rule 5: the clock stops while waiting for the applicant.
   awaiting_supplement: { clock: "stopped", terminal: false },
   awaiting_approval: { clock: "running", terminal: false },
   approved: { clock: "running", terminal: false },
@@ -118,7 +118,7 @@ export const DOSSIER_TRANSITIONS: readonly TransitionRow[] = [
     // Resolved and returned right after intake: no Mẫu 01 unless the applicant asks (see issue_receipt).
     formByTrack: { "same-day": null },
     notify: "receipt_issued",
-    source: "procedures.md §5.3 rule 1 (Decree 61/2018) [U]",
+    source: "docs/domain/scheme.md#intake-outcomes-and-dossier-rules rule 1 (Decree 61/2018) [U]",
     toVerify: true,
   },
   // Incomplete at the counter: guidance listing everything missing at once; nothing is received yet.
@@ -142,10 +142,10 @@ export const DOSSIER_TRANSITIONS: readonly TransitionRow[] = [
     form: "02",
     notify: "supplement_requested",
     requires: ["missingDocuments", "reason"],
-    source: "procedures.md §5.3 rule 5 [U]",
+    source: "docs/domain/scheme.md#intake-outcomes-and-dossier-rules rule 5 [U]",
     toVerify: true,
   },
-  // The original dossier code continues on resubmission (§5.3 rule 5).
+  // The original dossier code continues on resubmission (docs/domain/scheme.md#intake-outcomes-and-dossier-rules rule 5).
   { event: "submit_supplement", from: ["awaiting_supplement"], to: "processing", roles: ["counter_officer", "system"] },
   { event: "submit_for_approval", from: ["processing"], to: "awaiting_approval", roles: ["processing_officer"] },
   { event: "send_back", from: ["awaiting_approval"], to: "processing", roles: ["leader"], requires: ["reason"] },
@@ -166,7 +166,7 @@ export const DOSSIER_TRANSITIONS: readonly TransitionRow[] = [
     roles: ["counter_officer", "system"],
     form: "05",
     requires: ["reason"],
-    source: "Decree 118/2025, Circular 03/2025 Mẫu 05 (procedures.md §5.3 rule 5) [S]",
+    source: "Decree 118/2025, Circular 03/2025 Mẫu 05 (docs/domain/scheme.md#intake-outcomes-and-dossier-rules rule 5) [S]",
     toVerify: true,
   },
   {
@@ -179,7 +179,7 @@ export const DOSSIER_TRANSITIONS: readonly TransitionRow[] = [
     requires: ["reason", "newDueDate"],
     // Decree 61/2018: sent at least 1 working day before the due date; a new date may be set only once.
     once: true,
-    source: "procedures.md §5.3 rule 4 (Decree 61/2018) [U]",
+    source: "docs/domain/scheme.md#intake-outcomes-and-dossier-rules rule 4 (Decree 61/2018) [U]",
     toVerify: true,
   },
   {
@@ -189,7 +189,7 @@ export const DOSSIER_TRANSITIONS: readonly TransitionRow[] = [
     roles: ["counter_officer"],
     form: "01",
     tracks: ["same-day"],
-    source: "procedures.md §5.3 rule 1: Mẫu 01 on the applicant's request [U]",
+    source: "docs/domain/scheme.md#intake-outcomes-and-dossier-rules rule 1: Mẫu 01 on the applicant's request [U]",
     toVerify: true,
   },
 ];

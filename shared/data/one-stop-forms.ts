@@ -1,7 +1,7 @@
 /**
  * One-stop forms (biểu mẫu cơ chế một cửa) of Circular 03/2025/TT-VPCP, Phụ lục I, guiding Decree 118/2025/NĐ-CP.
- * Names and occasions from procedures.md §5.1 [S: names only; field lists not seen]; the 2018 numbers are those of
- * Circular 01/2018/TT-VPCP, whose field lists (procedures.md §5.2) remain the baseline for printing.
+ * Names and occasions from docs/domain/scheme.md#one-stop-forms [S: names only; field lists not seen]; the 2018 numbers are those of
+ * Circular 01/2018/TT-VPCP, whose field lists (docs/domain/scheme.md#one-stop-forms) remain the baseline for printing.
  */
 import type { Evidence } from "../model.js";
 
@@ -22,7 +22,7 @@ export interface OneStopForm {
   source: string;
 }
 
-const SOURCE = "Circular 03/2025/TT-VPCP, Phụ lục I (names only, procedures.md §5.1)";
+const SOURCE = "Circular 03/2025/TT-VPCP, Phụ lục I (names only, docs/domain/scheme.md#one-stop-forms)";
 
 export const ONE_STOP_FORMS: readonly OneStopForm[] = [
   {
@@ -34,7 +34,7 @@ export const ONE_STOP_FORMS: readonly OneStopForm[] = [
     legacy2018: { code: "01", name: "Giấy tiếp nhận hồ sơ và hẹn trả kết quả" },
     evidence: "S",
     toVerify: true,
-    source: `${SOURCE}; same-day exception per procedures.md §5.3 rule 1 [U]`,
+    source: `${SOURCE}; same-day exception per docs/domain/scheme.md#intake-outcomes-and-dossier-rules rule 1 [U]`,
   },
   {
     code: "02",

@@ -1,7 +1,7 @@
 /**
  * Scheme plans ("Ngày không viết – Ngày không hẹn") shipped with the product, as dated documents.
  * Đắk Nông: pilot from 01/03/2023 (Kế hoạch 824/KH-UBND, 29/12/2022, as cited in the project brief) and the
- * province-wide roll-out from 15/10/2023 (context.md §1.1; result 15/10/2023–30/10/2024 reported by Sở Nội vụ
+ * province-wide roll-out from 15/10/2023 (docs/domain/scheme.md#origin-and-results; result 15/10/2023–30/10/2024 reported by Sở Nội vụ
  * via doanhnghiephoinhap.vn). Neither text was read: number, issuer and office hours are "cần kiểm tra".
  * Lâm Đồng from 01/07/2025: a DEMO configuration only, so the product shows a working scheme on today's units.
  */
@@ -16,7 +16,7 @@ const WEDNESDAY = [3];
  */
 const LAND_BRANCH_AT_DISTRICT = {
   text: "Chi nhánh Văn phòng đăng ký đất đai cấp huyện tiếp nhận và giải quyết tại Bộ phận Tiếp nhận và Trả kết quả cấp huyện",
-  source: "Kế hoạch Ngày không viết – Ngày không hẹn tỉnh Đắk Nông 2023 (danh mục cấp huyện); procedures.md A.1 (chưa đọc văn bản kế hoạch)",
+  source: "Kế hoạch Ngày không viết – Ngày không hẹn tỉnh Đắk Nông 2023 (danh mục cấp huyện); docs/domain/procedures.md#security-interest-registration-1011441 (chưa đọc văn bản kế hoạch)",
   evidence: "S" as const,
   toVerify: true,
 };

@@ -1,6 +1,6 @@
 /**
- * Zalo OA, ZNS/ZBS and OAuth error codes and what a sender does about each (zalo.md §4.2, §4.5, §4.6 table, §4.8.5,
- * §4.9 [SECONDARY]: compiled from Zalo's "mã lỗi" pages as quoted by third parties; check against a real OA).
+ * Zalo OA, ZNS/ZBS and OAuth error codes and what a sender does about each (docs/zalo.md#oa-access-token, #zns-and-zbs-template-messages, #zns-and-zbs-template-messages table, #channel-choice,
+ * docs/zalo.md#error-codes [SECONDARY]: compiled from Zalo's "mã lỗi" pages as quoted by third parties; check against a real OA).
  * Errors arrive with HTTP 200 and a non-zero `error` field, so every response body is classified through this table.
  *
  * kind:

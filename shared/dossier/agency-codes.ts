@@ -1,6 +1,6 @@
 /**
  * Mã định danh cơ quan (QCVN 102:2016/BTTTT, `NNN.NN.NN.Hnn`) of the receiving units, used as the first block of
- * the dossier code. Đắk Nông's and the new Lâm Đồng communes' real codes were not found (procedures.md §6.2 [?]):
+ * the dossier code. Đắk Nông's and the new Lâm Đồng communes' real codes were not found (docs/domain/scheme.md#agency-codes [?]):
  * every row is a placeholder on a non-existent level-1 segment (H99 Đắk Nông 2023, H98 Lâm Đồng 2025, H00 derived),
  * flagged "cần kiểm tra", to be replaced by the codes of the province's issuing decision before go-live.
  * Unit ids are `${GSO code}@${validFrom}`.
@@ -23,7 +23,7 @@ export interface AgencyCodeLookup {
   derived: boolean;
 }
 
-const PLACEHOLDER_SOURCE = "Placeholder: real code not found (procedures.md §6.2 [?]); replace from the province's decision";
+const PLACEHOLDER_SOURCE = "Placeholder: real code not found (docs/domain/scheme.md#agency-codes [?]); replace from the province's decision";
 const OLD = "2020-03-01";
 const NEW = "2025-07-01";
 
@@ -46,7 +46,7 @@ const DAK_NONG_2023: AgencyCodeRow[] = [
   ].map(([code, name]) => placeholder(`${code}@${OLD}`, name!, `000.00.${code!.slice(1)}.H99`)),
 ];
 
-/** From 1/7/2025: the 28 communes of Lâm Đồng covering the former Đắk Nông area (context.md §3.2), numbered 01–28. */
+/** From 1/7/2025: the 28 communes of Lâm Đồng covering the former Đắk Nông area (docs/domain/units.md#unit-data-and-sources), numbered 01–28. */
 const LAM_DONG_2025_DAK_NONG_AREA: AgencyCodeRow[] = [
   ["24611", "UBND phường Bắc Gia Nghĩa"],
   ["24615", "UBND phường Nam Gia Nghĩa"],

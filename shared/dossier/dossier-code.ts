@@ -1,5 +1,5 @@
 /**
- * Mã hồ sơ `<mã định danh cơ quan tiếp nhận>-<yyMMdd>-<NNNN>`, e.g. "000.00.01.H29-240115-0001" (procedures.md §6.3:
+ * Mã hồ sơ `<mã định danh cơ quan tiếp nhận>-<yyMMdd>-<NNNN>`, e.g. "000.00.01.H29-240115-0001" (docs/domain/scheme.md#dossier-code:
  * the pattern of one-stop systems and the national portal [S]; TT 03/2025/TT-VPCP's format rule not consulted [?]).
  * The sequence counts per receiving agency per day; above 9999 it widens to as many digits as it needs
  * ("…-10000"), so codes never collide and still sort by day. Years are 2000–2099.
@@ -16,7 +16,7 @@ export interface DossierCodeParts {
 }
 
 /**
- * QCVN 102:2016/BTTTT agency code `NNN.NN.NN.Xnn` (procedures.md §6.2). Middle segments accept up to 5 digits so
+ * QCVN 102:2016/BTTTT agency code `NNN.NN.NN.Xnn` (docs/domain/scheme.md#agency-codes). Middle segments accept up to 5 digits so
  * the placeholders derived from 5-digit GSO commune codes (agency-codes.ts) still form valid dossier codes.
  */
 const AGENCY = String.raw`\d{3}\.\d{2,5}\.\d{2,5}\.[A-Za-z]\d{2}`;

@@ -1,7 +1,7 @@
 /**
- * Which Zalo channel may carry a notification to an applicant, in the order zalo.md §4.8 recommends
- * [INFERRED]: OA customer-service message inside the 7-day interaction window (§4.3), else the Mini App
- * notification after opt-in (§4.7), else ZNS/ZBS by phone with consent (§4.6). Rules are rows, not branches.
+ * Which Zalo channel may carry a notification to an applicant, in the order docs/zalo.md#channel-choice recommends
+ * [INFERRED]: OA customer-service message inside the 7-day interaction window (docs/zalo.md#customer-service-message), else the Mini App
+ * notification after opt-in (docs/zalo.md#mini-app-notification), else ZNS/ZBS by phone with consent (docs/zalo.md#zns-and-zbs-template-messages). Rules are rows, not branches.
  */
 import { MINIAPP_LIMITS } from "./miniapp-rules.js";
 
@@ -29,7 +29,7 @@ export interface ChannelRule {
   source: string;
 }
 
-/** CS messages need an interaction within 7 days, else error -230 (zalo.md §4.3) [SECONDARY]. */
+/** CS messages need an interaction within 7 days, else error -230 (docs/zalo.md#customer-service-message) [SECONDARY]. */
 export const CS_WINDOW_DAYS = 7;
 const DAY_MS = 86_400_000;
 
@@ -43,7 +43,7 @@ export const CHANNEL_RULES: readonly ChannelRule[] = [
   {
     channel: "oa_cs",
     reaches: (f, now) => !!f.oaUserId && (f.interactionUnknown === true || within(f.oaLastInteractionAt, now, CS_WINDOW_DAYS)),
-    source: "zalo.md §4.3, §4.8.1 [SECONDARY]",
+    source: "docs/zalo.md#customer-service-message, #channel-choice [SECONDARY]",
   },
   {
     channel: "miniapp",
@@ -53,7 +53,7 @@ export const CHANNEL_RULES: readonly ChannelRule[] = [
   {
     channel: "zns",
     reaches: (f) => !!f.phone && !!f.phoneConsentAt,
-    source: "zalo.md §4.6, §4.8.3 [SECONDARY]",
+    source: "docs/zalo.md#zns-and-zbs-template-messages, #channel-choice [SECONDARY]",
   },
 ];
 

@@ -2,7 +2,7 @@
  * Vietnamese texts of every notification, as data: one row per kind (and track where the wording differs).
  * Placeholders in braces are filled by renderNotification. No personal data: dossier code, procedure, state,
  * dates, the office and its hours only (Decree 13/2023). ZNS parameter names must match the template registered
- * with Zalo; their lengths follow zalo.md §4.6 (code/status 30, address 200, date 20) [SECONDARY].
+ * with Zalo; their lengths follow docs/zalo.md#zns-and-zbs-template-messages (code/status 30, address 200, date 20) [SECONDARY].
  */
 import type { NotifyKind } from "./notification-kinds.js";
 
@@ -96,7 +96,7 @@ export const MESSAGE_TEMPLATES_VI: readonly MessageTemplate[] = [
   },
 ];
 
-/** Mini-app notification title (zalo.md §4.7 sample uses the scheme name). */
+/** Mini-app notification title (docs/zalo.md#mini-app-notification sample uses the scheme name). */
 export const MINIAPP_TITLE_VI = "Ngày không hẹn";
 /** When the unit's office hours are not configured. */
 export const DEFAULT_HOURS_VI = "trong giờ hành chính";

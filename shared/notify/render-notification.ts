@@ -33,7 +33,7 @@ export interface RenderedNotification {
   znsParams: Record<string, string>;
 }
 
-const CS_MAX_CHARS = 2000; // zalo.md §4.3
+const CS_MAX_CHARS = 2000; // docs/zalo.md#customer-service-message
 
 export function pickTemplate(kind: NotifyKind, track: NotificationFacts["track"], templates = MESSAGE_TEMPLATES_VI): MessageTemplate {
   const rows = templates.filter((t) => t.kind === kind);

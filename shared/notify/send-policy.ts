@@ -1,6 +1,6 @@
 /**
  * What the notification sender does after a failed Zalo call, per error kind of the shared code table
- * (shared/data/zalo-errors.ts, zalo.md §4.8.5, §4.9): permanent for this recipient on this channel → next channel;
+ * (shared/data/zalo-errors.ts, docs/zalo.md#channel-choice, #error-codes): permanent for this recipient on this channel → next channel;
  * -32 → pause the channel; night window → 06:05 Asia/Ho_Chi_Minh; daily quota → next morning; network errors,
  * timeouts, 5xx → bounded retry with exponential backoff and jitter. Token errors reach here only when the one
  * single-flight refresh and retry (in the OA client) did not help: they are retried like any transient failure.

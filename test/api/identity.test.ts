@@ -1,7 +1,7 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- HTTP tests read JSON bodies loosely */
 /**
  * Citizen identity through HTTP: an anonymous device token outside Zalo, and the mini-app's Zalo access token
- * verified against a local stand-in of the Zalo Graph API (/v2.0/me with appsecret_proof, zalo.md §2.1).
+ * verified against a local stand-in of the Zalo Graph API (/v2.0/me with appsecret_proof, docs/zalo.md#mini-app-sdk-and-identity).
  */
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { appSecretProof } from "../../bot-server/src/identity/zalo-graph.js";
@@ -12,7 +12,7 @@ import { startGraphStandIn, type GraphStandIn } from "../helpers/zalo-graph-stan
 const APP_SECRET = "TEST_APP_SECRET";
 
 describe("appsecret_proof", () => {
-  it("matches the documented test vector (zalo.md §7)", () => {
+  it("matches the documented test vector (docs/zalo.md#local-stand-ins)", () => {
     expect(appSecretProof("TEST_APP_SECRET", "TEST_ACCESS_TOKEN")).toBe("a29e09935528b19da2caaf6914b1a3b7045d825ea86abdff8d7f0599d47dd731");
   });
 });

@@ -16,7 +16,7 @@ import { insertDossier } from "../helpers/dossier-rows.js";
 const CONSENT = { accepted: true, version: CONSENT_NOTICE.version };
 const DAY_MS = 86_400_000;
 
-/** Synthetic applicant (context.md §5). */
+/** Synthetic applicant (docs/domain/personal-data.md#cccd-qr-payload). */
 const FIRST_PART = {
   recipientAgency: "Ủy ban nhân dân xã Quảng Khê",
   requesterName: "Nguyễn Văn Thử".normalize("NFD"), // typed with Unikey in "tổ hợp" mode

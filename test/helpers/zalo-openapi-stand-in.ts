@@ -1,5 +1,5 @@
 /**
- * A local stand-in of Zalo's OpenAPI, OAuth, ZNS/ZBS and Mini App notification hosts (zalo.md §4, §7), on
+ * A local stand-in of Zalo's OpenAPI, OAuth, ZNS/ZBS and Mini App notification hosts (docs/zalo.md#sending-apis, #local-stand-ins), on
  * 127.0.0.1 and a free port, speaking the documented envelopes and recording what it receives. One base URL serves
  * every host: point ZALO_OPENAPI_BASE, ZALO_OAUTH_BASE, ZALO_BUSINESS_BASE (and the Mini App Open API base) at `url`.
  *
@@ -10,7 +10,7 @@
  *   await zalo.waitFor("cs", 3);                         // the first 3 accepted CS messages
  *   zalo.close();
  *
- * Also the webhook driver: `zaloEvent.text(…)` builds the payloads of §3.4 and `signWebhook` signs them as §3.2 says.
+ * Also the webhook driver: `zaloEvent.text(…)` builds the payloads of docs/zalo.md#oa-webhook and `signWebhook` signs them as docs/zalo.md#oa-webhook says.
  */
 import { createHash, randomBytes } from "node:crypto";
 import type { AddressInfo } from "node:net";
@@ -378,7 +378,7 @@ export async function startZaloStandIn(options: StandInOptions = {}): Promise<Za
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Webhook driver: payloads of zalo.md §3.4 and the §3.2 signature.
+// Webhook driver: payloads of docs/zalo.md#oa-webhook and the docs/zalo.md#oa-webhook signature.
 
 export interface WebhookKeys {
   /** First term of the signature (the app id; some deployments report the OA id). */

@@ -1,4 +1,4 @@
-/** Which channel may carry a notification (zalo.md §4.8): OA message in the 7-day window, mini-app after opt-in, ZNS with phone consent. */
+/** Which channel may carry a notification (docs/zalo.md#channel-choice): OA message in the 7-day window, mini-app after opt-in, ZNS with phone consent. */
 import { describe, expect, it } from "@jest/globals";
 import { chooseChannels, type RecipientFacts } from "../../shared/notify/channels.js";
 

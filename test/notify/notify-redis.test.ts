@@ -1,6 +1,6 @@
 /**
  * Redis mode against a real Redis (REDIS_URL_TEST, a random BullMQ prefix per test) and the local Zalo stand-in:
- * the relay moves outbox rows to the channel queues, the workers send them once, the errors of zalo.md §4.8/§4.9
+ * the relay moves outbox rows to the channel queues, the workers send them once, the errors of docs/zalo.md#channel-choice, #error-codes
  * lead where they should (token refresh once, next channel on -230, back off on -32, retry 5xx and timeouts, dead
  * letter at the end), and nothing is sent twice.
  */

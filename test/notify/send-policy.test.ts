@@ -1,4 +1,4 @@
-/** Zalo's answers mapped to what the sender does (zalo.md §4.8.5, §4.9; the shared code table), and when it tries again. */
+/** Zalo's answers mapped to what the sender does (docs/zalo.md#channel-choice, #error-codes; the shared code table), and when it tries again. */
 import { describe, expect, it } from "@jest/globals";
 import { sendActionFor } from "../../shared/notify/send-policy.js";
 import { nextLocalTimeMs, retryDelayMs } from "../../shared/notify/send-schedule.js";

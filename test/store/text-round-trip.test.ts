@@ -2,7 +2,7 @@ import { beforeAll, expect, it } from "@jest/globals";
 import { forEachDatabase, type TestDatabase } from "../helpers/databases.js";
 import { aDossier, aUnit } from "./rows.js";
 
-// Synthetic applicant (context.md §5 style); the values exercise every Vietnamese diacritic family.
+// Synthetic applicant (docs/domain/personal-data.md#cccd-qr-payload style); the values exercise every Vietnamese diacritic family.
 const FORM = {
   hoTen: "Nguyễn Thị Ánh Tuyết",
   noiCuTru: "thôn Đắk Ha, xã Quảng Khê, tỉnh Lâm Đồng",

@@ -3,7 +3,7 @@ import { parseZaloEvent } from "../../bot-server/src/zalo/events.js";
 import { computeSignature, verifySignature } from "../../bot-server/src/zalo/signature.js";
 import { zaloEvent } from "../helpers/zalo-openapi-stand-in.js";
 
-// zalo.md §3.2 test vector.
+// docs/zalo.md#oa-webhook test vector.
 const APP_ID = "1234567890123456789";
 const OA_ID = "388613280878808645";
 const SECRET = "TEST_OA_SECRET_KEY";

@@ -1,5 +1,5 @@
 /**
- * Đắk Nông units with history from the two reference CSVs (context.md §3): the 2023 list, valid from the
+ * Đắk Nông units with history from the two reference CSVs (docs/domain/units.md#unit-data-and-sources): the 2023 list, valid from the
  * earliest verified snapshot (1/3/2020) to 30/6/2025, and the 28 successor communes of Lâm Đồng from 1/7/2025.
  */
 import type { AdminUnit, UnitLevel, UnitsData, UnitSuccession, UnitType } from "../../../shared/model.js";

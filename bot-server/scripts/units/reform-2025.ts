@@ -1,4 +1,4 @@
-/** Facts of the 1/7/2025 reform shared by the unit generators (context.md §2.1). */
+/** Facts of the 1/7/2025 reform shared by the unit generators (docs/domain/units.md#the-2025-reform). */
 import type { UnitType } from "../../../shared/model.js";
 
 export const REFORM_DATE = "2025-07-01";
@@ -14,7 +14,7 @@ export const COMMUNE_BASIS_BY_PROVINCE: Record<string, string> = {
   "68": "Nghị quyết 1671/NQ-UBTVQH15 ngày 16/6/2025",
 };
 
-/** Earliest verified snapshot per pre-2025 province code (context.md §3.1: dvhcvn snapshots 01/03/2020 … 01/03/2025). */
+/** Earliest verified snapshot per pre-2025 province code (docs/domain/units.md#unit-data-and-sources: dvhcvn snapshots 01/03/2020 … 01/03/2025). */
 export const VERIFIED_OLD_VALID_FROM: Record<string, string> = {
   "67": "2020-03-01",
 };

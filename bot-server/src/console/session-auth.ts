@@ -1,5 +1,5 @@
 /**
- * Console sign-in: argon2id password check (@node-rs/argon2, OWASP parameters, stack.md §9.4), throttling per
+ * Console sign-in: argon2id password check (@node-rs/argon2, OWASP parameters, docs/architecture.md#technology-choices), throttling per
  * (user name, client address) with growing delays and no account lock-out (login-throttle.ts), the same answer for
  * unknown names, disabled accounts and wrong passwords, an alert to the unit admin after repeated failures on an
  * account, server-side sessions behind an HttpOnly SameSite=Strict

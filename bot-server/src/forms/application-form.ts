@@ -1,6 +1,6 @@
 /**
  * The filled application form (tờ khai / phiếu yêu cầu / giấy đề nghị) of a procedure version, as a PrintDocument.
- * Labels come from the version's form definition (the official wording as reproduced in procedures.md A.3, B.3,
+ * Labels come from the version's form definition (the official wording as reproduced in docs/domain/procedures.md#security-interest-registration-1011441, #deletion-of-a-security-interest-registration-1011443,
  * C.3, D.3); the texts around them (title, commitments, signature blocks) are per form in FORM_FRAMES.
  * Unverified wording is listed in the report, never marked on the paper the citizen signs.
  */
@@ -59,7 +59,7 @@ const HKD_COMMITMENT: Block[] = [
   { t: "text", text: "- Hoàn toàn chịu trách nhiệm trước pháp luật về tính hợp pháp, chính xác và trung thực của nội dung đăng ký trên." },
 ];
 
-/** The registering office's box, under the title of Mẫu 01a and 03a (wording of the box [U], procedures.md A.3). */
+/** The registering office's box, under the title of Mẫu 01a and 03a (wording of the box [U], docs/domain/procedures.md#security-interest-registration-1011441). */
 const REGISTRY_BOX: Block[] = [{
   t: "frame",
   blocks: [
@@ -100,7 +100,7 @@ const FORM_FRAMES: Record<string, FormFrame> = {
     closing: HKD_COMMITMENT,
     signatures: (ctx) => [{ title: "CHỦ HỘ KINH DOANH", note: "(Ký và ghi họ tên)", name: text(ctx.formData.ownerName) ?? undefined }],
   },
-  // The 2023 form's commitment wording was not captured (procedures.md C.3): none is printed rather than a guess.
+  // The 2023 form's commitment wording was not captured (docs/domain/procedures.md#household-business-registration-1001612): none is printed rather than a guess.
   "Phụ lục III-1": {
     dateOnTop: true,
     closing: [],

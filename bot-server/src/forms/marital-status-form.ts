@@ -1,6 +1,6 @@
 /**
  * Tờ khai cấp Giấy xác nhận tình trạng hôn nhân (TT 04/2020/TT-BTP, amended by TT 04/2024/TT-BTP) in the line
- * order of procedures.md D.3: requester, "Đề nghị cấp … cho người có tên dưới đây", subject; "Giấy tờ tùy thân"
+ * order of docs/domain/procedures.md#marital-status-certificate-1004873: requester, "Đề nghị cấp … cho người có tên dưới đây", subject; "Giấy tờ tùy thân"
  * is one line "loại số …, cấp ngày …, tại …" as footnote (3) shows.
  */
 import type { ApplicationContext } from "./application-form.js";

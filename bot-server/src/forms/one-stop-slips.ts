@@ -1,5 +1,5 @@
 /**
- * The one-stop forms a counter prints (Circular 01/2018/TT-VPCP field lists, procedures.md §5.2, as the baseline
+ * The one-stop forms a counter prints (Circular 01/2018/TT-VPCP field lists, docs/domain/scheme.md#one-stop-forms, as the baseline
  * of Circular 03/2025/TT-VPCP Phụ lục I whose field lists were not available):
  * Mẫu 01 receipt and appointment slip, Mẫu 02 request to supplement, Mẫu 03 refusal, Mẫu 04 apology and new date,
  * Mẫu 05 (2025) notice that handling stopped, the control slip and the register entry.
@@ -137,7 +137,7 @@ export interface SupplementContext extends SlipContext {
   officerPhone: string | null;
 }
 
-/** Mẫu 02: Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ, listing everything missing at once (§5.3 rule 1). */
+/** Mẫu 02: Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ, listing everything missing at once (docs/domain/scheme.md#intake-outcomes-and-dossier-rules rule 1). */
 export function supplementSlip(ctx: SupplementContext): PrintDocument {
   const count = (n: number) => (n > 0 ? String(n).padStart(2, "0") : "");
   return {
@@ -285,7 +285,7 @@ export function timeliness(date: string, dueDate: string): string {
 
 /**
  * Phiếu kiểm soát quá trình giải quyết hồ sơ: Mẫu số 05 of Circular 01/2018/TT-VPCP, Mẫu số 06 of Circular
- * 03/2025/TT-VPCP (names only, procedures.md §5.1–5.2; the 2018 columns are the baseline [S/U]).
+ * 03/2025/TT-VPCP (names only, docs/domain/scheme.md#one-stop-forms; the 2018 columns are the baseline [S/U]).
  */
 export function controlSlip(ctx: ControlContext): PrintDocument {
   const layout2025 = localDateOf(ctx.receivedAt) >= ONE_STOP_2025;
@@ -324,7 +324,7 @@ export interface RegisterContext extends SlipContext {
 
 /**
  * Sổ theo dõi hồ sơ: Mẫu số 06 of Circular 01/2018/TT-VPCP, Mẫu số 07 of Circular 03/2025/TT-VPCP. The book is kept
- * per unit; this prints one dossier's entry, its columns as lines (procedures.md §5.2 column list [U]).
+ * per unit; this prints one dossier's entry, its columns as lines (docs/domain/scheme.md#one-stop-forms column list [U]).
  */
 export function registerEntry(ctx: RegisterContext): PrintDocument {
   const layout2025 = localDateOf(ctx.receivedAt) >= ONE_STOP_2025;

@@ -78,7 +78,7 @@ export function localDateOf(iso: string): IsoDate {
   return vnMomentFromEpoch(Date.parse(iso)).date;
 }
 
-/** The one-stop's header: "UBND XÃ QUẢNG KHÊ" over "BỘ PHẬN MỘT CỬA" (TÊN CƠ QUAN CHỦ QUẢN / TÊN ĐƠN VỊ, procedures.md §5.2). */
+/** The one-stop's header: "UBND XÃ QUẢNG KHÊ" over "BỘ PHẬN MỘT CỬA" (TÊN CƠ QUAN CHỦ QUẢN / TÊN ĐƠN VỊ, docs/domain/scheme.md#one-stop-forms). */
 export function officeHeader(unit: AdminUnit | undefined, receivingBody: string): { agencyTop: string; agency: string; place: string } {
   const unitName = unit ? displayName(unit) : "";
   return {

@@ -1,5 +1,5 @@
 /**
- * PDF rendering with Typst (stack.md §8.1: ~10 ms per form against ~110 ms for headless Chromium, no browser
+ * PDF rendering with Typst (docs/architecture.md#printed-forms: ~10 ms per form against ~110 ms for headless Chromium, no browser
  * process on the server) and the Tinos faces from @expo-google-fonts/tinos (OFL-1.1, metric-compatible with
  * Times New Roman, complete Vietnamese), embedded from memory so no system font is needed.
  * Data reaches the template only as JSON through sys.inputs, NFC-normalised, so markup in citizen input stays text.
@@ -34,7 +34,7 @@ export function getCompiler(): NodeCompiler {
   return compiler;
 }
 
-/** Deep NFC normalisation: Unikey "tổ hợp" (NFD) input must print like NFC (anchors.md pain point 11). */
+/** Deep NFC normalisation: Unikey "tổ hợp" (NFD) input must print like NFC (docs/architecture.md#lessons-from-comparable-systems). */
 function nfc(value: unknown): unknown {
   if (typeof value === "string") return value.normalize("NFC");
   if (Array.isArray(value)) return value.map(nfc);

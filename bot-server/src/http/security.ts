@@ -58,7 +58,7 @@ function helmetMiddleware() {
         // zmp-ui and the console set inline styles; no inline scripts are allowed.
         "style-src": ["'self'", "'unsafe-inline'"],
         "img-src": ["'self'", "data:", "blob:"],
-        // zaui.css loads its icon font from Zalo's CDN (stack.md §4.1).
+        // zaui.css loads its icon font from Zalo's CDN (docs/architecture.md#mini-app-ui).
         "font-src": ["'self'", "data:", "https:"],
         "connect-src": ["'self'"],
         "frame-ancestors": ["'self'"],

@@ -5,7 +5,7 @@
  * Only the id is asked: since zmp-sdk 2.35 a token obtained without the user's consent resolves the id alone
  * (zmp-sdk typings of getAccessToken, https://mini.zalo.me/documents/api/getAccessToken/), and the id is all the
  * server needs (the user's id in our Zalo App, the one OA webhook events carry as `user_id_by_app`).
- * The answer is flat and carries its own `error` (0 = success), often with HTTP 200 (zalo.md §6.4).
+ * The answer is flat and carries its own `error` (0 = success), often with HTTP 200 (docs/zalo.md#pitfalls).
  */
 import { createHmac } from "node:crypto";
 
@@ -55,7 +55,7 @@ export function createZaloGraph(opts: ZaloGraphOptions): ZaloGraph {
       const body = (await res.json().catch(() => undefined)) as { id?: unknown; error?: unknown } | undefined;
       if (!body) return { ok: false, reason: "unavailable", detail: "unreadable Graph answer" };
       const error = Number(body.error ?? 0);
-      // Ids are big numbers: keep them as strings (zalo.md §6.5).
+      // Ids are big numbers: keep them as strings (docs/zalo.md#pitfalls).
       if (res.ok && error === 0 && typeof body.id === "string" && /^\d+$/.test(body.id)) {
         return { ok: true, zaloUserId: body.id };
       }

@@ -102,7 +102,7 @@ function openSqlite(file: string, options: OpenOptions): DatabaseHandle {
   const inMemory = file === ":memory:";
   if (!inMemory) mkdirSync(dirname(file), { recursive: true });
   const sqlite = new SqliteDatabase(file);
-  // WAL + NORMAL: a crash loses nothing, a power cut may lose the last commits (stack.md §7).
+  // WAL + NORMAL: a crash loses nothing, a power cut may lose the last commits (docs/architecture.md#storage).
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("synchronous = NORMAL");
   sqlite.pragma("foreign_keys = ON");

@@ -99,7 +99,7 @@ function applyData(deps: Deps, d: DossierRecord, input: EventInput, requires: re
       break;
     }
     case "submit_supplement": {
-      // §5.3 rule 5: the clock stopped while waiting; the due date moves by the working days spent waiting.
+      // docs/domain/scheme.md#intake-outcomes-and-dossier-rules rule 5: the clock stopped while waiting; the due date moves by the working days spent waiting.
       const asked = [...events].reverse().find((e) => e.type === "request_supplement");
       const askedOn = asked ? vnMomentFromEpoch(Date.parse(asked.at)).date : undefined;
       const waited = askedOn ? Math.max(0, cal.workingDaysBetween(askedOn, now.date)) : 0;

@@ -1,5 +1,5 @@
 /**
- * The counter's intake outcomes (procedures.md §5.3 rule 1), each one transaction:
+ * The counter's intake outcomes (docs/domain/scheme.md#intake-outcomes-and-dossier-rules rule 1), each one transaction:
  * - save a draft (a volunteer or the officer fills in the form; "Ngày không viết");
  * - receive: the dossier code, the dossier row, its event, the outbox row and the finalised pre-registration commit
  *   together, so a code is never issued without its dossier and a notification is never lost;

@@ -1,5 +1,5 @@
 /**
- * Zalo OA webhook payloads (zalo.md §3.3–3.4) mapped to the few events the chatbot acts on. Zalo field names stay
+ * Zalo OA webhook payloads (docs/zalo.md#oa-webhook) mapped to the few events the chatbot acts on. Zalo field names stay
  * here; ids are kept as strings (they exceed 2^53), `timestamp` is ms since epoch as a string. Tolerant of extra or
  * missing fields: an event we do not act on is "ignored", never an error.
  */
@@ -9,7 +9,7 @@ export interface ZaloEvent {
   kind: ZaloEventKind;
   /** Zalo's event_name, e.g. "user_send_text". */
   name: string;
-  /** Dedupe key: message id, else event name + timestamp + user id (zalo.md §3.1). */
+  /** Dedupe key: message id, else event name + timestamp + user id (docs/zalo.md#oa-webhook). */
   eventId: string;
   /** OA-scoped user id (sender.id, follower.id or user_id); empty for events without a user. */
   userId: string;
@@ -87,7 +87,7 @@ export function parseZaloEvent(body: unknown): ParsedEvent {
 }
 
 /**
- * ZNS delivery receipt `user_received_message` (zalo.md §3.4 [SECONDARY]): `message.tracking_id` is the id the
+ * ZNS delivery receipt `user_received_message` (docs/zalo.md#oa-webhook [SECONDARY]): `message.tracking_id` is the id the
  * sender chose, `message.delivery_time` the time the phone received it (ms). Undefined for any other event.
  */
 export function parseZnsReceipt(body: unknown): { trackingId: string; msgId: string | null; deliveredAt: string | null } | undefined {

@@ -1,7 +1,6 @@
 /**
- * The one Zalo sending client, shared by the chatbot and the notifications: OA customer-service message (zalo.md
- * §4.3), ZBS template by user id (§4.5), ZNS/ZBS by phone (§4.6), Mini App notification (§4.7). Errors come back with
- * HTTP 200 and a non-zero `error` (§4.1), so every body is checked and classified through shared/data/zalo-errors.ts:
+ * The one Zalo sending client, shared by the chatbot and the notifications: OA customer-service message (docs/zalo.md#customer-service-message), ZBS template by user id (docs/zalo.md#zns-and-zbs-template-messages), ZNS/ZBS by phone (docs/zalo.md#zns-and-zbs-template-messages), Mini App notification (docs/zalo.md#mini-app-notification). Errors come back with
+ * HTTP 200 and a non-zero `error` (docs/zalo.md#sending-apis), so every body is checked and classified through shared/data/zalo-errors.ts:
  * a token error refreshes once (single-flight, token-store.ts) and retries once; rate limits and transient failures
  * are retried a bounded number of times with exponential backoff and jitter; anything else is returned to the caller.
  */

@@ -1,5 +1,5 @@
 /**
- * Request bodies of the Zalo sending APIs, exactly as documented (zalo.md §4.3, §4.5, §4.6, §4.7 [SECONDARY] /
+ * Request bodies of the Zalo sending APIs, exactly as documented (docs/zalo.md#customer-service-message, #zns-and-zbs-template-messages, #mini-app-notification [SECONDARY] /
  * [INFERRED]). Pure builders with the documented limits checked here, so a caller learns about a bad message before
  * any network call: text ≤ 2,000 characters (NFC), at most 5 buttons, phone as 84…, tracking_id ≤ 48 characters.
  */

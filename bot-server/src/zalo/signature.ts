@@ -1,5 +1,5 @@
 /**
- * X-ZEvent-Signature of the OA webhook (zalo.md §3.2 [SECONDARY]): `mac=` + hex(sha256(appId + rawBody + timestamp +
+ * X-ZEvent-Signature of the OA webhook (docs/zalo.md#oa-webhook [SECONDARY]): `mac=` + hex(sha256(appId + rawBody + timestamp +
  * OA secret key)), a plain SHA-256 (not an HMAC) over the body bytes exactly as received, with the `timestamp` field
  * of the body. Community code reports the OA id in place of the app id as first term: both are accepted, and the
  * caller logs which one matched so the variant can be narrowed once real traffic arrives.

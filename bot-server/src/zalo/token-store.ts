@@ -1,5 +1,5 @@
 /**
- * The OA access token and its refresh token (zalo.md §4.2 [SECONDARY]). The refresh token is single-use and
+ * The OA access token and its refresh token (docs/zalo.md#oa-access-token [SECONDARY]). The refresh token is single-use and
  * rotates, so: ZALO_OA_REFRESH_TOKEN seeds the store only while the database holds no pair; every new pair is written
  * to zalo_tokens BEFORE the new access token is used; a refresh is single-flight (one shared promise in the process,
  * plus a Redis lock `SET key NX PX` when Redis is configured, so several processes refresh once), and the holder

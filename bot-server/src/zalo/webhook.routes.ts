@@ -1,5 +1,5 @@
 /**
- * POST /webhook/zalo: the OA webhook (zalo.md §3). Reads the raw body (the signature covers the exact bytes),
+ * POST /webhook/zalo: the OA webhook (docs/zalo.md#oa-webhook). Reads the raw body (the signature covers the exact bytes),
  * checks X-ZEvent-Signature (401), refuses replays older than ZALO_WEBHOOK_MAX_AGE_HOURS, ignores the OA's own
  * `oa_send_*` echoes, queues the event and answers 200 at once: the reply is produced after the acknowledgement,
  * never inside the request (Zalo retries after 2 s and may disable a slow webhook).

@@ -1,6 +1,6 @@
 /**
  * From a scanned chip-ID QR to form fields. The raw QR text is parsed by the shared parser and dropped by
- * the caller at once; only the confirmed values reach the form (context.md §7: data minimisation).
+ * the caller at once; only the confirmed values reach the form (docs/domain/personal-data.md#personal-data-obligations: data minimisation).
  */
 import { parseCccdQr, type CccdQrValue } from "../../../shared/cccd/parse-cccd-qr.js";
 import type { FormField } from "../../../shared/procedures/procedure-version.js";

@@ -6,7 +6,7 @@
 import { browserStorage, fail, ok, searchParams } from "./bridge.js";
 import type { BridgeResult, DeviceStorage, NetworkType, ZaloBridge, ZaloUser } from "./bridge.js";
 
-/** Synthetic chip-ID QR (context.md §5); never a real person's data. */
+/** Synthetic chip-ID QR (docs/domain/personal-data.md#cccd-qr-payload); never a real person's data. */
 export const SYNTHETIC_CCCD_QR =
   "067085000001|245000001|Nguyễn Văn Thử|15061985|Nam|Thôn 3, Xã Nam Đà, Huyện Krông Nô, Tỉnh Đắk Nông|20042021";
 

@@ -12,7 +12,7 @@ const DEFAULT_TIMEOUT_MS = 8_000;
 /** Scanning waits for the user to aim the camera. */
 const SCAN_TIMEOUT_MS = 120_000;
 
-/** zmp-sdk error codes (RESPONSE_CODE, zalo.md §2) → what a screen needs to know. */
+/** zmp-sdk error codes (RESPONSE_CODE, docs/zalo.md#mini-app-sdk-and-identity) → what a screen needs to know. */
 const SDK_CODES: Record<number, BridgeErrorCode> = {
   [-201]: "denied",
   [-202]: "denied",

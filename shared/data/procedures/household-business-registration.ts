@@ -1,6 +1,6 @@
 /**
  * 1.001612 Đăng ký thành lập hộ kinh doanh.
- * Source: reference notes procedures.md §0, C.1–C.4 (Decree 01/2021 Art. 87; Decree 168/2025; TT 02/2023/TT-BKHĐT
+ * Source: docs/domain/procedures.md#legal-changes-since-2023, #household-business-registration-1001612 (Decree 01/2021 Art. 87; Decree 168/2025; TT 02/2023/TT-BKHĐT
  * Phụ lục III-1; TT 68/2025/TT-BTC Phụ lục II Mẫu số 1, from public print reproductions).
  * Versions by legal date: Circular 01/2021/TT-BKHĐT form until 30/06/2023 (Circular 02/2023/TT-BKHĐT in force from
  * 01/07/2023); no "Chứng minh nhân dân" from 01/01/2025; two-level units from 01/07/2025; no lump-sum ("khoán") tax
@@ -143,7 +143,7 @@ export const form2025: FormDefinition = {
     "Tôi xin cam kết: đồng ý chia sẻ thông tin từ Cơ sở dữ liệu quốc gia về dân cư; không thuộc diện cấm kinh doanh, không đồng thời là chủ hộ kinh doanh khác hoặc chủ doanh nghiệp tư nhân; trụ sở hợp pháp; chịu trách nhiệm về nội dung đăng ký",
     "CHỦ HỘ KINH DOANH (Ký và ghi họ tên); cột Chữ ký của từng thành viên hộ gia đình ở mục 7",
   ],
-  source: "Bản in tái hiện Mẫu số 1 Phụ lục II TT 68/2025/TT-BTC trong mã nguồn công khai (procedures.md C.3)",
+  source: "Bản in tái hiện Mẫu số 1 Phụ lục II TT 68/2025/TT-BTC trong mã nguồn công khai (docs/domain/procedures.md#household-business-registration-1001612)",
   evidence: "S",
   toVerify: true,
 };
@@ -213,7 +213,7 @@ export const form2023: FormDefinition = {
       ] },
   ],
   printedNotes: ["CHỦ HỘ KINH DOANH (Ký và ghi họ tên); cột Chữ ký của từng thành viên hộ gia đình ở mục 7"],
-  source: "Bản tái hiện Phụ lục III-1 TT 02/2023/TT-BKHĐT trong mã nguồn công khai (đã thay địa chỉ 2 cấp; procedures.md C.3)",
+  source: "Bản tái hiện Phụ lục III-1 TT 02/2023/TT-BKHĐT trong mã nguồn công khai (đã thay địa chỉ 2 cấp; docs/domain/procedures.md#household-business-registration-1001612)",
   evidence: "U",
   toVerify: true,
 };
@@ -252,22 +252,22 @@ export const form2026: FormDefinition = {
 const flags: CaseFlag[] = [
   { id: "household_members", label: "Các thành viên hộ gia đình cùng đăng ký hộ kinh doanh", excludesSameDay: false, excludesAssistedWriting: false,
     note: "Mỗi thành viên ký tại mục 7; biên bản họp và văn bản ủy quyền do các thành viên ký (cán bộ có thể soạn theo mẫu).",
-    source: "procedures.md C.4", evidence: "S" },
+    source: "docs/domain/procedures.md#household-business-registration-1001612", evidence: "S" },
   { id: "members_not_present", label: "Thành viên hộ gia đình chưa có mặt và giấy tờ chưa được ký sẵn", excludesSameDay: true, excludesAssistedWriting: false,
-    note: "Chỉ trả trong ngày khi mọi thành viên có mặt hoặc giấy tờ đã ký sẵn.", source: "procedures.md C.4", evidence: "S" },
+    note: "Chỉ trả trong ngày khi mọi thành viên có mặt hoặc giấy tờ đã ký sẵn.", source: "docs/domain/procedures.md#household-business-registration-1001612", evidence: "S" },
   { id: "name_conflict", label: "Tên hộ kinh doanh trùng trong địa bàn hoặc vi phạm quy định đặt tên", excludesSameDay: true, excludesAssistedWriting: false,
-    note: "Người đề nghị chọn lại tên; kiểm tra tên trên HkdOnline trước khi in.", source: "procedures.md C.1, C.4", evidence: "S" },
+    note: "Người đề nghị chọn lại tên; kiểm tra tên trên HkdOnline trước khi in.", source: "docs/domain/procedures.md#household-business-registration-1001612", evidence: "S" },
   { id: "already_heads_business", label: "Đã là chủ hộ kinh doanh khác, thành viên hộ kinh doanh khác hoặc chủ doanh nghiệp tư nhân",
-    excludesSameDay: true, excludesAssistedWriting: false, note: "Từ chối tiếp nhận (Mẫu 03).", source: "procedures.md C.1, C.4", evidence: "S" },
+    excludesSameDay: true, excludesAssistedWriting: false, note: "Từ chối tiếp nhận (Mẫu 03).", source: "docs/domain/procedures.md#household-business-registration-1001612", evidence: "S" },
   { id: "population_db_unavailable", label: "Không kết nối được Cơ sở dữ liệu quốc gia về dân cư", excludesSameDay: false, excludesAssistedWriting: false,
     note: "Kê khai thêm thông tin cá nhân; có thể cần xuất trình giấy tờ pháp lý.", source: "procedures.md C.3, C.4 (giấy tờ pháp lý: cần kiểm tra)", evidence: "U", toVerify: true },
   { id: "conditional_business_line", label: "Ngành, nghề kinh doanh có điều kiện", excludesSameDay: false, excludesAssistedWriting: false,
-    note: "Đăng ký không kiểm tra điều kiện kinh doanh; ghi nhận để hậu kiểm.", source: "procedures.md C.4", evidence: "S" },
+    note: "Đăng ký không kiểm tra điều kiện kinh doanh; ghi nhận để hậu kiểm.", source: "docs/domain/procedures.md#household-business-registration-1001612", evidence: "S" },
 ];
 
 const result = {
   name: "Giấy chứng nhận đăng ký hộ kinh doanh",
-  source: "Nghị định 01/2021/NĐ-CP, Điều 87; Nghị định 168/2025/NĐ-CP (procedures.md C.1)",
+  source: "Nghị định 01/2021/NĐ-CP, Điều 87; Nghị định 168/2025/NĐ-CP (docs/domain/procedures.md#household-business-registration-1001612)",
   evidence: "S" as const,
 };
 
@@ -282,9 +282,9 @@ const district2023 = {
 };
 
 const basis2021 = (form: string): ProcedureVersion["legalBasis"] => [
-  { title: "Nghị định 01/2021/NĐ-CP về đăng ký doanh nghiệp", articles: "Điều 87", source: "procedures.md C.1, C.2", evidence: "S" },
-  { title: form, articles: "Phụ lục III-1", source: "procedures.md §0, C.3", evidence: "S" },
-  { title: "Thông tư 85/2019/TT-BTC (lệ phí do HĐND tỉnh quy định)", source: "procedures.md C.1", evidence: "U", toVerify: true },
+  { title: "Nghị định 01/2021/NĐ-CP về đăng ký doanh nghiệp", articles: "Điều 87", source: "docs/domain/procedures.md#household-business-registration-1001612", evidence: "S" },
+  { title: form, articles: "Phụ lục III-1", source: "docs/domain/procedures.md#legal-changes-since-2023, #household-business-registration-1001612", evidence: "S" },
+  { title: "Thông tư 85/2019/TT-BTC (lệ phí do HĐND tỉnh quy định)", source: "docs/domain/procedures.md#household-business-registration-1001612", evidence: "U", toVerify: true },
 ];
 
 const documents2021: ProcedureVersion["requiredDocuments"] = [
@@ -338,18 +338,18 @@ export const householdBusiness2025Cccd: ProcedureVersion = {
 
 const commune2025 = {
   receivingLevels: ["commune" as const],
-  receivingBody: { name: "Trung tâm Phục vụ hành chính công cấp xã", source: "Nghị định 118/2025/NĐ-CP; Nghị định 168/2025/NĐ-CP (procedures.md §0, C.1)",
+  receivingBody: { name: "Trung tâm Phục vụ hành chính công cấp xã", source: "Nghị định 118/2025/NĐ-CP; Nghị định 168/2025/NĐ-CP (docs/domain/procedures.md#legal-changes-since-2023, #household-business-registration-1001612)",
     evidence: "S" as const },
   competentBody: { name: "Cơ quan đăng ký kinh doanh cấp xã nơi hộ kinh doanh đăng ký trụ sở", sameBodyAsReceiving: true,
-    signs: { onBehalf: "TM. ỦY BAN NHÂN DÂN", title: "CHỦ TỊCH" }, source: "Nghị định 168/2025/NĐ-CP (procedures.md C.1)", evidence: "S" as const },
+    signs: { onBehalf: "TM. ỦY BAN NHÂN DÂN", title: "CHỦ TỊCH" }, source: "Nghị định 168/2025/NĐ-CP (docs/domain/procedures.md#household-business-registration-1001612)", evidence: "S" as const },
 };
 
 const basis2025: ProcedureVersion["legalBasis"] = [
   { title: "Nghị định 168/2025/NĐ-CP về đăng ký doanh nghiệp", articles: "Điều 99",
-    source: "https://thuvienphapluat.vn/phap-luat-doanh-nghiep/bai-viet/huong-dan-thu-tuc-dang-ky-ho-kinh-doanh-nam-2026-18449.html (procedures.md C.1; Điều 100 khoản 3 là thay đổi chủ hộ, không phải thành lập)", evidence: "S" },
-  { title: "Thông tư 68/2025/TT-BTC (biểu mẫu)", articles: "Phụ lục II, Mẫu số 1", source: "procedures.md §0, C.3", evidence: "S" },
-  { title: "Luật Doanh nghiệp 2020, sửa đổi bởi Luật 76/2025/QH15", source: "procedures.md C.1", evidence: "S" },
-  { title: "Thông tư 85/2019/TT-BTC (lệ phí do HĐND tỉnh quy định)", source: "procedures.md C.1", evidence: "U", toVerify: true },
+    source: "https://thuvienphapluat.vn/phap-luat-doanh-nghiep/bai-viet/huong-dan-thu-tuc-dang-ky-ho-kinh-doanh-nam-2026-18449.html (docs/domain/procedures.md#household-business-registration-1001612; Điều 100 khoản 3 là thay đổi chủ hộ, không phải thành lập)", evidence: "S" },
+  { title: "Thông tư 68/2025/TT-BTC (biểu mẫu)", articles: "Phụ lục II, Mẫu số 1", source: "docs/domain/procedures.md#legal-changes-since-2023, #household-business-registration-1001612", evidence: "S" },
+  { title: "Luật Doanh nghiệp 2020, sửa đổi bởi Luật 76/2025/QH15", source: "docs/domain/procedures.md#household-business-registration-1001612", evidence: "S" },
+  { title: "Thông tư 85/2019/TT-BTC (lệ phí do HĐND tỉnh quy định)", source: "docs/domain/procedures.md#household-business-registration-1001612", evidence: "U", toVerify: true },
 ];
 
 export const householdBusiness2025: ProcedureVersion = {
@@ -363,15 +363,15 @@ export const householdBusiness2025: ProcedureVersion = {
   legalBasis: basis2025,
   requiredDocuments: [
     { id: "request_form", name: "Giấy đề nghị đăng ký hộ kinh doanh (Mẫu số 1, Phụ lục II, Thông tư 68/2025/TT-BTC)", kind: "original", count: 1,
-      always: true, source: "Nghị định 168/2025/NĐ-CP (procedures.md C.2)", evidence: "S" },
+      always: true, source: "Nghị định 168/2025/NĐ-CP (docs/domain/procedures.md#household-business-registration-1001612)", evidence: "S" },
     { id: "members_meeting_minutes", name: "Bản sao biên bản họp thành viên hộ gia đình về việc thành lập hộ kinh doanh", kind: "copy", count: 1,
-      always: false, condition: "Khi các thành viên hộ gia đình đăng ký hộ kinh doanh", source: "procedures.md C.2", evidence: "U", toVerify: true },
+      always: false, condition: "Khi các thành viên hộ gia đình đăng ký hộ kinh doanh", source: "docs/domain/procedures.md#household-business-registration-1001612", evidence: "U", toVerify: true },
     { id: "members_authorisation", name: "Bản sao văn bản ủy quyền của thành viên hộ gia đình cho một thành viên làm chủ hộ kinh doanh", kind: "copy",
-      count: 1, always: false, condition: "Khi các thành viên hộ gia đình đăng ký hộ kinh doanh", source: "procedures.md C.2", evidence: "U", toVerify: true },
+      count: 1, always: false, condition: "Khi các thành viên hộ gia đình đăng ký hộ kinh doanh", source: "docs/domain/procedures.md#household-business-registration-1001612", evidence: "U", toVerify: true },
     { id: "filer_authorisation", name: "Văn bản ủy quyền cho người nộp hồ sơ", kind: "original_or_copy", count: 1, always: false,
       condition: "Khi người nộp hồ sơ không phải chủ hộ kinh doanh", source: "Cổng HkdOnline (dòng đính kèm)", evidence: "S" },
     { id: "legal_document_copies", name: "Bản sao giấy tờ pháp lý của cá nhân", kind: "copy", count: 1, always: false,
-      condition: "Chỉ khi không khai thác được thông tin từ Cơ sở dữ liệu quốc gia về dân cư", source: "procedures.md C.2 điểm d",
+      condition: "Chỉ khi không khai thác được thông tin từ Cơ sở dữ liệu quốc gia về dân cư", source: "docs/domain/procedures.md#household-business-registration-1001612 điểm d",
       evidence: "U", toVerify: true },
   ],
   form: form2025,

@@ -1,6 +1,6 @@
 /**
  * 1.004873 Cấp Giấy xác nhận tình trạng hôn nhân (commune level; Ngày không hẹn only without verification).
- * Source: reference notes procedures.md §0, D.1–D.4 (Luật Hộ tịch 2014; NĐ 123/2015 Art. 21–23; TT 04/2020/TT-BTP as
+ * Source: docs/domain/procedures.md#legal-changes-since-2023, #marital-status-certificate-1004873 (Luật Hộ tịch 2014; NĐ 123/2015 Art. 21–23; TT 04/2020/TT-BTP as
  * amended by TT 04/2024/TT-BTP; 2025 portal dossier text copied in public code).
  */
 import type { CaseFlag, FormDefinition, FormField, ProcedureVersion, RequiredDocument } from "../../procedures/procedure-version.js";
@@ -78,39 +78,39 @@ function declarationForm(legalSource: string, source: string, birthDateToVerify:
 
 const requiredDocuments: RequiredDocument[] = [
   { id: "declaration", name: "Tờ khai cấp Giấy xác nhận tình trạng hôn nhân (nộp trực tiếp) hoặc Mẫu điện tử tương tác (nộp trực tuyến)",
-    kind: "original", count: 1, always: true, source: "Cổng DVC 2025, nội dung hồ sơ (procedures.md D.2)", evidence: "S" },
+    kind: "original", count: 1, always: true, source: "Cổng DVC 2025, nội dung hồ sơ (docs/domain/procedures.md#marital-status-certificate-1004873)", evidence: "S" },
   { id: "divorce_or_death_proof", name: "Giấy tờ hợp lệ chứng minh việc ly hôn hoặc vợ/chồng đã chết", kind: "original_or_copy", count: 1, always: false,
     condition: "Người yêu cầu đã có vợ/chồng nhưng đã ly hôn hoặc vợ/chồng đã chết (xuất trình bản chính hoặc nộp bản sao)",
-    source: "Cổng DVC 2025 (procedures.md D.2)", evidence: "S" },
+    source: "Cổng DVC 2025 (docs/domain/procedures.md#marital-status-certificate-1004873)", evidence: "S" },
   { id: "foreign_divorce_record", name: "Bản sao Trích lục ghi chú ly hôn", kind: "copy", count: 1, always: false,
-    condition: "Công dân Việt Nam đã ly hôn, hủy việc kết hôn ở nước ngoài", source: "Cổng DVC 2025 (procedures.md D.2)", evidence: "S" },
+    condition: "Công dân Việt Nam đã ly hôn, hủy việc kết hôn ở nước ngoài", source: "Cổng DVC 2025 (docs/domain/procedures.md#marital-status-certificate-1004873)", evidence: "S" },
   { id: "previous_certificate", name: "Giấy xác nhận tình trạng hôn nhân đã được cấp trước đây", kind: "original", count: 1, always: false,
-    condition: "Đề nghị cấp lại để sử dụng vào mục đích khác hoặc do giấy đã hết hạn", source: "Cổng DVC 2025 (procedures.md D.2)", evidence: "S" },
+    condition: "Đề nghị cấp lại để sử dụng vào mục đích khác hoặc do giấy đã hết hạn", source: "Cổng DVC 2025 (docs/domain/procedures.md#marital-status-certificate-1004873)", evidence: "S" },
   { id: "authorisation", name: "Văn bản ủy quyền", kind: "original_or_certified_copy", count: 1, always: false,
     condition: "Khi thực hiện thông qua người được ủy quyền; không phải chứng thực nếu người được ủy quyền là ông, bà, cha, mẹ, con, vợ, chồng, anh, chị, em ruột",
-    source: "Cổng DVC 2025 (procedures.md D.2)", evidence: "S" },
+    source: "Cổng DVC 2025 (docs/domain/procedures.md#marital-status-certificate-1004873)", evidence: "S" },
   { id: "identity_document", name: "Hộ chiếu, Chứng minh nhân dân, Căn cước công dân, thẻ căn cước, căn cước điện tử hoặc giấy tờ có ảnh còn giá trị sử dụng",
     kind: "shown", count: 1, always: true, condition: "Không phải tải lên khi nộp trực tuyến nếu dữ liệu được lấy từ CSDL quốc gia về dân cư",
-    source: "Cổng DVC 2025 (procedures.md D.2)", evidence: "S" },
+    source: "Cổng DVC 2025 (docs/domain/procedures.md#marital-status-certificate-1004873)", evidence: "S" },
   { id: "residence_proof", name: "Giấy tờ chứng minh nơi cư trú", kind: "shown", count: 1, always: false,
-    condition: "Chỉ khi không khai thác được thông tin cư trú (Nghị định 104/2022/NĐ-CP, Điều 14 khoản 2)", source: "Cổng DVC 2025 (procedures.md D.2)",
+    condition: "Chỉ khi không khai thác được thông tin cư trú (Nghị định 104/2022/NĐ-CP, Điều 14 khoản 2)", source: "Cổng DVC 2025 (docs/domain/procedures.md#marital-status-certificate-1004873)",
     evidence: "S" },
 ];
 
 const caseFlags: CaseFlag[] = [
   { id: "needs_verification", label: "Cần xác minh (đã cư trú nhiều nơi, không tra cứu được CSDL)", excludesSameDay: true, excludesAssistedWriting: false,
     note: "Gửi văn bản đề nghị xác minh đến UBND cấp xã nơi cư trú trước; nơi được đề nghị trả lời trong 03 ngày làm việc.",
-    source: "Cổng DVC 2025 (procedures.md D.4); Kế hoạch Đắk Nông 2023 chỉ áp dụng trường hợp không phải xác minh", evidence: "S" },
+    source: "Cổng DVC 2025 (docs/domain/procedures.md#marital-status-certificate-1004873); Kế hoạch Đắk Nông 2023 chỉ áp dụng trường hợp không phải xác minh", evidence: "S" },
   { id: "foreign_divorce_unrecorded", label: "Đã ly hôn, hủy kết hôn ở nước ngoài nhưng chưa ghi chú ly hôn", excludesSameDay: true, excludesAssistedWriting: false,
-    note: "Hướng dẫn làm thủ tục ghi chú ly hôn trước.", source: "procedures.md D.4", evidence: "S" },
+    note: "Hướng dẫn làm thủ tục ghi chú ly hôn trước.", source: "docs/domain/procedures.md#marital-status-certificate-1004873", evidence: "S" },
   { id: "refusal_ground", label: "Thuộc trường hợp từ chối (kết hôn cùng giới; kết hôn với người nước ngoài tại cơ quan đại diện nước ngoài tại Việt Nam)",
-    excludesSameDay: true, excludesAssistedWriting: false, note: "Từ chối tiếp nhận (Mẫu 03), nêu rõ lý do.", source: "procedures.md D.4", evidence: "S" },
+    excludesSameDay: true, excludesAssistedWriting: false, note: "Từ chối tiếp nhận (Mẫu 03), nêu rõ lý do.", source: "docs/domain/procedures.md#marital-status-certificate-1004873", evidence: "S" },
   { id: "reissue_without_old_certificate", label: "Cấp lại nhưng không nộp lại Giấy xác nhận đã cấp", excludesSameDay: true, excludesAssistedWriting: false,
-    note: "Phải kiểm tra, có thể phải xác minh.", source: "procedures.md D.4", evidence: "S" },
+    note: "Phải kiểm tra, có thể phải xác minh.", source: "docs/domain/procedures.md#marital-status-certificate-1004873", evidence: "S" },
   { id: "prior_marriage_undocumented", label: "Đã từng kết hôn nhưng không có giấy tờ ly hôn hoặc khai tử (trong CSDL hoặc bản giấy)", excludesSameDay: true,
-    excludesAssistedWriting: false, note: "Cần bổ sung giấy tờ hoặc xác minh.", source: "procedures.md D.4", evidence: "S" },
+    excludesAssistedWriting: false, note: "Cần bổ sung giấy tờ hoặc xác minh.", source: "docs/domain/procedures.md#marital-status-certificate-1004873", evidence: "S" },
   { id: "agent_without_authorisation", label: "Người được ủy quyền chưa có văn bản ủy quyền hợp lệ", excludesSameDay: true, excludesAssistedWriting: false,
-    note: "Văn bản ủy quyền phải chứng thực, trừ người thân thích được miễn.", source: "procedures.md D.2, D.4", evidence: "S" },
+    note: "Văn bản ủy quyền phải chứng thực, trừ người thân thích được miễn.", source: "docs/domain/procedures.md#marital-status-certificate-1004873", evidence: "S" },
 ];
 
 const shared = {
@@ -120,12 +120,12 @@ const shared = {
   receivingLevels: ["commune" as const],
   competentBody: { name: "Ủy ban nhân dân cấp xã nơi người yêu cầu cư trú (công chức tư pháp – hộ tịch kiểm tra, Chủ tịch hoặc Phó Chủ tịch ký)",
     sameBodyAsReceiving: true, signs: { onBehalf: "TM. ỦY BAN NHÂN DÂN", title: "CHỦ TỊCH" },
-    source: "Nghị định 123/2015/NĐ-CP, Điều 21; cổng DVC 2025 (procedures.md D.1)", evidence: "U" as const, toVerify: true },
+    source: "Nghị định 123/2015/NĐ-CP, Điều 21; cổng DVC 2025 (docs/domain/procedures.md#marital-status-certificate-1004873)", evidence: "U" as const, toVerify: true },
   requiredDocuments,
   timeLimit: { timeLimitWorkingDays: 3, note: "03 ngày làm việc kể từ ngày nhận đủ hồ sơ hợp lệ; nếu phải xác minh, nơi được đề nghị trả lời trong 03 ngày làm việc.",
     source: "Nghị định 123/2015/NĐ-CP, Điều 22 khoản 3", evidence: "U" as const, toVerify: true },
   result: { name: "Giấy xác nhận tình trạng hôn nhân (giá trị 06 tháng kể từ ngày cấp; để kết hôn chỉ cấp 01 bản)",
-    source: "Cổng DVC 2025; Nghị định 123/2015/NĐ-CP, Điều 23 (procedures.md D.1)", evidence: "S" as const },
+    source: "Cổng DVC 2025; Nghị định 123/2015/NĐ-CP, Điều 23 (docs/domain/procedures.md#marital-status-certificate-1004873)", evidence: "S" as const },
   caseFlags,
 };
 
@@ -137,10 +137,10 @@ export const maritalStatus2023: ProcedureVersion = {
   receivingBody: { name: "Bộ phận Tiếp nhận và Trả kết quả UBND cấp xã",
     source: "Kế hoạch Ngày không viết – Ngày không hẹn tỉnh Đắk Nông 2023 (danh mục cấp xã)", evidence: "S" },
   legalBasis: [
-    { title: "Luật Hộ tịch 2014 (60/2014/QH13)", source: "procedures.md D.1", evidence: "S" },
-    { title: "Nghị định 123/2015/NĐ-CP", articles: "Điều 21 – 23", source: "procedures.md D.1", evidence: "U", toVerify: true },
-    { title: "Thông tư 04/2020/TT-BTP (biểu mẫu)", source: "procedures.md D.1, D.3", evidence: "S" },
-    { title: "Thông tư 85/2019/TT-BTC, Thông tư 106/2021/TT-BTC (lệ phí hộ tịch do HĐND tỉnh quy định)", source: "procedures.md D.1", evidence: "U", toVerify: true },
+    { title: "Luật Hộ tịch 2014 (60/2014/QH13)", source: "docs/domain/procedures.md#marital-status-certificate-1004873", evidence: "S" },
+    { title: "Nghị định 123/2015/NĐ-CP", articles: "Điều 21 – 23", source: "docs/domain/procedures.md#marital-status-certificate-1004873", evidence: "U", toVerify: true },
+    { title: "Thông tư 04/2020/TT-BTP (biểu mẫu)", source: "docs/domain/procedures.md#marital-status-certificate-1004873", evidence: "S" },
+    { title: "Thông tư 85/2019/TT-BTC, Thông tư 106/2021/TT-BTC (lệ phí hộ tịch do HĐND tỉnh quy định)", source: "docs/domain/procedures.md#marital-status-certificate-1004873", evidence: "U", toVerify: true },
   ],
   form: declarationForm("Thông tư 04/2020/TT-BTP, Phụ lục", "Tái hiện tờ khai trong mã nguồn công khai (procedures.md D.3); mẫu trước sửa đổi 2024 cần kiểm tra", true),
   note: "Danh mục thành phần hồ sơ lấy theo nội dung cổng DVC 2025; áp dụng cho giai đoạn 2023 cần kiểm tra. Từ 21/07/2024 dùng tờ khai sửa đổi bởi Thông tư 04/2024/TT-BTP (ngày hiệu lực cần kiểm tra).",
@@ -201,18 +201,18 @@ const maritalStatus2025Base: ProcedureVersion = {
   id: `${CODE}@2025-07-01`,
   validFrom: "2025-07-01",
   validTo: "2027-02-28",
-  receivingBody: { name: "Trung tâm Phục vụ hành chính công cấp xã", source: "Nghị định 118/2025/NĐ-CP (procedures.md §0, D.1)", evidence: "S" },
+  receivingBody: { name: "Trung tâm Phục vụ hành chính công cấp xã", source: "Nghị định 118/2025/NĐ-CP (docs/domain/procedures.md#legal-changes-since-2023, #marital-status-certificate-1004873)", evidence: "S" },
   legalBasis: [
-    { title: "Luật Hôn nhân và gia đình 52/2014/QH13; Luật Hộ tịch 60/2014/QH13", source: "Danh mục căn cứ pháp lý trên cổng DVC (procedures.md §0)", evidence: "S" },
+    { title: "Luật Hôn nhân và gia đình 52/2014/QH13; Luật Hộ tịch 60/2014/QH13", source: "Danh mục căn cứ pháp lý trên cổng DVC (docs/domain/procedures.md#legal-changes-since-2023)", evidence: "S" },
     { title: "Nghị định 123/2015/NĐ-CP, sửa đổi bởi Nghị định 07/2025/NĐ-CP và Nghị định 120/2025/NĐ-CP", articles: "Điều 21 – 23",
-      source: "procedures.md §0, D.1", evidence: "S" },
-    { title: "Thông tư 04/2020/TT-BTP, sửa đổi bởi Thông tư 04/2024/TT-BTP (biểu mẫu); Thông tư 08/2025/TT-BTP", source: "procedures.md §0, D.3", evidence: "S" },
-    { title: "Nghị định 104/2022/NĐ-CP", articles: "Điều 14 khoản 2", source: "procedures.md D.2", evidence: "S" },
-    { title: "Nghị định 18/2026/NĐ-CP (nội dung sửa đổi cần kiểm tra)", source: "procedures.md §0, §7", evidence: "U", toVerify: true },
-    { title: "Thông tư 85/2019/TT-BTC, Thông tư 106/2021/TT-BTC (lệ phí hộ tịch do HĐND tỉnh quy định)", source: "procedures.md D.1", evidence: "U", toVerify: true },
+      source: "docs/domain/procedures.md#legal-changes-since-2023, #marital-status-certificate-1004873", evidence: "S" },
+    { title: "Thông tư 04/2020/TT-BTP, sửa đổi bởi Thông tư 04/2024/TT-BTP (biểu mẫu); Thông tư 08/2025/TT-BTP", source: "docs/domain/procedures.md#legal-changes-since-2023, #marital-status-certificate-1004873", evidence: "S" },
+    { title: "Nghị định 104/2022/NĐ-CP", articles: "Điều 14 khoản 2", source: "docs/domain/procedures.md#marital-status-certificate-1004873", evidence: "S" },
+    { title: "Nghị định 18/2026/NĐ-CP (nội dung sửa đổi cần kiểm tra)", source: "docs/domain/procedures.md#legal-changes-since-2023, #open-questions", evidence: "U", toVerify: true },
+    { title: "Thông tư 85/2019/TT-BTC, Thông tư 106/2021/TT-BTC (lệ phí hộ tịch do HĐND tỉnh quy định)", source: "docs/domain/procedures.md#marital-status-certificate-1004873", evidence: "U", toVerify: true },
   ],
   form: declarationForm("Thông tư 04/2020/TT-BTP, Phụ lục, sửa đổi bởi Thông tư 04/2024/TT-BTP",
-    "Tái hiện tờ khai trong mã nguồn công khai; bản PDF chính thức tr. 404–405 tài liệu Sở Tư pháp Hải Phòng 2025 (procedures.md D.3)", false),
+    "Tái hiện tờ khai trong mã nguồn công khai; bản PDF chính thức tr. 404–405 tài liệu Sở Tư pháp Hải Phòng 2025 (docs/domain/procedures.md#marital-status-certificate-1004873)", false),
   note: "Luật Hộ tịch 03/2026/QH16 có hiệu lực từ 01/3/2027: hồ sơ nhận trước ngày đó giữ phiên bản này.",
 };
 
@@ -232,7 +232,7 @@ export const maritalStatus2027: ProcedureVersion = {
   validTo: undefined,
   legalBasis: [
     { title: "Luật Hộ tịch 03/2026/QH16", source: CIVIL_STATUS_LAW_2026, evidence: "S" },
-    { title: "Luật Hôn nhân và gia đình 52/2014/QH13", source: "Danh mục căn cứ pháp lý trên cổng DVC (procedures.md §0)", evidence: "S" },
+    { title: "Luật Hôn nhân và gia đình 52/2014/QH13", source: "Danh mục căn cứ pháp lý trên cổng DVC (docs/domain/procedures.md#legal-changes-since-2023)", evidence: "S" },
     { title: "Nghị định, thông tư hướng dẫn Luật Hộ tịch 2026 (chưa công bố)", source: "Chưa tìm thấy văn bản hướng dẫn", evidence: "?", toVerify: true },
   ],
   form: { ...maritalStatus2025.form, source: `${maritalStatus2025.form.source}; mẫu theo Luật Hộ tịch 2026 chưa công bố`, evidence: "U", toVerify: true },

@@ -1,6 +1,6 @@
 /**
  * 1.011443 Xóa đăng ký biện pháp bảo đảm bằng quyền sử dụng đất, tài sản gắn liền với đất.
- * Source: reference notes procedures.md B.1–B.4 (Decree 99/2022 Art. 16, 20, 33, 35; extraction schemas built on
+ * Source: docs/domain/procedures.md#deletion-of-a-security-interest-registration-1011443 (Decree 99/2022 Art. 16, 20, 33, 35; extraction schemas built on
  * filled Phiếu 03a from Lào Cai, Bắc Ninh, Đà Nẵng). Printed wording of Mẫu 03a is unverified.
  */
 import type { CaseFlag, FormDefinition, ProcedureVersion, RequiredDocument } from "../../procedures/procedure-version.js";
@@ -68,7 +68,7 @@ export const form03a: FormDefinition = {
     "BÊN BẢO ĐẢM (HOẶC NGƯỜI ĐẠI DIỆN …) và BÊN NHẬN BẢO ĐẢM (HOẶC NGƯỜI ĐẠI DIỆN …): chữ ký, họ tên, chức vụ, con dấu",
     "Chứng nhận xóa đăng ký của cơ quan đăng ký [U]",
   ],
-  source: "Lược đồ trích xuất Phiếu 03a thực tế (Lào Cai, Bắc Ninh, Đà Nẵng); procedures.md B.3",
+  source: "Lược đồ trích xuất Phiếu 03a thực tế (Lào Cai, Bắc Ninh, Đà Nẵng); docs/domain/procedures.md#deletion-of-a-security-interest-registration-1011443",
   evidence: "S",
   toVerify: true,
 };
@@ -85,23 +85,23 @@ const requiredDocuments: RequiredDocument[] = [
   { id: "representation_document", name: "Văn bản có nội dung về đại diện (văn bản ủy quyền)", kind: "copy", count: 1, always: false,
     condition: "Khi nộp hồ sơ thông qua người đại diện", source: "Cổng DVC Đà Nẵng", evidence: "S" },
   { id: "ground_documents", name: "Bản án, quyết định hoặc giấy tờ khác chứng minh căn cứ xóa đăng ký", kind: "copy", count: 1, always: false,
-    condition: "Tùy căn cứ xóa đăng ký", source: "procedures.md B.2", evidence: "U", toVerify: true },
+    condition: "Tùy căn cứ xóa đăng ký", source: "docs/domain/procedures.md#deletion-of-a-security-interest-registration-1011443", evidence: "U", toVerify: true },
 ];
 
 const caseFlags: CaseFlag[] = [
   ...decree99Flags,
   { id: "bank_consent_missing", label: "Chưa có chữ ký, con dấu của bên nhận bảo đảm và không có văn bản đồng ý xóa đăng ký",
     excludesSameDay: true, excludesAssistedWriting: false, note: "Hồ sơ chưa đầy đủ: yêu cầu bổ sung (Mẫu 02), không trả trong ngày.",
-    source: "procedures.md B.4", evidence: "S" },
+    source: "docs/domain/procedures.md#deletion-of-a-security-interest-registration-1011443", evidence: "S" },
   { id: "owner_differs_from_certificate", label: "Người sử dụng đất hiện tại khác người đứng tên trang 1 Giấy chứng nhận",
     excludesSameDay: false, excludesAssistedWriting: false, note: "Điền thông tin theo mục IV (Những thay đổi sau khi cấp), không theo trang 1.",
-    source: "procedures.md B.4", evidence: "S" },
+    source: "docs/domain/procedures.md#deletion-of-a-security-interest-registration-1011443", evidence: "S" },
   { id: "co_guarantor_absent", label: "Đồng bên bảo đảm (vợ/chồng) không cùng ký và không có văn bản ủy quyền",
     excludesSameDay: true, excludesAssistedWriting: false, note: "Tất cả bên bảo đảm phải ký hoặc ủy quyền.",
-    source: "procedures.md B.4", evidence: "U", toVerify: true },
+    source: "docs/domain/procedures.md#deletion-of-a-security-interest-registration-1011443", evidence: "U", toVerify: true },
   { id: "court_or_enforcement_ground", label: "Xóa theo bản án, quyết định của Tòa án, cơ quan thi hành án hoặc sau khi xử lý tài sản",
     excludesSameDay: true, excludesAssistedWriting: false, note: "Cần thêm giấy tờ và thường phải xác minh.",
-    source: "procedures.md B.4", evidence: "S" },
+    source: "docs/domain/procedures.md#deletion-of-a-security-interest-registration-1011443", evidence: "S" },
 ];
 
 const shared = {
@@ -114,7 +114,7 @@ const shared = {
   caseFlags,
   result: {
     name: "Phiếu yêu cầu xóa đăng ký có chứng nhận của cơ quan đăng ký; bản gốc Giấy chứng nhận đã ghi nội dung xóa đăng ký (mục IV)",
-    source: "procedures.md B.1", evidence: "S" as const,
+    source: "docs/domain/procedures.md#deletion-of-a-security-interest-registration-1011443", evidence: "S" as const,
   },
 };
 

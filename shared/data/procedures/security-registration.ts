@@ -1,6 +1,6 @@
 /**
  * 1.011441 Đăng ký biện pháp bảo đảm bằng quyền sử dụng đất, tài sản gắn liền với đất.
- * Source: reference notes procedures.md A.1–A.4 (Decree 99/2022 Art. 10, 12, 16, 27, 35; portal e-forms of
+ * Source: docs/domain/procedures.md#security-interest-registration-1011441 (Decree 99/2022 Art. 10, 12, 16, 27, 35; portal e-forms of
  * Lào Cai, Bắc Ninh, Đà Nẵng). The form field list must be proof-read against the official Mẫu số 01a.
  */
 import type { CaseFlag, FormDefinition, ProcedureVersion, RequiredDocument } from "../../procedures/procedure-version.js";
@@ -12,7 +12,7 @@ import {
 
 const CODE = "1.011441";
 const NAME = "Đăng ký biện pháp bảo đảm bằng quyền sử dụng đất, tài sản gắn liền với đất";
-const FORM_SOURCE = "Tái hiện Mẫu 01a trên cổng DVC Lào Cai, Bắc Ninh, Đà Nẵng và đặc tả hệ thống đăng ký (procedures.md A.3)";
+const FORM_SOURCE = "Tái hiện Mẫu 01a trên cổng DVC Lào Cai, Bắc Ninh, Đà Nẵng và đặc tả hệ thống đăng ký (docs/domain/procedures.md#security-interest-registration-1011441)";
 
 const ASSET_5_1 = "5.1 Quyền sử dụng đất";
 const ASSET_5_2 = "5.2 Tài sản gắn liền với đất đã được chứng nhận quyền sở hữu";
@@ -141,7 +141,7 @@ const requiredDocuments: RequiredDocument[] = [
 const caseFlags: CaseFlag[] = [
   ...decree99Flags,
   { id: "bank_consent_missing", label: "Phiếu yêu cầu chưa có chữ ký, con dấu của bên nhận bảo đảm", excludesSameDay: true, excludesAssistedWriting: false,
-    note: "Hồ sơ chưa đầy đủ: hướng dẫn bổ sung (Mẫu 02), không trả trong ngày.", source: "Nghị định 99/2022/NĐ-CP, Điều 12 khoản 1; procedures.md A.4", evidence: "S" },
+    note: "Hồ sơ chưa đầy đủ: hướng dẫn bổ sung (Mẫu 02), không trả trong ngày.", source: "Nghị định 99/2022/NĐ-CP, Điều 12 khoản 1; docs/domain/procedures.md#security-interest-registration-1011441", evidence: "S" },
   { id: "asset_info_changed", label: "Thông tin bên bảo đảm hoặc tài sản đã thay đổi so với Giấy chứng nhận (cần đăng ký biến động)",
     excludesSameDay: true, excludesAssistedWriting: false, note: "Đăng ký biến động đất đai trước hoặc đồng thời (Điều 36); thời hạn dài hơn.",
     source: "Nghị định 99/2022/NĐ-CP, Điều 36 (khoản đầu)", evidence: "V" },

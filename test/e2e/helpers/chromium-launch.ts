@@ -1,5 +1,5 @@
 /**
- * Debian Chromium for browser tests (stack.md §11.3): never downloaded. Missing Chromium fails the suite
+ * Debian Chromium for browser tests (docs/architecture.md#browser-tests): never downloaded. Missing Chromium fails the suite
  * when REQUIRE_CHROMIUM=1 (CI); elsewhere the suite is skipped with a loud warning, never silently.
  */
 import { existsSync } from "node:fs";

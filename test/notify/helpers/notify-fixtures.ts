@@ -156,7 +156,7 @@ function outboxRow(id: string, dossierId: string, s: EventSpec) {
   };
 }
 
-/** OA user ids are digit strings (zalo.md §6.5); one per applicant so duplicates are visible per recipient. */
+/** OA user ids are digit strings (docs/zalo.md#pitfalls); one per applicant so duplicates are visible per recipient. */
 export function oaUserId(n: number): string {
   return `7${String(n).padStart(17, "0")}`;
 }

@@ -1,5 +1,5 @@
 /**
- * Synthetic CCCD QR payloads (context.md §5). Invented numbers and names: never real samples, never used against
+ * Synthetic CCCD QR payloads (docs/domain/personal-data.md#cccd-qr-payload). Invented numbers and names: never real samples, never used against
  * live systems.
  */
 

@@ -8,7 +8,7 @@ function value(raw: string) {
   return r.value;
 }
 
-describe("parseCccdQr: the synthetic examples of context.md §5", () => {
+describe("parseCccdQr: the synthetic examples of docs/domain/personal-data.md#cccd-qr-payload", () => {
   it("reads the 7-field payload into form fields with ISO dates", () => {
     expect(parseCccdQr(SEVEN_FIELDS)).toEqual({
       ok: true,

@@ -6,7 +6,7 @@ import {
   parseDossierCode,
 } from "../../../shared/dossier/dossier-code.js";
 
-describe("formatDossierCode: <agency>-<yyMMdd>-<NNNN> (procedures.md §6.3)", () => {
+describe("formatDossierCode: <agency>-<yyMMdd>-<NNNN> (docs/domain/scheme.md#dossier-code)", () => {
   it.each([
     ["000.00.01.H29", "2024-01-15", 1, "000.00.01.H29-240115-0001"],
     ["000.00.01.H29", "2026-03-10", 420, "000.00.01.H29-260310-0420"],

@@ -19,7 +19,7 @@ describe("one-stop forms data (TT 03/2025/TT-VPCP Phụ lục I)", () => {
     expect(ONE_STOP_FORMS.map((f) => f.code)).toEqual(["01", "02", "03", "04", "05", "06", "07"]);
   });
 
-  it("names the 2025 forms as procedures.md §5.1 does", () => {
+  it("names the 2025 forms as docs/domain/scheme.md#one-stop-forms does", () => {
     const byCode = Object.fromEntries(ONE_STOP_FORMS.map((f) => [f.code, f.name]));
     expect(byCode["01"]).toBe("Giấy tiếp nhận hồ sơ và hẹn trả kết quả");
     expect(byCode["04"]).toBe("Văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết");

@@ -27,7 +27,7 @@ describe("applyEvent: the normal track from intake to return", () => {
   });
 });
 
-describe("applyEvent: forms at intake (procedures.md §5.3 rule 1)", () => {
+describe("applyEvent: forms at intake (docs/domain/scheme.md#intake-outcomes-and-dossier-rules rule 1)", () => {
   it("issues Mẫu 01 on receipt on the normal track", () => {
     expect(applyEvent("draft", "receive", normal("counter_officer"))).toEqual({
       ok: true,

@@ -1,4 +1,4 @@
-/** Synthetic, complete form data per procedure version (invented people; CCCD numbers from context.md §5). */
+/** Synthetic, complete form data per procedure version (invented people; CCCD numbers from docs/domain/personal-data.md#cccd-qr-payload). */
 
 const landRegistration = {
   recipientOffice: "Chi nhánh Văn phòng đăng ký đất đai huyện Krông Nô",

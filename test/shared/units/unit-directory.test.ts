@@ -71,7 +71,7 @@ describe("names", () => {
   });
 });
 
-describe("successions (context.md §1.1 pilot communes)", () => {
+describe("successions (docs/domain/scheme.md#origin-and-results pilot communes)", () => {
   test.each([
     ["24697", "xã Nam Đà", "xã Nam Đà"],
     ["24631", "xã Quảng Khê", "xã Quảng Khê"],

@@ -1,6 +1,6 @@
 /**
  * Initial schema: every table of database.ts. One DDL for SQLite and PostgreSQL: text keys, ISO timestamps
- * and JSON as text, booleans as integer 0/1 (stack.md §7). Never edit once released: add a new migration.
+ * and JSON as text, booleans as integer 0/1 (docs/architecture.md#storage). Never edit once released: add a new migration.
  * Not enforced by a foreign key, on purpose: pre_registrations.dossier_id (the cycle with
  * dossiers.pre_registration_id; SQLite cannot add a constraint later), actor ids (officer, citizen or system),
  * procedure_version_id / plan_id (catalog_documents has a composite key), visit_id (no table).
