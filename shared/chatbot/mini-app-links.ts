@@ -1,6 +1,6 @@
 /**
  * Links the chatbot puts on buttons. Inside Zalo a Mini App opens at a page with
- * `https://zalo.me/s/<ZALO_MINIAPP_ID>/<path>?…` (zalo.md §4.3 sample [SECONDARY]); the paths are those of
+ * `https://zalo.me/s/<ZALO_MINIAPP_ID>/<path>?…` (docs/zalo.md#customer-service-message sample [SECONDARY]); the paths are those of
  * mini-app/src/routes.ts. Without a Mini App id the web build opens at the same path under PUBLIC_BASE_URL/m/ (the web
  * build routes real paths there). The public status page is PUBLIC_BASE_URL/tra-cuu.
  */

@@ -1,6 +1,6 @@
 /**
  * Where each procedure's form keeps the applicant's identity, and how one identity (typed or scanned from the
- * CCCD QR once per visit) fills the forms of every procedure the citizen brings (anchors.md: enter once, reuse).
+ * CCCD QR once per visit) fills the forms of every procedure the citizen brings (docs/architecture.md#lessons-from-comparable-systems: enter once, reuse).
  * Pure data and functions: the server and the console front-end import this file.
  */
 

@@ -260,7 +260,7 @@ const flags: CaseFlag[] = [
   { id: "already_heads_business", label: "Đã là chủ hộ kinh doanh khác, thành viên hộ kinh doanh khác hoặc chủ doanh nghiệp tư nhân",
     excludesSameDay: true, excludesAssistedWriting: false, note: "Từ chối tiếp nhận (Mẫu 03).", source: "docs/domain/procedures.md#household-business-registration-1001612", evidence: "S" },
   { id: "population_db_unavailable", label: "Không kết nối được Cơ sở dữ liệu quốc gia về dân cư", excludesSameDay: false, excludesAssistedWriting: false,
-    note: "Kê khai thêm thông tin cá nhân; có thể cần xuất trình giấy tờ pháp lý.", source: "procedures.md C.3, C.4 (giấy tờ pháp lý: cần kiểm tra)", evidence: "U", toVerify: true },
+    note: "Kê khai thêm thông tin cá nhân; có thể cần xuất trình giấy tờ pháp lý.", source: "docs/domain/procedures.md#household-business-registration-1001612 (giấy tờ pháp lý: cần kiểm tra)", evidence: "U", toVerify: true },
   { id: "conditional_business_line", label: "Ngành, nghề kinh doanh có điều kiện", excludesSameDay: false, excludesAssistedWriting: false,
     note: "Đăng ký không kiểm tra điều kiện kinh doanh; ghi nhận để hậu kiểm.", source: "docs/domain/procedures.md#household-business-registration-1001612", evidence: "S" },
 ];

@@ -142,7 +142,7 @@ export const maritalStatus2023: ProcedureVersion = {
     { title: "Thông tư 04/2020/TT-BTP (biểu mẫu)", source: "docs/domain/procedures.md#marital-status-certificate-1004873", evidence: "S" },
     { title: "Thông tư 85/2019/TT-BTC, Thông tư 106/2021/TT-BTC (lệ phí hộ tịch do HĐND tỉnh quy định)", source: "docs/domain/procedures.md#marital-status-certificate-1004873", evidence: "U", toVerify: true },
   ],
-  form: declarationForm("Thông tư 04/2020/TT-BTP, Phụ lục", "Tái hiện tờ khai trong mã nguồn công khai (procedures.md D.3); mẫu trước sửa đổi 2024 cần kiểm tra", true),
+  form: declarationForm("Thông tư 04/2020/TT-BTP, Phụ lục", "Tái hiện tờ khai trong mã nguồn công khai (docs/domain/procedures.md#marital-status-certificate-1004873); mẫu trước sửa đổi 2024 cần kiểm tra", true),
   note: "Danh mục thành phần hồ sơ lấy theo nội dung cổng DVC 2025; áp dụng cho giai đoạn 2023 cần kiểm tra. Từ 21/07/2024 dùng tờ khai sửa đổi bởi Thông tư 04/2024/TT-BTP (ngày hiệu lực cần kiểm tra).",
 };
 
