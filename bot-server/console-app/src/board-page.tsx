@@ -3,7 +3,7 @@ import { ZaloSendingNotice } from "./zalo-sending-notice.js";
 import { useEffect, useState } from "react";
 import { STATE_LABELS_VI } from "../../../shared/dossier/lifecycle-labels.js";
 import { api } from "./api.js";
-import type { Officer } from "./console-app.js";
+import type { OfficerView as Officer } from "../../../shared/console/officers.js";
 import { DossierTable } from "./dossier-table.js";
 import { dmy, vnDayTime } from "./format.js";
 import type { BoardReply } from "../../../shared/console/dossiers.js";

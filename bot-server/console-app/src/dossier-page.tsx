@@ -1,7 +1,7 @@
 /** One dossier: state and dates, the buttons the lifecycle allows this officer now, every field, forms, timeline, audit. */
 import { Fragment, useCallback, useEffect, useState } from "react";
 import { api, ApiError, formUrl } from "./api.js";
-import type { Officer } from "./console-app.js";
+import type { OfficerView as Officer } from "../../../shared/console/officers.js";
 import { dmy, TRACK_LABEL, vnDateTime, vnDayTime } from "./format.js";
 import { PrintPreview } from "./print-preview.js";
 import type { DossierViewReply, EventReply } from "../../../shared/console/dossiers.js";

@@ -5,7 +5,7 @@
  */
 import { useCallback, useEffect, useState } from "react";
 import { api, ApiError } from "./api.js";
-import type { Officer } from "./console-app.js";
+import type { OfficerView as Officer } from "../../../shared/console/officers.js";
 import { vnDayTime } from "./format.js";
 import type { FeedbackItem, FeedbackListReply } from "../../../shared/console/feedback.js";
 

@@ -1,7 +1,7 @@
 /** Work queues. The approval queue, usable on a phone, approves one dossier or a batch of same-day ones at once. */
 import { useCallback, useEffect, useState } from "react";
 import { api } from "./api.js";
-import type { Officer } from "./console-app.js";
+import type { OfficerView as Officer } from "../../../shared/console/officers.js";
 import { DossierTable } from "./dossier-table.js";
 import { DraftActions } from "./draft-actions.js";
 import type { BatchReply, QueueReply } from "../../../shared/console/dossiers.js";

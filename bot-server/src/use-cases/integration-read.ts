@@ -6,7 +6,7 @@
 import { createHash } from "node:crypto";
 import type { Request } from "express";
 import type { ExportQuery, IntegrationDossier, IntegrationEvent } from "../../../shared/reports/exports.js";
-import type { ApiFailure } from "../http/api-error.js";
+import type { Failure as ApiFailure } from "../../../shared/outcomes.js";
 import type { Deps } from "../deps.js";
 import { findIntegrationToken, pageOfDossiers, pageOfEvents, type PageKey } from "../store/integration.js";
 import { buildTrackingBook, unitsCountedIn } from "./report-exports.js";

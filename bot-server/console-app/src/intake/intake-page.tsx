@@ -7,7 +7,7 @@
  * of the screen in its own component of this folder.
  */
 import { useEffect, useRef } from "react";
-import type { Officer } from "../console-app.js";
+import type { OfficerView as Officer } from "../../../../shared/console/officers.js";
 import { PrintPreview } from "../print-preview.js";
 import { CaseFlags, DocumentsChecklist } from "./documents-checklist.js";
 import { displayValue, FormFields } from "./form-fields.js";

@@ -3,10 +3,10 @@
  * large inputs, choices as big radio rows, dates as three boxes, the Vietnamese message beside the field.
  */
 import type { ReactNode } from "react";
+import { Button } from "zmp-ui";
 import type { FormColumn, FormField } from "../../../../shared/procedures/procedure-version.js";
 import { FieldMessage } from "../../components/FieldMessage.js";
 import { DateInput } from "./DateInput.js";
-import { TableInput } from "./TableInput.js";
 
 const INPUT_MODE: Partial<Record<FormColumn["type"], "numeric" | "tel" | "email" | "text">> = {
   idNumber: "numeric",
@@ -126,6 +126,41 @@ export function FieldInput({ field, value, error, suggestions, onChange, asHeadi
             </button>
           ))}
         </div>
+      ) : null}
+    </div>
+  );
+}
+
+/** A table or repeated block of the form (business lines, household members): one card per row; each cell is a FieldInput. */
+type Row = Record<string, unknown>;
+
+function TableInput({ field, value, onChange, idPrefix }: {
+  field: FormColumn & Partial<Pick<FormField, "itemFields" | "maxItems">>;
+  value: unknown;
+  onChange: (v: Row[]) => void;
+  idPrefix: string;
+}) {
+  const rows: Row[] = Array.isArray(value) ? (value as Row[]) : [];
+  const columns = field.itemFields ?? [];
+  const setRow = (i: number, key: string, v: unknown) => onChange(rows.map((r, j) => (j === i ? { ...r, [key]: v } : r)));
+  const canAdd = !field.maxItems || rows.length < field.maxItems;
+  return (
+    <div className="kh-stack">
+      {rows.map((row, i) => (
+        <fieldset key={i} className="kh-card kh-stack">
+          <legend className="kh-h3">Dòng {i + 1}</legend>
+          {columns.map((c) => (
+            <FieldInput key={c.id} field={c} value={row[c.id]} onChange={(v) => setRow(i, c.id, v)} idPrefix={`${idPrefix}-${i}`} />
+          ))}
+          <Button variant="tertiary" type="danger" onClick={() => onChange(rows.filter((_, j) => j !== i))}>
+            Xóa dòng {i + 1}
+          </Button>
+        </fieldset>
+      ))}
+      {canAdd ? (
+        <Button variant="secondary" fullWidth onClick={() => onChange([...rows, {}])}>
+          Thêm dòng
+        </Button>
       ) : null}
     </div>
   );
