@@ -9,7 +9,8 @@ module.exports = {
   forbidden: [
     {
       name: "shared-imports-no-adapter",
-      comment: "shared/ is the pure domain: nothing from bot-server/ or mini-app/, no node I/O, no database, HTTP or queue library.",
+      comment:
+        "shared/ is the pure domain: nothing from bot-server/ or mini-app/, no node I/O, no database, HTTP or queue library.",
       severity: "error",
       from: { path: "^shared/" },
       to: { path: ["^bot-server/", "^mini-app/", ADAPTER_PACKAGES] },
@@ -23,7 +24,8 @@ module.exports = {
     },
     {
       name: "use-cases-import-no-route",
-      comment: "Use-cases know no edge: no module of bot-server/src/api, bot-server/src/http or a console *.routes file.",
+      comment:
+        "Use-cases know no edge: no module of bot-server/src/api, bot-server/src/http or a console *.routes file.",
       severity: "error",
       from: { path: "^bot-server/src/use-cases/" },
       to: { path: ["^bot-server/src/api/", "^bot-server/src/http/", "^bot-server/src/console/.*\\.routes\\.ts$"] },
@@ -52,7 +54,8 @@ module.exports = {
     },
     {
       name: "no-circular",
-      comment: "No import cycles at run time (a cycle made only of `import type` is erased by the compiler and allowed).",
+      comment:
+        "No import cycles at run time (a cycle made only of `import type` is erased by the compiler and allowed).",
       severity: "error",
       from: {},
       to: { circular: true, viaOnly: { dependencyTypesNot: ["type-only"] } },

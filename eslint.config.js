@@ -2,7 +2,19 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["node_modules/", "dist/", "mini-app/www/", "mini-app/www-zalo/", "/data/", "coverage/", "test-output/", "**/*.cjs", ".scratch*"] },
+  {
+    ignores: [
+      "node_modules/",
+      "dist/",
+      "mini-app/www/",
+      "mini-app/www-zalo/",
+      "/data/",
+      "coverage/",
+      "test-output/",
+      "**/*.cjs",
+      ".scratch*",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -15,7 +27,24 @@ export default tseslint.config(
   {
     files: ["shared/**/*.ts"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: ["node:*", "express", "kysely", "zmp-*", "axios", "bullmq", "ioredis", "pg", "better-sqlite3", "../bot-server/*", "../mini-app/*"] }],
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            "node:*",
+            "express",
+            "kysely",
+            "zmp-*",
+            "axios",
+            "bullmq",
+            "ioredis",
+            "pg",
+            "better-sqlite3",
+            "../bot-server/*",
+            "../mini-app/*",
+          ],
+        },
+      ],
     },
   },
   { files: ["test/**", "bench/**", "bot-server/scripts/**"], rules: { "no-console": "off" } },

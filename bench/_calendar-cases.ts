@@ -45,9 +45,15 @@ export function measureCalendar(): { isWorkingDay: number; addWorkingDays: numbe
   const cases = calendarCases();
   let sink = 0;
   const result = {
-    isWorkingDay: opsPerSecond(() => { for (const c of cases) if (calendar.isWorkingDay(c.receivedAt.date)) sink += 1; }, cases.length),
-    addWorkingDays: opsPerSecond(() => { for (const c of cases) sink += calendar.addWorkingDays(c.receivedAt.date, c.timeLimitWorkingDays).length; }, cases.length),
-    computeDueDate: opsPerSecond(() => { for (const c of cases) sink += computeDueDate(c, calendar).dueDate.length; }, cases.length),
+    isWorkingDay: opsPerSecond(() => {
+      for (const c of cases) if (calendar.isWorkingDay(c.receivedAt.date)) sink += 1;
+    }, cases.length),
+    addWorkingDays: opsPerSecond(() => {
+      for (const c of cases) sink += calendar.addWorkingDays(c.receivedAt.date, c.timeLimitWorkingDays).length;
+    }, cases.length),
+    computeDueDate: opsPerSecond(() => {
+      for (const c of cases) sink += computeDueDate(c, calendar).dueDate.length;
+    }, cases.length),
   };
   if (sink < 0) console.log(sink);
   return result;

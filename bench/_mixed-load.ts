@@ -38,12 +38,17 @@ function raw(r: Req, n: number): Buffer {
   if (r.webhookText) {
     const timestamp = String(Date.now());
     body = JSON.stringify({
-      app_id: o.zalo!.appId, user_id_by_app: "552177279717587730", event_name: "user_send_text", timestamp,
-      sender: { id: `24684588352961${String(70000 + (n % 1000)).padStart(5, "0")}` }, recipient: { id: "388613280878808645" },
+      app_id: o.zalo!.appId,
+      user_id_by_app: "552177279717587730",
+      event_name: "user_send_text",
+      timestamp,
+      sender: { id: `24684588352961${String(70000 + (n % 1000)).padStart(5, "0")}` },
+      recipient: { id: "388613280878808645" },
       message: { msg_id: `m${run}${n.toString(16).padStart(11, "0")}`, text: r.webhookText },
     });
     headers["content-type"] = "application/json";
-    headers["x-zevent-signature"] = `mac=${createHash("sha256").update(o.zalo!.appId).update(body).update(timestamp).update(o.zalo!.oaSecretKey).digest("hex")}`;
+    headers["x-zevent-signature"] =
+      `mac=${createHash("sha256").update(o.zalo!.appId).update(body).update(timestamp).update(o.zalo!.oaSecretKey).digest("hex")}`;
   }
   let head = `${r.method} ${r.path} HTTP/1.1\r\nHost: ${target.host}\r\n`;
   for (const [k, v] of Object.entries(headers)) head += `${k}: ${v}\r\n`;
@@ -149,14 +154,25 @@ await new Promise<void>((resolve) => {
 const deadline = Date.now() + 10_000;
 while (ok + bad < sent && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
 const elapsed = (performance.now() - started) / 1000;
-const pct = (list: number[], p: number) => Math.round((list[Math.min(list.length - 1, Math.floor(p * list.length))] ?? NaN) * 10) / 10;
+const pct = (list: number[], p: number) =>
+  Math.round((list[Math.min(list.length - 1, Math.floor(p * list.length))] ?? NaN) * 10) / 10;
 const all = [...byKind.values()].flat().sort((a, b) => a - b);
 const kinds = Object.fromEntries(
   [...byKind].map(([k, list]) => {
     list.sort((a, b) => a - b);
-    return [k, { count: list.length, p50: pct(list, 0.5), p99: pct(list, 0.99), totalMs: Math.round(list.reduce((t, x) => t + x, 0)) }];
+    return [
+      k,
+      {
+        count: list.length,
+        p50: pct(list, 0.5),
+        p99: pct(list, 0.99),
+        totalMs: Math.round(list.reduce((t, x) => t + x, 0)),
+      },
+    ];
   }),
 );
-process.stdout.write(`${JSON.stringify({ sent, ok, bad: bad + (sent - ok - bad), rps: ok / elapsed, p50: pct(all, 0.5), p99: pct(all, 0.99), kinds })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ sent, ok, bad: bad + (sent - ok - bad), rps: ok / elapsed, p50: pct(all, 0.5), p99: pct(all, 0.99), kinds })}\n`,
+);
 for (const c of free) c.socket.destroy();
 process.exit(0);

@@ -34,10 +34,17 @@ const server = createServer((req, res) => {
         return res.end(JSON.stringify({ access_token: access, refresh_token: refreshToken, expires_in: "90000" }));
       }
       if (req.url === "/v3.0/oa/message/cs") {
-        if (!accessTokens.has(String(req.headers.access_token))) return res.end(JSON.stringify({ error: -216, message: "Access token is invalid" }));
+        if (!accessTokens.has(String(req.headers.access_token)))
+          return res.end(JSON.stringify({ error: -216, message: "Access token is invalid" }));
         const userId = (JSON.parse(body) as { recipient?: { user_id?: string } }).recipient?.user_id ?? "";
         accepted.push([userId, Date.now()]);
-        return res.end(JSON.stringify({ error: 0, message: "Success", data: { message_id: `cs${accepted.length}`, user_id: userId } }));
+        return res.end(
+          JSON.stringify({
+            error: 0,
+            message: "Success",
+            data: { message_id: `cs${accepted.length}`, user_id: userId },
+          }),
+        );
       }
       res.statusCode = 404;
       res.end(JSON.stringify({ error: -1, message: "not in this stand-in" }));

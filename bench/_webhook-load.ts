@@ -21,7 +21,10 @@ interface LoadOptions {
 type Autocannon = (opts: Record<string, unknown>, cb: (err: unknown, result: unknown) => void) => void;
 const autocannon = createRequire(import.meta.url)("autocannon") as Autocannon;
 const o = JSON.parse(process.argv[2] ?? "{}") as LoadOptions;
-const run = createHash("sha256").update(String(process.pid) + Date.now()).digest("hex").slice(0, 8);
+const run = createHash("sha256")
+  .update(String(process.pid) + Date.now())
+  .digest("hex")
+  .slice(0, 8);
 let n = 0;
 
 function signedEvent(): { body: string; signature: string } {
@@ -51,7 +54,12 @@ autocannon(
         method: "POST",
         setupRequest: (req: Record<string, unknown>) => {
           const e = signedEvent();
-          return { ...req, method: "POST", body: e.body, headers: { "content-type": "application/json", "x-zevent-signature": e.signature } };
+          return {
+            ...req,
+            method: "POST",
+            body: e.body,
+            headers: { "content-type": "application/json", "x-zevent-signature": e.signature },
+          };
         },
       },
     ],

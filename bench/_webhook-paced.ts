@@ -32,8 +32,12 @@ const MAX_SOCKETS = 1024;
 function signedRequest(n: number): Buffer {
   const timestamp = String(Date.now());
   const body = JSON.stringify({
-    app_id: o.appId, user_id_by_app: "552177279717587730", event_name: "user_send_text", timestamp,
-    sender: { id: `24684588352961${String(80000 + (n % 1000)).padStart(5, "0")}` }, recipient: { id: "388613280878808645" },
+    app_id: o.appId,
+    user_id_by_app: "552177279717587730",
+    event_name: "user_send_text",
+    timestamp,
+    sender: { id: `24684588352961${String(80000 + (n % 1000)).padStart(5, "0")}` },
+    recipient: { id: "388613280878808645" },
     message: { msg_id: `p${run}${n.toString(16).padStart(11, "0")}`, text: o.texts[n % o.texts.length] },
   });
   const mac = createHash("sha256").update(o.appId).update(body).update(timestamp).update(o.oaSecretKey).digest("hex");
@@ -132,7 +136,10 @@ const deadline = Date.now() + 10_000;
 while (ok + bad < sent && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
 const elapsed = (performance.now() - started) / 1000;
 latencies.sort((a, b) => a - b);
-const pct = (p: number) => Math.round((latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? NaN) * 10) / 10;
-process.stdout.write(`${JSON.stringify({ sent, ok, bad: bad + (sent - ok - bad), rps: ok / elapsed, p50: pct(0.5), p99: pct(0.99), max: pct(1), sockets: open })}\n`);
+const pct = (p: number) =>
+  Math.round((latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? NaN) * 10) / 10;
+process.stdout.write(
+  `${JSON.stringify({ sent, ok, bad: bad + (sent - ok - bad), rps: ok / elapsed, p50: pct(0.5), p99: pct(0.99), max: pct(1), sockets: open })}\n`,
+);
 for (const c of free) c.socket.destroy();
 process.exit(0);

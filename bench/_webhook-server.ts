@@ -26,7 +26,10 @@ async function start(): Promise<{ server: Server; stop(): Promise<void> }> {
   if (!parsed.ok) throw new Error(parsed.errors.join("; "));
   const deps = await buildDeps(parsed.config, createLog(parsed.config.LOG_LEVEL), {
     printOnce: () => {},
-    zalo: { worker: process.env.BENCH_WORKER !== "0", ...(process.env.BENCH_QUEUE === "in-process" ? { queue: "in-process" as const } : {}) },
+    zalo: {
+      worker: process.env.BENCH_WORKER !== "0",
+      ...(process.env.BENCH_QUEUE === "in-process" ? { queue: "in-process" as const } : {}),
+    },
   });
   const runtime = deps.zalo;
   return {

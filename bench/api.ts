@@ -39,18 +39,32 @@ interface Load {
   errors: number;
 }
 
-
 /** autocannon in its own process (bench/_load.ts); JSON result on stdout. */
 function autocannon(url: string, opts: LoadSpec & { seconds: number }): Promise<Load> {
   const spec = JSON.stringify({ url, connections: CONNECTIONS, ...opts });
-  const proc = spawn(process.execPath, ["--import", "tsx", join(root, "bench", "_load.ts"), spec], { cwd: root, stdio: ["ignore", "pipe", "inherit"] });
+  const proc = spawn(process.execPath, ["--import", "tsx", join(root, "bench", "_load.ts"), spec], {
+    cwd: root,
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   let out = "";
   proc.stdout!.on("data", (d: Buffer) => (out += d.toString()));
   return new Promise((resolve, reject) => {
     proc.on("exit", (code) => {
       if (code !== 0) return reject(new Error(`load generator exited ${code}`));
-      const r = JSON.parse(out) as { requests: { average: number; total: number }; latency: { p99: number; p50: number }; non2xx: number; errors: number };
-      resolve({ rps: r.requests.average, total: r.requests.total, p99: r.latency.p99, p50: r.latency.p50, non2xx: r.non2xx, errors: r.errors });
+      const r = JSON.parse(out) as {
+        requests: { average: number; total: number };
+        latency: { p99: number; p50: number };
+        non2xx: number;
+        errors: number;
+      };
+      resolve({
+        rps: r.requests.average,
+        total: r.requests.total,
+        p99: r.latency.p99,
+        p50: r.latency.p50,
+        non2xx: r.non2xx,
+        errors: r.errors,
+      });
     });
   });
 }
@@ -134,16 +148,28 @@ interface DialectResult {
 }
 
 async function runAgainst(name: string, databaseUrl: string, bare: Load): Promise<DialectResult> {
-  const server = await startServerChild("_api-server.ts", { DATABASE_URL: databaseUrl, RATE_LIMIT_PER_MINUTE: "0", LOG_LEVEL: "warn", PURGE_INTERVAL_MINUTES: "0" });
+  const server = await startServerChild("_api-server.ts", {
+    DATABASE_URL: databaseUrl,
+    RATE_LIMIT_PER_MINUTE: "0",
+    LOG_LEVEL: "warn",
+    PURGE_INTERVAL_MINUTES: "0",
+  });
   try {
     const base = `http://127.0.0.1:${server.port}`;
     const parsed = parseDatabaseUrl(databaseUrl);
     if (!parsed.ok) throw new Error(parsed.error.messageEn);
     const handle = openDatabase(parsed.config);
     const states = ["received", "processing", "awaiting_approval", "result_ready", "returned"];
-    for (let n = 1; n <= DOSSIERS; n++) await insertDossier(handle.db, { code: dossierCode(n), state: states[n % states.length]!, track: n % 3 === 0 ? "normal" : "same-day" });
+    for (let n = 1; n <= DOSSIERS; n++)
+      await insertDossier(handle.db, {
+        code: dossierCode(n),
+        state: states[n % states.length]!,
+        track: n % 3 === 0 ? "normal" : "same-day",
+      });
     await handle.close();
-    const { token } = (await (await fetch(`${base}/api/citizens/device`, { method: "POST" })).json()) as { token: string };
+    const { token } = (await (await fetch(`${base}/api/citizens/device`, { method: "POST" })).json()) as {
+      token: string;
+    };
 
     const creates = await measure(`${base}/api/pre-registrations`, {
       method: "POST",
@@ -155,20 +181,49 @@ async function runAgainst(name: string, databaseUrl: string, bare: Load): Promis
     const status = await measure(`${base}${paths[0]}`, { paths });
     report(`${name}: GET /api/dossiers/:code/status`, status, bare);
     // The same lookups with the status cache off (STATUS_CACHE_MS=0): every one reads the database.
-    const uncachedServer = await startServerChild("_api-server.ts", { DATABASE_URL: databaseUrl, RATE_LIMIT_PER_MINUTE: "0", LOG_LEVEL: "warn", PURGE_INTERVAL_MINUTES: "0", STATUS_CACHE_MS: "0" });
+    const uncachedServer = await startServerChild("_api-server.ts", {
+      DATABASE_URL: databaseUrl,
+      RATE_LIMIT_PER_MINUTE: "0",
+      LOG_LEVEL: "warn",
+      PURGE_INTERVAL_MINUTES: "0",
+      STATUS_CACHE_MS: "0",
+    });
     try {
       const uncached = await measure(`http://127.0.0.1:${uncachedServer.port}${paths[0]}`, { paths });
       report(`${name}: … status, cache off (every read)`, uncached, bare);
     } finally {
       await uncachedServer.stop();
     }
-    const communes = ["24611", "24615", "24616", "24617", "24620", "24631", "24637", "24640", "24646", "24649", "24697", "24760"];
-    const scheme = await measure(`${base}/api/units/24631/scheme`, { paths: communes.map((c) => `/api/units/${c}/scheme`) }, server.pid);
+    const communes = [
+      "24611",
+      "24615",
+      "24616",
+      "24617",
+      "24620",
+      "24631",
+      "24637",
+      "24640",
+      "24646",
+      "24649",
+      "24697",
+      "24760",
+    ];
+    const scheme = await measure(
+      `${base}/api/units/24631/scheme`,
+      { paths: communes.map((c) => `/api/units/${c}/scheme`) },
+      server.pid,
+    );
     report(`${name}: GET /api/units/:unitCode/scheme`, scheme, bare);
     // The public page of the same communes (HTML, gzipped as a phone asks for it), measured alternately with the
     // scheme API twice so a burst of load from outside the bench does not decide the ratio; the best of each counts.
-    const pageLoad = () => measure(`${base}/don-vi/24631`, { paths: communes.map((c) => `/don-vi/${c}`), headers: { "accept-encoding": "gzip" } }, server.pid);
-    const schemeLoad = () => measure(`${base}/api/units/24631/scheme`, { paths: communes.map((c) => `/api/units/${c}/scheme`) }, server.pid);
+    const pageLoad = () =>
+      measure(
+        `${base}/don-vi/24631`,
+        { paths: communes.map((c) => `/don-vi/${c}`), headers: { "accept-encoding": "gzip" } },
+        server.pid,
+      );
+    const schemeLoad = () =>
+      measure(`${base}/api/units/24631/scheme`, { paths: communes.map((c) => `/api/units/${c}/scheme`) }, server.pid);
     const page1 = await pageLoad();
     report(`${name}: GET /don-vi/:unitCode (page, gzip)`, page1, bare);
     const scheme2 = await schemeLoad();
@@ -177,7 +232,12 @@ async function runAgainst(name: string, databaseUrl: string, bare: Load): Promis
     report(`${name}: … unit page again`, page2, bare);
     const best = (a: Load, b: Load) => (a.rps >= b.rps ? a : b);
     const leastCpu = (a: Load, b: Load) => Math.min(a.cpuUs ?? Number.NaN, b.cpuUs ?? Number.NaN);
-    return { creates, status, scheme: { ...best(scheme, scheme2), cpuUs: leastCpu(scheme, scheme2) }, unitPage: { ...best(page1, page2), cpuUs: leastCpu(page1, page2) } };
+    return {
+      creates,
+      status,
+      scheme: { ...best(scheme, scheme2), cpuUs: leastCpu(scheme, scheme2) },
+      unitPage: { ...best(page1, page2), cpuUs: leastCpu(page1, page2) },
+    };
   } finally {
     await server.stop();
   }
@@ -210,10 +270,14 @@ async function pgSchemaUrl(): Promise<{ url: string; drop(): Promise<void> } | u
 
 function goal(what: string, measured: number | undefined, target: number): void {
   const value = measured === undefined ? "not measured" : `${fmt(measured)}/s`;
-  console.log(`goal ${what}: ${value} (${fmt(target)}/s) ${measured !== undefined && measured >= target ? "ok" : "short"}`);
+  console.log(
+    `goal ${what}: ${value} (${fmt(target)}/s) ${measured !== undefined && measured >= target ? "ok" : "short"}`,
+  );
 }
 
-console.log(`api bench: node ${process.version}, ${CONNECTIONS} connections, ${SECONDS} s per figure after 1 s warm-up; server and autocannon in separate processes`);
+console.log(
+  `api bench: node ${process.version}, ${CONNECTIONS} connections, ${SECONDS} s per figure after 1 s warm-up; server and autocannon in separate processes`,
+);
 
 /** The ceiling, measured again before each database's figures so the ratios compare like with like on a noisy machine. */
 async function measureBare(): Promise<Load> {
@@ -251,16 +315,21 @@ goal("public status lookups (SQLite)", sqlite?.status.rps, 5_000);
 /** The public unit page answers at least as fast as the scheme API it is built from (same communes, same run, best of two each). */
 function ratioGoal(what: string, page: Load | undefined, api: Load | undefined): void {
   const ratio = page && api ? page.rps / api.rps : undefined;
-  console.log(`goal ${what}: ${ratio === undefined ? "not measured" : `${ratio.toFixed(2)} × (${fmt(page!.rps)}/s vs ${fmt(api!.rps)}/s)`} (≥ 1.00 ×) ${ratio !== undefined && ratio >= 1 ? "ok" : "short"}`);
+  console.log(
+    `goal ${what}: ${ratio === undefined ? "not measured" : `${ratio.toFixed(2)} × (${fmt(page!.rps)}/s vs ${fmt(api!.rps)}/s)`} (≥ 1.00 ×) ${ratio !== undefined && ratio >= 1 ? "ok" : "short"}`,
+  );
 }
 ratioGoal("unit page vs scheme API (SQLite)", sqlite?.unitPage, sqlite?.scheme);
 ratioGoal("unit page vs scheme API (PostgreSQL)", postgres?.unitPage, postgres?.scheme);
 
 /** The same comparison in server CPU per answer (lower is faster), which the machine's other load does not move. */
 function cpuGoal(what: string, page: Load | undefined, api: Load | undefined): void {
-  const ratio = page?.cpuUs !== undefined && api?.cpuUs !== undefined && api.cpuUs > 0 ? page.cpuUs / api.cpuUs : undefined;
+  const ratio =
+    page?.cpuUs !== undefined && api?.cpuUs !== undefined && api.cpuUs > 0 ? page.cpuUs / api.cpuUs : undefined;
   const ok = ratio !== undefined && Number.isFinite(ratio) && ratio <= 1;
-  console.log(`goal ${what}: ${ratio === undefined || !Number.isFinite(ratio) ? "not measured" : `${ratio.toFixed(2)} × (${fmt(page!.cpuUs!)} vs ${fmt(api!.cpuUs!)} µs/req)`} (≤ 1.00 ×) ${ok ? "ok" : "short"}`);
+  console.log(
+    `goal ${what}: ${ratio === undefined || !Number.isFinite(ratio) ? "not measured" : `${ratio.toFixed(2)} × (${fmt(page!.cpuUs!)} vs ${fmt(api!.cpuUs!)} µs/req)`} (≤ 1.00 ×) ${ok ? "ok" : "short"}`,
+  );
 }
 cpuGoal("unit page vs scheme API, server CPU per request (SQLite)", sqlite?.unitPage, sqlite?.scheme);
 cpuGoal("unit page vs scheme API, server CPU per request (PostgreSQL)", postgres?.unitPage, postgres?.scheme);

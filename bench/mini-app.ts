@@ -31,7 +31,10 @@ const kb = (bytes: number) => Math.round((bytes / 1024) * 10) / 10;
 const gz = (buf: Buffer) => gzipSync(buf, { level: 9 }).length;
 
 function vite(args: string[]): void {
-  const r = spawnSync(process.execPath, [join(ROOT, "node_modules/vite/bin/vite.js"), ...args, "--logLevel", "error"], { encoding: "utf8", cwd: ROOT });
+  const r = spawnSync(process.execPath, [join(ROOT, "node_modules/vite/bin/vite.js"), ...args, "--logLevel", "error"], {
+    encoding: "utf8",
+    cwd: ROOT,
+  });
   if (r.status !== 0) throw new Error(`vite ${args.join(" ")} failed:\n${r.stdout}\n${r.stderr}`);
 }
 
@@ -70,7 +73,9 @@ function firstScreen(dir: string): FirstScreen {
     seen.add(file);
     const code = readFileSync(join(dir, file), "utf8");
     // Static imports only: `import … from "./x.js"` and `import "./x.js"`; dynamic import() chunks are later screens.
-    for (const m of code.matchAll(/(?<![\w$.])(?:import|export)\s*(?:[\w$*{}\s,]+?from\s*)?["'`](\.{1,2}\/[^"'`]+)["'`]/g)) {
+    for (const m of code.matchAll(
+      /(?<![\w$.])(?:import|export)\s*(?:[\w$*{}\s,]+?from\s*)?["'`](\.{1,2}\/[^"'`]+)["'`]/g,
+    )) {
       visit(normalize(join(file, "..", m[1]!)));
     }
   };
@@ -82,7 +87,13 @@ function firstScreen(dir: string): FirstScreen {
   return { js: [...seen].map(size), css: styles.map(size) };
 }
 
-const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".css": "text/css", ".svg": "image/svg+xml", ".json": "application/json" };
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript",
+  ".css": "text/css",
+  ".svg": "image/svg+xml",
+  ".json": "application/json",
+};
 
 /** Serves /m/ (the mini app) and /bare/ (the bare page), gzip-compressed as a production front would. */
 function serve(): Promise<Server> {
@@ -97,7 +108,11 @@ function serve(): Promise<Server> {
       return;
     }
     const body = gzipSync(readFileSync(file), { level: 6 });
-    res.writeHead(200, { "Content-Type": TYPES[extname(file)] ?? "application/octet-stream", "Content-Encoding": "gzip", "Cache-Control": "no-store" });
+    res.writeHead(200, {
+      "Content-Type": TYPES[extname(file)] ?? "application/octet-stream",
+      "Content-Encoding": "gzip",
+      "Cache-Control": "no-store",
+    });
     res.end(body);
   });
   return new Promise((ok) => server.listen(0, "localhost", () => ok(server)));
@@ -115,7 +130,16 @@ async function coldLoads(base: string): Promise<{ mini: number[]; bare: number[]
   }
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+      "--disable-quic",
+    ],
   });
   const once = async (url: string, selector: string): Promise<number> => {
     const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
@@ -163,7 +187,9 @@ const sum = (xs: { gzip: number }[]) => xs.reduce((a, x) => a + x.gzip, 0);
 const sumRaw = (xs: { raw: number }[]) => xs.reduce((a, x) => a + x.raw, 0);
 console.log("mini app, first screen (home / unit / ticket in the entry chunk; later screens lazy):");
 for (const f of [...mini.js, ...mini.css]) console.log(`  ${f.file}: ${kb(f.raw)} KB, ${kb(f.gzip)} KB gzip`);
-console.log(`  JS ${kb(sumRaw(mini.js))} KB (${kb(sum(mini.js))} KB gzip), CSS ${kb(sumRaw(mini.css))} KB (${kb(sum(mini.css))} KB gzip)`);
+console.log(
+  `  JS ${kb(sumRaw(mini.js))} KB (${kb(sum(mini.js))} KB gzip), CSS ${kb(sumRaw(mini.css))} KB (${kb(sum(mini.css))} KB gzip)`,
+);
 console.log(`bare React 18 page, same toolchain: JS ${kb(sumRaw(bare.js))} KB (${kb(sum(bare.js))} KB gzip)`);
 
 const server = await serve();
@@ -171,7 +197,9 @@ const base = `http://localhost:${(server.address() as AddressInfo).port}`;
 const loads = await coldLoads(base).finally(() => server.close());
 
 const jsGzipKb = kb(sum(mini.js));
-console.log(`goal first-screen JS gzip: ${jsGzipKb} KB (≤ ${JS_GOAL_KB} KB) ${jsGzipKb <= JS_GOAL_KB ? "ok" : "short"}`);
+console.log(
+  `goal first-screen JS gzip: ${jsGzipKb} KB (≤ ${JS_GOAL_KB} KB) ${jsGzipKb <= JS_GOAL_KB ? "ok" : "short"}`,
+);
 if (loads) {
   const m = median(loads.mini);
   const b = median(loads.bare);
@@ -179,9 +207,13 @@ if (loads) {
   console.log(`cold loads, bare React (ms): ${loads.bare.join(", ")}`);
   const profile = `${PROFILE.downloadKbps / 1000} Mbps down, ${PROFILE.rttMs} ms RTT, CPU ${PROFILE.cpuSlowdown}× slower`;
   const ratio = m / b;
-  console.log(`cold load to first screen (${profile}): ${m} ms median of ${RUNS}, bare React ${b} ms (≤ ${LOAD_GOAL_MS} ms ${m <= LOAD_GOAL_MS ? "ok" : "short"})`);
+  console.log(
+    `cold load to first screen (${profile}): ${m} ms median of ${RUNS}, bare React ${b} ms (≤ ${LOAD_GOAL_MS} ms ${m <= LOAD_GOAL_MS ? "ok" : "short"})`,
+  );
   // Issue 15: the mini app's cold load within 1.2 × a bare React page measured in the same run.
-  console.log(`goal cold load vs bare React page: ${ratio.toFixed(2)}× (≤ ${RATIO_GOAL}×) ${ratio <= RATIO_GOAL ? "ok" : "short"}`);
+  console.log(
+    `goal cold load vs bare React page: ${ratio.toFixed(2)}× (≤ ${RATIO_GOAL}×) ${ratio <= RATIO_GOAL ? "ok" : "short"}`,
+  );
 } else {
   console.log(`goal cold load to first screen: not measured, no Chromium (≤ ${LOAD_GOAL_MS} ms) short`);
 }

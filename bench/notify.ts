@@ -44,8 +44,13 @@ const round = (n: number) => Math.round(n);
 const privateRedis = process.env.REDIS_URL ? undefined : await startRedisServer();
 const redisUrl = process.env.REDIS_URL ?? privateRedis!.url;
 const dir = mkdtempSync(join(tmpdir(), "khonghen-bench-notify-"));
-const pgDatabase = process.env.PG_URL && process.env.BENCH_DB !== "sqlite" ? `bench_notify_${randomBytes(4).toString("hex")}` : undefined;
-const databaseUrl = pgDatabase ? await createPgDatabase(process.env.PG_URL!, pgDatabase) : `sqlite:${join(dir, "bench.sqlite")}`;
+const pgDatabase =
+  process.env.PG_URL && process.env.BENCH_DB !== "sqlite"
+    ? `bench_notify_${randomBytes(4).toString("hex")}`
+    : undefined;
+const databaseUrl = pgDatabase
+  ? await createPgDatabase(process.env.PG_URL!, pgDatabase)
+  : `sqlite:${join(dir, "bench.sqlite")}`;
 const prefix = `bench-notify-${randomBytes(4).toString("hex")}`;
 const children: ChildProcess[] = [];
 
@@ -57,12 +62,16 @@ async function cleanup(): Promise<void> {
 }
 
 try {
-  console.log(`notify bench: ${SECONDS} s at ${RATE} events/s, burst of ${BURST.toLocaleString("en")}, stand-in answers in 20 ms, worker concurrency ${CONCURRENCY}`);
+  console.log(
+    `notify bench: ${SECONDS} s at ${RATE} events/s, burst of ${BURST.toLocaleString("en")}, stand-in answers in 20 ms, worker concurrency ${CONCURRENCY}`,
+  );
   console.log(`  redis ${privateRedis ? "private redis-server" : "REDIS_URL"}, database ${databaseUrl.split(":")[0]}`);
 
   // ---- 1. bare BullMQ no-op: the ceiling ---------------------------------------------------------------------
   const bare = await bareBullmq(redisUrl, `${prefix}-bare`);
-  console.log(`bare BullMQ no-op: latency p50 ${bare.p50} ms, p99 ${bare.p99} ms at ${RATE}/s; burst ${round(bare.rate)} jobs/s`);
+  console.log(
+    `bare BullMQ no-op: latency p50 ${bare.p50} ms, p99 ${bare.p99} ms at ${RATE}/s; burst ${round(bare.rate)} jobs/s`,
+  );
 
   // ---- 2. the pipeline ---------------------------------------------------------------------------------------
   const standIn = await startStandIn();
@@ -107,7 +116,9 @@ try {
   const latencies = report1.accepted.filter(([r]) => committed.has(r)).map(([r, at]) => at - committed.get(r)!);
   const p50 = percentile(latencies, 50);
   const p99 = percentile(latencies, 99);
-  console.log(`pipeline: approval → stand-in accepted p50 ${p50} ms, p99 ${p99} ms over ${latencies.length} events at ${RATE}/s`);
+  console.log(
+    `pipeline: approval → stand-in accepted p50 ${p50} ms, p99 ${p99} ms over ${latencies.length} events at ${RATE}/s`,
+  );
 
   // The burst is written first and falls due at one instant: the drain is measured from that instant.
   const writeStart = Date.now();
@@ -126,18 +137,30 @@ try {
   const last = Math.max(...burstAccepts.map(([, at]) => at));
   const rate = (burstAccepts.length / (last - due)) * 1000;
   const distinct = new Set(burstAccepts.map(([r]) => r)).size;
-  console.log(`pipeline: burst of ${BURST.toLocaleString("en")} (written in ${written} ms, due at once) drained at ${round(rate)}/s; ${distinct} delivered, ${burstAccepts.length - distinct} duplicates`);
-  console.log(`CPU per notification in the burst: worker ${((cpuAfter[0]! - cpuBefore[0]!) / BURST).toFixed(2)} ms, stand-in ${((cpuAfter[1]! - cpuBefore[1]!) / BURST).toFixed(2)} ms`);
-  console.log(`ratios to bare BullMQ: latency p99 ${(p99 / Math.max(1, bare.p99)).toFixed(1)}×, drain rate ${((rate / bare.rate) * 100).toFixed(0)} %`);
+  console.log(
+    `pipeline: burst of ${BURST.toLocaleString("en")} (written in ${written} ms, due at once) drained at ${round(rate)}/s; ${distinct} delivered, ${burstAccepts.length - distinct} duplicates`,
+  );
+  console.log(
+    `CPU per notification in the burst: worker ${((cpuAfter[0]! - cpuBefore[0]!) / BURST).toFixed(2)} ms, stand-in ${((cpuAfter[1]! - cpuBefore[1]!) / BURST).toFixed(2)} ms`,
+  );
+  console.log(
+    `ratios to bare BullMQ: latency p99 ${(p99 / Math.max(1, bare.p99)).toFixed(1)}×, drain rate ${((rate / bare.rate) * 100).toFixed(0)} %`,
+  );
 
   worker.kill("SIGTERM");
   await new Promise((r) => worker.once("exit", r));
   standIn.proc.kill("SIGTERM");
   await deps.database.close();
 
-  console.log(`goal notify approval → accepted p99 at ${RATE} events/s: ${p99} ms (< 500 ms) ${p99 < 500 ? "ok" : "short"}`);
-  console.log(`goal notify 10,000-event burst drain rate: ${round(rate)}/s (≥ 1,000/s) ${rate >= 1000 ? "ok" : "short"}`);
-  console.log(`goal notify burst delivered once: ${distinct}/${BURST}, ${burstAccepts.length - distinct} duplicates (${BURST}, 0) ${distinct === BURST && burstAccepts.length === distinct ? "ok" : "short"}`);
+  console.log(
+    `goal notify approval → accepted p99 at ${RATE} events/s: ${p99} ms (< 500 ms) ${p99 < 500 ? "ok" : "short"}`,
+  );
+  console.log(
+    `goal notify 10,000-event burst drain rate: ${round(rate)}/s (≥ 1,000/s) ${rate >= 1000 ? "ok" : "short"}`,
+  );
+  console.log(
+    `goal notify burst delivered once: ${distinct}/${BURST}, ${burstAccepts.length - distinct} duplicates (${BURST}, 0) ${distinct === BURST && burstAccepts.length === distinct ? "ok" : "short"}`,
+  );
 } finally {
   await cleanup();
 }
@@ -150,7 +173,6 @@ function cpuMs(pid: number): number {
   const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
 }
-
 
 async function createPgDatabase(adminUrl: string, name: string): Promise<string> {
   await adminQuery(adminUrl, `create database ${name}`);
@@ -172,7 +194,11 @@ function specs(from: number, n: number, availableAt?: string): EventSpec[] {
 async function waitSettled(db: Awaited<ReturnType<typeof buildDeps>>["db"], timeoutMs = 120_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const r = await db.selectFrom("outbox").select(sql<number>`count(*)`.as("n")).where("status", "in", ["pending", "queued"]).executeTakeFirst();
+    const r = await db
+      .selectFrom("outbox")
+      .select(sql<number>`count(*)`.as("n"))
+      .where("status", "in", ["pending", "queued"])
+      .executeTakeFirst();
     if (Number(r?.n ?? 0) === 0) return;
     if (Date.now() > deadline) throw new Error("outbox did not settle");
     await sleep(20);
@@ -187,15 +213,17 @@ async function startStandIn() {
     stdio: ["ignore", "pipe", "inherit", "ipc"],
   });
   children.push(proc);
-  const info = await new Promise<{ url: string; appId: string; appSecret: string; refreshToken: string }>((resolve, reject) => {
-    let out = "";
-    proc.stdout!.on("data", (d: Buffer) => {
-      out += d.toString();
-      const line = out.split("\n").find((l) => l.startsWith("{"));
-      if (line) resolve(JSON.parse(line));
-    });
-    proc.on("exit", () => reject(new Error("stand-in exited")));
-  });
+  const info = await new Promise<{ url: string; appId: string; appSecret: string; refreshToken: string }>(
+    (resolve, reject) => {
+      let out = "";
+      proc.stdout!.on("data", (d: Buffer) => {
+        out += d.toString();
+        const line = out.split("\n").find((l) => l.startsWith("{"));
+        if (line) resolve(JSON.parse(line));
+      });
+      proc.on("exit", () => reject(new Error("stand-in exited")));
+    },
+  );
   return {
     proc,
     info,
@@ -208,7 +236,11 @@ async function startStandIn() {
 }
 
 async function startWorker(env: Record<string, string>): Promise<ChildProcess> {
-  const proc = spawn(process.execPath, ["--import", "tsx", "bot-server/src/worker-main.ts"], { cwd: root, env: { ...env, LOG_LEVEL: "info" }, stdio: ["ignore", "pipe", "inherit"] });
+  const proc = spawn(process.execPath, ["--import", "tsx", "bot-server/src/worker-main.ts"], {
+    cwd: root,
+    env: { ...env, LOG_LEVEL: "info" },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   children.push(proc);
   await new Promise<void>((resolve, reject) => {
     let out = "";
@@ -224,9 +256,17 @@ async function startWorker(env: Record<string, string>): Promise<ChildProcess> {
 /** The same Redis, a no-op processor at the same concurrency: paced latency, then a burst of the same size. */
 async function bareBullmq(url: string, queuePrefix: string): Promise<{ p50: number; p99: number; rate: number }> {
   const connections = [new Redis(url, { maxRetriesPerRequest: null }), new Redis(url, { maxRetriesPerRequest: null })];
-  const queue = new Queue("bare", { connection: connections[0]!, prefix: queuePrefix, defaultJobOptions: { removeOnComplete: true } });
+  const queue = new Queue("bare", {
+    connection: connections[0]!,
+    prefix: queuePrefix,
+    defaultJobOptions: { removeOnComplete: true },
+  });
   const done = new Map<string, number>();
-  const worker = new Worker("bare", async () => {}, { connection: connections[1]!, prefix: queuePrefix, concurrency: Number(CONCURRENCY) });
+  const worker = new Worker("bare", async () => {}, {
+    connection: connections[1]!,
+    prefix: queuePrefix,
+    concurrency: Number(CONCURRENCY),
+  });
   worker.on("completed", (job) => done.set(job.id!, Date.now()));
   await worker.waitUntilReady();
   const added = new Map<string, number>();
@@ -243,7 +283,13 @@ async function bareBullmq(url: string, queuePrefix: string): Promise<{ p50: numb
   done.clear();
   const t0 = Date.now();
   for (let i = 0; i < BURST; i += 1000) {
-    await queue.addBulk(Array.from({ length: Math.min(1000, BURST - i) }, (_, j) => ({ name: "noop", data: {}, opts: { jobId: `b${i + j}` } })));
+    await queue.addBulk(
+      Array.from({ length: Math.min(1000, BURST - i) }, (_, j) => ({
+        name: "noop",
+        data: {},
+        opts: { jobId: `b${i + j}` },
+      })),
+    );
   }
   while (done.size < BURST) await sleep(10);
   const rate = (BURST / (Math.max(...done.values()) - t0)) * 1000;

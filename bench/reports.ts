@@ -31,17 +31,31 @@ const PROCEDURES = ["1.004873", "1.011441", "1.011443", "1.001612"];
 const FIRST_DAY = "2023-01-01";
 const DAYS = 1096;
 const NOW = new Date("2026-01-05T09:00:00+07:00");
-const province: Officer = { id: "bench", username: "bench", displayName: "bench", role: "province_viewer", unitId: null, delegateFor: null, phone: null };
+const province: Officer = {
+  id: "bench",
+  username: "bench",
+  displayName: "bench",
+  role: "province_viewer",
+  unitId: null,
+  delegateFor: null,
+  phone: null,
+};
 
 // Deterministic pseudo-random numbers, so both dialects get the same rows.
 let rngState = 42;
-const rand = () => ((rngState = (rngState * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+const rand = () => (rngState = (rngState * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
 const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
 
 const unitsByDay = new Map<string, string[]>();
 function unitsOn(day: string): string[] {
   let list = unitsByDay.get(day);
-  if (!list) unitsByDay.set(day, (list = unitDirectory.units.filter((u) => u.level !== "province" && unitDirectory.isInForce(u, day)).map((u) => u.id)));
+  if (!list)
+    unitsByDay.set(
+      day,
+      (list = unitDirectory.units
+        .filter((u) => u.level !== "province" && unitDirectory.isInForce(u, day))
+        .map((u) => u.id)),
+    );
   return list;
 }
 
@@ -75,8 +89,12 @@ function synthesize(i: number): Synthetic {
   const state = r < 0.02 ? "refused" : r < 0.04 ? "processing" : "returned";
   const lateBy = rand() < 0.05 ? 2 : 0;
   const doneDay = sameDay && rand() < 0.9 ? day : vnCalendar.addWorkingDays(day, Math.floor(rand() * 3) + 1 + lateBy);
-  const resultReadyAt = state === "returned" ? new Date(`${doneDay}T${sameDay ? "16:00" : "10:00"}:00+07:00`).toISOString() : null;
-  const events: FactsEvent[] = state === "refused" ? [{ type: "refuse", fromState: "draft", at: receivedAt }] : [{ type: "receive", fromState: "draft", at: receivedAt }];
+  const resultReadyAt =
+    state === "returned" ? new Date(`${doneDay}T${sameDay ? "16:00" : "10:00"}:00+07:00`).toISOString() : null;
+  const events: FactsEvent[] =
+    state === "refused"
+      ? [{ type: "refuse", fromState: "draft", at: receivedAt }]
+      : [{ type: "receive", fromState: "draft", at: receivedAt }];
   if (rand() < 0.05) events.push({ type: "request_supplement", fromState: "draft", at: receivedAt });
   if (lateBy > 0 && resultReadyAt) events.push({ type: "extend_due_date", fromState: "processing", at: receivedAt });
   const id = `b${i.toString(36).padStart(8, "0")}${randomBytes(4).toString("hex")}`;
@@ -84,8 +102,19 @@ function synthesize(i: number): Synthetic {
   const preRegistrationId = null;
   const facts = dossierFacts(
     {
-      id, receivingUnitId: unit, procedureCode, planId: plan?.id ?? null, preRegistrationId, track: sameDay ? "same-day" : "normal", state,
-      receivedAt, originalDueDate: due, dueDate: due, assistedWriting: sameDay, resultReadyAt, returnedAt: resultReadyAt,
+      id,
+      receivingUnitId: unit,
+      procedureCode,
+      planId: plan?.id ?? null,
+      preRegistrationId,
+      track: sameDay ? "same-day" : "normal",
+      state,
+      receivedAt,
+      originalDueDate: due,
+      dueDate: due,
+      assistedWriting: sameDay,
+      resultReadyAt,
+      returnedAt: resultReadyAt,
     },
     events,
     state === "returned" && rand() < 0.6 ? [pick(["oa_cs", "miniapp", "zns"])] : [],
@@ -94,30 +123,79 @@ function synthesize(i: number): Synthetic {
   const updatedAt = resultReadyAt ?? receivedAt;
   return {
     dossier: {
-      id, code: `BENCH-${i}`, pre_registration_id: null, citizen_id: null, visit_id: null, receiving_unit_id: unit, competent_unit_id: unit,
-      procedure_code: procedureCode, procedure_version_id: `${procedureCode}@bench`, plan_id: plan?.id ?? null, track: sameDay ? "same-day" : "normal",
-      track_reasons: "[]", state, received_at: receivedAt, due_date: due, original_due_date: due, assisted_writing: sameDay ? 1 : 0, typed_by: null,
-      checked_by_citizen: 0, applicant_name: "Người thử", applicant_id_number: null, form_data: "{}", submitted_documents: "[]", case_flags: "[]",
-      missing_documents: "[]", result_ready_at: resultReadyAt, returned_at: resultReadyAt, returned_to: null, notify_status: "notified",
-      created_at: receivedAt, updated_at: updatedAt,
+      id,
+      code: `BENCH-${i}`,
+      pre_registration_id: null,
+      citizen_id: null,
+      visit_id: null,
+      receiving_unit_id: unit,
+      competent_unit_id: unit,
+      procedure_code: procedureCode,
+      procedure_version_id: `${procedureCode}@bench`,
+      plan_id: plan?.id ?? null,
+      track: sameDay ? "same-day" : "normal",
+      track_reasons: "[]",
+      state,
+      received_at: receivedAt,
+      due_date: due,
+      original_due_date: due,
+      assisted_writing: sameDay ? 1 : 0,
+      typed_by: null,
+      checked_by_citizen: 0,
+      applicant_name: "Người thử",
+      applicant_id_number: null,
+      form_data: "{}",
+      submitted_documents: "[]",
+      case_flags: "[]",
+      missing_documents: "[]",
+      result_ready_at: resultReadyAt,
+      returned_at: resultReadyAt,
+      returned_to: null,
+      notify_status: "notified",
+      created_at: receivedAt,
+      updated_at: updatedAt,
     },
     facts: factsRow(facts, NOW.toISOString()),
     ...(state === "returned" && rand() < 0.05
-      ? { rating: { id: `f${id}`, dossier_id: id, unit_id: unit, citizen_id: null, kind: "rating", rating: pick(["rat_hai_long", "hai_long", "hai_long", "khong_hai_long"]), text: null, status: "open", answer: null, answered_by: null, answered_at: null, created_at: updatedAt } }
+      ? {
+          rating: {
+            id: `f${id}`,
+            dossier_id: id,
+            unit_id: unit,
+            citizen_id: null,
+            kind: "rating",
+            rating: pick(["rat_hai_long", "hai_long", "hai_long", "khong_hai_long"]),
+            text: null,
+            status: "open",
+            answer: null,
+            answered_by: null,
+            answered_at: null,
+            created_at: updatedAt,
+          },
+        }
       : {}),
   };
 }
 
 const BATCH = 5000;
 
-async function seedAll(h: DatabaseHandle, insertBatch: (table: string, rows: Record<string, unknown>[]) => Promise<void>): Promise<number> {
+async function seedAll(
+  h: DatabaseHandle,
+  insertBatch: (table: string, rows: Record<string, unknown>[]) => Promise<void>,
+): Promise<number> {
   rngState = 42;
   await seedShipped(h.db, { now: NOW.toISOString(), demoAccounts: false });
   const started = performance.now();
   for (let i = 0; i < N; i += BATCH) {
     const batch = Array.from({ length: Math.min(BATCH, N - i) }, (_, k) => synthesize(i + k));
-    await insertBatch("dossiers", batch.map((b) => b.dossier));
-    await insertBatch("report_facts", batch.map((b) => b.facts as unknown as Record<string, unknown>));
+    await insertBatch(
+      "dossiers",
+      batch.map((b) => b.dossier),
+    );
+    await insertBatch(
+      "report_facts",
+      batch.map((b) => b.facts as unknown as Record<string, unknown>),
+    );
     const ratings = batch.flatMap((b) => (b.rating ? [b.rating] : []));
     if (ratings.length > 0) await insertBatch("feedback", ratings);
   }
@@ -135,7 +213,11 @@ function sqliteInserter(file: string) {
     insert: async (table: string, rows: Record<string, unknown>[]) => {
       const cols = Object.keys(rows[0]!);
       let st = statements.get(table);
-      if (!st) statements.set(table, (st = raw.prepare(`insert into ${table} (${cols.join(",")}) values (${cols.map((c) => `@${c}`).join(",")})`)));
+      if (!st)
+        statements.set(
+          table,
+          (st = raw.prepare(`insert into ${table} (${cols.join(",")}) values (${cols.map((c) => `@${c}`).join(",")})`)),
+        );
       const s = st;
       raw.transaction(() => {
         for (const r of rows) s.run(r);
@@ -150,13 +232,22 @@ function pgInserter(h: DatabaseHandle) {
   return async (table: string, rows: Record<string, unknown>[]) => {
     let t = types.get(table);
     if (!t) {
-      const r = await sql<{ column_name: string; data_type: string }>`select column_name, data_type from information_schema.columns where table_name = ${table} and table_schema = current_schema()`.execute(h.db);
+      const r = await sql<{
+        column_name: string;
+        data_type: string;
+      }>`select column_name, data_type from information_schema.columns where table_name = ${table} and table_schema = current_schema()`.execute(
+        h.db,
+      );
       types.set(table, (t = new Map(r.rows.map((c) => [c.column_name, c.data_type]))));
     }
     const cols = Object.keys(rows[0]!);
-    const arrays = cols.map((c) => sql`${rows.map((r) => (r[c] === null || r[c] === undefined ? null : String(r[c])))}::text[]`);
+    const arrays = cols.map(
+      (c) => sql`${rows.map((r) => (r[c] === null || r[c] === undefined ? null : String(r[c])))}::text[]`,
+    );
     const casts = cols.map((c, i) => sql.raw(`c${i}::${t!.get(c) === "integer" ? "integer" : "text"}`));
-    await sql`insert into ${sql.table(table)} (${sql.join(cols.map((c) => sql.ref(c)))}) select ${sql.join(casts)} from unnest(${sql.join(arrays)}) as u(${sql.raw(cols.map((_, i) => `c${i}`).join(","))})`.execute(h.db);
+    await sql`insert into ${sql.table(table)} (${sql.join(cols.map((c) => sql.ref(c)))}) select ${sql.join(casts)} from unnest(${sql.join(arrays)}) as u(${sql.raw(cols.map((_, i) => `c${i}`).join(","))})`.execute(
+      h.db,
+    );
   };
 }
 
@@ -164,7 +255,13 @@ function benchDeps(h: DatabaseHandle): Deps {
   return {
     db: h.db,
     clock: { now: () => NOW },
-    domain: { units: unitDirectory, catalog: procedureCatalog, calendar: vnCalendar, scheme: schemeDomain, formSchema: () => undefined },
+    domain: {
+      units: unitDirectory,
+      catalog: procedureCatalog,
+      calendar: vnCalendar,
+      scheme: schemeDomain,
+      formSchema: () => undefined,
+    },
   } as unknown as Deps;
 }
 
@@ -180,19 +277,32 @@ async function time(label: string, fn: () => Promise<unknown>): Promise<number> 
   return median;
 }
 
-async function run(name: string, h: DatabaseHandle, insert: (table: string, rows: Record<string, unknown>[]) => Promise<void>) {
+async function run(
+  name: string,
+  h: DatabaseHandle,
+  insert: (table: string, rows: Record<string, unknown>[]) => Promise<void>,
+) {
   const rate = await seedAll(h, insert);
-  console.log(`${name}: seeded ${N.toLocaleString("en")} dossiers (+ facts, ${Math.round(N * 0.05 * 0.94).toLocaleString("en")}≈ ratings) at ${Math.round(rate).toLocaleString("en")} dossiers/s`);
+  console.log(
+    `${name}: seeded ${N.toLocaleString("en")} dossiers (+ facts, ${Math.round(N * 0.05 * 0.94).toLocaleString("en")}≈ ratings) at ${Math.round(rate).toLocaleString("en")} dossiers/s`,
+  );
   const deps = benchDeps(h);
   const check = async (p: Promise<{ ok: boolean }>) => {
     const out = await p;
     if (!out.ok) throw new Error(JSON.stringify(out));
     return out;
   };
-  const month = await time(`${name} province-wide month 03/2025`, () => check(buildReport(deps, province, { period: "month", date: "2025-03-15" })));
-  const year = await time(`${name} unit year 2025 (Quảng Khê + merged communes)`, () => check(buildReport(deps, province, { period: "year", date: "2025-06-01", unitId: "24631@2025-07-01" })));
-  await time(`${name} drill-down page (province month, on time)`, () => check(drillDown(deps, province, { figure: "onTime", from: "2025-03-01", to: "2025-03-31", page: 3 })));
-  const goal = (what: string, ms: number) => console.log(`goal ${name} ${what}: ${(ms / 1000).toFixed(3)} s (< 1 s) ${ms < 1000 ? "ok" : "short"}`);
+  const month = await time(`${name} province-wide month 03/2025`, () =>
+    check(buildReport(deps, province, { period: "month", date: "2025-03-15" })),
+  );
+  const year = await time(`${name} unit year 2025 (Quảng Khê + merged communes)`, () =>
+    check(buildReport(deps, province, { period: "year", date: "2025-06-01", unitId: "24631@2025-07-01" })),
+  );
+  await time(`${name} drill-down page (province month, on time)`, () =>
+    check(drillDown(deps, province, { figure: "onTime", from: "2025-03-01", to: "2025-03-31", page: 3 })),
+  );
+  const goal = (what: string, ms: number) =>
+    console.log(`goal ${name} ${what}: ${(ms / 1000).toFixed(3)} s (< 1 s) ${ms < 1000 ? "ok" : "short"}`);
   goal("province-wide monthly report", month);
   goal("yearly per-unit report", year);
 }

@@ -5,7 +5,9 @@ import { dirname, join } from "node:path";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const name = process.argv[2];
-const available = readdirSync(here).filter((f) => f.endsWith(".ts") && f !== "run.ts" && !f.startsWith("_")).map((f) => f.slice(0, -3));
+const available = readdirSync(here)
+  .filter((f) => f.endsWith(".ts") && f !== "run.ts" && !f.startsWith("_"))
+  .map((f) => f.slice(0, -3));
 if (!name || !existsSync(join(here, `${name}.ts`))) {
   console.error(`usage: npm run bench -- <${available.join("|")}>`);
   process.exit(2);

@@ -50,15 +50,39 @@ const zalo = await startZaloStandIn();
 const texts = labelledMessages.map(messageText);
 
 function autocannon(url: string, seconds: number, rate?: number): Promise<Load> {
-  const spec = JSON.stringify({ url, connections: CONNECTIONS, seconds, ...(rate ? { rate } : {}), appId: zalo.appId, oaSecretKey: zalo.oaSecretKey, texts });
-  const proc = spawn(process.execPath, ["--import", "tsx", join(root, "bench", "_webhook-load.ts"), spec], { cwd: root, stdio: ["ignore", "pipe", "inherit"] });
+  const spec = JSON.stringify({
+    url,
+    connections: CONNECTIONS,
+    seconds,
+    ...(rate ? { rate } : {}),
+    appId: zalo.appId,
+    oaSecretKey: zalo.oaSecretKey,
+    texts,
+  });
+  const proc = spawn(process.execPath, ["--import", "tsx", join(root, "bench", "_webhook-load.ts"), spec], {
+    cwd: root,
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   let out = "";
   proc.stdout!.on("data", (d: Buffer) => (out += d.toString()));
   return new Promise((resolve, reject) => {
     proc.on("exit", (code) => {
       if (code !== 0) return reject(new Error(`load generator exited ${code}`));
-      const r = JSON.parse(out) as { requests: { average: number }; latency: { p50: number; p99: number }; "2xx": number; non2xx: number; errors: number; timeouts: number };
-      resolve({ rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, ok: r["2xx"], bad: r.non2xx + r.errors + r.timeouts });
+      const r = JSON.parse(out) as {
+        requests: { average: number };
+        latency: { p50: number; p99: number };
+        "2xx": number;
+        non2xx: number;
+        errors: number;
+        timeouts: number;
+      };
+      resolve({
+        rps: r.requests.average,
+        p50: r.latency.p50,
+        p99: r.latency.p99,
+        ok: r["2xx"],
+        bad: r.non2xx + r.errors + r.timeouts,
+      });
     });
   });
 }
@@ -74,7 +98,10 @@ interface Figures {
 /** Open-loop arrivals at a fixed rate (bench/_webhook-paced.ts): latency percentiles of a steady load. */
 function paced(url: string, seconds: number, rate: number): Promise<Load> {
   const spec = JSON.stringify({ url, seconds, rate, appId: zalo.appId, oaSecretKey: zalo.oaSecretKey, texts });
-  const proc = spawn(process.execPath, ["--import", "tsx", join(root, "bench", "_webhook-paced.ts"), spec], { cwd: root, stdio: ["ignore", "pipe", "inherit"] });
+  const proc = spawn(process.execPath, ["--import", "tsx", join(root, "bench", "_webhook-paced.ts"), spec], {
+    cwd: root,
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   let out = "";
   proc.stdout!.on("data", (d: Buffer) => (out += d.toString()));
   return new Promise((resolve, reject) => {
@@ -122,15 +149,27 @@ async function redisReachable(): Promise<boolean> {
 
 const dir = mkdtempSync(join(tmpdir(), "khonghen-webhook-bench-"));
 const zaloEnv = {
-  ZALO_APP_ID: zalo.appId, ZALO_APP_SECRET: zalo.appSecret, ZALO_OA_ID: zalo.oaId, ZALO_OA_SECRET_KEY: zalo.oaSecretKey,
-  ZALO_OA_REFRESH_TOKEN: zalo.seedRefreshToken, ZALO_OPENAPI_BASE: zalo.url, ZALO_OAUTH_BASE: zalo.url, ZALO_BUSINESS_BASE: zalo.url,
-  ZALO_MINIAPP_ID: "4321987650001", PUBLIC_BASE_URL: "https://khonghen.example", LOG_LEVEL: "warn", RATE_LIMIT_PER_MINUTE: "0",
+  ZALO_APP_ID: zalo.appId,
+  ZALO_APP_SECRET: zalo.appSecret,
+  ZALO_OA_ID: zalo.oaId,
+  ZALO_OA_SECRET_KEY: zalo.oaSecretKey,
+  ZALO_OA_REFRESH_TOKEN: zalo.seedRefreshToken,
+  ZALO_OPENAPI_BASE: zalo.url,
+  ZALO_OAUTH_BASE: zalo.url,
+  ZALO_BUSINESS_BASE: zalo.url,
+  ZALO_MINIAPP_ID: "4321987650001",
+  PUBLIC_BASE_URL: "https://khonghen.example",
+  LOG_LEVEL: "warn",
+  RATE_LIMIT_PER_MINUTE: "0",
   PURGE_INTERVAL_MINUTES: "0",
 };
 const goals: string[] = [];
 const goal = (what: string, f: Figures | undefined) => {
   if (!f) {
-    goals.push(`goal ${what} events/s acknowledged: not measured (≥ ${GOAL_RATE}) short`, `goal ${what} p99 acknowledgement at ${GOAL_RATE}/s: not measured (< ${GOAL_P99_MS} ms) short`);
+    goals.push(
+      `goal ${what} events/s acknowledged: not measured (≥ ${GOAL_RATE}) short`,
+      `goal ${what} p99 acknowledgement at ${GOAL_RATE}/s: not measured (< ${GOAL_P99_MS} ms) short`,
+    );
     return;
   }
   goals.push(
@@ -140,7 +179,9 @@ const goal = (what: string, f: Figures | undefined) => {
 };
 
 try {
-  console.log(`webhook bench: node ${process.version}, ${CONNECTIONS} connections, ${SECONDS} s per figure after 1 s warm-up; server, autocannon and this process (stand-in) separate`);
+  console.log(
+    `webhook bench: node ${process.version}, ${CONNECTIONS} connections, ${SECONDS} s per figure after 1 s warm-up; server, autocannon and this process (stand-in) separate`,
+  );
   const bareServer = await startChild({ BENCH_BARE: "1" });
   const bare = await measure(bareServer.port);
   await bareServer.stop();
@@ -149,7 +190,13 @@ try {
   let redisFigures: Figures | undefined;
   if (await redisReachable()) {
     const prefix = `bench-${randomBytes(4).toString("hex")}`;
-    const env = { ...zaloEnv, ZALO_OA_REFRESH_TOKEN: zalo.issuePair().refreshToken, DATABASE_URL: `sqlite:${join(dir, "redis.sqlite")}`, REDIS_URL, NOTIFY_QUEUE_PREFIX: prefix };
+    const env = {
+      ...zaloEnv,
+      ZALO_OA_REFRESH_TOKEN: zalo.issuePair().refreshToken,
+      DATABASE_URL: `sqlite:${join(dir, "redis.sqlite")}`,
+      REDIS_URL,
+      NOTIFY_QUEUE_PREFIX: prefix,
+    };
     const server = await startChild({ ...env, BENCH_WORKER: "0" });
     redisFigures = await measure(server.port);
     await server.stop();
@@ -175,12 +222,17 @@ try {
 
   zalo.reset();
   const inProcess = await startChild({
-    ...zaloEnv, ZALO_OA_REFRESH_TOKEN: zalo.issuePair().refreshToken, DATABASE_URL: `sqlite:${join(dir, "embedded.sqlite")}`, BENCH_QUEUE: "in-process",
+    ...zaloEnv,
+    ZALO_OA_REFRESH_TOKEN: zalo.issuePair().refreshToken,
+    DATABASE_URL: `sqlite:${join(dir, "embedded.sqlite")}`,
+    BENCH_QUEUE: "in-process",
   });
   const embedded = await measure(inProcess.port);
   await inProcess.stop();
   report("webhook, in-process queue", embedded, bare);
-  console.log(`  answers accepted by the stand-in: ${fmt(zalo.csMessages.length)} of ${fmt(embedded.acknowledged)} acknowledged (in-process queue bounded at 10,000 waiting)`);
+  console.log(
+    `  answers accepted by the stand-in: ${fmt(zalo.csMessages.length)} of ${fmt(embedded.acknowledged)} acknowledged (in-process queue bounded at 10,000 waiting)`,
+  );
 
   goal("(Redis queue)", redisFigures);
   goal("(in-process queue)", embedded);

@@ -12,7 +12,9 @@ const entry = ENTRIES[process.argv[2]] ?? "main";
 if (process.env.NODE_ENV === "production") {
   const compiled = new URL(`../dist/bot-server/src/${entry}.js`, import.meta.url);
   if (!existsSync(fileURLToPath(compiled))) {
-    process.stderr.write("Chưa có bản biên dịch: chạy npm run build trước. / No compiled build: run npm run build first.\n");
+    process.stderr.write(
+      "Chưa có bản biên dịch: chạy npm run build trước. / No compiled build: run npm run build first.\n",
+    );
     process.exit(1);
   }
   process.setSourceMapsEnabled(true);

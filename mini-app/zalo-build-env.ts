@@ -23,7 +23,10 @@ export function zaloApiBase(value: string | undefined): ZaloApiBase {
     return { ok: false, message: `VITE_API_BASE "${v}" không phải địa chỉ tuyệt đối / is not an absolute URL` };
   }
   if (url.protocol !== "https:" || /^\d+\.\d+\.\d+\.\d+$/.test(url.hostname) || url.hostname === "localhost") {
-    return { ok: false, message: `VITE_API_BASE "${v}" phải là https:// trên một tên miền / must be https:// on a domain name (Zalo calls no IP, no plain http)` };
+    return {
+      ok: false,
+      message: `VITE_API_BASE "${v}" phải là https:// trên một tên miền / must be https:// on a domain name (Zalo calls no IP, no plain http)`,
+    };
   }
   return { ok: true, apiBase: url.href.replace(/\/+$/, "") };
 }

@@ -18,7 +18,17 @@ export interface Sourced {
 }
 
 /** đơn vị hành chính */
-export type UnitType = "tỉnh" | "thành phố trực thuộc trung ương" | "thành phố" | "thị xã" | "huyện" | "quận" | "xã" | "phường" | "thị trấn" | "đặc khu";
+export type UnitType =
+  | "tỉnh"
+  | "thành phố trực thuộc trung ương"
+  | "thành phố"
+  | "thị xã"
+  | "huyện"
+  | "quận"
+  | "xã"
+  | "phường"
+  | "thị trấn"
+  | "đặc khu";
 export type UnitLevel = "province" | "district" | "commune";
 
 export interface AdminUnit {

@@ -4,7 +4,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 
 const root = join(__dirname, "..");
-const readme = readFileSync(join(root, "README.md"), "utf8");
+/** Table cells padded for alignment (Prettier) read as one space. */
+const readme = readFileSync(join(root, "README.md"), "utf8").replace(/ {2,}/g, " ");
 const configSource = readFileSync(join(root, "bot-server/src/config.ts"), "utf8");
 const keys = [...configSource.matchAll(/^ {4}([A-Z][A-Z0-9_]+):/gm)].map((m) => m[1]!);
 

@@ -26,7 +26,14 @@ function listFiles(path: string, out: string[]): void {
   if (!st) return;
   if (st.isFile()) return void out.push(path);
   for (const name of readdirSync(path)) {
-    if (name === "dist" || name === "node_modules" || name.startsWith(".") || name.endsWith(".lock") || name.startsWith("dist-")) continue;
+    if (
+      name === "dist" ||
+      name === "node_modules" ||
+      name.startsWith(".") ||
+      name.endsWith(".lock") ||
+      name.startsWith("dist-")
+    )
+      continue;
     listFiles(join(path, name), out);
   }
 }
@@ -46,7 +53,11 @@ export function consoleSourceHash(): string {
 
 export function consoleBuildIsFresh(): boolean {
   const stamp = join(CONSOLE_DIST_DIR, STAMP);
-  return existsSync(join(CONSOLE_DIST_DIR, "index.html")) && existsSync(stamp) && readFileSync(stamp, "utf8") === consoleSourceHash();
+  return (
+    existsSync(join(CONSOLE_DIST_DIR, "index.html")) &&
+    existsSync(stamp) &&
+    readFileSync(stamp, "utf8") === consoleSourceHash()
+  );
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -57,11 +68,16 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  */
 function buildInChild(outDir: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", fileURLToPath(import.meta.url), "--raw", outDir], { cwd: REPO, stdio: ["ignore", "ignore", "pipe"] });
+    const child = spawn(process.execPath, ["--import", "tsx", fileURLToPath(import.meta.url), "--raw", outDir], {
+      cwd: REPO,
+      stdio: ["ignore", "ignore", "pipe"],
+    });
     let err = "";
     child.stderr!.on("data", (d: Buffer) => (err += d.toString()));
     child.on("error", reject);
-    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`vite build exited with ${code}: ${err.slice(-2000)}`))));
+    child.on("exit", (code) =>
+      code === 0 ? resolve() : reject(new Error(`vite build exited with ${code}: ${err.slice(-2000)}`)),
+    );
   });
 }
 

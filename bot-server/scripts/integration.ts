@@ -27,7 +27,9 @@ function option(args: string[], name: string): string | undefined {
 export function acceptableTargetUrl(url: string): boolean {
   try {
     const u = new URL(url);
-    return u.protocol === "https:" || (u.protocol === "http:" && ["localhost", "127.0.0.1", "[::1]"].includes(u.hostname));
+    return (
+      u.protocol === "https:" || (u.protocol === "http:" && ["localhost", "127.0.0.1", "[::1]"].includes(u.hostname))
+    );
   } catch {
     return false;
   }
@@ -49,7 +51,9 @@ async function main(): Promise<number> {
     await migrateToLatest(handle.db);
     const now = new Date().toISOString();
     const unitCode = option(args, "unit");
-    const unit = unitCode ? await findUnitByCode(handle.db, unitCode.trim(), vnMomentFromEpoch(Date.now()).date) : undefined;
+    const unit = unitCode
+      ? await findUnitByCode(handle.db, unitCode.trim(), vnMomentFromEpoch(Date.now()).date)
+      : undefined;
     if (unitCode && !unit) {
       console.error(`Không tìm thấy đơn vị có mã ${unitCode} / unknown unit code`);
       return 1;
@@ -63,7 +67,9 @@ async function main(): Promise<number> {
       }
       const secret = randomBytes(32).toString("base64url");
       await insertIntegrationTarget(handle.db, { unitId: unit?.id ?? null, url, secret, now });
-      console.log(`Đã thêm nơi nhận sự kiện hồ sơ (${scope}): ${url}\nKhóa ký HMAC-SHA256 (chỉ hiện một lần / shown once): ${secret}`);
+      console.log(
+        `Đã thêm nơi nhận sự kiện hồ sơ (${scope}): ${url}\nKhóa ký HMAC-SHA256 (chỉ hiện một lần / shown once): ${secret}`,
+      );
     } else {
       const name = option(args, "name")?.trim();
       if (!name) {
@@ -71,8 +77,15 @@ async function main(): Promise<number> {
         return 2;
       }
       const token = randomBytes(32).toString("base64url");
-      await insertIntegrationToken(handle.db, { tokenHash: hashIntegrationToken(token), name, unitId: unit?.id ?? null, now });
-      console.log(`Đã cấp mã truy cập cho "${name}" (${scope}).\nAuthorization: Bearer ${token}\n(chỉ hiện một lần / shown once)`);
+      await insertIntegrationToken(handle.db, {
+        tokenHash: hashIntegrationToken(token),
+        name,
+        unitId: unit?.id ?? null,
+        now,
+      });
+      console.log(
+        `Đã cấp mã truy cập cho "${name}" (${scope}).\nAuthorization: Bearer ${token}\n(chỉ hiện một lần / shown once)`,
+      );
     }
     return 0;
   } finally {

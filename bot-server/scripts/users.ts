@@ -19,10 +19,23 @@ import { openDatabase, type DatabaseHandle } from "../src/store/connect.js";
 import { migrateToLatest } from "../src/store/migrate.js";
 import { deleteSessionsOfUser } from "../src/store/sessions.js";
 import { findUnitByCode } from "../src/store/units.js";
-import { findOfficerByUsername, insertOfficer, listOfficers, setOfficerActive, setOfficerPassword } from "../src/store/users.js";
+import {
+  findOfficerByUsername,
+  insertOfficer,
+  listOfficers,
+  setOfficerActive,
+  setOfficerPassword,
+} from "../src/store/users.js";
 
 /** The roles the console knows (the lifecycle's "system" is not an account). */
-export const ACCOUNT_ROLES = ["counter_officer", "processing_officer", "leader", "unit_admin", "province_viewer", "volunteer"] as const satisfies readonly Role[];
+export const ACCOUNT_ROLES = [
+  "counter_officer",
+  "processing_officer",
+  "leader",
+  "unit_admin",
+  "province_viewer",
+  "volunteer",
+] as const satisfies readonly Role[];
 const USERNAME = /^[a-z0-9][a-z0-9._-]{2,63}$/;
 const MIN_PASSWORD = 12;
 
@@ -34,7 +47,10 @@ const USAGE = `Cách dùng / usage:
 Vai trò / roles: ${ACCOUNT_ROLES.join(", ")}`;
 
 class Refused extends Error {
-  constructor(message: string, public exitCode = 1) {
+  constructor(
+    message: string,
+    public exitCode = 1,
+  ) {
     super(message);
   }
 }
@@ -55,7 +71,8 @@ function parseArgs(argv: readonly string[]): Args {
     const a = rest[i]!;
     const value = () => {
       const v = rest[++i];
-      if (v === undefined || v.startsWith("--")) throw new Refused(`Thiếu giá trị sau ${a} / ${a} needs a value\n${USAGE}`, 2);
+      if (v === undefined || v.startsWith("--"))
+        throw new Refused(`Thiếu giá trị sau ${a} / ${a} needs a value\n${USAGE}`, 2);
       return v;
     };
     if (a === "--unit") args.unit = value();
@@ -72,7 +89,9 @@ function parseArgs(argv: readonly string[]): Args {
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const c of process.stdin) chunks.push(c as Buffer);
-  return Buffer.concat(chunks).toString("utf8").replace(/\r?\n$/, "");
+  return Buffer.concat(chunks)
+    .toString("utf8")
+    .replace(/\r?\n$/, "");
 }
 
 /** Readable one-time passwords: 16 characters without look-alikes (as the demo accounts). */
@@ -84,8 +103,12 @@ function oneTimePassword(): string {
 async function newPassword(fromStdin: boolean): Promise<{ password: string; oneTime: boolean }> {
   if (!fromStdin) return { password: oneTimePassword(), oneTime: true };
   const password = await readStdin();
-  if (password.length < MIN_PASSWORD) throw new Refused(`Mật khẩu phải dài ít nhất ${MIN_PASSWORD} ký tự / the password needs at least ${MIN_PASSWORD} characters`);
-  if (password.length > 200) throw new Refused("Mật khẩu dài quá 200 ký tự / the password is longer than 200 characters");
+  if (password.length < MIN_PASSWORD)
+    throw new Refused(
+      `Mật khẩu phải dài ít nhất ${MIN_PASSWORD} ký tự / the password needs at least ${MIN_PASSWORD} characters`,
+    );
+  if (password.length > 200)
+    throw new Refused("Mật khẩu dài quá 200 ký tự / the password is longer than 200 characters");
   return { password, oneTime: false };
 }
 
@@ -94,9 +117,16 @@ function requireUsername(a: Args): string {
   return a.target.trim().toLowerCase();
 }
 
-async function unitByCode(db: DatabaseHandle["db"], code: string, today: string): Promise<{ id: string; name: string }> {
+async function unitByCode(
+  db: DatabaseHandle["db"],
+  code: string,
+  today: string,
+): Promise<{ id: string; name: string }> {
   const unit = await findUnitByCode(db, code.trim(), today);
-  if (!unit) throw new Refused(`Không có đơn vị nào mã "${code}" đang hoạt động (xem mã đơn vị tại /api/units?q=…) / no unit in force with code "${code}"`);
+  if (!unit)
+    throw new Refused(
+      `Không có đơn vị nào mã "${code}" đang hoạt động (xem mã đơn vị tại /api/units?q=…) / no unit in force with code "${code}"`,
+    );
   return unit;
 }
 
@@ -104,29 +134,59 @@ async function run(a: Args, db: DatabaseHandle["db"], out: (line: string) => voi
   const nowIso = new Date().toISOString();
   const today = vnMomentFromEpoch(Date.now()).date;
   const audit = (subjectId: string, action: "create" | "update", fields: string[], reason: string) =>
-    writeAudit(db, { at: nowIso, actorKind: "system", actorId: null, action, subjectKind: "user", subjectId, fields, reason: `${reason} (dòng lệnh npm run users)` });
+    writeAudit(db, {
+      at: nowIso,
+      actorKind: "system",
+      actorId: null,
+      action,
+      subjectKind: "user",
+      subjectId,
+      fields,
+      reason: `${reason} (dòng lệnh npm run users)`,
+    });
 
   switch (a.command) {
     case "add": {
       const username = requireUsername(a);
-      if (!USERNAME.test(username)) throw new Refused(`Tên đăng nhập "${username}" chỉ gồm chữ thường không dấu, số, dấu chấm, gạch ngang, gạch dưới (3–64 ký tự) / invalid user name`);
+      if (!USERNAME.test(username))
+        throw new Refused(
+          `Tên đăng nhập "${username}" chỉ gồm chữ thường không dấu, số, dấu chấm, gạch ngang, gạch dưới (3–64 ký tự) / invalid user name`,
+        );
       if (!a.role) throw new Refused(`Thiếu --role / missing --role\n${USAGE}`, 2);
       if (!(ACCOUNT_ROLES as readonly string[]).includes(a.role)) {
-        throw new Refused(`Vai trò "${a.role}" không có trong bàn làm việc. Các vai trò: ${ACCOUNT_ROLES.map((r) => `${r} (${ROLE_LABELS_VI[r]})`).join(", ")} / unknown role`);
+        throw new Refused(
+          `Vai trò "${a.role}" không có trong bàn làm việc. Các vai trò: ${ACCOUNT_ROLES.map((r) => `${r} (${ROLE_LABELS_VI[r]})`).join(", ")} / unknown role`,
+        );
       }
       const role = a.role as (typeof ACCOUNT_ROLES)[number];
-      if (!a.unit && role !== "province_viewer") throw new Refused(`Thiếu --unit <mã đơn vị> / missing --unit\n${USAGE}`, 2);
+      if (!a.unit && role !== "province_viewer")
+        throw new Refused(`Thiếu --unit <mã đơn vị> / missing --unit\n${USAGE}`, 2);
       const unit = a.unit ? await unitByCode(db, a.unit, today) : undefined;
-      if (await findOfficerByUsername(db, username)) throw new Refused(`Tên đăng nhập "${username}" đã có / the user name is taken`);
+      if (await findOfficerByUsername(db, username))
+        throw new Refused(`Tên đăng nhập "${username}" đã có / the user name is taken`);
       const { password, oneTime } = await newPassword(a.passwordStdin);
       const id = randomUUID();
       await insertOfficer(db, {
-        id, username, passwordHash: await hashPassword(password), displayName: a.name?.trim().normalize("NFC") || username, role, unitId: unit?.id ?? null,
-        now: nowIso, mustChangePassword: oneTime,
+        id,
+        username,
+        passwordHash: await hashPassword(password),
+        displayName: a.name?.trim().normalize("NFC") || username,
+        role,
+        unitId: unit?.id ?? null,
+        now: nowIso,
+        mustChangePassword: oneTime,
       });
-      await audit(id, "create", ["username", "display_name", "role", "unit_id", "password_hash"], `Tạo tài khoản ${username}, vai trò ${role}${unit ? `, đơn vị ${unit.name}` : ""}`);
+      await audit(
+        id,
+        "create",
+        ["username", "display_name", "role", "unit_id", "password_hash"],
+        `Tạo tài khoản ${username}, vai trò ${role}${unit ? `, đơn vị ${unit.name}` : ""}`,
+      );
       out(`Đã tạo tài khoản / created: ${username} (${ROLE_LABELS_VI[role]}${unit ? `, ${unit.name}` : ""})`);
-      if (oneTime) out(`Mật khẩu dùng một lần (chỉ hiển thị lần này, đổi khi đăng nhập lần đầu) / one-time password, shown once: ${password}`);
+      if (oneTime)
+        out(
+          `Mật khẩu dùng một lần (chỉ hiển thị lần này, đổi khi đăng nhập lần đầu) / one-time password, shown once: ${password}`,
+        );
       return;
     }
     case "list": {
@@ -135,8 +195,15 @@ async function run(a: Args, db: DatabaseHandle["db"], out: (line: string) => voi
       if (officers.length === 0) return out("Chưa có tài khoản nào / no accounts");
       const width = Math.max(...officers.map((o) => o.username.length));
       for (const o of officers) {
-        const flags = [o.active ? "" : "đã khóa/disabled", o.mustChangePassword ? "chờ đổi mật khẩu/must change password" : ""].filter(Boolean).join(", ");
-        out(`${o.username.padEnd(width)}  ${o.role.padEnd(18)}  ${(o.unitId ?? "-").padEnd(18)}  ${o.displayName}${flags ? `  [${flags}]` : ""}`);
+        const flags = [
+          o.active ? "" : "đã khóa/disabled",
+          o.mustChangePassword ? "chờ đổi mật khẩu/must change password" : "",
+        ]
+          .filter(Boolean)
+          .join(", ");
+        out(
+          `${o.username.padEnd(width)}  ${o.role.padEnd(18)}  ${(o.unitId ?? "-").padEnd(18)}  ${o.displayName}${flags ? `  [${flags}]` : ""}`,
+        );
       }
       return;
     }
@@ -147,7 +214,9 @@ async function run(a: Args, db: DatabaseHandle["db"], out: (line: string) => voi
       await setOfficerActive(db, o.id, false);
       const ended = await deleteSessionsOfUser(db, o.id);
       await audit(o.id, "update", ["active"], `Khóa tài khoản ${username}`);
-      out(`Đã khóa tài khoản / disabled: ${username}${ended > 0 ? ` (kết thúc ${ended} phiên đang mở / ${ended} session(s) ended)` : ""}`);
+      out(
+        `Đã khóa tài khoản / disabled: ${username}${ended > 0 ? ` (kết thúc ${ended} phiên đang mở / ${ended} session(s) ended)` : ""}`,
+      );
       return;
     }
     case "reset-password": {
@@ -159,7 +228,10 @@ async function run(a: Args, db: DatabaseHandle["db"], out: (line: string) => voi
       await deleteSessionsOfUser(db, o.id);
       await audit(o.id, "update", ["password_hash"], `Đặt lại mật khẩu tài khoản ${username}`);
       out(`Đã đặt lại mật khẩu / password reset: ${username}`);
-      if (oneTime) out(`Mật khẩu dùng một lần (chỉ hiển thị lần này, đổi khi đăng nhập lần đầu) / one-time password, shown once: ${password}`);
+      if (oneTime)
+        out(
+          `Mật khẩu dùng một lần (chỉ hiển thị lần này, đổi khi đăng nhập lần đầu) / one-time password, shown once: ${password}`,
+        );
       return;
     }
     default:

@@ -62,19 +62,30 @@ export function createApp(deps: Deps, options: AppOptions = {}): Express {
 
   const limit = publicRateLimit(
     deps.config.RATE_LIMIT_PER_MINUTE,
-    deps.redis ? { redis: deps.redis, prefix: `${deps.config.NOTIFY_QUEUE_PREFIX}:rate:public:`, log: deps.log } : undefined,
+    deps.redis
+      ? { redis: deps.redis, prefix: `${deps.config.NOTIFY_QUEUE_PREFIX}:rate:public:`, log: deps.log }
+      : undefined,
   );
   app.use("/api", corsForOrigins(deps.config.CORS_ORIGINS), limit, apiRouter(deps));
   app.use("/tra-cuu", limit, statusPageRouter(deps));
   app.use("/don-vi", limit, unitPagesRouter(deps));
 
   // MOUNT: officer console (its own sessions and CSRF handling).
-  app.use("/console", staticCompression(["/api", "/mirror/api"]), consoleRouter(deps, options.mirrorSync ? { mirrorSync: options.mirrorSync } : {}));
+  app.use(
+    "/console",
+    staticCompression(["/api", "/mirror/api"]),
+    consoleRouter(deps, options.mirrorSync ? { mirrorSync: options.mirrorSync } : {}),
+  );
 
   // Development and a fresh clone build the mini-app at first start (compiled code and NODE_ENV=production never do:
   // the build would take the CPU the requests need).
   const buildMiniApp = !options.miniAppDir && !RUNNING_COMPILED && deps.config.NODE_ENV === "development";
-  app.use("/m", staticCompression(), ...(buildMiniApp ? [miniAppFirstBuild(MINI_APP_WWW, deps.log)] : []), miniAppStatic(options.miniAppDir ?? MINI_APP_WWW));
+  app.use(
+    "/m",
+    staticCompression(),
+    ...(buildMiniApp ? [miniAppFirstBuild(MINI_APP_WWW, deps.log)] : []),
+    miniAppStatic(options.miniAppDir ?? MINI_APP_WWW),
+  );
   app.get("/", (_req, res) => res.redirect(302, "/tra-cuu"));
 
   app.use((_req, res) => sendError(res, { code: "not_found" }));

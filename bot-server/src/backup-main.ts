@@ -7,8 +7,7 @@
 import { loadConfigOrExit } from "./config.js";
 import { backupDatabase, restoreDatabase, type BackupReport } from "./store/backup.js";
 
-const USAGE =
-  "Cách dùng / usage: npm run backup -- <tệp/file>   |   npm run restore -- <tệp/file> [--force]\n";
+const USAGE = "Cách dùng / usage: npm run backup -- <tệp/file>   |   npm run restore -- <tệp/file> [--force]\n";
 
 function summary(r: BackupReport): string {
   return Object.entries(r.counts)
@@ -42,7 +41,9 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (e: unknown) => {
-    process.stderr.write(`Sao lưu/khôi phục thất bại / backup or restore failed: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.stderr.write(
+      `Sao lưu/khôi phục thất bại / backup or restore failed: ${e instanceof Error ? e.message : String(e)}\n`,
+    );
     process.exit(1);
   },
 );

@@ -32,11 +32,15 @@ export interface BuildOptions {
 
 export async function buildDeps(config: Config, log: Log, options: BuildOptions = {}): Promise<Deps> {
   const clock = options.clock;
-  const handle = options.database ?? openDatabase(config.database, { onWarning: (message) => log.warn({ database: "sqlite" }, message) });
+  const handle =
+    options.database ??
+    openDatabase(config.database, { onWarning: (message) => log.warn({ database: "sqlite" }, message) });
   try {
     const { applied } = await migrateToLatest(handle.db);
     if (applied.length > 0) log.info({ applied }, "database migrated");
-    const testClock: SettableClock | undefined = config.TEST_CLOCK ? createSettableClock(clock ?? systemClock) : undefined;
+    const testClock: SettableClock | undefined = config.TEST_CLOCK
+      ? createSettableClock(clock ?? systemClock)
+      : undefined;
     const effectiveClock = testClock ?? clock ?? systemClock;
     const now = effectiveClock.now().toISOString();
     const report = await seed(handle.db, { now });
@@ -64,7 +68,9 @@ export async function buildDeps(config: Config, log: Log, options: BuildOptions 
       config,
       log,
       domain: await loadDomain(handle.db),
-      ...(zaloGraphConfigured(config) ? { zaloGraph: createZaloGraph({ baseUrl: config.ZALO_GRAPH_BASE, appSecret: config.ZALO_APP_SECRET! }) } : {}),
+      ...(zaloGraphConfigured(config)
+        ? { zaloGraph: createZaloGraph({ baseUrl: config.ZALO_GRAPH_BASE, appSecret: config.ZALO_APP_SECRET! }) }
+        : {}),
       statusTokenSecret: await loadStatusTokenSecret(handle.db, config, now),
       preRegistrationWriter: createPreRegistrationWriter(handle.db),
       statusCache: createStatusCache({ ttlMs: config.STATUS_CACHE_MS }),

@@ -9,7 +9,10 @@ const port = z.coerce.number().int().min(0).max(65535);
 const nonNegativeInt = z.coerce.number().int().min(0);
 const url = z.string().url();
 const optionalText = z.string().trim().min(1).optional();
-const flag = z.enum(["0", "1"]).default("0").transform((v) => v === "1");
+const flag = z
+  .enum(["0", "1"])
+  .default("0")
+  .transform((v) => v === "1");
 
 const ConfigSchema = z
   .object({
@@ -17,7 +20,10 @@ const ConfigSchema = z
     PORT: port.default(3000),
     /** `postgres://…` or `sqlite:<file path>` (`sqlite::memory:` for throwaway runs). */
     DATABASE_URL: z.string().default(DEFAULT_DATABASE_URL),
-    REDIS_URL: z.string().regex(/^rediss?:\/\/.+/, "expected redis://…").optional(),
+    REDIS_URL: z
+      .string()
+      .regex(/^rediss?:\/\/.+/, "expected redis://…")
+      .optional(),
     /** Base of links and QR codes printed on slips; defaults to http://localhost:PORT. */
     PUBLIC_BASE_URL: url.optional(),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
@@ -25,14 +31,19 @@ const ConfigSchema = z
     /** Requests per minute per IP on public routes; 0 disables (benchmarks only). */
     RATE_LIMIT_PER_MINUTE: nonNegativeInt.default(300),
     STATUS_CACHE_MS: nonNegativeInt.max(60_000).default(1000),
-    METRICS_TOKEN: z.string().min(16, "METRICS_TOKEN phải dài ít nhất 16 ký tự / must be at least 16 characters").optional(),
+    METRICS_TOKEN: z
+      .string()
+      .min(16, "METRICS_TOKEN phải dài ít nhất 16 ký tự / must be at least 16 characters")
+      .optional(),
     /** HMAC key of the status token printed in slip QR codes; generated once and stored when unset. */
     STATUS_TOKEN_SECRET: z.string().min(16, "at least 16 characters").optional(),
     /** Express "trust proxy": false, true, a hop count or addresses ("loopback"); needed for per-IP limits behind a proxy. */
     TRUST_PROXY: z
       .string()
       .default("false")
-      .transform((v): boolean | number | string => (v === "true" ? true : v === "false" ? false : /^\d+$/.test(v) ? Number(v) : v)),
+      .transform((v): boolean | number | string =>
+        v === "true" ? true : v === "false" ? false : /^\d+$/.test(v) ? Number(v) : v,
+      ),
     /** "1" enables POST/DELETE /__test/clock so browser tests control time. Never in production. */
     TEST_CLOCK: flag,
     /** A console session without officer activity for this long ends (besides its 12 h absolute end); decimals allowed (tests). */
@@ -49,10 +60,16 @@ const ConfigSchema = z
       .string()
       .default("https://h5.zdn.vn")
       .transform((v, ctx) => {
-        const origins = v.split(",").map((s) => s.trim()).filter((s) => s !== "");
+        const origins = v
+          .split(",")
+          .map((s) => s.trim())
+          .filter((s) => s !== "");
         for (const o of origins) {
           if (!isOrigin(o)) {
-            ctx.addIssue({ code: "custom", message: `"${o}" is not an origin (scheme://host[:port], no "*", no path)` });
+            ctx.addIssue({
+              code: "custom",
+              message: `"${o}" is not an origin (scheme://host[:port], no "*", no path)`,
+            });
             return z.NEVER;
           }
         }
@@ -80,11 +97,20 @@ const ConfigSchema = z
 
     // --- Notifications (owned by the notification module; keys are added below this line) ---
     /** BullMQ key prefix in Redis: one per deployment sharing a Redis. */
-    NOTIFY_QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_-]+$/, "letters, digits, _ and - only").default("khonghen"),
+    NOTIFY_QUEUE_PREFIX: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]+$/, "letters, digits, _ and - only")
+      .default("khonghen"),
     /** With REDIS_URL: "1" also runs the channel workers in this process; "0" leaves sending to `npm run worker`. */
-    NOTIFY_WORKERS: z.enum(["0", "1"]).default("1").transform((v) => v === "1"),
+    NOTIFY_WORKERS: z
+      .enum(["0", "1"])
+      .default("1")
+      .transform((v) => v === "1"),
     /** Channels in use, in order of preference (docs/zalo.md#channel-choice). */
-    NOTIFY_CHANNELS: z.string().regex(/^(oa_cs|miniapp|zns)(,(oa_cs|miniapp|zns))*$/, "comma-separated oa_cs, miniapp, zns").default("oa_cs,miniapp,zns"),
+    NOTIFY_CHANNELS: z
+      .string()
+      .regex(/^(oa_cs|miniapp|zns)(,(oa_cs|miniapp|zns))*$/, "comma-separated oa_cs, miniapp, zns")
+      .default("oa_cs,miniapp,zns"),
     /** Sends in flight per channel per process. */
     NOTIFY_CONCURRENCY: z.coerce.number().int().min(1).max(500).default(20),
     /** Per channel across all workers. OA API: 4,000 requests/min per app (docs/zalo.md#sending-apis); a quarter is left for chatbot replies. */
@@ -110,7 +136,10 @@ const ConfigSchema = z
     /** BullMQ job lock: a killed worker's jobs return to the queue after about this long. */
     NOTIFY_JOB_LOCK_MS: z.coerce.number().int().min(500).default(30_000),
     /** ZNS sends blocked by the night window (-133, 22:00–06:00) resume at this local time. */
-    NOTIFY_NIGHT_RESUME_AT: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "HH:mm").default("06:05"),
+    NOTIFY_NIGHT_RESUME_AT: z
+      .string()
+      .regex(/^([01]\d|2[0-3]):[0-5]\d$/, "HH:mm")
+      .default("06:05"),
     /** ZNS/ZBS template id per kind, "result_ready=<id>,receipt_issued=<id>"; a kind without one is not sent by ZNS. */
     NOTIFY_ZNS_TEMPLATES: z.string().default(""),
     /** Mini App notification (docs/zalo.md#mini-app-notification): Open API key with scope apps.send.notification, template id, API host. */
@@ -118,7 +147,10 @@ const ConfigSchema = z
     NOTIFY_MINIAPP_TEMPLATE_ID: optionalText,
     NOTIFY_MINIAPP_OPENAPI_BASE: url.default("https://openapi.mini.zalo.me"),
     /** Mini App notifications go out only in these local hours (Zalo: 06:00–22:00); a send outside waits for them. */
-    NOTIFY_MINIAPP_HOURS: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-4]):[0-5]\d$/, "HH:mm-HH:mm").default("06:00-22:00"),
+    NOTIFY_MINIAPP_HOURS: z
+      .string()
+      .regex(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-4]):[0-5]\d$/, "HH:mm-HH:mm")
+      .default("06:00-22:00"),
     /** Mini App notifications per day for the whole app (Zalo: about 1,000); beyond it sends wait for the next day. */
     NOTIFY_MINIAPP_DAILY_CAP: z.coerce.number().int().positive().default(1000),
   })

@@ -7,16 +7,34 @@ import { pino, type Logger } from "pino";
 export type Log = Logger;
 
 const PERSONAL_KEYS = [
-  "formData", "form_data", "applicantName", "applicant_name", "applicantIdNumber", "applicant_id_number",
-  "idNumber", "fullName", "full_name", "dateOfBirth", "address", "phone", "displayName", "display_name",
-  "returnedTo", "returned_to", "password", "token", "accessToken", "access_token",
+  "formData",
+  "form_data",
+  "applicantName",
+  "applicant_name",
+  "applicantIdNumber",
+  "applicant_id_number",
+  "idNumber",
+  "fullName",
+  "full_name",
+  "dateOfBirth",
+  "address",
+  "phone",
+  "displayName",
+  "display_name",
+  "returnedTo",
+  "returned_to",
+  "password",
+  "token",
+  "accessToken",
+  "access_token",
 ];
 const HEADER_KEYS = ["authorization", "cookie", "x-zalo-access-token", "set-cookie"];
 
 export const REDACT_PATHS = [
   ...PERSONAL_KEYS.flatMap((k) => [k, `*.${k}`]),
   ...HEADER_KEYS.flatMap((h) => [`headers["${h}"]`, `req.headers["${h}"]`]),
-  "body", "*.body",
+  "body",
+  "*.body",
 ];
 
 export function createLog(level: string, destination?: NodeJS.WritableStream): Log {

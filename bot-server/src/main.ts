@@ -25,7 +25,9 @@ async function main(): Promise<void> {
   // Dossier events → the province's TTHC system (integration_targets); idle while no target is configured.
   const webhooks = startIntegrationWebhooks(deps);
   // Several instances share the citizen mirror through Redis pub/sub.
-  const mirrorSync = config.REDIS_URL ? createRedisMirrorSync(config.REDIS_URL, `${config.NOTIFY_QUEUE_PREFIX}:console-mirror`, log) : undefined;
+  const mirrorSync = config.REDIS_URL
+    ? createRedisMirrorSync(config.REDIS_URL, `${config.NOTIFY_QUEUE_PREFIX}:console-mirror`, log)
+    : undefined;
   const server: Server = createServer(deps, mirrorSync ? { mirrorSync } : {}).listen(config.PORT, () => {
     const address = server.address();
     const port = typeof address === "object" && address ? address.port : config.PORT;

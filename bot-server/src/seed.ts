@@ -34,13 +34,39 @@ export interface DemoAccount {
 }
 
 export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
-  { username: "quangkhe.motcua", role: "counter_officer", displayName: "Công chức Một cửa (minh họa)", unitId: DEMO_UNIT_ID },
-  { username: "quangkhe.xuly", role: "processing_officer", displayName: "Công chức xử lý hồ sơ (minh họa)", unitId: DEMO_UNIT_ID },
+  {
+    username: "quangkhe.motcua",
+    role: "counter_officer",
+    displayName: "Công chức Một cửa (minh họa)",
+    unitId: DEMO_UNIT_ID,
+  },
+  {
+    username: "quangkhe.xuly",
+    role: "processing_officer",
+    displayName: "Công chức xử lý hồ sơ (minh họa)",
+    unitId: DEMO_UNIT_ID,
+  },
   { username: "quangkhe.chutich", role: "leader", displayName: "Chủ tịch UBND xã (minh họa)", unitId: DEMO_UNIT_ID },
-  { username: "quangkhe.phochutich", role: "leader", displayName: "Phó Chủ tịch UBND xã, duyệt thay (minh họa)", unitId: DEMO_UNIT_ID, delegateFor: "quangkhe.chutich" },
+  {
+    username: "quangkhe.phochutich",
+    role: "leader",
+    displayName: "Phó Chủ tịch UBND xã, duyệt thay (minh họa)",
+    unitId: DEMO_UNIT_ID,
+    delegateFor: "quangkhe.chutich",
+  },
   { username: "quangkhe.quantri", role: "unit_admin", displayName: "Quản trị đơn vị (minh họa)", unitId: DEMO_UNIT_ID },
-  { username: "tinh.theodoi", role: "province_viewer", displayName: "Theo dõi cấp tỉnh (minh họa)", unitId: DEMO_PROVINCE_ID },
-  { username: "quangkhe.tinhnguyen", role: "volunteer", displayName: "Đoàn viên tình nguyện (minh họa)", unitId: DEMO_UNIT_ID },
+  {
+    username: "tinh.theodoi",
+    role: "province_viewer",
+    displayName: "Theo dõi cấp tỉnh (minh họa)",
+    unitId: DEMO_PROVINCE_ID,
+  },
+  {
+    username: "quangkhe.tinhnguyen",
+    role: "volunteer",
+    displayName: "Đoàn viên tình nguyện (minh họa)",
+    unitId: DEMO_UNIT_ID,
+  },
 ];
 
 export interface SeedOptions {
@@ -65,7 +91,13 @@ export async function seed(db: Db, options: SeedOptions): Promise<SeedReport> {
 export function shippedDocuments(): Omit<CatalogDocument, "origin">[] {
   const cal = VN_CIVIL_SERVICE_CALENDAR;
   return [
-    ...procedureVersions.map((v) => ({ kind: "procedure_version" as const, id: v.id, validFrom: v.validFrom, validTo: v.validTo ?? null, body: v })),
+    ...procedureVersions.map((v) => ({
+      kind: "procedure_version" as const,
+      id: v.id,
+      validFrom: v.validFrom,
+      validTo: v.validTo ?? null,
+      body: v,
+    })),
     ...feeSchedule.map((f) => ({
       kind: "fee" as const,
       id: `${f.provinceCode}:${f.procedureCode}@${f.validFrom}`,
@@ -80,8 +112,20 @@ export function shippedDocuments(): Omit<CatalogDocument, "origin">[] {
       validTo: `${year}-12-31`,
       body: { calendarId: cal.id, calendarName: cal.name, year, ...body },
     })),
-    ...schemePlans.map((p) => ({ kind: "scheme_plan" as const, id: p.id, validFrom: p.validFrom, validTo: p.validTo ?? null, body: p })),
-    ...AGENCY_CODES.map((a) => ({ kind: "agency_code" as const, id: a.unitId, validFrom: null, validTo: null, body: a })),
+    ...schemePlans.map((p) => ({
+      kind: "scheme_plan" as const,
+      id: p.id,
+      validFrom: p.validFrom,
+      validTo: p.validTo ?? null,
+      body: p,
+    })),
+    ...AGENCY_CODES.map((a) => ({
+      kind: "agency_code" as const,
+      id: a.unitId,
+      validFrom: null,
+      validTo: null,
+      body: a,
+    })),
   ];
 }
 
@@ -92,7 +136,10 @@ function generatePassword(): string {
 }
 
 async function seedDemoAccounts(db: Db, now: string): Promise<SeedReport["createdAccounts"]> {
-  const existing = await takenUsernames(db, DEMO_ACCOUNTS.map((a) => a.username));
+  const existing = await takenUsernames(
+    db,
+    DEMO_ACCOUNTS.map((a) => a.username),
+  );
   const created: SeedReport["createdAccounts"] = [];
   const ids = new Map<string, string>();
   for (const a of DEMO_ACCOUNTS) {
@@ -101,7 +148,13 @@ async function seedDemoAccounts(db: Db, now: string): Promise<SeedReport["create
     const id = randomUUID();
     ids.set(a.username, id);
     await insertOfficerUnlessTaken(db, {
-      id, username: a.username, passwordHash: await hash(password), displayName: a.displayName, role: a.role, unitId: a.unitId, now,
+      id,
+      username: a.username,
+      passwordHash: await hash(password),
+      displayName: a.displayName,
+      role: a.role,
+      unitId: a.unitId,
+      now,
     });
     created.push({ username: a.username, role: a.role, password });
   }

@@ -24,7 +24,11 @@ function bornAsExpress(app: Express) {
   }
   ExpressRequest.prototype = app.request;
   function ExpressResponse(this: ServerResponse, req: IncomingMessage, options?: unknown) {
-    (ServerResponse as unknown as (this: ServerResponse, req: IncomingMessage, options?: unknown) => void).call(this, req, options);
+    (ServerResponse as unknown as (this: ServerResponse, req: IncomingMessage, options?: unknown) => void).call(
+      this,
+      req,
+      options,
+    );
   }
   ExpressResponse.prototype = app.response;
   return {

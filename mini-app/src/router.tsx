@@ -24,10 +24,13 @@ function WebRouter({ children }: { children: ReactNode }) {
   const [animate, setAnimateState] = useState(true);
   const [direction, setDirection] = useState<"forward" | "backward">("forward");
   const positions = useRef<Record<string, number>>({});
-  const setAnimate = useCallback(({ animate: a = true, direction: d = "forward" }: { animate?: boolean; direction?: "forward" | "backward" }) => {
-    setAnimateState(Boolean(a));
-    setDirection(d === "backward" ? "backward" : "forward");
-  }, []);
+  const setAnimate = useCallback(
+    ({ animate: a = true, direction: d = "forward" }: { animate?: boolean; direction?: "forward" | "backward" }) => {
+      setAnimateState(Boolean(a));
+      setDirection(d === "backward" ? "backward" : "forward");
+    },
+    [],
+  );
   const value = useMemo(
     () => ({
       animate,

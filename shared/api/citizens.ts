@@ -15,7 +15,9 @@ export type DeviceTokenResponse = z.infer<typeof DeviceTokenResponse>;
 export const CitizenPhone = z.object({
   masked: z.string().describe("e.g. 0912 *** 678"),
   consentAt: z.string().describe("When the citizen agreed to receive result messages on this number"),
-  source: z.enum(["zalo", "counter"]).describe("From the citizen's Zalo account, or entered at the counter with consent"),
+  source: z
+    .enum(["zalo", "counter"])
+    .describe("From the citizen's Zalo account, or entered at the counter with consent"),
 });
 export type CitizenPhone = z.infer<typeof CitizenPhone>;
 
@@ -29,7 +31,9 @@ export type CitizenMe = z.infer<typeof CitizenMe>;
 
 /** What the mini-app reports after asking for notification permission and the OA follow (POST /citizens/me/notifications). */
 export const NotificationOptIn = z.object({
-  miniAppNotifications: z.boolean().describe("requestSendNotification succeeded: the Mini App notification channel may be used"),
+  miniAppNotifications: z
+    .boolean()
+    .describe("requestSendNotification succeeded: the Mini App notification channel may be used"),
   followedOA: z.boolean().describe("The citizen follows the unit's Official Account"),
 });
 export type NotificationOptIn = z.infer<typeof NotificationOptIn>;

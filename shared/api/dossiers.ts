@@ -17,8 +17,18 @@ export const DossierStatusQuery = z.object({
 export const DossierStatus = z.object({
   code: z.string(),
   procedure: ProcedureRef.optional().describe("With the slip's token or for the citizen's own dossier"),
-  receivingUnit: z.string().optional().describe("Display name of the receiving unit, e.g. xã Quảng Khê (with the slip's token or for the citizen's own dossier)"),
-  receivingUnitCode: z.string().optional().describe("GSO code of the receiving unit (GET /api/units/{unitCode}); with the slip's token or for the citizen's own dossier"),
+  receivingUnit: z
+    .string()
+    .optional()
+    .describe(
+      "Display name of the receiving unit, e.g. xã Quảng Khê (with the slip's token or for the citizen's own dossier)",
+    ),
+  receivingUnitCode: z
+    .string()
+    .optional()
+    .describe(
+      "GSO code of the receiving unit (GET /api/units/{unitCode}); with the slip's token or for the citizen's own dossier",
+    ),
   state: z.string(),
   stateLabel: z.string(),
   track: TrackSchema.optional().describe("With the slip's token or for the citizen's own dossier"),
@@ -31,10 +41,9 @@ export const DossierStatus = z.object({
   missingDocuments: z
     .array(z.string())
     .optional()
-    .describe("When a supplement was requested: names of the documents still to bring (Mẫu 02); with the slip's token or for the citizen's own dossier"),
-  slip: z
-    .object({ authentic: z.boolean(), message: z.string() })
-    .optional()
-    .describe("Present when a token is given"),
+    .describe(
+      "When a supplement was requested: names of the documents still to bring (Mẫu 02); with the slip's token or for the citizen's own dossier",
+    ),
+  slip: z.object({ authentic: z.boolean(), message: z.string() }).optional().describe("Present when a token is given"),
 });
 export type DossierStatus = z.infer<typeof DossierStatus>;

@@ -43,7 +43,11 @@ export const FeedbackInput = z.object({
   dossierCode: z.string().min(1).max(64).optional().describe("Required for a rating: a dossier of the calling citizen"),
   kind: FeedbackKind,
   rating: SatisfactionRating.optional().describe("Required when kind is rating, refused otherwise"),
-  text: z.string().max(FEEDBACK_TEXT_MAX).optional().describe("Optional comment of a rating; required for a complaint or suggestion"),
+  text: z
+    .string()
+    .max(FEEDBACK_TEXT_MAX)
+    .optional()
+    .describe("Optional comment of a rating; required for a complaint or suggestion"),
 });
 export type FeedbackInput = z.infer<typeof FeedbackInput>;
 
@@ -66,7 +70,10 @@ export const MyFeedback = z.object({
   status: z.enum(FEEDBACK_STATUSES),
   statusLabel: z.string(),
   createdAt: z.string(),
-  answer: z.object({ text: z.string(), answeredAt: z.string() }).nullable().describe("The unit's answer, when there is one"),
+  answer: z
+    .object({ text: z.string(), answeredAt: z.string() })
+    .nullable()
+    .describe("The unit's answer, when there is one"),
 });
 export type MyFeedback = z.infer<typeof MyFeedback>;
 

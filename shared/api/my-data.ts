@@ -64,18 +64,44 @@ export const MyData = z.object({
     lastOAInteractionAt: z.string().nullable(),
     createdAt: z.string(),
   }),
-  preRegistrations: z.array(z.object({
-    code: z.string(), unitName: z.string(), procedureCode: z.string(), status: z.string(), formData: Json,
-    consentVersion: z.string().nullable(), consentAt: z.string().nullable(), createdAt: z.string(), expiresAt: z.string(),
-  })),
-  dossiers: z.array(z.object({
-    code: z.string(), unitName: z.string(), procedureCode: z.string(), state: z.string(), applicantName: z.string(),
-    applicantIdNumber: z.string().nullable(), formData: Json, receivedAt: z.string(), returnedTo: z.string().nullable(),
-  })),
-  feedback: z.array(z.object({
-    id: z.string(), kind: z.string(), rating: z.string().nullable(), text: z.string().nullable(), unitName: z.string(),
-    dossierCode: z.string().nullable(), answer: z.string().nullable(), createdAt: z.string(),
-  })),
+  preRegistrations: z.array(
+    z.object({
+      code: z.string(),
+      unitName: z.string(),
+      procedureCode: z.string(),
+      status: z.string(),
+      formData: Json,
+      consentVersion: z.string().nullable(),
+      consentAt: z.string().nullable(),
+      createdAt: z.string(),
+      expiresAt: z.string(),
+    }),
+  ),
+  dossiers: z.array(
+    z.object({
+      code: z.string(),
+      unitName: z.string(),
+      procedureCode: z.string(),
+      state: z.string(),
+      applicantName: z.string(),
+      applicantIdNumber: z.string().nullable(),
+      formData: Json,
+      receivedAt: z.string(),
+      returnedTo: z.string().nullable(),
+    }),
+  ),
+  feedback: z.array(
+    z.object({
+      id: z.string(),
+      kind: z.string(),
+      rating: z.string().nullable(),
+      text: z.string().nullable(),
+      unitName: z.string(),
+      dossierCode: z.string().nullable(),
+      answer: z.string().nullable(),
+      createdAt: z.string(),
+    }),
+  ),
   consents: z.array(z.object({ what: z.string(), version: z.string().nullable(), at: z.string() })),
   corrections: z.array(CorrectionRequest),
 });

@@ -12,7 +12,9 @@ export const ProcedureListItem = z.object({
   sector: z.string(),
   versionId: z.string(),
   timeLimitWorkingDays: z.number().int(),
-  sameDayEligible: z.boolean().describe("On the scheme's list at this unit (same-day on scheme days, before the cutoff)"),
+  sameDayEligible: z
+    .boolean()
+    .describe("On the scheme's list at this unit (same-day on scheme days, before the cutoff)"),
   trackNow: TrackSchema,
   dueDateNow: IsoDate,
 });
@@ -61,17 +63,39 @@ export const ProcedureDetail = z.object({
     toVerify: z.boolean(),
   }),
   fee: z
-    .object({ display: z.string(), amountVnd: z.number().nullable(), onlineAmountVnd: z.number().nullable(), kind: z.string().nullable(), basis: z.string().nullable(), note: z.string().nullable(), toVerify: z.boolean() })
+    .object({
+      display: z.string(),
+      amountVnd: z.number().nullable(),
+      onlineAmountVnd: z.number().nullable(),
+      kind: z.string().nullable(),
+      basis: z.string().nullable(),
+      note: z.string().nullable(),
+      toVerify: z.boolean(),
+    })
     .nullable()
     .describe("Per province; null when unknown"),
   result: sourcedText,
   caseFlags: z.array(
-    z.object({ id: z.string(), label: z.string(), excludesSameDay: z.boolean(), excludesAssistedWriting: z.boolean(), note: z.string(), toVerify: z.boolean() }),
+    z.object({
+      id: z.string(),
+      label: z.string(),
+      excludesSameDay: z.boolean(),
+      excludesAssistedWriting: z.boolean(),
+      note: z.string(),
+      toVerify: z.boolean(),
+    }),
   ),
   /** Facts of this version marked U or ? in the sources ("cần kiểm tra"). */
   toVerify: z.array(z.string()),
   sameDay: z
-    .object({ unit: UnitRef, eligible: z.boolean(), track: TrackSchema, dueDate: IsoDate, dueDateText: z.string(), reasons: z.array(z.string()) })
+    .object({
+      unit: UnitRef,
+      eligible: z.boolean(),
+      track: TrackSchema,
+      dueDate: IsoDate,
+      dueDateText: z.string(),
+      reasons: z.array(z.string()),
+    })
     .nullable()
     .describe("At the given unit and instant; null without ?unit"),
 });

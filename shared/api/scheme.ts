@@ -16,7 +16,9 @@ export const SchemePlanRef = z.object({
   validFrom: IsoDate,
   validTo: IsoDate.nullable(),
   official: z.boolean().describe("false for a demo configuration (cấu hình minh họa), never an official decision"),
-  statusLabel: z.string().describe("'Văn bản của cơ quan có thẩm quyền' or 'Cấu hình minh họa, không phải quyết định chính thức'"),
+  statusLabel: z
+    .string()
+    .describe("'Văn bản của cơ quan có thẩm quyền' or 'Cấu hình minh họa, không phải quyết định chính thức'"),
   toVerify: z.boolean(),
 });
 
@@ -48,10 +50,20 @@ export const SchemeStatus = z.object({
   openNow: z.boolean().nullable().describe("Working day and within office hours; null without a plan"),
   intakeCutoff: z.string().nullable().describe("HH:mm, intake cutoff of the same-day track"),
   intakeOpen: z.boolean().describe("Same-day intake is open at this moment"),
-  intakeState: z.enum(["open", "paused", "closed", "not-scheme-day"]).describe(
-    "open; paused = before opening or over a break on a scheme day (see resumesAt); closed = past the cutoff or after hours; not-scheme-day"),
-  resumesAt: z.string().regex(/^\d{2}:\d{2}$/).nullable().describe("Paused only: HH:mm when the counter opens again"),
-  pauseKind: z.enum(["before-opening", "break"]).nullable().describe("Paused only: before the first office period or between two"),
+  intakeState: z
+    .enum(["open", "paused", "closed", "not-scheme-day"])
+    .describe(
+      "open; paused = before opening or over a break on a scheme day (see resumesAt); closed = past the cutoff or after hours; not-scheme-day",
+    ),
+  resumesAt: z
+    .string()
+    .regex(/^\d{2}:\d{2}$/)
+    .nullable()
+    .describe("Paused only: HH:mm when the counter opens again"),
+  pauseKind: z
+    .enum(["before-opening", "break"])
+    .nullable()
+    .describe("Paused only: before the first office period or between two"),
   minutesToCutoff: z.number().int().nullable().describe("Scheme days only: minutes until the cutoff, 0 once past"),
   nextSchemeDay: IsoDate.nullable(),
   nextSchemeDayText: z.string().nullable(),

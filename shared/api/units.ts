@@ -47,7 +47,10 @@ export type FormerUnitLead = z.infer<typeof FormerUnitLead>;
 
 export const UnitList = z.object({
   items: z.array(UnitSummary),
-  formerNames: z.array(FormerUnitLead).optional().describe("With `q`: former units of that name and the units now serving their area"),
+  formerNames: z
+    .array(FormerUnitLead)
+    .optional()
+    .describe("With `q`: former units of that name and the units now serving their area"),
 });
 export type UnitList = z.infer<typeof UnitList>;
 
@@ -65,13 +68,23 @@ export const CounterWait = z.object({
   intakeCutoff: z.string().nullable(),
   estimate: z
     .object({
-      waiting: z.number().int().describe("Dossiers an officer is typing now (started in the last 60 minutes): a lower bound of the queue"),
+      waiting: z
+        .number()
+        .int()
+        .describe("Dossiers an officer is typing now (started in the last 60 minutes): a lower bound of the queue"),
       counters: z.number().int().describe("Officers who received a dossier in the last 60 minutes (at least 1)"),
-      minutesPerCitizen: MinutesRange.nullable().describe("25th–75th percentile of today's gaps between receptions; null before 3 gaps"),
+      minutesPerCitizen: MinutesRange.nullable().describe(
+        "25th–75th percentile of today's gaps between receptions; null before 3 gaps",
+      ),
       wait: MinutesRange.nullable(),
-      verdict: z.enum(["in-time", "maybe", "too-late", "unknown"]).describe("Against the cut-off, travel time not included"),
+      verdict: z
+        .enum(["in-time", "maybe", "too-late", "unknown"])
+        .describe("Against the cut-off, travel time not included"),
       basis: z.number().int().describe("Gaps between receptions the range comes from"),
-      receivedBy: z.string().nullable().describe("HH:mm: the latest a citizen arriving now is likely received (high ends)"),
+      receivedBy: z
+        .string()
+        .nullable()
+        .describe("HH:mm: the latest a citizen arriving now is likely received (high ends)"),
     })
     .nullable()
     .describe("Scheme days only"),

@@ -12,7 +12,13 @@ import { parseDay } from "./day-number.js";
  */
 export type CalendarEntryKind = "holiday" | "compensatory" | "swapped_off" | "tet_break" | "makeup_working";
 
-export const CALENDAR_ENTRY_KINDS: readonly CalendarEntryKind[] = ["holiday", "compensatory", "swapped_off", "tet_break", "makeup_working"];
+export const CALENDAR_ENTRY_KINDS: readonly CalendarEntryKind[] = [
+  "holiday",
+  "compensatory",
+  "swapped_off",
+  "tet_break",
+  "makeup_working",
+];
 
 export interface CalendarEntry {
   /** First day (inclusive). */
@@ -48,7 +54,8 @@ export interface CalendarData {
   years: Readonly<Record<string, CalendarYear>>;
 }
 
-export type CalendarDataCheck = { ok: true } | { ok: false; error: { code: "invalid_calendar_data"; issues: string[] } };
+export type CalendarDataCheck =
+  { ok: true } | { ok: false; error: { code: "invalid_calendar_data"; issues: string[] } };
 
 /** Checks dates, ranges, year keys and the toVerify flag; issues are in English (they are for the administrator's logs). */
 export function validateCalendarData(data: CalendarData): CalendarDataCheck {
@@ -59,12 +66,15 @@ export function validateCalendarData(data: CalendarData): CalendarDataCheck {
       const where = `${year}[${i}]`;
       const from = parseDay(entry.from);
       const to = entry.to === undefined ? from : parseDay(entry.to);
-      if (from === undefined || to === undefined) issues.push(`${where}: invalid date ${entry.from}..${entry.to ?? ""}`);
+      if (from === undefined || to === undefined)
+        issues.push(`${where}: invalid date ${entry.from}..${entry.to ?? ""}`);
       else if (to < from) issues.push(`${where}: ends before it starts`);
-      if (!entry.from.startsWith(year) || (entry.to !== undefined && !entry.to.startsWith(year))) issues.push(`${where}: outside year ${year}`);
+      if (!entry.from.startsWith(year) || (entry.to !== undefined && !entry.to.startsWith(year)))
+        issues.push(`${where}: outside year ${year}`);
       if (!CALENDAR_ENTRY_KINDS.includes(entry.kind)) issues.push(`${where}: unknown kind ${String(entry.kind)}`);
       if (!entry.reason.trim()) issues.push(`${where}: empty reason`);
-      if ((entry.evidence === "U" || entry.evidence === "?") && entry.toVerify !== true) issues.push(`${where}: evidence ${entry.evidence} needs toVerify`);
+      if ((entry.evidence === "U" || entry.evidence === "?") && entry.toVerify !== true)
+        issues.push(`${where}: evidence ${entry.evidence} needs toVerify`);
     });
   }
   return issues.length === 0 ? { ok: true } : { ok: false, error: { code: "invalid_calendar_data", issues } };

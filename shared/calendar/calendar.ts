@@ -66,7 +66,8 @@ export function createCalendar(data: CalendarData): Calendar {
   const tables: (YearTable | undefined)[] = [];
 
   function tableOfYear(year: number): YearTable {
-    if (!(year >= LUNAR_MIN_YEAR && year <= LUNAR_MAX_YEAR)) throw new RangeError(`year ${year} outside ${LUNAR_MIN_YEAR}–${LUNAR_MAX_YEAR}`);
+    if (!(year >= LUNAR_MIN_YEAR && year <= LUNAR_MAX_YEAR))
+      throw new RangeError(`year ${year} outside ${LUNAR_MIN_YEAR}–${LUNAR_MAX_YEAR}`);
     let table = tables[year - LUNAR_MIN_YEAR];
     if (!table) {
       const own = data.years[String(year)];
@@ -77,7 +78,15 @@ export function createCalendar(data: CalendarData): Calendar {
   }
 
   // Most calls fall in the same year as the previous one: keep it at hand.
-  let last: YearTable = { year: 0, start: 0, end: 0, flags: new Uint8Array(0), provisional: false, fromLunarCalendar: false, entries: [] };
+  let last: YearTable = {
+    year: 0,
+    start: 0,
+    end: 0,
+    flags: new Uint8Array(0),
+    provisional: false,
+    fromLunarCalendar: false,
+    entries: [],
+  };
   function flagsOf(n: number): number {
     if (n < last.start || n >= last.end) last = tableOfYear(yearOfDay(n));
     return last.flags[n - last.start]!;
@@ -91,7 +100,7 @@ export function createCalendar(data: CalendarData): Calendar {
       return d;
     }
     const step = n > 0 ? 1 : -1;
-    for (let left = Math.abs(n); left > 0; ) {
+    for (let left = Math.abs(n); left > 0;) {
       d += step;
       if (working(d)) left -= 1;
     }

@@ -25,12 +25,16 @@ const WEEKEND_REASON = "Nghỉ cuối tuần";
 /** "14/02–22/02/2026", or full dates when the range crosses a year. */
 export function formatDateRangeVn(from: IsoDate, to: IsoDate): string {
   if (from === to) return formatDateVn(from);
-  return from.slice(0, 4) === to.slice(0, 4) ? `${formatDateVn(from).slice(0, 5)}–${formatDateVn(to)}` : `${formatDateVn(from)}–${formatDateVn(to)}`;
+  return from.slice(0, 4) === to.slice(0, 4)
+    ? `${formatDateVn(from).slice(0, 5)}–${formatDateVn(to)}`
+    : `${formatDateVn(from)}–${formatDateVn(to)}`;
 }
 
 const covers = (entry: CalendarEntry, date: IsoDate): boolean => entry.from <= date && date <= (entry.to ?? entry.from);
-const withRange = (entry: CalendarEntry): string => (entry.to && entry.to !== entry.from ? `${entry.reason} (${formatDateRangeVn(entry.from, entry.to)})` : entry.reason);
-const lowerFirst = (s: string): string => (s.length > 1 && s[1] === s[1]!.toLowerCase() ? s[0]!.toLowerCase() + s.slice(1) : s);
+const withRange = (entry: CalendarEntry): string =>
+  entry.to && entry.to !== entry.from ? `${entry.reason} (${formatDateRangeVn(entry.from, entry.to)})` : entry.reason;
+const lowerFirst = (s: string): string =>
+  s.length > 1 && s[1] === s[1]!.toLowerCase() ? s[0]!.toLowerCase() + s.slice(1) : s;
 
 export function explainDayOf(table: YearTable, n: number): DayExplanation {
   const date = formatDay(n);
@@ -49,11 +53,12 @@ export function explainDayOf(table: YearTable, n: number): DayExplanation {
     summary = working ? `${head} là ngày làm việc bình thường` : `${head} là ngày nghỉ cuối tuần`;
   }
   // Citizen words only: the "cần kiểm tra" marker is for the administrator (the flags above carry it).
-  const remark = !provisional && !toVerify
-    ? ""
-    : working
-      ? " Lịch nghỉ năm này chưa có thông báo chính thức, đây là lịch dự kiến."
-      : " Đây là ngày nghỉ dự kiến, chờ thông báo chính thức.";
+  const remark =
+    !provisional && !toVerify
+      ? ""
+      : working
+        ? " Lịch nghỉ năm này chưa có thông báo chính thức, đây là lịch dự kiến."
+        : " Đây là ngày nghỉ dự kiến, chờ thông báo chính thức.";
   const reasons = entries.length > 0 ? entries.map((e) => e.reason) : working ? [] : [WEEKEND_REASON];
   return { date, working, provisional, toVerify, reasons, text: `${summary}.${remark}`, summary };
 }

@@ -42,8 +42,10 @@ function checkInput(input: DueDateInput): { received: number; cutoffMinutes: num
   const { receivedAt, timeLimitWorkingDays: n, sameDayCutoff } = input;
   const received = parseDay(receivedAt.date);
   if (received === undefined) throw new RangeError(`invalid receipt date "${receivedAt.date}"`);
-  if (!Number.isInteger(receivedAt.minutes) || receivedAt.minutes < 0 || receivedAt.minutes >= 1440) throw new RangeError(`invalid receipt minutes ${receivedAt.minutes}`);
-  if (!Number.isInteger(n) || n < 0) throw new RangeError(`timeLimitWorkingDays must be a non-negative integer, got ${n}`);
+  if (!Number.isInteger(receivedAt.minutes) || receivedAt.minutes < 0 || receivedAt.minutes >= 1440)
+    throw new RangeError(`invalid receipt minutes ${receivedAt.minutes}`);
+  if (!Number.isInteger(n) || n < 0)
+    throw new RangeError(`timeLimitWorkingDays must be a non-negative integer, got ${n}`);
   if (sameDayCutoff === undefined) return { received, cutoffMinutes: undefined };
   const m = CLOCK.exec(sameDayCutoff);
   if (!m) throw new RangeError(`invalid sameDayCutoff "${sameDayCutoff}"`);
@@ -55,13 +57,23 @@ export function computeDueDate(input: DueDateInput, calendar: Calendar): DueDate
   const { receivedAt, timeLimitWorkingDays: n } = input;
   const days = calendar.byDayNumber;
   const receivedOnWorkingDay = days.isWorking(received);
-  const pastCutoff = n === 0 && cutoffMinutes !== undefined && receivedOnWorkingDay && receivedAt.minutes > cutoffMinutes;
+  const pastCutoff =
+    n === 0 && cutoffMinutes !== undefined && receivedOnWorkingDay && receivedAt.minutes > cutoffMinutes;
   const from = receivedOnWorkingDay && !pastCutoff ? received : days.add(received, 1);
   const due = days.add(from, n);
   const uncertainty = days.uncertainty(received, due);
   const countedFrom = from === received ? receivedAt.date : formatDay(from);
   const dueDate = due === from ? countedFrom : formatDay(due);
-  const counted: Counted = { received, from, due, countedFrom, dueDate, receivedOnWorkingDay, pastCutoff, ...uncertainty };
+  const counted: Counted = {
+    received,
+    from,
+    due,
+    countedFrom,
+    dueDate,
+    receivedOnWorkingDay,
+    pastCutoff,
+    ...uncertainty,
+  };
   return { dueDate, countedFrom, explanation: explain(input, counted), calendarId: calendar.id, ...uncertainty };
 }
 
@@ -78,13 +90,15 @@ interface Counted {
 }
 
 /** Said to the citizen whenever a due date is counted over days the government has not announced yet. */
-export const PROVISIONAL_DUE_DATE = "Ngày hẹn tính theo lịch nghỉ dự kiến, có thể thay đổi khi có thông báo chính thức.";
+export const PROVISIONAL_DUE_DATE =
+  "Ngày hẹn tính theo lịch nghỉ dự kiến, có thể thay đổi khi có thông báo chính thức.";
 
 function explain({ receivedAt, timeLimitWorkingDays: n, sameDayCutoff }: DueDateInput, c: Counted): string {
   const at = `Hồ sơ nhận ${dayVn(receivedAt.date, c.received)} lúc ${pad2(Math.floor(receivedAt.minutes / 60))}:${pad2(receivedAt.minutes % 60)}`;
   let text: string;
   if (!c.receivedOnWorkingDay) text = `${at} (ngày nghỉ) được tính là nhận vào ${dayVn(c.countedFrom, c.from)}`;
-  else if (c.pastCutoff) text = `${at}, sau ${sameDayCutoff}, được chuyển sang ngày làm việc tiếp theo ${dayVn(c.countedFrom, c.from)}`;
+  else if (c.pastCutoff)
+    text = `${at}, sau ${sameDayCutoff}, được chuyển sang ngày làm việc tiếp theo ${dayVn(c.countedFrom, c.from)}`;
   else if (n === 0 && sameDayCutoff !== undefined) text = `${at}, trong giờ nhận đến ${sameDayCutoff}`;
   else text = at;
   if (n === 0) {

@@ -79,7 +79,12 @@ function occasionsOf(year: number): Occasion[] {
   const adjacent = daysFromCivil(year, 9, NATIONAL_DAY_ADJACENT[weekdayOfDay(september2)] ?? 1);
   const list: Occasion[] = [
     { reason: "Tết Dương lịch", short: "Tết Dương lịch", days: [daysFromCivil(year, 1, 1)] },
-    { reason: `Nghỉ Tết Nguyên đán ${lunarYearName(year)}`, short: "Tết Nguyên đán", days: [-1, 0, 1, 2, 3].map((d) => tetDay + d), tet: true },
+    {
+      reason: `Nghỉ Tết Nguyên đán ${lunarYearName(year)}`,
+      short: "Tết Nguyên đán",
+      days: [-1, 0, 1, 2, 3].map((d) => tetDay + d),
+      tet: true,
+    },
     { reason: "Giỗ Tổ Hùng Vương (10/3 âm lịch)", short: "Giỗ Tổ Hùng Vương", days: [lunarDayNumber(10, 3, year)] },
     { reason: "Ngày Chiến thắng (30/4)", short: "Ngày Chiến thắng", days: [daysFromCivil(year, 4, 30)] },
     { reason: "Ngày Quốc tế Lao động (1/5)", short: "Ngày Quốc tế Lao động", days: [daysFromCivil(year, 5, 1)] },
@@ -87,7 +92,11 @@ function occasionsOf(year: number): Occasion[] {
     { reason: "Nghỉ lễ Quốc khánh (ngày liền kề 2/9)", short: "Quốc khánh", days: [adjacent] },
   ];
   if (CULTURE_DAY_FIRST_YEAR !== undefined && year >= CULTURE_DAY_FIRST_YEAR) {
-    list.push({ reason: "Ngày Văn hóa Việt Nam (24/11)", short: "Ngày Văn hóa Việt Nam", days: [daysFromCivil(year, 11, 24)] });
+    list.push({
+      reason: "Ngày Văn hóa Việt Nam (24/11)",
+      short: "Ngày Văn hóa Việt Nam",
+      days: [daysFromCivil(year, 11, 24)],
+    });
   }
   return list;
 }
@@ -135,7 +144,10 @@ export function proposeHolidays(year: number): CalendarYear {
   }
   entries.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
   // Shared by every calendar through the memo: frozen so no caller can edit another's proposal.
-  const result: CalendarYear = Object.freeze({ provisional: true, entries: Object.freeze(entries.map((e) => Object.freeze(e))) });
+  const result: CalendarYear = Object.freeze({
+    provisional: true,
+    entries: Object.freeze(entries.map((e) => Object.freeze(e))),
+  });
   memo.set(year, result);
   return result;
 }

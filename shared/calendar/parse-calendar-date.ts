@@ -16,11 +16,25 @@ export function parseCalendarDate(input: string): CalendarDateResult {
   const parts = iso ? [iso[1], iso[2], iso[3]] : vn ? [vn[3], vn[2], vn[1]] : null;
   const date = parts ? `${parts[0]}-${parts[1]!.padStart(2, "0")}-${parts[2]!.padStart(2, "0")}` : "";
   if (!parts || parseDay(date) === undefined) {
-    return { ok: false, error: { code: "invalid_date", message: `Ngày "${text}" không hợp lệ. Vui lòng nhập theo dạng ngày/tháng/năm, ví dụ 18/02/2026.`, messageEn: `Invalid date "${text}"; use dd/mm/yyyy or YYYY-MM-DD.` } };
+    return {
+      ok: false,
+      error: {
+        code: "invalid_date",
+        message: `Ngày "${text}" không hợp lệ. Vui lòng nhập theo dạng ngày/tháng/năm, ví dụ 18/02/2026.`,
+        messageEn: `Invalid date "${text}"; use dd/mm/yyyy or YYYY-MM-DD.`,
+      },
+    };
   }
   const year = Number(parts[0]);
   if (year < LUNAR_MIN_YEAR || year > LUNAR_MAX_YEAR) {
-    return { ok: false, error: { code: "date_out_of_range", message: `Chỉ tra cứu được ngày từ năm ${LUNAR_MIN_YEAR} đến năm ${LUNAR_MAX_YEAR}.`, messageEn: `Dates must be within ${LUNAR_MIN_YEAR}–${LUNAR_MAX_YEAR}.` } };
+    return {
+      ok: false,
+      error: {
+        code: "date_out_of_range",
+        message: `Chỉ tra cứu được ngày từ năm ${LUNAR_MIN_YEAR} đến năm ${LUNAR_MAX_YEAR}.`,
+        messageEn: `Dates must be within ${LUNAR_MIN_YEAR}–${LUNAR_MAX_YEAR}.`,
+      },
+    };
   }
   return { ok: true, date };
 }

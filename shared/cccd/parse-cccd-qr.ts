@@ -7,7 +7,12 @@
 import type { IsoDate } from "../model.js";
 import { foldVietnamese } from "../text/fold.js";
 import { parseDay } from "../calendar/day-number.js";
-import { CCCD_QR_REJECTIONS, type CccdQrErrorCode, type CccdQrField, type CccdQrRejection } from "./cccd-qr-messages.js";
+import {
+  CCCD_QR_REJECTIONS,
+  type CccdQrErrorCode,
+  type CccdQrField,
+  type CccdQrRejection,
+} from "./cccd-qr-messages.js";
 
 export interface CccdQrValue {
   /** Số định danh cá nhân: 12 digits (Law 26/2023/QH15 Art. 12); the prefix is not checked. */
@@ -44,9 +49,34 @@ const URL_LIKE = /^[a-z][a-z0-9+.-]*:\/\/|^www\./i;
 const EMV_QR = /^000201/;
 /** Labels some USB scanners and apps put before a field ("CCCD:…|CMND:…"), folded and without spaces. */
 const FIELD_LABELS = new Set([
-  "cccd", "socccd", "cmnd", "socmnd", "cmndcu", "cancuoc", "socancuoc", "sodinhdanh", "sodinhdanhcanhan",
-  "id", "oldid", "hoten", "hovaten", "ten", "name", "fullname", "ngaysinh", "dob", "birthdate", "gioitinh",
-  "sex", "gender", "diachi", "noithuongtru", "noicutru", "address", "ngaycap", "issuedate",
+  "cccd",
+  "socccd",
+  "cmnd",
+  "socmnd",
+  "cmndcu",
+  "cancuoc",
+  "socancuoc",
+  "sodinhdanh",
+  "sodinhdanhcanhan",
+  "id",
+  "oldid",
+  "hoten",
+  "hovaten",
+  "ten",
+  "name",
+  "fullname",
+  "ngaysinh",
+  "dob",
+  "birthdate",
+  "gioitinh",
+  "sex",
+  "gender",
+  "diachi",
+  "noithuongtru",
+  "noicutru",
+  "address",
+  "ngaycap",
+  "issuedate",
 ]);
 /** Letters (with combining marks, for any NFD left over), spaces, apostrophes, dots and hyphens. */
 const NAME = /^[\p{L}\p{M}][\p{L}\p{M} '.-]*$/u;

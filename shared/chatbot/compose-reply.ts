@@ -84,13 +84,20 @@ interface Ctx extends ReplyContext {
 type Builder = (u: Understanding, c: Ctx) => ChatReply;
 
 /** Lines in citizen words, at most MAX_REPLY_CHARS (whole lines dropped from the end, never a word cut). */
-const reply = (lines: (string | undefined | false)[], buttons: ReplyButton[] = [], extra: Partial<ChatReply> = {}): ChatReply => {
+const reply = (
+  lines: (string | undefined | false)[],
+  buttons: ReplyButton[] = [],
+  extra: Partial<ChatReply> = {},
+): ChatReply => {
   const kept = lines.filter((l): l is string => typeof l === "string" && l !== "").map(citizenText);
   return { text: fitMessage(kept, MAX_REPLY_CHARS), buttons: buttons.slice(0, MAX_BUTTONS), ...extra };
 };
 
 const unitName = (c: Ctx, unit: AdminUnit) => c.units.displayName(unit);
-const statusButton = (c: Ctx, code?: string): ReplyButton => ({ title: BUTTON_TEXT.statusPage, url: chatLinks.statusPage(c.links, code) });
+const statusButton = (c: Ctx, code?: string): ReplyButton => ({
+  title: BUTTON_TEXT.statusPage,
+  url: chatLinks.statusPage(c.links, code),
+});
 const humanButton: ReplyButton = { title: BUTTON_TEXT.human, query: BUTTON_QUERY.human };
 
 function planOf(c: Ctx, unit: AdminUnit | undefined): SchemePlan | undefined {
@@ -123,7 +130,11 @@ function eligibleLines(c: Ctx, unit: AdminUnit, plan: SchemePlan): string[] {
 function sameDayEligible(c: Ctx, unit: AdminUnit, v: ProcedureVersion): { plan?: SchemePlan; eligible: boolean } {
   const plan = planOf(c, unit);
   const entry = plan?.eligible[unit.level]?.find((e) => e.procedureCode === v.code);
-  return { ...(plan ? { plan } : {}), eligible: entry !== undefined && (v.competentBody.sameBodyAsReceiving || entry.decidingOfficeTakesPart !== undefined) };
+  return {
+    ...(plan ? { plan } : {}),
+    eligible:
+      entry !== undefined && (v.competentBody.sameBodyAsReceiving || entry.decidingOfficeTakesPart !== undefined),
+  };
 }
 
 function contactOf(c: Ctx, unit: AdminUnit): UnitContact | undefined {
@@ -138,7 +149,12 @@ function catalogueNames(c: Ctx): string[] {
   });
 }
 
-function procedureButtons(c: Ctx, v: ProcedureVersion, unit: AdminUnit | undefined, skip: "checklist" | "fee" | "time"): ReplyButton[] {
+function procedureButtons(
+  c: Ctx,
+  v: ProcedureVersion,
+  unit: AdminUnit | undefined,
+  skip: "checklist" | "fee" | "time",
+): ReplyButton[] {
   const buttons: ReplyButton[] = [];
   if (unit) buttons.push({ title: BUTTON_TEXT.preEntry, url: chatLinks.preEntry(c.links, unit.code, v.code) });
   if (skip !== "checklist") buttons.push({ title: BUTTON_TEXT.checklist, query: BUTTON_QUERY.checklist(v.code) });
@@ -160,7 +176,8 @@ function notInSchemeLine(name: string | undefined): string {
 function sameDayLine(c: Ctx, v: ProcedureVersion, unit: AdminUnit | undefined): string | undefined {
   if (!unit) return undefined;
   const { plan, eligible } = sameDayEligible(c, unit, v);
-  if (!plan || !eligible) return `Tại ${unitName(c, unit)}, thủ tục này không thuộc danh mục Ngày không hẹn: giải quyết theo thời hạn thông thường, có phiếu hẹn.`;
+  if (!plan || !eligible)
+    return `Tại ${unitName(c, unit)}, thủ tục này không thuộc danh mục Ngày không hẹn: giải quyết theo thời hạn thông thường, có phiếu hẹn.`;
   const status = c.scheme.schemeStatusAt(unit.code, c.at);
   const next = status.ok ? status.nextSchemeDayText : undefined;
   return `Tại ${unitName(c, unit)}, thủ tục này thuộc Ngày không hẹn: ${weekdaysText(plan)} hằng tuần, nộp đủ hồ sơ trước ${plan.intakeCutoff} thì nhận kết quả trong ngày${planSource(c, plan)}.${next ? ` Ngày không hẹn tới: ${next}.` : ""}`;
@@ -198,7 +215,10 @@ function areaGroups(c: Ctx, area: AdminUnit, date: IsoDate = c.date): PlanGroup[
   const groups = new Map<string, PlanGroup>();
   for (const unit of oneStopsIn(c, area)) {
     const plan = c.scheme.planAt(unit.id, date);
-    const codes = (plan?.eligible[unit.level] ?? []).map((e) => e.procedureCode).sort().join(",");
+    const codes = (plan?.eligible[unit.level] ?? [])
+      .map((e) => e.procedureCode)
+      .sort()
+      .join(",");
     const key = plan ? `${plan.weekdays.join(",")}|${plan.intakeCutoff}|${codes}` : "none";
     const g = groups.get(key) ?? { ...(plan ? { plan } : {}), units: [], codes };
     g.units.push(unit);
@@ -248,7 +268,9 @@ function areaScheduleLines(c: Ctx): string[] {
   const groups = areaGroups(c, c.area);
   const only = groups.length === 1 ? groups[0]! : undefined;
   if (only && !only.plan) {
-    return [`${capitalize(unitName(c, c.area))} hiện chưa áp dụng Ngày không hẹn; thủ tục được giải quyết theo thời hạn thông thường, có phiếu hẹn.`];
+    return [
+      `${capitalize(unitName(c, c.area))} hiện chưa áp dụng Ngày không hẹn; thủ tục được giải quyết theo thời hạn thông thường, có phiếu hẹn.`,
+    ];
   }
   if (only?.plan) {
     const next = nextDayText(c, only.units[0]!);
@@ -273,22 +295,40 @@ function dayVerdict(c: Ctx, unit: AdminUnit, date: IsoDate, where: string): DayV
   }
   const plan = c.scheme.planAt(unit.id, date);
   const eligible = plan?.eligible[unit.level]?.length ?? 0;
-  if (!plan || eligible === 0) return { yes: false, text: `Không. ${capitalize(where)} chưa áp dụng Ngày không hẹn vào ${dayText}; hồ sơ giải quyết theo thời hạn thông thường, có phiếu hẹn.` };
+  if (!plan || eligible === 0)
+    return {
+      yes: false,
+      text: `Không. ${capitalize(where)} chưa áp dụng Ngày không hẹn vào ${dayText}; hồ sơ giải quyết theo thời hạn thông thường, có phiếu hẹn.`,
+    };
   if (!plan.weekdays.includes(weekdayOf(date))) {
-    return { yes: false, text: `Không. ${dayText} không phải Ngày không hẹn tại ${where} (Ngày không hẹn là ${weekdaysText(plan)} hằng tuần); hồ sơ vẫn được nhận, có phiếu hẹn.${planSource(c, plan)}` };
+    return {
+      yes: false,
+      text: `Không. ${dayText} không phải Ngày không hẹn tại ${where} (Ngày không hẹn là ${weekdaysText(plan)} hằng tuần); hồ sơ vẫn được nhận, có phiếu hẹn.${planSource(c, plan)}`,
+    };
   }
-  return { yes: true, text: `Có. ${dayText} là Ngày không hẹn tại ${where}: nộp đủ hồ sơ trước ${plan.intakeCutoff} thì nhận kết quả trong ngày${planSource(c, plan)}.` };
+  return {
+    yes: true,
+    text: `Có. ${dayText} là Ngày không hẹn tại ${where}: nộp đủ hồ sơ trước ${plan.intakeCutoff} thì nhận kết quả trong ngày${planSource(c, plan)}.`,
+  };
 }
 
 /** "Thứ 4 tuần sau có làm ngày không hẹn không?": about that date, for the unit, the area, or any unit when it is a day off. */
 function askedDayReply(u: Understanding, c: Ctx, date: IsoDate): ChatReply {
-  const buttons: ReplyButton[] = [{ title: BUTTON_TEXT.schemeProcedures, query: BUTTON_QUERY.schemeProcedures }, humanButton];
+  const buttons: ReplyButton[] = [
+    { title: BUTTON_TEXT.schemeProcedures, query: BUTTON_QUERY.schemeProcedures },
+    humanButton,
+  ];
   if (c.unit) return reply([formerLine(u, c), dayVerdict(c, c.unit, date, unitName(c, c.unit)).text], buttons);
   if (!c.calendar.isWorkingDay(date)) {
     const any = c.area ? oneStopsIn(c, c.area)[0] : undefined;
     if (any) return reply([dayVerdict(c, any, date, "").text], buttons);
     const explained = c.calendar.explainDay(date);
-    return reply([`Không. ${WEEKDAY_NAMES_VI[weekdayOf(date)]} ${formatDateVn(date)} là ngày nghỉ${explained.reasons.length ? ` (${explained.reasons.join("; ")})` : ""}, Bộ phận Một cửa không làm việc.`], buttons);
+    return reply(
+      [
+        `Không. ${WEEKDAY_NAMES_VI[weekdayOf(date)]} ${formatDateVn(date)} là ngày nghỉ${explained.reasons.length ? ` (${explained.reasons.join("; ")})` : ""}, Bộ phận Một cửa không làm việc.`,
+      ],
+      buttons,
+    );
   }
   if (!c.area) return reply([REPLY_TEXT.askUnit]);
   const groups = areaGroups(c, c.area, date);
@@ -318,11 +358,21 @@ function whereLines(c: Ctx, v: ProcedureVersion): string[] {
 }
 
 function feeLine(c: Ctx, v: ProcedureVersion): string[] {
-  const province = c.unit ? c.units.provinceOf(c.unit) : c.area ? (c.area.level === "province" ? c.area : c.units.provinceOf(c.area)) : undefined;
+  const province = c.unit
+    ? c.units.provinceOf(c.unit)
+    : c.area
+      ? c.area.level === "province"
+        ? c.area
+        : c.units.provinceOf(c.area)
+      : undefined;
   if (!province) return [`Lệ phí ${lower(v.name)}: ${REPLY_TEXT.feeNotConfirmed}.`, REPLY_TEXT.feeUnknownProvince];
   const fee = c.catalog.feeFor(province.code, v.code, c.date);
-  if (fee.amountVnd === null || fee.toVerify || !fee.entry) return [`Lệ phí ${lower(v.name)} tại ${c.units.displayName(province)}: ${REPLY_TEXT.feeNotConfirmed}.`];
-  return [`Lệ phí ${lower(v.name)} tại ${c.units.displayName(province)}: ${fee.display}.`, `Căn cứ: ${fee.entry.basis}.`];
+  if (fee.amountVnd === null || fee.toVerify || !fee.entry)
+    return [`Lệ phí ${lower(v.name)} tại ${c.units.displayName(province)}: ${REPLY_TEXT.feeNotConfirmed}.`];
+  return [
+    `Lệ phí ${lower(v.name)} tại ${c.units.displayName(province)}: ${fee.display}.`,
+    `Căn cứ: ${fee.entry.basis}.`,
+  ];
 }
 
 const builders: Record<ChatIntent, Builder> = {
@@ -333,13 +383,20 @@ const builders: Record<ChatIntent, Builder> = {
   what_is_scheme: (u, c) => {
     const plan = planOf(c, c.unit);
     const agree = c.unit ? undefined : agreeingGroup(c);
-    const local = c.unit && plan
-      ? `Tại ${unitName(c, c.unit)}: Ngày không hẹn là ${weekdaysText(plan)} hằng tuần, nhận hồ sơ trả trong ngày đến ${plan.intakeCutoff}${planSource(c, plan)}.`
-      : c.unit ? `${capitalize(unitName(c, c.unit))} hiện không áp dụng Ngày không hẹn.`
-      : agree ? `Tại ${areaLabel(c, agree.area, agree.group)}: Ngày không hẹn là ${weekdaysText(agree.group.plan!)} hằng tuần, nhận hồ sơ trả trong ngày đến ${agree.group.plan!.intakeCutoff}${planSource(c, agree.group.plan!)}.`
-      : c.area ? areaScheduleLines(c).join("\n") : REPLY_TEXT.askUnit;
-    return reply([formerLine(u, c), REPLY_TEXT.whatIsNoWriting, REPLY_TEXT.whatIsNoAppointment, local],
-      [{ title: BUTTON_TEXT.schemeProcedures, query: BUTTON_QUERY.schemeProcedures }, humanButton]);
+    const local =
+      c.unit && plan
+        ? `Tại ${unitName(c, c.unit)}: Ngày không hẹn là ${weekdaysText(plan)} hằng tuần, nhận hồ sơ trả trong ngày đến ${plan.intakeCutoff}${planSource(c, plan)}.`
+        : c.unit
+          ? `${capitalize(unitName(c, c.unit))} hiện không áp dụng Ngày không hẹn.`
+          : agree
+            ? `Tại ${areaLabel(c, agree.area, agree.group)}: Ngày không hẹn là ${weekdaysText(agree.group.plan!)} hằng tuần, nhận hồ sơ trả trong ngày đến ${agree.group.plan!.intakeCutoff}${planSource(c, agree.group.plan!)}.`
+            : c.area
+              ? areaScheduleLines(c).join("\n")
+              : REPLY_TEXT.askUnit;
+    return reply(
+      [formerLine(u, c), REPLY_TEXT.whatIsNoWriting, REPLY_TEXT.whatIsNoAppointment, local],
+      [{ title: BUTTON_TEXT.schemeProcedures, query: BUTTON_QUERY.schemeProcedures }, humanButton],
+    );
   },
 
   scheme_schedule: (u, c) => {
@@ -354,11 +411,11 @@ const builders: Record<ChatIntent, Builder> = {
     if (!status.ok) return reply([REPLY_TEXT.askUnit]);
     const lines = plan
       ? [
-        formerLine(u, c),
-        `Tại ${unitName(c, c.unit)}, Ngày không hẹn là ${weekdaysText(plan)} hằng tuần (trừ ngày nghỉ lễ), nhận hồ sơ trả trong ngày đến ${plan.intakeCutoff}; áp dụng từ ${formatDateVn(plan.validFrom)}${planSource(c, plan)}.`,
-        `Giờ làm việc: ${hoursText(plan)}.`,
-        status.summary,
-      ]
+          formerLine(u, c),
+          `Tại ${unitName(c, c.unit)}, Ngày không hẹn là ${weekdaysText(plan)} hằng tuần (trừ ngày nghỉ lễ), nhận hồ sơ trả trong ngày đến ${plan.intakeCutoff}; áp dụng từ ${formatDateVn(plan.validFrom)}${planSource(c, plan)}.`,
+          `Giờ làm việc: ${hoursText(plan)}.`,
+          status.summary,
+        ]
       : [formerLine(u, c), status.summary];
     return reply(lines, buttons(c.unit.code));
   },
@@ -369,18 +426,33 @@ const builders: Record<ChatIntent, Builder> = {
       if (!agree) return reply(areaScheduleLines(c));
       const sample = agree.group.units[0]!;
       return reply(
-        [`Thủ tục trả kết quả trong ngày (Ngày không hẹn, ${weekdaysText(agree.group.plan!)}, nộp trước ${agree.group.plan!.intakeCutoff}) tại ${areaLabel(c, agree.area, agree.group)}${planSource(c, agree.group.plan!)}:`,
-          ...eligibleLines(c, sample, agree.group.plan!), "Hồ sơ phải đầy đủ, hợp lệ; thủ tục khác giải quyết theo thời hạn thông thường.", REPLY_TEXT.narrowDown],
+        [
+          `Thủ tục trả kết quả trong ngày (Ngày không hẹn, ${weekdaysText(agree.group.plan!)}, nộp trước ${agree.group.plan!.intakeCutoff}) tại ${areaLabel(c, agree.area, agree.group)}${planSource(c, agree.group.plan!)}:`,
+          ...eligibleLines(c, sample, agree.group.plan!),
+          "Hồ sơ phải đầy đủ, hợp lệ; thủ tục khác giải quyết theo thời hạn thông thường.",
+          REPLY_TEXT.narrowDown,
+        ],
         [{ title: BUTTON_TEXT.whatIs, query: BUTTON_QUERY.whatIs }, humanButton],
       );
     }
     const plan = planOf(c, c.unit);
-    if (!plan) return reply([formerLine(u, c), `${capitalize(unitName(c, c.unit))} hiện không áp dụng Ngày không hẹn; các thủ tục được giải quyết theo thời hạn thông thường, có phiếu hẹn.`]);
+    if (!plan)
+      return reply([
+        formerLine(u, c),
+        `${capitalize(unitName(c, c.unit))} hiện không áp dụng Ngày không hẹn; các thủ tục được giải quyết theo thời hạn thông thường, có phiếu hẹn.`,
+      ]);
     const list = eligibleLines(c, c.unit, plan);
     return reply(
-      [formerLine(u, c), `Thủ tục trả kết quả trong ngày (Ngày không hẹn, ${weekdaysText(plan)}, nộp trước ${plan.intakeCutoff}) tại ${unitName(c, c.unit)}${planSource(c, plan)}:`, ...list,
-        "Hồ sơ phải đầy đủ, hợp lệ; thủ tục khác giải quyết theo thời hạn thông thường."],
-      [{ title: BUTTON_TEXT.unit, url: chatLinks.unit(c.links, c.unit.code) }, { title: BUTTON_TEXT.whatIs, query: BUTTON_QUERY.whatIs }],
+      [
+        formerLine(u, c),
+        `Thủ tục trả kết quả trong ngày (Ngày không hẹn, ${weekdaysText(plan)}, nộp trước ${plan.intakeCutoff}) tại ${unitName(c, c.unit)}${planSource(c, plan)}:`,
+        ...list,
+        "Hồ sơ phải đầy đủ, hợp lệ; thủ tục khác giải quyết theo thời hạn thông thường.",
+      ],
+      [
+        { title: BUTTON_TEXT.unit, url: chatLinks.unit(c.links, c.unit.code) },
+        { title: BUTTON_TEXT.whatIs, query: BUTTON_QUERY.whatIs },
+      ],
     );
   },
 
@@ -389,16 +461,29 @@ const builders: Record<ChatIntent, Builder> = {
     if (!("code" in v)) return v;
     const always = v.requiredDocuments.filter((d) => d.always);
     const sometimes = v.requiredDocuments.filter((d) => !d.always);
-    const line = (d: ProcedureVersion["requiredDocuments"][number]) => `${d.name} – ${documentKindLabels[d.kind].toLowerCase()}, ${d.count} bản`;
+    const line = (d: ProcedureVersion["requiredDocuments"][number]) =>
+      `${d.name} – ${documentKindLabels[d.kind].toLowerCase()}, ${d.count} bản`;
     const head = [formerLine(u, c), `${v.name}. Giấy tờ cần mang:`, ...always.map((d, i) => `${i + 1}. ${line(d)}`)];
-    const tail = [planOf(c, c.unit) && REPLY_TEXT.assistedWriting, c.unit && whereToSubmit(v, c.unit).text, sameDayLine(c, v, c.unit)];
-    const full = [...head, sometimes.length > 0 && "Thêm, tùy trường hợp:", ...sometimes.map((d) => `• ${line(d)}${d.condition ? ` (${d.condition})` : ""}`), ...tail];
+    const tail = [
+      planOf(c, c.unit) && REPLY_TEXT.assistedWriting,
+      c.unit && whereToSubmit(v, c.unit).text,
+      sameDayLine(c, v, c.unit),
+    ];
+    const full = [
+      ...head,
+      sometimes.length > 0 && "Thêm, tùy trường hợp:",
+      ...sometimes.map((d) => `• ${line(d)}${d.condition ? ` (${d.condition})` : ""}`),
+      ...tail,
+    ];
     const short = [...head, sometimes.length > 0 && REPLY_TEXT.moreDocuments, ...tail];
     const buttons = procedureButtons(c, v, c.unit, "checklist");
     const wanted = full.filter((l): l is string => typeof l === "string" && l !== "").map(citizenText);
     if (joinLines(wanted).length <= MAX_REPLY_CHARS) return reply(full, buttons);
     // The usual documents here, the rest on the procedure's page: that button first.
-    const page: ReplyButton = { title: BUTTON_TEXT.procedure, url: c.unit ? chatLinks.procedure(c.links, c.unit.code, v.code) : chatLinks.home(c.links) };
+    const page: ReplyButton = {
+      title: BUTTON_TEXT.procedure,
+      url: c.unit ? chatLinks.procedure(c.links, c.unit.code, v.code) : chatLinks.home(c.links),
+    };
     return reply(short, [page, ...buttons.filter((b) => b.title !== BUTTON_TEXT.procedure)]);
   },
 
@@ -412,14 +497,17 @@ const builders: Record<ChatIntent, Builder> = {
     const v = needProcedure(c, u);
     if (!("code" in v)) return v;
     const { timeLimitWorkingDays: days, sameDayCutoff } = v.timeLimit;
-    const legal = days > 0
-      ? `${String(days).padStart(2, "0")} ngày làm việc kể từ khi nhận đủ hồ sơ hợp lệ`
-      : `trong ngày nhận đủ hồ sơ${sameDayCutoff ? ` (nhận sau ${sameDayCutoff} thì trả trong ngày làm việc tiếp theo)` : ""}`;
+    const legal =
+      days > 0
+        ? `${String(days).padStart(2, "0")} ngày làm việc kể từ khi nhận đủ hồ sơ hợp lệ`
+        : `trong ngày nhận đủ hồ sơ${sameDayCutoff ? ` (nhận sau ${sameDayCutoff} thì trả trong ngày làm việc tiếp theo)` : ""}`;
     const lines: (string | undefined)[] = [formerLine(u, c), `${v.name}: thời hạn theo quy định ${legal}.`];
     if (c.unit) {
       const now = c.scheme.decideTrack({ unitCode: c.unit.code, procedureCode: v.code, at: c.at });
       if (now.ok) {
-        lines.push(`Nếu nộp đủ hồ sơ ngay bây giờ tại ${unitName(c, c.unit)}: hẹn trả ngày ${formatDateVn(now.dueDate)}${now.track === "same-day" ? " (Ngày không hẹn, trả trong ngày)" : ""}.`);
+        lines.push(
+          `Nếu nộp đủ hồ sơ ngay bây giờ tại ${unitName(c, c.unit)}: hẹn trả ngày ${formatDateVn(now.dueDate)}${now.track === "same-day" ? " (Ngày không hẹn, trả trong ngày)" : ""}.`,
+        );
       }
     }
     lines.push(sameDayLine(c, v, c.unit) ?? REPLY_TEXT.askUnitShort);
@@ -429,17 +517,34 @@ const builders: Record<ChatIntent, Builder> = {
   dossier_status: (u, c) => {
     if (!u.dossierCode) return reply([REPLY_TEXT.askDossierCode], [statusButton(c)]);
     const d = c.dossier;
-    if (!d) return reply([`${REPLY_TEXT.dossierNotFound} Mã ông/bà gửi: ${u.dossierCode}.`], [statusButton(c, u.dossierCode), humanButton]);
+    if (!d)
+      return reply(
+        [`${REPLY_TEXT.dossierNotFound} Mã ông/bà gửi: ${u.dossierCode}.`],
+        [statusButton(c, u.dossierCode), humanButton],
+      );
     return reply(
-      [`Hồ sơ ${d.code} – ${d.procedureName}: ${d.stateLabel}.`, citizenStatusText(d.state as DossierState), `Ngày hẹn trả: ${formatDateVn(d.dueDate)}.`, REPLY_TEXT.dossierPrivacy],
+      [
+        `Hồ sơ ${d.code} – ${d.procedureName}: ${d.stateLabel}.`,
+        citizenStatusText(d.state as DossierState),
+        `Ngày hẹn trả: ${formatDateVn(d.dueDate)}.`,
+        REPLY_TEXT.dossierPrivacy,
+      ],
       [statusButton(c, d.code), { title: BUTTON_TEXT.dossier, url: chatLinks.dossier(c.links, d.code) }],
     );
   },
 
   pre_register: (u, c) => {
     const v = u.procedureCode ? c.catalog.versionAt(u.procedureCode, c.date) : undefined;
-    const link = c.unit && v ? chatLinks.preEntry(c.links, c.unit.code, v.code) : c.unit ? chatLinks.unit(c.links, c.unit.code) : chatLinks.home(c.links);
-    return reply([formerLine(u, c), REPLY_TEXT.preRegister], [{ title: v && c.unit ? BUTTON_TEXT.preEntry : BUTTON_TEXT.miniApp, url: link }]);
+    const link =
+      c.unit && v
+        ? chatLinks.preEntry(c.links, c.unit.code, v.code)
+        : c.unit
+          ? chatLinks.unit(c.links, c.unit.code)
+          : chatLinks.home(c.links);
+    return reply(
+      [formerLine(u, c), REPLY_TEXT.preRegister],
+      [{ title: v && c.unit ? BUTTON_TEXT.preEntry : BUTTON_TEXT.miniApp, url: link }],
+    );
   },
 
   unit_info: (u, c) => {
@@ -447,7 +552,12 @@ const builders: Record<ChatIntent, Builder> = {
     const plan = planOf(c, c.unit);
     const contact = contactOf(c, c.unit);
     const status = c.scheme.schemeStatusAt(c.unit.code, c.at);
-    const open = status.ok && status.openNow !== null ? (status.openNow ? "Hiện đang trong giờ làm việc." : "Hiện ngoài giờ làm việc.") : undefined;
+    const open =
+      status.ok && status.openNow !== null
+        ? status.openNow
+          ? "Hiện đang trong giờ làm việc."
+          : "Hiện ngoài giờ làm việc."
+        : undefined;
     return reply(
       [
         formerLine(u, c),
@@ -465,15 +575,30 @@ const builders: Record<ChatIntent, Builder> = {
     if (u.officerComplaint) {
       const unit = c.unit ?? c.area;
       return reply(
-        [REPLY_TEXT.officerComplaint, c.unit ? undefined : REPLY_TEXT.complaintAskUnit, REPLY_TEXT.officerComplaintMore],
-        [{ title: BUTTON_TEXT.feedback, url: c.unit ? chatLinks.feedback(c.links, c.unit.code) : chatLinks.home(c.links) }],
+        [
+          REPLY_TEXT.officerComplaint,
+          c.unit ? undefined : REPLY_TEXT.complaintAskUnit,
+          REPLY_TEXT.officerComplaintMore,
+        ],
+        [
+          {
+            title: BUTTON_TEXT.feedback,
+            url: c.unit ? chatLinks.feedback(c.links, c.unit.code) : chatLinks.home(c.links),
+          },
+        ],
         { needsHuman: true, ...(unit ? { feedback: { kind: "complaint" as const, unitId: unit.id } } : {}) },
       );
     }
-    return reply([REPLY_TEXT.feedback], [
-      { title: BUTTON_TEXT.feedback, url: c.unit ? chatLinks.feedback(c.links, c.unit.code) : chatLinks.home(c.links) },
-      humanButton,
-    ]);
+    return reply(
+      [REPLY_TEXT.feedback],
+      [
+        {
+          title: BUTTON_TEXT.feedback,
+          url: c.unit ? chatLinks.feedback(c.links, c.unit.code) : chatLinks.home(c.links),
+        },
+        humanButton,
+      ],
+    );
   },
 
   human: (_u, c) => {
@@ -482,7 +607,8 @@ const builders: Record<ChatIntent, Builder> = {
     return reply(
       [
         REPLY_TEXT.human,
-        c.unit && `Bộ phận Một cửa ${unitName(c, c.unit)}: giờ làm việc ${plan ? hoursText(plan) : REPLY_TEXT.unknownPhone}; điện thoại ${contact?.phone ?? REPLY_TEXT.unknownPhone}.`,
+        c.unit &&
+          `Bộ phận Một cửa ${unitName(c, c.unit)}: giờ làm việc ${plan ? hoursText(plan) : REPLY_TEXT.unknownPhone}; điện thoại ${contact?.phone ?? REPLY_TEXT.unknownPhone}.`,
         !c.unit && REPLY_TEXT.askUnitShort,
       ],
       [],
@@ -497,7 +623,9 @@ const builders: Record<ChatIntent, Builder> = {
     const where = other?.where ?? (c.unit ? `Bộ phận Một cửa ${unitName(c, c.unit)}` : REPLY_TEXT.otherProcedureWhere);
     return reply(
       [
-        other?.where ? notInSchemeLine(u.otherProcedure) : `${u.otherProcedure ?? REPLY_TEXT.notInSchemeGeneric} ${REPLY_TEXT.notInScheme}`,
+        other?.where
+          ? notInSchemeLine(u.otherProcedure)
+          : `${u.otherProcedure ?? REPLY_TEXT.notInSchemeGeneric} ${REPLY_TEXT.notInScheme}`,
         !other?.where && `Nơi nhận hồ sơ: ${where}.`,
         list.length > 0 && c.unit && `Thủ tục trả trong ngày tại ${unitName(c, c.unit)}:`,
         ...list,
@@ -531,7 +659,8 @@ function resolveUnit(u: Understanding, c: ReplyContext, date: IsoDate): AdminUni
     const successors = c.units.successorsAt(id, date);
     return successors.length === 1 ? successors[0] : undefined;
   };
-  if (u.unitCode) return oneStop(c.units.findByCode(u.unitCode, date) ?? (u.formerUnitId ? current(u.formerUnitId) : undefined));
+  if (u.unitCode)
+    return oneStop(c.units.findByCode(u.unitCode, date) ?? (u.formerUnitId ? current(u.formerUnitId) : undefined));
   if (c.conversationUnitId) {
     const remembered = oneStop(current(c.conversationUnitId));
     if (remembered) return remembered;
@@ -551,7 +680,14 @@ function contextAt(context: ReplyContext, unit: AdminUnit | undefined): Ctx {
   const date = toVnMoment(context.at)?.date;
   if (!date) throw new RangeError(`invalid instant ${context.at}`);
   const area = areaOf(context, date);
-  return { ...context, date, calendar: context.calendar ?? vnCalendar, usedDemo: { value: false }, ...(unit ? { unit } : {}), ...(area ? { area } : {}) };
+  return {
+    ...context,
+    date,
+    calendar: context.calendar ?? vnCalendar,
+    usedDemo: { value: false },
+    ...(unit ? { unit } : {}),
+    ...(area ? { area } : {}),
+  };
 }
 
 /** The demo plan's disclosure, once per conversation, after the answer that first used one. */
@@ -571,16 +707,33 @@ export function composeReply(u: Understanding, context: ReplyContext): ChatReply
   let r: ChatReply;
   if (asked && DAY_INTENTS.has(u.intent) && !u.procedureCode) r = askedDayReply(u, c, asked);
   else if (u.asksWhere && v && WHERE_INTENTS.has(u.intent)) {
-    r = reply([formerLine(u, c), ...whereLines(c, v), sameDayLine(c, v, c.unit)], procedureButtons(c, v, c.unit, "checklist"));
+    r = reply(
+      [formerLine(u, c), ...whereLines(c, v), sameDayLine(c, v, c.unit)],
+      procedureButtons(c, v, c.unit, "checklist"),
+    );
   } else r = builders[u.intent](u, c);
   r = withDemoNotice(r, c);
   return unit && u.unitCode ? { ...r, unitId: unit.id } : r;
 }
 
 /** Questions a named day turns into "is that a scheme day?". */
-const DAY_INTENTS = new Set<ChatIntent>(["scheme_schedule", "unit_info", "fallback", "greeting", "what_is_scheme", "scheme_procedures"]);
+const DAY_INTENTS = new Set<ChatIntent>([
+  "scheme_schedule",
+  "unit_info",
+  "fallback",
+  "greeting",
+  "what_is_scheme",
+  "scheme_procedures",
+]);
 /** Questions a "nộp ở đâu / ai giải quyết" turns into where to submit and who decides. */
-const WHERE_INTENTS = new Set<ChatIntent>(["procedure_checklist", "unit_info", "procedure_time", "pre_register", "fallback", "scheme_procedures"]);
+const WHERE_INTENTS = new Set<ChatIntent>([
+  "procedure_checklist",
+  "unit_info",
+  "procedure_time",
+  "pre_register",
+  "fallback",
+  "scheme_procedures",
+]);
 
 /** After `follow`: a short welcome with quick buttons. */
 export function welcomeReply(context: ReplyContext): ChatReply {

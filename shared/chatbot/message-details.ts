@@ -21,7 +21,20 @@ export interface MessageDetails {
   officerComplaint?: true;
 }
 
-const WEEKDAY_WORDS: Record<string, number> = { hai: 1, "2": 1, ba: 2, "3": 2, tu: 3, "4": 3, nam: 4, "5": 4, sau: 5, "6": 5, bay: 6, "7": 6 };
+const WEEKDAY_WORDS: Record<string, number> = {
+  hai: 1,
+  "2": 1,
+  ba: 2,
+  "3": 2,
+  tu: 3,
+  "4": 3,
+  nam: 4,
+  "5": 4,
+  sau: 5,
+  "6": 5,
+  bay: 6,
+  "7": 6,
+};
 const SHORT_WEEKDAY = /^t([2-7])$/;
 const NEXT_WEEK = ["tuan sau", "tuan toi", "tuan den"];
 const THIS_WEEK = ["tuan nay"];
@@ -29,13 +42,59 @@ const DATE = /(?<!\d)(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(\d{4}))?(?!\d)/
 const DAY_MONTH_WORDS = /ngay (\d{1,2}) thang (\d{1,2})(?: nam (\d{4}))?/;
 
 /** Phrases asking where to submit or who decides. */
-const WHERE_PHRASES = ["o dau", "cho nao", "noi nao", "nop o", "nop tai", "den dau", "co quan nao", "ai ky", "ai giai quyet", "ai duyet", "cap nao", "noi tiep nhan"];
+const WHERE_PHRASES = [
+  "o dau",
+  "cho nao",
+  "noi nao",
+  "nop o",
+  "nop tai",
+  "den dau",
+  "co quan nao",
+  "ai ky",
+  "ai giai quyet",
+  "ai duyet",
+  "cap nao",
+  "noi tiep nhan",
+];
 /** A complaint is about an officer when it names one and their conduct. */
-const OFFICER_WORDS = ["can bo", "cong chuc", "nhan vien", "chi can bo", "anh can bo", "ong can bo", "ba can bo", "nguoi tiep"];
+const OFFICER_WORDS = [
+  "can bo",
+  "cong chuc",
+  "nhan vien",
+  "chi can bo",
+  "anh can bo",
+  "ong can bo",
+  "ba can bo",
+  "nguoi tiep",
+];
 const CONDUCT_WORDS = [
-  "thai do", "hach dich", "nhung nhieu", "gay kho", "kho de", "lam kho", "doi tien", "tien ngoai", "boi duong", "coi thuong", "quat", "cau gat",
-  "to tieng", "mat lich su", "thieu ton trong", "khong tiep", "bo di", "choi game", "lam viec rieng", "vang mat", "noi tuc", "xuc pham",
-  "phan biet", "ne ha", "khong nhiet tinh", "qua loa", "lam ngo",
+  "thai do",
+  "hach dich",
+  "nhung nhieu",
+  "gay kho",
+  "kho de",
+  "lam kho",
+  "doi tien",
+  "tien ngoai",
+  "boi duong",
+  "coi thuong",
+  "quat",
+  "cau gat",
+  "to tieng",
+  "mat lich su",
+  "thieu ton trong",
+  "khong tiep",
+  "bo di",
+  "choi game",
+  "lam viec rieng",
+  "vang mat",
+  "noi tuc",
+  "xuc pham",
+  "phan biet",
+  "ne ha",
+  "khong nhiet tinh",
+  "qua loa",
+  "lam ngo",
 ];
 const STRONG_CONDUCT = ["hach dich", "nhung nhieu", "doi tien", "tien ngoai", "boi duong", "cau gat", "xuc pham"];
 /** Praise ("thái độ rất tốt, cảm ơn") is not a complaint unless it also names something strong. */
@@ -63,18 +122,22 @@ export function readMessageDetails(text: string, plain?: readonly string[]): Mes
 }
 
 function askedDayOf(text: string, words: readonly string[], joined: string): AskedDay | undefined {
-  const date = (MAYBE_DATE.test(text) ? DATE.exec(foldVietnamese(text)) : null) ?? (joined.includes(" thang ") ? DAY_MONTH_WORDS.exec(joined) : null);
+  const date =
+    (MAYBE_DATE.test(text) ? DATE.exec(foldVietnamese(text)) : null) ??
+    (joined.includes(" thang ") ? DAY_MONTH_WORDS.exec(joined) : null);
   if (date) {
     const day = Number(date[1]);
     const month = Number(date[2]);
-    if (day >= 1 && day <= 31 && month >= 1 && month <= 12) return { kind: "date", day, month, ...(date[3] ? { year: Number(date[3]) } : {}) };
+    if (day >= 1 && day <= 31 && month >= 1 && month <= 12)
+      return { kind: "date", day, month, ...(date[3] ? { year: Number(date[3]) } : {}) };
   }
   const weeks = NEXT_WEEK.some((p) => has(joined, p)) ? 1 : THIS_WEEK.some((p) => has(joined, p)) ? 0 : undefined;
   for (let i = 0; i < words.length; i += 1) {
     const w = words[i]!;
     const short = SHORT_WEEKDAY.exec(w);
     let weekday = short ? Number(short[1]) - 1 : undefined;
-    if (weekday === undefined && w === "thu" && i + 1 < words.length && words[i - 1] !== "so") weekday = WEEKDAY_WORDS[words[i + 1]!];
+    if (weekday === undefined && w === "thu" && i + 1 < words.length && words[i - 1] !== "so")
+      weekday = WEEKDAY_WORDS[words[i + 1]!];
     if (weekday === undefined && w === "chu" && words[i + 1] === "nhat") weekday = 7;
     if (weekday === undefined && w === "cn" && i > 0) weekday = 7;
     if (weekday !== undefined) return { kind: "weekday", weekday, ...(weeks === undefined ? {} : { weeks }) };

@@ -29,7 +29,11 @@ const CACHE_LIMIT = 20_000;
 
 /** Folded words of a text, before synonyms. */
 export function plainWords(text: string): string[] {
-  const folded = foldVietnamese(text).replace(APOSTROPHES, "").replace(HOURS, " $1 gio $2 ").replace(NOT_WORD, " ").trim();
+  const folded = foldVietnamese(text)
+    .replace(APOSTROPHES, "")
+    .replace(HOURS, " $1 gio $2 ")
+    .replace(NOT_WORD, " ")
+    .trim();
   return folded === "" ? [] : folded.split(" ");
 }
 
@@ -48,7 +52,11 @@ export function createTokenizer(vocabulary: Iterable<string>): Tokenizer {
     list.push({ from: words, to: to.split(" ") });
     rules.set(words[0]!, list);
   }
-  const known = new Set<string>([...vocabulary, ...[...synonyms.values()].flat(), ...[...rules.values()].flat().flatMap((r) => r.to)]);
+  const known = new Set<string>([
+    ...vocabulary,
+    ...[...synonyms.values()].flat(),
+    ...[...rules.values()].flat().flatMap((r) => r.to),
+  ]);
   // Symmetric-delete index: every known word and its one-letter deletions → the known words they come from.
   const deletions = new Map<string, Set<string>>();
   const indexWord = (w: string) => {
@@ -82,7 +90,7 @@ export function createTokenizer(vocabulary: Iterable<string>): Tokenizer {
 
   function applyPhraseRules(words: string[]): string[] {
     const out: string[] = [];
-    for (let i = 0; i < words.length; ) {
+    for (let i = 0; i < words.length;) {
       const rule = rules.get(words[i]!)?.find((r) => r.from.every((w, k) => words[i + k] === w));
       if (rule) {
         out.push(...rule.to);

@@ -35,5 +35,6 @@ export const chatLinks = {
   dossier: (s: LinkSettings, dossierCode: string) => miniApp(s, paths.dossier(dossierCode)),
   feedback: (s: LinkSettings, unitCode: string) => miniApp(s, paths.feedback(unitCode)),
   /** The public status page, with the code filled in when known. */
-  statusPage: (s: LinkSettings, dossierCode?: string) => `${s.publicBaseUrl}/tra-cuu${dossierCode ? `?code=${e(dossierCode)}` : ""}`,
+  statusPage: (s: LinkSettings, dossierCode?: string) =>
+    `${s.publicBaseUrl}/tra-cuu${dossierCode ? `?code=${e(dossierCode)}` : ""}`,
 };

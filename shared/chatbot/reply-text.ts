@@ -17,13 +17,25 @@ const JARGON: readonly [RegExp, string][] = [
 ];
 
 /** Markers of the data (evidence tags, "cần kiểm tra") that must never reach a citizen; the console keeps them. */
-export const INTERNAL_MARKERS: readonly RegExp[] = [/cần kiểm tra/i, /cấu hình minh họa/i, /minh hoạ/i, /\[[A-Z?]{1,2}\]/, /[[\]]/, /\bCSDL\b/, /\bTTHC\b/, /…/];
+export const INTERNAL_MARKERS: readonly RegExp[] = [
+  /cần kiểm tra/i,
+  /cấu hình minh họa/i,
+  /minh hoạ/i,
+  /\[[A-Z?]{1,2}\]/,
+  /[[\]]/,
+  /\bCSDL\b/,
+  /\bTTHC\b/,
+  /…/,
+];
 
 export function citizenText(line: string): string {
   let out = line;
   for (const [pattern, words] of JARGON) out = out.replace(pattern, words);
   // Evidence tags such as "[S]" or "[?]" and a stray "(cần kiểm tra)" are for the console.
-  out = out.replace(/\s*\[[A-Z?]{1,2}\]/g, "").replace(/\s*\((?:cần kiểm tra|chưa kiểm chứng)\)/gi, "").replace(/[;,]?\s*cần kiểm tra/gi, "");
+  out = out
+    .replace(/\s*\[[A-Z?]{1,2}\]/g, "")
+    .replace(/\s*\((?:cần kiểm tra|chưa kiểm chứng)\)/gi, "")
+    .replace(/[;,]?\s*cần kiểm tra/gi, "");
   return out;
 }
 

@@ -5,8 +5,16 @@
  * per createUnderstand call.
  */
 import {
-  CATALOGUE_INTENTS, CHAT_INTENTS, INTENT_PRIORITY, MIN_INTENT_SCORE, MIN_PROCEDURE_SCORE, SHORT_MESSAGE_WORDS, intentPhrases,
-  signalWeights, type ChatIntent, type Signal,
+  CATALOGUE_INTENTS,
+  CHAT_INTENTS,
+  INTENT_PRIORITY,
+  MIN_INTENT_SCORE,
+  MIN_PROCEDURE_SCORE,
+  SHORT_MESSAGE_WORDS,
+  intentPhrases,
+  signalWeights,
+  type ChatIntent,
+  type Signal,
 } from "../data/chatbot-intents.js";
 import { otherProcedures, schemeProcedurePhrases } from "../data/chatbot-procedures.js";
 import { DOSSIER_CODE_PATTERN, findDossierCodes } from "../dossier/dossier-code.js";
@@ -68,10 +76,12 @@ export function createUnderstand(options: UnderstandOptions = {}): Understand {
 
   const entries: PhraseEntry<number>[] = [];
   for (const [intent, phrases] of Object.entries(intentPhrases)) {
-    for (const [phrase, weight] of phrases) entries.push({ phrase, weight, target: intentIndex.get(intent as ChatIntent)! });
+    for (const [phrase, weight] of phrases)
+      entries.push({ phrase, weight, target: intentIndex.get(intent as ChatIntent)! });
   }
   schemeCodes.forEach((code, i) => {
-    for (const [phrase, weight] of schemeProcedurePhrases[code] ?? []) entries.push({ phrase, weight, target: schemeOffset + i });
+    for (const [phrase, weight] of schemeProcedurePhrases[code] ?? [])
+      entries.push({ phrase, weight, target: schemeOffset + i });
     for (const name of new Set(versions.filter((v) => v.code === code).map((v) => plainWords(v.name).join(" ")))) {
       entries.push({ phrase: name, weight: CATALOGUE_NAME_WEIGHT, target: schemeOffset + i });
     }
@@ -89,11 +99,13 @@ export function createUnderstand(options: UnderstandOptions = {}): Understand {
     scores[target]! += weight;
   };
   const signal = (name: Signal) => {
-    for (const [intent, weight] of Object.entries(signalWeights[name])) scores[intentIndex.get(intent as ChatIntent)!]! += weight;
+    for (const [intent, weight] of Object.entries(signalWeights[name]))
+      scores[intentIndex.get(intent as ChatIntent)!]! += weight;
   };
   const bestIn = (from: number, to: number): number => {
     let best = -1;
-    for (let i = from; i < to; i += 1) if (scores[i]! >= MIN_PROCEDURE_SCORE && (best < 0 || scores[i]! > scores[best]!)) best = i;
+    for (let i = from; i < to; i += 1)
+      if (scores[i]! >= MIN_PROCEDURE_SCORE && (best < 0 || scores[i]! > scores[best]!)) best = i;
     return best;
   };
 

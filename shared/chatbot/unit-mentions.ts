@@ -37,7 +37,11 @@ const LEVEL_RANK: Record<UnitLevel, number> = { commune: 0, district: 1, provinc
 const CONTEXT_WORDS = ["ubnd", "ub", "uy ban"];
 const MAX_NAME_WORDS = 5;
 
-export function createUnitFinder(directory: UnitDirectory, date: IsoDate, everydayWords: ReadonlySet<string>): UnitFinder {
+export function createUnitFinder(
+  directory: UnitDirectory,
+  date: IsoDate,
+  everydayWords: ReadonlySet<string>,
+): UnitFinder {
   const names = new Map<string, NameEntry>();
   const words = new Set<string>();
   const firstWords = new Set<string>();

@@ -58,12 +58,25 @@ export type QueueReply = z.infer<typeof QueueReply>;
 export const DossierParams = z.object({ id: z.string().max(100) });
 export const DossierFormParams = z.object({ id: z.string().max(100), form: z.string().max(40) });
 
-export const EventReply = z.object({ state: z.string(), dueDate: z.string(), form: z.string().nullable(), warnings: z.array(z.string()) });
+export const EventReply = z.object({
+  state: z.string(),
+  dueDate: z.string(),
+  form: z.string().nullable(),
+  warnings: z.array(z.string()),
+});
 export type EventReply = z.infer<typeof EventReply>;
 
 export const BatchBody = z.object({ ids: z.array(z.string().uuid()).min(1).max(100) });
 export const BatchReply = z.object({
-  results: z.array(z.object({ id: z.string(), ok: z.boolean(), code: z.string().optional(), message: z.string().optional(), dossierCode: z.string().optional() })),
+  results: z.array(
+    z.object({
+      id: z.string(),
+      ok: z.boolean(),
+      code: z.string().optional(),
+      message: z.string().optional(),
+      dossierCode: z.string().optional(),
+    }),
+  ),
 });
 export type BatchReply = z.infer<typeof BatchReply>;
 
@@ -84,18 +97,44 @@ const Delivery = z.object({
 /** The dossier page (the read of its personal fields is audited). */
 export const DossierViewReply = z.object({
   dossier: z.object({
-    id: z.string(), code: z.string(), state: z.string(), stateLabel: z.string(), track: z.enum(["same-day", "normal"]), dueDate: z.string(), originalDueDate: z.string(),
-    receivedAt: z.string(), applicantName: z.string(), trackReasons: z.array(z.string()), assistedWriting: z.boolean(), typedByName: z.string().nullable(),
-    checkedByCitizen: z.boolean(), submittedDocuments: z.array(z.object({ id: z.string(), name: z.string(), kind: z.string(), count: z.number(), received: z.boolean() })),
-    caseFlags: z.array(z.string()), returnedAt: z.string().nullable(), returnedTo: z.string().nullable(), resultReadyAt: z.string().nullable(),
-    notifyStatus: z.string(), notifyStatusLabel: z.string(),
+    id: z.string(),
+    code: z.string(),
+    state: z.string(),
+    stateLabel: z.string(),
+    track: z.enum(["same-day", "normal"]),
+    dueDate: z.string(),
+    originalDueDate: z.string(),
+    receivedAt: z.string(),
+    applicantName: z.string(),
+    trackReasons: z.array(z.string()),
+    assistedWriting: z.boolean(),
+    typedByName: z.string().nullable(),
+    checkedByCitizen: z.boolean(),
+    submittedDocuments: z.array(
+      z.object({ id: z.string(), name: z.string(), kind: z.string(), count: z.number(), received: z.boolean() }),
+    ),
+    caseFlags: z.array(z.string()),
+    returnedAt: z.string().nullable(),
+    returnedTo: z.string().nullable(),
+    resultReadyAt: z.string().nullable(),
+    notifyStatus: z.string(),
+    notifyStatusLabel: z.string(),
   }),
   procedureName: z.string(),
   form: z.array(z.object({ id: z.string(), label: z.string(), section: z.string(), value: z.unknown() })),
-  timeline: z.array(z.object({
-    seq: z.number(), type: z.string(), label: z.string(), from: z.string().nullable(), to: z.string(), actor: z.string(), role: z.string(), at: z.string(),
-    data: z.record(z.string(), z.unknown()),
-  })),
+  timeline: z.array(
+    z.object({
+      seq: z.number(),
+      type: z.string(),
+      label: z.string(),
+      from: z.string().nullable(),
+      to: z.string(),
+      actor: z.string(),
+      role: z.string(),
+      at: z.string(),
+      data: z.record(z.string(), z.unknown()),
+    }),
+  ),
   actions: z.array(z.object({ event: z.string(), label: z.string() })),
   forms: z.array(z.string()),
   statusUrl: z.string().nullable(),

@@ -2,9 +2,13 @@
 import { z } from "zod";
 import { FEEDBACK_TEXT_MAX } from "../api/feedback.js";
 
-export const FeedbackListQuery = z.object({ status: z.enum(["open", "answered", "closed"], "Trạng thái phải là open, answered hoặc closed.").optional() });
+export const FeedbackListQuery = z.object({
+  status: z.enum(["open", "answered", "closed"], "Trạng thái phải là open, answered hoặc closed.").optional(),
+});
 export const FeedbackParams = z.object({ id: z.string().max(100) });
-export const FeedbackAnswerBody = z.object({ answer: z.string().trim().min(1, "Vui lòng nhập nội dung trả lời.").max(FEEDBACK_TEXT_MAX) });
+export const FeedbackAnswerBody = z.object({
+  answer: z.string().trim().min(1, "Vui lòng nhập nội dung trả lời.").max(FEEDBACK_TEXT_MAX),
+});
 
 export const FeedbackItem = z.object({
   id: z.string(),

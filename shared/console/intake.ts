@@ -7,7 +7,11 @@ import { DOSSIER_EVENTS } from "../data/lifecycle.js";
 import { isIsoDate } from "../time/vn-time.js";
 
 const nfc = (s: string) => s.normalize("NFC").trim();
-const text = (max: number) => z.string().max(max).transform((s) => s.normalize("NFC").trim());
+const text = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .transform((s) => s.normalize("NFC").trim());
 
 export const IntakeDocument = z.object({
   id: z.string().min(1).max(64),
@@ -38,13 +42,18 @@ export const MissingDocumentInput = z.object({
 });
 export type MissingDocumentInput = z.infer<typeof MissingDocumentInput>;
 
-export const SupplementBody = IntakeInput.extend({ missingDocuments: z.array(MissingDocumentInput).max(30), reason: z.string().max(1000).default("") });
+export const SupplementBody = IntakeInput.extend({
+  missingDocuments: z.array(MissingDocumentInput).max(30),
+  reason: z.string().max(1000).default(""),
+});
 export const RefuseBody = IntakeInput.extend({ reasons: z.array(z.string().min(1).max(1000)).max(20) });
 /** A scanned or typed code: a pre-registration (KH1:… or K7M-4X9-RN), a draft reference (NHAP-…) or a dossier code. */
 export const LookupBody = z.object({ code: z.string().min(1).max(1000) });
 /** citizenPresent: the officer confirms the citizen stands at the counter and asks to file here. */
 export const ReaddressBody = z.object({ code: z.string().min(1).max(100), citizenPresent: z.literal(true) });
-export const DiscardDraftBody = z.object({ reason: z.string().trim().min(3, "Ghi lý do bỏ bản nháp (ít nhất 3 ký tự)").max(500) });
+export const DiscardDraftBody = z.object({
+  reason: z.string().trim().min(3, "Ghi lý do bỏ bản nháp (ít nhất 3 ký tự)").max(500),
+});
 
 export const EventInput = z.object({
   event: z.enum(DOSSIER_EVENTS),
@@ -56,15 +65,40 @@ export const EventInput = z.object({
 export type EventInput = z.infer<typeof EventInput>;
 
 const FormData = z.record(z.string(), z.unknown());
-const SubmittedDocument = z.object({ id: z.string(), name: z.string(), kind: z.string(), count: z.number(), received: z.boolean() });
+const SubmittedDocument = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: z.string(),
+  count: z.number(),
+  received: z.boolean(),
+});
 
 /** What a looked-up code is: a closed or open pre-registration, a counter draft to resume, or a received dossier. */
 export const LookupReply = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("closed"), status: z.string(), dossierId: z.string().optional(), dossierCode: z.string().optional() }),
-  z.object({ kind: z.literal("pre_registration"), code: z.string(), status: z.string(), procedureCode: z.string(), formData: FormData, sameUnit: z.literal(true) }),
   z.object({
-    kind: z.literal("draft"), draftId: z.string(), code: z.string(), procedureCode: z.string(), formData: FormData, documents: z.array(SubmittedDocument),
-    caseFlags: z.array(z.string()), visitId: z.string().nullable(), missingDocuments: z.array(z.unknown()),
+    kind: z.literal("closed"),
+    status: z.string(),
+    dossierId: z.string().optional(),
+    dossierCode: z.string().optional(),
+  }),
+  z.object({
+    kind: z.literal("pre_registration"),
+    code: z.string(),
+    status: z.string(),
+    procedureCode: z.string(),
+    formData: FormData,
+    sameUnit: z.literal(true),
+  }),
+  z.object({
+    kind: z.literal("draft"),
+    draftId: z.string(),
+    code: z.string(),
+    procedureCode: z.string(),
+    formData: FormData,
+    documents: z.array(SubmittedDocument),
+    caseFlags: z.array(z.string()),
+    visitId: z.string().nullable(),
+    missingDocuments: z.array(z.unknown()),
   }),
   z.object({ kind: z.literal("dossier"), dossierId: z.string(), dossierCode: z.string() }),
 ]);

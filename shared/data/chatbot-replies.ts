@@ -7,7 +7,7 @@ export const REPLY_TEXT = {
   capabilities:
     "Tôi có thể giúp ông/bà:\n• Giấy tờ cần mang, lệ phí, thời hạn của thủ tục\n• Ngày không hẹn: thủ tục nào, ngày nào, nhận hồ sơ đến mấy giờ\n" +
     "• Tra cứu tình trạng hồ sơ (gửi mã hồ sơ in trên phiếu hẹn)\n• Khai trước thông tin trên Zalo để đến nơi không phải viết",
-  example: "Ví dụ: \"làm giấy xác nhận độc thân cần gì\". Nhắn \"gặp cán bộ\" để được cán bộ hỗ trợ.",
+  example: 'Ví dụ: "làm giấy xác nhận độc thân cần gì". Nhắn "gặp cán bộ" để được cán bộ hỗ trợ.',
   welcome: "Chào mừng ông/bà đến với Bộ phận Một cửa trên Zalo! Tôi là trợ lý tự động.",
   greeting: "Xin chào ông/bà!",
   thanks: "Rất vui được hỗ trợ ông/bà. Khi cần, ông/bà cứ nhắn câu hỏi.",
@@ -17,20 +17,23 @@ export const REPLY_TEXT = {
   whatIsNoAppointment:
     "Ngày không hẹn: vào ngày quy định trong tuần, hồ sơ đầy đủ của thủ tục trong danh mục được tiếp nhận, giải quyết và trả kết quả ngay trong ngày, không phải hẹn lại. " +
     "Nộp sau giờ chốt, hồ sơ chưa đủ hoặc thủ tục ngoài danh mục thì giải quyết theo thời hạn thông thường, có phiếu hẹn.",
-  askUnit: "Ông/bà hỏi ở xã/phường nào? Nhắn tên xã/phường (ví dụ: \"xã Quảng Khê\") để tôi trả lời đúng nơi ông/bà nộp hồ sơ.",
+  askUnit:
+    'Ông/bà hỏi ở xã/phường nào? Nhắn tên xã/phường (ví dụ: "xã Quảng Khê") để tôi trả lời đúng nơi ông/bà nộp hồ sơ.',
   askProcedure: "Ông/bà hỏi thủ tục nào? Các thủ tục tôi trả lời được:",
   askDossierCode:
-    "Ông/bà gửi mã hồ sơ in trên Giấy tiếp nhận và hẹn trả kết quả (dạng 000.00.01.H29-240115-0001) để tôi tra cứu, hoặc bấm \"Tra cứu hồ sơ\".",
-  dossierNotFound: "Không tìm thấy hồ sơ có mã này. Vui lòng kiểm tra lại mã trên phiếu hẹn hoặc liên hệ Bộ phận Một cửa.",
+    'Ông/bà gửi mã hồ sơ in trên Giấy tiếp nhận và hẹn trả kết quả (dạng 000.00.01.H29-240115-0001) để tôi tra cứu, hoặc bấm "Tra cứu hồ sơ".',
+  dossierNotFound:
+    "Không tìm thấy hồ sơ có mã này. Vui lòng kiểm tra lại mã trên phiếu hẹn hoặc liên hệ Bộ phận Một cửa.",
   dossierPrivacy: "Để bảo vệ thông tin cá nhân, tôi chỉ báo tình trạng và ngày hẹn trả.",
   preRegister:
     "Ông/bà có thể khai trước thông tin trên Zalo Mini App: chọn xã/phường, chọn thủ tục, điền thông tin và nhận mã đăng ký. " +
     "Khi đến Bộ phận Một cửa, đọc mã (hoặc đưa mã QR), cán bộ đối chiếu giấy tờ, ông/bà không phải viết lại.",
   feedback:
     "Cảm ơn ông/bà đã phản ánh, góp ý. Để ý kiến được ghi nhận và trả lời, vui lòng gửi qua mục Góp ý trên Zalo Mini App (có thể ghi mã hồ sơ), " +
-    "hoặc nhắn \"gặp cán bộ\". Thông tin của ông/bà được bảo mật.",
+    'hoặc nhắn "gặp cán bộ". Thông tin của ông/bà được bảo mật.',
   human: "Tôi đã chuyển cuộc trò chuyện cho cán bộ Bộ phận Một cửa; cán bộ sẽ trả lời trong giờ làm việc.",
-  notInScheme: "không thuộc danh mục Ngày không hẹn (trả kết quả trong ngày): giải quyết theo thời hạn thông thường, có phiếu hẹn.",
+  notInScheme:
+    "không thuộc danh mục Ngày không hẹn (trả kết quả trong ngày): giải quyết theo thời hạn thông thường, có phiếu hẹn.",
   notInSchemeGeneric: "Thủ tục ông/bà hỏi",
   assistedWriting: "Ngày không viết: cán bộ điền tờ khai giúp ông/bà.",
   feeUnknownProvince: "Mức thu do Hội đồng nhân dân tỉnh quy định; nhắn tên xã, phường để tôi tra đúng tỉnh.",
@@ -42,9 +45,9 @@ export const REPLY_TEXT = {
     "Lưu ý: lịch và danh mục Ngày không hẹn ở đây đang dùng thử, chưa phải quyết định chính thức của tỉnh; ông/bà nên hỏi Bộ phận Một cửa trước khi đến.",
   askUnitShort: "Ông/bà nhắn tên xã, phường của mình để tôi trả lời đúng nơi nộp hồ sơ.",
   narrowDown: "Nhắn tên xã, phường của ông/bà để biết giờ làm việc và nơi nộp hồ sơ.",
-  moreDocuments: "Một số giấy tờ khác tùy trường hợp: bấm \"Xem thủ tục\" để xem đủ.",
+  moreDocuments: 'Một số giấy tờ khác tùy trường hợp: bấm "Xem thủ tục" để xem đủ.',
   welcomeShort:
-    "Tôi trả lời ngay về Ngày không hẹn, giấy tờ cần mang, lệ phí và tình trạng hồ sơ. Ông/bà bấm một nút bên dưới hoặc nhắn câu hỏi, ví dụ: \"làm giấy xác nhận độc thân cần gì\".",
+    'Tôi trả lời ngay về Ngày không hẹn, giấy tờ cần mang, lệ phí và tình trạng hồ sơ. Ông/bà bấm một nút bên dưới hoặc nhắn câu hỏi, ví dụ: "làm giấy xác nhận độc thân cần gì".',
   officerComplaint:
     "Chúng tôi thành thật xin lỗi ông/bà về sự việc này. Ý kiến của ông/bà đã được ghi lại và chuyển tới lãnh đạo đơn vị để xem xét; đơn vị sẽ trả lời ông/bà qua Zalo này.",
   officerComplaintMore:

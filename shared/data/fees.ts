@@ -29,36 +29,69 @@ const UNTIL_MERGER = { validFrom: "2023-01-01", validTo: "2025-06-30" };
 const AFTER_MERGER = { validFrom: "2025-07-01" };
 
 const perProcedure = [
-  { procedureCode: "1.011441", kind: "phí" as const,
-    basis: "Luật Phí và lệ phí; trước đây Thông tư 202/2016/TT-BTC, hoặc nghị quyết HĐND tỉnh về phí do Văn phòng đăng ký đất đai thu",
-    note: "Chưa xác định văn bản áp dụng và mức thu; miễn phí cho khoản vay nông nghiệp, nông thôn cần kiểm tra." },
-  { procedureCode: "1.011443", kind: "phí" as const,
+  {
+    procedureCode: "1.011441",
+    kind: "phí" as const,
+    basis:
+      "Luật Phí và lệ phí; trước đây Thông tư 202/2016/TT-BTC, hoặc nghị quyết HĐND tỉnh về phí do Văn phòng đăng ký đất đai thu",
+    note: "Chưa xác định văn bản áp dụng và mức thu; miễn phí cho khoản vay nông nghiệp, nông thôn cần kiểm tra.",
+  },
+  {
+    procedureCode: "1.011443",
+    kind: "phí" as const,
     basis: "Như đăng ký biện pháp bảo đảm; thường không thu hoặc thu mức thấp",
-    note: "Chưa xác định mức thu." },
-  { procedureCode: "1.001612", kind: "lệ phí" as const,
+    note: "Chưa xác định mức thu.",
+  },
+  {
+    procedureCode: "1.001612",
+    kind: "lệ phí" as const,
     basis: "Nghị quyết HĐND tỉnh theo Thông tư 85/2019/TT-BTC",
-    note: "Nhiều tỉnh thu 100.000 đồng, nộp trực tuyến thường được miễn hoặc giảm; chưa xác minh cho tỉnh này. Lệ phí môn bài là khoản khác." },
-  { procedureCode: "1.004873", kind: "lệ phí" as const,
+    note: "Nhiều tỉnh thu 100.000 đồng, nộp trực tuyến thường được miễn hoặc giảm; chưa xác minh cho tỉnh này. Lệ phí môn bài là khoản khác.",
+  },
+  {
+    procedureCode: "1.004873",
+    kind: "lệ phí" as const,
     basis: "Nghị quyết HĐND tỉnh theo Thông tư 85/2019/TT-BTC, sửa đổi bởi Thông tư 106/2021/TT-BTC",
-    note: "Nhiều tỉnh miễn hoặc giảm khi nộp trực tuyến; chưa xác minh cho tỉnh này." },
+    note: "Nhiều tỉnh miễn hoặc giảm khi nộp trực tuyến; chưa xác minh cho tỉnh này.",
+  },
 ];
 
-function entriesFor(provinceCode: string, period: { validFrom: IsoDate; validTo?: IsoDate }, source: string): FeeEntry[] {
+function entriesFor(
+  provinceCode: string,
+  period: { validFrom: IsoDate; validTo?: IsoDate },
+  source: string,
+): FeeEntry[] {
   return perProcedure.map((p) => ({
-    provinceCode, ...period, ...p, amountVnd: null, onlineAmountVnd: null, source, evidence: "U" as const, toVerify: true as const,
+    provinceCode,
+    ...period,
+    ...p,
+    amountVnd: null,
+    onlineAmountVnd: null,
+    source,
+    evidence: "U" as const,
+    toVerify: true as const,
   }));
 }
 
-const SOURCE = "docs/domain/procedures.md#security-interest-registration-1011441, #deletion-of-a-security-interest-registration-1011443, #household-business-registration-1001612, #marital-status-certificate-1004873 (mức phí, lệ phí chưa được xác minh)";
+const SOURCE =
+  "docs/domain/procedures.md#security-interest-registration-1011441, #deletion-of-a-security-interest-registration-1011443, #household-business-registration-1001612, #marital-status-certificate-1004873 (mức phí, lệ phí chưa được xác minh)";
 
 /**
  * The household licence fee (lệ phí môn bài) ended on 01/01/2026 (Resolution 198/2025/QH15): from then the
  * registration fee's note no longer mentions it.
  */
 const LICENCE_FEE_END = "2026-01-01";
-const lamDong = entriesFor(LAM_DONG, AFTER_MERGER, SOURCE).flatMap((e): FeeEntry[] => (e.procedureCode !== "1.001612" ? [e] : [
-  { ...e, validTo: "2025-12-31" },
-  { ...e, validFrom: LICENCE_FEE_END, note: "Nhiều tỉnh thu 100.000 đồng, nộp trực tuyến thường được miễn hoặc giảm; chưa xác minh cho tỉnh này." },
-]));
+const lamDong = entriesFor(LAM_DONG, AFTER_MERGER, SOURCE).flatMap((e): FeeEntry[] =>
+  e.procedureCode !== "1.001612"
+    ? [e]
+    : [
+        { ...e, validTo: "2025-12-31" },
+        {
+          ...e,
+          validFrom: LICENCE_FEE_END,
+          note: "Nhiều tỉnh thu 100.000 đồng, nộp trực tuyến thường được miễn hoặc giảm; chưa xác minh cho tỉnh này.",
+        },
+      ],
+);
 
 export const feeSchedule: readonly FeeEntry[] = [...entriesFor(DAK_NONG, UNTIL_MERGER, SOURCE), ...lamDong];

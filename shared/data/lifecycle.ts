@@ -62,7 +62,8 @@ export type Role = (typeof ROLES)[number];
 export const DOSSIER_TRACKS = ["normal", "same-day"] as const;
 export type DossierTrack = (typeof DOSSIER_TRACKS)[number];
 
-export type NotificationKind = "receipt_issued" | "supplement_requested" | "result_ready" | "late_apology" | "returned" | "refused";
+export type NotificationKind =
+  "receipt_issued" | "supplement_requested" | "result_ready" | "late_apology" | "returned" | "refused";
 
 export const DOSSIER_EVENTS = [
   "edit_draft",
@@ -131,7 +132,15 @@ export const DOSSIER_TRANSITIONS: readonly TransitionRow[] = [
     notify: "supplement_requested",
     requires: ["missingDocuments"],
   },
-  { event: "refuse", from: ["draft"], to: "refused", roles: ["counter_officer"], form: "03", notify: "refused", requires: ["reason"] },
+  {
+    event: "refuse",
+    from: ["draft"],
+    to: "refused",
+    roles: ["counter_officer"],
+    form: "03",
+    notify: "refused",
+    requires: ["reason"],
+  },
   { event: "cancel_draft", from: ["draft"], to: "withdrawn", roles: ["counter_officer", "system"] },
   { event: "start_processing", from: ["received"], to: "processing", roles: ["counter_officer", "processing_officer"] },
   {
@@ -166,7 +175,8 @@ export const DOSSIER_TRANSITIONS: readonly TransitionRow[] = [
     roles: ["counter_officer", "system"],
     form: "05",
     requires: ["reason"],
-    source: "Decree 118/2025, Circular 03/2025 Mẫu 05 (docs/domain/scheme.md#intake-outcomes-and-dossier-rules rule 5) [S]",
+    source:
+      "Decree 118/2025, Circular 03/2025 Mẫu 05 (docs/domain/scheme.md#intake-outcomes-and-dossier-rules rule 5) [S]",
     toVerify: true,
   },
   {

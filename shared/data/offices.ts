@@ -21,7 +21,8 @@ export interface UnitOffice {
   toVerify: boolean;
 }
 
-const SOURCE = "Suy ra từ đơn vị hành chính (Nghị quyết 1671/NQ-UBTVQH15); chưa có địa chỉ, số điện thoại được kiểm chứng";
+const SOURCE =
+  "Suy ra từ đơn vị hành chính (Nghị quyết 1671/NQ-UBTVQH15); chưa có địa chỉ, số điện thoại được kiểm chứng";
 
 /** A successor commune of the former Đắk Nông area: its one-stop office at the commune People's Committee. */
 function office(unitId: string, displayName: string): UnitOffice {

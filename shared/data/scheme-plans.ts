@@ -7,7 +7,10 @@
  */
 import type { SchemePlan } from "../scheme/scheme-plan.js";
 
-const OFFICE_HOURS = [{ start: "07:00", end: "11:30" }, { start: "13:30", end: "17:00" }];
+const OFFICE_HOURS = [
+  { start: "07:00", end: "11:30" },
+  { start: "13:30", end: "17:00" },
+];
 const WEDNESDAY = [3];
 
 /**
@@ -16,7 +19,8 @@ const WEDNESDAY = [3];
  */
 const LAND_BRANCH_AT_DISTRICT = {
   text: "Chi nhánh Văn phòng đăng ký đất đai cấp huyện tiếp nhận và giải quyết tại Bộ phận Tiếp nhận và Trả kết quả cấp huyện",
-  source: "Kế hoạch Ngày không viết – Ngày không hẹn tỉnh Đắk Nông 2023 (danh mục cấp huyện); docs/domain/procedures.md#security-interest-registration-1011441 (chưa đọc văn bản kế hoạch)",
+  source:
+    "Kế hoạch Ngày không viết – Ngày không hẹn tỉnh Đắk Nông 2023 (danh mục cấp huyện); docs/domain/procedures.md#security-interest-registration-1011441 (chưa đọc văn bản kế hoạch)",
   evidence: "S" as const,
   toVerify: true,
 };
@@ -33,8 +37,34 @@ const DAK_NONG_2023_ELIGIBLE: SchemePlan["eligible"] = {
 
 /** The 28 communes of Lâm Đồng covering the former Đắk Nông area (Nghị quyết 1671/NQ-UBTVQH15). */
 const LAM_DONG_FORMER_DAK_NONG_COMMUNES = [
-  "24611", "24615", "24616", "24617", "24620", "24631", "24637", "24640", "24646", "24649", "24664", "24670", "24678", "24682",
-  "24688", "24697", "24703", "24712", "24717", "24718", "24722", "24730", "24733", "24736", "24739", "24748", "24751", "24760",
+  "24611",
+  "24615",
+  "24616",
+  "24617",
+  "24620",
+  "24631",
+  "24637",
+  "24640",
+  "24646",
+  "24649",
+  "24664",
+  "24670",
+  "24678",
+  "24682",
+  "24688",
+  "24697",
+  "24703",
+  "24712",
+  "24717",
+  "24718",
+  "24722",
+  "24730",
+  "24733",
+  "24736",
+  "24739",
+  "24748",
+  "24751",
+  "24760",
 ].map((code) => `${code}@2025-07-01`);
 
 export const schemePlans: readonly SchemePlan[] = [
@@ -49,8 +79,14 @@ export const schemePlans: readonly SchemePlan[] = [
     label: "Thí điểm Ngày không viết – Ngày không hẹn (Cư Jút, Krông Nô, Đắk Glong, Gia Nghĩa và 4 xã, phường)",
     coverage: {
       unitIds: [
-        "660@2020-03-01", "661@2020-03-01", "662@2020-03-01", "664@2020-03-01",
-        "24697@2020-03-01", "24631@2020-03-01", "24640@2020-03-01", "24615@2020-03-01",
+        "660@2020-03-01",
+        "661@2020-03-01",
+        "662@2020-03-01",
+        "664@2020-03-01",
+        "24697@2020-03-01",
+        "24631@2020-03-01",
+        "24640@2020-03-01",
+        "24615@2020-03-01",
       ],
     },
     weekdays: WEDNESDAY,
@@ -58,7 +94,8 @@ export const schemePlans: readonly SchemePlan[] = [
     officeHoursToVerify: true,
     intakeCutoff: "15:00",
     eligible: DAK_NONG_2023_ELIGIBLE,
-    source: "Kế hoạch 824/KH-UBND ngày 29/12/2022 (theo tóm tắt dự án, chưa đọc văn bản); danh mục thủ tục lấy theo kế hoạch toàn tỉnh",
+    source:
+      "Kế hoạch 824/KH-UBND ngày 29/12/2022 (theo tóm tắt dự án, chưa đọc văn bản); danh mục thủ tục lấy theo kế hoạch toàn tỉnh",
     evidence: "U",
     toVerify: true,
     note: "Đơn vị thí điểm: UBND huyện Cư Jút, Krông Nô, Đắk Glong, thành phố Gia Nghĩa; xã Nam Đà, xã Quảng Khê, thị trấn Ea T'ling, phường Nghĩa Tân.",
@@ -78,7 +115,8 @@ export const schemePlans: readonly SchemePlan[] = [
     officeHoursToVerify: true,
     intakeCutoff: "15:00",
     eligible: DAK_NONG_2023_ELIGIBLE,
-    source: "Báo cáo Sở Nội vụ Đắk Nông qua doanhnghiephoinhap.vn (kết quả 15/10/2023–30/10/2024: 15.696 hồ sơ trong ngày); số, ngày văn bản chưa xác định",
+    source:
+      "Báo cáo Sở Nội vụ Đắk Nông qua doanhnghiephoinhap.vn (kết quả 15/10/2023–30/10/2024: 15.696 hồ sơ trong ngày); số, ngày văn bản chưa xác định",
     evidence: "S",
     toVerify: true,
     note: "Hết hiệu lực khi Đắk Nông nhập vào Lâm Đồng và bỏ cấp huyện (01/7/2025).",

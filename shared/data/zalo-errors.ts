@@ -15,7 +15,13 @@
  */
 
 export type ZaloErrorKind =
-  | "token_expired" | "rate_limited" | "permanent_for_channel" | "night_window" | "daily_limit" | "transient" | "configuration"
+  | "token_expired"
+  | "rate_limited"
+  | "permanent_for_channel"
+  | "night_window"
+  | "daily_limit"
+  | "transient"
+  | "configuration"
   | "invalid_request";
 
 export interface ZaloErrorEntry {
@@ -28,7 +34,12 @@ export interface ZaloErrorEntry {
 }
 
 const oa = (code: number, kind: ZaloErrorKind, meaning: string): ZaloErrorEntry => ({ code, kind, meaning, api: "oa" });
-const zns = (code: number, kind: ZaloErrorKind, meaning: string): ZaloErrorEntry => ({ code, kind, meaning, api: "zns" });
+const zns = (code: number, kind: ZaloErrorKind, meaning: string): ZaloErrorEntry => ({
+  code,
+  kind,
+  meaning,
+  api: "zns",
+});
 
 export const ZALO_ERRORS: readonly ZaloErrorEntry[] = [
   oa(-32, "rate_limited", "app or OA reached the per-minute call limit"),

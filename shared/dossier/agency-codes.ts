@@ -23,7 +23,8 @@ export interface AgencyCodeLookup {
   derived: boolean;
 }
 
-const PLACEHOLDER_SOURCE = "Placeholder: real code not found (docs/domain/scheme.md#agency-codes [?]); replace from the province's decision";
+const PLACEHOLDER_SOURCE =
+  "Placeholder: real code not found (docs/domain/scheme.md#agency-codes [?]); replace from the province's decision";
 const OLD = "2020-03-01";
 const NEW = "2025-07-01";
 

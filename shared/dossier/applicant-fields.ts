@@ -17,7 +17,14 @@ export interface VisitIdentity {
 /** Candidate field ids in order of preference; the first one present on a form is used. */
 const NAME_FIELDS = ["requesterName", "ownerName", "applicantName"];
 const ID_FIELDS = ["requesterIdNumber", "ownerPersonalIdNumber", "ownerLegalDocNumber", "applicantDocNumber"];
-const ADDRESS_FIELDS = ["requesterResidence", "ownerPermanentAddress", "applicantAddress", "ownerPermanentStreet", "ownerCurrentStreet", "officeStreet"];
+const ADDRESS_FIELDS = [
+  "requesterResidence",
+  "ownerPermanentAddress",
+  "applicantAddress",
+  "ownerPermanentStreet",
+  "ownerCurrentStreet",
+  "officeStreet",
+];
 const PHONE_FIELDS = ["ownerPhone", "applicantPhone", "officePhone"];
 const EMAIL_FIELDS = ["ownerEmail", "applicantEmail"];
 
@@ -60,7 +67,11 @@ const SELF_FILL: Record<string, (id: VisitIdentity) => string | undefined> = {
 const isEmpty = (v: unknown) => v === undefined || v === null || (typeof v === "string" && v.trim() === "");
 
 /** Fills the empty fields of `formData` that exist in `fieldIds` from the visit identity. */
-export function fillFromIdentity(fieldIds: readonly string[], formData: Record<string, unknown>, identity: VisitIdentity): Record<string, unknown> {
+export function fillFromIdentity(
+  fieldIds: readonly string[],
+  formData: Record<string, unknown>,
+  identity: VisitIdentity,
+): Record<string, unknown> {
   const out = { ...formData };
   const has = new Set(fieldIds);
   const put = (table: Record<string, (id: VisitIdentity) => string | undefined>) => {
@@ -75,7 +86,11 @@ export function fillFromIdentity(fieldIds: readonly string[], formData: Record<s
   return out;
 }
 
-function first(fieldIds: readonly string[], candidates: readonly string[], data: Record<string, unknown>): string | null {
+function first(
+  fieldIds: readonly string[],
+  candidates: readonly string[],
+  data: Record<string, unknown>,
+): string | null {
   for (const id of candidates) {
     if (!fieldIds.includes(id)) continue;
     const v = data[id];
@@ -99,9 +114,13 @@ export function applicantOf(fieldIds: readonly string[], data: Record<string, un
   for (const id of ADDRESS_FIELDS) {
     if (!fieldIds.includes(id) || isEmpty(data[id])) continue;
     const prefix = id.endsWith("Street") ? id.slice(0, -"Street".length) : undefined;
-    address = prefix === undefined
-      ? String(data[id]).trim()
-      : [data[id], data[`${prefix}Commune`], data[`${prefix}Province`]].filter((x) => !isEmpty(x)).map((x) => String(x).trim()).join(", ");
+    address =
+      prefix === undefined
+        ? String(data[id]).trim()
+        : [data[id], data[`${prefix}Commune`], data[`${prefix}Province`]]
+            .filter((x) => !isEmpty(x))
+            .map((x) => String(x).trim())
+            .join(", ");
     break;
   }
   return {
@@ -113,13 +132,27 @@ export function applicantOf(fieldIds: readonly string[], data: Record<string, un
   };
 }
 
-const fold = (s: string) => s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d").replace(/Đ/g, "D").toLowerCase().replace(/\s+/g, " ").trim();
+const fold = (s: string) =>
+  s
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/đ/g, "d")
+    .replace(/Đ/g, "D")
+    .toLowerCase()
+    .replace(/\s+/g, " ")
+    .trim();
 
 /** Differences between a scanned card and the pre-entered form (name or ID number), in Vietnamese. */
-export function identityMismatches(fieldIds: readonly string[], data: Record<string, unknown>, identity: VisitIdentity): string[] {
+export function identityMismatches(
+  fieldIds: readonly string[],
+  data: Record<string, unknown>,
+  identity: VisitIdentity,
+): string[] {
   const a = applicantOf(fieldIds, data);
   const out: string[] = [];
-  if (a.name && fold(a.name) !== fold(identity.fullName)) out.push("Họ tên trên thẻ căn cước khác với họ tên đã kê khai");
-  if (a.idNumber && a.idNumber.replace(/\s/g, "") !== identity.idNumber) out.push("Số định danh trên thẻ căn cước khác với số đã kê khai");
+  if (a.name && fold(a.name) !== fold(identity.fullName))
+    out.push("Họ tên trên thẻ căn cước khác với họ tên đã kê khai");
+  if (a.idNumber && a.idNumber.replace(/\s/g, "") !== identity.idNumber)
+    out.push("Số định danh trên thẻ căn cước khác với số đã kê khai");
   return out;
 }

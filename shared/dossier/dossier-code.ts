@@ -39,7 +39,8 @@ export function formatDossierCode(agencyCode: string, receivedDate: IsoDate, seq
   if (parseDay(receivedDate) === undefined || !receivedDate.startsWith("20")) {
     throw new RangeError(`received date must be a real date in 2000–2099: ${receivedDate}`);
   }
-  if (!Number.isSafeInteger(sequence) || sequence < 1) throw new RangeError(`sequence must be a positive integer: ${sequence}`);
+  if (!Number.isSafeInteger(sequence) || sequence < 1)
+    throw new RangeError(`sequence must be a positive integer: ${sequence}`);
   const day = receivedDate.slice(2, 4) + receivedDate.slice(5, 7) + receivedDate.slice(8, 10);
   return `${agency}-${day}-${String(sequence).padStart(MIN_SEQUENCE_DIGITS, "0")}`;
 }

@@ -75,7 +75,10 @@ export function availableEvents(
   state: DossierState,
   role: Role,
   track: DossierTrack,
-  { history = [], table = DOSSIER_TRANSITIONS }: { history?: readonly DossierEvent[]; table?: readonly TransitionRow[] } = {},
+  {
+    history = [],
+    table = DOSSIER_TRANSITIONS,
+  }: { history?: readonly DossierEvent[]; table?: readonly TransitionRow[] } = {},
 ): DossierEvent[] {
   const events = table
     .filter((r) => r.from.includes(state) && onTrack(r, track) && r.roles.includes(role))

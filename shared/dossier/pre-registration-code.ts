@@ -27,8 +27,7 @@ export const PRE_REGISTRATION_CODE_PATTERN = new RegExp(
 export type PreRegistrationCodeError = "invalid_length" | "invalid_character" | "checksum_mismatch";
 
 export type PreRegistrationCodeResult =
-  | { ok: true; value: string }
-  | { ok: false; code: PreRegistrationCodeError; error: string; errorEn: string };
+  { ok: true; value: string } | { ok: false; code: PreRegistrationCodeError; error: string; errorEn: string };
 
 const MESSAGES: Record<PreRegistrationCodeError, { vi: string; en: string }> = {
   invalid_length: {
@@ -59,7 +58,11 @@ export function formatPreRegistrationCode(randomInts: readonly number[]): string
 
 /** Reads a code as typed (any case, spaces, dashes, Vietnamese diacritics, O for D…) into its canonical form. */
 export function normalizePreRegistrationCode(input: string): PreRegistrationCodeResult {
-  const chars = [...foldVietnamese(String(input)).toUpperCase().replace(/[\s\-–_.]/g, "")].map((c) => LOOK_ALIKES[c] ?? c);
+  const chars = [
+    ...foldVietnamese(String(input))
+      .toUpperCase()
+      .replace(/[\s\-–_.]/g, ""),
+  ].map((c) => LOOK_ALIKES[c] ?? c);
   if (chars.length !== RANDOM_LENGTH + 1) return fail("invalid_length");
   const values = chars.map((c) => PRE_REGISTRATION_ALPHABET.indexOf(c));
   if (values.some((v) => v < 0)) return fail("invalid_character");

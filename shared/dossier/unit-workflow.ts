@@ -16,7 +16,11 @@ export const UNIT_WORKFLOW_LABELS: Record<UnitWorkflow, string> = {
 
 const counterToLeader: readonly TransitionRow[] = DOSSIER_TRANSITIONS.map((row) =>
   row.event === "submit_for_approval"
-    ? { ...row, from: [...new Set([...row.from, "received" as const])], roles: [...new Set([...row.roles, "counter_officer" as const])] }
+    ? {
+        ...row,
+        from: [...new Set([...row.from, "received" as const])],
+        roles: [...new Set([...row.roles, "counter_officer" as const])],
+      }
     : row,
 );
 

@@ -42,12 +42,14 @@ function within(iso: string | undefined, nowMs: number, days: number): boolean {
 export const CHANNEL_RULES: readonly ChannelRule[] = [
   {
     channel: "oa_cs",
-    reaches: (f, now) => !!f.oaUserId && (f.interactionUnknown === true || within(f.oaLastInteractionAt, now, CS_WINDOW_DAYS)),
+    reaches: (f, now) =>
+      !!f.oaUserId && (f.interactionUnknown === true || within(f.oaLastInteractionAt, now, CS_WINDOW_DAYS)),
     source: "docs/zalo.md#customer-service-message, #channel-choice [SECONDARY]",
   },
   {
     channel: "miniapp",
-    reaches: (f, now) => !!f.zaloUserId && !!f.notifyOptInAt && within(f.miniAppOpenedAt, now, MINIAPP_LIMITS.activeWithinDays),
+    reaches: (f, now) =>
+      !!f.zaloUserId && !!f.notifyOptInAt && within(f.miniAppOpenedAt, now, MINIAPP_LIMITS.activeWithinDays),
     source: MINIAPP_LIMITS.source,
   },
   {

@@ -54,8 +54,10 @@ const OTHER_ERRORS_VI: Record<string, string> = {
   network: "không kết nối được Zalo",
   no_answer: "Zalo không trả lời",
   in_doubt: "chưa rõ đã gửi hay chưa",
-  zns_no_receipt: "máy gửi dừng giữa chừng, Zalo chưa báo đã giao tin ZNS này nên đã gửi lại cùng mã theo dõi (ít nhất một lần, người dân có thể nhận hai lần)",
-  resent_at_least_once: "máy gửi dừng giữa chừng, kênh thông báo Mini App không cho kiểm tra nên đã gửi lại (ít nhất một lần, người dân có thể nhận hai lần)",
+  zns_no_receipt:
+    "máy gửi dừng giữa chừng, Zalo chưa báo đã giao tin ZNS này nên đã gửi lại cùng mã theo dõi (ít nhất một lần, người dân có thể nhận hai lần)",
+  resent_at_least_once:
+    "máy gửi dừng giữa chừng, kênh thông báo Mini App không cho kiểm tra nên đã gửi lại (ít nhất một lần, người dân có thể nhận hai lần)",
 };
 
 /** "-230: người dân không nhận được qua kênh này"; a code this table does not know is returned as it is. */
@@ -69,7 +71,14 @@ export function deliveryErrorLabelVi(code: string | null): string | null {
 }
 
 /** A delivery attempt with its Vietnamese labels, as the console lists it. */
-export function deliveryAttemptVi(d: { kind?: string; channel: string; attempt: number; status: string; errorCode: string | null; at: string }) {
+export function deliveryAttemptVi(d: {
+  kind?: string;
+  channel: string;
+  attempt: number;
+  status: string;
+  errorCode: string | null;
+  at: string;
+}) {
   return {
     ...(d.kind !== undefined ? { kind: d.kind, kindLabel: notifyKindLabelVi(d.kind) } : {}),
     channel: d.channel,

@@ -35,7 +35,11 @@ export interface RenderedNotification {
 
 const CS_MAX_CHARS = 2000; // docs/zalo.md#customer-service-message
 
-export function pickTemplate(kind: NotifyKind, track: NotificationFacts["track"], templates = MESSAGE_TEMPLATES_VI): MessageTemplate {
+export function pickTemplate(
+  kind: NotifyKind,
+  track: NotificationFacts["track"],
+  templates = MESSAGE_TEMPLATES_VI,
+): MessageTemplate {
   const rows = templates.filter((t) => t.kind === kind);
   const row = rows.find((t) => t.track !== undefined && t.track === track) ?? rows.find((t) => t.track === undefined);
   if (!row) throw new Error(`no message template for ${kind}`);
@@ -57,8 +61,15 @@ export function renderNotification(facts: NotificationFacts, templates = MESSAGE
     place,
     hours: formatOfficeHours(facts.officeHours),
     dueDate: facts.dueDate ? formatDateVn(facts.dueDate) : "đã hẹn",
-    newDueDate: facts.newDueDate ? formatDateVn(facts.newDueDate) : facts.dueDate ? formatDateVn(facts.dueDate) : "sẽ báo sau",
-    missing: facts.missingDocuments && facts.missingDocuments.length > 0 ? facts.missingDocuments.join("; ") : "xem Phiếu yêu cầu bổ sung (Mẫu 02)",
+    newDueDate: facts.newDueDate
+      ? formatDateVn(facts.newDueDate)
+      : facts.dueDate
+        ? formatDateVn(facts.dueDate)
+        : "sẽ báo sau",
+    missing:
+      facts.missingDocuments && facts.missingDocuments.length > 0
+        ? facts.missingDocuments.join("; ")
+        : "xem Phiếu yêu cầu bổ sung (Mẫu 02)",
     unit: facts.unitName ?? "đơn vị",
     count: String(facts.pendingCount ?? facts.dossierCodes?.length ?? 0),
     codes: (facts.dossierCodes ?? []).slice(0, 10).join(", ") + ((facts.dossierCodes?.length ?? 0) > 10 ? ", …" : ""),

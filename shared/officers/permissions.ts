@@ -30,17 +30,40 @@ export const PERMISSIONS = {
   /** The leader marks themself away; their delegate approves meanwhile. */
   "leader.away": { roles: ["leader"] },
   "feedback.answer": { roles: UNIT_STAFF },
-  "conversations.handle": { roles: UNIT_STAFF, refusal: "Vai trò của bạn không được đánh dấu đã xử lý cuộc trò chuyện." },
-  "data_requests.read": { roles: ["unit_admin", "province_viewer"], ownUnit: true, refusal: "Chỉ quản trị đơn vị được xem yêu cầu chỉnh sửa dữ liệu của người dân." },
-  "data_requests.answer": { roles: UNIT_ADMIN, ownUnit: true, refusal: "Chỉ quản trị đơn vị được trả lời yêu cầu chỉnh sửa dữ liệu." },
-  "notifications.read_dead_letters": { roles: ["unit_admin", "leader", "province_viewer"], ownUnit: true, refusal: "Chỉ quản trị đơn vị và lãnh đạo đơn vị được xem thông báo chưa gửi được." },
+  "conversations.handle": {
+    roles: UNIT_STAFF,
+    refusal: "Vai trò của bạn không được đánh dấu đã xử lý cuộc trò chuyện.",
+  },
+  "data_requests.read": {
+    roles: ["unit_admin", "province_viewer"],
+    ownUnit: true,
+    refusal: "Chỉ quản trị đơn vị được xem yêu cầu chỉnh sửa dữ liệu của người dân.",
+  },
+  "data_requests.answer": {
+    roles: UNIT_ADMIN,
+    ownUnit: true,
+    refusal: "Chỉ quản trị đơn vị được trả lời yêu cầu chỉnh sửa dữ liệu.",
+  },
+  "notifications.read_dead_letters": {
+    roles: ["unit_admin", "leader", "province_viewer"],
+    ownUnit: true,
+    refusal: "Chỉ quản trị đơn vị và lãnh đạo đơn vị được xem thông báo chưa gửi được.",
+  },
   "notifications.redrive": { roles: UNIT_ADMIN, ownUnit: true, refusal: "Chỉ quản trị đơn vị được gửi lại thông báo." },
-  "office_contact.edit": { roles: UNIT_ADMIN, ownUnit: true, refusal: "Chỉ quản trị đơn vị được sửa số điện thoại và địa chỉ Bộ phận Một cửa." },
+  "office_contact.edit": {
+    roles: UNIT_ADMIN,
+    ownUnit: true,
+    refusal: "Chỉ quản trị đơn vị được sửa số điện thoại và địa chỉ Bộ phận Một cửa.",
+  },
   "chatbot.edit_area": { roles: UNIT_ADMIN, refusal: "Chỉ quản trị đơn vị được đặt khu vực của chatbot." },
   "security.read_alerts": { roles: UNIT_ADMIN, ownUnit: true },
   "workflow.edit": { roles: UNIT_ADMIN, ownUnit: true, refusal: "Chỉ quản trị đơn vị được đổi quy trình giải quyết." },
   /** Record, correct or erase a citizen's phone number on a dossier. */
-  "dossier.phone": { roles: ["counter_officer", "processing_officer", "unit_admin"], ownUnit: true, refusal: "Chỉ cán bộ Bộ phận Một cửa của đơn vị được ghi số điện thoại của người dân." },
+  "dossier.phone": {
+    roles: ["counter_officer", "processing_officer", "unit_admin"],
+    ownUnit: true,
+    refusal: "Chỉ cán bộ Bộ phận Một cửa của đơn vị được ghi số điện thoại của người dân.",
+  },
 } as const satisfies Record<string, Permission>;
 
 export type Action = keyof typeof PERMISSIONS;

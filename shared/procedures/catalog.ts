@@ -28,7 +28,8 @@ export interface ProcedureCatalog {
   feeFor(provinceCode: string, code: string, date: IsoDate): FeeQuote;
 }
 
-const inForce = (from: IsoDate, to: IsoDate | undefined, date: IsoDate) => from <= date && (to === undefined || date <= to);
+const inForce = (from: IsoDate, to: IsoDate | undefined, date: IsoDate) =>
+  from <= date && (to === undefined || date <= to);
 
 export function formatVnd(amount: number): string {
   return `${amount.toLocaleString("vi-VN").replace(/,/g, ".")} đ`;
@@ -63,10 +64,21 @@ export function createCatalog(versions: readonly ProcedureVersion[], fees: reado
   }
 
   function feeFor(provinceCode: string, code: string, date: IsoDate): FeeQuote {
-    const entry = fees.find((f) => f.provinceCode === provinceCode && f.procedureCode === code && inForce(f.validFrom, f.validTo, date));
+    const entry = fees.find(
+      (f) => f.provinceCode === provinceCode && f.procedureCode === code && inForce(f.validFrom, f.validTo, date),
+    );
     if (!entry) return { amountVnd: null, onlineAmountVnd: null, display: FEE_TO_VERIFY, toVerify: true };
-    const display = entry.amountVnd === null ? FEE_TO_VERIFY : `${formatVnd(entry.amountVnd)}${entry.toVerify ? ` (${FEE_TO_VERIFY})` : ""}`;
-    return { amountVnd: entry.amountVnd, onlineAmountVnd: entry.onlineAmountVnd, display, toVerify: entry.toVerify, entry };
+    const display =
+      entry.amountVnd === null
+        ? FEE_TO_VERIFY
+        : `${formatVnd(entry.amountVnd)}${entry.toVerify ? ` (${FEE_TO_VERIFY})` : ""}`;
+    return {
+      amountVnd: entry.amountVnd,
+      onlineAmountVnd: entry.onlineAmountVnd,
+      display,
+      toVerify: entry.toVerify,
+      entry,
+    };
   }
 
   return {
@@ -74,7 +86,9 @@ export function createCatalog(versions: readonly ProcedureVersion[], fees: reado
     versionAt,
     versionById: (id) => byId.get(id),
     receivedAtLevel: (level, date) =>
-      [...byCode.keys()].map((code) => versionAt(code, date)).filter((v): v is ProcedureVersion => v !== undefined && v.receivingLevels.includes(level)),
+      [...byCode.keys()]
+        .map((code) => versionAt(code, date))
+        .filter((v): v is ProcedureVersion => v !== undefined && v.receivingLevels.includes(level)),
     feeFor,
   };
 }

@@ -13,23 +13,29 @@ export interface FormIssue {
   path: string;
   message: string;
 }
-export type FormValidation =
-  | { ok: true; data: Record<string, unknown> }
-  | { ok: false; issues: FormIssue[] };
+export type FormValidation = { ok: true; data: Record<string, unknown> } | { ok: false; issues: FormIssue[] };
 
 const INVALID_FORM = "Dữ liệu tờ khai không hợp lệ";
 const DMY = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/;
 
 /** "3.1 Tên đầy đủ (viết chữ in hoa)" → "tên đầy đủ": the label as it reads inside a sentence. */
 function labelInSentence(label: string): string {
-  const bare = label.replace(/^\d+(\.\d+)*\.?\s+/, "").replace(/\s*\([^)]*\)\s*$/, "").trim();
+  const bare = label
+    .replace(/^\d+(\.\d+)*\.?\s+/, "")
+    .replace(/\s*\([^)]*\)\s*$/, "")
+    .trim();
   const second = bare.charAt(1);
   return second && second === second.toLowerCase() ? bare.charAt(0).toLowerCase() + bare.slice(1) : bare;
 }
 
 function requiredMessage(field: FormColumn): string {
   if (field.requiredMessage) return field.requiredMessage;
-  const verb = field.type === "choice" || field.type === "multiChoice" ? "chọn" : field.type === "table" || field.type === "repeat" ? "kê khai" : "nhập";
+  const verb =
+    field.type === "choice" || field.type === "multiChoice"
+      ? "chọn"
+      : field.type === "table" || field.type === "repeat"
+        ? "kê khai"
+        : "nhập";
   return `Vui lòng ${verb} ${labelInSentence(field.label)}`;
 }
 
@@ -60,7 +66,13 @@ function normalizer(field: FormColumn): (v: unknown) => unknown {
     case "text":
       return (v) => text(v, (s) => (field.uppercase ? collapse(s).toUpperCase() : collapse(s)));
     case "textarea":
-      return (v) => text(v, (s) => s.normalize("NFC").replace(/[ \t]+/g, " ").trim());
+      return (v) =>
+        text(v, (s) =>
+          s
+            .normalize("NFC")
+            .replace(/[ \t]+/g, " ")
+            .trim(),
+        );
     case "idNumber":
     case "taxCode":
       return (v) => text(v, (s) => s.normalize("NFC").replace(/\s/g, ""));
@@ -71,16 +83,19 @@ function normalizer(field: FormColumn): (v: unknown) => unknown {
     case "choice":
       return (v) => text(v, collapse);
     case "date":
-      return (v) => text(v, (s) => {
-        const t = collapse(s);
-        const m = DMY.exec(t);
-        return m ? `${m[3]}-${m[2]!.padStart(2, "0")}-${m[1]!.padStart(2, "0")}` : t;
-      });
+      return (v) =>
+        text(v, (s) => {
+          const t = collapse(s);
+          const m = DMY.exec(t);
+          return m ? `${m[3]}-${m[2]!.padStart(2, "0")}-${m[1]!.padStart(2, "0")}` : t;
+        });
     case "integer":
     case "money":
       return (v) => {
         if (typeof v !== "string") return v ?? undefined;
-        const s = compact(v).replace(/,/g, "").replace(/(VNĐ|VND|đồng|đ)$/i, "");
+        const s = compact(v)
+          .replace(/,/g, "")
+          .replace(/(VNĐ|VND|đồng|đ)$/i, "");
         return s === "" ? undefined : /^\d+$/.test(s) ? Number(s) : v;
       };
     case "multiChoice":
@@ -97,24 +112,42 @@ type TypeError = (iss: { input?: unknown }) => string;
 type Builder = (field: FormColumn & Partial<FormField>, error: TypeError) => z.ZodType;
 
 const builders: Record<FieldType, Builder> = {
-  text: (f, error) => withPattern(z.string({ error }).max(f.maxLength ?? 500, `${f.label}: tối đa ${f.maxLength ?? 500} ký tự`), f),
-  textarea: (f, error) => withPattern(z.string({ error }).max(f.maxLength ?? 2000, `${f.label}: tối đa ${f.maxLength ?? 2000} ký tự`), f),
-  idNumber: (f, error) => withPattern(z.string({ error }).regex(/^\d{12}$/, "Số định danh cá nhân phải gồm 12 chữ số"), f),
+  text: (f, error) =>
+    withPattern(z.string({ error }).max(f.maxLength ?? 500, `${f.label}: tối đa ${f.maxLength ?? 500} ký tự`), f),
+  textarea: (f, error) =>
+    withPattern(z.string({ error }).max(f.maxLength ?? 2000, `${f.label}: tối đa ${f.maxLength ?? 2000} ký tự`), f),
+  idNumber: (f, error) =>
+    withPattern(z.string({ error }).regex(/^\d{12}$/, "Số định danh cá nhân phải gồm 12 chữ số"), f),
   taxCode: (f, error) =>
-    withPattern(z.string({ error }).regex(/^\d{10}(-\d{3})?$/, "Mã số thuế phải gồm 10 chữ số (chi nhánh: thêm dấu - và 3 chữ số)"), f),
-  phone: (f, error) => withPattern(z.string({ error }).regex(/^0\d{9,10}$/, "Số điện thoại không hợp lệ (ví dụ: 0912345678)"), f),
-  email: (_f, error) => z.email({ error: (iss) => (typeof iss.input === "string" ? "Địa chỉ thư điện tử không hợp lệ" : error(iss)) }),
+    withPattern(
+      z
+        .string({ error })
+        .regex(/^\d{10}(-\d{3})?$/, "Mã số thuế phải gồm 10 chữ số (chi nhánh: thêm dấu - và 3 chữ số)"),
+      f,
+    ),
+  phone: (f, error) =>
+    withPattern(z.string({ error }).regex(/^0\d{9,10}$/, "Số điện thoại không hợp lệ (ví dụ: 0912345678)"), f),
+  email: (_f, error) =>
+    z.email({ error: (iss) => (typeof iss.input === "string" ? "Địa chỉ thư điện tử không hợp lệ" : error(iss)) }),
   date: (_f, error) =>
-    z.string({ error }).refine((s) => isIsoDate(s) && s >= "1900-01-01" && s <= "2100-12-31", "Ngày không hợp lệ (dd/mm/yyyy)"),
-  choice: (f, error) => z.enum(f.options as [string, ...string[]], {
-    error: (iss) => (iss.input === undefined ? error(iss) : `${f.label}: chọn một trong các giá trị ${f.options!.join("; ")}`),
-  }),
+    z
+      .string({ error })
+      .refine((s) => isIsoDate(s) && s >= "1900-01-01" && s <= "2100-12-31", "Ngày không hợp lệ (dd/mm/yyyy)"),
+  choice: (f, error) =>
+    z.enum(f.options as [string, ...string[]], {
+      error: (iss) =>
+        iss.input === undefined ? error(iss) : `${f.label}: chọn một trong các giá trị ${f.options!.join("; ")}`,
+    }),
   multiChoice: (f, error) =>
-    z.array(z.enum(f.options as [string, ...string[]], { error: `${f.label}: giá trị không có trong danh sách` }), { error })
+    z
+      .array(z.enum(f.options as [string, ...string[]], { error: `${f.label}: giá trị không có trong danh sách` }), {
+        error,
+      })
       .refine((a) => new Set(a).size === a.length, `${f.label}: không chọn trùng`),
   checkbox: (f) => z.boolean({ error: `${f.label}: chỉ nhận có hoặc không` }),
   integer: (f, error) => z.number({ error }).int(`${f.label}: phải là số nguyên`).min(0, `${f.label}: không được âm`),
-  money: (f, error) => z.number({ error }).int(`${f.label}: phải là số tiền (đồng)`).min(0, `${f.label}: không được âm`),
+  money: (f, error) =>
+    z.number({ error }).int(`${f.label}: phải là số tiền (đồng)`).min(0, `${f.label}: không được âm`),
   table: (f, error) => listSchema(f, error),
   repeat: (f, error) => listSchema(f, error),
 };
@@ -129,8 +162,9 @@ function listSchema(f: FormColumn & Partial<FormField>, error: TypeError): z.Zod
   const one = f.exactlyOneTrue;
   if (!one) return rows;
   const column = f.itemFields?.find((c) => c.id === one);
-  return rows.refine((list) => list.filter((r) => r[one] === true).length === 1,
-    { message: `Đánh dấu đúng một dòng là "${column?.label ?? one}"` });
+  return rows.refine((list) => list.filter((r) => r[one] === true).length === 1, {
+    message: `Đánh dấu đúng một dòng là "${column?.label ?? one}"`,
+  });
 }
 
 function fieldSchema(field: FormColumn & Partial<FormField>, required: boolean): z.ZodType {
@@ -150,7 +184,8 @@ function objectSchema(fields: readonly (FormColumn & Partial<FormField>)[]) {
   const shape: Record<string, z.ZodType> = {};
   for (const f of fields) shape[f.id] = fieldSchema(f, f.required === true && !f.requiredWhen);
   return z.strictObject(shape, {
-    error: (iss) => (iss.code === "unrecognized_keys" ? `Trường không có trên tờ khai: ${iss.keys.join(", ")}` : INVALID_FORM),
+    error: (iss) =>
+      iss.code === "unrecognized_keys" ? `Trường không có trên tờ khai: ${iss.keys.join(", ")}` : INVALID_FORM,
   });
 }
 
@@ -161,14 +196,17 @@ const matches = (v: unknown, is: string | boolean) => (Array.isArray(v) ? v.incl
 export function buildFormSchema(form: FormDefinition) {
   const conditional = form.fields.filter((f) => f.requiredWhen);
   // Runs even when other fields failed, so the applicant sees every missing item at once (Mẫu 02 lists all).
-  return objectSchema(form.fields).superRefine((data, ctx) => {
-    for (const f of conditional) {
-      const when = f.requiredWhen!;
-      if (matches(data[when.field], when.is) && isEmpty(data[f.id])) {
-        ctx.addIssue({ code: "custom", path: [f.id], message: requiredMessage(f) });
+  return objectSchema(form.fields).superRefine(
+    (data, ctx) => {
+      for (const f of conditional) {
+        const when = f.requiredWhen!;
+        if (matches(data[when.field], when.is) && isEmpty(data[f.id])) {
+          ctx.addIssue({ code: "custom", path: [f.id], message: requiredMessage(f) });
+        }
       }
-    }
-  }, { when: (p) => typeof p.value === "object" && p.value !== null && !Array.isArray(p.value) });
+    },
+    { when: (p) => typeof p.value === "object" && p.value !== null && !Array.isArray(p.value) },
+  );
 }
 
 export type FormSchema = ReturnType<typeof buildFormSchema>;

@@ -14,8 +14,20 @@ export const unitLevelSchema = z.enum(["province", "district", "commune"]);
 const sourced = { source: z.string().min(1), evidence: evidenceSchema, toVerify: z.boolean().optional() };
 
 export const fieldTypeSchema = z.enum([
-  "text", "textarea", "date", "idNumber", "taxCode", "phone", "email",
-  "choice", "multiChoice", "checkbox", "integer", "money", "table", "repeat",
+  "text",
+  "textarea",
+  "date",
+  "idNumber",
+  "taxCode",
+  "phone",
+  "email",
+  "choice",
+  "multiChoice",
+  "checkbox",
+  "integer",
+  "money",
+  "table",
+  "repeat",
 ]);
 
 /** A field is required only when another field has (or, for a list, contains) the given value. */
@@ -77,7 +89,12 @@ export const formDefinitionSchema = z.object({
 
 /** bản chính, bản gốc, bản sao, bản sao có chứng thực, xuất trình (shown, not kept). */
 export const documentKindSchema = z.enum([
-  "original", "copy", "certified_copy", "original_or_certified_copy", "original_or_copy", "shown",
+  "original",
+  "copy",
+  "certified_copy",
+  "original_or_certified_copy",
+  "original_or_copy",
+  "shown",
 ]);
 
 export const requiredDocumentSchema = z.object({

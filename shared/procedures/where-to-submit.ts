@@ -33,7 +33,11 @@ function decidingWords(version: ProcedureVersion, unit: Pick<AdminUnit, "type" |
     const base = officeWithoutLevel(body.name);
     return unit ? `${base} ${displayName(unit)}` : body.name.replace(PARENTHESIS, "");
   }
-  const parts = body.name.replace(PARENTHESIS, "").split(/,\s*/).map((p) => p.replace(/\s+trực thuộc .*$/, "").trim()).filter(Boolean);
+  const parts = body.name
+    .replace(PARENTHESIS, "")
+    .split(/,\s*/)
+    .map((p) => p.replace(/\s+trực thuộc .*$/, "").trim())
+    .filter(Boolean);
   return parts.join(" hoặc ");
 }
 

@@ -23,7 +23,10 @@ export function figureValue(def: FigureDefinition, s: ReportSums): number | null
       return f[src.column];
     case "rate": {
       const cols = typeof src.numerator === "string" ? [src.numerator] : src.numerator;
-      return pct(cols.reduce((a, c) => a + f[c as FactColumn], 0), f[src.denominator]);
+      return pct(
+        cols.reduce((a, c) => a + f[c as FactColumn], 0),
+        f[src.denominator],
+      );
     }
     case "onTime766":
       return pct(f.early + f.on_time + s.openWithinDue, f.completed + f.open);
@@ -32,9 +35,14 @@ export function figureValue(def: FigureDefinition, s: ReportSums): number | null
     case "medianHours":
       return s.medianMinutes === null ? null : round1(s.medianMinutes / 60);
     case "rating":
-      return src.rating === "all" ? s.ratings.rat_hai_long + s.ratings.hai_long + s.ratings.khong_hai_long : s.ratings[src.rating];
+      return src.rating === "all"
+        ? s.ratings.rat_hai_long + s.ratings.hai_long + s.ratings.khong_hai_long
+        : s.ratings[src.rating];
     case "satisfactionRate":
-      return pct(s.ratings.rat_hai_long + s.ratings.hai_long, s.ratings.rat_hai_long + s.ratings.hai_long + s.ratings.khong_hai_long);
+      return pct(
+        s.ratings.rat_hai_long + s.ratings.hai_long,
+        s.ratings.rat_hai_long + s.ratings.hai_long + s.ratings.khong_hai_long,
+      );
     case "feedback":
       return s.feedback[src.feedbackKind];
     case "satisfaction766": {

@@ -89,16 +89,26 @@ export function dossierFacts(
   const m = toVnMoment(d.receivedAt);
   const day = (m?.date ?? d.receivedAt.slice(0, 10)) as IsoDate;
   const plan = d.planId ? ctx.planOf(d.planId, d.receivingUnitId, day) : undefined;
-  const schemeDay = plan !== undefined && m !== undefined && plan.weekdays.includes(m.weekday) && ctx.calendar.isWorkingDay(m.date);
+  const schemeDay =
+    plan !== undefined && m !== undefined && plan.weekdays.includes(m.weekday) && ctx.calendar.isWorkingDay(m.date);
   // "đến 15 giờ cùng ngày": 15:00 itself is on the same-day track; 15:01 is after the cut-off.
-  const afterCutoff = received && d.track !== "same-day" && schemeDay && m!.minutes > clockMinutes(plan.intakeCutoff as ClockTime) ? 1 : 0;
+  const afterCutoff =
+    received && d.track !== "same-day" && schemeDay && m!.minutes > clockMinutes(plan.intakeCutoff as ClockTime)
+      ? 1
+      : 0;
   const otherDay = received && d.track !== "same-day" && !schemeDay ? 1 : 0;
   const doneAt = d.resultReadyAt ?? d.returnedAt ?? events.find((e) => e.type === "mark_result_ready")?.at ?? null;
   const done = received === 1 && doneAt !== null && d.state !== "withdrawn";
   const doneDay = done ? toVnMoment(doneAt)?.date : undefined;
   const sameDay = received && d.track === "same-day" ? 1 : 0;
   const hours = plan?.officeHours ?? DEFAULT_OFFICE_HOURS;
-  const processingMinutes = done ? Math.max(0, workingMinutesBetween(d.receivedAt, doneAt, ctx.calendar, hours) - supplementWait(events, doneAt, ctx.calendar, hours)) : null;
+  const processingMinutes = done
+    ? Math.max(
+        0,
+        workingMinutesBetween(d.receivedAt, doneAt, ctx.calendar, hours) -
+          supplementWait(events, doneAt, ctx.calendar, hours),
+      )
+    : null;
   const channels = new Set(sentChannels);
   return {
     dossierId: d.id,
@@ -132,7 +142,12 @@ export function dossierFacts(
 }
 
 /** While waiting for the applicant's supplement the legal clock stops: those working minutes are not processing time. */
-function supplementWait(events: readonly FactsEvent[], doneAt: string, calendar: Pick<Calendar, "isWorkingDay">, hours: readonly OfficeHours[]): number {
+function supplementWait(
+  events: readonly FactsEvent[],
+  doneAt: string,
+  calendar: Pick<Calendar, "isWorkingDay">,
+  hours: readonly OfficeHours[],
+): number {
   let total = 0;
   let since: string | undefined;
   for (const e of [...events].sort((a, b) => a.at.localeCompare(b.at))) {

@@ -15,12 +15,22 @@ const ExportFields = z.object({
   unitId: z.string().trim().min(1, "Vui lòng chọn đơn vị / Choose a unit.").max(64).optional(),
   from: isoDay,
   to: isoDay,
-  procedureCode: z.string().trim().regex(/^\d\.\d{6}$/, "Mã thủ tục không đúng / Invalid procedure code.").optional(),
+  procedureCode: z
+    .string()
+    .trim()
+    .regex(/^\d\.\d{6}$/, "Mã thủ tục không đúng / Invalid procedure code.")
+    .optional(),
 });
 const periodChecks = <T extends z.ZodType<{ from: string; to: string }>>(schema: T) =>
   schema
-    .refine((q) => q.from <= q.to, { message: "Ngày bắt đầu phải trước ngày kết thúc / `from` must not be after `to`.", path: ["to"] })
-    .refine((q) => Date.parse(q.to) - Date.parse(q.from) <= 366 * 86_400_000, { message: "Mỗi lần tải tối đa một năm / At most one year per download.", path: ["to"] });
+    .refine((q) => q.from <= q.to, {
+      message: "Ngày bắt đầu phải trước ngày kết thúc / `from` must not be after `to`.",
+      path: ["to"],
+    })
+    .refine((q) => Date.parse(q.to) - Date.parse(q.from) <= 366 * 86_400_000, {
+      message: "Mỗi lần tải tối đa một năm / At most one year per download.",
+      path: ["to"],
+    });
 
 /** The period and unit of a download; `to` is inclusive, at most 366 days after `from`. */
 export const ExportQuery = periodChecks(ExportFields);
@@ -124,7 +134,10 @@ export const WEBHOOK_EVENT_ID_HEADER = "x-khonghen-event-id";
 /** Query of the read API's lists: a cursor page of at most `limit` items after `after` (the previous page's `next`). */
 export const IntegrationPageQuery = z.object({
   unitId: z.string().trim().min(1).max(64).optional(),
-  since: z.string().datetime({ message: "`since` phải là thời điểm ISO 8601 / `since` must be an ISO 8601 instant." }).optional(),
+  since: z
+    .string()
+    .datetime({ message: "`since` phải là thời điểm ISO 8601 / `since` must be an ISO 8601 instant." })
+    .optional(),
   after: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });

@@ -35,18 +35,30 @@ export function periodOf(kind: PeriodKind, date: IsoDate, to?: IsoDate): ReportP
       return { kind, from, to: end, label: `Tuần từ ${formatDateVn(from)} đến ${formatDateVn(end)}` };
     }
     case "month":
-      return { kind, from: `${y}-${pad(m)}-01`, to: `${y}-${pad(m)}-${pad(lastDayOfMonth(y, m))}`, label: `Tháng ${pad(m)}/${y}` };
+      return {
+        kind,
+        from: `${y}-${pad(m)}-01`,
+        to: `${y}-${pad(m)}-${pad(lastDayOfMonth(y, m))}`,
+        label: `Tháng ${pad(m)}/${y}`,
+      };
     case "quarter": {
       const q = Math.floor((m - 1) / 3) + 1;
       const last = q * 3;
-      return { kind, from: `${y}-${pad(last - 2)}-01`, to: `${y}-${pad(last)}-${pad(lastDayOfMonth(y, last))}`, label: `Quý ${["I", "II", "III", "IV"][q - 1]} năm ${y}` };
+      return {
+        kind,
+        from: `${y}-${pad(last - 2)}-01`,
+        to: `${y}-${pad(last)}-${pad(lastDayOfMonth(y, last))}`,
+        label: `Quý ${["I", "II", "III", "IV"][q - 1]} năm ${y}`,
+      };
     }
     case "year":
       return { kind, from: `${y}-01-01`, to: `${y}-12-31`, label: `Năm ${y}` };
     case "custom": {
-      if (to === undefined || !isIsoDate(to)) return bad("Vui lòng chọn ngày kết thúc hợp lệ.", "custom period needs a valid end date");
+      if (to === undefined || !isIsoDate(to))
+        return bad("Vui lòng chọn ngày kết thúc hợp lệ.", "custom period needs a valid end date");
       if (to < date) return bad("Ngày kết thúc phải sau hoặc trùng ngày bắt đầu.", "end date before start date");
-      if (daysBetween(date, to) > MAX_PERIOD_DAYS) return bad("Khoảng thời gian tối đa là 3 năm.", "custom period longer than three years");
+      if (daysBetween(date, to) > MAX_PERIOD_DAYS)
+        return bad("Khoảng thời gian tối đa là 3 năm.", "custom period longer than three years");
       return { kind, from: date, to, label: `Từ ${formatDateVn(date)} đến ${formatDateVn(to)}` };
     }
   }
@@ -58,7 +70,10 @@ export function isPeriodError(p: ReportPeriod | PeriodError): p is PeriodError {
 
 /** UTC instants bounding the Việt Nam days from..to: [start, end). */
 export function periodInstants(p: Pick<ReportPeriod, "from" | "to">): { start: string; end: string } {
-  return { start: new Date(`${p.from}T00:00:00+07:00`).toISOString(), end: new Date(`${addDays(p.to, 1)}T00:00:00+07:00`).toISOString() };
+  return {
+    start: new Date(`${p.from}T00:00:00+07:00`).toISOString(),
+    end: new Date(`${addDays(p.to, 1)}T00:00:00+07:00`).toISOString(),
+  };
 }
 
 function daysBetween(a: IsoDate, b: IsoDate): number {

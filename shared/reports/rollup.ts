@@ -32,7 +32,8 @@ export function unitsCountedIn(dir: Dir, unitId: string): AdminUnit[] {
 export function creditedUnit(dir: Dir, unitId: string, periodEnd: IsoDate): AdminUnit | undefined {
   const u = dir.byId(unitId);
   if (!u) return undefined;
-  const successor = (u.validTo !== undefined && u.validTo < periodEnd ? dir.successorsAt(unitId, periodEnd)[0] : undefined) ?? u;
+  const successor =
+    (u.validTo !== undefined && u.validTo < periodEnd ? dir.successorsAt(unitId, periodEnd)[0] : undefined) ?? u;
   if (periodEnd < DISTRICTS_ABOLISHED_ON && successor.level === "commune") return dir.parentOf(successor) ?? successor;
   return successor;
 }

@@ -18,7 +18,12 @@ export const DEFAULT_OFFICE_HOURS: readonly OfficeHours[] = [
 ];
 
 /** Working minutes in [fromIso, toIso); 0 when to ≤ from or either instant is unreadable. */
-export function workingMinutesBetween(fromIso: string, toIso: string, calendar: Pick<Calendar, "isWorkingDay">, hours: readonly OfficeHours[] = DEFAULT_OFFICE_HOURS): number {
+export function workingMinutesBetween(
+  fromIso: string,
+  toIso: string,
+  calendar: Pick<Calendar, "isWorkingDay">,
+  hours: readonly OfficeHours[] = DEFAULT_OFFICE_HOURS,
+): number {
   const a = toVnMoment(fromIso);
   const b = toVnMoment(toIso);
   if (!a || !b || b.epochMs <= a.epochMs) return 0;

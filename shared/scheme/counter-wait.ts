@@ -61,7 +61,9 @@ export function estimateCounterWait(day: CounterDay): CounterWaitEstimate {
   const { nowMinutes: now, cutoffMinutes: cutoff } = day;
   const R = COUNTER_WAIT_RULES;
   const past = day.receptions.filter((r) => r.atMinutes <= now);
-  const waiting = day.inProgress.filter((d) => d.startedMinutes <= now && now - d.startedMinutes <= R.inProgressWindow).length;
+  const waiting = day.inProgress.filter(
+    (d) => d.startedMinutes <= now && now - d.startedMinutes <= R.inProgressWindow,
+  ).length;
 
   const byOfficer = new Map<string, number[]>();
   for (const r of past) {
@@ -79,11 +81,20 @@ export function estimateCounterWait(day: CounterDay): CounterWaitEstimate {
     }
   }
   gaps.sort((a, b) => a - b);
-  const counters = Math.max(1, new Set(past.filter((r) => now - r.atMinutes <= R.countersWindow).map((r) => r.officer ?? "")).size);
-  const minutesPerCitizen = gaps.length >= R.minGaps ? { low: Math.max(1, percentile(gaps, 25)), high: Math.max(1, percentile(gaps, 75)) } : null;
+  const counters = Math.max(
+    1,
+    new Set(past.filter((r) => now - r.atMinutes <= R.countersWindow).map((r) => r.officer ?? "")).size,
+  );
+  const minutesPerCitizen =
+    gaps.length >= R.minGaps
+      ? { low: Math.max(1, percentile(gaps, 25)), high: Math.max(1, percentile(gaps, 75)) }
+      : null;
   const pause = day.resumesAtMinutes != null && day.resumesAtMinutes > now ? day.resumesAtMinutes - now : 0;
   const wait = minutesPerCitizen
-    ? { low: pause + Math.floor((waiting * minutesPerCitizen.low) / counters), high: pause + Math.ceil((waiting * minutesPerCitizen.high) / counters) }
+    ? {
+        low: pause + Math.floor((waiting * minutesPerCitizen.low) / counters),
+        high: pause + Math.ceil((waiting * minutesPerCitizen.high) / counters),
+      }
     : null;
 
   let verdict: CounterWaitEstimate["verdict"] = "unknown";

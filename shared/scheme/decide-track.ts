@@ -45,6 +45,12 @@ export function createDomain({ units, calendar, catalog, plans }: DomainInput): 
   };
 }
 
-export const schemeDomain: SchemeDomain = createDomain({ units: unitDirectory, calendar: vnCalendar, catalog: procedureCatalog, plans: schemePlans });
+export const schemeDomain: SchemeDomain = createDomain({
+  units: unitDirectory,
+  calendar: vnCalendar,
+  catalog: procedureCatalog,
+  plans: schemePlans,
+});
 export const decideTrack = (input: TrackInput): TrackResult => schemeDomain.decideTrack(input);
-export const schemeStatusAt = (unitCode: string, at: string): SchemeStatus | TrackError => schemeDomain.schemeStatusAt(unitCode, at);
+export const schemeStatusAt = (unitCode: string, at: string): SchemeStatus | TrackError =>
+  schemeDomain.schemeStatusAt(unitCode, at);

@@ -43,7 +43,12 @@ export interface DecideContext {
 
 const CACHE_DAYS = 20_000;
 
-export function buildContext(units: UnitDirectory, calendar: Calendar, catalog: ProcedureCatalog, plans: PlanIndex): DecideContext {
+export function buildContext(
+  units: UnitDirectory,
+  calendar: Calendar,
+  catalog: ProcedureCatalog,
+  plans: PlanIndex,
+): DecideContext {
   const byCode = new Map<string, AdminUnit[]>();
   const names = new Map<string, string>();
   for (const u of units.units) {
@@ -53,16 +58,22 @@ export function buildContext(units: UnitDirectory, calendar: Calendar, catalog: 
     names.set(u.id, units.displayName(u));
   }
   const infos = new Map<ProcedureVersion, VersionInfo>();
-  catalog.versions.forEach((v, i) => infos.set(v, {
-    flags: new Map(v.caseFlags.map((f) => [f.id, f])),
-    slot: i * 2,
-    cutoffMinutes: v.timeLimit.sameDayCutoff === undefined ? -1 : clockMinutes(v.timeLimit.sameDayCutoff),
-  }));
+  catalog.versions.forEach((v, i) =>
+    infos.set(v, {
+      flags: new Map(v.caseFlags.map((f) => [f.id, f])),
+      slot: i * 2,
+      cutoffMinutes: v.timeLimit.sameDayCutoff === undefined ? -1 : clockMinutes(v.timeLimit.sameDayCutoff),
+    }),
+  );
   const days = new Map<IsoDate, DayFacts>();
 
   function versionInfo(version: ProcedureVersion): VersionInfo {
     let info = infos.get(version);
-    if (!info) infos.set(version, (info = { flags: new Map(version.caseFlags.map((f) => [f.id, f])), slot: -1, cutoffMinutes: -1 }));
+    if (!info)
+      infos.set(
+        version,
+        (info = { flags: new Map(version.caseFlags.map((f) => [f.id, f])), slot: -1, cutoffMinutes: -1 }),
+      );
     return info;
   }
 
@@ -70,7 +81,12 @@ export function buildContext(units: UnitDirectory, calendar: Calendar, catalog: 
     let facts = days.get(date);
     if (facts === undefined) {
       const working = calendar.isWorkingDay(date);
-      facts = { vn: formatDateVn(date), working, dayOffText: working ? "" : calendar.explainDay(date).text.replace(/\.$/, ""), due: [] };
+      facts = {
+        vn: formatDateVn(date),
+        working,
+        dayOffText: working ? "" : calendar.explainDay(date).text.replace(/\.$/, ""),
+        due: [],
+      };
       if (days.size >= CACHE_DAYS) days.clear();
       days.set(date, facts);
     }
@@ -84,7 +100,8 @@ export function buildContext(units: UnitDirectory, calendar: Calendar, catalog: 
     plans,
     unitAt(code, date) {
       const list = byCode.get(code);
-      if (list) for (const u of list) if (u.validFrom <= date && (u.validTo === undefined || date <= u.validTo)) return u;
+      if (list)
+        for (const u of list) if (u.validFrom <= date && (u.validTo === undefined || date <= u.validTo)) return u;
       return undefined;
     },
     unitName: (unit) => names.get(unit.id) ?? units.displayName(unit),
@@ -93,7 +110,8 @@ export function buildContext(units: UnitDirectory, calendar: Calendar, catalog: 
     legalDueDate(version, date, minutes) {
       const info = versionInfo(version);
       const { timeLimitWorkingDays, sameDayCutoff } = version.timeLimit;
-      const slot = info.slot + (timeLimitWorkingDays === 0 && info.cutoffMinutes >= 0 && minutes >= info.cutoffMinutes ? 1 : 0);
+      const slot =
+        info.slot + (timeLimitWorkingDays === 0 && info.cutoffMinutes >= 0 && minutes >= info.cutoffMinutes ? 1 : 0);
       const facts = day(date);
       const hit = info.slot >= 0 ? facts.due[slot] : undefined;
       if (hit) return hit;

@@ -31,7 +31,11 @@ export interface IntakeStateResult {
 }
 
 /** The next office period that starts after `minutes` and before the cutoff, with whether an earlier one exists. */
-function nextOpening(officeMinutes: readonly number[], cutoffMinutes: number, minutes: number): { start: number; first: boolean } | undefined {
+function nextOpening(
+  officeMinutes: readonly number[],
+  cutoffMinutes: number,
+  minutes: number,
+): { start: number; first: boolean } | undefined {
   let first = true;
   for (let i = 0; i < officeMinutes.length; i += 2) {
     const start = officeMinutes[i]!;
@@ -54,7 +58,10 @@ export function intakeStateAt(input: IntakeStateInput): IntakeStateResult {
  * "Đang nghỉ trưa, tiếp nhận lại lúc 13:30 — vẫn kịp trả trong ngày nếu nộp trước 15:00".
  */
 export function pausedIntakeSentence(p: { resumesAt: string; pauseKind?: PauseKind; intakeCutoff: string }): string {
-  const head = p.pauseKind === "before-opening" ? `Chưa đến giờ làm việc, bắt đầu tiếp nhận lúc ${p.resumesAt}` : `Đang nghỉ trưa, tiếp nhận lại lúc ${p.resumesAt}`;
+  const head =
+    p.pauseKind === "before-opening"
+      ? `Chưa đến giờ làm việc, bắt đầu tiếp nhận lúc ${p.resumesAt}`
+      : `Đang nghỉ trưa, tiếp nhận lại lúc ${p.resumesAt}`;
   return `${head} — vẫn kịp trả trong ngày nếu nộp trước ${p.intakeCutoff}`;
 }
 
@@ -63,11 +70,26 @@ export function pausedIntakeSentence(p: { resumesAt: string; pauseKind?: PauseKi
  * same-day track, with a recorded reason. Only a decision whose sole cause is the pause can be kept; undefined
  * otherwise (the caller refuses the request).
  */
-export function keepSameDayDuringPause(decision: TrackDecision, intake: IntakeStateResult, reason: string, dateText: string): TrackDecision | undefined {
+export function keepSameDayDuringPause(
+  decision: TrackDecision,
+  intake: IntakeStateResult,
+  reason: string,
+  dateText: string,
+): TrackDecision | undefined {
   if (intake.state !== "paused" || decision.track !== "normal") return undefined;
   if (decision.causes.length !== 1 || decision.causes[0] !== "outside_office_hours") return undefined;
   const kept = decision.reasons.slice(0, -2);
-  kept.push(`Tiếp nhận lúc ${decision.receivedTime}, trong giờ nghỉ của Ngày không hẹn: cán bộ giữ trả trong ngày (lý do: ${reason})`);
+  kept.push(
+    `Tiếp nhận lúc ${decision.receivedTime}, trong giờ nghỉ của Ngày không hẹn: cán bộ giữ trả trong ngày (lý do: ${reason})`,
+  );
   kept.push(`Giải quyết và trả kết quả trong ngày ${dateText}`);
-  return { ...decision, track: "same-day", dueDate: decision.receivedDate, reasons: kept, causes: [], dueDateToVerify: false, dueDateExplanation: undefined };
+  return {
+    ...decision,
+    track: "same-day",
+    dueDate: decision.receivedDate,
+    reasons: kept,
+    causes: [],
+    dueDateToVerify: false,
+    dueDateExplanation: undefined,
+  };
 }

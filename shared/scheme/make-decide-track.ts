@@ -25,8 +25,15 @@ export interface TrackInput {
 }
 
 /** Why a dossier is not on the same-day track. */
-export type TrackCause = "no_plan" | "not_scheme_weekday" | "day_off" | "procedure_not_eligible" | "deciding_office_absent"
-  | "flag_excluded" | "outside_office_hours" | "past_cutoff";
+export type TrackCause =
+  | "no_plan"
+  | "not_scheme_weekday"
+  | "day_off"
+  | "procedure_not_eligible"
+  | "deciding_office_absent"
+  | "flag_excluded"
+  | "outside_office_hours"
+  | "past_cutoff";
 
 export interface TrackDecision {
   ok: true;
@@ -69,8 +76,15 @@ function withinOffice(office: readonly number[], minutes: number): boolean {
 }
 
 /** Reasons and causes for a working scheme day at a covered unit. */
-function checkSchemeDay(plan: CompiledPlan, level: UnitLevel, version: ProcedureVersion, flags: readonly CaseFlag[], minutes: number,
-  reasons: string[], causes: TrackCause[]): void {
+function checkSchemeDay(
+  plan: CompiledPlan,
+  level: UnitLevel,
+  version: ProcedureVersion,
+  flags: readonly CaseFlag[],
+  minutes: number,
+  reasons: string[],
+  causes: TrackCause[],
+): void {
   const excludedByPlan = plan.eligible.get(level)?.get(version.code);
   if (excludedByPlan === undefined) {
     causes.push("procedure_not_eligible");
@@ -78,7 +92,9 @@ function checkSchemeDay(plan: CompiledPlan, level: UnitLevel, version: Procedure
   } else if (!sameDayListed(plan, level, version)) {
     // Received here, decided elsewhere (e.g. the land registration office): same-day only if the plan has it take part.
     causes.push("deciding_office_absent");
-    reasons.push(`Thủ tục ${version.code} do ${whereToSubmit(version).decidingOffice} giải quyết; kế hoạch chưa bố trí cơ quan này tham gia Ngày không hẹn tại đây nên không trả kết quả trong ngày`);
+    reasons.push(
+      `Thủ tục ${version.code} do ${whereToSubmit(version).decidingOffice} giải quyết; kế hoạch chưa bố trí cơ quan này tham gia Ngày không hẹn tại đây nên không trả kết quả trong ngày`,
+    );
   } else {
     reasons.push(`Thủ tục ${version.code} thuộc danh mục Ngày không hẹn cấp ${LEVEL_WORDS[level]}`);
   }
@@ -97,7 +113,9 @@ function checkSchemeDay(plan: CompiledPlan, level: UnitLevel, version: Procedure
     causes.push("past_cutoff");
     reasons.push(`Đã quá ${plan.plan.intakeCutoff}`);
   } else {
-    reasons.push(`Tiếp nhận lúc ${time}, ${minutes < plan.cutoffMinutes ? "trước" : "đúng hạn"} ${plan.plan.intakeCutoff}`);
+    reasons.push(
+      `Tiếp nhận lúc ${time}, ${minutes < plan.cutoffMinutes ? "trước" : "đúng hạn"} ${plan.plan.intakeCutoff}`,
+    );
   }
 }
 
@@ -105,7 +123,12 @@ export function makeDecideTrack(ctx: DecideContext): (input: TrackInput) => Trac
   return function decideTrack(input) {
     if (typeof input !== "object" || input === null) return trackError("invalid_input");
     const { unitCode, procedureCode, at, flags } = input;
-    if (typeof unitCode !== "string" || typeof procedureCode !== "string" || typeof at !== "string" || (flags !== undefined && !Array.isArray(flags))) {
+    if (
+      typeof unitCode !== "string" ||
+      typeof procedureCode !== "string" ||
+      typeof at !== "string" ||
+      (flags !== undefined && !Array.isArray(flags))
+    ) {
       return trackError("invalid_input");
     }
     const m = parseReceivedAt(at);
@@ -116,13 +139,20 @@ export function makeDecideTrack(ctx: DecideContext): (input: TrackInput) => Trac
     const version = ctx.catalog.versionAt(procedureCode, date);
     if (!version) {
       const known = ctx.catalog.versions.some((v) => v.code === procedureCode);
-      return known ? trackError("procedure_not_in_force", procedureCode, ctx.day(date).vn) : trackError("unknown_procedure", procedureCode);
+      return known
+        ? trackError("procedure_not_in_force", procedureCode, ctx.day(date).vn)
+        : trackError("unknown_procedure", procedureCode);
     }
     const unitName = ctx.unitName(unit);
     if (!version.receivingLevels.includes(unit.level)) {
       // Say where to go instead: the one-stop of the level that receives it ("Bộ phận Tiếp nhận và Trả kết quả cấp huyện").
-      return trackError("not_received_here", `${version.code} (${version.name})`, `${unitName} (cấp ${LEVEL_WORDS[unit.level]})`, ctx.day(date).vn,
-        version.receivingBody.name);
+      return trackError(
+        "not_received_here",
+        `${version.code} (${version.name})`,
+        `${unitName} (cấp ${LEVEL_WORDS[unit.level]})`,
+        ctx.day(date).vn,
+        version.receivingBody.name,
+      );
     }
     const info = ctx.versionInfo(version);
     const caseFlags: CaseFlag[] = [];
@@ -143,7 +173,9 @@ export function makeDecideTrack(ctx: DecideContext): (input: TrackInput) => Trac
       reasons.push(`${capitalize(unitName)} không áp dụng Ngày không hẹn vào ngày ${today.vn}`);
     } else if (!plan.schemeWeekday[m.weekday]) {
       causes.push("not_scheme_weekday");
-      reasons.push(`${WEEKDAY_NAMES_VI[m.weekday]} ${today.vn} không phải Ngày không hẹn tại ${unitName} (Ngày không hẹn: ${plan.weekdayNames})`);
+      reasons.push(
+        `${WEEKDAY_NAMES_VI[m.weekday]} ${today.vn} không phải Ngày không hẹn tại ${unitName} (Ngày không hẹn: ${plan.weekdayNames})`,
+      );
     } else if (!today.working) {
       causes.push("day_off");
       reasons.push(`${today.dayOffText}: không áp dụng Ngày không hẹn`);
@@ -186,7 +218,10 @@ export function makeDecideTrack(ctx: DecideContext): (input: TrackInput) => Trac
     };
     if (due && input.explain === true) {
       const { timeLimitWorkingDays, sameDayCutoff } = version.timeLimit;
-      decision.dueDateExplanation = computeDueDate({ receivedAt: { date, minutes: m.minutes }, timeLimitWorkingDays, sameDayCutoff }, ctx.calendar).explanation;
+      decision.dueDateExplanation = computeDueDate(
+        { receivedAt: { date, minutes: m.minutes }, timeLimitWorkingDays, sameDayCutoff },
+        ctx.calendar,
+      ).explanation;
     }
     return decision;
   };

@@ -30,7 +30,9 @@ export interface CompiledPlan {
  */
 export function sameDayListed(plan: CompiledPlan, level: UnitLevel, version: ProcedureVersion): boolean {
   if (!plan.eligible.get(level)?.has(version.code)) return false;
-  return version.competentBody.sameBodyAsReceiving || plan.decidingOfficeTakesPart.get(level)?.has(version.code) === true;
+  return (
+    version.competentBody.sameBodyAsReceiving || plan.decidingOfficeTakesPart.get(level)?.has(version.code) === true
+  );
 }
 
 export interface PlanIndex {
@@ -45,12 +47,18 @@ function compile(plan: SchemePlan): CompiledPlan {
   const decidingOfficeTakesPart = new Map<UnitLevel, Set<string>>();
   for (const [level, list] of Object.entries(plan.eligible) as [UnitLevel, SchemePlan["eligible"][UnitLevel]][]) {
     eligible.set(level, new Map((list ?? []).map((e) => [e.procedureCode, new Set(e.excludedFlags ?? [])])));
-    decidingOfficeTakesPart.set(level, new Set((list ?? []).filter((e) => e.decidingOfficeTakesPart).map((e) => e.procedureCode)));
+    decidingOfficeTakesPart.set(
+      level,
+      new Set((list ?? []).filter((e) => e.decidingOfficeTakesPart).map((e) => e.procedureCode)),
+    );
   }
   return {
     plan,
     schemeWeekday,
-    weekdayNames: [...plan.weekdays].sort().map((d) => WEEKDAY_NAMES_VI[d]).join(", "),
+    weekdayNames: [...plan.weekdays]
+      .sort()
+      .map((d) => WEEKDAY_NAMES_VI[d])
+      .join(", "),
     officeMinutes: plan.officeHours.flatMap((h) => [clockMinutes(h.start), clockMinutes(h.end)]),
     officeHoursText: plan.officeHours.map((h) => `${h.start}–${h.end}`).join(", "),
     cutoffMinutes: clockMinutes(plan.intakeCutoff),
@@ -60,12 +68,17 @@ function compile(plan: SchemePlan): CompiledPlan {
 }
 
 /** Configuration errors of plans against the units and the catalog (empty when consistent). */
-export function checkSchemePlans(plans: readonly SchemePlan[], units: UnitDirectory, catalog: ProcedureCatalog): string[] {
+export function checkSchemePlans(
+  plans: readonly SchemePlan[],
+  units: UnitDirectory,
+  catalog: ProcedureCatalog,
+): string[] {
   const errors: string[] = [];
   const ids = new Set<string>();
   for (const plan of plans) {
     const parsed = schemePlanSchema.safeParse(plan);
-    if (!parsed.success) errors.push(`${plan.id}: ${parsed.error.issues.map((i) => `${i.path.join(".")} ${i.message}`).join("; ")}`);
+    if (!parsed.success)
+      errors.push(`${plan.id}: ${parsed.error.issues.map((i) => `${i.path.join(".")} ${i.message}`).join("; ")}`);
     if (ids.has(plan.id)) errors.push(`${plan.id}: duplicate id`);
     ids.add(plan.id);
     const { provinceUnitId, unitIds = [] } = plan.coverage;
@@ -74,11 +87,16 @@ export function checkSchemePlans(plans: readonly SchemePlan[], units: UnitDirect
     }
     for (const list of Object.values(plan.eligible)) {
       for (const e of list ?? []) {
-        const versions = catalog.versions.filter((v) => v.code === e.procedureCode
-          && v.validFrom <= (plan.validTo ?? "9999-12-31") && (v.validTo ?? "9999-12-31") >= plan.validFrom);
+        const versions = catalog.versions.filter(
+          (v) =>
+            v.code === e.procedureCode &&
+            v.validFrom <= (plan.validTo ?? "9999-12-31") &&
+            (v.validTo ?? "9999-12-31") >= plan.validFrom,
+        );
         if (versions.length === 0) errors.push(`${plan.id}: no version of ${e.procedureCode} in force during the plan`);
         for (const flag of e.excludedFlags ?? []) {
-          if (!versions.every((v) => v.caseFlags.some((f) => f.id === flag))) errors.push(`${plan.id}: flag ${flag} not defined on ${e.procedureCode}`);
+          if (!versions.every((v) => v.caseFlags.some((f) => f.id === flag)))
+            errors.push(`${plan.id}: flag ${flag} not defined on ${e.procedureCode}`);
         }
       }
     }
@@ -112,7 +130,8 @@ export function indexPlans(plans: readonly SchemePlan[], units: UnitDirectory, c
     planAt(unitId, date) {
       const list = byUnit.get(unitId);
       if (!list) return undefined;
-      for (const p of list) if (p.plan.validFrom <= date && (p.plan.validTo === undefined || date <= p.plan.validTo)) return p;
+      for (const p of list)
+        if (p.plan.validFrom <= date && (p.plan.validTo === undefined || date <= p.plan.validTo)) return p;
       return undefined;
     },
     plansOf: (unitId) => byUnit.get(unitId) ?? [],

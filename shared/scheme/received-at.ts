@@ -26,7 +26,15 @@ function two(s: string, i: number): number {
 /** Length of "YYYY-MM-DDTHH:mm[:ss[.f…]]" before "+07:00", or -1 when the shape differs. */
 function localPartLength(s: string): number {
   const end = s.length - VN_SUFFIX.length;
-  if (end < 16 || !s.endsWith(VN_SUFFIX) || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(10) !== 84 || s.charCodeAt(13) !== 58) return -1;
+  if (
+    end < 16 ||
+    !s.endsWith(VN_SUFFIX) ||
+    s.charCodeAt(4) !== 45 ||
+    s.charCodeAt(7) !== 45 ||
+    s.charCodeAt(10) !== 84 ||
+    s.charCodeAt(13) !== 58
+  )
+    return -1;
   if (end === 16) return end;
   if (s.charCodeAt(16) !== 58 || two(s, 17) < 0) return -1;
   if (end === 19) return end;

@@ -18,7 +18,14 @@ export const eligibleProcedureSchema = z.object({
    * security-interest dossier): how the plan has that office take part on the scheme day. Without it no one at the
    * counter can deliver a same-day result, so the procedure stays on the normal track and the decision says why.
    */
-  decidingOfficeTakesPart: z.object({ text: z.string().min(1), source: z.string().min(1), evidence: evidenceSchema, toVerify: z.boolean().optional() }).optional(),
+  decidingOfficeTakesPart: z
+    .object({
+      text: z.string().min(1),
+      source: z.string().min(1),
+      evidence: evidenceSchema,
+      toVerify: z.boolean().optional(),
+    })
+    .optional(),
 });
 
 export const schemePlanSchema = z.object({
@@ -34,12 +41,16 @@ export const schemePlanSchema = z.object({
   status: z.enum(["official", "demo"]),
   label: z.string().min(1),
   /** Units whose one-stops apply the plan: all units of some levels in a province, and/or explicit unit ids. */
-  coverage: z.object({
-    provinceUnitId: z.string().optional(),
-    levels: z.array(unitLevelSchema).optional(),
-    unitIds: z.array(z.string()).optional(),
-  }).refine((c) => (c.provinceUnitId !== undefined && c.levels !== undefined) || (c.unitIds?.length ?? 0) > 0,
-    "coverage needs provinceUnitId with levels, or unitIds"),
+  coverage: z
+    .object({
+      provinceUnitId: z.string().optional(),
+      levels: z.array(unitLevelSchema).optional(),
+      unitIds: z.array(z.string()).optional(),
+    })
+    .refine(
+      (c) => (c.provinceUnitId !== undefined && c.levels !== undefined) || (c.unitIds?.length ?? 0) > 0,
+      "coverage needs provinceUnitId with levels, or unitIds",
+    ),
   /** ISO weekdays (1 = Monday … 7 = Sunday) that are scheme days; a day off is never one. */
   weekdays: z.array(z.number().int().min(1).max(7)).min(1),
   officeHours: z.array(z.object({ start: clockTime, end: clockTime })).min(1),

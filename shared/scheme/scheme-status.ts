@@ -34,8 +34,15 @@ export interface SchemeStatus {
   workingDay: boolean;
   isSchemeDay: boolean;
   plan?: {
-    id: string; label: string; status: SchemePlan["status"]; statusLabel: string;
-    issuer: string; number: string | null; validFrom: IsoDate; validTo?: IsoDate; toVerify: boolean;
+    id: string;
+    label: string;
+    status: SchemePlan["status"];
+    statusLabel: string;
+    issuer: string;
+    number: string | null;
+    validFrom: IsoDate;
+    validTo?: IsoDate;
+    toVerify: boolean;
   };
   intakeCutoff?: ClockTime;
   /** Scheme days only: minutes until the cutoff, 0 once past. */
@@ -90,7 +97,13 @@ export function makeSchemeStatusAt(ctx: DecideContext, decideTrack: (input: Trac
     const isSchemeDay = plan !== undefined && plan.schemeWeekday[m.weekday] === true && workingDay;
     const openNow = plan ? workingDay && within(plan, m.minutes) : null;
     const intakeOpen = isSchemeDay && openNow === true && m.minutes <= plan!.cutoffMinutes;
-    const intake = intakeStateAt({ isSchemeDay, intakeOpen, officeMinutes: plan?.officeMinutes ?? [], cutoffMinutes: plan?.cutoffMinutes ?? 0, minutes: m.minutes });
+    const intake = intakeStateAt({
+      isSchemeDay,
+      intakeOpen,
+      officeMinutes: plan?.officeMinutes ?? [],
+      cutoffMinutes: plan?.cutoffMinutes ?? 0,
+      minutes: m.minutes,
+    });
     const paused = intake.state === "paused";
     const next = nextSchemeDayFrom(ctx, unitCode, intakeOpen || paused ? m.date : addDays(m.date, 1));
     // During a pause a procedure shows the track it gets when the counter reopens (still before the cutoff).
@@ -100,9 +113,29 @@ export function makeSchemeStatusAt(ctx: DecideContext, decideTrack: (input: Trac
       const r = decideTrack({ unitCode, procedureCode: v.code, at: trackAt });
       if (!r.ok) return [];
       const sameDayEligible = plan ? sameDayListed(plan, unit.level, v) : false;
-      const reasons = paused && plan ? r.reasons.map((x) => (x.startsWith(`Tiếp nhận lúc ${intake.resumesAt}`)
-        ? pausedIntakeSentence({ resumesAt: intake.resumesAt!, pauseKind: intake.pauseKind, intakeCutoff: plan.plan.intakeCutoff }) : x)) : r.reasons;
-      return [{ procedureCode: v.code, name: v.name, versionId: v.id, sameDayEligible, track: r.track, dueDate: r.dueDate, reasons }];
+      const reasons =
+        paused && plan
+          ? r.reasons.map((x) =>
+              x.startsWith(`Tiếp nhận lúc ${intake.resumesAt}`)
+                ? pausedIntakeSentence({
+                    resumesAt: intake.resumesAt!,
+                    pauseKind: intake.pauseKind,
+                    intakeCutoff: plan.plan.intakeCutoff,
+                  })
+                : x,
+            )
+          : r.reasons;
+      return [
+        {
+          procedureCode: v.code,
+          name: v.name,
+          versionId: v.id,
+          sameDayEligible,
+          track: r.track,
+          dueDate: r.dueDate,
+          reasons,
+        },
+      ];
     });
 
     const nextText = next ? `${WEEKDAY_NAMES_VI[weekdayOf(next)]} ${formatDateVn(next)}` : undefined;
@@ -110,9 +143,9 @@ export function makeSchemeStatusAt(ctx: DecideContext, decideTrack: (input: Trac
       ? `${unitName} không áp dụng Ngày không hẹn vào ngày ${formatDateVn(m.date)}${nextText ? `; Ngày không hẹn tiếp theo: ${nextText}` : ""}.`
       : paused
         ? `Hôm nay là Ngày không hẹn tại ${unitName}. ${pausedIntakeSentence({ resumesAt: intake.resumesAt!, pauseKind: intake.pauseKind, intakeCutoff: plan.plan.intakeCutoff })}.`
-      : intakeOpen
-        ? `Hôm nay là Ngày không hẹn tại ${unitName}: nhận hồ sơ trả trong ngày đến ${plan.plan.intakeCutoff} ${timeLeftVi(plan.cutoffMinutes - m.minutes)}.`
-        : `${isSchemeDay ? `Hôm nay là Ngày không hẹn tại ${unitName} nhưng đã hết giờ nhận hồ sơ trả trong ngày (${plan.plan.intakeCutoff})` : `Hôm nay không phải Ngày không hẹn tại ${unitName}`}${nextText ? `; Ngày không hẹn tiếp theo: ${nextText}` : ""}.`;
+        : intakeOpen
+          ? `Hôm nay là Ngày không hẹn tại ${unitName}: nhận hồ sơ trả trong ngày đến ${plan.plan.intakeCutoff} ${timeLeftVi(plan.cutoffMinutes - m.minutes)}.`
+          : `${isSchemeDay ? `Hôm nay là Ngày không hẹn tại ${unitName} nhưng đã hết giờ nhận hồ sơ trả trong ngày (${plan.plan.intakeCutoff})` : `Hôm nay không phải Ngày không hẹn tại ${unitName}`}${nextText ? `; Ngày không hẹn tiếp theo: ${nextText}` : ""}.`;
 
     return {
       ok: true,
@@ -123,16 +156,24 @@ export function makeSchemeStatusAt(ctx: DecideContext, decideTrack: (input: Trac
       weekdayName: WEEKDAY_NAMES_VI[m.weekday]!,
       workingDay,
       isSchemeDay,
-      ...(plan ? {
-        plan: {
-          id: plan.plan.id, label: plan.plan.label, status: plan.plan.status, statusLabel: PLAN_STATUS_LABELS[plan.plan.status],
-          issuer: plan.plan.issuer, number: plan.plan.number, validFrom: plan.plan.validFrom,
-          ...(plan.plan.validTo ? { validTo: plan.plan.validTo } : {}), toVerify: plan.plan.toVerify === true,
-        },
-        intakeCutoff: plan.plan.intakeCutoff,
-        officeHours: plan.plan.officeHours,
-        officeHoursToVerify: plan.plan.officeHoursToVerify,
-      } : {}),
+      ...(plan
+        ? {
+            plan: {
+              id: plan.plan.id,
+              label: plan.plan.label,
+              status: plan.plan.status,
+              statusLabel: PLAN_STATUS_LABELS[plan.plan.status],
+              issuer: plan.plan.issuer,
+              number: plan.plan.number,
+              validFrom: plan.plan.validFrom,
+              ...(plan.plan.validTo ? { validTo: plan.plan.validTo } : {}),
+              toVerify: plan.plan.toVerify === true,
+            },
+            intakeCutoff: plan.plan.intakeCutoff,
+            officeHours: plan.plan.officeHours,
+            officeHoursToVerify: plan.plan.officeHoursToVerify,
+          }
+        : {}),
       ...(isSchemeDay ? { minutesToCutoff: Math.max(0, plan!.cutoffMinutes - m.minutes) } : {}),
       intakeOpen,
       intakeState: intake.state,

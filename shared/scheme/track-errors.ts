@@ -1,7 +1,13 @@
 /** Errors of decideTrack and schemeStatusAt: a code, Vietnamese text for people, English for API clients. */
 
 export type TrackErrorCode =
-  | "invalid_input" | "invalid_time" | "unknown_unit" | "unknown_procedure" | "procedure_not_in_force" | "not_received_here" | "unknown_flag";
+  | "invalid_input"
+  | "invalid_time"
+  | "unknown_unit"
+  | "unknown_procedure"
+  | "procedure_not_in_force"
+  | "not_received_here"
+  | "unknown_flag";
 
 export interface TrackError {
   ok: false;
@@ -25,7 +31,10 @@ const messages: Record<TrackErrorCode, Template> = {
     `Không có đơn vị hành chính mã ${code} vào ngày ${date}`,
     `no administrative unit holds code ${code} on ${date}`,
   ],
-  unknown_procedure: (code) => [`Không có thủ tục mã ${code} trong danh mục`, `procedure ${code} is not in the catalog`],
+  unknown_procedure: (code) => [
+    `Không có thủ tục mã ${code} trong danh mục`,
+    `procedure ${code} is not in the catalog`,
+  ],
   procedure_not_in_force: (code, date) => [
     `Thủ tục ${code} chưa có phiên bản áp dụng vào ngày ${date}`,
     `procedure ${code} has no version in force on ${date}`,

@@ -88,4 +88,13 @@ export function vnInstant(date: IsoDate, time: ClockTime): string {
   return `${date}T${time}:00+07:00`;
 }
 
-export const WEEKDAY_NAMES_VI = ["", "Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật"] as const;
+export const WEEKDAY_NAMES_VI = [
+  "",
+  "Thứ Hai",
+  "Thứ Ba",
+  "Thứ Tư",
+  "Thứ Năm",
+  "Thứ Sáu",
+  "Thứ Bảy",
+  "Chủ nhật",
+] as const;

@@ -2,7 +2,14 @@
 import type { AdminUnit, UnitsData } from "../model.js";
 
 export interface UnitsDataIssue {
-  code: "duplicate_id" | "bad_id" | "missing_parent" | "parent_period" | "code_overlap" | "missing_unit" | "succession_date";
+  code:
+    | "duplicate_id"
+    | "bad_id"
+    | "missing_parent"
+    | "parent_period"
+    | "code_overlap"
+    | "missing_unit"
+    | "succession_date";
   message: string;
 }
 
@@ -38,7 +45,10 @@ export function checkUnitsData(data: UnitsData): UnitsDataIssue[] {
     if (!from || !to) {
       issues.push({ code: "missing_unit", message: `succession ${s.fromId} → ${s.toId}: unit not found` });
     } else if (from.validTo === undefined || from.validTo >= s.effectiveDate || to.validFrom > s.effectiveDate) {
-      issues.push({ code: "succession_date", message: `succession ${s.fromId} → ${s.toId} on ${s.effectiveDate} does not fit the units' periods` });
+      issues.push({
+        code: "succession_date",
+        message: `succession ${s.fromId} → ${s.toId} on ${s.effectiveDate} does not fit the units' periods`,
+      });
     }
   }
   return issues;

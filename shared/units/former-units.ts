@@ -34,13 +34,19 @@ function descendants(units: UnitDirectory, unit: AdminUnit): AdminUnit[] {
 }
 
 /** Today's units at `level` that carry on `former` (through its own successions and those of the units it held). */
-export function currentUnitsFor(units: UnitDirectory, former: AdminUnit, date: IsoDate, level: UnitLevel = "commune"): AdminUnit[] {
+export function currentUnitsFor(
+  units: UnitDirectory,
+  former: AdminUnit,
+  date: IsoDate,
+  level: UnitLevel = "commune",
+): AdminUnit[] {
   const found = new Map<string, AdminUnit>();
   for (const u of [former, ...descendants(units, former)]) {
     if (u.level !== level) continue;
     for (const next of units.successorsAt(u.id, date)) if (next.level === level) found.set(next.id, next);
   }
-  if (found.size === 0) for (const next of units.successorsAt(former.id, date)) if (next.level === level) found.set(next.id, next);
+  if (found.size === 0)
+    for (const next of units.successorsAt(former.id, date)) if (next.level === level) found.set(next.id, next);
   return [...found.values()].sort((a, b) => collator.compare(a.name, b.name));
 }
 
@@ -76,7 +82,11 @@ const bareKey = (text: string) => searchKey(text).replace(TYPE_PREFIX, "");
  * Anything uncertain (commune not found, several communes of that name in the district, a split) gives no offer.
  */
 export function currentAddressOffer(units: UnitDirectory, printed: string, date: IsoDate): AddressOffer | undefined {
-  const parts = printed.normalize("NFC").split(",").map((p) => p.trim()).filter(Boolean);
+  const parts = printed
+    .normalize("NFC")
+    .split(",")
+    .map((p) => p.trim())
+    .filter(Boolean);
   if (parts.length < 2) return undefined;
   // Find the first part naming a commune whose parents are named by the parts after it.
   for (let i = 0; i < parts.length; i++) {
@@ -100,7 +110,11 @@ export function currentAddressOffer(units: UnitDirectory, printed: string, date:
     const currentUnit = next[0]!;
     const province = units.provinceOf(currentUnit);
     const detail = parts.slice(0, i);
-    const current = [...detail, units.displayName(currentUnit), ...(province ? [units.displayName(province)] : [])].join(", ");
+    const current = [
+      ...detail,
+      units.displayName(currentUnit),
+      ...(province ? [units.displayName(province)] : []),
+    ].join(", ");
     return { printed, current, formerUnit, currentUnit };
   }
   return undefined;

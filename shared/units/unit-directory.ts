@@ -118,7 +118,9 @@ export function createUnitDirectory(data: UnitsData): UnitDirectory {
     successorsAt,
     predecessorsOf(unitId) {
       const level = byIdMap.get(unitId)?.level;
-      return (successionsByTo.get(unitId) ?? []).flatMap((s) => byIdMap.get(s.fromId) ?? []).filter((u) => u.level === level);
+      return (successionsByTo.get(unitId) ?? [])
+        .flatMap((s) => byIdMap.get(s.fromId) ?? [])
+        .filter((u) => u.level === level);
     },
     successionsFrom: (unitId) => successionsByFrom.get(unitId) ?? [],
     successionsTo: (unitId) => successionsByTo.get(unitId) ?? [],

@@ -55,7 +55,8 @@ export function buildSearchIndex(units: readonly AdminUnit[]): UnitSearchEntry[]
 function rankOf(entry: UnitSearchEntry, query: string, wordQuery: string, compactQuery: string): number {
   let best = 4;
   for (const key of entry.keys) {
-    const rank = key === query ? 0 : key.startsWith(query) ? 1 : key.includes(wordQuery) ? 2 : key.includes(query) ? 3 : 4;
+    const rank =
+      key === query ? 0 : key.startsWith(query) ? 1 : key.includes(wordQuery) ? 2 : key.includes(query) ? 3 : 4;
     if (rank < best) best = rank;
   }
   if (best <= 1) return best;

@@ -20,7 +20,10 @@ forEachDatabase((_name, open) => {
     t = await open();
     graph = await startGraphStandIn("TEST_APP_SECRET");
     graph.users.set("AT-phone-user", "3368637342326469001");
-    app = await startTestApp(t, { now: "2026-12-02T09:00:00+07:00", env: { ZALO_APP_SECRET: "TEST_APP_SECRET", ZALO_GRAPH_BASE: graph.baseUrl } });
+    app = await startTestApp(t, {
+      now: "2026-12-02T09:00:00+07:00",
+      env: { ZALO_APP_SECRET: "TEST_APP_SECRET", ZALO_GRAPH_BASE: graph.baseUrl },
+    });
   });
   afterAll(async () => {
     await app?.close();
@@ -40,17 +43,28 @@ forEachDatabase((_name, open) => {
 
     const me = (await (await app.request("/api/citizens/me", { headers: zalo })).json()) as any;
     expect(me.phone).toEqual(body);
-    const row = await t.db.selectFrom("citizens").select(["phone", "phone_consent_at", "phone_source"]).where("id", "=", me.citizenId).executeTakeFirstOrThrow();
+    const row = await t.db
+      .selectFrom("citizens")
+      .select(["phone", "phone_consent_at", "phone_source"])
+      .where("id", "=", me.citizenId)
+      .executeTakeFirstOrThrow();
     expect(row).toEqual({ phone: "84912345678", phone_consent_at: "2026-12-02T02:00:00.000Z", phone_source: "zalo" });
     const audit = await listAuditFor(t.db, "citizen", me.citizenId);
-    expect(audit.map((a) => [a.action, a.actorKind, a.fields])).toContainEqual(["create", "citizen", ["phone", "phone_consent_at", "phone_source"]]);
+    expect(audit.map((a) => [a.action, a.actorKind, a.fields])).toContainEqual([
+      "create",
+      "citizen",
+      ["phone", "phone_consent_at", "phone_source"],
+    ]);
     expect(JSON.stringify(audit)).not.toContain("912345678");
   });
 
   it("a used or foreign token is refused in Vietnamese, and the number kept stays", async () => {
     const again = await sendToken("PHONE-TOKEN-1");
     expect(again.status).toBe(422);
-    expect(((await again.json()) as any).error).toMatchObject({ code: "phone_token_invalid", message: expect.stringContaining("Zalo chưa xác nhận") });
+    expect(((await again.json()) as any).error).toMatchObject({
+      code: "phone_token_invalid",
+      message: expect.stringContaining("Zalo chưa xác nhận"),
+    });
     const me = (await (await app.request("/api/citizens/me", { headers: zalo })).json()) as any;
     expect(me.phone.masked).toBe("0912 *** 678");
   });
@@ -70,7 +84,11 @@ forEachDatabase((_name, open) => {
     expect(res.status).toBe(204);
     const me = (await (await app.request("/api/citizens/me", { headers: zalo })).json()) as any;
     expect(me.phone).toBeNull();
-    const row = await t.db.selectFrom("citizens").select(["phone", "phone_consent_at", "phone_source"]).where("id", "=", me.citizenId).executeTakeFirstOrThrow();
+    const row = await t.db
+      .selectFrom("citizens")
+      .select(["phone", "phone_consent_at", "phone_source"])
+      .where("id", "=", me.citizenId)
+      .executeTakeFirstOrThrow();
     expect(row).toEqual({ phone: null, phone_consent_at: null, phone_source: null });
     const audit = await listAuditFor(t.db, "citizen", me.citizenId);
     expect(audit.at(-1)).toMatchObject({ action: "delete", actorKind: "citizen" });

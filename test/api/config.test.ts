@@ -25,8 +25,15 @@ describe("configuration", () => {
   });
 
   it("reads a PostgreSQL URL and treats empty values as unset", () => {
-    const r = parseConfig({ DATABASE_URL: "postgres://app:secret@127.0.0.1:5432/khonghen", PORT: "8080", REDIS_URL: "" });
-    expect(r.ok && r.config.database).toEqual({ kind: "postgres", url: "postgres://app:secret@127.0.0.1:5432/khonghen" });
+    const r = parseConfig({
+      DATABASE_URL: "postgres://app:secret@127.0.0.1:5432/khonghen",
+      PORT: "8080",
+      REDIS_URL: "",
+    });
+    expect(r.ok && r.config.database).toEqual({
+      kind: "postgres",
+      url: "postgres://app:secret@127.0.0.1:5432/khonghen",
+    });
     expect(r.ok && r.config.PUBLIC_BASE_URL).toBe("http://localhost:8080");
   });
 

@@ -29,7 +29,8 @@ forEachDatabase((name, open) => {
   beforeAll(async () => {
     t = await open();
     bot = await startBot(t);
-    token = ((await (await bot.app.request("/api/citizens/device", { method: "POST" })).json()) as { token: string }).token;
+    token = ((await (await bot.app.request("/api/citizens/device", { method: "POST" })).json()) as { token: string })
+      .token;
     await createOfficer(bot.app.deps, "ctl-officer", "counter_officer", QUANG_KHE);
   });
   afterAll(async () => {
@@ -37,7 +38,10 @@ forEachDatabase((name, open) => {
   });
 
   const citizen = (path: string, init: RequestInit & { json?: unknown } = {}) =>
-    bot.app.request(path, { ...init, headers: { authorization: `Bearer ${token}`, ...(init.headers as Record<string, string>) } });
+    bot.app.request(path, {
+      ...init,
+      headers: { authorization: `Bearer ${token}`, ...(init.headers as Record<string, string>) },
+    });
 
   it(`${name}: a NUL in a path parameter is 400, without signing in and signed in`, async () => {
     await expectRefused(await bot.app.request("/api/dossiers/%00/status"));
@@ -63,13 +67,32 @@ forEachDatabase((name, open) => {
   });
 
   it(`${name}: a control character in a JSON body is 400 and nothing is stored; a newline in feedback text is kept`, async () => {
-    const before = await t.db.selectFrom("feedback").select((e) => e.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
-    await expectRefused(await citizen("/api/feedback", { method: "POST", json: { unitCode: "24631", kind: "suggestion", text: "Góp ý\u0000 về giờ làm việc" } }));
-    await expectRefused(await citizen("/api/feedback", { method: "POST", json: { unitCode: "24631", kind: "suggestion", text: "Góp ý\u0085" } }));
-    const after = await t.db.selectFrom("feedback").select((e) => e.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+    const before = await t.db
+      .selectFrom("feedback")
+      .select((e) => e.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow();
+    await expectRefused(
+      await citizen("/api/feedback", {
+        method: "POST",
+        json: { unitCode: "24631", kind: "suggestion", text: "Góp ý\u0000 về giờ làm việc" },
+      }),
+    );
+    await expectRefused(
+      await citizen("/api/feedback", {
+        method: "POST",
+        json: { unitCode: "24631", kind: "suggestion", text: "Góp ý\u0085" },
+      }),
+    );
+    const after = await t.db
+      .selectFrom("feedback")
+      .select((e) => e.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow();
     expect(Number(after.n)).toBe(Number(before.n));
 
-    const multiLine = await citizen("/api/feedback", { method: "POST", json: { unitCode: "24631", kind: "suggestion", text: "Dòng một\nDòng hai\tcột" } });
+    const multiLine = await citizen("/api/feedback", {
+      method: "POST",
+      json: { unitCode: "24631", kind: "suggestion", text: "Dòng một\nDòng hai\tcột" },
+    });
     expect(multiLine.status).toBe(201);
     const mine = (await (await citizen("/api/feedback?mine=1")).json()) as { items: { text: string }[] };
     expect(mine.items.map((i) => i.text)).toContain("Dòng một\nDòng hai\tcột");
@@ -79,7 +102,12 @@ forEachDatabase((name, open) => {
     await expectRefused(
       await citizen("/api/pre-registrations", {
         method: "POST",
-        json: { unitCode: "24631", procedureCode: "1.004873", formData: { "requesterName\u0000": "A" }, consent: { accepted: true, version: CONSENT_NOTICE.version } },
+        json: {
+          unitCode: "24631",
+          procedureCode: "1.004873",
+          formData: { "requesterName\u0000": "A" },
+          consent: { accepted: true, version: CONSENT_NOTICE.version },
+        },
       }),
     );
     const rows = await t.db.selectFrom("pre_registrations").select("id").execute();
@@ -95,13 +123,17 @@ forEachDatabase((name, open) => {
     await expectRefused(await client.get("/console/api/dossiers/%00"));
     await expectRefused(await client.get("/console/api/dossiers/%00/forms/01"));
     await expectRefused(await client.post("/console/api/feedback/%00/answer", { answer: "Trả lời" }));
-    await expectRefused(await bot.app.request("/console/mirror/api/join", { method: "POST", json: { code: "12345\u0000" } }));
+    await expectRefused(
+      await bot.app.request("/console/mirror/api/join", { method: "POST", json: { code: "12345\u0000" } }),
+    );
     await expectRefused(await bot.app.request("/console/mirror/api/events?token=%00"));
   });
 
   it(`${name}: a signed webhook event with control characters is received and answered, the characters removed`, async () => {
     const userId = "2468458835296197999";
-    const res = await bot.post(zaloEvent.text({ userId, text: "xin chào\u0000 thủ tục\u0007 nào", timestamp: String(bot.nowMs()) }));
+    const res = await bot.post(
+      zaloEvent.text({ userId, text: "xin chào\u0000 thủ tục\u0007 nào", timestamp: String(bot.nowMs()) }),
+    );
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ received: true });
     await bot.settle();

@@ -22,11 +22,14 @@ describe("CORS configuration", () => {
     expect(r.ok && r.config.CORS_ORIGINS).toEqual(["https://h5.zdn.vn", "https://dichvucong.example.vn:8443"]);
   });
 
-  it.each(["*", "https://*.zdn.vn", "https://h5.zdn.vn/", "h5.zdn.vn", "https://h5.zdn.vn/zapps"])("refuses %s with a message naming the variable", (value) => {
-    const r = parseConfig({ CORS_ORIGINS: value });
-    expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.errors.join("\n")).toMatch(/CORS_ORIGINS: .*not an origin/);
-  });
+  it.each(["*", "https://*.zdn.vn", "https://h5.zdn.vn/", "h5.zdn.vn", "https://h5.zdn.vn/zapps"])(
+    "refuses %s with a message naming the variable",
+    (value) => {
+      const r = parseConfig({ CORS_ORIGINS: value });
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.errors.join("\n")).toMatch(/CORS_ORIGINS: .*not an origin/);
+    },
+  );
 });
 
 describe("CORS on /api", () => {
@@ -48,7 +51,10 @@ describe("CORS on /api", () => {
   });
 
   const preflight = (origin: string, headers = "x-zalo-access-token") =>
-    app.request("/api/citizens/me", { method: "OPTIONS", headers: { origin, "access-control-request-method": "GET", "access-control-request-headers": headers } });
+    app.request("/api/citizens/me", {
+      method: "OPTIONS",
+      headers: { origin, "access-control-request-method": "GET", "access-control-request-headers": headers },
+    });
 
   it("answers the preflight of a call with the Zalo header from h5.zdn.vn", async () => {
     const res = await preflight(ZALO);

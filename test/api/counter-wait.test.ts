@@ -17,7 +17,12 @@ forEachDatabase((_name, open) => {
   let app: TestApp;
   let serial = 0;
   const dossier = async (hm: string, officer: string | null, state = "received", date?: string) => {
-    const id = await insertDossier(t.db, { code: `000.00.06.H98-251015-${String(5000 + (serial += 1))}`, state, receivedAt: utc(hm, date), receivingUnitId: QUANG_KHE });
+    const id = await insertDossier(t.db, {
+      code: `000.00.06.H98-251015-${String(5000 + (serial += 1))}`,
+      state,
+      receivedAt: utc(hm, date),
+      receivingUnitId: QUANG_KHE,
+    });
     await t.db.updateTable("dossiers").set({ typed_by: officer }).where("id", "=", id).execute();
   };
 
@@ -43,19 +48,37 @@ forEachDatabase((_name, open) => {
       const res = await app.request("/api/units/24631/counter-wait");
       expect(res.status).toBe(200);
       const body = (await res.json()) as any;
-      expect(body).toMatchObject({ unitCode: "24631", schemeDay: true, intakeState: "open", intakeCutoff: "15:00", time: "10:00" });
-      expect(body.estimate).toEqual({ waiting: 2, counters: 2, minutesPerCitizen: { low: 12, high: 15 }, wait: { low: 12, high: 15 }, verdict: "in-time", basis: 9, receivedBy: "10:30" });
+      expect(body).toMatchObject({
+        unitCode: "24631",
+        schemeDay: true,
+        intakeState: "open",
+        intakeCutoff: "15:00",
+        time: "10:00",
+      });
+      expect(body.estimate).toEqual({
+        waiting: 2,
+        counters: 2,
+        minutesPerCitizen: { low: 12, high: 15 },
+        wait: { low: 12, high: 15 },
+        verdict: "in-time",
+        basis: 9,
+        receivedBy: "10:30",
+      });
       expect(body.method).toContain("không dùng thông tin cá nhân");
       expect(JSON.stringify(body)).not.toMatch(/Nguyễn|067085/);
     });
 
     it("asked for 07:00 the same day: nothing received yet, no range", async () => {
-      const body = (await (await app.request(`/api/units/24631/counter-wait?at=${encodeURIComponent("2025-10-15T07:05:00+07:00")}`)).json()) as any;
+      const body = (await (
+        await app.request(`/api/units/24631/counter-wait?at=${encodeURIComponent("2025-10-15T07:05:00+07:00")}`)
+      ).json()) as any;
       expect(body.estimate).toMatchObject({ minutesPerCitizen: null, wait: null, verdict: "unknown" });
     });
 
     it("on Thursday (not a scheme day) there is no estimate; an unknown unit is a 404", async () => {
-      const body = (await (await app.request(`/api/units/24631/counter-wait?at=${encodeURIComponent("2025-10-16T09:00:00+07:00")}`)).json()) as any;
+      const body = (await (
+        await app.request(`/api/units/24631/counter-wait?at=${encodeURIComponent("2025-10-16T09:00:00+07:00")}`)
+      ).json()) as any;
       expect(body).toMatchObject({ schemeDay: false, estimate: null });
       expect((await app.request("/api/units/99999/counter-wait")).status).toBe(404);
     });
@@ -63,9 +86,13 @@ forEachDatabase((_name, open) => {
 
   describe("POST /api/units/current-address", () => {
     it("offers the CCCD's printed address in today's units, and nothing for a current one", async () => {
-      const ask = async (address: unknown) => app.request("/api/units/current-address", { method: "POST", json: { address } });
+      const ask = async (address: unknown) =>
+        app.request("/api/units/current-address", { method: "POST", json: { address } });
       const offer = (await (await ask("Thôn 3, Xã Quảng Khê, Huyện Đắk Glong, Tỉnh Đắk Nông")).json()) as any;
-      expect(offer.offer).toMatchObject({ current: "Thôn 3, xã Quảng Khê, tỉnh Lâm Đồng", currentUnit: { code: "24631", displayName: "xã Quảng Khê" } });
+      expect(offer.offer).toMatchObject({
+        current: "Thôn 3, xã Quảng Khê, tỉnh Lâm Đồng",
+        currentUnit: { code: "24631", displayName: "xã Quảng Khê" },
+      });
       expect(((await (await ask("Thôn 3, xã Quảng Khê, tỉnh Lâm Đồng")).json()) as any).offer).toBeNull();
       const bad = await ask("");
       expect(bad.status).toBe(400);

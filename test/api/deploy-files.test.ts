@@ -12,14 +12,33 @@ import { parseConfig } from "../../bot-server/src/config.js";
 
 const ROOT = join(__dirname, "..", "..");
 const compose = parse(readFileSync(join(ROOT, "compose.yaml"), "utf8")) as {
-  services: Record<string, { image?: string; build?: unknown; command?: string[]; environment?: Record<string, string>; healthcheck?: { test: string[] }; volumes?: string[]; depends_on?: Record<string, { condition: string }>; ports?: string[] }>;
+  services: Record<
+    string,
+    {
+      image?: string;
+      build?: unknown;
+      command?: string[];
+      environment?: Record<string, string>;
+      healthcheck?: { test: string[] };
+      volumes?: string[];
+      depends_on?: Record<string, { condition: string }>;
+      ports?: string[];
+    }
+  >;
   volumes: Record<string, unknown>;
 };
 
 /** Compose's ${VAR:?msg} / ${VAR:-default} with sample values for the required ones. */
 function interpolate(value: string): string {
-  const samples: Record<string, string> = { POSTGRES_PASSWORD: "mat-khau-csdl", KHONGHEN_DOMAIN: "motcua.example.vn", STATUS_TOKEN_SECRET: "s".repeat(32) };
-  return value.replace(/\$\{(\w+)(?::([?-])([^}]*))?\}/g, (_m, name: string, op?: string, rest?: string) => samples[name] ?? (op === "-" ? (rest ?? "") : ""));
+  const samples: Record<string, string> = {
+    POSTGRES_PASSWORD: "mat-khau-csdl",
+    KHONGHEN_DOMAIN: "motcua.example.vn",
+    STATUS_TOKEN_SECRET: "s".repeat(32),
+  };
+  return value.replace(
+    /\$\{(\w+)(?::([?-])([^}]*))?\}/g,
+    (_m, name: string, op?: string, rest?: string) => samples[name] ?? (op === "-" ? (rest ?? "") : ""),
+  );
 }
 
 describe("compose.yaml", () => {
@@ -36,12 +55,19 @@ describe("compose.yaml", () => {
   });
 
   it("gives every service a health check, the apps' one being /readyz, and starts apps after healthy data stores", () => {
-    for (const [name, svc] of Object.entries(s)) expect([name, Array.isArray(svc.healthcheck?.test)]).toEqual([name, true]);
+    for (const [name, svc] of Object.entries(s))
+      expect([name, Array.isArray(svc.healthcheck?.test)]).toEqual([name, true]);
     for (const app of ["app1", "app2"]) {
       expect(s[app]!.healthcheck!.test.join(" ")).toContain("/readyz");
-      expect(s[app]!.depends_on).toMatchObject({ postgres: { condition: "service_healthy" }, redis: { condition: "service_healthy" } });
+      expect(s[app]!.depends_on).toMatchObject({
+        postgres: { condition: "service_healthy" },
+        redis: { condition: "service_healthy" },
+      });
     }
-    expect(s.proxy!.depends_on).toMatchObject({ app1: { condition: "service_healthy" }, app2: { condition: "service_healthy" } });
+    expect(s.proxy!.depends_on).toMatchObject({
+      app1: { condition: "service_healthy" },
+      app2: { condition: "service_healthy" },
+    });
   });
 
   it("keeps the data on named volumes", () => {
@@ -52,12 +78,22 @@ describe("compose.yaml", () => {
 
   it("fills in an environment the server's configuration accepts: PostgreSQL, Redis, production, one trusted proxy", () => {
     for (const name of ["app1", "app2", "worker"]) {
-      const env = Object.fromEntries(Object.entries(s[name]!.environment!).map(([k, v]) => [k, interpolate(String(v))]));
+      const env = Object.fromEntries(
+        Object.entries(s[name]!.environment!).map(([k, v]) => [k, interpolate(String(v))]),
+      );
       const parsed = parseConfig(env);
       expect(parsed).toMatchObject({ ok: true });
       if (!parsed.ok) continue;
-      expect(parsed.config).toMatchObject({ NODE_ENV: "production", TRUST_PROXY: 1, REDIS_URL: "redis://redis:6379", PUBLIC_BASE_URL: "https://motcua.example.vn" });
-      expect(parsed.config.database).toMatchObject({ kind: "postgres", url: "postgres://khonghen:mat-khau-csdl@postgres:5432/khonghen" });
+      expect(parsed.config).toMatchObject({
+        NODE_ENV: "production",
+        TRUST_PROXY: 1,
+        REDIS_URL: "redis://redis:6379",
+        PUBLIC_BASE_URL: "https://motcua.example.vn",
+      });
+      expect(parsed.config.database).toMatchObject({
+        kind: "postgres",
+        url: "postgres://khonghen:mat-khau-csdl@postgres:5432/khonghen",
+      });
     }
   });
 
@@ -73,7 +109,10 @@ describe("compose.yaml", () => {
 
 describe("Dockerfile", () => {
   const text = readFileSync(join(ROOT, "Dockerfile"), "utf8");
-  const stages = text.split(/^FROM /m).slice(1).map((s) => `FROM ${s}`);
+  const stages = text
+    .split(/^FROM /m)
+    .slice(1)
+    .map((s) => `FROM ${s}`);
   const runtime = stages[stages.length - 1]!;
 
   it("is multi-stage on a Debian-based Node image", () => {
@@ -86,7 +125,14 @@ describe("Dockerfile", () => {
     expect(stages[0]).toMatch(/npm prune --omit=dev/);
     expect(runtime).not.toMatch(/^COPY \. /m);
     const copied = [...runtime.matchAll(/^COPY --from=build \S+ (.+) \S+$/gm)].flatMap((m) => m[1]!.split(" "));
-    expect(copied.sort()).toEqual(["/app/bot-server/start.js", "/app/dist", "/app/mini-app/www", "/app/node_modules", "/app/package-lock.json", "/app/package.json"]);
+    expect(copied.sort()).toEqual([
+      "/app/bot-server/start.js",
+      "/app/dist",
+      "/app/mini-app/www",
+      "/app/node_modules",
+      "/app/package-lock.json",
+      "/app/package.json",
+    ]);
     expect(runtime).toMatch(/ENV NODE_ENV=production/);
     expect(runtime).not.toMatch(/tsx/);
   });

@@ -47,7 +47,9 @@ forEachDatabase((_name, open) => {
   });
 
   it("200 concurrent creates are all stored, each with its audit entry", async () => {
-    const { token } = (await (await app.request("/api/citizens/device", { method: "POST" })).json()) as { token: string };
+    const { token } = (await (await app.request("/api/citizens/device", { method: "POST" })).json()) as {
+      token: string;
+    };
     const responses = await Promise.all(
       Array.from({ length: 200 }, (_, i) =>
         app.request("/api/pre-registrations", {
@@ -67,7 +69,11 @@ forEachDatabase((_name, open) => {
     expect(new Set(ids).size).toBe(200);
     const stored = await t.db.selectFrom("pre_registrations").select("id").execute();
     expect(stored).toHaveLength(200);
-    const audits = await t.db.selectFrom("audit_log").select(["subject_id", "action"]).where("action", "=", "create").execute();
+    const audits = await t.db
+      .selectFrom("audit_log")
+      .select(["subject_id", "action"])
+      .where("action", "=", "create")
+      .execute();
     expect(new Set(audits.map((a) => a.subject_id))).toEqual(new Set(ids));
   });
 });

@@ -13,7 +13,9 @@ const APP_SECRET = "TEST_APP_SECRET";
 
 describe("appsecret_proof", () => {
   it("matches the documented test vector (docs/zalo.md#local-stand-ins)", () => {
-    expect(appSecretProof("TEST_APP_SECRET", "TEST_ACCESS_TOKEN")).toBe("a29e09935528b19da2caaf6914b1a3b7045d825ea86abdff8d7f0599d47dd731");
+    expect(appSecretProof("TEST_APP_SECRET", "TEST_ACCESS_TOKEN")).toBe(
+      "a29e09935528b19da2caaf6914b1a3b7045d825ea86abdff8d7f0599d47dd731",
+    );
   });
 });
 
@@ -50,7 +52,10 @@ forEachDatabase((_name, open) => {
       const row = await t.db.selectFrom("citizens").selectAll().where("id", "=", citizenId!).executeTakeFirstOrThrow();
       expect(row.device_token_hash).toMatch(/^[0-9a-f]{64}$/);
       expect(JSON.stringify(row)).not.toContain(token!);
-      expect(await me({ authorization: `Bearer ${token}` })).toEqual({ status: 200, body: expect.objectContaining({ citizenId, identity: "device" }) });
+      expect(await me({ authorization: `Bearer ${token}` })).toEqual({
+        status: 200,
+        body: expect.objectContaining({ citizenId, identity: "device" }),
+      });
     });
 
     it("an unknown or malformed token, or none at all, is a 401 with a Vietnamese message", async () => {
@@ -74,7 +79,11 @@ forEachDatabase((_name, open) => {
       const other = await me({ "x-zalo-access-token": "AT-user-2" });
       expect(other.body.citizenId).not.toBe(first.body.citizenId);
       expect(graph.badProofs).toBe(0);
-      const row = await t.db.selectFrom("citizens").select("zalo_user_id").where("id", "=", first.body.citizenId).executeTakeFirstOrThrow();
+      const row = await t.db
+        .selectFrom("citizens")
+        .select("zalo_user_id")
+        .where("id", "=", first.body.citizenId)
+        .executeTakeFirstOrThrow();
       expect(row.zalo_user_id).toBe("3368637342326461234");
     });
 
@@ -109,8 +118,13 @@ forEachDatabase((_name, open) => {
       });
       expect(created.status).toBe(201);
       const { id } = (await created.json()) as { id: string };
-      expect((await app.request(`/api/pre-registrations/${id}`, { headers: { "x-zalo-access-token": "AT-user-1-renewed" } })).status).toBe(200);
-      expect((await app.request(`/api/pre-registrations/${id}`, { headers: { "x-zalo-access-token": "AT-user-2" } })).status).toBe(404);
+      expect(
+        (await app.request(`/api/pre-registrations/${id}`, { headers: { "x-zalo-access-token": "AT-user-1-renewed" } }))
+          .status,
+      ).toBe(200);
+      expect(
+        (await app.request(`/api/pre-registrations/${id}`, { headers: { "x-zalo-access-token": "AT-user-2" } })).status,
+      ).toBe(404);
     });
   });
 

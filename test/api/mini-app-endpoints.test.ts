@@ -33,9 +33,18 @@ forEachDatabase((_name, open) => {
   describe("POST /api/citizens/me/notifications", () => {
     let token: string;
     let citizenId: string;
-    const citizenRow = () => t.db.selectFrom("citizens").select(["notify_opt_in_at", "oa_followed"]).where("id", "=", citizenId).executeTakeFirstOrThrow();
+    const citizenRow = () =>
+      t.db
+        .selectFrom("citizens")
+        .select(["notify_opt_in_at", "oa_followed"])
+        .where("id", "=", citizenId)
+        .executeTakeFirstOrThrow();
     const report = (body: unknown, auth = token) =>
-      getJson("/api/citizens/me/notifications", { method: "POST", headers: auth ? { authorization: `Bearer ${auth}` } : {}, json: body });
+      getJson("/api/citizens/me/notifications", {
+        method: "POST",
+        headers: auth ? { authorization: `Bearer ${auth}` } : {},
+        json: body,
+      });
 
     beforeAll(async () => {
       const d = (await getJson("/api/citizens/device", { method: "POST" })).body!;
@@ -71,12 +80,23 @@ forEachDatabase((_name, open) => {
     const RECEIVED = "000.00.06.H98-251015-0102";
 
     beforeAll(async () => {
-      await insertDossier(t.db, { code: SUPPLEMENT, state: "awaiting_supplement", track: "normal", dueDate: "2025-10-20" });
+      await insertDossier(t.db, {
+        code: SUPPLEMENT,
+        state: "awaiting_supplement",
+        track: "normal",
+        dueDate: "2025-10-20",
+      });
       await t.db
         .updateTable("dossiers")
         .set({
           missing_documents: JSON.stringify([
-            { name: "Bản sao Giấy khai sinh", original: 0, certifiedCopy: 1, photocopy: 0, note: "của con Nguyễn Văn Thử" },
+            {
+              name: "Bản sao Giấy khai sinh",
+              original: 0,
+              certifiedCopy: 1,
+              photocopy: 0,
+              note: "của con Nguyễn Văn Thử",
+            },
             "Tờ khai (bản chính)",
             { original: 1 },
           ]),
@@ -86,32 +106,56 @@ forEachDatabase((_name, open) => {
       await insertDossier(t.db, { code: RECEIVED, state: "received" });
     });
 
-    const withSlip = (code: string) => `/api/dossiers/${code}/status?t=${signStatusToken(app.deps.statusTokenSecret, code)}`;
+    const withSlip = (code: string) =>
+      `/api/dossiers/${code}/status?t=${signStatusToken(app.deps.statusTokenSecret, code)}`;
 
     it("by the code alone: the state and dates, not the documents still missing (dossier codes can be walked)", async () => {
       const r = await getJson(`/api/dossiers/${SUPPLEMENT}/status`);
       expect(r.status).toBe(200);
       expect(r.body).toMatchObject({ state: "awaiting_supplement", dueDate: "2025-10-20" });
-      for (const hidden of ["missingDocuments", "procedure", "receivingUnit", "receivingUnitCode", "track"]) expect(r.body).not.toHaveProperty(hidden);
+      for (const hidden of ["missingDocuments", "procedure", "receivingUnit", "receivingUnitCode", "track"])
+        expect(r.body).not.toHaveProperty(hidden);
     });
 
     it("with the slip's token: names the receiving unit by code and, on a supplement request, the missing documents by name only", async () => {
       const r = await getJson(withSlip(SUPPLEMENT));
       expect(r.status).toBe(200);
-      expect(r.body).toMatchObject({ receivingUnit: "xã Quảng Khê", receivingUnitCode: "24631", state: "awaiting_supplement" });
+      expect(r.body).toMatchObject({
+        receivingUnit: "xã Quảng Khê",
+        receivingUnitCode: "24631",
+        state: "awaiting_supplement",
+      });
       expect(r.body!.missingDocuments).toEqual(["Bản sao Giấy khai sinh", "Tờ khai (bản chính)"]);
       expect(JSON.stringify(r.body)).not.toMatch(/Nguyễn Văn Thử|067085000001/);
     });
 
     it("the citizen's own dossier shows its details with their credential; another citizen's credential does not", async () => {
-      const device = async () => (await (await app.request("/api/citizens/device", { method: "POST" })).json()) as { token: string; citizenId: string };
+      const device = async () =>
+        (await (await app.request("/api/citizens/device", { method: "POST" })).json()) as {
+          token: string;
+          citizenId: string;
+        };
       const owner = await device();
       const stranger = await device();
       const OWN = "000.00.06.H98-251015-0103";
-      await insertDossier(t.db, { code: OWN, state: "awaiting_supplement", track: "normal", dueDate: "2025-10-20", citizenId: owner.citizenId });
-      await t.db.updateTable("dossiers").set({ missing_documents: JSON.stringify(["Bản sao Giấy khai sinh"]) }).where("code", "=", OWN).execute();
-      const as = async (token: string) => (await app.request(`/api/dossiers/${OWN}/status`, { headers: { authorization: `Bearer ${token}` } })).json();
-      expect(await as(owner.token)).toMatchObject({ procedure: { code: "1.004873" }, missingDocuments: ["Bản sao Giấy khai sinh"] });
+      await insertDossier(t.db, {
+        code: OWN,
+        state: "awaiting_supplement",
+        track: "normal",
+        dueDate: "2025-10-20",
+        citizenId: owner.citizenId,
+      });
+      await t.db
+        .updateTable("dossiers")
+        .set({ missing_documents: JSON.stringify(["Bản sao Giấy khai sinh"]) })
+        .where("code", "=", OWN)
+        .execute();
+      const as = async (token: string) =>
+        (await app.request(`/api/dossiers/${OWN}/status`, { headers: { authorization: `Bearer ${token}` } })).json();
+      expect(await as(owner.token)).toMatchObject({
+        procedure: { code: "1.004873" },
+        missingDocuments: ["Bản sao Giấy khai sinh"],
+      });
       const other = await as(stranger.token);
       expect(other).toMatchObject({ state: "awaiting_supplement" });
       expect(other).not.toHaveProperty("missingDocuments");
@@ -134,27 +178,44 @@ forEachDatabase((_name, open) => {
     it("GET /api/units/:unitCode gives the demo unit's office, phone left empty and flagged, with office hours", async () => {
       const r = await getJson("/api/units/24631");
       expect(r.status).toBe(200);
-      expect(r.body!.office).toEqual({ place: "Bộ phận Một cửa, UBND xã Quảng Khê", address: null, phone: null, toVerify: true, source: expect.any(String) });
+      expect(r.body!.office).toEqual({
+        place: "Bộ phận Một cửa, UBND xã Quảng Khê",
+        address: null,
+        phone: null,
+        toVerify: true,
+        source: expect.any(String),
+      });
       expect(r.body!.officeHours.length).toBeGreaterThan(0);
       expect(r.body!.officeHoursToVerify).toBe(true);
     });
 
     it("the scheme answer carries the same office (screen 1 of the mini-app)", async () => {
       const r = await getJson("/api/units/24631/scheme");
-      expect(r.body!.office).toMatchObject({ place: "Bộ phận Một cửa, UBND xã Quảng Khê", phone: null, toVerify: true });
+      expect(r.body!.office).toMatchObject({
+        place: "Bộ phận Một cửa, UBND xã Quảng Khê",
+        phone: null,
+        toVerify: true,
+      });
     });
 
     it("a 2023 unit without a row gets its People's Committee as the place, flagged to verify", async () => {
       const r = await getJson("/api/units/664?at=2024-03-06T09:00:00%2B07:00");
       expect(r.status).toBe(200);
-      expect(r.body!.office).toMatchObject({ place: "Bộ phận Một cửa, UBND huyện Krông Nô", address: null, phone: null, toVerify: true });
+      expect(r.body!.office).toMatchObject({
+        place: "Bộ phận Một cửa, UBND huyện Krông Nô",
+        address: null,
+        phone: null,
+        toVerify: true,
+      });
     });
   });
 });
 
 describe("shared/data/offices.ts", () => {
   it("covers the 28 successor communes of Lâm Đồng, each an existing unit, flagged, with no invented phone number", () => {
-    const communes2025 = daknongUnits.units.filter((u) => u.validFrom === "2025-07-01" && u.level === "commune").map((u) => u.id);
+    const communes2025 = daknongUnits.units
+      .filter((u) => u.validFrom === "2025-07-01" && u.level === "commune")
+      .map((u) => u.id);
     expect(unitOffices.map((o) => o.unitId).sort()).toEqual([...communes2025].sort());
     expect(communes2025).toHaveLength(28);
     for (const o of unitOffices) {

@@ -22,20 +22,48 @@ forEachDatabase((name, open) => {
   let bobCode: string;
 
   const as = (token: string, path: string, init: RequestInit & { json?: unknown } = {}) =>
-    app.request(path, { ...init, headers: { authorization: `Bearer ${token}`, ...(init.headers as Record<string, string>) } });
-  const device = async () => ((await (await app.request("/api/citizens/device", { method: "POST" })).json()) as { token: string }).token;
-  const citizenIdOf = async (token: string) => ((await (await as(token, "/api/citizens/me")).json()) as any).citizenId as string;
+    app.request(path, {
+      ...init,
+      headers: { authorization: `Bearer ${token}`, ...(init.headers as Record<string, string>) },
+    });
+  const device = async () =>
+    ((await (await app.request("/api/citizens/device", { method: "POST" })).json()) as { token: string }).token;
+  const citizenIdOf = async (token: string) =>
+    ((await (await as(token, "/api/citizens/me")).json()) as any).citizenId as string;
 
   beforeAll(async () => {
     t = await open();
     app = await startTestApp(t, { now: "2025-10-15T09:00:00+07:00", env: { NODE_ENV: "test" } });
     alice = await device();
     bob = await device();
-    const a = await as(alice, "/api/pre-registrations", { method: "POST", json: { unitCode: "24631", procedureCode: "1.004873", formData: { requesterName: "Nguyễn Văn Thử", requesterResidence: "Thôn 3, xã Quảng Khê" }, consent: CONSENT } });
+    const a = await as(alice, "/api/pre-registrations", {
+      method: "POST",
+      json: {
+        unitCode: "24631",
+        procedureCode: "1.004873",
+        formData: { requesterName: "Nguyễn Văn Thử", requesterResidence: "Thôn 3, xã Quảng Khê" },
+        consent: CONSENT,
+      },
+    });
     aliceCode = ((await a.json()) as any).code;
-    const b = await as(bob, "/api/pre-registrations", { method: "POST", json: { unitCode: "24631", procedureCode: "1.004873", formData: { requesterName: "Trần Thị Mẫu" }, consent: CONSENT } });
+    const b = await as(bob, "/api/pre-registrations", {
+      method: "POST",
+      json: {
+        unitCode: "24631",
+        procedureCode: "1.004873",
+        formData: { requesterName: "Trần Thị Mẫu" },
+        consent: CONSENT,
+      },
+    });
     bobCode = ((await b.json()) as any).code;
-    expect((await as(alice, "/api/feedback", { method: "POST", json: { unitCode: "24631", kind: "suggestion", text: "Xin thêm ghế chờ" } })).status).toBe(201);
+    expect(
+      (
+        await as(alice, "/api/feedback", {
+          method: "POST",
+          json: { unitCode: "24631", kind: "suggestion", text: "Xin thêm ghế chờ" },
+        })
+      ).status,
+    ).toBe(201);
     await createOfficer(app.deps, `${name}-qk-admin`, "unit_admin", QUANG_KHE);
     await createOfficer(app.deps, `${name}-nd-admin`, "unit_admin", NAM_DA);
     await createOfficer(app.deps, `${name}-qk-counter`, "counter_officer", QUANG_KHE);
@@ -78,9 +106,15 @@ forEachDatabase((name, open) => {
   });
 
   it(`${name}: a correction goes to the unit holding the data; the unit admin answers it (audited) and the citizen sees the answer`, async () => {
-    const other = await as(alice, "/api/citizens/me/corrections", { method: "POST", json: { subject: "pre_registration", reference: bobCode, text: "Sửa tên người khác" } });
+    const other = await as(alice, "/api/citizens/me/corrections", {
+      method: "POST",
+      json: { subject: "pre_registration", reference: bobCode, text: "Sửa tên người khác" },
+    });
     expect(other.status).toBe(404);
-    const res = await as(alice, "/api/citizens/me/corrections", { method: "POST", json: { subject: "pre_registration", reference: aliceCode, text: "Địa chỉ đúng là Thôn 4, xã Quảng Khê" } });
+    const res = await as(alice, "/api/citizens/me/corrections", {
+      method: "POST",
+      json: { subject: "pre_registration", reference: aliceCode, text: "Địa chỉ đúng là Thôn 4, xã Quảng Khê" },
+    });
     expect(res.status).toBe(201);
     const created = (await res.json()) as any;
     expect(created).toMatchObject({ status: "open", unitName: expect.stringContaining("Quảng Khê") });
@@ -90,17 +124,28 @@ forEachDatabase((name, open) => {
     expect((await counter.get("/console/api/data-requests")).status).toBe(403);
     const namDa = await signedInClient(app.url, `${name}-nd-admin`);
     expect(((await (await namDa.get("/console/api/data-requests")).json()) as any).items).toEqual([]);
-    expect((await namDa.post(`/console/api/data-requests/${created.id}/answer`, { status: "done", answer: "Đã sửa" })).status).toBe(404);
+    expect(
+      (await namDa.post(`/console/api/data-requests/${created.id}/answer`, { status: "done", answer: "Đã sửa" }))
+        .status,
+    ).toBe(404);
 
     const admin = await signedInClient(app.url, `${name}-qk-admin`);
     const list = (await (await admin.get("/console/api/data-requests")).json()) as any;
     expect(list.items.map((i: any) => i.text)).toContain("Địa chỉ đúng là Thôn 4, xã Quảng Khê");
-    const answered = await admin.post(`/console/api/data-requests/${created.id}/answer`, { status: "done", answer: "Đơn vị đã sửa địa chỉ thành Thôn 4." });
+    const answered = await admin.post(`/console/api/data-requests/${created.id}/answer`, {
+      status: "done",
+      answer: "Đơn vị đã sửa địa chỉ thành Thôn 4.",
+    });
     expect(answered.status).toBe(200);
-    expect((await admin.post(`/console/api/data-requests/${created.id}/answer`, { status: "done", answer: "Lần hai" })).status).toBe(409);
+    expect(
+      (await admin.post(`/console/api/data-requests/${created.id}/answer`, { status: "done", answer: "Lần hai" }))
+        .status,
+    ).toBe(409);
 
     const audit = await listAuditFor(t.db, "data_request", created.id);
-    expect(audit.map((e: any) => `${e.actorKind}:${e.action}`)).toEqual(expect.arrayContaining(["citizen:create", "officer:read", "officer:update"]));
+    expect(audit.map((e: any) => `${e.actorKind}:${e.action}`)).toEqual(
+      expect.arrayContaining(["citizen:create", "officer:read", "officer:update"]),
+    );
     const mine = (await (await as(alice, "/api/citizens/me/data")).json()) as any;
     expect(mine.corrections[0]).toMatchObject({ status: "done", answer: "Đơn vị đã sửa địa chỉ thành Thôn 4." });
   });

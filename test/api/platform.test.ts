@@ -45,7 +45,12 @@ forEachDatabase((_name, open) => {
   beforeAll(async () => {
     t = await open();
     app = await startTestApp(t, { now: "2025-10-15T10:00:00+07:00" });
-    await insertDossier(t.db, { code: DOSSIER_CODE, state: "result_ready", track: "same-day", resultReadyAt: "2025-10-15T08:30:00.000Z" });
+    await insertDossier(t.db, {
+      code: DOSSIER_CODE,
+      state: "result_ready",
+      track: "same-day",
+      resultReadyAt: "2025-10-15T08:30:00.000Z",
+    });
   });
   afterAll(async () => {
     await app?.close();
@@ -81,7 +86,9 @@ forEachDatabase((_name, open) => {
     it("is generated from the route table and lists every route with its schemas and error format", async () => {
       const doc = (await (await app.request("/api/openapi.json")).json()) as any;
       expect(doc.openapi).toBe("3.1.0");
-      const ops = Object.entries(doc.paths).flatMap(([p, methods]) => Object.keys(methods as object).map((m) => `${m} ${p}`));
+      const ops = Object.entries(doc.paths).flatMap(([p, methods]) =>
+        Object.keys(methods as object).map((m) => `${m} ${p}`),
+      );
       // Other modules add routes to the same table; the ones this issue asks for must all be there.
       expect(ops).toEqual(expect.arrayContaining(EXPECTED_OPERATIONS));
       for (const op of ops) expect(doc.paths[op.split(" ")[1]!][op.split(" ")[0]!].responses).toBeDefined();
@@ -97,8 +104,14 @@ forEachDatabase((_name, open) => {
     it("every documented operation is served (none falls through to the unknown-route 404)", async () => {
       for (const op of EXPECTED_OPERATIONS) {
         const [method, path] = op.split(" ") as [string, string];
-        const concrete = path.replace("{unitCode}", "24631").replace("{code}", method === "get" && path.includes("procedures") ? "1.004873" : DOSSIER_CODE).replace("{id}", "00000000-0000-4000-8000-000000000000");
-        const res = await app.request(concrete, { method: method.toUpperCase(), ...(method === "post" || method === "patch" ? { json: {} } : {}) });
+        const concrete = path
+          .replace("{unitCode}", "24631")
+          .replace("{code}", method === "get" && path.includes("procedures") ? "1.004873" : DOSSIER_CODE)
+          .replace("{id}", "00000000-0000-4000-8000-000000000000");
+        const res = await app.request(concrete, {
+          method: method.toUpperCase(),
+          ...(method === "post" || method === "patch" ? { json: {} } : {}),
+        });
         const body = res.headers.get("content-type")?.includes("json") ? ((await res.json()) as any) : undefined;
         expect([op, body?.error?.code]).not.toEqual([op, "not_found"]);
         expect(res.status).toBeLessThan(500);
@@ -111,13 +124,21 @@ forEachDatabase((_name, open) => {
       const res = await app.request(`/api/dossiers/${DOSSIER_CODE}/status`);
       expect(res.status).toBe(200);
       expect(await res.json()).toEqual({
-        code: DOSSIER_CODE, state: "result_ready", stateLabel: "Đã có kết quả", receivedOn: expect.any(String), dueDate: "2025-10-15", dueDateText: "15/10/2025",
-        resultReady: true, returned: false,
+        code: DOSSIER_CODE,
+        state: "result_ready",
+        stateLabel: "Đã có kết quả",
+        receivedOn: expect.any(String),
+        dueDate: "2025-10-15",
+        dueDateText: "15/10/2025",
+        resultReady: true,
+        returned: false,
       });
     });
 
     it("with the slip's token shows procedure, unit, state, track and due date, and no personal data", async () => {
-      const res = await app.request(`/api/dossiers/${DOSSIER_CODE}/status?t=${signStatusToken(app.deps.statusTokenSecret, DOSSIER_CODE)}`);
+      const res = await app.request(
+        `/api/dossiers/${DOSSIER_CODE}/status?t=${signStatusToken(app.deps.statusTokenSecret, DOSSIER_CODE)}`,
+      );
       expect(res.status).toBe(200);
       const text = await res.text();
       expect(JSON.parse(text)).toMatchObject({
@@ -146,9 +167,15 @@ forEachDatabase((_name, open) => {
 
     it("says whether a slip's token is authentic", async () => {
       const secret = app.deps.statusTokenSecret;
-      const good = (await (await app.request(`/api/dossiers/${DOSSIER_CODE}/status?t=${signStatusToken(secret, DOSSIER_CODE)}`)).json()) as any;
+      const good = (await (
+        await app.request(`/api/dossiers/${DOSSIER_CODE}/status?t=${signStatusToken(secret, DOSSIER_CODE)}`)
+      ).json()) as any;
       expect(good.slip).toEqual({ authentic: true, message: "Phiếu hợp lệ, do UBND xã Quảng Khê cấp." });
-      const forged = (await (await app.request(`/api/dossiers/${DOSSIER_CODE}/status?t=${signStatusToken("another-secret-123", DOSSIER_CODE)}`)).json()) as any;
+      const forged = (await (
+        await app.request(
+          `/api/dossiers/${DOSSIER_CODE}/status?t=${signStatusToken("another-secret-123", DOSSIER_CODE)}`,
+        )
+      ).json()) as any;
       expect(forged.slip).toEqual({ authentic: false, message: "Không xác thực được phiếu này." });
       // A forged token shows no more than the code alone.
       expect(forged).not.toHaveProperty("procedure");
@@ -156,7 +183,12 @@ forEachDatabase((_name, open) => {
     });
 
     it("the status token secret is generated once and kept in the database", async () => {
-      const row = await t.db.selectFrom("catalog_documents").select("body").where("kind", "=", "setting").where("id", "=", "status_token_secret").executeTakeFirstOrThrow();
+      const row = await t.db
+        .selectFrom("catalog_documents")
+        .select("body")
+        .where("kind", "=", "setting")
+        .where("id", "=", "status_token_secret")
+        .executeTakeFirstOrThrow();
       expect(JSON.parse(row.body)).toBe(app.deps.statusTokenSecret);
       const again = await startTestApp(t);
       expect(again.deps.statusTokenSecret).toBe(app.deps.statusTokenSecret);
@@ -194,7 +226,9 @@ forEachDatabase((_name, open) => {
     });
 
     it("a tampered token or an unknown code says so", async () => {
-      const tampered = await (await app.request(`/tra-cuu?code=${encodeURIComponent(DOSSIER_CODE)}&t=AAAAAAAAAAAAAAAA`)).text();
+      const tampered = await (
+        await app.request(`/tra-cuu?code=${encodeURIComponent(DOSSIER_CODE)}&t=AAAAAAAAAAAAAAAA`)
+      ).text();
       expect(tampered).toContain("Không xác thực được phiếu này");
       const res = await app.request(`/tra-cuu?code=${encodeURIComponent("<script>alert(1)</script>")}`);
       expect(res.status).toBe(404);
@@ -241,7 +275,12 @@ forEachDatabase((_name, open) => {
     });
 
     it("serves Zalo's domain verification file when configured", async () => {
-      const v = await startTestApp(t, { env: { ZALO_DOMAIN_VERIFICATION: 'zalo_verifierABC123.html:<meta property="zalo-platform-site-verification" content="ABC123" />' } });
+      const v = await startTestApp(t, {
+        env: {
+          ZALO_DOMAIN_VERIFICATION:
+            'zalo_verifierABC123.html:<meta property="zalo-platform-site-verification" content="ABC123" />',
+        },
+      });
       try {
         const res = await v.request("/zalo_verifierABC123.html");
         expect(res.status).toBe(200);
@@ -254,16 +293,23 @@ forEachDatabase((_name, open) => {
 
   describe("test clock, rate limit, headers", () => {
     it("TEST_CLOCK=1 lets a browser test pin the server's time; it is absent otherwise", async () => {
-      expect((await app.request("/__test/clock", { method: "POST", json: { now: "2025-10-15T14:59:00+07:00" } })).status).toBe(404);
+      expect(
+        (await app.request("/__test/clock", { method: "POST", json: { now: "2025-10-15T14:59:00+07:00" } })).status,
+      ).toBe(404);
       const clocked = await startTestApp(t, { env: { TEST_CLOCK: "1" } });
       try {
-        const set = await clocked.request("/__test/clock", { method: "POST", json: { now: "2025-10-15T14:59:00+07:00" } });
+        const set = await clocked.request("/__test/clock", {
+          method: "POST",
+          json: { now: "2025-10-15T14:59:00+07:00" },
+        });
         expect(set.status).toBe(200);
         const scheme = (await (await clocked.request("/api/units/24631/scheme")).json()) as any;
         expect(scheme).toMatchObject({ date: "2025-10-15", time: "14:59", intakeOpen: true, minutesToCutoff: 1 });
         const bad = await clocked.request("/__test/clock", { method: "POST", json: { now: "15/10/2025" } });
         expect(bad.status).toBe(400);
-        expect(((await (await clocked.request("/__test/clock", { method: "DELETE" })).json()) as any).pinned).toBe(false);
+        expect(((await (await clocked.request("/__test/clock", { method: "DELETE" })).json()) as any).pinned).toBe(
+          false,
+        );
       } finally {
         await clocked.close();
       }

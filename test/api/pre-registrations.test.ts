@@ -66,7 +66,11 @@ forEachDatabase((_name, open) => {
   }
 
   async function call(token: string, method: string, path: string, json?: unknown) {
-    const res = await app.request(path, { method, headers: { authorization: `Bearer ${token}` }, ...(json !== undefined ? { json } : {}) });
+    const res = await app.request(path, {
+      method,
+      headers: { authorization: `Bearer ${token}` },
+      ...(json !== undefined ? { json } : {}),
+    });
     const text = await res.text();
     return { status: res.status, body: text ? (JSON.parse(text) as Record<string, any>) : {}, text };
   }
@@ -81,13 +85,23 @@ forEachDatabase((_name, open) => {
       const none = await create(alice, { unitCode: "24631", procedureCode: "1.004873", formData: FIRST_PART });
       expect(none.status).toBe(422);
       expect(none.body.error.code).toBe("consent_required");
-      const old = await create(alice, { unitCode: "24631", procedureCode: "1.004873", formData: FIRST_PART, consent: { accepted: true, version: "2020-01-01" } });
+      const old = await create(alice, {
+        unitCode: "24631",
+        procedureCode: "1.004873",
+        formData: FIRST_PART,
+        consent: { accepted: true, version: "2020-01-01" },
+      });
       expect(old.status).toBe(422);
       expect(old.body.error.code).toBe("consent_outdated");
     });
 
     it("creates a partial draft: a short code, the QR payload, what is still missing, text in NFC", async () => {
-      const r = await create(alice, { unitCode: "24631", procedureCode: "1.004873", formData: FIRST_PART, consent: CONSENT });
+      const r = await create(alice, {
+        unitCode: "24631",
+        procedureCode: "1.004873",
+        formData: FIRST_PART,
+        consent: CONSENT,
+      });
       expect(r.status).toBe(201);
       id = r.body.id;
       code = r.body.code;
@@ -103,7 +117,9 @@ forEachDatabase((_name, open) => {
       });
       expect(r.body.formData.requesterName).toBe("Nguyễn Văn Thử".normalize("NFC"));
       expect(r.body.formData.requesterBirthDate).toBe("1985-06-15");
-      expect(r.body.missingFields.map((f: any) => f.path)).toEqual(expect.arrayContaining(["formData.subjectName", "formData.purpose"]));
+      expect(r.body.missingFields.map((f: any) => f.path)).toEqual(
+        expect.arrayContaining(["formData.subjectName", "formData.purpose"]),
+      );
       expect(Date.parse(r.body.expiresAt) - Date.parse("2025-10-14T02:00:00Z")).toBe(30 * DAY_MS);
     });
 
@@ -118,7 +134,10 @@ forEachDatabase((_name, open) => {
 
       const audit = await listAuditFor(t.db, "pre_registration", id);
       expect(audit.map((a) => a.action).sort()).toEqual(["create", "read", "read"]);
-      expect(audit.find((a) => a.action === "create")).toMatchObject({ actorKind: "citizen", fields: Object.keys(FIRST_PART).sort() });
+      expect(audit.find((a) => a.action === "create")).toMatchObject({
+        actorKind: "citizen",
+        fields: Object.keys(FIRST_PART).sort(),
+      });
       const raw = JSON.stringify(await t.db.selectFrom("audit_log").selectAll().execute());
       expect(raw).not.toContain("Thử");
       expect(raw).not.toContain("1985");
@@ -132,7 +151,9 @@ forEachDatabase((_name, open) => {
         expect(r.status).toBe(404);
         expect(r.text).toBe(missing.text);
       }
-      expect((await call(bob, "PATCH", `/api/pre-registrations/${id}`, { formData: { purpose: "x" } })).status).toBe(404);
+      expect((await call(bob, "PATCH", `/api/pre-registrations/${id}`, { formData: { purpose: "x" } })).status).toBe(
+        404,
+      );
       expect((await call(bob, "POST", `/api/pre-registrations/${code}/submit`)).status).toBe(404);
       expect((await call(bob, "DELETE", `/api/pre-registrations/${id}`)).status).toBe(404);
       expect((await call(bob, "GET", `/api/pre-registrations/${id}/qr.svg`)).status).toBe(404);
@@ -145,8 +166,12 @@ forEachDatabase((_name, open) => {
       const r = await call(alice, "POST", `/api/pre-registrations/${id}/submit`);
       expect(r.status).toBe(422);
       expect(r.body.error.code).toBe("form_incomplete");
-      expect(r.body.error.fields.map((f: any) => f.path)).toEqual(expect.arrayContaining(["formData.subjectName", "formData.maritalStatus"]));
-      expect(r.body.error.fields.find((f: any) => f.path === "formData.subjectName").message).toBe("Vui lòng nhập họ, chữ đệm, tên");
+      expect(r.body.error.fields.map((f: any) => f.path)).toEqual(
+        expect.arrayContaining(["formData.subjectName", "formData.maritalStatus"]),
+      );
+      expect(r.body.error.fields.find((f: any) => f.path === "formData.subjectName").message).toBe(
+        "Vui lòng nhập họ, chữ đệm, tên",
+      );
     });
 
     it("the owner completes it; the change is audited with the changed field names", async () => {
@@ -159,7 +184,9 @@ forEachDatabase((_name, open) => {
     });
 
     it("serves the QR code the counter scans", async () => {
-      const res = await app.request(`/api/pre-registrations/${id}/qr.svg`, { headers: { authorization: `Bearer ${alice}` } });
+      const res = await app.request(`/api/pre-registrations/${id}/qr.svg`, {
+        headers: { authorization: `Bearer ${alice}` },
+      });
       expect(res.status).toBe(200);
       expect(res.headers.get("content-type")).toContain("image/svg+xml");
       expect(await res.text()).toMatch(/^<svg[\s\S]*<\/svg>\s*$/);
@@ -176,15 +203,30 @@ forEachDatabase((_name, open) => {
     });
 
     it("my list shows the status of the dossier it became at the counter", async () => {
-      const dossierId = await insertDossier(t.db, { code: "000.00.06.H98-251015-0001", state: "awaiting_approval", preRegistrationId: id, track: "same-day" });
-      await t.db.updateTable("pre_registrations").set({ status: "finalised", dossier_id: dossierId }).where("id", "=", id).execute();
+      const dossierId = await insertDossier(t.db, {
+        code: "000.00.06.H98-251015-0001",
+        state: "awaiting_approval",
+        preRegistrationId: id,
+        track: "same-day",
+      });
+      await t.db
+        .updateTable("pre_registrations")
+        .set({ status: "finalised", dossier_id: dossierId })
+        .where("id", "=", id)
+        .execute();
       const r = await call(alice, "GET", "/api/pre-registrations?mine=1");
       expect(r.status).toBe(200);
       expect(r.body.items).toHaveLength(1);
       expect(r.body.items[0]).toMatchObject({
         id,
         status: "finalised",
-        dossier: { code: "000.00.06.H98-251015-0001", state: "awaiting_approval", stateLabel: "Chờ lãnh đạo duyệt", track: "same-day", resultReady: false },
+        dossier: {
+          code: "000.00.06.H98-251015-0001",
+          state: "awaiting_approval",
+          stateLabel: "Chờ lãnh đạo duyệt",
+          track: "same-day",
+          resultReady: false,
+        },
       });
       expect(r.body.items[0].formData).toBeUndefined();
       expect((await call(alice, "DELETE", `/api/pre-registrations/${id}`)).status).toBe(409);
@@ -193,11 +235,20 @@ forEachDatabase((_name, open) => {
 
   describe("cancel, expiry and purge", () => {
     it("deleting a draft erases it at once: no row, not in the citizen's list, only an audit line naming the erased fields", async () => {
-      const c = await create(alice, { unitCode: "24631", procedureCode: "1.004873", formData: FIRST_PART, consent: CONSENT });
+      const c = await create(alice, {
+        unitCode: "24631",
+        procedureCode: "1.004873",
+        formData: FIRST_PART,
+        consent: CONSENT,
+      });
       const r = await call(alice, "DELETE", `/api/pre-registrations/${c.body.id}`);
       expect(r.status).toBe(200);
       expect(r.body).toMatchObject({ status: "cancelled", formData: {} });
-      const row = await t.db.selectFrom("pre_registrations").select("form_data").where("id", "=", c.body.id).executeTakeFirst();
+      const row = await t.db
+        .selectFrom("pre_registrations")
+        .select("form_data")
+        .where("id", "=", c.body.id)
+        .executeTakeFirst();
       expect(row).toBeUndefined();
       expect((await call(alice, "GET", `/api/pre-registrations/${c.body.id}`)).status).toBe(404);
       const list = await call(alice, "GET", "/api/pre-registrations?mine=1");
@@ -208,7 +259,12 @@ forEachDatabase((_name, open) => {
     });
 
     it("a draft left for more than DRAFT_TTL_DAYS expires, then the purge deletes it and writes the audit", async () => {
-      const d = await create(alice, { unitCode: "24631", procedureCode: "1.004873", formData: FIRST_PART, consent: CONSENT });
+      const d = await create(alice, {
+        unitCode: "24631",
+        procedureCode: "1.004873",
+        formData: FIRST_PART,
+        consent: CONSENT,
+      });
       const empty = await create(bob, { unitCode: "24631", procedureCode: "1.004873" });
       expect(empty.status).toBe(201);
       await purgeExpiredPreRegistrations(app.deps);
@@ -225,7 +281,11 @@ forEachDatabase((_name, open) => {
       expect(purged).toBe(2);
       expect((await call(alice, "GET", `/api/pre-registrations/${d.body.id}`)).status).toBe(404);
       const audit = await listAuditFor(t.db, "pre_registration", d.body.id);
-      expect(audit.find((a) => a.action === "purge")).toMatchObject({ actorKind: "system", actorId: null, fields: Object.keys(FIRST_PART).sort() });
+      expect(audit.find((a) => a.action === "purge")).toMatchObject({
+        actorKind: "system",
+        actorId: null,
+        fields: Object.keys(FIRST_PART).sort(),
+      });
       // The finalised one stays with its dossier.
       const left = await t.db.selectFrom("pre_registrations").select("status").execute();
       expect(left.map((r) => r.status)).toEqual(["finalised"]);

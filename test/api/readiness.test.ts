@@ -19,7 +19,10 @@ forEachDatabase((_name, open) => {
   });
 
   it("is not ready while a migration is missing, then ready once it is applied", async () => {
-    const rows = await sql<{ name: string; timestamp: string }>`select name, timestamp from kysely_migration order by name desc`.execute(t.db);
+    const rows = await sql<{
+      name: string;
+      timestamp: string;
+    }>`select name, timestamp from kysely_migration order by name desc`.execute(t.db);
     const last = rows.rows[0]!;
     await sql`delete from kysely_migration where name = ${last.name}`.execute(t.db);
     const pending = await app.request("/readyz");
@@ -52,20 +55,25 @@ forEachDatabase((_name, open) => {
   });
 
   const redisUrl = requireRedis();
-  (redisUrl ? it : it.skip)("checks Redis when REDIS_URL is set: ready while it answers, 503 naming it when it does not", async () => {
-    const up = await startTestApp(t, { env: { REDIS_URL: redisUrl! } });
-    const down = await startTestApp(t, { env: { REDIS_URL: "redis://127.0.0.1:1" } });
-    try {
-      const ok = await up.request("/readyz");
-      expect(await ok.json()).toEqual({ status: "ready", checks: { database: "ok", migrations: "ok", redis: "ok" } });
-      const res = await down.request("/readyz");
-      expect(res.status).toBe(503);
-      expect(await res.json()).toEqual({ status: "unavailable", checks: { database: "ok", migrations: "ok", redis: "down" } });
-      expect((await down.request("/healthz")).status).toBe(200);
-    } finally {
-      await up.close();
-      await down.close();
-    }
-  });
+  (redisUrl ? it : it.skip)(
+    "checks Redis when REDIS_URL is set: ready while it answers, 503 naming it when it does not",
+    async () => {
+      const up = await startTestApp(t, { env: { REDIS_URL: redisUrl! } });
+      const down = await startTestApp(t, { env: { REDIS_URL: "redis://127.0.0.1:1" } });
+      try {
+        const ok = await up.request("/readyz");
+        expect(await ok.json()).toEqual({ status: "ready", checks: { database: "ok", migrations: "ok", redis: "ok" } });
+        const res = await down.request("/readyz");
+        expect(res.status).toBe(503);
+        expect(await res.json()).toEqual({
+          status: "unavailable",
+          checks: { database: "ok", migrations: "ok", redis: "down" },
+        });
+        expect((await down.request("/healthz")).status).toBe(200);
+      } finally {
+        await up.close();
+        await down.close();
+      }
+    },
+  );
 });
-

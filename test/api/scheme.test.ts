@@ -34,26 +34,57 @@ forEachDatabase((_name, open) => {
       expect(status).toBe(200);
       expect(body.unit).toMatchObject({ id: "24631@2020-03-01", displayName: "xã Quảng Khê" });
       expect(body.unit.fullName).toContain("huyện Đăk Glong");
-      expect(body).toMatchObject({ schemeDay: true, intakeOpen: true, intakeCutoff: "15:00", minutesToCutoff: 30, weekday: "Thứ Tư", dateText: "15/03/2023" });
+      expect(body).toMatchObject({
+        schemeDay: true,
+        intakeOpen: true,
+        intakeCutoff: "15:00",
+        minutesToCutoff: 30,
+        weekday: "Thứ Tư",
+        dateText: "15/03/2023",
+      });
       expect(body.plan).toMatchObject({ id: "dak-nong-2023-pilot", official: true, number: "824/KH-UBND" });
-      expect(body.officeHours).toEqual([{ start: "07:00", end: "11:30" }, { start: "13:30", end: "17:00" }]);
+      expect(body.officeHours).toEqual([
+        { start: "07:00", end: "11:30" },
+        { start: "13:30", end: "17:00" },
+      ]);
       const marital = body.procedures.find((p: any) => p.code === "1.004873");
-      expect(marital).toMatchObject({ sameDayEligible: true, track: "same-day", sameDayNow: true, dueDate: "2023-03-15" });
+      expect(marital).toMatchObject({
+        sameDayEligible: true,
+        track: "same-day",
+        sameDayNow: true,
+        dueDate: "2023-03-15",
+      });
       expect(body.summary).toContain("còn 30 phút");
     });
 
     it("on the same Wednesday at 15:05 the dossier goes to the normal track with the legal due date", async () => {
       const { body } = await getJson(`/api/units/24631/scheme?at=${encodeURIComponent(WED_AFTER)}`);
-      expect(body).toMatchObject({ schemeDay: true, intakeOpen: false, minutesToCutoff: 0, nextSchemeDay: "2023-03-22" });
+      expect(body).toMatchObject({
+        schemeDay: true,
+        intakeOpen: false,
+        minutesToCutoff: 0,
+        nextSchemeDay: "2023-03-22",
+      });
       const marital = body.procedures.find((p: any) => p.code === "1.004873");
       // 3 working days counted from the day after receipt: Thu 16, Fri 17, Mon 20.
-      expect(marital).toMatchObject({ track: "normal", sameDayNow: false, dueDate: "2023-03-20", dueDateText: "20/03/2023" });
+      expect(marital).toMatchObject({
+        track: "normal",
+        sameDayNow: false,
+        dueDate: "2023-03-20",
+        dueDateText: "20/03/2023",
+      });
       expect(marital.reasons.join(" ")).toContain("15:00");
     });
 
     it("on a Thursday it is not a scheme day and the next one is the following Wednesday", async () => {
       const { body } = await getJson(`/api/units/24631/scheme?at=${encodeURIComponent(THURSDAY)}`);
-      expect(body).toMatchObject({ schemeDay: false, intakeOpen: false, minutesToCutoff: null, nextSchemeDay: "2023-03-22", weekday: "Thứ Năm" });
+      expect(body).toMatchObject({
+        schemeDay: false,
+        intakeOpen: false,
+        minutesToCutoff: null,
+        nextSchemeDay: "2023-03-22",
+        weekday: "Thứ Năm",
+      });
       expect(body.procedures.find((p: any) => p.code === "1.004873").track).toBe("normal");
     });
 
@@ -107,10 +138,15 @@ forEachDatabase((_name, open) => {
     });
 
     it("gives the version in force with checklist, form fields, fee to verify and the track at the unit", async () => {
-      const { status, body } = await getJson(`/api/procedures/1.004873?unit=24631&at=${encodeURIComponent("2025-10-15T10:00:00+07:00")}`);
+      const { status, body } = await getJson(
+        `/api/procedures/1.004873?unit=24631&at=${encodeURIComponent("2025-10-15T10:00:00+07:00")}`,
+      );
       expect(status).toBe(200);
       expect(body).toMatchObject({ code: "1.004873", versionId: "1.004873@2025-07-01", validFrom: "2025-07-01" });
-      expect(body.requiredDocuments.find((d: any) => d.id === "declaration")).toMatchObject({ always: true, kindLabel: "Bản chính" });
+      expect(body.requiredDocuments.find((d: any) => d.id === "declaration")).toMatchObject({
+        always: true,
+        kindLabel: "Bản chính",
+      });
       expect(body.form.fields.map((f: any) => f.id)).toContain("requesterName");
       expect(body.timeLimit.workingDays).toBe(3);
       expect(body.fee).toMatchObject({ amountVnd: null, toVerify: true, display: "cần kiểm tra" });

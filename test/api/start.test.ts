@@ -44,8 +44,17 @@ function startServer(databaseUrl: string): Promise<Started> {
 }
 
 /** A POST whose body is still arriving when the server is asked to stop. */
-function slowPost(port: number, path: string, json: unknown): { finish: () => void; response: Promise<{ status: number; body: string }> } {
-  const req = http.request({ port, path, method: "POST", headers: { "content-type": "application/json", "transfer-encoding": "chunked" } });
+function slowPost(
+  port: number,
+  path: string,
+  json: unknown,
+): { finish: () => void; response: Promise<{ status: number; body: string }> } {
+  const req = http.request({
+    port,
+    path,
+    method: "POST",
+    headers: { "content-type": "application/json", "transfer-encoding": "chunked" },
+  });
   const text = JSON.stringify(json);
   req.write(text.slice(0, 5));
   const response = new Promise<{ status: number; body: string }>((resolve, reject) => {
@@ -99,7 +108,9 @@ describe("npm start", () => {
       const base = `http://127.0.0.1:${first.port}`;
       expect([name, first.stdout()]).toEqual([name, expect.stringContaining("quangkhe.motcua")]);
       expect((await fetch(`${base}/healthz`)).status).toBe(200);
-      const scheme = (await (await fetch(`${base}/api/units/24631/scheme?at=2025-10-15T10:00:00%2B07:00`)).json()) as any;
+      const scheme = (await (
+        await fetch(`${base}/api/units/24631/scheme?at=2025-10-15T10:00:00%2B07:00`)
+      ).json()) as any;
       expect(scheme.plan.id).toBe("lam-dong-2025-demo");
 
       const device = (await (await fetch(`${base}/api/citizens/device`, { method: "POST" })).json()) as any;

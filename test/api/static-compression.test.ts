@@ -17,7 +17,13 @@ function rawGet(url: string): Promise<{ status: number; encoding: string | undef
     request(url, { headers: { "accept-encoding": "gzip" } }, (res) => {
       const chunks: Buffer[] = [];
       res.on("data", (c: Buffer) => chunks.push(c));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, encoding: res.headers["content-encoding"], body: Buffer.concat(chunks) }));
+      res.on("end", () =>
+        resolve({
+          status: res.statusCode ?? 0,
+          encoding: res.headers["content-encoding"],
+          body: Buffer.concat(chunks),
+        }),
+      );
     })
       .on("error", reject)
       .end();

@@ -37,7 +37,13 @@ forEachDatabase((_name, open) => {
   beforeAll(async () => {
     t = await open();
     app = await startTestApp(t, { now: WED_10, env: { PUBLIC_BASE_URL: BASE } });
-    await writeOfficeContact(t.db, "24631@2025-07-01", { phone: PHONE, address: ADDRESS }, new Date().toISOString(), "test");
+    await writeOfficeContact(
+      t.db,
+      "24631@2025-07-01",
+      { phone: PHONE, address: ADDRESS },
+      new Date().toISOString(),
+      "test",
+    );
   });
   afterAll(async () => {
     await app?.close();
@@ -105,7 +111,9 @@ forEachDatabase((_name, open) => {
       const png = Buffer.from(await res.arrayBuffer());
       expect(pngSize(png)).toEqual({ width: 1200, height: 630 });
       // Drawn once: the same card answers 304 to a client that has it.
-      const again = await app.request("/don-vi/24631/og.png", { headers: { "if-none-match": res.headers.get("etag")! } });
+      const again = await app.request("/don-vi/24631/og.png", {
+        headers: { "if-none-match": res.headers.get("etag")! },
+      });
       expect(again.status).toBe(304);
     });
 
@@ -150,7 +158,13 @@ forEachDatabase((_name, open) => {
     it("shows a telephone number the unit changes in the console within two minutes, without waiting for the database", async () => {
       const NEW_PHONE = "0261 3000 456";
       try {
-        await writeOfficeContact(t.db, "24631@2025-07-01", { phone: NEW_PHONE, address: ADDRESS }, new Date().toISOString(), "test");
+        await writeOfficeContact(
+          t.db,
+          "24631@2025-07-01",
+          { phone: NEW_PHONE, address: ADDRESS },
+          new Date().toISOString(),
+          "test",
+        );
         app.clock.set(new Date("2025-10-15T10:02:00+07:00"));
         // The held number is served at once while a fresh copy is read.
         expect(text(metaOf((await page("/don-vi/24631")).html).doc)).toContain(PHONE);
@@ -158,7 +172,13 @@ forEachDatabase((_name, open) => {
         app.clock.set(new Date("2025-10-15T10:03:00+07:00"));
         expect(text(metaOf((await page("/don-vi/24631")).html).doc)).toContain(NEW_PHONE);
       } finally {
-        await writeOfficeContact(t.db, "24631@2025-07-01", { phone: PHONE, address: ADDRESS }, new Date().toISOString(), "test");
+        await writeOfficeContact(
+          t.db,
+          "24631@2025-07-01",
+          { phone: PHONE, address: ADDRESS },
+          new Date().toISOString(),
+          "test",
+        );
         app.clock.set(new Date("2025-10-15T10:05:00+07:00"));
         await page("/don-vi/24631");
         await new Promise((r) => setTimeout(r, 200));
@@ -199,23 +219,38 @@ forEachDatabase((_name, open) => {
 
     it("a former district or province name, typed with or without diacritics, lists today's communes of its area", async () => {
       for (const q of ["dak glong", "Đắk Glong"]) {
-        const items = [...metaOf((await page(`/don-vi?q=${encodeURIComponent(q)}`)).html).doc.querySelectorAll("ul.units li")].map((li) => li.textContent ?? "");
+        const items = [
+          ...metaOf((await page(`/don-vi?q=${encodeURIComponent(q)}`)).html).doc.querySelectorAll("ul.units li"),
+        ].map((li) => li.textContent ?? "");
         expect(items.find((t) => t.startsWith("Xã Quảng Khê"))).toContain("huyện Đăk Glong");
         expect(items.some((t) => t.startsWith("Xã Quảng Sơn"))).toBe(true);
       }
       for (const q of ["Đắk Nông", "dak nong"]) {
-        const items = [...metaOf((await page(`/don-vi?q=${encodeURIComponent(q)}`)).html).doc.querySelectorAll("ul.units li")].map((li) => li.textContent ?? "");
+        const items = [
+          ...metaOf((await page(`/don-vi?q=${encodeURIComponent(q)}`)).html).doc.querySelectorAll("ul.units li"),
+        ].map((li) => li.textContent ?? "");
         expect(items).toHaveLength(28);
         expect(items.find((t) => t.startsWith("Xã Tuy Đức"))).toContain("thuộc tỉnh Đắk Nông cũ");
       }
     });
 
     it("the API's unit search (the mini app's) names the former unit and its successors", async () => {
-      const body = (await (await app.request("/api/units?q=dak%20glong")).json()) as { items: unknown[]; formerNames: { former: { displayName: string; validTo: string }; successors: { displayName: string; code: string }[] }[] };
+      const body = (await (await app.request("/api/units?q=dak%20glong")).json()) as {
+        items: unknown[];
+        formerNames: {
+          former: { displayName: string; validTo: string };
+          successors: { displayName: string; code: string }[];
+        }[];
+      };
       expect(body.formerNames).toHaveLength(1);
       expect(body.formerNames[0]!.former).toMatchObject({ displayName: "huyện Đăk Glong", validTo: "2025-06-30" });
-      expect(body.formerNames[0]!.successors.map((u) => u.displayName)).toEqual(expect.arrayContaining(["xã Quảng Khê", "xã Quảng Sơn", "xã Tà Đùng"]));
-      const current = (await (await app.request("/api/units?q=quang%20khe")).json()) as { items: { displayName: string }[]; formerNames?: unknown };
+      expect(body.formerNames[0]!.successors.map((u) => u.displayName)).toEqual(
+        expect.arrayContaining(["xã Quảng Khê", "xã Quảng Sơn", "xã Tà Đùng"]),
+      );
+      const current = (await (await app.request("/api/units?q=quang%20khe")).json()) as {
+        items: { displayName: string }[];
+        formerNames?: unknown;
+      };
       expect(current.items.map((u) => u.displayName)).toEqual(["xã Quảng Khê"]);
       expect(current.formerNames).toBeUndefined();
     });
@@ -248,44 +283,59 @@ forEachDatabase((_name, open) => {
 
   describe("the QR poster", () => {
     const poppler = popplerAvailable();
-    (poppler ? it : it.skip)("A4 PDF states the unit, weekday, hours and cut-off, and its QR opens the mini-app at this unit", async () => {
-      const res = await app.request("/don-vi/24631/poster.pdf");
-      expect(res.status).toBe(200);
-      expect(res.headers.get("content-type")).toBe("application/pdf");
-      const pdf = Buffer.from(await res.arrayBuffer());
-      expect(pdfPageCount(pdf)).toBe(1);
-      const words = flatPdfText(pdf);
-      expect(words).toContain("Ngày không viết – Ngày không hẹn");
-      expect(words).toContain("XÃ QUẢNG KHÊ");
-      expect(words).toContain("THỨ TƯ HẰNG TUẦN");
-      expect(words).toContain("07:00–11:30, 13:30–17:00");
-      expect(words).toContain("Nộp hồ sơ đầy đủ trước 15:00");
-      expect(words).toContain("Cấp Giấy xác nhận tình trạng hôn nhân");
-      expect(words).toContain(PHONE);
-      expect(words).toContain("khonghen.example/m/don-vi/24631");
-
-      const [qr, ...others] = await decodeQrPng(pdfPageToPng(pdf, 100));
-      expect(others).toEqual([]);
-      expect(qr).toBe(`${BASE}/m/don-vi/24631`);
-      // The mini-app's web build routes this path to the unit's screen (test/e2e/mini-app-routing.e2e.test.ts).
-      expect(new URL(qr!).pathname).toBe("/m/don-vi/24631");
-    });
-
-    (poppler ? it : it.skip)("A5 and A3 variants keep one page on their paper size; a wrong size is a clear 400", async () => {
-      for (const [size, width, height] of [["a5", 419.53, 595.28], ["a3", 841.89, 1190.55]] as const) {
-        const pdf = Buffer.from(await (await app.request(`/don-vi/24631/poster.pdf?size=${size}`)).arrayBuffer());
+    (poppler ? it : it.skip)(
+      "A4 PDF states the unit, weekday, hours and cut-off, and its QR opens the mini-app at this unit",
+      async () => {
+        const res = await app.request("/don-vi/24631/poster.pdf");
+        expect(res.status).toBe(200);
+        expect(res.headers.get("content-type")).toBe("application/pdf");
+        const pdf = Buffer.from(await res.arrayBuffer());
         expect(pdfPageCount(pdf)).toBe(1);
-        const box = /\/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]/.exec(pdf.toString("latin1"));
-        expect([Number(box?.[1]).toFixed(0), Number(box?.[2]).toFixed(0)]).toEqual([width.toFixed(0), height.toFixed(0)]);
-        expect(flatPdfText(pdf)).toContain("Nộp hồ sơ đầy đủ trước 15:00");
-      }
-      const bad = await page("/don-vi/24631/poster.pdf?size=b4");
-      expect(bad.res.status).toBe(400);
-      expect(bad.html).toContain("Chọn size=a5, a4 hoặc a3");
-    });
+        const words = flatPdfText(pdf);
+        expect(words).toContain("Ngày không viết – Ngày không hẹn");
+        expect(words).toContain("XÃ QUẢNG KHÊ");
+        expect(words).toContain("THỨ TƯ HẰNG TUẦN");
+        expect(words).toContain("07:00–11:30, 13:30–17:00");
+        expect(words).toContain("Nộp hồ sơ đầy đủ trước 15:00");
+        expect(words).toContain("Cấp Giấy xác nhận tình trạng hôn nhân");
+        expect(words).toContain(PHONE);
+        expect(words).toContain("khonghen.example/m/don-vi/24631");
+
+        const [qr, ...others] = await decodeQrPng(pdfPageToPng(pdf, 100));
+        expect(others).toEqual([]);
+        expect(qr).toBe(`${BASE}/m/don-vi/24631`);
+        // The mini-app's web build routes this path to the unit's screen (test/e2e/mini-app-routing.e2e.test.ts).
+        expect(new URL(qr!).pathname).toBe("/m/don-vi/24631");
+      },
+    );
+
+    (poppler ? it : it.skip)(
+      "A5 and A3 variants keep one page on their paper size; a wrong size is a clear 400",
+      async () => {
+        for (const [size, width, height] of [
+          ["a5", 419.53, 595.28],
+          ["a3", 841.89, 1190.55],
+        ] as const) {
+          const pdf = Buffer.from(await (await app.request(`/don-vi/24631/poster.pdf?size=${size}`)).arrayBuffer());
+          expect(pdfPageCount(pdf)).toBe(1);
+          const box = /\/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]/.exec(pdf.toString("latin1"));
+          expect([Number(box?.[1]).toFixed(0), Number(box?.[2]).toFixed(0)]).toEqual([
+            width.toFixed(0),
+            height.toFixed(0),
+          ]);
+          expect(flatPdfText(pdf)).toContain("Nộp hồ sơ đầy đủ trước 15:00");
+        }
+        const bad = await page("/don-vi/24631/poster.pdf?size=b4");
+        expect(bad.res.status).toBe(400);
+        expect(bad.html).toContain("Chọn size=a5, a4 hoặc a3");
+      },
+    );
 
     it("as PNG, its QR opens the Zalo Mini App at this unit when a Mini App id is configured", async () => {
-      const zalo = await startTestApp(t, { now: WED_10, env: { PUBLIC_BASE_URL: BASE, ZALO_MINIAPP_ID: "1234567890123456789" } });
+      const zalo = await startTestApp(t, {
+        now: WED_10,
+        env: { PUBLIC_BASE_URL: BASE, ZALO_MINIAPP_ID: "1234567890123456789" },
+      });
       try {
         const res = await zalo.request("/don-vi/24631/poster.png?size=a5");
         expect(res.status).toBe(200);
@@ -295,7 +345,9 @@ forEachDatabase((_name, open) => {
         expect(qr).toBe("https://zalo.me/s/1234567890123456789/?unit=24631");
         expect(searchParams(new URL(qr!).search).unit).toBe("24631");
         const { doc } = metaOf(await (await zalo.request("/don-vi/24631")).text());
-        expect(doc.querySelector("a.btn")?.getAttribute("href")).toBe("https://zalo.me/s/1234567890123456789/?unit=24631");
+        expect(doc.querySelector("a.btn")?.getAttribute("href")).toBe(
+          "https://zalo.me/s/1234567890123456789/?unit=24631",
+        );
         expect(text(doc)).toContain("Không dùng Zalo?");
       } finally {
         await zalo.close();

@@ -43,7 +43,16 @@ describe("import rules (dependency-cruiser)", () => {
   it("cruises the source tree", () => {
     const run = spawnSync(
       process.execPath,
-      [join(root, "node_modules/dependency-cruiser/bin/dependency-cruise.mjs"), "shared", "bot-server", "mini-app", "--config", ".dependency-cruiser.cjs", "--output-type", "json"],
+      [
+        join(root, "node_modules/dependency-cruiser/bin/dependency-cruise.mjs"),
+        "shared",
+        "bot-server",
+        "mini-app",
+        "--config",
+        ".dependency-cruiser.cjs",
+        "--output-type",
+        "json",
+      ],
       { cwd: root, encoding: "utf8", maxBuffer: 256 * 1024 * 1024 },
     );
     expect(run.error).toBeUndefined();

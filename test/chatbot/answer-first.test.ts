@@ -14,19 +14,35 @@ const links = { miniAppId: "4321987650001", publicBaseUrl: "https://khonghen.tes
 const LAM_DONG = "68@2025-07-01";
 const QUANG_KHE = "24631@2025-07-01";
 /** Tuesday 14/10/2025 09:30 in Việt Nam. */
-const base: ReplyContext = { at: "2025-10-14T09:30:00+07:00", units: unitDirectory, catalog: procedureCatalog, scheme: schemeDomain, links };
+const base: ReplyContext = {
+  at: "2025-10-14T09:30:00+07:00",
+  units: unitDirectory,
+  catalog: procedureCatalog,
+  scheme: schemeDomain,
+  links,
+};
 const province: ReplyContext = { ...base, areaUnitId: LAM_DONG };
 const ask = (text: string, context: ReplyContext = province) => composeReply(understand(text), context);
 
 /** An official plan for xã Quảng Khê alone: Thursday, intake until 14:00 (a test fixture, not a real decision). */
 const thursdayAtQuangKhe: SchemePlan = {
   ...schemePlans.find((p) => p.id === "lam-dong-2025-demo")!,
-  id: "quang-khe-thursday-test", status: "official", label: "Kế hoạch thử của xã Quảng Khê", validFrom: "2025-08-01",
-  coverage: { unitIds: [QUANG_KHE] }, weekdays: [4], intakeCutoff: "14:00",
+  id: "quang-khe-thursday-test",
+  status: "official",
+  label: "Kế hoạch thử của xã Quảng Khê",
+  validFrom: "2025-08-01",
+  coverage: { unitIds: [QUANG_KHE] },
+  weekdays: [4],
+  intakeCutoff: "14:00",
 };
 const mixed: ReplyContext = {
   ...province,
-  scheme: createDomain({ units: unitDirectory, calendar: vnCalendar, catalog: procedureCatalog, plans: [...schemePlans, thursdayAtQuangKhe] }),
+  scheme: createDomain({
+    units: unitDirectory,
+    calendar: vnCalendar,
+    catalog: procedureCatalog,
+    plans: [...schemePlans, thursdayAtQuangKhe],
+  }),
 };
 
 describe("answer first: the OA's area answers when no commune is named", () => {
@@ -44,10 +60,14 @@ describe("answer first: the OA's area answers when no commune is named", () => {
 
   it("says how the plans differ and asks for the commune when they do not agree", () => {
     const r = ask("Ngày không hẹn là thứ mấy?", mixed);
-    expect(r.text).toContain("Ngày không hẹn khác nhau giữa các xã, phường của tỉnh Lâm Đồng: 27 xã, phường: Thứ Tư, nhận hồ sơ đến 15:00; riêng xã Quảng Khê: Thứ Năm, nhận hồ sơ đến 14:00");
+    expect(r.text).toContain(
+      "Ngày không hẹn khác nhau giữa các xã, phường của tỉnh Lâm Đồng: 27 xã, phường: Thứ Tư, nhận hồ sơ đến 15:00; riêng xã Quảng Khê: Thứ Năm, nhận hồ sơ đến 14:00",
+    );
     expect(r.text).toContain("Ông/bà nhắn tên xã, phường");
     // Named, the commune gets its own plan.
-    expect(ask("ngày không hẹn ở xã Quảng Khê là thứ mấy", mixed).text).toContain("Tại xã Quảng Khê, Ngày không hẹn là Thứ Năm");
+    expect(ask("ngày không hẹn ở xã Quảng Khê là thứ mấy", mixed).text).toContain(
+      "Tại xã Quảng Khê, Ngày không hẹn là Thứ Năm",
+    );
   });
 
   it("an OA of one unit answers for that unit", () => {
@@ -69,7 +89,11 @@ describe("answer first: the OA's area answers when no commune is named", () => {
     const thursday = ask("thứ 5 tuần này có làm ngày không hẹn ko", { ...base, conversationUnitId: QUANG_KHE });
     expect(thursday.text).toMatch(/^Không\. Thứ Năm 16\/10\/2025 không phải Ngày không hẹn tại xã Quảng Khê/);
     // 30/04/2025 is a Wednesday and a public holiday.
-    const holiday = ask("Thứ 4 tuần sau có làm ngày không hẹn không?", { ...province, at: "2025-04-22T10:00:00+07:00", areaUnitId: "67@2020-03-01" });
+    const holiday = ask("Thứ 4 tuần sau có làm ngày không hẹn không?", {
+      ...province,
+      at: "2025-04-22T10:00:00+07:00",
+      areaUnitId: "67@2020-03-01",
+    });
     expect(holiday.text).toMatch(/^Không\. Thứ Tư 30\/04\/2025 là ngày nghỉ/);
     const noArea = ask("Thứ 4 tuần sau có làm ngày không hẹn không?", { ...base, at: "2025-04-22T10:00:00+07:00" });
     expect(noArea.text).toMatch(/^Không\. Thứ Tư 30\/04\/2025 là ngày nghỉ/);

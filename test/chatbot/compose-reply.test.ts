@@ -7,7 +7,13 @@ import { schemeDomain } from "../../shared/scheme/decide-track.js";
 import { unitDirectory } from "../../shared/units/unit-directory.js";
 
 const links = { miniAppId: "4321987650001", publicBaseUrl: "https://khonghen.test" };
-const at = (iso: string): ReplyContext => ({ at: iso, units: unitDirectory, catalog: procedureCatalog, scheme: schemeDomain, links });
+const at = (iso: string): ReplyContext => ({
+  at: iso,
+  units: unitDirectory,
+  catalog: procedureCatalog,
+  scheme: schemeDomain,
+  links,
+});
 const TUESDAY = at("2025-10-14T09:30:00+07:00");
 const ask = (text: string, context: ReplyContext = TUESDAY) => composeReply(understand(text), context);
 
@@ -21,7 +27,10 @@ describe("composeReply: answers from the catalogue, plans and calendar in force"
     expect(r.text).toContain("Ngày không hẹn tới: Thứ Tư 15/10/2025");
     expect(r.text).toContain("đang dùng thử, chưa phải quyết định chính thức");
     expect(r.notedDemo).toBe(true);
-    expect(r.buttons).toContainEqual({ title: "Khai trước thông tin", url: "https://zalo.me/s/4321987650001/don-vi/24631/thu-tuc/1.004873/khai-truoc" });
+    expect(r.buttons).toContainEqual({
+      title: "Khai trước thông tin",
+      url: "https://zalo.me/s/4321987650001/don-vi/24631/thu-tuc/1.004873/khai-truoc",
+    });
     expect(r.unitId).toBe("24631@2025-07-01");
   });
 
@@ -49,7 +58,9 @@ describe("composeReply: answers from the catalogue, plans and calendar in force"
   });
 
   it("never invents a fee: an unconfirmed amount is said in citizen words", () => {
-    expect(ask("lệ phí xác nhận độc thân ở xã Quảng Khê").text).toContain("mức lệ phí do tỉnh quy định, vui lòng hỏi Bộ phận Một cửa");
+    expect(ask("lệ phí xác nhận độc thân ở xã Quảng Khê").text).toContain(
+      "mức lệ phí do tỉnh quy định, vui lòng hỏi Bộ phận Một cửa",
+    );
     expect(ask("lệ phí xác nhận độc thân").text).toContain("mức lệ phí do tỉnh quy định, vui lòng hỏi Bộ phận Một cửa");
   });
 
@@ -61,11 +72,17 @@ describe("composeReply: answers from the catalogue, plans and calendar in force"
   });
 
   it("uses the unit the conversation talked about last", () => {
-    const r = composeReply(understand("ngày không hẹn là thứ mấy"), { ...TUESDAY, conversationUnitId: "24697@2025-07-01" });
+    const r = composeReply(understand("ngày không hẹn là thứ mấy"), {
+      ...TUESDAY,
+      conversationUnitId: "24697@2025-07-01",
+    });
     expect(r.text).toContain("Tại xã Nam Đà, Ngày không hẹn là Thứ Tư");
     expect(r.unitId).toBeUndefined(); // nothing new to remember
     // A 2023 commune remembered before 1/7/2025 answers through its successor today.
-    const old = composeReply(understand("ngày không hẹn là thứ mấy"), { ...TUESDAY, conversationUnitId: "24640@2020-03-01" });
+    const old = composeReply(understand("ngày không hẹn là thứ mấy"), {
+      ...TUESDAY,
+      conversationUnitId: "24640@2020-03-01",
+    });
     expect(old.text).toContain("Tại xã Cư Jút");
   });
 
@@ -77,14 +94,31 @@ describe("composeReply: answers from the catalogue, plans and calendar in force"
   });
 
   it("opens the web build when no Mini App id is configured", () => {
-    const r = composeReply(understand("khai trước ở xã Quảng Khê thế nào"), { ...TUESDAY, links: { publicBaseUrl: "https://khonghen.test" } });
+    const r = composeReply(understand("khai trước ở xã Quảng Khê thế nào"), {
+      ...TUESDAY,
+      links: { publicBaseUrl: "https://khonghen.test" },
+    });
     expect(r.buttons).toContainEqual({ title: "Mở Zalo Mini App", url: "https://khonghen.test/m/don-vi/24631" });
   });
 
   it("keeps every answer within a phone's reading (1,000 characters) and Zalo's 5 buttons", () => {
-    const samples = ["xin chào", "cảm ơn", "???", "ngày không hẹn là gì ở xã Quảng Khê", "ngày không hẹn ở xã Nam Đà là thứ mấy", "thủ tục nào trả trong ngày ở phường Nam Gia Nghĩa",
-      "xác nhận độc thân cần gì ở xã Quảng Khê", "hộ kinh doanh lệ phí xã quảng khê", "xóa thế chấp bao lâu xã Quảng Khê",
-      "hồ sơ của tôi", "khai trước", "xã Quảng Khê ở đâu", "góp ý", "gặp cán bộ", "làm khai sinh ở xã Quảng Khê"];
+    const samples = [
+      "xin chào",
+      "cảm ơn",
+      "???",
+      "ngày không hẹn là gì ở xã Quảng Khê",
+      "ngày không hẹn ở xã Nam Đà là thứ mấy",
+      "thủ tục nào trả trong ngày ở phường Nam Gia Nghĩa",
+      "xác nhận độc thân cần gì ở xã Quảng Khê",
+      "hộ kinh doanh lệ phí xã quảng khê",
+      "xóa thế chấp bao lâu xã Quảng Khê",
+      "hồ sơ của tôi",
+      "khai trước",
+      "xã Quảng Khê ở đâu",
+      "góp ý",
+      "gặp cán bộ",
+      "làm khai sinh ở xã Quảng Khê",
+    ];
     const seen = new Set<string>();
     for (const text of samples) {
       const u = understand(text);
@@ -98,6 +132,11 @@ describe("composeReply: answers from the catalogue, plans and calendar in force"
     expect(mediaReply(TUESDAY).text).toContain("Tra cứu tình trạng hồ sơ");
     const welcome = welcomeReply(TUESDAY);
     expect(welcome.text.length).toBeLessThan(400);
-    expect(welcome.buttons.map((b) => b.title)).toEqual(["Ngày không hẹn ở xã tôi", "Khai trước hồ sơ", "Tra cứu hồ sơ", "Gặp cán bộ"]);
+    expect(welcome.buttons.map((b) => b.title)).toEqual([
+      "Ngày không hẹn ở xã tôi",
+      "Khai trước hồ sơ",
+      "Tra cứu hồ sơ",
+      "Gặp cán bộ",
+    ]);
   });
 });

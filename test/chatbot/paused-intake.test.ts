@@ -6,7 +6,13 @@ import { schemeDomain } from "../../shared/scheme/decide-track.js";
 import { unitDirectory } from "../../shared/units/unit-directory.js";
 
 const links = { miniAppId: "4321987650001", publicBaseUrl: "https://khonghen.test" };
-const at = (iso: string): ReplyContext => ({ at: iso, units: unitDirectory, catalog: procedureCatalog, scheme: schemeDomain, links });
+const at = (iso: string): ReplyContext => ({
+  at: iso,
+  units: unitDirectory,
+  catalog: procedureCatalog,
+  scheme: schemeDomain,
+  links,
+});
 
 describe("the chatbot over the lunch break of a scheme day", () => {
   it("says when intake resumes and that same-day still holds before 15:00, not that the day is over", () => {

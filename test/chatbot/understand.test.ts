@@ -1,7 +1,13 @@
 import { describe, expect, it } from "@jest/globals";
 import { CHAT_INTENTS } from "../../shared/data/chatbot-intents.js";
 import { createUnderstand, understand } from "../../shared/chatbot/understand.js";
-import { heldOutMessages, labelledMessages, messageText, trainingMessages, type LabelledMessage } from "./labelled-messages.js";
+import {
+  heldOutMessages,
+  labelledMessages,
+  messageText,
+  trainingMessages,
+  type LabelledMessage,
+} from "./labelled-messages.js";
 
 function accuracy(messages: readonly LabelledMessage[]) {
   const misses: string[] = [];
@@ -11,7 +17,11 @@ function accuracy(messages: readonly LabelledMessage[]) {
     if (r.intent !== m.intent) misses.push(`${m.intent} → ${r.intent}: ${m.text}`);
     if (r.procedureCode === m.procedureCode) procedures += 1;
   }
-  return { intent: (messages.length - misses.length) / messages.length, procedure: procedures / messages.length, misses };
+  return {
+    intent: (messages.length - misses.length) / messages.length,
+    procedure: procedures / messages.length,
+    misses,
+  };
 }
 
 describe("labelled set", () => {
@@ -36,7 +46,11 @@ describe("labelled set", () => {
   it("finds the labelled unit and dossier codes", () => {
     for (const m of labelledMessages.filter((x) => !x.holdout && (x.unitCode || x.dossierCode))) {
       const r = understand(messageText(m));
-      expect({ text: m.text, unitCode: r.unitCode, dossierCode: r.dossierCode }).toEqual({ text: m.text, unitCode: m.unitCode, dossierCode: m.dossierCode });
+      expect({ text: m.text, unitCode: r.unitCode, dossierCode: r.dossierCode }).toEqual({
+        text: m.text,
+        unitCode: m.unitCode,
+        dossierCode: m.dossierCode,
+      });
     }
   });
 });
@@ -63,20 +77,36 @@ describe("understand: real citizen writing", () => {
   });
 
   it("reads NFD (Unikey tổ hợp) exactly like NFC", () => {
-    for (const text of ["Ngày không viết là gì", "Xin giấy xác nhận tình trạng hôn nhân cần gì", "UBND xã Quảng Khê ở đâu"]) {
+    for (const text of [
+      "Ngày không viết là gì",
+      "Xin giấy xác nhận tình trạng hôn nhân cần gì",
+      "UBND xã Quảng Khê ở đâu",
+    ]) {
       expect(understand(text.normalize("NFD"))).toEqual(understand(text.normalize("NFC")));
     }
   });
 
   it("tells a scheme procedure from a procedure outside the catalogue", () => {
-    expect(understand("xin giấy độc thân để đăng ký kết hôn")).toMatchObject({ intent: "procedure_checklist", procedureCode: "1.004873" });
-    expect(understand("đăng ký kết hôn cần giấy tờ gì")).toMatchObject({ intent: "not_in_scheme", otherProcedure: "Đăng ký kết hôn" });
+    expect(understand("xin giấy độc thân để đăng ký kết hôn")).toMatchObject({
+      intent: "procedure_checklist",
+      procedureCode: "1.004873",
+    });
+    expect(understand("đăng ký kết hôn cần giấy tờ gì")).toMatchObject({
+      intent: "not_in_scheme",
+      otherProcedure: "Đăng ký kết hôn",
+    });
     expect(understand("làm sổ đỏ lần đầu có lấy trong ngày không").intent).toBe("not_in_scheme");
-    expect(understand("thế chấp sổ đỏ có lấy trong ngày không")).toMatchObject({ intent: "procedure_time", procedureCode: "1.011441" });
+    expect(understand("thế chấp sổ đỏ có lấy trong ngày không")).toMatchObject({
+      intent: "procedure_time",
+      procedureCode: "1.011441",
+    });
   });
 
   it("extracts a dossier code in the national format, tolerant of case and spaces", () => {
-    expect(understand("ho so 000.00.06.h98 - 251015 - 0007 sao roi")).toEqual({ intent: "dossier_status", dossierCode: "000.00.06.H98-251015-0007" });
+    expect(understand("ho so 000.00.06.h98 - 251015 - 0007 sao roi")).toEqual({
+      intent: "dossier_status",
+      dossierCode: "000.00.06.H98-251015-0007",
+    });
     expect(understand("000.00.01.H29-240115-0001").dossierCode).toBe("000.00.01.H29-240115-0001");
     expect(understand("ma 000.00.01.H29-241315-0001").dossierCode).toBeUndefined(); // month 13 is no date
   });

@@ -17,7 +17,14 @@ const SAMPLE: Record<string, unknown> = {
   businessLines: [{ name: "Dịch vụ phục vụ đồ uống", code: "5630", isMain: true }],
   founderType: "Cá nhân",
   applicantRole: "Bên bảo đảm",
-  guarantors: [{ name: "TRẦN THỊ MẪU", address: "Tổ 2, phường Nam Gia Nghĩa", legalDocType: "Hộ chiếu", legalDocNumber: "C1234567" }],
+  guarantors: [
+    {
+      name: "TRẦN THỊ MẪU",
+      address: "Tổ 2, phường Nam Gia Nghĩa",
+      legalDocType: "Hộ chiếu",
+      legalDocNumber: "C1234567",
+    },
+  ],
   requesterName: "Nguyễn Văn Thử".normalize("NFD"),
   purpose: "Để bổ sung hồ sơ *bold* #panic()",
 };
@@ -28,7 +35,9 @@ describe("application forms", () => {
     it(`${version.id}: ${version.form.title}`, () => {
       const ids = new Set(version.form.fields.map((f) => f.id));
       const formData = Object.fromEntries(Object.entries(SAMPLE).filter(([k]) => ids.has(k)));
-      const pdf = renderPdf(applicationDocument({ version, formData, place: "Quảng Khê", date: "2025-07-16", typedBy: "Trần Thị Một Cửa" }));
+      const pdf = renderPdf(
+        applicationDocument({ version, formData, place: "Quảng Khê", date: "2025-07-16", typedBy: "Trần Thị Một Cửa" }),
+      );
       expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
       if (!poppler) return;
       const text = flatPdfText(pdf);

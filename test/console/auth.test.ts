@@ -1,7 +1,15 @@
 /** Console sign-in, server-side sessions, CSRF and no lock-out, against the real app on SQLite and PostgreSQL. */
 import { afterAll, beforeAll, expect, it } from "@jest/globals";
 import { forEachDatabase, type TestDatabase } from "../helpers/databases.js";
-import { at, consoleClient, createOfficer, QUANG_KHE, startConsoleServer, WEDNESDAY, type ConsoleServer } from "./helpers/console-server.js";
+import {
+  at,
+  consoleClient,
+  createOfficer,
+  QUANG_KHE,
+  startConsoleServer,
+  WEDNESDAY,
+  type ConsoleServer,
+} from "./helpers/console-server.js";
 
 forEachDatabase((_name, open) => {
   let t: TestDatabase;
@@ -36,7 +44,9 @@ forEachDatabase((_name, open) => {
     const c = await consoleClient(s.baseUrl);
     const res = await c.login("motcua.a", "sai-mat-khau");
     expect(res.status).toBe(401);
-    expect(((await res.json()) as { error: { message: string } }).error.message).toBe("Tên đăng nhập hoặc mật khẩu không đúng.");
+    expect(((await res.json()) as { error: { message: string } }).error.message).toBe(
+      "Tên đăng nhập hoặc mật khẩu không đúng.",
+    );
     expect((await c.get("/console/api/board")).status).toBe(401);
   });
 
@@ -46,7 +56,11 @@ forEachDatabase((_name, open) => {
     const noToken = await c.post("/console/api/login", { username: "motcua.a", password: "x" }, { "x-csrf-token": "" });
     expect(noToken.status).toBe(403);
     await c.login("motcua.a");
-    const forged = await c.post("/console/api/intake/drafts", { procedureCode: "1.004873" }, { "x-csrf-token": "forged-token-of-same-len-abcdefgh" });
+    const forged = await c.post(
+      "/console/api/intake/drafts",
+      { procedureCode: "1.004873" },
+      { "x-csrf-token": "forged-token-of-same-len-abcdefgh" },
+    );
     expect(forged.status).toBe(403);
     expect(((await forged.json()) as { error: { code: string } }).error.code).toBe("csrf_failed");
   });
@@ -62,11 +76,24 @@ forEachDatabase((_name, open) => {
   it("signs out: the session row is gone and the cookie no longer works", async () => {
     const c = await consoleClient(s.baseUrl);
     await c.login("motcua.a");
-    const before = Number((await t.db.selectFrom("sessions").select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow()).n);
+    const before = Number(
+      (
+        await t.db
+          .selectFrom("sessions")
+          .select((eb) => eb.fn.countAll().as("n"))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
     expect((await c.post("/console/api/logout")).status).toBe(200);
-    const after = Number((await t.db.selectFrom("sessions").select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow()).n);
+    const after = Number(
+      (
+        await t.db
+          .selectFrom("sessions")
+          .select((eb) => eb.fn.countAll().as("n"))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
     expect(after).toBe(before - 1);
     expect((await c.get("/console/api/board")).status).toBe(401);
   });
 });
-

@@ -4,9 +4,22 @@
  */
 import { afterAll, beforeAll, expect, it } from "@jest/globals";
 import { forEachDatabase, type TestDatabase } from "../helpers/databases.js";
-import { consoleClient, QUANG_KHE, signedInOfficers, startConsoleServer, type ConsoleServer } from "./helpers/console-server.js";
+import {
+  consoleClient,
+  QUANG_KHE,
+  signedInOfficers,
+  startConsoleServer,
+  type ConsoleServer,
+} from "./helpers/console-server.js";
 
-type Doc = { openapi: string; info: { title: string }; paths: Record<string, Record<string, { "x-permission"?: string; requestBody?: unknown; responses: Record<string, unknown> }>> };
+type Doc = {
+  openapi: string;
+  info: { title: string };
+  paths: Record<
+    string,
+    Record<string, { "x-permission"?: string; requestBody?: unknown; responses: Record<string, unknown> }>
+  >;
+};
 
 forEachDatabase((_name, open) => {
   let t: TestDatabase;

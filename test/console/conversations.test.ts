@@ -9,7 +9,14 @@ import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { listAuditFor } from "../../bot-server/src/store/audit.js";
 import { recordInteraction, updateConversation } from "../../bot-server/src/store/conversations.js";
 import { forEachDatabase, type TestDatabase } from "../helpers/databases.js";
-import { consoleClient, NAM_DA, QUANG_KHE, signedInOfficers, startConsoleServer, type ConsoleServer } from "./helpers/console-server.js";
+import {
+  consoleClient,
+  NAM_DA,
+  QUANG_KHE,
+  signedInOfficers,
+  startConsoleServer,
+  type ConsoleServer,
+} from "./helpers/console-server.js";
 
 type Client = Awaited<ReturnType<typeof consoleClient>>;
 
@@ -34,16 +41,30 @@ forEachDatabase((_name, open) => {
     t = await open();
     s = await startConsoleServer(t);
     const officers = await signedInOfficers(s, [
-      ["qk.motcua", "counter_officer", QUANG_KHE], ["qk.chutich", "leader", QUANG_KHE], ["qk.tinhnguyen", "volunteer", QUANG_KHE],
-      ["namda.motcua", "counter_officer", NAM_DA], ["tinh.xem", "province_viewer", null],
+      ["qk.motcua", "counter_officer", QUANG_KHE],
+      ["qk.chutich", "leader", QUANG_KHE],
+      ["qk.tinhnguyen", "volunteer", QUANG_KHE],
+      ["namda.motcua", "counter_officer", NAM_DA],
+      ["tinh.xem", "province_viewer", null],
     ]);
     counterId = officers[0]!.id;
-    [counter, leader, volunteer, otherUnit, viewer] = officers.map((o) => o.client) as [Client, Client, Client, Client, Client];
+    [counter, leader, volunteer, otherUnit, viewer] = officers.map((o) => o.client) as [
+      Client,
+      Client,
+      Client,
+      Client,
+      Client,
+    ];
 
     await waiting(QK_USER, "2025-07-16T02:00:00.000Z", QUANG_KHE);
     await waiting(NO_UNIT_USER, "2025-07-16T01:30:00.000Z", undefined);
     await waiting(ND_USER, "2025-07-16T01:00:00.000Z", NAM_DA);
-    await recordInteraction(t.db, { oaUserId: CALM_USER, at: "2025-07-16T01:00:00.000Z", interacted: true, now: "2025-07-16T01:00:00.000Z" });
+    await recordInteraction(t.db, {
+      oaUserId: CALM_USER,
+      at: "2025-07-16T01:00:00.000Z",
+      interacted: true,
+      now: "2025-07-16T01:00:00.000Z",
+    });
     await updateConversation(t.db, CALM_USER, { unitId: QUANG_KHE });
     // Asking again later does not reset how long the citizen has waited.
     await updateConversation(t.db, QK_USER, { needsHuman: true, at: "2025-07-16T02:20:00.000Z" });
@@ -53,7 +74,8 @@ forEachDatabase((_name, open) => {
   });
 
   const list = (c: Client) => c.json<any>("GET", "/console/api/conversations");
-  const handled = (c: Client, id: string) => c.json<any>("POST", `/console/api/conversations/${encodeURIComponent(id)}/handled`);
+  const handled = (c: Client, id: string) =>
+    c.json<any>("POST", `/console/api/conversations/${encodeURIComponent(id)}/handled`);
 
   describe("the list", () => {
     it("a unit sees its own and the unit-less conversations, longest waiting first, masked, with the OA Manager hint", async () => {
@@ -62,7 +84,12 @@ forEachDatabase((_name, open) => {
       expect(r.body).toMatchObject({ canHandle: true, hint: HINT, count: 2 });
       expect(r.body.items).toEqual([
         { id: expect.any(String), oaUser: "71••••0102", waitingSince: "2025-07-16T01:30:00.000Z", unitName: null },
-        { id: expect.any(String), oaUser: "71••••0101", waitingSince: "2025-07-16T02:00:00.000Z", unitName: expect.stringMatching(/Quảng Khê/) },
+        {
+          id: expect.any(String),
+          oaUser: "71••••0101",
+          waitingSince: "2025-07-16T02:00:00.000Z",
+          unitName: expect.stringMatching(/Quảng Khê/),
+        },
       ]);
       const raw = JSON.stringify(r.body);
       for (const id of [QK_USER, NO_UNIT_USER, ND_USER, CALM_USER]) expect(raw).not.toContain(id);
@@ -83,16 +110,29 @@ forEachDatabase((_name, open) => {
   });
 
   describe("marking handled", () => {
-    const refOf = async (c: Client, masked: string) => ((await list(c)).body.items as any[]).find((i) => i.oaUser === masked).id as string;
+    const refOf = async (c: Client, masked: string) =>
+      ((await list(c)).body.items as any[]).find((i) => i.oaUser === masked).id as string;
 
     it("the province viewer and a volunteer are refused in Vietnamese, and the flag stays", async () => {
       const id = await refOf(counter, "71••••0101");
       for (const c of [viewer, volunteer]) {
         const r = await handled(c, id);
         expect(r.status).toBe(403);
-        expect(r.body.error).toMatchObject({ code: "forbidden", message: "Vai trò của bạn không được đánh dấu đã xử lý cuộc trò chuyện.", detail: expect.any(String) });
+        expect(r.body.error).toMatchObject({
+          code: "forbidden",
+          message: "Vai trò của bạn không được đánh dấu đã xử lý cuộc trò chuyện.",
+          detail: expect.any(String),
+        });
       }
-      expect((await t.db.selectFrom("conversations").select("needs_human").where("oa_user_id", "=", QK_USER).executeTakeFirstOrThrow()).needs_human).toBe(1);
+      expect(
+        (
+          await t.db
+            .selectFrom("conversations")
+            .select("needs_human")
+            .where("oa_user_id", "=", QK_USER)
+            .executeTakeFirstOrThrow()
+        ).needs_human,
+      ).toBe(1);
     });
 
     it("another unit's conversation and a made-up one get the same 404", async () => {
@@ -106,7 +146,11 @@ forEachDatabase((_name, open) => {
 
     it("needs the CSRF header", async () => {
       const id = await refOf(counter, "71••••0101");
-      const r = await counter.post(`/console/api/conversations/${id}/handled`, {}, { "x-csrf-token": "forged-token-of-same-len-abcdefgh" });
+      const r = await counter.post(
+        `/console/api/conversations/${id}/handled`,
+        {},
+        { "x-csrf-token": "forged-token-of-same-len-abcdefgh" },
+      );
       expect(r.status).toBe(403);
       expect(((await r.json()) as any).error.code).toBe("csrf_failed");
     });
@@ -117,10 +161,20 @@ forEachDatabase((_name, open) => {
       const r = await handled(counter, id);
       expect(r.status).toBe(200);
       expect(r.body).toEqual({ id, handled: true });
-      const row = await t.db.selectFrom("conversations").select(["needs_human", "needs_human_since", "unit_id"]).where("oa_user_id", "=", QK_USER).executeTakeFirstOrThrow();
+      const row = await t.db
+        .selectFrom("conversations")
+        .select(["needs_human", "needs_human_since", "unit_id"])
+        .where("oa_user_id", "=", QK_USER)
+        .executeTakeFirstOrThrow();
       expect(row).toEqual({ needs_human: 0, needs_human_since: null, unit_id: QUANG_KHE });
       expect(await listAuditFor(t.db, "conversation", QK_USER)).toEqual([
-        expect.objectContaining({ actorKind: "officer", actorId: counterId, action: "update", fields: ["needs_human"], at: "2025-07-16T03:00:00.000Z" }),
+        expect.objectContaining({
+          actorKind: "officer",
+          actorId: counterId,
+          action: "update",
+          fields: ["needs_human"],
+          at: "2025-07-16T03:00:00.000Z",
+        }),
       ]);
       expect((await list(leader)).body.items.map((i: any) => i.oaUser)).toEqual(["71••••0102"]);
       expect((await handled(counter, id)).status).toBe(404);

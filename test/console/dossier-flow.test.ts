@@ -6,12 +6,29 @@
  */
 import { afterAll, beforeAll, expect, it } from "@jest/globals";
 import { forEachDatabase, type TestDatabase } from "../helpers/databases.js";
-import { at, consoleClient, createOfficer, NAM_DA, QUANG_KHE, startConsoleServer, WEDNESDAY, type ConsoleServer, signedInClient } from "./helpers/console-server.js";
+import {
+  at,
+  consoleClient,
+  createOfficer,
+  NAM_DA,
+  QUANG_KHE,
+  startConsoleServer,
+  WEDNESDAY,
+  type ConsoleServer,
+  signedInClient,
+} from "./helpers/console-server.js";
 import { ALL_DOCUMENTS, maritalForm, maritalIntake } from "./helpers/intake-fixtures.js";
 import { flatPdfText, popplerAvailable } from "./helpers/pdf-text.js";
 
 type Client = Awaited<ReturnType<typeof consoleClient>>;
-interface Received { dossierId: string; code: string; track: string; dueDate: string; form: string | null; statusUrl: string }
+interface Received {
+  dossierId: string;
+  code: string;
+  track: string;
+  dueDate: string;
+  form: string | null;
+  statusUrl: string;
+}
 
 forEachDatabase((_name, open) => {
   let t: TestDatabase;
@@ -41,9 +58,15 @@ forEachDatabase((_name, open) => {
     await s.close();
   });
 
-  const receive = async (c: Client, body = maritalIntake()) => c.json<Received>("POST", "/console/api/intake/receive", body);
-  const fire = (c: Client, id: string, event: string, extra: Record<string, unknown> = {}) => c.json<{ state: string; error?: { code: string } }>("POST", `/console/api/dossiers/${id}/events`, { event, ...extra });
-  const outboxOf = (id: string) => t.db.selectFrom("outbox").selectAll().where("dossier_id", "=", id).orderBy("created_at").execute();
+  const receive = async (c: Client, body = maritalIntake()) =>
+    c.json<Received>("POST", "/console/api/intake/receive", body);
+  const fire = (c: Client, id: string, event: string, extra: Record<string, unknown> = {}) =>
+    c.json<{ state: string; error?: { code: string } }>("POST", `/console/api/dossiers/${id}/events`, {
+      event,
+      ...extra,
+    });
+  const outboxOf = (id: string) =>
+    t.db.selectFrom("outbox").selectAll().where("dossier_id", "=", id).orderBy("created_at").execute();
 
   it("Wednesday 14:59: same-day track, no appointment slip, code, event and outbox row written together", async () => {
     s.clock.set(at(WEDNESDAY, "14:59"));
@@ -53,17 +76,32 @@ forEachDatabase((_name, open) => {
     expect(r.body.dueDate).toBe(WEDNESDAY);
     expect(r.body.form).toBeNull();
     expect(r.body.code).toMatch(/^000\.00\.\d{2}\.H98-250716-\d{4}$/);
-    const row = await t.db.selectFrom("dossiers").selectAll().where("id", "=", r.body.dossierId).executeTakeFirstOrThrow();
+    const row = await t.db
+      .selectFrom("dossiers")
+      .selectAll()
+      .where("id", "=", r.body.dossierId)
+      .executeTakeFirstOrThrow();
     expect(row.state).toBe("received");
     expect(row.typed_by).not.toBeNull();
     expect(Number(row.assisted_writing)).toBe(1);
-    const events = await t.db.selectFrom("dossier_events").selectAll().where("dossier_id", "=", r.body.dossierId).orderBy("seq").execute();
+    const events = await t.db
+      .selectFrom("dossier_events")
+      .selectAll()
+      .where("dossier_id", "=", r.body.dossierId)
+      .orderBy("seq")
+      .execute();
     expect(events.map((e) => e.type)).toEqual(["receive"]);
     const outbox = await outboxOf(r.body.dossierId);
     expect(outbox.map((o) => o.kind)).toEqual(["receipt_issued"]);
     expect(outbox[0]!.event_id).toBe(events[0]!.id);
     const payload = JSON.parse(outbox[0]!.payload) as Record<string, unknown>;
-    expect(payload).toMatchObject({ dossierCode: r.body.code, procedureCode: "1.004873", state: "received", dueDate: WEDNESDAY, unitId: QUANG_KHE });
+    expect(payload).toMatchObject({
+      dossierCode: r.body.code,
+      procedureCode: "1.004873",
+      state: "received",
+      dueDate: WEDNESDAY,
+      unitId: QUANG_KHE,
+    });
     expect(outbox[0]!.payload).not.toContain("Nguyễn Văn Thử");
     expect(outbox[0]!.payload).not.toContain("067085000001");
   });
@@ -73,7 +111,8 @@ forEachDatabase((_name, open) => {
     const r = await receive(counter);
     const id = r.body.dossierId;
     // The citizen's public status follows every step at once, however often it was just looked up.
-    const publicState = async () => ((await (await fetch(`${s.baseUrl}/api/dossiers/${r.body.code}/status`)).json()) as { state: string }).state;
+    const publicState = async () =>
+      ((await (await fetch(`${s.baseUrl}/api/dossiers/${r.body.code}/status`)).json()) as { state: string }).state;
     expect(await publicState()).toBe("received");
     expect((await fire(processor, id, "start_processing")).body.state).toBe("processing");
     expect(await publicState()).toBe("processing");
@@ -90,8 +129,18 @@ forEachDatabase((_name, open) => {
     expect(row.returned_to).toBe("Nguyễn Văn Thử");
     expect(row.returned_at).toBe(at(WEDNESDAY, "10:30").toISOString());
     expect((await outboxOf(id)).map((o) => o.kind)).toEqual(["receipt_issued", "result_ready", "returned"]);
-    const page = await counter.json<{ timeline: { type: string; actor: string }[]; viewedBy: { action: string }[] }>("GET", `/console/api/dossiers/${id}`);
-    expect(page.body.timeline.map((e) => e.type)).toEqual(["receive", "start_processing", "submit_for_approval", "approve", "mark_result_ready", "return_result"]);
+    const page = await counter.json<{ timeline: { type: string; actor: string }[]; viewedBy: { action: string }[] }>(
+      "GET",
+      `/console/api/dossiers/${id}`,
+    );
+    expect(page.body.timeline.map((e) => e.type)).toEqual([
+      "receive",
+      "start_processing",
+      "submit_for_approval",
+      "approve",
+      "mark_result_ready",
+      "return_result",
+    ]);
     expect(page.body.timeline.find((e) => e.type === "approve")!.actor).toBe("Lê Văn Chủ Tịch");
     expect(page.body.viewedBy.some((v) => v.action === "read")).toBe(true);
   });
@@ -121,7 +170,11 @@ forEachDatabase((_name, open) => {
       expect(text).toContain("6. Phí, lệ phí (nếu có)");
       expect(text).toContain("Địa chỉ: Thôn 3, xã Quảng Khê");
       expect(text).toContain("Ngày không viết: nội dung tờ khai do công chức");
-      const form = flatPdfText(Buffer.from(await (await counter.get(`/console/api/dossiers/${r.body.dossierId}/forms/application.pdf`)).arrayBuffer()));
+      const form = flatPdfText(
+        Buffer.from(
+          await (await counter.get(`/console/api/dossiers/${r.body.dossierId}/forms/application.pdf`)).arrayBuffer(),
+        ),
+      );
       expect(form).toContain("TỜ KHAI CẤP GIẤY XÁC NHẬN TÌNH TRẠNG HÔN NHÂN");
       expect(form).not.toContain("Ngày không viết");
     }
@@ -129,7 +182,11 @@ forEachDatabase((_name, open) => {
 
   it("refuses to receive without the required documents and points to Mẫu 02", async () => {
     s.clock.set(at(WEDNESDAY, "10:00"));
-    const r = await counter.json<{ error: { code: string; fields: { path: string }[] } }>("POST", "/console/api/intake/receive", maritalIntake({ documents: [ALL_DOCUMENTS[0]] }));
+    const r = await counter.json<{ error: { code: string; fields: { path: string }[] } }>(
+      "POST",
+      "/console/api/intake/receive",
+      maritalIntake({ documents: [ALL_DOCUMENTS[0]] }),
+    );
     expect(r.status).toBe(422);
     expect(r.body.error.code).toBe("documents_incomplete");
     expect(r.body.error.fields.map((f) => f.path)).toEqual(["documents.identity_document"]);
@@ -143,7 +200,8 @@ forEachDatabase((_name, open) => {
     ];
     const inc = await counter.json<{ draftId: string; code: string }>("POST", "/console/api/intake/incomplete", {
       ...maritalIntake({ formData: maritalForm({ maritalStatus: "Đã đăng ký kết hôn nhưng đã ly hôn" }) }),
-      missingDocuments: missing, reason: "Chưa có giấy tờ chứng minh đã ly hôn",
+      missingDocuments: missing,
+      reason: "Chưa có giấy tờ chứng minh đã ly hôn",
     });
     expect(inc.status).toBe(200);
     expect(inc.body.code).toMatch(/^NHAP-/);
@@ -157,25 +215,39 @@ forEachDatabase((_name, open) => {
       expect(text).toContain("Văn bản ủy quyền");
       expect(text).toContain("Chưa có giấy tờ chứng minh đã ly hôn");
     }
-    const found = await counter.json<{ kind: string; draftId: string }>("POST", "/console/api/intake/lookup", { code: inc.body.code });
+    const found = await counter.json<{ kind: string; draftId: string }>("POST", "/console/api/intake/lookup", {
+      code: inc.body.code,
+    });
     expect(found.body).toMatchObject({ kind: "draft", draftId: inc.body.draftId });
-    const r = await receive(counter, { ...maritalIntake({ formData: maritalForm({ maritalStatus: "Đã đăng ký kết hôn nhưng đã ly hôn" }) }), draftId: inc.body.draftId });
+    const r = await receive(counter, {
+      ...maritalIntake({ formData: maritalForm({ maritalStatus: "Đã đăng ký kết hôn nhưng đã ly hôn" }) }),
+      draftId: inc.body.draftId,
+    });
     expect(r.status).toBe(200);
     expect(r.body.dossierId).toBe(inc.body.draftId);
     expect(r.body.code).toMatch(/-250716-\d{4}$/);
   });
 
   it("not eligible: Mẫu 03 with the reasons, the dossier ends refused", async () => {
-    const body = { ...maritalIntake({ caseFlags: ["refusal_ground"] }), reasons: ["Đề nghị cấp để kết hôn với người cùng giới tính"] };
+    const body = {
+      ...maritalIntake({ caseFlags: ["refusal_ground"] }),
+      reasons: ["Đề nghị cấp để kết hôn với người cùng giới tính"],
+    };
     const blocked = await counter.json<{ error: { code: string } }>("POST", "/console/api/intake/receive", body);
     expect(blocked.body.error.code).toBe("not_eligible");
     const r = await counter.json<{ dossierId: string }>("POST", "/console/api/intake/refuse", body);
     expect(r.status).toBe(200);
-    const row = await t.db.selectFrom("dossiers").select("state").where("id", "=", r.body.dossierId).executeTakeFirstOrThrow();
+    const row = await t.db
+      .selectFrom("dossiers")
+      .select("state")
+      .where("id", "=", r.body.dossierId)
+      .executeTakeFirstOrThrow();
     expect(row.state).toBe("refused");
     expect((await outboxOf(r.body.dossierId)).map((o) => o.kind)).toEqual(["refused"]);
     if (popplerAvailable()) {
-      const text = flatPdfText(Buffer.from(await (await counter.get(`/console/api/dossiers/${r.body.dossierId}/forms/03.pdf`)).arrayBuffer()));
+      const text = flatPdfText(
+        Buffer.from(await (await counter.get(`/console/api/dossiers/${r.body.dossierId}/forms/03.pdf`)).arrayBuffer()),
+      );
       expect(text).toContain("PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ");
       expect(text).toContain("Đề nghị cấp để kết hôn với người cùng giới tính");
     }
@@ -185,7 +257,10 @@ forEachDatabase((_name, open) => {
     s.clock.set(at(WEDNESDAY, "11:00"));
     const draft = await volunteer.json<{ draftId: string }>("POST", "/console/api/intake/drafts", maritalIntake());
     expect(draft.status).toBe(200);
-    const r = await volunteer.json<{ error: { code: string } }>("POST", "/console/api/intake/receive", { ...maritalIntake(), draftId: draft.body.draftId });
+    const r = await volunteer.json<{ error: { code: string } }>("POST", "/console/api/intake/receive", {
+      ...maritalIntake(),
+      draftId: draft.body.draftId,
+    });
     expect(r.status).toBe(403);
     const received = await receive(counter, { ...maritalIntake(), draftId: draft.body.draftId });
     const id = received.body.dossierId;
@@ -232,7 +307,12 @@ forEachDatabase((_name, open) => {
     expect((await leader.put("/console/api/leader/away", { away: true })).status).toBe(200);
     const batch = await delegate.json<{ results: { ok: boolean }[] }>("POST", "/console/api/approvals/batch", { ids });
     expect(batch.body.results).toEqual(ids.map((id) => expect.objectContaining({ id, ok: true })));
-    const approveEvent = await t.db.selectFrom("dossier_events").selectAll().where("dossier_id", "=", ids[0]!).where("type", "=", "approve").executeTakeFirstOrThrow();
+    const approveEvent = await t.db
+      .selectFrom("dossier_events")
+      .selectAll()
+      .where("dossier_id", "=", ids[0]!)
+      .where("type", "=", "approve")
+      .executeTakeFirstOrThrow();
     expect(approveEvent.actor_role).toBe("leader");
     expect(JSON.parse(approveEvent.data)).toMatchObject({ onBehalfOf: leaderId });
     await leader.put("/console/api/leader/away", { away: false });
@@ -247,19 +327,28 @@ forEachDatabase((_name, open) => {
     expect(early.body.alert.alertAt).toBe("16:00");
     expect(early.body.alert.active).toBe(false);
     s.clock.set(at(WEDNESDAY, "16:00"));
-    const board = await counter.json<{ alert: { active: boolean; waiting: { id: string }[] }; sameDayWaiting: { id: string; flags: string[] }[] }>("GET", "/console/api/board");
+    const board = await counter.json<{
+      alert: { active: boolean; waiting: { id: string }[] };
+      sameDayWaiting: { id: string; flags: string[] }[];
+    }>("GET", "/console/api/board");
     expect(board.body.alert.active).toBe(true);
     expect(board.body.alert.waiting.map((w) => w.id)).toContain(r.body.dossierId);
     expect(board.body.sameDayWaiting.find((w) => w.id === r.body.dossierId)!.flags).toContain("same_day_at_risk");
     await leader.json("GET", "/console/api/alerts");
     const alerts = await t.db.selectFrom("outbox").selectAll().where("kind", "=", "leader_alert").execute();
     // One row per leader or delegate of the unit (the seeded demo leaders included), written once.
-    const leaders = await t.db.selectFrom("users").select("id").where("unit_id", "=", QUANG_KHE)
-      .where((eb) => eb.or([eb("role", "=", "leader"), eb("delegate_for", "is not", null)])).execute();
+    const leaders = await t.db
+      .selectFrom("users")
+      .select("id")
+      .where("unit_id", "=", QUANG_KHE)
+      .where((eb) => eb.or([eb("role", "=", "leader"), eb("delegate_for", "is not", null)]))
+      .execute();
     expect(alerts.map((a) => JSON.parse(a.payload).recipientUserId).sort()).toEqual(leaders.map((l) => l.id).sort());
     expect(alerts.map((a) => JSON.parse(a.payload).dossierCodes).flat()).toContain(r.body.code);
     await counter.json("GET", "/console/api/board");
-    expect((await t.db.selectFrom("outbox").select("id").where("kind", "=", "leader_alert").execute()).length).toBe(alerts.length);
+    expect((await t.db.selectFrom("outbox").select("id").where("kind", "=", "leader_alert").execute()).length).toBe(
+      alerts.length,
+    );
   });
 
   it("late: Mẫu 04 with the new date, only once", async () => {
@@ -273,13 +362,21 @@ forEachDatabase((_name, open) => {
     await processor.login("qk.xuly");
     counter = await consoleClient(s.baseUrl);
     await counter.login("qk.motcua");
-    const ext = await fire(processor, r.body.dossierId, "extend_due_date", { reason: "Chờ kết quả xác minh tại nơi cư trú trước đây", newDueDate: "2025-07-23" });
+    const ext = await fire(processor, r.body.dossierId, "extend_due_date", {
+      reason: "Chờ kết quả xác minh tại nơi cư trú trước đây",
+      newDueDate: "2025-07-23",
+    });
     expect(ext.status).toBe(200);
-    const again = await fire(processor, r.body.dossierId, "extend_due_date", { reason: "Lần hai", newDueDate: "2025-07-25" });
+    const again = await fire(processor, r.body.dossierId, "extend_due_date", {
+      reason: "Lần hai",
+      newDueDate: "2025-07-25",
+    });
     expect(again.status).toBe(409);
     expect((await outboxOf(r.body.dossierId)).map((o) => o.kind)).toContain("late_apology");
     if (popplerAvailable()) {
-      const text = flatPdfText(Buffer.from(await (await counter.get(`/console/api/dossiers/${r.body.dossierId}/forms/04.pdf`)).arrayBuffer()));
+      const text = flatPdfText(
+        Buffer.from(await (await counter.get(`/console/api/dossiers/${r.body.dossierId}/forms/04.pdf`)).arrayBuffer()),
+      );
       expect(text).toContain("VĂN BẢN XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN THỜI GIAN GIẢI QUYẾT");
       expect(text).toContain("ngày 21/07/2025");
       expect(text).toContain("ngày 23 tháng 07 năm 2025");
@@ -299,7 +396,9 @@ forEachDatabase((_name, open) => {
     await counter.login("qk.motcua");
     const r = await receive(counter);
     expect((await counter.get(`/console/api/dossiers/${r.body.dossierId}/forms/05.pdf`)).status).toBe(404);
-    const stop = await fire(counter, r.body.dossierId, "withdraw", { reason: "Người yêu cầu đề nghị rút hồ sơ để bổ sung giấy tờ ly hôn" });
+    const stop = await fire(counter, r.body.dossierId, "withdraw", {
+      reason: "Người yêu cầu đề nghị rút hồ sơ để bổ sung giấy tờ ly hôn",
+    });
     expect(stop.status).toBe(200);
     const pdf = await counter.get(`/console/api/dossiers/${r.body.dossierId}/forms/05.pdf`);
     expect(pdf.status).toBe(200);

@@ -6,7 +6,17 @@
  */
 import { afterAll, beforeAll, expect, it } from "@jest/globals";
 import { forEachDatabase, type TestDatabase } from "../helpers/databases.js";
-import { at, createOfficer, NAM_DA, PASSWORD, QUANG_KHE, signedInClient, startConsoleServer, WEDNESDAY, type ConsoleServer } from "./helpers/console-server.js";
+import {
+  at,
+  createOfficer,
+  NAM_DA,
+  PASSWORD,
+  QUANG_KHE,
+  signedInClient,
+  startConsoleServer,
+  WEDNESDAY,
+  type ConsoleServer,
+} from "./helpers/console-server.js";
 
 forEachDatabase((_name, open) => {
   let t: TestDatabase;
@@ -31,7 +41,11 @@ forEachDatabase((_name, open) => {
     return start;
   };
 
-  async function signIn(username: string, password: string, address: string): Promise<{ status: number; retryAfter: string | null; body: unknown }> {
+  async function signIn(
+    username: string,
+    password: string,
+    address: string,
+  ): Promise<{ status: number; retryAfter: string | null; body: unknown }> {
     const session = await fetch(`${s.baseUrl}/console/api/session`, { headers: { "x-forwarded-for": address } });
     const cookie = session.headers.getSetCookie()[0]!.split(";")[0]!;
     const { csrfToken } = (await session.json()) as { csrfToken: string };
@@ -45,7 +59,8 @@ forEachDatabase((_name, open) => {
 
   it("answers an existing and an unknown name alike, attempt after attempt, and never with 423", async () => {
     const start = freshMinute();
-    const known = [], unknown = [];
+    const known = [],
+      unknown = [];
     for (let i = 0; i < 7; i += 1) {
       s.clock.set(new Date(start + i * 1500));
       known.push(await signIn("qk.motcua", "sai-mat-khau", "10.0.0.1"));
@@ -54,7 +69,9 @@ forEachDatabase((_name, open) => {
     expect(known).toEqual(unknown);
     expect(known.map((r) => r.status)).not.toContain(423);
     expect(known.map((r) => r.status)).toEqual([401, 401, 401, 401, 429, 401, 429]);
-    expect(known[4]!.body).toMatchObject({ error: { code: "login_throttled", message: expect.stringContaining("Đăng nhập sai nhiều lần từ máy này") } });
+    expect(known[4]!.body).toMatchObject({
+      error: { code: "login_throttled", message: expect.stringContaining("Đăng nhập sai nhiều lần từ máy này") },
+    });
   });
 
   it("waits grow per name and address: 1 s, 2 s, 4 s", async () => {
@@ -88,10 +105,17 @@ forEachDatabase((_name, open) => {
       expect((await signIn("qk.bi.tan.cong", "sai", `198.51.100.${i % 2}`)).status).toBe(401);
     }
     const admin = await signedInClient(s.baseUrl, "qk.quantri");
-    const { status, body } = await admin.json<{ alerts: { username: string; displayName: string; reason: string }[] }>("GET", "/console/api/security/alerts");
+    const { status, body } = await admin.json<{ alerts: { username: string; displayName: string; reason: string }[] }>(
+      "GET",
+      "/console/api/security/alerts",
+    );
     expect(status).toBe(200);
     expect(body.alerts.filter((a) => a.username === "qk.bi.tan.cong")).toEqual([
-      expect.objectContaining({ username: "qk.bi.tan.cong", displayName: "Trần Thị Bị Thử", reason: "10 lần đăng nhập sai liên tiếp vào tài khoản qk.bi.tan.cong; lần gần nhất từ địa chỉ 198.51.100.1" }),
+      expect.objectContaining({
+        username: "qk.bi.tan.cong",
+        displayName: "Trần Thị Bị Thử",
+        reason: "10 lần đăng nhập sai liên tiếp vào tài khoản qk.bi.tan.cong; lần gần nhất từ địa chỉ 198.51.100.1",
+      }),
     ]);
     const other = await signedInClient(s.baseUrl, "namda.quantri");
     expect((await other.json<{ alerts: unknown[] }>("GET", "/console/api/security/alerts")).body.alerts).toEqual([]);
@@ -116,13 +140,27 @@ forEachDatabase((_name, open) => {
     const c = await signedInClient(s.baseUrl, "qk.moi");
     expect((await c.json("GET", "/console/api/session")).body).toMatchObject({ mustChangePassword: true });
     const board = await c.json<{ error: { code: string; message: string } }>("GET", "/console/api/board");
-    expect(board).toMatchObject({ status: 403, body: { error: { code: "password_change_required", message: "Vui lòng đổi mật khẩu dùng một lần trước khi làm việc." } } });
+    expect(board).toMatchObject({
+      status: 403,
+      body: {
+        error: { code: "password_change_required", message: "Vui lòng đổi mật khẩu dùng một lần trước khi làm việc." },
+      },
+    });
     expect((await c.get("/console/api/feedback")).status).toBe(403);
-    expect((await c.json("POST", "/console/api/password", { current: "sai", next: "mat-khau-moi-cua-toi" })).status).toBe(401);
+    expect(
+      (await c.json("POST", "/console/api/password", { current: "sai", next: "mat-khau-moi-cua-toi" })).status,
+    ).toBe(401);
     expect((await c.json("POST", "/console/api/password", { current: PASSWORD, next: "ngan" })).status).toBe(400);
-    expect((await c.json("POST", "/console/api/password", { current: PASSWORD, next: "mat-khau-moi-cua-toi" })).status).toBe(200);
+    expect(
+      (await c.json("POST", "/console/api/password", { current: PASSWORD, next: "mat-khau-moi-cua-toi" })).status,
+    ).toBe(200);
     expect((await c.get("/console/api/board")).status).toBe(200);
-    const audit = await t.db.selectFrom("audit_log").select(["action", "fields"]).where("subject_kind", "=", "user").where("subject_id", "=", id).execute();
+    const audit = await t.db
+      .selectFrom("audit_log")
+      .select(["action", "fields"])
+      .where("subject_kind", "=", "user")
+      .where("subject_id", "=", id)
+      .execute();
     expect(audit).toEqual([{ action: "update", fields: '["password_hash"]' }]);
     const again = await signedInClient(s.baseUrl, "qk.moi").catch((e: Error) => e);
     expect(again).toBeInstanceOf(Error);

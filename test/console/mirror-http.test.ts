@@ -4,7 +4,15 @@
  */
 import { afterAll, beforeAll, expect, it } from "@jest/globals";
 import { forEachDatabase, type TestDatabase } from "../helpers/databases.js";
-import { at, consoleClient, createOfficer, QUANG_KHE, startConsoleServer, WEDNESDAY, type ConsoleServer } from "./helpers/console-server.js";
+import {
+  at,
+  consoleClient,
+  createOfficer,
+  QUANG_KHE,
+  startConsoleServer,
+  WEDNESDAY,
+  type ConsoleServer,
+} from "./helpers/console-server.js";
 import { maritalIntake } from "./helpers/intake-fixtures.js";
 
 async function firstEvent(res: Response): Promise<Record<string, unknown>> {
@@ -37,28 +45,62 @@ forEachDatabase((_name, open) => {
     const c = await consoleClient(s.baseUrl);
     await c.login("qk.motcua");
     const { body: pair } = await c.json<{ code: string }>("POST", "/console/api/mirror/pair");
-    const join = await fetch(`${s.baseUrl}/console/mirror/api/join`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ code: pair.code }) });
+    const join = await fetch(`${s.baseUrl}/console/mirror/api/join`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ code: pair.code }),
+    });
     const { token } = (await join.json()) as { token: string };
-    const state = { title: "Cấp Giấy xác nhận tình trạng hôn nhân", fields: [{ label: "Họ, chữ đệm, tên người yêu cầu", value: "Nguyễn Văn Thử" }] };
+    const state = {
+      title: "Cấp Giấy xác nhận tình trạng hôn nhân",
+      fields: [{ label: "Họ, chữ đệm, tên người yêu cầu", value: "Nguyễn Văn Thử" }],
+    };
     const { body: published } = await c.json<{ version: number }>("POST", "/console/api/mirror/state", state);
-    const stream = await fetch(`${s.baseUrl}/console/mirror/api/events?token=${token}`, { headers: { "accept-encoding": "gzip" } });
+    const stream = await fetch(`${s.baseUrl}/console/mirror/api/events?token=${token}`, {
+      headers: { "accept-encoding": "gzip" },
+    });
     expect(stream.headers.get("content-type")).toMatch(/^text\/event-stream/);
     expect(stream.headers.get("content-encoding")).toBeNull();
-    expect(await firstEvent(stream)).toMatchObject({ officerName: "Trần Thị Một Cửa", state, version: published.version, confirmed: false });
+    expect(await firstEvent(stream)).toMatchObject({
+      officerName: "Trần Thị Một Cửa",
+      state,
+      version: published.version,
+      confirmed: false,
+    });
     const officerStream = await c.get("/console/api/mirror/events");
     expect(officerStream.headers.get("content-encoding")).toBeNull();
     expect(await firstEvent(officerStream)).toMatchObject({ joined: true, confirmed: false });
 
-    const confirm = await fetch(`${s.baseUrl}/console/mirror/api/confirm`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ token, version: published.version }) });
+    const confirm = await fetch(`${s.baseUrl}/console/mirror/api/confirm`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ token, version: published.version }),
+    });
     expect(confirm.status).toBe(200);
-    const r = await c.json<{ dossierId: string; checkedByCitizen: boolean }>("POST", "/console/api/intake/receive", maritalIntake());
+    const r = await c.json<{ dossierId: string; checkedByCitizen: boolean }>(
+      "POST",
+      "/console/api/intake/receive",
+      maritalIntake(),
+    );
     expect(r.body.checkedByCitizen).toBe(true);
-    const event = await t.db.selectFrom("dossier_events").select("data").where("dossier_id", "=", r.body.dossierId).where("type", "=", "receive").executeTakeFirstOrThrow();
+    const event = await t.db
+      .selectFrom("dossier_events")
+      .select("data")
+      .where("dossier_id", "=", r.body.dossierId)
+      .where("type", "=", "receive")
+      .executeTakeFirstOrThrow();
     expect(JSON.parse(event.data)).toMatchObject({ checkedByCitizen: true, assistedWriting: true });
   });
 
-  const join = (code: string, userAgent = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36") =>
-    fetch(`${s.baseUrl}/console/mirror/api/join`, { method: "POST", headers: { "content-type": "application/json", "user-agent": userAgent }, body: JSON.stringify({ code }) });
+  const join = (
+    code: string,
+    userAgent = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36",
+  ) =>
+    fetch(`${s.baseUrl}/console/mirror/api/join`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "user-agent": userAgent },
+      body: JSON.stringify({ code }),
+    });
 
   it("a second join of the same code is refused in Vietnamese and English; the officer sees the paired screen and revokes it", async () => {
     const c = await consoleClient(s.baseUrl);
@@ -71,17 +113,36 @@ forEachDatabase((_name, open) => {
     const second = await join(pair.code, "curl/8.5.0");
     expect(second.status).toBe(409);
     const { error } = (await second.json()) as { error: { code: string; message: string; detail: string } };
-    expect(error).toMatchObject({ code: "mirror_already_joined", message: expect.stringContaining("đã được một màn hình khác sử dụng"), detail: expect.stringContaining("already joined") });
+    expect(error).toMatchObject({
+      code: "mirror_already_joined",
+      message: expect.stringContaining("đã được một màn hình khác sử dụng"),
+      detail: expect.stringContaining("already joined"),
+    });
 
-    const { body: status } = await c.json<{ joined: boolean; screen: { joinedAt: string; browser: string } }>("GET", "/console/api/mirror/status");
-    expect(status).toMatchObject({ joined: true, screen: { joinedAt: at(WEDNESDAY, "09:30").toISOString(), browser: "Chrome 126 · Linux" } });
+    const { body: status } = await c.json<{ joined: boolean; screen: { joinedAt: string; browser: string } }>(
+      "GET",
+      "/console/api/mirror/status",
+    );
+    expect(status).toMatchObject({
+      joined: true,
+      screen: { joinedAt: at(WEDNESDAY, "09:30").toISOString(), browser: "Chrome 126 · Linux" },
+    });
     // The first screen still follows the officer.
-    const { body: published } = await c.json<{ version: number }>("POST", "/console/api/mirror/state", { title: "T", fields: [{ label: "Họ, chữ đệm, tên", value: "Nguyễn Văn Thử" }] });
-    expect(await firstEvent(await fetch(`${s.baseUrl}/console/mirror/api/events?token=${token}`))).toMatchObject({ version: published.version });
+    const { body: published } = await c.json<{ version: number }>("POST", "/console/api/mirror/state", {
+      title: "T",
+      fields: [{ label: "Họ, chữ đệm, tên", value: "Nguyễn Văn Thử" }],
+    });
+    expect(await firstEvent(await fetch(`${s.baseUrl}/console/mirror/api/events?token=${token}`))).toMatchObject({
+      version: published.version,
+    });
 
     expect((await c.json("POST", "/console/api/mirror/revoke")).body).toEqual({ revoked: true });
     expect((await fetch(`${s.baseUrl}/console/mirror/api/events?token=${token}`)).status).toBe(404);
-    const confirm = await fetch(`${s.baseUrl}/console/mirror/api/confirm`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ token, version: published.version }) });
+    const confirm = await fetch(`${s.baseUrl}/console/mirror/api/confirm`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ token, version: published.version }),
+    });
     expect(confirm.status).toBe(404);
     expect((await c.json("GET", "/console/api/mirror/status")).body).toMatchObject({ paired: false, screen: null });
   });
@@ -103,7 +164,11 @@ forEachDatabase((_name, open) => {
   });
 
   it("a wrong pairing code is refused", async () => {
-    const res = await fetch(`${s.baseUrl}/console/mirror/api/join`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ code: "12345" }) });
+    const res = await fetch(`${s.baseUrl}/console/mirror/api/join`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ code: "12345" }),
+    });
     expect(res.status).toBe(404);
   });
 });

@@ -1,6 +1,11 @@
 /** The citizen mirror's pairing and confirmation rules: the citizen confirms exactly what is on screen. */
 import { afterEach, expect, it } from "@jest/globals";
-import { browserSummary, createMirrorHub, type JoinResult, type MirrorHub } from "../../bot-server/src/console/mirror-hub.js";
+import {
+  browserSummary,
+  createMirrorHub,
+  type JoinResult,
+  type MirrorHub,
+} from "../../bot-server/src/console/mirror-hub.js";
 
 let hub: MirrorHub;
 let now = 0;
@@ -10,9 +15,13 @@ const tokenOf = (r: JoinResult) => {
   if (!r.ok) throw new Error(`join refused: ${r.reason}`);
   return r.token;
 };
-const ANDROID_CHROME = "Mozilla/5.0 (Linux; Android 13; SM-A146P) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.6478.71 Mobile Safari/537.36";
+const ANDROID_CHROME =
+  "Mozilla/5.0 (Linux; Android 13; SM-A146P) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.6478.71 Mobile Safari/537.36";
 
-const fields = (value: string) => ({ title: "Cấp Giấy xác nhận tình trạng hôn nhân", fields: [{ label: "Họ, chữ đệm, tên", value }] });
+const fields = (value: string) => ({
+  title: "Cấp Giấy xác nhận tình trạng hôn nhân",
+  fields: [{ label: "Họ, chữ đệm, tên", value }],
+});
 
 it("pairs by a 6-digit code, confirms the version shown, and withdraws the confirmation on the next edit", () => {
   hub = createMirrorHub(() => now);
@@ -63,7 +72,11 @@ it("a code joins exactly once: a second screen is refused and the first keeps it
   expect(hub.join(code, "curl/8.5.0")).toEqual({ ok: false, reason: "already_joined" });
   const v = hub.publish("session-1", fields("Nguyễn Văn Thử"))!;
   expect(hub.confirm(first, v)).toBe(true);
-  expect(hub.status("session-1")).toMatchObject({ joined: true, confirmed: true, screen: { joinedAt: new Date(0).toISOString(), browser: "Chrome 126 · Android" } });
+  expect(hub.status("session-1")).toMatchObject({
+    joined: true,
+    confirmed: true,
+    screen: { joinedAt: new Date(0).toISOString(), browser: "Chrome 126 · Android" },
+  });
 });
 
 it("the officer's revocation, the end of the intake and the end of the session each end a joined pairing", async () => {
@@ -95,6 +108,8 @@ it("a joined pairing does not expire while the session lives; an unjoined code i
 
 it("summarises the joining browser in a few words", () => {
   expect(browserSummary(ANDROID_CHROME)).toBe("Chrome 126 · Android");
-  expect(browserSummary("Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:127.0) Gecko/20100101 Firefox/127.0")).toBe("Firefox 127 · Windows");
+  expect(browserSummary("Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:127.0) Gecko/20100101 Firefox/127.0")).toBe(
+    "Firefox 127 · Windows",
+  );
   expect(browserSummary(undefined)).toBe("Trình duyệt không rõ");
 });

@@ -5,7 +5,13 @@
  * Then the same over a real Redis channel (console/mirror-sync.ts).
  */
 import { afterEach, expect, it } from "@jest/globals";
-import { createMirrorHub, type JoinResult, type MirrorHub, type MirrorOp, type MirrorSync } from "../../bot-server/src/console/mirror-hub.js";
+import {
+  createMirrorHub,
+  type JoinResult,
+  type MirrorHub,
+  type MirrorOp,
+  type MirrorSync,
+} from "../../bot-server/src/console/mirror-hub.js";
 
 function joined(r: JoinResult): { token: string } {
   if (!r.ok) throw new Error(`join refused: ${r.reason}`);
@@ -30,7 +36,11 @@ function channel() {
     member(origin: string): MirrorSync {
       const m: { origin: string; handler?: (op: MirrorOp) => void } = { origin };
       members.push(m);
-      return { origin, broadcast: (op) => void queue.push({ from: origin, op }), onRemote: (h) => void (m.handler = h) };
+      return {
+        origin,
+        broadcast: (op) => void queue.push({ from: origin, op }),
+        onRemote: (h) => void (m.handler = h),
+      };
     },
     flush() {
       for (const { from, op } of queue.splice(0)) for (const m of members) if (m.origin !== from) m.handler?.(op);

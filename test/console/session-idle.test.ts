@@ -5,7 +5,15 @@
 import { afterAll, beforeAll, expect, it } from "@jest/globals";
 import { parseConfig } from "../../bot-server/src/config.js";
 import { forEachDatabase, type TestDatabase } from "../helpers/databases.js";
-import { at, createOfficer, QUANG_KHE, signedInClient, startConsoleServer, WEDNESDAY, type ConsoleServer } from "./helpers/console-server.js";
+import {
+  at,
+  createOfficer,
+  QUANG_KHE,
+  signedInClient,
+  startConsoleServer,
+  WEDNESDAY,
+  type ConsoleServer,
+} from "./helpers/console-server.js";
 
 const minutes = (from: Date, n: number) => new Date(from.getTime() + n * 60_000);
 
@@ -40,7 +48,9 @@ forEachDatabase((_name, open) => {
     s.clock.set(minutes(start, 75 + 31));
     const res = await c.get("/console/api/board");
     expect(res.status).toBe(401);
-    expect(((await res.json()) as { error: { message: string } }).error.message).toBe("Vui lòng đăng nhập để tiếp tục.");
+    expect(((await res.json()) as { error: { message: string } }).error.message).toBe(
+      "Vui lòng đăng nhập để tiếp tục.",
+    );
   });
 
   it("the console's background polls do not count as activity; 'stay signed in' does", async () => {
@@ -51,7 +61,10 @@ forEachDatabase((_name, open) => {
     expect(polled.status).toBe(200);
     s.clock.set(minutes(start, 29));
     const kept = await c.json<{ idle: { endsAt: string } }>("POST", "/console/api/session/keep-alive");
-    expect(kept).toEqual({ status: 200, body: { idle: { timeoutSeconds: 1800, endsAt: minutes(start, 59).toISOString() } } });
+    expect(kept).toEqual({
+      status: 200,
+      body: { idle: { timeoutSeconds: 1800, endsAt: minutes(start, 59).toISOString() } },
+    });
     s.clock.set(minutes(start, 58));
     expect((await background(c, "/console/api/board")).status).toBe(200);
     s.clock.set(minutes(start, 60));
@@ -72,6 +85,8 @@ forEachDatabase((_name, open) => {
 
 /** A GET the console makes on a timer: the client's cookies, marked as background. */
 function background(c: Awaited<ReturnType<typeof signedInClient>>, path: string): Promise<Response> {
-  const client = c as unknown as { request(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<Response> };
+  const client = c as unknown as {
+    request(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<Response>;
+  };
   return client.request("GET", path, undefined, { "x-console-background": "1" });
 }

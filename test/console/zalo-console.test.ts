@@ -50,18 +50,37 @@ forEachDatabase((_name, open) => {
     const res = await counter.put(path, { phone: "0912 345 678", consent: true });
     expect(res.status).toBe(200);
     expect(((await res.json()) as any).phone).toMatchObject({ masked: "0912 *** 678", source: "counter" });
-    const dossier = await t.db.selectFrom("dossiers").select("citizen_id").where("id", "=", dossierId).executeTakeFirstOrThrow();
-    const citizen = await t.db.selectFrom("citizens").selectAll().where("id", "=", dossier.citizen_id!).executeTakeFirstOrThrow();
-    expect([citizen.phone, citizen.phone_source, citizen.phone_consent_at !== null]).toEqual(["84912345678", "counter", true]);
+    const dossier = await t.db
+      .selectFrom("dossiers")
+      .select("citizen_id")
+      .where("id", "=", dossierId)
+      .executeTakeFirstOrThrow();
+    const citizen = await t.db
+      .selectFrom("citizens")
+      .selectAll()
+      .where("id", "=", dossier.citizen_id!)
+      .executeTakeFirstOrThrow();
+    expect([citizen.phone, citizen.phone_source, citizen.phone_consent_at !== null]).toEqual([
+      "84912345678",
+      "counter",
+      true,
+    ]);
     const audit = await listAuditFor(t.db, "citizen", citizen.id);
     expect(audit[0]).toMatchObject({ actorKind: "officer", actorId: counterId, action: "create" });
 
     // Another unit's officer cannot see or change it.
     expect((await other.put(path, { phone: "0987 654 321", consent: true })).status).toBe(404);
 
-    const erased = await (counter as unknown as { request(m: string, p: string): Promise<Response> }).request("DELETE", path);
+    const erased = await (counter as unknown as { request(m: string, p: string): Promise<Response> }).request(
+      "DELETE",
+      path,
+    );
     expect(erased.status).toBe(204);
-    const after = await t.db.selectFrom("citizens").select(["phone", "phone_consent_at"]).where("id", "=", citizen.id).executeTakeFirstOrThrow();
+    const after = await t.db
+      .selectFrom("citizens")
+      .select(["phone", "phone_consent_at"])
+      .where("id", "=", citizen.id)
+      .executeTakeFirstOrThrow();
     expect(after).toEqual({ phone: null, phone_consent_at: null });
   });
 
@@ -76,26 +95,47 @@ forEachDatabase((_name, open) => {
     expect(bot.zalo.csMessages.at(-1)?.text).toContain("Mã liên kết không đúng");
 
     // Typed on a phone: lower case, no space.
-    await bot.post(zaloEvent.text({ userId: LEADER_OA_ID, text: `nv${issued.code}`, timestamp: String(bot.nowMs() + 1) }));
+    await bot.post(
+      zaloEvent.text({ userId: LEADER_OA_ID, text: `nv${issued.code}`, timestamp: String(bot.nowMs() + 1) }),
+    );
     await bot.settle();
-    expect(bot.zalo.csMessages.at(-1)).toMatchObject({ recipient: LEADER_OA_ID, text: expect.stringContaining("Trần Văn Lãnh") });
-    const user = await t.db.selectFrom("users").select(["zalo_user_id", "zalo_link_code_hash"]).where("id", "=", leaderId).executeTakeFirstOrThrow();
+    expect(bot.zalo.csMessages.at(-1)).toMatchObject({
+      recipient: LEADER_OA_ID,
+      text: expect.stringContaining("Trần Văn Lãnh"),
+    });
+    const user = await t.db
+      .selectFrom("users")
+      .select(["zalo_user_id", "zalo_link_code_hash"])
+      .where("id", "=", leaderId)
+      .executeTakeFirstOrThrow();
     expect(user).toEqual({ zalo_user_id: LEADER_OA_ID, zalo_link_code_hash: null });
     expect(((await leader.json("GET", "/console/api/zalo/oa-link")).body as any).linked).toBe(true);
 
     // The code works once.
-    await bot.post(zaloEvent.text({ userId: "2468458835296100888", text: issued.message, timestamp: String(bot.nowMs() + 2) }));
+    await bot.post(
+      zaloEvent.text({ userId: "2468458835296100888", text: issued.message, timestamp: String(bot.nowMs() + 2) }),
+    );
     await bot.settle();
-    const still = await t.db.selectFrom("users").select("zalo_user_id").where("id", "=", leaderId).executeTakeFirstOrThrow();
+    const still = await t.db
+      .selectFrom("users")
+      .select("zalo_user_id")
+      .where("id", "=", leaderId)
+      .executeTakeFirstOrThrow();
     expect(still.zalo_user_id).toBe(LEADER_OA_ID);
   });
 
   it("an expired code links nothing", async () => {
     const issued = (await counter.json("POST", "/console/api/zalo/oa-link/code")).body as any;
     bot.app.clock.set(new Date(bot.nowMs() + 16 * 60_000));
-    await bot.post(zaloEvent.text({ userId: "2468458835296100999", text: issued.message, timestamp: String(bot.nowMs()) }));
+    await bot.post(
+      zaloEvent.text({ userId: "2468458835296100999", text: issued.message, timestamp: String(bot.nowMs()) }),
+    );
     await bot.settle();
-    const user = await t.db.selectFrom("users").select("zalo_user_id").where("id", "=", counterId).executeTakeFirstOrThrow();
+    const user = await t.db
+      .selectFrom("users")
+      .select("zalo_user_id")
+      .where("id", "=", counterId)
+      .executeTakeFirstOrThrow();
     expect(user.zalo_user_id).toBeNull();
   });
 });

@@ -25,7 +25,12 @@ const OUTSIDE_NOTE = /(?<![\w/.#-])(zalo|procedures|context|stack|style|anchors)
 const DOCS_LINK = /(?<![\w/.-])docs\/([\w/-]+\.md)((?:#[\w-]+)?(?:, #[\w-]+)*)/g;
 
 /** GitHub's heading anchor: lower case, punctuation dropped, spaces to hyphens. */
-const slug = (heading: string) => heading.trim().toLowerCase().replace(/[^\p{L}\p{N}\s-]/gu, "").replace(/\s/g, "-");
+const slug = (heading: string) =>
+  heading
+    .trim()
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}\s-]/gu, "")
+    .replace(/\s/g, "-");
 
 function anchorsOf(page: string): Set<string> {
   const text = readFileSync(join(root, "docs", page), "utf8");
@@ -39,7 +44,16 @@ describe("citations", () => {
 
   it("has files and a docs/ folder to check", () => {
     expect(all.length).toBeGreaterThan(300);
-    for (const page of ["README.md", "architecture.md", "zalo.md", "glossary.md", "domain/scheme.md", "domain/procedures.md", "domain/units.md", "domain/calendar.md"]) {
+    for (const page of [
+      "README.md",
+      "architecture.md",
+      "zalo.md",
+      "glossary.md",
+      "domain/scheme.md",
+      "domain/procedures.md",
+      "domain/units.md",
+      "domain/calendar.md",
+    ]) {
       expect(existsSync(join(root, "docs", page))).toBe(true);
     }
   });
@@ -50,7 +64,8 @@ describe("citations", () => {
       const lines = readFileSync(p, "utf8").split("\n");
       lines.forEach((line, i) => {
         for (const m of line.matchAll(OUTSIDE_NOTE)) found.push(`${own(p)}:${i + 1}: ${m[0]}`);
-        if (/shared\/reference\/|\/work\/shared\//.test(line)) found.push(`${own(p)}:${i + 1}: outside reference folder`);
+        if (/shared\/reference\/|\/work\/shared\//.test(line))
+          found.push(`${own(p)}:${i + 1}: outside reference folder`);
       });
     }
     expect(found).toEqual([]);

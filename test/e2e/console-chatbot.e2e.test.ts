@@ -40,7 +40,9 @@ describeWithChromium("'Thử chatbot' in Chromium", () => {
     await reply.getByText("Tại xã Quảng Khê, thủ tục này thuộc Ngày không hẹn", { exact: false }).waitFor();
     await page.getByTestId("chatbot-understood").getByText("Giấy tờ cần mang").waitFor();
     const buttons = page.getByTestId("chatbot-buttons");
-    await expect(buttons.getByRole("link", { name: /Khai trước thông tin/ }).getAttribute("href")).resolves.toMatch(/\/m\/don-vi\/24631\/thu-tuc\/1\.004873\/khai-truoc$/);
+    await expect(buttons.getByRole("link", { name: /Khai trước thông tin/ }).getAttribute("href")).resolves.toMatch(
+      /\/m\/don-vi\/24631\/thu-tuc\/1\.004873\/khai-truoc$/,
+    );
     await page.screenshot({ path: join(SHOTS, "thu-chatbot.png") });
     // A query button is the citizen's next message.
     await buttons.getByRole("button", { name: "Lệ phí" }).click();

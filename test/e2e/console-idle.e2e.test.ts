@@ -8,7 +8,14 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "@jest/globals";
 import type { Browser } from "playwright-core";
-import { at, createOfficer, PASSWORD, QUANG_KHE, WEDNESDAY, type ConsoleServer } from "../console/helpers/console-server.js";
+import {
+  at,
+  createOfficer,
+  PASSWORD,
+  QUANG_KHE,
+  WEDNESDAY,
+  type ConsoleServer,
+} from "../console/helpers/console-server.js";
 import type { DatabaseHandle } from "../../bot-server/src/store/connect.js";
 import { describeWithChromium } from "./helpers/chromium-launch.js";
 import { startConsoleE2e, type ConsoleE2e } from "./helpers/console-e2e-server.js";
@@ -46,7 +53,11 @@ describeWithChromium("console idle timeout in Chromium", () => {
     await warning.getByText("Phiên làm việc sắp hết").waitFor();
     await page.getByText(/Đã lưu nháp hồ sơ \(mã tham chiếu NHAP-/).waitFor();
     await page.screenshot({ path: join(SHOTS, "idle-warning.png") });
-    const drafts = await db.db.selectFrom("dossiers").select(["code", "form_data"]).where("state", "=", "draft").execute();
+    const drafts = await db.db
+      .selectFrom("dossiers")
+      .select(["code", "form_data"])
+      .where("state", "=", "draft")
+      .execute();
     expect(drafts.some((d) => d.form_data.includes("Nguyễn Văn Thử"))).toBe(true);
 
     await warning.getByRole("button", { name: "Tiếp tục làm việc" }).click();

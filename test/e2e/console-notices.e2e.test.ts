@@ -40,14 +40,25 @@ describeWithChromium("console follow-up screens in Chromium", () => {
 
   it("the unit admin sees a notification that was not delivered, its history on the dossier, and sends it again", async () => {
     const code = "000.00.24.H41-250716-0901";
-    const dossierId = await insertDossier(db.db, { code, state: "result_ready", receivingUnitId: QUANG_KHE, receivedAt: "2025-07-16T01:00:00.000Z", dueDate: WEDNESDAY });
-    const outboxId = await insertDeadLetter(db.db, { dossierId, errors: ["http_500", "-230"], at: "2025-07-16T03:00:00.000Z" });
+    const dossierId = await insertDossier(db.db, {
+      code,
+      state: "result_ready",
+      receivingUnitId: QUANG_KHE,
+      receivedAt: "2025-07-16T01:00:00.000Z",
+      dueDate: WEDNESDAY,
+    });
+    const outboxId = await insertDeadLetter(db.db, {
+      dossierId,
+      errors: ["http_500", "-230"],
+      at: "2025-07-16T03:00:00.000Z",
+    });
     const admin = await signIn(browser, s.baseUrl, "qk.quantri");
     const page = admin.page;
 
     await page.getByRole("link", { name: "Thông báo chưa gửi được", exact: true }).click();
     const row = page.getByTestId("dead-letters").locator(`tr[data-outbox="${outboxId}"]`);
-    for (const text of [code, "Báo đã có kết quả", "-230: người dân không nhận được qua kênh này", "16/07/2025 10:01"]) await row.getByText(text).waitFor();
+    for (const text of [code, "Báo đã có kết quả", "-230: người dân không nhận được qua kênh này", "16/07/2025 10:01"])
+      await row.getByText(text).waitFor();
 
     await row.getByRole("link", { name: code }).click();
     await page.getByTestId("notify-status").getByText("Chưa thông báo được cho người dân").waitFor();
@@ -59,26 +70,51 @@ describeWithChromium("console follow-up screens in Chromium", () => {
     await page.getByRole("link", { name: "Thông báo chưa gửi được", exact: true }).click();
     await page.screenshot({ path: join(SHOTS, "dead-letters.png") });
     await row.getByRole("button", { name: "Gửi lại" }).click();
-    await page.getByRole("status").getByText(`Đã đưa thông báo “Báo đã có kết quả” của hồ sơ ${code} vào hàng gửi lại.`).waitFor();
+    await page
+      .getByRole("status")
+      .getByText(`Đã đưa thông báo “Báo đã có kết quả” của hồ sơ ${code} vào hàng gửi lại.`)
+      .waitFor();
     await page.getByText("Không có thông báo nào chưa gửi được.").waitFor();
-    const outbox = await db.db.selectFrom("outbox").select(["status", "attempts"]).where("id", "=", outboxId).executeTakeFirstOrThrow();
+    const outbox = await db.db
+      .selectFrom("outbox")
+      .select(["status", "attempts"])
+      .where("id", "=", outboxId)
+      .executeTakeFirstOrThrow();
     expect(outbox).toEqual({ status: "pending", attempts: 0 });
     await admin.context.close();
   }, 60_000);
 
   it("a counter officer answers a complaint from the feedback page", async () => {
-    const citizen = await recordInteraction(db.db, { oaUserId: "7100000000000000901", at: "2025-07-16T02:00:00.000Z", interacted: true, now: "2025-07-16T02:00:00.000Z" });
+    const citizen = await recordInteraction(db.db, {
+      oaUserId: "7100000000000000901",
+      at: "2025-07-16T02:00:00.000Z",
+      interacted: true,
+      now: "2025-07-16T02:00:00.000Z",
+    });
     const feedbackId = await insertFeedback(db.db, {
-      dossierId: null, unitId: QUANG_KHE, citizenId: citizen.citizenId!, kind: "complaint", rating: null,
-      text: "Bảng hướng dẫn tại quầy chưa ghi giờ nhận hồ sơ trả trong ngày.", status: "open", now: "2025-07-16T02:30:00.000Z",
+      dossierId: null,
+      unitId: QUANG_KHE,
+      citizenId: citizen.citizenId!,
+      kind: "complaint",
+      rating: null,
+      text: "Bảng hướng dẫn tại quầy chưa ghi giờ nhận hồ sơ trả trong ngày.",
+      status: "open",
+      now: "2025-07-16T02:30:00.000Z",
     });
     const counter = await signIn(browser, s.baseUrl, "qk.motcua");
     const page = counter.page;
 
     await page.getByRole("link", { name: "Ý kiến người dân", exact: true }).click();
     const row = page.locator(`tr[data-feedback="${feedbackId}"]`);
-    for (const text of ["Bảng hướng dẫn tại quầy chưa ghi giờ nhận hồ sơ trả trong ngày.", "Phản ánh", "16/07/2025 09:30"]) await row.getByText(text).waitFor();
-    await row.getByLabel("Nội dung trả lời").fill("Đơn vị đã bổ sung giờ nhận hồ sơ trên bảng hướng dẫn. Cảm ơn ông/bà.");
+    for (const text of [
+      "Bảng hướng dẫn tại quầy chưa ghi giờ nhận hồ sơ trả trong ngày.",
+      "Phản ánh",
+      "16/07/2025 09:30",
+    ])
+      await row.getByText(text).waitFor();
+    await row
+      .getByLabel("Nội dung trả lời")
+      .fill("Đơn vị đã bổ sung giờ nhận hồ sơ trên bảng hướng dẫn. Cảm ơn ông/bà.");
     await page.screenshot({ path: join(SHOTS, "feedback.png") });
     await row.getByRole("button", { name: "Gửi trả lời" }).click();
     await page.getByRole("status").getByText("Đã gửi trả lời; người dân được báo qua Zalo.").waitFor();
@@ -87,16 +123,33 @@ describeWithChromium("console follow-up screens in Chromium", () => {
 
     await page.getByLabel("Trạng thái").selectOption("answered");
     await row.getByText("Đơn vị đã bổ sung giờ nhận hồ sơ trên bảng hướng dẫn. Cảm ơn ông/bà.").waitFor();
-    const saved = await db.db.selectFrom("feedback").select(["status", "answer"]).where("id", "=", feedbackId).executeTakeFirstOrThrow();
+    const saved = await db.db
+      .selectFrom("feedback")
+      .select(["status", "answer"])
+      .where("id", "=", feedbackId)
+      .executeTakeFirstOrThrow();
     expect(saved.status).toBe("answered");
-    const notice = await db.db.selectFrom("outbox").select(["kind", "payload"]).where("kind", "=", "feedback_answer").execute();
+    const notice = await db.db
+      .selectFrom("outbox")
+      .select(["kind", "payload"])
+      .where("kind", "=", "feedback_answer")
+      .execute();
     expect(notice.map((n) => JSON.parse(n.payload).feedbackId)).toEqual([feedbackId]);
     await counter.context.close();
   }, 60_000);
 
   it("a citizen waiting for an officer shows in the nav badge until marked handled", async () => {
-    await recordInteraction(db.db, { oaUserId: "7100000000000000902", at: "2025-07-16T03:15:00.000Z", interacted: true, now: "2025-07-16T03:15:00.000Z" });
-    await updateConversation(db.db, "7100000000000000902", { unitId: QUANG_KHE, needsHuman: true, at: "2025-07-16T03:15:00.000Z" });
+    await recordInteraction(db.db, {
+      oaUserId: "7100000000000000902",
+      at: "2025-07-16T03:15:00.000Z",
+      interacted: true,
+      now: "2025-07-16T03:15:00.000Z",
+    });
+    await updateConversation(db.db, "7100000000000000902", {
+      unitId: QUANG_KHE,
+      needsHuman: true,
+      at: "2025-07-16T03:15:00.000Z",
+    });
     const counter = await signIn(browser, s.baseUrl, "qk.motcua");
     const page = counter.page;
     const nav = page.getByRole("link", { name: /^Cần hỗ trợ/ });
@@ -104,7 +157,10 @@ describeWithChromium("console follow-up screens in Chromium", () => {
 
     await nav.click();
     await page.getByRole("heading", { name: "Người dân cần cán bộ hỗ trợ (1)" }).waitFor();
-    await page.getByText(/Zalo OA Manager/).first().waitFor();
+    await page
+      .getByText(/Zalo OA Manager/)
+      .first()
+      .waitFor();
     const row = page.getByTestId("waiting-conversations").locator("tbody tr");
     for (const text of ["71••••0902", "16/07/2025 10:15"]) await row.getByText(text).waitFor();
     await expect(page.getByText("7100000000000000902").count()).resolves.toBe(0);
@@ -126,7 +182,10 @@ describeWithChromium("console follow-up screens in Chromium", () => {
     await page.getByLabel("Số điện thoại").fill("0261 3544 123");
     await page.getByLabel("Địa chỉ").fill("Số 1 đường Hùng Vương, xã Quảng Khê");
     await page.getByRole("button", { name: "Lưu" }).click();
-    await page.getByRole("status").getByText(/Đã lưu/).waitFor();
+    await page
+      .getByRole("status")
+      .getByText(/Đã lưu/)
+      .waitFor();
     await page.getByText("Cập nhật lần cuối: 16/07/2025 11:00").waitFor();
     await page.screenshot({ path: join(SHOTS, "office-contact.png") });
     await admin.context.close();

@@ -42,7 +42,9 @@ describeWithChromium("console safeguards in Chromium", () => {
     await mirror.getByText("Xin chào ông/bà").waitFor();
     const status = page.getByTestId("mirror-status");
     await status.getByText("đã kết nối").waitFor();
-    await expect(page.getByTestId("mirror-screen").innerText()).resolves.toMatch(/kết nối lúc 09:00, Chrome \d+ · Linux/);
+    await expect(page.getByTestId("mirror-screen").innerText()).resolves.toMatch(
+      /kết nối lúc 09:00, Chrome \d+ · Linux/,
+    );
     const code = await page.getByTestId("mirror-code").innerText();
 
     // Someone who read the code tries it on another device.

@@ -10,8 +10,21 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "@jest/globals";
 import type { Browser, Page } from "playwright-core";
-import { at, consoleClient, createOfficer, NAM_DA, QUANG_KHE, WEDNESDAY, type ConsoleServer } from "../console/helpers/console-server.js";
-import { CCCD_NGUYEN_VAN_THU, CCCD_TRAN_THI_MAU, maritalForm, maritalIntake } from "../console/helpers/intake-fixtures.js";
+import {
+  at,
+  consoleClient,
+  createOfficer,
+  NAM_DA,
+  QUANG_KHE,
+  WEDNESDAY,
+  type ConsoleServer,
+} from "../console/helpers/console-server.js";
+import {
+  CCCD_NGUYEN_VAN_THU,
+  CCCD_TRAN_THI_MAU,
+  maritalForm,
+  maritalIntake,
+} from "../console/helpers/intake-fixtures.js";
 import { popplerAvailable } from "../console/helpers/pdf-text.js";
 import { describeWithChromium } from "./helpers/chromium-launch.js";
 import { startConsoleE2e, type ConsoleE2e } from "./helpers/console-e2e-server.js";
@@ -59,7 +72,9 @@ describeWithChromium("officer console in Chromium", () => {
 
   const fire = async (page: Page, label: string, expectedState: string) => {
     await page.getByRole("button", { name: label, exact: true }).click();
-    await expect(page.getByTestId("dossier-state").filter({ hasText: expectedState }).waitFor()).resolves.toBeUndefined();
+    await expect(
+      page.getByTestId("dossier-state").filter({ hasText: expectedState }).waitFor(),
+    ).resolves.toBeUndefined();
   };
 
   it("pre-registered citizen on Wednesday 14:30: finalised in ≤ 6 officer actions, checked on the mirror, same-day to return", async () => {
@@ -83,7 +98,13 @@ describeWithChromium("officer console in Chromium", () => {
     await page.getByLabel("Quét mã").focus();
     await actions.scan(CCCD_NGUYEN_VAN_THU);
     await page.getByTestId("visit-identity").getByText("Nguyễn Văn Thử").waitFor();
-    await expect(page.getByLabel("Đã nhận: Hộ chiếu, Căn cước công dân, thẻ căn cước, căn cước điện tử hoặc giấy tờ có ảnh còn giá trị sử dụng").isChecked()).resolves.toBe(true);
+    await expect(
+      page
+        .getByLabel(
+          "Đã nhận: Hộ chiếu, Căn cước công dân, thẻ căn cước, căn cước điện tử hoặc giấy tờ có ảnh còn giá trị sử dụng",
+        )
+        .isChecked(),
+    ).resolves.toBe(true);
     const decision = page.getByTestId("track-decision");
     await decision.getByText("Trả trong ngày").waitFor();
     await decision.getByText("Tiếp nhận lúc 14:30, trước 15:00").waitFor();
@@ -99,12 +120,19 @@ describeWithChromium("officer console in Chromium", () => {
     const form = await printedPdf(page, "to-khai-1.004873");
     if (popplerAvailable()) {
       for (const t of [
-        "TỜ KHAI CẤP GIẤY XÁC NHẬN TÌNH TRẠNG HÔN NHÂN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
-        "Kính gửi(1): Ủy ban nhân dân xã Quảng Khê", "Họ, chữ đệm, tên người yêu cầu: Nguyễn Văn Thử", "Ngày, tháng, năm sinh: 15/06/1985",
-        "Căn cước công dân số 067085000001, cấp ngày 20/04/2021", "Tình trạng hôn nhân(4): Hiện tại chưa đăng ký kết hôn với ai",
+        "TỜ KHAI CẤP GIẤY XÁC NHẬN TÌNH TRẠNG HÔN NHÂN",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "Kính gửi(1): Ủy ban nhân dân xã Quảng Khê",
+        "Họ, chữ đệm, tên người yêu cầu: Nguyễn Văn Thử",
+        "Ngày, tháng, năm sinh: 15/06/1985",
+        "Căn cước công dân số 067085000001, cấp ngày 20/04/2021",
+        "Tình trạng hôn nhân(4): Hiện tại chưa đăng ký kết hôn với ai",
         "Mục đích sử dụng Giấy xác nhận tình trạng hôn nhân(5): Để bổ sung hồ sơ vay vốn tại ngân hàng",
-        "Tôi cam đoan những nội dung khai trên đây là đúng sự thật", "Người yêu cầu",
-      ]) expect(form.text).toContain(t);
+        "Tôi cam đoan những nội dung khai trên đây là đúng sự thật",
+        "Người yêu cầu",
+      ])
+        expect(form.text).toContain(t);
     }
     await actions.click(page.getByRole("button", { name: "Tiếp nhận (F9)" }).first(), "receive");
     const result = page.getByTestId("receive-result");
@@ -113,12 +141,18 @@ describeWithChromium("officer console in Chromium", () => {
     expect(code).toMatch(/^000\.00\.\d{2}\.H98-250716-\d{4}$/);
     await expect(result.textContent()).resolves.toContain("16/07/2025");
     await expect(page.getByTestId("print-frame").count()).resolves.toBe(0);
-    actionCounts.push(`goal officer actions to finalise a pre-entered 1.004873 dossier: ${actions.count} (≤ 6) ${actions.count <= 6 ? "ok" : "short"} [${actions.log.join(", ")}]`);
+    actionCounts.push(
+      `goal officer actions to finalise a pre-entered 1.004873 dossier: ${actions.count} (≤ 6) ${actions.count <= 6 ? "ok" : "short"} [${actions.log.join(", ")}]`,
+    );
     expect(actions.count).toBeLessThanOrEqual(6);
     const row = await s.deps.db.selectFrom("dossiers").selectAll().where("code", "=", code).executeTakeFirstOrThrow();
     expect(Number(row.checked_by_citizen)).toBe(1);
     expect(Number(row.assisted_writing)).toBe(1);
-    const pre = await s.deps.db.selectFrom("pre_registrations").select(["status", "dossier_id"]).where("code", "=", preCode).executeTakeFirstOrThrow();
+    const pre = await s.deps.db
+      .selectFrom("pre_registrations")
+      .select(["status", "dossier_id"])
+      .where("code", "=", preCode)
+      .executeTakeFirstOrThrow();
     expect(pre).toEqual({ status: "finalised", dossier_id: row.id });
 
     // Processing, approval on the leader's phone, result, return: all on Wednesday.
@@ -131,8 +165,13 @@ describeWithChromium("officer console in Chromium", () => {
     await counter.page.goto(`${s.baseUrl}/console/ho-so/${row.id}`);
     await counter.page.getByTestId("dossier-state").filter({ hasText: "Chờ lãnh đạo duyệt" }).waitFor();
     await expect(counter.page.getByRole("button", { name: "Duyệt", exact: true }).count()).resolves.toBe(0);
-    const csrf = await counter.page.evaluate(async () => ((await (await fetch("/console/api/session")).json()) as { csrfToken: string }).csrfToken);
-    const denied = await counter.page.request.post(`${s.baseUrl}/console/api/dossiers/${row.id}/events`, { data: { event: "approve" }, headers: { "x-csrf-token": csrf } });
+    const csrf = await counter.page.evaluate(
+      async () => ((await (await fetch("/console/api/session")).json()) as { csrfToken: string }).csrfToken,
+    );
+    const denied = await counter.page.request.post(`${s.baseUrl}/console/api/dossiers/${row.id}/events`, {
+      data: { event: "approve" },
+      headers: { "x-csrf-token": csrf },
+    });
     expect(denied.status()).toBe(403);
 
     s.clock.set(at(WEDNESDAY, "15:40"));
@@ -152,19 +191,32 @@ describeWithChromium("officer console in Chromium", () => {
     await counter.page.getByText("16:20 16/07/2025 cho Nguyễn Văn Thử").waitFor();
     await counter.page.getByTestId("viewed-by").getByText("Trần Thị Một Cửa xem").first().waitFor();
     await counter.page.screenshot({ path: join(SHOTS, "dossier-page.png"), fullPage: true });
-    const kinds = await s.deps.db.selectFrom("outbox").select("kind").where("dossier_id", "=", row.id).orderBy("created_at").execute();
+    const kinds = await s.deps.db
+      .selectFrom("outbox")
+      .select("kind")
+      .where("dossier_id", "=", row.id)
+      .orderBy("created_at")
+      .execute();
     expect(kinds.map((k) => k.kind)).toEqual(["receipt_issued", "result_ready", "returned"]);
   }, 120_000);
 
   it("the same at 15:05: normal track and a Mẫu 01 with the statutory due date and the status QR", async () => {
     s.clock.set(at(WEDNESDAY, "15:05"));
-    const preCode = await preRegister(s.baseUrl, "24631", "1.004873", maritalForm({ requesterName: "Nguyễn Thị Ánh Tuyết", subjectName: "Nguyễn Thị Ánh Tuyết", subjectSex: "Nữ" }));
+    const preCode = await preRegister(
+      s.baseUrl,
+      "24631",
+      "1.004873",
+      maritalForm({ requesterName: "Nguyễn Thị Ánh Tuyết", subjectName: "Nguyễn Thị Ánh Tuyết", subjectSex: "Nữ" }),
+    );
     const page = counter.page;
     await openIntake(page);
     const actions = new ActionCounter(page);
     await actions.scan(preCode);
     await page.getByTestId("track-decision").getByText("Thông thường", { exact: true }).waitFor();
-    await page.getByTestId("track-decision").getByText(/Đã quá 15:00/).waitFor();
+    await page
+      .getByTestId("track-decision")
+      .getByText(/Đã quá 15:00/)
+      .waitFor();
     await page.getByLabel(/^Đã nhận: Hộ chiếu/).check();
     await actions.press("F9");
     await page.getByTestId("receive-result").waitFor();
@@ -174,13 +226,23 @@ describeWithChromium("officer console in Chromium", () => {
     expect(slip.url).toMatch(/\/forms\/01\.pdf$/);
     if (popplerAvailable()) {
       for (const t of [
-        "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ", `Mã hồ sơ: ${code}`, "Nguyễn Thị Ánh Tuyết", "Nội dung yêu cầu giải quyết: Cấp Giấy xác nhận tình trạng hôn nhân",
+        "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ",
+        `Mã hồ sơ: ${code}`,
+        "Nguyễn Thị Ánh Tuyết",
+        "Nội dung yêu cầu giải quyết: Cấp Giấy xác nhận tình trạng hôn nhân",
         // 2025 layout (Circular 03/2025/TT-VPCP): no "Thời gian giải quyết" item; "6. Phí, lệ phí (nếu có)" numbered.
-        "3. Thời gian nhận hồ sơ: 15 giờ 05 phút, ngày 16/07/2025", "6. Phí, lệ phí (nếu có)",
-        "ngày 21/07/2025", "NGƯỜI NỘP HỒ SƠ", "NGƯỜI TIẾP NHẬN HỒ SƠ", "Trần Thị Một Cửa",
-      ]) expect(slip.text).toContain(t);
+        "3. Thời gian nhận hồ sơ: 15 giờ 05 phút, ngày 16/07/2025",
+        "6. Phí, lệ phí (nếu có)",
+        "ngày 21/07/2025",
+        "NGƯỜI NỘP HỒ SƠ",
+        "NGƯỜI TIẾP NHẬN HỒ SƠ",
+        "Trần Thị Một Cửa",
+      ])
+        expect(slip.text).toContain(t);
       // The status link under the QR (the line may wrap inside the URL).
-      expect(slip.text.replace(/\s/g, "")).toMatch(new RegExp(`/tra-cuu\\?code=${code.replace(/\./g, "\\.")}&t=[\\w-]{16}`));
+      expect(slip.text.replace(/\s/g, "")).toMatch(
+        new RegExp(`/tra-cuu\\?code=${code.replace(/\./g, "\\.")}&t=[\\w-]{16}`),
+      );
     }
     await page.keyboard.press("Escape");
   }, 60_000);
@@ -219,7 +281,16 @@ describeWithChromium("officer console in Chromium", () => {
 
   it("an incomplete dossier yields Mẫu 02 listing what is missing", async () => {
     s.clock.set(at(WEDNESDAY, "10:30"));
-    const preCode = await preRegister(s.baseUrl, "24631", "1.004873", maritalForm({ requesterName: "Lê Văn Ví Dụ", subjectName: "Lê Văn Ví Dụ", maritalStatus: "Đã đăng ký kết hôn nhưng đã ly hôn" }));
+    const preCode = await preRegister(
+      s.baseUrl,
+      "24631",
+      "1.004873",
+      maritalForm({
+        requesterName: "Lê Văn Ví Dụ",
+        subjectName: "Lê Văn Ví Dụ",
+        maritalStatus: "Đã đăng ký kết hôn nhưng đã ly hôn",
+      }),
+    );
     const page = counter.page;
     await openIntake(page);
     await page.keyboard.insertText(preCode);
@@ -231,7 +302,14 @@ describeWithChromium("officer console in Chromium", () => {
     const slip = await printedPdf(page, "mau-02");
     expect(slip.url).toMatch(/\/forms\/02\.pdf$/);
     if (popplerAvailable()) {
-      for (const t of ["PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ", "Lê Văn Ví Dụ", "Yêu cầu Ông/Bà hoàn thiện hồ sơ gồm những nội dung như sau", "Hộ chiếu, Căn cước công dân", "Bản án ly hôn của Tòa án nhân dân", "NGƯỜI HƯỚNG DẪN"]) {
+      for (const t of [
+        "PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ",
+        "Lê Văn Ví Dụ",
+        "Yêu cầu Ông/Bà hoàn thiện hồ sơ gồm những nội dung như sau",
+        "Hộ chiếu, Căn cước công dân",
+        "Bản án ly hôn của Tòa án nhân dân",
+        "NGƯỜI HƯỚNG DẪN",
+      ]) {
         expect(slip.text).toContain(t);
       }
     }
@@ -243,7 +321,9 @@ describeWithChromium("officer console in Chromium", () => {
     s.clock.set(at(WEDNESDAY, "11:00"));
     const desk = await consoleClient(s.baseUrl);
     await desk.login("qk.motcua");
-    const row = (await desk.json<{ dossierId: string; code: string }>("POST", "/console/api/intake/receive", maritalIntake())).body;
+    const row = (
+      await desk.json<{ dossierId: string; code: string }>("POST", "/console/api/intake/receive", maritalIntake())
+    ).body;
     expect(row.code).toMatch(/-250716-/);
     const id = row.dossierId;
     const other = await signIn(browser, s.baseUrl, "namda.motcua");

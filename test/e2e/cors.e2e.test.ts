@@ -47,7 +47,13 @@ describeWithChromium("CORS: the citizen API called from the Mini App's origin in
     graph.users.set("AT-zalo-user", "3368637342326461234");
     page = await startPageServer();
     allowedOrigin = `http://127.0.0.1:${page.port}`;
-    app = await startTestApp(db, { env: { ZALO_APP_SECRET: APP_SECRET, ZALO_GRAPH_BASE: graph.baseUrl, CORS_ORIGINS: `https://h5.zdn.vn,${allowedOrigin}` } });
+    app = await startTestApp(db, {
+      env: {
+        ZALO_APP_SECRET: APP_SECRET,
+        ZALO_GRAPH_BASE: graph.baseUrl,
+        CORS_ORIGINS: `https://h5.zdn.vn,${allowedOrigin}`,
+      },
+    });
     browser = await launchChromium();
   }, 60_000);
 
@@ -68,7 +74,9 @@ describeWithChromium("CORS: the citizen API called from the Mini App's origin in
     const result = await tab.evaluate(async (api: string) => {
       const out: Record<string, unknown> = {};
       try {
-        const me = await fetch(`${api}/api/citizens/me`, { headers: { Accept: "application/json", "X-Zalo-Access-Token": "AT-zalo-user" } });
+        const me = await fetch(`${api}/api/citizens/me`, {
+          headers: { Accept: "application/json", "X-Zalo-Access-Token": "AT-zalo-user" },
+        });
         out.zalo = { status: me.status, body: await me.json() };
         const device = await fetch(`${api}/api/citizens/device`, { method: "POST" });
         const { token } = (await device.json()) as { token: string };

@@ -50,7 +50,10 @@ describeWithChromium("accessibility (axe-core) of the mini app, public pages and
     await page.locator("#unit-search").waitFor();
     await check(page, "home", found);
     await page.goto(`${server.url}/m/?unit=24631&fake-zalo=1`);
-    await page.getByText(/Hôm nay là Ngày không hẹn/).first().waitFor();
+    await page
+      .getByText(/Hôm nay là Ngày không hẹn/)
+      .first()
+      .waitFor();
     await check(page, "unit", found);
     await button("Xem tất cả thủ tục").click();
     await page.getByRole("heading", { name: "Trả kết quả trong ngày (Ngày không hẹn)" }).waitFor();
@@ -89,8 +92,11 @@ describeWithChromium("accessibility (axe-core) of the mini app, public pages and
     const settle = () => page.waitForTimeout(450);
 
     // Scan confirmation, with the offer of today's address for a card printed before 1/7/2025.
-    const oldCard = "067090000003||Hoàng Văn Cũ|01021990|Nam|Thôn 3, Xã Quảng Khê, Huyện Đắk Glong, Tỉnh Đắk Nông|10032021";
-    await page.goto(`${server.url}/m/don-vi/24631/thu-tuc/1.004873/khai-truoc?fake-zalo=1&fake-scan=${encodeURIComponent(oldCard)}`);
+    const oldCard =
+      "067090000003||Hoàng Văn Cũ|01021990|Nam|Thôn 3, Xã Quảng Khê, Huyện Đắk Glong, Tỉnh Đắk Nông|10032021";
+    await page.goto(
+      `${server.url}/m/don-vi/24631/thu-tuc/1.004873/khai-truoc?fake-zalo=1&fake-scan=${encodeURIComponent(oldCard)}`,
+    );
     await page.getByRole("checkbox").check();
     await button("Đồng ý và tiếp tục").click();
     await page.locator('[data-step="for-whom"]').last().waitFor();
@@ -106,12 +112,26 @@ describeWithChromium("accessibility (axe-core) of the mini app, public pages and
     await check(page, "question", found);
 
     // A whole draft made through the API on this phone's identity: check answers, then the ticket.
-    const device = (await (await fetch(`${server.url}/api/citizens/device`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" })).json()) as { token: string };
+    const device = (await (
+      await fetch(`${server.url}/api/citizens/device`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: "{}",
+      })
+    ).json()) as { token: string };
     const consent = (await (await fetch(`${server.url}/api/consent`)).json()) as { version: string };
-    const created = (await (await fetch(`${server.url}/api/pre-registrations`, {
-      method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${device.token}` },
-      body: JSON.stringify({ unitCode: "24631", procedureCode: "1.004873", formData: maritalForm(), consent: { accepted: true, version: consent.version } }),
-    })).json()) as { id: string; code: string };
+    const created = (await (
+      await fetch(`${server.url}/api/pre-registrations`, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${device.token}` },
+        body: JSON.stringify({
+          unitCode: "24631",
+          procedureCode: "1.004873",
+          formData: maritalForm(),
+          consent: { accepted: true, version: consent.version },
+        }),
+      })
+    ).json()) as { id: string; code: string };
     await page.evaluate("localStorage.clear()");
     await page.evaluate(`localStorage.setItem('khonghen.deviceToken', ${JSON.stringify(device.token)})`);
     await page.goto(`${server.url}/m/phieu/${created.code}`);
@@ -123,8 +143,14 @@ describeWithChromium("accessibility (axe-core) of the mini app, public pages and
     await page.getByText("Đã gửi, chờ nộp tại Bộ phận Một cửa").waitFor();
     await check(page, "ticket", found);
 
-    const detail = (await (await fetch(`${server.url}/api/procedures/1.004873?unit=24631`)).json()) as { requiredDocuments: { id: string; always: boolean }[] };
-    const desk = await counterDesk(server.url, server.output(), detail.requiredDocuments.filter((d) => d.always).map((d) => d.id));
+    const detail = (await (await fetch(`${server.url}/api/procedures/1.004873?unit=24631`)).json()) as {
+      requiredDocuments: { id: string; always: boolean }[];
+    };
+    const desk = await counterDesk(
+      server.url,
+      server.output(),
+      detail.requiredDocuments.filter((d) => d.always).map((d) => d.id),
+    );
     const received = await desk.receive(created.code);
     await page.goto(`${server.url}/m/ho-so/${received.code}`);
     await page.getByText(received.code).first().waitFor();
@@ -140,7 +166,11 @@ describeWithChromium("accessibility (axe-core) of the mini app, public pages and
     await page.getByRole("region", { name: "Huyện Đăk Glong cũ" }).waitFor();
     await check(page, "home-former-names", found);
 
-    for (const [path, screen] of [["/don-vi", "public-units"], ["/don-vi?q=dak%20glong", "public-units-former"], ["/don-vi/24631", "public-unit"]] as const) {
+    for (const [path, screen] of [
+      ["/don-vi", "public-units"],
+      ["/don-vi?q=dak%20glong", "public-units-former"],
+      ["/don-vi/24631", "public-unit"],
+    ] as const) {
       await page.goto(`${server.url}${path}`);
       await page.getByRole("heading", { level: 1 }).waitFor();
       await check(page, screen, found);
@@ -150,7 +180,11 @@ describeWithChromium("accessibility (axe-core) of the mini app, public pages and
   }, 180_000);
 
   it("console main pages: no serious or critical violation; intake from the keyboard alone", async () => {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 800 }, locale: "vi-VN", timezoneId: "Asia/Ho_Chi_Minh" });
+    const context = await browser.newContext({
+      viewport: { width: 1366, height: 800 },
+      locale: "vi-VN",
+      timezoneId: "Asia/Ho_Chi_Minh",
+    });
     const page = await context.newPage();
     page.setDefaultTimeout(15_000);
     const found: Record<string, string[]> = {};
@@ -180,7 +214,12 @@ describeWithChromium("accessibility (axe-core) of the mini app, public pages and
     await page.keyboard.press("Enter");
     await page.getByTestId("receive-result").waitFor();
     await check(page, "intake-received", found);
-    for (const [link, screen] of [["Đang kê khai", "drafts"], ["Xử lý", "processing"], ["Trả kết quả", "results"], ["Ý kiến người dân", "feedback"]] as const) {
+    for (const [link, screen] of [
+      ["Đang kê khai", "drafts"],
+      ["Xử lý", "processing"],
+      ["Trả kết quả", "results"],
+      ["Ý kiến người dân", "feedback"],
+    ] as const) {
       await page.getByRole("link", { name: link, exact: true }).focus();
       await page.keyboard.press("Enter");
       await page.getByRole("heading").first().waitFor();

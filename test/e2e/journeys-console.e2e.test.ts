@@ -50,7 +50,10 @@ describeWithChromium("officer journeys (issue 15) in Chromium", () => {
     await page.getByRole("link", { name: "Hôm nay", exact: true }).click();
     // The board may have been loaded before the clock moved: load it again at 11:35.
     await page.reload();
-    await page.getByTestId("scheme-summary").getByText("Đang nghỉ trưa, tiếp nhận lại lúc 13:30 — vẫn kịp trả trong ngày nếu nộp trước 15:00").waitFor();
+    await page
+      .getByTestId("scheme-summary")
+      .getByText("Đang nghỉ trưa, tiếp nhận lại lúc 13:30 — vẫn kịp trả trong ngày nếu nộp trước 15:00")
+      .waitFor();
     await page.screenshot({ path: join(SHOTS, "board-lunch-break.png") });
 
     const preCode = await preRegister(s.baseUrl, "24631", "1.004873", maritalForm());
@@ -61,7 +64,9 @@ describeWithChromium("officer journeys (issue 15) in Chromium", () => {
     const decision = page.getByTestId("track-decision");
     await decision.getByText("Thông thường", { exact: true }).waitFor();
     const keep = page.getByTestId("pause-keep");
-    await keep.getByText("Đang nghỉ trưa, tiếp nhận lại lúc 13:30 — vẫn kịp trả trong ngày nếu nộp trước 15:00.").waitFor();
+    await keep
+      .getByText("Đang nghỉ trưa, tiếp nhận lại lúc 13:30 — vẫn kịp trả trong ngày nếu nộp trước 15:00.")
+      .waitFor();
     await keep.getByLabel("Vẫn tiếp nhận trong giờ nghỉ và giữ trả kết quả trong ngày").check();
     await page.getByLabel("Lý do (được ghi nhật ký)").fill("Công dân ở thôn xa, cán bộ trực trưa");
     await decision.getByText("Trả trong ngày", { exact: true }).waitFor();
@@ -72,28 +77,54 @@ describeWithChromium("officer journeys (issue 15) in Chromium", () => {
     await expect(page.getByTestId("result-due").textContent()).resolves.toBe("16/07/2025");
     const code = (await page.getByTestId("result-code").textContent())!;
 
-    const row = await s.deps.db.selectFrom("dossiers").select(["id", "track", "due_date"]).where("code", "=", code).executeTakeFirstOrThrow();
+    const row = await s.deps.db
+      .selectFrom("dossiers")
+      .select(["id", "track", "due_date"])
+      .where("code", "=", code)
+      .executeTakeFirstOrThrow();
     expect(row).toMatchObject({ track: "same-day", due_date: "2025-07-16" });
     const audit = await s.deps.db.selectFrom("audit_log").select(["reason"]).where("subject_id", "=", row.id).execute();
-    expect(audit.map((a) => a.reason)).toContain("Tiếp nhận trong giờ nghỉ, giữ trả trong ngày: Công dân ở thôn xa, cán bộ trực trưa");
-    const event = await s.deps.db.selectFrom("dossier_events").select("data").where("dossier_id", "=", row.id).where("type", "=", "receive").executeTakeFirstOrThrow();
-    expect(JSON.parse(String(event.data))).toMatchObject({ keptSameDayDuringPause: "Công dân ở thôn xa, cán bộ trực trưa" });
+    expect(audit.map((a) => a.reason)).toContain(
+      "Tiếp nhận trong giờ nghỉ, giữ trả trong ngày: Công dân ở thôn xa, cán bộ trực trưa",
+    );
+    const event = await s.deps.db
+      .selectFrom("dossier_events")
+      .select("data")
+      .where("dossier_id", "=", row.id)
+      .where("type", "=", "receive")
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(String(event.data))).toMatchObject({
+      keptSameDayDuringPause: "Công dân ở thôn xa, cán bộ trực trưa",
+    });
   }, 90_000);
 
   it("without a reason, or after 17:00, the same-day track cannot be kept", async () => {
     s.clock.set(at(WEDNESDAY, "17:20"));
-    const preCode = await preRegister(s.baseUrl, "24631", "1.004873", maritalForm({ requesterName: "Lê Thị Chiều", subjectName: "Lê Thị Chiều", subjectSex: "Nữ" }));
+    const preCode = await preRegister(
+      s.baseUrl,
+      "24631",
+      "1.004873",
+      maritalForm({ requesterName: "Lê Thị Chiều", subjectName: "Lê Thị Chiều", subjectSex: "Nữ" }),
+    );
     const page = counter.page;
     await openIntake();
     await scan(preCode);
     await page.getByTestId("track-decision").getByText("Thông thường", { exact: true }).waitFor();
-    await page.getByTestId("track-decision").getByText(/ngoài giờ làm việc/).waitFor();
+    await page
+      .getByTestId("track-decision")
+      .getByText(/ngoài giờ làm việc/)
+      .waitFor();
     expect(await page.getByTestId("pause-keep").count()).toBe(0);
   }, 60_000);
 
   it("F9 with the CCCD box unticked: asks 'Đã xem bản chính CCCD?' in the same step, then receives", async () => {
     s.clock.set(at(WEDNESDAY, "09:10"));
-    const preCode = await preRegister(s.baseUrl, "24631", "1.004873", maritalForm({ requesterName: "Phan Văn Sáng", subjectName: "Phan Văn Sáng" }));
+    const preCode = await preRegister(
+      s.baseUrl,
+      "24631",
+      "1.004873",
+      maritalForm({ requesterName: "Phan Văn Sáng", subjectName: "Phan Văn Sáng" }),
+    );
     const page = counter.page;
     await openIntake();
     await scan(preCode);
@@ -111,7 +142,12 @@ describeWithChromium("officer journeys (issue 15) in Chromium", () => {
 
   it("F9 with another document unticked: the error names it and focus jumps to its box", async () => {
     s.clock.set(at(WEDNESDAY, "09:20"));
-    const preCode = await preRegister(s.baseUrl, "24631", "1.004873", maritalForm({ requesterName: "Đỗ Thị Chiều", subjectName: "Đỗ Thị Chiều", subjectSex: "Nữ" }));
+    const preCode = await preRegister(
+      s.baseUrl,
+      "24631",
+      "1.004873",
+      maritalForm({ requesterName: "Đỗ Thị Chiều", subjectName: "Đỗ Thị Chiều", subjectSex: "Nữ" }),
+    );
     const page = counter.page;
     await openIntake();
     await scan(preCode);
@@ -119,8 +155,13 @@ describeWithChromium("officer journeys (issue 15) in Chromium", () => {
     const declaration = page.getByLabel(/^Đã nhận: Tờ khai cấp Giấy xác nhận tình trạng hôn nhân/);
     await declaration.uncheck();
     await page.keyboard.press("F9");
-    await page.getByRole("alert").getByText(/^Chưa đánh dấu đã nhận: Tờ khai cấp Giấy xác nhận tình trạng hôn nhân/).waitFor();
-    await expect(page.evaluate("document.activeElement && document.activeElement.getAttribute('aria-label')")).resolves.toMatch(/^Đã nhận: Tờ khai cấp Giấy xác nhận/);
+    await page
+      .getByRole("alert")
+      .getByText(/^Chưa đánh dấu đã nhận: Tờ khai cấp Giấy xác nhận tình trạng hôn nhân/)
+      .waitFor();
+    await expect(
+      page.evaluate("document.activeElement && document.activeElement.getAttribute('aria-label')"),
+    ).resolves.toMatch(/^Đã nhận: Tờ khai cấp Giấy xác nhận/);
     await page.screenshot({ path: join(SHOTS, "intake-missing-named.png") });
     expect(await page.getByRole("alertdialog").count()).toBe(0);
   }, 60_000);
@@ -134,12 +175,21 @@ describeWithChromium("officer journeys (issue 15) in Chromium", () => {
     await page.getByRole("link", { name: "Hôm nay", exact: true }).click();
   };
   const dossiersOf = (preCode: string) =>
-    s.deps.db.selectFrom("dossiers").innerJoin("pre_registrations", "pre_registrations.id", "dossiers.pre_registration_id")
-      .select(["dossiers.id", "dossiers.code", "dossiers.state"]).where("pre_registrations.code", "=", preCode).execute();
+    s.deps.db
+      .selectFrom("dossiers")
+      .innerJoin("pre_registrations", "pre_registrations.id", "dossiers.pre_registration_id")
+      .select(["dossiers.id", "dossiers.code", "dossiers.state"])
+      .where("pre_registrations.code", "=", preCode)
+      .execute();
 
   it("printing (F2), leaving and rescanning resumes the same draft; F9 receives it, nothing is left in 'Đang kê khai'", async () => {
     s.clock.set(at(WEDNESDAY, "09:40"));
-    const preCode = await preRegister(s.baseUrl, "24631", "1.004873", maritalForm({ requesterName: "Vũ Văn Quay Lại", subjectName: "Vũ Văn Quay Lại" }));
+    const preCode = await preRegister(
+      s.baseUrl,
+      "24631",
+      "1.004873",
+      maritalForm({ requesterName: "Vũ Văn Quay Lại", subjectName: "Vũ Văn Quay Lại" }),
+    );
     const page = counter.page;
     await openIntake();
     await scan(preCode);
@@ -162,7 +212,12 @@ describeWithChromium("officer journeys (issue 15) in Chromium", () => {
 
   it("'Đang kê khai' lets the officer continue a draft or discard it with a reason, audited", async () => {
     s.clock.set(at(WEDNESDAY, "09:50"));
-    const preCode = await preRegister(s.baseUrl, "24631", "1.004873", maritalForm({ requesterName: "Hà Thị Bỏ Dở", subjectName: "Hà Thị Bỏ Dở", subjectSex: "Nữ" }));
+    const preCode = await preRegister(
+      s.baseUrl,
+      "24631",
+      "1.004873",
+      maritalForm({ requesterName: "Hà Thị Bỏ Dở", subjectName: "Hà Thị Bỏ Dở", subjectSex: "Nữ" }),
+    );
     const page = counter.page;
     await openIntake();
     await scan(preCode);
@@ -184,14 +239,24 @@ describeWithChromium("officer journeys (issue 15) in Chromium", () => {
     await page.getByTestId(`draft-${draft!.code}`).waitFor({ state: "detached" });
     expect(await page.getByTestId(`draft-${draft!.code}`).count()).toBe(0);
     expect(await dossiersOf(preCode)).toEqual([]);
-    const audit = await s.deps.db.selectFrom("audit_log").select(["action", "reason"]).where("subject_id", "=", draft!.id).where("action", "=", "delete").execute();
+    const audit = await s.deps.db
+      .selectFrom("audit_log")
+      .select(["action", "reason"])
+      .where("subject_id", "=", draft!.id)
+      .where("action", "=", "delete")
+      .execute();
     expect(audit).toEqual([{ action: "delete", reason: `Bỏ bản nháp ${draft!.code}: Công dân không quay lại` }]);
   }, 60_000);
 
   it("a unit set to 'counter-to-leader': the counter officer submits a received dossier straight to the leader", async () => {
     s.clock.set(at(WEDNESDAY, "10:00"));
     const receiveOne = async (name: string) => {
-      const preCode = await preRegister(s.baseUrl, "24631", "1.004873", maritalForm({ requesterName: name, subjectName: name }));
+      const preCode = await preRegister(
+        s.baseUrl,
+        "24631",
+        "1.004873",
+        maritalForm({ requesterName: name, subjectName: name }),
+      );
       await openIntake();
       await scan(preCode);
       await counter.page.getByText(`Hồ sơ đăng ký trước ${preCode}`).waitFor();

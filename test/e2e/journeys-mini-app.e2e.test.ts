@@ -33,7 +33,12 @@ describeWithChromium("mini app: journeys of issue 15 in Chromium", () => {
   });
 
   async function phone(): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({ viewport: PHONE, deviceScaleFactor: 2, locale: "vi-VN", timezoneId: "Asia/Ho_Chi_Minh" });
+    const context = await browser.newContext({
+      viewport: PHONE,
+      deviceScaleFactor: 2,
+      locale: "vi-VN",
+      timezoneId: "Asia/Ho_Chi_Minh",
+    });
     await context.route(/^https?:\/\/([^/]*\.)?(zadn|zdn|zalo)\.(vn|me)\//, (r) => r.abort());
     const page = await context.newPage();
     page.setDefaultTimeout(STEP_MS);
@@ -51,23 +56,35 @@ describeWithChromium("mini app: journeys of issue 15 in Chromium", () => {
   };
   const deviceToken = async (page: Page) => String(await page.evaluate("localStorage.getItem('khonghen.deviceToken')"));
   const myList = async (token: string) =>
-    ((await (await fetch(`${server.url}/api/pre-registrations?mine=1`, { headers: { authorization: `Bearer ${token}` } })).json()) as { items: { id: string; code: string }[] }).items;
+    (
+      (await (
+        await fetch(`${server.url}/api/pre-registrations?mine=1`, { headers: { authorization: `Bearer ${token}` } })
+      ).json()) as { items: { id: string; code: string }[] }
+    ).items;
 
   const appUrl = (query = "unit=24631") => `${server.url}/m/?${query}&fake-zalo=1`;
   const button = (page: Page, name: string | RegExp) => page.getByRole("button", { name }).last();
-  const sameDay = (page: Page, name: RegExp) => page.locator('section[aria-labelledby="same-day-list"]').getByRole("button", { name }).last();
+  const sameDay = (page: Page, name: RegExp) =>
+    page.locator('section[aria-labelledby="same-day-list"]').getByRole("button", { name }).last();
 
   it("over the lunch break of a scheme Wednesday: intake resumes at 13:30 and the procedures stay same-day", async () => {
     await server.setClock("2026-12-02T11:35:00+07:00");
     const { context, page } = await phone();
     await page.goto(appUrl());
-    await page.getByText("Hôm nay là Ngày không hẹn tại xã Quảng Khê. Đang nghỉ trưa, tiếp nhận lại lúc 13:30 — vẫn kịp trả trong ngày nếu nộp trước 15:00.").waitFor();
+    await page
+      .getByText(
+        "Hôm nay là Ngày không hẹn tại xã Quảng Khê. Đang nghỉ trưa, tiếp nhận lại lúc 13:30 — vẫn kịp trả trong ngày nếu nộp trước 15:00.",
+      )
+      .waitFor();
     expect(await page.getByText("đã qua giờ nhận hồ sơ trả trong ngày").count()).toBe(0);
     await shoot(page, "journeys-unit-lunch-break");
     await sameDay(page, /Cấp Giấy xác nhận tình trạng hôn nhân/).click();
     await page.getByText("Nộp đủ hồ sơ hôm nay: nhận kết quả trong ngày.").waitFor();
     await shoot(page, "journeys-procedure-lunch-break");
-    const api = (await (await fetch(`${server.url}/api/units/24631/scheme`)).json()) as { intakeState: string; resumesAt: string };
+    const api = (await (await fetch(`${server.url}/api/units/24631/scheme`)).json()) as {
+      intakeState: string;
+      resumesAt: string;
+    };
     expect(api).toMatchObject({ intakeState: "paused", resumesAt: "13:30" });
     await context.close();
   }, 60_000);
@@ -98,7 +115,10 @@ describeWithChromium("mini app: journeys of issue 15 in Chromium", () => {
     await shoot(page, "journeys-draft-erased");
     expect(rows("select id from pre_registrations where id = ?", draft!.id)).toEqual([]);
     expect(await myList(token)).toEqual([]);
-    const audit = rows("select action, fields, reason from audit_log where subject_id = ? and action = 'delete'", draft!.id);
+    const audit = rows(
+      "select action, fields, reason from audit_log where subject_id = ? and action = 'delete'",
+      draft!.id,
+    );
     expect(audit).toHaveLength(1);
     expect(String(audit[0]!.fields)).not.toContain("Quảng Khê");
 
@@ -114,24 +134,43 @@ describeWithChromium("mini app: journeys of issue 15 in Chromium", () => {
     await server.setClock("2026-12-02T10:00:00+07:00");
     const { context, page } = await phone();
     await page.goto(appUrl());
-    await page.getByText(/Hôm nay là Ngày không hẹn/).first().waitFor();
-    const device = (await (await fetch(`${server.url}/api/citizens/device`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" })).json()) as { token: string };
+    await page
+      .getByText(/Hôm nay là Ngày không hẹn/)
+      .first()
+      .waitFor();
+    const device = (await (
+      await fetch(`${server.url}/api/citizens/device`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: "{}",
+      })
+    ).json()) as { token: string };
     const token = device.token;
     await page.evaluate(`localStorage.setItem('khonghen.deviceToken', ${JSON.stringify(token)})`);
     const post = (path: string, body: unknown) =>
-      fetch(`${server.url}/api${path}`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${token}` }, body: JSON.stringify(body) });
+      fetch(`${server.url}/api${path}`, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+        body: JSON.stringify(body),
+      });
     const consent = (await (await fetch(`${server.url}/api/consent`)).json()) as { version: string };
-    const created = (await (await post("/pre-registrations", {
-      unitCode: "24631", procedureCode: "1.004873", consent: { accepted: true, version: consent.version },
-      formData: maritalForm(),
-    })).json()) as { id: string; code: string; missingFields?: string[] };
+    const created = (await (
+      await post("/pre-registrations", {
+        unitCode: "24631",
+        procedureCode: "1.004873",
+        consent: { accepted: true, version: consent.version },
+        formData: maritalForm(),
+      })
+    ).json()) as { id: string; code: string; missingFields?: string[] };
     const submitted = await post(`/pre-registrations/${created.id}/submit`, {});
     expect([submitted.status, created.missingFields]).toEqual([200, []]);
 
     await page.goto(appUrl(`ticket=${created.id}`));
     await page.getByTestId("ticket-code").getByText(created.code).waitFor();
     await button(page, "Rút bản khai").click();
-    await page.getByText(`Rút bản khai sẽ xóa mọi thông tin bạn đã khai. Mã ${created.code} sẽ không dùng được nữa.`).waitFor();
+    await page
+      .getByText(`Rút bản khai sẽ xóa mọi thông tin bạn đã khai. Mã ${created.code} sẽ không dùng được nữa.`)
+      .waitFor();
     await shoot(page, "journeys-withdraw-confirm");
     await button(page, "Rút và xóa bản khai").click();
     await page.getByText(`Đã rút bản khai ${created.code} và xóa thông tin đã khai.`).waitFor();
@@ -143,11 +182,28 @@ describeWithChromium("mini app: journeys of issue 15 in Chromium", () => {
 
   it("/tra-cuu accepts the code on the ticket: its state without personal data, then the dossier it became", async () => {
     await server.setClock("2026-12-02T10:00:00+07:00");
-    const device = (await (await fetch(`${server.url}/api/citizens/device`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" })).json()) as { token: string };
+    const device = (await (
+      await fetch(`${server.url}/api/citizens/device`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: "{}",
+      })
+    ).json()) as { token: string };
     const post = (path: string, body: unknown) =>
-      fetch(`${server.url}/api${path}`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${device.token}` }, body: JSON.stringify(body) });
+      fetch(`${server.url}/api${path}`, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${device.token}` },
+        body: JSON.stringify(body),
+      });
     const consent = (await (await fetch(`${server.url}/api/consent`)).json()) as { version: string };
-    const created = (await (await post("/pre-registrations", { unitCode: "24631", procedureCode: "1.004873", consent: { accepted: true, version: consent.version }, formData: maritalForm() })).json()) as { id: string; code: string };
+    const created = (await (
+      await post("/pre-registrations", {
+        unitCode: "24631",
+        procedureCode: "1.004873",
+        consent: { accepted: true, version: consent.version },
+        formData: maritalForm(),
+      })
+    ).json()) as { id: string; code: string };
     expect((await post(`/pre-registrations/${created.id}/submit`, {})).status).toBe(200);
 
     const { context, page } = await phone();
@@ -159,8 +215,14 @@ describeWithChromium("mini app: journeys of issue 15 in Chromium", () => {
     for (const personal of ["Nguyễn Văn Thử", "067085000001", "Thôn 3"]) expect(before).not.toContain(personal);
     await page.screenshot({ path: "test-output/screenshots/journeys-tra-cuu-pre-entry.png", fullPage: true });
 
-    const detail = (await (await fetch(`${server.url}/api/procedures/1.004873?unit=24631`)).json()) as { requiredDocuments: { id: string; always: boolean }[] };
-    const desk = await counterDesk(server.url, server.output(), detail.requiredDocuments.filter((d) => d.always).map((d) => d.id));
+    const detail = (await (await fetch(`${server.url}/api/procedures/1.004873?unit=24631`)).json()) as {
+      requiredDocuments: { id: string; always: boolean }[];
+    };
+    const desk = await counterDesk(
+      server.url,
+      server.output(),
+      detail.requiredDocuments.filter((d) => d.always).map((d) => d.id),
+    );
     const received = await desk.receive(created.code);
     await page.reload();
     await page.getByText("Đã tiếp nhận tại Bộ phận Một cửa").waitFor();
@@ -178,12 +240,22 @@ describeWithChromium("mini app: journeys of issue 15 in Chromium", () => {
     await server.setClock("2026-12-02T10:30:00+07:00");
     const { context, page } = await phone();
     await page.goto(appUrl());
-    await page.getByText(/Hôm nay là Ngày không hẹn/).first().waitFor();
-    const device = (await (await fetch(`${server.url}/api/citizens/device`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" })).json()) as { token: string };
+    await page
+      .getByText(/Hôm nay là Ngày không hẹn/)
+      .first()
+      .waitFor();
+    const device = (await (
+      await fetch(`${server.url}/api/citizens/device`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: "{}",
+      })
+    ).json()) as { token: string };
     await page.evaluate(`localStorage.setItem('khonghen.deviceToken', ${JSON.stringify(device.token)})`);
     const complaint = "Bảng hướng dẫn tại quầy chưa ghi giờ nhận hồ sơ trả trong ngày.";
     const sent = await fetch(`${server.url}/api/feedback`, {
-      method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${device.token}` },
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${device.token}` },
       body: JSON.stringify({ unitCode: "24631", kind: "complaint", text: complaint }),
     });
     expect(sent.status).toBe(201);

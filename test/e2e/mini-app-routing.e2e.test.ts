@@ -44,7 +44,10 @@ describeWithChromium("mini app: real paths under /m/ in Chromium", () => {
   it("a deep link to a unit: navigate, back, reload", async () => {
     const { page, failed, close } = await phone();
     await page.goto(`${server.url}/m/don-vi/24631`);
-    await page.getByText(/Hôm nay là Ngày không hẹn/).first().waitFor();
+    await page
+      .getByText(/Hôm nay là Ngày không hẹn/)
+      .first()
+      .waitFor();
     expect(path(page)).toBe("/m/don-vi/24631");
     await shoot(page, "routing-unit-deep-link");
 
@@ -65,7 +68,10 @@ describeWithChromium("mini app: real paths under /m/ in Chromium", () => {
     expect(path(page)).toBe("/m/don-vi/24631/thu-tuc");
     await page.goBack();
     await page.waitForURL(/\/m\/don-vi\/24631$/);
-    await page.getByText(/Hôm nay là Ngày không hẹn/).first().waitFor();
+    await page
+      .getByText(/Hôm nay là Ngày không hẹn/)
+      .first()
+      .waitFor();
     // The header's back button too.
     await page.goForward();
     await page.waitForURL(/\/thu-tuc$/);
@@ -86,7 +92,10 @@ describeWithChromium("mini app: real paths under /m/ in Chromium", () => {
 
     await page.goto(`${server.url}/m/?unit=24631`);
     await page.waitForURL(/\/m\/don-vi\/24631$/);
-    await page.getByText(/Hôm nay là Ngày không hẹn/).first().waitFor();
+    await page
+      .getByText(/Hôm nay là Ngày không hẹn/)
+      .first()
+      .waitFor();
 
     await page.goto(`${server.url}/m/khong-co-trang-nay`);
     await page.locator("#unit-search").waitFor();
@@ -97,12 +106,29 @@ describeWithChromium("mini app: real paths under /m/ in Chromium", () => {
 
   it("/m/phieu/<code> opens the citizen's own ticket by the code printed on it", async () => {
     const { page, close } = await phone();
-    const device = (await (await fetch(`${server.url}/api/citizens/device`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" })).json()) as { token: string };
+    const device = (await (
+      await fetch(`${server.url}/api/citizens/device`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: "{}",
+      })
+    ).json()) as { token: string };
     const token = device.token;
     const post = (p: string, body: unknown) =>
-      fetch(`${server.url}/api${p}`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${token}` }, body: JSON.stringify(body) });
+      fetch(`${server.url}/api${p}`, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+        body: JSON.stringify(body),
+      });
     const consent = (await (await fetch(`${server.url}/api/consent`)).json()) as { version: string };
-    const created = (await (await post("/pre-registrations", { unitCode: "24631", procedureCode: "1.004873", formData: maritalForm(), consent: { accepted: true, version: consent.version } })).json()) as { id: string; code: string };
+    const created = (await (
+      await post("/pre-registrations", {
+        unitCode: "24631",
+        procedureCode: "1.004873",
+        formData: maritalForm(),
+        consent: { accepted: true, version: consent.version },
+      })
+    ).json()) as { id: string; code: string };
     expect((await post(`/pre-registrations/${created.id}/submit`, {})).status).toBe(200);
 
     // The citizen's phone: the app with this device's identity.

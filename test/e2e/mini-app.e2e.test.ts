@@ -16,7 +16,8 @@ import { startServerProcess, type ServerProcess } from "./helpers/server-process
 
 const WEDNESDAY_10 = "2026-12-02T10:00:00+07:00";
 const WEDNESDAY_DATE = "2026-12-02";
-const SYNTHETIC_CCCD = "067085000001|245000001|Nguyễn Văn Thử|15061985|Nam|Thôn 3, Xã Nam Đà, Huyện Krông Nô, Tỉnh Đắk Nông|20042021";
+const SYNTHETIC_CCCD =
+  "067085000001|245000001|Nguyễn Văn Thử|15061985|Nam|Thôn 3, Xã Nam Đà, Huyện Krông Nô, Tỉnh Đắk Nông|20042021";
 const STEP_MS = 15_000;
 
 describeWithChromium("mini app: the citizen path in Chromium against the real server", () => {
@@ -35,7 +36,12 @@ describeWithChromium("mini app: the citizen path in Chromium against the real se
   });
 
   async function phone(): Promise<{ context: BrowserContext; page: Page; cdnRequests: () => string[] }> {
-    const context = await browser.newContext({ viewport: PHONE, deviceScaleFactor: 2, locale: "vi-VN", timezoneId: "Asia/Ho_Chi_Minh" });
+    const context = await browser.newContext({
+      viewport: PHONE,
+      deviceScaleFactor: 2,
+      locale: "vi-VN",
+      timezoneId: "Asia/Ho_Chi_Minh",
+    });
     // zaui.css points at Zalo's CDN for its icon font; the app ships its icons as SVG and must never need it.
     const cdn: string[] = [];
     await context.route(/^https?:\/\/([^/]*\.)?(zadn|zdn|zalo)\.(vn|me)\//, (r) => {
@@ -52,7 +58,8 @@ describeWithChromium("mini app: the citizen path in Chromium against the real se
   const step = (page: Page, id: string) => page.locator(`[data-step="${id}"]`).last().waitFor();
   const back = (page: Page) => page.locator(".zaui-header-back-btn").last().click();
   /** A procedure in the unit page's same-day list (saved tickets below also name procedures). */
-  const sameDay = (page: Page, name: RegExp) => page.locator('section[aria-labelledby="same-day-list"]').getByRole("button", { name }).last();
+  const sameDay = (page: Page, name: RegExp) =>
+    page.locator('section[aria-labelledby="same-day-list"]').getByRole("button", { name }).last();
   const fakeCalls = (page: Page) => page.evaluate("window.__fakeZalo.calls.map((c) => c.api)") as Promise<string[]>;
 
   it("goes from the counter's QR poster to a ticket, follows the dossier and rates the service", async () => {
@@ -110,7 +117,10 @@ describeWithChromium("mini app: the citizen path in Chromium against the real se
     await step(page, "requesterIdType");
     expect(await page.locator("#f-requesterIdNumber").inputValue()).toBe("067085000001");
     await button(page, "Tiếp tục").click();
-    await page.locator("#f-requesterIdIssuer-error").getByText(/^Vui lòng nhập/).waitFor();
+    await page
+      .locator("#f-requesterIdIssuer-error")
+      .getByText(/^Vui lòng nhập/)
+      .waitFor();
     await shoot(page, "question-error-beside-field");
     await page.locator("#f-requesterIdIssuer").fill("Cục Cảnh sát quản lý hành chính về trật tự xã hội");
     await button(page, "Tiếp tục").click();
@@ -141,27 +151,36 @@ describeWithChromium("mini app: the citizen path in Chromium against the real se
     await button(page2, "Khai trước thông tin").click();
     await page2.getByText("Bạn đang tiếp tục bản khai đã lưu trên máy này.").waitFor();
     await step(page2, "check");
-    for (const text of ["Nguyễn Văn Thử", "067085000001", "Hiện tại chưa đăng ký kết hôn với ai", "Bổ sung hồ sơ vay vốn tại ngân hàng", "15/06/1985"]) {
+    for (const text of [
+      "Nguyễn Văn Thử",
+      "067085000001",
+      "Hiện tại chưa đăng ký kết hôn với ai",
+      "Bổ sung hồ sơ vay vốn tại ngân hàng",
+      "15/06/1985",
+    ]) {
       expect(await page2.locator('[data-step="check"]').getByText(text).count()).toBeGreaterThan(0);
     }
     await shoot(page2, "resumed-check-answers");
 
     // 8. A 4xx from the server: its message beside the field, every answer kept. The shared schema already
     // passed on the phone, so the server's field error is injected once at the network layer.
-    await page2.route("**/api/pre-registrations/*/submit", (r) =>
-      r.fulfill({
-        status: 422,
-        contentType: "application/json",
-        body: JSON.stringify({
-          error: {
-            code: "form_incomplete",
-            message: "Tờ khai chưa đủ thông tin bắt buộc, vui lòng bổ sung các trường được đánh dấu.",
-            detail: "The form data is incomplete or invalid for submission.",
-            fields: [{ path: "formData.purpose", message: "Mục đích sử dụng cần ghi rõ nơi sẽ nộp Giấy xác nhận" }],
-          },
+    await page2.route(
+      "**/api/pre-registrations/*/submit",
+      (r) =>
+        r.fulfill({
+          status: 422,
+          contentType: "application/json",
+          body: JSON.stringify({
+            error: {
+              code: "form_incomplete",
+              message: "Tờ khai chưa đủ thông tin bắt buộc, vui lòng bổ sung các trường được đánh dấu.",
+              detail: "The form data is incomplete or invalid for submission.",
+              fields: [{ path: "formData.purpose", message: "Mục đích sử dụng cần ghi rõ nơi sẽ nộp Giấy xác nhận" }],
+            },
+          }),
         }),
-      }),
-    { times: 1 });
+      { times: 1 },
+    );
     await button(page2, "Gửi thông tin").click();
     const purposeRow = page2.locator('[data-field="purpose"]');
     await purposeRow.getByRole("alert").getByText("Mục đích sử dụng cần ghi rõ nơi sẽ nộp Giấy xác nhận").waitFor();
@@ -175,7 +194,9 @@ describeWithChromium("mini app: the citizen path in Chromium against the real se
     const code = (await codeEl.textContent())!.trim();
     expect(code).toMatch(/^[34679ACDEFHJKMNPRTUVWXY]{3}-[34679ACDEFHJKMNPRTUVWXY]{3}-[34679ACDEFHJKMNPRTUVWXY]{2}$/);
     await page2.getByText("Đã gửi, chờ nộp tại Bộ phận Một cửa").waitFor();
-    const qrWidth = await page2.locator("img.kh-qr").evaluate((img: unknown) => (img as { naturalWidth: number }).naturalWidth);
+    const qrWidth = await page2
+      .locator("img.kh-qr")
+      .evaluate((img: unknown) => (img as { naturalWidth: number }).naturalWidth);
     expect(Number(qrWidth)).toBeGreaterThan(0);
     await shoot(page2, "ticket");
 
@@ -203,8 +224,14 @@ describeWithChromium("mini app: the citizen path in Chromium against the real se
     await shoot(page2, "my-dossiers-submitted");
 
     // 13. The counter receives it through the officer console's API, then processes it the same day.
-    const detail = (await (await fetch(`${server.url}/api/procedures/1.004873?unit=24631`)).json()) as { requiredDocuments: { id: string; always: boolean }[] };
-    const desk = await counterDesk(server.url, server.output(), detail.requiredDocuments.filter((d) => d.always).map((d) => d.id));
+    const detail = (await (await fetch(`${server.url}/api/procedures/1.004873?unit=24631`)).json()) as {
+      requiredDocuments: { id: string; always: boolean }[];
+    };
+    const desk = await counterDesk(
+      server.url,
+      server.output(),
+      detail.requiredDocuments.filter((d) => d.always).map((d) => d.id),
+    );
     await server.setClock("2026-12-02T10:20:00+07:00");
     const received = await desk.receive(code);
     expect(received.track).toBe("same-day");
@@ -233,15 +260,24 @@ describeWithChromium("mini app: the citizen path in Chromium against the real se
     await page2.getByText("Rất hài lòng").click();
     await page2.locator("#rating-comment").fill("Cán bộ hướng dẫn tận tình, nhận kết quả trong buổi chiều.");
     await button(page2, "Gửi đánh giá").click();
-    const feedbackRoute = await fetch(`${server.url}/api/feedback`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
-    const feedbackExists = ((await feedbackRoute.json().catch(() => ({}))) as { error?: { code?: string } }).error?.code !== "not_found";
+    const feedbackRoute = await fetch(`${server.url}/api/feedback`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: "{}",
+    });
+    const feedbackExists =
+      ((await feedbackRoute.json().catch(() => ({}))) as { error?: { code?: string } }).error?.code !== "not_found";
     if (feedbackExists) {
       await page2.getByTestId("rating-done").waitFor();
       await shoot(page2, "rated");
     } else {
-      console.warn("\n*** POST /api/feedback does not exist on the server yet: the rating is refused, and the app must say so and keep it.\n");
+      console.warn(
+        "\n*** POST /api/feedback does not exist on the server yet: the rating is refused, and the app must say so and keep it.\n",
+      );
       await page2.locator("#rating-title").locator("..").getByRole("alert").waitFor();
-      expect(await page2.locator("#rating-comment").inputValue()).toBe("Cán bộ hướng dẫn tận tình, nhận kết quả trong buổi chiều.");
+      expect(await page2.locator("#rating-comment").inputValue()).toBe(
+        "Cán bộ hướng dẫn tận tình, nhận kết quả trong buổi chiều.",
+      );
       await shoot(page2, "rating-refused-no-endpoint");
     }
 
@@ -292,7 +328,10 @@ describeWithChromium("mini app: the citizen path in Chromium against the real se
     // A code with a typo, a well-formed code of someone else.
     await page.locator("#lookup-code").fill("ABC");
     await button(page, "Tra cứu").click();
-    await page.locator("#lookup-code-error").getByText("Mã đăng ký trước gồm 8 ký tự, ví dụ K7M-4X9-RN. Vui lòng kiểm tra lại.").waitFor();
+    await page
+      .locator("#lookup-code-error")
+      .getByText("Mã đăng ký trước gồm 8 ký tự, ví dụ K7M-4X9-RN. Vui lòng kiểm tra lại.")
+      .waitFor();
     await shoot(page, "lookup-typo");
     const foreign = formatPreRegistrationCode([1, 2, 3, 4, 5, 6, 7]);
     await page.locator("#lookup-code").fill(foreign);

@@ -26,11 +26,18 @@ describeWithChromium("my data: see it, ask for a correction, the unit answers", 
     ensureMiniAppBuild();
     e = await startConsoleE2e("my-data", at(WEDNESDAY, "09:00"));
     await createOfficer(e.s.deps, "qt-quangkhe", "unit_admin", QUANG_KHE, { displayName: "Lê Văn Quản Trị" });
-    token = ((await (await fetch(`${e.s.baseUrl}/api/citizens/device`, { method: "POST" })).json()) as { token: string }).token;
+    token = (
+      (await (await fetch(`${e.s.baseUrl}/api/citizens/device`, { method: "POST" })).json()) as { token: string }
+    ).token;
     const pre = await fetch(`${e.s.baseUrl}/api/pre-registrations`, {
       method: "POST",
       headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
-      body: JSON.stringify({ unitCode: "24631", procedureCode: "1.004873", formData: { requesterName: "Nguyễn Văn Thử", requesterResidence: "Thôn 3, xã Quảng Khê" }, consent: { accepted: true, version: CONSENT_NOTICE.version } }),
+      body: JSON.stringify({
+        unitCode: "24631",
+        procedureCode: "1.004873",
+        formData: { requesterName: "Nguyễn Văn Thử", requesterResidence: "Thôn 3, xã Quảng Khê" },
+        consent: { accepted: true, version: CONSENT_NOTICE.version },
+      }),
     });
     code = ((await pre.json()) as { code: string }).code;
   }, 240_000);
@@ -39,15 +46,30 @@ describeWithChromium("my data: see it, ask for a correction, the unit answers", 
   });
 
   it("shows the citizen their data, takes a correction, and shows the unit's answer", async () => {
-    const context = await e.browser.newContext({ viewport: PHONE, deviceScaleFactor: 2, locale: "vi-VN", timezoneId: "Asia/Ho_Chi_Minh" });
-    await context.addInitScript(([k, v]) => (globalThis as unknown as { localStorage: { setItem(k: string, v: string): void } }).localStorage.setItem(k!, v!), [DEVICE_TOKEN_KEY, token]);
+    const context = await e.browser.newContext({
+      viewport: PHONE,
+      deviceScaleFactor: 2,
+      locale: "vi-VN",
+      timezoneId: "Asia/Ho_Chi_Minh",
+    });
+    await context.addInitScript(
+      ([k, v]) =>
+        (globalThis as unknown as { localStorage: { setItem(k: string, v: string): void } }).localStorage.setItem(
+          k!,
+          v!,
+        ),
+      [DEVICE_TOKEN_KEY, token],
+    );
     const phone = await context.newPage();
     phone.setDefaultTimeout(15_000);
     await phone.goto(`${e.s.baseUrl}/m/?fake-zalo=1`);
     await phone.getByRole("button", { name: "Dữ liệu của tôi" }).last().click();
     await phone.getByRole("heading", { name: "Hồ sơ khai trước (1)" }).waitFor();
     await phone.getByText("Nguyễn Văn Thử").first().waitFor();
-    await phone.getByText(/91\/2025\/QH15/).first().waitFor();
+    await phone
+      .getByText(/91\/2025\/QH15/)
+      .first()
+      .waitFor();
     await shoot(phone, "my-data");
 
     await phone.getByLabel("Thông tin cần sửa").selectOption({ label: `Khai trước ${code} (xã Quảng Khê)` });

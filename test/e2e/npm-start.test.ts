@@ -24,7 +24,10 @@ interface NpmStart {
 
 function freshClone(): string {
   const dir = mkdtempSync(join(tmpdir(), "khonghen-clone-"));
-  const listed = spawnSync("git", ["ls-files", "--cached", "--others", "--exclude-standard", "-z"], { cwd: REPO, encoding: "utf8" });
+  const listed = spawnSync("git", ["ls-files", "--cached", "--others", "--exclude-standard", "-z"], {
+    cwd: REPO,
+    encoding: "utf8",
+  });
   if (listed.status !== 0) throw new Error(`git ls-files failed: ${listed.stderr}`);
   for (const file of listed.stdout.split("\0").filter(Boolean)) {
     if (!existsSync(join(REPO, file))) continue;
@@ -36,7 +39,13 @@ function freshClone(): string {
 }
 
 function npmStart(cwd: string, timeoutMs: number): Promise<NpmStart> {
-  const env: Record<string, string | undefined> = { ...process.env, NODE_ENV: "development", PORT: "0", LOG_LEVEL: "info", PURGE_INTERVAL_MINUTES: "0" };
+  const env: Record<string, string | undefined> = {
+    ...process.env,
+    NODE_ENV: "development",
+    PORT: "0",
+    LOG_LEVEL: "info",
+    PURGE_INTERVAL_MINUTES: "0",
+  };
   delete env.DATABASE_URL;
   delete env.REDIS_URL;
   const npm = spawn("npm", ["start"], { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
@@ -44,7 +53,10 @@ function npmStart(cwd: string, timeoutMs: number): Promise<NpmStart> {
   npm.stderr!.on("data", (d: Buffer) => (out += d.toString()));
   const exited = new Promise<number | null>((r) => npm.on("exit", (code) => r(code)));
   return new Promise((resolvePort, reject) => {
-    const timer = setTimeout(() => reject(new Error(`npm start did not listen in time:\n${out.slice(-3000)}`)), timeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error(`npm start did not listen in time:\n${out.slice(-3000)}`)),
+      timeoutMs,
+    );
     npm.stdout!.on("data", (d: Buffer) => {
       out += d.toString();
       const m = /"port":(\d+),[^\n]*"startupMs":\d+[^\n]*Khong Hen listening/.exec(out);
@@ -61,7 +73,13 @@ function npmStart(cwd: string, timeoutMs: number): Promise<NpmStart> {
 }
 
 function slowPost(port: number, path: string): { finish: () => void; response: Promise<number> } {
-  const req = http.request({ port, host: "127.0.0.1", path, method: "POST", headers: { "content-type": "application/json", "transfer-encoding": "chunked" } });
+  const req = http.request({
+    port,
+    host: "127.0.0.1",
+    path,
+    method: "POST",
+    headers: { "content-type": "application/json", "transfer-encoding": "chunked" },
+  });
   req.write("{");
   const response = new Promise<number>((res, rej) => {
     req.on("response", (r) => {

@@ -32,11 +32,40 @@ describeWithChromium("report page in Chromium", () => {
     ({ s, browser } = e2e);
     const db = e2e.db.db;
     // Wednesday 16/7/2025, today's Quảng Khê: 15:00 on the same-day track, done 16:10; 15:20 after the cut-off.
-    await put(db, { code: AT_1500, unit: QUANG_KHE, at: "2025-07-16T15:00", track: "same-day", state: "returned", plan: "lam-dong-2025-demo", due: "2025-07-16", assisted: true, readyAt: "2025-07-16T16:10" });
-    await put(db, { code: AT_1520, unit: QUANG_KHE, at: "2025-07-16T15:20", track: "normal", state: "returned", plan: "lam-dong-2025-demo", due: "2025-07-21", readyAt: "2025-07-18T10:00" });
+    await put(db, {
+      code: AT_1500,
+      unit: QUANG_KHE,
+      at: "2025-07-16T15:00",
+      track: "same-day",
+      state: "returned",
+      plan: "lam-dong-2025-demo",
+      due: "2025-07-16",
+      assisted: true,
+      readyAt: "2025-07-16T16:10",
+    });
+    await put(db, {
+      code: AT_1520,
+      unit: QUANG_KHE,
+      at: "2025-07-16T15:20",
+      track: "normal",
+      state: "returned",
+      plan: "lam-dong-2025-demo",
+      due: "2025-07-21",
+      readyAt: "2025-07-18T10:00",
+    });
     // A June dossier of the old Quảng Khê: not in July.
-    await put(db, { unit: OLD_QUANG_KHE, at: "2025-06-11T09:00", track: "same-day", state: "returned", plan: "dak-nong-2023-province", due: "2025-06-11", readyAt: "2025-06-11T10:00" });
-    await createOfficer(s.deps, "tinh.baocao", "province_viewer", "68@2025-07-01", { displayName: "Nguyễn Thị Theo Dõi" });
+    await put(db, {
+      unit: OLD_QUANG_KHE,
+      at: "2025-06-11T09:00",
+      track: "same-day",
+      state: "returned",
+      plan: "dak-nong-2023-province",
+      due: "2025-06-11",
+      readyAt: "2025-06-11T10:00",
+    });
+    await createOfficer(s.deps, "tinh.baocao", "province_viewer", "68@2025-07-01", {
+      displayName: "Nguyễn Thị Theo Dõi",
+    });
     viewer = await signIn(browser, s.baseUrl, "tinh.baocao", { width: 1366, height: 800 });
   }, 180_000);
 
@@ -64,7 +93,10 @@ describeWithChromium("report page in Chromium", () => {
 
     // The same report as Excel: the province's clerk opens it and finds the page's figures in a numbered table.
     const receivedLabel = (await row("received").locator("td").nth(1).textContent())!.trim();
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Tải Excel" }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: "Tải Excel" }).click(),
+    ]);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile((await download.path())!);
     const lines: string[][] = [];
@@ -80,7 +112,9 @@ describeWithChromium("report page in Chromium", () => {
     await row("afterCutoff").getByRole("link", { name: "1" }).click();
     const list = page.getByTestId("figure-dossiers");
     await list.waitFor();
-    await expect(page.getByRole("heading", { level: 2 }).textContent()).resolves.toContain("Tiếp nhận sau giờ chốt của Ngày không hẹn: 1 hồ sơ");
+    await expect(page.getByRole("heading", { level: 2 }).textContent()).resolves.toContain(
+      "Tiếp nhận sau giờ chốt của Ngày không hẹn: 1 hồ sơ",
+    );
     const codes = await list.locator("tbody tr td:first-child").allTextContents();
     expect(codes).toEqual([AT_1520]);
     await page.screenshot({ path: join(SHOTS, "figure-dossiers-1366x800.png") });

@@ -43,7 +43,10 @@ describeIf("two app instances and a worker behind nginx, on PostgreSQL and Redis
 
   /** A request through nginx as if from client address `ip` (a proxy in front of nginx put it in X-Forwarded-For). */
   const via = (path: string, init: RequestInit = {}, ip = `198.51.100.${1 + Math.floor(Math.random() * 250)}`) =>
-    fetch(`${base}${path}`, { ...init, headers: { "x-forwarded-for": ip, ...(init.headers as Record<string, string>) } });
+    fetch(`${base}${path}`, {
+      ...init,
+      headers: { "x-forwarded-for": ip, ...(init.headers as Record<string, string>) },
+    });
 
   beforeAll(async () => {
     buildServer();
@@ -77,7 +80,9 @@ describeIf("two app instances and a worker behind nginx, on PostgreSQL and Redis
       ZALO_OAUTH_BASE: zalo.url,
       ZALO_BUSINESS_BASE: zalo.url,
     };
-    apps = appPorts.map((port, i) => startProc(`app${i + 1}`, process.execPath, ["bot-server/start.js"], { ...env, PORT: String(port) }));
+    apps = appPorts.map((port, i) =>
+      startProc(`app${i + 1}`, process.execPath, ["bot-server/start.js"], { ...env, PORT: String(port) }),
+    );
     worker = startProc("worker", process.execPath, ["bot-server/start.js", "worker"], env);
     for (const a of apps) await a.waitFor(/"startupMs":\d+[^\n]*Khong Hen listening/, 90_000);
     await worker.waitFor(/notification worker ready/, 90_000);
@@ -90,14 +95,30 @@ describeIf("two app instances and a worker behind nginx, on PostgreSQL and Redis
       await new Promise((r) => setTimeout(r, 100));
     }
     for (const port of appPorts) {
-      const r = await fetch(`http://127.0.0.1:${port}/__test/clock`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ now: WEDNESDAY_10 }) });
+      const r = await fetch(`http://127.0.0.1:${port}/__test/clock`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ now: WEDNESDAY_10 }),
+      });
       expect(r.status).toBe(200);
     }
     db = openDatabase({ kind: "postgres", url: PG_URL!, searchPath: schema, max: 2 });
     const now = new Date(WEDNESDAY_10).toISOString();
     const passwordHash = await hashPassword(PASSWORD);
-    for (const [username, role] of [["nhieu.motcua", "counter_officer"], ["nhieu.xuly", "processing_officer"]] as const) {
-      await insertOfficer(db.db, { id: crypto.randomUUID(), username, passwordHash, displayName: `Cán bộ ${username}`, role, unitId: QUANG_KHE, delegateFor: null, now });
+    for (const [username, role] of [
+      ["nhieu.motcua", "counter_officer"],
+      ["nhieu.xuly", "processing_officer"],
+    ] as const) {
+      await insertOfficer(db.db, {
+        id: crypto.randomUUID(),
+        username,
+        passwordHash,
+        displayName: `Cán bộ ${username}`,
+        role,
+        unitId: QUANG_KHE,
+        delegateFor: null,
+        now,
+      });
     }
   }, 300_000);
 
@@ -134,17 +155,25 @@ describeIf("two app instances and a worker behind nginx, on PostgreSQL and Redis
     }
     expect([...statuses.values()]).toEqual([200, 200]);
     // The same request without the token is refused on either instance.
-    const forged = await Promise.all([0, 1].map(() => counter.post("/console/api/intake/receive", maritalIntake(), { "x-csrf-token": "forged" })));
+    const forged = await Promise.all(
+      [0, 1].map(() => counter.post("/console/api/intake/receive", maritalIntake(), { "x-csrf-token": "forged" })),
+    );
     expect(forged.map((r) => r.status)).toEqual([403, 403]);
     expect(new Set(forged.map(upstreamOf)).size).toBe(2);
   });
 
   it("allocates dossier codes without gaps or duplicates per unit and day under concurrent intakes on both instances", async () => {
     const counters = [await officer("nhieu.motcua"), await officer("nhieu.motcua")];
-    const results = await Promise.all(Array.from({ length: 40 }, (_, i) => counters[i % 2]!.post("/console/api/intake/receive", maritalIntake())));
+    const results = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => counters[i % 2]!.post("/console/api/intake/receive", maritalIntake())),
+    );
     expect(results.map((r) => r.status)).toEqual(results.map(() => 200));
     expect(new Set(results.map(upstreamOf)).size).toBe(2);
-    const rows = await db.db.selectFrom("dossiers").select(["code"]).where("receiving_unit_id", "=", QUANG_KHE).execute();
+    const rows = await db.db
+      .selectFrom("dossiers")
+      .select(["code"])
+      .where("receiving_unit_id", "=", QUANG_KHE)
+      .execute();
     const byDay = new Map<string, number[]>();
     for (const { code } of rows) {
       const m = /-(\d{6})-(\d{4})$/.exec(code)!;
@@ -169,7 +198,10 @@ describeIf("two app instances and a worker behind nginx, on PostgreSQL and Redis
   it("refreshes the OA token once when it expires under concurrent chatbot replies handled by both instances", async () => {
     const nowMs = new Date(WEDNESDAY_10).getTime();
     const post = (userId: string, text: string) => {
-      const signed = signWebhook(zaloEvent.text({ userId, text, timestamp: String(nowMs) }), { appId: zalo.appId, oaSecretKey: zalo.oaSecretKey });
+      const signed = signWebhook(zaloEvent.text({ userId, text, timestamp: String(nowMs) }), {
+        appId: zalo.appId,
+        oaSecretKey: zalo.oaSecretKey,
+      });
       return fetch(`${base}/webhook/zalo`, { method: "POST", headers: signed.headers, body: signed.body });
     };
     expect((await post("5521772797175800001", "xin chào")).status).toBe(200);
@@ -189,12 +221,18 @@ describeIf("two app instances and a worker behind nginx, on PostgreSQL and Redis
     const [a, b] = appPorts.map((p) => `http://127.0.0.1:${p}`) as [string, string];
     const counter = await consoleClient(a);
     expect((await counter.login("nhieu.motcua")).status).toBe(200);
-    const received = (await (await counter.post("/console/api/intake/receive", maritalIntake())).json()) as { dossierId: string; code: string };
-    const statusOnB = async () => ((await (await fetch(`${b}/api/dossiers/${received.code}/status`)).json()) as { state: string }).state;
+    const received = (await (await counter.post("/console/api/intake/receive", maritalIntake())).json()) as {
+      dossierId: string;
+      code: string;
+    };
+    const statusOnB = async () =>
+      ((await (await fetch(`${b}/api/dossiers/${received.code}/status`)).json()) as { state: string }).state;
     expect(await statusOnB()).toBe("received");
     const processor = await consoleClient(a);
     expect((await processor.login("nhieu.xuly")).status).toBe(200);
-    const changed = await processor.post(`/console/api/dossiers/${received.dossierId}/events`, { event: "start_processing" });
+    const changed = await processor.post(`/console/api/dossiers/${received.dossierId}/events`, {
+      event: "start_processing",
+    });
     expect(changed.status).toBe(200);
     const changedAt = Date.now();
     let state = await statusOnB();
@@ -213,7 +251,12 @@ describeIf("two app instances and a worker behind nginx, on PostgreSQL and Redis
     expect((await counter.login("nhieu.motcua")).status).toBe(200);
     const { code } = (await (await counter.post("/console/api/mirror/pair")).json()) as { code: string };
     await new Promise((r) => setTimeout(r, 200));
-    const join = async () => fetch(`${b}/console/mirror/api/join`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ code }) });
+    const join = async () =>
+      fetch(`${b}/console/mirror/api/join`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ code }),
+      });
     const joined = await join();
     expect(joined.status).toBe(200);
     const { token } = (await joined.json()) as { token: string };
@@ -225,21 +268,37 @@ describeIf("two app instances and a worker behind nginx, on PostgreSQL and Redis
     const nextState = async (version: number) => {
       const deadline = Date.now() + 5000;
       for (;;) {
-        const states = [...received.matchAll(/^data: (.+)$/gm)].map((m) => JSON.parse(m[1]!) as { type: string; version: number; state: { fields: { value: string }[] } | null; confirmed: boolean });
+        const states = [...received.matchAll(/^data: (.+)$/gm)].map(
+          (m) =>
+            JSON.parse(m[1]!) as {
+              type: string;
+              version: number;
+              state: { fields: { value: string }[] } | null;
+              confirmed: boolean;
+            },
+        );
         const found = states.find((s) => s.type === "state" && s.version === version);
         if (found) return found;
-        if (Date.now() > deadline) throw new Error(`mirror on the other instance never showed version ${version}: ${received}`);
+        if (Date.now() > deadline)
+          throw new Error(`mirror on the other instance never showed version ${version}: ${received}`);
         const chunk = await reader.read();
         received += new TextDecoder().decode(chunk.value);
       }
     };
-    const published = await counter.post("/console/api/mirror/state", { title: "Tờ khai", fields: [{ label: "Họ, chữ đệm, tên", value: "Nguyễn Văn Thử" }] });
+    const published = await counter.post("/console/api/mirror/state", {
+      title: "Tờ khai",
+      fields: [{ label: "Họ, chữ đệm, tên", value: "Nguyễn Văn Thử" }],
+    });
     expect(published.status).toBe(200);
     const { version } = (await published.json()) as { version: number };
     const shown = await nextState(version);
     expect(shown.state!.fields[0]!.value).toBe("Nguyễn Văn Thử");
 
-    const confirmed = await fetch(`${b}/console/mirror/api/confirm`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ token, version }) });
+    const confirmed = await fetch(`${b}/console/mirror/api/confirm`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ token, version }),
+    });
     expect(confirmed.status).toBe(200);
     let status = { confirmed: false };
     for (let i = 0; i < 50 && !status.confirmed; i++) {

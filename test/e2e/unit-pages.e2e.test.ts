@@ -40,7 +40,11 @@ describeWithChromium("public unit pages in Chromium (the pages without JavaScrip
   });
 
   async function noScriptPage(width: number, height: number): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width, height }, javaScriptEnabled: false, locale: "vi-VN" });
+    const context = await browser.newContext({
+      viewport: { width, height },
+      javaScriptEnabled: false,
+      locale: "vi-VN",
+    });
     const page = await context.newPage();
     page.setDefaultTimeout(STEP_MS);
     return page;
@@ -56,7 +60,9 @@ describeWithChromium("public unit pages in Chromium (the pages without JavaScrip
     try {
       await page.goto(`${app.url}/don-vi/24631`);
       await page.getByRole("heading", { level: 1, name: "Xã Quảng Khê" }).waitFor();
-      await page.getByRole("heading", { name: "Hôm nay là Ngày không hẹn — nhận hồ sơ trả trong ngày đến 15:00" }).waitFor();
+      await page
+        .getByRole("heading", { name: "Hôm nay là Ngày không hẹn — nhận hồ sơ trả trong ngày đến 15:00" })
+        .waitFor();
       await page.getByRole("heading", { name: "Cấp Giấy xác nhận tình trạng hôn nhân" }).waitFor();
       await shot(page, "unit-page-360");
       // What to bring opens in place (a native disclosure, no script).
@@ -75,7 +81,9 @@ describeWithChromium("public unit pages in Chromium (the pages without JavaScrip
 
       await page.goto(`${app.url}/don-vi/24631`);
       // The button opens the mini-app at this unit (PUBLIC_BASE_URL is the default http://localhost:3000 here).
-      const href = await page.getByRole("link", { name: "Mở ứng dụng Ngày không hẹn tại xã Quảng Khê" }).getAttribute("href");
+      const href = await page
+        .getByRole("link", { name: "Mở ứng dụng Ngày không hẹn tại xã Quảng Khê" })
+        .getAttribute("href");
       expect(href).toBe("http://localhost:3000/m/don-vi/24631");
     } finally {
       await page.context().close();

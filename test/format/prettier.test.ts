@@ -17,15 +17,26 @@ describe("Prettier", () => {
 
   it("ignores dependencies, build output, lockfiles and generated files", () => {
     const ignore = readFileSync(join(root, ".prettierignore"), "utf8").split("\n");
-    for (const entry of ["node_modules/", "dist/", "mini-app/www/", "package-lock.json", "shared/data/units/dak-nong.ts"]) expect(ignore).toContain(entry);
+    for (const entry of [
+      "node_modules/",
+      "dist/",
+      "mini-app/www/",
+      "package-lock.json",
+      "shared/data/units/dak-nong.ts",
+    ])
+      expect(ignore).toContain(entry);
   });
 
   it("finds every checked file formatted (run `npm run format`)", () => {
-    const run = spawnSync(process.execPath, [join(root, "node_modules/prettier/bin/prettier.cjs"), "--list-different", "."], {
-      cwd: root,
-      encoding: "utf8",
-      maxBuffer: 64 * 1024 * 1024,
-    });
+    const run = spawnSync(
+      process.execPath,
+      [join(root, "node_modules/prettier/bin/prettier.cjs"), "--list-different", "."],
+      {
+        cwd: root,
+        encoding: "utf8",
+        maxBuffer: 64 * 1024 * 1024,
+      },
+    );
     expect(run.error).toBeUndefined();
     expect(run.stderr).toBe("");
     const unformatted = run.stdout.split("\n").filter(Boolean);

@@ -49,7 +49,11 @@ export async function startTestApp(database: DatabaseHandle, options: TestAppOpt
     printOnce: (t) => printed.push(t),
   });
   const server: Server = await new Promise((resolve) => {
-    const s = createServer(deps, options.miniAppDir ? { miniAppDir: options.miniAppDir } : {}).listen(0, "127.0.0.1", () => resolve(s));
+    const s = createServer(deps, options.miniAppDir ? { miniAppDir: options.miniAppDir } : {}).listen(
+      0,
+      "127.0.0.1",
+      () => resolve(s),
+    );
   });
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
@@ -61,7 +65,11 @@ export async function startTestApp(database: DatabaseHandle, options: TestAppOpt
       const { json, ...rest } = init;
       const headers = new Headers(rest.headers);
       if (json !== undefined && !headers.has("content-type")) headers.set("content-type", "application/json");
-      return fetch(`${url}${path}`, { ...rest, headers, ...(json !== undefined ? { body: JSON.stringify(json) } : {}) });
+      return fetch(`${url}${path}`, {
+        ...rest,
+        headers,
+        ...(json !== undefined ? { body: JSON.stringify(json) } : {}),
+      });
     },
     close: () =>
       new Promise<void>((resolve, reject) => {

@@ -121,7 +121,6 @@ async function isolatedPostgres(url: string): Promise<Isolated> {
   };
 }
 
-
 /**
  * REDIS_URL_TEST for Redis suites: `const url = requireRedis(); (url ? describe : describe.skip)(…)`.
  * Unset: throws when REQUIRE_REDIS=1 (CI), otherwise warns loudly and returns undefined.

@@ -33,7 +33,11 @@ export function pdfPageToPng(pdf: Buffer, dpi: number): Buffer {
   const dir = mkdtempSync(join(tmpdir(), "kh-qr-"));
   try {
     writeFileSync(join(dir, "f.pdf"), pdf);
-    execFileSync("pdftoppm", ["-png", "-r", String(dpi), "-f", "1", "-l", "1", "-singlefile", join(dir, "f.pdf"), join(dir, "page")], { stdio: ["ignore", "ignore", "ignore"] });
+    execFileSync(
+      "pdftoppm",
+      ["-png", "-r", String(dpi), "-f", "1", "-l", "1", "-singlefile", join(dir, "f.pdf"), join(dir, "page")],
+      { stdio: ["ignore", "ignore", "ignore"] },
+    );
     return readFileSync(join(dir, "page.png"));
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -34,8 +34,13 @@ export interface GraphStandIn {
 export async function startGraphStandIn(appSecret: string): Promise<GraphStandIn> {
   const app = express();
   const state = {
-    users: new Map<string, string>(), calls: 0, badProofs: 0, down: false, fieldsAsked: [] as string[],
-    phoneCodes: new Map<string, { accessToken: string; number: string }>(), badSecretKeys: 0,
+    users: new Map<string, string>(),
+    calls: 0,
+    badProofs: 0,
+    down: false,
+    fieldsAsked: [] as string[],
+    phoneCodes: new Map<string, { accessToken: string; number: string }>(),
+    badSecretKeys: 0,
   };
   app.get("/v2.0/me/info", (req, res) => {
     const token = req.get("access_token");
@@ -46,7 +51,8 @@ export async function startGraphStandIn(appSecret: string): Promise<GraphStandIn
     }
     if (!token || !state.users.has(token)) return res.json({ error: -124, message: "Access token is invalid" });
     const issued = code ? state.phoneCodes.get(code) : undefined;
-    if (!code || !issued || issued.accessToken !== token) return res.json({ error: -201, message: "code is invalid or expired" });
+    if (!code || !issued || issued.accessToken !== token)
+      return res.json({ error: -201, message: "code is invalid or expired" });
     state.phoneCodes.delete(code);
     res.json({ data: { number: issued.number }, error: 0, message: "Success" });
   });

@@ -124,7 +124,10 @@ export async function startZaloStandIn(options: StandInOptions = {}): Promise<Za
 
   const issuePair = () => {
     serial += 1;
-    const pair = { accessToken: `AT-${serial}-${randomBytes(4).toString("hex")}`, refreshToken: `RT-${serial}-${randomBytes(4).toString("hex")}` };
+    const pair = {
+      accessToken: `AT-${serial}-${randomBytes(4).toString("hex")}`,
+      refreshToken: `RT-${serial}-${randomBytes(4).toString("hex")}`,
+    };
     validAccess.add(pair.accessToken);
     validRefresh.add(pair.refreshToken);
     return pair;
@@ -188,7 +191,12 @@ export async function startZaloStandIn(options: StandInOptions = {}): Promise<Za
     oauthCalls += 1;
     if (await applyFault("oauth", req, res)) return;
     const body = (req.body ?? {}) as Record<string, string>;
-    const c: Captured = { route: "oauth", at: now(), headers: req.headers, body: { ...body, refresh_token: body.refresh_token ? "[set]" : undefined } };
+    const c: Captured = {
+      route: "oauth",
+      at: now(),
+      headers: req.headers,
+      body: { ...body, refresh_token: body.refresh_token ? "[set]" : undefined },
+    };
     const fail = (error: number, name: string) => {
       rejected.push({ ...c, error });
       res.json({ error, error_name: name, error_reason: name, ref_doc: "", error_description: name });
@@ -196,7 +204,8 @@ export async function startZaloStandIn(options: StandInOptions = {}): Promise<Za
     if (req.headers.secret_key !== appSecret) return fail(-14014, "Invalid secret key");
     if (body.app_id !== appId) return fail(-14001, "Invalid app_id");
     if (body.grant_type !== "refresh_token") return fail(-14004, "Unsupported grant_type in this stand-in");
-    if (!body.refresh_token || !validRefresh.delete(body.refresh_token)) return fail(-14009, "Invalid refresh token (already used or unknown)");
+    if (!body.refresh_token || !validRefresh.delete(body.refresh_token))
+      return fail(-14009, "Invalid refresh token (already used or unknown)");
     const pair = issuePair();
     refreshCount += 1;
     accept(c);
@@ -206,7 +215,13 @@ export async function startZaloStandIn(options: StandInOptions = {}): Promise<Za
   /** Common OA checks; returns the captured request or undefined when answered with an error. */
   function authorised(route: StandInRoute, req: Request, res: Response, invalidTokenCode = -216): Captured | undefined {
     const token = typeof req.headers.access_token === "string" ? req.headers.access_token : undefined;
-    const c: Captured = { route, at: now(), headers: req.headers, body: req.body, ...(token ? { accessToken: token } : {}) };
+    const c: Captured = {
+      route,
+      at: now(),
+      headers: req.headers,
+      body: req.body,
+      ...(token ? { accessToken: token } : {}),
+    };
     if (!token || !validAccess.has(token)) {
       reject(res, c, invalidTokenCode, "Access token is invalid");
       return undefined;
@@ -218,18 +233,24 @@ export async function startZaloStandIn(options: StandInOptions = {}): Promise<Za
     if (await applyFault("cs", req, res)) return;
     const c = authorised("cs", req, res);
     if (!c) return;
-    const body = (req.body ?? {}) as { recipient?: { user_id?: unknown }; message?: { text?: unknown; attachment?: { payload?: { buttons?: unknown } } } };
+    const body = (req.body ?? {}) as {
+      recipient?: { user_id?: unknown };
+      message?: { text?: unknown; attachment?: { payload?: { buttons?: unknown } } };
+    };
     const userId = body.recipient?.user_id;
     const text = body.message?.text;
     const buttons = (body.message?.attachment?.payload?.buttons ?? []) as Captured["buttons"] & object;
-    if (typeof userId !== "string" || !/^\d+$/.test(userId)) return reject(res, c, -201, "recipient.user_id is invalid");
-    if (typeof text !== "string" || text.length === 0 || text.length > 2000) return reject(res, c, -201, "message.text is invalid");
+    if (typeof userId !== "string" || !/^\d+$/.test(userId))
+      return reject(res, c, -201, "recipient.user_id is invalid");
+    if (typeof text !== "string" || text.length === 0 || text.length > 2000)
+      return reject(res, c, -201, "message.text is invalid");
     if (!Array.isArray(buttons) || buttons.length > 5 || buttons.some((b) => !CS_BUTTON_TYPES.has(b?.type))) {
       return reject(res, c, -201, "buttons are invalid");
     }
     if (options.requireInteraction) {
       const last = interactions.get(userId);
-      if (last === undefined || now() - last > SEVEN_DAYS) return reject(res, c, -230, "User has not interacted with the OA in the past 7 days");
+      if (last === undefined || now() - last > SEVEN_DAYS)
+        return reject(res, c, -230, "User has not interacted with the OA in the past 7 days");
     }
     const messageId = id("cs");
     accept({ ...c, recipient: userId, text, buttons, messageId });
@@ -242,29 +263,54 @@ export async function startZaloStandIn(options: StandInOptions = {}): Promise<Za
     const c = authorised("uid_template", req, res);
     if (!c) return;
     const body = (req.body ?? {}) as { user_id?: unknown; template_id?: unknown; template_data?: unknown };
-    if (typeof body.user_id !== "string" || typeof body.template_id !== "string" || typeof body.template_data !== "object") {
+    if (
+      typeof body.user_id !== "string" ||
+      typeof body.template_id !== "string" ||
+      typeof body.template_data !== "object"
+    ) {
       return reject(res, c, -201, "user_id, template_id and template_data are required");
     }
     const messageId = id("uid");
     accept({ ...c, recipient: body.user_id, messageId });
-    res.json(ok({ message_id: messageId, user_id: body.user_id, sent_time: String(now()), quota: { quota_type: "purchase_quota", remain: 4821 } }));
+    res.json(
+      ok({
+        message_id: messageId,
+        user_id: body.user_id,
+        sent_time: String(now()),
+        quota: { quota_type: "purchase_quota", remain: 4821 },
+      }),
+    );
   });
 
   app.post("/message/template", async (req, res) => {
     if (await applyFault("zns", req, res)) return;
     const c = authorised("zns", req, res, -124);
     if (!c) return;
-    const body = (req.body ?? {}) as { phone?: unknown; template_id?: unknown; tracking_id?: unknown; template_data?: unknown };
-    if (typeof body.phone !== "string" || !/^84\d{9,10}$/.test(body.phone)) return reject(res, c, -108, "Phone number is invalid");
+    const body = (req.body ?? {}) as {
+      phone?: unknown;
+      template_id?: unknown;
+      tracking_id?: unknown;
+      template_data?: unknown;
+    };
+    if (typeof body.phone !== "string" || !/^84\d{9,10}$/.test(body.phone))
+      return reject(res, c, -108, "Phone number is invalid");
     if (typeof body.tracking_id !== "string" || body.tracking_id.length === 0 || body.tracking_id.length > 48) {
       return reject(res, c, -201, "tracking_id is invalid");
     }
-    if (typeof body.template_id !== "string" || typeof body.template_data !== "object") return reject(res, c, -1122, "Missing parameter");
+    if (typeof body.template_id !== "string" || typeof body.template_data !== "object")
+      return reject(res, c, -1122, "Missing parameter");
     const hour = new Date(now() + 7 * 3_600_000).getUTCHours();
     if (hour >= 22 || hour < 6) return reject(res, c, -133, "Cannot send ZNS at night (22:00–06:00)");
     const messageId = id("zns");
     accept({ ...c, recipient: body.phone, messageId });
-    res.json(ok({ msg_id: messageId, sent_time: String(now()), sending_mode: "1", quota: { dailyQuota: "500", remainingQuota: "499" } }));
+    res.json(
+      ok({
+        msg_id: messageId,
+        sent_time: String(now()),
+        sending_mode: "1",
+        quota: { dailyQuota: "500", remainingQuota: "499" },
+      }),
+    );
   });
 
   app.post("/notification/template", async (req, res) => {
@@ -272,10 +318,15 @@ export async function startZaloStandIn(options: StandInOptions = {}): Promise<Za
     const userId = typeof req.headers["x-user-id"] === "string" ? req.headers["x-user-id"] : "";
     const c: Captured = { route: "miniapp", at: now(), headers: req.headers, body: req.body, recipient: userId };
     const key = req.headers["x-api-key"];
-    if (typeof key !== "string" || !key.startsWith("Bearer ") || (options.miniAppApiKey && key !== `Bearer ${options.miniAppApiKey}`)) {
+    if (
+      typeof key !== "string" ||
+      !key.startsWith("Bearer ") ||
+      (options.miniAppApiKey && key !== `Bearer ${options.miniAppApiKey}`)
+    ) {
       return reject(res, c, -401, "Invalid API key");
     }
-    if (!req.headers["x-miniapp-id"] || userId === "") return reject(res, c, -201, "X-MiniApp-Id and X-User-Id are required");
+    if (!req.headers["x-miniapp-id"] || userId === "")
+      return reject(res, c, -201, "X-MiniApp-Id and X-User-Id are required");
     if (optedIn.size > 0 && !optedIn.has(userId)) return reject(res, c, -230, "User has not allowed notifications");
     accept({ ...c, messageId: id("mini") });
     res.json({ error: 0, message: "Success" });
@@ -302,10 +353,17 @@ export async function startZaloStandIn(options: StandInOptions = {}): Promise<Za
     }
     accept({ ...c, recipient: userId });
     const last = interactions.get(userId);
-    res.json(ok({
-      user_id: userId, user_id_by_app: "", display_name: "Người dùng thử", user_is_follower: true,
-      user_last_interaction_date: last ? new Date(last + 7 * 3_600_000).toISOString().slice(0, 10).split("-").reverse().join("/") : "",
-    }));
+    res.json(
+      ok({
+        user_id: userId,
+        user_id_by_app: "",
+        display_name: "Người dùng thử",
+        user_is_follower: true,
+        user_last_interaction_date: last
+          ? new Date(last + 7 * 3_600_000).toISOString().slice(0, 10).split("-").reverse().join("/")
+          : "",
+      }),
+    );
   });
 
   async function postEcho(url: string, userId: string, text: string, messageId: string) {
@@ -320,7 +378,12 @@ export async function startZaloStandIn(options: StandInOptions = {}): Promise<Za
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   return {
-    url, appId, appSecret, oaId, oaSecretKey, seedRefreshToken,
+    url,
+    appId,
+    appSecret,
+    oaId,
+    oaSecretKey,
+    seedRefreshToken,
     accepted,
     rejected,
     get csMessages() {
@@ -357,7 +420,11 @@ export async function startZaloStandIn(options: StandInOptions = {}): Promise<Za
           const i = waiters.indexOf(w);
           if (i < 0) return;
           waiters.splice(i, 1);
-          rejectWait(new Error(`stand-in: waited ${timeoutMs} ms for ${count} ${route} request(s), got ${ofRoute(route).length}`));
+          rejectWait(
+            new Error(
+              `stand-in: waited ${timeoutMs} ms for ${count} ${route} request(s), got ${ofRoute(route).length}`,
+            ),
+          );
         }, timeoutMs).unref();
       });
     },
@@ -389,7 +456,12 @@ export interface WebhookKeys {
 /** sha256(appId + body + timestamp + OA secret key), header `mac=<hex>`; the body string is sent exactly as signed. */
 export function signWebhook(payload: Record<string, unknown>, keys: WebhookKeys, rawBody = JSON.stringify(payload)) {
   const timestamp = String(payload.timestamp ?? "");
-  const mac = createHash("sha256").update(keys.appId).update(rawBody).update(timestamp).update(keys.oaSecretKey).digest("hex");
+  const mac = createHash("sha256")
+    .update(keys.appId)
+    .update(rawBody)
+    .update(timestamp)
+    .update(keys.oaSecretKey)
+    .digest("hex");
   return { body: rawBody, headers: { "content-type": "application/json", "x-zevent-signature": `mac=${mac}` } };
 }
 
@@ -407,44 +479,104 @@ interface EventBase {
 export const appUserIdOf = (oaUserId: string) => `7${oaUserId.slice(1)}`;
 const byApp = (e: EventBase) => e.appUserId ?? appUserIdOf(e.userId);
 
-const base = (e: EventBase) => ({ app_id: e.appId ?? "1234567890123456789", timestamp: e.timestamp ?? String(Date.now()) });
+const base = (e: EventBase) => ({
+  app_id: e.appId ?? "1234567890123456789",
+  timestamp: e.timestamp ?? String(Date.now()),
+});
 const msgId = (e: EventBase) => e.msgId ?? randomBytes(10).toString("hex");
 
 export const zaloEvent = {
   text: (e: EventBase & { text: string }) => ({
-    ...base(e), user_id_by_app: byApp(e), event_name: "user_send_text",
-    sender: { id: e.userId }, recipient: { id: e.oaId ?? "388613280878808645" }, message: { msg_id: msgId(e), text: e.text },
+    ...base(e),
+    user_id_by_app: byApp(e),
+    event_name: "user_send_text",
+    sender: { id: e.userId },
+    recipient: { id: e.oaId ?? "388613280878808645" },
+    message: { msg_id: msgId(e), text: e.text },
   }),
   image: (e: EventBase) => ({
-    ...base(e), event_name: "user_send_image", sender: { id: e.userId }, recipient: { id: e.oaId ?? "388613280878808645" },
-    message: { msg_id: msgId(e), text: "", attachments: [{ type: "image", payload: { url: "https://example.invalid/photo.jpg", thumbnail: "https://example.invalid/t.jpg" } }] },
+    ...base(e),
+    event_name: "user_send_image",
+    sender: { id: e.userId },
+    recipient: { id: e.oaId ?? "388613280878808645" },
+    message: {
+      msg_id: msgId(e),
+      text: "",
+      attachments: [
+        {
+          type: "image",
+          payload: { url: "https://example.invalid/photo.jpg", thumbnail: "https://example.invalid/t.jpg" },
+        },
+      ],
+    },
   }),
   sticker: (e: EventBase) => ({
-    ...base(e), event_name: "user_send_sticker", sender: { id: e.userId }, recipient: { id: e.oaId ?? "388613280878808645" },
-    message: { msg_id: msgId(e), attachments: [{ type: "sticker", payload: { id: "abc", url: "https://example.invalid/s.png" } }] },
+    ...base(e),
+    event_name: "user_send_sticker",
+    sender: { id: e.userId },
+    recipient: { id: e.oaId ?? "388613280878808645" },
+    message: {
+      msg_id: msgId(e),
+      attachments: [{ type: "sticker", payload: { id: "abc", url: "https://example.invalid/s.png" } }],
+    },
   }),
   location: (e: EventBase) => ({
-    ...base(e), event_name: "user_send_location", sender: { id: e.userId }, recipient: { id: e.oaId ?? "388613280878808645" },
-    message: { msg_id: msgId(e), attachments: [{ type: "location", payload: { coordinates: { latitude: "12.0", longitude: "107.7" } } }] },
+    ...base(e),
+    event_name: "user_send_location",
+    sender: { id: e.userId },
+    recipient: { id: e.oaId ?? "388613280878808645" },
+    message: {
+      msg_id: msgId(e),
+      attachments: [{ type: "location", payload: { coordinates: { latitude: "12.0", longitude: "107.7" } } }],
+    },
   }),
   follow: (e: EventBase) => ({
-    ...base(e), oa_id: e.oaId ?? "388613280878808645", user_id_by_app: byApp(e), event_name: "follow", source: "oa_profile",
+    ...base(e),
+    oa_id: e.oaId ?? "388613280878808645",
+    user_id_by_app: byApp(e),
+    event_name: "follow",
+    source: "oa_profile",
     follower: { id: e.userId },
   }),
   unfollow: (e: EventBase) => ({
-    ...base(e), oa_id: e.oaId ?? "388613280878808645", user_id_by_app: byApp(e), event_name: "unfollow", source: "oa_profile",
+    ...base(e),
+    oa_id: e.oaId ?? "388613280878808645",
+    user_id_by_app: byApp(e),
+    event_name: "unfollow",
+    source: "oa_profile",
     follower: { id: e.userId },
   }),
   chatNow: (e: EventBase) => ({
-    ...base(e), oa_id: e.oaId ?? "388613280878808645", user_id: e.userId, user_id_by_app: byApp(e), event_name: "user_click_chatnow",
+    ...base(e),
+    oa_id: e.oaId ?? "388613280878808645",
+    user_id: e.userId,
+    user_id_by_app: byApp(e),
+    event_name: "user_click_chatnow",
   }),
   /** ZNS delivery receipt: the phone received the message sent with `trackingId`. */
-  znsReceived: (e: { phone: string; trackingId: string; msgId?: string; timestamp?: string; appId?: string; oaId?: string }) => ({
-    ...base({ ...e, userId: e.phone }), event_name: "user_received_message", sender: { id: e.oaId ?? "388613280878808645" }, recipient: { id: e.phone },
-    message: { msg_id: e.msgId ?? randomBytes(10).toString("hex"), delivery_time: e.timestamp ?? String(Date.now()), tracking_id: e.trackingId },
+  znsReceived: (e: {
+    phone: string;
+    trackingId: string;
+    msgId?: string;
+    timestamp?: string;
+    appId?: string;
+    oaId?: string;
+  }) => ({
+    ...base({ ...e, userId: e.phone }),
+    event_name: "user_received_message",
+    sender: { id: e.oaId ?? "388613280878808645" },
+    recipient: { id: e.phone },
+    message: {
+      msg_id: e.msgId ?? randomBytes(10).toString("hex"),
+      delivery_time: e.timestamp ?? String(Date.now()),
+      tracking_id: e.trackingId,
+    },
   }),
   oaSendText: (e: EventBase & { text: string }) => ({
-    ...base(e), event_name: "oa_send_text", sender: { id: e.oaId ?? "388613280878808645" }, recipient: { id: e.userId },
+    ...base(e),
+    event_name: "oa_send_text",
+    sender: { id: e.oaId ?? "388613280878808645" },
+    recipient: { id: e.userId },
     message: { msg_id: msgId(e), text: e.text },
   }),
 };

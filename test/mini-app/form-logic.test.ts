@@ -3,7 +3,14 @@ import { describe, expect, it } from "@jest/globals";
 import { maritalStatus2025 } from "../../shared/data/procedures/marital-status-certificate.js";
 import { cccdFill, readScan } from "../../mini-app/src/form/cccd-fill.js";
 import { preEntryConfig } from "../../mini-app/src/form/pre-entry-config.js";
-import { applyMirror, buildSteps, isSkipped, nextStep, stepOfField, type FormData } from "../../mini-app/src/form/steps.js";
+import {
+  applyMirror,
+  buildSteps,
+  isSkipped,
+  nextStep,
+  stepOfField,
+  type FormData,
+} from "../../mini-app/src/form/steps.js";
 import { createValidator, serverFieldMessages } from "../../mini-app/src/form/validate.js";
 import { SYNTHETIC_CCCD_QR } from "../../mini-app/src/zalo/fake-sdk.js";
 
@@ -26,7 +33,12 @@ describe("1.004873 as screens", () => {
     expect(ids).not.toContain("signingPlace");
     expect(ids).not.toContain("signingDate");
     const idDoc = steps.find((s) => s.id === "requesterIdType")!;
-    expect(idDoc.fields.map((f) => f.id)).toEqual(["requesterIdType", "requesterIdNumber", "requesterIdIssuedOn", "requesterIdIssuer"]);
+    expect(idDoc.fields.map((f) => f.id)).toEqual([
+      "requesterIdType",
+      "requesterIdNumber",
+      "requesterIdIssuedOn",
+      "requesterIdIssuer",
+    ]);
     expect(ids.indexOf("requesterName")).toBeLessThan(ids.indexOf("subjectName"));
   });
 
@@ -34,10 +46,20 @@ describe("1.004873 as screens", () => {
     const scan = readScan(SYNTHETIC_CCCD_QR, TODAY);
     expect(scan.ok).toBe(true);
     if (!scan.ok) return;
-    const base = applyMirror(config, { relationship: "Bản thân", recipientAgency: "Ủy ban nhân dân xã Quảng Khê" }, false);
+    const base = applyMirror(
+      config,
+      { relationship: "Bản thân", recipientAgency: "Ủy ban nhân dân xã Quảng Khê" },
+      false,
+    );
     const filled = cccdFill(form.fields, config, scan.value, true);
     const data = applyMirror(config, { ...base, ...filled }, false);
-    expect(askedSteps(data, Object.keys(filled))).toEqual(["recipientAgency", "requesterIdType", "subjectEthnicity", "maritalStatus", "purpose"]);
+    expect(askedSteps(data, Object.keys(filled))).toEqual([
+      "recipientAgency",
+      "requesterIdType",
+      "subjectEthnicity",
+      "maritalStatus",
+      "purpose",
+    ]);
     expect(data.subjectName).toBe("Nguyễn Văn Thử");
     expect(data.subjectBirthDate).toBe("1985-06-15");
   });
@@ -61,9 +83,16 @@ describe("1.004873 as screens", () => {
       requesterIdNumber: "067085000001",
       requesterIdIssuedOn: "2021-04-20",
     });
-    const newCard = readScan("067301000002||Trần Thị Mẫu|12052001|Nữ|Tổ 2, Phường Nghĩa Tân, Thành phố Gia Nghĩa, Tỉnh Đắk Nông|05082024", TODAY);
+    const newCard = readScan(
+      "067301000002||Trần Thị Mẫu|12052001|Nữ|Tổ 2, Phường Nghĩa Tân, Thành phố Gia Nghĩa, Tỉnh Đắk Nông|05082024",
+      TODAY,
+    );
     if (!newCard.ok) throw new Error("synthetic card did not parse");
-    expect(cccdFill(form.fields, config, newCard.value, true)).toMatchObject({ requesterIdType: "Căn cước", subjectSex: "Nữ", subjectNationality: "Việt Nam" });
+    expect(cccdFill(form.fields, config, newCard.value, true)).toMatchObject({
+      requesterIdType: "Căn cước",
+      subjectSex: "Nữ",
+      subjectNationality: "Việt Nam",
+    });
   });
 
   it("rejects a QR that is not a chip-ID card with a Vietnamese message and no trace of its content", () => {
@@ -108,7 +137,15 @@ describe("validation with the shared schema", () => {
 
   it("flags an impossible date typed in the three boxes", () => {
     const idDoc = steps.find((s) => s.id === "requesterIdType")!;
-    const messages = validator.step({ requesterIdType: "Căn cước công dân", requesterIdNumber: "067085000001", requesterIdIssuedOn: "2021-02-30", requesterIdIssuer: "Cục Cảnh sát" }, idDoc);
+    const messages = validator.step(
+      {
+        requesterIdType: "Căn cước công dân",
+        requesterIdNumber: "067085000001",
+        requesterIdIssuedOn: "2021-02-30",
+        requesterIdIssuer: "Cục Cảnh sát",
+      },
+      idDoc,
+    );
     expect(messages).toEqual({ requesterIdIssuedOn: "Ngày không hợp lệ (dd/mm/yyyy)" });
   });
 

@@ -9,7 +9,9 @@ describe("ticket and procedure texts", () => {
       { name: "Căn cước công dân", always: true, kindLabel: "Bản chính", count: 1 },
       { name: "Trích lục ghi chú ly hôn", always: false, kindLabel: "Bản sao", count: 1 },
     ];
-    expect(whatToBring({ requiredDocuments: docs } as unknown as Parameters<typeof whatToBring>[0])).toEqual(["Căn cước công dân (bản chính)"]);
+    expect(whatToBring({ requiredDocuments: docs } as unknown as Parameters<typeof whatToBring>[0])).toEqual([
+      "Căn cước công dân (bản chính)",
+    ]);
   });
   it("a 0-day time limit reads 'trong ngày', with the cutoff when known", () => {
     expect(timeLimitText(0, "15:00")).toBe("trong ngày (nhận sau 15:00 thì trả ngày làm việc tiếp theo)");

@@ -30,12 +30,18 @@ it("asks Zalo for the phone token only on the button, sends the token, shows the
     return savePhone(token);
   };
   const zalo = createFakeZalo({ storage: memoryStorage() });
-  render(<DepsProvider deps={{ api, zalo, oaId: "" }}><PhoneOptIn /></DepsProvider>);
+  render(
+    <DepsProvider deps={{ api, zalo, oaId: "" }}>
+      <PhoneOptIn />
+    </DepsProvider>,
+  );
   expect(screen.getByText(/Số điện thoại chỉ dùng để báo kết quả hồ sơ/)).toBeTruthy();
   expect(zalo.calls).toEqual([]);
 
   await press("Nhận tin nhắn kết quả qua số điện thoại");
-  expect(await screen.findByText(/^Kết quả cũng sẽ được nhắn tới số 0912\u00a0\*\*\*\u00a0678\.$/, { normalizer: (t) => t })).toBeTruthy();
+  expect(
+    await screen.findByText(/^Kết quả cũng sẽ được nhắn tới số 0912\u00a0\*\*\*\u00a0678\.$/, { normalizer: (t) => t }),
+  ).toBeTruthy();
   expect(zalo.calls.map((c) => c.api)).toEqual(["getPhoneNumber"]);
   expect(sent).toEqual([FAKE_PHONE_TOKEN]);
 
@@ -47,7 +53,11 @@ it("asks Zalo for the phone token only on the button, sends the token, shows the
 it("a refusal in Zalo sends nothing to the server", async () => {
   const api = createFakeApi();
   const zalo = createFakeZalo({ storage: memoryStorage(), permission: "denied" });
-  render(<DepsProvider deps={{ api, zalo, oaId: "" }}><PhoneOptIn /></DepsProvider>);
+  render(
+    <DepsProvider deps={{ api, zalo, oaId: "" }}>
+      <PhoneOptIn />
+    </DepsProvider>,
+  );
   await press("Nhận tin nhắn kết quả qua số điện thoại");
   expect(await screen.findByText("Bạn chưa cho phép dùng số điện thoại.")).toBeTruthy();
   expect(api.calls).not.toContain("savePhoneFromZalo");
@@ -55,6 +65,10 @@ it("a refusal in Zalo sends nothing to the server", async () => {
 
 it("is not offered in a plain browser, where there is no Zalo account", () => {
   const zalo = createFakeZalo({ storage: memoryStorage(), notify: false });
-  render(<DepsProvider deps={{ api: createFakeApi(), zalo, oaId: "" }}><PhoneOptIn /></DepsProvider>);
+  render(
+    <DepsProvider deps={{ api: createFakeApi(), zalo, oaId: "" }}>
+      <PhoneOptIn />
+    </DepsProvider>,
+  );
   expect(screen.queryByText(/Nhận tin nhắn kết quả qua số điện thoại/)).toBeNull();
 });

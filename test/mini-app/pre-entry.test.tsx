@@ -39,12 +39,27 @@ async function startForMyself() {
 
 /** Every answer of 1.004873 for a synthetic citizen applying for themself. */
 const COMPLETE_FORM = {
-  recipientAgency: "Ủy ban nhân dân xã Quảng Khê", requesterName: "Nguyễn Văn Thử", requesterBirthDate: "1985-06-15",
-  requesterResidence: "Thôn 3, xã Quảng Khê", requesterIdType: "Căn cước công dân", requesterIdNumber: "067085000001",
-  requesterIdIssuedOn: "2021-04-20", requesterIdIssuer: "Cục Cảnh sát quản lý hành chính về trật tự xã hội", relationship: "Bản thân",
-  subjectName: "Nguyễn Văn Thử", subjectBirthDate: "1985-06-15", subjectSex: "Nam", subjectEthnicity: "Kinh", subjectNationality: "Việt Nam",
-  subjectResidence: "Thôn 3, xã Quảng Khê", subjectIdType: "Căn cước công dân", subjectIdNumber: "067085000001", subjectIdIssuedOn: "2021-04-20",
-  subjectIdIssuer: "Cục Cảnh sát quản lý hành chính về trật tự xã hội", maritalStatus: "Hiện tại chưa đăng ký kết hôn với ai", purpose: "Bổ sung hồ sơ vay vốn",
+  recipientAgency: "Ủy ban nhân dân xã Quảng Khê",
+  requesterName: "Nguyễn Văn Thử",
+  requesterBirthDate: "1985-06-15",
+  requesterResidence: "Thôn 3, xã Quảng Khê",
+  requesterIdType: "Căn cước công dân",
+  requesterIdNumber: "067085000001",
+  requesterIdIssuedOn: "2021-04-20",
+  requesterIdIssuer: "Cục Cảnh sát quản lý hành chính về trật tự xã hội",
+  relationship: "Bản thân",
+  subjectName: "Nguyễn Văn Thử",
+  subjectBirthDate: "1985-06-15",
+  subjectSex: "Nam",
+  subjectEthnicity: "Kinh",
+  subjectNationality: "Việt Nam",
+  subjectResidence: "Thôn 3, xã Quảng Khê",
+  subjectIdType: "Căn cước công dân",
+  subjectIdNumber: "067085000001",
+  subjectIdIssuedOn: "2021-04-20",
+  subjectIdIssuer: "Cục Cảnh sát quản lý hành chính về trật tự xã hội",
+  maritalStatus: "Hiện tại chưa đăng ký kết hôn với ai",
+  purpose: "Bổ sung hồ sơ vay vốn",
 };
 
 const currentStep = () => document.querySelector("[data-step]")?.getAttribute("data-step");
@@ -80,9 +95,24 @@ describe("pre-entry in the mini app", () => {
   it("shows a field error from the server beside its answer, keeps every answer, and sends again", async () => {
     const api = createFakeApi();
     const storage = memoryStorage();
-    const created = await api.createPreRegistration({ unitCode: "24631", procedureCode: "1.004873", formData: {}, consent: { accepted: true, version: "2025-07-01" } });
+    const created = await api.createPreRegistration({
+      unitCode: "24631",
+      procedureCode: "1.004873",
+      formData: {},
+      consent: { accepted: true, version: "2025-07-01" },
+    });
     if (!created.ok) throw new Error("fake create failed");
-    saveDraft(storage, { unitCode: "24631", procedureCode: "1.004873", versionId: PROCEDURE.versionId, serverId: created.value.id, formData: COMPLETE_FORM, position: "check", consentVersion: "2025-07-01", updatedAt: "2026-12-02T03:00:00.000Z", unsynced: true });
+    saveDraft(storage, {
+      unitCode: "24631",
+      procedureCode: "1.004873",
+      versionId: PROCEDURE.versionId,
+      serverId: created.value.id,
+      formData: COMPLETE_FORM,
+      position: "check",
+      consentVersion: "2025-07-01",
+      updatedAt: "2026-12-02T03:00:00.000Z",
+      unsynced: true,
+    });
     api.refuseNextSubmit = [{ path: "formData.purpose", message: "Mục đích sử dụng cần ghi rõ nơi nộp giấy xác nhận" }];
 
     const zalo = mount(api, storage);
@@ -97,7 +127,9 @@ describe("pre-entry in the mini app", () => {
     });
     expect(within(row).getByRole("alert").textContent).toBe("Mục đích sử dụng cần ghi rõ nơi nộp giấy xác nhận");
     expect(within(row).getByText("Bổ sung hồ sơ vay vốn")).toBeTruthy();
-    expect(screen.getByText("Tờ khai chưa đủ thông tin bắt buộc, vui lòng bổ sung các trường được đánh dấu.")).toBeTruthy();
+    expect(
+      screen.getByText("Tờ khai chưa đủ thông tin bắt buộc, vui lòng bổ sung các trường được đánh dấu."),
+    ).toBeTruthy();
     expect(loadDraft(storage, "24631", "1.004873")?.formData).toEqual(COMPLETE_FORM);
 
     await click("Gửi thông tin");
@@ -117,10 +149,28 @@ describe("pre-entry in the mini app", () => {
   it("asks for consent again when the notice changed, then returns to the answers and sends them", async () => {
     const api = createFakeApi();
     const storage = memoryStorage();
-    const created = await api.createPreRegistration({ unitCode: "24631", procedureCode: "1.004873", formData: {}, consent: { accepted: true, version: "2024-01-01" } });
+    const created = await api.createPreRegistration({
+      unitCode: "24631",
+      procedureCode: "1.004873",
+      formData: {},
+      consent: { accepted: true, version: "2024-01-01" },
+    });
     if (!created.ok) throw new Error("fake create failed");
-    saveDraft(storage, { unitCode: "24631", procedureCode: "1.004873", serverId: created.value.id, formData: COMPLETE_FORM, position: "check", consentVersion: "2024-01-01", updatedAt: "2026-12-02T03:00:00.000Z", unsynced: true });
-    api.refuseNextSave = { status: 422, code: "consent_outdated", message: "Thông báo xử lý dữ liệu cá nhân đã được cập nhật, vui lòng đọc và đồng ý lại." };
+    saveDraft(storage, {
+      unitCode: "24631",
+      procedureCode: "1.004873",
+      serverId: created.value.id,
+      formData: COMPLETE_FORM,
+      position: "check",
+      consentVersion: "2024-01-01",
+      updatedAt: "2026-12-02T03:00:00.000Z",
+      unsynced: true,
+    });
+    api.refuseNextSave = {
+      status: 422,
+      code: "consent_outdated",
+      message: "Thông báo xử lý dữ liệu cá nhân đã được cập nhật, vui lòng đọc và đồng ý lại.",
+    };
     mount(api, storage);
     await openPreEntry();
     await waitFor(() => expect(currentStep()).toBe("check"));
@@ -134,7 +184,10 @@ describe("pre-entry in the mini app", () => {
     expect(loadDraft(storage, "24631", "1.004873")?.consentVersion).toBe("2025-07-01");
     await click("Gửi thông tin");
     expect((await screen.findByTestId("ticket-code")).textContent).toBe(created.value.code);
-    expect(api.records.get(created.value.id)?.formData).toMatchObject({ requesterName: "Nguyễn Văn Thử", purpose: COMPLETE_FORM.purpose });
+    expect(api.records.get(created.value.id)?.formData).toMatchObject({
+      requesterName: "Nguyễn Văn Thử",
+      purpose: COMPLETE_FORM.purpose,
+    });
   });
 
   it("fills the identity questions from a scanned CCCD only after the citizen confirms, and never stores the raw QR", async () => {
@@ -142,7 +195,8 @@ describe("pre-entry in the mini app", () => {
     const written: string[] = [];
     const inner = memoryStorage();
     const storage: DeviceStorage = { ...inner, setItem: (k, v) => (written.push(v), inner.setItem(k, v)) };
-    const raw = "067085000001|245000001|Nguyễn Văn Thử|15061985|Nam|Thôn 3, Xã Nam Đà, Huyện Krông Nô, Tỉnh Đắk Nông|20042021";
+    const raw =
+      "067085000001|245000001|Nguyễn Văn Thử|15061985|Nam|Thôn 3, Xã Nam Đà, Huyện Krông Nô, Tỉnh Đắk Nông|20042021";
     mount(api, storage, raw);
     await startForMyself();
     await click("Quét CCCD");
@@ -151,7 +205,12 @@ describe("pre-entry in the mini app", () => {
     await click("Đúng, dùng thông tin này");
     await waitFor(() => expect(currentStep()).toBe("recipientAgency"));
     const saved = loadDraft(storage, "24631", "1.004873")!;
-    expect(saved.formData).toMatchObject({ requesterName: "Nguyễn Văn Thử", subjectName: "Nguyễn Văn Thử", subjectSex: "Nam", requesterIdNumber: "067085000001" });
+    expect(saved.formData).toMatchObject({
+      requesterName: "Nguyễn Văn Thử",
+      subjectName: "Nguyễn Văn Thử",
+      subjectSex: "Nam",
+      requesterIdNumber: "067085000001",
+    });
     expect(written.length).toBeGreaterThan(0);
     expect(written.filter((v) => v.includes(raw) || v.includes("245000001"))).toEqual([]);
   });

@@ -37,7 +37,10 @@ describe("fake Zalo bridge", () => {
   it("answers a refused permission with Zalo's -201 as a 'denied' result, never a throw", async () => {
     const zalo = createFakeZalo({ storage: memoryStorage(), permission: "denied" });
     const r = await zalo.requestSendNotification();
-    expect(r).toEqual({ ok: false, error: { code: "denied", detail: "requestSendNotification: user refused", sdkCode: -201 } });
+    expect(r).toEqual({
+      ok: false,
+      error: { code: "denied", detail: "requestSendNotification: user refused", sdkCode: -201 },
+    });
   });
 
   it("gives no Zalo access token outside Zalo, so the app falls back to a device token", async () => {

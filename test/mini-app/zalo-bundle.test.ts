@@ -38,14 +38,21 @@ describe("VITE_API_BASE for the Zalo bundle", () => {
   });
 
   it("an HTTPS URL on a domain is kept, without a trailing slash", () => {
-    expect(zaloApiBase(" https://motcua.example.gov.vn/api/ ")).toEqual({ ok: true, apiBase: "https://motcua.example.gov.vn/api" });
+    expect(zaloApiBase(" https://motcua.example.gov.vn/api/ ")).toEqual({
+      ok: true,
+      apiBase: "https://motcua.example.gov.vn/api",
+    });
   });
 });
 
 describe("npm run build:zalo", () => {
   it("uses Vite 5, inside zmp-vite-plugin's peer range", () => {
-    const vite5 = JSON.parse(readFileSync(join(root, "node_modules/vite5/package.json"), "utf8")) as { version: string };
-    const plugin = JSON.parse(readFileSync(join(root, "node_modules/zmp-vite-plugin/package.json"), "utf8")) as { peerDependencies: { vite: string } };
+    const vite5 = JSON.parse(readFileSync(join(root, "node_modules/vite5/package.json"), "utf8")) as {
+      version: string;
+    };
+    const plugin = JSON.parse(readFileSync(join(root, "node_modules/zmp-vite-plugin/package.json"), "utf8")) as {
+      peerDependencies: { vite: string };
+    };
     expect(vite5.version).toMatch(/^5\./);
     expect(plugin.peerDependencies.vite).toContain("^5");
   });
@@ -58,14 +65,21 @@ describe("npm run build:zalo", () => {
 
   it("produces the template's layout with the API's absolute URL inside", () => {
     const r = buildZalo({ VITE_API_BASE: "https://motcua.example.gov.vn/api" });
-    expect({ status: r.status, stderr: r.status === 0 ? "" : r.stderr.slice(-2000) }).toEqual({ status: 0, stderr: "" });
+    expect({ status: r.status, stderr: r.status === 0 ? "" : r.stderr.slice(-2000) }).toEqual({
+      status: 0,
+      stderr: "",
+    });
     expect(readdirSync(outDir).sort()).toEqual(["app-config.json", "assets", "index.html"]);
     const config = JSON.parse(readFileSync(join(outDir, "app-config.json"), "utf8")) as Record<string, unknown>;
     const source = JSON.parse(readFileSync(join(root, "app-config.json"), "utf8")) as { app: unknown };
     expect(Object.keys(config).sort()).toEqual(["app", "listAsyncJS", "listCSS", "listSyncJS", "pages"]);
     expect(config.app).toEqual(source.app);
     expect(config.pages).toEqual([]);
-    const listed = [...(config.listCSS as string[]), ...(config.listSyncJS as string[]), ...(config.listAsyncJS as string[])];
+    const listed = [
+      ...(config.listCSS as string[]),
+      ...(config.listSyncJS as string[]),
+      ...(config.listAsyncJS as string[]),
+    ];
     expect((config.listSyncJS as string[]).length).toBe(1);
     expect((config.listSyncJS as string[])[0]).toMatch(/^assets\/index\.[\w-]+\.module\.js$/);
     expect((config.listCSS as string[]).length).toBeGreaterThan(0);

@@ -17,12 +17,28 @@ const everything: RecipientFacts = {
 describe("chooseChannels", () => {
   it.each<[string, RecipientFacts, string[]]>([
     ["an applicant reachable everywhere: OA first, then mini-app, then ZNS", everything, ["oa_cs", "miniapp", "zns"]],
-    ["interaction 6 days 23 hours ago: still inside the CS window", { ...everything, oaLastInteractionAt: new Date(NOW - 7 * 86_400_000 + 3_600_000).toISOString() }, ["oa_cs", "miniapp", "zns"]],
-    ["interaction exactly 7 days ago: window closed (-230 otherwise)", { ...everything, oaLastInteractionAt: daysAgo(7) }, ["miniapp", "zns"]],
+    [
+      "interaction 6 days 23 hours ago: still inside the CS window",
+      { ...everything, oaLastInteractionAt: new Date(NOW - 7 * 86_400_000 + 3_600_000).toISOString() },
+      ["oa_cs", "miniapp", "zns"],
+    ],
+    [
+      "interaction exactly 7 days ago: window closed (-230 otherwise)",
+      { ...everything, oaLastInteractionAt: daysAgo(7) },
+      ["miniapp", "zns"],
+    ],
     ["OA follower who never interacted", { ...everything, oaLastInteractionAt: undefined }, ["miniapp", "zns"]],
-    ["an interaction time in the future (a wrong clock) does not open the window", { ...everything, oaLastInteractionAt: daysAgo(-1) }, ["miniapp", "zns"]],
+    [
+      "an interaction time in the future (a wrong clock) does not open the window",
+      { ...everything, oaLastInteractionAt: daysAgo(-1) },
+      ["miniapp", "zns"],
+    ],
     ["no mini-app permission", { ...everything, notifyOptInAt: undefined }, ["oa_cs", "zns"]],
-    ["a phone number without consent is never used", { ...everything, phoneConsentAt: undefined }, ["oa_cs", "miniapp"]],
+    [
+      "a phone number without consent is never used",
+      { ...everything, phoneConsentAt: undefined },
+      ["oa_cs", "miniapp"],
+    ],
     ["nothing known: nothing to send (the officer sees “not notified”)", {}, []],
   ])("%s", (_what, facts, expected) => {
     expect(chooseChannels(facts, NOW)).toEqual(expected);

@@ -20,7 +20,8 @@ import { deleteRedisPrefix } from "./helpers/redis-keys.js";
 import { waitUntil } from "./helpers/wait-until.js";
 import { startZaloWithConversation, type ZaloWithConversation } from "./helpers/zalo-with-conversation.js";
 
-const ANSWER_NOTICE = "Bộ phận Một cửa UBND xã Quảng Khê đã trả lời góp ý của ông/bà. Mời ông/bà xem câu trả lời trong Mini App.";
+const ANSWER_NOTICE =
+  "Bộ phận Một cửa UBND xã Quảng Khê đã trả lời góp ý của ông/bà. Mời ông/bà xem câu trả lời trong Mini App.";
 const redisUrl = requireRedis();
 
 forEachDatabase((_name, open) => {
@@ -41,7 +42,9 @@ forEachDatabase((_name, open) => {
     server = notifications = deps = zalo = t = undefined;
   });
 
-  async function answerDossierLessComplaint(env: Record<string, string>): Promise<{ author: string; bystander: string; db: TestDatabase }> {
+  async function answerDossierLessComplaint(
+    env: Record<string, string>,
+  ): Promise<{ author: string; bystander: string; db: TestDatabase }> {
     t = await open();
     zalo = await startZaloWithConversation();
     deps = await buildNotifyDeps(t, notifyEnv(zalo, { NOTIFY_POLL_MS: "60000", ...env }));
@@ -54,14 +57,22 @@ forEachDatabase((_name, open) => {
     const authorId = await insertApplicant(t.db, { oaUserId: author, interactedAt: nowIso() });
     await insertApplicant(t.db, { oaUserId: bystander, interactedAt: nowIso() });
     const feedbackId = await insertFeedback(t.db, {
-      dossierId: null, unitId: DEMO_UNIT_ID, citizenId: authorId, kind: "complaint", rating: null,
-      text: "Bảng hướng dẫn tại quầy chưa ghi giờ nhận hồ sơ.", status: "open", now: nowIso(),
+      dossierId: null,
+      unitId: DEMO_UNIT_ID,
+      citizenId: authorId,
+      kind: "complaint",
+      rating: null,
+      text: "Bảng hướng dẫn tại quầy chưa ghi giờ nhận hồ sơ.",
+      status: "open",
+      now: nowIso(),
     });
 
     await createOfficer(deps, "qk.phanhoi", "counter_officer", DEMO_UNIT_ID);
     const officer = await consoleClient(`http://localhost:${(server.address() as AddressInfo).port}`);
     expect((await officer.login("qk.phanhoi")).status).toBe(200);
-    const answered = await officer.json("POST", `/console/api/feedback/${feedbackId}/answer`, { answer: "Đơn vị đã bổ sung giờ nhận hồ sơ trên bảng hướng dẫn." });
+    const answered = await officer.json("POST", `/console/api/feedback/${feedbackId}/answer`, {
+      answer: "Đơn vị đã bổ sung giờ nhận hồ sơ trên bảng hướng dẫn.",
+    });
     expect(answered.status).toBe(200);
 
     const rows = await t.db.selectFrom("outbox").select(["kind", "dossier_id", "payload"]).execute();

@@ -41,8 +41,19 @@ describe("Mini App rules as data", () => {
     expect(MINIAPP_TITLE_VI.length).toBeLessThanOrEqual(MINIAPP_LIMITS.titleMax);
   });
   it("refuses a longer title before calling Zalo", async () => {
-    const client = createOaClient({ openapiBase: "http://127.0.0.1:9", businessBase: "http://127.0.0.1:9", tokens: {} as never, log: createLog("silent") });
-    const r = await client.sendMiniAppNotification({ apiKey: "k", miniAppId: "1", userId: "2", templateId: "t", templateData: { title: "x".repeat(33) } });
+    const client = createOaClient({
+      openapiBase: "http://127.0.0.1:9",
+      businessBase: "http://127.0.0.1:9",
+      tokens: {} as never,
+      log: createLog("silent"),
+    });
+    const r = await client.sendMiniAppNotification({
+      apiKey: "k",
+      miniAppId: "1",
+      userId: "2",
+      templateId: "t",
+      templateData: { title: "x".repeat(33) },
+    });
     expect(r).toMatchObject({ ok: false, attempts: 0, error: { kind: "invalid_request" } });
   });
 });
@@ -70,7 +81,10 @@ forEachDatabase((_name, open) => {
 
   const zalo: NotifyZalo = {
     sendCs: async (m) => (sent.push({ channel: "oa_cs", to: m.oaUserId }), answer),
-    sendMiniApp: async (m) => (sent.push({ channel: "miniapp", to: m.zaloUserId, title: m.templateData.title }), answer),
+    sendMiniApp: async (m) => (
+      sent.push({ channel: "miniapp", to: m.zaloUserId, title: m.templateData.title }),
+      answer
+    ),
     sendZns: async (m) => (sent.push({ channel: "zns", to: m.phone }), answer),
     findCsMessage: async () => ({ ok: true, found: false }),
   };
@@ -80,14 +94,27 @@ forEachDatabase((_name, open) => {
     clock = createSettableClock();
     clock.set(at("2026-12-02T08:00:00"));
     const env = {
-      LOG_LEVEL: "silent", DATABASE_URL: "sqlite::memory:", ZALO_MINIAPP_ID: "3000000000000000001", NOTIFY_MINIAPP_API_KEY: "k",
-      NOTIFY_MINIAPP_TEMPLATE_ID: "00126fd75392bacce383", NOTIFY_ZNS_TEMPLATES: "receipt_issued=tpl-receipt,result_ready=tpl-result", NOTIFY_MINIAPP_DAILY_CAP: "3",
+      LOG_LEVEL: "silent",
+      DATABASE_URL: "sqlite::memory:",
+      ZALO_MINIAPP_ID: "3000000000000000001",
+      NOTIFY_MINIAPP_API_KEY: "k",
+      NOTIFY_MINIAPP_TEMPLATE_ID: "00126fd75392bacce383",
+      NOTIFY_ZNS_TEMPLATES: "receipt_issued=tpl-receipt,result_ready=tpl-result",
+      NOTIFY_MINIAPP_DAILY_CAP: "3",
     };
     deps = await buildNotifyDeps(t, env, clock);
     const parsed = parseConfig(env);
     if (!parsed.ok) throw new Error(parsed.errors.join());
     const target = { domain: deps.domain, linkFor: () => "https://zalo.me/s/3000000000000000001/" };
-    ctx = { db: t.db, clock, log: createLog("silent"), zalo, settings: notifySettingsFrom(parsed.config), target, store: createSendStore(t.db, target) };
+    ctx = {
+      db: t.db,
+      clock,
+      log: createLog("silent"),
+      zalo,
+      settings: notifySettingsFrom(parsed.config),
+      target,
+      store: createSendStore(t.db, target),
+    };
   });
   afterAll(async () => {
     await t?.close();
@@ -114,16 +141,41 @@ forEachDatabase((_name, open) => {
   let dossiers = 0;
   async function outbox(citizenId: string, kind: string, track: "same-day" | "normal" = "same-day") {
     const code = `000.00.24.H41-261202-${String((dossiers += 1)).padStart(4, "0")}`;
-    const dossierId = await insertDossier(t.db, { code, citizenId, track, receivedAt: clock.now().toISOString(), dueDate: "2026-12-02" });
+    const dossierId = await insertDossier(t.db, {
+      code,
+      citizenId,
+      track,
+      receivedAt: clock.now().toISOString(),
+      dueDate: "2026-12-02",
+    });
     return addRow(dossierId, code, kind, track);
   }
   async function addRow(dossierId: string, code: string, kind: string, track: string) {
     const id = randomUUID();
     const nowIso = clock.now().toISOString();
-    await t.db.insertInto("outbox").values({
-      id, dossier_id: dossierId, event_id: null, kind, status: "pending", attempts: 0, available_at: nowIso, created_at: nowIso, updated_at: nowIso, last_error: null,
-      payload: JSON.stringify({ dossierId, dossierCode: code, procedureName: "Cấp Giấy xác nhận tình trạng hôn nhân", track, dueDate: "2026-12-02", unitName: "xã Quảng Khê" }),
-    }).execute();
+    await t.db
+      .insertInto("outbox")
+      .values({
+        id,
+        dossier_id: dossierId,
+        event_id: null,
+        kind,
+        status: "pending",
+        attempts: 0,
+        available_at: nowIso,
+        created_at: nowIso,
+        updated_at: nowIso,
+        last_error: null,
+        payload: JSON.stringify({
+          dossierId,
+          dossierCode: code,
+          procedureName: "Cấp Giấy xác nhận tình trạng hôn nhân",
+          track,
+          dueDate: "2026-12-02",
+          unitName: "xã Quảng Khê",
+        }),
+      })
+      .execute();
     return { id, dossierId };
   }
   /** Steps a row until it is done or waits for a later time (what the dispatcher and the workers do). */
@@ -136,7 +188,12 @@ forEachDatabase((_name, open) => {
     }
     throw new Error("no end");
   }
-  const rowOf = (id: string) => t.db.selectFrom("outbox").select(["status", "available_at", "last_error", "attempts"]).where("id", "=", id).executeTakeFirstOrThrow();
+  const rowOf = (id: string) =>
+    t.db
+      .selectFrom("outbox")
+      .select(["status", "available_at", "last_error", "attempts"])
+      .where("id", "=", id)
+      .executeTakeFirstOrThrow();
 
   it("a same-day dossier: the receipt goes by ZNS, the result takes the day's Mini App slot", async () => {
     clock.set(at("2026-12-02T08:00:00"));
@@ -144,7 +201,12 @@ forEachDatabase((_name, open) => {
     const receipt = await outbox(a.citizenId, "receipt_issued");
     expect(await run(receipt.id)).toMatchObject({ kind: "done", status: "sent", channel: "zns" });
     clock.set(at("2026-12-02T14:30:00"));
-    const result = await addRow(receipt.dossierId, `000.00.24.H41-261202-${String(dossiers).padStart(4, "0")}`, "result_ready", "same-day");
+    const result = await addRow(
+      receipt.dossierId,
+      `000.00.24.H41-261202-${String(dossiers).padStart(4, "0")}`,
+      "result_ready",
+      "same-day",
+    );
     expect(await run(result.id)).toMatchObject({ kind: "done", status: "sent", channel: "miniapp" });
     expect(sent.map((s) => s.channel)).toEqual(["zns", "miniapp"]);
     expect(sent[1]!.title!.length).toBeLessThanOrEqual(32);
@@ -165,7 +227,11 @@ forEachDatabase((_name, open) => {
     const a = await applicant();
     const result = await outbox(a.citizenId, "result_ready");
     expect(await run(result.id)).toMatchObject({ kind: "retry", reason: "miniapp_hours", delayMs: 7.5 * 3_600_000 });
-    expect(await rowOf(result.id)).toMatchObject({ status: "pending", available_at: at("2026-12-03T06:00:00").toISOString(), attempts: 0 });
+    expect(await rowOf(result.id)).toMatchObject({
+      status: "pending",
+      available_at: at("2026-12-03T06:00:00").toISOString(),
+      attempts: 0,
+    });
     expect(sent).toEqual([]);
     clock.set(at("2026-12-03T05:59:00"));
     expect(await run(result.id)).toMatchObject({ kind: "retry", reason: "not_due" });
@@ -198,7 +264,11 @@ forEachDatabase((_name, open) => {
     answer = { ok: false, failure: { kind: "permanent_for_channel", code: -201, message: "refused" } };
     const first = await outbox(a.citizenId, "result_ready", "normal");
     await run(first.id);
-    const slots = await t.db.selectFrom("miniapp_notify_slots").selectAll().where("zalo_user_id", "=", a.zaloUserId).execute();
+    const slots = await t.db
+      .selectFrom("miniapp_notify_slots")
+      .selectAll()
+      .where("zalo_user_id", "=", a.zaloUserId)
+      .execute();
     expect(slots).toEqual([]);
   });
 

@@ -24,10 +24,14 @@ type Dialect = "sqlite" | "postgres";
 /** Queue faults run once, on PostgreSQL when available (a Redis deployment's database); two processes on both. */
 const queueDialect: Dialect = process.env.PG_URL ? "postgres" : "sqlite";
 const processDialects: Dialect[] = process.env.PG_URL ? ["sqlite", "postgres"] : ["sqlite"];
-if (!process.env.PG_URL && process.env.REQUIRE_POSTGRES === "1") throw new Error("PostgreSQL suites REQUIRED (REQUIRE_POSTGRES=1) but PG_URL is not set");
+if (!process.env.PG_URL && process.env.REQUIRE_POSTGRES === "1")
+  throw new Error("PostgreSQL suites REQUIRED (REQUIRE_POSTGRES=1) but PG_URL is not set");
 
 const burst = (from: number) =>
-  Array.from({ length: N }, (_, i) => ({ code: `000.00.24.H41-251015-${String(from + i).padStart(5, "0")}`, reach: { oaUserId: oaUserId(from + i), interactedAt: nowIso() } }));
+  Array.from({ length: N }, (_, i) => ({
+    code: `000.00.24.H41-251015-${String(from + i).padStart(5, "0")}`,
+    reach: { oaUserId: oaUserId(from + i), interactedAt: nowIso() },
+  }));
 
 (redisUrl ? describe : describe.skip).each(processDialects)("fault tolerance (%s)", (dialect) => {
   let shared: SharedDatabase | undefined;
@@ -66,47 +70,62 @@ const burst = (from: number) =>
     await waitUntil(() => outboxSettled(shared!.handle.db), "every outbox row to settle", 100_000, 100);
     expect(await outboxCounts(shared!.handle.db)).toEqual({ sent: N });
     expect(countDeliveries(zalo!.zalo.csMessages)).toEqual({ delivered: N, duplicates: 0 });
-    const sentRecords = await shared!.handle.db.selectFrom("deliveries").select("outbox_id").where("status", "=", "sent").execute();
+    const sentRecords = await shared!.handle.db
+      .selectFrom("deliveries")
+      .select("outbox_id")
+      .where("status", "=", "sent")
+      .execute();
     expect(new Set(sentRecords.map((r) => r.outbox_id)).size).toBe(N);
     expect(sentRecords).toHaveLength(N);
     // Sends a dead worker left in doubt were all resolved (looked up in the OA conversation), none abandoned.
-    const inDoubt = await shared!.handle.db.selectFrom("deliveries").select("id").where("status", "=", "sending").execute();
+    const inDoubt = await shared!.handle.db
+      .selectFrom("deliveries")
+      .select("id")
+      .where("status", "=", "sending")
+      .execute();
     expect(inDoubt).toEqual([]);
   }
 
   // Registered on one dialect only (not skipped on the other: nothing is hidden as passing).
   const queueIt: typeof it = dialect === queueDialect ? it : ((() => {}) as unknown as typeof it);
 
-  queueIt("kill -9 of the worker mid-burst, then a restart: 1,000 delivered, none twice", async () => {
-    const env = await setup(redisUrl!);
-    const first = spawnWorker(env);
-    await first.ready;
-    await insertEvents(shared!.handle.db, burst(10_000));
-    await waitUntil(() => zalo!.zalo.csMessages.length >= N / 4, "a quarter of the burst to go out", 60_000, 10);
-    first.child.kill("SIGKILL");
-    await first.exited;
-    const sentAtKill = zalo!.zalo.csMessages.length;
-    expect(sentAtKill).toBeLessThan(N);
+  queueIt(
+    "kill -9 of the worker mid-burst, then a restart: 1,000 delivered, none twice",
+    async () => {
+      const env = await setup(redisUrl!);
+      const first = spawnWorker(env);
+      await first.ready;
+      await insertEvents(shared!.handle.db, burst(10_000));
+      await waitUntil(() => zalo!.zalo.csMessages.length >= N / 4, "a quarter of the burst to go out", 60_000, 10);
+      first.child.kill("SIGKILL");
+      await first.exited;
+      const sentAtKill = zalo!.zalo.csMessages.length;
+      expect(sentAtKill).toBeLessThan(N);
 
-    const second = spawnWorker(env);
-    await second.ready;
-    await expectAllDeliveredOnce();
+      const second = spawnWorker(env);
+      await second.ready;
+      await expectAllDeliveredOnce();
+    },
+    150_000,
+  );
 
-  }, 150_000);
-
-  queueIt("Redis killed and restarted mid-burst (all jobs lost): 1,000 delivered from the outbox, none twice", async () => {
-    redis = await startRedisServer();
-    await setup(redis.url);
-    inProcess = startNotifications(deps!);
-    await insertEvents(shared!.handle.db, burst(20_000));
-    await waitUntil(() => zalo!.zalo.csMessages.length >= N / 4, "a quarter of the burst to go out", 60_000, 10);
-    await redis.kill();
-    const sentAtKill = zalo!.zalo.csMessages.length;
-    await new Promise((r) => setTimeout(r, 500));
-    await redis.start();
-    expect(sentAtKill).toBeLessThan(N);
-    await expectAllDeliveredOnce();
-  }, 150_000);
+  queueIt(
+    "Redis killed and restarted mid-burst (all jobs lost): 1,000 delivered from the outbox, none twice",
+    async () => {
+      redis = await startRedisServer();
+      await setup(redis.url);
+      inProcess = startNotifications(deps!);
+      await insertEvents(shared!.handle.db, burst(20_000));
+      await waitUntil(() => zalo!.zalo.csMessages.length >= N / 4, "a quarter of the burst to go out", 60_000, 10);
+      await redis.kill();
+      const sentAtKill = zalo!.zalo.csMessages.length;
+      await new Promise((r) => setTimeout(r, 500));
+      await redis.start();
+      expect(sentAtKill).toBeLessThan(N);
+      await expectAllDeliveredOnce();
+    },
+    150_000,
+  );
 
   it("two worker processes at once: 1,000 delivered, none twice; both stop cleanly on SIGTERM", async () => {
     const env = await setup(redisUrl!);

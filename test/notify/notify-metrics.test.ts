@@ -29,7 +29,8 @@ forEachDatabase((_name, open) => {
     await pipeline?.stop();
     pipeline = undefined;
     if (app) await app.deps.zalo.close();
-    if (app && redisUrl && app.deps.config.REDIS_URL === redisUrl) await deleteRedisPrefix(redisUrl, app.deps.config.NOTIFY_QUEUE_PREFIX);
+    if (app && redisUrl && app.deps.config.REDIS_URL === redisUrl)
+      await deleteRedisPrefix(redisUrl, app.deps.config.NOTIFY_QUEUE_PREFIX);
     await app?.close();
     app = undefined;
     await zalo?.close();
@@ -47,7 +48,12 @@ forEachDatabase((_name, open) => {
       { code: "000.00.24.H41-251015-0502", reach: {} },
     ]);
     await pipeline.runOnce!();
-    await waitUntil(async () => (await t.db.selectFrom("outbox").select("available_at").where("status", "=", "pending").executeTakeFirst()) !== undefined, "the failed send to be rescheduled");
+    await waitUntil(
+      async () =>
+        (await t.db.selectFrom("outbox").select("available_at").where("status", "=", "pending").executeTakeFirst()) !==
+        undefined,
+      "the failed send to be rescheduled",
+    );
     const before = await app.request("/metrics");
     expect(before.status).toBe(200);
     expect(before.headers.get("content-type")).toBe("text/plain; version=0.0.4; charset=utf-8");
@@ -77,13 +83,25 @@ forEachDatabase((_name, open) => {
       // A relay without workers: the jobs wait in the queue, as when every worker is down.
       app = await startTestApp(t, { env: notifyEnv(zalo, { REDIS_URL: redisUrl!, NOTIFY_WORKERS: "0" }) });
       pipeline = startNotifications(app.deps);
-      await insertEvents(t.db, [1, 2, 3].map((i) => ({ code: `000.00.24.H41-251015-060${i}`, reach: { oaUserId: oaUserId(600 + i), interactedAt: nowIso() } })));
-      await waitUntil(async () => (await t.db.selectFrom("outbox").select("id").where("status", "=", "pending").execute()).length === 0, "the relay to queue the rows");
+      await insertEvents(
+        t.db,
+        [1, 2, 3].map((i) => ({
+          code: `000.00.24.H41-251015-060${i}`,
+          reach: { oaUserId: oaUserId(600 + i), interactedAt: nowIso() },
+        })),
+      );
+      await waitUntil(
+        async () =>
+          (await t.db.selectFrom("outbox").select("id").where("status", "=", "pending").execute()).length === 0,
+        "the relay to queue the rows",
+      );
       const text = await (await app.request("/metrics")).text();
       expect(sample(text, "khonghen_notify_redis_up")).toBe(1);
       expect(sample(text, 'khonghen_notify_queue_jobs{channel="oa_cs",state="wait"}')).toBe(3);
       expect(sample(text, 'khonghen_notify_queue_jobs{channel="miniapp",state="wait"}')).toBe(0);
-      expect(sample(text, 'khonghen_notify_queue_oldest_waiting_age_seconds{channel="oa_cs"}')).toBeGreaterThanOrEqual(0);
+      expect(sample(text, 'khonghen_notify_queue_oldest_waiting_age_seconds{channel="oa_cs"}')).toBeGreaterThanOrEqual(
+        0,
+      );
       expect(sample(text, 'khonghen_notify_outbox{status="queued"}')).toBe(3);
       expect(zalo.zalo.csMessages).toHaveLength(0);
     });
@@ -107,7 +125,9 @@ forEachDatabase((_name, open) => {
     const anonymous = await app.request("/metrics");
     expect(anonymous.status).toBe(401);
     expect(((await anonymous.json()) as { error: { message: string } }).error.message).toContain("mã truy cập");
-    expect((await app.request("/metrics", { headers: { authorization: "Bearer wrong-0123456789abcd" } })).status).toBe(401);
+    expect((await app.request("/metrics", { headers: { authorization: "Bearer wrong-0123456789abcd" } })).status).toBe(
+      401,
+    );
     const scraper = await app.request("/metrics", { headers: { authorization: `Bearer ${token}` } });
     expect(scraper.status).toBe(200);
     expect(await scraper.text()).toContain("khonghen_notify_outbox");

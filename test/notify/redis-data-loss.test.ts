@@ -45,10 +45,19 @@ describeRedis("Redis loses its data while notifications wait in its queues", () 
       t = await open();
       redis = await startRedisServer();
       zalo = await startZaloWithConversation({ miniAppApiKey: MINIAPP_API_KEY });
-      deps = await buildNotifyDeps(t, notifyEnv(zalo, { REDIS_URL: redis.url, NOTIFY_REQUEUE_AFTER_MS: HOUR_MS, NOTIFY_POLL_MS: "50" }));
+      deps = await buildNotifyDeps(
+        t,
+        notifyEnv(zalo, { REDIS_URL: redis.url, NOTIFY_REQUEUE_AFTER_MS: HOUR_MS, NOTIFY_POLL_MS: "50" }),
+      );
       running.push(startNotifications(deps, { workers: false }));
       const users = Array.from({ length: ROWS }, (_, i) => oaUserId(first + i));
-      await insertEvents(t.db, users.map((u, i) => ({ code: `000.00.24.H41-251015-${String(first + i).padStart(4, "0")}`, reach: { oaUserId: u, interactedAt: nowIso() } })));
+      await insertEvents(
+        t.db,
+        users.map((u, i) => ({
+          code: `000.00.24.H41-251015-${String(first + i).padStart(4, "0")}`,
+          reach: { oaUserId: u, interactedAt: nowIso() },
+        })),
+      );
       await waitUntil(async () => (await outboxCounts(t!.db)).queued === ROWS, "every row queued in Redis", 20_000);
       return users;
     }
@@ -56,7 +65,11 @@ describeRedis("Redis loses its data while notifications wait in its queues", () 
     async function deliveredOnceEach(users: string[]): Promise<void> {
       // Workers now start; the jobs they would have taken are gone with Redis' data.
       running.push(startNotifications(deps!, { relay: false, workers: true }));
-      await waitUntil(async () => (await outboxCounts(t!.db)).sent === ROWS, "every notification sent after Redis lost its data", 30_000);
+      await waitUntil(
+        async () => (await outboxCounts(t!.db)).sent === ROWS,
+        "every notification sent after Redis lost its data",
+        30_000,
+      );
       const mine = zalo!.zalo.csMessages.filter((m) => users.includes(m.recipient ?? ""));
       expect(countDeliveries(mine)).toEqual({ delivered: ROWS, duplicates: 0 });
     }

@@ -6,19 +6,38 @@ import { vnCalendar } from "../../shared/calendar/vn-calendar.js";
 
 describe("report periods", () => {
   it("weeks run Monday to Sunday, quarters and months end on their last day", () => {
-    expect(periodOf("week", "2025-07-16")).toEqual({ kind: "week", from: "2025-07-14", to: "2025-07-20", label: "Tuần từ 14/07/2025 đến 20/07/2025" });
-    expect(periodOf("month", "2024-02-10")).toMatchObject({ from: "2024-02-01", to: "2024-02-29", label: "Tháng 02/2024" });
-    expect(periodOf("quarter", "2025-08-01")).toMatchObject({ from: "2025-07-01", to: "2025-09-30", label: "Quý III năm 2025" });
+    expect(periodOf("week", "2025-07-16")).toEqual({
+      kind: "week",
+      from: "2025-07-14",
+      to: "2025-07-20",
+      label: "Tuần từ 14/07/2025 đến 20/07/2025",
+    });
+    expect(periodOf("month", "2024-02-10")).toMatchObject({
+      from: "2024-02-01",
+      to: "2024-02-29",
+      label: "Tháng 02/2024",
+    });
+    expect(periodOf("quarter", "2025-08-01")).toMatchObject({
+      from: "2025-07-01",
+      to: "2025-09-30",
+      label: "Quý III năm 2025",
+    });
     expect(periodOf("year", "2025-08-01")).toMatchObject({ from: "2025-01-01", to: "2025-12-31", label: "Năm 2025" });
   });
 
   it("a custom range must end after it starts", () => {
-    expect(periodOf("custom", "2025-07-10", "2025-07-01")).toMatchObject({ ok: false, message: "Ngày kết thúc phải sau hoặc trùng ngày bắt đầu." });
+    expect(periodOf("custom", "2025-07-10", "2025-07-01")).toMatchObject({
+      ok: false,
+      message: "Ngày kết thúc phải sau hoặc trùng ngày bắt đầu.",
+    });
     expect(periodOf("custom", "2025-07-01")).toMatchObject({ ok: false });
   });
 
   it("a Việt Nam day starts at 17:00 UTC the day before, whatever the server's zone", () => {
-    expect(periodInstants({ from: "2025-07-01", to: "2025-07-31" })).toEqual({ start: "2025-06-30T17:00:00.000Z", end: "2025-07-31T17:00:00.000Z" });
+    expect(periodInstants({ from: "2025-07-01", to: "2025-07-31" })).toEqual({
+      start: "2025-06-30T17:00:00.000Z",
+      end: "2025-07-31T17:00:00.000Z",
+    });
   });
 
   it("counts working hours only inside office hours on working days", () => {

@@ -8,7 +8,6 @@ import { reportWorkbook } from "../../bot-server/src/reports/report-workbook.js"
 import type { ExportableReport } from "../../bot-server/src/reports/report-sheet.js";
 import { MONTH_REPORT } from "./fixtures.js";
 
-
 async function open(buf: Buffer): Promise<ExcelJS.Worksheet> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(buf as unknown as ExcelJS.Buffer);
@@ -33,7 +32,12 @@ function rowsOf(ws: ExcelJS.Worksheet): string[][] {
 
 describe("report workbook", () => {
   it("lays out header, title, unit, period, numbered rows, totals and signatures", async () => {
-    const buf = await reportWorkbook(MONTH_REPORT, { agencyTop: "Ủy ban nhân dân xã Quảng Khê", agency: "Bộ phận Một cửa", place: "Quảng Khê", date: "2025-11-03" });
+    const buf = await reportWorkbook(MONTH_REPORT, {
+      agencyTop: "Ủy ban nhân dân xã Quảng Khê",
+      agency: "Bộ phận Một cửa",
+      place: "Quảng Khê",
+      date: "2025-11-03",
+    });
     expect(buf.subarray(0, 2).toString()).toBe("PK");
     const ws = await open(buf);
     const rows = rowsOf(ws);
@@ -67,7 +71,12 @@ describe("report workbook", () => {
   });
 
   it("names the procedure when the report is for one", async () => {
-    const ws = await open(await reportWorkbook({ ...MONTH_REPORT, procedure: { code: "1.004873", name: "Cấp Giấy xác nhận tình trạng hôn nhân" } }, { date: "2025-11-03" }));
+    const ws = await open(
+      await reportWorkbook(
+        { ...MONTH_REPORT, procedure: { code: "1.004873", name: "Cấp Giấy xác nhận tình trạng hôn nhân" } },
+        { date: "2025-11-03" },
+      ),
+    );
     expect(String(ws.getCell(7, 1).value)).toBe("Thủ tục hành chính: 1.004873 – Cấp Giấy xác nhận tình trạng hôn nhân");
     expect(String(ws.getCell(16, 3).value)).toBe("ngày 03 tháng 11 năm 2025");
   });
@@ -82,6 +91,13 @@ describe("report workbook with groups", () => {
     const ws = await open(await reportWorkbook(grouped, { date: "2025-11-03" }));
     const col = (c: number) => [10, 11, 12, 13, 14, 15].map((r) => String(ws.getCell(r, c).value ?? ""));
     expect(col(1)).toEqual(["I", "1", "2", "II", "3", "4"]);
-    expect(col(2)).toEqual(["Tiếp nhận", "Số hồ sơ tiếp nhận", "Tỷ lệ giải quyết trong ngày", "Kết quả giải quyết", "Thời gian giải quyết trung bình", "Số văn bản xin lỗi (Mẫu 04)"]);
+    expect(col(2)).toEqual([
+      "Tiếp nhận",
+      "Số hồ sơ tiếp nhận",
+      "Tỷ lệ giải quyết trong ngày",
+      "Kết quả giải quyết",
+      "Thời gian giải quyết trung bình",
+      "Số văn bản xin lỗi (Mẫu 04)",
+    ]);
   });
 });

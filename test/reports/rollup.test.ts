@@ -7,7 +7,11 @@ const ids = (units: { id: string }[]) => units.map((u) => u.id).sort();
 
 describe("report roll-up", () => {
   it("today's Quảng Khê counts the two communes merged into it, not the district that was abolished", () => {
-    expect(ids(unitsCountedIn(unitDirectory, "24631@2025-07-01"))).toEqual(["24631@2020-03-01", "24631@2025-07-01", "24634@2020-03-01"]);
+    expect(ids(unitsCountedIn(unitDirectory, "24631@2025-07-01"))).toEqual([
+      "24631@2020-03-01",
+      "24631@2025-07-01",
+      "24634@2020-03-01",
+    ]);
   });
 
   it("a 2023–2025 district counts its communes", () => {

@@ -14,7 +14,21 @@ function sourceFiles(dir: string): string[] {
 }
 
 const IMPORT = /(?:import|export)\s[^;]*?from\s+["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)/g;
-const FORBIDDEN = [/^node:/, /^(fs|path|http|https|crypto|child_process|os|net)$/, /^express/, /^kysely/, /^pg$/, /^better-sqlite3/, /^bullmq/, /^ioredis/, /^axios/, /^zmp-/, /^react/, /bot-server\//, /mini-app\//];
+const FORBIDDEN = [
+  /^node:/,
+  /^(fs|path|http|https|crypto|child_process|os|net)$/,
+  /^express/,
+  /^kysely/,
+  /^pg$/,
+  /^better-sqlite3/,
+  /^bullmq/,
+  /^ioredis/,
+  /^axios/,
+  /^zmp-/,
+  /^react/,
+  /bot-server\//,
+  /mini-app\//,
+];
 
 describe("shared/ dependency rule", () => {
   const files = sourceFiles(join(root, "shared"));

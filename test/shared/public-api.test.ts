@@ -34,10 +34,19 @@ describe("shared/index.ts public API", () => {
   });
 
   it("parseCccdQr reads a synthetic 7-field payload and rejects a non-CCCD QR", () => {
-    const ok = parseCccdQr("067085000001|245000001|Nguyễn Văn Thử|15061985|Nam|Thôn 3, Xã Nam Đà, Huyện Krông Nô, Tỉnh Đắk Nông|20042021\r\n");
+    const ok = parseCccdQr(
+      "067085000001|245000001|Nguyễn Văn Thử|15061985|Nam|Thôn 3, Xã Nam Đà, Huyện Krông Nô, Tỉnh Đắk Nông|20042021\r\n",
+    );
     expect(ok).toEqual({
       ok: true,
-      value: expect.objectContaining({ idNumber: "067085000001", oldIdNumber: "245000001", fullName: "Nguyễn Văn Thử", dateOfBirth: "1985-06-15", sex: "Nam", issueDate: "2021-04-20" }),
+      value: expect.objectContaining({
+        idNumber: "067085000001",
+        oldIdNumber: "245000001",
+        fullName: "Nguyễn Văn Thử",
+        dateOfBirth: "1985-06-15",
+        sex: "Nam",
+        issueDate: "2021-04-20",
+      }),
     });
     expect(parseCccdQr("https://example.vn/pay?x=1").ok).toBe(false);
   });
@@ -45,6 +54,9 @@ describe("shared/index.ts public API", () => {
 
 describe("understand (chatbot) through the public API", () => {
   it("reads a message typed without diacritics", () => {
-    expect(understand("xin giay xac nhan doc than can nhung gi")).toMatchObject({ intent: "procedure_checklist", procedureCode: "1.004873" });
+    expect(understand("xin giay xac nhan doc than can nhung gi")).toMatchObject({
+      intent: "procedure_checklist",
+      procedureCode: "1.004873",
+    });
   });
 });

@@ -19,7 +19,8 @@ import { adminQuery } from "../helpers/pg-admin.js";
 import { anOutboxRow } from "./rows.js";
 
 const PG_URL = process.env.PG_URL;
-if (!PG_URL && process.env.REQUIRE_POSTGRES === "1") throw new Error("PostgreSQL REQUIRED (REQUIRE_POSTGRES=1) but PG_URL is not set");
+if (!PG_URL && process.env.REQUIRE_POSTGRES === "1")
+  throw new Error("PostgreSQL REQUIRED (REQUIRE_POSTGRES=1) but PG_URL is not set");
 
 const dir = mkdtempSync(join(tmpdir(), "khonghen-backup-"));
 const schemas: string[] = [];
@@ -60,7 +61,11 @@ function postgresTarget(): Target {
   };
 }
 
-function npmRun(command: "backup" | "restore", args: string[], databaseUrl: string): Promise<{ code: number | null; out: string; err: string }> {
+function npmRun(
+  command: "backup" | "restore",
+  args: string[],
+  databaseUrl: string,
+): Promise<{ code: number | null; out: string; err: string }> {
   const child = spawn(process.execPath, ["bot-server/start.js", command, ...args], {
     env: { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: "development" },
     stdio: ["ignore", "pipe", "pipe"],
@@ -75,10 +80,22 @@ function npmRun(command: "backup" | "restore", args: string[], databaseUrl: stri
 async function snapshot(h: DatabaseHandle) {
   const db = h.db;
   return {
-    preRegistrations: await db.selectFrom("pre_registrations").select(["id", "code", "status", "form_data", "consent_version"]).orderBy("id").execute(),
-    dossiers: await db.selectFrom("dossiers").select(["id", "code", "state", "track", "received_at"]).orderBy("id").execute(),
+    preRegistrations: await db
+      .selectFrom("pre_registrations")
+      .select(["id", "code", "status", "form_data", "consent_version"])
+      .orderBy("id")
+      .execute(),
+    dossiers: await db
+      .selectFrom("dossiers")
+      .select(["id", "code", "state", "track", "received_at"])
+      .orderBy("id")
+      .execute(),
     audit: await db.selectFrom("audit_log").selectAll().orderBy("id").execute(),
-    outbox: await db.selectFrom("outbox").select(["id", "dossier_id", "kind", "status", "payload"]).orderBy("id").execute(),
+    outbox: await db
+      .selectFrom("outbox")
+      .select(["id", "dossier_id", "kind", "status", "payload"])
+      .orderBy("id")
+      .execute(),
     users: (await db.selectFrom("users").select(["username", "password_hash"]).orderBy("username").execute()).length,
   };
 }
@@ -87,65 +104,65 @@ const targets: (() => Target)[] = [sqliteTarget, ...(PG_URL ? [postgresTarget] :
 if (!PG_URL) console.warn("backup on PostgreSQL SKIPPED: PG_URL not set");
 
 describe.each(targets.map((t) => [t().name, t] as const))("%s", (_name, makeTarget) => {
-  it(
-    "backs up, refuses to restore over data, restores a wiped database whole, and --force replaces",
-    async () => {
-      const target = makeTarget();
-      if (target.config.kind === "postgres") await adminQuery(PG_URL!, `create schema ${target.config.searchPath}`);
-      let h = openDatabase(target.config);
-      const app = await startTestApp({ ...h, close: async () => {} }, { now: "2025-10-15T09:00:00+07:00" });
-      const device = (await (await app.request("/api/citizens/device", { method: "POST" })).json()) as { token: string };
-      const created = await app.request("/api/pre-registrations", {
-        method: "POST",
-        headers: { authorization: `Bearer ${device.token}` },
-        json: {
-          unitCode: "24631",
-          procedureCode: "1.004873",
-          formData: { recipientAgency: "Ủy ban nhân dân xã Quảng Khê", requesterName: "Nguyễn Văn Thử", requesterBirthDate: "15/06/1985" },
-          consent: { accepted: true, version: CONSENT_NOTICE.version },
+  it("backs up, refuses to restore over data, restores a wiped database whole, and --force replaces", async () => {
+    const target = makeTarget();
+    if (target.config.kind === "postgres") await adminQuery(PG_URL!, `create schema ${target.config.searchPath}`);
+    let h = openDatabase(target.config);
+    const app = await startTestApp({ ...h, close: async () => {} }, { now: "2025-10-15T09:00:00+07:00" });
+    const device = (await (await app.request("/api/citizens/device", { method: "POST" })).json()) as { token: string };
+    const created = await app.request("/api/pre-registrations", {
+      method: "POST",
+      headers: { authorization: `Bearer ${device.token}` },
+      json: {
+        unitCode: "24631",
+        procedureCode: "1.004873",
+        formData: {
+          recipientAgency: "Ủy ban nhân dân xã Quảng Khê",
+          requesterName: "Nguyễn Văn Thử",
+          requesterBirthDate: "15/06/1985",
         },
-      });
-      expect(created.status).toBe(201);
-      const dossierId = await insertDossier(h.db, { code: "000.00.06.H98-251015-0001", state: "received" });
-      await h.db.insertInto("outbox").values(anOutboxRow(dossierId)).execute();
-      await app.close();
-      const before = await snapshot(h);
-      expect(before.preRegistrations).toHaveLength(1);
-      expect(before.dossiers).toHaveLength(1);
-      expect(before.audit.length).toBeGreaterThan(0);
-      expect(before.outbox).toHaveLength(1);
-      await h.close();
+        consent: { accepted: true, version: CONSENT_NOTICE.version },
+      },
+    });
+    expect(created.status).toBe(201);
+    const dossierId = await insertDossier(h.db, { code: "000.00.06.H98-251015-0001", state: "received" });
+    await h.db.insertInto("outbox").values(anOutboxRow(dossierId)).execute();
+    await app.close();
+    const before = await snapshot(h);
+    expect(before.preRegistrations).toHaveLength(1);
+    expect(before.dossiers).toHaveLength(1);
+    expect(before.audit.length).toBeGreaterThan(0);
+    expect(before.outbox).toHaveLength(1);
+    await h.close();
 
-      const file = join(dir, `${target.name}.backup`);
-      const backup = await npmRun("backup", [file], target.databaseUrl);
-      expect([backup.code, backup.err]).toEqual([0, ""]);
-      expect(backup.out).toContain("pre_registrations: 1, dossiers: 1");
-      expect(existsSync(file)).toBe(true);
+    const file = join(dir, `${target.name}.backup`);
+    const backup = await npmRun("backup", [file], target.databaseUrl);
+    expect([backup.code, backup.err]).toEqual([0, ""]);
+    expect(backup.out).toContain("pre_registrations: 1, dossiers: 1");
+    expect(existsSync(file)).toBe(true);
 
-      const refused = await npmRun("restore", [file], target.databaseUrl);
-      expect(refused.code).toBe(2);
-      expect(refused.err).toContain("--force");
-      expect(refused.err).toMatch(/không khôi phục đè/);
+    const refused = await npmRun("restore", [file], target.databaseUrl);
+    expect(refused.code).toBe(2);
+    expect(refused.err).toContain("--force");
+    expect(refused.err).toMatch(/không khôi phục đè/);
 
-      await target.wipe();
-      const restored = await npmRun("restore", [file], target.databaseUrl);
-      expect([restored.code, restored.err]).toEqual([0, ""]);
-      h = openDatabase(target.config);
-      expect(await snapshot(h)).toEqual(before);
+    await target.wipe();
+    const restored = await npmRun("restore", [file], target.databaseUrl);
+    expect([restored.code, restored.err]).toEqual([0, ""]);
+    h = openDatabase(target.config);
+    expect(await snapshot(h)).toEqual(before);
 
-      // A dossier received after the backup disappears when the operator forces the backup back in.
-      await insertDossier(h.db, { code: "000.00.06.H98-251015-0002" });
-      await h.close();
-      const forced = await npmRun("restore", [file, "--force"], target.databaseUrl);
-      expect([forced.code, forced.err]).toEqual([0, ""]);
-      h = openDatabase(target.config);
-      expect(await snapshot(h)).toEqual(before);
-      await sql`select 1`.execute(h.db);
-      await h.close();
+    // A dossier received after the backup disappears when the operator forces the backup back in.
+    await insertDossier(h.db, { code: "000.00.06.H98-251015-0002" });
+    await h.close();
+    const forced = await npmRun("restore", [file, "--force"], target.databaseUrl);
+    expect([forced.code, forced.err]).toEqual([0, ""]);
+    h = openDatabase(target.config);
+    expect(await snapshot(h)).toEqual(before);
+    await sql`select 1`.execute(h.db);
+    await h.close();
 
-      const wrong = await npmRun("restore", [join(dir, "nothing-here.backup")], target.databaseUrl);
-      expect(wrong.code).toBe(2);
-    },
-    120_000,
-  );
+    const wrong = await npmRun("restore", [join(dir, "nothing-here.backup")], target.databaseUrl);
+    expect(wrong.code).toBe(2);
+  }, 120_000);
 });

@@ -15,8 +15,14 @@ describe("parseDatabaseUrl", () => {
     ["sqlite:/var/lib/khonghen/db.sqlite", { kind: "sqlite", file: "/var/lib/khonghen/db.sqlite" }],
     ["sqlite:///var/lib/khonghen/db.sqlite", { kind: "sqlite", file: "/var/lib/khonghen/db.sqlite" }],
     ["sqlite::memory:", { kind: "sqlite", file: ":memory:" }],
-    ["postgres://khonghen:pw@127.0.0.1:5432/khonghen", { kind: "postgres", url: "postgres://khonghen:pw@127.0.0.1:5432/khonghen" }],
-    ["postgresql://db.internal/khonghen?sslmode=require", { kind: "postgres", url: "postgresql://db.internal/khonghen?sslmode=require" }],
+    [
+      "postgres://khonghen:pw@127.0.0.1:5432/khonghen",
+      { kind: "postgres", url: "postgres://khonghen:pw@127.0.0.1:5432/khonghen" },
+    ],
+    [
+      "postgresql://db.internal/khonghen?sslmode=require",
+      { kind: "postgres", url: "postgresql://db.internal/khonghen?sslmode=require" },
+    ],
   ])("%s is read as %o", (url, config) => {
     expect(parseDatabaseUrl(url)).toEqual({ ok: true, config });
   });
@@ -89,7 +95,10 @@ forEachDatabase((name, open) => {
   });
 
   it("count() comes back as a number", async () => {
-    await t.db.insertInto("units").values([aUnit({ id: "a" }), aUnit({ id: "b" })]).execute();
+    await t.db
+      .insertInto("units")
+      .values([aUnit({ id: "a" }), aUnit({ id: "b" })])
+      .execute();
     const row = await t.db
       .selectFrom("units")
       .select((eb) => [eb.fn.countAll<number>().as("n"), eb.fn.sum<number>(sql`1`).as("total")])

@@ -56,8 +56,14 @@ forEachDatabase((_name, open) => {
     const catalog = await t.db
       .insertInto("catalog_documents")
       .values({
-        kind: "procedure_version", id: "1.004873@2023", valid_from: "2023-01-01", valid_to: null, body: "{}",
-        origin: "shipped", updated_at: "2025-07-01T00:00:00.000Z", updated_by: null,
+        kind: "procedure_version",
+        id: "1.004873@2023",
+        valid_from: "2023-01-01",
+        valid_to: null,
+        body: "{}",
+        origin: "shipped",
+        updated_at: "2025-07-01T00:00:00.000Z",
+        updated_by: null,
       })
       .returning(["kind", "id"])
       .executeTakeFirstOrThrow();
@@ -65,60 +71,127 @@ forEachDatabase((_name, open) => {
   });
 
   // Each row: the table, the unique columns, and two inserts that collide on them.
-  const uniques: [string, string[], (db: TestDatabase) => Promise<unknown>, (db: TestDatabase) => Promise<unknown>][] = [
-    ["pre_registrations", ["code"],
-      async (d) => {
-        const c = await d.db.insertInto("citizens").values(aCitizen()).returning("id").executeTakeFirstOrThrow();
-        await d.db.insertInto("pre_registrations").values(aPreRegistration(c.id, unitId, { code: "DKSAME" })).execute();
-      },
-      async (d) => {
-        const c = await d.db.insertInto("citizens").values(aCitizen()).returning("id").executeTakeFirstOrThrow();
-        await d.db.insertInto("pre_registrations").values(aPreRegistration(c.id, unitId, { code: "DKSAME" })).execute();
-      }],
-    ["dossiers", ["code"],
-      (d) => d.db.insertInto("dossiers").values(aDossier(unitId, { code: "H01-250702-0777" })).execute(),
-      (d) => d.db.insertInto("dossiers").values(aDossier(unitId, { code: "H01-250702-0777" })).execute()],
-    ...(["zalo_user_id", "zalo_oa_user_id", "device_token_hash"] as const).map(
-      (column) =>
-        [
-          "citizens", [column],
-          (d: TestDatabase) => d.db.insertInto("citizens").values(aCitizen({ [column]: `same-${column}` })).execute(),
-          (d: TestDatabase) => d.db.insertInto("citizens").values(aCitizen({ [column]: `same-${column}` })).execute(),
-        ] as [string, string[], (db: TestDatabase) => Promise<unknown>, (db: TestDatabase) => Promise<unknown>],
-    ),
-    ["users", ["username"],
-      (d) => d.db.insertInto("users").values(aUser({ username: "canbo.motcua" })).execute(),
-      (d) => d.db.insertInto("users").values(aUser({ username: "canbo.motcua" })).execute()],
-    ["deliveries", ["idempotency_key"],
-      async (d) => {
-        const dossier = await d.db.insertInto("dossiers").values(aDossier(unitId)).returning("id").executeTakeFirstOrThrow();
-        const outbox = await d.db.insertInto("outbox").values(anOutboxRow(dossier.id, { id: "ob-key" })).returning("id").executeTakeFirstOrThrow();
-        await d.db.insertInto("deliveries").values(aDelivery(outbox.id)).execute();
-      },
-      (d) => d.db.insertInto("deliveries").values(aDelivery("ob-key")).execute()],
-    ["dossier_events", ["dossier_id", "seq"],
-      async (d) => {
-        await d.db.insertInto("dossiers").values(aDossier(unitId, { id: "dossier-events" })).execute();
-        await d.db.insertInto("dossier_events").values(anEvent("dossier-events", 1)).execute();
-      },
-      (d) => d.db.insertInto("dossier_events").values(anEvent("dossier-events", 1)).execute()],
-    ["unit_successions", ["from_id", "to_id"],
-      async (d) => {
-        await d.db.insertInto("units").values(aUnit({ id: "old@2008-01-01", valid_to: "2025-06-30" })).execute();
-        await d.db.insertInto("unit_successions").values(aSuccession()).execute();
-      },
-      (d) => d.db.insertInto("unit_successions").values(aSuccession()).execute()],
-  ];
+  const uniques: [string, string[], (db: TestDatabase) => Promise<unknown>, (db: TestDatabase) => Promise<unknown>][] =
+    [
+      [
+        "pre_registrations",
+        ["code"],
+        async (d) => {
+          const c = await d.db.insertInto("citizens").values(aCitizen()).returning("id").executeTakeFirstOrThrow();
+          await d.db
+            .insertInto("pre_registrations")
+            .values(aPreRegistration(c.id, unitId, { code: "DKSAME" }))
+            .execute();
+        },
+        async (d) => {
+          const c = await d.db.insertInto("citizens").values(aCitizen()).returning("id").executeTakeFirstOrThrow();
+          await d.db
+            .insertInto("pre_registrations")
+            .values(aPreRegistration(c.id, unitId, { code: "DKSAME" }))
+            .execute();
+        },
+      ],
+      [
+        "dossiers",
+        ["code"],
+        (d) =>
+          d.db
+            .insertInto("dossiers")
+            .values(aDossier(unitId, { code: "H01-250702-0777" }))
+            .execute(),
+        (d) =>
+          d.db
+            .insertInto("dossiers")
+            .values(aDossier(unitId, { code: "H01-250702-0777" }))
+            .execute(),
+      ],
+      ...(["zalo_user_id", "zalo_oa_user_id", "device_token_hash"] as const).map(
+        (column) =>
+          [
+            "citizens",
+            [column],
+            (d: TestDatabase) =>
+              d.db
+                .insertInto("citizens")
+                .values(aCitizen({ [column]: `same-${column}` }))
+                .execute(),
+            (d: TestDatabase) =>
+              d.db
+                .insertInto("citizens")
+                .values(aCitizen({ [column]: `same-${column}` }))
+                .execute(),
+          ] as [string, string[], (db: TestDatabase) => Promise<unknown>, (db: TestDatabase) => Promise<unknown>],
+      ),
+      [
+        "users",
+        ["username"],
+        (d) =>
+          d.db
+            .insertInto("users")
+            .values(aUser({ username: "canbo.motcua" }))
+            .execute(),
+        (d) =>
+          d.db
+            .insertInto("users")
+            .values(aUser({ username: "canbo.motcua" }))
+            .execute(),
+      ],
+      [
+        "deliveries",
+        ["idempotency_key"],
+        async (d) => {
+          const dossier = await d.db
+            .insertInto("dossiers")
+            .values(aDossier(unitId))
+            .returning("id")
+            .executeTakeFirstOrThrow();
+          const outbox = await d.db
+            .insertInto("outbox")
+            .values(anOutboxRow(dossier.id, { id: "ob-key" }))
+            .returning("id")
+            .executeTakeFirstOrThrow();
+          await d.db.insertInto("deliveries").values(aDelivery(outbox.id)).execute();
+        },
+        (d) => d.db.insertInto("deliveries").values(aDelivery("ob-key")).execute(),
+      ],
+      [
+        "dossier_events",
+        ["dossier_id", "seq"],
+        async (d) => {
+          await d.db
+            .insertInto("dossiers")
+            .values(aDossier(unitId, { id: "dossier-events" }))
+            .execute();
+          await d.db.insertInto("dossier_events").values(anEvent("dossier-events", 1)).execute();
+        },
+        (d) => d.db.insertInto("dossier_events").values(anEvent("dossier-events", 1)).execute(),
+      ],
+      [
+        "unit_successions",
+        ["from_id", "to_id"],
+        async (d) => {
+          await d.db
+            .insertInto("units")
+            .values(aUnit({ id: "old@2008-01-01", valid_to: "2025-06-30" }))
+            .execute();
+          await d.db.insertInto("unit_successions").values(aSuccession()).execute();
+        },
+        (d) => d.db.insertInto("unit_successions").values(aSuccession()).execute(),
+      ],
+    ];
 
-  it.each(uniques)("a duplicate in %s (%s) is recognised as a unique violation of that key", async (table, columns, first, second) => {
-    await first(t);
-    const err = await errorOf(second(t));
-    expect(isUniqueViolation(err)).toBe(true);
-    expect(isUniqueViolation(err, { table, columns })).toBe(true);
-    expect(isUniqueViolation(err, { table: "some_other_table" })).toBe(false);
-    expect(isUniqueViolation(err, { table, columns: ["id"] })).toBe(false);
-    expect(isForeignKeyViolation(err)).toBe(false);
-  });
+  it.each(uniques)(
+    "a duplicate in %s (%s) is recognised as a unique violation of that key",
+    async (table, columns, first, second) => {
+      await first(t);
+      const err = await errorOf(second(t));
+      expect(isUniqueViolation(err)).toBe(true);
+      expect(isUniqueViolation(err, { table, columns })).toBe(true);
+      expect(isUniqueViolation(err, { table: "some_other_table" })).toBe(false);
+      expect(isUniqueViolation(err, { table, columns: ["id"] })).toBe(false);
+      expect(isForeignKeyViolation(err)).toBe(false);
+    },
+  );
 
   it("a duplicate primary key is a unique violation too", async () => {
     const err = await errorOf(t.db.insertInto("units").values(aUnit()).execute());
@@ -136,12 +209,41 @@ forEachDatabase((_name, open) => {
   });
 
   it.each([
-    ["a dossier at a unit that does not exist", (d: TestDatabase) => d.db.insertInto("dossiers").values(aDossier("no-such-unit")).execute()],
-    ["an event of a dossier that does not exist", (d: TestDatabase) => d.db.insertInto("dossier_events").values(anEvent("no-such-dossier", 1)).execute()],
-    ["an outbox row of a dossier that does not exist", (d: TestDatabase) => d.db.insertInto("outbox").values(anOutboxRow("no-such-dossier")).execute()],
-    ["a delivery of an outbox row that does not exist", (d: TestDatabase) => d.db.insertInto("deliveries").values(aDelivery("no-such-outbox")).execute()],
-    ["a pre-registration of a citizen that does not exist", (d: TestDatabase) => d.db.insertInto("pre_registrations").values(aPreRegistration("no-such-citizen", unitId)).execute()],
-    ["a session of a user that does not exist", (d: TestDatabase) => d.db.insertInto("sessions").values({ id: randomUUID(), user_id: "nobody", csrf_token: "x", created_at: "2025-07-02T00:00:00.000Z", expires_at: "2025-07-03T00:00:00.000Z" }).execute()],
+    [
+      "a dossier at a unit that does not exist",
+      (d: TestDatabase) => d.db.insertInto("dossiers").values(aDossier("no-such-unit")).execute(),
+    ],
+    [
+      "an event of a dossier that does not exist",
+      (d: TestDatabase) => d.db.insertInto("dossier_events").values(anEvent("no-such-dossier", 1)).execute(),
+    ],
+    [
+      "an outbox row of a dossier that does not exist",
+      (d: TestDatabase) => d.db.insertInto("outbox").values(anOutboxRow("no-such-dossier")).execute(),
+    ],
+    [
+      "a delivery of an outbox row that does not exist",
+      (d: TestDatabase) => d.db.insertInto("deliveries").values(aDelivery("no-such-outbox")).execute(),
+    ],
+    [
+      "a pre-registration of a citizen that does not exist",
+      (d: TestDatabase) =>
+        d.db.insertInto("pre_registrations").values(aPreRegistration("no-such-citizen", unitId)).execute(),
+    ],
+    [
+      "a session of a user that does not exist",
+      (d: TestDatabase) =>
+        d.db
+          .insertInto("sessions")
+          .values({
+            id: randomUUID(),
+            user_id: "nobody",
+            csrf_token: "x",
+            created_at: "2025-07-02T00:00:00.000Z",
+            expires_at: "2025-07-03T00:00:00.000Z",
+          })
+          .execute(),
+    ],
   ])("%s is refused as a foreign-key violation", async (_what, insert) => {
     const err = await errorOf(insert(t));
     expect(isForeignKeyViolation(err)).toBe(true);
@@ -149,7 +251,10 @@ forEachDatabase((_name, open) => {
   });
 
   it("a unit that dossiers refer to cannot be deleted", async () => {
-    await t.db.insertInto("units").values(aUnit({ id: "kept@2025-07-01" })).execute();
+    await t.db
+      .insertInto("units")
+      .values(aUnit({ id: "kept@2025-07-01" }))
+      .execute();
     await t.db.insertInto("dossiers").values(aDossier("kept@2025-07-01")).execute();
     const err = await errorOf(t.db.deleteFrom("units").where("id", "=", "kept@2025-07-01").execute());
     expect(isForeignKeyViolation(err)).toBe(true);
@@ -170,15 +275,31 @@ forEachDatabase((_name, open) => {
 
 function aDelivery(outboxId: string) {
   return {
-    id: randomUUID(), outbox_id: outboxId, channel: "oa_cs", idempotency_key: `${outboxId}:oa_cs`, attempt: 1,
-    status: "sent", error_code: null, error_message: null, tracking_id: null, at: "2025-07-02T03:00:00.000Z",
+    id: randomUUID(),
+    outbox_id: outboxId,
+    channel: "oa_cs",
+    idempotency_key: `${outboxId}:oa_cs`,
+    attempt: 1,
+    status: "sent",
+    error_code: null,
+    error_message: null,
+    tracking_id: null,
+    at: "2025-07-02T03:00:00.000Z",
   };
 }
 
 function anEvent(dossierId: string, seq: number) {
   return {
-    id: randomUUID(), dossier_id: dossierId, seq, type: "receive", from_state: null, to_state: "received",
-    actor_id: null, actor_role: "counter_officer", at: "2025-07-02T02:15:00.000Z", data: "{}",
+    id: randomUUID(),
+    dossier_id: dossierId,
+    seq,
+    type: "receive",
+    from_state: null,
+    to_state: "received",
+    actor_id: null,
+    actor_role: "counter_officer",
+    at: "2025-07-02T02:15:00.000Z",
+    data: "{}",
   };
 }
 

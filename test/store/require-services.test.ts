@@ -4,7 +4,10 @@ import { requireRedis } from "../helpers/databases.js";
 describe("requireRedis", () => {
   const saved = { url: process.env.REDIS_URL_TEST, required: process.env.REQUIRE_REDIS };
   afterEach(() => {
-    for (const [key, value] of [["REDIS_URL_TEST", saved.url], ["REQUIRE_REDIS", saved.required]] as const) {
+    for (const [key, value] of [
+      ["REDIS_URL_TEST", saved.url],
+      ["REQUIRE_REDIS", saved.required],
+    ] as const) {
       if (value === undefined) delete process.env[key];
       else process.env[key] = value;
     }

@@ -33,9 +33,7 @@ forEachDatabase((name, open) => {
   it(`200 intakes from two separate ${name === "postgres" ? "pools" : "connections"} get exactly 1..200`, async () => {
     const a = t.connectAgain();
     const b = t.connectAgain();
-    const got = await Promise.all(
-      oneTo(200).map((i) => nextDossierSequence((i % 2 ? a : b).db, AGENCY, "250716")),
-    );
+    const got = await Promise.all(oneTo(200).map((i) => nextDossierSequence((i % 2 ? a : b).db, AGENCY, "250716")));
     expect(sorted(got)).toEqual(oneTo(200));
   });
 
@@ -52,7 +50,11 @@ forEachDatabase((name, open) => {
       ),
     );
     expect(sorted(got)).toEqual(oneTo(200));
-    const codes = await t.db.selectFrom("dossiers").where("code", "like", `${AGENCY}-250723-%`).select("code").execute();
+    const codes = await t.db
+      .selectFrom("dossiers")
+      .where("code", "like", `${AGENCY}-250723-%`)
+      .select("code")
+      .execute();
     expect(codes).toHaveLength(200);
   });
 

@@ -11,7 +11,11 @@ import SqliteDatabase from "better-sqlite3";
 import { afterAll, describe, expect, it } from "@jest/globals";
 import { sql } from "kysely";
 import { openDatabase } from "../../bot-server/src/store/connect.js";
-import { CHECKPOINT_EVERY_MS, SAFETY_NET_PAGES, startCheckpointer } from "../../bot-server/src/store/sqlite-checkpointer.js";
+import {
+  CHECKPOINT_EVERY_MS,
+  SAFETY_NET_PAGES,
+  startCheckpointer,
+} from "../../bot-server/src/store/sqlite-checkpointer.js";
 
 const PAGE = 4096;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -27,12 +31,17 @@ describe("background WAL checkpoints of a SQLite file", () => {
     const perRound = 300;
     try {
       await sql`create table events (id text primary key, body text not null)`.execute(handle.db);
-      const autocheckpoint = await sql.raw<{ wal_autocheckpoint: number }>("pragma wal_autocheckpoint").execute(handle.db);
+      const autocheckpoint = await sql
+        .raw<{ wal_autocheckpoint: number }>("pragma wal_autocheckpoint")
+        .execute(handle.db);
       expect(autocheckpoint.rows[0]!.wal_autocheckpoint).toBe(SAFETY_NET_PAGES);
       // One commit per row, as the webhook's dedupe does, with the pauses of real traffic between bursts.
       for (let r = 0; r < rounds; r += 1) {
         for (let i = 0; i < perRound; i += 1) {
-          await handle.db.insertInto("events" as never).values({ id: `ev-${r}-${i}`, body: "x".repeat(600) } as never).execute();
+          await handle.db
+            .insertInto("events" as never)
+            .values({ id: `ev-${r}-${i}`, body: "x".repeat(600) } as never)
+            .execute();
         }
         await sleep(CHECKPOINT_EVERY_MS * 2);
       }

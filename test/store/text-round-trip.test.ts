@@ -38,7 +38,11 @@ forEachDatabase((_name, open) => {
     const nfd = "Đặng Quốc Ân".normalize("NFD");
     const dossier = aDossier(unitId, { applicant_name: nfd });
     await t.db.insertInto("dossiers").values(dossier).execute();
-    const row = await t.db.selectFrom("dossiers").where("id", "=", dossier.id).select("applicant_name").executeTakeFirstOrThrow();
+    const row = await t.db
+      .selectFrom("dossiers")
+      .where("id", "=", dossier.id)
+      .select("applicant_name")
+      .executeTakeFirstOrThrow();
     expect(row.applicant_name).toBe(nfd);
     expect(row.applicant_name).not.toBe("Đặng Quốc Ân".normalize("NFC"));
   });

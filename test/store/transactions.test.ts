@@ -46,7 +46,10 @@ forEachDatabase((_name, open) => {
       .transaction()
       .execute(async (trx) => {
         await trx.insertInto("dossiers").values(dossier).execute();
-        await trx.insertInto("outbox").values(anOutboxRow(dossier.id, { id: taken.id })).execute();
+        await trx
+          .insertInto("outbox")
+          .values(anOutboxRow(dossier.id, { id: taken.id }))
+          .execute();
       })
       .then(
         () => undefined,

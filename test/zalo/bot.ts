@@ -3,7 +3,12 @@
  * `post(zaloEvent.text({ userId, text }))` signs like Zalo and sends; `settle()` waits until the replies went out.
  */
 import { startTestApp, type TestApp } from "../helpers/app.js";
-import { signWebhook, startZaloStandIn, type StandInOptions, type ZaloStandIn } from "../helpers/zalo-openapi-stand-in.js";
+import {
+  signWebhook,
+  startZaloStandIn,
+  type StandInOptions,
+  type ZaloStandIn,
+} from "../helpers/zalo-openapi-stand-in.js";
 import type { DatabaseHandle } from "../../bot-server/src/store/connect.js";
 import type { ZaloRuntime } from "../../bot-server/src/zalo/zalo-runtime.js";
 import { startNotifications, type Notifications } from "../../bot-server/src/notify/start-notifications.js";
@@ -39,17 +44,20 @@ export interface BotOptions {
 
 export async function startBot(database: DatabaseHandle, options: BotOptions = {}): Promise<Bot> {
   const zalo = await startZaloStandIn(options.standIn);
-  const zaloEnv: Record<string, string> = options.zalo === false ? {} : {
-    ZALO_APP_ID: zalo.appId,
-    ZALO_APP_SECRET: zalo.appSecret,
-    ZALO_OA_ID: zalo.oaId,
-    ZALO_OA_SECRET_KEY: zalo.oaSecretKey,
-    ZALO_OA_REFRESH_TOKEN: zalo.seedRefreshToken,
-    ZALO_OPENAPI_BASE: zalo.url,
-    ZALO_OAUTH_BASE: zalo.url,
-    ZALO_BUSINESS_BASE: zalo.url,
-    ZALO_MINIAPP_ID: MINI_APP_ID,
-  };
+  const zaloEnv: Record<string, string> =
+    options.zalo === false
+      ? {}
+      : {
+          ZALO_APP_ID: zalo.appId,
+          ZALO_APP_SECRET: zalo.appSecret,
+          ZALO_OA_ID: zalo.oaId,
+          ZALO_OA_SECRET_KEY: zalo.oaSecretKey,
+          ZALO_OA_REFRESH_TOKEN: zalo.seedRefreshToken,
+          ZALO_OPENAPI_BASE: zalo.url,
+          ZALO_OAUTH_BASE: zalo.url,
+          ZALO_BUSINESS_BASE: zalo.url,
+          ZALO_MINIAPP_ID: MINI_APP_ID,
+        };
   const app = await startTestApp(database, {
     ...(options.now === null ? {} : { now: options.now ?? TUESDAY_MORNING }),
     env: { PUBLIC_BASE_URL, ...zaloEnv, ...options.env },

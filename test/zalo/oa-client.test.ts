@@ -38,7 +38,10 @@ describe("request builders", () => {
   it("keeps Zalo's limits: 2,000 characters, 5 buttons, digits for user ids", () => {
     expect(buildCsMessageBody(USER, { text: "a".repeat(2000) }).ok).toBe(true);
     expect(buildCsMessageBody(USER, { text: "a".repeat(2001) }).ok).toBe(false);
-    expect(buildCsMessageBody(USER, { text: "x", buttons: Array.from({ length: 6 }, () => ({ title: "t", query: "q" })) }).ok).toBe(false);
+    expect(
+      buildCsMessageBody(USER, { text: "x", buttons: Array.from({ length: 6 }, () => ({ title: "t", query: "q" })) })
+        .ok,
+    ).toBe(false);
     expect(buildCsMessageBody("abc", { text: "x" }).ok).toBe(false);
     // NFD counts as NFC (Unikey tổ hợp types NFD): "ế" is one character, not two.
     expect(buildCsMessageBody(USER, { text: "ế".repeat(2000).normalize("NFD") }).ok).toBe(true);
@@ -60,9 +63,23 @@ forEachDatabase((_name, open) => {
     t = await open();
     zalo = await startZaloStandIn({ now: () => standInNow });
     const tokens = createTokenStore({
-      db: t.db, oauthBase: zalo.url, appId: zalo.appId, appSecret: zalo.appSecret, seedRefreshToken: zalo.seedRefreshToken, clock: systemClock, log,
+      db: t.db,
+      oauthBase: zalo.url,
+      appId: zalo.appId,
+      appSecret: zalo.appSecret,
+      seedRefreshToken: zalo.seedRefreshToken,
+      clock: systemClock,
+      log,
     });
-    client = createOaClient({ openapiBase: zalo.url, businessBase: zalo.url, miniAppOpenapiBase: zalo.url, tokens, log, retryDelayMs: 1, timeoutMs: 300 });
+    client = createOaClient({
+      openapiBase: zalo.url,
+      businessBase: zalo.url,
+      miniAppOpenapiBase: zalo.url,
+      tokens,
+      log,
+      retryDelayMs: 1,
+      timeoutMs: 300,
+    });
   });
   afterAll(() => zalo?.close());
   beforeEach(() => zalo.reset());
@@ -70,7 +87,10 @@ forEachDatabase((_name, open) => {
   it("sends a CS message with buttons in Zalo's template shape", async () => {
     const r = await client.sendCsMessage(USER, {
       text: "Thủ tục này thuộc danh mục Ngày không hẹn.",
-      buttons: [{ title: "Khai trước thông tin", url: "https://zalo.me/s/1/" }, { title: "Gặp cán bộ", query: "gặp cán bộ" }],
+      buttons: [
+        { title: "Khai trước thông tin", url: "https://zalo.me/s/1/" },
+        { title: "Gặp cán bộ", query: "gặp cán bộ" },
+      ],
     });
     expect(r.ok).toBe(true);
     const [m] = zalo.csMessages;
@@ -96,7 +116,11 @@ forEachDatabase((_name, open) => {
     zalo.fail("cs", { error: -32 }, 2);
     expect(await client.sendCsMessage(USER, { text: "Lần hai" })).toMatchObject({ ok: true, attempts: 3 });
     zalo.fail("cs", { status: 500 }, 3);
-    expect(await client.sendCsMessage(USER, { text: "Lần ba" })).toMatchObject({ ok: false, attempts: 3, error: { kind: "transient" } });
+    expect(await client.sendCsMessage(USER, { text: "Lần ba" })).toMatchObject({
+      ok: false,
+      attempts: 3,
+      error: { kind: "transient" },
+    });
     expect(zalo.csMessages.map((m) => m.text)).toEqual(["Lần một", "Lần hai"]);
   });
 
@@ -107,14 +131,32 @@ forEachDatabase((_name, open) => {
     expect(await client.sendCsMessage(USER, { text: "sau khi hết hạn" })).toMatchObject({ ok: true, attempts: 2 });
     expect(zalo.refreshCount).toBe(1);
     zalo.fail("cs", { error: -216 }, 2);
-    expect(await client.sendCsMessage(USER, { text: "bị từ chối hai lần" })).toMatchObject({ ok: false, error: { kind: "token_expired" } });
+    expect(await client.sendCsMessage(USER, { text: "bị từ chối hai lần" })).toMatchObject({
+      ok: false,
+      error: { kind: "token_expired" },
+    });
     expect(zalo.refreshCount).toBe(2);
   });
 
   it("sends a ZNS template by phone, a ZBS template by user id and a Mini App notification to the documented routes", async () => {
-    const zns = await client.sendZns({ phone: "0912345678", templateId: "7895417a7d3f9461cd2e", templateData: { ma_ho_so: "000.00.06.H98-251014-0042" }, trackingId: "d42-result_ready-zns" });
-    const uid = await client.sendTemplateByUid({ userId: USER, templateId: "t1", templateData: { ma_ho_so: "000.00.06.H98-251014-0042" } });
-    const mini = await client.sendMiniAppNotification({ apiKey: "k", miniAppId: "4321", userId: "3368637342326461234", templateId: "00126fd75392bacce383", templateData: { title: "Ngày không hẹn" } });
+    const zns = await client.sendZns({
+      phone: "0912345678",
+      templateId: "7895417a7d3f9461cd2e",
+      templateData: { ma_ho_so: "000.00.06.H98-251014-0042" },
+      trackingId: "d42-result_ready-zns",
+    });
+    const uid = await client.sendTemplateByUid({
+      userId: USER,
+      templateId: "t1",
+      templateData: { ma_ho_so: "000.00.06.H98-251014-0042" },
+    });
+    const mini = await client.sendMiniAppNotification({
+      apiKey: "k",
+      miniAppId: "4321",
+      userId: "3368637342326461234",
+      templateId: "00126fd75392bacce383",
+      templateData: { title: "Ngày không hẹn" },
+    });
     expect([zns.ok, uid.ok, mini.ok]).toEqual([true, true, true]);
     const zBody = zalo.accepted.find((c) => c.route === "zns")!.body as Record<string, unknown>;
     expect(zBody).toMatchObject({ phone: "84912345678", tracking_id: "d42-result_ready-zns" });
@@ -127,7 +169,12 @@ forEachDatabase((_name, open) => {
   it("reports ZNS at night as the night window (to be sent at 06:05), without retrying", async () => {
     standInNow = Date.parse("2025-10-14T23:10:00+07:00");
     try {
-      const r = await client.sendZns({ phone: "84912345678", templateId: "x", templateData: {}, trackingId: "night-1" });
+      const r = await client.sendZns({
+        phone: "84912345678",
+        templateId: "x",
+        templateData: {},
+        trackingId: "night-1",
+      });
       expect(r).toMatchObject({ ok: false, attempts: 1, error: { kind: "night_window", code: -133 } });
     } finally {
       standInNow = Date.parse("2025-10-14T09:30:00+07:00");

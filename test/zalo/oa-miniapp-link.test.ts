@@ -43,11 +43,17 @@ forEachDatabase((_name, open) => {
   }
 
   const follow = async (oaUserId: string, appUserId?: string) => {
-    await bot.post(zaloEvent.follow({ userId: oaUserId, ...(appUserId ? { appUserId } : {}), timestamp: String(bot.nowMs()) }));
+    await bot.post(
+      zaloEvent.follow({ userId: oaUserId, ...(appUserId ? { appUserId } : {}), timestamp: String(bot.nowMs()) }),
+    );
     await bot.settle();
   };
   const citizensOf = (appUserId: string, oaUserId: string) =>
-    t.db.selectFrom("citizens").selectAll().where((eb) => eb.or([eb("zalo_user_id", "=", appUserId), eb("zalo_oa_user_id", "=", oaUserId)])).execute();
+    t.db
+      .selectFrom("citizens")
+      .selectAll()
+      .where((eb) => eb.or([eb("zalo_user_id", "=", appUserId), eb("zalo_oa_user_id", "=", oaUserId)]))
+      .execute();
 
   it("asks Graph for the id alone", async () => {
     await miniAppSignIn(newAppUser());
@@ -58,30 +64,69 @@ forEachDatabase((_name, open) => {
     const appUser = newAppUser();
     const oaUser = newOaUser();
     const citizenId = await miniAppSignIn(appUser);
-    const dossierId = await insertDossier(t.db, { code: `000.00.24.H41-251015-${String(serial).padStart(4, "0")}`, citizenId, state: "received", track: "same-day" });
+    const dossierId = await insertDossier(t.db, {
+      code: `000.00.24.H41-251015-${String(serial).padStart(4, "0")}`,
+      citizenId,
+      state: "received",
+      track: "same-day",
+    });
     await follow(oaUser, appUser);
 
     const rows = await citizensOf(appUser, oaUser);
-    expect(rows.map((r) => [r.id, r.zalo_user_id, r.zalo_oa_user_id, r.oa_followed])).toEqual([[citizenId, appUser, oaUser, 1]]);
-    const conversation = await t.db.selectFrom("conversations").select("citizen_id").where("oa_user_id", "=", oaUser).executeTakeFirstOrThrow();
+    expect(rows.map((r) => [r.id, r.zalo_user_id, r.zalo_oa_user_id, r.oa_followed])).toEqual([
+      [citizenId, appUser, oaUser, 1],
+    ]);
+    const conversation = await t.db
+      .selectFrom("conversations")
+      .select("citizen_id")
+      .where("oa_user_id", "=", oaUser)
+      .executeTakeFirstOrThrow();
     expect(conversation.citizen_id).toBe(citizenId);
 
     // The dossier's notification now has an OA recipient inside the 7-day window: the CS message comes first.
-    const row = { id: "o1", dossier_id: dossierId, event_id: "e1", kind: "result_ready", payload: "{}", status: "pending", attempts: 0, available_at: "", created_at: "", updated_at: "", last_error: null };
-    const targets = await loadTargets(t.db, [row], { domain: bot.app.deps.domain, linkFor: () => "https://zalo.me/s/1/" });
+    const row = {
+      id: "o1",
+      dossier_id: dossierId,
+      event_id: "e1",
+      kind: "result_ready",
+      payload: "{}",
+      status: "pending",
+      attempts: 0,
+      available_at: "",
+      created_at: "",
+      updated_at: "",
+      last_error: null,
+    };
+    const targets = await loadTargets(t.db, [row], {
+      domain: bot.app.deps.domain,
+      linkFor: () => "https://zalo.me/s/1/",
+    });
     const recipient = targets.get("o1")!.recipient;
     expect(recipient.oaUserId).toBe(oaUser);
     expect(chooseChannels(recipient, bot.nowMs(), ["oa_cs"])).toEqual(["oa_cs"]);
-    const audit = await t.db.selectFrom("audit_log").select(["fields", "actor_kind"]).where("subject_id", "=", citizenId).execute();
-    expect(audit).toContainEqual({ fields: JSON.stringify(["oa_followed", "oa_last_interaction_at", "zalo_oa_user_id"]), actor_kind: "system" });
+    const audit = await t.db
+      .selectFrom("audit_log")
+      .select(["fields", "actor_kind"])
+      .where("subject_id", "=", citizenId)
+      .execute();
+    expect(audit).toContainEqual({
+      fields: JSON.stringify(["oa_followed", "oa_last_interaction_at", "zalo_oa_user_id"]),
+      actor_kind: "system",
+    });
   });
 
   it("OA first, then the Mini App: the Mini App signs in as the follower's citizen", async () => {
     const appUser = newAppUser();
     const oaUser = newOaUser();
-    await bot.post(zaloEvent.text({ userId: oaUser, appUserId: appUser, text: "xin chào", timestamp: String(bot.nowMs()) }));
+    await bot.post(
+      zaloEvent.text({ userId: oaUser, appUserId: appUser, text: "xin chào", timestamp: String(bot.nowMs()) }),
+    );
     await bot.settle();
-    const follower = await t.db.selectFrom("citizens").selectAll().where("zalo_oa_user_id", "=", oaUser).executeTakeFirstOrThrow();
+    const follower = await t.db
+      .selectFrom("citizens")
+      .selectAll()
+      .where("zalo_oa_user_id", "=", oaUser)
+      .executeTakeFirstOrThrow();
     expect(follower.zalo_user_id).toBe(appUser);
     expect(await miniAppSignIn(appUser)).toBe(follower.id);
     expect(await citizensOf(appUser, oaUser)).toHaveLength(1);
@@ -91,7 +136,11 @@ forEachDatabase((_name, open) => {
     const appUser = newAppUser();
     const oaUser = newOaUser();
     // An event without user_id_by_app (as before the OA was linked to the Zalo App): a separate follower row.
-    const event = zaloEvent.text({ userId: oaUser, text: "cho hỏi giờ làm việc", timestamp: String(bot.nowMs() - 3_600_000) }) as Record<string, unknown>;
+    const event = zaloEvent.text({
+      userId: oaUser,
+      text: "cho hỏi giờ làm việc",
+      timestamp: String(bot.nowMs() - 3_600_000),
+    }) as Record<string, unknown>;
     delete event.user_id_by_app;
     await bot.post(event);
     await bot.settle();
@@ -102,7 +151,11 @@ forEachDatabase((_name, open) => {
     const rows = await citizensOf(appUser, oaUser);
     expect(rows.map((r) => [r.id, r.zalo_oa_user_id])).toEqual([[citizenId, oaUser]]);
     expect(rows[0]!.oa_last_interaction_at).not.toBeNull();
-    const conversation = await t.db.selectFrom("conversations").select("citizen_id").where("oa_user_id", "=", oaUser).executeTakeFirstOrThrow();
+    const conversation = await t.db
+      .selectFrom("conversations")
+      .select("citizen_id")
+      .where("oa_user_id", "=", oaUser)
+      .executeTakeFirstOrThrow();
     expect(conversation.citizen_id).toBe(citizenId);
   });
 
@@ -112,11 +165,26 @@ forEachDatabase((_name, open) => {
     await follow(oaUser, first);
     const second = newAppUser();
     const secondCitizen = await miniAppSignIn(second);
-    await bot.post(zaloEvent.text({ userId: oaUser, appUserId: second, text: "xin chào", timestamp: String(bot.nowMs() + 1_000_000) }));
+    await bot.post(
+      zaloEvent.text({
+        userId: oaUser,
+        appUserId: second,
+        text: "xin chào",
+        timestamp: String(bot.nowMs() + 1_000_000),
+      }),
+    );
     await bot.settle();
-    const owner = await t.db.selectFrom("citizens").select(["zalo_user_id"]).where("zalo_oa_user_id", "=", oaUser).executeTakeFirstOrThrow();
+    const owner = await t.db
+      .selectFrom("citizens")
+      .select(["zalo_user_id"])
+      .where("zalo_oa_user_id", "=", oaUser)
+      .executeTakeFirstOrThrow();
     expect(owner.zalo_user_id).toBe(first);
-    const other = await t.db.selectFrom("citizens").select("zalo_oa_user_id").where("id", "=", secondCitizen).executeTakeFirstOrThrow();
+    const other = await t.db
+      .selectFrom("citizens")
+      .select("zalo_oa_user_id")
+      .where("id", "=", secondCitizen)
+      .executeTakeFirstOrThrow();
     expect(other.zalo_oa_user_id).toBeNull();
   });
 });

@@ -10,7 +10,11 @@ import { consoleClient, createOfficer, QUANG_KHE } from "../console/helpers/cons
 import { startBot, type Bot } from "./bot.js";
 
 type Client = Awaited<ReturnType<typeof consoleClient>>;
-interface Contact { phone: string | null; address: string | null; error?: { code: string; message: string; fields?: { path: string; message: string }[] } }
+interface Contact {
+  phone: string | null;
+  address: string | null;
+  error?: { code: string; message: string; fields?: { path: string; message: string }[] };
+}
 
 let serial = 0;
 const newUser = () => `24684588352962${String(10000 + (serial += 1)).padStart(5, "0")}`;
@@ -45,18 +49,28 @@ forEachDatabase((_name, open) => {
   });
 
   it("only the unit administrator changes the contact; a wrong number gets a Vietnamese message beside the field", async () => {
-    const denied = await counter.json<Contact>("PUT", "/console/api/office-contact", { phone: "0261 3544 123", address: "" });
+    const denied = await counter.json<Contact>("PUT", "/console/api/office-contact", {
+      phone: "0261 3544 123",
+      address: "",
+    });
     expect(denied.status).toBe(403);
     expect(denied.body.error!.message).toContain("Chỉ quản trị đơn vị");
     const wrong = await admin.json<Contact>("PUT", "/console/api/office-contact", { phone: "12345", address: "" });
     expect(wrong.status).toBe(400);
-    expect(wrong.body.error!.fields).toEqual([{ path: "phone", message: expect.stringContaining("Số điện thoại chưa đúng") }]);
+    expect(wrong.body.error!.fields).toEqual([
+      { path: "phone", message: expect.stringContaining("Số điện thoại chưa đúng") },
+    ]);
   });
 
   it("once entered, every officer of the unit reads it and the bot gives it to citizens", async () => {
-    const saved = await admin.json<Contact>("PUT", "/console/api/office-contact", { phone: "0261 3544 123", address: "Số 1 đường Hùng Vương, xã Quảng Khê, tỉnh Lâm Đồng" });
+    const saved = await admin.json<Contact>("PUT", "/console/api/office-contact", {
+      phone: "0261 3544 123",
+      address: "Số 1 đường Hùng Vương, xã Quảng Khê, tỉnh Lâm Đồng",
+    });
     expect(saved.status).toBe(200);
-    expect((await counter.json<Contact>("GET", "/console/api/office-contact")).body).toMatchObject({ phone: "0261 3544 123" });
+    expect((await counter.json<Contact>("GET", "/console/api/office-contact")).body).toMatchObject({
+      phone: "0261 3544 123",
+    });
     expect(await ask("cho tôi gặp cán bộ xã Quảng Khê")).toContain("điện thoại 0261 3544 123");
     const where = await ask("bộ phận một cửa xã Quảng Khê ở đâu");
     expect(where).toContain("Địa chỉ: Số 1 đường Hùng Vương, xã Quảng Khê, tỉnh Lâm Đồng.");

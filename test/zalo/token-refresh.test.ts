@@ -12,11 +12,23 @@ import { startZaloStandIn, zaloEvent, type ZaloStandIn } from "../helpers/zalo-o
 import { startBot, type Bot } from "./bot.js";
 
 const log = createLog("silent");
-const users = (n: number, base = 3100) => Array.from({ length: n }, (_, i) => `55217727971758${String(base + i).padStart(4, "0")}`);
+const users = (n: number, base = 3100) =>
+  Array.from({ length: n }, (_, i) => `55217727971758${String(base + i).padStart(4, "0")}`);
 
-function storeFor(db: Kysely<Database>, zalo: ZaloStandIn, extra: Partial<Parameters<typeof createTokenStore>[0]> = {}): TokenStore {
+function storeFor(
+  db: Kysely<Database>,
+  zalo: ZaloStandIn,
+  extra: Partial<Parameters<typeof createTokenStore>[0]> = {},
+): TokenStore {
   return createTokenStore({
-    db, oauthBase: zalo.url, appId: zalo.appId, appSecret: zalo.appSecret, seedRefreshToken: zalo.seedRefreshToken, clock: systemClock, log, ...extra,
+    db,
+    oauthBase: zalo.url,
+    appId: zalo.appId,
+    appSecret: zalo.appSecret,
+    seedRefreshToken: zalo.seedRefreshToken,
+    clock: systemClock,
+    log,
+    ...extra,
   });
 }
 
@@ -49,7 +61,11 @@ forEachDatabase((_name, open) => {
       bot.zalo.reset();
       bot.zalo.expireAccessTokens();
       const people = users(50, 4000);
-      const acks = await Promise.all(people.map((userId) => bot.post(zaloEvent.text({ userId, text: "thủ tục nào được trả trong ngày", timestamp: String(bot.nowMs()) }))));
+      const acks = await Promise.all(
+        people.map((userId) =>
+          bot.post(zaloEvent.text({ userId, text: "thủ tục nào được trả trong ngày", timestamp: String(bot.nowMs()) })),
+        ),
+      );
       expect(acks.every((r) => r.status === 200)).toBe(true);
       await bot.settle();
       expect(bot.zalo.csMessages.map((m) => m.recipient).sort()).toEqual([...people].sort());
@@ -61,11 +77,21 @@ forEachDatabase((_name, open) => {
       bot.zalo.reset();
       bot.zalo.expireAccessTokens();
       const other = createTokenStore({
-        db: bot.app.deps.db, oauthBase: bot.zalo.url, appId: bot.zalo.appId, appSecret: bot.zalo.appSecret, clock: systemClock, log,
+        db: bot.app.deps.db,
+        oauthBase: bot.zalo.url,
+        appId: bot.zalo.appId,
+        appSecret: bot.zalo.appSecret,
+        clock: systemClock,
+        log,
       });
       const notifications = clientFor(other, bot.zalo);
-      const results = await Promise.all(users(20, 7000).map((userId, i) =>
-        i % 2 === 0 ? notifications.sendCsMessage(userId, { text: "Hồ sơ đã có kết quả." }) : bot.runtime.oa!.sendCsMessage(userId, { text: "Xin chào." })));
+      const results = await Promise.all(
+        users(20, 7000).map((userId, i) =>
+          i % 2 === 0
+            ? notifications.sendCsMessage(userId, { text: "Hồ sơ đã có kết quả." })
+            : bot.runtime.oa!.sendCsMessage(userId, { text: "Xin chào." }),
+        ),
+      );
       expect(results.every((r) => r.ok)).toBe(true);
       expect(bot.zalo.refreshCount).toBe(1);
     });
@@ -73,7 +99,9 @@ forEachDatabase((_name, open) => {
     it("refreshes exactly once for 50 replies sent at the same instant through the shared client", async () => {
       bot.zalo.reset();
       bot.zalo.expireAccessTokens();
-      const results = await Promise.all(users(50, 5000).map((userId) => bot.runtime.oa!.sendCsMessage(userId, { text: "Xin chào ông/bà." })));
+      const results = await Promise.all(
+        users(50, 5000).map((userId) => bot.runtime.oa!.sendCsMessage(userId, { text: "Xin chào ông/bà." })),
+      );
       expect(results.every((r) => r.ok)).toBe(true);
       expect(bot.zalo.refreshCount).toBe(1);
       const tokens = new Set(bot.zalo.csMessages.map((m) => m.accessToken));
@@ -102,7 +130,11 @@ forEachDatabase((_name, open) => {
             return (table: string) => {
               if (table === "zalo_tokens" && failWrites > 0) {
                 failWrites -= 1;
-                const failing = { values: () => failing, onConflict: () => failing, execute: () => Promise.reject(new Error("disk full")) };
+                const failing = {
+                  values: () => failing,
+                  onConflict: () => failing,
+                  execute: () => Promise.reject(new Error("disk full")),
+                };
                 return failing;
               }
               return target.insertInto(table as "zalo_tokens");
@@ -127,10 +159,16 @@ forEachDatabase((_name, open) => {
 
     it("ignores the seed once the database holds a pair", async () => {
       const pair = zalo.issuePair();
-      await t.db.insertInto("zalo_tokens").values({
-        id: "oa", access_token: "AT-expired", refresh_token: pair.refreshToken, access_expires_at: new Date(Date.now() - 1000).toISOString(),
-        updated_at: new Date().toISOString(),
-      }).execute();
+      await t.db
+        .insertInto("zalo_tokens")
+        .values({
+          id: "oa",
+          access_token: "AT-expired",
+          refresh_token: pair.refreshToken,
+          access_expires_at: new Date(Date.now() - 1000).toISOString(),
+          updated_at: new Date().toISOString(),
+        })
+        .execute();
       const tokens = storeFor(t.db, zalo, { seedRefreshToken: "RT-never-valid" });
       const r = await tokens.getAccessToken();
       expect(r.ok).toBe(true);
@@ -198,7 +236,9 @@ forEachDatabase((_name, open) => {
       const clientA = clientFor(a, zalo);
       const clientB = clientFor(b, zalo);
       const results = await Promise.all(
-        users(50, 6000).map((userId, i) => (i % 2 === 0 ? clientA : clientB).sendCsMessage(userId, { text: "Hồ sơ đã có kết quả." })),
+        users(50, 6000).map((userId, i) =>
+          (i % 2 === 0 ? clientA : clientB).sendCsMessage(userId, { text: "Hồ sơ đã có kết quả." }),
+        ),
       );
       expect(results.filter((r) => !r.ok)).toEqual([]);
       expect(zalo.refreshCount).toBe(1);

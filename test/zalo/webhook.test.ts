@@ -54,7 +54,11 @@ forEachDatabase((_name, open) => {
       expect(reordered.status).toBe(200);
       const tampered = await fetch(`${bot.app.url}/webhook/zalo`, {
         method: "POST",
-        headers: { "content-type": "application/json", "x-zevent-signature": signWebhook(payload, { appId: bot.zalo.appId, oaSecretKey: bot.zalo.oaSecretKey }).headers["x-zevent-signature"] },
+        headers: {
+          "content-type": "application/json",
+          "x-zevent-signature": signWebhook(payload, { appId: bot.zalo.appId, oaSecretKey: bot.zalo.oaSecretKey })
+            .headers["x-zevent-signature"],
+        },
         body: JSON.stringify({ ...payload, message: { msg_id: "x1", text: "đổi nội dung" } }),
       });
       expect(tampered.status).toBe(401);
@@ -111,11 +115,21 @@ forEachDatabase((_name, open) => {
       const [welcome] = await bot.zalo.waitFor("cs", 1);
       expect(welcome!.recipient).toBe(user);
       expect(welcome!.text).toContain("Chào mừng");
-      expect(welcome!.buttons!.some((b) => (b.payload as { url?: string }).url === `${PUBLIC_BASE_URL}/tra-cuu`)).toBe(true);
-      const citizen = await t.db.selectFrom("citizens").selectAll().where("zalo_oa_user_id", "=", user).executeTakeFirstOrThrow();
+      expect(welcome!.buttons!.some((b) => (b.payload as { url?: string }).url === `${PUBLIC_BASE_URL}/tra-cuu`)).toBe(
+        true,
+      );
+      const citizen = await t.db
+        .selectFrom("citizens")
+        .selectAll()
+        .where("zalo_oa_user_id", "=", user)
+        .executeTakeFirstOrThrow();
       expect(citizen.oa_followed).toBe(1);
       expect(citizen.oa_last_interaction_at).toBe(new Date(at).toISOString());
-      const conversation = await t.db.selectFrom("conversations").selectAll().where("oa_user_id", "=", user).executeTakeFirstOrThrow();
+      const conversation = await t.db
+        .selectFrom("conversations")
+        .selectAll()
+        .where("oa_user_id", "=", user)
+        .executeTakeFirstOrThrow();
       expect(conversation.citizen_id).toBe(citizen.id);
     });
 
@@ -126,14 +140,19 @@ forEachDatabase((_name, open) => {
       await bot.post(zaloEvent.unfollow({ userId: user, timestamp: String(bot.nowMs()) }));
       await bot.settle();
       expect(bot.zalo.csMessages).toHaveLength(1); // the welcome only
-      const citizen = await t.db.selectFrom("citizens").selectAll().where("zalo_oa_user_id", "=", user).executeTakeFirstOrThrow();
+      const citizen = await t.db
+        .selectFrom("citizens")
+        .selectAll()
+        .where("zalo_oa_user_id", "=", user)
+        .executeTakeFirstOrThrow();
       expect(citizen.oa_followed).toBe(0);
       expect(citizen.oa_last_interaction_at).toBe(new Date(bot.nowMs() - 60_000).toISOString());
     });
 
     it("answers images, stickers and locations politely with what the bot can do", async () => {
       const user = newUser();
-      for (const make of [zaloEvent.image, zaloEvent.sticker, zaloEvent.location]) await bot.post(make({ userId: user, timestamp: String(bot.nowMs()) }));
+      for (const make of [zaloEvent.image, zaloEvent.sticker, zaloEvent.location])
+        await bot.post(make({ userId: user, timestamp: String(bot.nowMs()) }));
       const replies = await bot.zalo.waitFor("cs", 3);
       for (const r of replies) {
         expect(r.text).toContain("vui lòng nhắn câu hỏi bằng chữ");
@@ -142,7 +161,9 @@ forEachDatabase((_name, open) => {
     });
 
     it("ignores the OA's own oa_send_* echoes (no reply to itself)", async () => {
-      const res = await bot.post(zaloEvent.oaSendText({ userId: newUser(), text: "Hồ sơ đã có kết quả.", timestamp: String(bot.nowMs()) }));
+      const res = await bot.post(
+        zaloEvent.oaSendText({ userId: newUser(), text: "Hồ sơ đã có kết quả.", timestamp: String(bot.nowMs()) }),
+      );
       expect(await res.json()).toEqual({ received: true, ignored: "echo" });
       await bot.settle();
       expect(bot.zalo.csMessages).toHaveLength(0);
@@ -157,7 +178,11 @@ forEachDatabase((_name, open) => {
       expect(first!.text).toContain("Tại xã Nam Đà, Ngày không hẹn là Thứ Tư");
       expect(second!.text).toContain("Đăng ký thành lập hộ kinh doanh");
       expect(second!.text).toContain("xã Nam Đà");
-      const conversation = await t.db.selectFrom("conversations").selectAll().where("oa_user_id", "=", user).executeTakeFirstOrThrow();
+      const conversation = await t.db
+        .selectFrom("conversations")
+        .selectAll()
+        .where("oa_user_id", "=", user)
+        .executeTakeFirstOrThrow();
       expect(conversation.unit_id).toBe("24697@2025-07-01");
     });
 
@@ -192,7 +217,11 @@ forEachDatabase((_name, open) => {
       const [, reply] = await bot.zalo.waitFor("cs", 2);
       expect(reply!.text).toContain("chuyển cuộc trò chuyện cho cán bộ");
       expect(reply!.text).toContain("07:00–11:30, 13:30–17:00");
-      const conversation = await t.db.selectFrom("conversations").selectAll().where("oa_user_id", "=", user).executeTakeFirstOrThrow();
+      const conversation = await t.db
+        .selectFrom("conversations")
+        .selectAll()
+        .where("oa_user_id", "=", user)
+        .executeTakeFirstOrThrow();
       expect(conversation.needs_human).toBe(1);
       // The console shows since when the citizen waits: the time of the message that asked for an officer.
       expect(conversation.needs_human_since).toBe(new Date(askedAt).toISOString());
@@ -208,16 +237,63 @@ forEachDatabase((_name, open) => {
 
   describe("HTTP of the webhook (an Express route that reads its raw body for the signature)", () => {
     const keys = () => ({ appId: bot.zalo.appId, oaSecretKey: bot.zalo.oaSecretKey });
-    const signedText = (text: string) => signWebhook(zaloEvent.text({ userId: newUser(), text, timestamp: String(bot.nowMs()) }), keys());
+    const signedText = (text: string) =>
+      signWebhook(zaloEvent.text({ userId: newUser(), text, timestamp: String(bot.nowMs()) }), keys());
 
     it("answers signed events, forgeries and broken bodies with the app's headers and error format", async () => {
       const cases: [string, string, RequestInit, number, string | undefined][] = [
-        ["signed question", "/webhook/zalo", (() => { const s = signedText("lệ phí đăng ký hộ kinh doanh"); return { method: "POST", headers: s.headers, body: s.body }; })(), 200, undefined],
-        ["signed, trailing slash", "/webhook/zalo/", (() => { const s = signedText("cảm ơn"); return { method: "POST", headers: s.headers, body: s.body }; })(), 200, undefined],
-        ["missing signature", "/webhook/zalo", { method: "POST", headers: { "content-type": "application/json" }, body: signedText("xin chào").body }, 401, "unauthenticated"],
-        ["malformed JSON", "/webhook/zalo", { method: "POST", headers: { "x-zevent-signature": `mac=${"a".repeat(64)}` }, body: '{"event_name":' }, 400, "malformed_json"],
-        ["over 100 kB", "/webhook/zalo", { method: "POST", headers: { "x-zevent-signature": `mac=${"a".repeat(64)}` }, body: "x".repeat(101 * 1024) }, 413, "payload_too_large"],
-        ["gzip body", "/webhook/zalo", { method: "POST", headers: { ...signedText("xin chào").headers, "content-encoding": "gzip" }, body: gzipSync(signedText("xin chào").body) }, 415, "unsupported_media_type"],
+        [
+          "signed question",
+          "/webhook/zalo",
+          (() => {
+            const s = signedText("lệ phí đăng ký hộ kinh doanh");
+            return { method: "POST", headers: s.headers, body: s.body };
+          })(),
+          200,
+          undefined,
+        ],
+        [
+          "signed, trailing slash",
+          "/webhook/zalo/",
+          (() => {
+            const s = signedText("cảm ơn");
+            return { method: "POST", headers: s.headers, body: s.body };
+          })(),
+          200,
+          undefined,
+        ],
+        [
+          "missing signature",
+          "/webhook/zalo",
+          { method: "POST", headers: { "content-type": "application/json" }, body: signedText("xin chào").body },
+          401,
+          "unauthenticated",
+        ],
+        [
+          "malformed JSON",
+          "/webhook/zalo",
+          { method: "POST", headers: { "x-zevent-signature": `mac=${"a".repeat(64)}` }, body: '{"event_name":' },
+          400,
+          "malformed_json",
+        ],
+        [
+          "over 100 kB",
+          "/webhook/zalo",
+          { method: "POST", headers: { "x-zevent-signature": `mac=${"a".repeat(64)}` }, body: "x".repeat(101 * 1024) },
+          413,
+          "payload_too_large",
+        ],
+        [
+          "gzip body",
+          "/webhook/zalo",
+          {
+            method: "POST",
+            headers: { ...signedText("xin chào").headers, "content-encoding": "gzip" },
+            body: gzipSync(signedText("xin chào").body),
+          },
+          415,
+          "unsupported_media_type",
+        ],
         ["GET (Zalo's check)", "/webhook/zalo", { method: "GET" }, 200, undefined],
         ["PUT", "/webhook/zalo", { method: "PUT", body: "{}" }, 400, "bad_request"],
       ];
@@ -236,7 +312,11 @@ forEachDatabase((_name, open) => {
       expect(bot.zalo.csMessages).toHaveLength(2);
     });
     it("keeps the caller's X-Request-Id and says which methods the webhook takes", async () => {
-      const put = await fetch(`${bot.app.url}/webhook/zalo`, { method: "PUT", headers: { "x-request-id": "zalo-retry-42" }, body: "{}" });
+      const put = await fetch(`${bot.app.url}/webhook/zalo`, {
+        method: "PUT",
+        headers: { "x-request-id": "zalo-retry-42" },
+        body: "{}",
+      });
       expect(put.headers.get("x-request-id")).toBe("zalo-retry-42");
       expect(put.headers.get("allow")).toBe("GET, POST");
       expect(((await put.json()) as { error: { message: string } }).error.message).toBe("Chỉ nhận POST.");
@@ -246,7 +326,9 @@ forEachDatabase((_name, open) => {
       const { port } = new URL(bot.app.url);
       await new Promise<void>((resolve, reject) => {
         const socket = net.connect({ host: "127.0.0.1", port: Number(port) }, () => {
-          socket.write("POST /webhook/zalo HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 5000\r\n\r\n{\"app_id\":");
+          socket.write(
+            'POST /webhook/zalo HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 5000\r\n\r\n{"app_id":',
+          );
           setTimeout(() => {
             socket.destroy();
             resolve();

@@ -23,19 +23,34 @@ export const sessionEvents = new EventTarget();
  * `background`: a call the console makes by itself (a timer, a poll): it does not count as the officer's activity,
  * so it does not keep an unattended session alive.
  */
-export async function api<T>(method: "GET" | "POST" | "PUT", path: string, body?: unknown, options: { background?: boolean } = {}): Promise<T> {
+export async function api<T>(
+  method: "GET" | "POST" | "PUT",
+  path: string,
+  body?: unknown,
+  options: { background?: boolean } = {},
+): Promise<T> {
   const res = await fetch(`/console/api${path}`, {
     method,
     credentials: "same-origin",
     headers: {
-      ...(body !== undefined ? { "Content-Type": "application/json" } : {}), ...(method !== "GET" ? { "X-CSRF-Token": csrfToken } : {}),
+      ...(body !== undefined ? { "Content-Type": "application/json" } : {}),
+      ...(method !== "GET" ? { "X-CSRF-Token": csrfToken } : {}),
       ...(options.background ? { "X-Console-Background": "1" } : {}),
     },
     ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
   });
-  const data = (await res.json().catch(() => ({}))) as { error?: { code: string; message: string; fields?: { path: string; message: string }[] } };
-  if (res.status === 401 && data.error?.code === "not_signed_in" && path !== "/session") sessionEvents.dispatchEvent(new Event("ended"));
-  if (!res.ok) throw new ApiError(res.status, data.error?.code ?? "error", data.error?.message ?? "Đã có lỗi, vui lòng thử lại.", data.error?.fields ?? []);
+  const data = (await res.json().catch(() => ({}))) as {
+    error?: { code: string; message: string; fields?: { path: string; message: string }[] };
+  };
+  if (res.status === 401 && data.error?.code === "not_signed_in" && path !== "/session")
+    sessionEvents.dispatchEvent(new Event("ended"));
+  if (!res.ok)
+    throw new ApiError(
+      res.status,
+      data.error?.code ?? "error",
+      data.error?.message ?? "Đã có lỗi, vui lòng thử lại.",
+      data.error?.fields ?? [],
+    );
   if (!options.background && path !== "/session") sessionEvents.dispatchEvent(new Event("active"));
   return data as T;
 }

@@ -8,16 +8,50 @@ import { api, ApiError } from "./api.js";
 import { vnDayTime } from "./format.js";
 
 type Button = { title: string; url: string } | { title: string; query: string };
-interface Understood { procedureCode?: string; unitCode?: string; dossierCode?: string; otherProcedure?: string; askedDay?: unknown; asksWhere?: true; officerComplaint?: true }
-interface TryReply { intent: string; understood: Understood; reply: { text: string; buttons: Button[]; needsHuman?: boolean; recordsFeedback?: string } }
-interface UnitChoice { unitId: string; name: string; level: string }
-interface Area { unitId: string | null; name: string | null; updatedAt: string | null; canEdit: boolean; choices: UnitChoice[] }
+interface Understood {
+  procedureCode?: string;
+  unitCode?: string;
+  dossierCode?: string;
+  otherProcedure?: string;
+  askedDay?: unknown;
+  asksWhere?: true;
+  officerComplaint?: true;
+}
+interface TryReply {
+  intent: string;
+  understood: Understood;
+  reply: { text: string; buttons: Button[]; needsHuman?: boolean; recordsFeedback?: string };
+}
+interface UnitChoice {
+  unitId: string;
+  name: string;
+  level: string;
+}
+interface Area {
+  unitId: string | null;
+  name: string | null;
+  updatedAt: string | null;
+  canEdit: boolean;
+  choices: UnitChoice[];
+}
 
 const INTENT_LABELS: Record<string, string> = {
-  scheme_procedures: "Thủ tục trả trong ngày", scheme_schedule: "Lịch Ngày không hẹn", what_is_scheme: "Ngày không hẹn là gì",
-  procedure_checklist: "Giấy tờ cần mang", procedure_fee: "Lệ phí", procedure_time: "Thời hạn giải quyết", dossier_status: "Tra cứu hồ sơ",
-  pre_register: "Khai trước", unit_info: "Thông tin đơn vị", feedback: "Phản ánh, góp ý", human: "Gặp cán bộ",
-  not_in_scheme: "Thủ tục ngoài danh mục", greeting: "Chào hỏi", thanks: "Cảm ơn", fallback: "Chưa hiểu", follow: "Người dân bấm Quan tâm",
+  scheme_procedures: "Thủ tục trả trong ngày",
+  scheme_schedule: "Lịch Ngày không hẹn",
+  what_is_scheme: "Ngày không hẹn là gì",
+  procedure_checklist: "Giấy tờ cần mang",
+  procedure_fee: "Lệ phí",
+  procedure_time: "Thời hạn giải quyết",
+  dossier_status: "Tra cứu hồ sơ",
+  pre_register: "Khai trước",
+  unit_info: "Thông tin đơn vị",
+  feedback: "Phản ánh, góp ý",
+  human: "Gặp cán bộ",
+  not_in_scheme: "Thủ tục ngoài danh mục",
+  greeting: "Chào hỏi",
+  thanks: "Cảm ơn",
+  fallback: "Chưa hiểu",
+  follow: "Người dân bấm Quan tâm",
 };
 
 export function ChatbotPage() {
@@ -30,17 +64,24 @@ export function ChatbotPage() {
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
-    api<{ units: UnitChoice[]; defaultUnitId: string | null }>("GET", "/chatbot/units").then((r) => {
-      setUnits(r.units);
-      setUnitId(r.defaultUnitId ?? r.units[0]?.unitId ?? "");
-    }, (e: Error) => setError(e.message));
+    api<{ units: UnitChoice[]; defaultUnitId: string | null }>("GET", "/chatbot/units").then(
+      (r) => {
+        setUnits(r.units);
+        setUnitId(r.defaultUnitId ?? r.units[0]?.unitId ?? "");
+      },
+      (e: Error) => setError(e.message),
+    );
   }, []);
 
   const send = async (message: string, event: "text" | "follow" = "text") => {
     setBusy(true);
     setError("");
     try {
-      const r = await api<TryReply>("POST", "/chatbot/try", { text: event === "follow" ? "(bấm Quan tâm)" : message, unitId: unitId || null, event });
+      const r = await api<TryReply>("POST", "/chatbot/try", {
+        text: event === "follow" ? "(bấm Quan tâm)" : message,
+        unitId: unitId || null,
+        event,
+      });
       setAsked(event === "follow" ? "Người dân bấm Quan tâm OA" : message);
       setResult(r);
     } catch (e) {
@@ -55,23 +96,44 @@ export function ChatbotPage() {
   return (
     <>
       <div className="chatbot-grid">
-        <form className="card" onSubmit={(e) => { e.preventDefault(); void send(text); }}>
+        <form
+          className="card"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void send(text);
+          }}
+        >
           <h2>Thử chatbot</h2>
-          <p className="muted">Gõ câu hỏi như người dân nhắn trên Zalo: câu trả lời dưới đây đúng như người dân nhận được (kể cả các nút). Không tin nào được gửi đi.</p>
+          <p className="muted">
+            Gõ câu hỏi như người dân nhắn trên Zalo: câu trả lời dưới đây đúng như người dân nhận được (kể cả các nút).
+            Không tin nào được gửi đi.
+          </p>
           <div className="field">
             <label htmlFor="try-unit">OA của đơn vị</label>
             <select id="try-unit" value={unitId} onChange={(e) => setUnitId(e.target.value)}>
-              {units.map((x) => <option key={x.unitId} value={x.unitId}>{x.level === "province" ? `${x.name} (cả tỉnh)` : x.name}</option>)}
+              {units.map((x) => (
+                <option key={x.unitId} value={x.unitId}>
+                  {x.level === "province" ? `${x.name} (cả tỉnh)` : x.name}
+                </option>
+              ))}
             </select>
           </div>
           <div className="field">
             <label htmlFor="try-text">Tin nhắn của người dân</label>
             <textarea id="try-text" rows={3} maxLength={1000} value={text} onChange={(e) => setText(e.target.value)} />
           </div>
-          {error && <p className="error" role="alert">{error}</p>}
+          {error && (
+            <p className="error" role="alert">
+              {error}
+            </p>
+          )}
           <div className="actions">
-            <button className="primary" type="submit" disabled={busy}>Gửi thử</button>
-            <button type="button" disabled={busy} onClick={() => void send("", "follow")}>Xem tin chào khi bấm Quan tâm</button>
+            <button className="primary" type="submit" disabled={busy}>
+              Gửi thử
+            </button>
+            <button type="button" disabled={busy} onClick={() => void send("", "follow")}>
+              Xem tin chào khi bấm Quan tâm
+            </button>
           </div>
         </form>
 
@@ -86,27 +148,92 @@ export function ChatbotPage() {
                 {result.reply.buttons.length > 0 && (
                   <div className="reply-buttons" data-testid="chatbot-buttons">
                     {result.reply.buttons.map((b) =>
-                      "url" in b
-                        ? <a key={b.title} className="reply-button" href={b.url} target="_blank" rel="noreferrer" title={b.url}>{b.title} ↗</a>
-                        : <button key={b.title} type="button" className="reply-button" title={`Gửi lại: "${b.query}"`} onClick={() => { setText(b.query); void send(b.query); }}>{b.title}</button>,
+                      "url" in b ? (
+                        <a
+                          key={b.title}
+                          className="reply-button"
+                          href={b.url}
+                          target="_blank"
+                          rel="noreferrer"
+                          title={b.url}
+                        >
+                          {b.title} ↗
+                        </a>
+                      ) : (
+                        <button
+                          key={b.title}
+                          type="button"
+                          className="reply-button"
+                          title={`Gửi lại: "${b.query}"`}
+                          onClick={() => {
+                            setText(b.query);
+                            void send(b.query);
+                          }}
+                        >
+                          {b.title}
+                        </button>
+                      ),
                     )}
                   </div>
                 )}
               </div>
-              <p className="muted">{result.reply.text.length} ký tự{unitName ? ` · OA của ${unitName}` : ""}</p>
+              <p className="muted">
+                {result.reply.text.length} ký tự{unitName ? ` · OA của ${unitName}` : ""}
+              </p>
             </div>
           )}
           {result && (
             <dl className="understood" data-testid="chatbot-understood">
-              <dt>Chatbot hiểu là</dt><dd>{INTENT_LABELS[result.intent] ?? result.intent}</dd>
-              {u?.procedureCode && <><dt>Thủ tục</dt><dd>{u.procedureCode}</dd></>}
-              {u?.otherProcedure && <><dt>Thủ tục ngoài danh mục</dt><dd>{u.otherProcedure}</dd></>}
-              {u?.unitCode && <><dt>Đơn vị nêu trong tin</dt><dd>mã {u.unitCode}</dd></>}
-              {u?.dossierCode && <><dt>Mã hồ sơ</dt><dd>{u.dossierCode} (trang thử không tra hồ sơ thật)</dd></>}
-              {u?.askedDay !== undefined && <><dt>Hỏi về ngày</dt><dd>có</dd></>}
-              {u?.asksWhere && <><dt>Hỏi nơi nộp</dt><dd>có</dd></>}
-              {result.reply.needsHuman && <><dt>Chuyển cán bộ</dt><dd>có (hiện ở "Cần hỗ trợ")</dd></>}
-              {result.reply.recordsFeedback && <><dt>Ghi nhận</dt><dd>phản ánh về cán bộ (hiện ở "Ý kiến người dân")</dd></>}
+              <dt>Chatbot hiểu là</dt>
+              <dd>{INTENT_LABELS[result.intent] ?? result.intent}</dd>
+              {u?.procedureCode && (
+                <>
+                  <dt>Thủ tục</dt>
+                  <dd>{u.procedureCode}</dd>
+                </>
+              )}
+              {u?.otherProcedure && (
+                <>
+                  <dt>Thủ tục ngoài danh mục</dt>
+                  <dd>{u.otherProcedure}</dd>
+                </>
+              )}
+              {u?.unitCode && (
+                <>
+                  <dt>Đơn vị nêu trong tin</dt>
+                  <dd>mã {u.unitCode}</dd>
+                </>
+              )}
+              {u?.dossierCode && (
+                <>
+                  <dt>Mã hồ sơ</dt>
+                  <dd>{u.dossierCode} (trang thử không tra hồ sơ thật)</dd>
+                </>
+              )}
+              {u?.askedDay !== undefined && (
+                <>
+                  <dt>Hỏi về ngày</dt>
+                  <dd>có</dd>
+                </>
+              )}
+              {u?.asksWhere && (
+                <>
+                  <dt>Hỏi nơi nộp</dt>
+                  <dd>có</dd>
+                </>
+              )}
+              {result.reply.needsHuman && (
+                <>
+                  <dt>Chuyển cán bộ</dt>
+                  <dd>có (hiện ở "Cần hỗ trợ")</dd>
+                </>
+              )}
+              {result.reply.recordsFeedback && (
+                <>
+                  <dt>Ghi nhận</dt>
+                  <dd>phản ánh về cán bộ (hiện ở "Ý kiến người dân")</dd>
+                </>
+              )}
             </dl>
           )}
         </section>
@@ -141,21 +268,37 @@ function AreaCard() {
   return (
     <form className="card" onSubmit={save} data-testid="chatbot-area">
       <h2>Khu vực của OA</h2>
-      <p className="muted">Khi người dân không nêu xã, phường, chatbot trả lời theo kế hoạch Ngày không hẹn đang áp dụng trong khu vực này (cả tỉnh hoặc một đơn vị).</p>
-      <p>Hiện tại: <strong>{area.name ?? "chưa đặt (chatbot hỏi người dân ở xã, phường nào)"}</strong>{area.updatedAt && <span className="muted"> · cập nhật {vnDayTime(area.updatedAt)}</span>}</p>
+      <p className="muted">
+        Khi người dân không nêu xã, phường, chatbot trả lời theo kế hoạch Ngày không hẹn đang áp dụng trong khu vực này
+        (cả tỉnh hoặc một đơn vị).
+      </p>
+      <p>
+        Hiện tại: <strong>{area.name ?? "chưa đặt (chatbot hỏi người dân ở xã, phường nào)"}</strong>
+        {area.updatedAt && <span className="muted"> · cập nhật {vnDayTime(area.updatedAt)}</span>}
+      </p>
       {area.canEdit && (
         <>
           <div className="field">
             <label htmlFor="area-unit">Đặt khu vực</label>
             <select id="area-unit" value={choice} onChange={(e) => setChoice(e.target.value)}>
               <option value="">Chưa đặt</option>
-              {area.choices.map((x) => <option key={x.unitId} value={x.unitId}>{x.level === "province" ? `${x.name} (cả tỉnh)` : x.name}</option>)}
+              {area.choices.map((x) => (
+                <option key={x.unitId} value={x.unitId}>
+                  {x.level === "province" ? `${x.name} (cả tỉnh)` : x.name}
+                </option>
+              ))}
             </select>
           </div>
-          <button className="primary" type="submit">Lưu khu vực</button>
+          <button className="primary" type="submit">
+            Lưu khu vực
+          </button>
         </>
       )}
-      {message && <p className="ok" role="status">{message}</p>}
+      {message && (
+        <p className="ok" role="status">
+          {message}
+        </p>
+      )}
     </form>
   );
 }

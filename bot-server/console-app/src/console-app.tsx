@@ -35,10 +35,13 @@ export function ConsoleApp() {
     setOfficer(s.officer);
   };
   useEffect(() => {
-    api<SessionReply>("GET", "/session").then((s) => {
-      setCsrf(s.csrfToken);
-      signedIn(s);
-    }, () => setOfficer(null));
+    api<SessionReply>("GET", "/session").then(
+      (s) => {
+        setCsrf(s.csrfToken);
+        signedIn(s);
+      },
+      () => setOfficer(null),
+    );
   }, []);
   if (officer === undefined) return <main className="muted">Đang tải…</main>;
   if (officer === null) return <Login onDone={signedIn} />;
@@ -70,10 +73,34 @@ function Login({ onDone }: { onDone: (s: SessionReply) => void }) {
     <main>
       <form className="card login" onSubmit={submit}>
         <h2>Bàn làm việc Một cửa</h2>
-        <div className="field"><label htmlFor="u">Tên đăng nhập</label><input id="u" autoFocus autoComplete="username" value={username} onChange={(e) => setUsername(e.target.value)} /></div>
-        <div className="field"><label htmlFor="p">Mật khẩu</label><input id="p" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} /></div>
-        {error && <p className="error" role="alert">{error}</p>}
-        <button className="primary" type="submit">Đăng nhập</button>
+        <div className="field">
+          <label htmlFor="u">Tên đăng nhập</label>
+          <input
+            id="u"
+            autoFocus
+            autoComplete="username"
+            value={username}
+            onChange={(e) => setUsername(e.target.value)}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="p">Mật khẩu</label>
+          <input
+            id="p"
+            type="password"
+            autoComplete="current-password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
+        </div>
+        {error && (
+          <p className="error" role="alert">
+            {error}
+          </p>
+        )}
+        <button className="primary" type="submit">
+          Đăng nhập
+        </button>
       </form>
     </main>
   );
@@ -100,12 +127,48 @@ function FirstPassword({ onDone }: { onDone: () => void }) {
     <main>
       <form className="card login" onSubmit={submit}>
         <h2>Đổi mật khẩu lần đầu</h2>
-        <p className="muted">Tài khoản đang dùng mật khẩu một lần. Hãy đặt mật khẩu của riêng mình (ít nhất 12 ký tự).</p>
-        <div className="field"><label htmlFor="cur">Mật khẩu một lần</label><input id="cur" type="password" autoFocus autoComplete="current-password" value={current} onChange={(e) => setCurrent(e.target.value)} /></div>
-        <div className="field"><label htmlFor="new1">Mật khẩu mới</label><input id="new1" type="password" autoComplete="new-password" value={next} onChange={(e) => setNext(e.target.value)} /></div>
-        <div className="field"><label htmlFor="new2">Nhập lại mật khẩu mới</label><input id="new2" type="password" autoComplete="new-password" value={again} onChange={(e) => setAgain(e.target.value)} /></div>
-        {error && <p className="error" role="alert">{error}</p>}
-        <button className="primary" type="submit">Đổi mật khẩu</button>
+        <p className="muted">
+          Tài khoản đang dùng mật khẩu một lần. Hãy đặt mật khẩu của riêng mình (ít nhất 12 ký tự).
+        </p>
+        <div className="field">
+          <label htmlFor="cur">Mật khẩu một lần</label>
+          <input
+            id="cur"
+            type="password"
+            autoFocus
+            autoComplete="current-password"
+            value={current}
+            onChange={(e) => setCurrent(e.target.value)}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="new1">Mật khẩu mới</label>
+          <input
+            id="new1"
+            type="password"
+            autoComplete="new-password"
+            value={next}
+            onChange={(e) => setNext(e.target.value)}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="new2">Nhập lại mật khẩu mới</label>
+          <input
+            id="new2"
+            type="password"
+            autoComplete="new-password"
+            value={again}
+            onChange={(e) => setAgain(e.target.value)}
+          />
+        </div>
+        {error && (
+          <p className="error" role="alert">
+            {error}
+          </p>
+        )}
+        <button className="primary" type="submit">
+          Đổi mật khẩu
+        </button>
       </form>
     </main>
   );
@@ -115,16 +178,44 @@ const NAV: { label: string; route: Route; roles?: Officer["role"][] }[] = [
   { label: "Hôm nay", route: { name: "board" } },
   { label: "Tiếp nhận", route: { name: "intake" }, roles: ["counter_officer", "volunteer"] },
   { label: "Đang kê khai", route: { name: "queue", queue: "drafts" }, roles: ["counter_officer", "volunteer"] },
-  { label: "Xử lý", route: { name: "queue", queue: "processing" }, roles: ["counter_officer", "processing_officer", "leader", "province_viewer", "unit_admin"] },
+  {
+    label: "Xử lý",
+    route: { name: "queue", queue: "processing" },
+    roles: ["counter_officer", "processing_officer", "leader", "province_viewer", "unit_admin"],
+  },
   { label: "Chờ duyệt", route: { name: "queue", queue: "approval" } },
-  { label: "Trả kết quả", route: { name: "queue", queue: "results" }, roles: ["counter_officer", "processing_officer", "leader", "province_viewer", "unit_admin"] },
-  { label: "Ý kiến người dân", route: { name: "feedback" }, roles: ["counter_officer", "processing_officer", "leader", "province_viewer", "unit_admin"] },
-  { label: "Cần hỗ trợ", route: { name: "conversations" }, roles: ["counter_officer", "processing_officer", "leader", "province_viewer", "unit_admin"] },
-  { label: "Thông báo chưa gửi được", route: { name: "deadLetters" }, roles: ["unit_admin", "leader", "province_viewer"] },
+  {
+    label: "Trả kết quả",
+    route: { name: "queue", queue: "results" },
+    roles: ["counter_officer", "processing_officer", "leader", "province_viewer", "unit_admin"],
+  },
+  {
+    label: "Ý kiến người dân",
+    route: { name: "feedback" },
+    roles: ["counter_officer", "processing_officer", "leader", "province_viewer", "unit_admin"],
+  },
+  {
+    label: "Cần hỗ trợ",
+    route: { name: "conversations" },
+    roles: ["counter_officer", "processing_officer", "leader", "province_viewer", "unit_admin"],
+  },
+  {
+    label: "Thông báo chưa gửi được",
+    route: { name: "deadLetters" },
+    roles: ["unit_admin", "leader", "province_viewer"],
+  },
   { label: "Thông tin đơn vị", route: { name: "office" }, roles: ["unit_admin"] },
   { label: "Yêu cầu sửa dữ liệu", route: { name: "dataRequests" }, roles: ["unit_admin", "province_viewer"] },
-  { label: "Thử chatbot", route: { name: "chatbot" }, roles: ["counter_officer", "processing_officer", "leader", "province_viewer", "unit_admin"] },
-  { label: "Zalo của tôi", route: { name: "zaloLink" }, roles: ["leader", "unit_admin", "processing_officer", "counter_officer"] },
+  {
+    label: "Thử chatbot",
+    route: { name: "chatbot" },
+    roles: ["counter_officer", "processing_officer", "leader", "province_viewer", "unit_admin"],
+  },
+  {
+    label: "Zalo của tôi",
+    route: { name: "zaloLink" },
+    roles: ["leader", "unit_admin", "processing_officer", "counter_officer"],
+  },
   { label: "Báo cáo", route: { name: "reports" }, roles: ["leader", "unit_admin", "province_viewer"] },
 ];
 
@@ -135,7 +226,11 @@ function useWaitingCount(enabled: boolean): [number, () => void] {
   useEffect(() => {
     if (!enabled) return;
     let alive = true;
-    const load = () => api<ConversationsReply>("GET", "/conversations", undefined, { background: true }).then((r) => alive && setCount(r.count), () => undefined);
+    const load = () =>
+      api<ConversationsReply>("GET", "/conversations", undefined, { background: true }).then(
+        (r) => alive && setCount(r.count),
+        () => undefined,
+      );
     void load();
     const timer = setInterval(load, 60_000);
     return () => {
@@ -161,15 +256,41 @@ function Shell({ officer, onLogout }: { officer: Officer; onLogout: () => void }
         <strong>Một cửa</strong>
         <nav>
           {nav.map((n) => (
-            <a key={n.label} href={pathOf(n.route)} className={pathOf(n.route) === here ? "active" : ""}
-              onClick={(e) => { e.preventDefault(); navigate(n.route); }}>
+            <a
+              key={n.label}
+              href={pathOf(n.route)}
+              className={pathOf(n.route) === here ? "active" : ""}
+              onClick={(e) => {
+                e.preventDefault();
+                navigate(n.route);
+              }}
+            >
               {n.label}
-              {n.route.name === "conversations" && waiting > 0 && <> <span className="badge nav-count" title={`${waiting} người đang chờ cán bộ`}>{waiting}</span></>}
+              {n.route.name === "conversations" && waiting > 0 && (
+                <>
+                  {" "}
+                  <span className="badge nav-count" title={`${waiting} người đang chờ cán bộ`}>
+                    {waiting}
+                  </span>
+                </>
+              )}
             </a>
           ))}
         </nav>
         <div className="who">
-          {officer.displayName}<br /><span>{ROLE_LABELS_VI[officer.role]}</span> · <a href="#" style={{ color: "#dbe6ff" }} onClick={(e) => { e.preventDefault(); void logout(); }}>Đăng xuất</a>
+          {officer.displayName}
+          <br />
+          <span>{ROLE_LABELS_VI[officer.role]}</span> ·{" "}
+          <a
+            href="#"
+            style={{ color: "#dbe6ff" }}
+            onClick={(e) => {
+              e.preventDefault();
+              void logout();
+            }}
+          >
+            Đăng xuất
+          </a>
         </div>
       </header>
       <main>
@@ -180,13 +301,20 @@ function Shell({ officer, onLogout }: { officer: Officer; onLogout: () => void }
         {route.name === "deadLetters" && <DeadLettersPage />}
         {route.name === "feedback" && <FeedbackPage officer={officer} />}
         {route.name === "conversations" && <ConversationsPage onChange={refreshWaiting} />}
-        {route.name === "office" && <><OfficePage /><WorkflowSetting /></>}
+        {route.name === "office" && (
+          <>
+            <OfficePage />
+            <WorkflowSetting />
+          </>
+        )}
         {route.name === "dataRequests" && <DataRequestsPage officer={officer} />}
         {route.name === "chatbot" && <ChatbotPage />}
         {route.name === "zaloLink" && <ZaloLinkPage />}
         {(route.name === "reports" || route.name === "reportDossiers" || route.name === "reportReview") && (
           <Suspense fallback={<p className="muted">Đang tải trang báo cáo…</p>}>
-            <ReportsPage view={route.name === "reports" ? "report" : route.name === "reportDossiers" ? "dossiers" : "review"} />
+            <ReportsPage
+              view={route.name === "reports" ? "report" : route.name === "reportDossiers" ? "dossiers" : "review"}
+            />
           </Suspense>
         )}
       </main>

@@ -6,14 +6,30 @@ import { useCallback, useEffect, useState } from "react";
 import { api, ApiError } from "./api.js";
 import { vnDayTime } from "./format.js";
 
-export interface WaitingConversation { id: string; oaUser: string; waitingSince: string; unitName: string | null }
-export interface ConversationsReply { canHandle: boolean; hint: string; count: number; items: WaitingConversation[] }
+export interface WaitingConversation {
+  id: string;
+  oaUser: string;
+  waitingSince: string;
+  unitName: string | null;
+}
+export interface ConversationsReply {
+  canHandle: boolean;
+  hint: string;
+  count: number;
+  items: WaitingConversation[];
+}
 
 export function ConversationsPage({ onChange }: { onChange: () => void }) {
   const [data, setData] = useState<ConversationsReply | null>(null);
   const [error, setError] = useState("");
   const [notice, setNotice] = useState("");
-  const load = useCallback(() => api<ConversationsReply>("GET", "/conversations", undefined, { background: true }).then(setData, (e: Error) => setError(e.message)), []);
+  const load = useCallback(
+    () =>
+      api<ConversationsReply>("GET", "/conversations", undefined, { background: true }).then(setData, (e: Error) =>
+        setError(e.message),
+      ),
+    [],
+  );
   useEffect(() => {
     void load();
     const timer = setInterval(load, 60_000);
@@ -33,23 +49,53 @@ export function ConversationsPage({ onChange }: { onChange: () => void }) {
     onChange();
   };
 
-  if (!data) return error ? <p className="error" role="alert">{error}</p> : <p className="muted">Đang tải…</p>;
+  if (!data)
+    return error ? (
+      <p className="error" role="alert">
+        {error}
+      </p>
+    ) : (
+      <p className="muted">Đang tải…</p>
+    );
   return (
     <div className="card">
       <h2>Người dân cần cán bộ hỗ trợ ({data.count})</h2>
       <p className="muted">{data.hint} Nội dung tin nhắn không lưu trên hệ thống này.</p>
-      {notice && <p className="ok" role="status">{notice}</p>}
-      {error && <p className="error" role="alert">{error}</p>}
-      {data.items.length === 0 ? <p className="muted">Không có người dân nào đang chờ cán bộ.</p> : (
+      {notice && (
+        <p className="ok" role="status">
+          {notice}
+        </p>
+      )}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      {data.items.length === 0 ? (
+        <p className="muted">Không có người dân nào đang chờ cán bộ.</p>
+      ) : (
         <table className="list" data-testid="waiting-conversations">
-          <thead><tr><th>Người dùng Zalo</th><th>Chờ từ</th><th>Đơn vị được hỏi</th><th /></tr></thead>
+          <thead>
+            <tr>
+              <th>Người dùng Zalo</th>
+              <th>Chờ từ</th>
+              <th>Đơn vị được hỏi</th>
+              <th />
+            </tr>
+          </thead>
           <tbody>
             {data.items.map((c) => (
               <tr key={c.id}>
                 <td>{c.oaUser}</td>
                 <td>{vnDayTime(c.waitingSince)}</td>
                 <td>{c.unitName ?? <span className="muted">Chưa rõ đơn vị</span>}</td>
-                <td>{data.canHandle && <button className="primary" onClick={() => void handled(c)}>Đã xử lý</button>}</td>
+                <td>
+                  {data.canHandle && (
+                    <button className="primary" onClick={() => void handled(c)}>
+                      Đã xử lý
+                    </button>
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -10,8 +10,17 @@ import type { OfficerView as Officer } from "../../../shared/console/officers.js
 import { vnDayTime } from "./format.js";
 
 interface DataRequest {
-  id: string; subject: string; subjectLabel: string; reference: string | null; unitName: string; text: string; status: string; statusLabel: string;
-  answer: string | null; answeredAt: string | null; createdAt: string;
+  id: string;
+  subject: string;
+  subjectLabel: string;
+  reference: string | null;
+  unitName: string;
+  text: string;
+  status: string;
+  statusLabel: string;
+  answer: string | null;
+  answeredAt: string | null;
+  createdAt: string;
 }
 
 export function DataRequestsPage({ officer }: { officer: Officer }) {
@@ -20,7 +29,14 @@ export function DataRequestsPage({ officer }: { officer: Officer }) {
   const [error, setError] = useState("");
   const [notice, setNotice] = useState("");
   const load = useCallback(
-    () => api<{ canAnswer: boolean; items: DataRequest[] }>("GET", "/data-requests").then((r) => { setItems(r.items); setCanAnswer(r.canAnswer); }, (e: Error) => setError(e.message)),
+    () =>
+      api<{ canAnswer: boolean; items: DataRequest[] }>("GET", "/data-requests").then(
+        (r) => {
+          setItems(r.items);
+          setCanAnswer(r.canAnswer);
+        },
+        (e: Error) => setError(e.message),
+      ),
     [],
   );
   useEffect(() => void load(), [load]);
@@ -28,26 +44,63 @@ export function DataRequestsPage({ officer }: { officer: Officer }) {
   return (
     <div className="card">
       <h2>Yêu cầu sửa dữ liệu cá nhân</h2>
-      <p className="muted">Người dân xem dữ liệu của mình trên Mini App và yêu cầu sửa chỗ sai. Sửa dữ liệu ở nơi đang lưu (hồ sơ, tờ khai), rồi trả lời người dân tại đây.</p>
-      {notice && <p className="ok" role="status">{notice}</p>}
-      {error && <p className="error" role="alert">{error}</p>}
-      {items === null ? <p className="muted">Đang tải…</p> : items.length === 0 ? <p className="muted">Không có yêu cầu nào.</p> : (
+      <p className="muted">
+        Người dân xem dữ liệu của mình trên Mini App và yêu cầu sửa chỗ sai. Sửa dữ liệu ở nơi đang lưu (hồ sơ, tờ
+        khai), rồi trả lời người dân tại đây.
+      </p>
+      {notice && (
+        <p className="ok" role="status">
+          {notice}
+        </p>
+      )}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      {items === null ? (
+        <p className="muted">Đang tải…</p>
+      ) : items.length === 0 ? (
+        <p className="muted">Không có yêu cầu nào.</p>
+      ) : (
         <table className="list" data-testid="data-requests">
           <thead>
-            <tr><th>Ngày gửi</th><th>Về</th><th>Nội dung yêu cầu</th><th>Trả lời</th></tr>
+            <tr>
+              <th>Ngày gửi</th>
+              <th>Về</th>
+              <th>Nội dung yêu cầu</th>
+              <th>Trả lời</th>
+            </tr>
           </thead>
           <tbody>
             {items.map((r) => (
               <tr key={r.id} data-request={r.id}>
                 <td>{vnDayTime(r.createdAt)}</td>
-                <td>{r.subjectLabel}{r.reference && r.subject !== "feedback" ? <div className="muted">{r.reference}</div> : null}{officer.role === "province_viewer" && <div className="muted">{r.unitName}</div>}</td>
+                <td>
+                  {r.subjectLabel}
+                  {r.reference && r.subject !== "feedback" ? <div className="muted">{r.reference}</div> : null}
+                  {officer.role === "province_viewer" && <div className="muted">{r.unitName}</div>}
+                </td>
                 <td style={{ whiteSpace: "pre-wrap" }}>{r.text}</td>
                 <td>
-                  {r.answer !== null
-                    ? <><div style={{ whiteSpace: "pre-wrap" }}>{r.answer}</div><div className="muted">{r.statusLabel}, {vnDayTime(r.answeredAt)}</div></>
-                    : canAnswer
-                      ? <AnswerForm request={r} onDone={async () => { setNotice("Đã trả lời; người dân xem được trên Mini App."); await load(); }} />
-                      : <span className="muted">{r.statusLabel}</span>}
+                  {r.answer !== null ? (
+                    <>
+                      <div style={{ whiteSpace: "pre-wrap" }}>{r.answer}</div>
+                      <div className="muted">
+                        {r.statusLabel}, {vnDayTime(r.answeredAt)}
+                      </div>
+                    </>
+                  ) : canAnswer ? (
+                    <AnswerForm
+                      request={r}
+                      onDone={async () => {
+                        setNotice("Đã trả lời; người dân xem được trên Mini App.");
+                        await load();
+                      }}
+                    />
+                  ) : (
+                    <span className="muted">{r.statusLabel}</span>
+                  )}
                 </td>
               </tr>
             ))}
@@ -89,9 +142,15 @@ function AnswerForm({ request, onDone }: { request: DataRequest; onDone: () => P
       <div className={`field${error ? " invalid" : ""}`}>
         <label htmlFor={id}>Trả lời người dân</label>
         <textarea id={id} rows={3} value={answer} maxLength={2000} onChange={(e) => setAnswer(e.target.value)} />
-        {error && <div className="msg" role="alert">{error}</div>}
+        {error && (
+          <div className="msg" role="alert">
+            {error}
+          </div>
+        )}
       </div>
-      <button className="primary" type="submit" disabled={sending}>Gửi trả lời</button>
+      <button className="primary" type="submit" disabled={sending}>
+        Gửi trả lời
+      </button>
     </form>
   );
 }

@@ -35,16 +35,39 @@ export function DraftActions({ items, onDone }: { items: DossierListItem[]; onDo
       <ul className="draft-actions">
         {items.map((i) => (
           <li key={i.id} data-testid={`draft-${i.code}`}>
-            <span><b>{i.code}</b> · {i.procedureName} · {i.applicantShort || "chưa có tên"}</span>
+            <span>
+              <b>{i.code}</b> · {i.procedureName} · {i.applicantShort || "chưa có tên"}
+            </span>
             <button onClick={() => cont(i.code)}>Tiếp tục {i.code}</button>
-            <button className="danger" onClick={() => { setDiscarding(i.id); setReason(""); setError(""); }}>Bỏ bản nháp {i.code}</button>
+            <button
+              className="danger"
+              onClick={() => {
+                setDiscarding(i.id);
+                setReason("");
+                setError("");
+              }}
+            >
+              Bỏ bản nháp {i.code}
+            </button>
             {discarding === i.id && (
               <div className="row" style={{ flexBasis: "100%" }}>
                 <label htmlFor={`discard-${i.id}`}>Lý do bỏ (được ghi nhật ký)</label>
-                <input id={`discard-${i.id}`} value={reason} onChange={(e) => setReason(e.target.value)} style={{ flex: 1 }} autoFocus />
-                <button className="danger" onClick={() => void discard(i)}>Xác nhận bỏ</button>
+                <input
+                  id={`discard-${i.id}`}
+                  value={reason}
+                  onChange={(e) => setReason(e.target.value)}
+                  style={{ flex: 1 }}
+                  autoFocus
+                />
+                <button className="danger" onClick={() => void discard(i)}>
+                  Xác nhận bỏ
+                </button>
                 <button onClick={() => setDiscarding(null)}>Thôi</button>
-                {error && <p className="error" role="alert" style={{ flexBasis: "100%" }}>{error}</p>}
+                {error && (
+                  <p className="error" role="alert" style={{ flexBasis: "100%" }}>
+                    {error}
+                  </p>
+                )}
               </div>
             )}
           </li>

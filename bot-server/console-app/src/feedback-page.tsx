@@ -31,7 +31,11 @@ export function FeedbackPage({ officer }: { officer: Officer }) {
   const [error, setError] = useState("");
   const [notice, setNotice] = useState("");
   const load = useCallback(
-    () => api<FeedbackListReply>("GET", `/feedback${status ? `?status=${status}` : ""}`).then((r) => setItems(r.items), (e: Error) => setError(e.message)),
+    () =>
+      api<FeedbackListReply>("GET", `/feedback${status ? `?status=${status}` : ""}`).then(
+        (r) => setItems(r.items),
+        (e: Error) => setError(e.message),
+      ),
     [status],
   );
   useEffect(() => void load(), [load]);
@@ -44,38 +48,90 @@ export function FeedbackPage({ officer }: { officer: Officer }) {
       <div className="row" style={{ marginBottom: 10 }}>
         <div className="field" style={{ width: 200 }}>
           <label htmlFor="fb-status">Trạng thái</label>
-          <select id="fb-status" value={status} onChange={(e) => { setNotice(""); setStatus(e.target.value); }}>
-            {STATUS_FILTERS.map((f) => <option key={f.value} value={f.value}>{f.label}</option>)}
+          <select
+            id="fb-status"
+            value={status}
+            onChange={(e) => {
+              setNotice("");
+              setStatus(e.target.value);
+            }}
+          >
+            {STATUS_FILTERS.map((f) => (
+              <option key={f.value} value={f.value}>
+                {f.label}
+              </option>
+            ))}
           </select>
         </div>
         <div className="field" style={{ width: 240 }}>
           <label htmlFor="fb-kind">Loại ý kiến</label>
           <select id="fb-kind" value={kind} onChange={(e) => setKind(e.target.value)}>
-            {KIND_FILTERS.map((f) => <option key={f.value} value={f.value}>{f.label}</option>)}
+            {KIND_FILTERS.map((f) => (
+              <option key={f.value} value={f.value}>
+                {f.label}
+              </option>
+            ))}
           </select>
         </div>
       </div>
-      {notice && <p className="ok" role="status">{notice}</p>}
-      {error && <p className="error" role="alert">{error}</p>}
-      {items === null ? <p className="muted">Đang tải…</p> : shown.length === 0 ? <p className="muted">Không có ý kiến nào.</p> : (
+      {notice && (
+        <p className="ok" role="status">
+          {notice}
+        </p>
+      )}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      {items === null ? (
+        <p className="muted">Đang tải…</p>
+      ) : shown.length === 0 ? (
+        <p className="muted">Không có ý kiến nào.</p>
+      ) : (
         <table className="list" data-testid="feedback-list">
           <thead>
-            <tr><th>Ngày gửi</th><th>Loại</th><th className="wide">Mức độ hài lòng</th><th>Nội dung</th><th className="wide">Mã hồ sơ</th><th>Trả lời</th></tr>
+            <tr>
+              <th>Ngày gửi</th>
+              <th>Loại</th>
+              <th className="wide">Mức độ hài lòng</th>
+              <th>Nội dung</th>
+              <th className="wide">Mã hồ sơ</th>
+              <th>Trả lời</th>
+            </tr>
           </thead>
           <tbody>
             {shown.map((f) => (
               <tr key={f.id} data-feedback={f.id}>
                 <td>{vnDayTime(f.createdAt)}</td>
-                <td>{f.kindLabel}{officer.role === "province_viewer" && <div className="muted">{f.unitName}</div>}</td>
+                <td>
+                  {f.kindLabel}
+                  {officer.role === "province_viewer" && <div className="muted">{f.unitName}</div>}
+                </td>
                 <td className="wide">{f.ratingLabel ?? ""}</td>
-                <td style={{ whiteSpace: "pre-wrap" }}>{f.text ?? <span className="muted">(không có nội dung)</span>}</td>
+                <td style={{ whiteSpace: "pre-wrap" }}>
+                  {f.text ?? <span className="muted">(không có nội dung)</span>}
+                </td>
                 <td className="wide">{f.dossierCode ?? ""}</td>
                 <td>
-                  {f.answer !== null
-                    ? <><div style={{ whiteSpace: "pre-wrap" }}>{f.answer}</div><div className="muted">{f.statusLabel}, {vnDayTime(f.answeredAt)}</div></>
-                    : canAnswer && f.status === "open"
-                      ? <AnswerForm feedback={f} onDone={async () => { setNotice("Đã gửi trả lời; người dân được báo qua Zalo."); await load(); }} />
-                      : <span className="muted">{f.statusLabel}</span>}
+                  {f.answer !== null ? (
+                    <>
+                      <div style={{ whiteSpace: "pre-wrap" }}>{f.answer}</div>
+                      <div className="muted">
+                        {f.statusLabel}, {vnDayTime(f.answeredAt)}
+                      </div>
+                    </>
+                  ) : canAnswer && f.status === "open" ? (
+                    <AnswerForm
+                      feedback={f}
+                      onDone={async () => {
+                        setNotice("Đã gửi trả lời; người dân được báo qua Zalo.");
+                        await load();
+                      }}
+                    />
+                  ) : (
+                    <span className="muted">{f.statusLabel}</span>
+                  )}
                 </td>
               </tr>
             ))}
@@ -109,9 +165,15 @@ function AnswerForm({ feedback, onDone }: { feedback: Feedback; onDone: () => Pr
       <div className={`field${error ? " invalid" : ""}`}>
         <label htmlFor={id}>Nội dung trả lời</label>
         <textarea id={id} rows={3} value={answer} maxLength={2000} onChange={(e) => setAnswer(e.target.value)} />
-        {error && <div className="msg" role="alert">{error}</div>}
+        {error && (
+          <div className="msg" role="alert">
+            {error}
+          </div>
+        )}
       </div>
-      <button className="primary" type="submit" disabled={sending}>Gửi trả lời</button>
+      <button className="primary" type="submit" disabled={sending}>
+        Gửi trả lời
+      </button>
     </form>
   );
 }

@@ -15,4 +15,8 @@ export function vnDayTime(iso: string | null | undefined): string {
 }
 
 export const TRACK_LABEL: Record<string, string> = { "same-day": "Trả trong ngày", normal: "Thông thường" };
-export const FLAG_LABEL: Record<string, string> = { same_day_at_risk: "Nguy cơ trễ trong ngày", due_soon: "Sắp đến hạn", late: "Quá hạn" };
+export const FLAG_LABEL: Record<string, string> = {
+  same_day_at_risk: "Nguy cơ trễ trong ngày",
+  due_soon: "Sắp đến hạn",
+  late: "Quá hạn",
+};

@@ -45,7 +45,8 @@ export function IdleGuard({ idle, username }: { idle: IdleInfo; username: string
     const onInput = () => {
       if (phase !== "active") return;
       typedSince.current = true;
-      if (Date.now() - lastServerActivity.current >= TELL_SERVER_EVERY_MS) void api("POST", "/session/keep-alive").catch(() => undefined);
+      if (Date.now() - lastServerActivity.current >= TELL_SERVER_EVERY_MS)
+        void api("POST", "/session/keep-alive").catch(() => undefined);
     };
     window.addEventListener("keydown", onInput, true);
     window.addEventListener("pointerdown", onInput, true);
@@ -90,12 +91,23 @@ export function IdleGuard({ idle, username }: { idle: IdleInfo; username: string
 
   if (phase === "warning") {
     return (
-      <div className="modal-backdrop" role="dialog" aria-modal="true" aria-labelledby="idle-title" data-testid="idle-warning">
+      <div
+        className="modal-backdrop"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="idle-title"
+        data-testid="idle-warning"
+      >
         <div className="card modal">
           <h2 id="idle-title">Phiên làm việc sắp hết</h2>
-          <p>Không có thao tác trong một thời gian. Phiên làm việc sẽ tự kết thúc sau <b>{left} giây</b> để bảo vệ dữ liệu của công dân.</p>
+          <p>
+            Không có thao tác trong một thời gian. Phiên làm việc sẽ tự kết thúc sau <b>{left} giây</b> để bảo vệ dữ
+            liệu của công dân.
+          </p>
           <p className="muted">Nội dung đang kê khai đã được lưu nháp trên máy chủ.</p>
-          <button className="primary" autoFocus onClick={() => void stay()}>Tiếp tục làm việc</button>
+          <button className="primary" autoFocus onClick={() => void stay()}>
+            Tiếp tục làm việc
+          </button>
         </div>
       </div>
     );
@@ -122,14 +134,39 @@ function SignInAgain({ username, onDone }: { username: string; onDone: () => voi
     }
   };
   return (
-    <div className="modal-backdrop" role="dialog" aria-modal="true" aria-labelledby="ended-title" data-testid="session-ended">
+    <div
+      className="modal-backdrop"
+      role="dialog"
+      aria-modal="true"
+      aria-labelledby="ended-title"
+      data-testid="session-ended"
+    >
       <form className="card modal" onSubmit={submit}>
         <h2 id="ended-title">Phiên làm việc đã kết thúc</h2>
         <p>Phiên đã hết do không có thao tác. Đăng nhập lại để tiếp tục, nội dung trên màn hình vẫn được giữ.</p>
-        <div className="field"><label htmlFor="again-u">Tên đăng nhập</label><input id="again-u" value={username} readOnly /></div>
-        <div className="field"><label htmlFor="again-p">Mật khẩu</label><input id="again-p" type="password" autoFocus autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} /></div>
-        {error && <p className="error" role="alert">{error}</p>}
-        <button className="primary" type="submit">Đăng nhập lại</button>
+        <div className="field">
+          <label htmlFor="again-u">Tên đăng nhập</label>
+          <input id="again-u" value={username} readOnly />
+        </div>
+        <div className="field">
+          <label htmlFor="again-p">Mật khẩu</label>
+          <input
+            id="again-p"
+            type="password"
+            autoFocus
+            autoComplete="current-password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
+        </div>
+        {error && (
+          <p className="error" role="alert">
+            {error}
+          </p>
+        )}
+        <button className="primary" type="submit">
+          Đăng nhập lại
+        </button>
       </form>
     </div>
   );

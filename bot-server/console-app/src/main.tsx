@@ -5,4 +5,6 @@ import { MirrorApp } from "./mirror/mirror-app.js";
 import "./styles.css";
 
 const isMirror = window.location.pathname.replace(/\/+$/, "").endsWith("/console/mirror");
-createRoot(document.getElementById("root")!).render(<StrictMode>{isMirror ? <MirrorApp /> : <ConsoleApp />}</StrictMode>);
+createRoot(document.getElementById("root")!).render(
+  <StrictMode>{isMirror ? <MirrorApp /> : <ConsoleApp />}</StrictMode>,
+);

@@ -6,7 +6,11 @@ import { useEffect, useState } from "react";
 import { api, ApiError } from "./api.js";
 import { vnDayTime } from "./format.js";
 
-interface OfficeContact { phone: string | null; address: string | null; updatedAt: string | null }
+interface OfficeContact {
+  phone: string | null;
+  address: string | null;
+  updatedAt: string | null;
+}
 
 export function OfficePage() {
   const [saved, setSaved] = useState<OfficeContact | null>(null);
@@ -31,29 +35,58 @@ export function OfficePage() {
       show(await api<OfficeContact>("PUT", "/office-contact", { phone, address }));
       setMessage("Đã lưu. Chatbot Zalo dùng thông tin này từ tin nhắn tiếp theo.");
     } catch (err) {
-      if (err instanceof ApiError && err.fields.length > 0) setErrors(Object.fromEntries(err.fields.map((f) => [f.path, f.message])));
+      if (err instanceof ApiError && err.fields.length > 0)
+        setErrors(Object.fromEntries(err.fields.map((f) => [f.path, f.message])));
       setMessage(err instanceof ApiError ? err.message : "Không kết nối được máy chủ.");
     }
   };
 
-  if (!saved) return message ? <p className="error" role="alert">{message}</p> : <p className="muted">Đang tải…</p>;
+  if (!saved)
+    return message ? (
+      <p className="error" role="alert">
+        {message}
+      </p>
+    ) : (
+      <p className="muted">Đang tải…</p>
+    );
   return (
     <form className="card" onSubmit={save}>
       <h2>Thông tin Bộ phận Một cửa</h2>
-      <p className="muted">Chatbot Zalo trả lời người dân hỏi địa chỉ hoặc xin gặp cán bộ bằng số điện thoại và địa chỉ dưới đây. Để trống nếu chưa có thông tin chính thức.</p>
+      <p className="muted">
+        Chatbot Zalo trả lời người dân hỏi địa chỉ hoặc xin gặp cán bộ bằng số điện thoại và địa chỉ dưới đây. Để trống
+        nếu chưa có thông tin chính thức.
+      </p>
       <div className="field">
         <label htmlFor="office-phone">Số điện thoại</label>
-        <input id="office-phone" inputMode="tel" placeholder="0261 3544 123" value={phone} onChange={(e) => setPhone(e.target.value)} aria-invalid={Boolean(errors.phone)} />
+        <input
+          id="office-phone"
+          inputMode="tel"
+          placeholder="0261 3544 123"
+          value={phone}
+          onChange={(e) => setPhone(e.target.value)}
+          aria-invalid={Boolean(errors.phone)}
+        />
         {errors.phone && <p className="error">{errors.phone}</p>}
       </div>
       <div className="field">
         <label htmlFor="office-address">Địa chỉ</label>
-        <input id="office-address" value={address} onChange={(e) => setAddress(e.target.value)} aria-invalid={Boolean(errors.address)} />
+        <input
+          id="office-address"
+          value={address}
+          onChange={(e) => setAddress(e.target.value)}
+          aria-invalid={Boolean(errors.address)}
+        />
         {errors.address && <p className="error">{errors.address}</p>}
       </div>
       {saved.updatedAt && <p className="muted">Cập nhật lần cuối: {vnDayTime(saved.updatedAt)}</p>}
-      {message && <p className={Object.keys(errors).length > 0 ? "error" : "ok"} role="status">{message}</p>}
-      <button className="primary" type="submit">Lưu</button>
+      {message && (
+        <p className={Object.keys(errors).length > 0 ? "error" : "ok"} role="status">
+          {message}
+        </p>
+      )}
+      <button className="primary" type="submit">
+        Lưu
+      </button>
     </form>
   );
 }

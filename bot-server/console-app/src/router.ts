@@ -39,20 +39,34 @@ export function parseRoute(path: string): Route {
 
 export function pathOf(r: Route): string {
   switch (r.name) {
-    case "board": return "/console/";
-    case "intake": return "/console/tiep-nhan";
-    case "queue": return `/console/hang-doi/${r.queue}`;
-    case "dossier": return `/console/ho-so/${r.id}`;
-    case "deadLetters": return "/console/thong-bao-loi";
-    case "feedback": return "/console/y-kien";
-    case "conversations": return "/console/can-ho-tro";
-    case "office": return "/console/don-vi";
-    case "dataRequests": return "/console/yeu-cau-du-lieu";
-    case "chatbot": return "/console/thu-chatbot";
-    case "zaloLink": return "/console/zalo";
-    case "reports": return "/console/bao-cao";
-    case "reportDossiers": return "/console/bao-cao/ho-so";
-    case "reportReview": return "/console/bao-cao/tong-ket";
+    case "board":
+      return "/console/";
+    case "intake":
+      return "/console/tiep-nhan";
+    case "queue":
+      return `/console/hang-doi/${r.queue}`;
+    case "dossier":
+      return `/console/ho-so/${r.id}`;
+    case "deadLetters":
+      return "/console/thong-bao-loi";
+    case "feedback":
+      return "/console/y-kien";
+    case "conversations":
+      return "/console/can-ho-tro";
+    case "office":
+      return "/console/don-vi";
+    case "dataRequests":
+      return "/console/yeu-cau-du-lieu";
+    case "chatbot":
+      return "/console/thu-chatbot";
+    case "zaloLink":
+      return "/console/zalo";
+    case "reports":
+      return "/console/bao-cao";
+    case "reportDossiers":
+      return "/console/bao-cao/ho-so";
+    case "reportReview":
+      return "/console/bao-cao/tong-ket";
   }
 }
 

@@ -10,7 +10,13 @@ export function WorkflowSetting() {
   const [chosen, setChosen] = useState("");
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   useEffect(() => {
-    api<Workflow>("GET", "/workflow").then((w) => { setData(w); setChosen(w.workflow); }, (e: Error) => setMessage({ ok: false, text: e.message }));
+    api<Workflow>("GET", "/workflow").then(
+      (w) => {
+        setData(w);
+        setChosen(w.workflow);
+      },
+      (e: Error) => setMessage({ ok: false, text: e.message }),
+    );
   }, []);
   const save = async (e: React.FormEvent) => {
     e.preventDefault();
@@ -22,7 +28,12 @@ export function WorkflowSetting() {
       setMessage({ ok: false, text: err instanceof ApiError ? err.message : String(err) });
     }
   };
-  if (!data) return message ? <p className="error" role="alert">{message.text}</p> : null;
+  if (!data)
+    return message ? (
+      <p className="error" role="alert">
+        {message.text}
+      </p>
+    ) : null;
   return (
     <form className="card" onSubmit={save} aria-labelledby="workflow-title">
       <h2 id="workflow-title">Quy trình giải quyết</h2>
@@ -30,13 +41,26 @@ export function WorkflowSetting() {
         <legend className="muted">Ai trình lãnh đạo duyệt hồ sơ đã tiếp nhận?</legend>
         {data.options.map((o) => (
           <label key={o.id} className="row" style={{ flexWrap: "nowrap", margin: "6px 0" }}>
-            <input type="radio" name="workflow" value={o.id} checked={chosen === o.id} onChange={() => setChosen(o.id)} style={{ width: "auto" }} />
+            <input
+              type="radio"
+              name="workflow"
+              value={o.id}
+              checked={chosen === o.id}
+              onChange={() => setChosen(o.id)}
+              style={{ width: "auto" }}
+            />
             {o.label}
           </label>
         ))}
       </fieldset>
-      <button className="primary" type="submit">Áp dụng quy trình</button>
-      {message && <p className={message.ok ? "ok" : "error"} role={message.ok ? "status" : "alert"}>{message.text}</p>}
+      <button className="primary" type="submit">
+        Áp dụng quy trình
+      </button>
+      {message && (
+        <p className={message.ok ? "ok" : "error"} role={message.ok ? "status" : "alert"}>
+          {message.text}
+        </p>
+      )}
     </form>
   );
 }

@@ -7,8 +7,17 @@ import { useEffect, useState } from "react";
 import { api } from "./api.js";
 import { vnDayTime } from "./format.js";
 
-interface LinkState { linked: boolean; codeExpiresAt: string | null; oaId: string | null }
-interface Issued { code: string; message: string; expiresAt: string; oaId: string | null }
+interface LinkState {
+  linked: boolean;
+  codeExpiresAt: string | null;
+  oaId: string | null;
+}
+interface Issued {
+  code: string;
+  message: string;
+  expiresAt: string;
+  oaId: string | null;
+}
 
 export function ZaloLinkPage() {
   const [state, setState] = useState<LinkState | null>(null);
@@ -28,7 +37,14 @@ export function ZaloLinkPage() {
     }
   };
 
-  if (!state) return error ? <p className="error" role="alert">{error}</p> : <p className="muted">Đang tải…</p>;
+  if (!state)
+    return error ? (
+      <p className="error" role="alert">
+        {error}
+      </p>
+    ) : (
+      <p className="muted">Đang tải…</p>
+    );
   return (
     <section className="card">
       <h2>Nhận nhắc việc qua Zalo</h2>
@@ -42,16 +58,26 @@ export function ZaloLinkPage() {
       {issued ? (
         <div className="field">
           <p>Mở Zalo, vào trò chuyện với Zalo OA của đơn vị và gửi đúng tin nhắn:</p>
-          <p style={{ fontSize: "1.6rem", fontWeight: 700, letterSpacing: "0.08em" }} data-testid="oa-link-message">{issued.message}</p>
-          <p className="muted">Mã dùng được một lần, đến {vnDayTime(issued.expiresAt)}. Sau khi OA trả lời, bấm “Kiểm tra lại”.</p>
-          <button type="button" onClick={() => void load()}>Kiểm tra lại</button>
+          <p style={{ fontSize: "1.6rem", fontWeight: 700, letterSpacing: "0.08em" }} data-testid="oa-link-message">
+            {issued.message}
+          </p>
+          <p className="muted">
+            Mã dùng được một lần, đến {vnDayTime(issued.expiresAt)}. Sau khi OA trả lời, bấm “Kiểm tra lại”.
+          </p>
+          <button type="button" onClick={() => void load()}>
+            Kiểm tra lại
+          </button>
         </div>
       ) : (
         <button className="primary" type="button" onClick={() => void ask()}>
           {state.linked ? "Liên kết tài khoản Zalo khác" : "Lấy mã liên kết"}
         </button>
       )}
-      {error && <p className="error" role="alert">{error}</p>}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
     </section>
   );
 }

@@ -2,7 +2,12 @@
 import { useEffect, useState } from "react";
 import { api } from "./api.js";
 
-interface Sending { connected: boolean; title: string; detail: string; configure: string[] }
+interface Sending {
+  connected: boolean;
+  title: string;
+  detail: string;
+  configure: string[];
+}
 
 export function ZaloSendingNotice({ showConfigure }: { showConfigure: boolean }) {
   const [s, setS] = useState<Sending | null>(null);

@@ -14,7 +14,9 @@ import { renderUnitsModule } from "./render-units-module.js";
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..");
 const dataDir = process.argv[2];
 if (!dataDir) {
-  console.error("usage: npx tsx bot-server/scripts/units/build-dak-nong.ts <folder with the two CSVs> (see docs/domain/units.md#unit-data-and-sources)");
+  console.error(
+    "usage: npx tsx bot-server/scripts/units/build-dak-nong.ts <folder with the two CSVs> (see docs/domain/units.md#unit-data-and-sources)",
+  );
   process.exit(2);
 }
 const out = join(root, "shared", "data", "units", "dak-nong.ts");

@@ -10,14 +10,39 @@ import { displayName } from "../../../shared/units/unit-names.js";
 import { searchKey } from "../../../shared/units/unit-search.js";
 import { cleanName, nameKey, padCode, splitTypedName } from "./package-names.js";
 import {
-  COMMUNE_BASIS_BY_PROVINCE, DEFAULT_OLD_VALID_FROM, DISTRICT_BASIS, LAST_DAY_BEFORE_REFORM, PROVINCE_BASIS, REFORM_DATE, VERIFIED_OLD_VALID_FROM,
+  COMMUNE_BASIS_BY_PROVINCE,
+  DEFAULT_OLD_VALID_FROM,
+  DISTRICT_BASIS,
+  LAST_DAY_BEFORE_REFORM,
+  PROVINCE_BASIS,
+  REFORM_DATE,
+  VERIFIED_OLD_VALID_FROM,
 } from "./reform-2025.js";
 
-export interface VpProvince { idProvince: string; name: string }
-export interface VpDistrict { idProvince: string; idDistrict: string; name: string }
-export interface VpCommune { idDistrict: string; idCommune: string; name: string }
-export interface VadProvince { province_code: string; name: string; place_type: string }
-export interface VadWard { ward_code: string; name: string; province_code: string }
+export interface VpProvince {
+  idProvince: string;
+  name: string;
+}
+export interface VpDistrict {
+  idProvince: string;
+  idDistrict: string;
+  name: string;
+}
+export interface VpCommune {
+  idDistrict: string;
+  idCommune: string;
+  name: string;
+}
+export interface VadProvince {
+  province_code: string;
+  name: string;
+  place_type: string;
+}
+export interface VadWard {
+  ward_code: string;
+  name: string;
+  province_code: string;
+}
 export interface VadWardMapping {
   old_ward_code: string | null;
   old_ward_name: string | null;
@@ -41,14 +66,22 @@ export interface ConvertOptions {
 }
 
 export interface ImportCounts {
-  oldProvinces: number; oldDistricts: number; oldCommunes: number; newProvinces: number; newCommunes: number;
-  communeSuccessions: number; districtSuccessions: number; provinceSuccessions: number;
-  splitCommunes: number; unmappedCommunes: number; toVerifyUnits: number; toVerifySuccessions: number;
+  oldProvinces: number;
+  oldDistricts: number;
+  oldCommunes: number;
+  newProvinces: number;
+  newCommunes: number;
+  communeSuccessions: number;
+  districtSuccessions: number;
+  provinceSuccessions: number;
+  splitCommunes: number;
+  unmappedCommunes: number;
+  toVerifyUnits: number;
+  toVerifySuccessions: number;
 }
 
 export type ConvertResult =
-  | { ok: true; data: UnitsData; counts: ImportCounts; warnings: string[] }
-  | { ok: false; error: string };
+  { ok: true; data: UnitsData; counts: ImportCounts; warnings: string[] } | { ok: false; error: string };
 
 export function convertPackageUnits(pkg: PackageUnits, options: ConvertOptions): ConvertResult {
   const warnings: string[] = [];
@@ -62,10 +95,26 @@ export function convertPackageUnits(pkg: PackageUnits, options: ConvertOptions):
   const communesOfDistrict = new Map<string, AdminUnit[]>();
   const provinceByKey = new Map<string, { code: string; validFrom: IsoDate; toVerify: boolean }>();
 
-  const addOld = (level: AdminUnit["level"], code: string, raw: string, parentCode: string | undefined, validFrom: IsoDate, toVerify: boolean) => {
+  const addOld = (
+    level: AdminUnit["level"],
+    code: string,
+    raw: string,
+    parentCode: string | undefined,
+    validFrom: IsoDate,
+    toVerify: boolean,
+  ) => {
     const { type, name, known } = splitTypedName(raw, level);
     if (!known) warnings.push(`Không rõ loại đơn vị của "${raw}" (${code}); tạm coi là ${type}`);
-    const unit: AdminUnit = { id: `${code}@${validFrom}`, code, name, type, level, validFrom, validTo: LAST_DAY_BEFORE_REFORM, source: src.old };
+    const unit: AdminUnit = {
+      id: `${code}@${validFrom}`,
+      code,
+      name,
+      type,
+      level,
+      validFrom,
+      validTo: LAST_DAY_BEFORE_REFORM,
+      source: src.old,
+    };
     if (parentCode !== undefined) unit.parentId = oldIdOfCode.get(parentCode);
     if (toVerify || !known) unit.toVerify = true;
     oldUnits.push(unit);
@@ -75,7 +124,8 @@ export function convertPackageUnits(pkg: PackageUnits, options: ConvertOptions):
 
   for (const code of options.provinceCodes.map((c) => padCode(c, 2))) {
     const p = pkg.before.provinces.find((x) => x.idProvince === code);
-    if (!p) return { ok: false, error: `Không có tỉnh mã ${code} trong vietnam-provinces-js / unknown province ${code}` };
+    if (!p)
+      return { ok: false, error: `Không có tỉnh mã ${code} trong vietnam-provinces-js / unknown province ${code}` };
     const verified = VERIFIED_OLD_VALID_FROM[code];
     const validFrom = options.oldValidFrom ?? verified ?? DEFAULT_OLD_VALID_FROM;
     const toVerify = validFrom !== verified;
@@ -86,7 +136,10 @@ export function convertPackageUnits(pkg: PackageUnits, options: ConvertOptions):
     for (const d of districts) addOld("district", d.idDistrict, d.name, code, validFrom, toVerify);
     for (const d of districts) {
       const communes = pkg.before.communes.filter((c) => c.idDistrict === d.idDistrict);
-      communesOfDistrict.set(d.idDistrict, communes.map((c) => addOld("commune", c.idCommune, c.name, d.idDistrict, validFrom, toVerify)));
+      communesOfDistrict.set(
+        d.idDistrict,
+        communes.map((c) => addOld("commune", c.idCommune, c.name, d.idDistrict, validFrom, toVerify)),
+      );
     }
   }
   const oldCommunes = () => oldUnits.filter((u) => u.level === "commune");
@@ -115,7 +168,9 @@ export function convertPackageUnits(pkg: PackageUnits, options: ConvertOptions):
     if (known) {
       const unit = unitById.get(known);
       if (unit && searchKey(unit.name) !== nameKey(row.old_ward_name ?? "", "commune")) {
-        warnings.push(`Mã ${code}: tên cũ khác nhau giữa hai gói ("${displayName(unit)}" / "${row.old_ward_name}"); dùng theo mã`);
+        warnings.push(
+          `Mã ${code}: tên cũ khác nhau giữa hai gói ("${displayName(unit)}" / "${row.old_ward_name}"); dùng theo mã`,
+        );
       }
       return unit && { unit, byName: false };
     }
@@ -123,14 +178,21 @@ export function convertPackageUnits(pkg: PackageUnits, options: ConvertOptions):
     const province = provinceByKey.get(nameKey(row.old_province_name ?? "", "province"));
     if (!province) return undefined;
     const district = findDistrict(province.code, row.old_district_name);
-    const pool = district ? communesOfDistrict.get(district.idDistrict) ?? [] : oldCommunes().filter((c) => oldIdOfCode.get(province.code) === unitById.get(c.parentId ?? "")?.parentId);
+    const pool = district
+      ? (communesOfDistrict.get(district.idDistrict) ?? [])
+      : oldCommunes().filter((c) => oldIdOfCode.get(province.code) === unitById.get(c.parentId ?? "")?.parentId);
     if (code === "") {
       const unit = findCommune(pool, row.old_ward_name);
-      if (!unit) warnings.push(`Không khớp được đơn vị cũ "${row.old_ward_name}, ${row.old_district_name}" theo tên; bỏ qua dòng ánh xạ`);
+      if (!unit)
+        warnings.push(
+          `Không khớp được đơn vị cũ "${row.old_ward_name}, ${row.old_district_name}" theo tên; bỏ qua dòng ánh xạ`,
+        );
       return unit && { unit, byName: true };
     }
     if (!district) {
-      warnings.push(`Mã cũ ${code} "${row.old_ward_name}" không có trong vietnam-provinces-js và không khớp huyện "${row.old_district_name}"; bỏ qua`);
+      warnings.push(
+        `Mã cũ ${code} "${row.old_ward_name}" không có trong vietnam-provinces-js và không khớp huyện "${row.old_district_name}"; bỏ qua`,
+      );
       return undefined;
     }
     const unit = addOld("commune", code, row.old_ward_name ?? code, district.idDistrict, province.validFrom, true);
@@ -149,11 +211,15 @@ export function convertPackageUnits(pkg: PackageUnits, options: ConvertOptions):
     const code = padCode(row.new_ward_code, 5);
     const byName = province && wardByName.get(`${province.province_code}|${searchKey(row.new_ward_name)}`);
     if (byName) {
-      if (byName.ward_code !== code) warnings.push(`"${row.new_ward_name}": mã mới ${row.new_ward_code} trong bảng ánh xạ sửa thành ${byName.ward_code} theo danh mục xã`);
+      if (byName.ward_code !== code)
+        warnings.push(
+          `"${row.new_ward_name}": mã mới ${row.new_ward_code} trong bảng ánh xạ sửa thành ${byName.ward_code} theo danh mục xã`,
+        );
       return byName;
     }
     const byCode = wardByCode.get(code);
-    if (byCode) warnings.push(`"${row.new_ward_name}" không có trong danh mục xã mới; dùng mã ${code} ("${byCode.name}")`);
+    if (byCode)
+      warnings.push(`"${row.new_ward_name}" không có trong danh mục xã mới; dùng mã ${code} ("${byCode.name}")`);
     else warnings.push(`Không tìm thấy đơn vị mới "${row.new_ward_name}" (${row.new_ward_code}); bỏ qua dòng ánh xạ`);
     return byCode;
   }
@@ -171,19 +237,37 @@ export function convertPackageUnits(pkg: PackageUnits, options: ConvertOptions):
   }
 
   const newId = (code: string) => `${code}@${REFORM_DATE}`;
-  const targets = [...new Map([...links.values()].flatMap((l) => l.wards).map((w) => [w.ward_code, w])).values()]
-    .sort((a, b) => a.ward_code.localeCompare(b.ward_code));
+  const targets = [...new Map([...links.values()].flatMap((l) => l.wards).map((w) => [w.ward_code, w])).values()].sort(
+    (a, b) => a.ward_code.localeCompare(b.ward_code),
+  );
   const newProvinceCodes = [...new Set(targets.map((w) => w.province_code))].sort();
   const newUnits: AdminUnit[] = [];
   for (const code of newProvinceCodes) {
     const p = pkg.after.provinces.find((x) => x.province_code === code);
     const central = searchKey(p?.place_type ?? "").includes("trung uong");
     const { name } = splitTypedName(p?.name ?? code, "province");
-    newUnits.push({ id: newId(code), code, name, type: central ? "thành phố trực thuộc trung ương" : "tỉnh", level: "province", validFrom: REFORM_DATE, source: src.new });
+    newUnits.push({
+      id: newId(code),
+      code,
+      name,
+      type: central ? "thành phố trực thuộc trung ương" : "tỉnh",
+      level: "province",
+      validFrom: REFORM_DATE,
+      source: src.new,
+    });
   }
   for (const w of targets) {
     const { type, name, known } = splitTypedName(w.name, "commune");
-    const unit: AdminUnit = { id: newId(w.ward_code), code: w.ward_code, name, type, level: "commune", parentId: newId(w.province_code), validFrom: REFORM_DATE, source: src.new };
+    const unit: AdminUnit = {
+      id: newId(w.ward_code),
+      code: w.ward_code,
+      name,
+      type,
+      level: "commune",
+      parentId: newId(w.province_code),
+      validFrom: REFORM_DATE,
+      source: src.new,
+    };
     if (!known) unit.toVerify = true;
     newUnits.push(unit);
   }
@@ -193,7 +277,12 @@ export function convertPackageUnits(pkg: PackageUnits, options: ConvertOptions):
     const pc = newProvinceOf.get(wardCode) ?? "";
     const verified = COMMUNE_BASIS_BY_PROVINCE[pc];
     const province = newUnits.find((u) => u.id === newId(pc));
-    return { legalBasis: verified ?? `Nghị quyết năm 2025 của UBTVQH về sắp xếp đơn vị hành chính cấp xã của ${province ? displayName(province) : pc} (số hiệu cần kiểm tra)`, toVerify: !verified };
+    return {
+      legalBasis:
+        verified ??
+        `Nghị quyết năm 2025 của UBTVQH về sắp xếp đơn vị hành chính cấp xã của ${province ? displayName(province) : pc} (số hiệu cần kiểm tra)`,
+      toVerify: !verified,
+    };
   };
   const successions: UnitSuccession[] = [];
   const link = (fromId: string, toId: string, legalBasis: string, toVerify: boolean) =>
@@ -202,7 +291,9 @@ export function convertPackageUnits(pkg: PackageUnits, options: ConvertOptions):
     const l = links.get(c.id);
     if (!l) {
       c.toVerify = true;
-      warnings.push(`${displayName(c)} (${c.code}) không có trong bảng sắp xếp 2025: có thể đã giải thể hoặc sáp nhập trước 1/7/2025 (cần kiểm tra)`);
+      warnings.push(
+        `${displayName(c)} (${c.code}) không có trong bảng sắp xếp 2025: có thể đã giải thể hoặc sáp nhập trước 1/7/2025 (cần kiểm tra)`,
+      );
       continue;
     }
     for (const w of l.wards) {
@@ -210,17 +301,28 @@ export function convertPackageUnits(pkg: PackageUnits, options: ConvertOptions):
       link(c.id, newId(w.ward_code), basis.legalBasis, basis.toVerify || l.byName);
     }
   }
-  const wardsOf = (ids: readonly string[]) => [...new Set(ids.flatMap((id) => links.get(id)?.wards.map((w) => w.ward_code) ?? []))];
+  const wardsOf = (ids: readonly string[]) => [
+    ...new Set(ids.flatMap((id) => links.get(id)?.wards.map((w) => w.ward_code) ?? [])),
+  ];
   for (const p of oldUnits.filter((u) => u.level === "province")) {
-    const communeIds = oldCommunes().filter((c) => unitById.get(c.parentId ?? "")?.parentId === p.id).map((c) => c.id);
-    for (const pc of [...new Set(wardsOf(communeIds).map((w) => newProvinceOf.get(w) ?? ""))]) link(p.id, newId(pc), PROVINCE_BASIS, false);
+    const communeIds = oldCommunes()
+      .filter((c) => unitById.get(c.parentId ?? "")?.parentId === p.id)
+      .map((c) => c.id);
+    for (const pc of [...new Set(wardsOf(communeIds).map((w) => newProvinceOf.get(w) ?? ""))])
+      link(p.id, newId(pc), PROVINCE_BASIS, false);
   }
   for (const d of oldUnits.filter((u) => u.level === "district")) {
-    for (const w of wardsOf(oldCommunes().filter((c) => c.parentId === d.id).map((c) => c.id))) link(d.id, newId(w), DISTRICT_BASIS, false);
+    for (const w of wardsOf(
+      oldCommunes()
+        .filter((c) => c.parentId === d.id)
+        .map((c) => c.id),
+    ))
+      link(d.id, newId(w), DISTRICT_BASIS, false);
   }
 
   const units = [...oldUnits.filter((u) => u.level !== "commune"), ...oldCommunes(), ...newUnits];
-  const byLevelFrom = (level: AdminUnit["level"]) => successions.filter((s) => unitById.get(s.fromId)?.level === level).length;
+  const byLevelFrom = (level: AdminUnit["level"]) =>
+    successions.filter((s) => unitById.get(s.fromId)?.level === level).length;
   const counts: ImportCounts = {
     oldProvinces: oldUnits.filter((u) => u.level === "province").length,
     oldDistricts: oldUnits.filter((u) => u.level === "district").length,

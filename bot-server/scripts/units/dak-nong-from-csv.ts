@@ -4,7 +4,14 @@
  */
 import type { AdminUnit, UnitLevel, UnitsData, UnitSuccession, UnitType } from "../../../shared/model.js";
 import { parseCsv } from "./csv.js";
-import { COMMUNE_BASIS_BY_PROVINCE, DISTRICT_BASIS, LAST_DAY_BEFORE_REFORM, PROVINCE_BASIS, REFORM_DATE, VERIFIED_OLD_VALID_FROM } from "./reform-2025.js";
+import {
+  COMMUNE_BASIS_BY_PROVINCE,
+  DISTRICT_BASIS,
+  LAST_DAY_BEFORE_REFORM,
+  PROVINCE_BASIS,
+  REFORM_DATE,
+  VERIFIED_OLD_VALID_FROM,
+} from "./reform-2025.js";
 
 export const DAK_NONG_SOURCES = {
   old: "Danh mục hành chính TCTK (GSO), qua daohoangson/dvhcvn data/dvhcvn.json @9ce1ab5 (10/04/2023); giống hệt ở các bản 01/03/2020, 01/02/2024, 01/03/2025",
@@ -14,14 +21,30 @@ export const DAK_NONG_SOURCES = {
 
 const OLD_FROM = VERIFIED_OLD_VALID_FROM["67"] ?? "2020-03-01";
 const LEVELS: readonly string[] = ["province", "district", "commune"];
-const TYPES: readonly string[] = ["tỉnh", "thành phố", "thị xã", "huyện", "quận", "xã", "phường", "thị trấn", "đặc khu"];
+const TYPES: readonly string[] = [
+  "tỉnh",
+  "thành phố",
+  "thị xã",
+  "huyện",
+  "quận",
+  "xã",
+  "phường",
+  "thị trấn",
+  "đặc khu",
+];
 
 const clean = (s: string) => s.normalize("NFC").replace(/\s+/g, " ").trim();
 
-function unitFrom(row: Record<string, string>, validFrom: string, validTo: string | undefined, source: string): AdminUnit {
+function unitFrom(
+  row: Record<string, string>,
+  validFrom: string,
+  validTo: string | undefined,
+  source: string,
+): AdminUnit {
   const level = row.level ?? "";
   const type = clean(row.type ?? "");
-  if (!LEVELS.includes(level) || !TYPES.includes(type)) throw new Error(`CSV row ${row.code}: unknown level/type ${level}/${type}`);
+  if (!LEVELS.includes(level) || !TYPES.includes(type))
+    throw new Error(`CSV row ${row.code}: unknown level/type ${level}/${type}`);
   const unit: AdminUnit = {
     id: `${row.code}@${validFrom}`,
     code: clean(row.code ?? ""),
@@ -41,7 +64,12 @@ export function dakNongFromCsv(csv2023: string, csv2025: string): UnitsData {
   const newRows = parseCsv(csv2025);
   const oldUnits = oldRows.map((r) => unitFrom(r, OLD_FROM, LAST_DAY_BEFORE_REFORM, DAK_NONG_SOURCES.old));
   const newUnits = newRows.map((r) =>
-    unitFrom(r, REFORM_DATE, undefined, r.level === "province" ? DAK_NONG_SOURCES.newProvince : DAK_NONG_SOURCES.newCommune),
+    unitFrom(
+      r,
+      REFORM_DATE,
+      undefined,
+      r.level === "province" ? DAK_NONG_SOURCES.newProvince : DAK_NONG_SOURCES.newCommune,
+    ),
   );
   const oldId = (code: string) => `${code}@${OLD_FROM}`;
   const newId = (code: string) => `${code}@${REFORM_DATE}`;
@@ -49,7 +77,10 @@ export function dakNongFromCsv(csv2023: string, csv2025: string): UnitsData {
 
   const targetOf = new Map<string, string[]>();
   for (const r of newRows.filter((r) => r.level === "commune")) {
-    for (const former of (r.former_codes_2023 ?? "").split(";").map((c) => c.trim()).filter(Boolean)) {
+    for (const former of (r.former_codes_2023 ?? "")
+      .split(";")
+      .map((c) => c.trim())
+      .filter(Boolean)) {
       targetOf.set(former, [...(targetOf.get(former) ?? []), r.code ?? ""]);
     }
   }
@@ -58,12 +89,26 @@ export function dakNongFromCsv(csv2023: string, csv2025: string): UnitsData {
   for (const c of communes) {
     const targets = targetOf.get(c.code ?? "");
     if (!targets) throw new Error(`old commune ${c.code} has no successor in the 2025 CSV`);
-    for (const t of targets) successions.push({ fromId: oldId(c.code ?? ""), toId: newId(t), effectiveDate: REFORM_DATE, legalBasis: communeBasis });
+    for (const t of targets)
+      successions.push({
+        fromId: oldId(c.code ?? ""),
+        toId: newId(t),
+        effectiveDate: REFORM_DATE,
+        legalBasis: communeBasis,
+      });
   }
   successions.push({ fromId: oldId("67"), toId: newId("68"), effectiveDate: REFORM_DATE, legalBasis: PROVINCE_BASIS });
   for (const d of oldRows.filter((r) => r.level === "district")) {
-    const targets = new Set(communes.filter((c) => c.parent_code === d.code).flatMap((c) => targetOf.get(c.code ?? "") ?? []));
-    for (const t of targets) successions.push({ fromId: oldId(d.code ?? ""), toId: newId(t), effectiveDate: REFORM_DATE, legalBasis: DISTRICT_BASIS });
+    const targets = new Set(
+      communes.filter((c) => c.parent_code === d.code).flatMap((c) => targetOf.get(c.code ?? "") ?? []),
+    );
+    for (const t of targets)
+      successions.push({
+        fromId: oldId(d.code ?? ""),
+        toId: newId(t),
+        effectiveDate: REFORM_DATE,
+        legalBasis: DISTRICT_BASIS,
+      });
   }
   return { units: [...oldUnits, ...newUnits], successions };
 }

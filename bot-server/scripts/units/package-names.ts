@@ -39,18 +39,32 @@ export const padCode = (code: string | null | undefined, width: number) => {
 export type ProvinceChoice<P> = { ok: true; province: P } | { ok: false; error: string };
 
 /** A pre-2025 province from a code ("67"), slug ("dak-nong") or name ("Đắk Nông", "Tỉnh Đắk Nông"). */
-export function resolveOldProvince<P extends { idProvince: string; name: string }>(arg: string, provinces: readonly P[]): ProvinceChoice<P> {
+export function resolveOldProvince<P extends { idProvince: string; name: string }>(
+  arg: string,
+  provinces: readonly P[],
+): ProvinceChoice<P> {
   const text = cleanName(arg ?? "");
-  if (text === "") return { ok: false, error: "Chưa nêu tỉnh (mã, tên hoặc slug, ví dụ 67, \"Đắk Nông\", dak-nong) / no province given" };
+  if (text === "")
+    return {
+      ok: false,
+      error: 'Chưa nêu tỉnh (mã, tên hoặc slug, ví dụ 67, "Đắk Nông", dak-nong) / no province given',
+    };
   if (/^\d{1,2}$/.test(text)) {
     const province = provinces.find((p) => p.idProvince === padCode(text, 2));
-    return province ? { ok: true, province } : { ok: false, error: `Không có tỉnh mã ${text} trước 1/7/2025 / no pre-2025 province with code ${text}` };
+    return province
+      ? { ok: true, province }
+      : { ok: false, error: `Không có tỉnh mã ${text} trước 1/7/2025 / no pre-2025 province with code ${text}` };
   }
   const key = nameKey(text, "province");
   const compact = key.replace(/ /g, "");
   const exact = provinces.filter((p) => nameKey(p.name, "province").replace(/ /g, "") === compact);
-  const candidates = exact.length > 0 ? exact : provinces.filter((p) => ` ${nameKey(p.name, "province")} `.includes(` ${key} `));
+  const candidates =
+    exact.length > 0 ? exact : provinces.filter((p) => ` ${nameKey(p.name, "province")} `.includes(` ${key} `));
   if (candidates.length === 1 && candidates[0]) return { ok: true, province: candidates[0] };
-  if (candidates.length === 0) return { ok: false, error: `Không tìm thấy tỉnh "${text}" (danh mục trước 1/7/2025) / province not found` };
-  return { ok: false, error: `"${text}" khớp nhiều tỉnh: ${candidates.map((p) => `${p.idProvince} ${p.name}`).join(", ")} / ambiguous province` };
+  if (candidates.length === 0)
+    return { ok: false, error: `Không tìm thấy tỉnh "${text}" (danh mục trước 1/7/2025) / province not found` };
+  return {
+    ok: false,
+    error: `"${text}" khớp nhiều tỉnh: ${candidates.map((p) => `${p.idProvince} ${p.name}`).join(", ")} / ambiguous province`,
+  };
 }

@@ -22,7 +22,20 @@ export const DEFAULT_OLD_VALID_FROM = "2020-03-01";
 
 /** Type prefixes as written in official names, longest first within a level. */
 export const TYPE_PREFIXES = {
-  province: [["Thành phố", "thành phố trực thuộc trung ương"], ["Tỉnh", "tỉnh"]],
-  district: [["Thành phố", "thành phố"], ["Thị xã", "thị xã"], ["Huyện", "huyện"], ["Quận", "quận"]],
-  commune: [["Thị trấn", "thị trấn"], ["Đặc khu", "đặc khu"], ["Phường", "phường"], ["Xã", "xã"]],
+  province: [
+    ["Thành phố", "thành phố trực thuộc trung ương"],
+    ["Tỉnh", "tỉnh"],
+  ],
+  district: [
+    ["Thành phố", "thành phố"],
+    ["Thị xã", "thị xã"],
+    ["Huyện", "huyện"],
+    ["Quận", "quận"],
+  ],
+  commune: [
+    ["Thị trấn", "thị trấn"],
+    ["Đặc khu", "đặc khu"],
+    ["Phường", "phường"],
+    ["Xã", "xã"],
+  ],
 } as const satisfies Record<string, readonly (readonly [string, UnitType])[]>;

@@ -17,13 +17,21 @@ export function renderUnitsModule(spec: UnitsModuleSpec): string {
   const constFor = (text: string, prefix: string) => {
     let name = consts.get(text);
     if (!name) {
-      name = spec.constNames?.[text] ?? `${prefix}_${[...consts.values()].filter((n) => n.startsWith(`${prefix}_`)).length + 1}`;
+      name =
+        spec.constNames?.[text] ??
+        `${prefix}_${[...consts.values()].filter((n) => n.startsWith(`${prefix}_`)).length + 1}`;
       consts.set(text, name);
     }
     return name;
   };
   const unitLine = (u: AdminUnit) => {
-    const parts = [`id: ${str(u.id)}`, `code: ${str(u.code)}`, `name: ${str(u.name)}`, `type: ${str(u.type)}`, `level: ${str(u.level)}`];
+    const parts = [
+      `id: ${str(u.id)}`,
+      `code: ${str(u.code)}`,
+      `name: ${str(u.name)}`,
+      `type: ${str(u.type)}`,
+      `level: ${str(u.level)}`,
+    ];
     if (u.parentId !== undefined) parts.push(`parentId: ${str(u.parentId)}`);
     parts.push(`validFrom: ${str(u.validFrom)}`);
     if (u.validTo !== undefined) parts.push(`validTo: ${str(u.validTo)}`);
@@ -32,7 +40,12 @@ export function renderUnitsModule(spec: UnitsModuleSpec): string {
     return `    { ${parts.join(", ")} },`;
   };
   const successionLine = (s: UnitSuccession) => {
-    const parts = [`fromId: ${str(s.fromId)}`, `toId: ${str(s.toId)}`, `effectiveDate: ${str(s.effectiveDate)}`, `legalBasis: ${constFor(s.legalBasis, "BASIS")}`];
+    const parts = [
+      `fromId: ${str(s.fromId)}`,
+      `toId: ${str(s.toId)}`,
+      `effectiveDate: ${str(s.effectiveDate)}`,
+      `legalBasis: ${constFor(s.legalBasis, "BASIS")}`,
+    ];
     if (s.toVerify) parts.push("toVerify: true");
     return `    { ${parts.join(", ")} },`;
   };

@@ -9,7 +9,13 @@ import { route } from "../http/route-table.js";
 import { eraseCitizenPhone, saveCitizenPhone } from "../store/citizen-phone.js";
 import { normalizePhone } from "../zalo/oa-requests.js";
 
-const AUTH_ERRORS = ["unauthenticated", "invalid_device_token", "invalid_zalo_token", "identity_unavailable", "zalo_not_configured"] as const;
+const AUTH_ERRORS = [
+  "unauthenticated",
+  "invalid_device_token",
+  "invalid_zalo_token",
+  "identity_unavailable",
+  "zalo_not_configured",
+] as const;
 
 export const citizenPhoneRoutes = [
   route({
@@ -17,11 +23,21 @@ export const citizenPhoneRoutes = [
     path: "/citizens/me/phone",
     tag: "Citizens",
     summary: "Keep the citizen's Zalo phone number for result messages (with consent)",
-    description: "Body: the token of zmp-sdk `getPhoneNumber()` and `consent: true`. Only inside Zalo (`X-Zalo-Access-Token`).",
+    description:
+      "Body: the token of zmp-sdk `getPhoneNumber()` and `consent: true`. Only inside Zalo (`X-Zalo-Access-Token`).",
     auth: "citizen",
     body: PhoneFromZalo,
     response: { status: 200, schema: CitizenPhone, description: "The number kept, masked" },
-    errors: [...AUTH_ERRORS, "phone_needs_zalo", "phone_token_invalid", "phone_not_vietnamese", "invalid_body", "malformed_json", "unsupported_media_type", "rate_limited"],
+    errors: [
+      ...AUTH_ERRORS,
+      "phone_needs_zalo",
+      "phone_token_invalid",
+      "phone_not_vietnamese",
+      "invalid_body",
+      "malformed_json",
+      "unsupported_media_type",
+      "rate_limited",
+    ],
     async handler({ citizen, body, req }, deps) {
       const accessToken = req.get("x-zalo-access-token")?.trim();
       if (citizen.kind !== "zalo" || !accessToken) return { ok: false, code: "phone_needs_zalo" };
@@ -34,8 +50,13 @@ export const citizenPhoneRoutes = [
       const phone = normalizePhone(got.number);
       if (!phone) return { ok: false, code: "phone_not_vietnamese" };
       const consentAt = deps.clock.now().toISOString();
-      const saved = await saveCitizenPhone(deps.db, citizen.citizenId, { phone, consentAt, source: "zalo" }, { kind: "citizen", id: citizen.citizenId },
-        "Người dân đồng ý nhận tin nhắn kết quả qua số điện thoại Zalo");
+      const saved = await saveCitizenPhone(
+        deps.db,
+        citizen.citizenId,
+        { phone, consentAt, source: "zalo" },
+        { kind: "citizen", id: citizen.citizenId },
+        "Người dân đồng ý nhận tin nhắn kết quả qua số điện thoại Zalo",
+      );
       if (!saved) return { ok: false, code: "unauthenticated" };
       return { ok: true, value: { masked: maskPhone(phone), consentAt, source: "zalo" as const } };
     },
@@ -49,8 +70,13 @@ export const citizenPhoneRoutes = [
     response: { status: 204, description: "Erased (or there was none)" },
     errors: [...AUTH_ERRORS, "rate_limited"],
     async handler({ citizen }, deps) {
-      await eraseCitizenPhone(deps.db, citizen.citizenId, { kind: "citizen", id: citizen.citizenId }, deps.clock.now().toISOString(),
-        "Người dân xóa số điện thoại nhận tin nhắn kết quả");
+      await eraseCitizenPhone(
+        deps.db,
+        citizen.citizenId,
+        { kind: "citizen", id: citizen.citizenId },
+        deps.clock.now().toISOString(),
+        "Người dân xóa số điện thoại nhận tin nhắn kết quả",
+      );
       return { ok: true, value: undefined };
     },
   }),

@@ -26,14 +26,25 @@ export const citizenRoutes = [
     summary: "The calling citizen",
     auth: "citizen",
     response: { status: 200, schema: CitizenMe, description: "The citizen behind the token" },
-    errors: ["unauthenticated", "invalid_device_token", "invalid_zalo_token", "identity_unavailable", "zalo_not_configured"],
+    errors: [
+      "unauthenticated",
+      "invalid_device_token",
+      "invalid_zalo_token",
+      "identity_unavailable",
+      "zalo_not_configured",
+    ],
     async handler({ citizen }, deps) {
       const row = await findCitizen(deps.db, citizen.citizenId);
       if (!row) return { ok: false, code: "unauthenticated" };
       const phone = await readCitizenPhone(deps.db, row.id);
       return {
         ok: true,
-        value: { citizenId: row.id, identity: row.kind, createdAt: row.createdAt, phone: phone && { masked: maskPhone(phone.phone), consentAt: phone.consentAt, source: phone.source } },
+        value: {
+          citizenId: row.id,
+          identity: row.kind,
+          createdAt: row.createdAt,
+          phone: phone && { masked: maskPhone(phone.phone), consentAt: phone.consentAt, source: phone.source },
+        },
       };
     },
   }),
@@ -42,11 +53,21 @@ export const citizenRoutes = [
     path: "/citizens/me/notifications",
     tag: "Citizens",
     summary: "Report the notification permission and the OA follow the mini-app just asked for",
-    description: "`miniAppNotifications: true` opts in to Mini App notifications (false withdraws it); `followedOA: true` records the follow (an unfollow comes from the OA webhook).",
+    description:
+      "`miniAppNotifications: true` opts in to Mini App notifications (false withdraws it); `followedOA: true` records the follow (an unfollow comes from the OA webhook).",
     auth: "citizen",
     body: NotificationOptIn,
     response: { status: 204, description: "Recorded" },
-    errors: ["unauthenticated", "invalid_device_token", "invalid_zalo_token", "identity_unavailable", "zalo_not_configured", "unsupported_media_type", "malformed_json", "rate_limited"],
+    errors: [
+      "unauthenticated",
+      "invalid_device_token",
+      "invalid_zalo_token",
+      "identity_unavailable",
+      "zalo_not_configured",
+      "unsupported_media_type",
+      "malformed_json",
+      "rate_limited",
+    ],
     async handler({ citizen, body }, deps) {
       const done = await setNotificationOptIn(deps.db, citizen.citizenId, body, deps.clock.now().toISOString());
       return done ? { ok: true, value: undefined } : { ok: false, code: "unauthenticated" };

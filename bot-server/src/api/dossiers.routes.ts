@@ -23,8 +23,13 @@ export const dossierRoutes = [
     async handler({ params, query, req, auth }, deps) {
       const signedIn = req.get("authorization") !== undefined || req.get("x-zalo-access-token") !== undefined;
       const who = signedIn ? await auth.authenticate(req) : undefined;
-      const r = await lookupDossierStatus(deps, params.code, { token: query.t, citizenId: who?.ok ? who.citizen.citizenId : undefined });
-      return r.ok ? { ok: true, value: r.status, headers: { "Cache-Control": "no-store" } } : { ok: false, code: r.code };
+      const r = await lookupDossierStatus(deps, params.code, {
+        token: query.t,
+        citizenId: who?.ok ? who.citizen.citizenId : undefined,
+      });
+      return r.ok
+        ? { ok: true, value: r.status, headers: { "Cache-Control": "no-store" } }
+        : { ok: false, code: r.code };
     },
   }),
 ];

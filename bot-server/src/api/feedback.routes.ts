@@ -4,7 +4,13 @@ import type { OutcomeCode } from "../../../shared/outcomes.js";
 import { route } from "../http/route-table.js";
 import { listMyFeedback, sendFeedback } from "../use-cases/feedback.js";
 
-const IDENTITY_ERRORS: OutcomeCode[] = ["unauthenticated", "invalid_device_token", "invalid_zalo_token", "identity_unavailable", "zalo_not_configured"];
+const IDENTITY_ERRORS: OutcomeCode[] = [
+  "unauthenticated",
+  "invalid_device_token",
+  "invalid_zalo_token",
+  "identity_unavailable",
+  "zalo_not_configured",
+];
 const TAG = "Feedback";
 
 export const feedbackRoutes = [
@@ -19,7 +25,17 @@ export const feedbackRoutes = [
     auth: "citizen",
     body: FeedbackInput,
     response: { status: 201, schema: FeedbackReceipt, description: "Received" },
-    errors: [...IDENTITY_ERRORS, "unit_not_found", "dossier_not_found", "rating_not_ready", "rating_already_sent", "payload_too_large", "unsupported_media_type", "malformed_json", "rate_limited"],
+    errors: [
+      ...IDENTITY_ERRORS,
+      "unit_not_found",
+      "dossier_not_found",
+      "rating_not_ready",
+      "rating_already_sent",
+      "payload_too_large",
+      "unsupported_media_type",
+      "malformed_json",
+      "rate_limited",
+    ],
     handler: ({ citizen, body }, deps) => sendFeedback(deps, citizen, body),
   }),
   route({
@@ -29,7 +45,11 @@ export const feedbackRoutes = [
     summary: "My feedback, newest first, with the unit's answer when there is one",
     auth: "citizen",
     query: FeedbackListQuery,
-    response: { status: 200, schema: MyFeedbackList, description: "The calling citizen's feedback (the read is audited)" },
+    response: {
+      status: 200,
+      schema: MyFeedbackList,
+      description: "The calling citizen's feedback (the read is audited)",
+    },
     errors: [...IDENTITY_ERRORS, "rate_limited"],
     async handler({ citizen }, deps) {
       const r = await listMyFeedback(deps, citizen);

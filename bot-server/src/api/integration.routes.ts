@@ -1,13 +1,19 @@
 /** Read API for the province's TTHC information system (bearer token per province or unit). */
 import { z } from "zod";
-import { ExportQuery, IntegrationDossierPage, IntegrationEventPage, IntegrationPageQuery } from "../../../shared/reports/exports.js";
+import {
+  ExportQuery,
+  IntegrationDossierPage,
+  IntegrationEventPage,
+  IntegrationPageQuery,
+} from "../../../shared/reports/exports.js";
 import { route } from "../http/route-table.js";
 import { dossierPage, eventPage, integrationBook, integrationScope } from "../use-cases/integration-read.js";
 import { trackingBookCsv, trackingBookJson } from "../reports/tracking-book-data.js";
 
 const TAG = "Integration";
 const BOOK_NOTE = "Prints applicants' names and addresses as the paper book does; every read is audited per dossier.";
-const PAGE_NOTE = "Ordered by time of change then id; pass `next` as `after` to read on. `since`: only changes at or after this instant.";
+const PAGE_NOTE =
+  "Ordered by time of change then id; pass `next` as `after` to read on. `since`: only changes at or after this instant.";
 
 export const integrationRoutes = [
   route({
@@ -48,7 +54,11 @@ export const integrationRoutes = [
     summary: "The Sổ theo dõi hồ sơ of a unit and period as JSON: its columns in order and its rows",
     description: BOOK_NOTE,
     query: ExportQuery,
-    response: { status: 200, schema: z.unknown(), description: "`{ formCode, unitName, from, to, columns: [{ key, title, group? }], rows }`" },
+    response: {
+      status: 200,
+      schema: z.unknown(),
+      description: "`{ formCode, unitName, from, to, columns: [{ key, title, group? }], rows }`",
+    },
     errors: ["integration_token_invalid", "integration_forbidden", "unit_not_found"],
     async handler({ query, req }, deps) {
       const scope = await integrationScope(deps, req, query.unitId);
@@ -75,4 +85,3 @@ export const integrationRoutes = [
     },
   }),
 ];
-

@@ -10,7 +10,11 @@ import type { AnyRoute } from "../http/route-table.js";
 type Json = Record<string, unknown>;
 
 function schemaOf(schema: ZodType, io: "input" | "output"): Json {
-  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: "any", target: "draft-2020-12" }) as Json;
+  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, {
+    io,
+    unrepresentable: "any",
+    target: "draft-2020-12",
+  }) as Json;
   return rest;
 }
 
@@ -63,7 +67,11 @@ export function buildOpenApi(routes: AnyRoute[], info: OpenApiInfo): Json {
           : {}),
       },
     };
-    const codes = new Set([...r.errors, ...(r.params || r.query || r.body ? ["invalid_params", "invalid_query", "invalid_body"] as const : []), "internal_error" as const]);
+    const codes = new Set([
+      ...r.errors,
+      ...(r.params || r.query || r.body ? (["invalid_params", "invalid_query", "invalid_body"] as const) : []),
+      "internal_error" as const,
+    ]);
     const byStatus = new Map<number, string[]>();
     for (const c of codes) {
       if (c === "invalid_params" && !r.params) continue;
@@ -86,7 +94,12 @@ export function buildOpenApi(routes: AnyRoute[], info: OpenApiInfo): Json {
       tags: [r.tag],
       parameters: [...parametersOf(r.params, "path"), ...parametersOf(r.query, "query")],
       ...(r.body
-        ? { requestBody: { required: !r.bodyOptional, content: { "application/json": { schema: schemaOf(r.body, "input") } } } }
+        ? {
+            requestBody: {
+              required: !r.bodyOptional,
+              content: { "application/json": { schema: schemaOf(r.body, "input") } },
+            },
+          }
         : {}),
       ...(r.auth === "citizen" ? { security: [{ zaloAccessToken: [] }, { deviceToken: [] }] } : {}),
       ...(r.auth === "officer" ? { security: [{ consoleSession: [], csrfToken: [] }] } : {}),
@@ -107,17 +120,44 @@ export function buildOpenApi(routes: AnyRoute[], info: OpenApiInfo): Json {
     components: {
       schemas: { ApiError: schemaOf(ApiErrorBody, "output") },
       securitySchemes: {
-        zaloAccessToken: { type: "apiKey", in: "header", name: "X-Zalo-Access-Token", description: "Zalo Mini App access token (getAccessToken), verified with the Zalo Graph API" },
-        deviceToken: { type: "http", scheme: "bearer", description: "Anonymous device token from POST /api/citizens/device" },
-        consoleSession: { type: "apiKey", in: "cookie", name: "kh_console", description: "Console session (POST /console/api/login)" },
-        csrfToken: { type: "apiKey", in: "header", name: "X-CSRF-Token", description: "The session's CSRF token (GET /console/api/session), on every state change" },
-        integrationToken: { type: "http", scheme: "bearer", description: "Token of the province's TTHC information system, issued per province or unit (read API under /api/integration)" },
+        zaloAccessToken: {
+          type: "apiKey",
+          in: "header",
+          name: "X-Zalo-Access-Token",
+          description: "Zalo Mini App access token (getAccessToken), verified with the Zalo Graph API",
+        },
+        deviceToken: {
+          type: "http",
+          scheme: "bearer",
+          description: "Anonymous device token from POST /api/citizens/device",
+        },
+        consoleSession: {
+          type: "apiKey",
+          in: "cookie",
+          name: "kh_console",
+          description: "Console session (POST /console/api/login)",
+        },
+        csrfToken: {
+          type: "apiKey",
+          in: "header",
+          name: "X-CSRF-Token",
+          description: "The session's CSRF token (GET /console/api/session), on every state change",
+        },
+        integrationToken: {
+          type: "http",
+          scheme: "bearer",
+          description:
+            "Token of the province's TTHC information system, issued per province or unit (read API under /api/integration)",
+        },
       },
     },
   };
 }
 
 function operationId(r: AnyRoute): string {
-  const words = r.path.split("/").filter(Boolean).map((s) => s.replace(/^:/, "by-").replace(/[^A-Za-z0-9]+/g, "-"));
+  const words = r.path
+    .split("/")
+    .filter(Boolean)
+    .map((s) => s.replace(/^:/, "by-").replace(/[^A-Za-z0-9]+/g, "-"));
   return [r.method, ...words].join("-").replace(/-([a-z0-9])/gi, (_m, c: string) => c.toUpperCase());
 }

@@ -21,7 +21,13 @@ import {
   updateDraft,
 } from "../use-cases/pre-registrations.js";
 
-const IDENTITY_ERRORS: OutcomeCode[] = ["unauthenticated", "invalid_device_token", "invalid_zalo_token", "identity_unavailable", "zalo_not_configured"];
+const IDENTITY_ERRORS: OutcomeCode[] = [
+  "unauthenticated",
+  "invalid_device_token",
+  "invalid_zalo_token",
+  "identity_unavailable",
+  "zalo_not_configured",
+];
 const TAG = "Pre-registrations";
 
 export const preRegistrationRoutes = [
@@ -30,11 +36,23 @@ export const preRegistrationRoutes = [
     path: "/pre-registrations",
     tag: TAG,
     summary: "Create a pre-registration (a draft; partial form data allowed)",
-    description: "Form data is checked against the procedure version's form: missing fields are listed in missingFields, wrong values are refused. Personal data needs `consent` to the current notice (GET /api/consent).",
+    description:
+      "Form data is checked against the procedure version's form: missing fields are listed in missingFields, wrong values are refused. Personal data needs `consent` to the current notice (GET /api/consent).",
     auth: "citizen",
     body: CreatePreRegistration,
     response: { status: 201, schema: PreRegistration, description: "The new draft with its code and QR payload" },
-    errors: [...IDENTITY_ERRORS, "unit_not_found", "procedure_not_found", "procedure_not_received", "consent_required", "consent_outdated", "payload_too_large", "unsupported_media_type", "malformed_json", "rate_limited"],
+    errors: [
+      ...IDENTITY_ERRORS,
+      "unit_not_found",
+      "procedure_not_found",
+      "procedure_not_received",
+      "consent_required",
+      "consent_outdated",
+      "payload_too_large",
+      "unsupported_media_type",
+      "malformed_json",
+      "rate_limited",
+    ],
     handler: ({ citizen, body }, deps) => createPreRegistration(deps, citizen, body),
   }),
   route({
@@ -68,7 +86,20 @@ export const preRegistrationRoutes = [
     params: PreRegistrationIdParams,
     body: UpdatePreRegistration,
     response: { status: 200, schema: PreRegistration, description: "The updated draft" },
-    errors: [...IDENTITY_ERRORS, "pre_registration_not_found", "pre_registration_not_editable", "pre_registration_expired", "unit_not_found", "procedure_not_received", "consent_required", "consent_outdated", "payload_too_large", "unsupported_media_type", "malformed_json", "rate_limited"],
+    errors: [
+      ...IDENTITY_ERRORS,
+      "pre_registration_not_found",
+      "pre_registration_not_editable",
+      "pre_registration_expired",
+      "unit_not_found",
+      "procedure_not_received",
+      "consent_required",
+      "consent_outdated",
+      "payload_too_large",
+      "unsupported_media_type",
+      "malformed_json",
+      "rate_limited",
+    ],
     handler: ({ citizen, params, body }, deps) => updateDraft(deps, citizen, params.id, body),
   }),
   route({
@@ -79,7 +110,16 @@ export const preRegistrationRoutes = [
     auth: "citizen",
     params: PreRegistrationIdParams,
     response: { status: 200, schema: PreRegistration, description: "Submitted; show its code or QR at the counter" },
-    errors: [...IDENTITY_ERRORS, "pre_registration_not_found", "pre_registration_not_editable", "pre_registration_expired", "form_incomplete", "consent_required", "consent_outdated", "rate_limited"],
+    errors: [
+      ...IDENTITY_ERRORS,
+      "pre_registration_not_found",
+      "pre_registration_not_editable",
+      "pre_registration_expired",
+      "form_incomplete",
+      "consent_required",
+      "consent_outdated",
+      "rate_limited",
+    ],
     handler: ({ citizen, params }, deps) => submitPreRegistration(deps, citizen, params.id),
   }),
   route({

@@ -1,5 +1,11 @@
 /** Procedures received at a unit, and one procedure's version in force. */
-import { ProcedureCodeParams, ProcedureDetail, ProcedureDetailQuery, ProcedureList, ProcedureListQuery } from "../../../shared/api/procedures.js";
+import {
+  ProcedureCodeParams,
+  ProcedureDetail,
+  ProcedureDetailQuery,
+  ProcedureList,
+  ProcedureListQuery,
+} from "../../../shared/api/procedures.js";
 import { route } from "../http/route-table.js";
 import { momentOf } from "../use-cases/moment.js";
 import { listProcedures, procedureDetail } from "../use-cases/procedures.js";
@@ -21,7 +27,8 @@ export const procedureRoutes = [
     method: "get",
     path: "/procedures/:code",
     tag: TAG,
-    summary: "The version in force: checklist, form fields, time limit, fee, legal basis, special cases, facts to verify",
+    summary:
+      "The version in force: checklist, form fields, time limit, fee, legal basis, special cases, facts to verify",
     description: "With `unit`, also the fee of the unit's province and the track a complete dossier would get at `at`.",
     params: ProcedureCodeParams,
     query: ProcedureDetailQuery,

@@ -11,4 +11,14 @@ import { procedureRoutes } from "./procedures.routes.js";
 import { unitRoutes } from "./units.routes.js";
 
 /** Matched in this order: the public status lookup, the busiest route, first. */
-export const apiRoutes: AnyRoute[] = [...dossierRoutes, ...unitRoutes, ...procedureRoutes, ...preRegistrationRoutes, ...citizenRoutes, ...myDataRoutes, ...citizenPhoneRoutes, ...feedbackRoutes, ...integrationRoutes];
+export const apiRoutes: AnyRoute[] = [
+  ...dossierRoutes,
+  ...unitRoutes,
+  ...procedureRoutes,
+  ...preRegistrationRoutes,
+  ...citizenRoutes,
+  ...myDataRoutes,
+  ...citizenPhoneRoutes,
+  ...feedbackRoutes,
+  ...integrationRoutes,
+];

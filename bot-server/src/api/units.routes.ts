@@ -1,7 +1,15 @@
 /** Units and the scheme at a unit. */
 import { SchemeQuery, SchemeStatus } from "../../../shared/api/scheme.js";
 import { AtQuery } from "../../../shared/api/common.js";
-import { CounterWait, CurrentAddressAnswer, CurrentAddressBody, UnitCodeParams, UnitDetail, UnitList, UnitSearchQuery } from "../../../shared/api/units.js";
+import {
+  CounterWait,
+  CurrentAddressAnswer,
+  CurrentAddressBody,
+  UnitCodeParams,
+  UnitDetail,
+  UnitList,
+  UnitSearchQuery,
+} from "../../../shared/api/units.js";
 import { route } from "../http/route-table.js";
 import { momentOf } from "../use-cases/moment.js";
 import { schemeStatus } from "../use-cases/scheme-status.js";
@@ -16,7 +24,8 @@ export const unitRoutes = [
     path: "/units",
     tag: TAG,
     summary: "Search administrative units (diacritics optional)",
-    description: "Units in force at `at` (default: now). Without `q`, lists them by level and name. With `q`, former units of that name (before a merger) come in `formerNames` with the units now serving their area.",
+    description:
+      "Units in force at `at` (default: now). Without `q`, lists them by level and name. With `q`, former units of that name (before a merger) come in `formerNames` with the units now serving their area.",
     query: UnitSearchQuery,
     response: { status: 200, schema: UnitList, description: "Matching units with type and parent" },
     errors: ["rate_limited"],
@@ -46,7 +55,8 @@ export const unitRoutes = [
     method: "get",
     path: "/units/:unitCode/scheme",
     tag: TAG,
-    summary: "Scheme status now (or at `at`): scheme day, cutoff and minutes left, office hours, next scheme day, track per procedure",
+    summary:
+      "Scheme status now (or at `at`): scheme day, cutoff and minutes left, office hours, next scheme day, track per procedure",
     params: UnitCodeParams,
     query: SchemeQuery,
     response: { status: 200, schema: SchemeStatus, description: "Scheme status" },
@@ -61,7 +71,8 @@ export const unitRoutes = [
     path: "/units/:unitCode/counter-wait",
     tag: TAG,
     summary: "Kịp 15:00 không? Citizens at the counter now and a range for the wait, from today's intake events",
-    description: "Scheme days only (`estimate` is null otherwise). Counts and times only, never personal data; `method` says how the estimate is made.",
+    description:
+      "Scheme days only (`estimate` is null otherwise). Counts and times only, never personal data; `method` says how the estimate is made.",
     params: UnitCodeParams,
     query: AtQuery,
     response: { status: 200, schema: CounterWait, description: "The estimate" },
@@ -76,7 +87,8 @@ export const unitRoutes = [
     path: "/units/current-address",
     tag: TAG,
     summary: "Read an address printed before the 2025 reform (e.g. on a CCCD) in today's units",
-    description: "An offer for the citizen or officer to accept, never applied by itself; null when the address is current or not read with certainty. The address is neither stored nor logged.",
+    description:
+      "An offer for the citizen or officer to accept, never applied by itself; null when the address is current or not read with certainty. The address is neither stored nor logged.",
     body: CurrentAddressBody,
     response: { status: 200, schema: CurrentAddressAnswer, description: "The offer, or null" },
     errors: ["invalid_body", "malformed_json", "unsupported_media_type", "rate_limited"],

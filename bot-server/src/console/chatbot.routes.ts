@@ -27,14 +27,22 @@ const TryBody = z.object({
   event: z.enum(["text", "follow"]).optional(),
 });
 
-interface UnitChoice { unitId: string; name: string; level: string }
+interface UnitChoice {
+  unitId: string;
+  name: string;
+  level: string;
+}
 
 export function consoleChatbotRoutes(deps: Deps): Router {
   const r = Router();
   let understand: Understand | undefined;
   let understandFor: Deps["domain"] | undefined;
   const today = () => toVnMoment(deps.clock.now().toISOString())!.date;
-  const choice = (u: AdminUnit): UnitChoice => ({ unitId: u.id, name: deps.domain.units.displayName(u), level: u.level });
+  const choice = (u: AdminUnit): UnitChoice => ({
+    unitId: u.id,
+    name: deps.domain.units.displayName(u),
+    level: u.level,
+  });
 
   /** The officer's unit (as in force today) and its province. */
   function ownUnits(officer: Officer): AdminUnit[] {
@@ -52,9 +60,10 @@ export function consoleChatbotRoutes(deps: Deps): Router {
   function tryUnits(officer: Officer): UnitChoice[] {
     const units = deps.domain.units;
     const date = today();
-    const provinces = officer.role === "province_viewer" || !officer.unitId
-      ? units.units.filter((u) => u.level === "province" && units.isInForce(u, date))
-      : ownUnits(officer).filter((u) => u.level === "province");
+    const provinces =
+      officer.role === "province_viewer" || !officer.unitId
+        ? units.units.filter((u) => u.level === "province" && units.isInForce(u, date))
+        : ownUnits(officer).filter((u) => u.level === "province");
     const out: UnitChoice[] = [];
     const walk = (id: string) => {
       for (const child of units.childrenOf(id, date)) {
@@ -84,9 +93,14 @@ export function consoleChatbotRoutes(deps: Deps): Router {
 
   r.put("/area", async (req: Request, res: Response) => {
     const officer = req.console!.officer;
-    if (!may(officer, "chatbot.edit_area")) return sendError(res, { code: "forbidden", message: refusalOf("chatbot.edit_area") });
+    if (!may(officer, "chatbot.edit_area"))
+      return sendError(res, { code: "forbidden", message: refusalOf("chatbot.edit_area") });
     const body = AreaBody.safeParse(req.body ?? {});
-    if (!body.success) return sendError(res, { code: "invalid_body", fields: body.error.issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message })) });
+    if (!body.success)
+      return sendError(res, {
+        code: "invalid_body",
+        fields: body.error.issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message })),
+      });
     const allowed = ownUnits(officer).map((u) => u.id);
     if (body.data.unitId !== null && !allowed.includes(body.data.unitId)) {
       return sendError(res, {
@@ -99,27 +113,49 @@ export function consoleChatbotRoutes(deps: Deps): Router {
     const before = await readChatbotArea(deps.db);
     await writeChatbotArea(deps.db, { unitId: body.data.unitId }, now, officer.id);
     await writeAudit(deps.db, {
-      at: now, actorKind: "officer", actorId: officer.id, action: "update", subjectKind: "chatbot_setting", subjectId: "chatbot_area",
-      fields: ["unitId"], reason: `Khu vực chatbot: ${before.unitId ?? "chưa đặt"} → ${body.data.unitId ?? "chưa đặt"}`,
+      at: now,
+      actorKind: "officer",
+      actorId: officer.id,
+      action: "update",
+      subjectKind: "chatbot_setting",
+      subjectId: "chatbot_area",
+      fields: ["unitId"],
+      reason: `Khu vực chatbot: ${before.unitId ?? "chưa đặt"} → ${body.data.unitId ?? "chưa đặt"}`,
     });
     const unit = body.data.unitId ? deps.domain.units.byId(body.data.unitId) : undefined;
-    res.json({ unitId: body.data.unitId, name: unit ? deps.domain.units.displayName(unit) : null, updatedAt: now, canEdit: true, choices: ownUnits(officer).map(choice) });
+    res.json({
+      unitId: body.data.unitId,
+      name: unit ? deps.domain.units.displayName(unit) : null,
+      updatedAt: now,
+      canEdit: true,
+      choices: ownUnits(officer).map(choice),
+    });
   });
 
   r.get("/units", async (req: Request, res: Response) => {
     const officer = req.console!.officer;
     const area = await readChatbotArea(deps.db);
     const own = ownUnits(officer)[0];
-    res.set("Cache-Control", "no-store").json({ units: tryUnits(officer), defaultUnitId: own?.id ?? area.unitId ?? null });
+    res
+      .set("Cache-Control", "no-store")
+      .json({ units: tryUnits(officer), defaultUnitId: own?.id ?? area.unitId ?? null });
   });
 
   r.post("/try", async (req: Request, res: Response) => {
     const body = TryBody.safeParse(req.body ?? {});
-    if (!body.success) return sendError(res, { code: "invalid_body", fields: body.error.issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message })) });
+    if (!body.success)
+      return sendError(res, {
+        code: "invalid_body",
+        fields: body.error.issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message })),
+      });
     const officer = req.console!.officer;
     const picked = body.data.unitId ?? null;
     if (picked !== null && !tryUnits(officer).some((u) => u.unitId === picked)) {
-      return sendError(res, { code: "invalid_body", message: "Đơn vị không có trong danh sách.", fields: [{ path: "unitId", message: "Đơn vị không có trong danh sách." }] });
+      return sendError(res, {
+        code: "invalid_body",
+        message: "Đơn vị không có trong danh sách.",
+        fields: [{ path: "unitId", message: "Đơn vị không có trong danh sách." }],
+      });
     }
     if (understandFor !== deps.domain) {
       understand = createUnderstand({ units: deps.domain.units, catalog: deps.domain.catalog });
@@ -128,13 +164,17 @@ export function consoleChatbotRoutes(deps: Deps): Router {
     const c = deps.config;
     const context = {
       at: deps.clock.now().toISOString(),
-      units: deps.domain.units, catalog: deps.domain.catalog, scheme: deps.domain.scheme, calendar: deps.domain.calendar,
+      units: deps.domain.units,
+      catalog: deps.domain.catalog,
+      scheme: deps.domain.scheme,
+      calendar: deps.domain.calendar,
       links: { publicBaseUrl: c.PUBLIC_BASE_URL, ...(c.ZALO_MINIAPP_ID ? { miniAppId: c.ZALO_MINIAPP_ID } : {}) },
       // The picked unit stands for the OA's area: the reply a citizen of an OA of that unit would get.
       areaUnitId: picked,
       contacts: await listOfficeContacts(deps.db),
     };
-    if (body.data.event === "follow") return res.json({ intent: "follow", understood: {}, reply: shape(welcomeReply(context)) });
+    if (body.data.event === "follow")
+      return res.json({ intent: "follow", understood: {}, reply: shape(welcomeReply(context)) });
     const understood = understand!(body.data.text);
     const reply = composeReply(understood, understood.dossierCode ? { ...context, dossier: null } : context);
     res.json({ intent: understood.intent, understood, reply: shape(reply) });

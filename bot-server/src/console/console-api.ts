@@ -11,7 +11,14 @@ import { sendError } from "../http/api-error.js";
 import { mountRoutes } from "../http/route-table.js";
 import { consoleRoutes } from "./console-routes.js";
 import type { MirrorHub } from "./mirror-hub.js";
-import { changePasswordHandler, idleInfo, loginHandler, logoutHandler, requireOfficer, sessionInfo } from "./session-auth.js";
+import {
+  changePasswordHandler,
+  idleInfo,
+  loginHandler,
+  logoutHandler,
+  requireOfficer,
+  sessionInfo,
+} from "./session-auth.js";
 
 const CONSOLE_API = {
   title: "Khong Hen officer console API",
@@ -22,7 +29,14 @@ const CONSOLE_API = {
 
 export function consoleApi(deps: Deps, mirror: MirrorHub): Router {
   const r = Router();
-  const loginLimit = rateLimit({ windowMs: 60_000, limit: 30, standardHeaders: "draft-7", legacyHeaders: false, handler: (_q, res) => sendError(res, { code: "login_throttled", message: "Thao tác đăng nhập quá nhanh, vui lòng thử lại sau." }) });
+  const loginLimit = rateLimit({
+    windowMs: 60_000,
+    limit: 30,
+    standardHeaders: "draft-7",
+    legacyHeaders: false,
+    handler: (_q, res) =>
+      sendError(res, { code: "login_throttled", message: "Thao tác đăng nhập quá nhanh, vui lòng thử lại sau." }),
+  });
   r.get("/session", sessionInfo(deps));
   r.post("/login", loginLimit, loginHandler(deps));
   r.use(requireOfficer);
@@ -36,15 +50,24 @@ export function consoleApi(deps: Deps, mirror: MirrorHub): Router {
     res.set("Cache-Control", "no-store").json({ idle: idleInfo(deps, req.console!) });
   });
   // Signing out ends the citizen screen paired to this session.
-  r.post("/logout", (req, _res, next) => {
-    mirror.end(req.console!.sessionId, "session_ended");
-    next();
-  }, logoutHandler(deps));
+  r.post(
+    "/logout",
+    (req, _res, next) => {
+      mirror.end(req.console!.sessionId, "session_ended");
+      next();
+    },
+    logoutHandler(deps),
+  );
 
   const routes = consoleRoutes(mirror);
   let openApi: unknown;
   r.get("/openapi.json", (_req, res) => {
-    openApi ??= buildOpenApi(routes, { version: "0.1.0", serverUrl: deps.config.PUBLIC_BASE_URL, prefix: "/console/api", ...CONSOLE_API });
+    openApi ??= buildOpenApi(routes, {
+      version: "0.1.0",
+      serverUrl: deps.config.PUBLIC_BASE_URL,
+      prefix: "/console/api",
+      ...CONSOLE_API,
+    });
     res.json(openApi);
   });
   mountRoutes(r, routes, deps);

@@ -33,29 +33,77 @@ export interface ConsoleRouterOptions {
 }
 
 export function consoleRouter(deps: Deps, options: ConsoleRouterOptions = {}): Router {
-  const mirror = options.mirror ?? createMirrorHub(() => deps.clock.now().getTime(), {
-    sessionAlive: async (sessionId) => {
-      const now = deps.clock.now();
-      return (await findSessionById(deps.db, sessionId, now.toISOString(), new Date(now.getTime() - idleMsOf(deps)).toISOString())) !== undefined;
-    },
-    sync: options.mirrorSync,
-  });
+  const mirror =
+    options.mirror ??
+    createMirrorHub(() => deps.clock.now().getTime(), {
+      sessionAlive: async (sessionId) => {
+        const now = deps.clock.now();
+        return (
+          (await findSessionById(
+            deps.db,
+            sessionId,
+            now.toISOString(),
+            new Date(now.getTime() - idleMsOf(deps)).toISOString(),
+          )) !== undefined
+        );
+      },
+      sync: options.mirrorSync,
+    });
   const router = Router();
   const json = jsonBody();
-  router.use("/api/office-contact", json, loadSession(deps), requireCsrf, requireOfficer, consoleOfficeContactRoutes(deps));
-  router.use("/api/notifications", json, loadSession(deps), requireCsrf, requireOfficer, consoleNotificationRoutes(deps));
+  router.use(
+    "/api/office-contact",
+    json,
+    loadSession(deps),
+    requireCsrf,
+    requireOfficer,
+    consoleOfficeContactRoutes(deps),
+  );
+  router.use(
+    "/api/notifications",
+    json,
+    loadSession(deps),
+    requireCsrf,
+    requireOfficer,
+    consoleNotificationRoutes(deps),
+  );
   router.use("/api/chatbot", json, loadSession(deps), requireCsrf, requireOfficer, consoleChatbotRoutes(deps));
-  router.use("/api/conversations", json, loadSession(deps), requireCsrf, requireOfficer, consoleConversationRoutes(deps));
-  router.use("/api/data-requests", json, loadSession(deps), requireCsrf, requireOfficer, consoleDataRequestRoutes(deps));
+  router.use(
+    "/api/conversations",
+    json,
+    loadSession(deps),
+    requireCsrf,
+    requireOfficer,
+    consoleConversationRoutes(deps),
+  );
+  router.use(
+    "/api/data-requests",
+    json,
+    loadSession(deps),
+    requireCsrf,
+    requireOfficer,
+    consoleDataRequestRoutes(deps),
+  );
   router.use("/api/zalo", json, loadSession(deps), requireCsrf, requireOfficer, consoleZaloRoutes(deps));
-  router.use("/api/report-exports", loadSession(deps), requireCsrf, requireOfficer, consoleReportExportRoutes(deps, reportForExport));
+  router.use(
+    "/api/report-exports",
+    loadSession(deps),
+    requireCsrf,
+    requireOfficer,
+    consoleReportExportRoutes(deps, reportForExport),
+  );
   router.use("/api/reports", json, loadSession(deps), requireCsrf, requireOfficer, consoleReportRoutes(deps));
   router.use("/api", json, loadSession(deps), requireCsrf, consoleApi(deps, mirror));
   router.use("/mirror/api", json, mirrorApi(mirror));
   router.use("/mirror/api", (_req, res) => sendError(res, { code: "mirror_not_found" }));
   router.use("/api", (_req, res) => sendError(res, { code: "not_found" }));
   const nodeEnv = deps.config.NODE_ENV;
-  router.use(consoleFrontEnd(deps.log, { build: nodeEnv !== "production", buildAtStart: options.buildAtStart ?? nodeEnv === "development" }));
+  router.use(
+    consoleFrontEnd(deps.log, {
+      build: nodeEnv !== "production",
+      buildAtStart: options.buildAtStart ?? nodeEnv === "development",
+    }),
+  );
   router.use(consoleErrorHandler(deps));
   return router;
 }
@@ -66,11 +114,22 @@ const ConfirmBody = z.object({ token: z.string().min(10).max(100), version: z.nu
 function mirrorApi(mirror: MirrorHub): Router {
   const router = Router();
   // The pairing code is short: guessing is slowed per address.
-  router.use(rateLimit({ windowMs: 60_000, limit: 30, standardHeaders: "draft-7", legacyHeaders: false, handler: (_q, res) => sendError(res, { code: "mirror_not_found" }) }));
+  router.use(
+    rateLimit({
+      windowMs: 60_000,
+      limit: 30,
+      standardHeaders: "draft-7",
+      legacyHeaders: false,
+      handler: (_q, res) => sendError(res, { code: "mirror_not_found" }),
+    }),
+  );
   router.post("/join", (req, res) => {
     const b = JoinBody.safeParse(req.body);
     const joined = b.success ? mirror.join(b.data.code, req.get("user-agent")) : undefined;
-    if (!joined?.ok) return sendError(res, { code: joined?.reason === "already_joined" ? "mirror_already_joined" : "mirror_not_found" });
+    if (!joined?.ok)
+      return sendError(res, {
+        code: joined?.reason === "already_joined" ? "mirror_already_joined" : "mirror_not_found",
+      });
     res.json({ token: joined.token });
   });
   router.get("/events", (req, res) => {
@@ -80,7 +139,10 @@ function mirrorApi(mirror: MirrorHub): Router {
   router.post("/confirm", (req, res) => {
     const b = ConfirmBody.safeParse(req.body);
     if (!b.success || !mirror.confirm(b.data.token, b.data.version)) {
-      return sendError(res, { code: "mirror_not_found", message: "Nội dung vừa thay đổi, vui lòng kiểm tra lại rồi xác nhận." });
+      return sendError(res, {
+        code: "mirror_not_found",
+        message: "Nội dung vừa thay đổi, vui lòng kiểm tra lại rồi xác nhận.",
+      });
     }
     res.json({ ok: true });
   });
@@ -92,7 +154,13 @@ function consoleErrorHandler(deps: Deps) {
     if (res.headersSent) return next(err);
     const status = (err as { status?: number })?.status;
     if (status && status >= 400 && status < 500) return sendError(res, { code: "invalid_body" });
-    deps.log.error({ reqId: req.id, err: { name: (err as Error)?.name, message: (err as Error)?.message, stack: (err as Error)?.stack } }, "console error");
+    deps.log.error(
+      {
+        reqId: req.id,
+        err: { name: (err as Error)?.name, message: (err as Error)?.message, stack: (err as Error)?.stack },
+      },
+      "console error",
+    );
     sendError(res, { code: "internal_error" });
   };
 }

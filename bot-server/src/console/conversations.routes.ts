@@ -18,7 +18,8 @@ import { may, refusalOf } from "../../../shared/officers/permissions.js";
 const officerOf = (req: Request): Officer => req.console!.officer;
 /** May see the list but not mark a conversation handled. */
 
-export const OA_MANAGER_HINT = "Cán bộ trả lời người dân trong Zalo OA Manager (oa.zalo.me), rồi bấm “Đã xử lý” tại đây.";
+export const OA_MANAGER_HINT =
+  "Cán bộ trả lời người dân trong Zalo OA Manager (oa.zalo.me), rồi bấm “Đã xử lý” tại đây.";
 
 /** "71••••0801": enough to tell two conversations apart, not enough to message the citizen. */
 export function maskOaUserId(id: string): string {
@@ -26,7 +27,10 @@ export function maskOaUserId(id: string): string {
 }
 
 function referenceOf(deps: Deps, oaUserId: string): string {
-  return createHmac("sha256", deps.statusTokenSecret).update(`conversation:${oaUserId}`).digest("base64url").slice(0, 22);
+  return createHmac("sha256", deps.statusTokenSecret)
+    .update(`conversation:${oaUserId}`)
+    .digest("base64url")
+    .slice(0, 22);
 }
 
 function sameReference(a: string, b: string): boolean {
@@ -67,17 +71,26 @@ export function consoleConversationRoutes(deps: Deps): Router {
 
   r.post("/:id/handled", async (req: Request, res: Response) => {
     const officer = officerOf(req);
-    if (!may(officer, "conversations.handle")) return sendError(res, { code: "forbidden", message: refusalOf("conversations.handle") });
+    if (!may(officer, "conversations.handle"))
+      return sendError(res, { code: "forbidden", message: refusalOf("conversations.handle") });
     const ref = String(req.params.id);
-    const found = (await waitingFor(deps, officer, 10_000)).find((c) => sameReference(referenceOf(deps, c.oaUserId), ref));
+    const found = (await waitingFor(deps, officer, 10_000)).find((c) =>
+      sameReference(referenceOf(deps, c.oaUserId), ref),
+    );
     const notFound = () => sendError(res, { code: "conversation_not_found" });
     // Another unit's conversation, one already handled and a made-up reference look the same.
     if (!found) return notFound();
     const now = deps.clock.now().toISOString();
     const done = await markConversationHandled(deps.db, found.oaUserId, (tx) =>
       writeAudit(tx, {
-        at: now, actorKind: "officer", actorId: officer.id, action: "update", subjectKind: "conversation", subjectId: found.oaUserId,
-        fields: ["needs_human"], reason: "Cán bộ đã hỗ trợ người dân qua Zalo OA",
+        at: now,
+        actorKind: "officer",
+        actorId: officer.id,
+        action: "update",
+        subjectKind: "conversation",
+        subjectId: found.oaUserId,
+        fields: ["needs_human"],
+        reason: "Cán bộ đã hỗ trợ người dân qua Zalo OA",
       }),
     );
     if (!done) return notFound();

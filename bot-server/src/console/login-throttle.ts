@@ -28,7 +28,8 @@ export interface LoginThrottle {
   succeeded(username: string, address: string): void;
 }
 
-const keyOf = (username: string, address: string) => createHash("sha256").update(`${username.trim().toLowerCase()}\n${address}`).digest("base64url");
+const keyOf = (username: string, address: string) =>
+  createHash("sha256").update(`${username.trim().toLowerCase()}\n${address}`).digest("base64url");
 
 export function delaySecondsAfter(failures: number): number {
   return failures < FREE_FAILURES ? 0 : Math.min(2 ** (failures - FREE_FAILURES), MAX_DELAY_SECONDS);

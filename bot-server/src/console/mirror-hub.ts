@@ -97,11 +97,20 @@ export interface MirrorSync {
 export function browserSummary(userAgent: string | undefined): string {
   const ua = userAgent ?? "";
   const browsers: [RegExp, string][] = [
-    [/\bZalo\b/i, "Zalo"], [/Edg\/(\d+)/, "Edge"], [/OPR\/(\d+)/, "Opera"], [/Firefox\/(\d+)/, "Firefox"],
-    [/(?:Chrome|Chromium|CriOS)\/(\d+)/, "Chrome"], [/Version\/(\d+)[\d.]* .*Safari\//, "Safari"],
+    [/\bZalo\b/i, "Zalo"],
+    [/Edg\/(\d+)/, "Edge"],
+    [/OPR\/(\d+)/, "Opera"],
+    [/Firefox\/(\d+)/, "Firefox"],
+    [/(?:Chrome|Chromium|CriOS)\/(\d+)/, "Chrome"],
+    [/Version\/(\d+)[\d.]* .*Safari\//, "Safari"],
   ];
   const systems: [RegExp, string][] = [
-    [/Android/, "Android"], [/iPhone|iPad|iPod/, "iOS"], [/Windows/, "Windows"], [/Mac OS X|Macintosh/, "macOS"], [/CrOS/, "ChromeOS"], [/Linux/, "Linux"],
+    [/Android/, "Android"],
+    [/iPhone|iPad|iPod/, "iOS"],
+    [/Windows/, "Windows"],
+    [/Mac OS X|Macintosh/, "macOS"],
+    [/CrOS/, "ChromeOS"],
+    [/Linux/, "Linux"],
   ];
   const b = browsers.find(([re]) => re.test(ua));
   const version = b ? (b[0].exec(ua)?.[1]?.split(".")[0] ?? "") : "";
@@ -112,7 +121,12 @@ export function browserSummary(userAgent: string | undefined): string {
 
 function sse(res: Response): void {
   // no-transform: compression middleware and proxies must not buffer the stream.
-  res.writeHead(200, { "Content-Type": "text/event-stream; charset=utf-8", "Cache-Control": "no-store, no-transform", Connection: "keep-alive", "X-Accel-Buffering": "no" });
+  res.writeHead(200, {
+    "Content-Type": "text/event-stream; charset=utf-8",
+    "Cache-Control": "no-store, no-transform",
+    Connection: "keep-alive",
+    "X-Accel-Buffering": "no",
+  });
   res.write(": ok\n\n");
 }
 
@@ -138,11 +152,21 @@ export function createMirrorHub(now: () => number = Date.now, options: MirrorHub
   }, HEARTBEAT_MS);
   heartbeat.unref();
 
-  const mirrorView = (p: Pairing) => ({ type: "state", officerName: p.officerName, state: p.state, version: p.version, confirmed: p.confirmedVersion === p.version });
+  const mirrorView = (p: Pairing) => ({
+    type: "state",
+    officerName: p.officerName,
+    state: p.state,
+    version: p.version,
+    confirmed: p.confirmedVersion === p.version,
+  });
   const officerView = (p: Pairing) => ({ type: "status", ...statusOf(p) });
   const statusOf = (p: Pairing | undefined): MirrorStatus => ({
-    paired: p !== undefined, code: p?.code ?? null, joined: (p?.token ?? null) !== null, version: p?.version ?? 0,
-    confirmed: p !== undefined && p.confirmedVersion === p.version && p.state !== null, screen: p?.screen ?? null,
+    paired: p !== undefined,
+    code: p?.code ?? null,
+    joined: (p?.token ?? null) !== null,
+    version: p?.version ?? 0,
+    confirmed: p !== undefined && p.confirmedVersion === p.version && p.state !== null,
+    screen: p?.screen ?? null,
   });
 
   function drop(p: Pairing, reason?: EndReason): void {
@@ -174,8 +198,17 @@ export function createMirrorHub(now: () => number = Date.now, options: MirrorHub
     const taken = byCode.get(code);
     if (taken) drop(taken);
     const p: Pairing = {
-      code, sessionId, officerName, token: null, screen: null, expiresAt, state: null, version: 0, confirmedVersion: null,
-      mirrors: new Set(), officers: new Set(),
+      code,
+      sessionId,
+      officerName,
+      token: null,
+      screen: null,
+      expiresAt,
+      state: null,
+      version: 0,
+      confirmedVersion: null,
+      mirrors: new Set(),
+      officers: new Set(),
     };
     bySession.set(sessionId, p);
     byCode.set(code, p);

@@ -11,11 +11,19 @@ import type { Log } from "../log.js";
 import { redisOptions } from "../zalo/zalo-runtime.js";
 import type { MirrorOp, MirrorSync } from "./mirror-hub.js";
 
-export function createRedisMirrorSync(redisUrl: string, channel: string, log: Log): MirrorSync & { close(): Promise<void> } {
+export function createRedisMirrorSync(
+  redisUrl: string,
+  channel: string,
+  log: Log,
+): MirrorSync & { close(): Promise<void> } {
   const origin = randomUUID();
   const pub = new Redis({ ...redisOptions(redisUrl), maxRetriesPerRequest: 1 });
   const sub = new Redis(redisOptions(redisUrl));
-  for (const [name, r] of [["publish", pub], ["subscribe", sub]] as const) r.on("error", (e: Error) => log.warn({ err: e.message, connection: name }, "Redis (console mirror) error"));
+  for (const [name, r] of [
+    ["publish", pub],
+    ["subscribe", sub],
+  ] as const)
+    r.on("error", (e: Error) => log.warn({ err: e.message, connection: name }, "Redis (console mirror) error"));
   const handlers: ((op: MirrorOp) => void)[] = [];
   void sub.subscribe(channel).catch((e: unknown) => log.error({ err: String(e) }, "console mirror: cannot subscribe"));
   sub.on("message", (_channel: string, text: string) => {
@@ -30,7 +38,9 @@ export function createRedisMirrorSync(redisUrl: string, channel: string, log: Lo
   return {
     origin,
     broadcast(op) {
-      pub.publish(channel, JSON.stringify({ origin, op })).catch((e: unknown) => log.warn({ err: String(e) }, "console mirror: publish failed"));
+      pub
+        .publish(channel, JSON.stringify({ origin, op }))
+        .catch((e: unknown) => log.warn({ err: String(e) }, "console mirror: publish failed"));
     },
     onRemote(handler) {
       handlers.push(handler);

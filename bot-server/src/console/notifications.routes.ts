@@ -63,14 +63,24 @@ export function consoleNotificationRoutes(deps: Deps): Router {
     const now = deps.clock.now().toISOString();
     const result = await redrive(deps.db, outboxId, now, officer.unitId, (tx) =>
       writeAudit(tx, {
-        at: now, actorKind: "officer", actorId: officer.id, action: "update", subjectKind: "notification", subjectId: outboxId,
-        fields: ["status", "attempts"], reason: "Quản trị đơn vị gửi lại thông báo chưa gửi được",
+        at: now,
+        actorKind: "officer",
+        actorId: officer.id,
+        action: "update",
+        subjectKind: "notification",
+        subjectId: outboxId,
+        fields: ["status", "attempts"],
+        reason: "Quản trị đơn vị gửi lại thông báo chưa gửi được",
       }),
     );
     if (!result.ok && result.error === "not_found") {
       return sendError(res, { code: "notification_not_found" });
     }
-    if (!result.ok) return sendError(res, { code: "conflict", message: "Thông báo này không còn ở danh sách chưa gửi được, vui lòng tải lại." });
+    if (!result.ok)
+      return sendError(res, {
+        code: "conflict",
+        message: "Thông báo này không còn ở danh sách chưa gửi được, vui lòng tải lại.",
+      });
     res.json({ outboxId, status: "pending" });
   });
 

@@ -20,7 +20,11 @@ const ContactBody = z.object({
     .max(20)
     .refine((p) => p === "" || PHONE.test(p), "Số điện thoại chưa đúng (ví dụ 0261 3544 123 hoặc 0912 345 678).")
     .transform((p) => p || null),
-  address: z.string().trim().max(300, "Địa chỉ tối đa 300 ký tự.").transform((a) => a.normalize("NFC") || null),
+  address: z
+    .string()
+    .trim()
+    .max(300, "Địa chỉ tối đa 300 ký tự.")
+    .transform((a) => a.normalize("NFC") || null),
 });
 
 export function consoleOfficeContactRoutes(deps: Deps): Router {
@@ -38,7 +42,10 @@ export function consoleOfficeContactRoutes(deps: Deps): Router {
     }
     const body = ContactBody.safeParse(req.body ?? {});
     if (!body.success) {
-      return sendError(res, { code: "invalid_body", fields: body.error.issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message })) });
+      return sendError(res, {
+        code: "invalid_body",
+        fields: body.error.issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message })),
+      });
     }
     const now = deps.clock.now().toISOString();
     await writeOfficeContact(deps.db, officer.unitId, body.data, now, officer.id);

@@ -4,30 +4,44 @@
  * use-cases/report-exports.ts.
  */
 import { Router, type Request, type Response } from "express";
-import { BOOK_FORMATS, ExportQuery, REPORT_FORMATS, type BookFormat, type ReportFormat } from "../../../shared/reports/exports.js";
+import {
+  BOOK_FORMATS,
+  ExportQuery,
+  REPORT_FORMATS,
+  type BookFormat,
+  type ReportFormat,
+} from "../../../shared/reports/exports.js";
 import type { Deps } from "../deps.js";
-import { exportReport, exportTrackingBook, type Download, type Outcome, type ReportSource } from "../use-cases/report-exports.js";
+import {
+  exportReport,
+  exportTrackingBook,
+  type Download,
+  type Outcome,
+  type ReportSource,
+} from "../use-cases/report-exports.js";
 import { fail as failure } from "../../../shared/outcomes.js";
 import { sendError } from "../http/api-error.js";
 
 /** Until the reports module's use case is given, the report download says so (the book does not depend on it). */
-const noReportSource: ReportSource = () => Promise.resolve(failure("not_found", { message: "Chưa có số liệu báo cáo cho lựa chọn này." }));
+const noReportSource: ReportSource = () =>
+  Promise.resolve(failure("not_found", { message: "Chưa có số liệu báo cáo cho lựa chọn này." }));
 
 function parse(req: Request, formats: readonly string[]) {
   const format = String(req.params.format);
   const q = ExportQuery.safeParse(req.query);
   if (!formats.includes(format)) return { error: failure("not_found", { message: "Không có định dạng tải về này." }) };
-  if (!q.success) return { error: failure("invalid_body", { fields: q.error.issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message })) }) };
+  if (!q.success)
+    return {
+      error: failure("invalid_body", {
+        fields: q.error.issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message })),
+      }),
+    };
   return { format, query: q.data };
 }
 
 function send(res: Response, out: Outcome<Download>): void {
   if (!out.ok) return sendError(res, out);
-  res
-    .set("Cache-Control", "no-store")
-    .type(out.value.contentType)
-    .attachment(out.value.fileName)
-    .send(out.value.body);
+  res.set("Cache-Control", "no-store").type(out.value.contentType).attachment(out.value.fileName).send(out.value.body);
 }
 
 export function consoleReportExportRoutes(deps: Deps, source: ReportSource = noReportSource): Router {

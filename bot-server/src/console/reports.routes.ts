@@ -13,7 +13,10 @@ import { sendError } from "../http/api-error.js";
 function parse<T>(schema: z.ZodType<T>, req: Request, res: Response): T | undefined {
   const p = schema.safeParse(req.query);
   if (p.success) return p.data;
-  sendError(res, { code: "invalid_body", fields: p.error.issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message })) });
+  sendError(res, {
+    code: "invalid_body",
+    fields: p.error.issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message })),
+  });
   return undefined;
 }
 

@@ -12,7 +12,14 @@ import type { NextFunction, Request, Response } from "express";
 import type { Deps } from "../deps.js";
 import { deleteSession, findSession, insertSession, touchSession } from "../store/sessions.js";
 import { writeAudit } from "../store/audit.js";
-import { clearFailedLogins, countFailedLogin, findOfficerById, findOfficerForLogin, setOfficerPassword, type OfficerRecord } from "../store/users.js";
+import {
+  clearFailedLogins,
+  countFailedLogin,
+  findOfficerById,
+  findOfficerForLogin,
+  setOfficerPassword,
+  type OfficerRecord,
+} from "../store/users.js";
 import { ALERT_AFTER_FAILURES, createLoginThrottle, type LoginThrottle } from "./login-throttle.js";
 import { sendError } from "../http/api-error.js";
 import { fail, type Failure } from "../../../shared/outcomes.js";
@@ -77,7 +84,13 @@ function secure(deps: Deps): boolean {
 }
 
 function setCookie(res: Response, deps: Deps, name: string, value: string, maxAgeSeconds: number): void {
-  const attrs = [`${name}=${encodeURIComponent(value)}`, "Path=/console", "HttpOnly", "SameSite=Strict", `Max-Age=${maxAgeSeconds}`];
+  const attrs = [
+    `${name}=${encodeURIComponent(value)}`,
+    "Path=/console",
+    "HttpOnly",
+    "SameSite=Strict",
+    `Max-Age=${maxAgeSeconds}`,
+  ];
   if (secure(deps)) attrs.push("Secure");
   res.append("Set-Cookie", attrs.join("; "));
 }
@@ -85,8 +98,22 @@ function setCookie(res: Response, deps: Deps, name: string, value: string, maxAg
 const sameToken = (a: string | undefined, b: string | undefined) =>
   a !== undefined && b !== undefined && a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 
-export const toOfficer = (o: { id: string; username: string; displayName: string; role: Officer["role"]; unitId: string | null; delegateFor: string | null; phone: string | null }): Officer => ({
-  id: o.id, username: o.username, displayName: o.displayName, role: o.role, unitId: o.unitId, delegateFor: o.delegateFor, phone: o.phone,
+export const toOfficer = (o: {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Officer["role"];
+  unitId: string | null;
+  delegateFor: string | null;
+  phone: string | null;
+}): Officer => ({
+  id: o.id,
+  username: o.username,
+  displayName: o.displayName,
+  role: o.role,
+  unitId: o.unitId,
+  delegateFor: o.delegateFor,
+  phone: o.phone,
 });
 
 /**
@@ -108,7 +135,13 @@ export function loadSession(deps: Deps) {
           lastSeen = now.getTime();
         }
         const endsAt = new Date(Math.min(lastSeen + idleMs, Date.parse(s.expiresAt))).toISOString();
-        req.console = { officer: toOfficer(o), sessionId: s.id, csrfToken: s.csrfToken, endsAt, mustChangePassword: o.mustChangePassword };
+        req.console = {
+          officer: toOfficer(o),
+          sessionId: s.id,
+          csrfToken: s.csrfToken,
+          endsAt,
+          mustChangePassword: o.mustChangePassword,
+        };
       }
     }
     next();
@@ -120,7 +153,8 @@ const ALLOWED_BEFORE_PASSWORD_CHANGE = /\/console\/api\/(password|logout|session
 
 export function requireOfficer(req: Request, res: Response, next: NextFunction): void {
   if (!req.console) return sendError(res, { code: "not_signed_in" });
-  if (req.console.mustChangePassword && !ALLOWED_BEFORE_PASSWORD_CHANGE.test(req.originalUrl)) return sendError(res, { code: "password_change_required" });
+  if (req.console.mustChangePassword && !ALLOWED_BEFORE_PASSWORD_CHANGE.test(req.originalUrl))
+    return sendError(res, { code: "password_change_required" });
   next();
 }
 
@@ -130,18 +164,33 @@ const MIN_PASSWORD = 12;
 export function changePasswordHandler(deps: Deps) {
   return async (req: Request, res: Response) => {
     const body = (req.body ?? {}) as { current?: unknown; next?: unknown };
-    if (typeof body.current !== "string" || typeof body.next !== "string" || body.current.length > 200 || body.next.length > 200) {
+    if (
+      typeof body.current !== "string" ||
+      typeof body.next !== "string" ||
+      body.current.length > 200 ||
+      body.next.length > 200
+    ) {
       return sendError(res, { code: "invalid_body" });
     }
     const officer = req.console!.officer;
     const found = await findOfficerForLogin(deps.db, officer.username);
-    if (!found || !(await verify(found.passwordHash, body.current).catch(() => false))) return sendError(res, { code: "bad_credentials", message: "Mật khẩu hiện tại không đúng." });
+    if (!found || !(await verify(found.passwordHash, body.current).catch(() => false)))
+      return sendError(res, { code: "bad_credentials", message: "Mật khẩu hiện tại không đúng." });
     if (body.next.length < MIN_PASSWORD || body.next === body.current) {
-      return sendError(res, { code: "invalid_body", fields: [{ path: "next", message: `Mật khẩu mới dài ít nhất ${MIN_PASSWORD} ký tự và khác mật khẩu cũ.` }] });
+      return sendError(res, {
+        code: "invalid_body",
+        fields: [{ path: "next", message: `Mật khẩu mới dài ít nhất ${MIN_PASSWORD} ký tự và khác mật khẩu cũ.` }],
+      });
     }
     await setOfficerPassword(deps.db, officer.id, await hashPassword(body.next), false);
     await writeAudit(deps.db, {
-      at: deps.clock.now().toISOString(), actorKind: "officer", actorId: officer.id, action: "update", subjectKind: "user", subjectId: officer.id, fields: ["password_hash"],
+      at: deps.clock.now().toISOString(),
+      actorKind: "officer",
+      actorId: officer.id,
+      action: "update",
+      subjectKind: "user",
+      subjectId: officer.id,
+      fields: ["password_hash"],
       reason: "Cán bộ đổi mật khẩu của mình",
     });
     res.json({ ok: true });
@@ -169,7 +218,12 @@ export function sessionInfo(deps: Deps) {
   return (req: Request, res: Response) => {
     res.set("Cache-Control", "no-store");
     if (req.console) {
-      return res.json({ officer: req.console.officer, csrfToken: req.console.csrfToken, idle: idleInfo(deps, req.console), mustChangePassword: req.console.mustChangePassword });
+      return res.json({
+        officer: req.console.officer,
+        csrfToken: req.console.csrfToken,
+        idle: idleInfo(deps, req.console),
+        mustChangePassword: req.console.mustChangePassword,
+      });
     }
     const pre = readCookie(req, PRE_CSRF_COOKIE) ?? randomBytes(24).toString("base64url");
     setCookie(res, deps, PRE_CSRF_COOKIE, pre, 3600);
@@ -177,25 +231,40 @@ export function sessionInfo(deps: Deps) {
   };
 }
 
-export type LoginResult = { ok: true; officer: Officer; token: string; csrfToken: string; mustChangePassword: boolean } | Failure;
+export type LoginResult =
+  { ok: true; officer: Officer; token: string; csrfToken: string; mustChangePassword: boolean } | Failure;
 
 /** Counts a wrong password on an existing account; every ALERT_AFTER_FAILURES in a row the unit admin is alerted (audit_log). */
 async function noteFailure(deps: Deps, officer: OfficerRecord, address: string, at: string): Promise<void> {
   const count = await countFailedLogin(deps.db, officer.id);
   if (count % ALERT_AFTER_FAILURES !== 0) return;
   await writeAudit(deps.db, {
-    at, actorKind: "system", actorId: null, action: "sign_in_alert", subjectKind: "user", subjectId: officer.id, fields: [],
+    at,
+    actorKind: "system",
+    actorId: null,
+    action: "sign_in_alert",
+    subjectKind: "user",
+    subjectId: officer.id,
+    fields: [],
     reason: `${count} lần đăng nhập sai liên tiếp vào tài khoản ${officer.username}; lần gần nhất từ địa chỉ ${address}`,
   });
   deps.log.warn({ userId: officer.id, failures: count }, "repeated console sign-in failures");
 }
 
-export async function login(deps: Deps, username: string, password: string, address = "unknown", throttle: LoginThrottle = createLoginThrottle()): Promise<LoginResult> {
+export async function login(
+  deps: Deps,
+  username: string,
+  password: string,
+  address = "unknown",
+  throttle: LoginThrottle = createLoginThrottle(),
+): Promise<LoginResult> {
   const now = deps.clock.now();
   const name = username.trim().toLowerCase();
   const wait = throttle.waitSeconds(name, address, now.getTime());
   if (wait > 0) {
-    return fail("login_throttled", { message: `Đăng nhập sai nhiều lần từ máy này. Vui lòng chờ ${wait} giây rồi thử lại, hoặc đăng nhập từ máy tính tại quầy.` });
+    return fail("login_throttled", {
+      message: `Đăng nhập sai nhiều lần từ máy này. Vui lòng chờ ${wait} giây rồi thử lại, hoặc đăng nhập từ máy tính tại quầy.`,
+    });
   }
   const found = await findOfficerForLogin(deps.db, name);
   // Unknown names still cost one verification, so neither the answer nor its time tells which accounts exist.
@@ -211,7 +280,10 @@ export async function login(deps: Deps, username: string, password: string, addr
   const token = randomBytes(32).toString("base64url");
   const csrfToken = randomBytes(24).toString("base64url");
   await insertSession(deps.db, token, {
-    userId: officer.id, csrfToken, createdAt: now.toISOString(), expiresAt: new Date(now.getTime() + SESSION_HOURS * 3_600_000).toISOString(),
+    userId: officer.id,
+    csrfToken,
+    createdAt: now.toISOString(),
+    expiresAt: new Date(now.getTime() + SESSION_HOURS * 3_600_000).toISOString(),
   });
   return { ok: true, officer: toOfficer(officer), token, csrfToken, mustChangePassword: officer.mustChangePassword };
 }
@@ -220,17 +292,28 @@ export function loginHandler(deps: Deps) {
   const throttle = createLoginThrottle();
   return async (req: Request, res: Response) => {
     const body = (req.body ?? {}) as { username?: unknown; password?: unknown };
-    if (typeof body.username !== "string" || typeof body.password !== "string" || body.username.length > 100 || body.password.length > 200) {
+    if (
+      typeof body.username !== "string" ||
+      typeof body.password !== "string" ||
+      body.username.length > 100 ||
+      body.password.length > 200
+    ) {
       return sendError(res, { code: "invalid_body" });
     }
     const address = req.ip ?? "unknown";
     const r = await login(deps, body.username, body.password, address, throttle);
-    if (!r.ok && r.code === "login_throttled") res.set("Retry-After", String(throttle.waitSeconds(body.username, address, deps.clock.now().getTime())));
+    if (!r.ok && r.code === "login_throttled")
+      res.set("Retry-After", String(throttle.waitSeconds(body.username, address, deps.clock.now().getTime())));
     if (!r.ok) return sendError(res, r);
     setCookie(res, deps, SESSION_COOKIE, r.token, SESSION_HOURS * 3600);
     const now = deps.clock.now().getTime();
     const endsAt = new Date(Math.min(now + idleMsOf(deps), now + SESSION_HOURS * 3_600_000)).toISOString();
-    res.set("Cache-Control", "no-store").json({ officer: r.officer, csrfToken: r.csrfToken, mustChangePassword: r.mustChangePassword, idle: { timeoutSeconds: Math.round(idleMsOf(deps) / 1000), endsAt } });
+    res.set("Cache-Control", "no-store").json({
+      officer: r.officer,
+      csrfToken: r.csrfToken,
+      mustChangePassword: r.mustChangePassword,
+      idle: { timeoutSeconds: Math.round(idleMsOf(deps) / 1000), endsAt },
+    });
   };
 }
 

@@ -14,7 +14,6 @@ import { createCounterApplicant } from "../store/citizens.js";
 import { findDossierApplicant } from "../store/dossiers.js";
 import { issueOaLinkCode, oaLinkState, unlinkOa } from "../store/officer-oa-link.js";
 import { normalizePhone } from "../zalo/oa-requests.js";
-import { randomUUID } from "node:crypto";
 import { sendError } from "../http/api-error.js";
 import type { Officer } from "../../../shared/officers/officer.js";
 import { may, refusalOf } from "../../../shared/officers/permissions.js";
@@ -53,7 +52,9 @@ export function consoleZaloRoutes(deps: Deps): Router {
     const found = await dossierOf(req, res);
     if (!found) return;
     const phone = found.dossier.citizen_id ? await readCitizenPhone(deps.db, found.dossier.citizen_id) : null;
-    res.set("Cache-Control", "no-store").json({ phone: phone && { masked: maskPhone(phone.phone), consentAt: phone.consentAt, source: phone.source } });
+    res
+      .set("Cache-Control", "no-store")
+      .json({ phone: phone && { masked: maskPhone(phone.phone), consentAt: phone.consentAt, source: phone.source } });
   });
 
   r.put("/dossiers/:dossierId/phone", async (req: Request, res: Response) => {
@@ -61,7 +62,10 @@ export function consoleZaloRoutes(deps: Deps): Router {
     if (!found) return;
     const body = PhoneBody.safeParse(req.body ?? {});
     if (!body.success) {
-      return sendError(res, { code: "invalid_body", fields: body.error.issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message })) });
+      return sendError(res, {
+        code: "invalid_body",
+        fields: body.error.issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message })),
+      });
     }
     const at = now().toISOString();
     let citizenId = found.dossier.citizen_id;
@@ -70,8 +74,13 @@ export function consoleZaloRoutes(deps: Deps): Router {
       citizenId = await createCounterApplicant(deps.db, found.dossier.id, at);
     }
     const phone = normalizePhone(body.data.phone)!;
-    await saveCitizenPhone(deps.db, citizenId, { phone, consentAt: at, source: "counter" }, { kind: "officer", id: found.officer.id },
-      "Người dân đồng ý tại Bộ phận Một cửa nhận tin nhắn kết quả qua số điện thoại");
+    await saveCitizenPhone(
+      deps.db,
+      citizenId,
+      { phone, consentAt: at, source: "counter" },
+      { kind: "officer", id: found.officer.id },
+      "Người dân đồng ý tại Bộ phận Một cửa nhận tin nhắn kết quả qua số điện thoại",
+    );
     res.json({ phone: { masked: maskPhone(phone), consentAt: at, source: "counter" } });
   });
 
@@ -79,14 +88,22 @@ export function consoleZaloRoutes(deps: Deps): Router {
     const found = await dossierOf(req, res);
     if (!found) return;
     if (found.dossier.citizen_id) {
-      await eraseCitizenPhone(deps.db, found.dossier.citizen_id, { kind: "officer", id: found.officer.id }, now().toISOString(),
-        "Người dân rút lại đồng ý nhận tin nhắn qua số điện thoại");
+      await eraseCitizenPhone(
+        deps.db,
+        found.dossier.citizen_id,
+        { kind: "officer", id: found.officer.id },
+        now().toISOString(),
+        "Người dân rút lại đồng ý nhận tin nhắn qua số điện thoại",
+      );
     }
     res.status(204).end();
   });
 
   r.get("/oa-link", async (req: Request, res: Response) => {
-    res.set("Cache-Control", "no-store").json({ ...(await oaLinkState(deps.db, officerOf(req).id, now().toISOString())), oaId: deps.config.ZALO_OA_ID ?? null });
+    res.set("Cache-Control", "no-store").json({
+      ...(await oaLinkState(deps.db, officerOf(req).id, now().toISOString())),
+      oaId: deps.config.ZALO_OA_ID ?? null,
+    });
   });
 
   r.post("/oa-link/code", async (req: Request, res: Response) => {

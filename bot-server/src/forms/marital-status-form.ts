@@ -12,7 +12,11 @@ function identityDocument(data: Record<string, unknown>, prefix: string): string
   if (!type && !number) return null;
   const issuedOn = vnDate(data[`${prefix}IdIssuedOn`]);
   const issuer = text(data[`${prefix}IdIssuer`]);
-  return [`${type ?? "Giấy tờ tùy thân"} số ${number ?? "……"}`, `cấp ngày ${issuedOn ?? "……"}`, `tại ${issuer ?? "……"}`].join(", ");
+  return [
+    `${type ?? "Giấy tờ tùy thân"} số ${number ?? "……"}`,
+    `cấp ngày ${issuedOn ?? "……"}`,
+    `tại ${issuer ?? "……"}`,
+  ].join(", ");
 }
 
 export function maritalStatusBlocks({ formData: d }: ApplicationContext): Block[] {

@@ -27,7 +27,10 @@ export interface SlipContext {
 
 /** "Trung tâm Phục vụ hành chính công cấp xã (…)" → "Trung tâm Phục vụ hành chính công". */
 export function receivingOffice(version: ProcedureVersion): string {
-  return version.receivingBody.name.replace(/\s*\(.*$/, "").replace(/\s+(UBND\s+)?cấp (xã|huyện|tỉnh).*$/i, "").trim();
+  return version.receivingBody.name
+    .replace(/\s*\(.*$/, "")
+    .replace(/\s+(UBND\s+)?cấp (xã|huyện|tỉnh).*$/i, "")
+    .trim();
 }
 
 function officeName(ctx: SlipContext): string {
@@ -52,11 +55,17 @@ function contactLines(a: ApplicantSummary): Block[] {
   const side = (a.email ?? "").length <= 24;
   return [
     { t: "field", label: "Địa chỉ", value: a.address },
-    ...(side ? [{ t: "fields" as const, items: [phone, email] }] : [{ t: "field" as const, ...phone }, { t: "field" as const, ...email }]),
+    ...(side
+      ? [{ t: "fields" as const, items: [phone, email] }]
+      : [
+          { t: "field" as const, ...phone },
+          { t: "field" as const, ...email },
+        ]),
   ];
 }
 
-const kindLabel = (kind: string) => (Object.hasOwn(documentKindLabels, kind) ? documentKindLabels[kind as DocumentKind] : kind);
+const kindLabel = (kind: string) =>
+  Object.hasOwn(documentKindLabels, kind) ? documentKindLabels[kind as DocumentKind] : kind;
 
 export interface ReceiptContext extends SlipContext {
   documents: SubmittedDocument[];
@@ -89,20 +98,28 @@ export function receiptSlip(ctx: ReceiptContext): PrintDocument {
   const layout2025 = localDateOf(ctx.receivedAt) >= ONE_STOP_2025;
   const items: Block[] = layout2025
     ? [
-      { t: "field", label: "2. Số lượng hồ sơ", value: "01 (bộ)" },
-      { t: "field", label: "3. Thời gian nhận hồ sơ", value: timeAndDate(ctx.receivedAt) },
-      { t: "field", label: "4. Thời gian trả kết quả giải quyết hồ sơ", value: `…… giờ …… phút, ngày ${formatDateVn(ctx.dueDate)}` },
-      { t: "field", label: "5. Đăng ký nhận kết quả tại", value: officeName(ctx) },
-      { t: "field", label: "6. Phí, lệ phí (nếu có)", value: ctx.fee },
-    ]
+        { t: "field", label: "2. Số lượng hồ sơ", value: "01 (bộ)" },
+        { t: "field", label: "3. Thời gian nhận hồ sơ", value: timeAndDate(ctx.receivedAt) },
+        {
+          t: "field",
+          label: "4. Thời gian trả kết quả giải quyết hồ sơ",
+          value: `…… giờ …… phút, ngày ${formatDateVn(ctx.dueDate)}`,
+        },
+        { t: "field", label: "5. Đăng ký nhận kết quả tại", value: officeName(ctx) },
+        { t: "field", label: "6. Phí, lệ phí (nếu có)", value: ctx.fee },
+      ]
     : [
-      { t: "field", label: "2. Số lượng hồ sơ", value: "01 (bộ)" },
-      { t: "field", label: "3. Thời gian giải quyết hồ sơ theo quy định là", value: limit },
-      { t: "field", label: "4. Thời gian nhận hồ sơ", value: timeAndDate(ctx.receivedAt) },
-      { t: "field", label: "5. Thời gian trả kết quả giải quyết hồ sơ", value: `…… giờ …… phút, ngày ${formatDateVn(ctx.dueDate)}` },
-      { t: "field", label: "6. Đăng ký nhận kết quả tại", value: officeName(ctx) },
-      { t: "field", label: "Phí, lệ phí (nếu có)", value: ctx.fee },
-    ];
+        { t: "field", label: "2. Số lượng hồ sơ", value: "01 (bộ)" },
+        { t: "field", label: "3. Thời gian giải quyết hồ sơ theo quy định là", value: limit },
+        { t: "field", label: "4. Thời gian nhận hồ sơ", value: timeAndDate(ctx.receivedAt) },
+        {
+          t: "field",
+          label: "5. Thời gian trả kết quả giải quyết hồ sơ",
+          value: `…… giờ …… phút, ngày ${formatDateVn(ctx.dueDate)}`,
+        },
+        { t: "field", label: "6. Đăng ký nhận kết quả tại", value: officeName(ctx) },
+        { t: "field", label: "Phí, lệ phí (nếu có)", value: ctx.fee },
+      ];
   return {
     header: header(ctx, "Mẫu số 01", "/TNHS"),
     title: "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ",
@@ -119,9 +136,17 @@ export function receiptSlip(ctx: ReceiptContext): PrintDocument {
         rows: received.map((d, i) => [String(i + 1), d.name, kindLabel(d.kind), String(d.count).padStart(2, "0")]),
       },
       ...items,
-      { t: "fields", items: [{ label: "Vào Sổ theo dõi hồ sơ, Quyển số", value: null }, { label: "Số thứ tự", value: null }] },
+      {
+        t: "fields",
+        items: [
+          { label: "Vào Sổ theo dõi hồ sơ, Quyển số", value: null },
+          { label: "Số thứ tự", value: null },
+        ],
+      },
     ],
-    ...(ctx.qr ? { qr: { svg: ctx.qr.svg, caption: `Quét mã để tra cứu tình trạng hồ sơ, không cần đăng nhập: ${ctx.qr.url}` } } : {}),
+    ...(ctx.qr
+      ? { qr: { svg: ctx.qr.svg, caption: `Quét mã để tra cứu tình trạng hồ sơ, không cần đăng nhập: ${ctx.qr.url}` } }
+      : {}),
     signatures: [
       { title: "NGƯỜI NỘP HỒ SƠ", note: "(Ký và ghi rõ họ tên)", name: ctx.applicant.name ?? undefined },
       { title: "NGƯỜI TIẾP NHẬN HỒ SƠ", note: "(Ký và ghi rõ họ tên)", name: ctx.officerName },
@@ -152,7 +177,13 @@ export function supplementSlip(ctx: SupplementContext): PrintDocument {
         t: "table",
         header: ["TT", "Thành phần hồ sơ", "Số lượng: Bản chính", "Bản chứng thực/sao", "Bản photo"],
         widths: [0.5, 4.6, 1.5, 1.6, 1.2],
-        rows: ctx.missing.map((m, i) => [String(i + 1), m.note ? `${m.name} (${m.note})` : m.name, count(m.original), count(m.certifiedCopy), count(m.photocopy)]),
+        rows: ctx.missing.map((m, i) => [
+          String(i + 1),
+          m.note ? `${m.name} (${m.note})` : m.name,
+          count(m.original),
+          count(m.certifiedCopy),
+          count(m.photocopy),
+        ]),
       },
       { t: "field", label: "Lý do", value: ctx.reason },
       {
@@ -198,7 +229,8 @@ export interface ApologyContext extends SlipContext {
 /** The deciding body's header lines: its People's Committee, or the land office under its department. */
 function decidingHeader(ctx: SlipContext): { agencyTop: string; agency: string } {
   const where = whereToSubmit(ctx.version, ctx.unit);
-  if (where.sameBody) return { agencyTop: "", agency: ctx.unit ? `Ủy ban nhân dân ${displayName(ctx.unit)}` : "Ủy ban nhân dân" };
+  if (where.sameBody)
+    return { agencyTop: "", agency: ctx.unit ? `Ủy ban nhân dân ${displayName(ctx.unit)}` : "Ủy ban nhân dân" };
   const parent = /thuộc (Sở [^)]+)/.exec(ctx.version.competentBody.name)?.[1] ?? "";
   return { agencyTop: parent, agency: where.decidingOffice.split(" hoặc ")[0]! };
 }
@@ -209,7 +241,10 @@ function decidingHeader(ctx: SlipContext): { agencyTop: string; agency: string }
  */
 export function apologySlip(ctx: ApologyContext): PrintDocument {
   const receivedOn = localDateOf(ctx.receivedAt);
-  const title = receivedOn >= "2025-07-01" ? "VĂN BẢN XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN THỜI GIAN GIẢI QUYẾT" : "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ";
+  const title =
+    receivedOn >= "2025-07-01"
+      ? "VĂN BẢN XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN THỜI GIAN GIẢI QUYẾT"
+      : "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ";
   const office = officeName(ctx);
   const signs = ctx.version.competentBody.signs;
   const issuer = decidingHeader(ctx).agency;
@@ -220,22 +255,37 @@ export function apologySlip(ctx: ApologyContext): PrintDocument {
     recipient: `Ông/Bà ${ctx.applicant.name ?? "……"}`,
     blocks: [
       ...contactLines(ctx.applicant),
-      { t: "text", text: `Ngày ${formatDateVn(receivedOn)}, ${office} tiếp nhận giải quyết hồ sơ ${ctx.version.name} của Ông/Bà.` },
+      {
+        t: "text",
+        text: `Ngày ${formatDateVn(receivedOn)}, ${office} tiếp nhận giải quyết hồ sơ ${ctx.version.name} của Ông/Bà.`,
+      },
       { t: "field", label: "Mã hồ sơ", value: ctx.code },
-      { t: "field", label: "Thời gian hẹn trả kết quả giải quyết hồ sơ", value: `ngày ${formatDateVn(ctx.originalDueDate)}` },
+      {
+        t: "field",
+        label: "Thời gian hẹn trả kết quả giải quyết hồ sơ",
+        value: `ngày ${formatDateVn(ctx.originalDueDate)}`,
+      },
       {
         t: "text",
         text: `Tuy nhiên đến nay, ${issuer} chưa trả kết quả giải quyết hồ sơ của Ông/Bà đúng hạn ghi trên Giấy tiếp nhận hồ sơ và hẹn trả kết quả.`,
       },
       { t: "field", label: "Lý do", value: ctx.reason },
-      { t: "text", text: `Sự chậm trễ này đã gây phiền hà, tốn kém chi phí, thời gian của Ông/Bà. ${issuer} xin lỗi Ông/Bà và mong nhận được sự thông cảm của Ông/Bà.` },
+      {
+        t: "text",
+        text: `Sự chậm trễ này đã gây phiền hà, tốn kém chi phí, thời gian của Ông/Bà. ${issuer} xin lỗi Ông/Bà và mong nhận được sự thông cảm của Ông/Bà.`,
+      },
       { t: "text", text: `Thời gian hẹn trả kết quả lại: ${longDate(ctx.newDueDate)}.`, bold: true },
       { t: "text", text: "Trân trọng./." },
     ],
     signatures: [
       // The one-stop as the unit calls it ("Trung tâm Phục vụ hành chính công xã …" from 01/07/2025).
       { title: "Nơi nhận:", lines: ["- Như trên;", `- ${office};`, "- Lưu: VT."] },
-      { ...(signs.onBehalf ? { onBehalf: signs.onBehalf } : {}), title: signs.title, note: "(Ký, ghi rõ họ tên và đóng dấu)", name: ctx.signerName },
+      {
+        ...(signs.onBehalf ? { onBehalf: signs.onBehalf } : {}),
+        title: signs.title,
+        note: "(Ký, ghi rõ họ tên và đóng dấu)",
+        name: ctx.signerName,
+      },
     ],
   };
 }
@@ -256,16 +306,28 @@ export interface StopContext extends SlipContext {
 export function stopNotice(ctx: StopContext): PrintDocument {
   const office = officeName(ctx);
   return {
-    header: { ...header(ctx, "Mẫu số 05", "/TB"), place: placeAndDate(ctx.unit?.name ?? "……", localDateOf(ctx.stoppedAt)) },
+    header: {
+      ...header(ctx, "Mẫu số 05", "/TB"),
+      place: placeAndDate(ctx.unit?.name ?? "……", localDateOf(ctx.stoppedAt)),
+    },
     title: "THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ",
     recipient: `Ông/Bà ${ctx.applicant.name ?? "……"}`,
     blocks: [
       ...contactLines(ctx.applicant),
-      { t: "text", text: `Ngày ${formatDateVn(localDateOf(ctx.receivedAt))}, ${office} tiếp nhận hồ sơ ${requestText(ctx)} của Ông/Bà.` },
+      {
+        t: "text",
+        text: `Ngày ${formatDateVn(localDateOf(ctx.receivedAt))}, ${office} tiếp nhận hồ sơ ${requestText(ctx)} của Ông/Bà.`,
+      },
       { t: "field", label: "Mã hồ sơ", value: ctx.code },
-      { t: "text", text: `Ngày ${formatDateVn(localDateOf(ctx.stoppedAt))}, Ông/Bà đề nghị dừng giải quyết hồ sơ nêu trên.` },
+      {
+        t: "text",
+        text: `Ngày ${formatDateVn(localDateOf(ctx.stoppedAt))}, Ông/Bà đề nghị dừng giải quyết hồ sơ nêu trên.`,
+      },
       { t: "field", label: "Lý do", value: ctx.reason },
-      { t: "text", text: `${office} thông báo dừng giải quyết hồ sơ của Ông/Bà kể từ ${longDate(localDateOf(ctx.stoppedAt))}.` },
+      {
+        t: "text",
+        text: `${office} thông báo dừng giải quyết hồ sơ của Ông/Bà kể từ ${longDate(localDateOf(ctx.stoppedAt))}.`,
+      },
       { t: "text", text: "Xin thông báo để Ông/Bà được biết./." },
     ],
     signatures: [{ title: "NGƯỜI TIẾP NHẬN HỒ SƠ", note: "(Ký và ghi rõ họ tên)", name: ctx.officerName }],
@@ -301,7 +363,12 @@ export function controlSlip(ctx: ControlContext): PrintDocument {
       { t: "field", label: "Cơ quan phối hợp giải quyết hồ sơ", value: null },
       {
         t: "table",
-        header: ["TÊN CƠ QUAN", "THỜI GIAN GIAO, NHẬN HỒ SƠ", "KẾT QUẢ GIẢI QUYẾT HỒ SƠ (Trước hạn/đúng hạn/quá hạn)", "GHI CHÚ"],
+        header: [
+          "TÊN CƠ QUAN",
+          "THỜI GIAN GIAO, NHẬN HỒ SƠ",
+          "KẾT QUẢ GIẢI QUYẾT HỒ SƠ (Trước hạn/đúng hạn/quá hạn)",
+          "GHI CHÚ",
+        ],
         widths: [3.2, 2.4, 2, 1.8],
         rows: ctx.steps.map((s, i) => [
           `${i + 1}. Giao: ${s.from}; Nhận: ${s.to}`,
@@ -338,7 +405,11 @@ export function registerEntry(ctx: RegisterContext): PrintDocument {
       { t: "field", label: "Tên thủ tục hành chính", value: ctx.version.name },
       { t: "field", label: "Số lượng hồ sơ (bộ)", value: "01" },
       { t: "field", label: "Tên cá nhân, tổ chức", value: ctx.applicant.name },
-      { t: "field", label: "Địa chỉ, số điện thoại", value: [ctx.applicant.address, ctx.applicant.phone].filter(Boolean).join(" – ") || null },
+      {
+        t: "field",
+        label: "Địa chỉ, số điện thoại",
+        value: [ctx.applicant.address, ctx.applicant.phone].filter(Boolean).join(" – ") || null,
+      },
       { t: "field", label: "Cơ quan chủ trì giải quyết", value: whereToSubmit(ctx.version, ctx.unit).decidingOffice },
       { t: "heading", text: "Ngày, tháng, năm" },
       { t: "field", label: "Nhận hồ sơ", value: day(localDateOf(ctx.receivedAt)) },

@@ -12,7 +12,13 @@ export type Block =
   | { t: "heading"; text: string }
   | { t: "text"; text: string; italic?: boolean; bold?: boolean; center?: boolean }
   | { t: "checks"; label?: string; items: { text: string; checked: boolean }[] }
-  | { t: "table"; header: string[]; widths: number[]; rows: string[][]; groups?: { title: string; span: number; rows: 1 | 2 }[] }
+  | {
+      t: "table";
+      header: string[];
+      widths: number[];
+      rows: string[][];
+      groups?: { title: string; span: number; rows: 1 | 2 }[];
+    }
   /** A bordered box (the registering office's box of Mẫu 01a, 03a). */
   | { t: "frame"; blocks: Block[] }
   | { t: "space" };
@@ -62,7 +68,8 @@ export function placeAndDate(place: string, date: IsoDate): string {
 }
 
 export function vnDate(value: unknown): string | null {
-  if (typeof value !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return typeof value === "string" && value !== "" ? value : null;
+  if (typeof value !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(value))
+    return typeof value === "string" && value !== "" ? value : null;
   return formatDateVn(value);
 }
 
@@ -79,7 +86,10 @@ export function localDateOf(iso: string): IsoDate {
 }
 
 /** The one-stop's header: "UBND XÃ QUẢNG KHÊ" over "BỘ PHẬN MỘT CỬA" (TÊN CƠ QUAN CHỦ QUẢN / TÊN ĐƠN VỊ, docs/domain/scheme.md#one-stop-forms). */
-export function officeHeader(unit: AdminUnit | undefined, receivingBody: string): { agencyTop: string; agency: string; place: string } {
+export function officeHeader(
+  unit: AdminUnit | undefined,
+  receivingBody: string,
+): { agencyTop: string; agency: string; place: string } {
   const unitName = unit ? displayName(unit) : "";
   return {
     agencyTop: unit ? `Ủy ban nhân dân ${unitName}` : "",

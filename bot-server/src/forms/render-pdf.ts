@@ -10,7 +10,12 @@ import { dirname, join } from "node:path";
 import { NodeCompiler } from "@myriaddreamin/typst-ts-node-compiler";
 import { keepWords, type PrintDocument } from "./print-document.js";
 
-const FACES = ["400Regular/Tinos_400Regular.ttf", "400Regular_Italic/Tinos_400Regular_Italic.ttf", "700Bold/Tinos_700Bold.ttf", "700Bold_Italic/Tinos_700Bold_Italic.ttf"];
+const FACES = [
+  "400Regular/Tinos_400Regular.ttf",
+  "400Regular_Italic/Tinos_400Regular_Italic.ttf",
+  "700Bold/Tinos_700Bold.ttf",
+  "700Bold_Italic/Tinos_700Bold_Italic.ttf",
+];
 
 let compiler: NodeCompiler | undefined;
 let template: string | undefined;
@@ -46,13 +51,16 @@ export class PdfRenderError extends Error {}
 
 export function renderPdf(doc: PrintDocument): Buffer {
   const c = getCompiler();
-  const header = doc.header.kind === "office" ? { ...doc.header, agency: keepWords(doc.header.agency.toUpperCase()) } : doc.header;
+  const header =
+    doc.header.kind === "office" ? { ...doc.header, agency: keepWords(doc.header.agency.toUpperCase()) } : doc.header;
   const ready = { ...doc, header, title: keepWords(doc.title) };
   const result = c.compile({ mainFileContent: templateSource(), inputs: { data: JSON.stringify(nfc(ready)) } });
   const compiled = result.result;
   if (!compiled || result.hasError()) {
     const err = result.takeError();
-    throw new PdfRenderError(`Typst compile failed${err ? `: ${JSON.stringify(c.fetchDiagnostics(err)).slice(0, 500)}` : ""}`);
+    throw new PdfRenderError(
+      `Typst compile failed${err ? `: ${JSON.stringify(c.fetchDiagnostics(err)).slice(0, 500)}` : ""}`,
+    );
   }
   // No tag tree: poppler (pdftotext, CI) rejects the "/Suspects false" entry typst writes with it.
   const pdf = c.pdf(compiled, { creationTimestamp: 0, pdfTags: false });

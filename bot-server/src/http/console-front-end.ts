@@ -19,11 +19,16 @@ const BUILD_SCRIPT = join(REPO_ROOT, "bot-server", "console-app", "build.ts");
 
 function buildInChild(): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", BUILD_SCRIPT], { cwd: REPO_ROOT, stdio: ["ignore", "ignore", "pipe"] });
+    const child = spawn(process.execPath, ["--import", "tsx", BUILD_SCRIPT], {
+      cwd: REPO_ROOT,
+      stdio: ["ignore", "ignore", "pipe"],
+    });
     let err = "";
     child.stderr!.on("data", (d: Buffer) => (err += d.toString()));
     child.on("error", reject);
-    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`console build exited with ${code}: ${err.slice(-2000)}`))));
+    child.on("exit", (code) =>
+      code === 0 ? resolve() : reject(new Error(`console build exited with ${code}: ${err.slice(-2000)}`)),
+    );
   });
 }
 
@@ -47,7 +52,8 @@ export function consoleFrontEnd(log: Log, options: ConsoleFrontEndOptions = {}):
     log.info({ dir }, "building the officer console (npm run build:console)");
     pending = buildInChild().then(
       () => log.info({ ms: Date.now() - started }, "console built"),
-      (e: unknown) => log.error({ err: { message: e instanceof Error ? e.message : String(e) } }, "console build failed"),
+      (e: unknown) =>
+        log.error({ err: { message: e instanceof Error ? e.message : String(e) } }, "console build failed"),
     );
     return pending;
   };
@@ -58,7 +64,15 @@ export function consoleFrontEnd(log: Log, options: ConsoleFrontEndOptions = {}):
     if (pending) await pending;
     else if (canBuild && !existsSync(index)) await build();
     if (!existsSync(index)) {
-      res.status(503).type("html").send(htmlPage("Bàn làm việc Một cửa", "<h1>Giao diện cán bộ chưa được đóng gói</h1><p>Chạy <code>npm run build:console</code> rồi tải lại trang.</p>"));
+      res
+        .status(503)
+        .type("html")
+        .send(
+          htmlPage(
+            "Bàn làm việc Một cửa",
+            "<h1>Giao diện cán bộ chưa được đóng gói</h1><p>Chạy <code>npm run build:console</code> rồi tải lại trang.</p>",
+          ),
+        );
       return;
     }
     next();

@@ -44,7 +44,8 @@ export function stripControlCharacters(value: unknown, depth = 0): unknown {
   if (value === null || typeof value !== "object" || depth > MAX_DEPTH) return value;
   if (Array.isArray(value)) return value.map((v) => stripControlCharacters(v, depth + 1));
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) out[k.replace(CONTROL_BUT_LINE_BREAKS_ALL, "")] = stripControlCharacters(v, depth + 1);
+  for (const [k, v] of Object.entries(value))
+    out[k.replace(CONTROL_BUT_LINE_BREAKS_ALL, "")] = stripControlCharacters(v, depth + 1);
   return out;
 }
 

@@ -31,14 +31,22 @@ export function errorHandler(log: Log, database?: { ping(): Promise<boolean> }) 
     if (res.headersSent) return next(err);
     const e = (err ?? {}) as HttpishError;
     const status = e.status ?? e.statusCode;
-    const code = (e.type && BODY_PARSER_ERRORS[e.type]) ?? (status && status >= 400 && status < 500 ? clientCode(status) : undefined);
+    const code =
+      (e.type && BODY_PARSER_ERRORS[e.type]) ??
+      (status && status >= 400 && status < 500 ? clientCode(status) : undefined);
     if (code) return sendError(res, { code });
     // An unreachable database is an outage, not a bug in the request: 503 so clients retry later.
     if (database && !(await database.ping())) {
       log.error({ reqId: req.id, err: (err as Error)?.message }, "database unavailable");
       return sendError(res, { code: "service_unavailable" });
     }
-    log.error({ reqId: req.id, err: { name: (err as Error)?.name, message: (err as Error)?.message, stack: (err as Error)?.stack } }, "unhandled error");
+    log.error(
+      {
+        reqId: req.id,
+        err: { name: (err as Error)?.name, message: (err as Error)?.message, stack: (err as Error)?.stack },
+      },
+      "unhandled error",
+    );
     sendError(res, { code: "internal_error" });
   };
 }

@@ -12,7 +12,10 @@ const CHECK_TIMEOUT_MS = 2000;
 
 export function healthHandler() {
   return (_req: Request, res: Response) => {
-    res.status(200).set("Cache-Control", "no-store").json({ status: "ok", uptimeSeconds: Math.round(process.uptime()) });
+    res
+      .status(200)
+      .set("Cache-Control", "no-store")
+      .json({ status: "ok", uptimeSeconds: Math.round(process.uptime()) });
   };
 }
 
@@ -37,6 +40,9 @@ export function readinessHandler(deps: Pick<Deps, "database" | "db" | "redis">) 
     const checks: Record<string, Check> = { database, migrations };
     if (deps.redis) checks.redis = (await withTimeout(deps.redis.ping(), "")) === "PONG" ? "ok" : "down";
     const ready = Object.values(checks).every((c) => c === "ok");
-    res.status(ready ? 200 : 503).set("Cache-Control", "no-store").json({ status: ready ? "ready" : "unavailable", checks });
+    res
+      .status(ready ? 200 : 503)
+      .set("Cache-Control", "no-store")
+      .json({ status: ready ? "ready" : "unavailable", checks });
   };
 }

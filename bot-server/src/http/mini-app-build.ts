@@ -33,13 +33,25 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function viteBuild(outDir: string): Promise<void> {
   const vite = join(REPO_ROOT, "node_modules", "vite", "bin", "vite.js");
-  const args = [vite, "build", "--config", "mini-app/vite.config.ts", "--outDir", outDir, "--emptyOutDir", "--logLevel", "warn"];
+  const args = [
+    vite,
+    "build",
+    "--config",
+    "mini-app/vite.config.ts",
+    "--outDir",
+    outDir,
+    "--emptyOutDir",
+    "--logLevel",
+    "warn",
+  ];
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, args, { cwd: REPO_ROOT, stdio: ["ignore", "ignore", "pipe"] });
     let err = "";
     child.stderr!.on("data", (d: Buffer) => (err += d.toString()));
     child.on("error", reject);
-    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`mini-app build exited with ${code}: ${err.slice(-2000)}`))));
+    child.on("exit", (code) =>
+      code === 0 ? resolve() : reject(new Error(`mini-app build exited with ${code}: ${err.slice(-2000)}`)),
+    );
   });
 }
 
@@ -80,7 +92,8 @@ export function miniAppFirstBuild(wwwDir: string, log: Log) {
     log.info({ dir: wwwDir }, "building the mini-app for /m/ (first start: about a minute)");
     pending = buildLocked(wwwDir).then(
       () => log.info({ ms: Date.now() - started }, "mini-app built"),
-      (e: unknown) => log.error({ err: { message: e instanceof Error ? e.message : String(e) } }, "mini-app build failed"),
+      (e: unknown) =>
+        log.error({ err: { message: e instanceof Error ? e.message : String(e) } }, "mini-app build failed"),
     );
     void pending.finally(() => (pending = undefined));
   }
@@ -90,7 +103,12 @@ export function miniAppFirstBuild(wwwDir: string, log: Log) {
       res
         .status(503)
         .type("html")
-        .send(htmlPage("Ứng dụng chưa được đóng gói", "<h1>Chưa đóng gói được ứng dụng Zalo Mini App</h1><p>Chạy <code>npm run build:mini</code> rồi tải lại trang.</p>"));
+        .send(
+          htmlPage(
+            "Ứng dụng chưa được đóng gói",
+            "<h1>Chưa đóng gói được ứng dụng Zalo Mini App</h1><p>Chạy <code>npm run build:mini</code> rồi tải lại trang.</p>",
+          ),
+        );
       return;
     }
     next();

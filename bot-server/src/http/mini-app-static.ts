@@ -32,13 +32,21 @@ export function miniAppStatic(wwwDir: string): Router {
     if (existsSync(index)) {
       // Missing assets stay 404; page routes (even /thu-tuc/1.004873) get the app shell.
       if (ASSET.test(req.path)) return next();
-      res.set("Cache-Control", "no-cache").type("html").send(withBaseHref(shell(), `${req.baseUrl}/`));
+      res
+        .set("Cache-Control", "no-cache")
+        .type("html")
+        .send(withBaseHref(shell(), `${req.baseUrl}/`));
       return;
     }
     res
       .status(404)
       .type("html")
-      .send(htmlPage("Ứng dụng chưa được cài đặt", "<h1>Ứng dụng Zalo Mini App chưa được đóng gói</h1><p>Chạy <code>npm run build:mini</code> để tạo bản web tại /m/.</p>"));
+      .send(
+        htmlPage(
+          "Ứng dụng chưa được cài đặt",
+          "<h1>Ứng dụng Zalo Mini App chưa được đóng gói</h1><p>Chạy <code>npm run build:mini</code> để tạo bản web tại /m/.</p>",
+        ),
+      );
   });
   return router;
 }

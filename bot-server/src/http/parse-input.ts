@@ -11,11 +11,14 @@ export { describeIssues };
 
 export type InputPart = "params" | "query" | "body";
 
-const PART_ERROR: Record<InputPart, OutcomeCode> = { params: "invalid_params", query: "invalid_query", body: "invalid_body" };
+const PART_ERROR: Record<InputPart, OutcomeCode> = {
+  params: "invalid_params",
+  query: "invalid_query",
+  body: "invalid_body",
+};
 
 export type ParseOutcome<T> =
-  | { ok: true; value: T }
-  | { ok: false; code: OutcomeCode; fields: FieldError[]; detail: string };
+  { ok: true; value: T } | { ok: false; code: OutcomeCode; fields: FieldError[]; detail: string };
 
 export function parseInput<T>(schema: ZodType<T>, value: unknown, part: InputPart, prefix = ""): ParseOutcome<T> {
   const r = schema.safeParse(value, { error: viErrors });

@@ -16,7 +16,10 @@ return {hits, ttl}`;
 export function redisRateLimitStore(redis: Redis, prefix: string): Store {
   let windowMs = 60_000;
   const key = (k: string) => `${prefix}${k}`;
-  const info = (hits: number, ttl: number): ClientRateLimitInfo => ({ totalHits: hits, resetTime: new Date(Date.now() + Math.max(0, ttl)) });
+  const info = (hits: number, ttl: number): ClientRateLimitInfo => ({
+    totalHits: hits,
+    resetTime: new Date(Date.now() + Math.max(0, ttl)),
+  });
   return {
     prefix,
     localKeys: false,

@@ -23,7 +23,10 @@ export function requestContext(log: Log) {
       const path = req.originalUrl.split("?")[0];
       res.on("finish", () => {
         const ms = Number(process.hrtime.bigint() - started) / 1e6;
-        log.info({ reqId: id, method: req.method, path, status: res.statusCode, ms: Math.round(ms * 10) / 10 }, "request");
+        log.info(
+          { reqId: id, method: req.method, path, status: res.statusCode, ms: Math.round(ms * 10) / 10 },
+          "request",
+        );
       });
     }
     req.id = id;

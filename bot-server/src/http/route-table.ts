@@ -19,9 +19,7 @@ import { parseInput } from "./parse-input.js";
 export type Method = "get" | "post" | "patch" | "put" | "delete";
 
 /** A use-case's outcome as a route answers it: on success the route may set the status and headers. */
-export type Outcome<R> =
-  | { ok: true; value: R; status?: number; headers?: Record<string, string> }
-  | Failure;
+export type Outcome<R> = { ok: true; value: R; status?: number; headers?: Record<string, string> } | Failure;
 
 export interface HandlerInput<P, Q, B> {
   params: P;
@@ -84,7 +82,8 @@ export function mountRoutes(router: Router, routes: AnyRoute[], deps: Deps, auth
       if (spec.auth === "officer") {
         if (!req.console) return sendError(res, { code: "not_signed_in" });
         officer = req.console.officer;
-        if (spec.may && !may(officer, spec.may)) return sendError(res, { code: "forbidden", message: refusalOf(spec.may) });
+        if (spec.may && !may(officer, spec.may))
+          return sendError(res, { code: "forbidden", message: refusalOf(spec.may) });
       }
       const input = readInput(spec, req);
       if (!input.ok) return sendError(res, input);
@@ -94,7 +93,10 @@ export function mountRoutes(router: Router, routes: AnyRoute[], deps: Deps, auth
         if (!who.ok) return sendError(res, who);
         citizen = who.citizen;
       }
-      const out = await spec.handler({ ...input.value, citizen, officer, sessionId: req.console?.sessionId ?? "", req, auth }, deps);
+      const out = await spec.handler(
+        { ...input.value, citizen, officer, sessionId: req.console?.sessionId ?? "", req, auth },
+        deps,
+      );
       if (!out.ok) return sendError(res, out);
       if (out.headers) res.set(out.headers);
       res.status(out.status ?? spec.response.status);

@@ -75,7 +75,10 @@ const PASS: RequestHandler = (_req, _res, next) => next();
  * With `shared` (REDIS_URL), the counters live in Redis under `prefix` and hold across every instance; if Redis
  * fails, requests pass (a limiter outage must not close the public service) and the error is logged.
  */
-export function publicRateLimit(perMinute: number, shared?: { redis: Redis; prefix: string; log: Log }): RequestHandler {
+export function publicRateLimit(
+  perMinute: number,
+  shared?: { redis: Redis; prefix: string; log: Log },
+): RequestHandler {
   if (perMinute <= 0) return PASS;
   return rateLimit({
     windowMs: 60_000,
@@ -84,7 +87,11 @@ export function publicRateLimit(perMinute: number, shared?: { redis: Redis; pref
       ? {
           store: redisRateLimitStore(shared.redis, shared.prefix),
           passOnStoreError: true,
-          logger: { warn: (...a: unknown[]) => shared.log.warn({ detail: String(a[0]) }, "rate limit"), error: (...a: unknown[]) => shared.log.warn({ err: String(a[0]) }, "rate limit store failed; request let through") },
+          logger: {
+            warn: (...a: unknown[]) => shared.log.warn({ detail: String(a[0]) }, "rate limit"),
+            error: (...a: unknown[]) =>
+              shared.log.warn({ err: String(a[0]) }, "rate limit store failed; request let through"),
+          },
         }
       : {}),
     standardHeaders: "draft-7",

@@ -10,6 +10,7 @@ import type { Request, RequestHandler, Response } from "express";
 export function staticCompression(skipPrefixes: readonly string[] = []): RequestHandler {
   return compression({
     threshold: 1024,
-    filter: (req: Request, res: Response) => !skipPrefixes.some((p) => req.path.startsWith(p)) && compression.filter(req, res),
+    filter: (req: Request, res: Response) =>
+      !skipPrefixes.some((p) => req.path.startsWith(p)) && compression.filter(req, res),
   });
 }

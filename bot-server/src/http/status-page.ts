@@ -20,9 +20,7 @@ function form(code: string): string {
 }
 
 function statusCard(s: DossierStatus): string {
-  const slip = s.slip
-    ? `<p class="${s.slip.authentic ? "ok" : "bad"}">${escapeHtml(s.slip.message)}</p>`
-    : "";
+  const slip = s.slip ? `<p class="${s.slip.authentic ? "ok" : "bad"}">${escapeHtml(s.slip.message)}</p>` : "";
   const rows: [string, string | undefined][] = [
     ["Mã hồ sơ", s.code],
     ["Thủ tục", s.procedure && `${s.procedure.name} (${s.procedure.code})`],
@@ -30,11 +28,16 @@ function statusCard(s: DossierStatus): string {
     ["Tình trạng", s.stateLabel],
     ["Hình thức", s.trackLabel],
     ["Ngày hẹn trả", s.dueDateText],
-    ["Kết quả", s.returned ? "Đã trả kết quả" : s.resultReady ? "Đã có kết quả, mời nhận tại Bộ phận Một cửa" : "Chưa có"],
+    [
+      "Kết quả",
+      s.returned ? "Đã trả kết quả" : s.resultReady ? "Đã có kết quả, mời nhận tại Bộ phận Một cửa" : "Chưa có",
+    ],
     ["Giấy tờ cần bổ sung", s.missingDocuments?.join("; ")],
   ];
   // By the code alone only the state and dates (codes are sequential); the slip's QR shows the rest.
-  const more = s.procedure ? "" : `<p class="muted">Quét mã QR trên phiếu hẹn để xem thêm thủ tục, nơi tiếp nhận và giấy tờ cần bổ sung (nếu có).</p>`;
+  const more = s.procedure
+    ? ""
+    : `<p class="muted">Quét mã QR trên phiếu hẹn để xem thêm thủ tục, nơi tiếp nhận và giấy tờ cần bổ sung (nếu có).</p>`;
   return `<section class="card" aria-live="polite">${slip}<dl>${rows
     .filter((r): r is [string, string] => r[1] !== undefined && r[1] !== "")
     .map(([k, v]) => `<dt>${escapeHtml(k)}</dt><dd>${escapeHtml(v)}</dd>`)

@@ -7,7 +7,12 @@ import { createHash, randomBytes } from "node:crypto";
 import type { Request } from "express";
 import type { Deps } from "../deps.js";
 import { fail, type ApiFailure } from "../http/api-error.js";
-import { createDeviceCitizen, findCitizenIdByDeviceTokenHash, findOrCreateZaloCitizen, noteMiniAppOpened } from "../store/citizens.js";
+import {
+  createDeviceCitizen,
+  findCitizenIdByDeviceTokenHash,
+  findOrCreateZaloCitizen,
+  noteMiniAppOpened,
+} from "../store/citizens.js";
 import { TtlCache } from "../ttl-cache.js";
 
 export interface CitizenIdentity {

@@ -10,12 +10,10 @@
 import { createHmac } from "node:crypto";
 
 export type GraphMeResult =
-  | { ok: true; zaloUserId: string }
-  | { ok: false; reason: "invalid_token" | "unavailable"; detail: string };
+  { ok: true; zaloUserId: string } | { ok: false; reason: "invalid_token" | "unavailable"; detail: string };
 
 export type GraphPhoneResult =
-  | { ok: true; number: string }
-  | { ok: false; reason: "invalid_token" | "unavailable"; detail: string };
+  { ok: true; number: string } | { ok: false; reason: "invalid_token" | "unavailable"; detail: string };
 
 export interface ZaloGraph {
   me(accessToken: string): Promise<GraphMeResult>;
@@ -65,14 +63,20 @@ export function createZaloGraph(opts: ZaloGraphOptions): ZaloGraph {
       let res: Response;
       try {
         res = await fetch(`${base}/v2.0/me/info`, {
-          headers: { access_token: accessToken, code, secret_key: opts.appSecret, appsecret_proof: appSecretProof(opts.appSecret, accessToken) },
+          headers: {
+            access_token: accessToken,
+            code,
+            secret_key: opts.appSecret,
+            appsecret_proof: appSecretProof(opts.appSecret, accessToken),
+          },
           signal: AbortSignal.timeout(opts.timeoutMs ?? 3000),
         });
       } catch (e) {
         return { ok: false, reason: "unavailable", detail: (e as Error).name };
       }
       if (res.status >= 500) return { ok: false, reason: "unavailable", detail: `HTTP ${res.status}` };
-      const body = (await res.json().catch(() => undefined)) as { data?: { number?: unknown }; error?: unknown } | undefined;
+      const body = (await res.json().catch(() => undefined)) as
+        { data?: { number?: unknown }; error?: unknown } | undefined;
       if (!body) return { ok: false, reason: "unavailable", detail: "unreadable Graph answer" };
       const error = Number(body.error ?? 0);
       const number = body.data?.number;

@@ -13,13 +13,25 @@
  */
 import { createHmac, timingSafeEqual } from "node:crypto";
 import {
-  WEBHOOK_EVENT_ID_HEADER, WEBHOOK_EVENT_VERSION, WEBHOOK_SIGNATURE_HEADER, WEBHOOK_TIMESTAMP_HEADER, type WebhookEventBody,
+  WEBHOOK_EVENT_ID_HEADER,
+  WEBHOOK_EVENT_VERSION,
+  WEBHOOK_SIGNATURE_HEADER,
+  WEBHOOK_TIMESTAMP_HEADER,
+  type WebhookEventBody,
 } from "../../../shared/reports/exports.js";
 import type { Clock } from "../clock.js";
 import type { Deps } from "../deps.js";
 import type { Log } from "../log.js";
 import type { Database } from "../store/database.js";
-import { claimDelivery, feedDeliveries, listActiveTargets, recordAttempt, selectDueDeliveries, type FeedEvent, type IntegrationTarget } from "../store/integration.js";
+import {
+  claimDelivery,
+  feedDeliveries,
+  listActiveTargets,
+  recordAttempt,
+  selectDueDeliveries,
+  type FeedEvent,
+  type IntegrationTarget,
+} from "../store/integration.js";
 import type { Kysely } from "kysely";
 import { unitsCountedIn } from "../use-cases/report-exports.js";
 
@@ -36,7 +48,13 @@ export function signWebhook(secret: string, timestamp: number, body: string): st
 }
 
 /** The receiver's check (also for the province's adapter): signature matches and the timestamp is fresh. */
-export function verifyWebhook(secret: string, headers: { signature?: string; timestamp?: string }, body: string, nowMs: number, toleranceS = 300): boolean {
+export function verifyWebhook(
+  secret: string,
+  headers: { signature?: string; timestamp?: string },
+  body: string,
+  nowMs: number,
+  toleranceS = 300,
+): boolean {
   const ts = Number(headers.timestamp);
   if (!Number.isInteger(ts) || Math.abs(nowMs / 1000 - ts) > toleranceS || !headers.signature) return false;
   const expected = Buffer.from(signWebhook(secret, ts, body));
@@ -55,8 +73,15 @@ export function eventBody(e: FeedEvent): WebhookEventBody {
     type: e.type,
     at: e.at,
     dossier: {
-      code: e.code, procedureCode: e.procedureCode, receivingUnitId: e.receivingUnitId, competentUnitId: e.competentUnitId, track: e.track,
-      fromState: e.fromState, state: e.toState, receivedAt: e.receivedAt, dueDate: e.dueDate,
+      code: e.code,
+      procedureCode: e.procedureCode,
+      receivingUnitId: e.receivingUnitId,
+      competentUnitId: e.competentUnitId,
+      track: e.track,
+      fromState: e.fromState,
+      state: e.toState,
+      receivedAt: e.receivedAt,
+      dueDate: e.dueDate,
     },
   };
 }
@@ -84,7 +109,10 @@ export async function feedWebhooks(ctx: WebhookContext): Promise<number> {
     now: ctx.clock.now().toISOString(),
     overlapMs: OVERLAP_MS,
     limit: 1000,
-    plan: (e) => targets.filter((t) => targetCovers(ctx, t, e)).map((t) => ({ targetId: t.id, body: JSON.stringify(eventBody(e)) })),
+    plan: (e) =>
+      targets
+        .filter((t) => targetCovers(ctx, t, e))
+        .map((t) => ({ targetId: t.id, body: JSON.stringify(eventBody(e)) })),
   });
 }
 
@@ -94,7 +122,8 @@ export async function sendDueWebhooks(ctx: WebhookContext, limit = 100): Promise
   const now = ctx.clock.now();
   let sent = 0;
   for (const d of await selectDueDeliveries(ctx.db, now.toISOString(), limit)) {
-    if (!(await claimDelivery(ctx.db, d.id, d.availableAt, new Date(now.getTime() + TIMEOUT_MS * 3).toISOString()))) continue;
+    if (!(await claimDelivery(ctx.db, d.id, d.availableAt, new Date(now.getTime() + TIMEOUT_MS * 3).toISOString())))
+      continue;
     const timestamp = Math.floor(ctx.clock.now().getTime() / 1000);
     let error: string | null = null;
     try {
@@ -124,7 +153,12 @@ export async function sendDueWebhooks(ctx: WebhookContext, limit = 100): Promise
       await recordAttempt(ctx.db, d.id, { status: "dead", error, now: at.toISOString() });
       ctx.log.warn({ deliveryId: d.id, error }, "webhook delivery given up");
     } else {
-      await recordAttempt(ctx.db, d.id, { status: "pending", error, retryAt: new Date(at.getTime() + backoffMs(attempts)).toISOString(), now: at.toISOString() });
+      await recordAttempt(ctx.db, d.id, {
+        status: "pending",
+        error,
+        retryAt: new Date(at.getTime() + backoffMs(attempts)).toISOString(),
+        now: at.toISOString(),
+      });
     }
   }
   return sent;
@@ -146,8 +180,13 @@ export function startWebhookLoop(ctx: WebhookContext, intervalMs = 5_000): Webho
   };
   const tick = () => {
     running = runOnce()
-      .catch((e: unknown) => { ctx.log.error({ err: { message: e instanceof Error ? e.message : String(e) } }, "webhook pass failed"); return 0; })
-      .finally(() => { if (!stopped) timer = setTimeout(tick, intervalMs); });
+      .catch((e: unknown) => {
+        ctx.log.error({ err: { message: e instanceof Error ? e.message : String(e) } }, "webhook pass failed");
+        return 0;
+      })
+      .finally(() => {
+        if (!stopped) timer = setTimeout(tick, intervalMs);
+      });
   };
   timer = setTimeout(tick, intervalMs);
   return {
@@ -162,5 +201,10 @@ export function startWebhookLoop(ctx: WebhookContext, intervalMs = 5_000): Webho
 
 /** The loop of a running server: targets covering a unit get the events of the units counted in it. */
 export function startIntegrationWebhooks(deps: Deps): WebhookLoop {
-  return startWebhookLoop({ db: deps.db, clock: deps.clock, log: deps.log, unitsOf: (unitId) => unitsCountedIn(deps, unitId) });
+  return startWebhookLoop({
+    db: deps.db,
+    clock: deps.clock,
+    log: deps.log,
+    unitsOf: (unitId) => unitsCountedIn(deps, unitId),
+  });
 }

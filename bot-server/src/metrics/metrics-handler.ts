@@ -21,7 +21,11 @@ export function metricsHandler(deps: Deps) {
   const token = deps.config.METRICS_TOKEN;
   return async (req: Request, res: Response): Promise<void> => {
     if (token && !bearerMatches(req.get("authorization"), token)) {
-      return sendError(res, { code: "unauthenticated", message: "Cần mã truy cập để đọc số liệu giám sát.", detail: "Send the METRICS_TOKEN as a bearer token." });
+      return sendError(res, {
+        code: "unauthenticated",
+        message: "Cần mã truy cập để đọc số liệu giám sát.",
+        detail: "Send the METRICS_TOKEN as a bearer token.",
+      });
     }
     const { contentType, text } = await formatMetrics(await collectNotifyMetrics(deps));
     res.set("content-type", contentType).set("cache-control", "no-store").send(text);

@@ -45,7 +45,11 @@ export function createChannelQueues(connection: Redis, prefix: string, onError: 
 export async function enqueue(queue: Queue<NotifyJobData>, outboxIds: readonly string[], delayMs = 0): Promise<void> {
   if (outboxIds.length === 0) return;
   await queue.addBulk(
-    outboxIds.map((outboxId) => ({ name: JOB_NAME, data: { outboxId }, opts: { jobId: outboxId, ...(delayMs > 0 ? { delay: delayMs } : {}) } })),
+    outboxIds.map((outboxId) => ({
+      name: JOB_NAME,
+      data: { outboxId },
+      opts: { jobId: outboxId, ...(delayMs > 0 ? { delay: delayMs } : {}) },
+    })),
   );
 }
 

@@ -14,7 +14,12 @@ export interface WorkersHandle {
   close(): Promise<void>;
 }
 
-export function startChannelWorkers(ctx: SenderContext, queues: ChannelQueues, connection: Redis, onError: (e: Error) => void): WorkersHandle {
+export function startChannelWorkers(
+  ctx: SenderContext,
+  queues: ChannelQueues,
+  connection: Redis,
+  onError: (e: Error) => void,
+): WorkersHandle {
   const { settings } = ctx;
   const workers = settings.channels.map((channel) => {
     const worker: Worker<NotifyJobData> = new Worker<NotifyJobData>(

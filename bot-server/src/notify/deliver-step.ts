@@ -18,7 +18,13 @@ import type { Log } from "../log.js";
 import type { Database } from "../store/database.js";
 import { hasZnsReceipt } from "../store/zns-receipts.js";
 import {
-  FINAL_OUTBOX_STATUSES, finalizeOutbox, idempotencyKey, noteInDoubt, scheduleOutbox, settleDelivery, type DeliveryClaim,
+  FINAL_OUTBOX_STATUSES,
+  finalizeOutbox,
+  idempotencyKey,
+  noteInDoubt,
+  scheduleOutbox,
+  settleDelivery,
+  type DeliveryClaim,
   type OutboxRow,
 } from "../store/outbox.js";
 import type { DeliveryBrief, NotifyTarget, TargetOptions } from "./notify-target.js";
@@ -54,11 +60,16 @@ export type StepOutcome =
 /** While another worker's claim is younger than the lease, wait this much more before looking again. */
 const CLAIM_POLL_MS = 250;
 
-export async function deliverStep(ctx: SenderContext, outboxId: string, requested?: NotifyChannel): Promise<StepOutcome> {
+export async function deliverStep(
+  ctx: SenderContext,
+  outboxId: string,
+  requested?: NotifyChannel,
+): Promise<StepOutcome> {
   const loaded = await ctx.store.load(outboxId);
   if (!loaded) return { kind: "done", status: "gone" };
   const { row, target, deliveries } = loaded;
-  if (FINAL_OUTBOX_STATUSES.has(row.status)) return { kind: "done", status: row.status as "sent" | "not_notified" | "dead" };
+  if (FINAL_OUTBOX_STATUSES.has(row.status))
+    return { kind: "done", status: row.status as "sent" | "not_notified" | "dead" };
   const now = ctx.clock.now().getTime();
   const dueInMs = Date.parse(row.available_at) - now;
   if (dueInMs > 0) return { kind: "retry", delayMs: dueInMs, reason: "not_due" };
@@ -72,12 +83,16 @@ export async function deliverStep(ctx: SenderContext, outboxId: string, requeste
     .filter((c) => !rejected.has(c))
     .filter((c) => c !== "miniapp" || miniAppAllowedFor(target.kind, target.facts.track));
   // Zalo's one-a-day Mini App slot (or the app's daily quota) spent: another channel, or tomorrow's sending hours.
-  const held = reachable.includes("miniapp") ? await miniAppHeld(ctx.db, ctx.settings, row, target.recipient.zaloUserId!, now) : undefined;
+  const held = reachable.includes("miniapp")
+    ? await miniAppHeld(ctx.db, ctx.settings, row, target.recipient.zaloUserId!, now)
+    : undefined;
   const plan = held ? reachable.filter((c) => c !== "miniapp") : reachable;
   const channel = plan[0];
-  if (!channel && held) return waitForMiniApp(ctx.db, row, miniAppRetryAtMs(ctx.settings, now, held), held, nowIso(ctx));
+  if (!channel && held)
+    return waitForMiniApp(ctx.db, row, miniAppRetryAtMs(ctx.settings, now, held), held, nowIso(ctx));
   if (!channel) {
-    const reason = rejected.size > 0 ? `no channel left: ${[...rejected].join(", ")} refused` : "no channel reaches the applicant";
+    const reason =
+      rejected.size > 0 ? `no channel left: ${[...rejected].join(", ")} refused` : "no channel reaches the applicant";
     return finish(ctx, row, "not_notified", reason);
   }
   if (requested !== undefined && requested !== channel) return { kind: "forward", channel };
@@ -87,7 +102,11 @@ export async function deliverStep(ctx: SenderContext, outboxId: string, requeste
 /** ZNS needs an approved template for the kind, the mini app a template id; the order is the configured one. */
 export function channelsFor(settings: NotifySettings, kind: NotifyKind): NotifyChannel[] {
   return settings.channels.filter((c) =>
-    c === "zns" ? settings.znsTemplates[kind] !== undefined : c === "miniapp" ? settings.miniAppTemplateId !== undefined : true,
+    c === "zns"
+      ? settings.znsTemplates[kind] !== undefined
+      : c === "miniapp"
+        ? settings.miniAppTemplateId !== undefined
+        : true,
   );
 }
 
@@ -106,12 +125,16 @@ async function attempt(
     if (waitMs > 0) return { kind: "retry", delayMs: waitMs + CLAIM_POLL_MS, reason: "in_flight" };
     const resolved = await resolveInDoubt(ctx, channel, target, rendered, inFlight, row.id);
     if (resolved === "unknown") return failed(ctx, row, "retry", "in doubt: Zalo could not be asked");
-    const settled = await settleDelivery(ctx.db, { id: inFlight.id, outboxId: row.id, channel }, {
-      status: resolved === "sent" ? "sent" : "failed",
-      errorCode: resolved === "sent" ? null : IN_DOUBT[channel].code,
-      errorMessage: resolved === "sent" ? IN_DOUBT[channel].confirmed : IN_DOUBT[channel].resent,
-      at: nowIso(ctx),
-    });
+    const settled = await settleDelivery(
+      ctx.db,
+      { id: inFlight.id, outboxId: row.id, channel },
+      {
+        status: resolved === "sent" ? "sent" : "failed",
+        errorCode: resolved === "sent" ? null : IN_DOUBT[channel].code,
+        errorMessage: resolved === "sent" ? IN_DOUBT[channel].confirmed : IN_DOUBT[channel].resent,
+        at: nowIso(ctx),
+      },
+    );
     if (!settled) return { kind: "retry", delayMs: CLAIM_POLL_MS, reason: "resolved_elsewhere" };
     if (resolved === "sent") return finish(ctx, row, "sent", null, channel);
   }
@@ -120,18 +143,37 @@ async function attempt(
   if (channel === "miniapp") {
     // Outside Zalo's sending hours the notification waits for them; it is not the wrong channel.
     if (waitForHoursMs(nowMs, ctx.settings.miniAppHours) > 0) {
-      return waitForMiniApp(ctx.db, row, miniAppRetryAtMs(ctx.settings, nowMs, "miniapp_hours"), "miniapp_hours", nowIso(ctx));
+      return waitForMiniApp(
+        ctx.db,
+        row,
+        miniAppRetryAtMs(ctx.settings, nowMs, "miniapp_hours"),
+        "miniapp_hours",
+        nowIso(ctx),
+      );
     }
-    if (!(await takeMiniAppSlot(ctx.db, row, target.recipient.zaloUserId!, nowMs))) return { kind: "retry", delayMs: CLAIM_POLL_MS, reason: "miniapp_slot_taken" };
+    if (!(await takeMiniAppSlot(ctx.db, row, target.recipient.zaloUserId!, nowMs)))
+      return { kind: "retry", delayMs: CLAIM_POLL_MS, reason: "miniapp_slot_taken" };
   }
   const number = 1 + Math.max(0, ...deliveries.filter((d) => d.channel === channel).map((d) => d.attempt));
   const trackingId = idempotencyKey(row.id, channel);
   await ctx.beforeSend?.(channel);
-  const claim: DeliveryClaim = { id: randomUUID(), outboxId: row.id, channel, attempt: number, at: nowIso(ctx), trackingId: channel === "zns" ? trackingId : null };
+  const claim: DeliveryClaim = {
+    id: randomUUID(),
+    outboxId: row.id,
+    channel,
+    attempt: number,
+    at: nowIso(ctx),
+    trackingId: channel === "zns" ? trackingId : null,
+  };
   if (!(await ctx.store.claim(claim))) return { kind: "retry", delayMs: CLAIM_POLL_MS, reason: "claimed_elsewhere" };
   const result = await sendOn(ctx, channel, target, rendered, trackingId);
   if (result.ok) {
-    await ctx.store.recordSent({ claim, row, trackingId: channel === "zns" ? trackingId : result.messageId, at: nowIso(ctx) });
+    await ctx.store.recordSent({
+      claim,
+      row,
+      trackingId: channel === "zns" ? trackingId : result.messageId,
+      at: nowIso(ctx),
+    });
     return { kind: "done", status: "sent", channel };
   }
   const action = sendActionFor(result.failure.kind);
@@ -141,7 +183,14 @@ async function attempt(
     // A timeout or reset may come after Zalo sent the message: the claim stays, and once the lease is over the OA
     // conversation tells whether it went out, before any resend.
     await noteInDoubt(ctx.db, claim.id, result.failure.message.slice(0, 500));
-    return failed(ctx, row, "retry", `${channel} no answer: ${result.failure.message}`.slice(0, 500), channel, ctx.settings.sendLeaseMs + CLAIM_POLL_MS);
+    return failed(
+      ctx,
+      row,
+      "retry",
+      `${channel} no answer: ${result.failure.message}`.slice(0, 500),
+      channel,
+      ctx.settings.sendLeaseMs + CLAIM_POLL_MS,
+    );
   }
   await settleDelivery(ctx.db, claim, {
     status: action === "next_channel" ? "rejected" : "failed",
@@ -149,7 +198,8 @@ async function attempt(
     errorMessage: result.failure.message.slice(0, 500),
     at: nowIso(ctx),
   });
-  if (result.failure.kind === "configuration") ctx.log.error({ channel, code, reason: result.failure.message }, "notification channel not usable: configuration");
+  if (result.failure.kind === "configuration")
+    ctx.log.error({ channel, code, reason: result.failure.message }, "notification channel not usable: configuration");
   if (action === "next_channel") {
     const next = plan[plan.indexOf(channel) + 1];
     if (next) return { kind: "forward", channel: next };
@@ -183,7 +233,12 @@ async function sendOn(
       },
     });
   }
-  return ctx.zalo.sendZns({ phone: recipient.phone!, templateId: ctx.settings.znsTemplates[target.kind]!, params: rendered.znsParams, trackingId });
+  return ctx.zalo.sendZns({
+    phone: recipient.phone!,
+    templateId: ctx.settings.znsTemplates[target.kind]!,
+    params: rendered.znsParams,
+    trackingId,
+  });
 }
 
 /**
@@ -196,16 +251,22 @@ async function sendOn(
  * - miniapp: the Mini App notification API has neither a lookup nor an idempotency key: sent again, at least once.
  */
 const IN_DOUBT: Record<NotifyChannel, { code: string; confirmed: string; resent: string }> = {
-  oa_cs: { code: "in_doubt", confirmed: "confirmed by Zalo after the sender stopped", resent: "sender stopped; Zalo has no such message" },
+  oa_cs: {
+    code: "in_doubt",
+    confirmed: "confirmed by Zalo after the sender stopped",
+    resent: "sender stopped; Zalo has no such message",
+  },
   zns: {
     code: "zns_no_receipt",
     confirmed: "sender stopped; Zalo's delivery receipt for this tracking_id confirms it",
-    resent: "sender stopped; no delivery receipt from Zalo for this tracking_id yet: sent again with the same tracking_id (at least once)",
+    resent:
+      "sender stopped; no delivery receipt from Zalo for this tracking_id yet: sent again with the same tracking_id (at least once)",
   },
   miniapp: {
     code: "resent_at_least_once",
     confirmed: "confirmed after the sender stopped",
-    resent: "sender stopped; the Mini App API cannot tell whether it was delivered: sent again (at least once, the citizen may get it twice)",
+    resent:
+      "sender stopped; the Mini App API cannot tell whether it was delivered: sent again (at least once, the citizen may get it twice)",
   },
 };
 
@@ -226,7 +287,11 @@ async function resolveInDoubt(
   }
   if (channel !== "oa_cs") return "not_sent";
   try {
-    const r = await ctx.zalo.findCsMessage({ oaUserId: target.recipient.oaUserId!, text: rendered.text, sinceMs: Date.parse(claim.at) });
+    const r = await ctx.zalo.findCsMessage({
+      oaUserId: target.recipient.oaUserId!,
+      text: rendered.text,
+      sinceMs: Date.parse(claim.at),
+    });
     if (!r.ok) return "unknown";
     return r.found ? "sent" : "not_sent";
   } catch {
@@ -245,22 +310,42 @@ async function failed(
   const now = ctx.clock.now().getTime();
   if (action === "night_window" || action === "next_day") {
     const at = nextLocalTimeMs(now, ctx.settings.nightResumeAt);
-    await scheduleOutbox(ctx.db, row.id, { availableAt: new Date(at).toISOString(), countAttempt: false, lastError, at: nowIso(ctx) });
+    await scheduleOutbox(ctx.db, row.id, {
+      availableAt: new Date(at).toISOString(),
+      countAttempt: false,
+      lastError,
+      at: nowIso(ctx),
+    });
     return { kind: "retry", delayMs: at - now, reason: action };
   }
   if (action === "rate_limited" && channel) {
     const delayMs = retryDelayMs(1, ctx.settings.rateLimitBackoff, ctx.random);
-    await scheduleOutbox(ctx.db, row.id, { availableAt: new Date(now + delayMs).toISOString(), countAttempt: false, lastError, at: nowIso(ctx) });
+    await scheduleOutbox(ctx.db, row.id, {
+      availableAt: new Date(now + delayMs).toISOString(),
+      countAttempt: false,
+      lastError,
+      at: nowIso(ctx),
+    });
     return { kind: "rate_limited", channel, delayMs };
   }
   const attempts = row.attempts + 1;
   if (attempts >= ctx.settings.maxAttempts) {
-    await scheduleOutbox(ctx.db, row.id, { availableAt: row.available_at, countAttempt: true, lastError, at: nowIso(ctx) });
+    await scheduleOutbox(ctx.db, row.id, {
+      availableAt: row.available_at,
+      countAttempt: true,
+      lastError,
+      at: nowIso(ctx),
+    });
     ctx.log.warn({ outboxId: row.id, kind: row.kind, attempts }, "notification dead-lettered");
     return finish(ctx, row, "dead", lastError);
   }
   const delayMs = Math.max(minDelayMs, retryDelayMs(attempts, ctx.settings.backoff, ctx.random));
-  await scheduleOutbox(ctx.db, row.id, { availableAt: new Date(now + delayMs).toISOString(), countAttempt: true, lastError, at: nowIso(ctx) });
+  await scheduleOutbox(ctx.db, row.id, {
+    availableAt: new Date(now + delayMs).toISOString(),
+    countAttempt: true,
+    lastError,
+    at: nowIso(ctx),
+  });
   return { kind: "retry", delayMs, reason: action };
 }
 
@@ -272,7 +357,8 @@ async function finish(
   channel?: NotifyChannel,
 ): Promise<StepOutcome> {
   await finalizeOutbox(ctx.db, row, status, nowIso(ctx), lastError);
-  if (status === "not_notified") ctx.log.info({ outboxId: row.id, kind: row.kind, reason: lastError }, "notification not sent: no channel");
+  if (status === "not_notified")
+    ctx.log.info({ outboxId: row.id, kind: row.kind, reason: lastError }, "notification not sent: no channel");
   return { kind: "done", status, ...(channel ? { channel } : {}) };
 }
 
@@ -284,7 +370,13 @@ function noAnswer(r: Extract<NotifySendResult, { ok: false }>): boolean {
 /** Zalo's code, else the HTTP status, else "network" (no answer). */
 function errorCodeOf(r: Extract<NotifySendResult, { ok: false }>): string {
   const f = r.failure;
-  return f.code !== undefined ? String(f.code) : f.httpStatus !== undefined ? `http_${f.httpStatus}` : f.kind === "transient" ? "network" : f.kind;
+  return f.code !== undefined
+    ? String(f.code)
+    : f.httpStatus !== undefined
+      ? `http_${f.httpStatus}`
+      : f.kind === "transient"
+        ? "network"
+        : f.kind;
 }
 
 function nowIso(ctx: SenderContext): string {

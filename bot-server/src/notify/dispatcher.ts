@@ -39,7 +39,12 @@ export function startDispatcher(ctx: SenderContext, gate: RateGate): DispatcherH
       // Failures already moved available_at; a wait for another sender's claim has to move it here.
       if (outcome.kind === "retry" && WAITS.has(outcome.reason)) {
         const now = ctx.clock.now();
-        await scheduleOutbox(ctx.db, id, { availableAt: new Date(now.getTime() + outcome.delayMs).toISOString(), countAttempt: false, lastError: null, at: now.toISOString() });
+        await scheduleOutbox(ctx.db, id, {
+          availableAt: new Date(now.getTime() + outcome.delayMs).toISOString(),
+          countAttempt: false,
+          lastError: null,
+          at: now.toISOString(),
+        });
       }
       break;
     }
@@ -57,17 +62,30 @@ export function startDispatcher(ctx: SenderContext, gate: RateGate): DispatcherH
     const now = ctx.clock.now();
     if (now.getTime() - lastRecovery >= ctx.settings.sendLeaseMs) {
       lastRecovery = now.getTime();
-      const stale = await selectStaleQueued(ctx.db, new Date(now.getTime() - 2 * ctx.settings.sendLeaseMs).toISOString(), 500);
+      const stale = await selectStaleQueued(
+        ctx.db,
+        new Date(now.getTime() - 2 * ctx.settings.sendLeaseMs).toISOString(),
+        500,
+      );
       for (const row of stale) if (!inFlight.has(row.id)) await releaseToPending(ctx.db, row.id, now.toISOString());
     }
     const free = ctx.settings.concurrency - inFlight.size;
     if (free <= 0) return [];
-    const rows = (await selectDuePending(ctx.db, now.toISOString(), free + inFlight.size)).filter((r) => !inFlight.has(r.id)).slice(0, free);
-    const claimed = await markQueued(ctx.db, rows.map((r) => r.id), now.toISOString());
+    const rows = (await selectDuePending(ctx.db, now.toISOString(), free + inFlight.size))
+      .filter((r) => !inFlight.has(r.id))
+      .slice(0, free);
+    const claimed = await markQueued(
+      ctx.db,
+      rows.map((r) => r.id),
+      now.toISOString(),
+    );
     const started = claimed.map((id) => {
       const p = runRow(id)
         .catch((e: unknown) => {
-          ctx.log.error({ outboxId: id, err: e instanceof Error ? e.message : String(e) }, "notification dispatch failed");
+          ctx.log.error(
+            { outboxId: id, err: e instanceof Error ? e.message : String(e) },
+            "notification dispatch failed",
+          );
           return releaseToPending(ctx.db, id, ctx.clock.now().toISOString()).catch(() => {});
         })
         .finally(() => inFlight.delete(id));

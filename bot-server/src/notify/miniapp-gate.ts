@@ -16,7 +16,13 @@ type Db = Kysely<Database>;
 export type HeldReason = "miniapp_user_daily_slot" | "miniapp_app_daily_quota";
 
 /** Why the Mini App channel cannot carry this row today; undefined when it can. */
-export async function miniAppHeld(db: Db, settings: NotifySettings, row: OutboxRow, zaloUserId: string, nowMs: number): Promise<HeldReason | undefined> {
+export async function miniAppHeld(
+  db: Db,
+  settings: NotifySettings,
+  row: OutboxRow,
+  zaloUserId: string,
+  nowMs: number,
+): Promise<HeldReason | undefined> {
   const day = vnDay(nowMs);
   const owner = await miniAppSlotOwner(db, zaloUserId, day);
   if (owner) return owner === row.id ? undefined : "miniapp_user_daily_slot";
@@ -36,12 +42,29 @@ export async function releaseMiniAppSlot(db: Db, row: OutboxRow, zaloUserId: str
 }
 
 /** The instant a held row is looked at again: the sending hours of the next day, or of today when not open yet. */
-export function miniAppRetryAtMs(settings: NotifySettings, nowMs: number, reason: HeldReason | "miniapp_hours"): number {
-  return reason === "miniapp_hours" ? nowMs + waitForHoursMs(nowMs, settings.miniAppHours) : nextDayOpensMs(nowMs, settings.miniAppHours);
+export function miniAppRetryAtMs(
+  settings: NotifySettings,
+  nowMs: number,
+  reason: HeldReason | "miniapp_hours",
+): number {
+  return reason === "miniapp_hours"
+    ? nowMs + waitForHoursMs(nowMs, settings.miniAppHours)
+    : nextDayOpensMs(nowMs, settings.miniAppHours);
 }
 
 /** Puts the row back in the outbox until `atMs` (no attempt counted: nothing was refused). */
-export async function waitForMiniApp(db: Db, row: OutboxRow, atMs: number, reason: string, nowIso: string): Promise<{ kind: "retry"; delayMs: number; reason: string }> {
-  await scheduleOutbox(db, row.id, { availableAt: new Date(atMs).toISOString(), countAttempt: false, lastError: reason, at: nowIso });
+export async function waitForMiniApp(
+  db: Db,
+  row: OutboxRow,
+  atMs: number,
+  reason: string,
+  nowIso: string,
+): Promise<{ kind: "retry"; delayMs: number; reason: string }> {
+  await scheduleOutbox(db, row.id, {
+    availableAt: new Date(atMs).toISOString(),
+    countAttempt: false,
+    lastError: reason,
+    at: nowIso,
+  });
   return { kind: "retry", delayMs: Math.max(0, atMs - Date.parse(nowIso)), reason };
 }

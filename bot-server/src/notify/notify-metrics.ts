@@ -25,7 +25,10 @@ export async function collectNotifyMetrics(deps: Deps): Promise<MetricFamily[]> 
       name: "khonghen_notify_outbox",
       help: "Notifications in the outbox by status (pending and queued are not delivered yet).",
       type: "gauge",
-      samples: [...new Set([...OUTBOX_STATUSES, ...count.keys()])].map((status) => ({ labels: { status }, value: count.get(status) ?? 0 })),
+      samples: [...new Set([...OUTBOX_STATUSES, ...count.keys()])].map((status) => ({
+        labels: { status },
+        value: count.get(status) ?? 0,
+      })),
     },
     {
       name: "khonghen_notify_oldest_undelivered_age_seconds",
@@ -40,15 +43,28 @@ export async function collectNotifyMetrics(deps: Deps): Promise<MetricFamily[]> 
       samples: deliveries.map((r) => ({ labels: { channel: r.channel, status: r.status }, value: Number(r.n) })),
     },
   ];
-  if (deps.config.REDIS_URL) families.push(...(await queueFamilies(deps.config.REDIS_URL, deps.config.NOTIFY_QUEUE_PREFIX, nowMs)));
+  if (deps.config.REDIS_URL)
+    families.push(...(await queueFamilies(deps.config.REDIS_URL, deps.config.NOTIFY_QUEUE_PREFIX, nowMs)));
   return families;
 }
 
 async function queueFamilies(url: string, prefix: string, nowMs: number): Promise<MetricFamily[]> {
-  const down: MetricFamily[] = [{ name: "khonghen_notify_redis_up", help: "1 when the queue's Redis answered this scrape.", type: "gauge", samples: [{ value: 0 }] }];
+  const down: MetricFamily[] = [
+    {
+      name: "khonghen_notify_redis_up",
+      help: "1 when the queue's Redis answered this scrape.",
+      type: "gauge",
+      samples: [{ value: 0 }],
+    },
+  ];
   // One connection for one scrape, no reconnecting: an unreachable Redis costs one connect timeout, nothing lingers.
   const connection = new Redis(url, {
-    lazyConnect: true, connectTimeout: REDIS_TIMEOUT_MS, maxRetriesPerRequest: 1, enableOfflineQueue: false, retryStrategy: () => null, disconnectTimeout: 50,
+    lazyConnect: true,
+    connectTimeout: REDIS_TIMEOUT_MS,
+    maxRetriesPerRequest: 1,
+    enableOfflineQueue: false,
+    retryStrategy: () => null,
+    disconnectTimeout: 50,
   });
   connection.on("error", () => {});
   try {
@@ -66,18 +82,28 @@ async function queueFamilies(url: string, prefix: string, nowMs: number): Promis
     const per = await withTimeout(
       Promise.all(
         queues.map(async ({ channel, queue }) => {
-          const [counts, [oldest]] = await Promise.all([queue.getJobCounts(...QUEUE_STATES), queue.getJobs(["wait"], 0, 0, true)]);
+          const [counts, [oldest]] = await Promise.all([
+            queue.getJobCounts(...QUEUE_STATES),
+            queue.getJobs(["wait"], 0, 0, true),
+          ]);
           return { channel, counts, oldestAgeS: oldest ? Math.max(0, (nowMs - oldest.timestamp) / 1000) : 0 };
         }),
       ),
     );
     return [
-      { name: "khonghen_notify_redis_up", help: "1 when the queue's Redis answered this scrape.", type: "gauge", samples: [{ value: 1 }] },
+      {
+        name: "khonghen_notify_redis_up",
+        help: "1 when the queue's Redis answered this scrape.",
+        type: "gauge",
+        samples: [{ value: 1 }],
+      },
       {
         name: "khonghen_notify_queue_jobs",
         help: "Jobs in each channel queue by state (queue depth).",
         type: "gauge",
-        samples: per.flatMap((p) => QUEUE_STATES.map((state) => ({ labels: { channel: p.channel, state }, value: p.counts[state] ?? 0 }))),
+        samples: per.flatMap((p) =>
+          QUEUE_STATES.map((state) => ({ labels: { channel: p.channel, state }, value: p.counts[state] ?? 0 })),
+        ),
       },
       {
         name: "khonghen_notify_queue_oldest_waiting_age_seconds",

@@ -67,7 +67,10 @@ function perSecond(perMinute: number): RateLimit {
 }
 
 function parseChannels(list: string): NotifyChannel[] {
-  const chosen = list.split(",").map((s) => s.trim()).filter(isNotifyChannel);
+  const chosen = list
+    .split(",")
+    .map((s) => s.trim())
+    .filter(isNotifyChannel);
   return NOTIFY_CHANNELS.filter((c) => chosen.includes(c));
 }
 

@@ -8,14 +8,27 @@ import type { Kysely } from "kysely";
 import { STATE_LABELS_VI } from "../../../shared/dossier/lifecycle-labels.js";
 import type { DossierState } from "../../../shared/data/lifecycle.js";
 import type { RecipientFacts } from "../../../shared/notify/channels.js";
-import { isNotifyKind, parseOutboxPayload, type NotifyKind, type OutboxPayload } from "../../../shared/notify/notification-kinds.js";
+import {
+  isNotifyKind,
+  parseOutboxPayload,
+  type NotifyKind,
+  type OutboxPayload,
+} from "../../../shared/notify/notification-kinds.js";
 import type { NotificationFacts } from "../../../shared/notify/render-notification.js";
 import { toVnMoment } from "../../../shared/time/vn-time.js";
 import type { Domain } from "../domain.js";
 import type { Database } from "../store/database.js";
 import {
-  readFeedbackAuthors, readNotifyCitizens, readNotifyDossiers, readNotifyOfficers, readSendRows, type DeliveryBrief, type NotifyCitizen,
-  type NotifyDossier, type NotifyOfficer, type OutboxRow,
+  readFeedbackAuthors,
+  readNotifyCitizens,
+  readNotifyDossiers,
+  readNotifyOfficers,
+  readSendRows,
+  type DeliveryBrief,
+  type NotifyCitizen,
+  type NotifyDossier,
+  type NotifyOfficer,
+  type OutboxRow,
 } from "../store/outbox.js";
 
 type Db = Kysely<Database>;
@@ -39,7 +52,11 @@ export interface TargetOptions {
 }
 
 /** Targets of many rows (the relay choosing queues): a few batched queries. Rows of an unknown kind are left out. */
-export async function loadTargets(db: Db, rows: readonly OutboxRow[], options: TargetOptions): Promise<Map<string, NotifyTarget>> {
+export async function loadTargets(
+  db: Db,
+  rows: readonly OutboxRow[],
+  options: TargetOptions,
+): Promise<Map<string, NotifyTarget>> {
   const parsed = rows.map((row) => ({ row, payload: parseOutboxPayload(row.payload) }));
   const dossierIds = unique(parsed.map((p) => p.row.dossier_id ?? p.payload.dossierId));
   const dossiers = await readNotifyDossiers(db, dossierIds);
@@ -69,14 +86,29 @@ export interface SendContext {
 }
 
 /** Everything the send steps of these rows read, in one query (outbox rows, dossiers, citizens, earlier attempts). */
-export async function loadSendContexts(db: Db, outboxIds: readonly string[], options: TargetOptions): Promise<Map<string, SendContext>> {
+export async function loadSendContexts(
+  db: Db,
+  outboxIds: readonly string[],
+  options: TargetOptions,
+): Promise<Map<string, SendContext>> {
   const parsed = (await readSendRows(db, outboxIds)).map((r) => ({ ...r, payload: parseOutboxPayload(r.row.payload) }));
   const officers = await loadOfficers(db, parsed);
   const authors = await loadFeedbackAuthors(db, parsed);
   return new Map(
     parsed.map((p) => [
       p.row.id,
-      { row: p.row, target: targetOf(p.row, p.payload, p.dossier, authorOf(p.row, p.payload, authors) ?? p.citizen, officers, options), deliveries: p.deliveries },
+      {
+        row: p.row,
+        target: targetOf(
+          p.row,
+          p.payload,
+          p.dossier,
+          authorOf(p.row, p.payload, authors) ?? p.citizen,
+          officers,
+          options,
+        ),
+        deliveries: p.deliveries,
+      },
     ]),
   );
 }
@@ -87,7 +119,10 @@ export async function loadSendContexts(db: Db, outboxIds: readonly string[], opt
  * unknown (linked through the pre-registration only). The dossier's applicant remains the fallback for a feedback
  * whose author is gone. One extra query, only for feedback answers.
  */
-async function loadFeedbackAuthors(db: Db, parsed: readonly { row: OutboxRow; payload: OutboxPayload }[]): Promise<Map<string, Citizen>> {
+async function loadFeedbackAuthors(
+  db: Db,
+  parsed: readonly { row: OutboxRow; payload: OutboxPayload }[],
+): Promise<Map<string, Citizen>> {
   const ids = unique(parsed.map((p) => (p.row.kind === "feedback_answer" ? p.payload.feedbackId : undefined)));
   return readFeedbackAuthors(db, ids);
 }
@@ -96,7 +131,10 @@ function authorOf(row: OutboxRow, payload: OutboxPayload, authors: Map<string, C
   return row.kind === "feedback_answer" && payload.feedbackId ? authors.get(payload.feedbackId) : undefined;
 }
 
-async function loadOfficers(db: Db, parsed: readonly { row: OutboxRow; payload: OutboxPayload }[]): Promise<Map<string, Officer>> {
+async function loadOfficers(
+  db: Db,
+  parsed: readonly { row: OutboxRow; payload: OutboxPayload }[],
+): Promise<Map<string, Officer>> {
   const ids = unique(parsed.map((p) => (p.row.kind === "leader_alert" ? p.payload.recipientUserId : undefined)));
   return readNotifyOfficers(db, ids);
 }
@@ -110,7 +148,10 @@ function targetOf(
   options: TargetOptions,
 ): NotifyTarget | undefined {
   if (!isNotifyKind(row.kind)) return undefined;
-  const recipient = row.kind === "leader_alert" ? officerRecipient(officers.get(payload.recipientUserId ?? "")) : citizenRecipient(citizen);
+  const recipient =
+    row.kind === "leader_alert"
+      ? officerRecipient(officers.get(payload.recipientUserId ?? ""))
+      : citizenRecipient(citizen);
   return { row, kind: row.kind, recipient, facts: factsOf(row.kind, payload, dossier, options) };
 }
 
@@ -136,14 +177,20 @@ function officerRecipient(u: Officer | undefined): RecipientFacts {
   };
 }
 
-function factsOf(kind: NotifyKind, p: OutboxPayload, dossier: Dossier | undefined, options: TargetOptions): NotificationFacts {
+function factsOf(
+  kind: NotifyKind,
+  p: OutboxPayload,
+  dossier: Dossier | undefined,
+  options: TargetOptions,
+): NotificationFacts {
   const { domain } = options;
   const unitId = p.unitId ?? dossier?.receiving_unit_id;
   const unit = unitId ? domain.units.byId(unitId) : undefined;
   const day = dossier ? (toVnMoment(dossier.received_at)?.date ?? dossier.due_date) : p.dueDate;
   const plan = unitId && day ? domain.scheme.planAt(unitId, day) : undefined;
   const code = p.codeWithheld ? undefined : (p.dossierCode ?? dossier?.code);
-  const procedureName = p.procedureName ?? (dossier ? domain.catalog.versionById(dossier.procedure_version_id)?.name : undefined);
+  const procedureName =
+    p.procedureName ?? (dossier ? domain.catalog.versionById(dossier.procedure_version_id)?.name : undefined);
   const state = p.state ?? dossier?.state;
   const track = p.track ?? dossier?.track;
   const unitName = p.unitName || (unit ? domain.units.displayName(unit) : undefined);

@@ -17,8 +17,17 @@ export interface NotifyZalo {
   sendCs(m: { oaUserId: string; text: string; button?: { title: string; url: string } }): Promise<NotifySendResult>;
   /** A chatbot reply: text with any buttons of the CS message. */
   sendChat?(m: { oaUserId: string; text: string; buttons: readonly CsButton[] }): Promise<NotifySendResult>;
-  sendMiniApp(m: { zaloUserId: string; templateId: string; templateData: Record<string, string> }): Promise<NotifySendResult>;
-  sendZns(m: { phone: string; templateId: string; params: Record<string, string>; trackingId: string }): Promise<NotifySendResult>;
+  sendMiniApp(m: {
+    zaloUserId: string;
+    templateId: string;
+    templateData: Record<string, string>;
+  }): Promise<NotifySendResult>;
+  sendZns(m: {
+    phone: string;
+    templateId: string;
+    params: Record<string, string>;
+    trackingId: string;
+  }): Promise<NotifySendResult>;
   /** Did the OA already send exactly `text` to this user since `sinceMs`? (a claim whose sender died) */
   findCsMessage(q: { oaUserId: string; text: string; sinceMs: number }): Promise<LookupResult>;
 }
@@ -41,29 +50,53 @@ export function createNotifyZalo(options: NotifyZaloOptions): NotifyZalo {
   const http = options.http ?? axios.create({ timeout: options.timeoutMs ?? 10_000 });
   const openapi = options.openapiBase.replace(/\/+$/, "");
   return {
-    sendChat: async (m) => toResult(await options.client.sendCsMessage(m.oaUserId, { text: m.text, buttons: m.buttons })),
-    sendCs: async (m) => toResult(await options.client.sendCsMessage(m.oaUserId, { text: m.text, ...(m.button ? { buttons: [m.button] } : {}) })),
+    sendChat: async (m) =>
+      toResult(await options.client.sendCsMessage(m.oaUserId, { text: m.text, buttons: m.buttons })),
+    sendCs: async (m) =>
+      toResult(
+        await options.client.sendCsMessage(m.oaUserId, { text: m.text, ...(m.button ? { buttons: [m.button] } : {}) }),
+      ),
     async sendMiniApp(m) {
-      if (!options.miniApp) return { ok: false, failure: { kind: "configuration", message: "Mini App notification is not configured" } };
+      if (!options.miniApp)
+        return { ok: false, failure: { kind: "configuration", message: "Mini App notification is not configured" } };
       return toResult(
-        await options.client.sendMiniAppNotification({ ...options.miniApp, userId: m.zaloUserId, templateId: m.templateId, templateData: m.templateData }),
+        await options.client.sendMiniAppNotification({
+          ...options.miniApp,
+          userId: m.zaloUserId,
+          templateId: m.templateId,
+          templateData: m.templateData,
+        }),
       );
     },
     sendZns: async (m) =>
-      toResult(await options.client.sendZns({ phone: m.phone, templateId: m.templateId, templateData: m.params, trackingId: m.trackingId })),
+      toResult(
+        await options.client.sendZns({
+          phone: m.phone,
+          templateId: m.templateId,
+          templateData: m.params,
+          trackingId: m.trackingId,
+        }),
+      ),
     async findCsMessage(q) {
       const token = await options.tokens.getAccessToken();
-      if (!token.ok) return { ok: false, failure: { kind: "configuration", message: `OA token: ${token.error.message}` } };
+      if (!token.ok)
+        return { ok: false, failure: { kind: "configuration", message: `OA token: ${token.error.message}` } };
       try {
         const res = await http.get(`${openapi}/v2.0/oa/conversation`, {
           params: { data: JSON.stringify({ user_id: q.oaUserId, offset: 0, count: LOOKUP_COUNT }) },
           headers: { access_token: token.accessToken },
           validateStatus: () => true,
         });
-        const body = (typeof res.data === "object" && res.data !== null ? res.data : {}) as { error?: unknown; message?: unknown; data?: unknown };
+        const body = (typeof res.data === "object" && res.data !== null ? res.data : {}) as {
+          error?: unknown;
+          message?: unknown;
+          data?: unknown;
+        };
         const code = Number(body.error ?? 0);
-        if (res.status === 200 && Number.isFinite(code) && code !== 0) return { ok: false, failure: classifyZaloCode(code, String(body.message ?? "")) };
-        if (res.status !== 200 || !Array.isArray(body.data)) return { ok: false, failure: classifyTransport(res.status, `HTTP ${res.status}`) };
+        if (res.status === 200 && Number.isFinite(code) && code !== 0)
+          return { ok: false, failure: classifyZaloCode(code, String(body.message ?? "")) };
+        if (res.status !== 200 || !Array.isArray(body.data))
+          return { ok: false, failure: classifyTransport(res.status, `HTTP ${res.status}`) };
         const found = (body.data as { message?: unknown; time?: unknown }[]).some(
           (msg) => msg.message === q.text && (typeof msg.time !== "number" || msg.time >= q.sinceMs - LOOKUP_SKEW_MS),
         );

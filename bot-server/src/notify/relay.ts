@@ -44,7 +44,11 @@ export function startRelay(ctx: SenderContext, queues: ChannelQueues, redis: Red
     const rows = await selectDuePending(ctx.db, now.toISOString(), BATCH);
     if (rows.length === 0) return 0;
     await addToQueues(ctx, queues, rows, now.getTime());
-    await markQueued(ctx.db, rows.map((r) => r.id), ctx.clock.now().toISOString());
+    await markQueued(
+      ctx.db,
+      rows.map((r) => r.id),
+      ctx.clock.now().toISOString(),
+    );
     return rows.length;
   }
 
@@ -64,7 +68,11 @@ export function startRelay(ctx: SenderContext, queues: ChannelQueues, redis: Red
         const alive = states.some((s) => s !== "unknown" && s !== "completed" && s !== "failed");
         if (alive) return;
         // A finished job keeps its id and would make the re-add a no-op.
-        await Promise.all(NOTIFY_CHANNELS.map((c, i) => (states[i] === "completed" || states[i] === "failed" ? queues[c].remove(row.id) : undefined)));
+        await Promise.all(
+          NOTIFY_CHANNELS.map((c, i) =>
+            states[i] === "completed" || states[i] === "failed" ? queues[c].remove(row.id) : undefined,
+          ),
+        );
         lost.push(row);
       }),
     );
@@ -72,7 +80,11 @@ export function startRelay(ctx: SenderContext, queues: ChannelQueues, redis: Red
       ctx.log.warn({ count: lost.length }, "notification jobs missing from Redis: queued again from the outbox");
       await addToQueues(ctx, queues, lost, now);
     }
-    await touchOutbox(ctx.db, stale.map((r) => r.id), new Date(now).toISOString());
+    await touchOutbox(
+      ctx.db,
+      stale.map((r) => r.id),
+      new Date(now).toISOString(),
+    );
     return { stale: stale.length, lost: lost.length };
   }
 
@@ -92,7 +104,8 @@ export function startRelay(ctx: SenderContext, queues: ChannelQueues, redis: Red
       requeued += r.lost;
       if (r.stale < SWEEP_BATCH) break;
     }
-    if (requeued > 0) ctx.log.warn({ count: requeued }, "Redis lost its data: queued notifications were queued again at once");
+    if (requeued > 0)
+      ctx.log.warn({ count: requeued }, "Redis lost its data: queued notifications were queued again at once");
     return requeued;
   }
 
@@ -130,12 +143,22 @@ export function startRelay(ctx: SenderContext, queues: ChannelQueues, redis: Red
 }
 
 /** Groups rows by the queue of their first usable channel; a row no channel reaches goes to the first queue to be closed there. */
-async function addToQueues(ctx: SenderContext, queues: ChannelQueues, rows: readonly OutboxRow[], nowMs: number): Promise<void> {
+async function addToQueues(
+  ctx: SenderContext,
+  queues: ChannelQueues,
+  rows: readonly OutboxRow[],
+  nowMs: number,
+): Promise<void> {
   const targets = await loadTargets(ctx.db, rows, ctx.target);
   const groups = new Map<string, { channel: NotifyChannel; delayMs: number; ids: string[] }>();
   for (const row of rows) {
     const t = targets.get(row.id);
-    const channel = row.kind === CHAT_REPLY_KIND ? "oa_cs" : (t && chooseChannels(t.recipient, nowMs, channelsFor(ctx.settings, t.kind))[0]) ?? ctx.settings.channels[0] ?? "oa_cs";
+    const channel =
+      row.kind === CHAT_REPLY_KIND
+        ? "oa_cs"
+        : ((t && chooseChannels(t.recipient, nowMs, channelsFor(ctx.settings, t.kind))[0]) ??
+          ctx.settings.channels[0] ??
+          "oa_cs");
     const delayMs = Math.max(0, Date.parse(row.available_at) - nowMs);
     const key = `${channel}/${delayMs}`;
     const g = groups.get(key) ?? { channel, delayMs, ids: [] };

@@ -23,7 +23,10 @@ export function createSendStore(db: Kysely<Database>, target: TargetOptions): Se
     return ids.map((id) => found.get(id));
   };
   const loads = createBatcher(loadMany, async (id: string) => (await loadMany([id]))[0]);
-  const claims = createBatcher((items: DeliveryClaim[]) => claimDeliveries(db, items), (item: DeliveryClaim) => claimDelivery(db, item));
+  const claims = createBatcher(
+    (items: DeliveryClaim[]) => claimDeliveries(db, items),
+    (item: DeliveryClaim) => claimDelivery(db, item),
+  );
   const sent = createBatcher(
     async (items: SentRecord[]) => {
       await recordSent(db, items);

@@ -46,9 +46,14 @@ export function startNotifications(deps: Deps, options: NotificationsOptions = {
   const configured = notifySettingsFrom(config);
   // Channels that cannot work here are not tried at all (no OA token: neither CS messages nor ZNS).
   const replaced = options.zalo !== undefined;
-  const settings = { ...configured, channels: configured.channels.filter((c) => replaced || (c === "miniapp" ? hasMiniApp : hasOa)) };
+  const settings = {
+    ...configured,
+    channels: configured.channels.filter((c) => replaced || (c === "miniapp" ? hasMiniApp : hasOa)),
+  };
   if (!options.zalo && !hasOa && !hasMiniApp) {
-    log.warn("notifications not started: no Zalo sending configuration (ZALO_APP_ID/ZALO_APP_SECRET or NOTIFY_MINIAPP_API_KEY/ZALO_MINIAPP_ID); outbox rows wait");
+    log.warn(
+      "notifications not started: no Zalo sending configuration (ZALO_APP_ID/ZALO_APP_SECRET or NOTIFY_MINIAPP_API_KEY/ZALO_MINIAPP_ID); outbox rows wait",
+    );
     return { mode: "disabled", stop: async () => {} };
   }
 
@@ -73,7 +78,15 @@ export function startNotifications(deps: Deps, options: NotificationsOptions = {
           ? `https://zalo.me/s/${config.ZALO_MINIAPP_ID}/${code ? `ho-so/${encodeURIComponent(code)}` : ""}`
           : `${config.PUBLIC_BASE_URL}/m/${code ? `ho-so/${encodeURIComponent(code)}` : ""}`,
   };
-  const base: SenderContext = { db: deps.db, clock: deps.clock, log, zalo, settings, target, store: createSendStore(deps.db, target) };
+  const base: SenderContext = {
+    db: deps.db,
+    clock: deps.clock,
+    log,
+    zalo,
+    settings,
+    target,
+    store: createSendStore(deps.db, target),
+  };
 
   if (!redisUrl) {
     const gate = createRateGate(settings.rates);
@@ -89,12 +102,16 @@ export function startNotifications(deps: Deps, options: NotificationsOptions = {
     };
   }
 
-  const onRedisError = throttled((e: Error) => log.warn({ err: e.message }, "notification queue: Redis error (jobs wait; the outbox keeps every notification)"));
+  const onRedisError = throttled((e: Error) =>
+    log.warn({ err: e.message }, "notification queue: Redis error (jobs wait; the outbox keeps every notification)"),
+  );
   const queueConnection = connect();
   const queues = createChannelQueues(queueConnection, settings.queuePrefix, onRedisError);
   const relay = options.relay === false ? undefined : startRelay(base, queues, queueConnection);
   const runWorkers = options.workers ?? config.NOTIFY_WORKERS;
-  const workers: WorkersHandle | undefined = runWorkers ? startChannelWorkers(base, queues, connect(), onRedisError) : undefined;
+  const workers: WorkersHandle | undefined = runWorkers
+    ? startChannelWorkers(base, queues, connect(), onRedisError)
+    : undefined;
   log.info({ mode: "redis", relay: relay !== undefined, workers: runWorkers }, "notifications started");
   return {
     mode: "redis",

@@ -18,7 +18,11 @@ export interface OfficeContactCache {
   get(unitId: string): OfficeContact | null | Promise<OfficeContact | null>;
 }
 
-export function createOfficeContactCache(db: Kysely<Database>, now: () => number, maxAgeMs = 60_000): OfficeContactCache {
+export function createOfficeContactCache(
+  db: Kysely<Database>,
+  now: () => number,
+  maxAgeMs = 60_000,
+): OfficeContactCache {
   const held = new Map<string, Held>();
 
   function read(unitId: string, entry: Held | undefined): Promise<OfficeContact | null> {

@@ -35,15 +35,23 @@ function compile(name: string, data: unknown) {
   const result = c.compile({ mainFileContent: template(name), inputs: { data: JSON.stringify(data) } });
   if (!result.result || result.hasError()) {
     const err = result.takeError();
-    throw new PdfRenderError(`Typst compile failed (${name})${err ? `: ${JSON.stringify(c.fetchDiagnostics(err)).slice(0, 500)}` : ""}`);
+    throw new PdfRenderError(
+      `Typst compile failed (${name})${err ? `: ${JSON.stringify(c.fetchDiagnostics(err)).slice(0, 500)}` : ""}`,
+    );
   }
   return { c, doc: result.result };
 }
 
 /** Typst's SVG carries browser-only styling (CSS variables, selectable text overlays) that a rasteriser ignores or misdraws. */
 function rasterise(svg: string, width: number): Buffer {
-  const plain = svg.replace(/<style[^>]*>[\s\S]*?<\/style>/g, "").replace(/<foreignObject[\s\S]*?<\/foreignObject>/g, "");
-  return Buffer.from(new Resvg(plain, { fitTo: { mode: "width", value: width }, background: "white", font: { loadSystemFonts: false } }).render().asPng());
+  const plain = svg
+    .replace(/<style[^>]*>[\s\S]*?<\/style>/g, "")
+    .replace(/<foreignObject[\s\S]*?<\/foreignObject>/g, "");
+  return Buffer.from(
+    new Resvg(plain, { fitTo: { mode: "width", value: width }, background: "white", font: { loadSystemFonts: false } })
+      .render()
+      .asPng(),
+  );
 }
 
 const CACHE_LIMIT = 64;

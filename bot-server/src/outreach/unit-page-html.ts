@@ -120,7 +120,9 @@ function proceduresCard(v: UnitPublicView): string {
 
 function officeCard(v: UnitPublicView): string {
   const o = v.office;
-  const phone = o.phone ? `<p>Điện thoại: <a href="tel:${h(o.phone.replace(/[^\d+]/g, ""))}">${h(o.phone)}</a></p>` : "";
+  const phone = o.phone
+    ? `<p>Điện thoại: <a href="tel:${h(o.phone.replace(/[^\d+]/g, ""))}">${h(o.phone)}</a></p>`
+    : "";
   return `<section class="card" aria-labelledby="office"><h2 id="office">Nơi nộp hồ sơ</h2><p><strong>${h(o.place)}</strong></p>${o.address ? `<p>${h(o.address)}</p>` : ""}${phone}${v.checkNote ? `<p class="note">${h(v.checkNote)}</p>` : ""}</section>`;
 }
 
@@ -130,18 +132,27 @@ function lookupCard(): string {
 
 export function unitPageHtml(v: UnitPublicView, imageUrl: string): string {
   const appButton = `<a class="btn" href="${h(v.links.miniApp)}">Mở ứng dụng Ngày không hẹn tại ${h(v.displayName)}</a>${
-    v.links.miniApp !== v.links.webApp ? `<p class="muted" style="text-align:center">Không dùng Zalo? <a href="${h(v.links.webApp)}">Mở bản web</a></p>` : ""
+    v.links.miniApp !== v.links.webApp
+      ? `<p class="muted" style="text-align:center">Không dùng Zalo? <a href="${h(v.links.webApp)}">Mở bản web</a></p>`
+      : ""
   }`;
   const base = `/don-vi/${encodeURIComponent(v.code)}`;
   const body = `<header><p class="kicker">${h(SITE_NAME)}</p><h1>${h(v.title)}</h1>${v.parentLine ? `<p class="muted">${h(v.parentLine)}</p>` : ""}${formerNamesLine(v)}</header>${todayCard(v)}${appButton}${scheduleCard(v)}${proceduresCard(v)}${officeCard(v)}${lookupCard()}<footer><a href="/don-vi">Các xã, phường khác</a>${
-    v.scheme ? ` · Áp phích có mã QR: <a href="${base}/poster.pdf?size=a5">A5</a>, <a href="${base}/poster.pdf">A4</a>, <a href="${base}/poster.pdf?size=a3">A3</a> · <a href="${base}/widget">Khung nhúng cho trang web</a>` : ""
+    v.scheme
+      ? ` · Áp phích có mã QR: <a href="${base}/poster.pdf?size=a5">A5</a>, <a href="${base}/poster.pdf">A4</a>, <a href="${base}/poster.pdf?size=a3">A3</a> · <a href="${base}/widget">Khung nhúng cho trang web</a>`
+      : ""
   }</footer>`;
   const title = shareTitle(v);
   const head = metaTags({
     title,
     description: shareDescription(v),
     url: v.links.page,
-    image: { url: imageUrl, alt: `${title}: ${v.scheme ? `${v.scheme.days}, nộp trước ${v.scheme.cutoff} nhận kết quả trong ngày` : "thông tin Bộ phận Một cửa"}`, width: 1200, height: 630 },
+    image: {
+      url: imageUrl,
+      alt: `${title}: ${v.scheme ? `${v.scheme.days}, nộp trước ${v.scheme.cutoff} nhận kết quả trong ngày` : "thông tin Bộ phận Một cửa"}`,
+      width: 1200,
+      height: 630,
+    },
   });
   return page(`${title} · ${v.parentLine || SITE_NAME}`, head, body);
 }
@@ -154,7 +165,12 @@ export interface UnitListItem {
   formerly: string | null;
 }
 
-export function provincePageHtml(opts: { heading: string; query: string; items: UnitListItem[]; pageUrl: string }): string {
+export function provincePageHtml(opts: {
+  heading: string;
+  query: string;
+  items: UnitListItem[];
+  pageUrl: string;
+}): string {
   const { heading, query, items } = opts;
   const form = `<form method="get" action="/don-vi" role="search"><label for="q" class="muted">Tìm xã, phường (gõ có hoặc không dấu, cả tên cũ trước 01/07/2025)</label><input id="q" name="q" value="${h(query)}" placeholder="Ví dụ: quang khe" autocomplete="off" maxlength="80"><button type="submit">Tìm</button></form>`;
   const list =
@@ -166,7 +182,9 @@ export function provincePageHtml(opts: { heading: string; query: string; items: 
               `<li><a href="/don-vi/${encodeURIComponent(u.code)}">${h(u.title)}</a>${u.formerly ? ` <span class="muted">(${h(u.formerly)})</span>` : ""}${u.schemeLine ? `<br><span class="muted">${h(u.schemeLine)}</span>` : ""}</li>`,
           )
           .join("")}</ul>`;
-  const count = query ? `<p class="muted">${items.length} kết quả cho “${h(query)}” · <a href="/don-vi">Xem tất cả</a></p>` : "";
+  const count = query
+    ? `<p class="muted">${items.length} kết quả cho “${h(query)}” · <a href="/don-vi">Xem tất cả</a></p>`
+    : "";
   const body = `<header><p class="kicker">${h(SITE_NAME)}</p><h1>${h(heading)}</h1></header><section class="card">${form}</section><section class="card">${count}${list}</section><footer><a href="/tra-cuu">Tra cứu hồ sơ</a></footer>`;
   const description = "Lịch Ngày không hẹn, thủ tục trả kết quả trong ngày và giấy tờ cần mang tại từng xã, phường.";
   return page(heading, metaTags({ title: heading, description, url: opts.pageUrl }), body);
@@ -197,7 +215,9 @@ export function widgetHtml(v: UnitPublicView): string {
   const body = `<section class="w"><p class="k">${h(SITE_NAME)}</p><p class="n">${h(v.title)}</p><p class="s ${h(v.today.tone)}">${h(v.today.headline)}</p>${
     s ? `<p>${h(s.days)} · giờ làm việc ${h(s.hours)} · trả trong ngày với hồ sơ nộp trước ${h(s.cutoff)}</p>` : ""
   }<p><a href="${h(v.links.page)}" target="_blank" rel="noopener">Giấy tờ cần mang, nơi nộp và tra cứu hồ sơ</a></p>${
-    v.procedures.length > 0 ? `<p class="l">Thủ tục trả kết quả trong ngày:</p><ul>${v.procedures.map((p) => `<li>${h(p.name)}</li>`).join("")}</ul>` : ""
+    v.procedures.length > 0
+      ? `<p class="l">Thủ tục trả kết quả trong ngày:</p><ul>${v.procedures.map((p) => `<li>${h(p.name)}</li>`).join("")}</ul>`
+      : ""
   }</section>`;
   return `<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex"><title>${h(shareTitle(v))}</title><style>${WIDGET_STYLE}</style></head><body>${body}</body></html>`;
 }

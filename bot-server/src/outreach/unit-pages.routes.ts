@@ -17,8 +17,23 @@ import { searchFormerUnits } from "../../../shared/units/former-units.js";
 import { WEEKDAY_NAMES_VI, vnMomentFromEpoch } from "../../../shared/time/vn-time.js";
 import type { Deps } from "../deps.js";
 import { resolvePublicUnit, unitPublicView, type UnitPublicView } from "../use-cases/unit-public-view.js";
-import { notFoundHtml, provincePageHtml, unitPageHtml, widgetHtml, widgetScript, type UnitListItem } from "./unit-page-html.js";
-import { POSTER_SIZES, posterData, posterPdf, posterPng, shareCardPng, type PosterSize, type Rendered } from "./render-outreach.js";
+import {
+  notFoundHtml,
+  provincePageHtml,
+  unitPageHtml,
+  widgetHtml,
+  widgetScript,
+  type UnitListItem,
+} from "./unit-page-html.js";
+import {
+  POSTER_SIZES,
+  posterData,
+  posterPdf,
+  posterPng,
+  shareCardPng,
+  type PosterSize,
+  type Rendered,
+} from "./render-outreach.js";
 import { escapeHtml } from "../http/html-page.js";
 import { createOfficeContactCache } from "./office-contact-cache.js";
 
@@ -34,12 +49,22 @@ interface Entry {
 
 /** Headers that let any site frame the widget: it shows public facts only and sets no cookie. */
 function allowFraming(res: Response): void {
-  const csp = String(res.getHeader("Content-Security-Policy") ?? "").replace(/frame-ancestors [^;]*/, "frame-ancestors http: https:");
+  const csp = String(res.getHeader("Content-Security-Policy") ?? "").replace(
+    /frame-ancestors [^;]*/,
+    "frame-ancestors http: https:",
+  );
   res.setHeader("Content-Security-Policy", csp || "frame-ancestors http: https:");
   res.removeHeader("X-Frame-Options");
 }
 
-function sendHtml(req: Request, res: Response, status: number, html: Buffer, gz: Buffer | undefined, cacheControl: string): void {
+function sendHtml(
+  req: Request,
+  res: Response,
+  status: number,
+  html: Buffer,
+  gz: Buffer | undefined,
+  cacheControl: string,
+): void {
   res.status(status).setHeader("Content-Type", "text/html; charset=utf-8");
   res.setHeader("Cache-Control", cacheControl);
   res.setHeader("Vary", "Accept-Encoding");
@@ -50,7 +75,13 @@ function sendHtml(req: Request, res: Response, status: number, html: Buffer, gz:
   res.end(body);
 }
 
-function sendRendered(req: Request, res: Response, r: Rendered, type: string, extra: Record<string, string> = {}): void {
+function sendRendered(
+  req: Request,
+  res: Response,
+  r: Rendered,
+  type: string,
+  extra: Record<string, string> = {},
+): void {
   res.setHeader("ETag", r.etag);
   res.setHeader("Cache-Control", IMAGE_CACHE);
   res.setHeader("Cross-Origin-Resource-Policy", "cross-origin");
@@ -108,7 +139,9 @@ export function unitPagesRouter(deps: Deps): Router {
         code: u.code,
         title: title.charAt(0).toUpperCase() + title.slice(1),
         formerly,
-        schemeLine: plan ? `Ngày không hẹn: ${plan.weekdays.map((d) => WEEKDAY_NAMES_VI[d]).join(", ")}, nhận hồ sơ trả trong ngày đến ${plan.intakeCutoff}` : "Chưa áp dụng Ngày không hẹn",
+        schemeLine: plan
+          ? `Ngày không hẹn: ${plan.weekdays.map((d) => WEEKDAY_NAMES_VI[d]).join(", ")}, nhận hồ sơ trả trong ngày đến ${plan.intakeCutoff}`
+          : "Chưa áp dụng Ngày không hẹn",
       };
     };
     let items: UnitListItem[];
@@ -154,7 +187,9 @@ export function unitPagesRouter(deps: Deps): Router {
     const entry = await unitOr(req, res, "");
     if (!entry) return;
     if (!entry.page) {
-      const html = Buffer.from(unitPageHtml(entry.view, `${deps.config.PUBLIC_BASE_URL}/don-vi/${encodeURIComponent(entry.view.code)}/og.png`));
+      const html = Buffer.from(
+        unitPageHtml(entry.view, `${deps.config.PUBLIC_BASE_URL}/don-vi/${encodeURIComponent(entry.view.code)}/og.png`),
+      );
       entry.page = { html, gz: gzipSync(html) };
     }
     sendHtml(req, res, 200, entry.page.html, entry.page.gz, PAGE_CACHE);
@@ -170,7 +205,9 @@ export function unitPagesRouter(deps: Deps): Router {
     router.get(`/:unitCode/poster.${ext}`, async (req, res) => {
       const size = (typeof req.query.size === "string" ? req.query.size.toLowerCase() : "a4") as PosterSize;
       if (!POSTER_SIZES.includes(size)) {
-        const html = Buffer.from(`<!doctype html><html lang="vi"><meta charset="utf-8"><title>Khổ giấy không hợp lệ</title><p>Khổ giấy “${escapeHtml(String(req.query.size))}” không có. Chọn size=a5, a4 hoặc a3. / Unknown size: use a5, a4 or a3.</p></html>`);
+        const html = Buffer.from(
+          `<!doctype html><html lang="vi"><meta charset="utf-8"><title>Khổ giấy không hợp lệ</title><p>Khổ giấy “${escapeHtml(String(req.query.size))}” không có. Chọn size=a5, a4 hoặc a3. / Unknown size: use a5, a4 or a3.</p></html>`,
+        );
         sendHtml(req, res, 400, html, undefined, "no-store");
         return;
       }
@@ -178,13 +215,19 @@ export function unitPagesRouter(deps: Deps): Router {
       if (!entry) return;
       const data = await posterData(entry.view, size);
       if (!data) {
-        const html = Buffer.from(`<!doctype html><html lang="vi"><meta charset="utf-8"><title>Chưa có áp phích</title><p>${escapeHtml(entry.view.title)} chưa áp dụng Ngày không hẹn nên chưa có áp phích.</p></html>`);
+        const html = Buffer.from(
+          `<!doctype html><html lang="vi"><meta charset="utf-8"><title>Chưa có áp phích</title><p>${escapeHtml(entry.view.title)} chưa áp dụng Ngày không hẹn nên chưa có áp phích.</p></html>`,
+        );
         sendHtml(req, res, 404, html, undefined, "no-store");
         return;
       }
       const file = `ngay-khong-hen-${entry.view.code}-${size}.${ext}`;
-      if (ext === "pdf") sendRendered(req, res, posterPdf(data), "application/pdf", { "Content-Disposition": `inline; filename="${file}"` });
-      else sendRendered(req, res, posterPng(data), "image/png", { "Content-Disposition": `inline; filename="${file}"` });
+      if (ext === "pdf")
+        sendRendered(req, res, posterPdf(data), "application/pdf", {
+          "Content-Disposition": `inline; filename="${file}"`,
+        });
+      else
+        sendRendered(req, res, posterPng(data), "image/png", { "Content-Disposition": `inline; filename="${file}"` });
     });
   }
 

@@ -17,7 +17,9 @@ export function noWidow(title: string): string {
 
 export function reportDocument(result: ExportableReport, frame: ReportFrame): PrintDocument {
   const t = reportTable(result, frame);
-  const rows = t.rows.map((r) => (r.kind === "group" ? [r.stt, r.label.toUpperCase(), "", "", ""] : [r.stt, r.label, r.unit, r.value, r.formula]));
+  const rows = t.rows.map((r) =>
+    r.kind === "group" ? [r.stt, r.label.toUpperCase(), "", "", ""] : [r.stt, r.label, r.unit, r.value, r.formula],
+  );
   if (t.total) rows.push(["", "Tổng cộng", "Hồ sơ", t.total.value, t.total.label]);
   return {
     header: { kind: "office", agencyTop: t.agencyTop, agency: t.agency },
@@ -48,19 +50,44 @@ export function trackingBookDocument(book: TrackingBook, frame: { place: string;
     else groups.push({ title: DATES, span: 1, rows: 1 });
   }
   const header = TRACKING_BOOK_COLUMNS.filter((c) => c.group === "dates").map((c) => c.title);
-  const rows = book.rows.map((row) => TRACKING_BOOK_COLUMNS.map((c) => {
-    const v = row[c.key];
-    if (c.group === "dates") return dayVn(v as string | null);
-    // A dossier code has no space: let it wrap after its dots and dashes in a narrow column.
-    return c.key === "code" ? String(v).replace(/([.-])/g, "$1\u200b") : String(v ?? "");
-  }));
-  rows.push(["", "Tổng cộng", "", String(book.rows.reduce((s, r) => s + r.sets, 0)), "", "", "", "", "", "", "", "", "", ""]);
+  const rows = book.rows.map((row) =>
+    TRACKING_BOOK_COLUMNS.map((c) => {
+      const v = row[c.key];
+      if (c.group === "dates") return dayVn(v as string | null);
+      // A dossier code has no space: let it wrap after its dots and dashes in a narrow column.
+      return c.key === "code" ? String(v).replace(/([.-])/g, "$1\u200b") : String(v ?? "");
+    }),
+  );
+  rows.push([
+    "",
+    "Tổng cộng",
+    "",
+    String(book.rows.reduce((s, r) => s + r.sets, 0)),
+    "",
+    "",
+    "",
+    "",
+    "",
+    "",
+    "",
+    "",
+    "",
+    "",
+  ]);
   return {
     landscape: true,
     header: { kind: "office", formCode: book.formCode, agencyTop: book.agencyTop, agency: book.agency },
     title: "SỔ THEO DÕI HỒ SƠ",
     subtitle: `Đơn vị: ${book.unitName}. Từ ngày ${formatDateVn(book.from)} đến ngày ${formatDateVn(book.to)}`,
-    blocks: [{ t: "table", groups, header, widths: [0.45, 1.6, 2.1, 0.7, 1.4, 1.7, 1.5, 1.1, 1.1, 1.1, 1.1, 1.1, 0.9, 1.1], rows }],
+    blocks: [
+      {
+        t: "table",
+        groups,
+        header,
+        widths: [0.45, 1.6, 2.1, 0.7, 1.4, 1.7, 1.5, 1.1, 1.1, 1.1, 1.1, 1.1, 0.9, 1.1],
+        rows,
+      },
+    ],
     placeDate: `${frame.place ? `${frame.place}, ` : ""}${longDate(frame.date)}`,
     signatures: [
       { title: "NGƯỜI LẬP SỔ", note: "(Ký, ghi rõ họ tên)" },

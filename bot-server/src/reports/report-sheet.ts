@@ -42,22 +42,39 @@ export interface ReportTable {
   lines: string[];
   header: string[];
   /** Figures numbered 1, 2, … under group rows numbered I, II, … (a group row has no unit, value or formula). */
-  rows: { kind: "group" | "figure"; stt: string; label: string; unit: string; value: string; numeric: number | null; format: string; formula: string }[];
+  rows: {
+    kind: "group" | "figure";
+    stt: string;
+    label: string;
+    unit: string;
+    value: string;
+    numeric: number | null;
+    format: string;
+    formula: string;
+  }[];
   total: { label: string; value: string; numeric: number | null } | null;
   placeDate: string;
   signatures: { title: string; note: string }[];
 }
 
-export const UNIT_LABELS: Record<ExportableFigure["unit"], string> = { count: "Hồ sơ", percent: "%", hours: "Giờ làm việc" };
+export const UNIT_LABELS: Record<ExportableFigure["unit"], string> = {
+  count: "Hồ sơ",
+  percent: "%",
+  hours: "Giờ làm việc",
+};
 /** Excel number formats by unit of measure: counts whole, rates and hours with one decimal (Vietnamese comma in print). */
 export const UNIT_FORMATS: Record<ExportableFigure["unit"], string> = { count: "#,##0", percent: "0.0", hours: "0.0" };
 
-const nameOf = (v: string | { name: string } | { label: string }): string => (typeof v === "string" ? v : "name" in v ? v.name : v.label);
+const nameOf = (v: string | { name: string } | { label: string }): string =>
+  typeof v === "string" ? v : "name" in v ? v.name : v.label;
 
 /** "1.234" (counts), "92,5" (rates and hours): the Vietnamese way, dot for thousands and comma for decimals. */
 export function formatValue(value: number | null, unit: ExportableFigure["unit"]): string {
   if (value === null || !Number.isFinite(value)) return "—";
-  if (unit === "count") return Math.round(value).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ".");
+  if (unit === "count")
+    return Math.round(value)
+      .toString()
+      .replace(/\B(?=(\d{3})+(?!\d))/g, ".");
   return value.toFixed(1).replace(".", ",");
 }
 
@@ -77,7 +94,11 @@ function figureRow(f: ExportableFigure, i: number): ReportTable["rows"][number] 
 }
 
 export function reportTable(result: ExportableReport, frame: ReportFrame): ReportTable {
-  const procedure = result.procedure ? (typeof result.procedure === "string" ? result.procedure : `${result.procedure.code ? `${result.procedure.code} – ` : ""}${result.procedure.name}`) : "Tất cả thủ tục";
+  const procedure = result.procedure
+    ? typeof result.procedure === "string"
+      ? result.procedure
+      : `${result.procedure.code ? `${result.procedure.code} – ` : ""}${result.procedure.name}`
+    : "Tất cả thủ tục";
   const rows: ReportTable["rows"] = [];
   let group: string | undefined;
   let groups = 0;
@@ -85,7 +106,16 @@ export function reportTable(result: ExportableReport, frame: ReportFrame): Repor
     if (f.group && f.group !== group) {
       group = f.group;
       groups += 1;
-      rows.push({ kind: "group", stt: ROMAN[groups - 1] ?? String(groups), label: f.group, unit: "", value: "", numeric: null, format: "", formula: "" });
+      rows.push({
+        kind: "group",
+        stt: ROMAN[groups - 1] ?? String(groups),
+        label: f.group,
+        unit: "",
+        value: "",
+        numeric: null,
+        format: "",
+        formula: "",
+      });
     }
     rows.push(figureRow(f, i));
   });
@@ -96,10 +126,16 @@ export function reportTable(result: ExportableReport, frame: ReportFrame): Repor
     agencyTop: frame.agencyTop,
     agency: frame.agency,
     title: result.title.toUpperCase(),
-    lines: [`Đơn vị: ${nameOf(result.unit)}`, `Kỳ báo cáo: ${nameOf(result.period)}`, `Thủ tục hành chính: ${procedure}`],
+    lines: [
+      `Đơn vị: ${nameOf(result.unit)}`,
+      `Kỳ báo cáo: ${nameOf(result.period)}`,
+      `Thủ tục hành chính: ${procedure}`,
+    ],
     header: ["STT", "Chỉ tiêu", "Đơn vị tính", "Giá trị", "Cách tính"],
     rows,
-    total: base ? { label: "Tổng số hồ sơ tiếp nhận trong kỳ", value: formatValue(base.value, "count"), numeric: base.value } : null,
+    total: base
+      ? { label: "Tổng số hồ sơ tiếp nhận trong kỳ", value: formatValue(base.value, "count"), numeric: base.value }
+      : null,
     placeDate: `${frame.place ? `${frame.place}, ` : ""}${longDate(frame.date)}`,
     signatures: [
       { title: "NGƯỜI LẬP BIỂU", note: "(Ký, ghi rõ họ tên)" },

@@ -12,7 +12,10 @@ import { reportTable, type ExportableReport, type ReportFrame } from "./report-s
 
 const FONT = "Times New Roman";
 const THIN: Partial<ExcelJS.Borders> = {
-  top: { style: "thin" }, left: { style: "thin" }, bottom: { style: "thin" }, right: { style: "thin" },
+  top: { style: "thin" },
+  left: { style: "thin" },
+  bottom: { style: "thin" },
+  right: { style: "thin" },
 };
 const CENTER: Partial<ExcelJS.Alignment> = { horizontal: "center", vertical: "middle", wrapText: true };
 const LEFT: Partial<ExcelJS.Alignment> = { horizontal: "left", vertical: "middle", wrapText: true };
@@ -20,7 +23,14 @@ const LEFT: Partial<ExcelJS.Alignment> = { horizontal: "left", vertical: "middle
 const MOTTO = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
 const MOTTO_2 = "Độc lập - Tự do - Hạnh phúc";
 
-function put(ws: ExcelJS.Worksheet, row: number, from: number, to: number, value: string | number | null, style: { bold?: boolean; italic?: boolean; size?: number; align?: Partial<ExcelJS.Alignment> } = {}): ExcelJS.Cell {
+function put(
+  ws: ExcelJS.Worksheet,
+  row: number,
+  from: number,
+  to: number,
+  value: string | number | null,
+  style: { bold?: boolean; italic?: boolean; size?: number; align?: Partial<ExcelJS.Alignment> } = {},
+): ExcelJS.Cell {
   if (to > from) ws.mergeCells(row, from, row, to);
   const cell = ws.getCell(row, from);
   cell.value = value;
@@ -30,10 +40,22 @@ function put(ws: ExcelJS.Worksheet, row: number, from: number, to: number, value
 }
 
 /** The two header columns: issuing office on the left, motto on the right; returns the next free row. */
-function officeAndMotto(ws: ExcelJS.Worksheet, width: number, split: number, agencyTop: string, agency: string, formCode?: string): number {
+function officeAndMotto(
+  ws: ExcelJS.Worksheet,
+  width: number,
+  split: number,
+  agencyTop: string,
+  agency: string,
+  formCode?: string,
+): number {
   let r = 1;
   if (formCode) {
-    put(ws, r, 1, width, formCode, { bold: true, italic: true, size: 11, align: { horizontal: "right", vertical: "middle" } });
+    put(ws, r, 1, width, formCode, {
+      bold: true,
+      italic: true,
+      size: 11,
+      align: { horizontal: "right", vertical: "middle" },
+    });
     r += 1;
   }
   put(ws, r, 1, split, agencyTop.toUpperCase(), { size: 12 });
@@ -43,7 +65,14 @@ function officeAndMotto(ws: ExcelJS.Worksheet, width: number, split: number, age
   return r + 3;
 }
 
-function signatures(ws: ExcelJS.Worksheet, row: number, width: number, split: number, placeDate: string, sigs: { title: string; note: string }[]): number {
+function signatures(
+  ws: ExcelJS.Worksheet,
+  row: number,
+  width: number,
+  split: number,
+  placeDate: string,
+  sigs: { title: string; note: string }[],
+): number {
   put(ws, row, split + 1, width, placeDate, { italic: true });
   const [left, right] = sigs;
   put(ws, row + 1, 1, split, left!.title, { bold: true });
@@ -56,7 +85,11 @@ function signatures(ws: ExcelJS.Worksheet, row: number, width: number, split: nu
 /** A4, fitted to the page width, the table's header rows repeated on every printed page. */
 function pageSetupOf(landscape: boolean, titleRows: string): Partial<ExcelJS.PageSetup> {
   return {
-    paperSize: 9, orientation: landscape ? "landscape" : "portrait", fitToPage: true, fitToWidth: 1, fitToHeight: 0,
+    paperSize: 9,
+    orientation: landscape ? "landscape" : "portrait",
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
     margins: { left: 0.6, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
     printTitlesRow: titleRows,
   };
@@ -96,7 +129,10 @@ export async function reportWorkbook(result: ExportableReport, frame?: Partial<R
   r += 1;
   for (const row of t.rows) {
     if (row.kind === "group") {
-      const cells = [put(ws, r, 1, 1, row.stt, { bold: true }), put(ws, r, 2, 5, row.label, { bold: true, align: LEFT })];
+      const cells = [
+        put(ws, r, 1, 1, row.stt, { bold: true }),
+        put(ws, r, 2, 5, row.label, { bold: true, align: LEFT }),
+      ];
       for (const c of [...cells, ws.getCell(r, 3), ws.getCell(r, 4), ws.getCell(r, 5)]) c.border = THIN;
       r += 1;
       continue;
@@ -113,7 +149,11 @@ export async function reportWorkbook(result: ExportableReport, frame?: Partial<R
     r += 1;
   }
   if (t.total) {
-    const cells = [put(ws, r, 1, 3, "Tổng cộng", { bold: true }), put(ws, r, 4, 4, t.total.numeric ?? "—", { bold: true, align: { horizontal: "right", vertical: "middle" } }), put(ws, r, 5, 5, t.total.label, { italic: true, size: 11, align: LEFT })];
+    const cells = [
+      put(ws, r, 1, 3, "Tổng cộng", { bold: true }),
+      put(ws, r, 4, 4, t.total.numeric ?? "—", { bold: true, align: { horizontal: "right", vertical: "middle" } }),
+      put(ws, r, 5, 5, t.total.label, { italic: true, size: 11, align: LEFT }),
+    ];
     cells[1]!.numFmt = "#,##0";
     for (const c of [ws.getCell(r, 1), ws.getCell(r, 2), ws.getCell(r, 3), ...cells.slice(1)]) c.border = THIN;
     r += 1;
@@ -126,12 +166,20 @@ export async function reportWorkbook(result: ExportableReport, frame?: Partial<R
 const dayVn = (d: string | null) => (d ? formatDateVn(d) : "");
 
 /** The tracking book's .xlsx: one sheet "Sổ theo dõi hồ sơ", two header rows ("Ngày, tháng, năm" over five dates). */
-export async function trackingBookWorkbook(book: TrackingBook, frame: { place: string; date: string }): Promise<Buffer> {
+export async function trackingBookWorkbook(
+  book: TrackingBook,
+  frame: { place: string; date: string },
+): Promise<Buffer> {
   // Streaming writer: a province month is tens of thousands of rows, each written once and let go.
   const sink = new PassThrough();
   const chunks: Buffer[] = [];
   sink.on("data", (c: Buffer) => chunks.push(c));
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: false, zip: { zlib: { level: 1 } } });
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: sink,
+    useStyles: true,
+    useSharedStrings: false,
+    zip: { zlib: { level: 1 } },
+  });
   wb.creator = "Khong Hen";
   wb.created = new Date(0);
   // Rows: form code, office and motto (2), blank, title, unit and period, blank, then the header (3 rows).
@@ -142,7 +190,9 @@ export async function trackingBookWorkbook(book: TrackingBook, frame: { place: s
   let r = officeAndMotto(ws, n, 6, book.agencyTop, book.agency, book.formCode);
   put(ws, r, 1, n, "SỔ THEO DÕI HỒ SƠ", { bold: true, size: 14 });
   r += 1;
-  put(ws, r, 1, n, `Đơn vị: ${book.unitName}. Từ ngày ${formatDateVn(book.from)} đến ngày ${formatDateVn(book.to)}`, { italic: true });
+  put(ws, r, 1, n, `Đơn vị: ${book.unitName}. Từ ngày ${formatDateVn(book.from)} đến ngày ${formatDateVn(book.to)}`, {
+    italic: true,
+  });
   r += 2;
   const top = r;
   if (top !== headerTop) throw new Error(`tracking book header at row ${top}, page setup says ${headerTop}`);
@@ -161,11 +211,17 @@ export async function trackingBookWorkbook(book: TrackingBook, frame: { place: s
   put(ws, top, firstDate, lastDate, "Ngày, tháng, năm", { bold: true, size: 11 }).border = THIN;
   ws.getRow(top + 1).height = 48;
   // The column numbers row under the header, as printed books have: (1) … (14).
-  TRACKING_BOOK_COLUMNS.forEach((_, i) => { put(ws, top + 2, i + 1, i + 1, `(${i + 1})`, { italic: true, size: 10 }).border = THIN; });
+  TRACKING_BOOK_COLUMNS.forEach((_, i) => {
+    put(ws, top + 2, i + 1, i + 1, `(${i + 1})`, { italic: true, size: 10 }).border = THIN;
+  });
   r = top + 3;
   // Thousands of rows: one shared style object per column (exceljs keeps references), values set in one call.
   const bodyFont: Partial<ExcelJS.Font> = { name: FONT, size: 11 };
-  const styles = TRACKING_BOOK_COLUMNS.map((col) => ({ font: bodyFont, border: THIN, alignment: col.key === "stt" || col.key === "sets" || col.group === "dates" ? CENTER : LEFT }));
+  const styles = TRACKING_BOOK_COLUMNS.map((col) => ({
+    font: bodyFont,
+    border: THIN,
+    alignment: col.key === "stt" || col.key === "sets" || col.group === "dates" ? CENTER : LEFT,
+  }));
   // The header rows are complete: write them out before the body.
   for (let h = 1; h < r; h += 1) ws.getRow(h).commit();
   for (const row of book.rows) {
@@ -179,7 +235,14 @@ export async function trackingBookWorkbook(book: TrackingBook, frame: { place: s
     r += 1;
   }
   put(ws, r, 1, 3, "Tổng cộng", { bold: true, size: 11 });
-  put(ws, r, 4, 4, book.rows.reduce((s, x) => s + x.sets, 0), { bold: true, size: 11 });
+  put(
+    ws,
+    r,
+    4,
+    4,
+    book.rows.reduce((s, x) => s + x.sets, 0),
+    { bold: true, size: 11 },
+  );
   for (let c = 1; c <= n; c += 1) ws.getCell(r, c).border = THIN;
   signatures(ws, r + 2, n, 6, `${frame.place ? `${frame.place}, ` : ""}${longDate(frame.date)}`, [
     { title: "NGƯỜI LẬP SỔ", note: "(Ký, ghi rõ họ tên)" },

@@ -13,7 +13,11 @@ function csvField(v: unknown): string {
 }
 
 export function trackingBookCsv(book: TrackingBook): string {
-  const lines = [TRACKING_BOOK_COLUMNS.map((c) => csvField(c.group === "dates" ? `Ngày, tháng, năm - ${c.title}` : c.title)).join(",")];
+  const lines = [
+    TRACKING_BOOK_COLUMNS.map((c) => csvField(c.group === "dates" ? `Ngày, tháng, năm - ${c.title}` : c.title)).join(
+      ",",
+    ),
+  ];
   for (const row of book.rows) lines.push(TRACKING_BOOK_COLUMNS.map((c) => csvField(row[c.key])).join(","));
   return `\ufeff${lines.join("\r\n")}\r\n`;
 }
@@ -24,7 +28,11 @@ export function trackingBookJson(book: TrackingBook): object {
     unitName: book.unitName,
     from: book.from,
     to: book.to,
-    columns: TRACKING_BOOK_COLUMNS.map((c) => ({ key: c.key, title: c.title, ...(c.group ? { group: "Ngày, tháng, năm" } : {}) })),
+    columns: TRACKING_BOOK_COLUMNS.map((c) => ({
+      key: c.key,
+      title: c.title,
+      ...(c.group ? { group: "Ngày, tháng, năm" } : {}),
+    })),
     rows: book.rows,
   };
 }

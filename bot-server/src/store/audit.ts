@@ -11,7 +11,16 @@ export type AuditActorKind = "citizen" | "officer" | "system";
 export type AuditAction = "read" | "create" | "update" | "delete" | "export" | "purge" | "sign_in_alert";
 /** `notification`: an outbox row (a re-drive); `conversation`: a Zalo OA conversation (keyed by the OA user id). */
 /** `user`: an officer account (its creation, disabling, password resets, sign-in alerts). */
-export type AuditSubjectKind = "pre_registration" | "dossier" | "citizen" | "feedback" | "notification" | "conversation" | "data_request" | "chatbot_setting" | "user";
+export type AuditSubjectKind =
+  | "pre_registration"
+  | "dossier"
+  | "citizen"
+  | "feedback"
+  | "notification"
+  | "conversation"
+  | "data_request"
+  | "chatbot_setting"
+  | "user";
 
 export interface AuditEntry {
   at: string;
@@ -50,7 +59,11 @@ export interface AuditRecord extends AuditEntry {
   id: string;
 }
 
-export async function listAuditFor(db: Kysely<Database>, subjectKind: AuditSubjectKind, subjectId: string): Promise<AuditRecord[]> {
+export async function listAuditFor(
+  db: Kysely<Database>,
+  subjectKind: AuditSubjectKind,
+  subjectId: string,
+): Promise<AuditRecord[]> {
   const rows = await db
     .selectFrom("audit_log")
     .selectAll()
@@ -80,7 +93,12 @@ export interface SignInAlert {
 }
 
 /** Sign-in alerts on the accounts of a unit since `since`, newest first (what the unit admin is shown). */
-export async function listSignInAlerts(db: Kysely<Database>, unitId: string, since: string, limit = 20): Promise<SignInAlert[]> {
+export async function listSignInAlerts(
+  db: Kysely<Database>,
+  unitId: string,
+  since: string,
+  limit = 20,
+): Promise<SignInAlert[]> {
   const rows = await db
     .selectFrom("audit_log")
     .innerJoin("users", "users.id", "audit_log.subject_id")
@@ -92,5 +110,11 @@ export async function listSignInAlerts(db: Kysely<Database>, unitId: string, sin
     .orderBy("audit_log.at", "desc")
     .limit(limit)
     .execute();
-  return rows.map((r) => ({ at: r.at, userId: r.user_id, username: r.username, displayName: r.display_name, reason: r.reason }));
+  return rows.map((r) => ({
+    at: r.at,
+    userId: r.user_id,
+    username: r.username,
+    displayName: r.display_name,
+    reason: r.reason,
+  }));
 }

@@ -56,7 +56,18 @@ export async function backupDatabase(config: DatabaseConfig, file: string): Prom
     } else {
       const { url, env } = splitPassword(config.url);
       const schema = await targetSchema(config);
-      await run("pg_dump", ["--format=custom", "--no-owner", "--no-privileges", `--schema=${schema}`, `--file=${partial}`, `--dbname=${url}`], env);
+      await run(
+        "pg_dump",
+        [
+          "--format=custom",
+          "--no-owner",
+          "--no-privileges",
+          `--schema=${schema}`,
+          `--file=${partial}`,
+          `--dbname=${url}`,
+        ],
+        env,
+      );
     }
     renameSync(partial, file);
   } finally {
@@ -65,9 +76,18 @@ export async function backupDatabase(config: DatabaseConfig, file: string): Prom
   return { kind: config.kind, file, counts: await countRows(config) };
 }
 
-export async function restoreDatabase(config: DatabaseConfig, file: string, options: { force?: boolean } = {}): Promise<RestoreResult> {
+export async function restoreDatabase(
+  config: DatabaseConfig,
+  file: string,
+  options: { force?: boolean } = {},
+): Promise<RestoreResult> {
   if (!existsSync(file)) {
-    return { ok: false, code: "missing_file", message: `Không có tệp sao lưu ${file}.`, messageEn: `No backup file at ${file}.` };
+    return {
+      ok: false,
+      code: "missing_file",
+      message: `Không có tệp sao lưu ${file}.`,
+      messageEn: `No backup file at ${file}.`,
+    };
   }
   const format = fileFormat(file);
   if (format !== config.kind) {
@@ -105,13 +125,19 @@ export async function restoreDatabase(config: DatabaseConfig, file: string, opti
   } else {
     const { url, env } = splitPassword(config.url);
     const schema = await targetSchema(config);
-    const createsSchema = (await capture("pg_restore", ["--list", file], env)).split("\n").some((l) => / SCHEMA - /.test(l));
+    const createsSchema = (await capture("pg_restore", ["--list", file], env))
+      .split("\n")
+      .some((l) => / SCHEMA - /.test(l));
     await withClient(config, async (c) => {
       const exists = (await c.query("select 1 from pg_namespace where nspname = $1", [schema])).rowCount! > 0;
       if (exists) await c.query(`drop schema ${quoteIdent(schema)} cascade`);
       if (!createsSchema) await c.query(`create schema ${quoteIdent(schema)}`);
     });
-    await run("pg_restore", ["--no-owner", "--no-privileges", "--exit-on-error", "--single-transaction", `--dbname=${url}`, file], env);
+    await run(
+      "pg_restore",
+      ["--no-owner", "--no-privileges", "--exit-on-error", "--single-transaction", `--dbname=${url}`, file],
+      env,
+    );
   }
   return { ok: true, kind: config.kind, file, counts: await countRows(config) };
 }
@@ -134,13 +160,22 @@ async function countTables(config: DatabaseConfig): Promise<number> {
     if (!existsSync(config.file)) return 0;
     const db = new SqliteDatabase(config.file, { fileMustExist: true });
     try {
-      return (db.prepare("select count(*) as n from sqlite_master where type = 'table' and name not like 'sqlite_%'").get() as { n: number }).n;
+      return (
+        db
+          .prepare("select count(*) as n from sqlite_master where type = 'table' and name not like 'sqlite_%'")
+          .get() as { n: number }
+      ).n;
     } finally {
       db.close();
     }
   }
   const schema = await targetSchema(config);
-  return withClient(config, async (c) => Number((await c.query("select count(*) as n from information_schema.tables where table_schema = $1", [schema])).rows[0].n));
+  return withClient(config, async (c) =>
+    Number(
+      (await c.query("select count(*) as n from information_schema.tables where table_schema = $1", [schema])).rows[0]
+        .n,
+    ),
+  );
 }
 
 async function countRows(config: DatabaseConfig): Promise<Record<string, number>> {
@@ -148,7 +183,8 @@ async function countRows(config: DatabaseConfig): Promise<Record<string, number>
   if (config.kind === "sqlite") {
     const db = new SqliteDatabase(config.file, { readonly: true, fileMustExist: true });
     try {
-      for (const t of REPORTED_TABLES) counts[t] = (db.prepare(`select count(*) as n from ${t}`).get() as { n: number }).n;
+      for (const t of REPORTED_TABLES)
+        counts[t] = (db.prepare(`select count(*) as n from ${t}`).get() as { n: number }).n;
     } finally {
       db.close();
     }
@@ -156,7 +192,8 @@ async function countRows(config: DatabaseConfig): Promise<Record<string, number>
   }
   const schema = quoteIdent(await targetSchema(config));
   await withClient(config, async (c) => {
-    for (const t of REPORTED_TABLES) counts[t] = Number((await c.query(`select count(*) as n from ${schema}.${t}`)).rows[0].n);
+    for (const t of REPORTED_TABLES)
+      counts[t] = Number((await c.query(`select count(*) as n from ${schema}.${t}`)).rows[0].n);
   });
   return counts;
 }
@@ -174,8 +211,14 @@ async function targetSchema(config: Extract<DatabaseConfig, { kind: "postgres" }
   });
 }
 
-async function withClient<T>(config: Extract<DatabaseConfig, { kind: "postgres" }>, fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: config.url, ...(config.searchPath ? { options: `-c search_path=${config.searchPath}` } : {}) });
+async function withClient<T>(
+  config: Extract<DatabaseConfig, { kind: "postgres" }>,
+  fn: (c: pg.Client) => Promise<T>,
+): Promise<T> {
+  const client = new pg.Client({
+    connectionString: config.url,
+    ...(config.searchPath ? { options: `-c search_path=${config.searchPath}` } : {}),
+  });
   await client.connect();
   try {
     return await fn(client);
@@ -204,8 +247,12 @@ function capture(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<s
     let err = "";
     child.stdout.on("data", (d: Buffer) => (out += d.toString()));
     child.stderr.on("data", (d: Buffer) => (err += d.toString()));
-    child.on("error", (e) => reject(new Error(`${cmd} could not start (is postgresql-client installed?): ${e.message}`)));
-    child.on("exit", (code) => (code === 0 ? resolve(out) : reject(new Error(`${cmd} exited with ${code}: ${err.trim().slice(-2000)}`))));
+    child.on("error", (e) =>
+      reject(new Error(`${cmd} could not start (is postgresql-client installed?): ${e.message}`)),
+    );
+    child.on("exit", (code) =>
+      code === 0 ? resolve(out) : reject(new Error(`${cmd} exited with ${code}: ${err.trim().slice(-2000)}`)),
+    );
   });
 }
 

@@ -21,7 +21,11 @@ export interface CatalogDocument<T = unknown> {
 
 const CHUNK = 100;
 
-export async function upsertShippedDocuments(db: Db, docs: readonly Omit<CatalogDocument, "origin">[], now: string): Promise<void> {
+export async function upsertShippedDocuments(
+  db: Db,
+  docs: readonly Omit<CatalogDocument, "origin">[],
+  now: string,
+): Promise<void> {
   for (let i = 0; i < docs.length; i += CHUNK) {
     const rows = docs.slice(i, i + CHUNK).map((d) => ({
       kind: d.kind,
@@ -65,6 +69,11 @@ export async function loadDocuments<T>(db: Db, kind: CatalogKind): Promise<Catal
 
 /** The parsed body of one document, if stored. */
 export async function findDocumentBody<T>(db: Db, kind: CatalogKind, id: string): Promise<T | undefined> {
-  const row = await db.selectFrom("catalog_documents").select("body").where("kind", "=", kind).where("id", "=", id).executeTakeFirst();
+  const row = await db
+    .selectFrom("catalog_documents")
+    .select("body")
+    .where("kind", "=", kind)
+    .where("id", "=", id)
+    .executeTakeFirst();
   return row ? (JSON.parse(row.body) as T) : undefined;
 }

@@ -12,8 +12,15 @@ export interface ChatbotArea {
   unitId: string | null;
 }
 
-export async function readChatbotArea(db: Kysely<Database>): Promise<ChatbotArea & { updatedAt: string | null; updatedBy: string | null }> {
-  const row = await db.selectFrom("catalog_documents").select(["updated_at", "updated_by"]).where("kind", "=", "console_setting").where("id", "=", ID).executeTakeFirst();
+export async function readChatbotArea(
+  db: Kysely<Database>,
+): Promise<ChatbotArea & { updatedAt: string | null; updatedBy: string | null }> {
+  const row = await db
+    .selectFrom("catalog_documents")
+    .select(["updated_at", "updated_by"])
+    .where("kind", "=", "console_setting")
+    .where("id", "=", ID)
+    .executeTakeFirst();
   const value = await readConsoleSetting<ChatbotArea>(db, ID);
   return { unitId: value?.unitId ?? null, updatedAt: row?.updated_at ?? null, updatedBy: row?.updated_by ?? null };
 }

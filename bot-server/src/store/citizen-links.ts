@@ -19,27 +19,52 @@ export type LinkOutcome = "linked" | "merged" | "already" | "conflict" | "no_fol
 /** Tables whose rows belong to a citizen and follow it when two rows of one person become one. */
 const OWNED_BY_CITIZEN = ["conversations", "dossiers", "pre_registrations", "feedback"] as const;
 
-export async function linkOaAndAppIds(db: Db, ids: { oaUserId: string; appUserId: string; now: string }): Promise<LinkOutcome> {
+export async function linkOaAndAppIds(
+  db: Db,
+  ids: { oaUserId: string; appUserId: string; now: string },
+): Promise<LinkOutcome> {
   return db.transaction().execute(async (tx) => {
-    const follower = await tx.selectFrom("citizens").selectAll().where("zalo_oa_user_id", "=", ids.oaUserId).executeTakeFirst();
+    const follower = await tx
+      .selectFrom("citizens")
+      .selectAll()
+      .where("zalo_oa_user_id", "=", ids.oaUserId)
+      .executeTakeFirst();
     if (!follower) return "no_follower";
     if (follower.zalo_user_id === ids.appUserId) return "already";
     if (follower.zalo_user_id !== null) return "conflict";
-    const app = await tx.selectFrom("citizens").selectAll().where("zalo_user_id", "=", ids.appUserId).executeTakeFirst();
+    const app = await tx
+      .selectFrom("citizens")
+      .selectAll()
+      .where("zalo_user_id", "=", ids.appUserId)
+      .executeTakeFirst();
     const audit = (subjectId: string, fields: string[]) =>
       writeAudit(tx, {
-        at: ids.now, actorKind: "system", actorId: null, action: "update", subjectKind: "citizen", subjectId, fields,
+        at: ids.now,
+        actorKind: "system",
+        actorId: null,
+        action: "update",
+        subjectKind: "citizen",
+        subjectId,
+        fields,
         reason: "Zalo: tài khoản OA và Mini App của cùng một người được liên kết",
       });
     if (!app) {
-      await tx.updateTable("citizens").set({ zalo_user_id: ids.appUserId, updated_at: ids.now }).where("id", "=", follower.id).execute();
+      await tx
+        .updateTable("citizens")
+        .set({ zalo_user_id: ids.appUserId, updated_at: ids.now })
+        .where("id", "=", follower.id)
+        .execute();
       await audit(follower.id, ["zalo_user_id"]);
       return "linked";
     }
     if (app.zalo_oa_user_id !== null && app.zalo_oa_user_id !== ids.oaUserId) return "conflict";
     // The Mini App citizen stays (it holds the dossiers and the signed-in sessions); the follower row joins it.
     await tx.updateTable("citizens").set({ zalo_oa_user_id: null }).where("id", "=", follower.id).execute();
-    const lastInteraction = [app.oa_last_interaction_at, follower.oa_last_interaction_at].filter((v): v is string => v !== null).sort().pop() ?? null;
+    const lastInteraction =
+      [app.oa_last_interaction_at, follower.oa_last_interaction_at]
+        .filter((v): v is string => v !== null)
+        .sort()
+        .pop() ?? null;
     await tx
       .updateTable("citizens")
       .set({

@@ -32,12 +32,19 @@ function blankCitizen(id: string, now: string) {
 
 export async function createDeviceCitizen(db: Db, tokenHash: string, now: string): Promise<string> {
   const id = randomUUID();
-  await db.insertInto("citizens").values({ ...blankCitizen(id, now), device_token_hash: tokenHash }).execute();
+  await db
+    .insertInto("citizens")
+    .values({ ...blankCitizen(id, now), device_token_hash: tokenHash })
+    .execute();
   return id;
 }
 
 export async function findCitizenIdByDeviceTokenHash(db: Db, tokenHash: string): Promise<string | undefined> {
-  const row = await db.selectFrom("citizens").select("id").where("device_token_hash", "=", tokenHash).executeTakeFirst();
+  const row = await db
+    .selectFrom("citizens")
+    .select("id")
+    .where("device_token_hash", "=", tokenHash)
+    .executeTakeFirst();
   return row?.id;
 }
 
@@ -47,11 +54,18 @@ export async function findOrCreateZaloCitizen(db: Db, zaloUserId: string, now: s
   if (found) return found.id;
   const id = randomUUID();
   try {
-    await db.insertInto("citizens").values({ ...blankCitizen(id, now), zalo_user_id: zaloUserId }).execute();
+    await db
+      .insertInto("citizens")
+      .values({ ...blankCitizen(id, now), zalo_user_id: zaloUserId })
+      .execute();
     return id;
   } catch (e) {
     // Two first requests of the same user raced: the other insert won.
-    const again = await db.selectFrom("citizens").select("id").where("zalo_user_id", "=", zaloUserId).executeTakeFirst();
+    const again = await db
+      .selectFrom("citizens")
+      .select("id")
+      .where("zalo_user_id", "=", zaloUserId)
+      .executeTakeFirst();
     if (again) return again.id;
     throw e;
   }
@@ -70,8 +84,17 @@ export async function findCitizen(db: Db, id: string): Promise<CitizenRow | unde
  * What the mini-app reports after asking: permission granted sets the opt-in time (kept from the first grant),
  * refused clears it. A follow is recorded; an unfollow comes only from the OA webhook, which knows for sure.
  */
-export async function setNotificationOptIn(db: Db, id: string, optIn: { miniAppNotifications: boolean; followedOA: boolean }, now: string): Promise<boolean> {
-  const row = await db.selectFrom("citizens").select(["notify_opt_in_at", "oa_followed"]).where("id", "=", id).executeTakeFirst();
+export async function setNotificationOptIn(
+  db: Db,
+  id: string,
+  optIn: { miniAppNotifications: boolean; followedOA: boolean },
+  now: string,
+): Promise<boolean> {
+  const row = await db
+    .selectFrom("citizens")
+    .select(["notify_opt_in_at", "oa_followed"])
+    .where("id", "=", id)
+    .executeTakeFirst();
   if (!row) return false;
   await db
     .updateTable("citizens")
@@ -101,7 +124,12 @@ export async function createCounterApplicant(db: Db, dossierId: string, now: str
   const id = randomUUID();
   await db.transaction().execute(async (tx) => {
     await tx.insertInto("citizens").values(blankCitizen(id, now)).execute();
-    await tx.updateTable("dossiers").set({ citizen_id: id }).where("id", "=", dossierId).where("citizen_id", "is", null).execute();
+    await tx
+      .updateTable("dossiers")
+      .set({ citizen_id: id })
+      .where("id", "=", dossierId)
+      .where("citizen_id", "is", null)
+      .execute();
   });
   return id;
 }

@@ -44,8 +44,10 @@ export const SQLITE_BUSY_TIMEOUT_MS = 5000;
 
 export const DEFAULT_DATABASE_URL = "sqlite:./data/khonghen.sqlite";
 
-const EXPECTED_VI = "Dùng sqlite:<đường dẫn tệp> (ví dụ sqlite:./data/khonghen.sqlite, sqlite::memory:) hoặc postgres://người_dùng:mật_khẩu@máy_chủ:cổng/tên_csdl.";
-const EXPECTED_EN = "Use sqlite:<file path> (e.g. sqlite:./data/khonghen.sqlite, sqlite::memory:) or postgres://user:password@host:port/dbname.";
+const EXPECTED_VI =
+  "Dùng sqlite:<đường dẫn tệp> (ví dụ sqlite:./data/khonghen.sqlite, sqlite::memory:) hoặc postgres://người_dùng:mật_khẩu@máy_chủ:cổng/tên_csdl.";
+const EXPECTED_EN =
+  "Use sqlite:<file path> (e.g. sqlite:./data/khonghen.sqlite, sqlite::memory:) or postgres://user:password@host:port/dbname.";
 
 function invalidUrl(reasonVi: string, reasonEn: string): DatabaseUrlResult {
   return {
@@ -123,7 +125,10 @@ const poolTypes = {
 };
 
 function openPostgres(config: Extract<DatabaseConfig, { kind: "postgres" }>): DatabaseHandle {
-  if (config.searchPath !== undefined && !/^[A-Za-z_][A-Za-z0-9_]*(,[A-Za-z_][A-Za-z0-9_]*)*$/.test(config.searchPath)) {
+  if (
+    config.searchPath !== undefined &&
+    !/^[A-Za-z_][A-Za-z0-9_]*(,[A-Za-z_][A-Za-z0-9_]*)*$/.test(config.searchPath)
+  ) {
     throw new Error(`searchPath must be plain schema names separated by commas, got "${config.searchPath}"`);
   }
   const pool = new pg.Pool({
@@ -138,7 +143,11 @@ function openPostgres(config: Extract<DatabaseConfig, { kind: "postgres" }>): Da
   return handle(db, "postgres");
 }
 
-function handle(db: Kysely<Database>, kind: DatabaseKind, beforeClose?: () => Promise<void> | undefined): DatabaseHandle {
+function handle(
+  db: Kysely<Database>,
+  kind: DatabaseKind,
+  beforeClose?: () => Promise<void> | undefined,
+): DatabaseHandle {
   let closed = false;
   return {
     db,

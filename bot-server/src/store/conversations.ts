@@ -25,8 +25,11 @@ export interface Conversation {
 
 /** True the first time an event id is seen; false for a redelivery. */
 export async function rememberEventOnce(db: Db, eventId: string, receivedAt: string): Promise<boolean> {
-  const r = await db.insertInto("webhook_events").values({ event_id: eventId, received_at: receivedAt })
-    .onConflict((oc) => oc.column("event_id").doNothing()).executeTakeFirst();
+  const r = await db
+    .insertInto("webhook_events")
+    .values({ event_id: eventId, received_at: receivedAt })
+    .onConflict((oc) => oc.column("event_id").doNothing())
+    .executeTakeFirst();
   return Number(r.numInsertedOrUpdatedRows ?? 0n) > 0;
 }
 
@@ -90,9 +93,18 @@ async function upsertInteraction(db: Db, input: InteractionInput): Promise<Conve
   const citizen = await db
     .insertInto("citizens")
     .values({
-      id: randomUUID(), zalo_user_id: null, zalo_oa_user_id: input.oaUserId, device_token_hash: null, display_name: null, phone: null,
-      phone_consent_at: null, notify_opt_in_at: null, oa_followed: followed ?? 0, oa_last_interaction_at: interactionAt,
-      created_at: input.now, updated_at: input.now,
+      id: randomUUID(),
+      zalo_user_id: null,
+      zalo_oa_user_id: input.oaUserId,
+      device_token_hash: null,
+      display_name: null,
+      phone: null,
+      phone_consent_at: null,
+      notify_opt_in_at: null,
+      oa_followed: followed ?? 0,
+      oa_last_interaction_at: interactionAt,
+      created_at: input.now,
+      updated_at: input.now,
     })
     .onConflict((oc) =>
       oc.column("zalo_oa_user_id").doUpdateSet({
@@ -107,8 +119,14 @@ async function upsertInteraction(db: Db, input: InteractionInput): Promise<Conve
   const row = await db
     .insertInto("conversations")
     .values({
-      oa_user_id: input.oaUserId, citizen_id: citizen.id, followed: followed ?? 0, needs_human: 0, needs_human_since: null, unit_id: null,
-      last_interaction_at: interactionAt ?? input.at, demo_noted_at: null,
+      oa_user_id: input.oaUserId,
+      citizen_id: citizen.id,
+      followed: followed ?? 0,
+      needs_human: 0,
+      needs_human_since: null,
+      unit_id: null,
+      last_interaction_at: interactionAt ?? input.at,
+      demo_noted_at: null,
     })
     .onConflict((oc) =>
       oc.column("oa_user_id").doUpdateSet({
@@ -131,7 +149,11 @@ export async function findConversation(db: Db, oaUserId: string): Promise<Conver
  * Conversations waiting for an officer, longest waiting first: those about `unitId` and those about no unit
  * (every unit sees these until one marks them handled); `unitId` undefined: every conversation (province viewer).
  */
-export async function listWaitingConversations(db: Db, unitId: string | undefined, limit = 200): Promise<Conversation[]> {
+export async function listWaitingConversations(
+  db: Db,
+  unitId: string | undefined,
+  limit = 200,
+): Promise<Conversation[]> {
   let q = db.selectFrom("conversations").selectAll().where("needs_human", "=", 1);
   if (unitId !== undefined) q = q.where((eb) => eb.or([eb("unit_id", "=", unitId), eb("unit_id", "is", null)]));
   const rows = await q.orderBy("needs_human_since").orderBy("oa_user_id").limit(limit).execute();
@@ -139,7 +161,11 @@ export async function listWaitingConversations(db: Db, unitId: string | undefine
 }
 
 /** Clears "needs an officer" if still set; false when it was cleared meanwhile. `alongside` runs in the same transaction. */
-export async function markConversationHandled(db: Db, oaUserId: string, alongside?: (tx: Db) => Promise<void>): Promise<boolean> {
+export async function markConversationHandled(
+  db: Db,
+  oaUserId: string,
+  alongside?: (tx: Db) => Promise<void>,
+): Promise<boolean> {
   return db.transaction().execute(async (tx) => {
     const r = await tx
       .updateTable("conversations")
@@ -154,7 +180,11 @@ export async function markConversationHandled(db: Db, oaUserId: string, alongsid
 }
 
 /** `at`: when a conversation starts waiting for an officer (kept while it goes on waiting). */
-export async function updateConversation(db: Db, oaUserId: string, change: { unitId?: string; needsHuman?: boolean; at?: string; demoNoted?: boolean }): Promise<void> {
+export async function updateConversation(
+  db: Db,
+  oaUserId: string,
+  change: { unitId?: string; needsHuman?: boolean; at?: string; demoNoted?: boolean },
+): Promise<void> {
   const since = change.needsHuman
     ? sql<string>`case when needs_human = 1 and needs_human_since is not null then needs_human_since else ${change.at ?? new Date().toISOString()} end`
     : null;

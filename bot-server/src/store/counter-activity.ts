@@ -11,7 +11,12 @@ export interface CounterActivity {
 }
 
 /** Between two instants (ISO, UTC as stored). */
-export async function counterActivity(db: Kysely<Database>, unitId: string, fromIso: string, toIso: string): Promise<CounterActivity> {
+export async function counterActivity(
+  db: Kysely<Database>,
+  unitId: string,
+  fromIso: string,
+  toIso: string,
+): Promise<CounterActivity> {
   const received = await db
     .selectFrom("dossiers")
     .select(["received_at", "typed_by"])
@@ -28,5 +33,8 @@ export async function counterActivity(db: Kysely<Database>, unitId: string, from
     .where("created_at", ">=", fromIso)
     .where("created_at", "<", toIso)
     .execute();
-  return { receptions: received.map((r) => ({ at: r.received_at, officer: r.typed_by })), draftsStarted: drafts.map((d) => d.created_at) };
+  return {
+    receptions: received.map((r) => ({ at: r.received_at, officer: r.typed_by })),
+    draftsStarted: drafts.map((d) => d.created_at),
+  };
 }

@@ -42,12 +42,19 @@ const toStatus = (r: Row): DossierStatusRow => ({
 const byCode = preparedQuery((db) => db.selectFrom("dossiers").select(COLUMNS).where("code", "=", ""));
 
 /** The public status lookup, the hottest read of the API: through the prepared SQLite reader when there is one. */
-export async function findDossierStatusByCode(db: Kysely<Database>, code: string, reads?: SqliteReads): Promise<DossierStatusRow | undefined> {
+export async function findDossierStatusByCode(
+  db: Kysely<Database>,
+  code: string,
+  reads?: SqliteReads,
+): Promise<DossierStatusRow | undefined> {
   const row = reads ? reads.dossierStatusByCode(code) : (await byCode(db, [code]))[0];
   return row && toStatus(row);
 }
 
-export async function findDossierStatusesByIds(db: Kysely<Database>, ids: readonly string[]): Promise<DossierStatusRow[]> {
+export async function findDossierStatusesByIds(
+  db: Kysely<Database>,
+  ids: readonly string[],
+): Promise<DossierStatusRow[]> {
   if (ids.length === 0) return [];
   const rows = await db.selectFrom("dossiers").select(COLUMNS).where("id", "in", ids).execute();
   return rows.map(toStatus);

@@ -150,7 +150,12 @@ export async function insertDossier(db: Db, d: DossierRecord): Promise<void> {
  */
 export async function saveDossier(db: Db, d: DossierRecord, expectedState: string): Promise<boolean> {
   const { id: _id, created_at: _created, ...columns } = toRow(d);
-  const r = await db.updateTable("dossiers").set(columns).where("id", "=", d.id).where("state", "=", expectedState).executeTakeFirst();
+  const r = await db
+    .updateTable("dossiers")
+    .set(columns)
+    .where("id", "=", d.id)
+    .where("state", "=", expectedState)
+    .executeTakeFirst();
   return Number(r.numUpdatedRows) > 0;
 }
 
@@ -186,7 +191,10 @@ export async function listDossiers(db: Db, q: DossierQuery): Promise<DossierReco
   if (q.receivedBefore) query = query.where("received_at", "<", q.receivedBefore);
   if (q.dueOnOrBefore) query = query.where("due_date", "<=", q.dueOnOrBefore);
   if (q.visitId) query = query.where("visit_id", "=", q.visitId);
-  const rows = await query.orderBy("received_at").limit(q.limit ?? 500).execute();
+  const rows = await query
+    .orderBy("received_at")
+    .limit(q.limit ?? 500)
+    .execute();
   return rows.map(dossierFromRow);
 }
 
@@ -243,7 +251,12 @@ export async function appendDossierEvent(db: Db, e: NewDossierEvent): Promise<Do
 }
 
 export async function listDossierEvents(db: Db, dossierId: string): Promise<DossierEventRecord[]> {
-  const rows = await db.selectFrom("dossier_events").selectAll().where("dossier_id", "=", dossierId).orderBy("seq").execute();
+  const rows = await db
+    .selectFrom("dossier_events")
+    .selectAll()
+    .where("dossier_id", "=", dossierId)
+    .orderBy("seq")
+    .execute();
   return rows.map((r) => ({
     id: r.id,
     dossierId: r.dossier_id,
@@ -259,8 +272,16 @@ export async function listDossierEvents(db: Db, dossierId: string): Promise<Doss
 }
 
 /** The newest open console draft started from this pre-entry (at this unit when given). */
-export async function findOpenDraftOfPreRegistration(db: Db, preRegistrationId: string, unitId: string | null): Promise<DossierRecord | undefined> {
-  let q = db.selectFrom("dossiers").selectAll().where("pre_registration_id", "=", preRegistrationId).where("state", "=", "draft");
+export async function findOpenDraftOfPreRegistration(
+  db: Db,
+  preRegistrationId: string,
+  unitId: string | null,
+): Promise<DossierRecord | undefined> {
+  let q = db
+    .selectFrom("dossiers")
+    .selectAll()
+    .where("pre_registration_id", "=", preRegistrationId)
+    .where("state", "=", "draft");
   if (unitId) q = q.where("receiving_unit_id", "=", unitId);
   const row = await q.orderBy("updated_at", "desc").executeTakeFirst();
   return row && dossierFromRow(row);
@@ -268,7 +289,11 @@ export async function findOpenDraftOfPreRegistration(db: Db, preRegistrationId: 
 
 /** What discarding a draft checks and audits. */
 export async function findDraftFacts(db: Db, id: string) {
-  return db.selectFrom("dossiers").select(["id", "code", "state", "receiving_unit_id", "form_data"]).where("id", "=", id).executeTakeFirst();
+  return db
+    .selectFrom("dossiers")
+    .select(["id", "code", "state", "receiving_unit_id", "form_data"])
+    .where("id", "=", id)
+    .executeTakeFirst();
 }
 
 /** Deletes the dossier if it is still a draft. */
@@ -283,5 +308,9 @@ export async function findDossierCode(db: Db, id: string): Promise<string | unde
 
 /** Whose dossier it is and where it was received (the applicant's phone at the counter). */
 export async function findDossierApplicant(db: Db, id: string) {
-  return db.selectFrom("dossiers").select(["id", "citizen_id", "receiving_unit_id"]).where("id", "=", id).executeTakeFirst();
+  return db
+    .selectFrom("dossiers")
+    .select(["id", "citizen_id", "receiving_unit_id"])
+    .where("id", "=", id)
+    .executeTakeFirst();
 }

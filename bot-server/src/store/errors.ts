@@ -43,10 +43,18 @@ export function isForeignKeyViolation(err: unknown): boolean {
 function matchesSqlite(e: DriverError, target?: ConstraintTarget): boolean {
   if (!target) return true;
   // "UNIQUE constraint failed: dossier_events.dossier_id, dossier_events.seq"
-  const failed = String(e.message ?? "").replace(/^.*constraint failed:\s*/i, "").split(/,\s*/);
+  const failed = String(e.message ?? "")
+    .replace(/^.*constraint failed:\s*/i, "")
+    .split(/,\s*/);
   const tables = new Set(failed.map((c) => c.split(".")[0]));
   if (tables.size !== 1 || !tables.has(target.table)) return false;
-  return !target.columns || sameColumns(failed.map((c) => c.split(".")[1] ?? ""), target.columns);
+  return (
+    !target.columns ||
+    sameColumns(
+      failed.map((c) => c.split(".")[1] ?? ""),
+      target.columns,
+    )
+  );
 }
 
 function matchesPostgres(e: DriverError, target?: ConstraintTarget): boolean {

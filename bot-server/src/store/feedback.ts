@@ -49,11 +49,27 @@ export async function findOwnedDossier(db: Db, citizenId: string, code: string):
   const row = await db
     .selectFrom("dossiers as d")
     .leftJoin("pre_registrations as p", "p.id", "d.pre_registration_id")
-    .select(["d.id", "d.code", "d.receiving_unit_id", "d.state", "d.result_ready_at", "d.returned_at", "d.citizen_id", "p.citizen_id as pre_citizen_id"])
+    .select([
+      "d.id",
+      "d.code",
+      "d.receiving_unit_id",
+      "d.state",
+      "d.result_ready_at",
+      "d.returned_at",
+      "d.citizen_id",
+      "p.citizen_id as pre_citizen_id",
+    ])
     .where("d.code", "=", code)
     .executeTakeFirst();
   if (!row || (row.citizen_id !== citizenId && row.pre_citizen_id !== citizenId)) return undefined;
-  return { id: row.id, code: row.code, receivingUnitId: row.receiving_unit_id, state: row.state, resultReadyAt: row.result_ready_at, returnedAt: row.returned_at };
+  return {
+    id: row.id,
+    code: row.code,
+    receivingUnitId: row.receiving_unit_id,
+    state: row.state,
+    resultReadyAt: row.result_ready_at,
+    returnedAt: row.returned_at,
+  };
 }
 
 export async function hasRating(db: Db, dossierId: string, citizenId: string): Promise<boolean> {
@@ -94,8 +110,19 @@ function feedbackQuery(db: Db) {
     .selectFrom("feedback as f")
     .leftJoin("dossiers as d", "d.id", "f.dossier_id")
     .select([
-      "f.id", "f.dossier_id", "d.code as dossier_code", "f.unit_id", "f.citizen_id", "f.kind", "f.rating", "f.text", "f.status",
-      "f.answer", "f.answered_by", "f.answered_at", "f.created_at",
+      "f.id",
+      "f.dossier_id",
+      "d.code as dossier_code",
+      "f.unit_id",
+      "f.citizen_id",
+      "f.kind",
+      "f.rating",
+      "f.text",
+      "f.status",
+      "f.answer",
+      "f.answered_by",
+      "f.answered_at",
+      "f.created_at",
     ]);
 }
 
@@ -118,12 +145,21 @@ const toRecord = (r: Row): FeedbackRecord => ({
 });
 
 export async function listFeedbackOfCitizen(db: Db, citizenId: string, limit = 100): Promise<FeedbackRecord[]> {
-  const rows = await feedbackQuery(db).where("f.citizen_id", "=", citizenId).orderBy("f.created_at", "desc").limit(limit).execute();
+  const rows = await feedbackQuery(db)
+    .where("f.citizen_id", "=", citizenId)
+    .orderBy("f.created_at", "desc")
+    .limit(limit)
+    .execute();
   return rows.map(toRecord);
 }
 
 /** A unit's feedback, open first then newest; `unitId` undefined means every unit (province viewer). */
-export async function listFeedbackOfUnit(db: Db, unitId: string | undefined, status: string | undefined, limit = 200): Promise<FeedbackRecord[]> {
+export async function listFeedbackOfUnit(
+  db: Db,
+  unitId: string | undefined,
+  status: string | undefined,
+  limit = 200,
+): Promise<FeedbackRecord[]> {
   let q = feedbackQuery(db);
   if (unitId !== undefined) q = q.where("f.unit_id", "=", unitId);
   if (status !== undefined) q = q.where("f.status", "=", status);
@@ -137,7 +173,13 @@ export async function findFeedback(db: Db, id: string): Promise<FeedbackRecord |
 }
 
 /** Sets the answer once; false when the row was answered meanwhile. */
-export async function answerFeedback(db: Db, id: string, answer: string, officerId: string, now: string): Promise<boolean> {
+export async function answerFeedback(
+  db: Db,
+  id: string,
+  answer: string,
+  officerId: string,
+  now: string,
+): Promise<boolean> {
   const r = await db
     .updateTable("feedback")
     .set({ answer, answered_by: officerId, answered_at: now, status: "answered" })

@@ -16,9 +16,15 @@ export interface IntegrationTarget {
   secret: string;
 }
 
-export async function insertIntegrationTarget(db: Db, t: { unitId: string | null; url: string; secret: string; now: string }): Promise<string> {
+export async function insertIntegrationTarget(
+  db: Db,
+  t: { unitId: string | null; url: string; secret: string; now: string },
+): Promise<string> {
   const id = randomUUID();
-  await db.insertInto("integration_targets").values({ id, unit_id: t.unitId, url: t.url, secret: t.secret, active: 1, created_at: t.now, updated_at: t.now }).execute();
+  await db
+    .insertInto("integration_targets")
+    .values({ id, unit_id: t.unitId, url: t.url, secret: t.secret, active: 1, created_at: t.now, updated_at: t.now })
+    .execute();
   return id;
 }
 
@@ -56,14 +62,30 @@ export async function feedDeliveries(
   opts: { now: string; overlapMs: number; limit: number; plan: (e: FeedEvent) => { targetId: string; body: string }[] },
 ): Promise<number> {
   return db.transaction().execute(async (trx) => {
-    const cursor = await trx.selectFrom("integration_cursor").select("last_at").where("id", "=", CURSOR_ID).executeTakeFirst();
+    const cursor = await trx
+      .selectFrom("integration_cursor")
+      .select("last_at")
+      .where("id", "=", CURSOR_ID)
+      .executeTakeFirst();
     const since = cursor ? new Date(Date.parse(cursor.last_at) - opts.overlapMs).toISOString() : "";
     const rows = await trx
       .selectFrom("dossier_events as e")
       .innerJoin("dossiers as d", "d.id", "e.dossier_id")
       .select([
-        "e.id", "e.dossier_id", "e.seq", "e.type", "e.from_state", "e.to_state", "e.at", "d.code", "d.procedure_code", "d.receiving_unit_id",
-        "d.competent_unit_id", "d.track", "d.received_at", "d.due_date",
+        "e.id",
+        "e.dossier_id",
+        "e.seq",
+        "e.type",
+        "e.from_state",
+        "e.to_state",
+        "e.at",
+        "d.code",
+        "d.procedure_code",
+        "d.receiving_unit_id",
+        "d.competent_unit_id",
+        "d.track",
+        "d.received_at",
+        "d.due_date",
       ])
       .where("e.at", ">=", since)
       .where("e.at", "<=", opts.now)
@@ -72,24 +94,49 @@ export async function feedDeliveries(
       .limit(opts.limit)
       .execute();
     const deliveries = rows.flatMap((r) =>
-      opts.plan({
-        id: r.id, dossierId: r.dossier_id, seq: Number(r.seq), type: r.type, fromState: r.from_state, toState: r.to_state, at: r.at, code: r.code,
-        procedureCode: r.procedure_code, receivingUnitId: r.receiving_unit_id, competentUnitId: r.competent_unit_id, track: r.track, receivedAt: r.received_at, dueDate: r.due_date,
-      }).map((p) => ({ eventId: r.id, ...p })),
+      opts
+        .plan({
+          id: r.id,
+          dossierId: r.dossier_id,
+          seq: Number(r.seq),
+          type: r.type,
+          fromState: r.from_state,
+          toState: r.to_state,
+          at: r.at,
+          code: r.code,
+          procedureCode: r.procedure_code,
+          receivingUnitId: r.receiving_unit_id,
+          competentUnitId: r.competent_unit_id,
+          track: r.track,
+          receivedAt: r.received_at,
+          dueDate: r.due_date,
+        })
+        .map((p) => ({ eventId: r.id, ...p })),
     );
     for (let i = 0; i < deliveries.length; i += 200) {
       await trx
         .insertInto("webhook_deliveries")
-        .values(deliveries.slice(i, i + 200).map((d) => ({
-          id: randomUUID(), event_id: d.eventId, target_id: d.targetId, body: d.body, status: "pending", attempts: 0, available_at: opts.now, last_error: null,
-          created_at: opts.now, updated_at: opts.now,
-        })))
+        .values(
+          deliveries.slice(i, i + 200).map((d) => ({
+            id: randomUUID(),
+            event_id: d.eventId,
+            target_id: d.targetId,
+            body: d.body,
+            status: "pending",
+            attempts: 0,
+            available_at: opts.now,
+            last_error: null,
+            created_at: opts.now,
+            updated_at: opts.now,
+          })),
+        )
         .onConflict((oc) => oc.columns(["event_id", "target_id"]).doNothing())
         .execute();
     }
     const last = rows.at(-1)?.at;
     if (last && (!cursor || last > cursor.last_at)) {
-      if (cursor) await trx.updateTable("integration_cursor").set({ last_at: last }).where("id", "=", CURSOR_ID).execute();
+      if (cursor)
+        await trx.updateTable("integration_cursor").set({ last_at: last }).where("id", "=", CURSOR_ID).execute();
       else await trx.insertInto("integration_cursor").values({ id: CURSOR_ID, last_at: last }).execute();
     }
     return rows.length;
@@ -117,7 +164,15 @@ export async function selectDueDeliveries(db: Db, now: string, limit: number): P
     .orderBy("w.available_at")
     .limit(limit)
     .execute();
-  return rows.map((r) => ({ id: r.id, availableAt: r.available_at, eventId: r.event_id, attempts: Number(r.attempts), body: r.body, url: r.url, secret: r.secret }));
+  return rows.map((r) => ({
+    id: r.id,
+    availableAt: r.available_at,
+    eventId: r.event_id,
+    attempts: Number(r.attempts),
+    body: r.body,
+    url: r.url,
+    secret: r.secret,
+  }));
 }
 
 /**
@@ -136,11 +191,18 @@ export async function claimDelivery(db: Db, id: string, availableAt: string, lea
 }
 
 /** Records one attempt: sent, retried at `retryAt`, or given up (dead). Only a pending row changes. */
-export async function recordAttempt(db: Db, id: string, outcome: { status: "sent" | "pending" | "dead"; retryAt?: string; error: string | null; now: string }): Promise<void> {
+export async function recordAttempt(
+  db: Db,
+  id: string,
+  outcome: { status: "sent" | "pending" | "dead"; retryAt?: string; error: string | null; now: string },
+): Promise<void> {
   await db
     .updateTable("webhook_deliveries")
     .set((eb) => ({
-      status: outcome.status, attempts: eb("attempts", "+", 1), last_error: outcome.error, updated_at: outcome.now,
+      status: outcome.status,
+      attempts: eb("attempts", "+", 1),
+      last_error: outcome.error,
+      updated_at: outcome.now,
       ...(outcome.retryAt ? { available_at: outcome.retryAt } : {}),
     }))
     .where("id", "=", id)
@@ -148,21 +210,43 @@ export async function recordAttempt(db: Db, id: string, outcome: { status: "sent
     .execute();
 }
 
-export async function listDeliveries(db: Db): Promise<{ eventId: string; targetId: string; status: string; attempts: number; lastError: string | null }[]> {
+export async function listDeliveries(
+  db: Db,
+): Promise<{ eventId: string; targetId: string; status: string; attempts: number; lastError: string | null }[]> {
   const rows = await db.selectFrom("webhook_deliveries").selectAll().orderBy("created_at").execute();
-  return rows.map((r) => ({ eventId: r.event_id, targetId: r.target_id, status: r.status, attempts: Number(r.attempts), lastError: r.last_error }));
+  return rows.map((r) => ({
+    eventId: r.event_id,
+    targetId: r.target_id,
+    status: r.status,
+    attempts: Number(r.attempts),
+    lastError: r.last_error,
+  }));
 }
 
 // ---------------------------------------------------------------- read API
 
-export async function insertIntegrationToken(db: Db, t: { tokenHash: string; name: string; unitId: string | null; now: string }): Promise<string> {
+export async function insertIntegrationToken(
+  db: Db,
+  t: { tokenHash: string; name: string; unitId: string | null; now: string },
+): Promise<string> {
   const id = randomUUID();
-  await db.insertInto("integration_tokens").values({ id, token_hash: t.tokenHash, name: t.name, unit_id: t.unitId, created_at: t.now, revoked_at: null }).execute();
+  await db
+    .insertInto("integration_tokens")
+    .values({ id, token_hash: t.tokenHash, name: t.name, unit_id: t.unitId, created_at: t.now, revoked_at: null })
+    .execute();
   return id;
 }
 
-export async function findIntegrationToken(db: Db, tokenHash: string): Promise<{ id: string; unitId: string | null } | undefined> {
-  const r = await db.selectFrom("integration_tokens").select(["id", "unit_id"]).where("token_hash", "=", tokenHash).where("revoked_at", "is", null).executeTakeFirst();
+export async function findIntegrationToken(
+  db: Db,
+  tokenHash: string,
+): Promise<{ id: string; unitId: string | null } | undefined> {
+  const r = await db
+    .selectFrom("integration_tokens")
+    .select(["id", "unit_id"])
+    .where("token_hash", "=", tokenHash)
+    .where("revoked_at", "is", null)
+    .executeTakeFirst();
   return r ? { id: r.id, unitId: r.unit_id } : undefined;
 }
 
@@ -172,21 +256,42 @@ export interface PageKey {
   id: string;
 }
 
-export async function pageOfDossiers(db: Db, q: { unitIds?: readonly string[]; since?: string; after?: PageKey; limit: number }) {
+export async function pageOfDossiers(
+  db: Db,
+  q: { unitIds?: readonly string[]; since?: string; after?: PageKey; limit: number },
+) {
   if (q.unitIds && q.unitIds.length === 0) return [];
   let query = db
     .selectFrom("dossiers")
-    .select(["id", "code", "procedure_code", "receiving_unit_id", "competent_unit_id", "track", "state", "received_at", "due_date", "result_ready_at", "returned_at", "updated_at"]);
+    .select([
+      "id",
+      "code",
+      "procedure_code",
+      "receiving_unit_id",
+      "competent_unit_id",
+      "track",
+      "state",
+      "received_at",
+      "due_date",
+      "result_ready_at",
+      "returned_at",
+      "updated_at",
+    ]);
   if (q.unitIds) query = query.where("receiving_unit_id", "in", [...q.unitIds]);
   if (q.since) query = query.where("updated_at", ">=", q.since);
   if (q.after) {
     const a = q.after;
-    query = query.where((eb) => eb.or([eb("updated_at", ">", a.at), eb.and([eb("updated_at", "=", a.at), eb("id", ">", a.id)])]));
+    query = query.where((eb) =>
+      eb.or([eb("updated_at", ">", a.at), eb.and([eb("updated_at", "=", a.at), eb("id", ">", a.id)])]),
+    );
   }
   return query.orderBy("updated_at").orderBy("id").limit(q.limit).execute();
 }
 
-export async function pageOfEvents(db: Db, q: { unitIds?: readonly string[]; since?: string; after?: PageKey; limit: number }) {
+export async function pageOfEvents(
+  db: Db,
+  q: { unitIds?: readonly string[]; since?: string; after?: PageKey; limit: number },
+) {
   if (q.unitIds && q.unitIds.length === 0) return [];
   let query = db
     .selectFrom("dossier_events as e")
@@ -200,4 +305,3 @@ export async function pageOfEvents(db: Db, q: { unitIds?: readonly string[]; sin
   }
   return query.orderBy("e.at").orderBy("e.id").limit(q.limit).execute();
 }
-

@@ -102,6 +102,8 @@ async function currentSchema(db: Kysely<Database>): Promise<string> {
 /** Names of the migrations in code not yet applied to this database (readiness); throws when it cannot tell. */
 export async function pendingMigrations(db: Kysely<Database>): Promise<string[]> {
   const migrator =
-    dialectOf(db) === "postgres" ? new Migrator({ db, provider, migrationTableSchema: await currentSchema(db) }) : new Migrator({ db, provider });
+    dialectOf(db) === "postgres"
+      ? new Migrator({ db, provider, migrationTableSchema: await currentSchema(db) })
+      : new Migrator({ db, provider });
   return (await migrator.getMigrations()).filter((m) => m.executedAt === undefined).map((m) => m.name);
 }

@@ -20,17 +20,30 @@ export function parseOaLinkMessage(text: string): string | undefined {
   return m?.[1]?.replace(/\D/g, "");
 }
 
-export async function issueOaLinkCode(db: Db, userId: string, nowMs: number): Promise<{ code: string; message: string; expiresAt: string }> {
+export async function issueOaLinkCode(
+  db: Db,
+  userId: string,
+  nowMs: number,
+): Promise<{ code: string; message: string; expiresAt: string }> {
   const digits = String(randomInt(0, 100_000_000)).padStart(8, "0");
   const expiresAt = new Date(nowMs + OA_LINK_CODE_TTL_MS).toISOString();
-  await db.updateTable("users").set({ zalo_link_code_hash: hash(digits), zalo_link_code_expires_at: expiresAt }).where("id", "=", userId).execute();
+  await db
+    .updateTable("users")
+    .set({ zalo_link_code_hash: hash(digits), zalo_link_code_expires_at: expiresAt })
+    .where("id", "=", userId)
+    .execute();
   return { code: digits, message: `NV ${digits.slice(0, 4)} ${digits.slice(4)}`, expiresAt };
 }
 
 export type OaLinkOutcome = { ok: true; userId: string; displayName: string } | { ok: false };
 
 /** The OA user `oaUserId` sent `digits`: link them to the officer whose live code it is (and to no one else). */
-export async function redeemOaLinkCode(db: Db, digits: string, oaUserId: string, nowIso: string): Promise<OaLinkOutcome> {
+export async function redeemOaLinkCode(
+  db: Db,
+  digits: string,
+  oaUserId: string,
+  nowIso: string,
+): Promise<OaLinkOutcome> {
   return db.transaction().execute(async (tx) => {
     const user = await tx
       .selectFrom("users")
@@ -40,7 +53,12 @@ export async function redeemOaLinkCode(db: Db, digits: string, oaUserId: string,
       .where("active", "=", 1)
       .executeTakeFirst();
     if (!user) return { ok: false };
-    await tx.updateTable("users").set({ zalo_user_id: null }).where("zalo_user_id", "=", oaUserId).where("id", "!=", user.id).execute();
+    await tx
+      .updateTable("users")
+      .set({ zalo_user_id: null })
+      .where("zalo_user_id", "=", oaUserId)
+      .where("id", "!=", user.id)
+      .execute();
     await tx
       .updateTable("users")
       .set({ zalo_user_id: oaUserId, zalo_link_code_hash: null, zalo_link_code_expires_at: null })
@@ -50,12 +68,25 @@ export async function redeemOaLinkCode(db: Db, digits: string, oaUserId: string,
   });
 }
 
-export async function oaLinkState(db: Db, userId: string, nowIso: string): Promise<{ linked: boolean; codeExpiresAt: string | null }> {
-  const u = await db.selectFrom("users").select(["zalo_user_id", "zalo_link_code_expires_at"]).where("id", "=", userId).executeTakeFirst();
-  const live = u?.zalo_link_code_expires_at && u.zalo_link_code_expires_at > nowIso ? u.zalo_link_code_expires_at : null;
+export async function oaLinkState(
+  db: Db,
+  userId: string,
+  nowIso: string,
+): Promise<{ linked: boolean; codeExpiresAt: string | null }> {
+  const u = await db
+    .selectFrom("users")
+    .select(["zalo_user_id", "zalo_link_code_expires_at"])
+    .where("id", "=", userId)
+    .executeTakeFirst();
+  const live =
+    u?.zalo_link_code_expires_at && u.zalo_link_code_expires_at > nowIso ? u.zalo_link_code_expires_at : null;
   return { linked: !!u?.zalo_user_id, codeExpiresAt: live };
 }
 
 export async function unlinkOa(db: Db, userId: string): Promise<void> {
-  await db.updateTable("users").set({ zalo_user_id: null, zalo_link_code_hash: null, zalo_link_code_expires_at: null }).where("id", "=", userId).execute();
+  await db
+    .updateTable("users")
+    .set({ zalo_user_id: null, zalo_link_code_hash: null, zalo_link_code_expires_at: null })
+    .where("id", "=", userId)
+    .execute();
 }

@@ -73,8 +73,19 @@ export interface OutboxView {
 }
 
 export async function listOutboxOfDossier(db: Db, dossierId: string): Promise<OutboxView[]> {
-  const rows = await db.selectFrom("outbox").selectAll().where("dossier_id", "=", dossierId).orderBy("created_at").execute();
-  return rows.map((r) => ({ id: r.id, kind: r.kind, status: r.status, createdAt: r.created_at, payload: JSON.parse(r.payload) as Record<string, unknown> }));
+  const rows = await db
+    .selectFrom("outbox")
+    .selectAll()
+    .where("dossier_id", "=", dossierId)
+    .orderBy("created_at")
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    kind: r.kind,
+    status: r.status,
+    createdAt: r.created_at,
+    payload: JSON.parse(r.payload) as Record<string, unknown>,
+  }));
 }
 
 export const FINAL_OUTBOX_STATUSES = new Set(["sent", "not_notified", "dead"]);
@@ -147,7 +158,11 @@ export interface DeliveryOutcome {
  * (renamed `<key>#<delivery id>`) so the next attempt can claim it; a sent one keeps it for ever.
  * Conditional on the record still being "sending": false when someone else resolved it first.
  */
-export async function settleDelivery(db: Db, claim: Pick<DeliveryClaim, "id" | "outboxId" | "channel">, outcome: DeliveryOutcome): Promise<boolean> {
+export async function settleDelivery(
+  db: Db,
+  claim: Pick<DeliveryClaim, "id" | "outboxId" | "channel">,
+  outcome: DeliveryOutcome,
+): Promise<boolean> {
   const key = idempotencyKey(claim.outboxId, claim.channel);
   const r = await db
     .updateTable("deliveries")
@@ -167,11 +182,20 @@ export async function settleDelivery(db: Db, claim: Pick<DeliveryClaim, "id" | "
 
 /** A claimed send that got no answer stays "sending" (in doubt); the note says why, for the delivery history. */
 export async function noteInDoubt(db: Db, deliveryId: string, message: string): Promise<void> {
-  await db.updateTable("deliveries").set({ error_code: "no_answer", error_message: message }).where("id", "=", deliveryId).where("status", "=", "sending").execute();
+  await db
+    .updateTable("deliveries")
+    .set({ error_code: "no_answer", error_message: message })
+    .where("id", "=", deliveryId)
+    .where("status", "=", "sending")
+    .execute();
 }
 
 /** A citizen-facing row moves the dossier's notify_status with it (the officer sees "not notified"). */
-const NOTIFY_STATUS_BY_OUTBOX: Record<string, string> = { sent: "notified", not_notified: "not_notified", dead: "not_notified" };
+const NOTIFY_STATUS_BY_OUTBOX: Record<string, string> = {
+  sent: "notified",
+  not_notified: "not_notified",
+  dead: "not_notified",
+};
 
 /**
  * The row's final status, and the dossier's notify_status with it. The dossier is written first, so even outside a
@@ -185,7 +209,11 @@ export async function finalizeOutbox(
   lastError: string | null,
 ): Promise<void> {
   if (row.dossier_id && row.kind !== "leader_alert") {
-    await db.updateTable("dossiers").set({ notify_status: NOTIFY_STATUS_BY_OUTBOX[status]! }).where("id", "=", row.dossier_id).execute();
+    await db
+      .updateTable("dossiers")
+      .set({ notify_status: NOTIFY_STATUS_BY_OUTBOX[status]! })
+      .where("id", "=", row.dossier_id)
+      .execute();
   }
   await db
     .updateTable("outbox")
@@ -214,17 +242,31 @@ export async function recordSent(db: Db, records: readonly SentRecord[]): Promis
         error_code: null,
         error_message: null,
         at,
-        tracking_id: sql<string | null>`case ${sql.join(records.map((r) => sql`when id = ${r.claim.id} then cast(${r.trackingId} as text)`), sql` `)} else null end`,
+        tracking_id: sql<string | null>`case ${sql.join(
+          records.map((r) => sql`when id = ${r.claim.id} then cast(${r.trackingId} as text)`),
+          sql` `,
+        )} else null end`,
       })
-      .where("id", "in", records.map((r) => r.claim.id))
+      .where(
+        "id",
+        "in",
+        records.map((r) => r.claim.id),
+      )
       .where("status", "=", "sending")
       .execute();
-    const dossierIds = records.filter((r) => r.row.dossier_id && r.row.kind !== "leader_alert").map((r) => r.row.dossier_id!);
-    if (dossierIds.length > 0) await tx.updateTable("dossiers").set({ notify_status: "notified" }).where("id", "in", dossierIds).execute();
+    const dossierIds = records
+      .filter((r) => r.row.dossier_id && r.row.kind !== "leader_alert")
+      .map((r) => r.row.dossier_id!);
+    if (dossierIds.length > 0)
+      await tx.updateTable("dossiers").set({ notify_status: "notified" }).where("id", "in", dossierIds).execute();
     await tx
       .updateTable("outbox")
       .set({ status: "sent", updated_at: at, last_error: null })
-      .where("id", "in", records.map((r) => r.row.id))
+      .where(
+        "id",
+        "in",
+        records.map((r) => r.row.id),
+      )
       .where("status", "not in", [...FINAL_OUTBOX_STATUSES])
       .execute();
   });
@@ -277,7 +319,12 @@ export async function markQueued(db: Db, ids: readonly string[], nowIso: string)
 
 /** queued → pending (embedded dispatcher: a retry waits in the outbox, not in memory). */
 export async function releaseToPending(db: Db, id: string, nowIso: string): Promise<void> {
-  await db.updateTable("outbox").set({ status: "pending", updated_at: nowIso }).where("id", "=", id).where("status", "=", "queued").execute();
+  await db
+    .updateTable("outbox")
+    .set({ status: "pending", updated_at: nowIso })
+    .where("id", "=", id)
+    .where("status", "=", "queued")
+    .execute();
 }
 
 /** Queued rows nobody has touched since `beforeIso`: their job may have been lost (Redis restart, crash). */
@@ -294,16 +341,33 @@ export async function selectStaleQueued(db: Db, beforeIso: string, limit: number
 
 export async function touchOutbox(db: Db, ids: readonly string[], nowIso: string): Promise<void> {
   if (ids.length === 0) return;
-  await db.updateTable("outbox").set({ updated_at: nowIso }).where("id", "in", ids).where("status", "=", "queued").execute();
+  await db
+    .updateTable("outbox")
+    .set({ updated_at: nowIso })
+    .where("id", "in", ids)
+    .where("status", "=", "queued")
+    .execute();
 }
 
 /** A new outbox row already claimed by the caller (status "queued"), so no other sender starts it before the first try; false if the id exists. */
-export async function insertClaimedOutbox(db: Db, row: { id: string; kind: string; payload: string; now: string }): Promise<boolean> {
+export async function insertClaimedOutbox(
+  db: Db,
+  row: { id: string; kind: string; payload: string; now: string },
+): Promise<boolean> {
   const r = await db
     .insertInto("outbox")
     .values({
-      id: row.id, dossier_id: null, event_id: null, kind: row.kind, payload: row.payload, status: "queued", attempts: 0,
-      available_at: row.now, created_at: row.now, updated_at: row.now, last_error: null,
+      id: row.id,
+      dossier_id: null,
+      event_id: null,
+      kind: row.kind,
+      payload: row.payload,
+      status: "queued",
+      attempts: 0,
+      available_at: row.now,
+      created_at: row.now,
+      updated_at: row.now,
+      last_error: null,
     })
     .onConflict((oc) => oc.column("id").doNothing())
     .executeTakeFirst();
@@ -312,17 +376,33 @@ export async function insertClaimedOutbox(db: Db, row: { id: string; kind: strin
 
 /** Finished rows of one kind (sent or given up) created before `before`, with their attempts. */
 export async function deleteFinishedOutbox(db: Db, kind: string, before: string): Promise<number> {
-  const r = await db.deleteFrom("outbox").where("kind", "=", kind).where("status", "in", ["sent", "not_notified", "dead"])
-    .where("created_at", "<", before).executeTakeFirst();
+  const r = await db
+    .deleteFrom("outbox")
+    .where("kind", "=", kind)
+    .where("status", "in", ["sent", "not_notified", "dead"])
+    .where("created_at", "<", before)
+    .executeTakeFirst();
   return Number(r.numDeletedRows);
 }
 
 /** For /metrics: outbox rows by status, the oldest not yet sent, delivery attempts by channel and outcome. */
 export async function outboxCounts(db: Db) {
   const [byStatus, oldest, deliveries] = await Promise.all([
-    db.selectFrom("outbox").select(["status", sql<number>`count(*)`.as("n")]).groupBy("status").execute(),
-    db.selectFrom("outbox").select(sql<string | null>`min(created_at)`.as("oldest")).where("status", "in", ["pending", "queued"]).executeTakeFirst(),
-    db.selectFrom("deliveries").select(["channel", "status", sql<number>`count(*)`.as("n")]).groupBy(["channel", "status"]).execute(),
+    db
+      .selectFrom("outbox")
+      .select(["status", sql<number>`count(*)`.as("n")])
+      .groupBy("status")
+      .execute(),
+    db
+      .selectFrom("outbox")
+      .select(sql<string | null>`min(created_at)`.as("oldest"))
+      .where("status", "in", ["pending", "queued"])
+      .executeTakeFirst(),
+    db
+      .selectFrom("deliveries")
+      .select(["channel", "status", sql<number>`count(*)`.as("n")])
+      .groupBy(["channel", "status"])
+      .execute(),
   ]);
   return { byStatus, oldest: oldest?.oldest ?? null, deliveries };
 }
@@ -355,15 +435,29 @@ export async function listDeadLetters(db: Db, unitId: string | undefined): Promi
     .selectFrom("outbox")
     .leftJoin("dossiers", "dossiers.id", "outbox.dossier_id")
     .select([
-      "outbox.id", "outbox.kind", "outbox.dossier_id", "outbox.payload", "outbox.attempts", "outbox.last_error", "outbox.created_at",
-      "outbox.updated_at", "dossiers.code", "dossiers.receiving_unit_id",
+      "outbox.id",
+      "outbox.kind",
+      "outbox.dossier_id",
+      "outbox.payload",
+      "outbox.attempts",
+      "outbox.last_error",
+      "outbox.created_at",
+      "outbox.updated_at",
+      "dossiers.code",
+      "dossiers.receiving_unit_id",
     ])
     .where("outbox.status", "=", "dead")
     .orderBy("outbox.updated_at", "desc")
     .execute();
-  const withUnit = rows.map((r) => ({ ...r, unitId: r.receiving_unit_id ?? parseOutboxPayload(r.payload).unitId ?? null }));
+  const withUnit = rows.map((r) => ({
+    ...r,
+    unitId: r.receiving_unit_id ?? parseOutboxPayload(r.payload).unitId ?? null,
+  }));
   const mine = unitId === undefined ? withUnit : withUnit.filter((r) => r.unitId === unitId);
-  const history = await deliveriesOf(db, mine.map((r) => r.id));
+  const history = await deliveriesOf(
+    db,
+    mine.map((r) => r.id),
+  );
   return mine.map((r) => ({
     outboxId: r.id,
     kind: r.kind,
@@ -384,14 +478,21 @@ export type RedriveResult = { ok: true } | { ok: false; error: "not_found" | "no
  * Dead → pending, attempts from zero; `unitId` restricts it to the unit admin's own letters. `alongside` runs in the
  * same transaction when the row moves (the audit entry of who re-drove it).
  */
-export async function redrive(db: Db, outboxId: string, now: string, unitId?: string, alongside?: (tx: Db) => Promise<void>): Promise<RedriveResult> {
+export async function redrive(
+  db: Db,
+  outboxId: string,
+  now: string,
+  unitId?: string,
+  alongside?: (tx: Db) => Promise<void>,
+): Promise<RedriveResult> {
   const row = await db
     .selectFrom("outbox")
     .leftJoin("dossiers", "dossiers.id", "outbox.dossier_id")
     .select(["outbox.status", "outbox.payload", "outbox.dossier_id", "outbox.kind", "dossiers.receiving_unit_id"])
     .where("outbox.id", "=", outboxId)
     .executeTakeFirst();
-  if (!row || (unitId !== undefined && (row.receiving_unit_id ?? parseOutboxPayload(row.payload).unitId) !== unitId)) return { ok: false, error: "not_found" };
+  if (!row || (unitId !== undefined && (row.receiving_unit_id ?? parseOutboxPayload(row.payload).unitId) !== unitId))
+    return { ok: false, error: "not_found" };
   if (row.status !== "dead") return { ok: false, error: "not_dead" };
   const moved = await db.transaction().execute(async (tx) => {
     const r = await tx
@@ -401,7 +502,8 @@ export async function redrive(db: Db, outboxId: string, now: string, unitId?: st
       .where("status", "=", "dead")
       .executeTakeFirst();
     if (Number(r.numUpdatedRows) !== 1) return false;
-    if (row.dossier_id && row.kind !== "leader_alert") await tx.updateTable("dossiers").set({ notify_status: "pending" }).where("id", "=", row.dossier_id).execute();
+    if (row.dossier_id && row.kind !== "leader_alert")
+      await tx.updateTable("dossiers").set({ notify_status: "pending" }).where("id", "=", row.dossier_id).execute();
     await alongside?.(tx);
     return true;
   });
@@ -409,15 +511,34 @@ export async function redrive(db: Db, outboxId: string, now: string, unitId?: st
 }
 
 /** Every attempt of every notification of a dossier, oldest first (the dossier page). */
-export async function listDeliveriesOfDossier(db: Db, dossierId: string): Promise<(DeliveryAttempt & { outboxId: string; kind: string })[]> {
+export async function listDeliveriesOfDossier(
+  db: Db,
+  dossierId: string,
+): Promise<(DeliveryAttempt & { outboxId: string; kind: string })[]> {
   const rows = await db
     .selectFrom("deliveries")
     .innerJoin("outbox", "outbox.id", "deliveries.outbox_id")
-    .select(["deliveries.outbox_id", "outbox.kind", "deliveries.channel", "deliveries.attempt", "deliveries.status", "deliveries.error_code", "deliveries.at"])
+    .select([
+      "deliveries.outbox_id",
+      "outbox.kind",
+      "deliveries.channel",
+      "deliveries.attempt",
+      "deliveries.status",
+      "deliveries.error_code",
+      "deliveries.at",
+    ])
     .where("outbox.dossier_id", "=", dossierId)
     .orderBy("deliveries.at")
     .execute();
-  return rows.map((r) => ({ outboxId: r.outbox_id, kind: r.kind, channel: r.channel, attempt: r.attempt, status: r.status, errorCode: r.error_code, at: r.at }));
+  return rows.map((r) => ({
+    outboxId: r.outbox_id,
+    kind: r.kind,
+    channel: r.channel,
+    attempt: r.attempt,
+    status: r.status,
+    errorCode: r.error_code,
+    at: r.at,
+  }));
 }
 
 async function deliveriesOf(db: Db, outboxIds: readonly string[]): Promise<Map<string, DeliveryAttempt[]>> {
@@ -439,11 +560,27 @@ async function deliveriesOf(db: Db, outboxIds: readonly string[]): Promise<Map<s
 
 /** Only what a notification needs: never the applicant's name, ID number or form data. */
 const DOSSIER_COLUMNS = [
-  "id", "code", "citizen_id", "receiving_unit_id", "procedure_version_id", "track", "state", "received_at", "due_date",
-  "original_due_date", "missing_documents",
+  "id",
+  "code",
+  "citizen_id",
+  "receiving_unit_id",
+  "procedure_version_id",
+  "track",
+  "state",
+  "received_at",
+  "due_date",
+  "original_due_date",
+  "missing_documents",
 ] as const;
 const CITIZEN_COLUMNS = [
-  "id", "zalo_oa_user_id", "oa_last_interaction_at", "zalo_user_id", "notify_opt_in_at", "phone", "phone_consent_at", "miniapp_opened_at",
+  "id",
+  "zalo_oa_user_id",
+  "oa_last_interaction_at",
+  "zalo_user_id",
+  "notify_opt_in_at",
+  "phone",
+  "phone_consent_at",
+  "miniapp_opened_at",
 ] as const;
 export type NotifyDossier = Pick<Selectable<DossierTable>, (typeof DOSSIER_COLUMNS)[number]>;
 export type NotifyCitizen = Pick<Selectable<CitizenTable>, (typeof CITIZEN_COLUMNS)[number]>;
@@ -474,14 +611,29 @@ export async function readSendRows(db: Db, outboxIds: readonly string[]): Promis
     .leftJoin("deliveries", "deliveries.outbox_id", "outbox.id")
     .selectAll("outbox")
     .select([
-      "dossiers.id as d_id", "dossiers.code as d_code", "dossiers.citizen_id as d_citizen_id", "dossiers.receiving_unit_id as d_receiving_unit_id",
-      "dossiers.procedure_version_id as d_procedure_version_id", "dossiers.track as d_track", "dossiers.state as d_state",
-      "dossiers.received_at as d_received_at", "dossiers.due_date as d_due_date", "dossiers.original_due_date as d_original_due_date",
+      "dossiers.id as d_id",
+      "dossiers.code as d_code",
+      "dossiers.citizen_id as d_citizen_id",
+      "dossiers.receiving_unit_id as d_receiving_unit_id",
+      "dossiers.procedure_version_id as d_procedure_version_id",
+      "dossiers.track as d_track",
+      "dossiers.state as d_state",
+      "dossiers.received_at as d_received_at",
+      "dossiers.due_date as d_due_date",
+      "dossiers.original_due_date as d_original_due_date",
       "dossiers.missing_documents as d_missing_documents",
-      "citizens.id as c_id", "citizens.zalo_oa_user_id as c_zalo_oa_user_id", "citizens.oa_last_interaction_at as c_oa_last_interaction_at",
-      "citizens.zalo_user_id as c_zalo_user_id", "citizens.notify_opt_in_at as c_notify_opt_in_at", "citizens.phone as c_phone",
-      "citizens.phone_consent_at as c_phone_consent_at", "citizens.miniapp_opened_at as c_miniapp_opened_at",
-      "deliveries.id as dl_id", "deliveries.channel as dl_channel", "deliveries.attempt as dl_attempt", "deliveries.status as dl_status",
+      "citizens.id as c_id",
+      "citizens.zalo_oa_user_id as c_zalo_oa_user_id",
+      "citizens.oa_last_interaction_at as c_oa_last_interaction_at",
+      "citizens.zalo_user_id as c_zalo_user_id",
+      "citizens.notify_opt_in_at as c_notify_opt_in_at",
+      "citizens.phone as c_phone",
+      "citizens.phone_consent_at as c_phone_consent_at",
+      "citizens.miniapp_opened_at as c_miniapp_opened_at",
+      "deliveries.id as dl_id",
+      "deliveries.channel as dl_channel",
+      "deliveries.attempt as dl_attempt",
+      "deliveries.status as dl_status",
       "deliveries.at as dl_at",
     ])
     .where("outbox.id", "in", [...outboxIds])
@@ -495,26 +647,56 @@ export async function readSendRows(db: Db, outboxIds: readonly string[]): Promis
   return [...byOutbox.values()].map((group) => {
     const first = group[0]!;
     const row: OutboxRow = {
-      id: first.id, dossier_id: first.dossier_id, event_id: first.event_id, kind: first.kind, payload: first.payload, status: first.status,
-      attempts: first.attempts, available_at: first.available_at, created_at: first.created_at, updated_at: first.updated_at, last_error: first.last_error,
+      id: first.id,
+      dossier_id: first.dossier_id,
+      event_id: first.event_id,
+      kind: first.kind,
+      payload: first.payload,
+      status: first.status,
+      attempts: first.attempts,
+      available_at: first.available_at,
+      created_at: first.created_at,
+      updated_at: first.updated_at,
+      last_error: first.last_error,
     };
-    const dossier: NotifyDossier | undefined = first.d_id === null
-      ? undefined
-      : {
-        id: first.d_id, code: first.d_code!, citizen_id: first.d_citizen_id, receiving_unit_id: first.d_receiving_unit_id!,
-        procedure_version_id: first.d_procedure_version_id!, track: first.d_track!, state: first.d_state!, received_at: first.d_received_at!,
-        due_date: first.d_due_date!, original_due_date: first.d_original_due_date!, missing_documents: first.d_missing_documents!,
-      };
-    const citizen: NotifyCitizen | undefined = first.c_id === null
-      ? undefined
-      : {
-        id: first.c_id, zalo_oa_user_id: first.c_zalo_oa_user_id, oa_last_interaction_at: first.c_oa_last_interaction_at,
-        zalo_user_id: first.c_zalo_user_id, notify_opt_in_at: first.c_notify_opt_in_at, phone: first.c_phone, phone_consent_at: first.c_phone_consent_at,
-        miniapp_opened_at: first.c_miniapp_opened_at,
-      };
+    const dossier: NotifyDossier | undefined =
+      first.d_id === null
+        ? undefined
+        : {
+            id: first.d_id,
+            code: first.d_code!,
+            citizen_id: first.d_citizen_id,
+            receiving_unit_id: first.d_receiving_unit_id!,
+            procedure_version_id: first.d_procedure_version_id!,
+            track: first.d_track!,
+            state: first.d_state!,
+            received_at: first.d_received_at!,
+            due_date: first.d_due_date!,
+            original_due_date: first.d_original_due_date!,
+            missing_documents: first.d_missing_documents!,
+          };
+    const citizen: NotifyCitizen | undefined =
+      first.c_id === null
+        ? undefined
+        : {
+            id: first.c_id,
+            zalo_oa_user_id: first.c_zalo_oa_user_id,
+            oa_last_interaction_at: first.c_oa_last_interaction_at,
+            zalo_user_id: first.c_zalo_user_id,
+            notify_opt_in_at: first.c_notify_opt_in_at,
+            phone: first.c_phone,
+            phone_consent_at: first.c_phone_consent_at,
+            miniapp_opened_at: first.c_miniapp_opened_at,
+          };
     const deliveries = group
       .filter((r) => r.dl_id !== null)
-      .map((r) => ({ id: r.dl_id!, channel: r.dl_channel!, attempt: r.dl_attempt!, status: r.dl_status!, at: r.dl_at! }))
+      .map((r) => ({
+        id: r.dl_id!,
+        channel: r.dl_channel!,
+        attempt: r.dl_attempt!,
+        status: r.dl_status!,
+        at: r.dl_at!,
+      }))
       .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.attempt - b.attempt));
     return { row, dossier, citizen, deliveries };
   });
@@ -527,8 +709,15 @@ export async function readFeedbackAuthors(db: Db, feedbackIds: readonly string[]
     .selectFrom("feedback")
     .innerJoin("citizens", "citizens.id", "feedback.citizen_id")
     .select([
-      "feedback.id as feedback_id", "citizens.id", "citizens.zalo_oa_user_id", "citizens.oa_last_interaction_at", "citizens.zalo_user_id",
-      "citizens.notify_opt_in_at", "citizens.phone", "citizens.phone_consent_at", "citizens.miniapp_opened_at",
+      "feedback.id as feedback_id",
+      "citizens.id",
+      "citizens.zalo_oa_user_id",
+      "citizens.oa_last_interaction_at",
+      "citizens.zalo_user_id",
+      "citizens.notify_opt_in_at",
+      "citizens.phone",
+      "citizens.phone_consent_at",
+      "citizens.miniapp_opened_at",
     ])
     .where("feedback.id", "in", feedbackIds)
     .execute();
@@ -538,6 +727,10 @@ export async function readFeedbackAuthors(db: Db, feedbackIds: readonly string[]
 /** The officers an alert goes to (by user id). */
 export async function readNotifyOfficers(db: Db, userIds: readonly string[]): Promise<Map<string, NotifyOfficer>> {
   if (userIds.length === 0) return new Map();
-  const users = await db.selectFrom("users").select(["id", "zalo_user_id", "phone", "created_at", "active"]).where("id", "in", userIds).execute();
+  const users = await db
+    .selectFrom("users")
+    .select(["id", "zalo_user_id", "phone", "created_at", "active"])
+    .where("id", "in", userIds)
+    .execute();
   return new Map(users.map((u) => [u.id, u]));
 }

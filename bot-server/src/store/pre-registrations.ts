@@ -93,7 +93,11 @@ export function createPreRegistrationWriter(db: Db): PreRegistrationWriter {
 }
 
 /** By id or human code, only among this citizen's own pre-registrations. */
-export async function findOwnPreRegistration(db: Db, citizenId: string, idOrCode: string): Promise<PreRegistrationRecord | undefined> {
+export async function findOwnPreRegistration(
+  db: Db,
+  citizenId: string,
+  idOrCode: string,
+): Promise<PreRegistrationRecord | undefined> {
   const row = await db
     .selectFrom("pre_registrations")
     .selectAll()
@@ -114,7 +118,11 @@ export async function findPreRegistrationById(db: Db, id: string): Promise<PreRe
   return row && fromRow(row);
 }
 
-export async function listCitizenPreRegistrations(db: Db, citizenId: string, limit = 100): Promise<PreRegistrationRecord[]> {
+export async function listCitizenPreRegistrations(
+  db: Db,
+  citizenId: string,
+  limit = 100,
+): Promise<PreRegistrationRecord[]> {
   const rows = await db
     .selectFrom("pre_registrations")
     .selectAll()
@@ -126,7 +134,10 @@ export async function listCitizenPreRegistrations(db: Db, citizenId: string, lim
 }
 
 export type PreRegistrationChanges = Partial<
-  Pick<PreRegistrationRecord, "unitId" | "status" | "formData" | "consentVersion" | "consentAt" | "expiresAt" | "dossierId" | "updatedAt">
+  Pick<
+    PreRegistrationRecord,
+    "unitId" | "status" | "formData" | "consentVersion" | "consentAt" | "expiresAt" | "dossierId" | "updatedAt"
+  >
 >;
 
 /** Applies changes; `onlyIfStatus` guards against a concurrent change (returns false when the row moved on). */
@@ -159,7 +170,11 @@ export interface PurgedPreRegistration {
 }
 
 /** Deletes up to `limit` expired drafts, submissions never finalised and cancelled ones; returns what was erased. */
-export async function deleteExpiredPreRegistrations(db: Db, now: string, limit: number): Promise<PurgedPreRegistration[]> {
+export async function deleteExpiredPreRegistrations(
+  db: Db,
+  now: string,
+  limit: number,
+): Promise<PurgedPreRegistration[]> {
   const rows = await db
     .selectFrom("pre_registrations")
     .select(["id", "status", "form_data"])
@@ -185,10 +200,32 @@ export async function deleteExpiredPreRegistrations(db: Db, now: string, limit: 
  * (state "draft") an officer started from it, whose events and outbox rows follow by cascade. Returns the erased
  * field names of the console drafts by id, or undefined when the row had moved on (finalised meanwhile).
  */
-export async function erasePreRegistration(db: Db, id: string, onlyIfStatus: PreRegistrationStatusValue): Promise<{ dossierId: string; fields: string[] }[] | undefined> {
-  const drafts = await db.selectFrom("dossiers").select(["id", "form_data"]).where("pre_registration_id", "=", id).where("state", "=", "draft").execute();
-  if (drafts.length > 0) await db.deleteFrom("dossiers").where("id", "in", drafts.map((d) => d.id)).where("state", "=", "draft").execute();
-  const r = await db.deleteFrom("pre_registrations").where("id", "=", id).where("status", "=", onlyIfStatus).executeTakeFirst();
+export async function erasePreRegistration(
+  db: Db,
+  id: string,
+  onlyIfStatus: PreRegistrationStatusValue,
+): Promise<{ dossierId: string; fields: string[] }[] | undefined> {
+  const drafts = await db
+    .selectFrom("dossiers")
+    .select(["id", "form_data"])
+    .where("pre_registration_id", "=", id)
+    .where("state", "=", "draft")
+    .execute();
+  if (drafts.length > 0)
+    await db
+      .deleteFrom("dossiers")
+      .where(
+        "id",
+        "in",
+        drafts.map((d) => d.id),
+      )
+      .where("state", "=", "draft")
+      .execute();
+  const r = await db
+    .deleteFrom("pre_registrations")
+    .where("id", "=", id)
+    .where("status", "=", onlyIfStatus)
+    .executeTakeFirst();
   if (Number(r.numDeletedRows) === 0) return undefined;
   return drafts.map((d) => ({ dossierId: d.id, fields: Object.keys(JSON.parse(d.form_data) as object) }));
 }

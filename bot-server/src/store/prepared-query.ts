@@ -7,7 +7,9 @@ import type { Database } from "./database.js";
 
 type Db = Kysely<Database>;
 
-export function preparedQuery<Row>(build: (db: Db) => { compile(): CompiledQuery<Row> }): (db: Db, parameters: readonly unknown[]) => Promise<Row[]> {
+export function preparedQuery<Row>(
+  build: (db: Db) => { compile(): CompiledQuery<Row> },
+): (db: Db, parameters: readonly unknown[]) => Promise<Row[]> {
   const compiled = new WeakMap<Db, CompiledQuery<Row>>();
   return async (db, parameters) => {
     let query = compiled.get(db);
@@ -15,7 +17,8 @@ export function preparedQuery<Row>(build: (db: Db) => { compile(): CompiledQuery
       query = build(db).compile();
       compiled.set(db, query);
     }
-    if (query.parameters.length !== parameters.length) throw new Error(`prepared query expects ${query.parameters.length} parameters`);
+    if (query.parameters.length !== parameters.length)
+      throw new Error(`prepared query expects ${query.parameters.length} parameters`);
     const result = await db.executeQuery<Row>({ ...query, parameters });
     return result.rows;
   };

@@ -21,7 +21,8 @@ export interface FactsFilter {
 /** The period/unit/procedure condition on report_facts, as one SQL expression (indexed by day, unit). */
 function factsWhere(f: FactsFilter): RawBuilder<SqlBool> {
   const parts = [sql`report_facts.day >= ${f.from}`, sql`report_facts.day <= ${f.to}`];
-  if (f.unitIds) parts.push(f.unitIds.length > 0 ? sql`report_facts.unit_id in (${sql.join([...f.unitIds])})` : sql`1 = 0`);
+  if (f.unitIds)
+    parts.push(f.unitIds.length > 0 ? sql`report_facts.unit_id in (${sql.join([...f.unitIds])})` : sql`1 = 0`);
   if (f.procedureCode) parts.push(sql`report_facts.procedure_code = ${f.procedureCode}`);
   return sql<SqlBool>`${sql.join(parts, sql` and `)}`;
 }
@@ -40,7 +41,16 @@ export async function sumFacts(db: Db, f: FactsFilter, today: string): Promise<F
     .selectFrom("report_facts")
     .select((eb) => [
       ...FACT_COLUMNS.map((c) => eb.fn.sum<number>(`report_facts.${c}`).as(c)),
-      eb.fn.sum<number>(eb.case().when(eb.and([eb("report_facts.open", "=", 1), eb("report_facts.due_date", ">=", today)])).then(1).else(0).end()).as("open_within_due"),
+      eb.fn
+        .sum<number>(
+          eb
+            .case()
+            .when(eb.and([eb("report_facts.open", "=", 1), eb("report_facts.due_date", ">=", today)]))
+            .then(1)
+            .else(0)
+            .end(),
+        )
+        .as("open_within_due"),
       eb.fn.sum<number>("report_facts.processing_minutes").as("total_minutes"),
     ])
     .where(factsWhere(f))
@@ -74,18 +84,26 @@ export interface FeedbackCounts {
 }
 
 /** Feedback sent in [startIso, endIso); with a procedure, only feedback on that procedure's dossiers. */
-export async function countFeedback(db: Db, q: { startIso: string; endIso: string; unitIds?: readonly string[]; procedureCode?: string }): Promise<FeedbackCounts> {
+export async function countFeedback(
+  db: Db,
+  q: { startIso: string; endIso: string; unitIds?: readonly string[]; procedureCode?: string },
+): Promise<FeedbackCounts> {
   let query = db
     .selectFrom("feedback as f")
     .select((eb) => ["f.kind", "f.rating", eb.fn.countAll<number>().as("n")])
     .where("f.created_at", ">=", q.startIso)
     .where("f.created_at", "<", q.endIso);
   if (q.unitIds) query = query.where("f.unit_id", "in", q.unitIds.length > 0 ? [...q.unitIds] : ["__none__"]);
-  if (q.procedureCode) query = query.innerJoin("dossiers as d", "d.id", "f.dossier_id").where("d.procedure_code", "=", q.procedureCode);
+  if (q.procedureCode)
+    query = query.innerJoin("dossiers as d", "d.id", "f.dossier_id").where("d.procedure_code", "=", q.procedureCode);
   const rows = await query.groupBy(["f.kind", "f.rating"]).execute();
-  const out: FeedbackCounts = { ratings: { rat_hai_long: 0, hai_long: 0, khong_hai_long: 0 }, feedback: { complaint: 0, suggestion: 0 } };
+  const out: FeedbackCounts = {
+    ratings: { rat_hai_long: 0, hai_long: 0, khong_hai_long: 0 },
+    feedback: { complaint: 0, suggestion: 0 },
+  };
   for (const r of rows) {
-    if (r.kind === "rating" && r.rating !== null && Object.hasOwn(out.ratings, r.rating)) out.ratings[r.rating as keyof FeedbackCounts["ratings"]] += num(r.n);
+    if (r.kind === "rating" && r.rating !== null && Object.hasOwn(out.ratings, r.rating))
+      out.ratings[r.rating as keyof FeedbackCounts["ratings"]] += num(r.n);
     else if (r.kind === "complaint" || r.kind === "suggestion") out.feedback[r.kind] += num(r.n);
   }
   return out;
@@ -116,7 +134,16 @@ export async function sumFactsByUnit(db: Db, f: FactsFilter, today: string): Pro
       eb.fn.sum<number>("report_facts.early").as("early"),
       eb.fn.sum<number>("report_facts.on_time").as("on_time"),
       eb.fn.sum<number>("report_facts.open").as("open"),
-      eb.fn.sum<number>(eb.case().when(eb.and([eb("report_facts.open", "=", 1), eb("report_facts.due_date", ">=", today)])).then(1).else(0).end()).as("open_within_due"),
+      eb.fn
+        .sum<number>(
+          eb
+            .case()
+            .when(eb.and([eb("report_facts.open", "=", 1), eb("report_facts.due_date", ">=", today)]))
+            .then(1)
+            .else(0)
+            .end(),
+        )
+        .as("open_within_due"),
     ])
     .where(factsWhere(f))
     .groupBy("report_facts.unit_id")
@@ -135,13 +162,19 @@ export async function sumFactsByUnit(db: Db, f: FactsFilter, today: string): Pro
 }
 
 /** Ratings per recorded unit in [startIso, endIso). */
-export async function ratingsByUnit(db: Db, startIso: string, endIso: string): Promise<{ unitId: string; satisfied: number; total: number }[]> {
+export async function ratingsByUnit(
+  db: Db,
+  startIso: string,
+  endIso: string,
+): Promise<{ unitId: string; satisfied: number; total: number }[]> {
   const rows = await db
     .selectFrom("feedback")
     .select((eb) => [
       "unit_id",
       eb.fn.countAll<number>().as("total"),
-      eb.fn.sum<number>(eb.case().when("rating", "in", ["rat_hai_long", "hai_long"]).then(1).else(0).end()).as("satisfied"),
+      eb.fn
+        .sum<number>(eb.case().when("rating", "in", ["rat_hai_long", "hai_long"]).then(1).else(0).end())
+        .as("satisfied"),
     ])
     .where("kind", "=", "rating")
     .where("created_at", ">=", startIso)
@@ -164,7 +197,12 @@ export interface FactDossierRow {
 }
 
 /** The dossiers behind a count: rows of the period where `column` is 1, oldest first. No personal data. */
-export async function listFactDossiers(db: Db, f: FactsFilter, column: FactColumn, page: { limit: number; offset: number }): Promise<{ total: number; items: FactDossierRow[] }> {
+export async function listFactDossiers(
+  db: Db,
+  f: FactsFilter,
+  column: FactColumn,
+  page: { limit: number; offset: number },
+): Promise<{ total: number; items: FactDossierRow[] }> {
   if (!(FACT_COLUMNS as readonly string[]).includes(column)) throw new Error(`unknown fact column ${column}`);
   const col = sql.ref(`report_facts.${column}`);
   const countRow = await db
@@ -176,7 +214,17 @@ export async function listFactDossiers(db: Db, f: FactsFilter, column: FactColum
   const rows = await db
     .selectFrom("report_facts")
     .innerJoin("dossiers as d", "d.id", "report_facts.dossier_id")
-    .select(["d.id", "d.code", "d.received_at", "d.receiving_unit_id", "d.procedure_code", "d.track", "d.state", "d.original_due_date", "report_facts.processing_minutes"])
+    .select([
+      "d.id",
+      "d.code",
+      "d.received_at",
+      "d.receiving_unit_id",
+      "d.procedure_code",
+      "d.track",
+      "d.state",
+      "d.original_due_date",
+      "report_facts.processing_minutes",
+    ])
     .where(factsWhere(f))
     .where(col, "=", 1)
     .orderBy("report_facts.day")
@@ -188,25 +236,60 @@ export async function listFactDossiers(db: Db, f: FactsFilter, column: FactColum
   return {
     total: num(countRow?.n),
     items: rows.map((r) => ({
-      id: r.id, code: r.code, receivedAt: r.received_at, unitId: r.receiving_unit_id, procedureCode: r.procedure_code,
-      track: r.track, state: r.state, dueDate: r.original_due_date, processingMinutes: r.processing_minutes,
+      id: r.id,
+      code: r.code,
+      receivedAt: r.received_at,
+      unitId: r.receiving_unit_id,
+      procedureCode: r.procedure_code,
+      track: r.track,
+      state: r.state,
+      dueDate: r.original_due_date,
+      processingMinutes: r.processing_minutes,
     })),
   };
 }
 
 export function factsRow(x: DossierFacts, updatedAt: string): ReportFactsTable {
   return {
-    dossier_id: x.dossierId, unit_id: x.unitId, procedure_code: x.procedureCode, day: x.day, due_date: x.dueDate,
-    processing_minutes: x.processingMinutes, updated_at: updatedAt,
-    received: x.received, same_day: x.sameDay, same_day_done: x.sameDayDone, assisted: x.assisted, after_cutoff: x.afterCutoff,
-    other_day: x.otherDay, pre_entered: x.preEntered, walk_in: x.walkIn, completed: x.completed, early: x.early, on_time: x.onTime,
-    late: x.late, open: x.open, supplement: x.supplement, refused: x.refused, apology: x.apology, withdrawn: x.withdrawn,
-    notified: x.notified, notified_oa: x.notifiedOa, notified_miniapp: x.notifiedMiniapp, notified_zns: x.notifiedZns,
+    dossier_id: x.dossierId,
+    unit_id: x.unitId,
+    procedure_code: x.procedureCode,
+    day: x.day,
+    due_date: x.dueDate,
+    processing_minutes: x.processingMinutes,
+    updated_at: updatedAt,
+    received: x.received,
+    same_day: x.sameDay,
+    same_day_done: x.sameDayDone,
+    assisted: x.assisted,
+    after_cutoff: x.afterCutoff,
+    other_day: x.otherDay,
+    pre_entered: x.preEntered,
+    walk_in: x.walkIn,
+    completed: x.completed,
+    early: x.early,
+    on_time: x.onTime,
+    late: x.late,
+    open: x.open,
+    supplement: x.supplement,
+    refused: x.refused,
+    apology: x.apology,
+    withdrawn: x.withdrawn,
+    notified: x.notified,
+    notified_oa: x.notifiedOa,
+    notified_miniapp: x.notifiedMiniapp,
+    notified_zns: x.notifiedZns,
   };
 }
 
 const UPDATE_COLUMNS = [
-  "unit_id", "procedure_code", "day", "due_date", "processing_minutes", "updated_at", ...FACT_COLUMNS,
+  "unit_id",
+  "procedure_code",
+  "day",
+  "due_date",
+  "processing_minutes",
+  "updated_at",
+  ...FACT_COLUMNS,
 ] as const;
 
 /** Inserts or replaces facts rows, in batches under the SQLite/PostgreSQL bound-parameter limits. */
@@ -216,13 +299,18 @@ export async function upsertFacts(db: Db, rows: readonly ReportFactsTable[]): Pr
     await db
       .insertInto("report_facts")
       .values(rows.slice(i, i + batch) as ReportFactsTable[])
-      .onConflict((oc) => oc.column("dossier_id").doUpdateSet((eb) => Object.fromEntries(UPDATE_COLUMNS.map((c) => [c, eb.ref(`excluded.${c}`)]))))
+      .onConflict((oc) =>
+        oc
+          .column("dossier_id")
+          .doUpdateSet((eb) => Object.fromEntries(UPDATE_COLUMNS.map((c) => [c, eb.ref(`excluded.${c}`)]))),
+      )
       .execute();
   }
 }
 
 export async function readWatermark(db: Db): Promise<string | undefined> {
-  return (await db.selectFrom("report_state").select("watermark").where("id", "=", "facts").executeTakeFirst())?.watermark;
+  return (await db.selectFrom("report_state").select("watermark").where("id", "=", "facts").executeTakeFirst())
+    ?.watermark;
 }
 
 export async function writeWatermark(db: Db, watermark: string): Promise<void> {
@@ -251,7 +339,11 @@ export interface ChangedDossier {
 }
 
 /** Dossiers (not drafts) changed, or notified, at or after `since`: their ids in updated_at order, at most `limit`. */
-export async function changedDossierIds(db: Db, since: string, limit: number): Promise<{ ids: string[]; lastUpdatedAt: string | undefined }> {
+export async function changedDossierIds(
+  db: Db,
+  since: string,
+  limit: number,
+): Promise<{ ids: string[]; lastUpdatedAt: string | undefined }> {
   const changed = await db
     .selectFrom("dossiers")
     .select(["id", "updated_at"])
@@ -274,7 +366,10 @@ export async function changedDossierIds(db: Db, since: string, limit: number): P
   return { ids, lastUpdatedAt: changed.at(-1)?.updated_at };
 }
 
-export async function loadForFacts(db: Db, ids: readonly string[]): Promise<{
+export async function loadForFacts(
+  db: Db,
+  ids: readonly string[],
+): Promise<{
   dossiers: ChangedDossier[];
   events: { dossier_id: string; type: string; from_state: string | null; at: string }[];
   sent: { dossier_id: string; channel: string }[];
@@ -282,13 +377,42 @@ export async function loadForFacts(db: Db, ids: readonly string[]): Promise<{
   if (ids.length === 0) return { dossiers: [], events: [], sent: [] };
   const list = [...ids];
   const [dossiers, events, sent] = await Promise.all([
-    db.selectFrom("dossiers").select([
-      "id", "receiving_unit_id", "procedure_code", "plan_id", "pre_registration_id", "track", "state", "received_at", "original_due_date",
-      "due_date", "assisted_writing", "result_ready_at", "returned_at", "updated_at",
-    ]).where("id", "in", list).where("state", "!=", "draft").execute(),
-    db.selectFrom("dossier_events").select(["dossier_id", "type", "from_state", "at"]).where("dossier_id", "in", list).orderBy("dossier_id").orderBy("seq").execute(),
-    db.selectFrom("deliveries as dl").innerJoin("outbox as o", "o.id", "dl.outbox_id").select(["o.dossier_id", "dl.channel"]).distinct()
-      .where("o.dossier_id", "in", list).where("dl.status", "=", "sent").execute(),
+    db
+      .selectFrom("dossiers")
+      .select([
+        "id",
+        "receiving_unit_id",
+        "procedure_code",
+        "plan_id",
+        "pre_registration_id",
+        "track",
+        "state",
+        "received_at",
+        "original_due_date",
+        "due_date",
+        "assisted_writing",
+        "result_ready_at",
+        "returned_at",
+        "updated_at",
+      ])
+      .where("id", "in", list)
+      .where("state", "!=", "draft")
+      .execute(),
+    db
+      .selectFrom("dossier_events")
+      .select(["dossier_id", "type", "from_state", "at"])
+      .where("dossier_id", "in", list)
+      .orderBy("dossier_id")
+      .orderBy("seq")
+      .execute(),
+    db
+      .selectFrom("deliveries as dl")
+      .innerJoin("outbox as o", "o.id", "dl.outbox_id")
+      .select(["o.dossier_id", "dl.channel"])
+      .distinct()
+      .where("o.dossier_id", "in", list)
+      .where("dl.status", "=", "sent")
+      .execute(),
   ]);
   return { dossiers, events, sent: sent.map((s) => ({ dossier_id: s.dossier_id!, channel: s.channel })) };
 }

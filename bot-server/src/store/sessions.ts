@@ -20,18 +20,34 @@ export interface SessionRecord {
 
 type Row = Database["sessions"];
 const fromRow = (row: Row): SessionRecord => ({
-  id: row.id, userId: row.user_id, csrfToken: row.csrf_token, createdAt: row.created_at, expiresAt: row.expires_at, lastSeenAt: row.last_seen_at ?? row.created_at,
+  id: row.id,
+  userId: row.user_id,
+  csrfToken: row.csrf_token,
+  createdAt: row.created_at,
+  expiresAt: row.expires_at,
+  lastSeenAt: row.last_seen_at ?? row.created_at,
 });
 
 export function hashSessionToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
 }
 
-export async function insertSession(db: Db, token: string, s: Omit<SessionRecord, "id" | "lastSeenAt">): Promise<SessionRecord> {
+export async function insertSession(
+  db: Db,
+  token: string,
+  s: Omit<SessionRecord, "id" | "lastSeenAt">,
+): Promise<SessionRecord> {
   const record = { id: hashSessionToken(token), ...s, lastSeenAt: s.createdAt };
   await db
     .insertInto("sessions")
-    .values({ id: record.id, user_id: s.userId, csrf_token: s.csrfToken, created_at: s.createdAt, expires_at: s.expiresAt, last_seen_at: s.createdAt })
+    .values({
+      id: record.id,
+      user_id: s.userId,
+      csrf_token: s.csrfToken,
+      created_at: s.createdAt,
+      expires_at: s.expiresAt,
+      last_seen_at: s.createdAt,
+    })
     .execute();
   return record;
 }
@@ -40,13 +56,28 @@ export async function insertSession(db: Db, token: string, s: Omit<SessionRecord
  * The live session behind a cookie token: not past its absolute end, and (with `idleSince`) active after that
  * instant; other sessions are not returned.
  */
-export async function findSession(db: Db, token: string, now: string, idleSince?: string): Promise<SessionRecord | undefined> {
+export async function findSession(
+  db: Db,
+  token: string,
+  now: string,
+  idleSince?: string,
+): Promise<SessionRecord | undefined> {
   return findSessionById(db, hashSessionToken(token), now, idleSince);
 }
 
 /** The live session with this id (the token's hash), for checks made without the cookie. */
-export async function findSessionById(db: Db, id: string, now: string, idleSince?: string): Promise<SessionRecord | undefined> {
-  const row = await db.selectFrom("sessions").selectAll().where("id", "=", id).where("expires_at", ">", now).executeTakeFirst();
+export async function findSessionById(
+  db: Db,
+  id: string,
+  now: string,
+  idleSince?: string,
+): Promise<SessionRecord | undefined> {
+  const row = await db
+    .selectFrom("sessions")
+    .selectAll()
+    .where("id", "=", id)
+    .where("expires_at", ">", now)
+    .executeTakeFirst();
   const s = row && fromRow(row);
   return s && (idleSince === undefined || s.lastSeenAt > idleSince) ? s : undefined;
 }

@@ -14,10 +14,24 @@ export async function readSetting(db: Kysely<Database>, id: string): Promise<unk
   return row ? (JSON.parse(row.body) as unknown) : undefined;
 }
 
-export async function writeSettingIfAbsent(db: Kysely<Database>, id: string, value: unknown, now: string): Promise<void> {
+export async function writeSettingIfAbsent(
+  db: Kysely<Database>,
+  id: string,
+  value: unknown,
+  now: string,
+): Promise<void> {
   await db
     .insertInto("catalog_documents")
-    .values({ kind: KIND, id, valid_from: null, valid_to: null, body: JSON.stringify(value), origin: "generated", updated_at: now, updated_by: null })
+    .values({
+      kind: KIND,
+      id,
+      valid_from: null,
+      valid_to: null,
+      body: JSON.stringify(value),
+      origin: "generated",
+      updated_at: now,
+      updated_by: null,
+    })
     .onConflict((oc) => oc.columns(["kind", "id"]).doNothing())
     .execute();
 }

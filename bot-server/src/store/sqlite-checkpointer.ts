@@ -51,7 +51,11 @@ export interface Checkpointer {
  * checkpoint to the safety net. `onError` hears of a checkpoint that failed or a worker that died (the safety net
  * is then lowered back to SQLite's default so the WAL stays bounded).
  */
-export function startCheckpointer(main: SqliteDatabase.Database, file: string, onError: (message: string) => void = () => {}): Checkpointer {
+export function startCheckpointer(
+  main: SqliteDatabase.Database,
+  file: string,
+  onError: (message: string) => void = () => {},
+): Checkpointer {
   const driver = createRequire(import.meta.url).resolve("better-sqlite3");
   const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { driver, file, everyMs: CHECKPOINT_EVERY_MS } });
   main.pragma(`wal_autocheckpoint = ${SAFETY_NET_PAGES}`);

@@ -30,8 +30,18 @@ export interface SqliteReads {
 }
 
 export const DOSSIER_STATUS_COLUMNS = [
-  "id", "code", "procedure_code", "procedure_version_id", "receiving_unit_id", "state", "track", "received_at", "due_date",
-  "result_ready_at", "returned_at", "missing_documents",
+  "id",
+  "code",
+  "procedure_code",
+  "procedure_version_id",
+  "receiving_unit_id",
+  "state",
+  "track",
+  "received_at",
+  "due_date",
+  "result_ready_at",
+  "returned_at",
+  "missing_documents",
 ] as const;
 
 /** The file behind the main connection, or undefined (PostgreSQL, in-memory). */

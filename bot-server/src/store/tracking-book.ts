@@ -40,19 +40,39 @@ export interface TrackingBookRecord {
 }
 
 /** The lifecycle events that mark the book's date columns. */
-const STEP_EVENTS = { sentToDecidingAt: "start_processing", resultReceivedAt: "mark_result_ready", returnedAt: "return_result", apologisedAt: "extend_due_date" } as const;
+const STEP_EVENTS = {
+  sentToDecidingAt: "start_processing",
+  resultReceivedAt: "mark_result_ready",
+  returnedAt: "return_result",
+  apologisedAt: "extend_due_date",
+} as const;
 
 export async function listTrackingBook(db: Db, q: TrackingBookQuery): Promise<TrackingBookRecord[]> {
   if (q.unitIds && q.unitIds.length === 0) return [];
   let query = db
     .selectFrom("dossiers as d")
     .select([
-      "d.id", "d.code", "d.procedure_code", "d.procedure_version_id", "d.receiving_unit_id", "d.competent_unit_id", "d.received_at",
-      "d.due_date", "d.original_due_date", "d.state", "d.applicant_name", "d.form_data",
+      "d.id",
+      "d.code",
+      "d.procedure_code",
+      "d.procedure_version_id",
+      "d.receiving_unit_id",
+      "d.competent_unit_id",
+      "d.received_at",
+      "d.due_date",
+      "d.original_due_date",
+      "d.state",
+      "d.applicant_name",
+      "d.form_data",
     ])
     .select((eb) =>
       (Object.entries(STEP_EVENTS) as [keyof typeof STEP_EVENTS, string][]).map(([alias, type]) =>
-        eb.selectFrom("dossier_events as e").select((e) => e.fn.min("e.at").as("at")).whereRef("e.dossier_id", "=", "d.id").where("e.type", "=", type).as(alias),
+        eb
+          .selectFrom("dossier_events as e")
+          .select((e) => e.fn.min("e.at").as("at"))
+          .whereRef("e.dossier_id", "=", "d.id")
+          .where("e.type", "=", type)
+          .as(alias),
       ),
     )
     .where("d.received_at", ">=", q.fromIso)

@@ -18,19 +18,38 @@ export interface OfficeContact {
 const PREFIX = "office_contact:";
 export const UNIT_ENTERED_SOURCE = "Do đơn vị tự cập nhật trên bàn làm việc Một cửa";
 
-export async function readOfficeContact(db: Db, unitId: string): Promise<(OfficeContact & { updatedAt: string | null }) | undefined> {
-  const row = await db.selectFrom("catalog_documents").select("updated_at").where("kind", "=", "console_setting").where("id", "=", PREFIX + unitId).executeTakeFirst();
+export async function readOfficeContact(
+  db: Db,
+  unitId: string,
+): Promise<(OfficeContact & { updatedAt: string | null }) | undefined> {
+  const row = await db
+    .selectFrom("catalog_documents")
+    .select("updated_at")
+    .where("kind", "=", "console_setting")
+    .where("id", "=", PREFIX + unitId)
+    .executeTakeFirst();
   const value = await readConsoleSetting<OfficeContact>(db, PREFIX + unitId);
   return value && { ...value, updatedAt: row?.updated_at ?? null };
 }
 
-export function writeOfficeContact(db: Db, unitId: string, contact: OfficeContact, now: string, by: string): Promise<void> {
+export function writeOfficeContact(
+  db: Db,
+  unitId: string,
+  contact: OfficeContact,
+  now: string,
+  by: string,
+): Promise<void> {
   return writeConsoleSetting(db, PREFIX + unitId, contact, now, by);
 }
 
 /** Every unit's entered contact, in the shape the chatbot's answers take. */
 export async function listOfficeContacts(db: Db): Promise<UnitContact[]> {
-  const rows = await db.selectFrom("catalog_documents").select(["id", "body"]).where("kind", "=", "console_setting").where("id", "like", `${PREFIX}%`).execute();
+  const rows = await db
+    .selectFrom("catalog_documents")
+    .select(["id", "body"])
+    .where("kind", "=", "console_setting")
+    .where("id", "like", `${PREFIX}%`)
+    .execute();
   return rows.map((r) => {
     const c = JSON.parse(r.body) as OfficeContact;
     return {

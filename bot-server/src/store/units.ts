@@ -78,28 +78,38 @@ export async function loadUnits(db: Db): Promise<UnitsData> {
     db.selectFrom("unit_successions").selectAll().orderBy("from_id").orderBy("to_id").execute(),
   ]);
   return {
-    units: units.map(
-      (r): AdminUnit => ({
-        id: r.id,
-        code: r.code,
-        name: r.name,
-        type: r.type as AdminUnit["type"],
-        level: r.level as AdminUnit["level"],
-        ...(r.parent_id ? { parentId: r.parent_id } : {}),
-        validFrom: r.valid_from,
-        ...(r.valid_to ? { validTo: r.valid_to } : {}),
-        source: r.source,
-      }),
-    ),
-    successions: successions.map(
-      (r): UnitSuccession => ({ fromId: r.from_id, toId: r.to_id, effectiveDate: r.effective_date, legalBasis: r.legal_basis }),
-    ),
+    units: units.map((r): AdminUnit => ({
+      id: r.id,
+      code: r.code,
+      name: r.name,
+      type: r.type as AdminUnit["type"],
+      level: r.level as AdminUnit["level"],
+      ...(r.parent_id ? { parentId: r.parent_id } : {}),
+      validFrom: r.valid_from,
+      ...(r.valid_to ? { validTo: r.valid_to } : {}),
+      source: r.source,
+    })),
+    successions: successions.map((r): UnitSuccession => ({
+      fromId: r.from_id,
+      toId: r.to_id,
+      effectiveDate: r.effective_date,
+      legalBasis: r.legal_basis,
+    })),
   };
 }
 
 /** The unit with this GSO code in force on `date` (YYYY-MM-DD): its id and name. */
-export async function findUnitByCode(db: Db, code: string, date: string): Promise<{ id: string; name: string } | undefined> {
-  const rows = await db.selectFrom("units").select(["id", "name", "valid_from", "valid_to"]).where("code", "=", code).orderBy("valid_from", "desc").execute();
+export async function findUnitByCode(
+  db: Db,
+  code: string,
+  date: string,
+): Promise<{ id: string; name: string } | undefined> {
+  const rows = await db
+    .selectFrom("units")
+    .select(["id", "name", "valid_from", "valid_to"])
+    .where("code", "=", code)
+    .orderBy("valid_from", "desc")
+    .execute();
   const row = rows.find((r) => r.valid_from <= date && (r.valid_to === null || r.valid_to >= date));
   return row && { id: row.id, name: row.name };
 }

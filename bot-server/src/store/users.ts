@@ -91,12 +91,25 @@ export async function listOfficers(db: Db, unitId?: string): Promise<OfficerReco
 }
 
 export async function setOfficerActive(db: Db, id: string, active: boolean): Promise<void> {
-  await db.updateTable("users").set({ active: active ? 1 : 0 }).where("id", "=", id).execute();
+  await db
+    .updateTable("users")
+    .set({ active: active ? 1 : 0 })
+    .where("id", "=", id)
+    .execute();
 }
 
 /** A new password hash; `mustChange`: a one-time password, to be replaced at the next sign-in. */
 export async function setOfficerPassword(db: Db, id: string, passwordHash: string, mustChange: boolean): Promise<void> {
-  await db.updateTable("users").set({ password_hash: passwordHash, must_change_password: mustChange ? 1 : 0, failed_logins: 0, locked_until: null }).where("id", "=", id).execute();
+  await db
+    .updateTable("users")
+    .set({
+      password_hash: passwordHash,
+      must_change_password: mustChange ? 1 : 0,
+      failed_logins: 0,
+      locked_until: null,
+    })
+    .where("id", "=", id)
+    .execute();
 }
 
 export async function findOfficerById(db: Db, id: string): Promise<OfficerRecord | undefined> {
@@ -105,13 +118,21 @@ export async function findOfficerById(db: Db, id: string): Promise<OfficerRecord
 }
 
 /** The account and its hash, for the login check only. */
-export async function findOfficerForLogin(db: Db, username: string): Promise<{ officer: OfficerRecord; passwordHash: string } | undefined> {
+export async function findOfficerForLogin(
+  db: Db,
+  username: string,
+): Promise<{ officer: OfficerRecord; passwordHash: string } | undefined> {
   const row = await db.selectFrom("users").selectAll().where("username", "=", username).executeTakeFirst();
   return row && { officer: fromRow(row), passwordHash: row.password_hash };
 }
 
 /** Counts a failure; at `threshold` failures the account locks until `lockUntil` and the count restarts. */
-export async function recordFailedLogin(db: Db, id: string, threshold: number, lockUntil: string): Promise<{ locked: boolean }> {
+export async function recordFailedLogin(
+  db: Db,
+  id: string,
+  threshold: number,
+  lockUntil: string,
+): Promise<{ locked: boolean }> {
   await db
     .updateTable("users")
     .set((eb) => ({ failed_logins: eb("failed_logins", "+", 1) }))
@@ -148,14 +169,22 @@ export async function listOfficersOfUnit(db: Db, unitId: string): Promise<Office
 
 export async function findOfficersByIds(db: Db, ids: readonly string[]): Promise<OfficerRecord[]> {
   if (ids.length === 0) return [];
-  const rows = await db.selectFrom("users").selectAll().where("id", "in", [...new Set(ids)]).execute();
+  const rows = await db
+    .selectFrom("users")
+    .selectAll()
+    .where("id", "in", [...new Set(ids)])
+    .execute();
   return rows.map(fromRow);
 }
 
 /** Which of these usernames are taken. */
 export async function takenUsernames(db: Db, usernames: readonly string[]): Promise<Set<string>> {
   if (usernames.length === 0) return new Set();
-  return new Set((await db.selectFrom("users").select("username").where("username", "in", usernames).execute()).map((r) => r.username));
+  return new Set(
+    (await db.selectFrom("users").select("username").where("username", "in", usernames).execute()).map(
+      (r) => r.username,
+    ),
+  );
 }
 
 /** An account that is not written if its username exists meanwhile (the first start's demo accounts). */
@@ -163,8 +192,18 @@ export async function insertOfficerUnlessTaken(db: Db, o: Omit<NewOfficer, "role
   await db
     .insertInto("users")
     .values({
-      id: o.id, username: o.username, password_hash: o.passwordHash, display_name: o.displayName, role: o.role, unit_id: o.unitId,
-      delegate_for: o.delegateFor ?? null, phone: o.phone ?? null, zalo_user_id: null, active: 1, failed_logins: 0, locked_until: null,
+      id: o.id,
+      username: o.username,
+      password_hash: o.passwordHash,
+      display_name: o.displayName,
+      role: o.role,
+      unit_id: o.unitId,
+      delegate_for: o.delegateFor ?? null,
+      phone: o.phone ?? null,
+      zalo_user_id: null,
+      active: 1,
+      failed_logins: 0,
+      locked_until: null,
       created_at: o.now,
     })
     .onConflict((oc) => oc.column("username").doNothing())

@@ -21,6 +21,10 @@ export async function recordZnsReceipt(db: Db, r: ZnsReceipt, receivedAt: string
 }
 
 export async function hasZnsReceipt(db: Db, trackingId: string): Promise<boolean> {
-  const row = await db.selectFrom("zns_receipts").select("tracking_id").where("tracking_id", "=", trackingId).executeTakeFirst();
+  const row = await db
+    .selectFrom("zns_receipts")
+    .select("tracking_id")
+    .where("tracking_id", "=", trackingId)
+    .executeTakeFirst();
   return row !== undefined;
 }

@@ -12,7 +12,15 @@ import { listDossiers, type DossierQuery, type DossierRecord } from "../store/do
 import { nowOf, unitOf, type Now } from "./console-context.js";
 import { leaderAlertStatus, type LeaderAlert } from "./leader-alert.js";
 
-const OPEN_STATES = ["received", "processing", "awaiting_supplement", "awaiting_approval", "approved", "rejected", "result_ready"];
+const OPEN_STATES = [
+  "received",
+  "processing",
+  "awaiting_supplement",
+  "awaiting_approval",
+  "approved",
+  "rejected",
+  "result_ready",
+];
 const FINISHED_FOR_CITIZEN = new Set(["result_ready", "returned", "refused", "withdrawn"]);
 
 export const QUEUES = {
@@ -43,7 +51,9 @@ export interface DossierListItem {
 export function shortName(name: string): string {
   const parts = name.trim().split(/\s+/).filter(Boolean);
   if (parts.length <= 1) return parts[0] ?? "";
-  return [...parts.slice(0, -1).map((p) => `${p.charAt(0).toLocaleUpperCase("vi")}.`), parts[parts.length - 1]].join(" ");
+  return [...parts.slice(0, -1).map((p) => `${p.charAt(0).toLocaleUpperCase("vi")}.`), parts[parts.length - 1]].join(
+    " ",
+  );
 }
 
 /** Start of the Việt Nam day as a UTC instant, for received_at ranges. */
@@ -99,8 +109,12 @@ export interface Board {
 export async function todayBoard(deps: Deps, officer: Officer): Promise<Board> {
   const now = nowOf(deps);
   const unit = unitOf(deps, officer.unitId);
-  const status = unit && unit.level !== "province" ? deps.domain.scheme.schemeStatusAt(unit.code, now.vnIso) : undefined;
-  const alert = officer.unitId && unit?.level !== "province" ? await leaderAlertStatus(deps, officer.unitId, now, { notify: true }) : undefined;
+  const status =
+    unit && unit.level !== "province" ? deps.domain.scheme.schemeStatusAt(unit.code, now.vnIso) : undefined;
+  const alert =
+    officer.unitId && unit?.level !== "province"
+      ? await leaderAlertStatus(deps, officer.unitId, now, { notify: true })
+      : undefined;
   const scope = unitScope(officer);
   const today = await listDossiers(deps.db, { unitId: scope, receivedFrom: dayStartIso(now.date) });
   const open = await listDossiers(deps.db, { unitId: scope, states: OPEN_STATES });
@@ -113,7 +127,9 @@ export async function todayBoard(deps: Deps, officer: Officer): Promise<Board> {
     weekdayName: status && status.ok ? status.weekdayName : "",
     scheme: status && status.ok ? status : null,
     counts,
-    sameDayWaiting: items.filter((i) => i.track === "same-day" && i.dueDate === now.date && !FINISHED_FOR_CITIZEN.has(i.state)),
+    sameDayWaiting: items.filter(
+      (i) => i.track === "same-day" && i.dueDate === now.date && !FINISHED_FOR_CITIZEN.has(i.state),
+    ),
     dueSoon: items.filter((i) => i.flags.includes("due_soon")),
     late: items.filter((i) => i.flags.includes("late")),
     alert: alert ?? null,

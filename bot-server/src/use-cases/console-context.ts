@@ -24,7 +24,13 @@ export function nowOf(deps: Deps): Now {
   const hh = String(Math.floor(m.minutes / 60)).padStart(2, "0");
   const mm = String(m.minutes % 60).padStart(2, "0");
   const ss = String(at.getUTCSeconds()).padStart(2, "0");
-  return { iso: at.toISOString(), vnIso: `${m.date}T${hh}:${mm}:${ss}+07:00`, date: m.date, minutes: m.minutes, weekday: m.weekday };
+  return {
+    iso: at.toISOString(),
+    vnIso: `${m.date}T${hh}:${mm}:${ss}+07:00`,
+    date: m.date,
+    minutes: m.minutes,
+    weekday: m.weekday,
+  };
 }
 
 export function unitOf(deps: Deps, unitId: string | null): AdminUnit | undefined {
@@ -32,7 +38,12 @@ export function unitOf(deps: Deps, unitId: string | null): AdminUnit | undefined
 }
 
 /** The version of `procedureCode` in force today that the unit's level receives. */
-export function versionForUnit(deps: Deps, unit: AdminUnit, procedureCode: string, date: IsoDate): ProcedureVersion | undefined {
+export function versionForUnit(
+  deps: Deps,
+  unit: AdminUnit,
+  procedureCode: string,
+  date: IsoDate,
+): ProcedureVersion | undefined {
   const v = deps.domain.catalog.versionAt(procedureCode, date);
   return v && v.receivingLevels.includes(unit.level) ? v : undefined;
 }

@@ -16,21 +16,37 @@ import { may } from "../../../shared/officers/permissions.js";
 export { DiscardDraftBody } from "../../../shared/console/intake.js";
 
 /** The open console draft started from a pre-entry at this unit, if any (newest first). */
-export async function openDraftOfPreRegistration(deps: Deps, preRegistrationId: string, unitId: string | null): Promise<DossierRecord | undefined> {
+export async function openDraftOfPreRegistration(
+  deps: Deps,
+  preRegistrationId: string,
+  unitId: string | null,
+): Promise<DossierRecord | undefined> {
   return findOpenDraftOfPreRegistration(deps.db, preRegistrationId, unitId);
 }
 
-export async function discardDraft(deps: Deps, officer: Officer, id: string, reason: string): Promise<Checked<{ code: string }>> {
+export async function discardDraft(
+  deps: Deps,
+  officer: Officer,
+  id: string,
+  reason: string,
+): Promise<Checked<{ code: string }>> {
   if (!may(officer, "intake.discard_draft")) return fail("forbidden");
   const row = await findDraftFacts(deps.db, id);
   if (!row || row.receiving_unit_id !== officer.unitId) return fail("dossier_not_in_unit");
-  if (row.state !== "draft") return fail("invalid_transition", { message: "Chỉ bỏ được hồ sơ đang kê khai (bản nháp)." });
+  if (row.state !== "draft")
+    return fail("invalid_transition", { message: "Chỉ bỏ được hồ sơ đang kê khai (bản nháp)." });
   const now = nowOf(deps);
   const done = await deps.db.transaction().execute(async (trx) => {
     if (!(await deleteDraft(trx, id))) return false;
     await writeAudit(trx, {
-      at: now.iso, actorKind: "officer", actorId: officer.id, action: "delete", subjectKind: "dossier", subjectId: id,
-      fields: Object.keys(JSON.parse(row.form_data) as object), reason: `Bỏ bản nháp ${row.code}: ${reason}`,
+      at: now.iso,
+      actorKind: "officer",
+      actorId: officer.id,
+      action: "delete",
+      subjectKind: "dossier",
+      subjectId: id,
+      fields: Object.keys(JSON.parse(row.form_data) as object),
+      reason: `Bỏ bản nháp ${row.code}: ${reason}`,
     });
     return true;
   });

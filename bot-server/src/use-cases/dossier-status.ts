@@ -66,8 +66,13 @@ export interface StatusAccess {
   full?: boolean;
 }
 
-export async function lookupDossierStatus(deps: Deps, rawCode: string, access: StatusAccess | string = {}): Promise<DossierStatusOutcome> {
-  const { token, citizenId, full } = typeof access === "string" ? { token: access, citizenId: undefined, full: false } : access;
+export async function lookupDossierStatus(
+  deps: Deps,
+  rawCode: string,
+  access: StatusAccess | string = {},
+): Promise<DossierStatusOutcome> {
+  const { token, citizenId, full } =
+    typeof access === "string" ? { token: access, citizenId: undefined, full: false } : access;
   const code = rawCode.normalize("NFC").trim().toUpperCase();
   if (code === "" || code.length > MAX_CODE_CHARS) return { ok: false, code: "dossier_not_found" };
   const status = deps.statusCache.get(code) ?? (await readStatus(deps, code));
@@ -77,7 +82,10 @@ export async function lookupDossierStatus(deps: Deps, rawCode: string, access: S
   const shown = authentic || own || full ? status : statusByCodeOnly(status);
   if (token === undefined) return { ok: true, status: shown };
   const slip = authentic
-    ? { authentic, message: `Phiếu hợp lệ, do ${status.receivingUnit ? `UBND ${status.receivingUnit}` : "Bộ phận Một cửa"} cấp.` }
+    ? {
+        authentic,
+        message: `Phiếu hợp lệ, do ${status.receivingUnit ? `UBND ${status.receivingUnit}` : "Bộ phận Một cửa"} cấp.`,
+      }
     : { authentic, message: "Không xác thực được phiếu này." };
   return { ok: true, status: { ...shown, slip } };
 }

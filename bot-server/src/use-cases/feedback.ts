@@ -4,8 +4,20 @@
  * every complaint or suggestion stay open until the unit answers. The free text is personal data: every write
  * and read is audited (field names only) and it is never logged.
  */
-import type { FeedbackInput, FeedbackReceipt, MyFeedback, MyFeedbackList, SatisfactionRating } from "../../../shared/api/feedback.js";
-import { FEEDBACK_KIND_LABELS, FEEDBACK_STATUS_LABELS, SATISFACTION_LABELS, type FeedbackKind, type FeedbackStatus } from "../../../shared/api/feedback.js";
+import type {
+  FeedbackInput,
+  FeedbackReceipt,
+  MyFeedback,
+  MyFeedbackList,
+  SatisfactionRating,
+} from "../../../shared/api/feedback.js";
+import {
+  FEEDBACK_KIND_LABELS,
+  FEEDBACK_STATUS_LABELS,
+  SATISFACTION_LABELS,
+  type FeedbackKind,
+  type FeedbackStatus,
+} from "../../../shared/api/feedback.js";
 import type { FieldError } from "../../../shared/api/errors.js";
 import { vnMomentFromEpoch } from "../../../shared/time/vn-time.js";
 import type { Deps } from "../deps.js";
@@ -13,13 +25,24 @@ import type { Failure, Outcome } from "../../../shared/outcomes.js";
 import type { CitizenIdentity } from "../identity/citizen-auth.js";
 import { writeAudit, writeAuditMany } from "../store/audit.js";
 import { isUniqueViolation } from "../store/errors.js";
-import { findOwnedDossier, hasRating, insertFeedback, listFeedbackOfCitizen, type FeedbackRecord, type OwnedDossier } from "../store/feedback.js";
+import {
+  findOwnedDossier,
+  hasRating,
+  insertFeedback,
+  listFeedbackOfCitizen,
+  type FeedbackRecord,
+  type OwnedDossier,
+} from "../store/feedback.js";
 import { unitRef } from "./unit-ref.js";
 
 const RESULT_STATES = new Set(["result_ready", "returned"]);
 
 /** Which ratings stay open for the unit to follow up. */
-const STATUS_OF_RATING: Record<SatisfactionRating, FeedbackStatus> = { rat_hai_long: "closed", hai_long: "closed", khong_hai_long: "open" };
+const STATUS_OF_RATING: Record<SatisfactionRating, FeedbackStatus> = {
+  rat_hai_long: "closed",
+  hai_long: "closed",
+  khong_hai_long: "open",
+};
 
 interface Rule {
   field: string;
@@ -29,10 +52,26 @@ interface Rule {
 
 /** Rules across fields, stated once in Vietnamese for people and in English for API clients. */
 const RULES = {
-  ratingMissing: { field: "rating", message: "Vui lòng chọn mức độ hài lòng.", detail: "rating is required when kind is rating." },
-  dossierMissing: { field: "dossierCode", message: "Vui lòng cho biết mã hồ sơ cần đánh giá.", detail: "dossierCode is required when kind is rating." },
-  ratingNotAllowed: { field: "rating", message: "Chỉ chọn mức độ hài lòng khi đánh giá một hồ sơ.", detail: "rating is only accepted when kind is rating." },
-  textMissing: { field: "text", message: "Vui lòng nhập nội dung phản ánh, kiến nghị.", detail: "text is required for a complaint or a suggestion." },
+  ratingMissing: {
+    field: "rating",
+    message: "Vui lòng chọn mức độ hài lòng.",
+    detail: "rating is required when kind is rating.",
+  },
+  dossierMissing: {
+    field: "dossierCode",
+    message: "Vui lòng cho biết mã hồ sơ cần đánh giá.",
+    detail: "dossierCode is required when kind is rating.",
+  },
+  ratingNotAllowed: {
+    field: "rating",
+    message: "Chỉ chọn mức độ hài lòng khi đánh giá một hồ sơ.",
+    detail: "rating is only accepted when kind is rating.",
+  },
+  textMissing: {
+    field: "text",
+    message: "Vui lòng nhập nội dung phản ánh, kiến nghị.",
+    detail: "text is required for a complaint or a suggestion.",
+  },
 } satisfies Record<string, Rule>;
 
 function checkRules(input: FeedbackInput, text: string | null): Failure | undefined {
@@ -42,13 +81,23 @@ function checkRules(input: FeedbackInput, text: string | null): Failure | undefi
       : [...(input.rating ? [RULES.ratingNotAllowed] : []), ...(text ? [] : [RULES.textMissing])];
   if (broken.length === 0) return undefined;
   const fields: FieldError[] = broken.map((r) => ({ path: r.field, message: r.message }));
-  return { ok: false, code: "invalid_body", fields, detail: `Validation failed. ${broken.map((r) => `${r.field}: ${r.detail}`).join("; ")}` };
+  return {
+    ok: false,
+    code: "invalid_body",
+    fields,
+    detail: `Validation failed. ${broken.map((r) => `${r.field}: ${r.detail}`).join("; ")}`,
+  };
 }
 
 const nowIso = (deps: Deps) => deps.clock.now().toISOString();
-const resultReady = (d: OwnedDossier) => d.resultReadyAt !== null || d.returnedAt !== null || RESULT_STATES.has(d.state);
+const resultReady = (d: OwnedDossier) =>
+  d.resultReadyAt !== null || d.returnedAt !== null || RESULT_STATES.has(d.state);
 
-export async function sendFeedback(deps: Deps, citizen: CitizenIdentity, input: FeedbackInput): Promise<Outcome<FeedbackReceipt>> {
+export async function sendFeedback(
+  deps: Deps,
+  citizen: CitizenIdentity,
+  input: FeedbackInput,
+): Promise<Outcome<FeedbackReceipt>> {
   const text = input.text?.trim() ? input.text.trim() : null;
   const broken = checkRules(input, text);
   if (broken) return broken;
@@ -60,7 +109,8 @@ export async function sendFeedback(deps: Deps, citizen: CitizenIdentity, input: 
   if (input.dossierCode) {
     // Another citizen's dossier, a dossier of another unit and a missing one look the same.
     dossier = await findOwnedDossier(deps.db, citizen.citizenId, input.dossierCode.trim().toUpperCase());
-    if (!dossier || units.byId(dossier.receivingUnitId)?.code !== input.unitCode) return { ok: false, code: "dossier_not_found" };
+    if (!dossier || units.byId(dossier.receivingUnitId)?.code !== input.unitCode)
+      return { ok: false, code: "dossier_not_found" };
     unitId = dossier.receivingUnitId;
   } else {
     const unit = units.findByCode(input.unitCode, vnMomentFromEpoch(Date.parse(now)).date);
@@ -101,7 +151,8 @@ export async function sendFeedback(deps: Deps, citizen: CitizenIdentity, input: 
     return { ok: true, value: { id, createdAt: now } };
   } catch (e) {
     // Two taps racing past the check above: the unique index keeps one rating.
-    if (input.kind === "rating" && isUniqueViolation(e, { table: "feedback" })) return { ok: false, code: "rating_already_sent" };
+    if (input.kind === "rating" && isUniqueViolation(e, { table: "feedback" }))
+      return { ok: false, code: "rating_already_sent" };
     throw e;
   }
 }

@@ -14,7 +14,12 @@ import type { Deps } from "../deps.js";
 import { readConsoleSetting } from "../store/console-settings.js";
 import { transitionsOfUnit } from "./unit-workflow.js";
 import {
-  appendDossierEvent, findDossierById, listDossierEvents, saveDossier, type DossierEventRecord, type DossierRecord,
+  appendDossierEvent,
+  findDossierById,
+  listDossierEvents,
+  saveDossier,
+  type DossierEventRecord,
+  type DossierRecord,
 } from "../store/dossiers.js";
 import { insertOutbox } from "../store/outbox.js";
 import { nowOf, notificationPayload, type Now } from "./console-context.js";
@@ -34,7 +39,8 @@ export async function isLeaderAway(deps: Deps, leaderId: string): Promise<boolea
 
 /** The role the lifecycle checks: a delegate whose leader is away acts as leader (ủy quyền duyệt). */
 export async function effectiveRole(deps: Deps, officer: Officer): Promise<Role> {
-  if (officer.role !== "leader" && officer.delegateFor && (await isLeaderAway(deps, officer.delegateFor))) return "leader";
+  if (officer.role !== "leader" && officer.delegateFor && (await isLeaderAway(deps, officer.delegateFor)))
+    return "leader";
   return officer.role;
 }
 
@@ -44,14 +50,25 @@ export interface Fired {
   warnings: string[];
 }
 
-export async function fireDossierEvent(deps: Deps, officer: Officer, dossierId: string, input: EventInput): Promise<Checked<Fired>> {
+export async function fireDossierEvent(
+  deps: Deps,
+  officer: Officer,
+  dossierId: string,
+  input: EventInput,
+): Promise<Checked<Fired>> {
   const d = await findDossierById(deps.db, dossierId);
   if (!d || !canSeeDossier(officer, d)) return fail("dossier_not_in_unit");
-  if (INTAKE_EVENTS.has(input.event) || (input.event === "request_supplement" && d.state === "draft")) return fail("invalid_transition");
+  if (INTAKE_EVENTS.has(input.event) || (input.event === "request_supplement" && d.state === "draft"))
+    return fail("invalid_transition");
   const role = await effectiveRole(deps, officer);
   const events = await listDossierEvents(deps.db, d.id);
   const history = events.map((e) => e.type as DossierEvent);
-  const t = applyEvent(d.state as DossierState, input.event, { role, track: d.track, history }, await transitionsOfUnit(deps, d.receivingUnitId));
+  const t = applyEvent(
+    d.state as DossierState,
+    input.event,
+    { role, track: d.track, history },
+    await transitionsOfUnit(deps, d.receivingUnitId),
+  );
   if (!t.ok) return fail(t.code === "forbidden_role" ? "forbidden" : "invalid_transition", { message: t.message });
   const now = nowOf(deps);
   const change = applyData(deps, d, input, t.requires ?? [], now, events);
@@ -62,11 +79,27 @@ export async function fireDossierEvent(deps: Deps, officer: Officer, dossierId: 
     await deps.db.transaction().execute(async (trx) => {
       if (!(await saveDossier(trx, next, d.state))) throw new ConflictError();
       const event = await appendDossierEvent(trx, {
-        dossierId: d.id, type: input.event, fromState: d.state, toState: t.to, actorId: officer.id, actorRole: role, at: now.iso,
-        data: { ...change.value.eventData, ...(t.form ? { form: t.form } : {}), ...(role !== officer.role ? { onBehalfOf: officer.delegateFor } : {}) },
+        dossierId: d.id,
+        type: input.event,
+        fromState: d.state,
+        toState: t.to,
+        actorId: officer.id,
+        actorRole: role,
+        at: now.iso,
+        data: {
+          ...change.value.eventData,
+          ...(t.form ? { form: t.form } : {}),
+          ...(role !== officer.role ? { onBehalfOf: officer.delegateFor } : {}),
+        },
       });
       if (t.notify) {
-        await insertOutbox(trx, { dossierId: d.id, eventId: event.id, kind: t.notify, now: now.iso, payload: notificationPayload(deps, next, change.value.notifyExtra) });
+        await insertOutbox(trx, {
+          dossierId: d.id,
+          eventId: event.id,
+          kind: t.notify,
+          now: now.iso,
+          payload: notificationPayload(deps, next, change.value.notifyExtra),
+        });
       }
     });
   } catch (e) {
@@ -85,14 +118,27 @@ interface Change {
 }
 
 /** Validates and applies the data an event carries (reason, missing documents, new due date, who collected). */
-function applyData(deps: Deps, d: DossierRecord, input: EventInput, requires: readonly string[], now: Now, events: readonly DossierEventRecord[]): Checked<Change> {
+function applyData(
+  deps: Deps,
+  d: DossierRecord,
+  input: EventInput,
+  requires: readonly string[],
+  now: Now,
+  events: readonly DossierEventRecord[],
+): Checked<Change> {
   const missingField = (path: string, message: string) => fail("missing_data", { fields: [{ path, message }] });
   if (requires.includes("reason") && !input.reason) return missingField("reason", "Vui lòng ghi lý do");
-  const out: Change = { dossier: { ...d }, eventData: input.reason ? { reason: input.reason } : {}, notifyExtra: {}, warnings: [] };
+  const out: Change = {
+    dossier: { ...d },
+    eventData: input.reason ? { reason: input.reason } : {},
+    notifyExtra: {},
+    warnings: [],
+  };
   const cal = deps.domain.calendar;
   switch (input.event) {
     case "request_supplement": {
-      if (!input.missingDocuments || input.missingDocuments.length === 0) return missingField("missingDocuments", "Ghi ít nhất một thành phần hồ sơ cần bổ sung");
+      if (!input.missingDocuments || input.missingDocuments.length === 0)
+        return missingField("missingDocuments", "Ghi ít nhất một thành phần hồ sơ cần bổ sung");
       out.dossier.missingDocuments = input.missingDocuments;
       out.eventData.missing = input.missingDocuments.map((m) => m.name);
       out.notifyExtra.missingDocuments = input.missingDocuments.map((m) => m.name);
@@ -114,7 +160,8 @@ function applyData(deps: Deps, d: DossierRecord, input: EventInput, requires: re
       if (input.newDueDate <= d.dueDate) return missingField("newDueDate", "Ngày hẹn mới phải sau ngày hẹn hiện tại");
       if (!cal.isWorkingDay(input.newDueDate)) return missingField("newDueDate", "Ngày hẹn mới phải là ngày làm việc");
       // Decree 61/2018 [U]: the apology is sent no later than 1 working day before the due date.
-      if (cal.workingDaysBetween(now.date, d.dueDate) < 1) out.warnings.push("Văn bản xin lỗi gửi muộn hơn 01 ngày làm việc trước ngày hẹn trả (cần kiểm tra quy định).");
+      if (cal.workingDaysBetween(now.date, d.dueDate) < 1)
+        out.warnings.push("Văn bản xin lỗi gửi muộn hơn 01 ngày làm việc trước ngày hẹn trả (cần kiểm tra quy định).");
       out.eventData.previousDueDate = d.dueDate;
       out.eventData.newDueDate = input.newDueDate;
       out.dossier.dueDate = input.newDueDate;
@@ -149,11 +196,21 @@ export async function approveBatch(deps: Deps, officer: Officer, ids: readonly s
   for (const id of ids) {
     const d = await findDossierById(deps.db, id);
     if (d && canSeeDossier(officer, d) && d.track !== "same-day") {
-      out.push({ id, ok: false, code: "invalid_transition", message: "Duyệt hàng loạt chỉ áp dụng cho hồ sơ trả trong ngày", dossierCode: d.code });
+      out.push({
+        id,
+        ok: false,
+        code: "invalid_transition",
+        message: "Duyệt hàng loạt chỉ áp dụng cho hồ sơ trả trong ngày",
+        dossierCode: d.code,
+      });
       continue;
     }
     const r = await fireDossierEvent(deps, officer, id, { event: "approve" });
-    out.push(r.ok ? { id, ok: true, dossierCode: r.value.dossier.code } : { id, ok: false, code: r.code, ...(r.message ? { message: r.message } : {}) });
+    out.push(
+      r.ok
+        ? { id, ok: true, dossierCode: r.value.dossier.code }
+        : { id, ok: false, code: r.code, ...(r.message ? { message: r.message } : {}) },
+    );
   }
   return out;
 }

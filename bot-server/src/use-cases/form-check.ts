@@ -14,7 +14,9 @@ export type FormCheck =
 const PREFIX = "formData";
 
 function isAbsent(v: unknown): boolean {
-  return v === undefined || v === null || (typeof v === "string" && v.trim() === "") || (Array.isArray(v) && v.length === 0);
+  return (
+    v === undefined || v === null || (typeof v === "string" && v.trim() === "") || (Array.isArray(v) && v.length === 0)
+  );
 }
 
 function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
@@ -36,7 +38,8 @@ export function checkForm(schema: FormSchema, input: Record<string, unknown>, mo
   const parsed = schema.safeParse(data);
   if (parsed.success) return { ok: true, data: parsed.data as Record<string, unknown>, missing: [] };
   const issues = parsed.error.issues;
-  const invalid = mode === "submit" ? issues : issues.filter((i) => i.path.length === 0 || !isAbsent(valueAt(data, i.path)));
+  const invalid =
+    mode === "submit" ? issues : issues.filter((i) => i.path.length === 0 || !isAbsent(valueAt(data, i.path)));
   if (invalid.length > 0) {
     const { fields, detail } = describeIssues(schema, data, invalid, PREFIX);
     return { ok: false, code: mode === "submit" ? "form_incomplete" : "invalid_body", fields, detail };
@@ -47,7 +50,9 @@ export function checkForm(schema: FormSchema, input: Record<string, unknown>, mo
 
 /** Each present field as its own schema normalises it (dd/mm/yyyy → ISO date, capitals…), so drafts store what a submission would. */
 function normalizedFields(schema: FormSchema, data: Record<string, unknown>): Record<string, unknown> {
-  const shape = (schema as unknown as { shape?: Record<string, { safeParse(v: unknown): { success: boolean; data?: unknown } }> }).shape;
+  const shape = (
+    schema as unknown as { shape?: Record<string, { safeParse(v: unknown): { success: boolean; data?: unknown } }> }
+  ).shape;
   if (!shape) return data;
   return Object.fromEntries(
     Object.entries(data).map(([k, v]) => {

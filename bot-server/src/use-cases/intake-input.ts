@@ -7,7 +7,11 @@ import type { IntakeInput } from "../../../shared/console/intake.js";
 import type { AdminUnit } from "../../../shared/model.js";
 import type { CaseFlag, ProcedureVersion, RequiredDocument } from "../../../shared/procedures/procedure-version.js";
 import type { TrackDecision } from "../../../shared/scheme/decide-track.js";
-import { keepSameDayDuringPause, pausedIntakeSentence, type IntakeStateResult } from "../../../shared/scheme/intake-state.js";
+import {
+  keepSameDayDuringPause,
+  pausedIntakeSentence,
+  type IntakeStateResult,
+} from "../../../shared/scheme/intake-state.js";
 import { formatDateVn } from "../../../shared/time/vn-time.js";
 import { fail, type Failure } from "../../../shared/outcomes.js";
 import type { Officer } from "../../../shared/officers/officer.js";
@@ -17,7 +21,6 @@ import { nowOf, unitOf, versionForUnit, type Now } from "./console-context.js";
 import { checkForm } from "./form-check.js";
 
 export { IntakeDocument, IntakeInput, MissingDocumentInput } from "../../../shared/console/intake.js";
-
 
 export interface IntakeContext {
   now: Now;
@@ -45,27 +48,72 @@ export function intakeContext(deps: Deps, officer: Officer, input: IntakeInput):
   const flags: CaseFlag[] = [];
   for (const id of new Set(input.caseFlags)) {
     const f = known.get(id);
-    if (!f) return fail("invalid_body", { fields: [{ path: "caseFlags", message: `Tình huống "${id}" không có trong thủ tục ${version.code}` }] });
+    if (!f)
+      return fail("invalid_body", {
+        fields: [{ path: "caseFlags", message: `Tình huống "${id}" không có trong thủ tục ${version.code}` }],
+      });
     flags.push(f);
   }
-  const decision = deps.domain.scheme.decideTrack({ unitCode: unit.code, procedureCode: version.code, at: now.vnIso, flags: flags.map((f) => f.id) });
+  const decision = deps.domain.scheme.decideTrack({
+    unitCode: unit.code,
+    procedureCode: version.code,
+    at: now.vnIso,
+    flags: flags.map((f) => f.id),
+  });
   if (!decision.ok) return fail("procedure_not_received_today", { message: decision.error });
   const documents = checklist(version.requiredDocuments, input.documents);
   const pause = pauseAt(deps, unit.code, now.vnIso);
-  if (input.keepSameDayReason === undefined) return { ok: true, value: { now, unit, version, flags, decision, documents, ...(pause ? { pause: pause.info } : {}) } };
+  if (input.keepSameDayReason === undefined)
+    return {
+      ok: true,
+      value: { now, unit, version, flags, decision, documents, ...(pause ? { pause: pause.info } : {}) },
+    };
   const kept = pause && keepSameDayDuringPause(decision, pause.state, input.keepSameDayReason, formatDateVn(now.date));
   if (!kept) {
-    return fail("invalid_body", { fields: [{ path: "keepSameDayReason", message: "Chỉ giữ trả trong ngày khi tiếp nhận trong giờ nghỉ của Ngày không hẹn, trước giờ hết nhận hồ sơ." }] });
+    return fail("invalid_body", {
+      fields: [
+        {
+          path: "keepSameDayReason",
+          message: "Chỉ giữ trả trong ngày khi tiếp nhận trong giờ nghỉ của Ngày không hẹn, trước giờ hết nhận hồ sơ.",
+        },
+      ],
+    });
   }
-  return { ok: true, value: { now, unit, version, flags, decision: kept, documents, pause: pause.info, keptSameDayReason: input.keepSameDayReason } };
+  return {
+    ok: true,
+    value: {
+      now,
+      unit,
+      version,
+      flags,
+      decision: kept,
+      documents,
+      pause: pause.info,
+      keptSameDayReason: input.keepSameDayReason,
+    },
+  };
 }
 
 /** The scheme day's pause at this moment, if the counter is paused (shared/scheme/intake-state.ts). */
-function pauseAt(deps: Deps, unitCode: string, at: string): { state: IntakeStateResult; info: { resumesAt: string; sentence: string } } | undefined {
+function pauseAt(
+  deps: Deps,
+  unitCode: string,
+  at: string,
+): { state: IntakeStateResult; info: { resumesAt: string; sentence: string } } | undefined {
   const s = deps.domain.scheme.schemeStatusAt(unitCode, at);
   if (!s.ok || s.intakeState !== "paused" || !s.resumesAt || !s.intakeCutoff) return undefined;
-  const state: IntakeStateResult = { state: "paused", resumesAt: s.resumesAt, ...(s.pauseKind ? { pauseKind: s.pauseKind } : {}) };
-  return { state, info: { resumesAt: s.resumesAt, sentence: pausedIntakeSentence({ resumesAt: s.resumesAt, pauseKind: s.pauseKind, intakeCutoff: s.intakeCutoff }) } };
+  const state: IntakeStateResult = {
+    state: "paused",
+    resumesAt: s.resumesAt,
+    ...(s.pauseKind ? { pauseKind: s.pauseKind } : {}),
+  };
+  return {
+    state,
+    info: {
+      resumesAt: s.resumesAt,
+      sentence: pausedIntakeSentence({ resumesAt: s.resumesAt, pauseKind: s.pauseKind, intakeCutoff: s.intakeCutoff }),
+    },
+  };
 }
 
 /** The procedure's documents with what the officer ticked; unknown ids are ignored. */
@@ -73,7 +121,13 @@ export function checklist(required: readonly RequiredDocument[], given: IntakeIn
   const byId = new Map(given.map((g) => [g.id, g]));
   return required.map((r) => {
     const g = byId.get(r.id);
-    return { id: r.id, name: r.name, kind: g?.kind ?? r.kind, count: g?.count ?? r.count, received: g?.received ?? false };
+    return {
+      id: r.id,
+      name: r.name,
+      kind: g?.kind ?? r.kind,
+      count: g?.count ?? r.count,
+      received: g?.received ?? false,
+    };
   });
 }
 
@@ -89,7 +143,12 @@ export function refusalFlags(flags: readonly CaseFlag[]): CaseFlag[] {
 }
 
 /** The form in full ("submit") or as a draft (missing values allowed, wrong ones refused). */
-export function checkFormData(deps: Deps, version: ProcedureVersion, data: Record<string, unknown>, mode: "draft" | "submit"): Checked<Record<string, unknown>> {
+export function checkFormData(
+  deps: Deps,
+  version: ProcedureVersion,
+  data: Record<string, unknown>,
+  mode: "draft" | "submit",
+): Checked<Record<string, unknown>> {
   const schema = deps.domain.formSchema(version.id);
   if (!schema) return fail("procedure_not_received_today");
   const r = checkForm(schema, data, mode);

@@ -18,12 +18,25 @@ import { DRAFT_CODE_PREFIX, readPreRegistrationCode } from "./receive-dossier.js
 /** A console draft to continue at the intake screen (the read of its form data is audited). */
 async function resumeDraft(deps: Deps, officer: Officer, d: DossierRecord, at: string): Promise<LookupReply> {
   await writeAudit(deps.db, {
-    at, actorKind: "officer", actorId: officer.id, action: "read", subjectKind: "dossier", subjectId: d.id,
-    fields: Object.keys(d.formData), reason: "Tiếp tục kê khai",
+    at,
+    actorKind: "officer",
+    actorId: officer.id,
+    action: "read",
+    subjectKind: "dossier",
+    subjectId: d.id,
+    fields: Object.keys(d.formData),
+    reason: "Tiếp tục kê khai",
   });
   return {
-    kind: "draft", draftId: d.id, code: d.code, procedureCode: d.procedureCode, formData: d.formData, documents: d.submittedDocuments,
-    caseFlags: d.caseFlags, visitId: d.visitId, missingDocuments: d.missingDocuments,
+    kind: "draft",
+    draftId: d.id,
+    code: d.code,
+    procedureCode: d.procedureCode,
+    formData: d.formData,
+    documents: d.submittedDocuments,
+    caseFlags: d.caseFlags,
+    visitId: d.visitId,
+    missingDocuments: d.missingDocuments,
   };
 }
 
@@ -37,17 +50,41 @@ export async function lookUpIntakeCode(deps: Deps, officer: Officer, code: strin
     const open = (p.status === "draft" || p.status === "submitted") && p.expiresAt > now.iso;
     if (!open) {
       const done = p.dossierId ? await findDossierById(deps.db, p.dossierId) : undefined;
-      return { ok: true, value: { kind: "closed", status: p.status, ...(done && canSeeDossier(officer, done) ? { dossierId: done.id, dossierCode: done.code } : {}) } };
+      return {
+        ok: true,
+        value: {
+          kind: "closed",
+          status: p.status,
+          ...(done && canSeeDossier(officer, done) ? { dossierId: done.id, dossierCode: done.code } : {}),
+        },
+      };
     }
     if (!servesUnit(officer, p.unitId)) return otherUnitFailure(deps, officer, p);
     // Rescanned after printing: resume the console draft made from it instead of starting a second dossier.
     const draft = await openDraftOfPreRegistration(deps, p.id, officer.unitId);
-    if (draft && canSeeDossier(officer, draft)) return { ok: true, value: await resumeDraft(deps, officer, draft, now.iso) };
+    if (draft && canSeeDossier(officer, draft))
+      return { ok: true, value: await resumeDraft(deps, officer, draft, now.iso) };
     await writeAudit(deps.db, {
-      at: now.iso, actorKind: "officer", actorId: officer.id, action: "read", subjectKind: "pre_registration", subjectId: p.id,
-      fields: Object.keys(p.formData), reason: "Tiếp nhận hồ sơ đăng ký trước",
+      at: now.iso,
+      actorKind: "officer",
+      actorId: officer.id,
+      action: "read",
+      subjectKind: "pre_registration",
+      subjectId: p.id,
+      fields: Object.keys(p.formData),
+      reason: "Tiếp nhận hồ sơ đăng ký trước",
     });
-    return { ok: true, value: { kind: "pre_registration", code: p.code, status: p.status, procedureCode: p.procedureCode, formData: p.formData, sameUnit: true } };
+    return {
+      ok: true,
+      value: {
+        kind: "pre_registration",
+        code: p.code,
+        status: p.status,
+        procedureCode: p.procedureCode,
+        formData: p.formData,
+        sameUnit: true,
+      },
+    };
   }
   const upper = raw.toUpperCase();
   const d = await findDossierByCode(deps.db, upper.startsWith(DRAFT_CODE_PREFIX) ? upper : upper.replace(/\s+/g, ""));
@@ -55,5 +92,7 @@ export async function lookUpIntakeCode(deps: Deps, officer: Officer, code: strin
     if (d.state !== "draft") return { ok: true, value: { kind: "dossier", dossierId: d.id, dossierCode: d.code } };
     return { ok: true, value: await resumeDraft(deps, officer, d, now.iso) };
   }
-  return fail("pre_registration_not_found", { message: "Không tìm thấy mã này (mã đăng ký trước, mã phiếu bổ sung hoặc mã hồ sơ)." });
+  return fail("pre_registration_not_found", {
+    message: "Không tìm thấy mã này (mã đăng ký trước, mã phiếu bổ sung hoặc mã hồ sơ).",
+  });
 }

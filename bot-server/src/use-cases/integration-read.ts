@@ -24,14 +24,21 @@ export interface IntegrationScope {
 export const hashIntegrationToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
 /** Checks the bearer token and the unit asked for: a unit token reads its own unit only. */
-export async function integrationScope(deps: Deps, req: Request, unitId: string | undefined): Promise<Result<IntegrationScope>> {
+export async function integrationScope(
+  deps: Deps,
+  req: Request,
+  unitId: string | undefined,
+): Promise<Result<IntegrationScope>> {
   const m = /^Bearer\s+(\S{20,200})$/i.exec(req.get("authorization") ?? "");
   const token = m ? await findIntegrationToken(deps.db, hashIntegrationToken(m[1]!)) : undefined;
   if (!token) return { ok: false, code: "integration_token_invalid" };
   const unit = unitId ?? token.unitId ?? undefined;
   if (unit !== undefined && !deps.domain.units.byId(unit)) return { ok: false, code: "unit_not_found" };
   if (token.unitId !== null && unit !== token.unitId) return { ok: false, code: "integration_forbidden" };
-  return { ok: true, value: { tokenId: token.id, unitId: unit, unitIds: unit ? unitsCountedIn(deps, unit) : undefined } };
+  return {
+    ok: true,
+    value: { tokenId: token.id, unitId: unit, unitIds: unit ? unitsCountedIn(deps, unit) : undefined },
+  };
 }
 
 export function encodePageKey(k: PageKey): string {
@@ -48,30 +55,88 @@ export function decodePageKey(s: string | undefined): PageKey | undefined | null
   }
 }
 
-interface PageQuery { since?: string; after?: string; limit: number }
+interface PageQuery {
+  since?: string;
+  after?: string;
+  limit: number;
+}
 
-export async function dossierPage(deps: Deps, scope: IntegrationScope, q: PageQuery): Promise<Result<{ items: IntegrationDossier[]; next: string | null }>> {
+export async function dossierPage(
+  deps: Deps,
+  scope: IntegrationScope,
+  q: PageQuery,
+): Promise<Result<{ items: IntegrationDossier[]; next: string | null }>> {
   const after = decodePageKey(q.after);
-  if (after === null) return { ok: false, code: "invalid_query", fields: [{ path: "after", message: "Vị trí trang không hợp lệ / Invalid page key." }] };
+  if (after === null)
+    return {
+      ok: false,
+      code: "invalid_query",
+      fields: [{ path: "after", message: "Vị trí trang không hợp lệ / Invalid page key." }],
+    };
   const rows = await pageOfDossiers(deps.db, { unitIds: scope.unitIds, since: q.since, after, limit: q.limit });
   const items = rows.map((r) => ({
-    code: r.code, procedureCode: r.procedure_code, receivingUnitId: r.receiving_unit_id, competentUnitId: r.competent_unit_id, track: r.track, state: r.state,
-    receivedAt: r.received_at, dueDate: r.due_date, resultReadyAt: r.result_ready_at, returnedAt: r.returned_at, updatedAt: r.updated_at,
+    code: r.code,
+    procedureCode: r.procedure_code,
+    receivingUnitId: r.receiving_unit_id,
+    competentUnitId: r.competent_unit_id,
+    track: r.track,
+    state: r.state,
+    receivedAt: r.received_at,
+    dueDate: r.due_date,
+    resultReadyAt: r.result_ready_at,
+    returnedAt: r.returned_at,
+    updatedAt: r.updated_at,
   }));
   const last = rows.at(-1);
-  return { ok: true, value: { items, next: last && rows.length === q.limit ? encodePageKey({ at: last.updated_at, id: last.id }) : null } };
+  return {
+    ok: true,
+    value: {
+      items,
+      next: last && rows.length === q.limit ? encodePageKey({ at: last.updated_at, id: last.id }) : null,
+    },
+  };
 }
 
-export async function eventPage(deps: Deps, scope: IntegrationScope, q: PageQuery): Promise<Result<{ items: IntegrationEvent[]; next: string | null }>> {
+export async function eventPage(
+  deps: Deps,
+  scope: IntegrationScope,
+  q: PageQuery,
+): Promise<Result<{ items: IntegrationEvent[]; next: string | null }>> {
   const after = decodePageKey(q.after);
-  if (after === null) return { ok: false, code: "invalid_query", fields: [{ path: "after", message: "Vị trí trang không hợp lệ / Invalid page key." }] };
+  if (after === null)
+    return {
+      ok: false,
+      code: "invalid_query",
+      fields: [{ path: "after", message: "Vị trí trang không hợp lệ / Invalid page key." }],
+    };
   const rows = await pageOfEvents(deps.db, { unitIds: scope.unitIds, since: q.since, after, limit: q.limit });
-  const items = rows.map((r) => ({ id: r.id, dossierCode: r.code, seq: Number(r.seq), type: r.type, fromState: r.from_state, toState: r.to_state, at: r.at }));
+  const items = rows.map((r) => ({
+    id: r.id,
+    dossierCode: r.code,
+    seq: Number(r.seq),
+    type: r.type,
+    fromState: r.from_state,
+    toState: r.to_state,
+    at: r.at,
+  }));
   const last = rows.at(-1);
-  return { ok: true, value: { items, next: last && rows.length === q.limit ? encodePageKey({ at: last.at, id: last.id }) : null } };
+  return {
+    ok: true,
+    value: { items, next: last && rows.length === q.limit ? encodePageKey({ at: last.at, id: last.id }) : null },
+  };
 }
 
-export async function integrationBook(deps: Deps, scope: IntegrationScope, q: ExportQuery): Promise<Result<TrackingBook>> {
+export async function integrationBook(
+  deps: Deps,
+  scope: IntegrationScope,
+  q: ExportQuery,
+): Promise<Result<TrackingBook>> {
   const book = await buildTrackingBook(deps, scope.unitId, q, { kind: "system", id: `integration:${scope.tokenId}` });
-  return book.ok ? book : { ok: false, code: "invalid_query", ...(book.message ? { fields: [{ path: "to", message: book.message }] } : {}) };
+  return book.ok
+    ? book
+    : {
+        ok: false,
+        code: "invalid_query",
+        ...(book.message ? { fields: [{ path: "to", message: book.message }] } : {}),
+      };
 }

@@ -43,7 +43,12 @@ function officeEndOf(deps: Deps, unitCode: string, now: Now): string {
   return hours && hours.length > 0 ? hours[hours.length - 1]!.end : DEFAULT_OFFICE_END;
 }
 
-export async function leaderAlertStatus(deps: Deps, unitId: string, now: Now = nowOf(deps), { notify = false } = {}): Promise<LeaderAlert | undefined> {
+export async function leaderAlertStatus(
+  deps: Deps,
+  unitId: string,
+  now: Now = nowOf(deps),
+  { notify = false } = {},
+): Promise<LeaderAlert | undefined> {
   const unit = unitOf(deps, unitId);
   if (!unit) return undefined;
   const minutes = await alertMinutes(deps, unitId);
@@ -54,22 +59,44 @@ export async function leaderAlertStatus(deps: Deps, unitId: string, now: Now = n
   const waiting = (await listDossiers(deps.db, { unitId, track: "same-day", states: WAITING, receivedFrom: dayStart }))
     .filter((d) => d.dueDate === now.date)
     .map((d) => ({ id: d.id, code: d.code, state: d.state }));
-  const alert: LeaderAlert = { minutesBeforeEnd: minutes, alertAt: formatClock(alertAtMinutes), officeEnd, pastAlertTime, waiting, active: pastAlertTime && waiting.length > 0 };
+  const alert: LeaderAlert = {
+    minutesBeforeEnd: minutes,
+    alertAt: formatClock(alertAtMinutes),
+    officeEnd,
+    pastAlertTime,
+    waiting,
+    active: pastAlertTime && waiting.length > 0,
+  };
   if (alert.active && notify) await sendLeaderAlertOnce(deps, unitId, unit.name, now, alert);
   return alert;
 }
 
-async function sendLeaderAlertOnce(deps: Deps, unitId: string, unitName: string, now: Now, alert: LeaderAlert): Promise<void> {
+async function sendLeaderAlertOnce(
+  deps: Deps,
+  unitId: string,
+  unitName: string,
+  now: Now,
+  alert: LeaderAlert,
+): Promise<void> {
   const officers = await listOfficersOfUnit(deps.db, unitId);
   const leaders = officers.filter((o) => o.active && (o.role === "leader" || o.delegateFor !== null));
   await deps.db.transaction().execute(async (trx) => {
     if (!(await claimOnce(trx, `leader_alert_sent:${unitId}:${now.date}`, now.iso))) return;
     for (const leader of leaders) {
       await insertOutbox(trx, {
-        dossierId: null, eventId: null, kind: "leader_alert", now: now.iso,
+        dossierId: null,
+        eventId: null,
+        kind: "leader_alert",
+        now: now.iso,
         payload: {
-          recipientUserId: leader.id, unitId, unitName, date: now.date, alertAt: alert.alertAt, officeEnd: alert.officeEnd,
-          waitingCount: alert.waiting.length, dossierCodes: alert.waiting.map((w) => w.code),
+          recipientUserId: leader.id,
+          unitId,
+          unitName,
+          date: now.date,
+          alertAt: alert.alertAt,
+          officeEnd: alert.officeEnd,
+          waitingCount: alert.waiting.length,
+          dossierCodes: alert.waiting.map((w) => w.code),
         },
       });
     }

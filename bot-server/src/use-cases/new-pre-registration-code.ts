@@ -16,4 +16,3 @@ export function newPreRegistrationCode(): string {
   poolAt += 28;
   return formatPreRegistrationCode(ints);
 }
-

@@ -8,7 +8,11 @@ import { fail, type Failure } from "../../../shared/outcomes.js";
 import type { Officer } from "../../../shared/officers/officer.js";
 import type { Deps } from "../deps.js";
 import { writeAudit } from "../store/audit.js";
-import { findPreRegistrationByCode, updatePreRegistration, type PreRegistrationRecord } from "../store/pre-registrations.js";
+import {
+  findPreRegistrationByCode,
+  updatePreRegistration,
+  type PreRegistrationRecord,
+} from "../store/pre-registrations.js";
 import { nowOf, unitOf, versionForUnit } from "./console-context.js";
 import type { Checked } from "./intake-input.js";
 import { may } from "../../../shared/officers/permissions.js";
@@ -29,11 +33,17 @@ export function otherUnitFailure(deps: Deps, officer: Officer, pre: Pick<PreRegi
   const here = may(officer, "intake.readdress")
     ? " Nếu công dân có mặt và muốn nộp tại đơn vị này, chọn «Chuyển về đơn vị tôi» để tiếp nhận."
     : "";
-  return fail("pre_registration_other_unit", { message: `Hồ sơ đăng ký trước này gửi đến ${name}. Đề nghị công dân đến Bộ phận Một cửa của ${name}.${here}` });
+  return fail("pre_registration_other_unit", {
+    message: `Hồ sơ đăng ký trước này gửi đến ${name}. Đề nghị công dân đến Bộ phận Một cửa của ${name}.${here}`,
+  });
 }
 
 /** Re-addresses an open pre-registration to the officer's unit; the officer states the citizen is at the counter. */
-export async function readdressPreRegistration(deps: Deps, officer: Officer, code: string): Promise<Checked<PreRegistrationRecord>> {
+export async function readdressPreRegistration(
+  deps: Deps,
+  officer: Officer,
+  code: string,
+): Promise<Checked<PreRegistrationRecord>> {
   if (!may(officer, "intake.readdress")) return fail("forbidden");
   const unit = unitOf(deps, officer.unitId);
   if (!unit) return fail("unit_unknown");
@@ -49,7 +59,13 @@ export async function readdressPreRegistration(deps: Deps, officer: Officer, cod
     const ok = await updatePreRegistration(trx, p.id, { unitId: unit.id, updatedAt: now.iso }, p.status);
     if (ok) {
       await writeAudit(trx, {
-        at: now.iso, actorKind: "officer", actorId: officer.id, action: "update", subjectKind: "pre_registration", subjectId: p.id, fields: ["unit_id"],
+        at: now.iso,
+        actorKind: "officer",
+        actorId: officer.id,
+        action: "update",
+        subjectKind: "pre_registration",
+        subjectId: p.id,
+        fields: ["unit_id"],
         reason: `Chuyển hồ sơ đăng ký trước từ ${from} về ${unitNameOf(deps, unit.id)}, công dân có mặt tại quầy và đồng ý`,
       });
     }

@@ -19,7 +19,11 @@ export function effectiveStatus(deps: Deps, p: PreRegistrationRecord): PreRegist
   return open && p.expiresAt <= deps.clock.now().toISOString() ? "expired" : p.status;
 }
 
-export function preRegistrationSummary(deps: Deps, p: PreRegistrationRecord, dossier: PreRegistrationSummary["dossier"]): PreRegistrationSummary {
+export function preRegistrationSummary(
+  deps: Deps,
+  p: PreRegistrationRecord,
+  dossier: PreRegistrationSummary["dossier"],
+): PreRegistrationSummary {
   const status = effectiveStatus(deps, p);
   const unit = deps.domain.units.byId(p.unitId);
   const version = deps.domain.catalog.versionById(p.procedureVersionId);
@@ -41,8 +45,17 @@ export function preRegistrationSummary(deps: Deps, p: PreRegistrationRecord, dos
   };
 }
 
-export function preRegistrationView(deps: Deps, p: PreRegistrationRecord, missing: FieldError[], dossier: PreRegistrationSummary["dossier"]): PreRegistration {
-  return { ...preRegistrationSummary(deps, p, dossier), formData: p.formData, missingFields: p.status === "draft" ? missing : [] };
+export function preRegistrationView(
+  deps: Deps,
+  p: PreRegistrationRecord,
+  missing: FieldError[],
+  dossier: PreRegistrationSummary["dossier"],
+): PreRegistration {
+  return {
+    ...preRegistrationSummary(deps, p, dossier),
+    formData: p.formData,
+    missingFields: p.status === "draft" ? missing : [],
+  };
 }
 
 export function missingFieldsOf(deps: Deps, p: PreRegistrationRecord): FieldError[] {

@@ -32,7 +32,13 @@ import {
 import { dossierBrief } from "./dossier-status.js";
 import { checkForm } from "./form-check.js";
 import { newPreRegistrationCode } from "./new-pre-registration-code.js";
-import { dossierOf, effectiveStatus, missingFieldsOf, preRegistrationSummary, preRegistrationView } from "./pre-registration-view.js";
+import {
+  dossierOf,
+  effectiveStatus,
+  missingFieldsOf,
+  preRegistrationSummary,
+  preRegistrationView,
+} from "./pre-registration-view.js";
 
 type Ok<T> = { ok: true; value: T };
 type Outcome<T> = Ok<T> | Failure;
@@ -45,19 +51,34 @@ const nowIso = (deps: Deps) => deps.clock.now().toISOString();
 const expiry = (deps: Deps) => new Date(deps.clock.now().getTime() + deps.config.DRAFT_TTL_DAYS * DAY_MS).toISOString();
 
 /** The unit holding `unitCode` today, if it receives the procedure's version in force today. */
-function resolveTarget(deps: Deps, unitCode: string, procedureCode: string): Outcome<{ unit: AdminUnit; version: ProcedureVersion }> {
+function resolveTarget(
+  deps: Deps,
+  unitCode: string,
+  procedureCode: string,
+): Outcome<{ unit: AdminUnit; version: ProcedureVersion }> {
   const date = today(deps);
   const unit = deps.domain.units.findByCode(unitCode, date);
-  if (!unit) return fail("unit_not_found", { fields: [{ path: "unitCode", message: "Không có đơn vị hành chính mang mã này vào hôm nay" }] });
+  if (!unit)
+    return fail("unit_not_found", {
+      fields: [{ path: "unitCode", message: "Không có đơn vị hành chính mang mã này vào hôm nay" }],
+    });
   const version = deps.domain.catalog.versionAt(procedureCode, date);
-  if (!version) return fail("procedure_not_found", { fields: [{ path: "procedureCode", message: "Không có thủ tục mang mã này đang có hiệu lực" }] });
+  if (!version)
+    return fail("procedure_not_found", {
+      fields: [{ path: "procedureCode", message: "Không có thủ tục mang mã này đang có hiệu lực" }],
+    });
   if (!version.receivingLevels.includes(unit.level)) return fail("procedure_not_received");
   return { ok: true, value: { unit, version } };
 }
 
 type Consent = { version: string; at: string } | null;
 
-function decideConsent(current: Consent, given: ConsentInput | undefined, hasData: boolean, now: string): Outcome<Consent> {
+function decideConsent(
+  current: Consent,
+  given: ConsentInput | undefined,
+  hasData: boolean,
+  now: string,
+): Outcome<Consent> {
   if (given) {
     if (given.version !== CONSENT_NOTICE.version) return fail("consent_outdated");
     return { ok: true, value: { version: given.version, at: now } };
@@ -68,7 +89,15 @@ function decideConsent(current: Consent, given: ConsentInput | undefined, hasDat
   return { ok: true, value: current };
 }
 
-function audit(deps: Deps, db: Deps["db"], who: CitizenIdentity, action: AuditAction, id: string, fields: string[], reason: string) {
+function audit(
+  deps: Deps,
+  db: Deps["db"],
+  who: CitizenIdentity,
+  action: AuditAction,
+  id: string,
+  fields: string[],
+  reason: string,
+) {
   return writeAudit(db, {
     at: nowIso(deps),
     actorKind: "citizen",
@@ -88,7 +117,11 @@ async function findOwn(deps: Deps, who: CitizenIdentity, idOrCode: string): Prom
   return found ? { ok: true, value: found } : fail("pre_registration_not_found");
 }
 
-export async function createPreRegistration(deps: Deps, who: CitizenIdentity, input: CreatePreRegistration): Promise<Outcome<PreRegistration>> {
+export async function createPreRegistration(
+  deps: Deps,
+  who: CitizenIdentity,
+  input: CreatePreRegistration,
+): Promise<Outcome<PreRegistration>> {
   const target = resolveTarget(deps, input.unitCode, input.procedureCode);
   if (!target.ok) return target;
   const { unit, version } = target.value;
@@ -123,7 +156,18 @@ export async function createPreRegistration(deps: Deps, who: CitizenIdentity, in
       await deps.preRegistrationWriter.write({
         record,
         ...(fields.length > 0
-          ? { audit: { at: now, actorKind: "citizen", actorId: who.citizenId, action: "create", subjectKind: "pre_registration", subjectId: record.id, fields, reason: "Người dân khai trước hồ sơ" } }
+          ? {
+              audit: {
+                at: now,
+                actorKind: "citizen",
+                actorId: who.citizenId,
+                action: "create",
+                subjectKind: "pre_registration",
+                subjectId: record.id,
+                fields,
+                reason: "Người dân khai trước hồ sơ",
+              },
+            }
           : {}),
       });
       return { ok: true, value: preRegistrationView(deps, record, form.missing, null) };
@@ -135,7 +179,11 @@ export async function createPreRegistration(deps: Deps, who: CitizenIdentity, in
   }
 }
 
-export async function readPreRegistration(deps: Deps, who: CitizenIdentity, idOrCode: string): Promise<Outcome<PreRegistration>> {
+export async function readPreRegistration(
+  deps: Deps,
+  who: CitizenIdentity,
+  idOrCode: string,
+): Promise<Outcome<PreRegistration>> {
   const found = await findOwn(deps, who, idOrCode);
   if (!found.ok) return found;
   const p = found.value;
@@ -144,11 +192,19 @@ export async function readPreRegistration(deps: Deps, who: CitizenIdentity, idOr
   return { ok: true, value: preRegistrationView(deps, p, missingFieldsOf(deps, p), await dossierOf(deps, p)) };
 }
 
-export async function listPreRegistrations(deps: Deps, who: CitizenIdentity): Promise<Ok<{ items: PreRegistrationSummary[] }>> {
+export async function listPreRegistrations(
+  deps: Deps,
+  who: CitizenIdentity,
+): Promise<Ok<{ items: PreRegistrationSummary[] }>> {
   const list = await listCitizenPreRegistrations(deps.db, who.citizenId);
   const dossierIds = list.flatMap((p) => (p.dossierId ? [p.dossierId] : []));
   const dossiers = new Map((await findDossierStatusesByIds(deps.db, dossierIds)).map((d) => [d.id, dossierBrief(d)]));
-  return { ok: true, value: { items: list.map((p) => preRegistrationSummary(deps, p, (p.dossierId && dossiers.get(p.dossierId)) || null)) } };
+  return {
+    ok: true,
+    value: {
+      items: list.map((p) => preRegistrationSummary(deps, p, (p.dossierId && dossiers.get(p.dossierId)) || null)),
+    },
+  };
 }
 
 /** Only a draft that has not expired may change. */
@@ -159,7 +215,12 @@ function editable(deps: Deps, p: PreRegistrationRecord): Failure | undefined {
   return undefined;
 }
 
-export async function updateDraft(deps: Deps, who: CitizenIdentity, idOrCode: string, input: UpdatePreRegistration): Promise<Outcome<PreRegistration>> {
+export async function updateDraft(
+  deps: Deps,
+  who: CitizenIdentity,
+  idOrCode: string,
+  input: UpdatePreRegistration,
+): Promise<Outcome<PreRegistration>> {
   const found = await findOwn(deps, who, idOrCode);
   if (!found.ok) return found;
   const p = found.value;
@@ -194,7 +255,13 @@ export async function updateDraft(deps: Deps, who: CitizenIdentity, idOrCode: st
     const ok = await updatePreRegistration(
       trx,
       p.id,
-      { unitId, formData: next.formData, consentVersion: next.consentVersion, consentAt: next.consentAt, updatedAt: now },
+      {
+        unitId,
+        formData: next.formData,
+        consentVersion: next.consentVersion,
+        consentAt: next.consentAt,
+        updatedAt: now,
+      },
       "draft",
     );
     if (ok && changed.length > 0) await audit(deps, trx, who, "update", p.id, changed, "Người dân sửa bản khai");
@@ -204,7 +271,11 @@ export async function updateDraft(deps: Deps, who: CitizenIdentity, idOrCode: st
   return { ok: true, value: preRegistrationView(deps, next, form.missing, null) };
 }
 
-export async function submitPreRegistration(deps: Deps, who: CitizenIdentity, idOrCode: string): Promise<Outcome<PreRegistration>> {
+export async function submitPreRegistration(
+  deps: Deps,
+  who: CitizenIdentity,
+  idOrCode: string,
+): Promise<Outcome<PreRegistration>> {
   const found = await findOwn(deps, who, idOrCode);
   if (!found.ok) return found;
   const p = found.value;
@@ -215,12 +286,37 @@ export async function submitPreRegistration(deps: Deps, who: CitizenIdentity, id
   const form = checkForm(schema, p.formData, "submit");
   if (!form.ok) return form;
   const now = nowIso(deps);
-  const consent = decideConsent(p.consentVersion && p.consentAt ? { version: p.consentVersion, at: p.consentAt } : null, undefined, true, now);
+  const consent = decideConsent(
+    p.consentVersion && p.consentAt ? { version: p.consentVersion, at: p.consentAt } : null,
+    undefined,
+    true,
+    now,
+  );
   if (!consent.ok) return consent;
-  const next: PreRegistrationRecord = { ...p, status: "submitted", formData: form.data, expiresAt: expiry(deps), updatedAt: now };
+  const next: PreRegistrationRecord = {
+    ...p,
+    status: "submitted",
+    formData: form.data,
+    expiresAt: expiry(deps),
+    updatedAt: now,
+  };
   const moved = await deps.db.transaction().execute(async (trx) => {
-    const ok = await updatePreRegistration(trx, p.id, { status: "submitted", formData: form.data, expiresAt: next.expiresAt, updatedAt: now }, "draft");
-    if (ok) await audit(deps, trx, who, "update", p.id, Object.keys(form.data), "Người dân gửi bản khai để nộp tại Bộ phận Một cửa");
+    const ok = await updatePreRegistration(
+      trx,
+      p.id,
+      { status: "submitted", formData: form.data, expiresAt: next.expiresAt, updatedAt: now },
+      "draft",
+    );
+    if (ok)
+      await audit(
+        deps,
+        trx,
+        who,
+        "update",
+        p.id,
+        Object.keys(form.data),
+        "Người dân gửi bản khai để nộp tại Bộ phận Một cửa",
+      );
     return ok;
   });
   if (!moved) return fail("pre_registration_not_editable");
@@ -232,7 +328,11 @@ export async function submitPreRegistration(deps: Deps, who: CitizenIdentity, id
  * once: the row and its personal data go, as does a console draft started from it; only audit lines naming the
  * erased fields remain (the data subject's right to deletion, Law on Personal Data Protection 91/2025/QH15).
  */
-export async function cancelPreRegistration(deps: Deps, who: CitizenIdentity, idOrCode: string): Promise<Outcome<PreRegistration>> {
+export async function cancelPreRegistration(
+  deps: Deps,
+  who: CitizenIdentity,
+  idOrCode: string,
+): Promise<Outcome<PreRegistration>> {
   const found = await findOwn(deps, who, idOrCode);
   if (!found.ok) return found;
   const p = found.value;
@@ -243,10 +343,26 @@ export async function cancelPreRegistration(deps: Deps, who: CitizenIdentity, id
   const moved = await deps.db.transaction().execute(async (trx) => {
     const erased = await erasePreRegistration(trx, p.id, p.status);
     if (!erased) return false;
-    await audit(deps, trx, who, "delete", p.id, fields, p.status === "draft" ? "Người dân xóa bản khai: xóa dữ liệu đã khai" : "Người dân rút bản khai đã gửi: xóa dữ liệu đã khai");
+    await audit(
+      deps,
+      trx,
+      who,
+      "delete",
+      p.id,
+      fields,
+      p.status === "draft"
+        ? "Người dân xóa bản khai: xóa dữ liệu đã khai"
+        : "Người dân rút bản khai đã gửi: xóa dữ liệu đã khai",
+    );
     for (const d of erased) {
       await writeAudit(trx, {
-        at: now, actorKind: "citizen", actorId: who.citizenId, action: "delete", subjectKind: "dossier", subjectId: d.dossierId, fields: d.fields,
+        at: now,
+        actorKind: "citizen",
+        actorId: who.citizenId,
+        action: "delete",
+        subjectKind: "dossier",
+        subjectId: d.dossierId,
+        fields: d.fields,
         reason: "Người dân rút bản khai: xóa bản nháp tại Bộ phận Một cửa",
       });
     }
@@ -257,7 +373,11 @@ export async function cancelPreRegistration(deps: Deps, who: CitizenIdentity, id
 }
 
 /** The QR the counter scans, for the owner only. */
-export async function preRegistrationQrPayload(deps: Deps, who: CitizenIdentity, idOrCode: string): Promise<Outcome<string>> {
+export async function preRegistrationQrPayload(
+  deps: Deps,
+  who: CitizenIdentity,
+  idOrCode: string,
+): Promise<Outcome<string>> {
   const found = await findOwn(deps, who, idOrCode);
   if (!found.ok) return found;
   return { ok: true, value: `${PRE_REGISTRATION_QR_PREFIX}${found.value.code}` };
@@ -267,4 +387,3 @@ function changedFields(before: Record<string, unknown>, after: Record<string, un
   const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
   return [...keys].filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
 }
-

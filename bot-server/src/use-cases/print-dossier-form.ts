@@ -12,7 +12,16 @@ import { applicantOf } from "../../../shared/dossier/applicant-fields.js";
 import { canSeeDossier, type Officer } from "../../../shared/officers/officer.js";
 import type { Deps } from "../deps.js";
 import { applicationDocument, assistedWritingNote } from "../forms/application-form.js";
-import { apologySlip, controlSlip, receiptSlip, refusalSlip, registerEntry, stopNotice, supplementSlip, type SlipContext } from "../forms/one-stop-slips.js";
+import {
+  apologySlip,
+  controlSlip,
+  receiptSlip,
+  refusalSlip,
+  registerEntry,
+  stopNotice,
+  supplementSlip,
+  type SlipContext,
+} from "../forms/one-stop-slips.js";
 import { localDateOf, type PrintDocument } from "../forms/print-document.js";
 import { renderPdf } from "../forms/render-pdf.js";
 import { statusLookupUrl } from "../status-token.js";
@@ -26,7 +35,17 @@ import type { Checked } from "./intake-input.js";
 export const PRINTABLE_FORMS = ["application", "01", "02", "03", "04", "05", "control", "register"] as const;
 export type PrintableForm = (typeof PRINTABLE_FORMS)[number];
 
-const RECEIVED_STATES = new Set(["received", "processing", "awaiting_supplement", "awaiting_approval", "approved", "rejected", "result_ready", "returned", "withdrawn"]);
+const RECEIVED_STATES = new Set([
+  "received",
+  "processing",
+  "awaiting_supplement",
+  "awaiting_approval",
+  "approved",
+  "rejected",
+  "result_ready",
+  "returned",
+  "withdrawn",
+]);
 
 /** Which forms this dossier can print now (the console shows these buttons). */
 export function printableForms(d: DossierRecord, events: readonly DossierEventRecord[]): PrintableForm[] {
@@ -36,7 +55,8 @@ export function printableForms(d: DossierRecord, events: readonly DossierEventRe
   if (d.state === "refused") out.push("03");
   if (events.some((e) => e.type === "extend_due_date")) out.push("04");
   // Mẫu 05 "Thông báo dừng giải quyết hồ sơ" exists from Circular 03/2025/TT-VPCP (from 01/07/2025) only.
-  if (d.state === "withdrawn" && events.some((e) => e.type === "withdraw" && localDateOf(e.at) >= "2025-07-01")) out.push("05");
+  if (d.state === "withdrawn" && events.some((e) => e.type === "withdraw" && localDateOf(e.at) >= "2025-07-01"))
+    out.push("05");
   if (RECEIVED_STATES.has(d.state)) out.push("control", "register");
   return out;
 }
@@ -45,7 +65,12 @@ export async function statusUrlOf(deps: Deps, code: string): Promise<string> {
   return statusLookupUrl(deps.config.PUBLIC_BASE_URL, deps.statusTokenSecret, code);
 }
 
-export async function printDossierForm(deps: Deps, officer: Officer, dossierId: string, form: PrintableForm): Promise<Checked<{ pdf: Buffer; fileName: string }>> {
+export async function printDossierForm(
+  deps: Deps,
+  officer: Officer,
+  dossierId: string,
+  form: PrintableForm,
+): Promise<Checked<{ pdf: Buffer; fileName: string }>> {
   const d = await findDossierById(deps.db, dossierId);
   if (!d || !canSeeDossier(officer, d)) return fail("dossier_not_in_unit");
   const events = await listDossierEvents(deps.db, d.id);
@@ -54,26 +79,47 @@ export async function printDossierForm(deps: Deps, officer: Officer, dossierId: 
   if (!version) return fail("form_not_available");
   const unit = deps.domain.units.byId(d.receivingUnitId);
   const now = nowOf(deps);
-  const officers = new Map((await findOfficersByIds(deps.db, [d.typedBy ?? "", ...events.map((e) => e.actorId ?? "")].filter(Boolean))).map((o) => [o.id, o]));
+  const officers = new Map(
+    (await findOfficersByIds(deps.db, [d.typedBy ?? "", ...events.map((e) => e.actorId ?? "")].filter(Boolean))).map(
+      (o) => [o.id, o],
+    ),
+  );
   const typist = d.typedBy ? officers.get(d.typedBy) : undefined;
   const receiver = officers.get(events.find((e) => e.type === "receive")?.actorId ?? "") ?? typist;
   const fieldIds = version.form.fields.map((f) => f.id);
   const base: SlipContext = {
-    code: d.code, version, unit, applicant: applicantOf(fieldIds, d.formData), officerName: receiver?.displayName ?? officer.displayName,
-    printedAt: now.iso, receivedAt: d.receivedAt,
+    code: d.code,
+    version,
+    unit,
+    applicant: applicantOf(fieldIds, d.formData),
+    officerName: receiver?.displayName ?? officer.displayName,
+    printedAt: now.iso,
+    receivedAt: d.receivedAt,
   };
   let doc: PrintDocument;
   switch (form) {
     case "application":
       doc = applicationDocument({
-        version, formData: d.formData, place: unit?.name ?? "", date: localDateOf(d.receivedAt), typedBy: typist?.displayName, checkedByCitizen: d.checkedByCitizen,
+        version,
+        formData: d.formData,
+        place: unit?.name ?? "",
+        date: localDateOf(d.receivedAt),
+        typedBy: typist?.displayName,
+        checkedByCitizen: d.checkedByCitizen,
       });
       break;
     case "01": {
       const url = await statusUrlOf(deps, d.code);
-      const fee = deps.domain.catalog.feeFor(provinceCode(deps, d.receivingUnitId), d.procedureCode, localDateOf(d.receivedAt));
+      const fee = deps.domain.catalog.feeFor(
+        provinceCode(deps, d.receivingUnitId),
+        d.procedureCode,
+        localDateOf(d.receivedAt),
+      );
       doc = receiptSlip({
-        ...base, documents: d.submittedDocuments, dueDate: d.originalDueDate, track: d.track,
+        ...base,
+        documents: d.submittedDocuments,
+        dueDate: d.originalDueDate,
+        track: d.track,
         fee: fee.amountVnd === null ? "" : fee.display.replace(/\s*\(cần kiểm tra\)$/, ""),
         qr: { svg: await QRCode.toString(url, { type: "svg", margin: 0, errorCorrectionLevel: "M" }), url },
         ...(d.assistedWriting ? { assistedNote: assistedWritingNote(typist?.displayName, d.checkedByCitizen) } : {}),
@@ -84,31 +130,44 @@ export async function printDossierForm(deps: Deps, officer: Officer, dossierId: 
       const ev = [...events].reverse().find((e) => e.type === "request_supplement");
       const guide = officers.get(ev?.actorId ?? "");
       doc = supplementSlip({
-        ...base, officerName: guide?.displayName ?? base.officerName, missing: d.missingDocuments.length > 0 ? d.missingDocuments : missingFromEvent(ev),
-        reason: typeof ev?.data.reason === "string" && ev.data.reason ? ev.data.reason : "Hồ sơ chưa đầy đủ, chưa hợp lệ",
-        lookupUrl: `${deps.config.PUBLIC_BASE_URL}/tra-cuu`, officerPhone: guide?.phone ?? null,
+        ...base,
+        officerName: guide?.displayName ?? base.officerName,
+        missing: d.missingDocuments.length > 0 ? d.missingDocuments : missingFromEvent(ev),
+        reason:
+          typeof ev?.data.reason === "string" && ev.data.reason ? ev.data.reason : "Hồ sơ chưa đầy đủ, chưa hợp lệ",
+        lookupUrl: `${deps.config.PUBLIC_BASE_URL}/tra-cuu`,
+        officerPhone: guide?.phone ?? null,
       });
       break;
     }
     case "03": {
       const ev = events.find((e) => e.type === "refuse");
       const reasons = Array.isArray(ev?.data.reasons) ? (ev.data.reasons as string[]) : [];
-      doc = refusalSlip({ ...base, officerName: officers.get(ev?.actorId ?? "")?.displayName ?? base.officerName, reasons });
+      doc = refusalSlip({
+        ...base,
+        officerName: officers.get(ev?.actorId ?? "")?.displayName ?? base.officerName,
+        reasons,
+      });
       break;
     }
     case "04": {
       const ev = events.find((e) => e.type === "extend_due_date")!;
       const signer = officers.get(ev.actorId ?? "");
       doc = apologySlip({
-        ...base, originalDueDate: String(ev.data.previousDueDate ?? d.originalDueDate), newDueDate: String(ev.data.newDueDate ?? d.dueDate),
-        reason: String(ev.data.reason ?? ""), signerName: signer?.role === "leader" && version.competentBody.sameBodyAsReceiving ? signer.displayName : "",
+        ...base,
+        originalDueDate: String(ev.data.previousDueDate ?? d.originalDueDate),
+        newDueDate: String(ev.data.newDueDate ?? d.dueDate),
+        reason: String(ev.data.reason ?? ""),
+        signerName: signer?.role === "leader" && version.competentBody.sameBodyAsReceiving ? signer.displayName : "",
       });
       break;
     }
     case "05": {
       const ev = [...events].reverse().find((e) => e.type === "withdraw")!;
       doc = stopNotice({
-        ...base, officerName: officers.get(ev.actorId ?? "")?.displayName ?? base.officerName, stoppedAt: ev.at,
+        ...base,
+        officerName: officers.get(ev.actorId ?? "")?.displayName ?? base.officerName,
+        stoppedAt: ev.at,
         reason: typeof ev.data.reason === "string" ? ev.data.reason : "",
       });
       break;
@@ -124,20 +183,42 @@ export async function printDossierForm(deps: Deps, officer: Officer, dossierId: 
         mark_result_ready: [where.decidingOffice, receiving],
         return_result: [receiving, base.applicant.name ?? "Người nhận kết quả"],
       };
-      const steps = events.filter((e) => hop[e.type]).map((e) => ({ from: hop[e.type]![0], to: hop[e.type]![1], at: e.at, note: EVENT_LABELS_VI[e.type as keyof typeof EVENT_LABELS_VI] ?? e.type }));
+      const steps = events
+        .filter((e) => hop[e.type])
+        .map((e) => ({
+          from: hop[e.type]![0],
+          to: hop[e.type]![1],
+          at: e.at,
+          note: EVENT_LABELS_VI[e.type as keyof typeof EVENT_LABELS_VI] ?? e.type,
+        }));
       doc = controlSlip({ ...base, dueDate: d.dueDate, steps });
       break;
     }
     case "register": {
-      const dayOf = (type: string) => { const e = events.find((x) => x.type === type); return e ? localDateOf(e.at) : null; };
-      doc = registerEntry({ ...base, dueDate: d.dueDate, sentToDeciding: dayOf("start_processing"), resultReceived: dayOf("mark_result_ready"), returned: dayOf("return_result") });
+      const dayOf = (type: string) => {
+        const e = events.find((x) => x.type === type);
+        return e ? localDateOf(e.at) : null;
+      };
+      doc = registerEntry({
+        ...base,
+        dueDate: d.dueDate,
+        sentToDeciding: dayOf("start_processing"),
+        resultReceived: dayOf("mark_result_ready"),
+        returned: dayOf("return_result"),
+      });
       break;
     }
   }
   const pdf = renderPdf(doc);
   await writeAudit(deps.db, {
-    at: now.iso, actorKind: "officer", actorId: officer.id, action: "export", subjectKind: "dossier", subjectId: d.id,
-    fields: Object.keys(d.formData), reason: `In mẫu ${form === "application" ? "tờ khai" : form}`,
+    at: now.iso,
+    actorKind: "officer",
+    actorId: officer.id,
+    action: "export",
+    subjectKind: "dossier",
+    subjectId: d.id,
+    fields: Object.keys(d.formData),
+    reason: `In mẫu ${form === "application" ? "tờ khai" : form}`,
   });
   return { ok: true, value: { pdf, fileName: `${form === "application" ? "to-khai" : `mau-${form}`}-${d.code}.pdf` } };
 }

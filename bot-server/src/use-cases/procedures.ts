@@ -41,7 +41,8 @@ export function listProcedures(deps: Deps, unitCode: string, moment: Moment): Ou
   };
 }
 
-const flagged = (f: { evidence: string; toVerify?: boolean | undefined }) => f.toVerify === true || f.evidence === "U" || f.evidence === "?";
+const flagged = (f: { evidence: string; toVerify?: boolean | undefined }) =>
+  f.toVerify === true || f.evidence === "U" || f.evidence === "?";
 
 /** Labels of the facts of a version that still need checking ("cần kiểm tra"). */
 function toVerifyList(v: ProcedureVersion): string[] {
@@ -49,17 +50,24 @@ function toVerifyList(v: ProcedureVersion): string[] {
   if (flagged(v.sector)) list.push(`Lĩnh vực: ${v.sector.name}`);
   if (flagged(v.receivingBody)) list.push(`Nơi tiếp nhận: ${v.receivingBody.name}`);
   if (flagged(v.competentBody)) list.push(`Cơ quan giải quyết: ${v.competentBody.name}`);
-  for (const b of v.legalBasis) if (flagged(b)) list.push(`Căn cứ pháp lý: ${b.title}${b.articles ? `, ${b.articles}` : ""}`);
+  for (const b of v.legalBasis)
+    if (flagged(b)) list.push(`Căn cứ pháp lý: ${b.title}${b.articles ? `, ${b.articles}` : ""}`);
   for (const d of v.requiredDocuments) if (flagged(d)) list.push(`Thành phần hồ sơ: ${d.name}`);
   if (flagged(v.form)) list.push(`Mẫu tờ khai: ${v.form.title}`);
-  for (const f of v.form.fields) if (f.toVerify === true || f.evidence === "U" || f.evidence === "?") list.push(`Trường trên tờ khai: ${f.label}`);
+  for (const f of v.form.fields)
+    if (f.toVerify === true || f.evidence === "U" || f.evidence === "?") list.push(`Trường trên tờ khai: ${f.label}`);
   if (flagged(v.timeLimit)) list.push("Thời hạn giải quyết");
   if (flagged(v.result)) list.push(`Kết quả: ${v.result.name}`);
   for (const c of v.caseFlags) if (flagged(c)) list.push(`Trường hợp đặc biệt: ${c.label}`);
   return list;
 }
 
-export function procedureDetail(deps: Deps, code: string, unitCode: string | undefined, moment: Moment): Outcome<ProcedureDetail> {
+export function procedureDetail(
+  deps: Deps,
+  code: string,
+  unitCode: string | undefined,
+  moment: Moment,
+): Outcome<ProcedureDetail> {
   const date = moment.vn.date;
   const v = deps.domain.catalog.versionAt(code, date);
   if (!v) return fail("procedure_not_found");
@@ -74,11 +82,15 @@ export function procedureDetail(deps: Deps, code: string, unitCode: string | und
     const plan = deps.domain.scheme.planAt(unit.id, date);
     // During a pause of a scheme day the track is the one the counter gives when it reopens (shared/scheme/intake-state.ts).
     const status = deps.domain.scheme.schemeStatusAt(unitCode, moment.at);
-    const decision = (status.ok && status.intakeState === "paused" && status.procedures.find((p) => p.procedureCode === code)) || decided;
+    const decision =
+      (status.ok && status.intakeState === "paused" && status.procedures.find((p) => p.procedureCode === code)) ||
+      decided;
     sameDay = {
       unit: unitRef(deps.domain.units, unit),
       // Listed, and decided here or by an office the plan has take part (not a land office absent from the commune).
-      eligible: (plan?.eligible[unit.level] ?? []).some((e) => e.procedureCode === code) && !decided.causes.includes("deciding_office_absent"),
+      eligible:
+        (plan?.eligible[unit.level] ?? []).some((e) => e.procedureCode === code) &&
+        !decided.causes.includes("deciding_office_absent"),
       track: decision.track,
       dueDate: decision.dueDate,
       dueDateText: formatDateVn(decision.dueDate),

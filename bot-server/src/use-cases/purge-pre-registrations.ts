@@ -9,7 +9,9 @@ import { deleteExpiredPreRegistrations } from "../store/pre-registrations.js";
 
 const BATCH = 500;
 
-export async function purgeExpiredPreRegistrations(deps: Pick<Deps, "db" | "clock" | "config" | "log">): Promise<number> {
+export async function purgeExpiredPreRegistrations(
+  deps: Pick<Deps, "db" | "clock" | "config" | "log">,
+): Promise<number> {
   const now = deps.clock.now().toISOString();
   let total = 0;
   for (;;) {
@@ -42,7 +44,9 @@ export function startPurgeTimer(deps: Pick<Deps, "db" | "clock" | "config" | "lo
   const minutes = deps.config.PURGE_INTERVAL_MINUTES;
   if (minutes <= 0) return () => {};
   const run = () => {
-    purgeExpiredPreRegistrations(deps).catch((e: unknown) => deps.log.error({ err: (e as Error).message }, "purge failed"));
+    purgeExpiredPreRegistrations(deps).catch((e: unknown) =>
+      deps.log.error({ err: (e as Error).message }, "purge failed"),
+    );
   };
   const timer = setInterval(run, minutes * 60_000);
   timer.unref();

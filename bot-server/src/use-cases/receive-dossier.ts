@@ -12,7 +12,10 @@ import type { Kysely } from "kysely";
 import { applyEvent } from "../../../shared/dossier/lifecycle.js";
 import { agencyCodeFor } from "../../../shared/dossier/agency-codes.js";
 import { formatDossierCode } from "../../../shared/dossier/dossier-code.js";
-import { normalizePreRegistrationCode, PRE_REGISTRATION_ALPHABET } from "../../../shared/dossier/pre-registration-code.js";
+import {
+  normalizePreRegistrationCode,
+  PRE_REGISTRATION_ALPHABET,
+} from "../../../shared/dossier/pre-registration-code.js";
 import { PRE_REGISTRATION_QR_PREFIX } from "../../../shared/api/pre-registrations.js";
 import { applicantOf } from "../../../shared/dossier/applicant-fields.js";
 import { fail } from "../../../shared/outcomes.js";
@@ -21,15 +24,32 @@ import type { Deps } from "../deps.js";
 import { writeAudit } from "../store/audit.js";
 import { findDocumentBody } from "../store/catalog.js";
 import type { Database } from "../store/database.js";
-import { appendDossierEvent, findDossierById, insertDossier, saveDossier, type DossierRecord, type MissingDocument } from "../store/dossiers.js";
+import {
+  appendDossierEvent,
+  findDossierById,
+  insertDossier,
+  saveDossier,
+  type DossierRecord,
+  type MissingDocument,
+} from "../store/dossiers.js";
 import { insertOutbox } from "../store/outbox.js";
-import { findPreRegistrationByCode, updatePreRegistration, type PreRegistrationRecord } from "../store/pre-registrations.js";
+import {
+  findPreRegistrationByCode,
+  updatePreRegistration,
+  type PreRegistrationRecord,
+} from "../store/pre-registrations.js";
 import { nextDossierSequence } from "../store/sequences.js";
 import { notificationPayload } from "./console-context.js";
 import { otherUnitFailure, servesUnit } from "./pre-registration-unit.js";
 import { may } from "../../../shared/officers/permissions.js";
 import {
-  checkFormData, intakeContext, missingAlways, refusalFlags, type Checked, type IntakeContext, type IntakeInput,
+  checkFormData,
+  intakeContext,
+  missingAlways,
+  refusalFlags,
+  type Checked,
+  type IntakeContext,
+  type IntakeInput,
 } from "./intake-input.js";
 
 type Db = Kysely<Database>;
@@ -37,17 +57,29 @@ type Db = Kysely<Database>;
 export const DRAFT_CODE_PREFIX = "NHAP-";
 
 function draftCode(): string {
-  return DRAFT_CODE_PREFIX + [...getRandomValues(new Uint32Array(8))].map((n) => PRE_REGISTRATION_ALPHABET[n % PRE_REGISTRATION_ALPHABET.length]).join("");
+  return (
+    DRAFT_CODE_PREFIX +
+    [...getRandomValues(new Uint32Array(8))]
+      .map((n) => PRE_REGISTRATION_ALPHABET[n % PRE_REGISTRATION_ALPHABET.length])
+      .join("")
+  );
 }
 
 /** A scanned "KH1:K7M-4X9-RN" or a typed code, in canonical form. */
 export function readPreRegistrationCode(raw: string): string | undefined {
   const s = raw.trim();
-  const r = normalizePreRegistrationCode(s.toUpperCase().startsWith(PRE_REGISTRATION_QR_PREFIX) ? s.slice(PRE_REGISTRATION_QR_PREFIX.length) : s);
+  const r = normalizePreRegistrationCode(
+    s.toUpperCase().startsWith(PRE_REGISTRATION_QR_PREFIX) ? s.slice(PRE_REGISTRATION_QR_PREFIX.length) : s,
+  );
   return r.ok ? r.value : undefined;
 }
 
-async function openPreRegistration(deps: Deps, officer: Officer, rawCode: string | undefined, nowIso: string): Promise<Checked<PreRegistrationRecord | undefined>> {
+async function openPreRegistration(
+  deps: Deps,
+  officer: Officer,
+  rawCode: string | undefined,
+  nowIso: string,
+): Promise<Checked<PreRegistrationRecord | undefined>> {
   if (!rawCode) return { ok: true, value: undefined };
   const code = readPreRegistrationCode(rawCode);
   const found = code ? await findPreRegistrationByCode(deps.db, code) : undefined;
@@ -59,8 +91,14 @@ async function openPreRegistration(deps: Deps, officer: Officer, rawCode: string
 }
 
 /** The form, documents and flags as typed, on a new or existing draft record (not yet written). */
-async function draftRecord(deps: Deps, officer: Officer, input: IntakeInput, ctx: IntakeContext, formData: Record<string, unknown>,
-  pre: PreRegistrationRecord | undefined): Promise<Checked<{ record: DossierRecord; existing: boolean }>> {
+async function draftRecord(
+  deps: Deps,
+  officer: Officer,
+  input: IntakeInput,
+  ctx: IntakeContext,
+  formData: Record<string, unknown>,
+  pre: PreRegistrationRecord | undefined,
+): Promise<Checked<{ record: DossierRecord; existing: boolean }>> {
   const fieldIds = ctx.version.form.fields.map((f) => f.id);
   const applicant = applicantOf(fieldIds, formData);
   const base = {
@@ -84,7 +122,10 @@ async function draftRecord(deps: Deps, officer: Officer, input: IntakeInput, ctx
     const existing = await findDossierById(deps.db, input.draftId);
     if (!existing || existing.receivingUnitId !== ctx.unit.id) return fail("dossier_not_in_unit");
     if (existing.state !== "draft") return fail("invalid_transition");
-    return { ok: true, value: { record: { ...existing, ...base, visitId: input.visitId ?? existing.visitId }, existing: true } };
+    return {
+      ok: true,
+      value: { record: { ...existing, ...base, visitId: input.visitId ?? existing.visitId }, existing: true },
+    };
   }
   return {
     ok: true,
@@ -113,16 +154,37 @@ async function draftRecord(deps: Deps, officer: Officer, input: IntakeInput, ctx
   };
 }
 
-async function writeDraft(trx: Db, officer: Officer, rec: DossierRecord, existing: boolean, nowIso: string): Promise<void> {
+async function writeDraft(
+  trx: Db,
+  officer: Officer,
+  rec: DossierRecord,
+  existing: boolean,
+  nowIso: string,
+): Promise<void> {
   if (existing) {
     if (!(await saveDossier(trx, rec, "draft"))) throw new ConflictError();
   } else {
     await insertDossier(trx, rec);
-    await appendDossierEvent(trx, { dossierId: rec.id, type: "edit_draft", fromState: null, toState: "draft", actorId: officer.id, actorRole: officer.role, at: nowIso, data: {} });
+    await appendDossierEvent(trx, {
+      dossierId: rec.id,
+      type: "edit_draft",
+      fromState: null,
+      toState: "draft",
+      actorId: officer.id,
+      actorRole: officer.role,
+      at: nowIso,
+      data: {},
+    });
   }
   await writeAudit(trx, {
-    at: nowIso, actorKind: "officer", actorId: officer.id, action: existing ? "update" : "create", subjectKind: "dossier", subjectId: rec.id,
-    fields: Object.keys(rec.formData), reason: "Kê khai tại Bộ phận Một cửa",
+    at: nowIso,
+    actorKind: "officer",
+    actorId: officer.id,
+    action: existing ? "update" : "create",
+    subjectKind: "dossier",
+    subjectId: rec.id,
+    fields: Object.keys(rec.formData),
+    reason: "Kê khai tại Bộ phận Một cửa",
   });
 }
 
@@ -144,16 +206,26 @@ interface Prepared {
   pre: PreRegistrationRecord | undefined;
 }
 
-async function prepare(deps: Deps, officer: Officer, input: IntakeInput, mode: "draft" | "submit"): Promise<Checked<Prepared>> {
+async function prepare(
+  deps: Deps,
+  officer: Officer,
+  input: IntakeInput,
+  mode: "draft" | "submit",
+): Promise<Checked<Prepared>> {
   const c = intakeContext(deps, officer, input);
   if (!c.ok) return c;
   const form = checkFormData(deps, c.value.version, input.formData, mode);
   if (!form.ok) return form;
-  const pre = input.draftId ? { ok: true as const, value: undefined } : await openPreRegistration(deps, officer, input.preRegistrationCode, c.value.now.iso);
+  const pre = input.draftId
+    ? { ok: true as const, value: undefined }
+    : await openPreRegistration(deps, officer, input.preRegistrationCode, c.value.now.iso);
   if (!pre.ok) return pre;
   const draft = await draftRecord(deps, officer, input, c.value, form.value, pre.value);
   if (!draft.ok) return draft;
-  return { ok: true, value: { ctx: c.value, record: draft.value.record, existing: draft.value.existing, pre: pre.value } };
+  return {
+    ok: true,
+    value: { ctx: c.value, record: draft.value.record, existing: draft.value.existing, pre: pre.value },
+  };
 }
 
 /** Save what was typed so far (volunteers may do this, not receive). */
@@ -174,7 +246,12 @@ export interface Received {
 }
 
 /** "Tiếp nhận": checks the lifecycle, the form in full, the documents and flags, then commits everything at once. */
-export async function receiveDossier(deps: Deps, officer: Officer, input: IntakeInput, checkedByCitizen: boolean): Promise<Checked<Received>> {
+export async function receiveDossier(
+  deps: Deps,
+  officer: Officer,
+  input: IntakeInput,
+  checkedByCitizen: boolean,
+): Promise<Checked<Received>> {
   const p = await prepare(deps, officer, input, "submit");
   if (!p.ok) return p;
   const { ctx, record, existing, pre } = p.value;
@@ -188,7 +265,8 @@ export async function receiveDossier(deps: Deps, officer: Officer, input: Intake
     });
   }
   const refusal = refusalFlags(ctx.flags);
-  if (refusal.length > 0) return fail("not_eligible", { fields: refusal.map((f) => ({ path: `caseFlags.${f.id}`, message: f.label })) });
+  if (refusal.length > 0)
+    return fail("not_eligible", { fields: refusal.map((f) => ({ path: `caseFlags.${f.id}`, message: f.label })) });
 
   const agency = await agencyCode(deps, ctx.unit.id);
   const yymmdd = ctx.now.date.slice(2).replace(/-/g, "");
@@ -208,24 +286,57 @@ export async function receiveDossier(deps: Deps, officer: Officer, input: Intake
       await insertDossier(trx, received);
     }
     const event = await appendDossierEvent(trx, {
-      dossierId: received.id, type: "receive", fromState: "draft", toState: t.to, actorId: officer.id, actorRole: officer.role, at: ctx.now.iso,
+      dossierId: received.id,
+      type: "receive",
+      fromState: "draft",
+      toState: t.to,
+      actorId: officer.id,
+      actorRole: officer.role,
+      at: ctx.now.iso,
       data: {
-        code: received.code, track: received.track, dueDate: received.dueDate, form: t.form ?? null, reasons: ctx.decision.reasons,
-        typedBy: officer.id, assistedWriting: true, checkedByCitizen, preRegistration: received.preRegistrationId !== null,
+        code: received.code,
+        track: received.track,
+        dueDate: received.dueDate,
+        form: t.form ?? null,
+        reasons: ctx.decision.reasons,
+        typedBy: officer.id,
+        assistedWriting: true,
+        checkedByCitizen,
+        preRegistration: received.preRegistrationId !== null,
         ...(ctx.keptSameDayReason ? { keptSameDayDuringPause: ctx.keptSameDayReason } : {}),
       },
     });
-    if (t.notify) await insertOutbox(trx, { dossierId: received.id, eventId: event.id, kind: t.notify, payload: notificationPayload(deps, received, { form: t.form ?? null }), now: ctx.now.iso });
+    if (t.notify)
+      await insertOutbox(trx, {
+        dossierId: received.id,
+        eventId: event.id,
+        kind: t.notify,
+        payload: notificationPayload(deps, received, { form: t.form ?? null }),
+        now: ctx.now.iso,
+      });
     const preId = received.preRegistrationId ?? pre?.id;
-    if (preId) await updatePreRegistration(trx, preId, { status: "finalised", dossierId: received.id, updatedAt: ctx.now.iso });
+    if (preId)
+      await updatePreRegistration(trx, preId, { status: "finalised", dossierId: received.id, updatedAt: ctx.now.iso });
     await writeAudit(trx, {
-      at: ctx.now.iso, actorKind: "officer", actorId: officer.id, action: existing ? "update" : "create", subjectKind: "dossier", subjectId: received.id,
-      fields: Object.keys(received.formData), reason: "Tiếp nhận hồ sơ",
+      at: ctx.now.iso,
+      actorKind: "officer",
+      actorId: officer.id,
+      action: existing ? "update" : "create",
+      subjectKind: "dossier",
+      subjectId: received.id,
+      fields: Object.keys(received.formData),
+      reason: "Tiếp nhận hồ sơ",
     });
     if (ctx.keptSameDayReason) {
       await writeAudit(trx, {
-        at: ctx.now.iso, actorKind: "officer", actorId: officer.id, action: "update", subjectKind: "dossier", subjectId: received.id,
-        fields: ["track"], reason: `Tiếp nhận trong giờ nghỉ, giữ trả trong ngày: ${ctx.keptSameDayReason}`,
+        at: ctx.now.iso,
+        actorKind: "officer",
+        actorId: officer.id,
+        action: "update",
+        subjectKind: "dossier",
+        subjectId: received.id,
+        fields: ["track"],
+        reason: `Tiếp nhận trong giờ nghỉ, giữ trả trong ngày: ${ctx.keptSameDayReason}`,
       });
     }
     return received;
@@ -242,8 +353,17 @@ async function agencyCode(deps: Deps, unitId: string): Promise<string> {
 }
 
 /** Incomplete at the counter: Mẫu 02 listing everything missing; the draft is kept to resume when the citizen returns. */
-export async function requestSupplementAtIntake(deps: Deps, officer: Officer, input: IntakeInput, missing: MissingDocument[], reason: string): Promise<Checked<DossierRecord>> {
-  if (missing.length === 0) return fail("missing_data", { fields: [{ path: "missingDocuments", message: "Ghi ít nhất một thành phần hồ sơ cần bổ sung" }] });
+export async function requestSupplementAtIntake(
+  deps: Deps,
+  officer: Officer,
+  input: IntakeInput,
+  missing: MissingDocument[],
+  reason: string,
+): Promise<Checked<DossierRecord>> {
+  if (missing.length === 0)
+    return fail("missing_data", {
+      fields: [{ path: "missingDocuments", message: "Ghi ít nhất một thành phần hồ sơ cần bổ sung" }],
+    });
   const p = await prepare(deps, officer, input, "draft");
   if (!p.ok) return p;
   const { ctx, existing } = p.value;
@@ -253,13 +373,25 @@ export async function requestSupplementAtIntake(deps: Deps, officer: Officer, in
   const r = await inTransaction(deps, async (trx) => {
     await writeDraft(trx, officer, record, existing, ctx.now.iso);
     const event = await appendDossierEvent(trx, {
-      dossierId: record.id, type: "request_supplement", fromState: "draft", toState: "draft", actorId: officer.id, actorRole: officer.role, at: ctx.now.iso,
+      dossierId: record.id,
+      type: "request_supplement",
+      fromState: "draft",
+      toState: "draft",
+      actorId: officer.id,
+      actorRole: officer.role,
+      at: ctx.now.iso,
       data: { form: "02", missing: missing.map((m) => m.name), reason },
     });
     if (t.notify) {
       await insertOutbox(trx, {
-        dossierId: record.id, eventId: event.id, kind: t.notify, now: ctx.now.iso,
-        payload: notificationPayload(deps, record, { missingDocuments: missing.map((m) => m.name), preRegistrationId: record.preRegistrationId }),
+        dossierId: record.id,
+        eventId: event.id,
+        kind: t.notify,
+        now: ctx.now.iso,
+        payload: notificationPayload(deps, record, {
+          missingDocuments: missing.map((m) => m.name),
+          preRegistrationId: record.preRegistrationId,
+        }),
       });
     }
     return record;
@@ -268,8 +400,14 @@ export async function requestSupplementAtIntake(deps: Deps, officer: Officer, in
 }
 
 /** Not eligible or not within competence: Mẫu 03 with the reasons; the dossier ends refused. */
-export async function refuseAtIntake(deps: Deps, officer: Officer, input: IntakeInput, reasons: string[]): Promise<Checked<DossierRecord>> {
-  if (reasons.length === 0) return fail("missing_data", { fields: [{ path: "reasons", message: "Ghi rõ lý do từ chối" }] });
+export async function refuseAtIntake(
+  deps: Deps,
+  officer: Officer,
+  input: IntakeInput,
+  reasons: string[],
+): Promise<Checked<DossierRecord>> {
+  if (reasons.length === 0)
+    return fail("missing_data", { fields: [{ path: "reasons", message: "Ghi rõ lý do từ chối" }] });
   const p = await prepare(deps, officer, input, "draft");
   if (!p.ok) return p;
   const { ctx, existing } = p.value;
@@ -281,10 +419,23 @@ export async function refuseAtIntake(deps: Deps, officer: Officer, input: Intake
     await writeDraft(trx, officer, draft, existing, ctx.now.iso);
     if (!(await saveDossier(trx, refused, "draft"))) throw new ConflictError();
     const event = await appendDossierEvent(trx, {
-      dossierId: refused.id, type: "refuse", fromState: "draft", toState: t.to, actorId: officer.id, actorRole: officer.role, at: ctx.now.iso,
+      dossierId: refused.id,
+      type: "refuse",
+      fromState: "draft",
+      toState: t.to,
+      actorId: officer.id,
+      actorRole: officer.role,
+      at: ctx.now.iso,
       data: { form: "03", reasons },
     });
-    if (t.notify) await insertOutbox(trx, { dossierId: refused.id, eventId: event.id, kind: t.notify, now: ctx.now.iso, payload: notificationPayload(deps, refused) });
+    if (t.notify)
+      await insertOutbox(trx, {
+        dossierId: refused.id,
+        eventId: event.id,
+        kind: t.notify,
+        now: ctx.now.iso,
+        payload: notificationPayload(deps, refused),
+      });
     return refused;
   });
   return r;

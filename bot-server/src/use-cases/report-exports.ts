@@ -6,7 +6,13 @@
  * audited per dossier, never logged.
  */
 import type { IsoDate } from "../../../shared/model.js";
-import { type BookFormat, type ExportQuery, type ReportFormat, type TrackingBook, type TrackingBookRow } from "../../../shared/reports/exports.js";
+import {
+  type BookFormat,
+  type ExportQuery,
+  type ReportFormat,
+  type TrackingBook,
+  type TrackingBookRow,
+} from "../../../shared/reports/exports.js";
 import { whereToSubmit } from "../../../shared/procedures/where-to-submit.js";
 import { addDays, vnInstant } from "../../../shared/time/vn-time.js";
 import { displayName } from "../../../shared/units/unit-names.js";
@@ -48,14 +54,23 @@ const CONTENT_TYPES: Record<BookFormat, string> = {
 };
 
 /** The unit a download is about: the officer's own unless a province viewer names one (or none: the province). */
-export function scopeOf(deps: Deps, officer: Officer, unitId: string | undefined): Outcome<{ unitId: string | undefined }> {
-  if (!REPORT_ROLES.has(officer.role)) return failure("forbidden", { message: "Chỉ lãnh đạo, quản trị đơn vị và cán bộ theo dõi của tỉnh được tải báo cáo." });
+export function scopeOf(
+  deps: Deps,
+  officer: Officer,
+  unitId: string | undefined,
+): Outcome<{ unitId: string | undefined }> {
+  if (!REPORT_ROLES.has(officer.role))
+    return failure("forbidden", {
+      message: "Chỉ lãnh đạo, quản trị đơn vị và cán bộ theo dõi của tỉnh được tải báo cáo.",
+    });
   if (officer.role === "province_viewer") {
-    if (unitId !== undefined && !deps.domain.units.byId(unitId)) return failure("unit_not_found", { message: "Không tìm thấy đơn vị này." });
+    if (unitId !== undefined && !deps.domain.units.byId(unitId))
+      return failure("unit_not_found", { message: "Không tìm thấy đơn vị này." });
     return { ok: true, value: { unitId } };
   }
   if (officer.unitId === null) return failure("unit_unknown");
-  if (unitId !== undefined && unitId !== officer.unitId) return failure("forbidden", { message: "Bạn chỉ được tải báo cáo của đơn vị mình." });
+  if (unitId !== undefined && unitId !== officer.unitId)
+    return failure("forbidden", { message: "Bạn chỉ được tải báo cáo của đơn vị mình." });
   return { ok: true, value: { unitId: officer.unitId } };
 }
 
@@ -77,20 +92,51 @@ export function unitsCountedIn(deps: Deps, unitId: string): string[] {
 function frameOf(deps: Deps, unitId: string | undefined, date: IsoDate) {
   const unit = unitId ? deps.domain.units.byId(unitId) : undefined;
   const province = unit ? deps.domain.units.provinceOf(unit) : undefined;
-  const top = unit && unit.level !== "province" ? `Ủy ban nhân dân ${displayName(unit)}` : province ? `Ủy ban nhân dân ${displayName(province)}` : "Ủy ban nhân dân tỉnh";
-  return { agencyTop: top, agency: unit && unit.level !== "province" ? "Bộ phận Một cửa" : "Trung tâm Phục vụ hành chính công", place: unit?.name ?? province?.name ?? "", date };
+  const top =
+    unit && unit.level !== "province"
+      ? `Ủy ban nhân dân ${displayName(unit)}`
+      : province
+        ? `Ủy ban nhân dân ${displayName(province)}`
+        : "Ủy ban nhân dân tỉnh";
+  return {
+    agencyTop: top,
+    agency: unit && unit.level !== "province" ? "Bộ phận Một cửa" : "Trung tâm Phục vụ hành chính công",
+    place: unit?.name ?? province?.name ?? "",
+    date,
+  };
 }
 
-const slug = (s: string) => s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d").replace(/Đ/g, "D").replace(/[^A-Za-z0-9]+/g, "-").replace(/^-|-$/g, "").toLowerCase();
+const slug = (s: string) =>
+  s
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/đ/g, "d")
+    .replace(/Đ/g, "D")
+    .replace(/[^A-Za-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "")
+    .toLowerCase();
 
-export async function exportReport(deps: Deps, officer: Officer, q: ExportQuery, format: ReportFormat, source: ReportSource): Promise<Outcome<Download>> {
+export async function exportReport(
+  deps: Deps,
+  officer: Officer,
+  q: ExportQuery,
+  format: ReportFormat,
+  source: ReportSource,
+): Promise<Outcome<Download>> {
   const scope = scopeOf(deps, officer, q.unitId);
   if (!scope.ok) return scope;
   const computed = await source(deps, officer, { ...q, unitId: scope.value.unitId });
   if (!computed.ok) return computed;
   const frame = frameOf(deps, scope.value.unitId, nowOf(deps).date);
   const body = format === "xlsx" ? await reportWorkbook(computed.value, frame) : reportPdf(computed.value, frame);
-  return { ok: true, value: { body, contentType: CONTENT_TYPES[format], fileName: `bao-cao-${slug(frame.place || "tinh")}-${q.from}-${q.to}.${format}` } };
+  return {
+    ok: true,
+    value: {
+      body,
+      contentType: CONTENT_TYPES[format],
+      fileName: `bao-cao-${slug(frame.place || "tinh")}-${q.from}-${q.to}.${format}`,
+    },
+  };
 }
 
 /** The book of a unit (or of the province) for a period, as data, for a signed-in officer. */
@@ -101,7 +147,12 @@ export async function trackingBookOf(deps: Deps, officer: Officer, q: ExportQuer
 }
 
 /** The book of `unitId` (undefined: every unit), read under audit by `actor` (an officer, or the province's system). */
-export async function buildTrackingBook(deps: Deps, unitId: string | undefined, q: ExportQuery, actor: { kind: "officer" | "system"; id: string }): Promise<Outcome<TrackingBook>> {
+export async function buildTrackingBook(
+  deps: Deps,
+  unitId: string | undefined,
+  q: ExportQuery,
+  actor: { kind: "officer" | "system"; id: string },
+): Promise<Outcome<TrackingBook>> {
   const records = await listTrackingBook(deps.db, {
     unitIds: unitId ? unitsCountedIn(deps, unitId) : undefined,
     fromIso: new Date(vnInstant(q.from, "00:00")).toISOString(),
@@ -110,7 +161,9 @@ export async function buildTrackingBook(deps: Deps, unitId: string | undefined, 
     limit: TRACKING_BOOK_MAX_ROWS + 1,
   });
   if (records.length > TRACKING_BOOK_MAX_ROWS) {
-    return failure("invalid_body", { message: `Sổ có hơn ${TRACKING_BOOK_MAX_ROWS.toLocaleString("vi-VN")} hồ sơ: vui lòng chọn khoảng thời gian ngắn hơn hoặc một đơn vị.` });
+    return failure("invalid_body", {
+      message: `Sổ có hơn ${TRACKING_BOOK_MAX_ROWS.toLocaleString("vi-VN")} hồ sơ: vui lòng chọn khoảng thời gian ngắn hơn hoặc một đơn vị.`,
+    });
   }
   // Per procedure version and unit, once: the form's field ids and the deciding body's name.
   const perVersion = new Map<string, { fieldIds: string[]; deciding: string }>();
@@ -119,7 +172,10 @@ export async function buildTrackingBook(deps: Deps, unitId: string | undefined, 
     let v = perVersion.get(key);
     const version = deps.domain.catalog.versionById(versionId);
     if (!v && version) {
-      v = { fieldIds: version.form.fields.map((f) => f.id), deciding: whereToSubmit(version, deps.domain.units.byId(unitId)).decidingOffice };
+      v = {
+        fieldIds: version.form.fields.map((f) => f.id),
+        deciding: whereToSubmit(version, deps.domain.units.byId(unitId)).decidingOffice,
+      };
       perVersion.set(key, v);
     }
     return { version, ...v };
@@ -127,7 +183,10 @@ export async function buildTrackingBook(deps: Deps, unitId: string | undefined, 
   const rows: TrackingBookRow[] = records.map((r, i) => {
     const { version, fieldIds, deciding } = lookup(r.procedureVersionId, r.receivingUnitId);
     const applicant = fieldIds ? applicantOf(fieldIds, r.formData) : undefined;
-    const notes = [r.apologised ? "Quá hạn, có văn bản xin lỗi (Mẫu 04)" : "", r.state === "refused" ? "Từ chối tiếp nhận (Mẫu 03)" : ""].filter(Boolean);
+    const notes = [
+      r.apologised ? "Quá hạn, có văn bản xin lỗi (Mẫu 04)" : "",
+      r.state === "refused" ? "Từ chối tiếp nhận (Mẫu 03)" : "",
+    ].filter(Boolean);
     return {
       stt: i + 1,
       code: r.code,
@@ -148,8 +207,14 @@ export async function buildTrackingBook(deps: Deps, unitId: string | undefined, 
   });
   const now = nowOf(deps);
   const audit = records.map((r) => ({
-    at: now.iso, actorKind: actor.kind, actorId: actor.id, action: "export" as const, subjectKind: "dossier" as const, subjectId: r.id,
-    fields: ["applicant_name", "address", "phone"], reason: "Tải Sổ theo dõi hồ sơ",
+    at: now.iso,
+    actorKind: actor.kind,
+    actorId: actor.id,
+    action: "export" as const,
+    subjectKind: "dossier" as const,
+    subjectId: r.id,
+    fields: ["applicant_name", "address", "phone"],
+    reason: "Tải Sổ theo dõi hồ sơ",
   }));
   // 2,000 rows of 9 columns per statement: within SQLite's and PostgreSQL's bound-parameter limits.
   for (let i = 0; i < audit.length; i += 2000) await writeAuditMany(deps.db, audit.slice(i, i + 2000));
@@ -171,14 +236,32 @@ export async function buildTrackingBook(deps: Deps, unitId: string | undefined, 
   };
 }
 
-export async function exportTrackingBook(deps: Deps, officer: Officer, q: ExportQuery, format: BookFormat): Promise<Outcome<Download>> {
+export async function exportTrackingBook(
+  deps: Deps,
+  officer: Officer,
+  q: ExportQuery,
+  format: BookFormat,
+): Promise<Outcome<Download>> {
   const book = await trackingBookOf(deps, officer, q);
   if (!book.ok) return book;
-  const frame = { place: frameOf(deps, q.unitId ?? officer.unitId ?? undefined, nowOf(deps).date).place, date: nowOf(deps).date };
+  const frame = {
+    place: frameOf(deps, q.unitId ?? officer.unitId ?? undefined, nowOf(deps).date).place,
+    date: nowOf(deps).date,
+  };
   const body =
-    format === "xlsx" ? await trackingBookWorkbook(book.value, frame)
-    : format === "pdf" ? trackingBookPdf(book.value, frame)
-    : format === "csv" ? Buffer.from(trackingBookCsv(book.value), "utf8")
-    : Buffer.from(JSON.stringify(trackingBookJson(book.value)), "utf8");
-  return { ok: true, value: { body, contentType: CONTENT_TYPES[format], fileName: `so-theo-doi-ho-so-${slug(book.value.unitName)}-${q.from}-${q.to}.${format}` } };
+    format === "xlsx"
+      ? await trackingBookWorkbook(book.value, frame)
+      : format === "pdf"
+        ? trackingBookPdf(book.value, frame)
+        : format === "csv"
+          ? Buffer.from(trackingBookCsv(book.value), "utf8")
+          : Buffer.from(JSON.stringify(trackingBookJson(book.value)), "utf8");
+  return {
+    ok: true,
+    value: {
+      body,
+      contentType: CONTENT_TYPES[format],
+      fileName: `so-theo-doi-ho-so-${slug(book.value.unitName)}-${q.from}-${q.to}.${format}`,
+    },
+  };
 }

@@ -20,8 +20,19 @@ import { fail as failure } from "../../../shared/outcomes.js";
 import type { Officer } from "../../../shared/officers/officer.js";
 import type { Deps } from "../deps.js";
 import {
-  changedDossierIds, countFeedback, factsRow, listFactDossiers, loadForFacts, medianMinutes, ratingsByUnit, readWatermark,
-  sumFacts, sumFactsByUnit, upsertFacts, writeWatermark, type FactsFilter,
+  changedDossierIds,
+  countFeedback,
+  factsRow,
+  listFactDossiers,
+  loadForFacts,
+  medianMinutes,
+  ratingsByUnit,
+  readWatermark,
+  sumFacts,
+  sumFactsByUnit,
+  upsertFacts,
+  writeWatermark,
+  type FactsFilter,
 } from "../store/reports.js";
 import { nowOf } from "./console-context.js";
 import type { Checked } from "./intake-input.js";
@@ -40,7 +51,8 @@ export interface ReportScope {
 const REPORT_ROLES = new Set(["province_viewer", "unit_admin", "leader"]);
 
 export function reportScope(deps: Deps, officer: Officer): Checked<ReportScope> {
-  if (!REPORT_ROLES.has(officer.role)) return failure("forbidden", { message: "Chỉ lãnh đạo, quản trị đơn vị và cấp tỉnh được xem báo cáo." });
+  if (!REPORT_ROLES.has(officer.role))
+    return failure("forbidden", { message: "Chỉ lãnh đạo, quản trị đơn vị và cấp tỉnh được xem báo cáo." });
   if (officer.role === "province_viewer") return { ok: true, value: { all: true } };
   const unit = officer.unitId ? deps.domain.units.byId(officer.unitId) : undefined;
   if (!unit) return failure("unit_unknown");
@@ -48,7 +60,11 @@ export function reportScope(deps: Deps, officer: Officer): Checked<ReportScope> 
 }
 
 /** The recorded unit ids a report on `unitId` counts; undefined = the whole province. */
-function unitFilter(deps: Deps, scope: ReportScope, unitId: string | undefined): Checked<{ ids?: string[]; unit?: AdminUnit }> {
+function unitFilter(
+  deps: Deps,
+  scope: ReportScope,
+  unitId: string | undefined,
+): Checked<{ ids?: string[]; unit?: AdminUnit }> {
   const wanted = unitId ?? scope.unit?.id;
   if (wanted === undefined) return { ok: true, value: {} };
   const unit = deps.domain.units.byId(wanted);
@@ -65,14 +81,27 @@ export async function buildReport(deps: Deps, officer: Officer, q: ReportQuery):
   const scope = reportScope(deps, officer);
   if (!scope.ok) return scope;
   const period = periodOf(q.period, q.date, q.to);
-  if (isPeriodError(period)) return failure("invalid_body", { message: period.message, fields: [{ path: q.period === "custom" ? "to" : "date", message: period.message }] });
+  if (isPeriodError(period))
+    return failure("invalid_body", {
+      message: period.message,
+      fields: [{ path: q.period === "custom" ? "to" : "date", message: period.message }],
+    });
   const units = unitFilter(deps, scope.value, q.unitId);
   if (!units.ok) return units;
   const procedure = q.procedureCode ? deps.domain.catalog.versions.find((v) => v.code === q.procedureCode) : undefined;
-  if (q.procedureCode && !procedure) return failure("invalid_body", { message: "Không có thủ tục này trong danh mục.", fields: [{ path: "procedureCode", message: "Không có thủ tục này trong danh mục." }] });
+  if (q.procedureCode && !procedure)
+    return failure("invalid_body", {
+      message: "Không có thủ tục này trong danh mục.",
+      fields: [{ path: "procedureCode", message: "Không có thủ tục này trong danh mục." }],
+    });
   await refreshReportFacts(deps);
   const now = nowOf(deps);
-  const filter: FactsFilter = { from: period.from, to: period.to, unitIds: units.value.ids, procedureCode: q.procedureCode };
+  const filter: FactsFilter = {
+    from: period.from,
+    to: period.to,
+    unitIds: units.value.ids,
+    procedureCode: q.procedureCode,
+  };
   const sums = await sumFacts(deps.db, filter, now.date);
   const { start, end } = periodInstants(period);
   const [median, feedback] = await Promise.all([
@@ -80,13 +109,22 @@ export async function buildReport(deps: Deps, officer: Officer, q: ReportQuery):
     countFeedback(deps.db, { startIso: start, endIso: end, unitIds: units.value.ids, procedureCode: q.procedureCode }),
   ]);
   const unit = units.value.unit;
-  const base = { from: period.from, to: period.to, ...(unit ? { unitId: unit.id } : {}), ...(q.procedureCode ? { procedureCode: q.procedureCode } : {}) };
+  const base = {
+    from: period.from,
+    to: period.to,
+    ...(unit ? { unitId: unit.id } : {}),
+    ...(q.procedureCode ? { procedureCode: q.procedureCode } : {}),
+  };
   return {
     ok: true,
     value: {
       title: REPORT_TITLE,
-      unit: unit ? { id: unit.id, code: unit.code, name: deps.domain.units.fullName(unit) } : { id: null, code: null, name: "Toàn tỉnh" },
-      includedUnits: (units.value.ids ?? []).filter((id) => id !== unit?.id).map((id) => ({ id, name: unitName(deps, id) })),
+      unit: unit
+        ? { id: unit.id, code: unit.code, name: deps.domain.units.fullName(unit) }
+        : { id: null, code: null, name: "Toàn tỉnh" },
+      includedUnits: (units.value.ids ?? [])
+        .filter((id) => id !== unit?.id)
+        .map((id) => ({ id, name: unitName(deps, id) })),
       period: { kind: period.kind, from: period.from, to: period.to, label: period.label },
       procedure: procedure ? { code: procedure.code, name: procedure.name } : null,
       figures: buildFigures({ ...sums, medianMinutes: median, ...feedback }, base),
@@ -95,13 +133,21 @@ export async function buildReport(deps: Deps, officer: Officer, q: ReportQuery):
   };
 }
 
-export async function drillDown(deps: Deps, officer: Officer, q: DrillDownRequest): Promise<Checked<DrillDownResponse>> {
+export async function drillDown(
+  deps: Deps,
+  officer: Officer,
+  q: DrillDownRequest,
+): Promise<Checked<DrillDownResponse>> {
   const scope = reportScope(deps, officer);
   if (!scope.ok) return scope;
   const def = FIGURE_BY_KEY.get(q.figure);
   const column = drillColumnOf(q.figure);
   if (!def || !column) return failure("figure_without_list");
-  if (q.to < q.from) return failure("invalid_body", { message: "Ngày kết thúc phải sau hoặc trùng ngày bắt đầu.", fields: [{ path: "to", message: "Ngày kết thúc phải sau hoặc trùng ngày bắt đầu." }] });
+  if (q.to < q.from)
+    return failure("invalid_body", {
+      message: "Ngày kết thúc phải sau hoặc trùng ngày bắt đầu.",
+      fields: [{ path: "to", message: "Ngày kết thúc phải sau hoặc trùng ngày bắt đầu." }],
+    });
   const units = unitFilter(deps, scope.value, q.unitId);
   if (!units.ok) return units;
   await refreshReportFacts(deps);
@@ -145,13 +191,45 @@ export async function annualReview(deps: Deps, officer: Officer, year: number): 
   await refreshReportFacts(deps);
   const now = nowOf(deps);
   const { start, end } = periodInstants({ from, to });
-  const [rows, ratings] = await Promise.all([sumFactsByUnit(deps.db, { from, to }, now.date), ratingsByUnit(deps.db, start, end)]);
-  const byUnit = new Map<string, { unit: AdminUnit; received: number; sameDay: number; sameDayDone: number; completed: number; good: number; open: number; openWithinDue: number; satisfied: number; ratings: number }>();
+  const [rows, ratings] = await Promise.all([
+    sumFactsByUnit(deps.db, { from, to }, now.date),
+    ratingsByUnit(deps.db, start, end),
+  ]);
+  const byUnit = new Map<
+    string,
+    {
+      unit: AdminUnit;
+      received: number;
+      sameDay: number;
+      sameDayDone: number;
+      completed: number;
+      good: number;
+      open: number;
+      openWithinDue: number;
+      satisfied: number;
+      ratings: number;
+    }
+  >();
   const slot = (unitId: string) => {
     const unit = creditedUnit(deps.domain.units, unitId, to);
     if (!unit) return undefined;
     let s = byUnit.get(unit.id);
-    if (!s) byUnit.set(unit.id, (s = { unit, received: 0, sameDay: 0, sameDayDone: 0, completed: 0, good: 0, open: 0, openWithinDue: 0, satisfied: 0, ratings: 0 }));
+    if (!s)
+      byUnit.set(
+        unit.id,
+        (s = {
+          unit,
+          received: 0,
+          sameDay: 0,
+          sameDayDone: 0,
+          completed: 0,
+          good: 0,
+          open: 0,
+          openWithinDue: 0,
+          satisfied: 0,
+          ratings: 0,
+        }),
+      );
     return s;
   };
   for (const r of rows) {
@@ -171,7 +249,12 @@ export async function annualReview(deps: Deps, officer: Officer, year: number): 
     s.satisfied += r.satisfied;
     s.ratings += r.total;
   }
-  const visible = [...byUnit.values()].filter((s) => scope.value.all || unitsCountedIn(deps.domain.units, scope.value.unit!.id).some((u) => u.id === s.unit.id) || s.unit.id === scope.value.unit!.id);
+  const visible = [...byUnit.values()].filter(
+    (s) =>
+      scope.value.all ||
+      unitsCountedIn(deps.domain.units, scope.value.unit!.id).some((u) => u.id === s.unit.id) ||
+      s.unit.id === scope.value.unit!.id,
+  );
   const ranked: Omit<ReviewRow, "rank">[] = visible
     .map((s) => ({
       unit: { id: s.unit.id, name: deps.domain.units.fullName(s.unit) },
@@ -182,7 +265,14 @@ export async function annualReview(deps: Deps, officer: Officer, year: number): 
       satisfactionRate: pct(s.satisfied, s.ratings),
       ratings: s.ratings,
     }))
-    .sort((a, b) => (b.sameDayRate ?? -1) - (a.sameDayRate ?? -1) || (b.onTimeRate ?? -1) - (a.onTimeRate ?? -1) || (b.satisfactionRate ?? -1) - (a.satisfactionRate ?? -1) || b.received - a.received || a.unit.name.localeCompare(b.unit.name, "vi"));
+    .sort(
+      (a, b) =>
+        (b.sameDayRate ?? -1) - (a.sameDayRate ?? -1) ||
+        (b.onTimeRate ?? -1) - (a.onTimeRate ?? -1) ||
+        (b.satisfactionRate ?? -1) - (a.satisfactionRate ?? -1) ||
+        b.received - a.received ||
+        a.unit.name.localeCompare(b.unit.name, "vi"),
+    );
   return {
     ok: true,
     value: {
@@ -190,20 +280,29 @@ export async function annualReview(deps: Deps, officer: Officer, year: number): 
       year,
       period: { from, to, label: `Năm ${year}` },
       rows: ranked.map((r, i) => ({ rank: i + 1, ...r })),
-      formula: "Xếp theo tỷ lệ giải quyết trong ngày, rồi tỷ lệ trước hạn và đúng hạn (QĐ 766/QĐ-TTg, chỉ số 2.1), rồi tỷ lệ hài lòng; đơn vị cũ được tính vào đơn vị kế thừa, xã tính vào huyện trước 01/07/2025.",
+      formula:
+        "Xếp theo tỷ lệ giải quyết trong ngày, rồi tỷ lệ trước hạn và đúng hạn (QĐ 766/QĐ-TTg, chỉ số 2.1), rồi tỷ lệ hài lòng; đơn vị cũ được tính vào đơn vị kế thừa, xã tính vào huyện trước 01/07/2025.",
       generatedAt: now.iso,
     },
   };
 }
 
 /** The units the officer may pick: every unit for the province, their own unit and its predecessors otherwise. */
-export function reportUnits(deps: Deps, officer: Officer): Checked<{ allUnits: boolean; units: { id: string; name: string; level: string; current: boolean }[] }> {
+export function reportUnits(
+  deps: Deps,
+  officer: Officer,
+): Checked<{ allUnits: boolean; units: { id: string; name: string; level: string; current: boolean }[] }> {
   const scope = reportScope(deps, officer);
   if (!scope.ok) return scope;
   const today = nowOf(deps).date;
   const list = scope.value.all ? deps.domain.units.units : unitsCountedIn(deps.domain.units, scope.value.unit!.id);
   const units = list
-    .map((u) => ({ id: u.id, name: deps.domain.units.fullName(u), level: u.level, current: deps.domain.units.isInForce(u, today) }))
+    .map((u) => ({
+      id: u.id,
+      name: deps.domain.units.fullName(u),
+      level: u.level,
+      current: deps.domain.units.isInForce(u, today),
+    }))
     .sort((a, b) => Number(b.current) - Number(a.current) || a.name.localeCompare(b.name, "vi"));
   return { ok: true, value: { allUnits: scope.value.all, units } };
 }
@@ -256,9 +355,19 @@ async function catchUp(deps: Deps): Promise<number> {
       factsRow(
         dossierFacts(
           {
-            id: d.id, receivingUnitId: d.receiving_unit_id, procedureCode: d.procedure_code, planId: d.plan_id, preRegistrationId: d.pre_registration_id,
-            track: d.track, state: d.state, receivedAt: d.received_at, originalDueDate: d.original_due_date, dueDate: d.due_date,
-            assistedWriting: d.assisted_writing === 1, resultReadyAt: d.result_ready_at, returnedAt: d.returned_at,
+            id: d.id,
+            receivingUnitId: d.receiving_unit_id,
+            procedureCode: d.procedure_code,
+            planId: d.plan_id,
+            preRegistrationId: d.pre_registration_id,
+            track: d.track,
+            state: d.state,
+            receivedAt: d.received_at,
+            originalDueDate: d.original_due_date,
+            dueDate: d.due_date,
+            assistedWriting: d.assisted_writing === 1,
+            resultReadyAt: d.result_ready_at,
+            returnedAt: d.returned_at,
           },
           (eventsOf.get(d.id) ?? []).map((e) => ({ type: e.type, fromState: e.from_state, at: e.at })),
           (sentOf.get(d.id) ?? []).map((s) => s.channel),
@@ -289,13 +398,23 @@ function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]
 }
 
 /** The report a download prints: the same figures as the console page, for the download's unit and days. */
-export function reportForExport(deps: Deps, officer: Officer, q: { from: string; to: string; unitId?: string; procedureCode?: string }) {
+export function reportForExport(
+  deps: Deps,
+  officer: Officer,
+  q: { from: string; to: string; unitId?: string; procedureCode?: string },
+) {
   // Days that make a whole month (quarter, year…) keep that period's name ("Tháng 07/2025") on the printout.
   const kind = NAMED_PERIODS.find((k) => {
     const p = periodOf(k, q.from);
     return !isPeriodError(p) && p.from === q.from && p.to === q.to;
   });
-  return buildReport(deps, officer, { period: kind ?? "custom", date: q.from, to: kind ? undefined : q.to, unitId: q.unitId, procedureCode: q.procedureCode });
+  return buildReport(deps, officer, {
+    period: kind ?? "custom",
+    date: q.from,
+    to: kind ? undefined : q.to,
+    unitId: q.unitId,
+    procedureCode: q.procedureCode,
+  });
 }
 
 const NAMED_PERIODS = ["day", "week", "month", "quarter", "year"] as const;

@@ -24,7 +24,11 @@ export function trackFailure(e: TrackError): Failure {
   }
 }
 
-export function schemeStatus(deps: Deps, unitCode: string, moment: Moment): { ok: true; value: SchemeStatus } | Failure {
+export function schemeStatus(
+  deps: Deps,
+  unitCode: string,
+  moment: Moment,
+): { ok: true; value: SchemeStatus } | Failure {
   const s = deps.domain.scheme.schemeStatusAt(unitCode, moment.at);
   if (!s.ok) return trackFailure(s);
   const unit = deps.domain.units.byId(s.unitId);

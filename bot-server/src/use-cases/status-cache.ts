@@ -24,7 +24,11 @@ export interface StatusCacheOptions {
 
 const OFF: StatusCache = { get: () => undefined, set: () => {}, forget: () => {} };
 
-export function createStatusCache({ ttlMs, maxEntries = 10_000, now = () => performance.now() }: StatusCacheOptions): StatusCache {
+export function createStatusCache({
+  ttlMs,
+  maxEntries = 10_000,
+  now = () => performance.now(),
+}: StatusCacheOptions): StatusCache {
   if (ttlMs <= 0) return OFF;
   const cache = new TtlCache<string, DossierStatus>(maxEntries, now);
   return {

@@ -9,5 +9,11 @@ const DERIVED_SOURCE = "Suy ra từ tên đơn vị; chưa có địa chỉ, s�
 export function unitOffice(units: UnitDirectory, unit: AdminUnit): UnitOffice {
   const o = officeOf(unit.id);
   if (o) return { place: o.place, address: o.address, phone: o.phone, toVerify: o.toVerify, source: o.source };
-  return { place: `Bộ phận Một cửa, UBND ${units.displayName(unit)}`, address: null, phone: null, toVerify: true, source: DERIVED_SOURCE };
+  return {
+    place: `Bộ phận Một cửa, UBND ${units.displayName(unit)}`,
+    address: null,
+    phone: null,
+    toVerify: true,
+    source: DERIVED_SOURCE,
+  };
 }

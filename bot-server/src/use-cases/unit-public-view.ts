@@ -84,14 +84,24 @@ function formerNames(deps: Deps, unit: AdminUnit): UnitPublicView["formerNames"]
     byDate.set(s.effectiveDate, [...(byDate.get(s.effectiveDate) ?? []), from]);
   }
   return [...byDate.entries()].map(([date, list]) => {
-    const parents = [...new Set(list.map((u) => units.fullName(u).slice(units.displayName(u).length).replace(/^,\s*/, "")))];
+    const parents = [
+      ...new Set(list.map((u) => units.fullName(u).slice(units.displayName(u).length).replace(/^,\s*/, ""))),
+    ];
     const names = list.map((u) => units.displayName(u)).join(", ");
-    return { names: parents.length === 1 && parents[0] ? `${names} (${parents[0]})` : list.map((u) => units.fullName(u)).join("; "), until: formatDateVn(date) };
+    return {
+      names:
+        parents.length === 1 && parents[0] ? `${names} (${parents[0]})` : list.map((u) => units.fullName(u)).join("; "),
+      until: formatDateVn(date),
+    };
   });
 }
 
 /** The unit holding `code` today, or where a former unit's code now leads (its single successor). */
-export function resolvePublicUnit(deps: Deps, code: string, date: IsoDate): { unit: AdminUnit } | { redirectTo: string } | undefined {
+export function resolvePublicUnit(
+  deps: Deps,
+  code: string,
+  date: IsoDate,
+): { unit: AdminUnit } | { redirectTo: string } | undefined {
   if (!/^\d{1,5}$/.test(code)) return undefined;
   const units = deps.domain.units;
   const unit = units.findByCode(code, date);
@@ -103,7 +113,12 @@ export function resolvePublicUnit(deps: Deps, code: string, date: IsoDate): { un
 }
 
 /** `entered`: the office contact the unit entered in the console (null when none). */
-export function unitPublicView(deps: Deps, unit: AdminUnit, epochMs: number, entered: OfficeContact | null): UnitPublicView {
+export function unitPublicView(
+  deps: Deps,
+  unit: AdminUnit,
+  epochMs: number,
+  entered: OfficeContact | null,
+): UnitPublicView {
   const units = deps.domain.units;
   const moment = vnMomentFromEpoch(epochMs);
   const date = moment.date;
@@ -114,11 +129,17 @@ export function unitPublicView(deps: Deps, unit: AdminUnit, epochMs: number, ent
 
   const cutoff = plan?.intakeCutoff ?? "";
   const hours = (plan?.officeHours ?? []).map((h) => `${h.start}–${h.end}`).join(", ");
-  const nextDayText = s?.nextSchemeDay ? `${WEEKDAY_NAMES_VI[weekdayOf(s.nextSchemeDay)]}, ${formatDateVn(s.nextSchemeDay)}` : null;
+  const nextDayText = s?.nextSchemeDay
+    ? `${WEEKDAY_NAMES_VI[weekdayOf(s.nextSchemeDay)]}, ${formatDateVn(s.nextSchemeDay)}`
+    : null;
   const beforeCutoff = s !== undefined && s.time < cutoff;
   let today: UnitPublicView["today"];
   if (!plan || !s) {
-    today = { tone: "none", headline: `${capitalize(displayName)} chưa áp dụng Ngày không hẹn.`, detail: "Hồ sơ được tiếp nhận và hẹn trả theo thời hạn thông thường." };
+    today = {
+      tone: "none",
+      headline: `${capitalize(displayName)} chưa áp dụng Ngày không hẹn.`,
+      detail: "Hồ sơ được tiếp nhận và hẹn trả theo thời hạn thông thường.",
+    };
   } else if (s.schemeDay && beforeCutoff) {
     today = {
       tone: "open",
@@ -185,13 +206,20 @@ export function unitPublicView(deps: Deps, unit: AdminUnit, epochMs: number, ent
           weekdays: weekdayList(plan.weekdays),
           hours,
           cutoff,
-          demoNote: plan.status === "demo" ? "Lịch này là cấu hình minh họa của phần mềm, chưa phải quyết định chính thức của tỉnh." : null,
+          demoNote:
+            plan.status === "demo"
+              ? "Lịch này là cấu hình minh họa của phần mềm, chưa phải quyết định chính thức của tỉnh."
+              : null,
           nextDayText,
         }
       : null,
     procedures,
     office,
     checkNote,
-    links: { page: unitPageUrl(deps.config, unit.code), miniApp: miniAppUnitUrl(deps.config, unit.code), webApp: webAppUnitUrl(deps.config, unit.code) },
+    links: {
+      page: unitPageUrl(deps.config, unit.code),
+      miniApp: miniAppUnitUrl(deps.config, unit.code),
+      webApp: webAppUnitUrl(deps.config, unit.code),
+    },
   };
 }

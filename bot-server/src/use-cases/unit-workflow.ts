@@ -11,7 +11,13 @@ export async function readUnitWorkflow(deps: Pick<Deps, "db">, unitId: string): 
   return UNIT_WORKFLOWS.find((w) => w === v?.workflow) ?? "three-step";
 }
 
-export async function writeUnitWorkflow(deps: Pick<Deps, "db">, unitId: string, workflow: UnitWorkflow, now: string, by: string): Promise<void> {
+export async function writeUnitWorkflow(
+  deps: Pick<Deps, "db">,
+  unitId: string,
+  workflow: UnitWorkflow,
+  now: string,
+  by: string,
+): Promise<void> {
   await writeConsoleSetting(deps.db, key(unitId), { workflow }, now, by);
 }
 

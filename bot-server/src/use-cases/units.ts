@@ -21,7 +21,13 @@ export function unitSummary(deps: Deps, unit: AdminUnit): UnitSummary {
   };
 }
 
-export function searchUnits(deps: Deps, q: string | undefined, date: IsoDate, level: UnitLevel | undefined, limit = DEFAULT_LIMIT): UnitSummary[] {
+export function searchUnits(
+  deps: Deps,
+  q: string | undefined,
+  date: IsoDate,
+  level: UnitLevel | undefined,
+  limit = DEFAULT_LIMIT,
+): UnitSummary[] {
   const units = deps.domain.units;
   const levels = level ? [level] : undefined;
   if (q !== undefined && q.trim() !== "") {
@@ -35,12 +41,20 @@ export function searchUnits(deps: Deps, q: string | undefined, date: IsoDate, le
 }
 
 /** Former units named by `q` with today's communes that took their area, leaving out leads already in `shown`. */
-export function formerNameLeads(deps: Deps, q: string | undefined, date: IsoDate, shown: readonly UnitSummary[]): FormerUnitLead[] {
+export function formerNameLeads(
+  deps: Deps,
+  q: string | undefined,
+  date: IsoDate,
+  shown: readonly UnitSummary[],
+): FormerUnitLead[] {
   if (q === undefined || q.trim() === "") return [];
   const seen = new Set(shown.map((u) => u.id));
   return searchFormerUnits(deps.domain.units, q, date)
     .filter((lead) => lead.successors.some((u) => !seen.has(u.id)))
-    .map((lead) => ({ former: unitSummary(deps, lead.former), successors: lead.successors.map((u) => unitSummary(deps, u)) }));
+    .map((lead) => ({
+      former: unitSummary(deps, lead.former),
+      successors: lead.successors.map((u) => unitSummary(deps, u)),
+    }));
 }
 
 export function unitDetail(deps: Deps, unit: AdminUnit, date: IsoDate): UnitDetail {
@@ -49,9 +63,12 @@ export function unitDetail(deps: Deps, unit: AdminUnit, date: IsoDate): UnitDeta
     const u = units.byId(id);
     return u ? [{ unit: unitRef(units, u), effectiveDate, legalBasis }] : [];
   };
-  const predecessors = units
-    .predecessorsOf(unit.id)
-    .flatMap((p) => units.successionsFrom(p.id).filter((s) => s.toId === unit.id).flatMap((s) => link(p.id, s.effectiveDate, s.legalBasis)));
+  const predecessors = units.predecessorsOf(unit.id).flatMap((p) =>
+    units
+      .successionsFrom(p.id)
+      .filter((s) => s.toId === unit.id)
+      .flatMap((s) => link(p.id, s.effectiveDate, s.legalBasis)),
+  );
   const successors = units.successionsFrom(unit.id).flatMap((s) => link(s.toId, s.effectiveDate, s.legalBasis));
   const plan = deps.domain.scheme.planAt(unit.id, date);
   return {
@@ -70,7 +87,12 @@ export function currentAddress(deps: Deps, address: string, date: IsoDate): Curr
   const offer = currentAddressOffer(units, address, date);
   return {
     offer: offer
-      ? { printed: offer.printed, current: offer.current, formerUnit: unitRef(units, offer.formerUnit), currentUnit: unitRef(units, offer.currentUnit) }
+      ? {
+          printed: offer.printed,
+          current: offer.current,
+          formerUnit: unitRef(units, offer.formerUnit),
+          currentUnit: unitRef(units, offer.currentUnit),
+        }
       : null,
   };
 }

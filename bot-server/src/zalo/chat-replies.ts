@@ -23,7 +23,8 @@ export interface ChatReplies {
 }
 
 /** Outbox ids double as BullMQ job ids: no ":" allowed, so the event id is hashed. */
-export const chatReplyId = (eventId: string) => `chat-${createHash("sha256").update(eventId).digest("hex").slice(0, 40)}`;
+export const chatReplyId = (eventId: string) =>
+  `chat-${createHash("sha256").update(eventId).digest("hex").slice(0, 40)}`;
 
 /** `zalo`: the runtime's one sender (zalo-runtime.ts), the notifications' too. */
 export function createChatReplies(deps: Omit<Deps, "zalo">, zalo: NotifyZalo, log: Log): ChatReplies {
@@ -31,19 +32,41 @@ export function createChatReplies(deps: Omit<Deps, "zalo">, zalo: NotifyZalo, lo
   const settings = notifySettingsFrom(c);
   // Chat replies carry their own text: no dossier, no link to build.
   const target: TargetOptions = { domain: deps.domain, linkFor: () => `${c.PUBLIC_BASE_URL}/m/` };
-  const ctx: SenderContext = { db: deps.db, clock: deps.clock, log, zalo, settings, target, store: createSendStore(deps.db, target) };
+  const ctx: SenderContext = {
+    db: deps.db,
+    clock: deps.clock,
+    log,
+    zalo,
+    settings,
+    target,
+    store: createSendStore(deps.db, target),
+  };
 
   return {
     async send(eventId, oaUserId, reply) {
       const id = chatReplyId(eventId);
       const now = deps.clock.now();
-      const payload = { oaUserId, text: reply.text, buttons: reply.buttons, expiresAt: new Date(now.getTime() + CHAT_REPLY_TTL_MS).toISOString() };
+      const payload = {
+        oaUserId,
+        text: reply.text,
+        buttons: reply.buttons,
+        expiresAt: new Date(now.getTime() + CHAT_REPLY_TTL_MS).toISOString(),
+      };
       const at = now.toISOString();
       if (!(await insertChatReply(deps.db, id, payload, at))) return "duplicate";
       // The row just written, with no attempt yet: the first try needs no read.
       const row: OutboxRow = {
-        id, dossier_id: null, event_id: null, kind: CHAT_REPLY_KIND, payload: JSON.stringify(payload), status: "queued", attempts: 0,
-        available_at: at, created_at: at, updated_at: at, last_error: null,
+        id,
+        dossier_id: null,
+        event_id: null,
+        kind: CHAT_REPLY_KIND,
+        payload: JSON.stringify(payload),
+        status: "queued",
+        attempts: 0,
+        available_at: at,
+        created_at: at,
+        updated_at: at,
+        last_error: null,
       };
       const outcome = await chatReplyStep(ctx, row, []).catch((e: unknown) => {
         log.warn({ err: (e as Error).message }, "chatbot reply: first try failed; the outbox keeps it");

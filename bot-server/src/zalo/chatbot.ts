@@ -5,7 +5,14 @@
  * locations → a polite word and what the bot can do.
  */
 import type { Kysely } from "kysely";
-import { composeReply, mediaReply, welcomeReply, type ChatReply, type DossierForChat, type ReplyContext } from "../../../shared/chatbot/compose-reply.js";
+import {
+  composeReply,
+  mediaReply,
+  welcomeReply,
+  type ChatReply,
+  type DossierForChat,
+  type ReplyContext,
+} from "../../../shared/chatbot/compose-reply.js";
 import type { LinkSettings } from "../../../shared/chatbot/mini-app-links.js";
 import type { Understand } from "../../../shared/chatbot/understand.js";
 import type { Clock } from "../clock.js";
@@ -17,7 +24,13 @@ import { readChatbotArea } from "../store/chatbot-area.js";
 import { writeAudit } from "../store/audit.js";
 import { insertFeedback } from "../store/feedback.js";
 import { listOfficeContacts } from "../store/unit-contacts.js";
-import { forgetEvent, forgetEventsBefore, recordInteraction, rememberEventOnce, updateConversation } from "../store/conversations.js";
+import {
+  forgetEvent,
+  forgetEventsBefore,
+  recordInteraction,
+  rememberEventOnce,
+  updateConversation,
+} from "../store/conversations.js";
 import { deleteFinishedOutbox } from "../store/outbox.js";
 import type { ZaloEvent } from "./events.js";
 import { CHAT_REPLY_KIND } from "../notify/chat-reply-step.js";
@@ -55,7 +68,8 @@ export function cachedArea(db: Kysely<Database>, clock: Clock): () => Promise<st
 /** Answers that give the office's telephone and address, as the unit entered them in the console. */
 const CONTACT_INTENTS = new Set(["human", "unit_info"]);
 
-export type HandleOutcome = "duplicate" | "ignored" | "recorded" | "replied" | "reply_queued" | "reply_failed" | "reply_not_configured";
+export type HandleOutcome =
+  "duplicate" | "ignored" | "recorded" | "replied" | "reply_queued" | "reply_failed" | "reply_not_configured";
 
 export async function handleZaloEvent(env: ChatbotEnv, event: ZaloEvent): Promise<HandleOutcome> {
   if (event.kind === "echo" || event.kind === "ignored" || event.userId === "") return "ignored";
@@ -72,9 +86,19 @@ export async function handleZaloEvent(env: ChatbotEnv, event: ZaloEvent): Promis
 
 async function respond(env: ChatbotEnv, event: ZaloEvent, now: Date): Promise<HandleOutcome> {
   const at = new Date(Math.min(event.at, now.getTime())).toISOString();
-  const interaction = { oaUserId: event.userId, at, now: now.toISOString(), ...(event.appUserId ? { appUserId: event.appUserId } : {}) };
+  const interaction = {
+    oaUserId: event.userId,
+    at,
+    now: now.toISOString(),
+    ...(event.appUserId ? { appUserId: event.appUserId } : {}),
+  };
   const areaUnitId = (await env.area?.()) ?? null;
-  const context = (conversationUnitId?: string | null, dossier?: DossierForChat | null, contacts?: readonly UnitContact[], demoNoted?: boolean): ReplyContext => ({
+  const context = (
+    conversationUnitId?: string | null,
+    dossier?: DossierForChat | null,
+    contacts?: readonly UnitContact[],
+    demoNoted?: boolean,
+  ): ReplyContext => ({
     at: now.toISOString(),
     units: env.domain.units,
     catalog: env.domain.catalog,
@@ -108,15 +132,22 @@ async function respond(env: ChatbotEnv, event: ZaloEvent, now: Date): Promise<Ha
       const understood = env.understand(event.text ?? "");
       const dossier = understood.dossierCode ? await env.lookupDossier(understood.dossierCode) : undefined;
       const contacts = CONTACT_INTENTS.has(understood.intent) ? await listOfficeContacts(env.db) : undefined;
-      const reply = composeReply(understood, context(conversation.unitId, dossier, contacts, conversation.demoNotedAt !== null));
+      const reply = composeReply(
+        understood,
+        context(conversation.unitId, dossier, contacts, conversation.demoNotedAt !== null),
+      );
       await updateConversation(env.db, event.userId, {
         ...(reply.unitId ? { unitId: reply.unitId } : {}),
         ...(reply.needsHuman ? { needsHuman: true } : {}),
         ...(reply.notedDemo ? { demoNoted: true } : {}),
         at,
       });
-      if (reply.feedback && conversation.citizenId) await recordComplaint(env, conversation.citizenId, reply.feedback.unitId, event.text ?? "", now);
-      env.log.info({ intent: understood.intent, procedureCode: understood.procedureCode, unitCode: understood.unitCode }, "chatbot answered");
+      if (reply.feedback && conversation.citizenId)
+        await recordComplaint(env, conversation.citizenId, reply.feedback.unitId, event.text ?? "", now);
+      env.log.info(
+        { intent: understood.intent, procedureCode: understood.procedureCode, unitCode: understood.unitCode },
+        "chatbot answered",
+      );
       return send(env, event, reply);
     }
     default:
@@ -133,10 +164,34 @@ async function send(env: ChatbotEnv, event: ZaloEvent, reply: ChatReply): Promis
 }
 
 /** The citizen's complaint, as feedback of the unit: officers answer it in the console and the answer reaches the citizen on Zalo. */
-async function recordComplaint(env: ChatbotEnv, citizenId: string, unitId: string, text: string, now: Date): Promise<void> {
+async function recordComplaint(
+  env: ChatbotEnv,
+  citizenId: string,
+  unitId: string,
+  text: string,
+  now: Date,
+): Promise<void> {
   const at = now.toISOString();
-  const id = await insertFeedback(env.db, { dossierId: null, unitId, citizenId, kind: "complaint", rating: null, text: text.slice(0, 2000), status: "open", now: at });
-  await writeAudit(env.db, { at, actorKind: "citizen", actorId: citizenId, action: "create", subjectKind: "feedback", subjectId: id, fields: ["text"], reason: "Phản ánh về cán bộ qua chatbot Zalo" });
+  const id = await insertFeedback(env.db, {
+    dossierId: null,
+    unitId,
+    citizenId,
+    kind: "complaint",
+    rating: null,
+    text: text.slice(0, 2000),
+    status: "open",
+    now: at,
+  });
+  await writeAudit(env.db, {
+    at,
+    actorKind: "citizen",
+    actorId: citizenId,
+    action: "create",
+    subjectKind: "feedback",
+    subjectId: id,
+    fields: ["text"],
+    reason: "Phản ánh về cán bộ qua chatbot Zalo",
+  });
 }
 
 /** Dedupe rows older than this are deleted: Zalo's redeliveries stop within hours. */

@@ -52,7 +52,9 @@ export function createInProcessQueue(handler: EventHandler, log: Log, options: I
       const event = pending.shift()!;
       running += 1;
       handler(event)
-        .catch((e: unknown) => log.error({ err: (e as Error).message, event: event.name }, "Zalo event handling failed"))
+        .catch((e: unknown) =>
+          log.error({ err: (e as Error).message, event: event.name }, "Zalo event handling failed"),
+        )
         .finally(() => {
           running -= 1;
           schedule();
@@ -75,13 +77,18 @@ export function createInProcessQueue(handler: EventHandler, log: Log, options: I
       if (closed) return;
       if (pending.length >= maxPending) {
         // One log line per thousand drops: a flood must not also flood the log.
-        if (dropped++ % 1000 === 0) log.error({ pending: pending.length, dropped }, "Zalo events dropped: in-process queue full (configure REDIS_URL for a durable queue)");
+        if (dropped++ % 1000 === 0)
+          log.error(
+            { pending: pending.length, dropped },
+            "Zalo events dropped: in-process queue full (configure REDIS_URL for a durable queue)",
+          );
         return;
       }
       pending.push(event);
       schedule();
     },
-    idle: () => (running === 0 && pending.length === 0 ? Promise.resolve() : new Promise<void>((r) => idleWaiters.push(r))),
+    idle: () =>
+      running === 0 && pending.length === 0 ? Promise.resolve() : new Promise<void>((r) => idleWaiters.push(r)),
     async close() {
       closed = true;
       if (running > 0) await new Promise<void>((r) => idleWaiters.push(r));
@@ -119,13 +126,25 @@ export function createBullmqQueue(handler: EventHandler, log: Log, options: Bull
     const queue = new Queue<ZaloEvent>(name, {
       connection: options.connection,
       prefix,
-      defaultJobOptions: { attempts: 3, backoff: { type: "exponential", delay: 1000 }, removeOnComplete: true, removeOnFail: { count: 1000 } },
+      defaultJobOptions: {
+        attempts: 3,
+        backoff: { type: "exponential", delay: 1000 },
+        removeOnComplete: true,
+        removeOnFail: { count: 1000 },
+      },
     });
     queue.on("error", (e) => log.warn({ err: e.message }, "Zalo webhook queue error"));
-    const worker = options.worker === false
-      ? undefined
-      : new Worker<ZaloEvent>(name, (job) => handler(job.data), { connection: options.connection, prefix, concurrency: options.concurrency ?? 8 });
-    worker?.on("failed", (job, err) => log.warn({ attempts: job?.attemptsMade, err: err.message }, "Zalo webhook job failed"));
+    const worker =
+      options.worker === false
+        ? undefined
+        : new Worker<ZaloEvent>(name, (job) => handler(job.data), {
+            connection: options.connection,
+            prefix,
+            concurrency: options.concurrency ?? 8,
+          });
+    worker?.on("failed", (job, err) =>
+      log.warn({ attempts: job?.attemptsMade, err: err.message }, "Zalo webhook job failed"),
+    );
     worker?.on("error", (e) => log.warn({ err: e.message }, "Zalo webhook worker error"));
     started = { queue, ...(worker ? { worker } : {}) };
     return started;
@@ -147,11 +166,17 @@ export function createBullmqQueue(handler: EventHandler, log: Log, options: Bull
     });
     const added = queue
       .addBulk(items.map(({ event }) => ({ name: event.name, data: event, opts: { jobId: jobIdOf(event.eventId) } })))
-      .then(() => "added" as const, (e: Error) => e);
+      .then(
+        () => "added" as const,
+        (e: Error) => e,
+      );
     const r = await Promise.race([added, timeout]);
     clearTimeout(timer);
     if (r !== "added") {
-      log.error({ reason: r === "timeout" ? "timeout" : r.message, events: items.length }, "Redis did not take the Zalo events: handling them in-process");
+      log.error(
+        { reason: r === "timeout" ? "timeout" : r.message, events: items.length },
+        "Redis did not take the Zalo events: handling them in-process",
+      );
       for (const { event } of items) await fallback.enqueue(event);
     }
     for (const { done } of items) done();
@@ -187,7 +212,10 @@ export function createBullmqQueue(handler: EventHandler, log: Log, options: Bull
 /** How long shutdown waits for BullMQ to close cleanly: a Redis that is down would keep it waiting for ever. */
 const CLOSE_WAIT_MS = 2000;
 
-async function closeWithin(ms: number, { queue, worker }: { queue: Queue<ZaloEvent>; worker?: Worker<ZaloEvent> }): Promise<void> {
+async function closeWithin(
+  ms: number,
+  { queue, worker }: { queue: Queue<ZaloEvent>; worker?: Worker<ZaloEvent> },
+): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
   const gaveUp = new Promise<"gave_up">((resolve) => {
     timer = setTimeout(() => resolve("gave_up"), ms);

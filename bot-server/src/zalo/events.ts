@@ -28,8 +28,15 @@ export type ParsedEvent = { ok: true; event: ZaloEvent } | { ok: false; reason: 
 const MAX_TEXT = 2000;
 const DIGITS = /^\d{1,20}$/;
 const MEDIA_EVENTS = new Set([
-  "user_send_image", "user_send_link", "user_send_audio", "user_send_video", "user_send_sticker", "user_send_gif",
-  "user_send_location", "user_send_file", "user_send_business_card",
+  "user_send_image",
+  "user_send_link",
+  "user_send_audio",
+  "user_send_video",
+  "user_send_sticker",
+  "user_send_gif",
+  "user_send_location",
+  "user_send_file",
+  "user_send_business_card",
 ]);
 
 type Json = Record<string, unknown>;
@@ -69,7 +76,12 @@ export function parseZaloEvent(body: unknown): ParsedEvent {
   const sender = isObject(body.sender) ? body.sender : {};
   const follower = isObject(body.follower) ? body.follower : {};
   const message = isObject(body.message) ? body.message : {};
-  const userId = (kind === "follow" || kind === "unfollow" ? idOf(follower.id) : kind === "chat_opened" ? idOf(body.user_id) : idOf(sender.id)) ?? "";
+  const userId =
+    (kind === "follow" || kind === "unfollow"
+      ? idOf(follower.id)
+      : kind === "chat_opened"
+        ? idOf(body.user_id)
+        : idOf(sender.id)) ?? "";
   if (userId === "" && kind !== "echo" && kind !== "ignored") return { ok: false, reason: "user id missing" };
   const msgId = typeof message.msg_id === "string" && message.msg_id.length <= 100 ? message.msg_id : undefined;
   const event: ZaloEvent = {
@@ -79,7 +91,8 @@ export function parseZaloEvent(body: unknown): ParsedEvent {
     userId,
     at: Number(timestamp),
   };
-  if (kind === "text") event.text = typeof message.text === "string" ? message.text.normalize("NFC").slice(0, MAX_TEXT) : "";
+  if (kind === "text")
+    event.text = typeof message.text === "string" ? message.text.normalize("NFC").slice(0, MAX_TEXT) : "";
   if (kind === "follow" && typeof body.source === "string") event.source = body.source.slice(0, 50);
   const appUserId = idOf(body.user_id_by_app);
   if (appUserId && userId !== "") event.appUserId = appUserId;
@@ -90,11 +103,18 @@ export function parseZaloEvent(body: unknown): ParsedEvent {
  * ZNS delivery receipt `user_received_message` (docs/zalo.md#oa-webhook [SECONDARY]): `message.tracking_id` is the id the
  * sender chose, `message.delivery_time` the time the phone received it (ms). Undefined for any other event.
  */
-export function parseZnsReceipt(body: unknown): { trackingId: string; msgId: string | null; deliveredAt: string | null } | undefined {
+export function parseZnsReceipt(
+  body: unknown,
+): { trackingId: string; msgId: string | null; deliveredAt: string | null } | undefined {
   if (!isObject(body) || body.event_name !== "user_received_message" || !isObject(body.message)) return undefined;
   const m = body.message;
   if (typeof m.tracking_id !== "string" || m.tracking_id.length === 0 || m.tracking_id.length > 48) return undefined;
-  const ms = typeof m.delivery_time === "string" && DIGITS.test(m.delivery_time) ? Number(m.delivery_time) : typeof m.delivery_time === "number" ? m.delivery_time : NaN;
+  const ms =
+    typeof m.delivery_time === "string" && DIGITS.test(m.delivery_time)
+      ? Number(m.delivery_time)
+      : typeof m.delivery_time === "number"
+        ? m.delivery_time
+        : NaN;
   const deliveredAt = Number.isFinite(ms) && ms > 0 && ms < 8.64e15 ? new Date(ms).toISOString() : null;
   return { trackingId: m.tracking_id, msgId: typeof m.msg_id === "string" ? m.msg_id.slice(0, 64) : null, deliveredAt };
 }

@@ -18,7 +18,10 @@ export interface JsonTransport {
 const MAX_RESPONSE_BYTES = 1_000_000;
 
 export function createJsonTransport(timeoutMs = 10_000): JsonTransport {
-  const agents = { "http:": new http.Agent({ keepAlive: true, maxSockets: 64 }), "https:": new https.Agent({ keepAlive: true, maxSockets: 64 }) };
+  const agents = {
+    "http:": new http.Agent({ keepAlive: true, maxSockets: 64 }),
+    "https:": new https.Agent({ keepAlive: true, maxSockets: 64 }),
+  };
   const urls = new Map<string, URL>();
   return {
     post(url, body, headers) {
@@ -33,8 +36,12 @@ export function createJsonTransport(timeoutMs = 10_000): JsonTransport {
       return new Promise<JsonResponse>((resolve, reject) => {
         const req = (secure ? https : http).request(
           {
-            hostname: target.hostname, port: target.port, path: `${target.pathname}${target.search}`, method: "POST",
-            agent: secure ? agents["https:"] : agents["http:"], timeout: timeoutMs,
+            hostname: target.hostname,
+            port: target.port,
+            path: `${target.pathname}${target.search}`,
+            method: "POST",
+            agent: secure ? agents["https:"] : agents["http:"],
+            timeout: timeoutMs,
             headers: { ...headers, "content-type": "application/json", "content-length": payload.length },
           },
           (res) => {

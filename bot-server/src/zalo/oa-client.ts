@@ -7,8 +7,15 @@
 import type { Log } from "../log.js";
 import { createJsonTransport, type JsonTransport } from "./json-transport.js";
 import {
-  buildCsMessageBody, buildMiniAppNotification, MINIAPP_TITLE_MAX, buildUidTemplateBody, buildZnsBody, type CsMessage, type MiniAppNotification,
-  type UidTemplateMessage, type ZnsMessage,
+  buildCsMessageBody,
+  buildMiniAppNotification,
+  MINIAPP_TITLE_MAX,
+  buildUidTemplateBody,
+  buildZnsBody,
+  type CsMessage,
+  type MiniAppNotification,
+  type UidTemplateMessage,
+  type ZnsMessage,
 } from "./oa-requests.js";
 import type { TokenStore } from "./token-store.js";
 import { classifyTransport, classifyZaloCode, type ZaloFailure } from "./zalo-error.js";
@@ -62,18 +69,31 @@ export function createOaClient(options: OaClientOptions): OaClient {
   const business = trimBase(options.businessBase);
   const miniApp = trimBase(options.miniAppOpenapiBase ?? "https://openapi.mini.zalo.me");
 
-  async function once(spec: CallSpec, token: string | undefined): Promise<{ ok: true; data: Record<string, unknown> } | { ok: false; error: ZaloFailure }> {
+  async function once(
+    spec: CallSpec,
+    token: string | undefined,
+  ): Promise<{ ok: true; data: Record<string, unknown> } | { ok: false; error: ZaloFailure }> {
     try {
-      const res = await transport.post(spec.url, spec.body, { ...(token ? { access_token: token } : {}), ...spec.headers });
+      const res = await transport.post(spec.url, spec.body, {
+        ...(token ? { access_token: token } : {}),
+        ...spec.headers,
+      });
       if (res.data === undefined && res.status >= 200 && res.status < 300) {
         return { ok: false, error: { kind: "transient", httpStatus: res.status, message: "the answer was not JSON" } };
       }
       const data = typeof res.data === "object" && res.data !== null ? (res.data as Record<string, unknown>) : {};
       const code = typeof data.error === "number" ? data.error : Number(data.error ?? 0);
       if (res.status >= 200 && res.status < 300 && Number.isFinite(code) && code !== 0) {
-        return { ok: false, error: { ...classifyZaloCode(code, typeof data.message === "string" ? data.message : undefined), httpStatus: res.status } };
+        return {
+          ok: false,
+          error: {
+            ...classifyZaloCode(code, typeof data.message === "string" ? data.message : undefined),
+            httpStatus: res.status,
+          },
+        };
       }
-      if (res.status < 200 || res.status >= 300) return { ok: false, error: classifyTransport(res.status, `HTTP ${res.status}`) };
+      if (res.status < 200 || res.status >= 300)
+        return { ok: false, error: classifyTransport(res.status, `HTTP ${res.status}`) };
       return { ok: true, data };
     } catch (e) {
       return { ok: false, error: classifyTransport(undefined, (e as Error).message) };
@@ -84,7 +104,8 @@ export function createOaClient(options: OaClientOptions): OaClient {
     let token: string | undefined;
     if (spec.oaToken) {
       const t = await options.tokens.getAccessToken();
-      if (!t.ok) return { ok: false, error: { kind: "configuration", message: `OA token: ${t.error.message}` }, attempts: 0 };
+      if (!t.ok)
+        return { ok: false, error: { kind: "configuration", message: `OA token: ${t.error.message}` }, attempts: 0 };
       token = t.accessToken;
     }
     let refreshed = false;
@@ -94,7 +115,10 @@ export function createOaClient(options: OaClientOptions): OaClient {
       attempts += 1;
       const r = await once(spec, token);
       if (r.ok) {
-        const payload = (typeof r.data.data === "object" && r.data.data !== null ? r.data.data : {}) as Record<string, unknown>;
+        const payload = (typeof r.data.data === "object" && r.data.data !== null ? r.data.data : {}) as Record<
+          string,
+          unknown
+        >;
         const id = payload[spec.idField];
         return { ok: true, data: r.data, attempts, ...(typeof id === "string" ? { messageId: id } : {}) };
       }
@@ -102,7 +126,12 @@ export function createOaClient(options: OaClientOptions): OaClient {
       if (kind === "token_expired" && spec.oaToken && !refreshed && token) {
         refreshed = true;
         const t = await options.tokens.refreshAfterRejection(token);
-        if (!t.ok) return { ok: false, error: { ...r.error, message: `${r.error.message}; refresh failed: ${t.error.message}` }, attempts };
+        if (!t.ok)
+          return {
+            ok: false,
+            error: { ...r.error, message: `${r.error.message}; refresh failed: ${t.error.message}` },
+            attempts,
+          };
         token = t.accessToken;
         continue;
       }
@@ -120,23 +149,47 @@ export function createOaClient(options: OaClientOptions): OaClient {
   return {
     sendCsMessage: (userId, message) => {
       const body = buildCsMessageBody(userId, message);
-      if (!body.ok) return Promise.resolve({ ok: false, error: { kind: "invalid_request", message: body.error }, attempts: 0 });
+      if (!body.ok)
+        return Promise.resolve({ ok: false, error: { kind: "invalid_request", message: body.error }, attempts: 0 });
       return call({ url: `${openapi}/v3.0/oa/message/cs`, body: body.body, oaToken: true, idField: "message_id" });
     },
     sendTemplateByUid: (message) =>
-      call({ url: `${openapi}/v3.0/oa/message/template`, body: buildUidTemplateBody(message), oaToken: true, idField: "message_id" }),
+      call({
+        url: `${openapi}/v3.0/oa/message/template`,
+        body: buildUidTemplateBody(message),
+        oaToken: true,
+        idField: "message_id",
+      }),
     sendZns: (message) => {
       const body = buildZnsBody(message);
-      if (!body.ok) return Promise.resolve({ ok: false, error: { kind: "permanent_for_channel", code: -108, message: body.error }, attempts: 0 });
+      if (!body.ok)
+        return Promise.resolve({
+          ok: false,
+          error: { kind: "permanent_for_channel", code: -108, message: body.error },
+          attempts: 0,
+        });
       return call({ url: `${business}/message/template`, body: body.body, oaToken: true, idField: "msg_id" });
     },
     sendMiniAppNotification: (message) => {
       const title = message.templateData.title ?? "";
       if (title.length > MINIAPP_TITLE_MAX) {
-        return Promise.resolve({ ok: false, error: { kind: "invalid_request", message: `title must be at most ${MINIAPP_TITLE_MAX} characters, got ${title.length}` }, attempts: 0 });
+        return Promise.resolve({
+          ok: false,
+          error: {
+            kind: "invalid_request",
+            message: `title must be at most ${MINIAPP_TITLE_MAX} characters, got ${title.length}`,
+          },
+          attempts: 0,
+        });
       }
       const req = buildMiniAppNotification(message);
-      return call({ url: `${miniApp}/notification/template`, body: req.body, headers: req.headers, oaToken: false, idField: "msg_id" });
+      return call({
+        url: `${miniApp}/notification/template`,
+        body: req.body,
+        headers: req.headers,
+        oaToken: false,
+        idField: "msg_id",
+      });
     },
   };
 }

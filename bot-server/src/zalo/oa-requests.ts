@@ -56,12 +56,18 @@ function button(b: CsButton) {
 export function buildCsMessageBody(userId: string, message: CsMessage): Built<unknown> {
   const text = message.text.normalize("NFC");
   if (!/^\d+$/.test(userId)) return { ok: false, error: "recipient user id must be digits" };
-  if (text.length === 0 || text.length > CS_TEXT_MAX) return { ok: false, error: `text must be 1–${CS_TEXT_MAX} characters, got ${text.length}` };
+  if (text.length === 0 || text.length > CS_TEXT_MAX)
+    return { ok: false, error: `text must be 1–${CS_TEXT_MAX} characters, got ${text.length}` };
   const buttons = message.buttons ?? [];
-  if (buttons.length > CS_BUTTONS_MAX) return { ok: false, error: `at most ${CS_BUTTONS_MAX} buttons, got ${buttons.length}` };
-  const body = buttons.length === 0
-    ? { recipient: { user_id: userId }, message: { text } }
-    : { recipient: { user_id: userId }, message: { text, attachment: { type: "template", payload: { buttons: buttons.map(button) } } } };
+  if (buttons.length > CS_BUTTONS_MAX)
+    return { ok: false, error: `at most ${CS_BUTTONS_MAX} buttons, got ${buttons.length}` };
+  const body =
+    buttons.length === 0
+      ? { recipient: { user_id: userId }, message: { text } }
+      : {
+          recipient: { user_id: userId },
+          message: { text, attachment: { type: "template", payload: { buttons: buttons.map(button) } } },
+        };
   return { ok: true, body };
 }
 
@@ -79,10 +85,17 @@ export function normalizePhone(phone: string): string | undefined {
 export function buildZnsBody(m: ZnsMessage): Built<unknown> {
   const phone = normalizePhone(m.phone);
   if (!phone) return { ok: false, error: "phone is not a Vietnamese number (84…)" };
-  if (m.trackingId.length === 0 || m.trackingId.length > TRACKING_ID_MAX) return { ok: false, error: `tracking_id must be 1–${TRACKING_ID_MAX} characters` };
+  if (m.trackingId.length === 0 || m.trackingId.length > TRACKING_ID_MAX)
+    return { ok: false, error: `tracking_id must be 1–${TRACKING_ID_MAX} characters` };
   return {
     ok: true,
-    body: { phone, template_id: m.templateId, template_data: m.templateData, tracking_id: m.trackingId, ...(m.mode ? { mode: m.mode } : {}) },
+    body: {
+      phone,
+      template_id: m.templateId,
+      template_data: m.templateData,
+      tracking_id: m.trackingId,
+      ...(m.mode ? { mode: m.mode } : {}),
+    },
   };
 }
 

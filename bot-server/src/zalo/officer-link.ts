@@ -12,7 +12,12 @@ export const OFFICER_LINK_FAILED_VI =
   "Mã liên kết không đúng hoặc đã hết hạn (15 phút). Vui lòng lấy mã mới trên trang quản lý hồ sơ rồi gửi lại.";
 
 /** The OA's answer to a link code; undefined: the text is not a link code (the chatbot answers it as usual). */
-export async function officerLinkReply(env: ChatbotEnv, oaUserId: string, text: string, now: Date): Promise<ChatReply | undefined> {
+export async function officerLinkReply(
+  env: ChatbotEnv,
+  oaUserId: string,
+  text: string,
+  now: Date,
+): Promise<ChatReply | undefined> {
   const digits = parseOaLinkMessage(text);
   if (digits === undefined) return undefined;
   const linked = await redeemOaLinkCode(env.db, digits, oaUserId, now.toISOString());

@@ -17,12 +17,22 @@ export type SignatureCheck = { ok: true; matched: "app_id" | "oa_id" } | { ok: f
 
 const HEX_SHA256 = /^[0-9a-f]{64}$/;
 
-export function computeSignature(firstTerm: string, rawBody: Buffer | string, timestamp: string, secret: string): string {
+export function computeSignature(
+  firstTerm: string,
+  rawBody: Buffer | string,
+  timestamp: string,
+  secret: string,
+): string {
   return createHash("sha256").update(firstTerm).update(rawBody).update(timestamp).update(secret).digest("hex");
 }
 
 /** The header as Zalo sends it (`mac=<hex>`). */
-export function signatureHeader(firstTerm: string, rawBody: Buffer | string, timestamp: string, secret: string): string {
+export function signatureHeader(
+  firstTerm: string,
+  rawBody: Buffer | string,
+  timestamp: string,
+  secret: string,
+): string {
   return `mac=${computeSignature(firstTerm, rawBody, timestamp, secret)}`;
 }
 
@@ -30,11 +40,21 @@ function sameHex(a: string, b: string): boolean {
   return timingSafeEqual(Buffer.from(a, "hex"), Buffer.from(b, "hex"));
 }
 
-export function verifySignature(header: string | undefined, rawBody: Buffer, timestamp: string, keys: SignatureKeys): SignatureCheck {
+export function verifySignature(
+  header: string | undefined,
+  rawBody: Buffer,
+  timestamp: string,
+  keys: SignatureKeys,
+): SignatureCheck {
   if (typeof header !== "string" || header.trim() === "") return { ok: false, reason: "missing" };
-  const given = header.trim().replace(/^mac\s*=\s*/i, "").toLowerCase();
+  const given = header
+    .trim()
+    .replace(/^mac\s*=\s*/i, "")
+    .toLowerCase();
   if (!HEX_SHA256.test(given)) return { ok: false, reason: "mismatch" };
-  if (sameHex(given, computeSignature(keys.appId, rawBody, timestamp, keys.oaSecretKey))) return { ok: true, matched: "app_id" };
-  if (keys.oaId && sameHex(given, computeSignature(keys.oaId, rawBody, timestamp, keys.oaSecretKey))) return { ok: true, matched: "oa_id" };
+  if (sameHex(given, computeSignature(keys.appId, rawBody, timestamp, keys.oaSecretKey)))
+    return { ok: true, matched: "app_id" };
+  if (keys.oaId && sameHex(given, computeSignature(keys.oaId, rawBody, timestamp, keys.oaSecretKey)))
+    return { ok: true, matched: "oa_id" };
   return { ok: false, reason: "mismatch" };
 }

@@ -37,7 +37,9 @@ export interface TokenStoreOptions {
 
 export type TokenErrorCode = "not_configured" | "refresh_failed" | "store_failed" | "lock_timeout";
 
-export type TokenResult = { ok: true; accessToken: string } | { ok: false; error: { code: TokenErrorCode; message: string; zaloCode?: number } };
+export type TokenResult =
+  | { ok: true; accessToken: string }
+  | { ok: false; error: { code: TokenErrorCode; message: string; zaloCode?: number } };
 
 export interface TokenStore {
   /** A usable access token, refreshed first when missing or about to expire. */
@@ -78,7 +80,8 @@ async function answerWithin<T>(ms: number, command: Promise<T>): Promise<T | typ
   }
 }
 
-const RELEASE_LOCK = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end";
+const RELEASE_LOCK =
+  "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end";
 
 export function createTokenStore(options: TokenStoreOptions): TokenStore {
   const { db, clock, log } = options;
@@ -97,12 +100,20 @@ export function createTokenStore(options: TokenStoreOptions): TokenStore {
   async function load(): Promise<Pair | undefined> {
     const row = await readZaloTokens(db, ROW_ID);
     if (!row) return undefined;
-    cached = { accessToken: row.accessToken, refreshToken: row.refreshToken, expiresAtMs: Date.parse(row.accessExpiresAt) };
+    cached = {
+      accessToken: row.accessToken,
+      refreshToken: row.refreshToken,
+      expiresAtMs: Date.parse(row.accessExpiresAt),
+    };
     return cached;
   }
 
   async function persist(pair: Pair): Promise<boolean> {
-    const stored = { accessToken: pair.accessToken, refreshToken: pair.refreshToken, accessExpiresAt: new Date(pair.expiresAtMs).toISOString() };
+    const stored = {
+      accessToken: pair.accessToken,
+      refreshToken: pair.refreshToken,
+      accessExpiresAt: new Date(pair.expiresAtMs).toISOString(),
+    };
     try {
       await saveZaloTokens(db, ROW_ID, stored, clock.now().toISOString());
       unpersisted = undefined;
@@ -110,14 +121,23 @@ export function createTokenStore(options: TokenStoreOptions): TokenStore {
       return true;
     } catch (e) {
       unpersisted = pair;
-      log.error({ err: (e as Error).message }, "Zalo OA tokens could not be stored: retrying before any use; if the process stops now an OA admin must grant access again");
+      log.error(
+        { err: (e as Error).message },
+        "Zalo OA tokens could not be stored: retrying before any use; if the process stops now an OA admin must grant access again",
+      );
       return false;
     }
   }
 
-  async function callOAuth(refreshToken: string): Promise<{ ok: true; pair: Pair } | { ok: false; message: string; zaloCode?: number }> {
+  async function callOAuth(
+    refreshToken: string,
+  ): Promise<{ ok: true; pair: Pair } | { ok: false; message: string; zaloCode?: number }> {
     try {
-      const body = new URLSearchParams({ refresh_token: refreshToken, app_id: options.appId, grant_type: "refresh_token" });
+      const body = new URLSearchParams({
+        refresh_token: refreshToken,
+        app_id: options.appId,
+        grant_type: "refresh_token",
+      });
       const res = await http.post(`${options.oauthBase.replace(/\/+$/, "")}/v4/oa/access_token`, body.toString(), {
         headers: { secret_key: options.appSecret, "content-type": "application/x-www-form-urlencoded" },
         validateStatus: () => true,
@@ -126,10 +146,22 @@ export function createTokenStore(options: TokenStoreOptions): TokenStore {
       if (res.status === 200 && typeof data.access_token === "string" && typeof data.refresh_token === "string") {
         const seconds = Number(data.expires_in);
         const lifetime = Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 3_600_000;
-        return { ok: true, pair: { accessToken: data.access_token, refreshToken: data.refresh_token, expiresAtMs: clock.now().getTime() + lifetime } };
+        return {
+          ok: true,
+          pair: {
+            accessToken: data.access_token,
+            refreshToken: data.refresh_token,
+            expiresAtMs: clock.now().getTime() + lifetime,
+          },
+        };
       }
       const zaloCode = typeof data.error === "number" ? data.error : undefined;
-      const message = typeof data.error_description === "string" ? data.error_description : typeof data.error_name === "string" ? data.error_name : `HTTP ${res.status}`;
+      const message =
+        typeof data.error_description === "string"
+          ? data.error_description
+          : typeof data.error_name === "string"
+            ? data.error_name
+            : `HTTP ${res.status}`;
       return { ok: false, message, ...(zaloCode === undefined ? {} : { zaloCode }) };
     } catch (e) {
       return { ok: false, message: (e as Error).message };
@@ -140,13 +172,28 @@ export function createTokenStore(options: TokenStoreOptions): TokenStore {
   async function refreshHolding(stale: string | undefined): Promise<TokenResult> {
     if (unpersisted && !(await persist(unpersisted))) return storeFailed();
     const current = await load();
-    if (current && current.accessToken !== stale && fresh(current)) return { ok: true, accessToken: current.accessToken };
+    if (current && current.accessToken !== stale && fresh(current))
+      return { ok: true, accessToken: current.accessToken };
     const refreshToken = current?.refreshToken ?? options.seedRefreshToken;
-    if (!refreshToken) return { ok: false, error: { code: "not_configured", message: "no OA refresh token: set ZALO_OA_REFRESH_TOKEN once" } };
+    if (!refreshToken)
+      return {
+        ok: false,
+        error: { code: "not_configured", message: "no OA refresh token: set ZALO_OA_REFRESH_TOKEN once" },
+      };
     const r = await callOAuth(refreshToken);
     if (!r.ok) {
-      log.error({ zaloCode: r.zaloCode, reason: r.message }, "Zalo OA token refresh failed: an OA admin may have to grant access again");
-      return { ok: false, error: { code: "refresh_failed", message: r.message, ...(r.zaloCode === undefined ? {} : { zaloCode: r.zaloCode }) } };
+      log.error(
+        { zaloCode: r.zaloCode, reason: r.message },
+        "Zalo OA token refresh failed: an OA admin may have to grant access again",
+      );
+      return {
+        ok: false,
+        error: {
+          code: "refresh_failed",
+          message: r.message,
+          ...(r.zaloCode === undefined ? {} : { zaloCode: r.zaloCode }),
+        },
+      };
     }
     refreshCount += 1;
     // The old refresh token is dead from here on: store the new pair before anyone uses the new access token.
@@ -162,7 +209,8 @@ export function createTokenStore(options: TokenStoreOptions): TokenStore {
     const deadline = Date.now() + lockTtl;
     for (;;) {
       const taken = await answerWithin(LOCK_COMMAND_WAIT_MS, redis.set(lockKey, owner, "PX", lockTtl, "NX"));
-      if (taken === TIMED_OUT) return { ok: false, error: { code: "lock_timeout", message: "Redis did not answer the refresh lock" } };
+      if (taken === TIMED_OUT)
+        return { ok: false, error: { code: "lock_timeout", message: "Redis did not answer the refresh lock" } };
       if (taken === "OK") {
         try {
           return await refreshHolding(stale);
@@ -172,8 +220,13 @@ export function createTokenStore(options: TokenStoreOptions): TokenStore {
       }
       // Another process refreshes: wait for its pair to appear in the database.
       const current = await load();
-      if (current && current.accessToken !== stale && fresh(current)) return { ok: true, accessToken: current.accessToken };
-      if (Date.now() > deadline) return { ok: false, error: { code: "lock_timeout", message: "another process held the refresh lock too long" } };
+      if (current && current.accessToken !== stale && fresh(current))
+        return { ok: true, accessToken: current.accessToken };
+      if (Date.now() > deadline)
+        return {
+          ok: false,
+          error: { code: "lock_timeout", message: "another process held the refresh lock too long" },
+        };
       await new Promise((r) => setTimeout(r, pollMs));
     }
   }
@@ -208,7 +261,8 @@ export function createTokenStore(options: TokenStoreOptions): TokenStore {
     },
     async refreshAfterRejection(rejected) {
       if (inflightByDb.has(db)) return refresh(rejected);
-      if (!unpersisted && cached && cached.accessToken !== rejected && fresh(cached)) return { ok: true, accessToken: cached.accessToken };
+      if (!unpersisted && cached && cached.accessToken !== rejected && fresh(cached))
+        return { ok: true, accessToken: cached.accessToken };
       return refresh(rejected);
     },
   };

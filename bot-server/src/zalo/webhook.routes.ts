@@ -41,7 +41,8 @@ export function zaloWebhook(deps: Deps): RequestHandler[] {
     const keys = runtime.webhookKeys;
     if (!keys) return notConfigured(res);
     const header = req.headers["x-zevent-signature"];
-    if (typeof header !== "string") return unauthorized(res, "Thiếu chữ ký X-ZEvent-Signature.", "Missing X-ZEvent-Signature.");
+    if (typeof header !== "string")
+      return unauthorized(res, "Thiếu chữ ký X-ZEvent-Signature.", "Missing X-ZEvent-Signature.");
     // No body at all: express.raw leaves an empty object.
     const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
 
@@ -53,7 +54,11 @@ export function zaloWebhook(deps: Deps): RequestHandler[] {
     }
     const timestamp = timestampOf(body);
     if (timestamp === undefined) {
-      return sendError(res, { code: "bad_request", message: "Sự kiện thiếu trường timestamp.", detail: "The event has no timestamp field." });
+      return sendError(res, {
+        code: "bad_request",
+        message: "Sự kiện thiếu trường timestamp.",
+        detail: "The event has no timestamp field.",
+      });
     }
     const check = verifySignature(header, raw, timestamp, keys);
     if (!check.ok) return unauthorized(res, "Chữ ký X-ZEvent-Signature không hợp lệ.", "Invalid X-ZEvent-Signature.");

@@ -20,7 +20,11 @@ const BY_CODE = new Map(ZALO_ERRORS.map((e) => [e.code, e]));
 /** A non-zero Zalo error code; codes not in the table are treated as wrong for this channel. */
 export function classifyZaloCode(code: number, message?: string): ZaloFailure {
   const entry = BY_CODE.get(code);
-  return { kind: entry?.kind ?? "permanent_for_channel", code, message: message ?? entry?.meaning ?? `Zalo error ${code}` };
+  return {
+    kind: entry?.kind ?? "permanent_for_channel",
+    code,
+    message: message ?? entry?.meaning ?? `Zalo error ${code}`,
+  };
 }
 
 /** A call that got no usable Zalo body: network error, timeout, HTTP status. */

@@ -73,32 +73,51 @@ export function createZaloRuntime(deps: Omit<Deps, "zalo">, options: ZaloRuntime
   const lockRedis = c.REDIS_URL ? new Redis({ ...redisOptions(c.REDIS_URL), lazyConnect: true }) : undefined;
   lockRedis?.on("error", (e) => log.warn({ err: e.message }, "Redis (Zalo token lock) error"));
 
-  const webhookKeys: SignatureKeys | undefined = c.ZALO_APP_ID && c.ZALO_OA_SECRET_KEY
-    ? { appId: c.ZALO_APP_ID, oaSecretKey: c.ZALO_OA_SECRET_KEY, ...(c.ZALO_OA_ID ? { oaId: c.ZALO_OA_ID } : {}) }
-    : undefined;
-  const tokens = c.ZALO_APP_ID && c.ZALO_APP_SECRET
-    ? createTokenStore({
-      db: deps.db, oauthBase: c.ZALO_OAUTH_BASE, appId: c.ZALO_APP_ID, appSecret: c.ZALO_APP_SECRET, clock: deps.clock, log,
-      ...(c.ZALO_OA_REFRESH_TOKEN ? { seedRefreshToken: c.ZALO_OA_REFRESH_TOKEN } : {}),
-      // The default lock key: every process of the deployment (chatbot, notifications, workers) takes the same lock.
-      ...(lockRedis ? { redis: lockRedis } : {}),
-    })
-    : undefined;
+  const webhookKeys: SignatureKeys | undefined =
+    c.ZALO_APP_ID && c.ZALO_OA_SECRET_KEY
+      ? { appId: c.ZALO_APP_ID, oaSecretKey: c.ZALO_OA_SECRET_KEY, ...(c.ZALO_OA_ID ? { oaId: c.ZALO_OA_ID } : {}) }
+      : undefined;
+  const tokens =
+    c.ZALO_APP_ID && c.ZALO_APP_SECRET
+      ? createTokenStore({
+          db: deps.db,
+          oauthBase: c.ZALO_OAUTH_BASE,
+          appId: c.ZALO_APP_ID,
+          appSecret: c.ZALO_APP_SECRET,
+          clock: deps.clock,
+          log,
+          ...(c.ZALO_OA_REFRESH_TOKEN ? { seedRefreshToken: c.ZALO_OA_REFRESH_TOKEN } : {}),
+          // The default lock key: every process of the deployment (chatbot, notifications, workers) takes the same lock.
+          ...(lockRedis ? { redis: lockRedis } : {}),
+        })
+      : undefined;
   const settings = notifySettingsFrom(c);
   const oaTokens = tokens ?? NO_OA_TOKENS;
   const oa = createOaClient({
-    openapiBase: c.ZALO_OPENAPI_BASE, businessBase: c.ZALO_BUSINESS_BASE, miniAppOpenapiBase: c.NOTIFY_MINIAPP_OPENAPI_BASE,
-    tokens: oaTokens, log, timeoutMs: settings.httpTimeoutMs, maxAttempts: 1,
+    openapiBase: c.ZALO_OPENAPI_BASE,
+    businessBase: c.ZALO_BUSINESS_BASE,
+    miniAppOpenapiBase: c.NOTIFY_MINIAPP_OPENAPI_BASE,
+    tokens: oaTokens,
+    log,
+    timeoutMs: settings.httpTimeoutMs,
+    maxAttempts: 1,
   });
   const hasMiniApp = c.NOTIFY_MINIAPP_API_KEY !== undefined && c.ZALO_MINIAPP_ID !== undefined;
   const sender = createNotifyZalo({
-    client: oa, tokens: oaTokens, openapiBase: c.ZALO_OPENAPI_BASE, timeoutMs: settings.httpTimeoutMs,
+    client: oa,
+    tokens: oaTokens,
+    openapiBase: c.ZALO_OPENAPI_BASE,
+    timeoutMs: settings.httpTimeoutMs,
     ...(hasMiniApp ? { miniApp: { apiKey: c.NOTIFY_MINIAPP_API_KEY!, miniAppId: c.ZALO_MINIAPP_ID! } } : {}),
   });
 
   const understand = createUnderstand({ units: deps.domain.units, catalog: deps.domain.catalog });
   const env: ChatbotEnv = {
-    db: deps.db, domain: deps.domain, clock: deps.clock, log, understand,
+    db: deps.db,
+    domain: deps.domain,
+    clock: deps.clock,
+    log,
+    understand,
     links: { publicBaseUrl: c.PUBLIC_BASE_URL, ...(c.ZALO_MINIAPP_ID ? { miniAppId: c.ZALO_MINIAPP_ID } : {}) },
     ...(tokens ? { replies: createChatReplies(deps, sender, log) } : {}),
     area: cachedArea(deps.db, deps.clock),
@@ -108,15 +127,23 @@ export function createZaloRuntime(deps: Omit<Deps, "zalo">, options: ZaloRuntime
       const r = await lookupDossierStatus({ ...deps, zalo: runtime }, code, { full: true });
       if (!r.ok) return null;
       const s = r.status;
-      return { code: s.code, procedureName: s.procedure?.name ?? "", state: s.state, stateLabel: s.stateLabel, dueDate: s.dueDate };
+      return {
+        code: s.code,
+        procedureName: s.procedure?.name ?? "",
+        state: s.state,
+        stateLabel: s.stateLabel,
+        dueDate: s.dueDate,
+      };
     },
   };
   const handle = (event: ZaloEvent) => handleZaloEvent(env, event);
   const queue = useRedis
     ? createBullmqQueue(handle, log, {
-      connection: { url: c.REDIS_URL!, maxRetriesPerRequest: null }, prefix, worker: options.worker ?? true,
-      eager: webhookKeys !== undefined && (options.worker ?? true),
-    })
+        connection: { url: c.REDIS_URL!, maxRetriesPerRequest: null },
+        prefix,
+        worker: options.worker ?? true,
+        eager: webhookKeys !== undefined && (options.worker ?? true),
+      })
     : createInProcessQueue(handle, log);
 
   const purge = setInterval(() => {
@@ -138,7 +165,10 @@ export function createZaloRuntime(deps: Omit<Deps, "zalo">, options: ZaloRuntime
         clearInterval(purge);
         await queue.close();
         // quit() would wait for a Redis that is down: drop the socket instead.
-        if (lockRedis) await (lockRedis.status === "ready" ? lockRedis.quit().catch(() => lockRedis.disconnect()) : lockRedis.disconnect());
+        if (lockRedis)
+          await (lockRedis.status === "ready"
+            ? lockRedis.quit().catch(() => lockRedis.disconnect())
+            : lockRedis.disconnect());
       })();
       return closing;
     },
@@ -148,7 +178,13 @@ export function createZaloRuntime(deps: Omit<Deps, "zalo">, options: ZaloRuntime
 
 /** Without ZALO_APP_ID/ZALO_APP_SECRET: OA channels answer "configuration" and the mini-app channel is tried. */
 const NO_OA_TOKENS: TokenStore = {
-  getAccessToken: async () => ({ ok: false, error: { code: "not_configured", message: "ZALO_APP_ID and ZALO_APP_SECRET are not set" } }),
-  refreshAfterRejection: async () => ({ ok: false, error: { code: "not_configured", message: "ZALO_APP_ID and ZALO_APP_SECRET are not set" } }),
+  getAccessToken: async () => ({
+    ok: false,
+    error: { code: "not_configured", message: "ZALO_APP_ID and ZALO_APP_SECRET are not set" },
+  }),
+  refreshAfterRejection: async () => ({
+    ok: false,
+    error: { code: "not_configured", message: "ZALO_APP_ID and ZALO_APP_SECRET are not set" },
+  }),
   refreshCount: 0,
 };

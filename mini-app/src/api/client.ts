@@ -67,7 +67,8 @@ export interface ApiClient {
 }
 
 /** When the server has no feedback route yet (404 not_found), the citizen reads this instead of "address not found". */
-export const FEEDBACK_UNAVAILABLE = "Chưa gửi được ý kiến lúc này. Nội dung bạn viết vẫn được giữ, vui lòng thử lại sau.";
+export const FEEDBACK_UNAVAILABLE =
+  "Chưa gửi được ý kiến lúc này. Nội dung bạn viết vẫn được giữ, vui lòng thử lại sau.";
 
 export function feedbackErrorMessage(error: { code: string; message: string }): string {
   return error.code === "not_found" ? FEEDBACK_UNAVAILABLE : error.message;
@@ -127,7 +128,8 @@ export function createApiClient({ baseUrl, fetch, auth }: ApiClientOptions): Api
     getMyDataPage: () => mine(`/citizens/me/data/page`, { text: true }),
     requestCorrection: (body) => mine(`/citizens/me/corrections`, { method: "POST", body }),
     getMe: () => mine(`/citizens/me`),
-    savePhoneFromZalo: (phoneToken) => mine(`/citizens/me/phone`, { method: "POST", body: { phoneToken, consent: true } }),
+    savePhoneFromZalo: (phoneToken) =>
+      mine(`/citizens/me/phone`, { method: "POST", body: { phoneToken, consent: true } }),
     erasePhone: () => mine(`/citizens/me/phone`, { method: "DELETE" }),
   };
 }

@@ -20,7 +20,8 @@ export interface ApiError {
 
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };
 
-export const NETWORK_ERROR_MESSAGE = "Không kết nối được máy chủ. Kiểm tra mạng rồi thử lại; thông tin bạn đã nhập vẫn được giữ trên máy.";
+export const NETWORK_ERROR_MESSAGE =
+  "Không kết nối được máy chủ. Kiểm tra mạng rồi thử lại; thông tin bạn đã nhập vẫn được giữ trên máy.";
 
 export type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
 
@@ -38,7 +39,10 @@ export function networkError(detail: string): ApiError {
 }
 
 export async function requestJson<T>(fetchFn: Fetch, url: string, options: RequestOptions = {}): Promise<ApiResult<T>> {
-  const headers: Record<string, string> = { Accept: options.text ? "image/svg+xml, text/plain" : "application/json", ...options.headers };
+  const headers: Record<string, string> = {
+    Accept: options.text ? "image/svg+xml, text/plain" : "application/json",
+    ...options.headers,
+  };
   if (options.body !== undefined) headers["Content-Type"] = "application/json";
   const controller = typeof AbortController === "function" ? new AbortController() : undefined;
   const timer = controller ? setTimeout(() => controller.abort(), options.timeoutMs ?? 15_000) : undefined;
@@ -62,7 +66,16 @@ export async function requestJson<T>(fetchFn: Fetch, url: string, options: Reque
     try {
       return { ok: true, value: (raw ? JSON.parse(raw) : undefined) as T };
     } catch {
-      return { ok: false, error: { status: res.status, code: "bad_response", message: "Máy chủ trả lời không đúng định dạng. Vui lòng thử lại sau.", detail: "response is not JSON", fields: [] } };
+      return {
+        ok: false,
+        error: {
+          status: res.status,
+          code: "bad_response",
+          message: "Máy chủ trả lời không đúng định dạng. Vui lòng thử lại sau.",
+          detail: "response is not JSON",
+          fields: [],
+        },
+      };
     }
   }
   return { ok: false, error: parseErrorBody(res.status, raw) };
@@ -102,5 +115,8 @@ const STATUS_MESSAGES: Record<number, string> = {
 };
 
 function defaultMessage(status: number): string {
-  return STATUS_MESSAGES[status] ?? (status >= 500 ? "Máy chủ đang bận. Vui lòng thử lại sau ít phút." : "Yêu cầu không thực hiện được.");
+  return (
+    STATUS_MESSAGES[status] ??
+    (status >= 500 ? "Máy chủ đang bận. Vui lòng thử lại sau ít phút." : "Yêu cầu không thực hiện được.")
+  );
 }

@@ -13,7 +13,8 @@ import { Notice } from "./Notice.js";
 
 const PHONE_KEY = "phoneOptIn";
 
-type State = { kind: "idle" | "busy" | "refused" } | { kind: "on"; masked: string } | { kind: "failed"; message: string };
+type State =
+  { kind: "idle" | "busy" | "refused" } | { kind: "on"; masked: string } | { kind: "failed"; message: string };
 
 export function PhoneOptIn() {
   const { zalo, api } = useDeps();
@@ -28,9 +29,11 @@ export function PhoneOptIn() {
     setState({ kind: "busy" });
     const token = await zalo.getPhoneNumber();
     if (!token.ok) {
-      setState(token.error.code === "denied" || token.error.code === "cancelled"
-        ? { kind: "refused" }
-        : { kind: "failed", message: "Chưa lấy được số điện thoại từ Zalo. Vui lòng thử lại sau." });
+      setState(
+        token.error.code === "denied" || token.error.code === "cancelled"
+          ? { kind: "refused" }
+          : { kind: "failed", message: "Chưa lấy được số điện thoại từ Zalo. Vui lòng thử lại sau." },
+      );
       return;
     }
     const saved = await api.savePhoneFromZalo(token.value);

@@ -24,7 +24,11 @@ function pickIdType(value: CccdQrValue, options: readonly string[] | undefined):
   return options.includes(preferred) ? preferred : options.find((o) => o.startsWith("Căn cước"));
 }
 
-export function cccdValue(value: CccdQrValue, source: CccdSource, field: Pick<FormField, "options" | "uppercase">): string | undefined {
+export function cccdValue(
+  value: CccdQrValue,
+  source: CccdSource,
+  field: Pick<FormField, "options" | "uppercase">,
+): string | undefined {
   let v: string | undefined;
   if (source === "idType") v = pickIdType(value, field.options);
   else if (source === "nationality") v = "Việt Nam";
@@ -42,7 +46,10 @@ export function cccdFill(
   self: boolean,
 ): Record<string, string> {
   const byId = new Map(fields.map((f) => [f.id, f]));
-  const mapping: Record<string, CccdSource> = { ...config.cccd, ...(self && config.forWhom ? config.forWhom.cccdWhenSelf : {}) };
+  const mapping: Record<string, CccdSource> = {
+    ...config.cccd,
+    ...(self && config.forWhom ? config.forWhom.cccdWhenSelf : {}),
+  };
   const out: Record<string, string> = {};
   for (const [fieldId, source] of Object.entries(mapping)) {
     const field = byId.get(fieldId);

@@ -35,16 +35,31 @@ export async function syncDraft(api: ApiClient, storage: DeviceStorage, draft: D
   const formData = serverFormData(draft.formData);
   let r = draft.serverId
     ? await api.updatePreRegistration(draft.serverId, { formData, unitCode: draft.unitCode })
-    : await api.createPreRegistration({ unitCode: draft.unitCode, procedureCode: draft.procedureCode, formData, consent });
+    : await api.createPreRegistration({
+        unitCode: draft.unitCode,
+        procedureCode: draft.procedureCode,
+        formData,
+        consent,
+      });
   if (!r.ok && draft.serverId && GONE.has(r.error.code)) {
-    r = await api.createPreRegistration({ unitCode: draft.unitCode, procedureCode: draft.procedureCode, formData, consent });
+    r = await api.createPreRegistration({
+      unitCode: draft.unitCode,
+      procedureCode: draft.procedureCode,
+      formData,
+      consent,
+    });
   }
   if (!r.ok) {
     const kept = { ...draft, unsynced: true };
     saveDraft(storage, kept);
     return { ok: false, draft: kept, error: r.error };
   }
-  const synced: DeviceDraft = { ...draft, serverId: r.value.id, versionId: r.value.procedure.versionId, unsynced: false };
+  const synced: DeviceDraft = {
+    ...draft,
+    serverId: r.value.id,
+    versionId: r.value.procedure.versionId,
+    unsynced: false,
+  };
   saveDraft(storage, synced);
   return { ok: true, draft: synced, server: r.value };
 }

@@ -31,7 +31,11 @@ export function buildSteps(fields: readonly FormField[], config: PreEntryConfig)
 
 export function isSelf(config: PreEntryConfig, data: FormData): boolean {
   const w = config.forWhom;
-  return !!w && typeof data[w.field] === "string" && (data[w.field] as string).trim().toLowerCase() === w.selfValue.toLowerCase();
+  return (
+    !!w &&
+    typeof data[w.field] === "string" &&
+    (data[w.field] as string).trim().toLowerCase() === w.selfValue.toLowerCase()
+  );
 }
 
 /** With "Bản thân", the subject's identity is the requester's: copy it (and clear it when that changes back). */
@@ -64,7 +68,8 @@ export function isSkipped(step: Step, ctx: SkipContext): boolean {
   return step.fields.every((f) => {
     if (mirrored.includes(f.id) || (self && f.id === ctx.config.forWhom?.field)) return true;
     if (ctx.scanned.has(f.id) && !isEmpty(ctx.data[f.id])) return true;
-    if (f.requiredWhen && !holds(ctx.data[f.requiredWhen.field], f.requiredWhen.is) && isEmpty(ctx.data[f.id])) return true;
+    if (f.requiredWhen && !holds(ctx.data[f.requiredWhen.field], f.requiredWhen.is) && isEmpty(ctx.data[f.id]))
+      return true;
     return false;
   });
 }
@@ -76,11 +81,19 @@ export function nextStep(steps: readonly Step[], fromId: string | null, ctx: Ski
 
 export function previousStep(steps: readonly Step[], fromId: string, ctx: SkipContext): Step | undefined {
   const at = steps.findIndex((s) => s.id === fromId);
-  return steps.slice(0, Math.max(at, 0)).reverse().find((s) => !isSkipped(s, ctx));
+  return steps
+    .slice(0, Math.max(at, 0))
+    .reverse()
+    .find((s) => !isSkipped(s, ctx));
 }
 
 /** The step that asks a field (for "Sửa" on the check-answers screen); mirrored fields open their source. */
-export function stepOfField(steps: readonly Step[], fieldId: string, config: PreEntryConfig, data: FormData): Step | undefined {
+export function stepOfField(
+  steps: readonly Step[],
+  fieldId: string,
+  config: PreEntryConfig,
+  data: FormData,
+): Step | undefined {
   const source = isSelf(config, data) ? config.forWhom?.mirror[fieldId] : undefined;
   const id = source ?? fieldId;
   return steps.find((s) => s.fields.some((f) => f.id === id));

@@ -2,10 +2,7 @@
 import { useCallback, useEffect, useState } from "react";
 import type { ApiError, ApiResult } from "../api/http.js";
 
-export type Loadable<T> =
-  | { state: "loading" }
-  | { state: "ok"; value: T }
-  | { state: "error"; error: ApiError };
+export type Loadable<T> = { state: "loading" } | { state: "ok"; value: T } | { state: "error"; error: ApiError };
 
 export function useApi<T>(load: () => Promise<ApiResult<T>>, key: string): Loadable<T> & { reload: () => void } {
   const [result, setResult] = useState<Loadable<T>>({ state: "loading" });

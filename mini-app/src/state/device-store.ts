@@ -94,7 +94,11 @@ export function findTicket(storage: DeviceStorage, idOrCode: string): SavedTicke
 }
 
 export function forgetTicket(storage: DeviceStorage, id: string): void {
-  writeJson(storage, TICKETS, loadTickets(storage).filter((t) => t.id !== id));
+  writeJson(
+    storage,
+    TICKETS,
+    loadTickets(storage).filter((t) => t.id !== id),
+  );
 }
 
 const LAST_UNIT = "lastUnit";

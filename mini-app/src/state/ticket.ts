@@ -19,15 +19,22 @@ export function whenToCome(scheme: SchemeStatus | undefined): string {
   const hours = scheme.officeHours.map((h) => `${h.start}–${h.end}`).join(", ");
   // Intake runs "đến 15 giờ" inclusive. The ticket is read on later days too: name the date, never "Hôm nay".
   const cutoff = scheme.intakeCutoff ? `, đến ${scheme.intakeCutoff},` : "";
-  if (scheme.intakeState === "paused" && scheme.resumesAt) return `${formatDayLong(scheme.date)}, từ ${scheme.resumesAt}${cutoff} để nhận kết quả trong ngày`;
+  if (scheme.intakeState === "paused" && scheme.resumesAt)
+    return `${formatDayLong(scheme.date)}, từ ${scheme.resumesAt}${cutoff} để nhận kết quả trong ngày`;
   if (scheme.schemeDay && scheme.intakeOpen) return `${formatDayLong(scheme.date)}${cutoff} để nhận kết quả trong ngày`;
-  if (scheme.nextSchemeDay) return `${formatDayLong(scheme.nextSchemeDay)}${cutoff} để nhận kết quả trong ngày${hours ? ` (giờ tiếp nhận ${hours})` : ""}`;
+  if (scheme.nextSchemeDay)
+    return `${formatDayLong(scheme.nextSchemeDay)}${cutoff} để nhận kết quả trong ngày${hours ? ` (giờ tiếp nhận ${hours})` : ""}`;
   return hours ? `Giờ tiếp nhận: ${hours}` : "Trong giờ hành chính";
 }
 
 export function ticketFrom(
   pre: PreRegistration | PreRegistrationSummary,
-  extra: { procedure?: Pick<ProcedureDetail, "requiredDocuments">; scheme?: SchemeStatus; qrSvg?: string; previous?: SavedTicket },
+  extra: {
+    procedure?: Pick<ProcedureDetail, "requiredDocuments">;
+    scheme?: SchemeStatus;
+    qrSvg?: string;
+    previous?: SavedTicket;
+  },
   now: Date,
 ): SavedTicket {
   const prev = extra.previous;
@@ -40,9 +47,9 @@ export function ticketFrom(
     procedureName: pre.procedure.name,
     qrPayload: pre.qr.payload,
     qrSvg: extra.qrSvg ?? prev?.qrSvg,
-    whatToBring: extra.procedure ? whatToBring(extra.procedure) : prev?.whatToBring ?? [],
+    whatToBring: extra.procedure ? whatToBring(extra.procedure) : (prev?.whatToBring ?? []),
     where: `Bộ phận Một cửa, Ủy ban nhân dân ${pre.unit.displayName}`,
-    when: extra.scheme ? whenToCome(extra.scheme) : prev?.when ?? "Trong giờ hành chính",
+    when: extra.scheme ? whenToCome(extra.scheme) : (prev?.when ?? "Trong giờ hành chính"),
     expiresAt: pre.expiresAt,
     savedAt: now.toISOString(),
     status: pre.status,

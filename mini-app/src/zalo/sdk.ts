@@ -47,8 +47,12 @@ export function withTimeout<T>(work: Promise<T>, ms: number, api: string): Promi
 }
 
 function sdkFailure<T>(err: unknown, api: string): BridgeResult<T> {
-  const code = typeof err === "object" && err !== null && "code" in err ? Number((err as { code: unknown }).code) : undefined;
-  const message = typeof err === "object" && err !== null && "message" in err ? String((err as { message: unknown }).message) : String(err);
+  const code =
+    typeof err === "object" && err !== null && "code" in err ? Number((err as { code: unknown }).code) : undefined;
+  const message =
+    typeof err === "object" && err !== null && "message" in err
+      ? String((err as { message: unknown }).message)
+      : String(err);
   const kind = (code !== undefined && SDK_CODES[code]) || "failed";
   return fail(kind, `${api}: ${message}`, Number.isFinite(code) ? code : undefined);
 }
@@ -66,11 +70,18 @@ function nativeOrBrowserStorage(load: () => Sdk | undefined): DeviceStorage {
     }
   };
   return {
-    getItem: (k) => attempt((s) => s.nativeStorage.getItem(k) ?? fallback.getItem(k), () => fallback.getItem(k)),
+    getItem: (k) =>
+      attempt(
+        (s) => s.nativeStorage.getItem(k) ?? fallback.getItem(k),
+        () => fallback.getItem(k),
+      ),
     // Written to both: the ticket must reopen offline even if one store is evicted or unsupported.
     setItem: (k, v) => {
       fallback.setItem(k, v);
-      attempt((s) => s.nativeStorage.setItem(k, v), () => undefined);
+      attempt(
+        (s) => s.nativeStorage.setItem(k, v),
+        () => undefined,
+      );
     },
     removeItem: (k) =>
       attempt(
@@ -115,7 +126,9 @@ export function createRealZalo(options: { search: string; timeoutMs?: number }):
       const r = await call("getPhoneNumber", (s) => s.getPhoneNumber());
       if (!r.ok) return r;
       // The deprecated `number` field is never used: the token is exchanged on the server.
-      return r.value.token ? ok(r.value.token) : fail("unsupported", "getPhoneNumber: no token (old Zalo or permission not granted)");
+      return r.value.token
+        ? ok(r.value.token)
+        : fail("unsupported", "getPhoneNumber: no token (old Zalo or permission not granted)");
     },
     openChat: (id, message) => call("openChat", (s) => s.openChat({ type: "oa", id, message })),
     getNetworkType: async () => {

@@ -21,8 +21,16 @@ export const decree99ConsolidatedBasis: LegalBasis = {
 };
 
 /** Land Law in force on the receipt date. */
-export const landLaw2013And2024: LegalBasis = { title: "Luật Đất đai 2013 (đến 31/7/2024), Luật Đất đai 2024 (từ 01/8/2024)", source: "docs/domain/procedures.md#legal-changes-since-2023", evidence: "S" };
-export const landLaw2024: LegalBasis = { title: "Luật Đất đai 2024 (31/2024/QH15)", source: "docs/domain/procedures.md#legal-changes-since-2023", evidence: "S" };
+export const landLaw2013And2024: LegalBasis = {
+  title: "Luật Đất đai 2013 (đến 31/7/2024), Luật Đất đai 2024 (từ 01/8/2024)",
+  source: "docs/domain/procedures.md#legal-changes-since-2023",
+  evidence: "S",
+};
+export const landLaw2024: LegalBasis = {
+  title: "Luật Đất đai 2024 (31/2024/QH15)",
+  source: "docs/domain/procedures.md#legal-changes-since-2023",
+  evidence: "S",
+};
 
 /**
  * Decree 151/2025 (two-level land powers), Art. 18(1): the applicant chooses any intake point in the province for
@@ -31,15 +39,24 @@ export const landLaw2024: LegalBasis = { title: "Luật Đất đai 2024 (31/202
 export const decree151Basis: LegalBasis = {
   title: "Nghị định 151/2025/NĐ-CP (phân định thẩm quyền đất đai 2 cấp), nếu áp dụng cho đăng ký biện pháp bảo đảm",
   articles: "Điều 18 khoản 1",
-  source: "docs/domain/procedures.md#security-interest-registration-1011441: Điều 18 khoản 1 cho chọn nơi nộp hồ sơ đăng ký đất đai trong tỉnh [S]; áp dụng cho hồ sơ đăng ký biện pháp bảo đảm chưa xác nhận [U]",
+  source:
+    "docs/domain/procedures.md#security-interest-registration-1011441: Điều 18 khoản 1 cho chọn nơi nộp hồ sơ đăng ký đất đai trong tỉnh [S]; áp dụng cho hồ sơ đăng ký biện pháp bảo đảm chưa xác nhận [U]",
   evidence: "U",
   toVerify: true,
 };
 
-export const oneStop2018Basis: LegalBasis = { title: "Nghị định 61/2018/NĐ-CP (sửa đổi bởi Nghị định 107/2021/NĐ-CP); Thông tư 01/2018/TT-VPCP", articles: "Cơ chế một cửa",
-  source: "docs/domain/procedures.md#legal-changes-since-2023, docs/domain/scheme.md#one-stop-forms", evidence: "S" };
-export const oneStop2025Basis: LegalBasis = { title: "Nghị định 118/2025/NĐ-CP (sửa đổi bởi Nghị định 367/2025/NĐ-CP); Thông tư 03/2025/TT-VPCP", articles: "Cơ chế một cửa",
-  source: "docs/domain/procedures.md#legal-changes-since-2023, docs/domain/scheme.md#one-stop-forms", evidence: "S" };
+export const oneStop2018Basis: LegalBasis = {
+  title: "Nghị định 61/2018/NĐ-CP (sửa đổi bởi Nghị định 107/2021/NĐ-CP); Thông tư 01/2018/TT-VPCP",
+  articles: "Cơ chế một cửa",
+  source: "docs/domain/procedures.md#legal-changes-since-2023, docs/domain/scheme.md#one-stop-forms",
+  evidence: "S",
+};
+export const oneStop2025Basis: LegalBasis = {
+  title: "Nghị định 118/2025/NĐ-CP (sửa đổi bởi Nghị định 367/2025/NĐ-CP); Thông tư 03/2025/TT-VPCP",
+  articles: "Cơ chế một cửa",
+  source: "docs/domain/procedures.md#legal-changes-since-2023, docs/domain/scheme.md#one-stop-forms",
+  evidence: "S",
+};
 
 export const civilCodeBasis: LegalBasis = {
   title: "Bộ luật Dân sự 2015",
@@ -59,14 +76,16 @@ export const decree99TimeLimit: ProcedureVersion["timeLimit"] = {
 
 export const receivedAtDistrict2023: ProcedureVersion["receivingBody"] = {
   name: "Bộ phận Tiếp nhận và Trả kết quả cấp huyện (nơi đặt Chi nhánh Văn phòng đăng ký đất đai)",
-  source: "Kế hoạch Ngày không viết – Ngày không hẹn tỉnh Đắk Nông 2023 (danh mục cấp huyện); docs/domain/procedures.md#security-interest-registration-1011441",
+  source:
+    "Kế hoạch Ngày không viết – Ngày không hẹn tỉnh Đắk Nông 2023 (danh mục cấp huyện); docs/domain/procedures.md#security-interest-registration-1011441",
   evidence: "S",
 };
 
 /** The commune receives and forwards; the land registration office (or its branch) decides: see competentBody. */
 export const receivedAtCommune2025: ProcedureVersion["receivingBody"] = {
   name: "Trung tâm Phục vụ hành chính công cấp xã",
-  source: "Nghị định 118/2025/NĐ-CP (tiếp nhận không phụ thuộc địa giới); docs/domain/procedures.md#security-interest-registration-1011441 [S/U]",
+  source:
+    "Nghị định 118/2025/NĐ-CP (tiếp nhận không phụ thuộc địa giới); docs/domain/procedures.md#security-interest-registration-1011441 [S/U]",
   evidence: "U",
   toVerify: true,
 };
@@ -86,7 +105,8 @@ export const landOfficeBody2025: ProcedureVersion["competentBody"] = {
   name: "Văn phòng đăng ký đất đai, Chi nhánh Văn phòng đăng ký đất đai (thuộc Sở Nông nghiệp và Môi trường)",
   sameBodyAsReceiving: false,
   signs: LAND_OFFICE_SIGNS,
-  source: "Nghị định 99/2022/NĐ-CP, Điều 10 khoản 1; Sở Nông nghiệp và Môi trường từ 3/2025 (docs/domain/procedures.md#security-interest-registration-1011441)",
+  source:
+    "Nghị định 99/2022/NĐ-CP, Điều 10 khoản 1; Sở Nông nghiệp và Môi trường từ 3/2025 (docs/domain/procedures.md#security-interest-registration-1011441)",
   evidence: "S",
 };
 
@@ -134,7 +154,13 @@ export const landOfficeRecipientField: FormField = {
 export const certificateColumns = [
   { id: "certificateName", label: "Tên Giấy chứng nhận", type: "text" as const },
   { id: "certificateSerial", label: "Số phát hành", type: "text" as const, required: true, help: "Ví dụ: BT 619346" },
-  { id: "certificateRegisterNumber", label: "Số vào sổ cấp giấy", type: "text" as const, required: true, help: "Ví dụ: CH01571" },
+  {
+    id: "certificateRegisterNumber",
+    label: "Số vào sổ cấp giấy",
+    type: "text" as const,
+    required: true,
+    help: "Ví dụ: CH01571",
+  },
   { id: "certificateIssuer", label: "Cơ quan cấp", type: "text" as const, required: true },
   { id: "certificateIssuedOn", label: "Ngày cấp", type: "date" as const, required: true },
 ];

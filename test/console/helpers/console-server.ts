@@ -27,10 +27,20 @@ export interface ConsoleServer {
   close(): Promise<void>;
 }
 
-export async function startConsoleServer(database: DatabaseHandle, env: Record<string, string> = {}): Promise<ConsoleServer> {
+export async function startConsoleServer(
+  database: DatabaseHandle,
+  env: Record<string, string> = {},
+): Promise<ConsoleServer> {
   // These suites move the clock by hours between an officer's requests: the idle timeout (session-idle.test.ts) is
   // set to the 12 h absolute lifetime unless a suite sets CONSOLE_IDLE_MINUTES itself.
-  const parsed = parseConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", RATE_LIMIT_PER_MINUTE: "0", PURGE_INTERVAL_MINUTES: "0", CONSOLE_IDLE_MINUTES: "720", ...env });
+  const parsed = parseConfig({
+    NODE_ENV: "test",
+    LOG_LEVEL: "silent",
+    RATE_LIMIT_PER_MINUTE: "0",
+    PURGE_INTERVAL_MINUTES: "0",
+    CONSOLE_IDLE_MINUTES: "720",
+    ...env,
+  });
   if (!parsed.ok) throw new Error(parsed.errors.join("; "));
   const clock = createSettableClock();
   clock.set(new Date("2025-07-16T02:00:00Z"));
@@ -46,11 +56,23 @@ export async function startConsoleServer(database: DatabaseHandle, env: Record<s
   };
 }
 
-export async function createOfficer(deps: Deps, username: string, role: Role, unitId: string | null, extra: { delegateFor?: string; displayName?: string } = {}): Promise<string> {
+export async function createOfficer(
+  deps: Deps,
+  username: string,
+  role: Role,
+  unitId: string | null,
+  extra: { delegateFor?: string; displayName?: string } = {},
+): Promise<string> {
   const id = randomUUID();
   await insertOfficer(deps.db, {
-    id, username, passwordHash: await hashPassword(PASSWORD), displayName: extra.displayName ?? `Cán bộ ${username}`, role, unitId,
-    delegateFor: extra.delegateFor ?? null, now: deps.clock.now().toISOString(),
+    id,
+    username,
+    passwordHash: await hashPassword(PASSWORD),
+    displayName: extra.displayName ?? `Cán bộ ${username}`,
+    role,
+    unitId,
+    delegateFor: extra.delegateFor ?? null,
+    now: deps.clock.now().toISOString(),
   });
   return id;
 }
@@ -60,11 +82,17 @@ export interface ConsoleClient {
   get(path: string): Promise<Response>;
   post(path: string, body?: unknown, headers?: Record<string, string>): Promise<Response>;
   put(path: string, body?: unknown): Promise<Response>;
-  json<T = Record<string, unknown>>(method: "GET" | "POST" | "PUT", path: string, body?: unknown): Promise<{ status: number; body: T }>;
+  json<T = Record<string, unknown>>(
+    method: "GET" | "POST" | "PUT",
+    path: string,
+    body?: unknown,
+  ): Promise<{ status: number; body: T }>;
 }
 
 /** A browser-like client: keeps cookies, sends the CSRF header on state changes. */
-export async function consoleClient(baseUrl: string): Promise<ConsoleClient & { login(username: string, password?: string): Promise<Response> }> {
+export async function consoleClient(
+  baseUrl: string,
+): Promise<ConsoleClient & { login(username: string, password?: string): Promise<Response> }> {
   const cookies = new Map<string, string>();
   const cookieHeader = () => [...cookies].map(([k, v]) => `${k}=${v}`).join("; ");
   const remember = (res: Response) => {
@@ -94,7 +122,8 @@ export async function consoleClient(baseUrl: string): Promise<ConsoleClient & { 
       return remember(res);
     },
     get: (path: string) => client.request("GET", path),
-    post: (path: string, body?: unknown, headers?: Record<string, string>) => client.request("POST", path, body ?? {}, headers),
+    post: (path: string, body?: unknown, headers?: Record<string, string>) =>
+      client.request("POST", path, body ?? {}, headers),
     put: (path: string, body?: unknown) => client.request("PUT", path, body ?? {}),
     async json<T>(method: "GET" | "POST" | "PUT", path: string, body?: unknown) {
       const res = await client.request(method, path, method === "GET" ? undefined : (body ?? {}));
@@ -112,7 +141,10 @@ export async function consoleClient(baseUrl: string): Promise<ConsoleClient & { 
 }
 
 /** A client already signed in as `username` (throws when the sign-in is refused). */
-export async function signedInClient(baseUrl: string, username: string): Promise<Awaited<ReturnType<typeof consoleClient>>> {
+export async function signedInClient(
+  baseUrl: string,
+  username: string,
+): Promise<Awaited<ReturnType<typeof consoleClient>>> {
   const client = await consoleClient(baseUrl);
   const res = await client.login(username);
   if (res.status !== 200) throw new Error(`sign-in of ${username} refused: HTTP ${res.status}`);
@@ -120,11 +152,15 @@ export async function signedInClient(baseUrl: string, username: string): Promise
 }
 
 /** Creates these officers (username, role, unit) and signs each in: their ids and clients, in the same order. */
-export async function signedInOfficers(s: ConsoleServer, officers: [string, Role, string | null][]): Promise<{ id: string; client: Awaited<ReturnType<typeof consoleClient>> }[]> {
+export async function signedInOfficers(
+  s: ConsoleServer,
+  officers: [string, Role, string | null][],
+): Promise<{ id: string; client: Awaited<ReturnType<typeof consoleClient>> }[]> {
   const ids: string[] = [];
   for (const [username, role, unitId] of officers) ids.push(await createOfficer(s.deps, username, role, unitId));
   const signedIn = [];
-  for (const [i, [username]] of officers.entries()) signedIn.push({ id: ids[i]!, client: await signedInClient(s.baseUrl, username) });
+  for (const [i, [username]] of officers.entries())
+    signedIn.push({ id: ids[i]!, client: await signedInClient(s.baseUrl, username) });
   return signedIn;
 }
 

@@ -22,17 +22,43 @@ export async function insertDeadLetter(db: Kysely<Database>, f: DeadLetterFixtur
   const times = f.errors.map((_, i) => new Date(Date.parse(f.at) + i * 60_000).toISOString());
   const last = times[times.length - 1] ?? f.at;
   await db.transaction().execute(async (tx) => {
-    await tx.insertInto("outbox").values({
-      id, dossier_id: f.dossierId, event_id: null, kind, payload: JSON.stringify(f.payload ?? {}), status: "dead", attempts: f.errors.length,
-      available_at: f.at, created_at: f.at, updated_at: last, last_error: `oa_cs ${f.errors[f.errors.length - 1]}: failed`,
-    }).execute();
+    await tx
+      .insertInto("outbox")
+      .values({
+        id,
+        dossier_id: f.dossierId,
+        event_id: null,
+        kind,
+        payload: JSON.stringify(f.payload ?? {}),
+        status: "dead",
+        attempts: f.errors.length,
+        available_at: f.at,
+        created_at: f.at,
+        updated_at: last,
+        last_error: `oa_cs ${f.errors[f.errors.length - 1]}: failed`,
+      })
+      .execute();
     if (f.errors.length > 0) {
-      await tx.insertInto("deliveries").values(f.errors.map((code, i) => ({
-        id: randomUUID(), outbox_id: id, channel: "oa_cs", idempotency_key: `${id}:oa_cs#${i}`, attempt: i + 1, status: "failed",
-        error_code: code, error_message: "failed", tracking_id: null, at: times[i]!,
-      }))).execute();
+      await tx
+        .insertInto("deliveries")
+        .values(
+          f.errors.map((code, i) => ({
+            id: randomUUID(),
+            outbox_id: id,
+            channel: "oa_cs",
+            idempotency_key: `${id}:oa_cs#${i}`,
+            attempt: i + 1,
+            status: "failed",
+            error_code: code,
+            error_message: "failed",
+            tracking_id: null,
+            at: times[i]!,
+          })),
+        )
+        .execute();
     }
-    if (f.dossierId) await tx.updateTable("dossiers").set({ notify_status: "not_notified" }).where("id", "=", f.dossierId).execute();
+    if (f.dossierId)
+      await tx.updateTable("dossiers").set({ notify_status: "not_notified" }).where("id", "=", f.dossierId).execute();
   });
   return id;
 }

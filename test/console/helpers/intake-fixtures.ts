@@ -1,7 +1,9 @@
 /** Synthetic applicants (docs/domain/personal-data.md#cccd-qr-payload: invented numbers, never real people) and intake bodies for 1.004873. */
 
-export const CCCD_NGUYEN_VAN_THU = "067085000001|245000001|Nguyễn Văn Thử|15061985|Nam|Thôn 3, Xã Nam Đà, Huyện Krông Nô, Tỉnh Đắk Nông|20042021";
-export const CCCD_TRAN_THI_MAU = "067301000002||Trần Thị Mẫu|12052001|Nữ|Tổ 2, Phường Nghĩa Tân, Thành phố Gia Nghĩa, Tỉnh Đắk Nông|05072022";
+export const CCCD_NGUYEN_VAN_THU =
+  "067085000001|245000001|Nguyễn Văn Thử|15061985|Nam|Thôn 3, Xã Nam Đà, Huyện Krông Nô, Tỉnh Đắk Nông|20042021";
+export const CCCD_TRAN_THI_MAU =
+  "067301000002||Trần Thị Mẫu|12052001|Nữ|Tổ 2, Phường Nghĩa Tân, Thành phố Gia Nghĩa, Tỉnh Đắk Nông|05072022";
 
 export function maritalForm(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   const person = {

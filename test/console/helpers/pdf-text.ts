@@ -22,7 +22,8 @@ let warned = false;
 /** True when pdftotext is available; false (with a loud warning) when it may be skipped; throws when required. */
 export function popplerAvailable(): boolean {
   if (has("pdftotext")) return true;
-  if (process.env.REQUIRE_CHROMIUM === "1" || process.env.CI === "true") throw new Error("pdftotext (poppler-utils) REQUIRED but not installed");
+  if (process.env.REQUIRE_CHROMIUM === "1" || process.env.CI === "true")
+    throw new Error("pdftotext (poppler-utils) REQUIRED but not installed");
   if (!warned) console.warn("PDF text checks SKIPPED: pdftotext (poppler-utils) is not installed");
   warned = true;
   return false;
@@ -45,7 +46,11 @@ export function flatPdfText(pdf: Buffer | Uint8Array): string {
 }
 
 export function pdfPageCount(pdf: Buffer | Uint8Array): number {
-  return (Buffer.from(pdf).toString("latin1").match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+  return (
+    Buffer.from(pdf)
+      .toString("latin1")
+      .match(/\/Type\s*\/Page[^s]/g) ?? []
+  ).length;
 }
 
 /** Writes page 1 as PNG (for a person to look at), returns the PNG path. */

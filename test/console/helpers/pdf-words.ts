@@ -7,11 +7,29 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
-export interface PdfWord { page: number; xMin: number; yMin: number; xMax: number; yMax: number; text: string }
+export interface PdfWord {
+  page: number;
+  xMin: number;
+  yMin: number;
+  xMax: number;
+  yMax: number;
+  text: string;
+}
 
-const unescape = (s: string) => s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, "\"").replace(/&apos;/g, "'").replace(/&amp;/g, "&");
+const unescape = (s: string) =>
+  s
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, "&");
 
-export function pdfWords(pdf: Buffer | Uint8Array): { words: PdfWord[]; pageWidth: number; pageHeight: number; stderr: string } {
+export function pdfWords(pdf: Buffer | Uint8Array): {
+  words: PdfWord[];
+  pageWidth: number;
+  pageHeight: number;
+  stderr: string;
+} {
   const dir = mkdtempSync(join(tmpdir(), "kh-bbox-"));
   try {
     const file = join(dir, "f.pdf");
@@ -30,7 +48,15 @@ export function pdfWords(pdf: Buffer | Uint8Array): { words: PdfWord[]; pageWidt
         continue;
       }
       const w = /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*)<\/word>/.exec(line);
-      if (w) words.push({ page, xMin: Number(w[1]), yMin: Number(w[2]), xMax: Number(w[3]), yMax: Number(w[4]), text: unescape(w[5]!).normalize("NFC") });
+      if (w)
+        words.push({
+          page,
+          xMin: Number(w[1]),
+          yMin: Number(w[2]),
+          xMax: Number(w[3]),
+          yMax: Number(w[4]),
+          text: unescape(w[5]!).normalize("NFC"),
+        });
     }
     return { words, pageWidth, pageHeight, stderr: r.stderr };
   } finally {

@@ -32,7 +32,9 @@ export function describeWithChromium(name: string, body: () => void): void {
   if (process.env.REQUIRE_CHROMIUM === "1") {
     describe(name, () => {
       it("needs Chromium", () => {
-        throw new Error(`REQUIRE_CHROMIUM=1 but no Chromium at ${CHROMIUM_PATH} (apt-get install chromium, or set CHROMIUM_PATH)`);
+        throw new Error(
+          `REQUIRE_CHROMIUM=1 but no Chromium at ${CHROMIUM_PATH} (apt-get install chromium, or set CHROMIUM_PATH)`,
+        );
       });
     });
     return;

@@ -19,7 +19,11 @@ export interface ConsoleE2e {
   close(): Promise<void>;
 }
 
-export async function startConsoleE2e(name: string, clockAt: Date, env: Record<string, string> = {}): Promise<ConsoleE2e> {
+export async function startConsoleE2e(
+  name: string,
+  clockAt: Date,
+  env: Record<string, string> = {},
+): Promise<ConsoleE2e> {
   await ensureConsoleBuilt();
   const dir = mkdtempSync(join(tmpdir(), `kh-${name}-`));
   const db = openDatabase({ kind: "sqlite", file: join(dir, "e2e.sqlite") });
@@ -28,7 +32,9 @@ export async function startConsoleE2e(name: string, clockAt: Date, env: Record<s
   s.clock.set(clockAt);
   const browser = await launchChromium();
   return {
-    db, s, browser,
+    db,
+    s,
+    browser,
     async close() {
       await browser.close();
       await s.close();

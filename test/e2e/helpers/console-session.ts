@@ -15,7 +15,12 @@ export interface Officer {
   page: Page;
 }
 
-export async function signIn(browser: Browser, baseUrl: string, username: string, viewport = { width: 1366, height: 900 }): Promise<Officer> {
+export async function signIn(
+  browser: Browser,
+  baseUrl: string,
+  username: string,
+  viewport = { width: 1366, height: 900 },
+): Promise<Officer> {
   const context = await browser.newContext({ viewport, locale: "vi-VN", timezoneId: "Asia/Ho_Chi_Minh" });
   const page = await context.newPage();
   await page.goto(`${baseUrl}/console/`);
@@ -54,7 +59,12 @@ export class ActionCounter {
 }
 
 /** A citizen's pre-registration through the public API (device token, consent, form, submit); returns its code. */
-export async function preRegister(baseUrl: string, unitCode: string, procedureCode: string, formData: Record<string, unknown>): Promise<string> {
+export async function preRegister(
+  baseUrl: string,
+  unitCode: string,
+  procedureCode: string,
+  formData: Record<string, unknown>,
+): Promise<string> {
   const post = (path: string, body: unknown, token?: string) =>
     fetch(`${baseUrl}/api${path}`, {
       method: "POST",
@@ -63,7 +73,11 @@ export async function preRegister(baseUrl: string, unitCode: string, procedureCo
     });
   const device = (await (await post("/citizens/device", {})).json()) as { token: string };
   const consent = (await (await fetch(`${baseUrl}/api/consent`)).json()) as { version: string };
-  const created = await post("/pre-registrations", { unitCode, procedureCode, formData, consent: { accepted: true, version: consent.version } }, device.token);
+  const created = await post(
+    "/pre-registrations",
+    { unitCode, procedureCode, formData, consent: { accepted: true, version: consent.version } },
+    device.token,
+  );
   expect(created.status).toBe(201);
   const pre = (await created.json()) as { id: string; code: string };
   const submitted = await post(`/pre-registrations/${pre.id}/submit`, {}, device.token);

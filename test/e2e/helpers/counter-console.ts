@@ -37,16 +37,26 @@ export async function counterDesk(baseUrl: string, printed: string, alwaysDocume
   };
   return {
     async receive(code) {
-      const found = await desks.counter.json<{ kind: string; procedureCode: string; formData: Record<string, unknown> }>("POST", "/console/api/intake/lookup", { code });
-      if (found.status !== 200 || found.body.kind !== "pre_registration") throw new Error(`lookup ${code}: ${found.status} ${JSON.stringify(found.body)}`);
-      const received = await desks.counter.json<{ dossierId: string; code: string; track: string; dueDate: string }>("POST", "/console/api/intake/receive", {
-        preRegistrationCode: code,
-        procedureCode: found.body.procedureCode,
-        formData: found.body.formData,
-        documents: alwaysDocuments.map((id) => ({ id, count: 1, received: true })),
-        caseFlags: [],
-      });
-      if (received.status !== 200) throw new Error(`receive ${code}: ${received.status} ${JSON.stringify(received.body)}`);
+      const found = await desks.counter.json<{
+        kind: string;
+        procedureCode: string;
+        formData: Record<string, unknown>;
+      }>("POST", "/console/api/intake/lookup", { code });
+      if (found.status !== 200 || found.body.kind !== "pre_registration")
+        throw new Error(`lookup ${code}: ${found.status} ${JSON.stringify(found.body)}`);
+      const received = await desks.counter.json<{ dossierId: string; code: string; track: string; dueDate: string }>(
+        "POST",
+        "/console/api/intake/receive",
+        {
+          preRegistrationCode: code,
+          procedureCode: found.body.procedureCode,
+          formData: found.body.formData,
+          documents: alwaysDocuments.map((id) => ({ id, count: 1, received: true })),
+          caseFlags: [],
+        },
+      );
+      if (received.status !== 200)
+        throw new Error(`receive ${code}: ${received.status} ${JSON.stringify(received.body)}`);
       return received.body;
     },
     async fire(dossierId, event, as) {

@@ -25,7 +25,11 @@ export function freePort(): Promise<number> {
 
 /** Compiles the server once per run (tsc into dist/), as `npm run build:bot` does. */
 export function buildServer(): void {
-  const r = spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "bot-server/scripts/build-server.ts"], { cwd: REPO, encoding: "utf8", timeout: 240_000 });
+  const r = spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "bot-server/scripts/build-server.ts"], {
+    cwd: REPO,
+    encoding: "utf8",
+    timeout: 240_000,
+  });
   if (r.status !== 0) throw new Error(`npm run build:bot failed:\n${r.stdout}\n${r.stderr}`);
 }
 
@@ -37,7 +41,12 @@ export interface Proc {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
-export function startProc(name: string, command: string, args: string[], env: Record<string, string | undefined>): Proc {
+export function startProc(
+  name: string,
+  command: string,
+  args: string[],
+  env: Record<string, string | undefined>,
+): Proc {
   const child = spawn(command, args, { cwd: REPO, env, stdio: ["ignore", "pipe", "pipe"] });
   let out = "";
   child.stdout!.on("data", (d: Buffer) => (out += d.toString()));
@@ -53,8 +62,10 @@ export function startProc(name: string, command: string, args: string[], env: Re
         const tick = () => {
           const m = re.exec(out);
           if (m) return res(m);
-          if (child.exitCode !== null) return rej(new Error(`${name} exited with ${child.exitCode}:\n${out.slice(-3000)}`));
-          if (Date.now() - started > timeoutMs) return rej(new Error(`${name}: ${re} not seen in ${timeoutMs} ms:\n${out.slice(-3000)}`));
+          if (child.exitCode !== null)
+            return rej(new Error(`${name} exited with ${child.exitCode}:\n${out.slice(-3000)}`));
+          if (Date.now() - started > timeoutMs)
+            return rej(new Error(`${name}: ${re} not seen in ${timeoutMs} ms:\n${out.slice(-3000)}`));
           setTimeout(tick, 50);
         };
         tick();
@@ -81,10 +92,7 @@ export function startNginx(port: number, upstreams: number[]): { proc: Proc; dir
     chmodSync(join(dir, d), 0o777);
   }
   const runningAsRoot = process.getuid?.() === 0;
-  writeFileSync(
-    join(dir, "nginx.conf"),
-    nginxConf({ port, upstreams, dir, user: runningAsRoot ? "root" : undefined }),
-  );
+  writeFileSync(join(dir, "nginx.conf"), nginxConf({ port, upstreams, dir, user: runningAsRoot ? "root" : undefined }));
   // Debian installs it in /usr/sbin, which a non-root PATH may lack.
   const binary = existsSync("/usr/sbin/nginx") ? "/usr/sbin/nginx" : "nginx";
   const proc = startProc("nginx", binary, ["-p", dir, "-c", join(dir, "nginx.conf")], { ...process.env });

@@ -20,9 +20,13 @@ export function ensureMiniAppBuild(): { built: boolean } {
   const index = join(WWW, "index.html");
   const fresh = existsSync(index) && statSync(index).mtimeMs >= Math.max(...SOURCES.map(newestMtime));
   if (fresh) return { built: false };
-  const r = spawnSync(process.execPath, ["node_modules/vite/bin/vite.js", "build", "--config", "mini-app/vite.config.ts", "--logLevel", "warn"], {
-    encoding: "utf8",
-  });
+  const r = spawnSync(
+    process.execPath,
+    ["node_modules/vite/bin/vite.js", "build", "--config", "mini-app/vite.config.ts", "--logLevel", "warn"],
+    {
+      encoding: "utf8",
+    },
+  );
   if (r.status !== 0) throw new Error(`mini-app build failed:\n${r.stdout}\n${r.stderr}`);
   return { built: true };
 }

@@ -44,7 +44,10 @@ export async function startServerProcess(env: Record<string, string> = {}): Prom
   child.stderr!.on("data", (d: Buffer) => (err += d.toString()));
   const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
   const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start in time: ${err.slice(-2000)}`)), START_TIMEOUT_MS);
+    const timer = setTimeout(
+      () => reject(new Error(`server did not start in time: ${err.slice(-2000)}`)),
+      START_TIMEOUT_MS,
+    );
     child.stdout!.on("data", (d: Buffer) => {
       out += d.toString();
       const m = /"port":(\d+),[^\n]*Khong Hen listening/.exec(out);
@@ -65,7 +68,11 @@ export async function startServerProcess(env: Record<string, string> = {}): Prom
     databaseUrl,
     output: () => out,
     setClock: async (iso) => {
-      const r = await fetch(`${url}/__test/clock`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ now: iso }) });
+      const r = await fetch(`${url}/__test/clock`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ now: iso }),
+      });
       if (!r.ok) throw new Error(`clock not set: ${r.status} ${await r.text()}`);
     },
     stop: async () => {

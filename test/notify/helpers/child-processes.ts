@@ -35,10 +35,12 @@ export function spawnWorker(env: Record<string, string>): WorkerProcess {
     child.on("exit", (code) => reject(new Error(`worker exited (${code}) before it was ready:\n${out.slice(-2000)}`)));
   });
   ready.catch(() => {});
-  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => {
-    started.delete(child);
-    resolve(code);
-  }));
+  const exited = new Promise<number | null>((resolve) =>
+    child.on("exit", (code) => {
+      started.delete(child);
+      resolve(code);
+    }),
+  );
   return { child, ready, exited, output: () => out };
 }
 
@@ -66,7 +68,11 @@ export async function startRedisServer(): Promise<RedisServer> {
   let child: ChildProcess | undefined;
   const url = `redis://127.0.0.1:${port}`;
   async function start(): Promise<void> {
-    child = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--daemonize", "no"], { stdio: "ignore" });
+    child = spawn(
+      "redis-server",
+      ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--daemonize", "no"],
+      { stdio: "ignore" },
+    );
     started.add(child);
     const c = child;
     c.on("exit", () => started.delete(c));

@@ -57,7 +57,11 @@ export function notifyEnv(zalo: ZaloWithConversation, extra: Record<string, stri
   };
 }
 
-export async function buildNotifyDeps(database: DatabaseHandle, env: Record<string, string>, clock?: Clock): Promise<Deps> {
+export async function buildNotifyDeps(
+  database: DatabaseHandle,
+  env: Record<string, string>,
+  clock?: Clock,
+): Promise<Deps> {
   const parsed = parseConfig(env);
   if (!parsed.ok) throw new Error(`test config: ${parsed.errors.join("; ")}`);
   return buildDeps(parsed.config, createLog("silent"), {

@@ -51,9 +51,18 @@ export async function insertEvents(db: Db, specs: readonly EventSpec[]): Promise
     const part = specs.slice(i, i + CHUNK);
     const ids = part.map(() => ({ outboxId: randomUUID(), dossierId: randomUUID(), citizenId: randomUUID() }));
     await db.transaction().execute(async (tx) => {
-      await tx.insertInto("citizens").values(part.map((s, j) => citizenRow(ids[j]!.citizenId, s))).execute();
-      await tx.insertInto("dossiers").values(part.map((s, j) => dossierRow(ids[j]!.dossierId, ids[j]!.citizenId, s))).execute();
-      await tx.insertInto("outbox").values(part.map((s, j) => outboxRow(ids[j]!.outboxId, ids[j]!.dossierId, s))).execute();
+      await tx
+        .insertInto("citizens")
+        .values(part.map((s, j) => citizenRow(ids[j]!.citizenId, s)))
+        .execute();
+      await tx
+        .insertInto("dossiers")
+        .values(part.map((s, j) => dossierRow(ids[j]!.dossierId, ids[j]!.citizenId, s)))
+        .execute();
+      await tx
+        .insertInto("outbox")
+        .values(part.map((s, j) => outboxRow(ids[j]!.outboxId, ids[j]!.dossierId, s)))
+        .execute();
     });
     out.push(...ids);
   }
@@ -63,7 +72,10 @@ export async function insertEvents(db: Db, specs: readonly EventSpec[]): Promise
 /** An applicant alone (the counter's own code then writes the dossier and its outbox rows). */
 export async function insertApplicant(db: Db, reach: ApplicantReach): Promise<string> {
   const id = randomUUID();
-  await db.insertInto("citizens").values(citizenRow(id, { code: "", reach })).execute();
+  await db
+    .insertInto("citizens")
+    .values(citizenRow(id, { code: "", reach }))
+    .execute();
   return id;
 }
 
@@ -162,7 +174,10 @@ export function oaUserId(n: number): string {
 }
 
 /** Messages per (recipient, text): delivered = distinct pairs, duplicates = extra copies. */
-export function countDeliveries(messages: readonly { recipient?: string; text?: string }[]): { delivered: number; duplicates: number } {
+export function countDeliveries(messages: readonly { recipient?: string; text?: string }[]): {
+  delivered: number;
+  duplicates: number;
+} {
   const seen = new Map<string, number>();
   for (const m of messages) {
     const key = `${m.recipient}\u0000${m.text}`;

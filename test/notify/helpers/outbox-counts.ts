@@ -4,7 +4,11 @@ import type { Database } from "../../../bot-server/src/store/database.js";
 
 /** Outbox rows by status. */
 export async function outboxCounts(db: Kysely<Database>): Promise<Record<string, number>> {
-  const rows = await db.selectFrom("outbox").select(["status", sql<number>`count(*)`.as("n")]).groupBy("status").execute();
+  const rows = await db
+    .selectFrom("outbox")
+    .select(["status", sql<number>`count(*)`.as("n")])
+    .groupBy("status")
+    .execute();
   return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
 }
 

@@ -20,7 +20,14 @@ export async function createSharedDatabase(kind: "sqlite" | "postgres"): Promise
     const dir = mkdtempSync(join(tmpdir(), "khonghen-notify-"));
     const url = `sqlite:${join(dir, "shared.sqlite")}`;
     const handle = open(url);
-    return { url, handle, dispose: async () => { await handle.close(); rmSync(dir, { recursive: true, force: true }); } };
+    return {
+      url,
+      handle,
+      dispose: async () => {
+        await handle.close();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
   }
   const admin = process.env.PG_URL!;
   const name = `notify_fault_${process.pid}_${randomBytes(4).toString("hex")}`;
@@ -44,4 +51,3 @@ function open(url: string): DatabaseHandle {
   if (!parsed.ok) throw new Error(parsed.error.messageEn);
   return openDatabase(parsed.config);
 }
-

@@ -36,12 +36,21 @@ export async function startZaloWithConversation(options: StandInOptions = {}): P
       }
       const token = req.headers.access_token;
       res.setHeader("content-type", "application/json");
-      if (!userId || typeof token !== "string") return res.end(JSON.stringify({ error: -201, message: "data is invalid" }));
+      if (!userId || typeof token !== "string")
+        return res.end(JSON.stringify({ error: -201, message: "data is invalid" }));
       const data = zalo.csMessages
         .filter((m) => m.recipient === userId)
         .slice(-count)
         .reverse()
-        .map((m) => ({ msg_id: m.messageId, src: 0, time: m.at, type: "text", message: m.text, from_id: zalo.oaId, to_id: userId }));
+        .map((m) => ({
+          msg_id: m.messageId,
+          src: 0,
+          time: m.at,
+          type: "text",
+          message: m.text,
+          from_id: zalo.oaId,
+          to_id: userId,
+        }));
       return res.end(JSON.stringify({ error: 0, message: "Success", data }));
     }
     const up = http.request(

@@ -2,8 +2,19 @@ import { describe, expect, it } from "@jest/globals";
 import { validateCalendarData, type CalendarData, type CalendarEntry } from "../../../shared/calendar/calendar-data.js";
 import { VN_CIVIL_SERVICE_CALENDAR } from "../../../shared/data/calendar-vn.js";
 
-const row = (entry: Partial<CalendarEntry>): CalendarEntry => ({ from: "2026-03-10", kind: "holiday", reason: "Ngày lễ của tỉnh", source: "thử nghiệm", evidence: "S", ...entry });
-const dataWith = (entry: CalendarEntry, year = "2026"): CalendarData => ({ id: "t", name: "Thử nghiệm", years: { [year]: { entries: [entry] } } });
+const row = (entry: Partial<CalendarEntry>): CalendarEntry => ({
+  from: "2026-03-10",
+  kind: "holiday",
+  reason: "Ngày lễ của tỉnh",
+  source: "thử nghiệm",
+  evidence: "S",
+  ...entry,
+});
+const dataWith = (entry: CalendarEntry, year = "2026"): CalendarData => ({
+  id: "t",
+  name: "Thử nghiệm",
+  years: { [year]: { entries: [entry] } },
+});
 
 describe("shipped civil-service calendar data", () => {
   it("is valid", () => {
@@ -22,7 +33,8 @@ describe("shipped civil-service calendar data", () => {
     const flagged = all.filter((e) => e.toVerify).map((e) => e.from);
     expect(flagged).toEqual(expect.arrayContaining(["2027-01-01", "2027-02-05"]));
     // Confirmed by the government's letters (press copies): no longer to verify.
-    for (const date of ["2026-01-02", "2026-01-10", "2026-04-27", "2026-08-31", "2026-09-01"]) expect(flagged).not.toContain(date);
+    for (const date of ["2026-01-02", "2026-01-10", "2026-04-27", "2026-08-31", "2026-09-01"])
+      expect(flagged).not.toContain(date);
   });
 
   it("gives every row a Vietnamese reason and a source", () => {
@@ -37,7 +49,11 @@ describe("shipped civil-service calendar data", () => {
 describe("validateCalendarData", () => {
   it.each<[string, CalendarData, string]>([
     ["an impossible date", dataWith(row({ from: "2026-02-30" })), "invalid date"],
-    ["a range ending before it starts", dataWith(row({ from: "2026-03-10", to: "2026-03-09" })), "ends before it starts"],
+    [
+      "a range ending before it starts",
+      dataWith(row({ from: "2026-03-10", to: "2026-03-09" })),
+      "ends before it starts",
+    ],
     ["a row filed under another year", dataWith(row({ from: "2025-03-10" })), "outside year 2026"],
     ["an unverified row without the flag", dataWith(row({ evidence: "U" })), "needs toVerify"],
     ["an empty reason", dataWith(row({ reason: " " })), "empty reason"],

@@ -105,8 +105,14 @@ describe("day-number fast paths", () => {
     const days = vnCalendar.byDayNumber;
     expect(formatDay(days.add(parseDay("2026-02-12")!, 3))).toBe("2026-02-24");
     expect(days.isWorking(parseDay("2026-02-18")!)).toBe(false);
-    expect(days.uncertainty(parseDay("2026-11-20")!, parseDay("2026-11-25")!)).toEqual({ provisional: false, toVerify: false });
-    expect(days.uncertainty(parseDay("2027-02-01")!, parseDay("2027-02-05")!)).toEqual({ provisional: true, toVerify: true });
+    expect(days.uncertainty(parseDay("2026-11-20")!, parseDay("2026-11-25")!)).toEqual({
+      provisional: false,
+      toVerify: false,
+    });
+    expect(days.uncertainty(parseDay("2027-02-01")!, parseDay("2027-02-05")!)).toEqual({
+      provisional: true,
+      toVerify: true,
+    });
   });
 });
 
@@ -127,7 +133,10 @@ describe("explainDay", () => {
     ["2026-03-12", "Thứ Năm 12/03/2026 là ngày làm việc bình thường."],
     ["2026-03-15", "Chủ nhật 15/03/2026 là ngày nghỉ cuối tuần."],
     ["2025-05-02", "Thứ Sáu 02/05/2025 là ngày nghỉ: Nghỉ hoán đổi, làm bù vào Thứ Bảy 26/04/2025."],
-    ["2023-05-03", "Thứ Tư 03/05/2023 là ngày nghỉ: Nghỉ bù Giỗ Tổ Hùng Vương và Ngày Chiến thắng trùng cuối tuần (02/05–03/05/2023)."],
+    [
+      "2023-05-03",
+      "Thứ Tư 03/05/2023 là ngày nghỉ: Nghỉ bù Giỗ Tổ Hùng Vương và Ngày Chiến thắng trùng cuối tuần (02/05–03/05/2023).",
+    ],
   ])("%s", (date, text) => {
     expect(explainDay(date).text).toBe(text);
   });
@@ -147,7 +156,9 @@ describe("explainDay", () => {
   });
 
   it("explains the New Year 2026 swap with the days that agree with it", () => {
-    expect(explainDay("2026-01-02").summary).toBe("Thứ Sáu 02/01/2026 là ngày nghỉ: Nghỉ hoán đổi dịp Tết Dương lịch, làm bù vào Thứ Bảy 10/01/2026");
+    expect(explainDay("2026-01-02").summary).toBe(
+      "Thứ Sáu 02/01/2026 là ngày nghỉ: Nghỉ hoán đổi dịp Tết Dương lịch, làm bù vào Thứ Bảy 10/01/2026",
+    );
     expect(explainDay("2026-01-10").summary).toBe("Thứ Bảy 10/01/2026 là ngày làm việc: làm bù cho ngày 02/01/2026");
     expect(explainDay("2025-02-08").summary).toBe("Thứ Bảy 08/02/2025 là ngày nghỉ cuối tuần");
   });
@@ -155,7 +166,9 @@ describe("explainDay", () => {
   it("says a provisional day off in one plain sentence, without the administrator's marker", () => {
     const day = explainDay("2027-02-08");
     expect(day).toMatchObject({ working: false, toVerify: true, provisional: true });
-    expect(day.text).toBe("Thứ Hai 08/02/2027 là ngày nghỉ: Nghỉ Tết Nguyên đán Đinh Mùi (05/02–11/02/2027). Đây là ngày nghỉ dự kiến, chờ thông báo chính thức.");
+    expect(day.text).toBe(
+      "Thứ Hai 08/02/2027 là ngày nghỉ: Nghỉ Tết Nguyên đán Đinh Mùi (05/02–11/02/2027). Đây là ngày nghỉ dự kiến, chờ thông báo chính thức.",
+    );
     expect(day.text).not.toContain("cần kiểm tra");
   });
 
@@ -169,11 +182,17 @@ describe("explainDay", () => {
 
   it("Friday 12/02/2027, the day after the expected Tết break, reads as a working day on a provisional calendar", () => {
     expect(explainDay("2027-02-12")).toMatchObject({ working: true, provisional: true });
-    expect(explainDay("2027-02-12").text).toBe("Thứ Sáu 12/02/2027 là ngày làm việc bình thường. Lịch nghỉ năm này chưa có thông báo chính thức, đây là lịch dự kiến.");
+    expect(explainDay("2027-02-12").text).toBe(
+      "Thứ Sáu 12/02/2027 là ngày làm việc bình thường. Lịch nghỉ năm này chưa có thông báo chính thức, đây là lịch dự kiến.",
+    );
   });
 
   it("shows Tết 2027 as provisional data", () => {
-    expect(explainDay("2027-02-08")).toMatchObject({ working: false, provisional: true, reasons: ["Nghỉ Tết Nguyên đán Đinh Mùi"] });
+    expect(explainDay("2027-02-08")).toMatchObject({
+      working: false,
+      provisional: true,
+      reasons: ["Nghỉ Tết Nguyên đán Đinh Mùi"],
+    });
   });
 });
 

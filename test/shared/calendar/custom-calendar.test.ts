@@ -11,9 +11,28 @@ const PROVINCE: CalendarData = {
   years: {
     "2026": {
       entries: [
-        { from: "2026-03-10", kind: "holiday", reason: "Kỷ niệm ngày thành lập tỉnh", source: "Quyết định của UBND tỉnh (thử nghiệm)", evidence: "S" },
-        { from: "2026-03-11", kind: "swapped_off", reason: "Nghỉ hoán đổi, làm bù vào Thứ Bảy 21/03/2026", source: "Quyết định của UBND tỉnh (thử nghiệm)", evidence: "S" },
-        { from: "2026-03-21", kind: "makeup_working", reason: "Làm bù cho ngày 11/03/2026", source: "Quyết định của UBND tỉnh (thử nghiệm)", evidence: "U", toVerify: true },
+        {
+          from: "2026-03-10",
+          kind: "holiday",
+          reason: "Kỷ niệm ngày thành lập tỉnh",
+          source: "Quyết định của UBND tỉnh (thử nghiệm)",
+          evidence: "S",
+        },
+        {
+          from: "2026-03-11",
+          kind: "swapped_off",
+          reason: "Nghỉ hoán đổi, làm bù vào Thứ Bảy 21/03/2026",
+          source: "Quyết định của UBND tỉnh (thử nghiệm)",
+          evidence: "S",
+        },
+        {
+          from: "2026-03-21",
+          kind: "makeup_working",
+          reason: "Làm bù cho ngày 11/03/2026",
+          source: "Quyết định của UBND tỉnh (thử nghiệm)",
+          evidence: "U",
+          toVerify: true,
+        },
       ],
     },
   },
@@ -39,7 +58,11 @@ describe("a province's own calendar data", () => {
   it("explains its own rows and carries its id", () => {
     expect(own.id).toBe("tinh-thu-nghiem-2026");
     expect(own.explainDay("2026-03-10").text).toBe("Thứ Ba 10/03/2026 là ngày nghỉ: Kỷ niệm ngày thành lập tỉnh.");
-    expect(own.explainDay("2026-03-21")).toMatchObject({ working: true, toVerify: true, reasons: ["Làm bù cho ngày 11/03/2026"] });
+    expect(own.explainDay("2026-03-21")).toMatchObject({
+      working: true,
+      toVerify: true,
+      reasons: ["Làm bù cho ngày 11/03/2026"],
+    });
   });
 
   it("replaces the whole year when used alone: Tết is then not off", () => {
@@ -61,9 +84,23 @@ describe("a province's rows layered over the national calendar", () => {
     const override: CalendarData = {
       id: "x",
       name: "Thử nghiệm",
-      years: { "2026": { entries: [{ from: "2026-08-31", kind: "makeup_working", reason: "Tỉnh không áp dụng hoán đổi ngày 31/08/2026", source: "thử nghiệm", evidence: "S" }] } },
+      years: {
+        "2026": {
+          entries: [
+            {
+              from: "2026-08-31",
+              kind: "makeup_working",
+              reason: "Tỉnh không áp dụng hoán đổi ngày 31/08/2026",
+              source: "thử nghiệm",
+              evidence: "S",
+            },
+          ],
+        },
+      },
     };
-    expect(VN_CIVIL_SERVICE_CALENDAR.years["2026"]!.entries.some((e) => e.from === "2026-08-31" && e.kind === "swapped_off")).toBe(true);
+    expect(
+      VN_CIVIL_SERVICE_CALENDAR.years["2026"]!.entries.some((e) => e.from === "2026-08-31" && e.kind === "swapped_off"),
+    ).toBe(true);
     const calendar = createCalendar(extendCalendarData(VN_CIVIL_SERVICE_CALENDAR, override));
     expect(calendar.isWorkingDay("2026-08-31")).toBe(true);
     expect(calendar.explainDay("2026-08-31").reasons).toEqual(["Tỉnh không áp dụng hoán đổi ngày 31/08/2026"]);
@@ -73,18 +110,42 @@ describe("a province's rows layered over the national calendar", () => {
     const local2030: CalendarData = {
       id: "y",
       name: "Thử nghiệm",
-      years: { "2030": { entries: [{ from: "2030-03-12", kind: "holiday", reason: "Kỷ niệm ngày thành lập tỉnh", source: "thử nghiệm", evidence: "S" }] } },
+      years: {
+        "2030": {
+          entries: [
+            {
+              from: "2030-03-12",
+              kind: "holiday",
+              reason: "Kỷ niệm ngày thành lập tỉnh",
+              source: "thử nghiệm",
+              evidence: "S",
+            },
+          ],
+        },
+      },
     };
     const calendar = createCalendar(extendCalendarData(VN_CIVIL_SERVICE_CALENDAR, local2030));
     expect(calendar.isWorkingDay("2030-02-04")).toBe(false); // Tết Canh Tuất (lunar 1/1 = 02/02/2030)
-    expect(calendar.explainDay("2030-03-12")).toMatchObject({ working: false, provisional: true, reasons: ["Kỷ niệm ngày thành lập tỉnh"] });
+    expect(calendar.explainDay("2030-03-12")).toMatchObject({
+      working: false,
+      provisional: true,
+      reasons: ["Kỷ niệm ngày thành lập tỉnh"],
+    });
     expect(calendar.explainDay("2030-03-13")).toMatchObject({ working: true, provisional: true });
   });
 });
 
 describe("invalid calendar data", () => {
   it("is refused at creation with the issues listed", () => {
-    const bad: CalendarData = { id: "bad", name: "Sai", years: { "2026": { entries: [{ from: "2026-02-30", kind: "holiday", reason: "Sai ngày", source: "thử nghiệm", evidence: "S" }] } } };
+    const bad: CalendarData = {
+      id: "bad",
+      name: "Sai",
+      years: {
+        "2026": {
+          entries: [{ from: "2026-02-30", kind: "holiday", reason: "Sai ngày", source: "thử nghiệm", evidence: "S" }],
+        },
+      },
+    };
     expect(() => createCalendar(bad)).toThrow(/invalid calendar data "bad": 2026\[0\]: invalid date 2026-02-30/);
   });
 });

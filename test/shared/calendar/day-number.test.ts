@@ -26,10 +26,21 @@ describe("fast day numbers", () => {
     expect(weekdayOfDay(parseDay(date)!)).toBe(weekdayOf(date));
   });
 
-  it.each(["2026-02-29", "1900-02-29", "2024-02-30", "2026-04-31", "2026-13-01", "2026-00-10", "2026-01-00", "2026-1-05", "20260105", "2026/01/05", "abcd-ef-gh", "+026-01-05", ""])(
-    "rejects %p",
-    (date) => {
-      expect(parseDay(date)).toBeUndefined();
-    },
-  );
+  it.each([
+    "2026-02-29",
+    "1900-02-29",
+    "2024-02-30",
+    "2026-04-31",
+    "2026-13-01",
+    "2026-00-10",
+    "2026-01-00",
+    "2026-1-05",
+    "20260105",
+    "2026/01/05",
+    "abcd-ef-gh",
+    "+026-01-05",
+    "",
+  ])("rejects %p", (date) => {
+    expect(parseDay(date)).toBeUndefined();
+  });
 });

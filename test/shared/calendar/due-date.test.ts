@@ -16,7 +16,7 @@ describe("same-working-day procedures (0 days, cutoff 15:00)", () => {
   it.each([
     ["2026-03-11", "09:00", "2026-03-11", "Wednesday morning: same day"],
     ["2026-03-11", "14:59", "2026-03-11", "one minute before the cutoff: same day"],
-    ["2026-03-11", "15:00", "2026-03-11", "at 15:00 exactly: still the same day (\"đến 15 giờ\")"],
+    ["2026-03-11", "15:00", "2026-03-11", 'at 15:00 exactly: still the same day ("đến 15 giờ")'],
     ["2026-03-11", "15:01", "2026-03-12", "15:01: next working day"],
     ["2026-03-11", "15:05", "2026-03-12", "15:05: next working day"],
     ["2026-03-13", "15:05", "2026-03-16", "Friday after the cutoff: Monday"],
@@ -51,7 +51,14 @@ describe("time limits in working days", () => {
     ["2025-04-25", "08:00", 1, "2025-04-25", "2025-04-26", "the make-up Saturday counts"],
     ["2024-04-29", "08:00", 2, "2024-05-02", "2024-05-04", "received on a swapped Monday"],
     ["2026-03-12", "08:00", 15, "2026-03-12", "2026-04-02", "three plain weeks"],
-    ["2025-12-31", "15:10", 3, "2025-12-31", "2026-01-07", "household business on Wed 31/12/2025: 01–04/01 off, Mon 05, Tue 06, Wed 07 (12729/VPCP-KGVX)"],
+    [
+      "2025-12-31",
+      "15:10",
+      3,
+      "2025-12-31",
+      "2026-01-07",
+      "household business on Wed 31/12/2025: 01–04/01 off, Mon 05, Tue 06, Wed 07 (12729/VPCP-KGVX)",
+    ],
     ["2026-01-09", "10:00", 1, "2026-01-09", "2026-01-10", "the make-up Saturday 10/01/2026 counts"],
     ["2026-08-28", "10:00", 1, "2026-08-28", "2026-09-03", "National Day 2026: 29/08–02/09 off"],
   ])("%s %s, %i days: counted from %s, due %s (%s)", (date, time, n, countedFrom, due) => {
@@ -72,11 +79,17 @@ describe("time limits in working days", () => {
 
   it("flags a due date that crosses a day off still to verify, in citizen words", () => {
     // Monday 27/04/2026 (compensatory for Giỗ Tổ on Sunday) is now announced: nothing to verify.
-    expect(computeDueDate(at("2026-04-24", "10:00", 3), vnCalendar)).toMatchObject({ dueDate: "2026-05-04", toVerify: false, provisional: false });
+    expect(computeDueDate(at("2026-04-24", "10:00", 3), vnCalendar)).toMatchObject({
+      dueDate: "2026-05-04",
+      toVerify: false,
+      provisional: false,
+    });
     // Tết Đinh Mùi 2027 is not announced yet.
     const result = computeDueDate(at("2027-02-04", "10:00", 3), vnCalendar);
     expect(result).toMatchObject({ dueDate: "2027-02-16", toVerify: true, provisional: true });
-    expect(result.explanation).toContain("Ngày hẹn tính theo lịch nghỉ dự kiến, có thể thay đổi khi có thông báo chính thức.");
+    expect(result.explanation).toContain(
+      "Ngày hẹn tính theo lịch nghỉ dự kiến, có thể thay đổi khi có thông báo chính thức.",
+    );
     expect(result.explanation).not.toContain("cần kiểm tra");
   });
 
@@ -93,7 +106,19 @@ describe("the calendar is a parameter", () => {
       extendCalendarData(VN_CIVIL_SERVICE_CALENDAR, {
         id: "tinh",
         name: "Lịch của tỉnh (thử nghiệm)",
-        years: { "2026": { entries: [{ from: "2026-03-12", kind: "holiday", reason: "Kỷ niệm ngày thành lập tỉnh", source: "thử nghiệm", evidence: "S" }] } },
+        years: {
+          "2026": {
+            entries: [
+              {
+                from: "2026-03-12",
+                kind: "holiday",
+                reason: "Kỷ niệm ngày thành lập tỉnh",
+                source: "thử nghiệm",
+                evidence: "S",
+              },
+            ],
+          },
+        },
       }),
     );
     expect(computeDueDate(at("2026-03-11", "15:05", 0, "15:00"), province).dueDate).toBe("2026-03-13");

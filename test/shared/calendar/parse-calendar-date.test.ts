@@ -12,15 +12,18 @@ describe("parseCalendarDate (user-typed dates)", () => {
     expect(parseCalendarDate(input)).toEqual({ ok: true, date });
   });
 
-  it.each([["31/02/2026"], ["29/02/2026"], ["hôm qua"], ["2026-02"], [""]])("%p is refused with a Vietnamese message", (input) => {
-    const result = parseCalendarDate(input);
-    expect(result.ok).toBe(false);
-    if (!result.ok) {
-      expect(result.error.code).toBe("invalid_date");
-      expect(result.error.message).toContain("không hợp lệ");
-      expect(result.error.messageEn).toContain("Invalid date");
-    }
-  });
+  it.each([["31/02/2026"], ["29/02/2026"], ["hôm qua"], ["2026-02"], [""]])(
+    "%p is refused with a Vietnamese message",
+    (input) => {
+      const result = parseCalendarDate(input);
+      expect(result.ok).toBe(false);
+      if (!result.ok) {
+        expect(result.error.code).toBe("invalid_date");
+        expect(result.error.message).toContain("không hợp lệ");
+        expect(result.error.messageEn).toContain("Invalid date");
+      }
+    },
+  );
 
   it("refuses a year the calendar cannot compute", () => {
     const result = parseCalendarDate("01/01/2300");

@@ -7,7 +7,8 @@ export const SEVEN_FIELDS =
   "067085000001|245000001|Nguyễn Văn Thử|15061985|Nam|Thôn 3, Xã Nam Đà, Huyện Krông Nô, Tỉnh Đắk Nông|20042021";
 export const EMPTY_OLD_ID =
   "067301000002||Trần Thị Mẫu|12052001|Nữ|Tổ 2, Phường Nghĩa Tân, Thành phố Gia Nghĩa, Tỉnh Đắk Nông|05072022";
-export const SIX_FIELDS = "067094000003|Lê Văn Ví Dụ|03031994|Nam|Xã Quảng Khê, Huyện Đăk Glong, Tỉnh Đắk Nông|10102021";
+export const SIX_FIELDS =
+  "067094000003|Lê Văn Ví Dụ|03031994|Nam|Xã Quảng Khê, Huyện Đăk Glong, Tỉnh Đắk Nông|10102021";
 
 export interface CccdQrParts {
   id: string;

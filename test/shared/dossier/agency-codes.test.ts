@@ -12,9 +12,12 @@ describe("AGENCY_CODES data", () => {
     expect(AGENCY_CODES.every((r) => r.toVerify && r.evidence === "?")).toBe(true);
   });
 
-  it.each(AGENCY_CODES.map((r) => [r.unitId, r.agencyCode]))("%s → %s has the QCVN 102 form NNN.NN.NN.Hnn", (_id, code) => {
-    expect(code).toMatch(/^\d{3}\.\d{2}\.\d{2}\.H\d{2}$/);
-  });
+  it.each(AGENCY_CODES.map((r) => [r.unitId, r.agencyCode]))(
+    "%s → %s has the QCVN 102 form NNN.NN.NN.Hnn",
+    (_id, code) => {
+      expect(code).toMatch(/^\d{3}\.\d{2}\.\d{2}\.H\d{2}$/);
+    },
+  );
 
   it("has unique unit ids and unique agency codes (two units never share a dossier sequence)", () => {
     expect(new Set(AGENCY_CODES.map((r) => r.unitId)).size).toBe(AGENCY_CODES.length);
@@ -50,8 +53,19 @@ describe("agencyCodeFor", () => {
 
   it("uses the table passed in, so a province's verified codes replace the placeholders by configuration", () => {
     const verified: AgencyCodeRow[] = [
-      { unitId: "24611@2025-07-01", unitName: "UBND phường Bắc Gia Nghĩa", agencyCode: "000.01.02.H03", evidence: "V", toVerify: false, source: "test" },
+      {
+        unitId: "24611@2025-07-01",
+        unitName: "UBND phường Bắc Gia Nghĩa",
+        agencyCode: "000.01.02.H03",
+        evidence: "V",
+        toVerify: false,
+        source: "test",
+      },
     ];
-    expect(agencyCodeFor("24611@2025-07-01", verified)).toEqual({ agencyCode: "000.01.02.H03", toVerify: false, derived: false });
+    expect(agencyCodeFor("24611@2025-07-01", verified)).toEqual({
+      agencyCode: "000.01.02.H03",
+      toVerify: false,
+      derived: false,
+    });
   });
 });

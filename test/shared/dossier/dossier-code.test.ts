@@ -55,7 +55,10 @@ describe("parseDossierCode: what a citizen types or pastes", () => {
   });
 
   it("round-trips a widened sequence", () => {
-    expect(parseDossierCode("000.00.01.H29-240115-10000")).toMatchObject({ sequence: 10000, dossierCode: "000.00.01.H29-240115-10000" });
+    expect(parseDossierCode("000.00.01.H29-240115-10000")).toMatchObject({
+      sequence: 10000,
+      dossierCode: "000.00.01.H29-240115-10000",
+    });
   });
 
   it.each([
@@ -79,7 +82,12 @@ describe("DOSSIER_CODE_PATTERN and findDossierCodes: codes inside chat messages"
     const text = "cho em hoi ho so 000.00.01.h29-260310-0420 da xong chua a";
     expect(text.match(DOSSIER_CODE_PATTERN)?.[0]).toBe("000.00.01.h29-260310-0420");
     expect(findDossierCodes(text)).toEqual([
-      { dossierCode: "000.00.01.H29-260310-0420", agencyCode: "000.00.01.H29", receivedDate: "2026-03-10", sequence: 420 },
+      {
+        dossierCode: "000.00.01.H29-260310-0420",
+        agencyCode: "000.00.01.H29",
+        receivedDate: "2026-03-10",
+        sequence: 420,
+      },
     ]);
   });
 

@@ -79,7 +79,8 @@ describe("lifecycle table", () => {
 
   it.each(TERMINAL)("lets no event leave terminal state %s", (state) => {
     expect(DOSSIER_TRANSITIONS.filter((r) => r.from.includes(state))).toEqual([]);
-    for (const role of ROLES) for (const track of DOSSIER_TRACKS) expect(availableEvents(state, role, track)).toEqual([]);
+    for (const role of ROLES)
+      for (const track of DOSSIER_TRACKS) expect(availableEvents(state, role, track)).toEqual([]);
   });
 
   it("leaves no non-terminal state without a way forward", () => {
@@ -101,7 +102,9 @@ describe("lifecycle table", () => {
   });
 
   it("lets a volunteer only fill in drafts: never receive, approve or return", () => {
-    const volunteerEvents = new Set(DOSSIER_TRANSITIONS.filter((r) => r.roles.includes("volunteer")).map((r) => r.event));
+    const volunteerEvents = new Set(
+      DOSSIER_TRANSITIONS.filter((r) => r.roles.includes("volunteer")).map((r) => r.event),
+    );
     expect([...volunteerEvents]).toEqual(["edit_draft"]);
     for (const row of DOSSIER_TRANSITIONS) {
       if (row.roles.includes("volunteer")) expect(row.from).toEqual(["draft"]);

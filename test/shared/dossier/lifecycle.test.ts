@@ -38,16 +38,27 @@ describe("applyEvent: forms at intake (docs/domain/scheme.md#intake-outcomes-and
   });
 
   it("issues no Mẫu 01 on receipt on the same-day track, but still tells the citizen", () => {
-    expect(applyEvent("draft", "receive", sameDay("counter_officer"))).toEqual({ ok: true, to: "received", notify: "receipt_issued" });
+    expect(applyEvent("draft", "receive", sameDay("counter_officer"))).toEqual({
+      ok: true,
+      to: "received",
+      notify: "receipt_issued",
+    });
   });
 
   it("prints Mẫu 01 on a same-day dossier when the applicant asks, without moving it", () => {
-    expect(applyEvent("processing", "issue_receipt", sameDay("counter_officer"))).toEqual({ ok: true, to: "processing", form: "01" });
+    expect(applyEvent("processing", "issue_receipt", sameDay("counter_officer"))).toEqual({
+      ok: true,
+      to: "processing",
+      form: "01",
+    });
     expect(availableEvents("received", "counter_officer", "same-day")).toContain("issue_receipt");
   });
 
   it("offers no separate receipt print on the normal track, where Mẫu 01 was issued at intake", () => {
-    expect(applyEvent("processing", "issue_receipt", normal("counter_officer"))).toMatchObject({ ok: false, code: "invalid_transition" });
+    expect(applyEvent("processing", "issue_receipt", normal("counter_officer"))).toMatchObject({
+      ok: false,
+      code: "invalid_transition",
+    });
     expect(availableEvents("received", "counter_officer", "normal")).not.toContain("issue_receipt");
   });
 
@@ -73,30 +84,47 @@ describe("applyEvent: forms at intake (docs/domain/scheme.md#intake-outcomes-and
 });
 
 describe("applyEvent: supplement, withdrawal and late handling", () => {
-  it.each<[DossierState]>([["received"], ["processing"]])("requests a supplement from %s with Mẫu 02; the clock stops", (from) => {
-    expect(applyEvent(from, "request_supplement", normal("processing_officer"))).toEqual({
-      ok: true,
-      to: "awaiting_supplement",
-      form: "02",
-      notify: "supplement_requested",
-      requires: ["missingDocuments", "reason"],
-    });
-  });
+  it.each<[DossierState]>([["received"], ["processing"]])(
+    "requests a supplement from %s with Mẫu 02; the clock stops",
+    (from) => {
+      expect(applyEvent(from, "request_supplement", normal("processing_officer"))).toEqual({
+        ok: true,
+        to: "awaiting_supplement",
+        form: "02",
+        notify: "supplement_requested",
+        requires: ["missingDocuments", "reason"],
+      });
+    },
+  );
 
   it.each<[Role]>([["counter_officer"], ["system"]])("resumes processing when the supplement arrives (%s)", (role) => {
-    expect(applyEvent("awaiting_supplement", "submit_supplement", normal(role))).toEqual({ ok: true, to: "processing" });
+    expect(applyEvent("awaiting_supplement", "submit_supplement", normal(role))).toEqual({
+      ok: true,
+      to: "processing",
+    });
   });
 
   it.each<[DossierState]>([["received"], ["processing"], ["awaiting_supplement"], ["awaiting_approval"]])(
     "stops a dossier in %s at the applicant's request with Mẫu 05",
     (from) => {
-      expect(applyEvent(from, "withdraw", normal("system"))).toEqual({ ok: true, to: "withdrawn", form: "05", requires: ["reason"] });
+      expect(applyEvent(from, "withdraw", normal("system"))).toEqual({
+        ok: true,
+        to: "withdrawn",
+        form: "05",
+        requires: ["reason"],
+      });
     },
   );
 
-  it.each<[DossierState]>([["approved"], ["result_ready"]])("does not withdraw a dossier already decided (%s)", (from) => {
-    expect(applyEvent(from, "withdraw", normal("counter_officer"))).toMatchObject({ ok: false, code: "invalid_transition" });
-  });
+  it.each<[DossierState]>([["approved"], ["result_ready"]])(
+    "does not withdraw a dossier already decided (%s)",
+    (from) => {
+      expect(applyEvent(from, "withdraw", normal("counter_officer"))).toMatchObject({
+        ok: false,
+        code: "invalid_transition",
+      });
+    },
+  );
 
   it.each<[DossierState]>([["received"], ["processing"], ["awaiting_approval"], ["approved"], ["rejected"]])(
     "apologises with Mẫu 04 and a new date while in %s, and the dossier keeps its state",
@@ -112,15 +140,22 @@ describe("applyEvent: supplement, withdrawal and late handling", () => {
   );
 
   it("does not apologise for lateness while the clock is stopped for a supplement", () => {
-    expect(applyEvent("awaiting_supplement", "extend_due_date", normal("leader"))).toMatchObject({ ok: false, code: "invalid_transition" });
+    expect(applyEvent("awaiting_supplement", "extend_due_date", normal("leader"))).toMatchObject({
+      ok: false,
+      code: "invalid_transition",
+    });
   });
 
   it("sets a new date only once per dossier (Decree 61/2018, cần kiểm tra)", () => {
     const ctx = { ...normal("leader"), history: ["receive", "extend_due_date"] as DossierEvent[] };
     const r = applyEvent("processing", "extend_due_date", ctx);
     expect(r).toMatchObject({ ok: false, code: "already_applied" });
-    expect(r.ok ? "" : r.message).toBe("Thao tác \u201cXin lỗi và hẹn lại ngày trả\u201d chỉ được thực hiện một lần cho mỗi hồ sơ.");
-    expect(availableEvents("processing", "leader", "normal", { history: ctx.history })).not.toContain("extend_due_date");
+    expect(r.ok ? "" : r.message).toBe(
+      "Thao tác \u201cXin lỗi và hẹn lại ngày trả\u201d chỉ được thực hiện một lần cho mỗi hồ sơ.",
+    );
+    expect(availableEvents("processing", "leader", "normal", { history: ctx.history })).not.toContain(
+      "extend_due_date",
+    );
     expect(availableEvents("processing", "leader", "normal")).toContain("extend_due_date");
   });
 });
@@ -151,7 +186,9 @@ describe("applyEvent: roles", () => {
 
   it("explains a forbidden role in Vietnamese", () => {
     const r = applyEvent("awaiting_approval", "approve", normal("counter_officer"));
-    expect(r.ok ? "" : r.message).toBe("Vai trò \u201cCán bộ tiếp nhận (Bộ phận Một cửa)\u201d không được thực hiện thao tác \u201cDuyệt\u201d.");
+    expect(r.ok ? "" : r.message).toBe(
+      "Vai trò \u201cCán bộ tiếp nhận (Bộ phận Một cửa)\u201d không được thực hiện thao tác \u201cDuyệt\u201d.",
+    );
   });
 });
 
@@ -170,13 +207,21 @@ describe("applyEvent: invalid transitions", () => {
 
   it("explains the refusal with the Vietnamese labels of event and state", () => {
     const r = applyEvent("returned", "receive", normal("counter_officer"));
-    expect(r.ok ? "" : r.message).toBe("Không thể \u201cTiếp nhận hồ sơ\u201d khi hồ sơ đang ở trạng thái \u201cĐã trả kết quả\u201d.");
+    expect(r.ok ? "" : r.message).toBe(
+      "Không thể \u201cTiếp nhận hồ sơ\u201d khi hồ sơ đang ở trạng thái \u201cĐã trả kết quả\u201d.",
+    );
   });
 
   it("answers unknown strings from storage or HTTP with an error, not a crash", () => {
     const junk = <T>(s: string) => s as unknown as T;
-    expect(applyEvent(junk("lost"), "receive", normal("counter_officer"))).toMatchObject({ ok: false, code: "invalid_transition" });
-    expect(applyEvent("draft", junk("explode"), normal("counter_officer"))).toMatchObject({ ok: false, code: "invalid_transition" });
+    expect(applyEvent(junk("lost"), "receive", normal("counter_officer"))).toMatchObject({
+      ok: false,
+      code: "invalid_transition",
+    });
+    expect(applyEvent("draft", junk("explode"), normal("counter_officer"))).toMatchObject({
+      ok: false,
+      code: "invalid_transition",
+    });
     expect(applyEvent("draft", "receive", normal(junk("root")))).toMatchObject({ ok: false, code: "forbidden_role" });
     expect(applyEvent("draft", "receive", { role: "counter_officer", track: junk("toString") })).toEqual({
       ok: true,
@@ -188,9 +233,17 @@ describe("applyEvent: invalid transitions", () => {
   });
 
   it("reads the table passed in, so a test or a province can supply its own rows", () => {
-    const table: TransitionRow[] = [{ event: "approve", from: ["awaiting_approval"], to: "approved", roles: ["processing_officer"] }];
-    expect(applyEvent("awaiting_approval", "approve", normal("processing_officer"), table)).toEqual({ ok: true, to: "approved" });
-    expect(applyEvent("awaiting_approval", "approve", normal("leader"), table)).toMatchObject({ ok: false, code: "forbidden_role" });
+    const table: TransitionRow[] = [
+      { event: "approve", from: ["awaiting_approval"], to: "approved", roles: ["processing_officer"] },
+    ];
+    expect(applyEvent("awaiting_approval", "approve", normal("processing_officer"), table)).toEqual({
+      ok: true,
+      to: "approved",
+    });
+    expect(applyEvent("awaiting_approval", "approve", normal("leader"), table)).toMatchObject({
+      ok: false,
+      code: "forbidden_role",
+    });
   });
 });
 
@@ -214,7 +267,8 @@ describe("availableEvents: the console's buttons", () => {
     for (const state of ["draft", "received", "processing", "awaiting_approval", "result_ready"] as DossierState[])
       for (const role of ["counter_officer", "processing_officer", "leader", "system"] as Role[])
         for (const track of ["normal", "same-day"] as DossierTrack[])
-          for (const event of availableEvents(state, role, track)) expect(applyEvent(state, event, { role, track }).ok).toBe(true);
+          for (const event of availableEvents(state, role, track))
+            expect(applyEvent(state, event, { role, track }).ok).toBe(true);
   });
 });
 

@@ -32,7 +32,8 @@ describe("formatPreRegistrationCode", () => {
   it("never uses a look-alike character", () => {
     expect(PRE_REGISTRATION_ALPHABET).toHaveLength(23);
     for (const c of "0O1IL2Z5S8B6G".replace("6", "")) expect(PRE_REGISTRATION_ALPHABET).not.toContain(c);
-    for (const code of ALL_CODES) expect(code).toMatch(/^[34679ACDEFHJKMNPRTUVWXY]{3}-[34679ACDEFHJKMNPRTUVWXY]{3}-[34679ACDEFHJKMNPRTUVWXY]{2}$/);
+    for (const code of ALL_CODES)
+      expect(code).toMatch(/^[34679ACDEFHJKMNPRTUVWXY]{3}-[34679ACDEFHJKMNPRTUVWXY]{3}-[34679ACDEFHJKMNPRTUVWXY]{2}$/);
   });
 
   it("takes large random integers modulo the alphabet size", () => {
@@ -111,7 +112,10 @@ describe("normalizePreRegistrationCode: what people type", () => {
           if (plain[i] === plain[j]) continue;
           const swapped = [...plain];
           [swapped[i], swapped[j]] = [swapped[j]!, swapped[i]!];
-          expect(normalizePreRegistrationCode(swapped.join(""))).toMatchObject({ ok: false, code: "checksum_mismatch" });
+          expect(normalizePreRegistrationCode(swapped.join(""))).toMatchObject({
+            ok: false,
+            code: "checksum_mismatch",
+          });
         }
       }
     }
@@ -120,7 +124,10 @@ describe("normalizePreRegistrationCode: what people type", () => {
   it("explains errors in Vietnamese with an example code", () => {
     const r = normalizePreRegistrationCode("abc");
     expect(r.ok ? "" : r.error).toBe("Mã đăng ký trước gồm 8 ký tự, ví dụ K7M-4X9-RN. Vui lòng kiểm tra lại.");
-    expect(normalizePreRegistrationCode(SAMPLE.replace("N", "P"))).toMatchObject({ ok: false, error: expect.stringContaining("gõ nhầm") });
+    expect(normalizePreRegistrationCode(SAMPLE.replace("N", "P"))).toMatchObject({
+      ok: false,
+      error: expect.stringContaining("gõ nhầm"),
+    });
   });
 });
 

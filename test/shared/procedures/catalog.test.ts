@@ -29,8 +29,12 @@ describe("procedure catalog", () => {
   it("finds a version by the id a dossier stores, and versions cannot be edited in place", () => {
     const v = procedureCatalog.versionById("1.011443@2023-01-15");
     expect(v?.name).toBe("Xóa đăng ký biện pháp bảo đảm bằng quyền sử dụng đất, tài sản gắn liền với đất");
-    expect(() => { (v as { name: string }).name = "khác"; }).toThrow(TypeError);
-    expect(() => { (v!.requiredDocuments as unknown[]).push({}); }).toThrow(TypeError);
+    expect(() => {
+      (v as { name: string }).name = "khác";
+    }).toThrow(TypeError);
+    expect(() => {
+      (v!.requiredDocuments as unknown[]).push({});
+    }).toThrow(TypeError);
   });
 
   it.each([
@@ -40,7 +44,12 @@ describe("procedure catalog", () => {
     ["commune", "2025-07-01", ["1.001612", "1.004873", "1.011441", "1.011443"]],
     ["province", "2026-01-05", []],
   ] as const)("a %s one-stop on %s receives %j", (level, date, codes) => {
-    expect(procedureCatalog.receivedAtLevel(level, date).map((v) => v.code).sort()).toEqual(codes);
+    expect(
+      procedureCatalog
+        .receivedAtLevel(level, date)
+        .map((v) => v.code)
+        .sort(),
+    ).toEqual(codes);
   });
 
   it.each([
@@ -55,7 +64,9 @@ describe("procedure catalog", () => {
 
   it("has a fee row for every shipped procedure in Đắk Nông (2023) and Lâm Đồng (2025), all to verify", () => {
     for (const code of ["1.011441", "1.011443", "1.001612", "1.004873"]) {
-      expect([...new Set(feeSchedule.filter((f) => f.procedureCode === code).map((f) => f.provinceCode))].sort()).toEqual(["67", "68"]);
+      expect(
+        [...new Set(feeSchedule.filter((f) => f.procedureCode === code).map((f) => f.provinceCode))].sort(),
+      ).toEqual(["67", "68"]);
     }
     expect(feeSchedule.every((f) => f.toVerify && f.evidence === "U")).toBe(true);
   });
@@ -66,10 +77,25 @@ describe("procedure catalog", () => {
   });
 
   it("answers 'cần kiểm tra' for a province without data, and shows a configured amount with its flag", () => {
-    expect(procedureCatalog.feeFor("01", "1.001612", "2026-03-18")).toEqual({ amountVnd: null, onlineAmountVnd: null, display: "cần kiểm tra", toVerify: true });
-    const row: FeeEntry = { ...feeSchedule[0]!, provinceCode: "99", procedureCode: "1.001612", amountVnd: 100_000, onlineAmountVnd: 0 };
+    expect(procedureCatalog.feeFor("01", "1.001612", "2026-03-18")).toEqual({
+      amountVnd: null,
+      onlineAmountVnd: null,
+      display: "cần kiểm tra",
+      toVerify: true,
+    });
+    const row: FeeEntry = {
+      ...feeSchedule[0]!,
+      provinceCode: "99",
+      procedureCode: "1.001612",
+      amountVnd: 100_000,
+      onlineAmountVnd: 0,
+    };
     const catalog = createCatalog(procedureVersions, [row]);
-    expect(catalog.feeFor("99", "1.001612", "2024-03-13")).toMatchObject({ amountVnd: 100_000, onlineAmountVnd: 0, display: "100.000 đ (cần kiểm tra)" });
+    expect(catalog.feeFor("99", "1.001612", "2024-03-13")).toMatchObject({
+      amountVnd: 100_000,
+      onlineAmountVnd: 0,
+      display: "100.000 đ (cần kiểm tra)",
+    });
     expect(catalog.feeFor("99", "1.001612", "2025-07-01").display).toBe("cần kiểm tra");
   });
 });

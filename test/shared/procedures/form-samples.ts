@@ -8,20 +8,34 @@ const landRegistration = {
   applicantPhone: "0261 3123 456",
   contractNumber: "HĐTC-2024/001",
   contractEffectiveDate: "12/03/2024",
-  guarantors: [{
-    name: "Nguyễn Văn Thử", address: "Thôn 3, xã Nam Đà", legalDocType: "Chứng minh nhân dân / Căn cước công dân / Chứng minh quân đội",
-    legalDocNumber: "067085000001", legalDocIssuer: "Cục Cảnh sát QLHC về TTXH", legalDocIssuedOn: "2021-04-20",
-  }],
+  guarantors: [
+    {
+      name: "Nguyễn Văn Thử",
+      address: "Thôn 3, xã Nam Đà",
+      legalDocType: "Chứng minh nhân dân / Căn cước công dân / Chứng minh quân đội",
+      legalDocNumber: "067085000001",
+      legalDocIssuer: "Cục Cảnh sát QLHC về TTXH",
+      legalDocIssuedOn: "2021-04-20",
+    },
+  ],
   securedPartyName: "Ngân hàng Thử Nghiệm – Chi nhánh Đắk Nông",
   securedPartyAddress: "Số 1 đường Mẫu, phường Nghĩa Tân",
   securedPartyDocType: "Mã số thuế",
   securedPartyDocNumber: "0100000000-001",
   assetTypes: ["5.1 Quyền sử dụng đất"],
-  landParcels: [{
-    parcelNumber: "120", mapSheetNumber: "15", landUsePurpose: "Đất trồng cây lâu năm", landUseTerm: "Đến 2064",
-    parcelAddress: "Thôn 3, xã Nam Đà", certificateSerial: "BT 000001", certificateRegisterNumber: "CH00001",
-    certificateIssuer: "Sở Tài nguyên và Môi trường tỉnh Đắk Nông", certificateIssuedOn: "2015-06-01",
-  }],
+  landParcels: [
+    {
+      parcelNumber: "120",
+      mapSheetNumber: "15",
+      landUsePurpose: "Đất trồng cây lâu năm",
+      landUseTerm: "Đến 2064",
+      parcelAddress: "Thôn 3, xã Nam Đà",
+      certificateSerial: "BT 000001",
+      certificateRegisterNumber: "CH00001",
+      certificateIssuer: "Sở Tài nguyên và Môi trường tỉnh Đắk Nông",
+      certificateIssuedOn: "2015-06-01",
+    },
+  ],
   attachments: "Hợp đồng thế chấp số HĐTC-2024/001; Giấy chứng nhận số BT 000001",
 };
 

@@ -1,7 +1,11 @@
 import { describe, expect, it } from "@jest/globals";
 import { procedureVersions } from "../../../shared/data/procedures/procedure-versions.js";
 import { validateFormData } from "../../../shared/procedures/form-schema.js";
-import { procedureVersionSchema, type FormColumn, type ProcedureVersion } from "../../../shared/procedures/procedure-version.js";
+import {
+  procedureVersionSchema,
+  type FormColumn,
+  type ProcedureVersion,
+} from "../../../shared/procedures/procedure-version.js";
 import { formSamples } from "./form-samples.js";
 
 const byId = (id: string): ProcedureVersion => {
@@ -21,9 +25,20 @@ function sourcedFacts(value: unknown, path = ""): { path: string; fact: Record<s
 describe("procedure versions (data)", () => {
   it("ships a version per legal regime of each of the four procedures", () => {
     expect(procedureVersions.map((v) => v.id).sort()).toEqual([
-      "1.001612@2023-01-01", "1.001612@2023-07-01", "1.001612@2025-01-01", "1.001612@2025-07-01", "1.001612@2026-01-01",
-      "1.004873@2023-01-01", "1.004873@2024-07-21", "1.004873@2025-01-01", "1.004873@2025-07-01", "1.004873@2027-03-01",
-      "1.011441@2023-01-15", "1.011441@2025-07-01", "1.011443@2023-01-15", "1.011443@2025-07-01",
+      "1.001612@2023-01-01",
+      "1.001612@2023-07-01",
+      "1.001612@2025-01-01",
+      "1.001612@2025-07-01",
+      "1.001612@2026-01-01",
+      "1.004873@2023-01-01",
+      "1.004873@2024-07-21",
+      "1.004873@2025-01-01",
+      "1.004873@2025-07-01",
+      "1.004873@2027-03-01",
+      "1.011441@2023-01-15",
+      "1.011441@2025-07-01",
+      "1.011443@2023-01-15",
+      "1.011443@2025-07-01",
     ]);
   });
 
@@ -47,7 +62,11 @@ describe("procedure versions (data)", () => {
     expect(vat("1.001612@2025-07-01")?.options).toContain("Phương pháp khoán");
     expect(vat("1.001612@2026-01-01")).toBeUndefined();
     expect(JSON.stringify(byId("1.001612@2026-01-01").form.fields)).not.toContain("khoán");
-    expect(byId("1.001612@2026-01-01").legalBasis.map((b) => b.title).join(" ")).toContain("198/2025/QH15");
+    expect(
+      byId("1.001612@2026-01-01")
+        .legalBasis.map((b) => b.title)
+        .join(" "),
+    ).toContain("198/2025/QH15");
     for (const id of ["1.001612@2025-07-01", "1.001612@2026-01-01"]) {
       expect(byId(id).legalBasis[0]).toMatchObject({ title: expect.stringContaining("168/2025"), articles: "Điều 99" });
     }
@@ -68,7 +87,10 @@ describe("procedure versions (data)", () => {
     const doc = (id: string) => byId(id).requiredDocuments.find((d) => d.id === "identity_document")!.name;
     expect(doc("1.004873@2023-01-01")).toContain("Chứng minh nhân dân");
     expect(doc("1.004873@2025-07-01")).not.toContain("Chứng minh nhân dân");
-    expect(byId("1.004873@2027-03-01").legalBasis[0]).toMatchObject({ title: "Luật Hộ tịch 03/2026/QH16", evidence: "S" });
+    expect(byId("1.004873@2027-03-01").legalBasis[0]).toMatchObject({
+      title: "Luật Hộ tịch 03/2026/QH16",
+      evidence: "S",
+    });
   });
 
   it("marital status: the declaration amended by Circular 04/2024/TT-BTP from 21/07/2024, that date marked for the administrator", () => {
@@ -84,8 +106,15 @@ describe("procedure versions (data)", () => {
     expect(birth(before)).toMatchObject({ toVerify: true });
     expect(birth(amended).toVerify).toBeUndefined();
     // The effective date was not found: derived from the 45-day rule, marked U for the administrator.
-    expect(amended.form).toMatchObject({ evidence: "U", toVerify: true, source: expect.stringContaining("Điều 151 khoản 1") });
-    expect(amended.legalBasis.find((b) => b.title.includes("04/2024/TT-BTP"))).toMatchObject({ evidence: "S", source: expect.stringContaining("06/6/2024") });
+    expect(amended.form).toMatchObject({
+      evidence: "U",
+      toVerify: true,
+      source: expect.stringContaining("Điều 151 khoản 1"),
+    });
+    expect(amended.legalBasis.find((b) => b.title.includes("04/2024/TT-BTP"))).toMatchObject({
+      evidence: "S",
+      source: expect.stringContaining("06/6/2024"),
+    });
     // The old ID card is still offered until 31/12/2024.
     expect(amended.form.fields.find((f) => f.id === "requesterIdType")?.options).toContain("Chứng minh nhân dân");
   });
@@ -94,7 +123,15 @@ describe("procedure versions (data)", () => {
     const MARKERS = /cần kiểm tra|\[[USV?]\]|procedures\.md|context\.md/;
     for (const v of procedureVersions) {
       const said: string[] = [v.name, v.result.name, v.timeLimit.note ?? "", v.receivingBody.name];
-      const fields = (list: readonly { label: string; help?: string; options?: readonly string[]; requiredMessage?: string; itemFields?: readonly unknown[] }[]): void => {
+      const fields = (
+        list: readonly {
+          label: string;
+          help?: string;
+          options?: readonly string[];
+          requiredMessage?: string;
+          itemFields?: readonly unknown[];
+        }[],
+      ): void => {
         for (const f of list) {
           said.push(f.label, f.help ?? "", f.requiredMessage ?? "", ...(f.options ?? []));
           if (f.itemFields) fields(f.itemFields as typeof list);
@@ -117,58 +154,75 @@ describe("procedure versions (data)", () => {
     expect(d151).toMatchObject({ evidence: "U", toVerify: true });
   });
 
-  it.each(procedureVersions.map((v) => [v.id, v] as const))("%s parses with the procedure-version schema", (_id, version) => {
-    const parsed = procedureVersionSchema.safeParse(version);
-    expect(parsed.success ? [] : parsed.error.issues).toEqual([]);
-    expect(version.id).toBe(`${version.code}@${version.validFrom}`);
-  });
+  it.each(procedureVersions.map((v) => [v.id, v] as const))(
+    "%s parses with the procedure-version schema",
+    (_id, version) => {
+      const parsed = procedureVersionSchema.safeParse(version);
+      expect(parsed.success ? [] : parsed.error.issues).toEqual([]);
+      expect(version.id).toBe(`${version.code}@${version.validFrom}`);
+    },
+  );
 
-  it.each(procedureVersions.map((v) => [v.id, v] as const))("%s: the form's field ids are unique, sections exist, choices have options", (_id, version) => {
-    const { fields, sections } = version.form;
-    const ids = fields.map((f) => f.id);
-    expect(new Set(ids).size).toBe(ids.length);
-    const sectionIds = new Set(sections.map((s) => s.id));
-    for (const f of fields) expect(sectionIds.has(f.section)).toBe(true);
-    const columns: FormColumn[] = [...fields, ...fields.flatMap((f) => f.itemFields ?? [])];
-    for (const f of fields) {
-      const inner = (f.itemFields ?? []).map((c) => c.id);
-      expect(new Set(inner).size).toBe(inner.length);
-      if (f.type === "table" || f.type === "repeat") expect(inner.length).toBeGreaterThan(0);
-      if (f.requiredWhen) {
-        const target = fields.find((t) => t.id === f.requiredWhen!.field);
-        expect(target).toBeDefined();
-        if (typeof f.requiredWhen.is === "string") expect(target!.options).toContain(f.requiredWhen.is);
+  it.each(procedureVersions.map((v) => [v.id, v] as const))(
+    "%s: the form's field ids are unique, sections exist, choices have options",
+    (_id, version) => {
+      const { fields, sections } = version.form;
+      const ids = fields.map((f) => f.id);
+      expect(new Set(ids).size).toBe(ids.length);
+      const sectionIds = new Set(sections.map((s) => s.id));
+      for (const f of fields) expect(sectionIds.has(f.section)).toBe(true);
+      const columns: FormColumn[] = [...fields, ...fields.flatMap((f) => f.itemFields ?? [])];
+      for (const f of fields) {
+        const inner = (f.itemFields ?? []).map((c) => c.id);
+        expect(new Set(inner).size).toBe(inner.length);
+        if (f.type === "table" || f.type === "repeat") expect(inner.length).toBeGreaterThan(0);
+        if (f.requiredWhen) {
+          const target = fields.find((t) => t.id === f.requiredWhen!.field);
+          expect(target).toBeDefined();
+          if (typeof f.requiredWhen.is === "string") expect(target!.options).toContain(f.requiredWhen.is);
+        }
+        if (f.exactlyOneTrue) expect(f.itemFields?.find((c) => c.id === f.exactlyOneTrue)?.type).toBe("checkbox");
       }
-      if (f.exactlyOneTrue) expect(f.itemFields?.find((c) => c.id === f.exactlyOneTrue)?.type).toBe("checkbox");
-    }
-    for (const c of columns) {
-      if (c.type === "choice" || c.type === "multiChoice") expect(c.options?.length ?? 0).toBeGreaterThan(1);
-      if (c.pattern) expect(() => new RegExp(c.pattern!, "u")).not.toThrow();
-    }
-  });
+      for (const c of columns) {
+        if (c.type === "choice" || c.type === "multiChoice") expect(c.options?.length ?? 0).toBeGreaterThan(1);
+        if (c.pattern) expect(() => new RegExp(c.pattern!, "u")).not.toThrow();
+      }
+    },
+  );
 
-  it.each(procedureVersions.map((v) => [v.id, v] as const))("%s: every required document has a kind and a count, ids unique", (_id, version) => {
-    const docs = version.requiredDocuments;
-    expect(new Set(docs.map((d) => d.id)).size).toBe(docs.length);
-    for (const d of docs) {
-      expect(d.count).toBeGreaterThanOrEqual(1);
-      expect(d.kind).toBeTruthy();
-      if (!d.always) expect(d.condition).toBeTruthy();
-    }
-    expect(docs.some((d) => d.always)).toBe(true);
-  });
+  it.each(procedureVersions.map((v) => [v.id, v] as const))(
+    "%s: every required document has a kind and a count, ids unique",
+    (_id, version) => {
+      const docs = version.requiredDocuments;
+      expect(new Set(docs.map((d) => d.id)).size).toBe(docs.length);
+      for (const d of docs) {
+        expect(d.count).toBeGreaterThanOrEqual(1);
+        expect(d.kind).toBeTruthy();
+        if (!d.always) expect(d.condition).toBeTruthy();
+      }
+      expect(docs.some((d) => d.always)).toBe(true);
+    },
+  );
 
-  it.each(procedureVersions.map((v) => [v.id, v] as const))("%s: every [U] or [?] fact is marked toVerify", (_id, version) => {
-    const unmarked = sourcedFacts(version).filter(({ fact }) => (fact.evidence === "U" || fact.evidence === "?") && fact.toVerify !== true);
-    expect(unmarked.map((u) => u.path)).toEqual([]);
-  });
+  it.each(procedureVersions.map((v) => [v.id, v] as const))(
+    "%s: every [U] or [?] fact is marked toVerify",
+    (_id, version) => {
+      const unmarked = sourcedFacts(version).filter(
+        ({ fact }) => (fact.evidence === "U" || fact.evidence === "?") && fact.toVerify !== true,
+      );
+      expect(unmarked.map((u) => u.path)).toEqual([]);
+    },
+  );
 
-  it.each(procedureVersions.map((v) => [v.id, v] as const))("%s: a complete synthetic form passes its own schema", (id) => {
-    const sample = formSamples[id];
-    expect(sample).toBeDefined();
-    const result = validateFormData(id, sample);
-    expect(result.ok ? [] : result.issues).toEqual([]);
-  });
+  it.each(procedureVersions.map((v) => [v.id, v] as const))(
+    "%s: a complete synthetic form passes its own schema",
+    (id) => {
+      const sample = formSamples[id];
+      expect(sample).toBeDefined();
+      const result = validateFormData(id, sample);
+      expect(result.ok ? [] : result.issues).toEqual([]);
+    },
+  );
 
   it("keeps personal data marked: names, ID numbers and marital status", () => {
     const marital = byId("1.004873@2025-07-01").form.fields;
@@ -191,11 +245,19 @@ describe("procedure versions (data)", () => {
     expect(v2025!.receivingLevels).toEqual(after);
   });
 
-  it.each(["1.011441@2025-07-01", "1.011443@2023-01-15"])("%s: same working day, 15:00 cutoff, at most 3 days extension (Decree 99/2022 Art. 16)", (id) => {
-    const t = byId(id).timeLimit;
-    expect(t).toMatchObject({ timeLimitWorkingDays: 0, sameDayCutoff: "15:00", maxExtensionWorkingDays: 3, evidence: "V" });
-    expect(t.source).toContain("Điều 16 khoản 1");
-  });
+  it.each(["1.011441@2025-07-01", "1.011443@2023-01-15"])(
+    "%s: same working day, 15:00 cutoff, at most 3 days extension (Decree 99/2022 Art. 16)",
+    (id) => {
+      const t = byId(id).timeLimit;
+      expect(t).toMatchObject({
+        timeLimitWorkingDays: 0,
+        sameDayCutoff: "15:00",
+        maxExtensionWorkingDays: 3,
+        evidence: "V",
+      });
+      expect(t.source).toContain("Điều 16 khoản 1");
+    },
+  );
 
   it("separates the receiving one-stop from the deciding body for land dossiers after 1/7/2025", () => {
     const v = byId("1.011441@2025-07-01");
@@ -217,6 +279,8 @@ describe("procedure versions (data)", () => {
   });
 
   it("marks that officers may only draft the Phiếu for both parties to sign (Art. 12)", () => {
-    expect(byId("1.011441@2023-01-15").caseFlags.find((c) => c.id === "both_parties_sign")?.excludesAssistedWriting).toBe(true);
+    expect(
+      byId("1.011441@2023-01-15").caseFlags.find((c) => c.id === "both_parties_sign")?.excludesAssistedWriting,
+    ).toBe(true);
   });
 });

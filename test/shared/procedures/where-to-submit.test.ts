@@ -34,6 +34,8 @@ describe("whereToSubmit: nơi tiếp nhận and nơi giải quyết in citizen w
   });
 
   it("without a unit, keeps the level words", () => {
-    expect(whereToSubmit(version("1.011441", "2026-03-18")).receivingOffice).toBe("Trung tâm Phục vụ hành chính công cấp xã");
+    expect(whereToSubmit(version("1.011441", "2026-03-18")).receivingOffice).toBe(
+      "Trung tâm Phục vụ hành chính công cấp xã",
+    );
   });
 });

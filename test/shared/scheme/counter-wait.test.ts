@@ -23,7 +23,14 @@ describe("Kịp 15:00 không? on a synthetic morning", () => {
   test("10:00, two being served, two officers: 12–15 minutes per citizen, a 12–15 minute wait, in time", () => {
     // A draft started at 07:30 and never finished is not someone at the counter now.
     const e = estimateCounterWait(day("10:00", ["09:50", "09:58", "07:30"]));
-    expect(e).toEqual({ waiting: 2, counters: 2, minutesPerCitizen: { low: 12, high: 15 }, wait: { low: 12, high: 15 }, verdict: "in-time", basis: 9 });
+    expect(e).toEqual({
+      waiting: 2,
+      counters: 2,
+      minutesPerCitizen: { low: 12, high: 15 },
+      wait: { low: 12, high: 15 },
+      verdict: "in-time",
+      basis: 9,
+    });
   });
 
   test("the hour off and B's absence are not counted as slow service", () => {
@@ -32,9 +39,17 @@ describe("Kịp 15:00 không? on a synthetic morning", () => {
 
   test("one counter in the afternoon (nobody received in the last hour): two at the counter wait 24–30 minutes", () => {
     // 14:00 + 30 + own 15 = 14:45: in time.
-    expect(estimateCounterWait(day("14:00", ["13:50", "13:55"]))).toMatchObject({ waiting: 2, counters: 1, wait: { low: 24, high: 30 }, verdict: "in-time" });
+    expect(estimateCounterWait(day("14:00", ["13:50", "13:55"]))).toMatchObject({
+      waiting: 2,
+      counters: 1,
+      wait: { low: 24, high: 30 },
+      verdict: "in-time",
+    });
     // 14:20 + 24 + 12 = 14:56 in, 14:20 + 30 + 15 = 15:05 out: may or may not.
-    expect(estimateCounterWait(day("14:20", ["14:10", "14:15"]))).toMatchObject({ wait: { low: 24, high: 30 }, verdict: "maybe" });
+    expect(estimateCounterWait(day("14:20", ["14:10", "14:15"]))).toMatchObject({
+      wait: { low: 24, high: 30 },
+      verdict: "maybe",
+    });
     // 14:30 + 15 + 15 = 15:00: in time at the edge (15:00 itself is still open).
     expect(estimateCounterWait(day("14:30", ["14:25"])).verdict).toBe("in-time");
   });
@@ -42,7 +57,11 @@ describe("Kịp 15:00 không? on a synthetic morning", () => {
   test("a long queue late in the day: even the short end passes 15:00", () => {
     const queue = Array.from({ length: 6 }, (_, i) => `14:${String(10 + i).padStart(2, "0")}`);
     // 6 × 12 = 72 minutes at the short end: 14:20 + 72 + 12 = 15:44.
-    expect(estimateCounterWait(day("14:20", queue))).toMatchObject({ waiting: 6, wait: { low: 72, high: 90 }, verdict: "too-late" });
+    expect(estimateCounterWait(day("14:20", queue))).toMatchObject({
+      waiting: 6,
+      wait: { low: 72, high: 90 },
+      verdict: "too-late",
+    });
   });
 
   test("over the lunch break the wait runs from 13:30", () => {

@@ -26,7 +26,15 @@ describe("decideTrack on the shipped data (Đắk Nông 2023 plans, Lâm Đồng
     ["664", "1.001612", at("2024-03-13", "10:00"), [], "same-day", "2024-03-13", []],
     ["664", "1.011441", at("2024-03-13", "09:30"), ["both_parties_sign"], "same-day", "2024-03-13", []],
     ["664", "1.011441", at("2024-03-13", "15:30"), [], "normal", "2024-03-14", ["past_cutoff"]],
-    ["664", "1.011441", at("2024-03-13", "10:00"), ["asset_type_5_3_to_5_5"], "normal", "2024-03-13", ["flag_excluded"]],
+    [
+      "664",
+      "1.011441",
+      at("2024-03-13", "10:00"),
+      ["asset_type_5_3_to_5_5"],
+      "normal",
+      "2024-03-13",
+      ["flag_excluded"],
+    ],
     ["664", "1.011443", at("2024-03-13", "10:00"), ["bank_consent_missing"], "normal", "2024-03-13", ["flag_excluded"]],
     ["664", "1.001612", at("2024-03-13", "10:00"), ["name_conflict"], "normal", "2024-03-18", ["flag_excluded"]],
     // Pilot (Kế hoạch 824/KH-UBND from 1/3/2023): Quảng Khê was a pilot commune, Quảng Sơn was not.
@@ -69,7 +77,12 @@ describe("decideTrack on the shipped data (Đắk Nông 2023 plans, Lâm Đồng
       "Tiếp nhận lúc 10:00, trước 15:00",
       "Giải quyết và trả kết quả trong ngày 13/03/2024",
     ]);
-    expect(d).toMatchObject({ unitId: "24631@2020-03-01", versionId: "1.004873@2023-01-01", planId: "dak-nong-2023-province", planStatus: "official" });
+    expect(d).toMatchObject({
+      unitId: "24631@2020-03-01",
+      versionId: "1.004873@2023-01-01",
+      planId: "dak-nong-2023-province",
+      planStatus: "official",
+    });
   });
 
   it("after 15:00 says so and gives the statutory date", () => {
@@ -86,7 +99,9 @@ describe("decideTrack on the shipped data (Đắk Nông 2023 plans, Lâm Đồng
     expect(d.reasons.at(-1)).toBe("Ngày hẹn tính theo lịch nghỉ dự kiến, có thể thay đổi khi có thông báo chính thức.");
     expect(d.reasons.join(" ")).not.toMatch(/cần kiểm tra|\[U\]/);
     // An announced year says nothing of the kind.
-    expect(decided({ unitCode: "24631", procedureCode: "1.004873", at: at("2026-03-19", "10:00") }).reasons.join(" ")).not.toContain("dự kiến");
+    expect(
+      decided({ unitCode: "24631", procedureCode: "1.004873", at: at("2026-03-19", "10:00") }).reasons.join(" "),
+    ).not.toContain("dự kiến");
   });
 
   it("a Wednesday holiday (14/02/2024, Tết) is not a scheme day", () => {
@@ -96,44 +111,109 @@ describe("decideTrack on the shipped data (Đắk Nông 2023 plans, Lâm Đồng
   });
 
   it("names the excluding case flag", () => {
-    const d = decided({ unitCode: "24631", procedureCode: "1.004873", at: at("2024-03-13", "10:00"), flags: ["needs_verification"] });
-    expect(d.reasons).toContain("Cần xác minh (đã cư trú nhiều nơi, không tra cứu được CSDL): không áp dụng Ngày không hẹn");
+    const d = decided({
+      unitCode: "24631",
+      procedureCode: "1.004873",
+      at: at("2024-03-13", "10:00"),
+      flags: ["needs_verification"],
+    });
+    expect(d.reasons).toContain(
+      "Cần xác minh (đã cư trú nhiều nơi, không tra cứu được CSDL): không áp dụng Ngày không hẹn",
+    );
   });
 
   it("resolves the same code 24631 to different units before and after 1/7/2025; afterwards the plan is the labelled demo", () => {
     const before = decided({ unitCode: "24631", procedureCode: "1.004873", at: at("2025-06-25", "09:00") });
     const after = decided({ unitCode: "24631", procedureCode: "1.004873", at: at("2025-07-02", "09:00") });
-    expect([before.unitId, before.versionId, before.planId, before.planStatus]).toEqual(["24631@2020-03-01", "1.004873@2025-01-01", "dak-nong-2023-province", "official"]);
-    expect([after.unitId, after.versionId, after.planId, after.planStatus]).toEqual(["24631@2025-07-01", "1.004873@2025-07-01", "lam-dong-2025-demo", "demo"]);
-    expect(after.reasons[0]).toBe("Thứ Tư 02/07/2025 là Ngày không hẹn tại xã Quảng Khê (theo cấu hình minh họa, không phải quyết định chính thức)");
+    expect([before.unitId, before.versionId, before.planId, before.planStatus]).toEqual([
+      "24631@2020-03-01",
+      "1.004873@2025-01-01",
+      "dak-nong-2023-province",
+      "official",
+    ]);
+    expect([after.unitId, after.versionId, after.planId, after.planStatus]).toEqual([
+      "24631@2025-07-01",
+      "1.004873@2025-07-01",
+      "lam-dong-2025-demo",
+      "demo",
+    ]);
+    expect(after.reasons[0]).toBe(
+      "Thứ Tư 02/07/2025 là Ngày không hẹn tại xã Quảng Khê (theo cấu hình minh họa, không phải quyết định chính thức)",
+    );
     expect(after.planLabel).toContain("Cấu hình minh họa");
   });
 
   it("reads any offset in Việt Nam time (03:00Z is 10:00 in Hà Nội)", () => {
-    expect(decided({ unitCode: "24631", procedureCode: "1.004873", at: "2024-03-13T03:00:00Z" })).toMatchObject({ track: "same-day", receivedTime: "10:00" });
-    expect(decided({ unitCode: "24631", procedureCode: "1.004873", at: "2024-03-13T08:30:00.123Z" })).toMatchObject({ track: "normal", receivedTime: "15:30" });
+    expect(decided({ unitCode: "24631", procedureCode: "1.004873", at: "2024-03-13T03:00:00Z" })).toMatchObject({
+      track: "same-day",
+      receivedTime: "10:00",
+    });
+    expect(decided({ unitCode: "24631", procedureCode: "1.004873", at: "2024-03-13T08:30:00.123Z" })).toMatchObject({
+      track: "normal",
+      receivedTime: "15:30",
+    });
   });
 
   it.each([
-    [{ unitCode: "664", procedureCode: "1.004873", at: at("2024-03-13", "10:00") }, "not_received_here",
-      "Thủ tục 1.004873 (Cấp Giấy xác nhận tình trạng hôn nhân) không được tiếp nhận tại huyện Krông Nô (cấp huyện) vào ngày 13/03/2024; ông/bà nộp hồ sơ tại Bộ phận Tiếp nhận và Trả kết quả UBND cấp xã"],
-    [{ unitCode: "67", procedureCode: "1.001612", at: at("2024-03-13", "10:00") }, "not_received_here",
-      "Thủ tục 1.001612 (Đăng ký thành lập hộ kinh doanh) không được tiếp nhận tại tỉnh Đắk Nông (cấp tỉnh) vào ngày 13/03/2024; ông/bà nộp hồ sơ tại Bộ phận Tiếp nhận và Trả kết quả cấp huyện"],
-    [{ unitCode: "664", procedureCode: "1.001612", at: at("2025-07-02", "10:00") }, "unknown_unit", "Không có đơn vị hành chính mã 664 vào ngày 02/07/2025"],
-    [{ unitCode: "99999", procedureCode: "1.004873", at: at("2024-03-13", "10:00") }, "unknown_unit", "Không có đơn vị hành chính mã 99999 vào ngày 13/03/2024"],
-    [{ unitCode: "24631", procedureCode: "1.000000", at: at("2024-03-13", "10:00") }, "unknown_procedure", "Không có thủ tục mã 1.000000 trong danh mục"],
-    [{ unitCode: "664", procedureCode: "1.011441", at: at("2023-01-11", "10:00") }, "procedure_not_in_force", "Thủ tục 1.011441 chưa có phiên bản áp dụng vào ngày 11/01/2023"],
-    [{ unitCode: "24631", procedureCode: "1.004873", at: at("2024-03-13", "10:00"), flags: ["urgent"] }, "unknown_flag",
-      "Tình huống \"urgent\" không được định nghĩa cho thủ tục 1.004873"],
-    [{ unitCode: "24631", procedureCode: "1.004873", at: "2024-03-13 10:00" }, "invalid_time",
-      "Thời điểm tiếp nhận \"2024-03-13 10:00\" không hợp lệ; dùng dạng 2024-03-13T10:00:00+07:00"],
+    [
+      { unitCode: "664", procedureCode: "1.004873", at: at("2024-03-13", "10:00") },
+      "not_received_here",
+      "Thủ tục 1.004873 (Cấp Giấy xác nhận tình trạng hôn nhân) không được tiếp nhận tại huyện Krông Nô (cấp huyện) vào ngày 13/03/2024; ông/bà nộp hồ sơ tại Bộ phận Tiếp nhận và Trả kết quả UBND cấp xã",
+    ],
+    [
+      { unitCode: "67", procedureCode: "1.001612", at: at("2024-03-13", "10:00") },
+      "not_received_here",
+      "Thủ tục 1.001612 (Đăng ký thành lập hộ kinh doanh) không được tiếp nhận tại tỉnh Đắk Nông (cấp tỉnh) vào ngày 13/03/2024; ông/bà nộp hồ sơ tại Bộ phận Tiếp nhận và Trả kết quả cấp huyện",
+    ],
+    [
+      { unitCode: "664", procedureCode: "1.001612", at: at("2025-07-02", "10:00") },
+      "unknown_unit",
+      "Không có đơn vị hành chính mã 664 vào ngày 02/07/2025",
+    ],
+    [
+      { unitCode: "99999", procedureCode: "1.004873", at: at("2024-03-13", "10:00") },
+      "unknown_unit",
+      "Không có đơn vị hành chính mã 99999 vào ngày 13/03/2024",
+    ],
+    [
+      { unitCode: "24631", procedureCode: "1.000000", at: at("2024-03-13", "10:00") },
+      "unknown_procedure",
+      "Không có thủ tục mã 1.000000 trong danh mục",
+    ],
+    [
+      { unitCode: "664", procedureCode: "1.011441", at: at("2023-01-11", "10:00") },
+      "procedure_not_in_force",
+      "Thủ tục 1.011441 chưa có phiên bản áp dụng vào ngày 11/01/2023",
+    ],
+    [
+      { unitCode: "24631", procedureCode: "1.004873", at: at("2024-03-13", "10:00"), flags: ["urgent"] },
+      "unknown_flag",
+      'Tình huống "urgent" không được định nghĩa cho thủ tục 1.004873',
+    ],
+    [
+      { unitCode: "24631", procedureCode: "1.004873", at: "2024-03-13 10:00" },
+      "invalid_time",
+      'Thời điểm tiếp nhận "2024-03-13 10:00" không hợp lệ; dùng dạng 2024-03-13T10:00:00+07:00',
+    ],
   ] as const)("%j → error %s", (input, code, error) => {
-    expect(decideTrack({ ...input, flags: "flags" in input ? [...input.flags] : undefined })).toMatchObject({ ok: false, code, error });
+    expect(decideTrack({ ...input, flags: "flags" in input ? [...input.flags] : undefined })).toMatchObject({
+      ok: false,
+      code,
+      error,
+    });
   });
 
   it.each([
-    "2024-02-30T10:00:00+07:00", "2024-03-13T24:00:00+07:00", "2024-03-13T10:60:00+07:00", "13/03/2024 10:00", "",
-    "2024-03-13", "2024-03-13T10:00:00", "2024-3-13T10:00:00+07:00", "0001-03-13T10:00:00+07:00", "abcd-03-13T10:00:00+07:00",
+    "2024-02-30T10:00:00+07:00",
+    "2024-03-13T24:00:00+07:00",
+    "2024-03-13T10:60:00+07:00",
+    "13/03/2024 10:00",
+    "",
+    "2024-03-13",
+    "2024-03-13T10:00:00",
+    "2024-3-13T10:00:00+07:00",
+    "0001-03-13T10:00:00+07:00",
+    "abcd-03-13T10:00:00+07:00",
   ])("a malformed instant %j is an error, not a track", (when) => {
     const r = decideTrack({ unitCode: "24631", procedureCode: "1.004873", at: when });
     expect(r).toMatchObject({ ok: false, code: "invalid_time" });
@@ -142,7 +222,11 @@ describe("decideTrack on the shipped data (Đắk Nông 2023 plans, Lâm Đồng
 
   it("answers input of the wrong shape with an error instead of throwing", () => {
     expect(decideTrack(null as never)).toMatchObject({ ok: false, code: "invalid_input" });
-    expect(decideTrack({ unitCode: 24631, procedureCode: "1.004873", at: at("2024-03-13", "10:00") } as never)).toMatchObject({ ok: false, code: "invalid_input" });
-    expect(decideTrack({ unitCode: "24631", procedureCode: "1.004873", at: at("2024-03-13", "10:00"), flags: "x" } as never)).toMatchObject({ ok: false, code: "invalid_input" });
+    expect(
+      decideTrack({ unitCode: 24631, procedureCode: "1.004873", at: at("2024-03-13", "10:00") } as never),
+    ).toMatchObject({ ok: false, code: "invalid_input" });
+    expect(
+      decideTrack({ unitCode: "24631", procedureCode: "1.004873", at: at("2024-03-13", "10:00"), flags: "x" } as never),
+    ).toMatchObject({ ok: false, code: "invalid_input" });
   });
 });

@@ -37,13 +37,23 @@ describe("shipped scheme plans (data)", () => {
     expect(demo?.status).toBe("demo");
     expect(demo?.label).toContain("Cấu hình minh họa");
     expect(demo?.label).toContain("không phải quyết định chính thức");
-    expect(schemePlans.filter((p) => p.status === "official").every((p) => (p.validTo ?? "9999") <= "2025-06-30")).toBe(true);
+    expect(schemePlans.filter((p) => p.status === "official").every((p) => (p.validTo ?? "9999") <= "2025-06-30")).toBe(
+      true,
+    );
   });
 
   it("reject a plan that names a flag the procedure does not define", () => {
-    const bad: SchemePlan = { ...schemePlans[1]!, id: "bad", eligible: { commune: [{ procedureCode: "1.004873", excludedFlags: ["no_such_flag"] }] } };
-    expect(checkSchemePlans([bad], unitDirectory, procedureCatalog)).toEqual(["bad: flag no_such_flag not defined on 1.004873"]);
-    expect(() => createDomain({ units: unitDirectory, calendar: vnCalendar, catalog: procedureCatalog, plans: [bad] })).toThrow(RangeError);
+    const bad: SchemePlan = {
+      ...schemePlans[1]!,
+      id: "bad",
+      eligible: { commune: [{ procedureCode: "1.004873", excludedFlags: ["no_such_flag"] }] },
+    };
+    expect(checkSchemePlans([bad], unitDirectory, procedureCatalog)).toEqual([
+      "bad: flag no_such_flag not defined on 1.004873",
+    ]);
+    expect(() =>
+      createDomain({ units: unitDirectory, calendar: vnCalendar, catalog: procedureCatalog, plans: [bad] }),
+    ).toThrow(RangeError);
   });
 });
 
@@ -51,9 +61,35 @@ describe("another province is configuration only (test-only plan: Fridays, cutof
   const source = "test fixture";
   const units: UnitsData = {
     units: [
-      { id: "99@2024-01-01", code: "99", name: "Thử Nghiệm", type: "tỉnh", level: "province", validFrom: "2024-01-01", source },
-      { id: "99001@2024-01-01", code: "99001", name: "Mẫu Một", type: "phường", level: "commune", parentId: "99@2024-01-01", validFrom: "2024-01-01", source },
-      { id: "99002@2024-01-01", code: "99002", name: "Mẫu Hai", type: "xã", level: "commune", parentId: "99@2024-01-01", validFrom: "2024-01-01", source },
+      {
+        id: "99@2024-01-01",
+        code: "99",
+        name: "Thử Nghiệm",
+        type: "tỉnh",
+        level: "province",
+        validFrom: "2024-01-01",
+        source,
+      },
+      {
+        id: "99001@2024-01-01",
+        code: "99001",
+        name: "Mẫu Một",
+        type: "phường",
+        level: "commune",
+        parentId: "99@2024-01-01",
+        validFrom: "2024-01-01",
+        source,
+      },
+      {
+        id: "99002@2024-01-01",
+        code: "99002",
+        name: "Mẫu Hai",
+        type: "xã",
+        level: "commune",
+        parentId: "99@2024-01-01",
+        validFrom: "2024-01-01",
+        source,
+      },
     ],
     successions: [],
   };
@@ -67,15 +103,24 @@ describe("another province is configuration only (test-only plan: Fridays, cutof
     label: "Ngày thứ Sáu không hẹn (thử nghiệm)",
     coverage: { provinceUnitId: "99@2024-01-01", levels: ["commune"] },
     weekdays: [5],
-    officeHours: [{ start: "07:30", end: "11:30" }, { start: "13:00", end: "17:00" }],
+    officeHours: [
+      { start: "07:30", end: "11:30" },
+      { start: "13:00", end: "17:00" },
+    ],
     officeHoursToVerify: false,
     intakeCutoff: "16:00",
     eligible: { commune: [{ procedureCode: "1.004873", excludedFlags: ["needs_verification"] }] },
     source,
     evidence: "V",
   };
-  const domain = createDomain({ units: createUnitDirectory(units), calendar: vnCalendar, catalog: procedureCatalog, plans: [fridayPlan] });
-  const decide = (procedureCode: string, at: string) => domain.decideTrack({ unitCode: "99002", procedureCode, at }) as TrackDecision;
+  const domain = createDomain({
+    units: createUnitDirectory(units),
+    calendar: vnCalendar,
+    catalog: procedureCatalog,
+    plans: [fridayPlan],
+  });
+  const decide = (procedureCode: string, at: string) =>
+    domain.decideTrack({ unitCode: "99002", procedureCode, at }) as TrackDecision;
 
   it.each([
     ["2025-09-05T15:30:00+07:00", "same-day", "2025-09-05"],
@@ -88,9 +133,15 @@ describe("another province is configuration only (test-only plan: Fridays, cutof
   });
 
   it("uses the plan's own weekday and cutoff in its reasons", () => {
-    expect(decide("1.004873", "2025-09-05T15:30:00+07:00").reasons.slice(0, 1)).toEqual(["Thứ Sáu 05/09/2025 là Ngày không hẹn tại xã Mẫu Hai"]);
-    expect(decide("1.004873", "2025-09-05T16:05:00+07:00").reasons.at(-1)).toBe("Đã quá 16:00: chuyển sang quy trình thông thường, hẹn trả ngày 10/09/2025");
-    expect(decide("1.004873", "2025-09-03T10:00:00+07:00").reasons[0]).toBe("Thứ Tư 03/09/2025 không phải Ngày không hẹn tại xã Mẫu Hai (Ngày không hẹn: Thứ Sáu)");
+    expect(decide("1.004873", "2025-09-05T15:30:00+07:00").reasons.slice(0, 1)).toEqual([
+      "Thứ Sáu 05/09/2025 là Ngày không hẹn tại xã Mẫu Hai",
+    ]);
+    expect(decide("1.004873", "2025-09-05T16:05:00+07:00").reasons.at(-1)).toBe(
+      "Đã quá 16:00: chuyển sang quy trình thông thường, hẹn trả ngày 10/09/2025",
+    );
+    expect(decide("1.004873", "2025-09-03T10:00:00+07:00").reasons[0]).toBe(
+      "Thứ Tư 03/09/2025 không phải Ngày không hẹn tại xã Mẫu Hai (Ngày không hẹn: Thứ Sáu)",
+    );
   });
 
   it("keeps procedures outside the plan's list on the normal track", () => {
@@ -100,6 +151,12 @@ describe("another province is configuration only (test-only plan: Fridays, cutof
 
   it("reports the plan, cutoff and next Friday through schemeStatusAt", () => {
     const s = domain.schemeStatusAt("99001", "2025-09-04T10:00:00+07:00");
-    expect(s).toMatchObject({ ok: true, isSchemeDay: false, intakeCutoff: "16:00", nextSchemeDay: "2025-09-05", unitName: "phường Mẫu Một" });
+    expect(s).toMatchObject({
+      ok: true,
+      isSchemeDay: false,
+      intakeCutoff: "16:00",
+      nextSchemeDay: "2025-09-05",
+      unitName: "phường Mẫu Một",
+    });
   });
 });

@@ -31,14 +31,20 @@ describe("shipped Đắk Nông units", () => {
     expect(new Set(from).size).toBe(71);
     expect(from).toHaveLength(71);
     expect(new Set(communeSuccessions.map((s) => s.toId)).size).toBe(28);
-    expect(communeSuccessions.every((s) => s.effectiveDate === "2025-07-01" && s.legalBasis === "Nghị quyết 1671/NQ-UBTVQH15 ngày 16/6/2025")).toBe(true);
+    expect(
+      communeSuccessions.every(
+        (s) => s.effectiveDate === "2025-07-01" && s.legalBasis === "Nghị quyết 1671/NQ-UBTVQH15 ngày 16/6/2025",
+      ),
+    ).toBe(true);
   });
 
   test("each district is carried on by the new communes of its former communes (derived, 30 links)", () => {
     const districtLinks = successions.filter((s) => old.some((u) => u.id === s.fromId && u.level === "district"));
     expect(new Set(districtLinks.map((s) => s.fromId)).size).toBe(8);
     expect(districtLinks).toHaveLength(30);
-    expect(districtLinks.every((s) => s.legalBasis.includes("72/2025/QH15") && s.legalBasis.includes("kế thừa"))).toBe(true);
+    expect(districtLinks.every((s) => s.legalBasis.includes("72/2025/QH15") && s.legalBasis.includes("kế thừa"))).toBe(
+      true,
+    );
   });
 
   test("names are NFC with single spaces (the GSO double space in 'Xã  Đắk Lao' is gone)", () => {
@@ -54,16 +60,34 @@ describe("shipped Đắk Nông units", () => {
   test("the consistency check catches overlapping code reuse and dangling successions", () => {
     const broken = {
       units: [...units, { ...units[10]!, id: `${units[10]!.code}@2024-01-01`, validFrom: "2024-01-01" }],
-      successions: [...successions, { fromId: "x", toId: "68@2025-07-01", effectiveDate: "2025-07-01", legalBasis: "t" }],
+      successions: [
+        ...successions,
+        { fromId: "x", toId: "68@2025-07-01", effectiveDate: "2025-07-01", legalBasis: "t" },
+      ],
     };
-    expect(checkUnitsData(broken).map((i) => i.code).sort()).toEqual(["code_overlap", "missing_unit"]);
+    expect(
+      checkUnitsData(broken)
+        .map((i) => i.code)
+        .sort(),
+    ).toEqual(["code_overlap", "missing_unit"]);
   });
 });
 
 describe("merging datasets", () => {
   test("equal ids and links are kept once, the first dataset wins", () => {
     const extra = {
-      units: [{ ...units[0]!, source: "other" }, { id: "1@2025-07-01", code: "1", name: "X", type: "xã" as const, level: "commune" as const, validFrom: "2025-07-01", source: "t" }],
+      units: [
+        { ...units[0]!, source: "other" },
+        {
+          id: "1@2025-07-01",
+          code: "1",
+          name: "X",
+          type: "xã" as const,
+          level: "commune" as const,
+          validFrom: "2025-07-01",
+          source: "t",
+        },
+      ],
       successions: [successions[0]!],
     };
     const merged = mergeUnitsData(daknongUnits, extra);

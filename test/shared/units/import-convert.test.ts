@@ -4,11 +4,17 @@ import type { AdminUnit, UnitSuccession } from "../../../shared/model.js";
 import { checkUnitsData } from "../../../shared/units/check-units-data.js";
 import { convertPackageUnits, type PackageUnits } from "../../../bot-server/scripts/units/convert.js";
 import { loadPackageUnits } from "../../../bot-server/scripts/units/load-packages.js";
-import { exportNameOf, resolveOldProvince, slugOf, splitTypedName } from "../../../bot-server/scripts/units/package-names.js";
+import {
+  exportNameOf,
+  resolveOldProvince,
+  slugOf,
+  splitTypedName,
+} from "../../../bot-server/scripts/units/package-names.js";
 
 const unitKey = ({ id, code, name, type, level, parentId, validFrom, validTo }: AdminUnit) =>
   JSON.stringify({ id, code, name, type, level, parentId, validFrom, validTo });
-const linkKey = ({ fromId, toId, effectiveDate, legalBasis }: UnitSuccession) => JSON.stringify({ fromId, toId, effectiveDate, legalBasis });
+const linkKey = ({ fromId, toId, effectiveDate, legalBasis }: UnitSuccession) =>
+  JSON.stringify({ fromId, toId, effectiveDate, legalBasis });
 
 describe("import from the npm packages, cross-checked against the shipped CSV-based Đắk Nông data", () => {
   let pkg: PackageUnits;
@@ -20,7 +26,18 @@ describe("import from the npm packages, cross-checked against the shipped CSV-ba
     const r = convertPackageUnits(pkg, { provinceCodes: ["67"] });
     if (!r.ok) throw new Error(r.error);
     expect(r.warnings).toEqual([]);
-    expect(r.counts).toMatchObject({ oldProvinces: 1, oldDistricts: 8, oldCommunes: 71, newProvinces: 1, newCommunes: 28, communeSuccessions: 71, splitCommunes: 0, unmappedCommunes: 0, toVerifyUnits: 0, toVerifySuccessions: 0 });
+    expect(r.counts).toMatchObject({
+      oldProvinces: 1,
+      oldDistricts: 8,
+      oldCommunes: 71,
+      newProvinces: 1,
+      newCommunes: 28,
+      communeSuccessions: 71,
+      splitCommunes: 0,
+      unmappedCommunes: 0,
+      toVerifyUnits: 0,
+      toVerifySuccessions: 0,
+    });
     // Names too: "Xã  Đắk Lao" (double space) and "Quảng Hoà" (old spelling) come out as in the CSV.
     expect(r.data.units.map(unitKey).sort()).toEqual(daknongUnits.units.map(unitKey).sort());
     expect(r.data.successions.map(linkKey).sort()).toEqual(daknongUnits.successions.map(linkKey).sort());
@@ -39,7 +56,9 @@ describe("import from the npm packages, cross-checked against the shipped CSV-ba
   test("Hà Nội: phường Dịch Vọng was split between phường Cầu Giấy and phường Nghĩa Đô (name-only mapping rows)", () => {
     const r = convertPackageUnits(pkg, { provinceCodes: ["01"] });
     if (!r.ok) throw new Error(r.error);
-    const to = r.data.successions.filter((s) => s.fromId === "00166@2020-03-01").map((s) => r.data.units.find((u) => u.id === s.toId)?.name);
+    const to = r.data.successions
+      .filter((s) => s.fromId === "00166@2020-03-01")
+      .map((s) => r.data.units.find((u) => u.id === s.toId)?.name);
     expect(to.sort()).toEqual(["Cầu Giấy", "Nghĩa Đô"]);
     expect(r.data.units.find((u) => u.id === "01@2025-07-01")?.type).toBe("thành phố trực thuộc trung ương");
   });
@@ -70,10 +89,34 @@ describe("conversion rules on synthetic package rows", () => {
         { ward_code: "99005", name: "Phường Bình Minh", province_code: "98" },
       ],
       mappings: [
-        { old_ward_code: "99001", old_ward_name: "Xã An Hoà", old_district_name: "Huyện Một", old_province_name: "Tỉnh Thử Nghiệm", new_ward_code: "99001", new_ward_name: "Xã An Hòa", new_province_name: "Mới" },
-        { old_ward_code: "99002", old_ward_name: "Thị trấn Bình", old_district_name: "Huyện Một", old_province_name: "Tỉnh Thử Nghiệm", new_ward_code: "99001", new_ward_name: "Xã An Hòa", new_province_name: "Mới" },
+        {
+          old_ward_code: "99001",
+          old_ward_name: "Xã An Hoà",
+          old_district_name: "Huyện Một",
+          old_province_name: "Tỉnh Thử Nghiệm",
+          new_ward_code: "99001",
+          new_ward_name: "Xã An Hòa",
+          new_province_name: "Mới",
+        },
+        {
+          old_ward_code: "99002",
+          old_ward_name: "Thị trấn Bình",
+          old_district_name: "Huyện Một",
+          old_province_name: "Tỉnh Thử Nghiệm",
+          new_ward_code: "99001",
+          new_ward_name: "Xã An Hòa",
+          new_province_name: "Mới",
+        },
         // the split part has no old code and a new code without its leading digits
-        { old_ward_code: null, old_ward_name: "Thị trấn Bình", old_district_name: "huyện Một", old_province_name: "Tỉnh Thử Nghiệm", new_ward_code: "5", new_ward_name: "Phường Bình Minh", new_province_name: "Mới" },
+        {
+          old_ward_code: null,
+          old_ward_name: "Thị trấn Bình",
+          old_district_name: "huyện Một",
+          old_province_name: "Tỉnh Thử Nghiệm",
+          new_ward_code: "5",
+          new_ward_name: "Phường Bình Minh",
+          new_province_name: "Mới",
+        },
       ],
     },
     versions: { provincesJs: "t", addressDatabase: "t" },
@@ -82,7 +125,11 @@ describe("conversion rules on synthetic package rows", () => {
   test("split: one old commune → two new ones; district → both; unmapped commune flagged", () => {
     const r = convertPackageUnits(base, { provinceCodes: ["99"] });
     if (!r.ok) throw new Error(r.error);
-    const from = (id: string) => r.data.successions.filter((s) => s.fromId === id).map((s) => s.toId).sort();
+    const from = (id: string) =>
+      r.data.successions
+        .filter((s) => s.fromId === id)
+        .map((s) => s.toId)
+        .sort();
     expect(from("99002@2020-03-01")).toEqual(["99001@2025-07-01", "99005@2025-07-01"]);
     expect(from("990@2020-03-01")).toEqual(["99001@2025-07-01", "99005@2025-07-01"]);
     expect(from("99@2020-03-01")).toEqual(["98@2025-07-01"]);
@@ -127,8 +174,16 @@ describe("province argument and names", () => {
     }
   });
   test("type words, slugs and export names", () => {
-    expect(splitTypedName("Thành Phố Gia Nghĩa", "district")).toEqual({ type: "thành phố", name: "Gia Nghĩa", known: true });
-    expect(splitTypedName("Thành phố Hà Nội", "province")).toEqual({ type: "thành phố trực thuộc trung ương", name: "Hà Nội", known: true });
+    expect(splitTypedName("Thành Phố Gia Nghĩa", "district")).toEqual({
+      type: "thành phố",
+      name: "Gia Nghĩa",
+      known: true,
+    });
+    expect(splitTypedName("Thành phố Hà Nội", "province")).toEqual({
+      type: "thành phố trực thuộc trung ương",
+      name: "Hà Nội",
+      known: true,
+    });
     expect(splitTypedName("Đặc khu Phú Quý", "commune")).toEqual({ type: "đặc khu", name: "Phú Quý", known: true });
     expect(slugOf("Tỉnh Đắk Nông")).toBe("dak-nong");
     expect(slugOf("Tỉnh Bà Rịa - Vũng Tàu")).toBe("ba-ria-vung-tau");

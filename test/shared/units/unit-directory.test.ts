@@ -22,7 +22,9 @@ describe("codes are reused across 1/7/2025: lookups by code take a date", () => 
   });
 
   test("24611 is phường Nghĩa Đức before, phường Bắc Gia Nghĩa after", () => {
-    expect(dir.fullName(must(dir.findByCode("24611", "2023-10-18")))).toBe("phường Nghĩa Đức, thành phố Gia Nghĩa, tỉnh Đắk Nông");
+    expect(dir.fullName(must(dir.findByCode("24611", "2023-10-18")))).toBe(
+      "phường Nghĩa Đức, thành phố Gia Nghĩa, tỉnh Đắk Nông",
+    );
     expect(dir.fullName(must(dir.findByCode("24611", "2025-08-06")))).toBe("phường Bắc Gia Nghĩa, tỉnh Lâm Đồng");
   });
 
@@ -110,7 +112,9 @@ describe("successions (docs/domain/scheme.md#origin-and-results pilot communes)"
   });
 
   test("predecessors of xã Cư Jút are the four 2023 communes merged into it", () => {
-    expect(names(dir.predecessorsOf("24640@2025-07-01"))).toEqual(["thị trấn Ea T'Ling", "xã Cư Knia", "xã Trúc Sơn", "xã Tâm Thắng"].sort());
+    expect(names(dir.predecessorsOf("24640@2025-07-01"))).toEqual(
+      ["thị trấn Ea T'Ling", "xã Cư Knia", "xã Trúc Sơn", "xã Tâm Thắng"].sort(),
+    );
   });
 
   test("huyện Krông Nô → 5 new communes; xã Đắk Sắk also carries on huyện Đắk Mil (xã Long Sơn)", () => {
@@ -123,10 +127,44 @@ describe("successions (docs/domain/scheme.md#origin-and-results pilot communes)"
   test("a split (one old commune → two new ones) yields both successors", () => {
     const d = createUnitDirectory({
       units: [
-        { id: "1@2020-01-01", code: "1", name: "A", type: "xã", level: "commune", validFrom: "2020-01-01", validTo: "2025-06-30", source: "t" },
-        { id: "2@2025-07-01", code: "2", name: "B", type: "xã", level: "commune", validFrom: "2025-07-01", source: "t" },
-        { id: "3@2025-07-01", code: "3", name: "C", type: "phường", level: "commune", validFrom: "2025-07-01", validTo: "2026-12-31", source: "t" },
-        { id: "4@2027-01-01", code: "4", name: "D", type: "phường", level: "commune", validFrom: "2027-01-01", source: "t" },
+        {
+          id: "1@2020-01-01",
+          code: "1",
+          name: "A",
+          type: "xã",
+          level: "commune",
+          validFrom: "2020-01-01",
+          validTo: "2025-06-30",
+          source: "t",
+        },
+        {
+          id: "2@2025-07-01",
+          code: "2",
+          name: "B",
+          type: "xã",
+          level: "commune",
+          validFrom: "2025-07-01",
+          source: "t",
+        },
+        {
+          id: "3@2025-07-01",
+          code: "3",
+          name: "C",
+          type: "phường",
+          level: "commune",
+          validFrom: "2025-07-01",
+          validTo: "2026-12-31",
+          source: "t",
+        },
+        {
+          id: "4@2027-01-01",
+          code: "4",
+          name: "D",
+          type: "phường",
+          level: "commune",
+          validFrom: "2027-01-01",
+          source: "t",
+        },
       ],
       successions: [
         { fromId: "1@2020-01-01", toId: "2@2025-07-01", effectiveDate: "2025-07-01", legalBasis: "t" },
@@ -142,11 +180,14 @@ describe("successions (docs/domain/scheme.md#origin-and-results pilot communes)"
 describe("search folds diacritics, tone placement, type words", () => {
   const first = (q: string, opts?: Parameters<typeof dir.search>[1]) => dir.search(q, opts)[0];
 
-  test.each(["xa quang khe", "Quảng Khê", "quang khe", "QUẢNG KHÊ", "xã Quảng Khê", "Qua\u0309ng Khe\u0302"])("%s finds Quảng Khê", (q) => {
-    const hit = first(q);
-    expect(hit?.unit.name).toBe("Quảng Khê");
-    expect(hit?.match).toBe("exact");
-  });
+  test.each(["xa quang khe", "Quảng Khê", "quang khe", "QUẢNG KHÊ", "xã Quảng Khê", "Qua\u0309ng Khe\u0302"])(
+    "%s finds Quảng Khê",
+    (q) => {
+      const hit = first(q);
+      expect(hit?.unit.name).toBe("Quảng Khê");
+      expect(hit?.match).toBe("exact");
+    },
+  );
 
   test("NFD input (Unikey tổ hợp) matches the NFC data", () => {
     const nfd = "phường Nam Gia Nghĩa".normalize("NFD");
@@ -155,7 +196,10 @@ describe("search folds diacritics, tone placement, type words", () => {
 
   test("Hoà and Hòa fold equal: old xã Quảng Hoà and new xã Quảng Hòa both found", () => {
     for (const q of ["Quảng Hoà", "Quảng Hòa", "quang hoa"]) {
-      expect(dir.search(q).map((h) => h.fullName)).toEqual(["xã Quảng Hòa, tỉnh Lâm Đồng", "xã Quảng Hoà, huyện Đăk Glong, tỉnh Đắk Nông"]);
+      expect(dir.search(q).map((h) => h.fullName)).toEqual([
+        "xã Quảng Hòa, tỉnh Lâm Đồng",
+        "xã Quảng Hoà, huyện Đăk Glong, tỉnh Đắk Nông",
+      ]);
     }
   });
 
@@ -169,14 +213,23 @@ describe("search folds diacritics, tone placement, type words", () => {
   test("gia nghia: the city first (exact), then the three new wards (contains)", () => {
     const hits = dir.search("gia nghia");
     expect(hits[0]?.fullName).toBe("thành phố Gia Nghĩa, tỉnh Đắk Nông");
-    expect(hits.slice(1, 4).map((h) => h.displayName).sort()).toEqual(["phường Bắc Gia Nghĩa", "phường Nam Gia Nghĩa", "phường Đông Gia Nghĩa"]);
+    expect(
+      hits
+        .slice(1, 4)
+        .map((h) => h.displayName)
+        .sort(),
+    ).toEqual(["phường Bắc Gia Nghĩa", "phường Nam Gia Nghĩa", "phường Đông Gia Nghĩa"]);
     expect(hits.slice(1, 4).every((h) => h.match === "contains")).toBe(true);
   });
 
   test("exact > prefix > contains", () => {
     const hits = dir.search("nam");
     const ranks = hits.map((h) => h.match);
-    expect(ranks).toEqual([...ranks].sort((a, b) => ["exact", "prefix", "contains"].indexOf(a) - ["exact", "prefix", "contains"].indexOf(b)));
+    expect(ranks).toEqual(
+      [...ranks].sort(
+        (a, b) => ["exact", "prefix", "contains"].indexOf(a) - ["exact", "prefix", "contains"].indexOf(b),
+      ),
+    );
     expect(hits[0]?.match).toBe("prefix");
     expect(hits.some((h) => h.unit.name === "Nam Đà")).toBe(true);
   });

@@ -17,7 +17,13 @@ export function withCurrentAddress<T extends Record<string, unknown>>(values: T,
   return Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v === printed ? current : v])) as T;
 }
 
-export function AddressOffer({ printed, onAccept }: { printed: string | undefined; onAccept: (current: string, printed: string) => void }) {
+export function AddressOffer({
+  printed,
+  onAccept,
+}: {
+  printed: string | undefined;
+  onAccept: (current: string, printed: string) => void;
+}) {
   const [offer, setOffer] = useState<Offer | null>(null);
   const [decided, setDecided] = useState<string | null>(null);
   useEffect(() => {
@@ -25,7 +31,11 @@ export function AddressOffer({ printed, onAccept }: { printed: string | undefine
     setDecided(null);
     if (!printed) return;
     let live = true;
-    void fetch("/api/units/current-address", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ address: printed }) })
+    void fetch("/api/units/current-address", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ address: printed }),
+    })
       .then((r) => (r.ok ? (r.json() as Promise<{ offer: Offer | null }>) : { offer: null }))
       .then((b) => live && setOffer(b.offer))
       .catch(() => undefined);
@@ -35,14 +45,30 @@ export function AddressOffer({ printed, onAccept }: { printed: string | undefine
   }, [printed]);
   if (!offer || decided === printed) return null;
   return (
-    <div className="row" data-testid="address-offer" role="group" aria-labelledby="address-offer-text" style={{ marginBottom: 8 }}>
+    <div
+      className="row"
+      data-testid="address-offer"
+      role="group"
+      aria-labelledby="address-offer-text"
+      style={{ marginBottom: 8 }}
+    >
       <p id="address-offer-text" style={{ flexBasis: "100%", margin: 0 }}>
-        Nơi thường trú trên thẻ ghi theo đơn vị cũ ({offer.formerUnit.fullName}); từ 01/07/2025 thuộc {offer.currentUnit.fullName}. Hỏi công dân rồi chọn:
+        Nơi thường trú trên thẻ ghi theo đơn vị cũ ({offer.formerUnit.fullName}); từ 01/07/2025 thuộc{" "}
+        {offer.currentUnit.fullName}. Hỏi công dân rồi chọn:
       </p>
-      <button type="button" className="primary" onClick={() => { onAccept(offer.current, offer.printed); setDecided(printed ?? null); }}>
+      <button
+        type="button"
+        className="primary"
+        onClick={() => {
+          onAccept(offer.current, offer.printed);
+          setDecided(printed ?? null);
+        }}
+      >
         Dùng địa chỉ mới: {offer.current}
       </button>
-      <button type="button" onClick={() => setDecided(printed ?? null)}>Giữ như trên thẻ</button>
+      <button type="button" onClick={() => setDecided(printed ?? null)}>
+        Giữ như trên thẻ
+      </button>
     </div>
   );
 }

@@ -16,7 +16,14 @@ export function toEditable(form: FormDefinition, data: FormValues): FormValues {
     if (v === undefined) continue;
     if (f.type === "date") out[f.id] = isoToDmy(v);
     else if ((f.type === "table" || f.type === "repeat") && Array.isArray(v)) {
-      out[f.id] = v.map((row: Record<string, unknown>) => Object.fromEntries(Object.entries(row).map(([k, x]) => [k, (f.itemFields ?? []).find((c) => c.id === k)?.type === "date" ? isoToDmy(x) : x])));
+      out[f.id] = v.map((row: Record<string, unknown>) =>
+        Object.fromEntries(
+          Object.entries(row).map(([k, x]) => [
+            k,
+            (f.itemFields ?? []).find((c) => c.id === k)?.type === "date" ? isoToDmy(x) : x,
+          ]),
+        ),
+      );
     } else out[f.id] = typeof v === "number" ? String(v) : v;
   }
   return out;
@@ -36,7 +43,16 @@ export function toSubmit(form: FormDefinition, data: FormValues): FormValues {
 export function displayValue(field: FormColumn, v: unknown): string {
   if (v === undefined || v === null || v === "") return "";
   if (field.type === "checkbox") return v === true ? "Có" : "";
-  if (Array.isArray(v)) return v.map((x) => (typeof x === "object" ? Object.values(x as object).filter(Boolean).join(", ") : String(x))).join("; ");
+  if (Array.isArray(v))
+    return v
+      .map((x) =>
+        typeof x === "object"
+          ? Object.values(x as object)
+              .filter(Boolean)
+              .join(", ")
+          : String(x),
+      )
+      .join("; ");
   return String(v);
 }
 
@@ -47,7 +63,17 @@ interface Props {
   onChange: (id: string, value: unknown) => void;
 }
 
-function Input({ field, value, onChange, id }: { field: FormColumn; value: unknown; onChange: (v: unknown) => void; id: string }) {
+function Input({
+  field,
+  value,
+  onChange,
+  id,
+}: {
+  field: FormColumn;
+  value: unknown;
+  onChange: (v: unknown) => void;
+  id: string;
+}) {
   const str = typeof value === "string" ? value : value === undefined || value === null ? "" : String(value);
   switch (field.type) {
     case "textarea":
@@ -56,7 +82,11 @@ function Input({ field, value, onChange, id }: { field: FormColumn; value: unkno
       return (
         <select id={id} value={str} onChange={(e) => onChange(e.target.value)}>
           <option value="">— chọn —</option>
-          {(field.options ?? []).map((o) => <option key={o} value={o}>{o}</option>)}
+          {(field.options ?? []).map((o) => (
+            <option key={o} value={o}>
+              {o}
+            </option>
+          ))}
         </select>
       );
     case "multiChoice": {
@@ -65,16 +95,40 @@ function Input({ field, value, onChange, id }: { field: FormColumn; value: unkno
         <div id={id}>
           {(field.options ?? []).map((o) => (
             <label key={o} className="row" style={{ fontSize: 14 }}>
-              <input type="checkbox" style={{ width: "auto" }} checked={chosen.includes(o)} onChange={(e) => onChange(e.target.checked ? [...chosen, o] : chosen.filter((c) => c !== o))} />{o}
+              <input
+                type="checkbox"
+                style={{ width: "auto" }}
+                checked={chosen.includes(o)}
+                onChange={(e) => onChange(e.target.checked ? [...chosen, o] : chosen.filter((c) => c !== o))}
+              />
+              {o}
             </label>
           ))}
         </div>
       );
     }
     case "checkbox":
-      return <input id={id} type="checkbox" style={{ width: "auto" }} checked={value === true} onChange={(e) => onChange(e.target.checked)} />;
+      return (
+        <input
+          id={id}
+          type="checkbox"
+          style={{ width: "auto" }}
+          checked={value === true}
+          onChange={(e) => onChange(e.target.checked)}
+        />
+      );
     default:
-      return <input id={id} value={str} placeholder={field.type === "date" ? "dd/mm/yyyy" : undefined} inputMode={field.type === "integer" || field.type === "money" || field.type === "idNumber" ? "numeric" : undefined} onChange={(e) => onChange(e.target.value)} />;
+      return (
+        <input
+          id={id}
+          value={str}
+          placeholder={field.type === "date" ? "dd/mm/yyyy" : undefined}
+          inputMode={
+            field.type === "integer" || field.type === "money" || field.type === "idNumber" ? "numeric" : undefined
+          }
+          onChange={(e) => onChange(e.target.value)}
+        />
+      );
   }
 }
 
@@ -111,7 +165,11 @@ export function FormFields({ form, values, errors, onChange }: Props) {
             <div className="section-title">{s.label}</div>
             {fields.map((f) => (
               <div key={f.id} className={`field${errors[f.id] ? " invalid" : ""}`}>
-                <label htmlFor={`f-${f.id}`}>{f.label}{f.required ? " *" : ""}{f.toVerify ? " (cần kiểm tra)" : ""}</label>
+                <label htmlFor={`f-${f.id}`}>
+                  {f.label}
+                  {f.required ? " *" : ""}
+                  {f.toVerify ? " (cần kiểm tra)" : ""}
+                </label>
                 {f.type === "table" || f.type === "repeat" ? (
                   <TableInput field={f} value={values[f.id]} onChange={(v) => onChange(f.id, v)} />
                 ) : (

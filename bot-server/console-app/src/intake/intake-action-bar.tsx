@@ -14,15 +14,33 @@ interface Props {
 export function IntakeActionBar({ form, actions, panels, say, canReceive }: Props) {
   return (
     <div className="sticky-actions">
-      <button className="primary" onClick={() => void actions.printApplication()}>In tờ khai (F2)</button>
-      {canReceive && <button className="primary" onClick={() => void actions.receive()}>Tiếp nhận (F9)</button>}
+      <button className="primary" onClick={() => void actions.printApplication()}>
+        In tờ khai (F2)
+      </button>
       {canReceive && (
-        <button onClick={() => panels.toggleIncomplete(form.missingNow.map((m) => m.name))}>Thiếu giấy tờ – Mẫu 02</button>
+        <button className="primary" onClick={() => void actions.receive()}>
+          Tiếp nhận (F9)
+        </button>
       )}
       {canReceive && (
-        <button className="danger" onClick={() => panels.toggleRefuse(form.refusalFlags.map((f) => f.label))}>Từ chối – Mẫu 03</button>
+        <button onClick={() => panels.toggleIncomplete(form.missingNow.map((m) => m.name))}>
+          Thiếu giấy tờ – Mẫu 02
+        </button>
       )}
-      {!canReceive && <button onClick={() => void actions.saveDraft().then(() => say.setNotice("Đã lưu, cán bộ Một cửa sẽ tiếp nhận."), actions.fail)}>Lưu để cán bộ tiếp nhận</button>}
+      {canReceive && (
+        <button className="danger" onClick={() => panels.toggleRefuse(form.refusalFlags.map((f) => f.label))}>
+          Từ chối – Mẫu 03
+        </button>
+      )}
+      {!canReceive && (
+        <button
+          onClick={() =>
+            void actions.saveDraft().then(() => say.setNotice("Đã lưu, cán bộ Một cửa sẽ tiếp nhận."), actions.fail)
+          }
+        >
+          Lưu để cán bộ tiếp nhận
+        </button>
+      )}
       {form.draftId && <span className="muted">Đã lưu nháp</span>}
     </div>
   );

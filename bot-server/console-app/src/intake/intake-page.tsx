@@ -40,14 +40,36 @@ export function IntakePage({ officer }: { officer: Officer }) {
   // What the citizen sees on the mirror: every filled field, as typed.
   useEffect(() => {
     if (!procedure || result) return;
-    mirror.show(procedure.name, procedure.form.fields.map((f) => ({ label: f.label, value: displayValue(f, values[f.id]) })).filter((f) => f.value !== ""));
+    mirror.show(
+      procedure.name,
+      procedure.form.fields
+        .map((f) => ({ label: f.label, value: displayValue(f, values[f.id]) }))
+        .filter((f) => f.value !== ""),
+    );
   }, [procedure, values, result, mirror.show]);
 
   return (
     <>
       {printing && (
-        <PrintPreview url={printing.url} title={printing.title} onClose={() => { actions.setPrinting(null); scanRef.current?.focus(); }}
-          {...(printing.receiveHere && canReceive ? { action: { label: "Tiếp nhận (F9)", run: () => { actions.setPrinting(null); void actions.receive(); } } } : {})} />
+        <PrintPreview
+          url={printing.url}
+          title={printing.title}
+          onClose={() => {
+            actions.setPrinting(null);
+            scanRef.current?.focus();
+          }}
+          {...(printing.receiveHere && canReceive
+            ? {
+                action: {
+                  label: "Tiếp nhận (F9)",
+                  run: () => {
+                    actions.setPrinting(null);
+                    void actions.receive();
+                  },
+                },
+              }
+            : {})}
+        />
       )}
       <ScanStep form={form} actions={actions} say={say} scanRef={scanRef} mirror={mirror} />
 
@@ -56,9 +78,18 @@ export function IntakePage({ officer }: { officer: Officer }) {
       {procedure && !result && (
         <div className="grid2">
           <div className="card">
-            <h2>{procedure.name} <span className="muted">({procedure.code})</span></h2>
-            <p className="muted">{procedure.form.title} · {procedure.form.legalSource}</p>
-            <FormFields form={procedure.form} values={values} errors={form.errors} onChange={(id, v) => form.setValues((x) => ({ ...x, [id]: v }))} />
+            <h2>
+              {procedure.name} <span className="muted">({procedure.code})</span>
+            </h2>
+            <p className="muted">
+              {procedure.form.title} · {procedure.form.legalSource}
+            </p>
+            <FormFields
+              form={procedure.form}
+              values={values}
+              errors={form.errors}
+              onChange={(id, v) => form.setValues((x) => ({ ...x, [id]: v }))}
+            />
           </div>
           <div>
             <TrackDecision decision={decision} form={form} canReceive={canReceive} />
@@ -69,9 +100,13 @@ export function IntakePage({ officer }: { officer: Officer }) {
         </div>
       )}
 
-      {actions.askIdentity && procedure && !result && <IdentityCheck procedure={procedure} idNumber={form.idNumber} actions={actions} />}
+      {actions.askIdentity && procedure && !result && (
+        <IdentityCheck procedure={procedure} idNumber={form.idNumber} actions={actions} />
+      )}
 
-      {procedure && !result && <IntakeActionBar form={form} actions={actions} panels={panels} say={say} canReceive={canReceive} />}
+      {procedure && !result && (
+        <IntakeActionBar form={form} actions={actions} panels={panels} say={say} canReceive={canReceive} />
+      )}
     </>
   );
 }

@@ -15,22 +15,44 @@ export interface Procedure {
   caseFlags: CaseFlag[];
 }
 export type Decision = DecideReply;
-export interface DocState { received: boolean; count: number; kind: string }
+export interface DocState {
+  received: boolean;
+  count: number;
+  kind: string;
+}
 export type Result = ReceiveReply;
 /** The lookup of a scanned or typed code: a pre-registration, a draft, a dossier, or a closed pre-registration. */
 export interface Lookup {
-  kind: string; procedureCode?: string; formData?: FormValues; code?: string; draftId?: string; dossierId?: string; dossierCode?: string;
-  documents?: { id: string; received: boolean; count: number; kind: string }[]; caseFlags?: string[]; visitId?: string | null; status?: string;
+  kind: string;
+  procedureCode?: string;
+  formData?: FormValues;
+  code?: string;
+  draftId?: string;
+  dossierId?: string;
+  dossierCode?: string;
+  documents?: { id: string; received: boolean; count: number; kind: string }[];
+  caseFlags?: string[];
+  visitId?: string | null;
+  status?: string;
 }
 /** A sheet in the print preview; receiveHere: the application form's sheet offers "Tiếp nhận" once the citizen has checked and signed it. */
-export interface Printing { url: string; title: string; receiveHere?: boolean }
-export interface Visit { id: string; identity: VisitIdentity | undefined }
+export interface Printing {
+  url: string;
+  title: string;
+  receiveHere?: boolean;
+}
+export interface Visit {
+  id: string;
+  identity: VisitIdentity | undefined;
+}
 
 export const APPLICATION_DOC = /^(Tờ khai|Phiếu yêu cầu|Giấy đề nghị)/i;
 export const IDENTITY_DOC = /identity|cccd|can_cuoc/;
 
 export function defaultDocuments(p: Procedure): Record<string, DocState> {
-  return Object.fromEntries(p.requiredDocuments.map((d) => [d.id, { received: APPLICATION_DOC.test(d.name), count: d.count, kind: d.kind }]));
+  return Object.fromEntries(
+    p.requiredDocuments.map((d) => [d.id, { received: APPLICATION_DOC.test(d.name), count: d.count, kind: d.kind }]),
+  );
 }
 
 export const newVisit = (): Visit => ({ id: crypto.randomUUID(), identity: undefined });

@@ -27,7 +27,13 @@ export function useIntakeMessages(): IntakeMessages {
   return { message, setMessage, notice, setNotice };
 }
 
-export function useIntakeActions(form: IntakeForm, panels: SupplementPanels, say: IntakeMessages, canReceive: boolean, scanRef: RefObject<HTMLInputElement>) {
+export function useIntakeActions(
+  form: IntakeForm,
+  panels: SupplementPanels,
+  say: IntakeMessages,
+  canReceive: boolean,
+  scanRef: RefObject<HTMLInputElement>,
+) {
   const [result, setResult] = useState<Result | null>(null);
   const [printing, setPrinting] = useState<Printing | null>(null);
   // A pre-registration addressed to another unit: the code, to re-address it here with the citizen present.
@@ -55,7 +61,11 @@ export function useIntakeActions(form: IntakeForm, panels: SupplementPanels, say
       const r = parseCccdQr(raw);
       if (!r.ok) return setMessage(r.error);
       const identity: VisitIdentity = {
-        fullName: r.value.fullName, idNumber: r.value.idNumber, dateOfBirth: String(isoToDmy(r.value.dateOfBirth)), sex: r.value.sex, address: r.value.address,
+        fullName: r.value.fullName,
+        idNumber: r.value.idNumber,
+        dateOfBirth: String(isoToDmy(r.value.dateOfBirth)),
+        sex: r.value.sex,
+        address: r.value.address,
         ...(r.value.issueDate ? { issueDate: String(isoToDmy(r.value.issueDate)) } : {}),
       };
       form.takeIdentity(identity);
@@ -64,19 +74,27 @@ export function useIntakeActions(form: IntakeForm, panels: SupplementPanels, say
     try {
       const r = await api<Lookup>("POST", "/intake/lookup", { code: raw });
       if (r.kind === "dossier" && r.dossierId) return navigate({ name: "dossier", id: r.dossierId });
-      if (r.kind === "closed") return setMessage(`Hồ sơ đăng ký trước này đã ${r.status === "finalised" ? `được tiếp nhận${r.dossierCode ? ` (mã ${r.dossierCode})` : ""}` : "hủy hoặc hết hạn"}.`);
+      if (r.kind === "closed")
+        return setMessage(
+          `Hồ sơ đăng ký trước này đã ${r.status === "finalised" ? `được tiếp nhận${r.dossierCode ? ` (mã ${r.dossierCode})` : ""}` : "hủy hoặc hết hạn"}.`,
+        );
       const p = procedures.find((x) => x.code === r.procedureCode);
       if (!p) return setMessage("Đơn vị không tiếp nhận thủ tục của hồ sơ này hôm nay.");
       setResult(null);
       // Another citizen's code starts a new visit; the same citizen's next procedure keeps the scanned identity.
       const ids = p.form.fields.map((f) => f.id);
-      const sameCitizen = visit.identity !== undefined && identityMismatches(ids, toEditable(p.form, r.formData ?? {}), visit.identity).length === 0;
+      const sameCitizen =
+        visit.identity !== undefined &&
+        identityMismatches(ids, toEditable(p.form, r.formData ?? {}), visit.identity).length === 0;
       if (!sameCitizen) form.setVisit(newVisit());
       form.choose(p, r.formData ?? {}, sameCitizen ? visit.identity : undefined);
       if (r.kind === "draft") {
         form.setDraftId(r.draftId);
         form.setPreCode(undefined);
-        if (r.documents) form.setDocuments(Object.fromEntries(r.documents.map((d) => [d.id, { received: d.received, count: d.count, kind: d.kind }])));
+        if (r.documents)
+          form.setDocuments(
+            Object.fromEntries(r.documents.map((d) => [d.id, { received: d.received, count: d.count, kind: d.kind }])),
+          );
         form.setFlags(r.caseFlags ?? []);
         setNotice(`Tiếp tục hồ sơ ${r.code}.`);
       } else {
@@ -108,7 +126,8 @@ export function useIntakeActions(form: IntakeForm, panels: SupplementPanels, say
     const errs: Record<string, string> = {};
     for (const f of e.fields) errs[f.path.replace(/^formData\./, "").split(".")[0]!] = f.message;
     form.setErrors(errs);
-    if (e.fields.length > 0) form.setWarnings(e.fields.filter((f) => !f.path.startsWith("formData")).map((f) => f.message));
+    if (e.fields.length > 0)
+      form.setWarnings(e.fields.filter((f) => !f.path.startsWith("formData")).map((f) => f.message));
   };
 
   const saveDraft = async (): Promise<string | undefined> => {
@@ -122,7 +141,12 @@ export function useIntakeActions(form: IntakeForm, panels: SupplementPanels, say
     try {
       const id = await saveDraft();
       form.setErrors({});
-      if (id) setPrinting({ url: formUrl(id, "application"), title: "Tờ khai để công dân kiểm tra và ký", receiveHere: true });
+      if (id)
+        setPrinting({
+          url: formUrl(id, "application"),
+          title: "Tờ khai để công dân kiểm tra và ký",
+          receiveHere: true,
+        });
     } catch (e) {
       fail(e);
     }
@@ -132,28 +156,41 @@ export function useIntakeActions(form: IntakeForm, panels: SupplementPanels, say
     setMessage("");
     form.setDocError("");
     setAskIdentity(false);
-    const missing = (procedure?.requiredDocuments.filter((d) => d.always && !documents[d.id]?.received) ?? [])
-      .filter((d) => !(identitySeen && IDENTITY_DOC.test(d.id)));
+    const missing = (procedure?.requiredDocuments.filter((d) => d.always && !documents[d.id]?.received) ?? []).filter(
+      (d) => !(identitySeen && IDENTITY_DOC.test(d.id)),
+    );
     if (missing.length > 0 && missing.every((d) => IDENTITY_DOC.test(d.id)) && form.idNumber) {
       setAskIdentity(true);
       return;
     }
     if (missing.length > 0) {
-      form.setDocError(`Chưa đánh dấu đã nhận: ${missing.map((d) => d.name).join("; ")}. Đánh dấu nếu công dân đã nộp, hoặc lập Mẫu 02 nếu còn thiếu.`);
+      form.setDocError(
+        `Chưa đánh dấu đã nhận: ${missing.map((d) => d.name).join("; ")}. Đánh dấu nếu công dân đã nộp, hoặc lập Mẫu 02 nếu còn thiếu.`,
+      );
       focusDocument(missing[0]!.id);
       return;
     }
     try {
       const sent = form.body();
       if (identitySeen) {
-        sent.documents = sent.documents.map((d) => (IDENTITY_DOC.test(d.id) ? { ...d, received: true, count: Math.max(1, d.count) } : d));
-        form.setDocuments((all) => Object.fromEntries(Object.entries(all).map(([id, d]) => [id, IDENTITY_DOC.test(id) ? { ...d, received: true, count: Math.max(1, d.count) } : d])));
+        sent.documents = sent.documents.map((d) =>
+          IDENTITY_DOC.test(d.id) ? { ...d, received: true, count: Math.max(1, d.count) } : d,
+        );
+        form.setDocuments((all) =>
+          Object.fromEntries(
+            Object.entries(all).map(([id, d]) => [
+              id,
+              IDENTITY_DOC.test(id) ? { ...d, received: true, count: Math.max(1, d.count) } : d,
+            ]),
+          ),
+        );
       }
       const r = await api<Result>("POST", "/intake/receive", sent);
       form.setErrors({});
       setResult(r);
       form.setDraftId(undefined);
-      if (r.form === "01") setPrinting({ url: formUrl(r.dossierId, "01"), title: "Mẫu 01 – Giấy tiếp nhận hồ sơ và hẹn trả kết quả" });
+      if (r.form === "01")
+        setPrinting({ url: formUrl(r.dossierId, "01"), title: "Mẫu 01 – Giấy tiếp nhận hồ sơ và hẹn trả kết quả" });
     } catch (e) {
       fail(e);
     }
@@ -161,10 +198,16 @@ export function useIntakeActions(form: IntakeForm, panels: SupplementPanels, say
 
   const incomplete = async () => {
     try {
-      const r = await api<DraftReply>("POST", "/intake/incomplete", { ...form.body(), missingDocuments: panels.missingDocuments(), reason: panels.supplementReason });
+      const r = await api<DraftReply>("POST", "/intake/incomplete", {
+        ...form.body(),
+        missingDocuments: panels.missingDocuments(),
+        reason: panels.supplementReason,
+      });
       form.setDraftId(r.draftId);
       panels.close();
-      setNotice(`Đã lập Phiếu yêu cầu bổ sung (mã tham chiếu ${r.code}). Khi công dân quay lại, quét hoặc nhập mã này để tiếp tục.`);
+      setNotice(
+        `Đã lập Phiếu yêu cầu bổ sung (mã tham chiếu ${r.code}). Khi công dân quay lại, quét hoặc nhập mã này để tiếp tục.`,
+      );
       setPrinting({ url: formUrl(r.draftId, "02"), title: "Mẫu 02 – Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ" });
     } catch (e) {
       fail(e);
@@ -173,7 +216,10 @@ export function useIntakeActions(form: IntakeForm, panels: SupplementPanels, say
 
   const refuse = async () => {
     try {
-      const r = await api<{ dossierId: string }>("POST", "/intake/refuse", { ...form.body(), reasons: panels.refusalReasons() });
+      const r = await api<{ dossierId: string }>("POST", "/intake/refuse", {
+        ...form.body(),
+        reasons: panels.refusalReasons(),
+      });
       panels.close();
       setNotice("Đã lập Phiếu từ chối tiếp nhận.");
       setPrinting({ url: formUrl(r.dossierId, "03"), title: "Mẫu 03 – Phiếu từ chối tiếp nhận giải quyết hồ sơ" });
@@ -184,8 +230,23 @@ export function useIntakeActions(form: IntakeForm, panels: SupplementPanels, say
   };
 
   return {
-    result, printing, setPrinting, otherUnit, citizenPresent, setCitizenPresent, askIdentity, setAskIdentity,
-    reset, onScan, readdress, fail, saveDraft, printApplication, receive, incomplete, refuse,
+    result,
+    printing,
+    setPrinting,
+    otherUnit,
+    citizenPresent,
+    setCitizenPresent,
+    askIdentity,
+    setAskIdentity,
+    reset,
+    onScan,
+    readdress,
+    fail,
+    saveDraft,
+    printApplication,
+    receive,
+    incomplete,
+    refuse,
   };
 }
 

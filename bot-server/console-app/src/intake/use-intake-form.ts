@@ -27,15 +27,30 @@ export function useIntakeForm(onLoadError: (message: string) => void) {
   const procedure = procedures.find((p) => p.code === procedureCode);
 
   useEffect(() => {
-    api<{ procedures: Procedure[] }>("GET", "/procedures").then((r) => setProcedures(r.procedures), (e: Error) => onLoadError(e.message));
+    api<{ procedures: Procedure[] }>("GET", "/procedures").then(
+      (r) => setProcedures(r.procedures),
+      (e: Error) => onLoadError(e.message),
+    );
   }, []);
 
-  const body = useCallback(() => ({
-    procedureCode: procedureCode!, formData: procedure ? toSubmit(procedure.form, values) : {}, caseFlags: flags,
-    documents: Object.entries(documents).map(([id, d]) => ({ id, received: d.received, count: d.count, kind: d.kind })),
-    visitId: visit.id, ...(draftId ? { draftId } : {}), ...(preCode && !draftId ? { preRegistrationCode: preCode } : {}),
-    ...(keepSameDay && keepReason.trim().length >= 3 ? { keepSameDayReason: keepReason.trim() } : {}),
-  }), [procedureCode, procedure, values, flags, documents, visit.id, draftId, preCode, keepSameDay, keepReason]);
+  const body = useCallback(
+    () => ({
+      procedureCode: procedureCode!,
+      formData: procedure ? toSubmit(procedure.form, values) : {},
+      caseFlags: flags,
+      documents: Object.entries(documents).map(([id, d]) => ({
+        id,
+        received: d.received,
+        count: d.count,
+        kind: d.kind,
+      })),
+      visitId: visit.id,
+      ...(draftId ? { draftId } : {}),
+      ...(preCode && !draftId ? { preRegistrationCode: preCode } : {}),
+      ...(keepSameDay && keepReason.trim().length >= 3 ? { keepSameDayReason: keepReason.trim() } : {}),
+    }),
+    [procedureCode, procedure, values, flags, documents, visit.id, draftId, preCode, keepSameDay, keepReason],
+  );
 
   /** Open a procedure's form with the office defaults, the data brought (pre-entry or draft) and the visit's identity. */
   const choose = (p: Procedure, data: FormValues, identity: VisitIdentity | undefined) => {
@@ -43,7 +58,8 @@ export function useIntakeForm(onLoadError: (message: string) => void) {
     const fieldIds = p.form.fields.map((f) => f.id);
     if (identity) v = fillFromIdentity(fieldIds, v, identity);
     const docs = defaultDocuments(p);
-    if (identity) for (const d of p.requiredDocuments) if (IDENTITY_DOC.test(d.id) && docs[d.id]) docs[d.id]!.received = true;
+    if (identity)
+      for (const d of p.requiredDocuments) if (IDENTITY_DOC.test(d.id) && docs[d.id]) docs[d.id]!.received = true;
     setProcedureCode(p.code);
     setValues(v);
     setDocuments(docs);
@@ -62,7 +78,11 @@ export function useIntakeForm(onLoadError: (message: string) => void) {
     const fieldIds = procedure.form.fields.map((f) => f.id);
     const filled = fillFromIdentity(fieldIds, values, identity);
     setValues(filled);
-    setDocuments((docs) => Object.fromEntries(Object.entries(docs).map(([id, d]) => [id, IDENTITY_DOC.test(id) ? { ...d, received: true } : d])));
+    setDocuments((docs) =>
+      Object.fromEntries(
+        Object.entries(docs).map(([id, d]) => [id, IDENTITY_DOC.test(id) ? { ...d, received: true } : d]),
+      ),
+    );
     setWarnings(identityMismatches(fieldIds, filled, identity));
   };
 
@@ -82,15 +102,49 @@ export function useIntakeForm(onLoadError: (message: string) => void) {
   };
 
   /** The identity document is the only box left and the pre-entry holds an ID number: ask, in the same step. */
-  const idNumber = procedure?.form.fields.map((f) => (/IdNumber$/.test(f.id) ? values[f.id] : undefined)).find((v): v is string => typeof v === "string" && v.trim() !== "");
+  const idNumber = procedure?.form.fields
+    .map((f) => (/IdNumber$/.test(f.id) ? values[f.id] : undefined))
+    .find((v): v is string => typeof v === "string" && v.trim() !== "");
   // Required documents not yet ticked: what Mẫu 02 lists, and what blocks "Tiếp nhận".
-  const missingNow = useMemo(() => procedure?.requiredDocuments.filter((d) => d.always && !documents[d.id]?.received) ?? [], [procedure, documents]);
+  const missingNow = useMemo(
+    () => procedure?.requiredDocuments.filter((d) => d.always && !documents[d.id]?.received) ?? [],
+    [procedure, documents],
+  );
   const refusalFlags = procedure?.caseFlags.filter((f) => flags.includes(f.id) && f.note.includes("Mẫu 03")) ?? [];
 
   return {
-    procedures, procedure, procedureCode, values, setValues, documents, setDocuments, flags, setFlags, draftId, setDraftId, preCode, setPreCode,
-    visit, setVisit, errors, setErrors, warnings, setWarnings, keepSameDay, setKeepSameDay, keepReason, setKeepReason, docError, setDocError,
-    body, choose, takeIdentity, clear, idNumber, missingNow, refusalFlags,
+    procedures,
+    procedure,
+    procedureCode,
+    values,
+    setValues,
+    documents,
+    setDocuments,
+    flags,
+    setFlags,
+    draftId,
+    setDraftId,
+    preCode,
+    setPreCode,
+    visit,
+    setVisit,
+    errors,
+    setErrors,
+    warnings,
+    setWarnings,
+    keepSameDay,
+    setKeepSameDay,
+    keepReason,
+    setKeepReason,
+    docError,
+    setDocError,
+    body,
+    choose,
+    takeIdentity,
+    clear,
+    idNumber,
+    missingNow,
+    refusalFlags,
   };
 }
 

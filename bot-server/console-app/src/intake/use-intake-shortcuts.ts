@@ -11,7 +11,13 @@ import type { IntakeActions, IntakeMessages } from "./use-intake-actions.js";
 import type { IntakeForm } from "./use-intake-form.js";
 import type { DraftReply } from "../../../../shared/console/intake.js";
 
-export function useIntakeShortcuts(form: IntakeForm, actions: IntakeActions, say: IntakeMessages, role: string, canReceive: boolean) {
+export function useIntakeShortcuts(
+  form: IntakeForm,
+  actions: IntakeActions,
+  say: IntakeMessages,
+  role: string,
+  canReceive: boolean,
+) {
   const { procedure, procedures } = form;
   const { result, printing } = actions;
 
@@ -28,7 +34,10 @@ export function useIntakeShortcuts(form: IntakeForm, actions: IntakeActions, say
     const onWarning = () => {
       if (!procedure || result || (role !== "counter_officer" && role !== "volunteer")) return;
       api<DraftReply>("POST", "/intake/drafts", form.body(), { background: true }).then(
-        (r) => { form.setDraftId(r.draftId); say.setNotice(`Đã lưu nháp hồ sơ (mã tham chiếu ${r.code}).`); },
+        (r) => {
+          form.setDraftId(r.draftId);
+          say.setNotice(`Đã lưu nháp hồ sơ (mã tham chiếu ${r.code}).`);
+        },
         () => undefined,
       );
     };

@@ -31,23 +31,26 @@ export function useMirror() {
     if (openWindow) window.open(`/console/mirror?code=${r.code}`, "kh-mirror", "popup,width=1000,height=800");
   }, []);
 
-  const show = useCallback((title: string, fields: { label: string; value: string }[]) => {
-    if (!paired) return;
-    const payload = JSON.stringify({ title, fields });
-    if (payload === last.current) return;
-    clearTimeout(pending.current);
-    // Sent until the server took it: a lost request (a busy counter PC, a brief network drop) is tried again, so the
-    // citizen never checks a screen that stopped following what was typed.
-    const publish = (attempt: number) => {
-      api("POST", "/mirror/state", { title, fields }).then(
-        () => void (last.current = payload),
-        () => {
-          if (attempt < 5) pending.current = setTimeout(() => publish(attempt + 1), 500);
-        },
-      );
-    };
-    pending.current = setTimeout(() => publish(1), 200);
-  }, [paired]);
+  const show = useCallback(
+    (title: string, fields: { label: string; value: string }[]) => {
+      if (!paired) return;
+      const payload = JSON.stringify({ title, fields });
+      if (payload === last.current) return;
+      clearTimeout(pending.current);
+      // Sent until the server took it: a lost request (a busy counter PC, a brief network drop) is tried again, so the
+      // citizen never checks a screen that stopped following what was typed.
+      const publish = (attempt: number) => {
+        api("POST", "/mirror/state", { title, fields }).then(
+          () => void (last.current = payload),
+          () => {
+            if (attempt < 5) pending.current = setTimeout(() => publish(attempt + 1), 500);
+          },
+        );
+      };
+      pending.current = setTimeout(() => publish(1), 200);
+    },
+    [paired],
+  );
 
   const revoke = useCallback(async () => {
     await api("POST", "/mirror/revoke");
@@ -55,5 +58,13 @@ export function useMirror() {
     setStatus(UNPAIRED);
   }, []);
 
-  return { code: status.code, joined: status.joined, confirmed: status.confirmed, screen: status.screen, pair, show, revoke };
+  return {
+    code: status.code,
+    joined: status.joined,
+    confirmed: status.confirmed,
+    screen: status.screen,
+    pair,
+    show,
+    revoke,
+  };
 }

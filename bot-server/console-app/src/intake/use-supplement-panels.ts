@@ -18,12 +18,35 @@ export function useSupplementPanels() {
     setRefuseReasons(reasons.join("\n"));
     setPanel(panel === "refuse" ? null : "refuse");
   };
-  const missingDocuments = () => [...chosenMissing, ...extraMissing.split("\n").map((s) => s.trim()).filter(Boolean)].map((name) => ({ name, original: 1 }));
-  const refusalReasons = () => refuseReasons.split("\n").map((s) => s.trim()).filter(Boolean);
+  const missingDocuments = () =>
+    [
+      ...chosenMissing,
+      ...extraMissing
+        .split("\n")
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ].map((name) => ({ name, original: 1 }));
+  const refusalReasons = () =>
+    refuseReasons
+      .split("\n")
+      .map((s) => s.trim())
+      .filter(Boolean);
 
   return {
-    panel, close: () => setPanel(null), toggleIncomplete, toggleRefuse, extraMissing, setExtraMissing, chosenMissing, setChosenMissing,
-    supplementReason, setSupplementReason, refuseReasons, setRefuseReasons, missingDocuments, refusalReasons,
+    panel,
+    close: () => setPanel(null),
+    toggleIncomplete,
+    toggleRefuse,
+    extraMissing,
+    setExtraMissing,
+    chosenMissing,
+    setChosenMissing,
+    supplementReason,
+    setSupplementReason,
+    refuseReasons,
+    setRefuseReasons,
+    missingDocuments,
+    refusalReasons,
   };
 }
 

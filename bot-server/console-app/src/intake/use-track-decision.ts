@@ -4,12 +4,21 @@ import { api } from "../api.js";
 import type { IntakeForm } from "./use-intake-form.js";
 import type { Decision } from "./intake-types.js";
 
-export function useTrackDecision({ procedureCode, flags, documents, body }: Pick<IntakeForm, "procedureCode" | "flags" | "documents" | "body">) {
+export function useTrackDecision({
+  procedureCode,
+  flags,
+  documents,
+  body,
+}: Pick<IntakeForm, "procedureCode" | "flags" | "documents" | "body">) {
   const [decision, setDecision] = useState<Decision | null>(null);
   useEffect(() => {
     if (!procedureCode) return setDecision(null);
     let alive = true;
-    const decide = () => api<Decision>("POST", "/intake/decide", { ...body(), formData: {} }, { background: true }).then((d) => alive && setDecision(d), () => undefined);
+    const decide = () =>
+      api<Decision>("POST", "/intake/decide", { ...body(), formData: {} }, { background: true }).then(
+        (d) => alive && setDecision(d),
+        () => undefined,
+      );
     const t = setTimeout(decide, 150);
     const every = setInterval(decide, 30_000);
     return () => {

@@ -31,10 +31,18 @@ export function MirrorApp() {
   const autoJoined = useRef(false);
   const join = async (c: string) => {
     setError("");
-    const res = await fetch("/console/mirror/api/join", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ code: c.trim() }) });
+    const res = await fetch("/console/mirror/api/join", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ code: c.trim() }),
+    });
     if (!res.ok) {
       const body = (await res.json().catch(() => ({}))) as { error?: { message?: string } };
-      return setError(res.status === 409 && body.error?.message ? body.error.message : "Mã kết nối không đúng hoặc đã hết hạn. Vui lòng hỏi cán bộ.");
+      return setError(
+        res.status === 409 && body.error?.message
+          ? body.error.message
+          : "Mã kết nối không đúng hoặc đã hết hạn. Vui lòng hỏi cán bộ.",
+      );
     }
     setEnded(null);
     setToken(((await res.json()) as { token: string }).token);
@@ -61,7 +69,11 @@ export function MirrorApp() {
 
   const confirm = async () => {
     if (!token || !view) return;
-    const res = await fetch("/console/mirror/api/confirm", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ token, version: view.version }) });
+    const res = await fetch("/console/mirror/api/confirm", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ token, version: view.version }),
+    });
     if (!res.ok) setError("Thông tin vừa thay đổi, xin ông/bà kiểm tra lại rồi bấm xác nhận.");
   };
 
@@ -69,12 +81,31 @@ export function MirrorApp() {
     return (
       <div className="mirror">
         <h1>Màn hình đối chiếu thông tin</h1>
-        <form className="pair" onSubmit={(e) => { e.preventDefault(); void join(code); }}>
+        <form
+          className="pair"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void join(code);
+          }}
+        >
           <p style={{ fontSize: 22 }}>Nhập mã kết nối do cán bộ cung cấp:</p>
-          <input aria-label="Mã kết nối" value={code} onChange={(e) => setCode(e.target.value)} inputMode="numeric" maxLength={6} autoFocus />{" "}
-          <button className="confirm" type="submit">Kết nối</button>
+          <input
+            aria-label="Mã kết nối"
+            value={code}
+            onChange={(e) => setCode(e.target.value)}
+            inputMode="numeric"
+            maxLength={6}
+            autoFocus
+          />{" "}
+          <button className="confirm" type="submit">
+            Kết nối
+          </button>
         </form>
-        {error && <p className="error" style={{ fontSize: 22 }}>{error}</p>}
+        {error && (
+          <p className="error" style={{ fontSize: 22 }}>
+            {error}
+          </p>
+        )}
       </div>
     );
   }
@@ -82,17 +113,39 @@ export function MirrorApp() {
   return (
     <div className="mirror">
       <h1>{s?.title ?? "Xin chào ông/bà"}</h1>
-      <p className="muted" style={{ fontSize: 18 }}>Cán bộ {view?.officerName} đang nhập thông tin thay ông/bà. Xin kiểm tra từng dòng.</p>
+      <p className="muted" style={{ fontSize: 18 }}>
+        Cán bộ {view?.officerName} đang nhập thông tin thay ông/bà. Xin kiểm tra từng dòng.
+      </p>
       {s?.message && <p style={{ fontSize: 28 }}>{s.message}</p>}
       {(s?.fields ?? []).map((f, i) => (
-        <div className="line" key={`${i}-${f.label}`} data-testid="mirror-line"><span>{f.label}</span><b>{f.value}</b></div>
+        <div className="line" key={`${i}-${f.label}`} data-testid="mirror-line">
+          <span>{f.label}</span>
+          <b>{f.value}</b>
+        </div>
       ))}
-      {ended && <p className="muted" style={{ fontSize: 22 }} data-testid="mirror-ended">{ENDED_TEXT[ended]}</p>}
-      {s && s.fields.length > 0 && !s.message && !ended && (
-        view?.confirmed ? <p className="ok" style={{ fontSize: 28 }} data-testid="mirror-confirmed">Ông/bà đã xác nhận thông tin đúng. Cảm ơn ông/bà.</p>
-          : <button className="confirm" onClick={() => void confirm()}>Thông tin trên là đúng</button>
+      {ended && (
+        <p className="muted" style={{ fontSize: 22 }} data-testid="mirror-ended">
+          {ENDED_TEXT[ended]}
+        </p>
       )}
-      {error && <p className="error" style={{ fontSize: 22 }}>{error}</p>}
+      {s &&
+        s.fields.length > 0 &&
+        !s.message &&
+        !ended &&
+        (view?.confirmed ? (
+          <p className="ok" style={{ fontSize: 28 }} data-testid="mirror-confirmed">
+            Ông/bà đã xác nhận thông tin đúng. Cảm ơn ông/bà.
+          </p>
+        ) : (
+          <button className="confirm" onClick={() => void confirm()}>
+            Thông tin trên là đúng
+          </button>
+        ))}
+      {error && (
+        <p className="error" style={{ fontSize: 22 }}>
+          {error}
+        </p>
+      )}
     </div>
   );
 }

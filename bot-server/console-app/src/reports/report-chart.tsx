@@ -36,7 +36,9 @@ export function BarChart({ bars, height = 180 }: { bars: Bars; height?: number }
   }, [bars]);
   return (
     <div style={{ position: "relative", height }}>
-      <canvas ref={canvas} role="img" aria-label={bars.summary}>{bars.summary}</canvas>
+      <canvas ref={canvas} role="img" aria-label={bars.summary}>
+        {bars.summary}
+      </canvas>
     </div>
   );
 }

@@ -101,8 +101,16 @@ async function up(db: AnyDb): Promise<void> {
     .addColumn("created_at", "text", (c) => c.notNull())
     .addColumn("updated_at", "text", (c) => c.notNull())
     .execute();
-  await db.schema.createIndex("pre_registrations_citizen_id_idx").on("pre_registrations").column("citizen_id").execute();
-  await db.schema.createIndex("pre_registrations_expires_at_idx").on("pre_registrations").column("expires_at").execute();
+  await db.schema
+    .createIndex("pre_registrations_citizen_id_idx")
+    .on("pre_registrations")
+    .column("citizen_id")
+    .execute();
+  await db.schema
+    .createIndex("pre_registrations_expires_at_idx")
+    .on("pre_registrations")
+    .column("expires_at")
+    .execute();
 
   await db.schema
     .createTable("dossiers")
@@ -146,7 +154,11 @@ async function up(db: AnyDb): Promise<void> {
   await db.schema.createIndex("dossiers_state_idx").on("dossiers").column("state").execute();
   await db.schema.createIndex("dossiers_due_date_idx").on("dossiers").column("due_date").execute();
   await db.schema.createIndex("dossiers_citizen_id_idx").on("dossiers").column("citizen_id").execute();
-  await db.schema.createIndex("dossiers_pre_registration_id_idx").on("dossiers").column("pre_registration_id").execute();
+  await db.schema
+    .createIndex("dossiers_pre_registration_id_idx")
+    .on("dossiers")
+    .column("pre_registration_id")
+    .execute();
 
   await db.schema
     .createTable("dossier_sequences")
@@ -183,7 +195,11 @@ async function up(db: AnyDb): Promise<void> {
     .addColumn("fields", "text", (c) => c.notNull())
     .addColumn("reason", "text", (c) => c.notNull())
     .execute();
-  await db.schema.createIndex("audit_log_subject_idx").on("audit_log").columns(["subject_kind", "subject_id"]).execute();
+  await db.schema
+    .createIndex("audit_log_subject_idx")
+    .on("audit_log")
+    .columns(["subject_kind", "subject_id"])
+    .execute();
 
   await db.schema
     .createTable("outbox")
@@ -199,7 +215,11 @@ async function up(db: AnyDb): Promise<void> {
     .addColumn("updated_at", "text", (c) => c.notNull())
     .addColumn("last_error", "text")
     .execute();
-  await db.schema.createIndex("outbox_status_available_at_idx").on("outbox").columns(["status", "available_at"]).execute();
+  await db.schema
+    .createIndex("outbox_status_available_at_idx")
+    .on("outbox")
+    .columns(["status", "available_at"])
+    .execute();
   await db.schema.createIndex("outbox_dossier_id_idx").on("outbox").column("dossier_id").execute();
 
   await db.schema
@@ -232,7 +252,11 @@ async function up(db: AnyDb): Promise<void> {
     .addColumn("answered_at", "text")
     .addColumn("created_at", "text", (c) => c.notNull())
     .execute();
-  await db.schema.createIndex("feedback_unit_created_at_idx").on("feedback").columns(["unit_id", "created_at"]).execute();
+  await db.schema
+    .createIndex("feedback_unit_created_at_idx")
+    .on("feedback")
+    .columns(["unit_id", "created_at"])
+    .execute();
 
   await db.schema
     .createTable("sessions")
@@ -272,9 +296,23 @@ async function up(db: AnyDb): Promise<void> {
 }
 
 const DROP_ORDER = [
-  "conversations", "webhook_events", "zalo_tokens", "sessions", "feedback", "deliveries", "outbox", "audit_log",
-  "dossier_events", "dossier_sequences", "dossiers", "pre_registrations", "users", "citizens", "catalog_documents",
-  "unit_successions", "units",
+  "conversations",
+  "webhook_events",
+  "zalo_tokens",
+  "sessions",
+  "feedback",
+  "deliveries",
+  "outbox",
+  "audit_log",
+  "dossier_events",
+  "dossier_sequences",
+  "dossiers",
+  "pre_registrations",
+  "users",
+  "citizens",
+  "catalog_documents",
+  "unit_successions",
+  "units",
 ];
 
 async function down(db: AnyDb): Promise<void> {

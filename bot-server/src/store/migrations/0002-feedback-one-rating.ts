@@ -15,7 +15,11 @@ async function up(db: AnyDb): Promise<void> {
     .columns(["dossier_id", "citizen_id"])
     .where(sql.ref("kind"), "=", "rating")
     .execute();
-  await db.schema.createIndex("feedback_citizen_created_at_idx").on("feedback").columns(["citizen_id", "created_at"]).execute();
+  await db.schema
+    .createIndex("feedback_citizen_created_at_idx")
+    .on("feedback")
+    .columns(["citizen_id", "created_at"])
+    .execute();
 }
 
 async function down(db: AnyDb): Promise<void> {

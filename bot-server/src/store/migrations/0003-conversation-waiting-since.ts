@@ -9,8 +9,16 @@ type AnyDb = Kysely<any>;
 
 async function up(db: AnyDb): Promise<void> {
   await db.schema.alterTable("conversations").addColumn("needs_human_since", "text").execute();
-  await db.updateTable("conversations").set({ needs_human_since: sql.ref("last_interaction_at") }).where("needs_human", "=", 1).execute();
-  await db.schema.createIndex("conversations_needs_human_idx").on("conversations").columns(["needs_human", "unit_id"]).execute();
+  await db
+    .updateTable("conversations")
+    .set({ needs_human_since: sql.ref("last_interaction_at") })
+    .where("needs_human", "=", 1)
+    .execute();
+  await db.schema
+    .createIndex("conversations_needs_human_idx")
+    .on("conversations")
+    .columns(["needs_human", "unit_id"])
+    .execute();
 }
 
 async function down(db: AnyDb): Promise<void> {

@@ -10,7 +10,10 @@ type AnyDb = Kysely<any>;
 
 async function up(db: AnyDb): Promise<void> {
   await db.schema.alterTable("sessions").addColumn("last_seen_at", "text").execute();
-  await db.schema.alterTable("users").addColumn("must_change_password", "integer", (c) => c.notNull().defaultTo(0)).execute();
+  await db.schema
+    .alterTable("users")
+    .addColumn("must_change_password", "integer", (c) => c.notNull().defaultTo(0))
+    .execute();
 }
 
 async function down(db: AnyDb): Promise<void> {

@@ -23,7 +23,11 @@ async function up(db: AnyDb): Promise<void> {
     .addColumn("answered_at", "text")
     .addColumn("created_at", "text", (c) => c.notNull())
     .execute();
-  await db.schema.createIndex("data_requests_unit_idx").on("data_requests").columns(["unit_id", "status", "created_at"]).execute();
+  await db.schema
+    .createIndex("data_requests_unit_idx")
+    .on("data_requests")
+    .columns(["unit_id", "status", "created_at"])
+    .execute();
   await db.schema.createIndex("data_requests_citizen_idx").on("data_requests").column("citizen_id").execute();
 }
 

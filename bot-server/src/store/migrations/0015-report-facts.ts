@@ -9,9 +9,27 @@ import type { Kysely, Migration } from "kysely";
 type AnyDb = Kysely<any>;
 
 const FLAGS = [
-  "received", "same_day", "same_day_done", "assisted", "after_cutoff", "other_day", "pre_entered", "walk_in",
-  "completed", "early", "on_time", "late", "open", "supplement", "refused", "apology", "withdrawn",
-  "notified", "notified_oa", "notified_miniapp", "notified_zns",
+  "received",
+  "same_day",
+  "same_day_done",
+  "assisted",
+  "after_cutoff",
+  "other_day",
+  "pre_entered",
+  "walk_in",
+  "completed",
+  "early",
+  "on_time",
+  "late",
+  "open",
+  "supplement",
+  "refused",
+  "apology",
+  "withdrawn",
+  "notified",
+  "notified_oa",
+  "notified_miniapp",
+  "notified_zns",
 ];
 
 async function up(db: AnyDb): Promise<void> {
@@ -27,7 +45,11 @@ async function up(db: AnyDb): Promise<void> {
   for (const flag of FLAGS) table = table.addColumn(flag, "integer", (c) => c.notNull().defaultTo(0));
   await table.execute();
   // Covers the median query (completed rows of the period ordered by processing time) without reading the table.
-  await db.schema.createIndex("report_facts_day_unit_idx").on("report_facts").columns(["day", "unit_id", "procedure_code", "completed", "processing_minutes"]).execute();
+  await db.schema
+    .createIndex("report_facts_day_unit_idx")
+    .on("report_facts")
+    .columns(["day", "unit_id", "procedure_code", "completed", "processing_minutes"])
+    .execute();
   await db.schema.createIndex("report_facts_unit_day_idx").on("report_facts").columns(["unit_id", "day"]).execute();
   await db.schema
     .createTable("report_state")

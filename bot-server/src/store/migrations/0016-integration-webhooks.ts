@@ -35,7 +35,11 @@ async function up(db: AnyDb): Promise<void> {
     .addColumn("updated_at", "text", (c) => c.notNull())
     .addUniqueConstraint("webhook_deliveries_event_target_unique", ["event_id", "target_id"])
     .execute();
-  await db.schema.createIndex("webhook_deliveries_status_available_idx").on("webhook_deliveries").columns(["status", "available_at"]).execute();
+  await db.schema
+    .createIndex("webhook_deliveries_status_available_idx")
+    .on("webhook_deliveries")
+    .columns(["status", "available_at"])
+    .execute();
 
   await db.schema
     .createTable("integration_cursor")
@@ -58,7 +62,11 @@ async function up(db: AnyDb): Promise<void> {
   // Names distinct from other migrations' single-column indexes on the same tables (0015 has dossiers_updated_at_idx).
   await db.schema.createIndex("dossiers_updated_at_id_idx").on("dossiers").columns(["updated_at", "id"]).execute();
   // The province-wide tracking book reads a period of every unit: by received_at alone.
-  await db.schema.createIndex("dossiers_received_at_code_idx").on("dossiers").columns(["received_at", "code"]).execute();
+  await db.schema
+    .createIndex("dossiers_received_at_code_idx")
+    .on("dossiers")
+    .columns(["received_at", "code"])
+    .execute();
 }
 
 async function down(db: AnyDb): Promise<void> {

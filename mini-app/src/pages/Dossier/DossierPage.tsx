@@ -33,20 +33,28 @@ export default function DossierPage() {
   if (status.state !== "ok") {
     return (
       <Screen title="Tình trạng hồ sơ" name="dossier">
-        {status.state === "loading" ? <Loading /> : <LoadError error={status.error} onRetry={status.error.status === 0 ? status.reload : undefined} />}
+        {status.state === "loading" ? (
+          <Loading />
+        ) : (
+          <LoadError error={status.error} onRetry={status.error.status === 0 ? status.reload : undefined} />
+        )}
       </Screen>
     );
   }
   const s = status.value as StatusWithMissing;
   const sentence = statusSentence(s.state, s.stateLabel);
-  const unitCode = s.receivingUnitCode ?? loadTickets(zalo.storage).find((t) => t.dossierCode === s.code)?.unitCode ?? loadLastUnit(zalo.storage)?.code;
+  const unitCode =
+    s.receivingUnitCode ??
+    loadTickets(zalo.storage).find((t) => t.dossierCode === s.code)?.unitCode ??
+    loadLastUnit(zalo.storage)?.code;
   const steps = timeline(s.state);
 
   return (
     <Screen title="Tình trạng hồ sơ" name="dossier">
       <h1 className="kh-title">{s.procedure?.name ?? `Hồ sơ ${s.code}`}</h1>
       <p className="kh-meta">
-        Mã hồ sơ <span className="kh-code-inline">{s.code}</span>{s.receivingUnit ? ` · ${s.receivingUnit}` : ""}
+        Mã hồ sơ <span className="kh-code-inline">{s.code}</span>
+        {s.receivingUnit ? ` · ${s.receivingUnit}` : ""}
       </p>
       <Notice tone={sentence.tone} title={s.stateLabel}>
         {sentence.text}
@@ -64,7 +72,11 @@ export default function DossierPage() {
 
       <ol className="kh-timeline" aria-label="Các bước giải quyết">
         {steps.map((t) => (
-          <li key={t.key} className={`kh-timeline-step kh-timeline-${t.mark}`} aria-current={t.mark === "current" ? "step" : undefined}>
+          <li
+            key={t.key}
+            className={`kh-timeline-step kh-timeline-${t.mark}`}
+            aria-current={t.mark === "current" ? "step" : undefined}
+          >
             <span className="kh-timeline-dot" aria-hidden="true" />
             <span>{t.label}</span>
           </li>
@@ -89,7 +101,12 @@ export default function DossierPage() {
         Cập nhật tình trạng
       </Button>
       {unitCode ? (
-        <Button fullWidth variant="tertiary" className="kh-btn-lg" onClick={() => navigate(paths.feedback(unitCode, s.code))}>
+        <Button
+          fullWidth
+          variant="tertiary"
+          className="kh-btn-lg"
+          onClick={() => navigate(paths.feedback(unitCode, s.code))}
+        >
           Gửi phản ánh, kiến nghị
         </Button>
       ) : null}

@@ -26,7 +26,9 @@ export function RatingCard({ dossierCode, unitCode }: { dossierCode: string; uni
   const [comment, setComment] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [done, setDone] = useState<SatisfactionRating | null>(() => readJson<SatisfactionRating>(zalo.storage, ratedKey(dossierCode)) ?? null);
+  const [done, setDone] = useState<SatisfactionRating | null>(
+    () => readJson<SatisfactionRating>(zalo.storage, ratedKey(dossierCode)) ?? null,
+  );
 
   if (done) {
     return (
@@ -35,7 +37,12 @@ export function RatingCard({ dossierCode, unitCode }: { dossierCode: string; uni
           Ý kiến của bạn được gửi đến Bộ phận Một cửa.
         </Notice>
         {done === "khong_hai_long" && unitCode ? (
-          <Button fullWidth variant="secondary" className="kh-btn-lg" onClick={() => navigate(paths.feedback(unitCode, dossierCode))}>
+          <Button
+            fullWidth
+            variant="secondary"
+            className="kh-btn-lg"
+            onClick={() => navigate(paths.feedback(unitCode, dossierCode))}
+          >
             Gửi phản ánh, kiến nghị
           </Button>
         ) : null}
@@ -64,7 +71,16 @@ export function RatingCard({ dossierCode, unitCode }: { dossierCode: string; uni
       <div className="kh-choices" role="radiogroup" aria-labelledby="rating-title">
         {RATINGS.map((r) => (
           <label key={r.value} className={`kh-choice${rating === r.value ? " kh-choice-on" : ""}`}>
-            <input type="radio" name="rating" value={r.value} checked={rating === r.value} onChange={() => { setRating(r.value); setError(null); }} />
+            <input
+              type="radio"
+              name="rating"
+              value={r.value}
+              checked={rating === r.value}
+              onChange={() => {
+                setRating(r.value);
+                setError(null);
+              }}
+            />
             <span>{r.label}</span>
           </label>
         ))}
@@ -72,7 +88,14 @@ export function RatingCard({ dossierCode, unitCode }: { dossierCode: string; uni
       <label className="kh-label" htmlFor="rating-comment">
         Góp ý thêm <span className="kh-optional">(không bắt buộc)</span>
       </label>
-      <textarea id="rating-comment" className="kh-input" rows={3} maxLength={1000} value={comment} onChange={(e) => setComment(e.target.value)} />
+      <textarea
+        id="rating-comment"
+        className="kh-input"
+        rows={3}
+        maxLength={1000}
+        value={comment}
+        onChange={(e) => setComment(e.target.value)}
+      />
       <Button fullWidth className="kh-btn-lg" loading={busy} onClick={send}>
         Gửi đánh giá
       </Button>

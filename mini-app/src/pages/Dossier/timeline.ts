@@ -44,7 +44,10 @@ export function timeline(state: string): TimelineStep[] {
 }
 
 /** The plain sentence under the state's label, without repeating the label ("Đã có kết quả. Mời…" → "Mời…"). */
-export function statusSentence(state: string, label = ""): { tone: "info" | "success" | "warning" | "error"; text: string } {
+export function statusSentence(
+  state: string,
+  label = "",
+): { tone: "info" | "success" | "warning" | "error"; text: string } {
   const full = isKnownState(state) ? citizenStatusText(state) : citizenStatusText("unknown" as DossierState);
   const text = label && full.startsWith(`${label}. `) ? full.slice(label.length + 2) : full;
   const side = isKnownState(state) ? SIDE_ROADS[state] : undefined;

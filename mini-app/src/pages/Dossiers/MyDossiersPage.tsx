@@ -30,7 +30,8 @@ function Row({ item }: { item: PreRegistrationSummary }) {
         capitalize(item.unit.fullName),
         d ? (
           <>
-            <TrackBadge track={d.track} /> Hồ sơ {d.code}: <strong>{d.stateLabel}</strong> · hẹn trả {formatDate(d.dueDate)}
+            <TrackBadge track={d.track} /> Hồ sơ {d.code}: <strong>{d.stateLabel}</strong> · hẹn trả{" "}
+            {formatDate(d.dueDate)}
           </>
         ) : (
           <>

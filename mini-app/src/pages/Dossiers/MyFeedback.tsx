@@ -12,11 +12,17 @@ function Item({ f }: { f: MyFeedback }) {
         {f.unit ? ` · ${capitalize(f.unit.displayName)}` : ""}
         {f.dossierCode ? ` · hồ sơ ${f.dossierCode}` : ""} · {formatInstant(f.createdAt)}
       </p>
-      {f.ratingLabel ? <p><strong>{f.ratingLabel}</strong></p> : null}
+      {f.ratingLabel ? (
+        <p>
+          <strong>{f.ratingLabel}</strong>
+        </p>
+      ) : null}
       {f.text ? <p>{f.text}</p> : null}
       {f.answer ? (
         <div className="kh-answer">
-          <p><strong>Trả lời của Bộ phận Một cửa</strong> ({formatInstant(f.answer.answeredAt)}):</p>
+          <p>
+            <strong>Trả lời của Bộ phận Một cửa</strong> ({formatInstant(f.answer.answeredAt)}):
+          </p>
           <p>{f.answer.text}</p>
         </div>
       ) : (
@@ -32,9 +38,13 @@ export function MyFeedbackSection() {
   if (list.state !== "ok" || list.value.items.length === 0) return null;
   return (
     <section className="kh-stack" aria-labelledby="my-feedback-title">
-      <h2 className="kh-h2" id="my-feedback-title">Phản ánh, đánh giá của tôi</h2>
+      <h2 className="kh-h2" id="my-feedback-title">
+        Phản ánh, đánh giá của tôi
+      </h2>
       <ul className="kh-stack" style={{ listStyle: "none", padding: 0, margin: 0 }}>
-        {list.value.items.map((f) => <Item key={f.id} f={f} />)}
+        {list.value.items.map((f) => (
+          <Item key={f.id} f={f} />
+        ))}
       </ul>
     </section>
   );

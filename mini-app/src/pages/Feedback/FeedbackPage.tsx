@@ -72,7 +72,13 @@ export default function FeedbackPage() {
       <div className="kh-choices" role="radiogroup" aria-label="Loại ý kiến">
         {KINDS.map((k) => (
           <label key={k.value} className={`kh-choice${kind === k.value ? " kh-choice-on" : ""}`}>
-            <input type="radio" name="kind" value={k.value} checked={kind === k.value} onChange={() => setKind(k.value)} />
+            <input
+              type="radio"
+              name="kind"
+              value={k.value}
+              checked={kind === k.value}
+              onChange={() => setKind(k.value)}
+            />
             <span>
               <strong>{k.label}</strong>
               <span className="kh-row-sub">{k.hint}</span>

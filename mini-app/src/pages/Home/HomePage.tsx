@@ -95,7 +95,9 @@ export default function HomePage() {
       </div>
       {error ? <Notice tone="error" title={error} /> : null}
       {items && items.length === 0 && formerNames.length === 0 ? (
-        <Notice tone="info" title="Không tìm thấy đơn vị nào">Thử gõ tên khác, ví dụ chỉ tên xã: “quảng khê”.</Notice>
+        <Notice tone="info" title="Không tìm thấy đơn vị nào">
+          Thử gõ tên khác, ví dụ chỉ tên xã: “quảng khê”.
+        </Notice>
       ) : null}
       {items && items.length > 0 ? (
         <ul className="kh-list" aria-label="Kết quả tìm kiếm">
@@ -116,11 +118,17 @@ export default function HomePage() {
             {capitalize(lead.former.displayName)} cũ
           </h2>
           <p className="kh-help">
-            Từ {formatIsoDate(nextDay(lead.former.validTo))} không còn {lead.former.displayName}; nay nộp hồ sơ tại {lead.successors.length === 1 ? "" : `một trong ${lead.successors.length} `}xã, phường sau:
+            Từ {formatIsoDate(nextDay(lead.former.validTo))} không còn {lead.former.displayName}; nay nộp hồ sơ tại{" "}
+            {lead.successors.length === 1 ? "" : `một trong ${lead.successors.length} `}xã, phường sau:
           </p>
           <ul className="kh-list" aria-label={`Đơn vị nay thuộc ${lead.former.displayName} cũ`}>
             {lead.successors.map((u) => (
-              <ListRow key={u.id} title={capitalize(u.displayName)} lines={[unitContext(u)]} onClick={() => navigate(paths.unit(u.code))} />
+              <ListRow
+                key={u.id}
+                title={capitalize(u.displayName)}
+                lines={[unitContext(u)]}
+                onClick={() => navigate(paths.unit(u.code))}
+              />
             ))}
           </ul>
         </section>

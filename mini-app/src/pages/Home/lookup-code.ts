@@ -16,7 +16,10 @@ export function readLookupCode(input: string): LookupTarget {
   const dossier = parseDossierCode(text);
   if (dossier) return { ok: true, kind: "dossier", code: dossier.dossierCode };
   if (/\d{6}\s*[-–]\s*\d{4}/.test(text)) {
-    return { ok: false, error: "Mã hồ sơ không đúng dạng. Mã hồ sơ có dạng 000.00.01.H29-240115-0001, in trên Giấy tiếp nhận." };
+    return {
+      ok: false,
+      error: "Mã hồ sơ không đúng dạng. Mã hồ sơ có dạng 000.00.01.H29-240115-0001, in trên Giấy tiếp nhận.",
+    };
   }
   const pre = normalizePreRegistrationCode(text);
   return pre.ok ? { ok: true, kind: "pre-registration", code: pre.value } : { ok: false, error: pre.error };

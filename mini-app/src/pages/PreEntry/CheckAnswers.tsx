@@ -11,7 +11,8 @@ import type { FieldMessages } from "../../form/validate.js";
 
 export function displayValue(field: Pick<FormField, "type">, value: unknown): string {
   if (value === undefined || value === null || value === "") return "Chưa trả lời";
-  if (field.type === "date" && typeof value === "string") return /^\d{4}-\d{2}-\d{2}$/.test(value) ? formatDate(value) : value;
+  if (field.type === "date" && typeof value === "string")
+    return /^\d{4}-\d{2}-\d{2}$/.test(value) ? formatDate(value) : value;
   if (field.type === "checkbox") return value === true ? "Có" : "Không";
   if (Array.isArray(value)) {
     if (field.type === "multiChoice") return value.join("; ");
@@ -27,7 +28,15 @@ export interface CheckSection {
   note?: string;
 }
 
-export function CheckAnswers({ sections, data, messages, generalError, sending, onChange, onSubmit }: {
+export function CheckAnswers({
+  sections,
+  data,
+  messages,
+  generalError,
+  sending,
+  onChange,
+  onSubmit,
+}: {
   sections: CheckSection[];
   data: Record<string, unknown>;
   messages: FieldMessages;
@@ -48,12 +57,18 @@ export function CheckAnswers({ sections, data, messages, generalError, sending, 
       {sections.map((section) => (
         <section key={section.label} className="kh-stack">
           {/* A one-field section named like its field ("Kính gửi") is said once. */}
-          {section.fields.length === 1 && section.fields[0]!.label === section.label ? null : <h2 className="kh-h2">{section.label}</h2>}
+          {section.fields.length === 1 && section.fields[0]!.label === section.label ? null : (
+            <h2 className="kh-h2">{section.label}</h2>
+          )}
           {section.note ? <p className="kh-meta">{section.note}</p> : null}
           {section.fields.length > 0 ? (
             <dl className="kh-summary">
               {section.fields.map((f) => (
-                <div key={f.id} className={`kh-summary-row${messages[f.id] ? " kh-summary-invalid" : ""}`} data-field={f.id}>
+                <div
+                  key={f.id}
+                  className={`kh-summary-row${messages[f.id] ? " kh-summary-invalid" : ""}`}
+                  data-field={f.id}
+                >
                   <dt>{f.label}</dt>
                   <dd>
                     {displayValue(f, data[f.id])}
@@ -71,7 +86,8 @@ export function CheckAnswers({ sections, data, messages, generalError, sending, 
         </section>
       ))}
       <p className="kh-meta">
-        Khi bấm “Gửi thông tin”, bạn xác nhận các thông tin trên là đúng. Tại Bộ phận Một cửa, cán bộ in tờ khai để bạn kiểm tra và ký.
+        Khi bấm “Gửi thông tin”, bạn xác nhận các thông tin trên là đúng. Tại Bộ phận Một cửa, cán bộ in tờ khai để bạn
+        kiểm tra và ký.
       </p>
       <Button fullWidth className="kh-btn-lg" loading={sending} onClick={onSubmit}>
         Gửi thông tin

@@ -14,11 +14,18 @@ export function splitDate(value: unknown): { d: string; m: string; y: string } {
 
 export function joinDate(d: string, m: string, y: string): string {
   if (!d && !m && !y) return "";
-  if (/^\d{1,2}$/.test(d) && /^\d{1,2}$/.test(m) && /^\d{4}$/.test(y)) return `${y}-${m.padStart(2, "0")}-${d.padStart(2, "0")}`;
+  if (/^\d{1,2}$/.test(d) && /^\d{1,2}$/.test(m) && /^\d{4}$/.test(y))
+    return `${y}-${m.padStart(2, "0")}-${d.padStart(2, "0")}`;
   return `${d}/${m}/${y}`;
 }
 
-export function DateInput({ id, value, invalid, describedBy, onChange }: {
+export function DateInput({
+  id,
+  value,
+  invalid,
+  describedBy,
+  onChange,
+}: {
   id: string;
   value: unknown;
   invalid: boolean;

@@ -32,7 +32,16 @@ export interface FieldInputProps {
 
 const text = (v: unknown) => (v === undefined || v === null ? "" : String(v));
 
-export function FieldInput({ field, value, error, suggestions, onChange, asHeading, labelHidden, idPrefix = "f" }: FieldInputProps) {
+export function FieldInput({
+  field,
+  value,
+  error,
+  suggestions,
+  onChange,
+  asHeading,
+  labelHidden,
+  idPrefix = "f",
+}: FieldInputProps) {
   const id = `${idPrefix}-${field.id}`;
   const errId = `${id}-error`;
   const helpId = `${id}-help`;
@@ -76,7 +85,13 @@ export function FieldInput({ field, value, error, suggestions, onChange, asHeadi
     case "checkbox":
       control = (
         <label className={`kh-choice${value === true ? " kh-choice-on" : ""}`}>
-          <input id={id} type="checkbox" checked={value === true} onChange={(e) => onChange(e.target.checked)} aria-describedby={described} />
+          <input
+            id={id}
+            type="checkbox"
+            checked={value === true}
+            onChange={(e) => onChange(e.target.checked)}
+            aria-describedby={described}
+          />
           <span>Có</span>
         </label>
       );
@@ -86,8 +101,16 @@ export function FieldInput({ field, value, error, suggestions, onChange, asHeadi
       break;
     case "textarea":
       control = (
-        <textarea id={id} className={cls} rows={4} value={text(value)} maxLength={field.maxLength} aria-invalid={invalid || undefined}
-          aria-describedby={described} onChange={(e) => onChange(e.target.value)} />
+        <textarea
+          id={id}
+          className={cls}
+          rows={4}
+          value={text(value)}
+          maxLength={field.maxLength}
+          aria-invalid={invalid || undefined}
+          aria-describedby={described}
+          onChange={(e) => onChange(e.target.value)}
+        />
       );
       break;
     case "table":
@@ -96,10 +119,19 @@ export function FieldInput({ field, value, error, suggestions, onChange, asHeadi
       break;
     default:
       control = (
-        <input id={id} className={cls} type={field.type === "email" ? "email" : "text"} inputMode={INPUT_MODE[field.type] ?? "text"}
-          autoComplete="off" value={text(value)} maxLength={field.maxLength} aria-invalid={invalid || undefined}
-          aria-describedby={described} style={field.uppercase ? { textTransform: "uppercase" } : undefined}
-          onChange={(e) => onChange(e.target.value)} />
+        <input
+          id={id}
+          className={cls}
+          type={field.type === "email" ? "email" : "text"}
+          inputMode={INPUT_MODE[field.type] ?? "text"}
+          autoComplete="off"
+          value={text(value)}
+          maxLength={field.maxLength}
+          aria-invalid={invalid || undefined}
+          aria-describedby={described}
+          style={field.uppercase ? { textTransform: "uppercase" } : undefined}
+          onChange={(e) => onChange(e.target.value)}
+        />
       );
   }
 
@@ -134,7 +166,12 @@ export function FieldInput({ field, value, error, suggestions, onChange, asHeadi
 /** A table or repeated block of the form (business lines, household members): one card per row; each cell is a FieldInput. */
 type Row = Record<string, unknown>;
 
-function TableInput({ field, value, onChange, idPrefix }: {
+function TableInput({
+  field,
+  value,
+  onChange,
+  idPrefix,
+}: {
   field: FormColumn & Partial<Pick<FormField, "itemFields" | "maxItems">>;
   value: unknown;
   onChange: (v: Row[]) => void;
@@ -142,7 +179,8 @@ function TableInput({ field, value, onChange, idPrefix }: {
 }) {
   const rows: Row[] = Array.isArray(value) ? (value as Row[]) : [];
   const columns = field.itemFields ?? [];
-  const setRow = (i: number, key: string, v: unknown) => onChange(rows.map((r, j) => (j === i ? { ...r, [key]: v } : r)));
+  const setRow = (i: number, key: string, v: unknown) =>
+    onChange(rows.map((r, j) => (j === i ? { ...r, [key]: v } : r)));
   const canAdd = !field.maxItems || rows.length < field.maxItems;
   return (
     <div className="kh-stack">
@@ -150,7 +188,13 @@ function TableInput({ field, value, onChange, idPrefix }: {
         <fieldset key={i} className="kh-card kh-stack">
           <legend className="kh-h3">Dòng {i + 1}</legend>
           {columns.map((c) => (
-            <FieldInput key={c.id} field={c} value={row[c.id]} onChange={(v) => setRow(i, c.id, v)} idPrefix={`${idPrefix}-${i}`} />
+            <FieldInput
+              key={c.id}
+              field={c}
+              value={row[c.id]}
+              onChange={(v) => setRow(i, c.id, v)}
+              idPrefix={`${idPrefix}-${i}`}
+            />
           ))}
           <Button variant="tertiary" type="danger" onClick={() => onChange(rows.filter((_, j) => j !== i))}>
             Xóa dòng {i + 1}

@@ -17,7 +17,17 @@ import { useDeps } from "../../deps.js";
 import { cccdFill } from "../../form/cccd-fill.js";
 import { syncDraft } from "../../form/draft-sync.js";
 import { preEntryConfig } from "../../form/pre-entry-config.js";
-import { applyMirror, buildSteps, isSelf, isSkipped, nextStep, previousStep, progress, stepOfField, type FormData } from "../../form/steps.js";
+import {
+  applyMirror,
+  buildSteps,
+  isSelf,
+  isSkipped,
+  nextStep,
+  previousStep,
+  progress,
+  stepOfField,
+  type FormData,
+} from "../../form/steps.js";
 import { createValidator, serverFieldMessages, type FieldMessages } from "../../form/validate.js";
 import { useApi } from "../../hooks/use-api.js";
 import { paths } from "../../routes.js";
@@ -35,7 +45,12 @@ export default function PreEntryPage() {
   const { unitCode = "", procedureCode = "" } = useParams();
   const { api } = useDeps();
   const detail = useApi(() => api.getProcedure(procedureCode, unitCode), `${unitCode}/${procedureCode}`);
-  if (detail.state === "loading") return <Screen title="Khai trước hồ sơ" name="pre-entry"><Loading /></Screen>;
+  if (detail.state === "loading")
+    return (
+      <Screen title="Khai trước hồ sơ" name="pre-entry">
+        <Loading />
+      </Screen>
+    );
   if (detail.state === "error") {
     return (
       <Screen title="Khai trước hồ sơ" name="pre-entry">
@@ -47,7 +62,15 @@ export default function PreEntryPage() {
 }
 
 function newDraft(unitCode: string, procedure: ProcedureDetail): DeviceDraft {
-  return { unitCode, procedureCode: procedure.code, versionId: procedure.versionId, formData: {}, position: "consent", updatedAt: new Date().toISOString(), unsynced: false };
+  return {
+    unitCode,
+    procedureCode: procedure.code,
+    versionId: procedure.versionId,
+    formData: {},
+    position: "consent",
+    updatedAt: new Date().toISOString(),
+    unsynced: false,
+  };
 }
 
 function PreEntryForm({ unitCode, procedure }: { unitCode: string; procedure: ProcedureDetail }) {
@@ -70,7 +93,8 @@ function PreEntryForm({ unitCode, procedure }: { unitCode: string; procedure: Pr
   const scanned = useMemo(() => new Set(draft.scanned ?? []), [draft.scanned]);
   const ctx = { config, data: draft.formData, scanned };
   const hasScan = zalo.capabilities.scan && Object.keys(config.cccd).length > 0;
-  const position = FIXED.includes(draft.position) || steps.some((s) => s.id === draft.position) ? draft.position : "consent";
+  const position =
+    FIXED.includes(draft.position) || steps.some((s) => s.id === draft.position) ? draft.position : "consent";
 
   const update = useCallback(
     (change: Partial<DeviceDraft>) => {
@@ -100,7 +124,8 @@ function PreEntryForm({ unitCode, procedure }: { unitCode: string; procedure: Pr
     setGeneralError(null);
     document.querySelector(".kh-page")?.scrollTo?.({ top: 0 });
   };
-  const firstQuestion = (d = draft) => nextStep(steps, null, { config, data: d.formData, scanned: new Set(d.scanned ?? []) })?.id ?? "check";
+  const firstQuestion = (d = draft) =>
+    nextStep(steps, null, { config, data: d.formData, scanned: new Set(d.scanned ?? []) })?.id ?? "check";
   const afterForWhom = () => (hasScan ? "scan" : firstQuestion());
 
   /** Send the device copy to the server; a failure is shown but never blocks the next question. */
@@ -150,7 +175,12 @@ function PreEntryForm({ unitCode, procedure }: { unitCode: string; procedure: Pr
   const confirmScan = (value: CccdQrValue) => {
     const filled = cccdFill(fields, config, value, isSelf(config, draft.formData));
     const formData = applyMirror(config, { ...draft.formData, ...filled }, false);
-    const next = { ...draft, formData, scanned: [...new Set([...(draft.scanned ?? []), ...Object.keys(filled)])], unsynced: true };
+    const next = {
+      ...draft,
+      formData,
+      scanned: [...new Set([...(draft.scanned ?? []), ...Object.keys(filled)])],
+      unsynced: true,
+    };
     const to = returnToCheck ? "check" : firstQuestion(next);
     update({ ...next, position: to });
     void sync({ ...next, position: to });
@@ -170,7 +200,7 @@ function PreEntryForm({ unitCode, procedure }: { unitCode: string; procedure: Pr
       const here = Object.fromEntries(step.fields.filter((f) => server[f.id]).map((f) => [f.id, server[f.id]!]));
       if (Object.keys(here).length > 0) return setMessages(here);
     }
-    go(returnToCheck ? "check" : nextStep(steps, step.id, ctx)?.id ?? "check");
+    go(returnToCheck ? "check" : (nextStep(steps, step.id, ctx)?.id ?? "check"));
   };
 
   const back = () => {
@@ -178,7 +208,8 @@ function PreEntryForm({ unitCode, procedure }: { unitCode: string; procedure: Pr
     if (position === "for-whom") return go("consent");
     if (position === "scan") return go(config.forWhom ? "for-whom" : "consent");
     if (returnToCheck && position !== "check") return go("check");
-    const prev = position === "check" ? [...steps].reverse().find((s) => !isSkipped(s, ctx)) : previousStep(steps, position, ctx);
+    const prev =
+      position === "check" ? [...steps].reverse().find((s) => !isSkipped(s, ctx)) : previousStep(steps, position, ctx);
     if (prev) return go(prev.id);
     go(hasScan ? "scan" : config.forWhom ? "for-whom" : "consent");
   };
@@ -191,7 +222,10 @@ function PreEntryForm({ unitCode, procedure }: { unitCode: string; procedure: Pr
     .map((section) => {
       const inSection = asked.filter((f) => f.section === section.id);
       const shown = inSection.filter((f) => !mirrored.has(f.id) || checkMessages[f.id]);
-      const note = shown.length < inSection.length ? "Người được cấp giấy là người yêu cầu (Bản thân): họ tên, ngày sinh, nơi cư trú và giấy tờ tùy thân như đã khai ở trên." : undefined;
+      const note =
+        shown.length < inSection.length
+          ? "Người được cấp giấy là người yêu cầu (Bản thân): họ tên, ngày sinh, nơi cư trú và giấy tờ tùy thân như đã khai ở trên."
+          : undefined;
       return { label: section.label, fields: shown, ...(note ? { note } : {}) };
     })
     .filter((s) => s.fields.length > 0 || s.note);
@@ -218,7 +252,11 @@ function PreEntryForm({ unitCode, procedure }: { unitCode: string; procedure: Pr
       return setGeneralError(sent.error.message);
     }
     const svg = await api.getPreRegistrationQrSvg(sent.value.id);
-    const ticket = ticketFrom(sent.value, { procedure, scheme: scheme.state === "ok" ? scheme.value : undefined, qrSvg: svg.ok ? svg.value : undefined }, new Date());
+    const ticket = ticketFrom(
+      sent.value,
+      { procedure, scheme: scheme.state === "ok" ? scheme.value : undefined, qrSvg: svg.ok ? svg.value : undefined },
+      new Date(),
+    );
     saveTicket(zalo.storage, ticket);
     discardDraft(zalo.storage, unitCode, procedure.code);
     setBusy(false);
@@ -233,7 +271,11 @@ function PreEntryForm({ unitCode, procedure }: { unitCode: string; procedure: Pr
       const r = await api.cancelPreRegistration(draft.serverId);
       setBusy(false);
       if (!r.ok && r.error.code !== "pre_registration_not_found") {
-        return setGeneralError(r.error.status === 0 ? "Chưa xóa được bản khai trên máy chủ (mất kết nối). Vui lòng thử lại khi có mạng." : r.error.message);
+        return setGeneralError(
+          r.error.status === 0
+            ? "Chưa xóa được bản khai trên máy chủ (mất kết nối). Vui lòng thử lại khi có mạng."
+            : r.error.message,
+        );
       }
     }
     discardDraft(zalo.storage, unitCode, procedure.code);
@@ -266,7 +308,8 @@ function PreEntryForm({ unitCode, procedure }: { unitCode: string; procedure: Pr
         </Button>
       </div>
     );
-  } else if (position === "scan") body = <ScanStep onConfirm={confirmScan} onManual={() => go(returnToCheck ? "check" : firstQuestion())} />;
+  } else if (position === "scan")
+    body = <ScanStep onConfirm={confirmScan} onManual={() => go(returnToCheck ? "check" : firstQuestion())} />;
   else if (position === "check") {
     body = (
       <CheckAnswers
@@ -287,12 +330,32 @@ function PreEntryForm({ unitCode, procedure }: { unitCode: string; procedure: Pr
     const p = progress(steps, step.id, ctx);
     const single = step.fields.length === 1;
     body = (
-      <form className="kh-stack" data-step={step.id} noValidate onSubmit={(e) => { e.preventDefault(); void continueStep(); }}>
-        {p.index > 0 ? <p className="kh-meta">Câu {p.index}/{p.total}</p> : null}
+      <form
+        className="kh-stack"
+        data-step={step.id}
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void continueStep();
+        }}
+      >
+        {p.index > 0 ? (
+          <p className="kh-meta">
+            Câu {p.index}/{p.total}
+          </p>
+        ) : null}
         {!single ? <h1 className="kh-question">{step.fields[0]!.label}</h1> : null}
         {step.fields.map((f, i) => (
-          <FieldInput key={f.id} field={f} value={draft.formData[f.id]} error={messages[f.id]} asHeading={single} labelHidden={!single && i === 0}
-            suggestions={config.suggestions[f.id]} onChange={(v) => setAnswers({ [f.id]: v })} />
+          <FieldInput
+            key={f.id}
+            field={f}
+            value={draft.formData[f.id]}
+            error={messages[f.id]}
+            asHeading={single}
+            labelHidden={!single && i === 0}
+            suggestions={config.suggestions[f.id]}
+            onChange={(v) => setAnswers({ [f.id]: v })}
+          />
         ))}
         <Button htmlType="submit" fullWidth className="kh-btn-lg" loading={busy}>
           {returnToCheck ? "Lưu và quay lại kiểm tra" : "Tiếp tục"}

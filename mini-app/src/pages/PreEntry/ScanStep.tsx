@@ -68,12 +68,18 @@ export function ScanStep({ onConfirm, onManual }: { onConfirm: (value: CccdQrVal
           ))}
         </dl>
         {offer ? (
-          <div className="kh-card kh-stack" role="radiogroup" aria-labelledby="address-offer-title" data-testid="address-offer">
+          <div
+            className="kh-card kh-stack"
+            role="radiogroup"
+            aria-labelledby="address-offer-title"
+            data-testid="address-offer"
+          >
             <h2 className="kh-h2" id="address-offer-title">
               Nơi thường trú theo đơn vị hành chính hiện nay
             </h2>
             <p>
-              Thẻ ghi theo đơn vị cũ ({offer.formerUnit.fullName}). Từ 01/07/2025 nơi này thuộc {offer.currentUnit.fullName}.
+              Thẻ ghi theo đơn vị cũ ({offer.formerUnit.fullName}). Từ 01/07/2025 nơi này thuộc{" "}
+              {offer.currentUnit.fullName}.
             </p>
             <label className={`kh-choice${useCurrent ? " kh-choice-on" : ""}`}>
               <input type="radio" name="address-choice" checked={useCurrent} onChange={() => setUseCurrent(true)} />
@@ -85,7 +91,11 @@ export function ScanStep({ onConfirm, onManual }: { onConfirm: (value: CccdQrVal
             </label>
           </div>
         ) : null}
-        <Button fullWidth className="kh-btn-lg" onClick={() => onConfirm(offer && useCurrent ? { ...read, address: offer.current } : read)}>
+        <Button
+          fullWidth
+          className="kh-btn-lg"
+          onClick={() => onConfirm(offer && useCurrent ? { ...read, address: offer.current } : read)}
+        >
           Đúng, dùng thông tin này
         </Button>
         <Button fullWidth variant="secondary" className="kh-btn-lg" onClick={() => setRead(null)}>
@@ -102,8 +112,8 @@ export function ScanStep({ onConfirm, onManual }: { onConfirm: (value: CccdQrVal
     <div className="kh-stack" data-step="scan">
       <h1 className="kh-question">Điền nhanh bằng thẻ căn cước</h1>
       <p className="kh-lead">
-        Quét mã QR ở mặt trước thẻ căn cước (CCCD) để điền họ tên, ngày sinh, số định danh và nơi thường trú. Ứng dụng không lưu
-        nội dung mã QR.
+        Quét mã QR ở mặt trước thẻ căn cước (CCCD) để điền họ tên, ngày sinh, số định danh và nơi thường trú. Ứng dụng
+        không lưu nội dung mã QR.
       </p>
       {error ? (
         <Notice tone="error" title={error}>

@@ -86,12 +86,17 @@ export default function ProcedurePage() {
 
       <Section title="Nơi nộp hồ sơ">
         <p>
-          <strong>Nơi tiếp nhận và trả kết quả:</strong> {p.where.receivingOffice} <Verify on={p.receivingBody.toVerify} />
+          <strong>Nơi tiếp nhận và trả kết quả:</strong> {p.where.receivingOffice}{" "}
+          <Verify on={p.receivingBody.toVerify} />
         </p>
         <p>
           <strong>Nơi giải quyết:</strong> {p.where.decidingOffice} <Verify on={p.competentBody.toVerify} />
         </p>
-        {p.where.sameBody ? null : <p className="kh-meta">Hồ sơ được chuyển từ nơi tiếp nhận đến nơi giải quyết; kết quả trả tại nơi tiếp nhận.</p>}
+        {p.where.sameBody ? null : (
+          <p className="kh-meta">
+            Hồ sơ được chuyển từ nơi tiếp nhận đến nơi giải quyết; kết quả trả tại nơi tiếp nhận.
+          </p>
+        )}
       </Section>
 
       <Section title="Giấy tờ cần mang">
@@ -129,10 +134,15 @@ export default function ProcedurePage() {
 
       <Section title="Lệ phí và thời hạn">
         <p>
-          <strong>Lệ phí:</strong> {p.fee && p.fee.display !== "cần kiểm tra" ? p.fee.display : "Theo quy định của Hội đồng nhân dân tỉnh; hỏi mức thu tại Bộ phận Một cửa"} <Verify on={!p.fee || p.fee.toVerify} />
+          <strong>Lệ phí:</strong>{" "}
+          {p.fee && p.fee.display !== "cần kiểm tra"
+            ? p.fee.display
+            : "Theo quy định của Hội đồng nhân dân tỉnh; hỏi mức thu tại Bộ phận Một cửa"}{" "}
+          <Verify on={!p.fee || p.fee.toVerify} />
         </p>
         <p>
-          <strong>Thời hạn giải quyết theo quy định:</strong> {timeLimitText(p.timeLimit.workingDays, p.timeLimit.sameDayCutoff)} <Verify on={p.timeLimit.toVerify} />
+          <strong>Thời hạn giải quyết theo quy định:</strong>{" "}
+          {timeLimitText(p.timeLimit.workingDays, p.timeLimit.sameDayCutoff)} <Verify on={p.timeLimit.toVerify} />
         </p>
         {p.timeLimit.note ? <p className="kh-meta">{p.timeLimit.note}</p> : null}
         <p>

@@ -29,7 +29,9 @@ function ProcedureRows({ items, unitCode }: { items: Item[]; unitCode: string })
           title={p.name}
           lines={[
             <>
-              {p.sameDayEligible ? <span className="kh-badge kh-badge-same-day">Trả trong ngày vào Ngày không hẹn</span> : null}
+              {p.sameDayEligible ? (
+                <span className="kh-badge kh-badge-same-day">Trả trong ngày vào Ngày không hẹn</span>
+              ) : null}
               {` ${p.sector} · thời hạn ${timeLimitText(p.timeLimitWorkingDays)}`}
             </>,
           ]}
@@ -54,7 +56,10 @@ export default function ProceduresPage() {
             return (
               <>
                 {list.value.schemeDay ? (
-                  <Notice tone="success" title="Hôm nay là Ngày không hẹn: các thủ tục đánh dấu được trả kết quả trong ngày." />
+                  <Notice
+                    tone="success"
+                    title="Hôm nay là Ngày không hẹn: các thủ tục đánh dấu được trả kết quả trong ngày."
+                  />
                 ) : null}
                 {sameDay.length > 0 ? (
                   <section className="kh-stack" aria-labelledby="same-day">
@@ -72,7 +77,9 @@ export default function ProceduresPage() {
                     <ProcedureRows items={others} unitCode={unitCode} />
                   </section>
                 ) : null}
-                {list.value.items.length === 0 ? <Notice title="Đơn vị này chưa có thủ tục nào trong danh mục của ứng dụng." /> : null}
+                {list.value.items.length === 0 ? (
+                  <Notice title="Đơn vị này chưa có thủ tục nào trong danh mục của ứng dụng." />
+                ) : null}
               </>
             );
           })()

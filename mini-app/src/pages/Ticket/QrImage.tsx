@@ -23,5 +23,7 @@ export function QrImage({ svg, payload }: { svg?: string; payload: string }) {
   }, [svg, payload]);
   const source = svg ?? local;
   if (!source) return <div className="kh-qr kh-qr-empty" aria-hidden="true" />;
-  return <img className="kh-qr" src={svgDataUri(source)} alt={`Mã QR của phiếu: ${payload}`} width={220} height={220} />;
+  return (
+    <img className="kh-qr" src={svgDataUri(source)} alt={`Mã QR của phiếu: ${payload}`} width={220} height={220} />
+  );
 }

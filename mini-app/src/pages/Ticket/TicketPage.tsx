@@ -13,7 +13,14 @@ import { Loading, LoadError } from "../../components/LoadState.js";
 import { Screen } from "../../components/Screen.js";
 import { useDeps } from "../../deps.js";
 import { paths } from "../../routes.js";
-import { findTicket, forgetTicket, loadDraft, saveDraft, saveTicket, type SavedTicket } from "../../state/device-store.js";
+import {
+  findTicket,
+  forgetTicket,
+  loadDraft,
+  saveDraft,
+  saveTicket,
+  type SavedTicket,
+} from "../../state/device-store.js";
 import { expiryText, ticketFrom } from "../../state/ticket.js";
 import { QrImage } from "./QrImage.js";
 
@@ -57,7 +64,13 @@ export default function TicketPage() {
   if (!ticket) {
     return (
       <Screen title="Phiếu khai trước" name="ticket">
-        {error ? <LoadError error={error} /> : offline ? <Notice tone="error" title="Không có mạng và phiếu này chưa được lưu trên máy." /> : <Loading />}
+        {error ? (
+          <LoadError error={error} />
+        ) : offline ? (
+          <Notice tone="error" title="Không có mạng và phiếu này chưa được lưu trên máy." />
+        ) : (
+          <Loading />
+        )}
         <Button fullWidth variant="secondary" className="kh-btn-lg" onClick={() => navigate(paths.home())}>
           Về trang chủ
         </Button>
@@ -93,7 +106,9 @@ export default function TicketPage() {
     const r = await api.cancelPreRegistration(ticket.id);
     if (!r.ok && r.error.code !== "pre_registration_not_found") {
       setWithdrawing("ask");
-      return setWithdrawError(r.error.status === 0 ? "Chưa rút được bản khai (mất kết nối). Vui lòng thử lại khi có mạng." : r.error.message);
+      return setWithdrawError(
+        r.error.status === 0 ? "Chưa rút được bản khai (mất kết nối). Vui lòng thử lại khi có mạng." : r.error.message,
+      );
     }
     forgetTicket(zalo.storage, ticket.id);
     navigate(paths.unit(ticket.unitCode), { replace: true, state: { withdrawn: ticket.code } });
@@ -104,7 +119,10 @@ export default function TicketPage() {
       {error && error.status !== 404 ? <Notice tone="warning" title={error.message} /> : null}
       {closed ? (
         <>
-          <Notice tone="error" title={`Phiếu ${ticket.code}: ${(ticket.statusLabel ?? "không còn hiệu lực").toLowerCase()}.`}>
+          <Notice
+            tone="error"
+            title={`Phiếu ${ticket.code}: ${(ticket.statusLabel ?? "không còn hiệu lực").toLowerCase()}.`}
+          >
             Mã này không dùng được tại Bộ phận Một cửa nữa. Bạn có thể khai lại để nhận mã mới.
           </Notice>
           <Button fullWidth className="kh-btn-lg" onClick={() => navigate(preEntry)}>
@@ -166,12 +184,20 @@ export default function TicketPage() {
       {!closed && !draft ? <NotifyOptIn lookupCode={ticket.code} /> : null}
       {!closed && !draft && !received && !offline ? (
         <section className="kh-card kh-stack" aria-labelledby="withdraw-title">
-          <h2 className="kh-h2" id="withdraw-title">Không nộp nữa?</h2>
+          <h2 className="kh-h2" id="withdraw-title">
+            Không nộp nữa?
+          </h2>
           {withdrawing ? (
             <>
               <p>Rút bản khai sẽ xóa mọi thông tin bạn đã khai. Mã {ticket.code} sẽ không dùng được nữa.</p>
               {withdrawError ? <Notice tone="error" title={withdrawError} /> : null}
-              <Button fullWidth variant="secondary" className="kh-btn-lg" loading={withdrawing === "busy"} onClick={() => void withdraw()}>
+              <Button
+                fullWidth
+                variant="secondary"
+                className="kh-btn-lg"
+                loading={withdrawing === "busy"}
+                onClick={() => void withdraw()}
+              >
                 Rút và xóa bản khai
               </Button>
               <Button fullWidth variant="tertiary" className="kh-btn-lg" onClick={() => setWithdrawing(null)}>

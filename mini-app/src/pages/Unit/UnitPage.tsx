@@ -104,7 +104,8 @@ export default function UnitPage() {
                 title={p.name}
                 lines={[
                   <>
-                    <TrackBadge track={p.track} /> Hẹn trả: {p.track === "same-day" ? "trong ngày" : formatDate(p.dueDate)}
+                    <TrackBadge track={p.track} /> Hẹn trả:{" "}
+                    {p.track === "same-day" ? "trong ngày" : formatDate(p.dueDate)}
                   </>,
                 ]}
                 onClick={() => navigate(paths.procedure(unitCode, p.code))}
@@ -119,8 +120,13 @@ export default function UnitPage() {
       </Button>
       <SavedTickets />
       {oaId && zalo.kind === "zalo" ? (
-        <Button fullWidth variant="secondary" className="kh-btn-lg" prefixIcon={<Icon name="chat" />}
-          onClick={() => void zalo.openChat(oaId, `Tôi muốn hỏi về thủ tục tại ${s.unit.displayName}: `)}>
+        <Button
+          fullWidth
+          variant="secondary"
+          className="kh-btn-lg"
+          prefixIcon={<Icon name="chat" />}
+          onClick={() => void zalo.openChat(oaId, `Tôi muốn hỏi về thủ tục tại ${s.unit.displayName}: `)}
+        >
           Hỏi qua Zalo
         </Button>
       ) : null}

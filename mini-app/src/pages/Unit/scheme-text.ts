@@ -13,14 +13,19 @@ export function schemeBanner(s: SchemeStatus): SchemeBanner {
   const where = s.unit.displayName;
   const next = s.nextSchemeDay ? `Ngày không hẹn tiếp theo: ${formatDayLong(s.nextSchemeDay)}.` : undefined;
   if (!s.plan) {
-    return { tone: "info", title: `${capitalizeFirst(where)} chưa áp dụng Ngày không hẹn.`, detail: "Hồ sơ được tiếp nhận và hẹn trả theo thời hạn thông thường." };
+    return {
+      tone: "info",
+      title: `${capitalizeFirst(where)} chưa áp dụng Ngày không hẹn.`,
+      detail: "Hồ sơ được tiếp nhận và hẹn trả theo thời hạn thông thường.",
+    };
   }
   if (s.schemeDay && s.intakeOpen && s.minutesToCutoff !== null && s.intakeCutoff) {
     return {
       tone: "success",
-      title: s.minutesToCutoff > 0
-        ? `Hôm nay là Ngày không hẹn tại ${where}: còn ${formatDuration(s.minutesToCutoff)} đến ${s.intakeCutoff}.`
-        : `Hôm nay là Ngày không hẹn tại ${where}: nhận hồ sơ trả trong ngày đến hết ${s.intakeCutoff}.`,
+      title:
+        s.minutesToCutoff > 0
+          ? `Hôm nay là Ngày không hẹn tại ${where}: còn ${formatDuration(s.minutesToCutoff)} đến ${s.intakeCutoff}.`
+          : `Hôm nay là Ngày không hẹn tại ${where}: nhận hồ sơ trả trong ngày đến hết ${s.intakeCutoff}.`,
       detail: `Nộp đủ hồ sơ đến ${s.intakeCutoff} để nhận kết quả ngay trong ngày.`,
     };
   }
