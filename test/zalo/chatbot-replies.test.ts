@@ -137,6 +137,9 @@ forEachDatabase((dialect, open) => {
             NOTIFY_BACKOFF_BASE_MS: "500",
             NOTIFY_BACKOFF_MAX_MS: "2000",
             NOTIFY_POLL_MS: "100",
+            // A send that got no answer at all (a time-out on a loaded machine) is in doubt: it is looked up in the
+            // conversation after the send lease, 60 s by default, here 3 s so the wait below covers it.
+            NOTIFY_SEND_LEASE_MS: "3000",
           },
         });
       });
