@@ -434,6 +434,9 @@ export async function listDeadLetters(db: Db, unitId: string | undefined): Promi
   const rows = await db
     .selectFrom("outbox")
     .leftJoin("dossiers", "dossiers.id", "outbox.dossier_id")
+    // A webhook to the province's system belongs to no dossier's notifications, but tells of one dossier's event.
+    .leftJoin("dossier_events as ev", "ev.id", "outbox.event_id")
+    .leftJoin("dossiers as evd", "evd.id", "ev.dossier_id")
     .select([
       "outbox.id",
       "outbox.kind",
@@ -445,6 +448,8 @@ export async function listDeadLetters(db: Db, unitId: string | undefined): Promi
       "outbox.updated_at",
       "dossiers.code",
       "dossiers.receiving_unit_id",
+      "evd.id as event_dossier_id",
+      "evd.code as event_dossier_code",
     ])
     .where("outbox.status", "=", "dead")
     .orderBy("outbox.updated_at", "desc")
@@ -461,8 +466,8 @@ export async function listDeadLetters(db: Db, unitId: string | undefined): Promi
   return mine.map((r) => ({
     outboxId: r.id,
     kind: r.kind,
-    dossierId: r.dossier_id,
-    dossierCode: r.code,
+    dossierId: r.dossier_id ?? r.event_dossier_id,
+    dossierCode: r.code ?? r.event_dossier_code,
     unitId: r.unitId,
     attempts: r.attempts,
     lastError: r.last_error,
