@@ -102,6 +102,7 @@ export function webhookErrorLabelVi(code: string | null): string | null {
   if (code === null || code === "") return null;
   const http = /^http_(\d{3})$/.exec(code);
   if (http) return `HTTP ${http[1]}: hệ thống của tỉnh trả lỗi`;
+  if (code === "in_doubt") return `${code}: máy gửi dừng giữa chừng, chưa rõ đã gửi hay chưa nên đã gửi lại`;
   return `${code}: không kết nối được hệ thống của tỉnh`;
 }
 
