@@ -22,7 +22,8 @@ async function main(): Promise<void> {
   const stopPurge = startPurgeTimer(deps);
   // Outbox → Zalo: in-process without REDIS_URL, relay (and workers unless NOTIFY_WORKERS=0) with it.
   const notifications = startNotifications(deps);
-  // Dossier events → the province's TTHC system (integration_targets); idle while no target is configured.
+  // Dossier events → outbox rows of kind tthc_webhook (one per covering integration target), which the pipeline above
+  // sends to the province's TTHC system; idle while no target is configured.
   const webhooks = startIntegrationWebhooks(deps);
   // Several instances share the citizen mirror through Redis pub/sub.
   const mirrorSync = config.REDIS_URL

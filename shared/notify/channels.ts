@@ -7,6 +7,15 @@ import { MINIAPP_LIMITS } from "./miniapp-rules.js";
 
 export const NOTIFY_CHANNELS = ["oa_cs", "miniapp", "zns"] as const;
 export type NotifyChannel = (typeof NOTIFY_CHANNELS)[number];
+/**
+ * Not a citizen channel: signed webhooks of dossier events to the province's TTHC information system travel the same
+ * outbox, queue and delivery records under this channel (and the outbox kind of the same name).
+ */
+export const WEBHOOK_CHANNEL = "tthc_webhook";
+export const WEBHOOK_KIND = "tthc_webhook";
+/** A delivery record's channel: a citizen channel or the province system's webhook. */
+export type DeliveryChannel = NotifyChannel | typeof WEBHOOK_CHANNEL;
+export const QUEUE_CHANNELS: readonly DeliveryChannel[] = [...NOTIFY_CHANNELS, WEBHOOK_CHANNEL];
 
 /** What we hold about the recipient; instants are ISO-8601 strings, absent when unknown. */
 export interface RecipientFacts {

@@ -4,7 +4,7 @@
  * a dossier has been told. Codes without a label are shown as they are.
  */
 import { ZALO_ERRORS, type ZaloErrorKind } from "../data/zalo-errors.js";
-import { isNotifyChannel, type NotifyChannel } from "./channels.js";
+import { isNotifyChannel, WEBHOOK_CHANNEL, WEBHOOK_KIND, type NotifyChannel } from "./channels.js";
 import { isNotifyKind, type NotifyKind } from "./notification-kinds.js";
 
 export const NOTIFY_KIND_LABELS_VI: Record<NotifyKind, string> = {
@@ -82,17 +82,32 @@ export function deliveryAttemptVi(d: {
   return {
     ...(d.kind !== undefined ? { kind: d.kind, kindLabel: notifyKindLabelVi(d.kind) } : {}),
     channel: d.channel,
-    channelLabel: isNotifyChannel(d.channel) ? NOTIFY_CHANNEL_LABELS_VI[d.channel] : d.channel,
+    channelLabel:
+      d.channel === WEBHOOK_CHANNEL
+        ? "Webhook sang hệ thống TTHC của tỉnh"
+        : isNotifyChannel(d.channel)
+          ? NOTIFY_CHANNEL_LABELS_VI[d.channel]
+          : d.channel,
     attempt: d.attempt,
     status: d.status,
     statusLabel: labelOr(DELIVERY_STATUS_LABELS_VI, d.status),
     errorCode: d.errorCode,
-    errorLabel: deliveryErrorLabelVi(d.errorCode),
+    errorLabel: d.channel === WEBHOOK_CHANNEL ? webhookErrorLabelVi(d.errorCode) : deliveryErrorLabelVi(d.errorCode),
     at: d.at,
   };
 }
 
+/** "http_500" → "HTTP 500: hệ thống của tỉnh trả lỗi"; no answer (timeout, refused connection) in words. */
+export function webhookErrorLabelVi(code: string | null): string | null {
+  if (code === null || code === "") return null;
+  const http = /^http_(\d{3})$/.exec(code);
+  if (http) return `HTTP ${http[1]}: hệ thống của tỉnh trả lỗi`;
+  if (code === "in_doubt") return `${code}: máy gửi dừng giữa chừng, chưa rõ đã gửi hay chưa nên đã gửi lại`;
+  return `${code}: không kết nối được hệ thống của tỉnh`;
+}
+
 export function notifyKindLabelVi(kind: string): string {
+  if (kind === WEBHOOK_KIND) return "Gửi sự kiện hồ sơ sang hệ thống TTHC của tỉnh";
   return isNotifyKind(kind) ? NOTIFY_KIND_LABELS_VI[kind] : kind;
 }
 

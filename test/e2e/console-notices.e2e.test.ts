@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "@jest/globals";
 import type { Browser } from "playwright-core";
 import { insertFeedback } from "../../bot-server/src/store/feedback.js";
+import { appendDossierEvent } from "../../bot-server/src/store/dossiers.js";
 import type { DatabaseHandle } from "../../bot-server/src/store/connect.js";
 import { recordInteraction, updateConversation } from "../../bot-server/src/store/conversations.js";
 import { at, createOfficer, QUANG_KHE, WEDNESDAY, type ConsoleServer } from "../console/helpers/console-server.js";
@@ -81,6 +82,62 @@ describeWithChromium("console follow-up screens in Chromium", () => {
       .where("id", "=", outboxId)
       .executeTakeFirstOrThrow();
     expect(outbox).toEqual({ status: "pending", attempts: 0 });
+    await admin.context.close();
+  }, 60_000);
+
+  it("a webhook the province's system refused at every attempt is the unit's dead letter, named for what it is, and goes again", async () => {
+    const code = "000.00.24.H41-250716-0902";
+    const dossierId = await insertDossier(db.db, {
+      code,
+      receivingUnitId: QUANG_KHE,
+      receivedAt: "2025-07-16T01:00:00.000Z",
+      dueDate: WEDNESDAY,
+    });
+    const event = await appendDossierEvent(db.db, {
+      dossierId,
+      type: "receive",
+      fromState: null,
+      toState: "received",
+      actorId: null,
+      actorRole: null,
+      at: "2025-07-16T01:00:00.000Z",
+      data: {},
+    });
+    const outboxId = await insertDeadLetter(db.db, {
+      dossierId: null,
+      eventId: event.id,
+      kind: "tthc_webhook",
+      channel: "tthc_webhook",
+      payload: { targetId: "t-1", unitId: QUANG_KHE, eventId: event.id, body: "{}" },
+      errors: ["http_500", "network"],
+      at: "2025-07-16T03:00:00.000Z",
+    });
+    const admin = await signIn(browser, s.baseUrl, "qk.quantri");
+    const page = admin.page;
+    await page.getByRole("link", { name: "Thông báo chưa gửi được", exact: true }).click();
+    const row = page.getByTestId("dead-letters").locator(`tr[data-outbox="${outboxId}"]`);
+    for (const text of [
+      code,
+      "Gửi sự kiện hồ sơ sang hệ thống TTHC của tỉnh",
+      "network: không kết nối được hệ thống của tỉnh",
+    ])
+      await row.getByText(text).waitFor();
+    await page.screenshot({ path: join(SHOTS, "dead-letters-webhook.png") });
+    await row.getByRole("button", { name: "Gửi lại" }).click();
+    await page.getByText("Không có thông báo nào chưa gửi được.").waitFor();
+    const outbox = await db.db
+      .selectFrom("outbox")
+      .select(["status", "attempts"])
+      .where("id", "=", outboxId)
+      .executeTakeFirstOrThrow();
+    expect(outbox).toEqual({ status: "pending", attempts: 0 });
+    // The dossier's own notification state is not the webhook's.
+    const dossier = await db.db
+      .selectFrom("dossiers")
+      .select("notify_status")
+      .where("id", "=", dossierId)
+      .executeTakeFirstOrThrow();
+    expect(dossier.notify_status).not.toBe("not_notified");
     await admin.context.close();
   }, 60_000);
 

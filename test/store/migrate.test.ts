@@ -1,7 +1,11 @@
 import { beforeAll, expect, it } from "@jest/globals";
-import { sql, type Kysely } from "kysely";
+import { Migrator, sql, type Kysely } from "kysely";
 import type { Database } from "../../bot-server/src/store/database.js";
 import { migrateToLatest, migrations } from "../../bot-server/src/store/migrate.js";
+import { webhookOutboxId } from "../../bot-server/src/store/integration.js";
+import { seed } from "../../bot-server/src/seed.js";
+import { QUANG_KHE } from "../console/helpers/console-server.js";
+import { insertDossier } from "../helpers/dossier-rows.js";
 import { forEachDatabase, type DialectName, type TestDatabase } from "../helpers/databases.js";
 
 /** Every table of the contract in database.ts. */
@@ -31,7 +35,6 @@ const TABLES: (keyof Database)[] = [
   "report_state",
   // 0016: the exchange with the province's TTHC system.
   "integration_targets",
-  "webhook_deliveries",
   "integration_cursor",
   "integration_tokens",
 ];
@@ -113,6 +116,79 @@ forEachDatabase((name, open) => {
     const [ra, rb] = await Promise.all([migrateToLatest(a.db), migrateToLatest(b.db)]);
     expect([...ra.applied, ...rb.applied]).toEqual(Object.keys(migrations));
     await fresh.close();
+  });
+
+  it("0021 moves the webhooks still waiting or given up into the outbox, where the feeder would put them", async () => {
+    const old = await open({ migrate: false });
+    const schema =
+      name === "postgres"
+        ? (await sql<{ s: string }>`select current_schema() as s`.execute(old.db)).rows[0]!.s
+        : undefined;
+    const migrator = new Migrator({
+      db: old.db,
+      provider: { getMigrations: async () => migrations },
+      ...(schema ? { migrationTableSchema: schema } : {}),
+    });
+    expect((await migrator.migrateTo("0016-integration-webhooks")).error).toBeUndefined();
+    const db = old.db as unknown as Kysely<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+    const at = "2025-10-15T02:00:00.000Z";
+    await seed(old.db, { now: "2025-10-01T00:00:00.000Z", demoAccounts: false });
+    const dossierId = await insertDossier(old.db, {
+      code: "000.00.06.H98-251015-0001",
+      receivingUnitId: QUANG_KHE,
+      receivedAt: at,
+    });
+    for (const id of ["e-1", "e-2", "e-3"])
+      await db
+        .insertInto("dossier_events")
+        .values({
+          id,
+          dossier_id: dossierId,
+          seq: Number(id.slice(2)),
+          type: "receive",
+          from_state: null,
+          to_state: "received",
+          actor_id: null,
+          actor_role: null,
+          at,
+          data: "{}",
+        })
+        .execute();
+    const target = { id: "t-1", unit_id: "u-1", url: "https://tinh.example/su-kien", secret: "s", active: 1 };
+    await db
+      .insertInto("integration_targets")
+      .values({ ...target, created_at: at, updated_at: at })
+      .execute();
+    const delivery = (id: string, eventId: string, status: string) => ({
+      id,
+      event_id: eventId,
+      target_id: "t-1",
+      body: `{"eventId":"${eventId}"}`,
+      status,
+      attempts: status === "dead" ? 10 : 2,
+      available_at: at,
+      last_error: status === "sent" ? null : "http_500",
+      created_at: at,
+      updated_at: at,
+    });
+    await db
+      .insertInto("webhook_deliveries")
+      .values([delivery("d-1", "e-1", "pending"), delivery("d-2", "e-2", "dead"), delivery("d-3", "e-3", "sent")])
+      .execute();
+    await migrateToLatest(old.db);
+    const rows = await old.db.selectFrom("outbox").selectAll().orderBy("event_id").execute();
+    expect(rows.map((r) => [r.id, r.kind, r.event_id, r.status, r.attempts, r.last_error])).toEqual([
+      [webhookOutboxId("e-1", "t-1"), "tthc_webhook", "e-1", "pending", 2, "http_500"],
+      [webhookOutboxId("e-2", "t-1"), "tthc_webhook", "e-2", "dead", 10, "http_500"],
+    ]);
+    expect(JSON.parse(rows[0]!.payload)).toEqual({
+      targetId: "t-1",
+      unitId: "u-1",
+      eventId: "e-1",
+      body: '{"eventId":"e-1"}',
+    });
+    expect(await tableNames(old.db, name)).not.toContain("webhook_deliveries");
+    await old.close();
   });
 
   it("a failing migration is reported with its name and cause, and nothing is half applied", async () => {

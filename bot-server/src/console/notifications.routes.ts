@@ -5,7 +5,13 @@
  * one. A re-drive and its audit entry commit together. No personal data is shown: dossier codes, kinds, attempts.
  */
 import { Router, type Request, type Response } from "express";
-import { deliveryAttemptVi, deliveryErrorLabelVi, notifyKindLabelVi } from "../../../shared/notify/notify-labels-vi.js";
+import {
+  deliveryAttemptVi,
+  deliveryErrorLabelVi,
+  notifyKindLabelVi,
+  webhookErrorLabelVi,
+} from "../../../shared/notify/notify-labels-vi.js";
+import { WEBHOOK_KIND } from "../../../shared/notify/channels.js";
 import type { Deps } from "../deps.js";
 import { listDeadLetters, redrive, type DeliveryAttempt } from "../store/outbox.js";
 import { sendingStatus } from "../notify/sending-status.js";
@@ -46,7 +52,9 @@ export function consoleNotificationRoutes(deps: Deps): Router {
         unitName: unitName(l.unitId),
         attempts: l.attempts,
         lastError: l.lastError,
-        lastErrorLabel: deliveryErrorLabelVi(lastErrorCode(l.deliveries)),
+        lastErrorLabel: (l.kind === WEBHOOK_KIND ? webhookErrorLabelVi : deliveryErrorLabelVi)(
+          lastErrorCode(l.deliveries),
+        ),
         createdAt: l.createdAt,
         deadAt: l.deadAt,
         deliveries: l.deliveries.map(deliveryAttemptVi),

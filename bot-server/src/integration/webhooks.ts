@@ -1,70 +1,29 @@
 /**
- * Signed outbound webhooks of dossier events to the province's TTHC information system. Durable like the
- * notification outbox: the append-only dossier_events are the log, a feeder turns each event into one delivery
- * row per matching target (store/integration.ts, unique per event and target), and a sender posts due rows, retried
- * with exponential backoff until MAX_ATTEMPTS, then left "dead" for the administrator. Runs in the embedded loop
- * below, in the server or the worker process; several processes may run it (a claim takes each row once).
+ * Signed outbound webhooks of dossier events to the province's TTHC information system, carried by the notification
+ * outbox (docs/architecture.md). The append-only dossier_events are the log; the feeder below turns each event into
+ * one outbox row of kind tthc_webhook per matching target (store/integration.ts, id derived from event and target, so
+ * reading an event twice adds nothing). From there the rows travel exactly like notifications: the relay puts them on
+ * the BullMQ queue "notify-tthc_webhook" (Redis mode) or the embedded dispatcher takes them (no Redis), and the sender
+ * step (notify/webhook-step.ts) posts each one signed, retried with the outbox's backoff, dead-lettered after
+ * NOTIFY_MAX_ATTEMPTS for the administrator's "Thông báo chưa gửi được" list.
  *
  * Each POST carries the JSON body (shared/reports/exports.ts WebhookEventBody) and the headers
  *   x-khonghen-timestamp: Unix seconds;  x-khonghen-event-id: the event id (the receiver de-duplicates on it);
- *   x-khonghen-signature: "sha256=" + hex HMAC-SHA256(secret, `${timestamp}.${body}`)
- * the scheme of Stripe's and GitHub's webhook signatures: the receiver recomputes it with the shared secret,
- * compares in constant time and refuses a timestamp older than a few minutes (replay).
+ *   x-khonghen-signature: "sha256=" + hex HMAC-SHA256(secret, `${timestamp}.${body}`) (webhook-signature.ts).
  */
-import { createHmac, timingSafeEqual } from "node:crypto";
-import {
-  WEBHOOK_EVENT_ID_HEADER,
-  WEBHOOK_EVENT_VERSION,
-  WEBHOOK_SIGNATURE_HEADER,
-  WEBHOOK_TIMESTAMP_HEADER,
-  type WebhookEventBody,
-} from "../../../shared/reports/exports.js";
+import { WEBHOOK_EVENT_VERSION, type WebhookEventBody } from "../../../shared/reports/exports.js";
 import type { Clock } from "../clock.js";
 import type { Deps } from "../deps.js";
 import type { Log } from "../log.js";
 import type { Database } from "../store/database.js";
-import {
-  claimDelivery,
-  feedDeliveries,
-  listActiveTargets,
-  recordAttempt,
-  selectDueDeliveries,
-  type FeedEvent,
-  type IntegrationTarget,
-} from "../store/integration.js";
+import { feedDeliveries, listActiveTargets, type FeedEvent, type IntegrationTarget } from "../store/integration.js";
 import type { Kysely } from "kysely";
 import { unitsCountedIn } from "../use-cases/report-exports.js";
 
-export const MAX_ATTEMPTS = 10;
-/** 30 s, 1 min, 2 min … capped at 1 h between attempts. */
-export const BACKOFF_BASE_MS = 30_000;
-export const BACKOFF_MAX_MS = 3_600_000;
-const TIMEOUT_MS = 10_000;
+export { signWebhook, verifyWebhook } from "./webhook-signature.js";
+
 /** Events written up to this long before the cursor are read again (a transaction that committed late). */
 const OVERLAP_MS = 120_000;
-
-export function signWebhook(secret: string, timestamp: number, body: string): string {
-  return `sha256=${createHmac("sha256", secret).update(`${timestamp}.${body}`).digest("hex")}`;
-}
-
-/** The receiver's check (also for the province's adapter): signature matches and the timestamp is fresh. */
-export function verifyWebhook(
-  secret: string,
-  headers: { signature?: string; timestamp?: string },
-  body: string,
-  nowMs: number,
-  toleranceS = 300,
-): boolean {
-  const ts = Number(headers.timestamp);
-  if (!Number.isInteger(ts) || Math.abs(nowMs / 1000 - ts) > toleranceS || !headers.signature) return false;
-  const expected = Buffer.from(signWebhook(secret, ts, body));
-  const given = Buffer.from(headers.signature);
-  return expected.length === given.length && timingSafeEqual(expected, given);
-}
-
-export function backoffMs(attempts: number): number {
-  return Math.min(BACKOFF_MAX_MS, BACKOFF_BASE_MS * 2 ** Math.max(0, attempts - 1));
-}
 
 export function eventBody(e: FeedEvent): WebhookEventBody {
   return {
@@ -92,7 +51,6 @@ export interface WebhookContext {
   log: Log;
   /** The units a target of `unitId` covers (the unit, its predecessors, its communes). */
   unitsOf(unitId: string): readonly string[];
-  fetch?: typeof fetch;
 }
 
 function targetCovers(ctx: WebhookContext, target: IntegrationTarget, e: FeedEvent): boolean {
@@ -101,7 +59,7 @@ function targetCovers(ctx: WebhookContext, target: IntegrationTarget, e: FeedEve
   return units.includes(e.receivingUnitId) || units.includes(e.competentUnitId);
 }
 
-/** Turns new dossier events into deliveries; returns the events read. */
+/** Turns new dossier events into outbox rows (one per covering target); returns the events read. */
 export async function feedWebhooks(ctx: WebhookContext): Promise<number> {
   const targets = await listActiveTargets(ctx.db);
   if (targets.length === 0) return 0;
@@ -112,80 +70,30 @@ export async function feedWebhooks(ctx: WebhookContext): Promise<number> {
     plan: (e) =>
       targets
         .filter((t) => targetCovers(ctx, t, e))
-        .map((t) => ({ targetId: t.id, body: JSON.stringify(eventBody(e)) })),
+        .map((t) => ({ targetId: t.id, unitId: t.unitId, body: JSON.stringify(eventBody(e)) })),
   });
 }
 
-/** Posts the due deliveries once each; returns how many were delivered. */
-export async function sendDueWebhooks(ctx: WebhookContext, limit = 100): Promise<number> {
-  const doFetch = ctx.fetch ?? fetch;
-  const now = ctx.clock.now();
-  let sent = 0;
-  for (const d of await selectDueDeliveries(ctx.db, now.toISOString(), limit)) {
-    if (!(await claimDelivery(ctx.db, d.id, d.availableAt, new Date(now.getTime() + TIMEOUT_MS * 3).toISOString())))
-      continue;
-    const timestamp = Math.floor(ctx.clock.now().getTime() / 1000);
-    let error: string | null = null;
-    try {
-      const res = await doFetch(d.url, {
-        method: "POST",
-        headers: {
-          "content-type": "application/json",
-          [WEBHOOK_TIMESTAMP_HEADER]: String(timestamp),
-          [WEBHOOK_EVENT_ID_HEADER]: d.eventId,
-          [WEBHOOK_SIGNATURE_HEADER]: signWebhook(d.secret, timestamp, d.body),
-        },
-        body: d.body,
-        signal: AbortSignal.timeout(TIMEOUT_MS),
-        redirect: "error",
-      });
-      await res.body?.cancel();
-      if (!res.ok) error = `http_${res.status}`;
-    } catch (e) {
-      error = e instanceof Error ? e.name : "network_error";
-    }
-    const at = ctx.clock.now();
-    const attempts = d.attempts + 1;
-    if (error === null) {
-      await recordAttempt(ctx.db, d.id, { status: "sent", error: null, now: at.toISOString() });
-      sent += 1;
-    } else if (attempts >= MAX_ATTEMPTS) {
-      await recordAttempt(ctx.db, d.id, { status: "dead", error, now: at.toISOString() });
-      ctx.log.warn({ deliveryId: d.id, error }, "webhook delivery given up");
-    } else {
-      await recordAttempt(ctx.db, d.id, {
-        status: "pending",
-        error,
-        retryAt: new Date(at.getTime() + backoffMs(attempts)).toISOString(),
-        now: at.toISOString(),
-      });
-    }
-  }
-  return sent;
-}
-
-export interface WebhookLoop {
+export interface WebhookFeeder {
   runOnce(): Promise<number>;
   stop(): Promise<void>;
 }
 
-/** Feeds and sends every `intervalMs` until stopped; a failing pass is logged and the next one tries again. */
-export function startWebhookLoop(ctx: WebhookContext, intervalMs = 5_000): WebhookLoop {
+/** Feeds every `intervalMs` until stopped (a full batch: again at once); a failing pass is logged and retried. */
+export function startWebhookFeeder(ctx: WebhookContext, intervalMs = 5_000): WebhookFeeder {
   let stopped = false;
   let running: Promise<number> | undefined;
   let timer: NodeJS.Timeout | undefined;
-  const runOnce = async () => {
-    await feedWebhooks(ctx);
-    return sendDueWebhooks(ctx);
-  };
+  const runOnce = () => feedWebhooks(ctx);
   const tick = () => {
     running = runOnce()
       .catch((e: unknown) => {
-        ctx.log.error({ err: { message: e instanceof Error ? e.message : String(e) } }, "webhook pass failed");
+        ctx.log.error({ err: { message: e instanceof Error ? e.message : String(e) } }, "webhook feeder pass failed");
         return 0;
       })
-      .finally(() => {
-        if (!stopped) timer = setTimeout(tick, intervalMs);
+      .then((read) => {
+        if (!stopped) timer = setTimeout(tick, read >= 1000 ? 0 : intervalMs);
+        return read;
       });
   };
   timer = setTimeout(tick, intervalMs);
@@ -199,12 +107,11 @@ export function startWebhookLoop(ctx: WebhookContext, intervalMs = 5_000): Webho
   };
 }
 
-/** The loop of a running server: targets covering a unit get the events of the units counted in it. */
-export function startIntegrationWebhooks(deps: Deps): WebhookLoop {
-  return startWebhookLoop({
-    db: deps.db,
-    clock: deps.clock,
-    log: deps.log,
-    unitsOf: (unitId) => unitsCountedIn(deps, unitId),
-  });
+/** The feeder of a running server: targets covering a unit get the events of the units counted in it. */
+export function startIntegrationWebhooks(deps: Deps): WebhookFeeder {
+  return startWebhookFeeder(integrationWebhookContext(deps));
+}
+
+export function integrationWebhookContext(deps: Deps): WebhookContext {
+  return { db: deps.db, clock: deps.clock, log: deps.log, unitsOf: (unitId) => unitsCountedIn(deps, unitId) };
 }

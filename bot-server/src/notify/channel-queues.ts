@@ -4,17 +4,18 @@
  */
 import { Queue } from "bullmq";
 import type { Redis } from "ioredis";
-import { NOTIFY_CHANNELS, type NotifyChannel } from "../../../shared/notify/channels.js";
+import { QUEUE_CHANNELS, type DeliveryChannel } from "../../../shared/notify/channels.js";
 
 export interface NotifyJobData {
   outboxId: string;
 }
 
-export type ChannelQueues = Record<NotifyChannel, Queue<NotifyJobData>>;
+/** One queue per citizen channel, and "notify-tthc_webhook" for the province system's webhooks. */
+export type ChannelQueues = Record<DeliveryChannel, Queue<NotifyJobData>>;
 
 export const JOB_NAME = "send";
 
-export function queueName(channel: NotifyChannel): string {
+export function queueName(channel: DeliveryChannel): string {
   return `notify-${channel}`;
 }
 
@@ -30,11 +31,11 @@ export const JOB_OPTIONS = {
 } as const;
 
 /**
- * All three queues exist even when a channel is not in use: a forward or the metrics may name any of them.
+ * Every queue exists even when a channel is not in use: a forward or the metrics may name any of them.
  * `onError` hears connection errors (Redis down); without a listener BullMQ prints each one.
  */
 export function createChannelQueues(connection: Redis, prefix: string, onError: (e: Error) => void): ChannelQueues {
-  const entries = NOTIFY_CHANNELS.map((c) => {
+  const entries = QUEUE_CHANNELS.map((c) => {
     const queue = new Queue<NotifyJobData>(queueName(c), { connection, prefix, defaultJobOptions: JOB_OPTIONS });
     queue.on("error", onError);
     return [c, queue] as const;

@@ -1,12 +1,12 @@
 /**
- * One BullMQ worker per channel in use, each with the channel's rate limiter (shared through Redis by every
+ * One BullMQ worker per channel in use (and one for the province system's webhooks, without a limiter), each with the channel's rate limiter (shared through Redis by every
  * worker process). The processor is the sender step; the outcome decides what happens to the job: finished,
  * handed to the next channel's queue, delayed (backoff, night window, another worker's claim) or, on -32, the
  * whole channel paused.
  */
 import { DelayedError, Worker, type Job } from "bullmq";
 import type { Redis } from "ioredis";
-import type { NotifyChannel } from "../../../shared/notify/channels.js";
+import { WEBHOOK_CHANNEL, type DeliveryChannel } from "../../../shared/notify/channels.js";
 import { deliverStep, type SenderContext } from "./deliver-step.js";
 import { enqueue, queueName, type ChannelQueues, type NotifyJobData } from "./channel-queues.js";
 
@@ -21,7 +21,9 @@ export function startChannelWorkers(
   onError: (e: Error) => void,
 ): WorkersHandle {
   const { settings } = ctx;
-  const workers = settings.channels.map((channel) => {
+  // The province system's webhooks have their own queue and no Zalo quota.
+  const channels: DeliveryChannel[] = [...settings.channels, WEBHOOK_CHANNEL];
+  const workers = channels.map((channel) => {
     const worker: Worker<NotifyJobData> = new Worker<NotifyJobData>(
       queueName(channel),
       (job, token) => processJob(ctx, queues, worker, channel, job, token),
@@ -29,7 +31,9 @@ export function startChannelWorkers(
         connection,
         prefix: settings.queuePrefix,
         concurrency: settings.concurrency,
-        limiter: { max: settings.rates[channel].max, duration: settings.rates[channel].durationMs },
+        ...(channel === WEBHOOK_CHANNEL
+          ? {}
+          : { limiter: { max: settings.rates[channel].max, duration: settings.rates[channel].durationMs } }),
         lockDuration: settings.jobLockMs,
         stalledInterval: Math.max(500, Math.floor(settings.jobLockMs / 2)),
         // A killed worker's job is recovered, not failed: the step itself knows whether it was sent.
@@ -50,7 +54,7 @@ async function processJob(
   ctx: SenderContext,
   queues: ChannelQueues,
   worker: Worker<NotifyJobData>,
-  channel: NotifyChannel,
+  channel: DeliveryChannel,
   job: Job<NotifyJobData>,
   token: string | undefined,
 ): Promise<string> {

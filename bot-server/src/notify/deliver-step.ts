@@ -6,7 +6,12 @@
  */
 import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
-import { chooseChannels, type NotifyChannel } from "../../../shared/notify/channels.js";
+import {
+  chooseChannels,
+  WEBHOOK_KIND,
+  type DeliveryChannel,
+  type NotifyChannel,
+} from "../../../shared/notify/channels.js";
 import { MINIAPP_TITLE_VI } from "../../../shared/notify/message-templates.js";
 import { MINIAPP_LIMITS, miniAppAllowedFor, waitForHoursMs } from "../../../shared/notify/miniapp-rules.js";
 import type { NotifyKind } from "../../../shared/notify/notification-kinds.js";
@@ -32,6 +37,7 @@ import type { NotifySettings } from "./notify-settings.js";
 import type { NotifySendResult, NotifyZalo } from "./notify-zalo.js";
 import type { SendStore } from "./send-store.js";
 import { CHAT_REPLY_KIND, chatReplyStep } from "./chat-reply-step.js";
+import { webhookStep } from "./webhook-step.js";
 import { miniAppHeld, miniAppRetryAtMs, releaseMiniAppSlot, takeMiniAppSlot, waitForMiniApp } from "./miniapp-gate.js";
 
 export interface SenderContext {
@@ -63,7 +69,7 @@ const CLAIM_POLL_MS = 250;
 export async function deliverStep(
   ctx: SenderContext,
   outboxId: string,
-  requested?: NotifyChannel,
+  requested?: DeliveryChannel,
 ): Promise<StepOutcome> {
   const loaded = await ctx.store.load(outboxId);
   if (!loaded) return { kind: "done", status: "gone" };
@@ -74,6 +80,7 @@ export async function deliverStep(
   const dueInMs = Date.parse(row.available_at) - now;
   if (dueInMs > 0) return { kind: "retry", delayMs: dueInMs, reason: "not_due" };
   if (row.kind === CHAT_REPLY_KIND) return chatReplyStep(ctx, row, deliveries);
+  if (row.kind === WEBHOOK_KIND) return webhookStep(ctx, row, deliveries);
 
   if (!target) return finish(ctx, row, "not_notified", `unknown kind ${row.kind}`);
   if (deliveries.some((d) => d.status === "sent")) return finish(ctx, row, "sent", null);

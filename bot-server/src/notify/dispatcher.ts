@@ -7,7 +7,7 @@ import type { SenderContext } from "./deliver-step.js";
 import { deliverStep } from "./deliver-step.js";
 import { markQueued, releaseToPending, scheduleOutbox, selectDuePending, selectStaleQueued } from "../store/outbox.js";
 import type { RateGate } from "./rate-gate.js";
-import type { NotifyChannel } from "../../../shared/notify/channels.js";
+import type { DeliveryChannel } from "../../../shared/notify/channels.js";
 
 export interface DispatcherHandle {
   stop(): Promise<void>;
@@ -19,7 +19,8 @@ export interface DispatcherHandle {
 const MAX_HOPS = 4;
 const WAITS = new Set(["in_flight", "claimed_elsewhere", "resolved_elsewhere"]);
 
-export function startDispatcher(ctx: SenderContext, gate: RateGate): DispatcherHandle {
+/** `kinds`: only these outbox kinds (the webhooks alone when no Zalo sending is configured). */
+export function startDispatcher(ctx: SenderContext, gate: RateGate, kinds?: readonly string[]): DispatcherHandle {
   const inFlight = new Map<string, Promise<void>>();
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
@@ -27,7 +28,7 @@ export function startDispatcher(ctx: SenderContext, gate: RateGate): DispatcherH
   let lastRecovery = 0;
 
   async function runRow(id: string): Promise<void> {
-    let requested: NotifyChannel | undefined;
+    let requested: DeliveryChannel | undefined;
     for (let hop = 0; hop < MAX_HOPS; hop++) {
       const outcome = await deliverStep(ctx, id, requested);
       if (outcome.kind === "done") return;
@@ -66,12 +67,13 @@ export function startDispatcher(ctx: SenderContext, gate: RateGate): DispatcherH
         ctx.db,
         new Date(now.getTime() - 2 * ctx.settings.sendLeaseMs).toISOString(),
         500,
+        kinds,
       );
       for (const row of stale) if (!inFlight.has(row.id)) await releaseToPending(ctx.db, row.id, now.toISOString());
     }
     const free = ctx.settings.concurrency - inFlight.size;
     if (free <= 0) return [];
-    const rows = (await selectDuePending(ctx.db, now.toISOString(), free + inFlight.size))
+    const rows = (await selectDuePending(ctx.db, now.toISOString(), free + inFlight.size, kinds))
       .filter((r) => !inFlight.has(r.id))
       .slice(0, free);
     const claimed = await markQueued(

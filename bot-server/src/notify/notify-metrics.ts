@@ -5,7 +5,7 @@
  */
 import { Queue } from "bullmq";
 import { Redis } from "ioredis";
-import { NOTIFY_CHANNELS } from "../../../shared/notify/channels.js";
+import { QUEUE_CHANNELS } from "../../../shared/notify/channels.js";
 import type { Deps } from "../deps.js";
 import type { MetricFamily } from "../metrics/prometheus-text.js";
 import { outboxCounts } from "../store/outbox.js";
@@ -73,7 +73,7 @@ async function queueFamilies(url: string, prefix: string, nowMs: number): Promis
     connection.disconnect();
     return down;
   }
-  const queues = NOTIFY_CHANNELS.map((channel) => {
+  const queues = QUEUE_CHANNELS.map((channel) => {
     const queue = new Queue(queueName(channel), { connection, prefix });
     queue.on("error", () => {}); // reported as khonghen_notify_redis_up 0
     return { channel, queue };

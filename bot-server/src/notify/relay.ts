@@ -1,6 +1,6 @@
 /**
  * Outbox → queues (Redis mode). Reads due "pending" rows, adds one job per row to the queue of its first usable
- * channel (job id = outbox id), then marks the rows "queued". Safe with several relays: duplicate adds are no-ops
+ * channel (a webhook to the province's system: its own queue "notify-tthc_webhook"; job id = outbox id), then marks the rows "queued". Safe with several relays: duplicate adds are no-ops
  * while the job exists, and a job that runs after its row was sent does nothing. A sweep re-adds "queued" rows
  * whose job Redis no longer has (restart without persistence): the outbox, not Redis, holds the truth.
  *
@@ -9,7 +9,13 @@
  * job is missing is queued again right away, instead of waiting NOTIFY_REQUEUE_AFTER_MS for the sweep.
  */
 import type { Redis } from "ioredis";
-import { chooseChannels, NOTIFY_CHANNELS, type NotifyChannel } from "../../../shared/notify/channels.js";
+import {
+  chooseChannels,
+  QUEUE_CHANNELS,
+  WEBHOOK_CHANNEL,
+  WEBHOOK_KIND,
+  type DeliveryChannel,
+} from "../../../shared/notify/channels.js";
 import type { SenderContext } from "./deliver-step.js";
 import { channelsFor } from "./deliver-step.js";
 import { enqueue, type ChannelQueues } from "./channel-queues.js";
@@ -32,7 +38,12 @@ export interface RelayHandle {
 }
 
 /** `redis`: the queues' connection, for the marker (the queues do not expose theirs). */
-export function startRelay(ctx: SenderContext, queues: ChannelQueues, redis: Redis): RelayHandle {
+export function startRelay(
+  ctx: SenderContext,
+  queues: ChannelQueues,
+  redis: Redis,
+  kinds?: readonly string[],
+): RelayHandle {
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
@@ -41,7 +52,7 @@ export function startRelay(ctx: SenderContext, queues: ChannelQueues, redis: Red
 
   async function relayOnce(): Promise<number> {
     const now = ctx.clock.now();
-    const rows = await selectDuePending(ctx.db, now.toISOString(), BATCH);
+    const rows = await selectDuePending(ctx.db, now.toISOString(), BATCH, kinds);
     if (rows.length === 0) return 0;
     await addToQueues(ctx, queues, rows, now.getTime());
     await markQueued(
@@ -59,17 +70,17 @@ export function startRelay(ctx: SenderContext, queues: ChannelQueues, redis: Red
 
   /** Re-adds the "queued" rows last touched before `cutoffIso` whose job Redis no longer has. */
   async function sweep(cutoffIso: string, now: number): Promise<{ stale: number; lost: number }> {
-    const stale = await selectStaleQueued(ctx.db, cutoffIso, SWEEP_BATCH);
+    const stale = await selectStaleQueued(ctx.db, cutoffIso, SWEEP_BATCH, kinds);
     if (stale.length === 0) return { stale: 0, lost: 0 };
     const lost: OutboxRow[] = [];
     await Promise.all(
       stale.map(async (row) => {
-        const states = await Promise.all(NOTIFY_CHANNELS.map((c) => queues[c].getJobState(row.id)));
+        const states = await Promise.all(QUEUE_CHANNELS.map((c) => queues[c].getJobState(row.id)));
         const alive = states.some((s) => s !== "unknown" && s !== "completed" && s !== "failed");
         if (alive) return;
         // A finished job keeps its id and would make the re-add a no-op.
         await Promise.all(
-          NOTIFY_CHANNELS.map((c, i) =>
+          QUEUE_CHANNELS.map((c, i) =>
             states[i] === "completed" || states[i] === "failed" ? queues[c].remove(row.id) : undefined,
           ),
         );
@@ -150,15 +161,17 @@ async function addToQueues(
   nowMs: number,
 ): Promise<void> {
   const targets = await loadTargets(ctx.db, rows, ctx.target);
-  const groups = new Map<string, { channel: NotifyChannel; delayMs: number; ids: string[] }>();
+  const groups = new Map<string, { channel: DeliveryChannel; delayMs: number; ids: string[] }>();
   for (const row of rows) {
     const t = targets.get(row.id);
-    const channel =
-      row.kind === CHAT_REPLY_KIND
-        ? "oa_cs"
-        : ((t && chooseChannels(t.recipient, nowMs, channelsFor(ctx.settings, t.kind))[0]) ??
-          ctx.settings.channels[0] ??
-          "oa_cs");
+    const channel: DeliveryChannel =
+      row.kind === WEBHOOK_KIND
+        ? WEBHOOK_CHANNEL
+        : row.kind === CHAT_REPLY_KIND
+          ? "oa_cs"
+          : ((t && chooseChannels(t.recipient, nowMs, channelsFor(ctx.settings, t.kind))[0]) ??
+            ctx.settings.channels[0] ??
+            "oa_cs");
     const delayMs = Math.max(0, Date.parse(row.available_at) - nowMs);
     const key = `${channel}/${delayMs}`;
     const g = groups.get(key) ?? { channel, delayMs, ids: [] };

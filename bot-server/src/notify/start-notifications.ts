@@ -3,12 +3,14 @@
  * - REDIS_URL set: a relay (outbox → BullMQ queues, one per channel) and, unless NOTIFY_WORKERS=0, the channel
  *   workers; `npm run worker` processes run the same with workers on. Any number of processes may run both.
  * - no REDIS_URL (the embedded default): an in-process dispatcher over the outbox, calling the same sender step.
- * Without any Zalo sending configuration it starts nothing and says so: outbox rows wait, nothing is lost.
+ * Without any Zalo sending configuration it sends no notification and says so: outbox rows wait, nothing is lost;
+ * the webhooks to the province's TTHC system (outbox kind tthc_webhook) are still sent, in the same mode.
  * The OA client and token store are the Zalo runtime's (`deps.zalo`, zalo/zalo-runtime.ts), shared with the chatbot;
  * its owner closes it.
  * Every Redis connection opened here is closed by stop().
  */
 import { Redis } from "ioredis";
+import { WEBHOOK_KIND } from "../../../shared/notify/channels.js";
 import type { Deps } from "../deps.js";
 import { closeQueues, createChannelQueues } from "./channel-queues.js";
 import { startChannelWorkers, type WorkersHandle } from "./channel-workers.js";
@@ -31,6 +33,7 @@ export interface NotificationsOptions {
 }
 
 export interface Notifications {
+  /** "disabled": no Zalo sending configured; only the province system's webhooks are sent (in the same way). */
   mode: "redis" | "embedded" | "disabled";
   /** Stops reading the outbox, lets sends in flight finish, closes every connection it opened. */
   stop(): Promise<void>;
@@ -50,12 +53,14 @@ export function startNotifications(deps: Deps, options: NotificationsOptions = {
     ...configured,
     channels: configured.channels.filter((c) => replaced || (c === "miniapp" ? hasMiniApp : hasOa)),
   };
-  if (!options.zalo && !hasOa && !hasMiniApp) {
+  // Without any Zalo sending configuration citizen notifications wait in the outbox (nothing is lost); the province
+  // system's webhooks need no Zalo and still go.
+  const webhooksOnly = !options.zalo && !hasOa && !hasMiniApp;
+  if (webhooksOnly)
     log.warn(
-      "notifications not started: no Zalo sending configuration (ZALO_APP_ID/ZALO_APP_SECRET or NOTIFY_MINIAPP_API_KEY/ZALO_MINIAPP_ID); outbox rows wait",
+      "notifications not started: no Zalo sending configuration (ZALO_APP_ID/ZALO_APP_SECRET or NOTIFY_MINIAPP_API_KEY/ZALO_MINIAPP_ID); outbox rows wait (webhooks to the province's system are sent)",
     );
-    return { mode: "disabled", stop: async () => {} };
-  }
+  const kinds = webhooksOnly ? [WEBHOOK_KIND] : undefined;
 
   const redisUrl = config.REDIS_URL;
   // BullMQ needs maxRetriesPerRequest null; a Redis restart then delays commands instead of failing them.
@@ -90,10 +95,10 @@ export function startNotifications(deps: Deps, options: NotificationsOptions = {
 
   if (!redisUrl) {
     const gate = createRateGate(settings.rates);
-    const dispatcher: DispatcherHandle = startDispatcher({ ...base, beforeSend: (c) => gate.take(c) }, gate);
-    log.info({ mode: "embedded" }, "notifications started");
+    const dispatcher: DispatcherHandle = startDispatcher({ ...base, beforeSend: (c) => gate.take(c) }, gate, kinds);
+    if (!webhooksOnly) log.info({ mode: "embedded" }, "notifications started");
     return {
-      mode: "embedded",
+      mode: webhooksOnly ? "disabled" : "embedded",
       runOnce: dispatcher.runOnce,
       async stop() {
         gate.close();
@@ -107,14 +112,15 @@ export function startNotifications(deps: Deps, options: NotificationsOptions = {
   );
   const queueConnection = connect();
   const queues = createChannelQueues(queueConnection, settings.queuePrefix, onRedisError);
-  const relay = options.relay === false ? undefined : startRelay(base, queues, queueConnection);
+  const relay = options.relay === false ? undefined : startRelay(base, queues, queueConnection, kinds);
   const runWorkers = options.workers ?? config.NOTIFY_WORKERS;
   const workers: WorkersHandle | undefined = runWorkers
     ? startChannelWorkers(base, queues, connect(), onRedisError)
     : undefined;
-  log.info({ mode: "redis", relay: relay !== undefined, workers: runWorkers }, "notifications started");
+  if (!webhooksOnly)
+    log.info({ mode: "redis", relay: relay !== undefined, workers: runWorkers }, "notifications started");
   return {
-    mode: "redis",
+    mode: webhooksOnly ? "disabled" : "redis",
     ...(relay ? { relay } : {}),
     async stop() {
       await relay?.stop();

@@ -290,7 +290,6 @@ export interface Database {
   report_facts: ReportFactsTable;
   report_state: ReportStateTable;
   integration_targets: IntegrationTargetTable;
-  webhook_deliveries: WebhookDeliveryTable;
   integration_cursor: IntegrationCursorTable;
   integration_tokens: IntegrationTokenTable;
 }
@@ -302,20 +301,6 @@ export interface IntegrationTargetTable {
   url: string;
   secret: string; // HMAC-SHA256 key shared with the receiver
   active: number;
-  created_at: string;
-  updated_at: string;
-}
-
-/** One delivery of one dossier event to one target; unique per (event, target). */
-export interface WebhookDeliveryTable {
-  id: string;
-  event_id: string;
-  target_id: string;
-  body: string; // JSON, no personal data
-  status: string; // pending | sent | dead
-  attempts: number;
-  available_at: string;
-  last_error: string | null;
   created_at: string;
   updated_at: string;
 }

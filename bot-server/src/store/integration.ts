@@ -1,9 +1,11 @@
 /**
  * Storage of the exchange with the province's TTHC information system (migration 0016): webhook targets, the
- * durable deliveries of dossier events (one row per event and target, so an event is sent once per target even
- * when the feeder reads it twice), the read API's tokens and its pages of dossiers and events in order of change.
+ * feeder that turns dossier events into outbox rows of kind tthc_webhook (one row per event and target, so an event
+ * is sent once per target even when the feeder reads it twice; the notification outbox then carries them), the read
+ * API's tokens and its pages of dossiers and events in order of change.
  */
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
+import { WEBHOOK_KIND } from "../../../shared/notify/channels.js";
 import type { Kysely } from "kysely";
 import type { Database } from "./database.js";
 
@@ -52,14 +54,36 @@ export interface FeedEvent {
 
 const CURSOR_ID = "webhooks";
 
+/** One webhook delivery as an outbox row's payload: no personal data (ids, codes, states, dates, the unit). */
+export interface WebhookPayload {
+  targetId: string;
+  /** The target's unit (dead letters are shown to that unit's administrator); null: the province's target. */
+  unitId: string | null;
+  eventId: string;
+  /** The exact JSON posted and signed. */
+  body: string;
+}
+
+/** The outbox id of (event, target): the same pair always gives the same row, so a second read adds nothing. */
+export function webhookOutboxId(eventId: string, targetId: string): string {
+  const h = createHash("sha256").update(`${WEBHOOK_KIND}:${eventId}:${targetId}`).digest("hex");
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
+}
+
 /**
  * Reads the dossier events since the cursor (minus `overlapMs`, so an event committed late with an earlier time is
- * still seen), lets `plan` choose the deliveries, inserts them (an (event, target) pair already there is skipped)
- * and moves the cursor, in one transaction. Returns the number of events read.
+ * still seen), lets `plan` choose the deliveries, inserts each as an outbox row of kind tthc_webhook (an (event,
+ * target) pair already there is skipped: its id is derived from the pair) and moves the cursor, in one transaction.
+ * Returns the number of events read.
  */
 export async function feedDeliveries(
   db: Db,
-  opts: { now: string; overlapMs: number; limit: number; plan: (e: FeedEvent) => { targetId: string; body: string }[] },
+  opts: {
+    now: string;
+    overlapMs: number;
+    limit: number;
+    plan: (e: FeedEvent) => { targetId: string; unitId: string | null; body: string }[];
+  },
 ): Promise<number> {
   return db.transaction().execute(async (trx) => {
     const cursor = await trx
@@ -115,22 +139,33 @@ export async function feedDeliveries(
     );
     for (let i = 0; i < deliveries.length; i += 200) {
       await trx
-        .insertInto("webhook_deliveries")
+        .insertInto("outbox")
         .values(
-          deliveries.slice(i, i + 200).map((d) => ({
-            id: randomUUID(),
-            event_id: d.eventId,
-            target_id: d.targetId,
-            body: d.body,
-            status: "pending",
-            attempts: 0,
-            available_at: opts.now,
-            last_error: null,
-            created_at: opts.now,
-            updated_at: opts.now,
-          })),
+          deliveries.slice(i, i + 200).map((d) => {
+            const payload: WebhookPayload = {
+              targetId: d.targetId,
+              unitId: d.unitId,
+              eventId: d.eventId,
+              body: d.body,
+            };
+            return {
+              id: webhookOutboxId(d.eventId, d.targetId),
+              // Not tied to the dossier: the dossier's notify_status, its notification lines and the reports' "citizens
+              // notified" read outbox rows through dossier_id, and this is no citizen notification.
+              dossier_id: null,
+              event_id: d.eventId,
+              kind: WEBHOOK_KIND,
+              payload: JSON.stringify(payload),
+              status: "pending",
+              attempts: 0,
+              available_at: opts.now,
+              created_at: opts.now,
+              updated_at: opts.now,
+              last_error: null,
+            };
+          }),
         )
-        .onConflict((oc) => oc.columns(["event_id", "target_id"]).doNothing())
+        .onConflict((oc) => oc.column("id").doNothing())
         .execute();
     }
     const last = rows.at(-1)?.at;
@@ -143,80 +178,46 @@ export async function feedDeliveries(
   });
 }
 
-export interface DueDelivery {
-  id: string;
-  availableAt: string;
-  eventId: string;
-  attempts: number;
-  body: string;
-  url: string;
-  secret: string;
-}
-
-export async function selectDueDeliveries(db: Db, now: string, limit: number): Promise<DueDelivery[]> {
-  const rows = await db
-    .selectFrom("webhook_deliveries as w")
-    .innerJoin("integration_targets as t", "t.id", "w.target_id")
-    .select(["w.id", "w.available_at", "w.event_id", "w.attempts", "w.body", "t.url", "t.secret"])
-    .where("w.status", "=", "pending")
-    .where("w.available_at", "<=", now)
-    .where("t.active", "=", 1)
-    .orderBy("w.available_at")
-    .limit(limit)
-    .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    availableAt: r.available_at,
-    eventId: r.event_id,
-    attempts: Number(r.attempts),
-    body: r.body,
-    url: r.url,
-    secret: r.secret,
-  }));
-}
-
-/**
- * Takes a due delivery for one sender: moves its time to `leaseUntil` if it is still pending at `availableAt`.
- * False when another process took it first, so two instances never send the same delivery at once.
- */
-export async function claimDelivery(db: Db, id: string, availableAt: string, leaseUntil: string): Promise<boolean> {
+/** The target a delivery goes to, while it is active. */
+export async function readActiveTarget(db: Db, id: string): Promise<IntegrationTarget | undefined> {
   const r = await db
-    .updateTable("webhook_deliveries")
-    .set({ available_at: leaseUntil })
+    .selectFrom("integration_targets")
+    .selectAll()
     .where("id", "=", id)
-    .where("status", "=", "pending")
-    .where("available_at", "=", availableAt)
+    .where("active", "=", 1)
     .executeTakeFirst();
-  return Number(r.numUpdatedRows) === 1;
+  return r ? { id: r.id, unitId: r.unit_id, url: r.url, secret: r.secret } : undefined;
 }
 
-/** Records one attempt: sent, retried at `retryAt`, or given up (dead). Only a pending row changes. */
-export async function recordAttempt(
-  db: Db,
-  id: string,
-  outcome: { status: "sent" | "pending" | "dead"; retryAt?: string; error: string | null; now: string },
-): Promise<void> {
-  await db
-    .updateTable("webhook_deliveries")
-    .set((eb) => ({
-      status: outcome.status,
-      attempts: eb("attempts", "+", 1),
-      last_error: outcome.error,
-      updated_at: outcome.now,
-      ...(outcome.retryAt ? { available_at: outcome.retryAt } : {}),
-    }))
-    .where("id", "=", id)
-    .where("status", "=", "pending")
-    .execute();
+export function parseWebhookPayload(json: string): WebhookPayload | undefined {
+  try {
+    const p = JSON.parse(json) as Partial<WebhookPayload>;
+    if (typeof p.targetId !== "string" || typeof p.eventId !== "string" || typeof p.body !== "string") return undefined;
+    return {
+      targetId: p.targetId,
+      unitId: typeof p.unitId === "string" ? p.unitId : null,
+      eventId: p.eventId,
+      body: p.body,
+    };
+  } catch {
+    return undefined;
+  }
 }
 
+/** The webhook deliveries (outbox rows of kind tthc_webhook), oldest first. */
 export async function listDeliveries(
   db: Db,
 ): Promise<{ eventId: string; targetId: string; status: string; attempts: number; lastError: string | null }[]> {
-  const rows = await db.selectFrom("webhook_deliveries").selectAll().orderBy("created_at").execute();
+  const rows = await db
+    .selectFrom("outbox")
+    .selectAll()
+    .where("kind", "=", WEBHOOK_KIND)
+    .orderBy("created_at")
+    .orderBy("event_id")
+    .execute();
   return rows.map((r) => ({
-    eventId: r.event_id,
-    targetId: r.target_id,
+    eventId: r.event_id ?? "",
+    targetId: parseWebhookPayload(r.payload)?.targetId ?? "",
     status: r.status,
     attempts: Number(r.attempts),
     lastError: r.last_error,

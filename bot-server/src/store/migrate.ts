@@ -17,6 +17,7 @@ import { chatbotDemoNotedMigration } from "./migrations/0014-chatbot-demo-noted.
 import { zaloIdentityAndChannelsMigration } from "./migrations/0012-zalo-identity-and-channels.js";
 import { reportFactsMigration } from "./migrations/0015-report-facts.js";
 import { integrationWebhooksMigration } from "./migrations/0016-integration-webhooks.js";
+import { webhooksThroughOutboxMigration } from "./migrations/0021-webhooks-through-outbox.js";
 
 /** Names sort in apply order; append only. */
 export const migrations: Record<string, Migration> = {
@@ -30,6 +31,7 @@ export const migrations: Record<string, Migration> = {
   "0014-chatbot-demo-noted": chatbotDemoNotedMigration,
   "0015-report-facts": reportFactsMigration,
   "0016-integration-webhooks": integrationWebhooksMigration,
+  "0021-webhooks-through-outbox": webhooksThroughOutboxMigration,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

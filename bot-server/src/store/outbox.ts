@@ -12,7 +12,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { sql, type Kysely, type Selectable } from "kysely";
-import type { NotifyChannel } from "../../../shared/notify/channels.js";
+import type { DeliveryChannel } from "../../../shared/notify/channels.js";
 import { parseOutboxPayload } from "../../../shared/notify/notification-kinds.js";
 import type { CitizenTable, Database, DeliveryTable, DossierTable, OutboxTable, UserTable } from "./database.js";
 
@@ -91,14 +91,14 @@ export async function listOutboxOfDossier(db: Db, dossierId: string): Promise<Ou
 export const FINAL_OUTBOX_STATUSES = new Set(["sent", "not_notified", "dead"]);
 
 /** The per-(outbox row, channel) key: held by the attempt that may deliver, so a second send cannot be claimed. */
-export function idempotencyKey(outboxId: string, channel: NotifyChannel): string {
+export function idempotencyKey(outboxId: string, channel: DeliveryChannel): string {
   return `${outboxId}:${channel}`;
 }
 
 export interface DeliveryClaim {
   id: string;
   outboxId: string;
-  channel: NotifyChannel;
+  channel: DeliveryChannel;
   attempt: number;
   at: string;
   trackingId: string | null;
@@ -293,15 +293,15 @@ export async function scheduleOutbox(
 }
 
 /** Rows due for relay or dispatch, oldest first. */
-export async function selectDuePending(db: Db, nowIso: string, limit: number): Promise<OutboxRow[]> {
-  return db
-    .selectFrom("outbox")
-    .selectAll()
-    .where("status", "=", "pending")
-    .where("available_at", "<=", nowIso)
-    .orderBy("available_at")
-    .limit(limit)
-    .execute();
+export async function selectDuePending(
+  db: Db,
+  nowIso: string,
+  limit: number,
+  kinds?: readonly string[],
+): Promise<OutboxRow[]> {
+  let q = db.selectFrom("outbox").selectAll().where("status", "=", "pending").where("available_at", "<=", nowIso);
+  if (kinds) q = q.where("kind", "in", [...kinds]);
+  return q.orderBy("available_at").limit(limit).execute();
 }
 
 /** pending → queued for the given rows; returns the ids this call moved (another relay may have moved some). */
@@ -328,15 +328,15 @@ export async function releaseToPending(db: Db, id: string, nowIso: string): Prom
 }
 
 /** Queued rows nobody has touched since `beforeIso`: their job may have been lost (Redis restart, crash). */
-export async function selectStaleQueued(db: Db, beforeIso: string, limit: number): Promise<OutboxRow[]> {
-  return db
-    .selectFrom("outbox")
-    .selectAll()
-    .where("status", "=", "queued")
-    .where("updated_at", "<", beforeIso)
-    .orderBy("updated_at")
-    .limit(limit)
-    .execute();
+export async function selectStaleQueued(
+  db: Db,
+  beforeIso: string,
+  limit: number,
+  kinds?: readonly string[],
+): Promise<OutboxRow[]> {
+  let q = db.selectFrom("outbox").selectAll().where("status", "=", "queued").where("updated_at", "<", beforeIso);
+  if (kinds) q = q.where("kind", "in", [...kinds]);
+  return q.orderBy("updated_at").limit(limit).execute();
 }
 
 export async function touchOutbox(db: Db, ids: readonly string[], nowIso: string): Promise<void> {
@@ -434,6 +434,9 @@ export async function listDeadLetters(db: Db, unitId: string | undefined): Promi
   const rows = await db
     .selectFrom("outbox")
     .leftJoin("dossiers", "dossiers.id", "outbox.dossier_id")
+    // A webhook to the province's system belongs to no dossier's notifications, but tells of one dossier's event.
+    .leftJoin("dossier_events as ev", "ev.id", "outbox.event_id")
+    .leftJoin("dossiers as evd", "evd.id", "ev.dossier_id")
     .select([
       "outbox.id",
       "outbox.kind",
@@ -445,6 +448,8 @@ export async function listDeadLetters(db: Db, unitId: string | undefined): Promi
       "outbox.updated_at",
       "dossiers.code",
       "dossiers.receiving_unit_id",
+      "evd.id as event_dossier_id",
+      "evd.code as event_dossier_code",
     ])
     .where("outbox.status", "=", "dead")
     .orderBy("outbox.updated_at", "desc")
@@ -461,8 +466,8 @@ export async function listDeadLetters(db: Db, unitId: string | undefined): Promi
   return mine.map((r) => ({
     outboxId: r.id,
     kind: r.kind,
-    dossierId: r.dossier_id,
-    dossierCode: r.code,
+    dossierId: r.dossier_id ?? r.event_dossier_id,
+    dossierCode: r.code ?? r.event_dossier_code,
     unitId: r.unitId,
     attempts: r.attempts,
     lastError: r.last_error,

@@ -10,6 +10,10 @@ export interface DeadLetterFixture {
   dossierId: string | null;
   kind?: string;
   payload?: Record<string, unknown>;
+  /** The dossier event it tells of (a webhook to the province's system). */
+  eventId?: string;
+  /** The delivery channel of the attempts (default oa_cs). */
+  channel?: string;
   /** Error code of each failed attempt, in order (e.g. http_500, -230). */
   errors: string[];
   /** When the first attempt was made; each next one a minute later. */
@@ -27,7 +31,7 @@ export async function insertDeadLetter(db: Kysely<Database>, f: DeadLetterFixtur
       .values({
         id,
         dossier_id: f.dossierId,
-        event_id: null,
+        event_id: f.eventId ?? null,
         kind,
         payload: JSON.stringify(f.payload ?? {}),
         status: "dead",
@@ -35,7 +39,7 @@ export async function insertDeadLetter(db: Kysely<Database>, f: DeadLetterFixtur
         available_at: f.at,
         created_at: f.at,
         updated_at: last,
-        last_error: `oa_cs ${f.errors[f.errors.length - 1]}: failed`,
+        last_error: `${f.channel ?? "oa_cs"} ${f.errors[f.errors.length - 1]}: failed`,
       })
       .execute();
     if (f.errors.length > 0) {
@@ -45,8 +49,8 @@ export async function insertDeadLetter(db: Kysely<Database>, f: DeadLetterFixtur
           f.errors.map((code, i) => ({
             id: randomUUID(),
             outbox_id: id,
-            channel: "oa_cs",
-            idempotency_key: `${id}:oa_cs#${i}`,
+            channel: f.channel ?? "oa_cs",
+            idempotency_key: `${id}:${f.channel ?? "oa_cs"}#${i}`,
             attempt: i + 1,
             status: "failed",
             error_code: code,
