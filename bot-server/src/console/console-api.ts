@@ -8,7 +8,7 @@ import { rateLimit } from "express-rate-limit";
 import type { Deps } from "../deps.js";
 import { buildOpenApi } from "../api/openapi.js";
 import { sendError } from "../http/api-error.js";
-import { mountRoutes } from "../http/route-table.js";
+import { mountRoutes, type AnyRoute } from "../http/route-table.js";
 import { consoleRoutes } from "./console-routes.js";
 import type { MirrorHub } from "./mirror-hub.js";
 import {
@@ -27,7 +27,8 @@ const CONSOLE_API = {
     "x-permission names the action of the permissions table that the route requires. Errors: { error: { code, message (Vietnamese), detail (English), fields? } }.",
 };
 
-export function consoleApi(deps: Deps, mirror: MirrorHub): Router {
+/** `areaRoutes`: the route tables mounted under their own prefix (console-router.ts), documented here too. */
+export function consoleApi(deps: Deps, mirror: MirrorHub, areaRoutes: AnyRoute[] = []): Router {
   const r = Router();
   const loginLimit = rateLimit({
     windowMs: 60_000,
@@ -62,7 +63,7 @@ export function consoleApi(deps: Deps, mirror: MirrorHub): Router {
   const routes = consoleRoutes(mirror);
   let openApi: unknown;
   r.get("/openapi.json", (_req, res) => {
-    openApi ??= buildOpenApi(routes, {
+    openApi ??= buildOpenApi([...routes, ...areaRoutes], {
       version: "0.1.0",
       serverUrl: deps.config.PUBLIC_BASE_URL,
       prefix: "/console/api",
