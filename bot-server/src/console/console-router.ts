@@ -59,23 +59,7 @@ export function consoleRouter(deps: Deps, options: ConsoleRouterOptions = {}): R
     mountRoutes(tables, area.routes, deps);
     router.use(`/api${area.prefix}`, json, loadSession(deps), requireCsrf, requireOfficer, tables);
   }
-  router.use(
-    "/api/notifications",
-    json,
-    loadSession(deps),
-    requireCsrf,
-    requireOfficer,
-    consoleNotificationRoutes(deps),
-  );
   router.use("/api/chatbot", json, loadSession(deps), requireCsrf, requireOfficer, consoleChatbotRoutes(deps));
-  router.use(
-    "/api/conversations",
-    json,
-    loadSession(deps),
-    requireCsrf,
-    requireOfficer,
-    consoleConversationRoutes(deps),
-  );
   router.use(
     "/api/data-requests",
     json,
@@ -116,7 +100,11 @@ interface ConsoleArea {
 
 /** The console's areas with their own prefix: route tables (http/route-table.ts) like the rest of /console/api. */
 function consoleAreas(): ConsoleArea[] {
-  return [{ prefix: "/office-contact", routes: consoleOfficeContactRoutes() }];
+  return [
+    { prefix: "/office-contact", routes: consoleOfficeContactRoutes() },
+    { prefix: "/notifications", routes: consoleNotificationRoutes() },
+    { prefix: "/conversations", routes: consoleConversationRoutes() },
+  ];
 }
 
 /** An area's routes as /console/api/openapi.json documents them: the path under /console/api. */
