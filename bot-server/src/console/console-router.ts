@@ -59,16 +59,6 @@ export function consoleRouter(deps: Deps, options: ConsoleRouterOptions = {}): R
     mountRoutes(tables, area.routes, deps);
     router.use(`/api${area.prefix}`, json, loadSession(deps), requireCsrf, requireOfficer, tables);
   }
-  router.use("/api/chatbot", json, loadSession(deps), requireCsrf, requireOfficer, consoleChatbotRoutes(deps));
-  router.use(
-    "/api/data-requests",
-    json,
-    loadSession(deps),
-    requireCsrf,
-    requireOfficer,
-    consoleDataRequestRoutes(deps),
-  );
-  router.use("/api/zalo", json, loadSession(deps), requireCsrf, requireOfficer, consoleZaloRoutes(deps));
   router.use(
     "/api/report-exports",
     loadSession(deps),
@@ -103,7 +93,10 @@ function consoleAreas(): ConsoleArea[] {
   return [
     { prefix: "/office-contact", routes: consoleOfficeContactRoutes() },
     { prefix: "/notifications", routes: consoleNotificationRoutes() },
+    { prefix: "/chatbot", routes: consoleChatbotRoutes() },
     { prefix: "/conversations", routes: consoleConversationRoutes() },
+    { prefix: "/data-requests", routes: consoleDataRequestRoutes() },
+    { prefix: "/zalo", routes: consoleZaloRoutes() },
   ];
 }
 
