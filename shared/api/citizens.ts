@@ -55,3 +55,10 @@ export function maskPhone(phone: string): string {
   const national = phone.startsWith("84") ? `0${phone.slice(2)}` : phone;
   return national.length < 7 ? "***" : `${national.slice(0, 4)} *** ${national.slice(-3)}`;
 }
+
+/** 0912…, +84912…, 84912… → 84912…; undefined when not a Vietnamese mobile number. */
+export function normalizePhone(phone: string): string | undefined {
+  const digits = phone.replace(/[\s.()-]/g, "").replace(/^\+/, "");
+  const national = digits.startsWith("0") ? `84${digits.slice(1)}` : digits;
+  return /^84\d{9,10}$/.test(national) ? national : undefined;
+}

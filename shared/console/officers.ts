@@ -27,3 +27,15 @@ export const SessionReply = z.object({
   mustChangePassword: z.boolean().optional(),
 });
 export type SessionReply = z.infer<typeof SessionReply>;
+
+export const LoginBody = z.object({ username: z.string().max(100), password: z.string().max(200) });
+export type LoginBody = z.infer<typeof LoginBody>;
+
+export const PasswordBody = z.object({ current: z.string().max(200), next: z.string().max(200) });
+export type PasswordBody = z.infer<typeof PasswordBody>;
+
+export const IdleReply = z.object({ idle: IdleInfo });
+export type IdleReply = z.infer<typeof IdleReply>;
+
+export const DoneReply = z.object({ ok: z.literal(true) });
+export type DoneReply = z.infer<typeof DoneReply>;

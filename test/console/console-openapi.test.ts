@@ -44,6 +44,18 @@ forEachDatabase((_name, open) => {
     expect(Object.keys(lookup.responses)).toEqual(expect.arrayContaining(["200", "403", "404", "429"]));
     expect(body.paths["/console/api/feedback/{id}/answer"]!.post!["x-permission"]).toBe("feedback.answer");
     expect(body.paths["/console/api/settings/alert"]!.put!["x-permission"]).toBe("settings.leader_alert");
+    // The areas mounted under their own prefix and the sign-in routes are documented from their tables too.
+    expect(body.paths["/console/api/chatbot/area"]!.put!["x-permission"]).toBe("chatbot.edit_area");
+    expect(body.paths["/console/api/data-requests/{id}/answer"]!.post!["x-permission"]).toBe("data_requests.answer");
+    expect(body.paths["/console/api/notifications/{outboxId}/redrive"]!.post!["x-permission"]).toBe(
+      "notifications.redrive",
+    );
+    expect(body.paths["/console/api/zalo/dossiers/{dossierId}/phone"]!.put!.requestBody).toBeDefined();
+    expect(Object.keys(body.paths["/console/api/office-contact"]!)).toEqual(["get", "put"]);
+    expect(Object.keys(body.paths["/console/api/conversations/{id}/handled"]!)).toEqual(["post"]);
+    expect(Object.keys(body.paths["/console/api/login"]!.post!.responses)).toEqual(
+      expect.arrayContaining(["200", "400", "401", "429"]),
+    );
   });
 
   it("without a session the document is refused like every officer route", async () => {

@@ -6,34 +6,16 @@
 import { useEffect, useState } from "react";
 import { api, ApiError } from "./api.js";
 import { vnDayTime } from "./format.js";
+import type {
+  ChatbotAreaReply,
+  ChatbotTryReply,
+  ChatbotUnitChoice,
+  ChatbotUnitsReply,
+} from "../../../shared/console/chatbot.js";
 
-type Button = { title: string; url: string } | { title: string; query: string };
-interface Understood {
-  procedureCode?: string;
-  unitCode?: string;
-  dossierCode?: string;
-  otherProcedure?: string;
-  askedDay?: unknown;
-  asksWhere?: true;
-  officerComplaint?: true;
-}
-interface TryReply {
-  intent: string;
-  understood: Understood;
-  reply: { text: string; buttons: Button[]; needsHuman?: boolean; recordsFeedback?: string };
-}
-interface UnitChoice {
-  unitId: string;
-  name: string;
-  level: string;
-}
-interface Area {
-  unitId: string | null;
-  name: string | null;
-  updatedAt: string | null;
-  canEdit: boolean;
-  choices: UnitChoice[];
-}
+type TryReply = ChatbotTryReply;
+type UnitChoice = ChatbotUnitChoice;
+type Area = ChatbotAreaReply;
 
 const INTENT_LABELS: Record<string, string> = {
   scheme_procedures: "Thủ tục trả trong ngày",
@@ -64,7 +46,7 @@ export function ChatbotPage() {
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
-    api<{ units: UnitChoice[]; defaultUnitId: string | null }>("GET", "/chatbot/units").then(
+    api<ChatbotUnitsReply>("GET", "/chatbot/units").then(
       (r) => {
         setUnits(r.units);
         setUnitId(r.defaultUnitId ?? r.units[0]?.unitId ?? "");

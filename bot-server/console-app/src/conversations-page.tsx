@@ -5,19 +5,7 @@
 import { useCallback, useEffect, useState } from "react";
 import { api, ApiError } from "./api.js";
 import { vnDayTime } from "./format.js";
-
-export interface WaitingConversation {
-  id: string;
-  oaUser: string;
-  waitingSince: string;
-  unitName: string | null;
-}
-export interface ConversationsReply {
-  canHandle: boolean;
-  hint: string;
-  count: number;
-  items: WaitingConversation[];
-}
+import type { ConversationsReply, WaitingConversation } from "../../../shared/console/conversations.js";
 
 export function ConversationsPage({ onChange }: { onChange: () => void }) {
   const [data, setData] = useState<ConversationsReply | null>(null);

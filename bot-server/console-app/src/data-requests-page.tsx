@@ -8,20 +8,9 @@ import { useCallback, useEffect, useState } from "react";
 import { api, ApiError } from "./api.js";
 import type { OfficerView as Officer } from "../../../shared/console/officers.js";
 import { vnDayTime } from "./format.js";
+import type { DataRequestsReply, DataRequestView } from "../../../shared/console/data-requests.js";
 
-interface DataRequest {
-  id: string;
-  subject: string;
-  subjectLabel: string;
-  reference: string | null;
-  unitName: string;
-  text: string;
-  status: string;
-  statusLabel: string;
-  answer: string | null;
-  answeredAt: string | null;
-  createdAt: string;
-}
+type DataRequest = DataRequestView;
 
 export function DataRequestsPage({ officer }: { officer: Officer }) {
   const [items, setItems] = useState<DataRequest[] | null>(null);
@@ -30,7 +19,7 @@ export function DataRequestsPage({ officer }: { officer: Officer }) {
   const [notice, setNotice] = useState("");
   const load = useCallback(
     () =>
-      api<{ canAnswer: boolean; items: DataRequest[] }>("GET", "/data-requests").then(
+      api<DataRequestsReply>("GET", "/data-requests").then(
         (r) => {
           setItems(r.items);
           setCanAnswer(r.canAnswer);

@@ -7,30 +7,10 @@ import { api, ApiError } from "./api.js";
 import { vnDayTime } from "./format.js";
 import { navigate } from "./router.js";
 import { ZaloSendingNotice } from "./zalo-sending-notice.js";
+import type { DeadLettersReply, DeadLetterView } from "../../../shared/console/notifications.js";
 
-interface Attempt {
-  channelLabel: string;
-  attempt: number;
-  statusLabel: string;
-  errorLabel: string | null;
-  at: string;
-}
-interface DeadLetter {
-  outboxId: string;
-  kindLabel: string;
-  dossierId: string | null;
-  dossierCode: string | null;
-  unitName: string | null;
-  attempts: number;
-  lastError: string | null;
-  lastErrorLabel: string | null;
-  deadAt: string;
-  deliveries: Attempt[];
-}
-interface Reply {
-  canRedrive: boolean;
-  items: DeadLetter[];
-}
+type DeadLetter = DeadLetterView;
+type Reply = DeadLettersReply;
 
 export function DeadLettersPage() {
   const [data, setData] = useState<Reply | null>(null);

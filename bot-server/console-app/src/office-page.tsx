@@ -5,12 +5,7 @@
 import { useEffect, useState } from "react";
 import { api, ApiError } from "./api.js";
 import { vnDayTime } from "./format.js";
-
-interface OfficeContact {
-  phone: string | null;
-  address: string | null;
-  updatedAt: string | null;
-}
+import type { OfficeContactReply as OfficeContact } from "../../../shared/console/office.js";
 
 export function OfficePage() {
   const [saved, setSaved] = useState<OfficeContact | null>(null);

@@ -6,18 +6,10 @@
 import { useEffect, useState } from "react";
 import { api } from "./api.js";
 import { vnDayTime } from "./format.js";
+import type { OaLinkCodeReply, OaLinkReply } from "../../../shared/console/zalo.js";
 
-interface LinkState {
-  linked: boolean;
-  codeExpiresAt: string | null;
-  oaId: string | null;
-}
-interface Issued {
-  code: string;
-  message: string;
-  expiresAt: string;
-  oaId: string | null;
-}
+type LinkState = OaLinkReply;
+type Issued = OaLinkCodeReply;
 
 export function ZaloLinkPage() {
   const [state, setState] = useState<LinkState | null>(null);

@@ -1,13 +1,7 @@
 /** Says plainly, on the unit admin's and leader's pages, when citizens are not being notified because Zalo is not connected. */
 import { useEffect, useState } from "react";
 import { api } from "./api.js";
-
-interface Sending {
-  connected: boolean;
-  title: string;
-  detail: string;
-  configure: string[];
-}
+import type { SendingReply as Sending } from "../../../shared/console/notifications.js";
 
 export function ZaloSendingNotice({ showConfigure }: { showConfigure: boolean }) {
   const [s, setS] = useState<Sending | null>(null);

@@ -9,6 +9,7 @@ import { z } from "zod";
 import type { Deps } from "../deps.js";
 import { consoleFrontEnd } from "../http/console-front-end.js";
 import { jsonBody } from "../http/json-body.js";
+import { mountRoutes, type AnyRoute } from "../http/route-table.js";
 import { consoleApi } from "./console-api.js";
 import { sendError } from "../http/api-error.js";
 import { createMirrorHub, type MirrorHub, type MirrorSync } from "./mirror-hub.js";
@@ -51,40 +52,13 @@ export function consoleRouter(deps: Deps, options: ConsoleRouterOptions = {}): R
     });
   const router = Router();
   const json = jsonBody();
-  router.use(
-    "/api/office-contact",
-    json,
-    loadSession(deps),
-    requireCsrf,
-    requireOfficer,
-    consoleOfficeContactRoutes(deps),
-  );
-  router.use(
-    "/api/notifications",
-    json,
-    loadSession(deps),
-    requireCsrf,
-    requireOfficer,
-    consoleNotificationRoutes(deps),
-  );
-  router.use("/api/chatbot", json, loadSession(deps), requireCsrf, requireOfficer, consoleChatbotRoutes(deps));
-  router.use(
-    "/api/conversations",
-    json,
-    loadSession(deps),
-    requireCsrf,
-    requireOfficer,
-    consoleConversationRoutes(deps),
-  );
-  router.use(
-    "/api/data-requests",
-    json,
-    loadSession(deps),
-    requireCsrf,
-    requireOfficer,
-    consoleDataRequestRoutes(deps),
-  );
-  router.use("/api/zalo", json, loadSession(deps), requireCsrf, requireOfficer, consoleZaloRoutes(deps));
+  // Each area is a route table under its own prefix, behind the session, CSRF and sign-in checks.
+  const areas = consoleAreas();
+  for (const area of areas) {
+    const tables = Router();
+    mountRoutes(tables, area.routes, deps);
+    router.use(`/api${area.prefix}`, json, loadSession(deps), requireCsrf, requireOfficer, tables);
+  }
   router.use(
     "/api/report-exports",
     loadSession(deps),
@@ -93,7 +67,7 @@ export function consoleRouter(deps: Deps, options: ConsoleRouterOptions = {}): R
     consoleReportExportRoutes(deps, reportForExport),
   );
   router.use("/api/reports", json, loadSession(deps), requireCsrf, requireOfficer, consoleReportRoutes(deps));
-  router.use("/api", json, loadSession(deps), requireCsrf, consoleApi(deps, mirror));
+  router.use("/api", json, loadSession(deps), requireCsrf, consoleApi(deps, mirror, areas.flatMap(documented)));
   router.use("/mirror/api", json, mirrorApi(mirror));
   router.use("/mirror/api", (_req, res) => sendError(res, { code: "mirror_not_found" }));
   router.use("/api", (_req, res) => sendError(res, { code: "not_found" }));
@@ -107,6 +81,28 @@ export function consoleRouter(deps: Deps, options: ConsoleRouterOptions = {}): R
   router.use(consoleErrorHandler(deps));
   return router;
 }
+
+interface ConsoleArea {
+  /** Under /console/api. */
+  prefix: string;
+  routes: AnyRoute[];
+}
+
+/** The console's areas with their own prefix: route tables (http/route-table.ts) like the rest of /console/api. */
+function consoleAreas(): ConsoleArea[] {
+  return [
+    { prefix: "/office-contact", routes: consoleOfficeContactRoutes() },
+    { prefix: "/notifications", routes: consoleNotificationRoutes() },
+    { prefix: "/chatbot", routes: consoleChatbotRoutes() },
+    { prefix: "/conversations", routes: consoleConversationRoutes() },
+    { prefix: "/data-requests", routes: consoleDataRequestRoutes() },
+    { prefix: "/zalo", routes: consoleZaloRoutes() },
+  ];
+}
+
+/** An area's routes as /console/api/openapi.json documents them: the path under /console/api. */
+const documented = (area: ConsoleArea): AnyRoute[] =>
+  area.routes.map((r) => ({ ...r, path: r.path === "/" ? area.prefix : `${area.prefix}${r.path}` }));
 
 const JoinBody = z.object({ code: z.string().regex(/^\d{6}$/) });
 const ConfirmBody = z.object({ token: z.string().min(10).max(100), version: z.number().int().positive() });

@@ -1,101 +1,40 @@
 /**
- * /console/api/conversations: citizens the chatbot handed over to an officer (conversations.needs_human). The
- * officer answers in Zalo OA Manager, then marks the conversation handled here. Which unit sees what: a
- * conversation about the officer's unit (conversations.unit_id) and every conversation about no unit, which
- * every unit sees until one of them marks it handled; a province viewer sees all and changes nothing.
- * No message text is stored, so none is shown; the OA user id is masked and never leaves the server whole:
- * a conversation is named by an opaque reference (HMAC of the OA user id under the server's secret).
+ * /console/api/conversations: citizens the chatbot handed over to an officer (use-cases/waiting-conversations.ts),
+ * as route-table rows with the schemas of shared/console/conversations.ts.
  */
-import { createHmac, timingSafeEqual } from "node:crypto";
-import { Router, type Request, type Response } from "express";
-import type { Deps } from "../deps.js";
-import { writeAudit } from "../store/audit.js";
-import { listWaitingConversations, markConversationHandled, type Conversation } from "../store/conversations.js";
-import { sendError } from "../http/api-error.js";
-import { unitScope, type Officer } from "../../../shared/officers/officer.js";
-import { may, refusalOf } from "../../../shared/officers/permissions.js";
+import { ConversationParams, ConversationsReply, HandledReply } from "../../../shared/console/conversations.js";
+import { route, type AnyRoute } from "../http/route-table.js";
+import { markHandled, waitingConversations } from "../use-cases/waiting-conversations.js";
 
-const officerOf = (req: Request): Officer => req.console!.officer;
-/** May see the list but not mark a conversation handled. */
+const NO_STORE = { "Cache-Control": "no-store" };
 
-export const OA_MANAGER_HINT =
-  "Cán bộ trả lời người dân trong Zalo OA Manager (oa.zalo.me), rồi bấm “Đã xử lý” tại đây.";
-
-/** "71••••0801": enough to tell two conversations apart, not enough to message the citizen. */
-export function maskOaUserId(id: string): string {
-  return id.length <= 6 ? "••••" : `${id.slice(0, 2)}••••${id.slice(-4)}`;
-}
-
-function referenceOf(deps: Deps, oaUserId: string): string {
-  return createHmac("sha256", deps.statusTokenSecret)
-    .update(`conversation:${oaUserId}`)
-    .digest("base64url")
-    .slice(0, 22);
-}
-
-function sameReference(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
-}
-
-function view(deps: Deps, c: Conversation) {
-  const unit = c.unitId ? deps.domain.units.byId(c.unitId) : undefined;
-  return {
-    id: referenceOf(deps, c.oaUserId),
-    oaUser: maskOaUserId(c.oaUserId),
-    waitingSince: c.needsHumanSince ?? c.lastInteractionAt,
-    unitName: unit ? deps.domain.units.displayName(unit) : null,
-  };
-}
-
-/** An officer without a unit (other than the province viewer) has no conversations. */
-function waitingFor(deps: Deps, officer: Officer, limit?: number): Promise<Conversation[]> {
-  if (officer.role !== "province_viewer" && officer.unitId === null) return Promise.resolve([]);
-  return listWaitingConversations(deps.db, unitScope(officer), limit);
-}
-
-export function consoleConversationRoutes(deps: Deps): Router {
-  const r = Router();
-
-  r.get("/", async (req: Request, res: Response) => {
-    const officer = officerOf(req);
-    const items = await waitingFor(deps, officer);
-    res.set("Cache-Control", "no-store").json({
-      canHandle: may(officer, "conversations.handle"),
-      hint: OA_MANAGER_HINT,
-      count: items.length,
-      items: items.map((c) => view(deps, c)),
-    });
-  });
-
-  r.post("/:id/handled", async (req: Request, res: Response) => {
-    const officer = officerOf(req);
-    if (!may(officer, "conversations.handle"))
-      return sendError(res, { code: "forbidden", message: refusalOf("conversations.handle") });
-    const ref = String(req.params.id);
-    const found = (await waitingFor(deps, officer, 10_000)).find((c) =>
-      sameReference(referenceOf(deps, c.oaUserId), ref),
-    );
-    const notFound = () => sendError(res, { code: "conversation_not_found" });
-    // Another unit's conversation, one already handled and a made-up reference look the same.
-    if (!found) return notFound();
-    const now = deps.clock.now().toISOString();
-    const done = await markConversationHandled(deps.db, found.oaUserId, (tx) =>
-      writeAudit(tx, {
-        at: now,
-        actorKind: "officer",
-        actorId: officer.id,
-        action: "update",
-        subjectKind: "conversation",
-        subjectId: found.oaUserId,
-        fields: ["needs_human"],
-        reason: "Cán bộ đã hỗ trợ người dân qua Zalo OA",
+export function consoleConversationRoutes(): AnyRoute[] {
+  return [
+    route({
+      method: "get",
+      path: "/",
+      tag: "Conversations",
+      auth: "officer",
+      summary: "Citizens waiting for an officer (masked, no message text)",
+      response: { status: 200, schema: ConversationsReply, description: "Waiting conversations, oldest first" },
+      errors: [],
+      handler: async ({ officer }, deps) => ({
+        ok: true,
+        value: await waitingConversations(deps, officer),
+        headers: NO_STORE,
       }),
-    );
-    if (!done) return notFound();
-    res.json({ id: ref, handled: true });
-  });
-
-  return r;
+    }),
+    route({
+      method: "post",
+      path: "/:id/handled",
+      tag: "Conversations",
+      auth: "officer",
+      may: "conversations.handle",
+      params: ConversationParams,
+      summary: "Mark a conversation handled after answering in Zalo OA Manager (audited)",
+      response: { status: 200, schema: HandledReply, description: "Handled" },
+      errors: ["forbidden", "conversation_not_found"],
+      handler: ({ officer, params }, deps) => markHandled(deps, officer, params.id),
+    }),
+  ];
 }

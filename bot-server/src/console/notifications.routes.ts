@@ -1,102 +1,57 @@
 /**
- * /console/api/notifications: notifications that could not be delivered after every attempt (dead letters) and
- * their re-drive. The unit admin and the unit's leader see their unit's dead letters, a province viewer every
- * unit's (read-only); only the unit admin re-drives, and another unit's notification looks exactly like a missing
- * one. A re-drive and its audit entry commit together. No personal data is shown: dossier codes, kinds, attempts.
+ * /console/api/notifications: whether citizens are being notified at all, the dead letters and their re-drive
+ * (use-cases/dead-letters.ts), as route-table rows with the schemas of shared/console/notifications.ts.
  */
-import { Router, type Request, type Response } from "express";
-import {
-  deliveryAttemptVi,
-  deliveryErrorLabelVi,
-  notifyKindLabelVi,
-  webhookErrorLabelVi,
-} from "../../../shared/notify/notify-labels-vi.js";
-import { WEBHOOK_KIND } from "../../../shared/notify/channels.js";
-import type { Deps } from "../deps.js";
-import { listDeadLetters, redrive, type DeliveryAttempt } from "../store/outbox.js";
+import { DeadLettersReply, RedriveParams, RedriveReply, SendingReply } from "../../../shared/console/notifications.js";
+import { route, type AnyRoute } from "../http/route-table.js";
 import { sendingStatus } from "../notify/sending-status.js";
-import { writeAudit } from "../store/audit.js";
-import { sendError } from "../http/api-error.js";
-import type { Officer } from "../../../shared/officers/officer.js";
-import { may, refusalOf } from "../../../shared/officers/permissions.js";
+import { deadLettersFor, redriveDeadLetter } from "../use-cases/dead-letters.js";
 
-const officerOf = (req: Request): Officer => req.console!.officer;
+const NO_STORE = { "Cache-Control": "no-store" };
 
-export function consoleNotificationRoutes(deps: Deps): Router {
-  const r = Router();
-
-  // Whether citizens are being notified at all (no Zalo configuration: nothing leaves the outbox).
-  r.get("/sending", (_req: Request, res: Response) => {
-    res.set("Cache-Control", "no-store").json(sendingStatus(deps.config));
-  });
-
-  r.get("/dead-letters", async (req: Request, res: Response) => {
-    const officer = officerOf(req);
-    const everyUnit = officer.role === "province_viewer";
-    if (!may(officer, "notifications.read_dead_letters")) {
-      return sendError(res, { code: "forbidden", message: refusalOf("notifications.read_dead_letters") });
-    }
-    const letters = await listDeadLetters(deps.db, everyUnit ? undefined : officer.unitId!);
-    const unitName = (id: string | null) => {
-      const unit = id ? deps.domain.units.byId(id) : undefined;
-      return unit ? deps.domain.units.displayName(unit) : id;
-    };
-    res.set("Cache-Control", "no-store").json({
-      canRedrive: may(officer, "notifications.redrive"),
-      items: letters.map((l) => ({
-        outboxId: l.outboxId,
-        kind: l.kind,
-        kindLabel: notifyKindLabelVi(l.kind),
-        dossierId: l.dossierId,
-        dossierCode: l.dossierCode,
-        unitName: unitName(l.unitId),
-        attempts: l.attempts,
-        lastError: l.lastError,
-        lastErrorLabel: (l.kind === WEBHOOK_KIND ? webhookErrorLabelVi : deliveryErrorLabelVi)(
-          lastErrorCode(l.deliveries),
-        ),
-        createdAt: l.createdAt,
-        deadAt: l.deadAt,
-        deliveries: l.deliveries.map(deliveryAttemptVi),
-      })),
-    });
-  });
-
-  r.post("/:outboxId/redrive", async (req: Request, res: Response) => {
-    const officer = officerOf(req);
-    if (!may(officer, "notifications.redrive") || officer.unitId === null) {
-      return sendError(res, { code: "forbidden", message: refusalOf("notifications.redrive") });
-    }
-    const outboxId = String(req.params.outboxId);
-    const now = deps.clock.now().toISOString();
-    const result = await redrive(deps.db, outboxId, now, officer.unitId, (tx) =>
-      writeAudit(tx, {
-        at: now,
-        actorKind: "officer",
-        actorId: officer.id,
-        action: "update",
-        subjectKind: "notification",
-        subjectId: outboxId,
-        fields: ["status", "attempts"],
-        reason: "Quản trị đơn vị gửi lại thông báo chưa gửi được",
+export function consoleNotificationRoutes(): AnyRoute[] {
+  return [
+    // No Zalo configuration: nothing leaves the outbox, and the console says so.
+    route({
+      method: "get",
+      path: "/sending",
+      tag: "Notifications",
+      auth: "officer",
+      summary: "Whether citizens are being notified through Zalo at all",
+      response: { status: 200, schema: SendingReply, description: "Connected, or what to configure" },
+      errors: [],
+      handler: (_input, deps) => ({ ok: true, value: sendingStatus(deps.config), headers: NO_STORE }),
+    }),
+    route({
+      method: "get",
+      path: "/dead-letters",
+      tag: "Notifications",
+      auth: "officer",
+      may: "notifications.read_dead_letters",
+      summary: "Notifications not delivered after every attempt",
+      response: {
+        status: 200,
+        schema: DeadLettersReply,
+        description: "The unit's dead letters (every unit's for the province)",
+      },
+      errors: ["forbidden"],
+      handler: async ({ officer }, deps) => ({
+        ok: true,
+        value: await deadLettersFor(deps, officer),
+        headers: NO_STORE,
       }),
-    );
-    if (!result.ok && result.error === "not_found") {
-      return sendError(res, { code: "notification_not_found" });
-    }
-    if (!result.ok)
-      return sendError(res, {
-        code: "conflict",
-        message: "Thông báo này không còn ở danh sách chưa gửi được, vui lòng tải lại.",
-      });
-    res.json({ outboxId, status: "pending" });
-  });
-
-  return r;
-}
-
-/** The error of the latest failed attempt, the one that made the letter dead. */
-function lastErrorCode(deliveries: readonly DeliveryAttempt[]): string | null {
-  for (let i = deliveries.length - 1; i >= 0; i -= 1) if (deliveries[i]!.errorCode) return deliveries[i]!.errorCode;
-  return null;
+    }),
+    route({
+      method: "post",
+      path: "/:outboxId/redrive",
+      tag: "Notifications",
+      auth: "officer",
+      may: "notifications.redrive",
+      params: RedriveParams,
+      summary: "Send a dead letter again (audited)",
+      response: { status: 200, schema: RedriveReply, description: "Back in the outbox" },
+      errors: ["forbidden", "notification_not_found", "conflict"],
+      handler: ({ officer, params }, deps) => redriveDeadLetter(deps, officer, params.outboxId),
+    }),
+  ];
 }

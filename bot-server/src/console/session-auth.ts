@@ -24,6 +24,7 @@ import { ALERT_AFTER_FAILURES, createLoginThrottle, type LoginThrottle } from ".
 import { sendError } from "../http/api-error.js";
 import { fail, type Failure } from "../../../shared/outcomes.js";
 import type { Officer } from "../../../shared/officers/officer.js";
+import type { IdleInfo, SessionReply } from "../../../shared/console/officers.js";
 
 export const SESSION_COOKIE = "kh_console";
 export const PRE_CSRF_COOKIE = "kh_console_csrf";
@@ -83,7 +84,8 @@ function secure(deps: Deps): boolean {
   return deps.config.PUBLIC_BASE_URL.startsWith("https://");
 }
 
-function setCookie(res: Response, deps: Deps, name: string, value: string, maxAgeSeconds: number): void {
+/** The Set-Cookie value of a console cookie (path /console, HttpOnly, SameSite=Strict, Secure over https). */
+export function consoleCookie(deps: Deps, name: string, value: string, maxAgeSeconds: number): string {
   const attrs = [
     `${name}=${encodeURIComponent(value)}`,
     "Path=/console",
@@ -92,7 +94,7 @@ function setCookie(res: Response, deps: Deps, name: string, value: string, maxAg
     `Max-Age=${maxAgeSeconds}`,
   ];
   if (secure(deps)) attrs.push("Secure");
-  res.append("Set-Cookie", attrs.join("; "));
+  return attrs.join("; ");
 }
 
 const sameToken = (a: string | undefined, b: string | undefined) =>
@@ -160,41 +162,33 @@ export function requireOfficer(req: Request, res: Response, next: NextFunction):
 
 const MIN_PASSWORD = 12;
 
-/** POST /console/api/password {current, next}: the officer's own password; ends a one-time password. Audited. */
-export function changePasswordHandler(deps: Deps) {
-  return async (req: Request, res: Response) => {
-    const body = (req.body ?? {}) as { current?: unknown; next?: unknown };
-    if (
-      typeof body.current !== "string" ||
-      typeof body.next !== "string" ||
-      body.current.length > 200 ||
-      body.next.length > 200
-    ) {
-      return sendError(res, { code: "invalid_body" });
-    }
-    const officer = req.console!.officer;
-    const found = await findOfficerForLogin(deps.db, officer.username);
-    if (!found || !(await verify(found.passwordHash, body.current).catch(() => false)))
-      return sendError(res, { code: "bad_credentials", message: "Mật khẩu hiện tại không đúng." });
-    if (body.next.length < MIN_PASSWORD || body.next === body.current) {
-      return sendError(res, {
-        code: "invalid_body",
-        fields: [{ path: "next", message: `Mật khẩu mới dài ít nhất ${MIN_PASSWORD} ký tự và khác mật khẩu cũ.` }],
-      });
-    }
-    await setOfficerPassword(deps.db, officer.id, await hashPassword(body.next), false);
-    await writeAudit(deps.db, {
-      at: deps.clock.now().toISOString(),
-      actorKind: "officer",
-      actorId: officer.id,
-      action: "update",
-      subjectKind: "user",
-      subjectId: officer.id,
-      fields: ["password_hash"],
-      reason: "Cán bộ đổi mật khẩu của mình",
+/** The officer's own password; ends a one-time password. Audited. */
+export async function changeOwnPassword(
+  deps: Deps,
+  officer: Officer,
+  current: string,
+  next: string,
+): Promise<{ ok: true; value: { ok: true } } | Failure> {
+  const found = await findOfficerForLogin(deps.db, officer.username);
+  if (!found || !(await verify(found.passwordHash, current).catch(() => false)))
+    return fail("bad_credentials", { message: "Mật khẩu hiện tại không đúng." });
+  if (next.length < MIN_PASSWORD || next === current) {
+    return fail("invalid_body", {
+      fields: [{ path: "next", message: `Mật khẩu mới dài ít nhất ${MIN_PASSWORD} ký tự và khác mật khẩu cũ.` }],
     });
-    res.json({ ok: true });
-  };
+  }
+  await setOfficerPassword(deps.db, officer.id, await hashPassword(next), false);
+  await writeAudit(deps.db, {
+    at: deps.clock.now().toISOString(),
+    actorKind: "officer",
+    actorId: officer.id,
+    action: "update",
+    subjectKind: "user",
+    subjectId: officer.id,
+    fields: ["password_hash"],
+    reason: "Cán bộ đổi mật khẩu của mình",
+  });
+  return { ok: true, value: { ok: true } };
 }
 
 const SAFE = new Set(["GET", "HEAD", "OPTIONS"]);
@@ -213,22 +207,20 @@ export function idleInfo(deps: Deps, s: ConsoleSession): { timeoutSeconds: numbe
   return { timeoutSeconds: Math.round(idleMsOf(deps) / 1000), endsAt: s.endsAt };
 }
 
-/** GET /console/api/session: who is signed in and the CSRF token; a pre-session token otherwise. */
-export function sessionInfo(deps: Deps) {
-  return (req: Request, res: Response) => {
-    res.set("Cache-Control", "no-store");
-    if (req.console) {
-      return res.json({
+/** Who is signed in and the CSRF token; before sign-in a pre-session token, set as a cookie too (double submit). */
+export function sessionOf(deps: Deps, req: Request): { reply: SessionReply; preCsrfCookie?: string } {
+  if (req.console) {
+    return {
+      reply: {
         officer: req.console.officer,
         csrfToken: req.console.csrfToken,
         idle: idleInfo(deps, req.console),
         mustChangePassword: req.console.mustChangePassword,
-      });
-    }
-    const pre = readCookie(req, PRE_CSRF_COOKIE) ?? randomBytes(24).toString("base64url");
-    setCookie(res, deps, PRE_CSRF_COOKIE, pre, 3600);
-    res.json({ officer: null, csrfToken: pre });
-  };
+      },
+    };
+  }
+  const pre = readCookie(req, PRE_CSRF_COOKIE) ?? randomBytes(24).toString("base64url");
+  return { reply: { officer: null, csrfToken: pre }, preCsrfCookie: consoleCookie(deps, PRE_CSRF_COOKIE, pre, 3600) };
 }
 
 export type LoginResult =
@@ -288,39 +280,18 @@ export async function login(
   return { ok: true, officer: toOfficer(officer), token, csrfToken, mustChangePassword: officer.mustChangePassword };
 }
 
-export function loginHandler(deps: Deps) {
-  const throttle = createLoginThrottle();
-  return async (req: Request, res: Response) => {
-    const body = (req.body ?? {}) as { username?: unknown; password?: unknown };
-    if (
-      typeof body.username !== "string" ||
-      typeof body.password !== "string" ||
-      body.username.length > 100 ||
-      body.password.length > 200
-    ) {
-      return sendError(res, { code: "invalid_body" });
-    }
-    const address = req.ip ?? "unknown";
-    const r = await login(deps, body.username, body.password, address, throttle);
-    if (!r.ok && r.code === "login_throttled")
-      res.set("Retry-After", String(throttle.waitSeconds(body.username, address, deps.clock.now().getTime())));
-    if (!r.ok) return sendError(res, r);
-    setCookie(res, deps, SESSION_COOKIE, r.token, SESSION_HOURS * 3600);
-    const now = deps.clock.now().getTime();
-    const endsAt = new Date(Math.min(now + idleMsOf(deps), now + SESSION_HOURS * 3_600_000)).toISOString();
-    res.set("Cache-Control", "no-store").json({
-      officer: r.officer,
-      csrfToken: r.csrfToken,
-      mustChangePassword: r.mustChangePassword,
-      idle: { timeoutSeconds: Math.round(idleMsOf(deps) / 1000), endsAt },
-    });
-  };
+/** The idle information of a session that starts now. */
+export function freshIdle(deps: Deps): IdleInfo {
+  const now = deps.clock.now().getTime();
+  const endsAt = new Date(Math.min(now + idleMsOf(deps), now + SESSION_HOURS * 3_600_000)).toISOString();
+  return { timeoutSeconds: Math.round(idleMsOf(deps) / 1000), endsAt };
 }
 
-export function logoutHandler(deps: Deps) {
-  return async (req: Request, res: Response) => {
-    if (req.console) await deleteSession(deps.db, req.console.sessionId);
-    setCookie(res, deps, SESSION_COOKIE, "", 0);
-    res.json({ ok: true });
-  };
+/** The session cookie of a sign-in, and the one that ends it. */
+export const sessionCookie = (deps: Deps, token: string) =>
+  consoleCookie(deps, SESSION_COOKIE, token, SESSION_HOURS * 3600);
+export const endedSessionCookie = (deps: Deps) => consoleCookie(deps, SESSION_COOKIE, "", 0);
+
+export function endSession(deps: Deps, sessionId: string): Promise<void> {
+  return deleteSession(deps.db, sessionId);
 }

@@ -18,8 +18,10 @@ import { parseInput } from "./parse-input.js";
 
 export type Method = "get" | "post" | "patch" | "put" | "delete";
 
-/** A use-case's outcome as a route answers it: on success the route may set the status and headers. */
-export type Outcome<R> = { ok: true; value: R; status?: number; headers?: Record<string, string> } | Failure;
+/** A use-case's outcome as a route answers it: the route may set headers (e.g. Retry-After), on success the status. */
+export type Outcome<R> =
+  | { ok: true; value: R; status?: number; headers?: Record<string, string> }
+  | (Failure & { headers?: Record<string, string> });
 
 export interface HandlerInput<P, Q, B> {
   params: P;
@@ -97,8 +99,8 @@ export function mountRoutes(router: Router, routes: AnyRoute[], deps: Deps, auth
         { ...input.value, citizen, officer, sessionId: req.console?.sessionId ?? "", req, auth },
         deps,
       );
-      if (!out.ok) return sendError(res, out);
       if (out.headers) res.set(out.headers);
+      if (!out.ok) return sendError(res, out);
       res.status(out.status ?? spec.response.status);
       if (spec.response.contentType && spec.response.contentType !== "application/json") {
         res.type(spec.response.contentType).send(out.value);

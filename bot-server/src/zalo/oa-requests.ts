@@ -3,6 +3,9 @@
  * [INFERRED]). Pure builders with the documented limits checked here, so a caller learns about a bad message before
  * any network call: text ≤ 2,000 characters (NFC), at most 5 buttons, phone as 84…, tracking_id ≤ 48 characters.
  */
+import { normalizePhone } from "../../../shared/api/citizens.js";
+
+export { normalizePhone };
 
 export type CsButton =
   | { title: string; url: string }
@@ -73,13 +76,6 @@ export function buildCsMessageBody(userId: string, message: CsMessage): Built<un
 
 export function buildUidTemplateBody(m: UidTemplateMessage) {
   return { user_id: m.userId, template_id: m.templateId, template_data: m.templateData };
-}
-
-/** 0912…, +84912…, 84912… → 84912…; undefined when not a Vietnamese mobile number. */
-export function normalizePhone(phone: string): string | undefined {
-  const digits = phone.replace(/[\s.()-]/g, "").replace(/^\+/, "");
-  const national = digits.startsWith("0") ? `84${digits.slice(1)}` : digits;
-  return /^84\d{9,10}$/.test(national) ? national : undefined;
 }
 
 export function buildZnsBody(m: ZnsMessage): Built<unknown> {
