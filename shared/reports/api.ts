@@ -45,6 +45,8 @@ export const DrillDownResponse = z.object({
   page: z.number(),
   pageSize: z.number(),
   items: z.array(DrillDownItem),
+  /** Rating and feedback figures: entries not about any dossier (a general suggestion), counted in the figure. */
+  withoutDossier: z.number().optional(),
 });
 export type DrillDownResponse = z.infer<typeof DrillDownResponse>;
 

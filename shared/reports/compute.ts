@@ -1,6 +1,6 @@
 /** From the sums the store returns to the figures of a report: rates, hours and the 766 indicators, by the FIGURES table. */
 import type { DrillDownQuery, ReportFigure } from "./report.js";
-import { FIGURES, drillColumnOf, type FactColumn, type FigureDefinition } from "./figures.js";
+import { FIGURES, hasDossierList, type FactColumn, type FigureDefinition } from "./figures.js";
 
 export interface ReportSums {
   facts: Record<FactColumn, number>;
@@ -60,7 +60,7 @@ export function buildFigures(s: ReportSums, base: Omit<DrillDownQuery, "figure">
     unit: def.unit,
     formula: def.formula,
     group: def.group,
-    drillDown: drillColumnOf(def.key) ? { figure: def.key, ...base } : null,
+    drillDown: hasDossierList(def.key) ? { figure: def.key, ...base } : null,
     ...(def.indicator766 ? { indicator766: def.indicator766 } : {}),
   }));
 }

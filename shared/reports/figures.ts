@@ -357,3 +357,21 @@ export function drillColumnOf(key: string): FactColumn | undefined {
     return "completed";
   return undefined;
 }
+
+/** The feedback behind a rating or feedback figure (the dossiers it is about are its list); undefined otherwise. */
+export function feedbackFilterOf(
+  key: string,
+): { kind: "rating" | "complaint" | "suggestion"; rating?: string } | undefined {
+  const f = FIGURE_BY_KEY.get(key);
+  if (!f) return undefined;
+  if (f.source.kind === "rating")
+    return f.source.rating === "all" ? { kind: "rating" } : { kind: "rating", rating: f.source.rating };
+  if (f.source.kind === "feedback") return { kind: f.source.feedbackKind };
+  if (f.source.kind === "satisfactionRate") return { kind: "rating" };
+  return undefined;
+}
+
+/** Whether a figure has a list of dossiers behind it (every count, rate and time; ratings and feedback too). */
+export function hasDossierList(key: string): boolean {
+  return drillColumnOf(key) !== undefined || feedbackFilterOf(key) !== undefined;
+}

@@ -221,6 +221,29 @@ forEachDatabase((name, open) => {
     expect(late.ok && late.value.items.map((i) => [i.id, i.processingHours])).toEqual([[ids.D, 33]]);
   });
 
+  it("lists the dossiers behind ratings and feedback, and counts feedback about no dossier", async () => {
+    const drill = async (figure: string, unitId?: string) => {
+      const out = await drillDown(app.deps, province, {
+        figure,
+        from: "2025-06-01",
+        to: "2025-07-31",
+        unitId,
+        page: 1,
+      });
+      if (!out.ok) throw new Error(out.code);
+      return out.value;
+    };
+    expect((await drill("ratings", QUANG_KHE)).items.map((i) => i.id)).toEqual([ids.A, ids.C, ids.D]);
+    expect((await drill("ratingUnsatisfied", QUANG_KHE)).items.map((i) => i.id)).toEqual([ids.C]);
+    expect((await drill("complaints", QUANG_KHE)).items.map((i) => i.id)).toEqual([ids.D]);
+    const suggestions = await drill("suggestions");
+    expect([suggestions.total, suggestions.withoutDossier]).toEqual([0, 1]);
+    // Every figure but the composite 766 satisfaction index opens a list.
+    const report = await buildReport(app.deps, province, quangKhe);
+    if (!report.ok) throw new Error(report.code);
+    expect(report.value.figures.filter((f) => f.drillDown === null).map((f) => f.key)).toEqual(["satisfaction766"]);
+  });
+
   it("a leader of Quảng Khê reads Quảng Khê, not Đắk Som", async () => {
     const own = await buildReport(app.deps, leader(QUANG_KHE), {
       period: "custom",

@@ -249,6 +249,68 @@ export async function listFactDossiers(
   };
 }
 
+/** The dossiers that feedback sent in [startIso, endIso) is about (one row per entry), and the entries about none. */
+export async function listFeedbackDossiers(
+  db: Db,
+  q: {
+    startIso: string;
+    endIso: string;
+    unitIds?: readonly string[];
+    procedureCode?: string;
+    kind: string;
+    rating?: string;
+  },
+  page: { limit: number; offset: number },
+): Promise<{ total: number; withoutDossier: number; items: FactDossierRow[] }> {
+  let base = db
+    .selectFrom("feedback as f")
+    .leftJoin("dossiers as d", "d.id", "f.dossier_id")
+    .where("f.created_at", ">=", q.startIso)
+    .where("f.created_at", "<", q.endIso)
+    .where("f.kind", "=", q.kind);
+  if (q.rating) base = base.where("f.rating", "=", q.rating);
+  if (q.unitIds) base = base.where("f.unit_id", "in", q.unitIds.length > 0 ? [...q.unitIds] : ["__none__"]);
+  if (q.procedureCode) base = base.where("d.procedure_code", "=", q.procedureCode);
+  const counts = await base
+    .select((eb) => [eb.fn.count<number>("d.id").as("withDossier"), eb.fn.countAll<number>().as("all")])
+    .executeTakeFirst();
+  const rows = await base
+    .innerJoin("dossiers as dd", "dd.id", "f.dossier_id")
+    .leftJoin("report_facts as rf", "rf.dossier_id", "dd.id")
+    .select([
+      "dd.id",
+      "dd.code",
+      "dd.received_at",
+      "dd.receiving_unit_id",
+      "dd.procedure_code",
+      "dd.track",
+      "dd.state",
+      "dd.original_due_date",
+      "rf.processing_minutes",
+    ])
+    .orderBy("f.created_at")
+    .orderBy("f.id")
+    .limit(page.limit)
+    .offset(page.offset)
+    .execute();
+  const withDossier = num(counts?.withDossier);
+  return {
+    total: withDossier,
+    withoutDossier: num(counts?.all) - withDossier,
+    items: rows.map((r) => ({
+      id: r.id,
+      code: r.code,
+      receivedAt: r.received_at ?? "",
+      unitId: r.receiving_unit_id ?? "",
+      procedureCode: r.procedure_code,
+      track: r.track,
+      state: r.state,
+      dueDate: r.original_due_date ?? "",
+      processingMinutes: r.processing_minutes ?? null,
+    })),
+  };
+}
+
 export function factsRow(x: DossierFacts, updatedAt: string): ReportFactsTable {
   return {
     dossier_id: x.dossierId,

@@ -12,7 +12,7 @@ import type { DossierState } from "../../../shared/data/lifecycle.js";
 import type { DrillDownRequest, DrillDownResponse, ReportQuery } from "../../../shared/reports/api.js";
 import { buildFigures } from "../../../shared/reports/compute.js";
 import { dossierFacts, type FactsContext } from "../../../shared/reports/dossier-facts.js";
-import { FIGURE_BY_KEY, drillColumnOf } from "../../../shared/reports/figures.js";
+import { FIGURE_BY_KEY, drillColumnOf, feedbackFilterOf } from "../../../shared/reports/figures.js";
 import { isPeriodError, periodInstants, periodOf } from "../../../shared/reports/periods.js";
 import type { AnnualReview, ReportResult, ReviewRow } from "../../../shared/reports/report.js";
 import { creditedUnit, unitsCountedIn } from "../../../shared/reports/rollup.js";
@@ -24,6 +24,8 @@ import {
   countFeedback,
   factsRow,
   listFactDossiers,
+  listFeedbackDossiers,
+  type FactDossierRow,
   loadForFacts,
   medianMinutes,
   ratingsByUnit,
@@ -142,7 +144,8 @@ export async function drillDown(
   if (!scope.ok) return scope;
   const def = FIGURE_BY_KEY.get(q.figure);
   const column = drillColumnOf(q.figure);
-  if (!def || !column) return failure("figure_without_list");
+  const feedback = feedbackFilterOf(q.figure);
+  if (!def || (!column && !feedback)) return failure("figure_without_list");
   if (q.to < q.from)
     return failure("invalid_body", {
       message: "Ngày kết thúc phải sau hoặc trùng ngày bắt đầu.",
@@ -151,17 +154,26 @@ export async function drillDown(
   const units = unitFilter(deps, scope.value, q.unitId);
   if (!units.ok) return units;
   await refreshReportFacts(deps);
-  const page = await listFactDossiers(
-    deps.db,
-    { from: q.from, to: q.to, unitIds: units.value.ids, procedureCode: q.procedureCode },
-    column,
-    { limit: DRILL_PAGE_SIZE, offset: (q.page - 1) * DRILL_PAGE_SIZE },
-  );
+  const paging = { limit: DRILL_PAGE_SIZE, offset: (q.page - 1) * DRILL_PAGE_SIZE };
+  const { start, end } = periodInstants({ from: q.from, to: q.to });
+  const page: { total: number; withoutDossier?: number; items: FactDossierRow[] } = column
+    ? await listFactDossiers(
+        deps.db,
+        { from: q.from, to: q.to, unitIds: units.value.ids, procedureCode: q.procedureCode },
+        column,
+        paging,
+      )
+    : await listFeedbackDossiers(
+        deps.db,
+        { startIso: start, endIso: end, unitIds: units.value.ids, procedureCode: q.procedureCode, ...feedback! },
+        paging,
+      );
   return {
     ok: true,
     value: {
       figure: { key: def.key, label: def.label, formula: def.formula },
       total: page.total,
+      ...(page.withoutDossier !== undefined ? { withoutDossier: page.withoutDossier } : {}),
       page: q.page,
       pageSize: DRILL_PAGE_SIZE,
       items: page.items.map((r) => ({

@@ -382,6 +382,12 @@ function FigureDossiers() {
           <p className="muted">
             Từ {dmy(params.get("from"))} đến {dmy(params.get("to"))} · {data.figure.formula}
           </p>
+          {data.withoutDossier ? (
+            <p className="muted" data-testid="without-dossier">
+              Cùng kỳ có thêm {data.withoutDossier.toLocaleString("vi-VN")} ý kiến không gắn với hồ sơ nào (đã tính
+              trong số liệu).
+            </p>
+          ) : null}
           {data.items.length === 0 ? (
             <p className="muted">Không có hồ sơ nào.</p>
           ) : (
