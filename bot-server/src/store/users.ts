@@ -56,25 +56,30 @@ export interface NewOfficer {
   now: string;
 }
 
+/** A new, active account with no failed sign-ins. */
+function officerRow(o: Omit<NewOfficer, "role"> & { role: string }, mustChangePassword: boolean) {
+  return {
+    id: o.id,
+    username: o.username,
+    password_hash: o.passwordHash,
+    display_name: o.displayName,
+    role: o.role,
+    unit_id: o.unitId,
+    delegate_for: o.delegateFor ?? null,
+    phone: o.phone ?? null,
+    zalo_user_id: null,
+    active: 1,
+    failed_logins: 0,
+    locked_until: null,
+    created_at: o.now,
+    must_change_password: mustChangePassword ? 1 : 0,
+  };
+}
+
 export async function insertOfficer(db: Db, o: NewOfficer & { mustChangePassword?: boolean }): Promise<void> {
   await db
     .insertInto("users")
-    .values({
-      id: o.id,
-      username: o.username,
-      password_hash: o.passwordHash,
-      display_name: o.displayName,
-      role: o.role,
-      unit_id: o.unitId,
-      delegate_for: o.delegateFor ?? null,
-      phone: o.phone ?? null,
-      zalo_user_id: null,
-      active: 1,
-      failed_logins: 0,
-      locked_until: null,
-      created_at: o.now,
-      must_change_password: o.mustChangePassword ? 1 : 0,
-    })
+    .values(officerRow(o, o.mustChangePassword ?? false))
     .execute();
 }
 
@@ -191,21 +196,7 @@ export async function takenUsernames(db: Db, usernames: readonly string[]): Prom
 export async function insertOfficerUnlessTaken(db: Db, o: Omit<NewOfficer, "role"> & { role: string }): Promise<void> {
   await db
     .insertInto("users")
-    .values({
-      id: o.id,
-      username: o.username,
-      password_hash: o.passwordHash,
-      display_name: o.displayName,
-      role: o.role,
-      unit_id: o.unitId,
-      delegate_for: o.delegateFor ?? null,
-      phone: o.phone ?? null,
-      zalo_user_id: null,
-      active: 1,
-      failed_logins: 0,
-      locked_until: null,
-      created_at: o.now,
-    })
+    .values(officerRow(o, false))
     .onConflict((oc) => oc.column("username").doNothing())
     .execute();
 }
