@@ -34,6 +34,7 @@ export const ACCOUNT_ROLES = [
   "leader",
   "unit_admin",
   "province_viewer",
+  "province_admin",
   "volunteer",
 ] as const satisfies readonly Role[];
 const USERNAME = /^[a-z0-9][a-z0-9._-]{2,63}$/;
@@ -159,7 +160,7 @@ async function run(a: Args, db: DatabaseHandle["db"], out: (line: string) => voi
         );
       }
       const role = a.role as (typeof ACCOUNT_ROLES)[number];
-      if (!a.unit && role !== "province_viewer")
+      if (!a.unit && role !== "province_viewer" && role !== "province_admin")
         throw new Refused(`Thiếu --unit <mã đơn vị> / missing --unit\n${USAGE}`, 2);
       const unit = a.unit ? await unitByCode(db, a.unit, today) : undefined;
       if (await findOfficerByUsername(db, username))

@@ -6,7 +6,7 @@
 import { createSettableClock, systemClock, type Clock, type SettableClock } from "./clock.js";
 import { zaloGraphConfigured, type Config } from "./config.js";
 import type { Deps } from "./deps.js";
-import { loadDomain } from "./domain.js";
+import { createLiveDomain } from "./domain.js";
 import { createZaloGraph } from "./identity/zalo-graph.js";
 import type { Log } from "./log.js";
 import { formatCreatedAccounts, seed } from "./seed.js";
@@ -49,12 +49,17 @@ export async function buildDeps(config: Config, log: Log, options: BuildOptions 
     if (printed) (options.printOnce ?? ((t) => process.stdout.write(`${t}\n`)))(printed);
     const sqliteReads = await openSqliteReads(handle.db);
     const redis = createSharedRedis(config, log);
+    const domain = await createLiveDomain(handle.db, {
+      refreshMs: config.DOMAIN_REFRESH_MS,
+      onError: (e) => log.warn({ err: e }, "domain refresh failed"),
+    });
     const core: Omit<Deps, "zalo"> = {
       db: handle.db,
       database: {
         kind: handle.kind,
         ping: () => handle.ping(),
         close: async () => {
+          domain.stop();
           await zalo.close();
           sqliteReads?.close();
           redis?.disconnect();
@@ -67,7 +72,7 @@ export async function buildDeps(config: Config, log: Log, options: BuildOptions 
       ...(testClock ? { testClock } : {}),
       config,
       log,
-      domain: await loadDomain(handle.db),
+      domain,
       ...(zaloGraphConfigured(config)
         ? { zaloGraph: createZaloGraph({ baseUrl: config.ZALO_GRAPH_BASE, appSecret: config.ZALO_APP_SECRET! }) }
         : {}),

@@ -31,6 +31,8 @@ const ConfigSchema = z
     /** Requests per minute per IP on public routes; 0 disables (benchmarks only). */
     RATE_LIMIT_PER_MINUTE: nonNegativeInt.default(300),
     STATUS_CACHE_MS: nonNegativeInt.max(60_000).default(1000),
+    /** How often an instance looks for another instance's administration change (units, plans, calendar…); 0 = never. */
+    DOMAIN_REFRESH_MS: nonNegativeInt.max(600_000).default(5000),
     METRICS_TOKEN: z
       .string()
       .min(16, "METRICS_TOKEN phải dài ít nhất 16 ký tự / must be at least 16 characters")

@@ -9,7 +9,7 @@ import type { Clock, SettableClock } from "./clock.js";
 import type { Log } from "./log.js";
 import type { Database } from "./store/database.js";
 import type { DatabaseHandle } from "./store/connect.js";
-import type { Domain } from "./domain.js";
+import type { LiveDomain } from "./domain.js";
 import type { ZaloGraph } from "./identity/zalo-graph.js";
 import type { PreRegistrationWriter } from "./store/pre-registrations.js";
 import type { SqliteReads } from "./store/sqlite-reads.js";
@@ -25,8 +25,11 @@ export interface Deps {
   testClock?: SettableClock;
   config: Config;
   log: Log;
-  /** Catalogue in force (units, procedures, plans, calendar) loaded from the database. */
-  domain: Domain;
+  /**
+   * Catalogue in force (units, procedures, plans, calendar) loaded from the database; reloaded after an
+   * administrator's change (at once here, within DOMAIN_REFRESH_MS on the other instances).
+   */
+  domain: LiveDomain;
   /** Verifies mini-app access tokens; absent when Zalo is not configured. */
   zaloGraph?: ZaloGraph;
   /** HMAC key of slip status tokens (config or generated once and stored). */

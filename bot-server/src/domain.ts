@@ -1,7 +1,9 @@
 /**
  * The catalogue in force, loaded from the database (seeded from shared/data, editable by administrators):
  * units with history, procedure versions and fees, the working-day calendar and the scheme plans, wrapped in
- * the pure shared/ functions. Loaded once at start; `reloadDomain` after an administrator's edit.
+ * the pure shared/ functions. Loaded at start and held by a live domain (`createLiveDomain`): an administrator's
+ * edit reloads it at once in the process that made it (`catalogChanged` in use-cases/catalog-changed.ts) and, in
+ * every other instance, within `DOMAIN_REFRESH_MS` (default 5 s), when the stored catalogue revision moves.
  */
 import type { Kysely } from "kysely";
 import type { CalendarData, CalendarYear } from "../../shared/calendar/calendar-data.js";
@@ -13,7 +15,8 @@ import type { ProcedureVersion } from "../../shared/procedures/procedure-version
 import { createUnitDirectory, type UnitDirectory } from "../../shared/units/unit-directory.js";
 import { createDomain, type SchemeDomain } from "../../shared/scheme/decide-track.js";
 import type { SchemePlan } from "../../shared/scheme/scheme-plan.js";
-import { loadDocuments } from "./store/catalog.js";
+import { createUnderstand, type Understand } from "../../shared/chatbot/understand.js";
+import { loadDocuments, readCatalogRevision } from "./store/catalog.js";
 import type { Database } from "./store/database.js";
 import { loadUnits } from "./store/units.js";
 
@@ -70,4 +73,85 @@ function calendarFrom(years: CalendarYearDoc[]): CalendarData {
     name: first?.calendarName ?? "Lịch làm việc",
     years: Object.fromEntries(chosen.map(({ calendarId: _c, calendarName: _n, year, ...rest }) => [year, rest])),
   };
+}
+
+/**
+ * The domain in force, swapped whole when the catalogue changes. Readers keep `deps.domain` and read its fields at
+ * use (never copy `deps.domain.units` into a long-lived object), so a reload reaches them.
+ */
+export interface LiveDomain extends Domain {
+  /** Reload now (after this process changed the catalogue). */
+  reload(): Promise<void>;
+  /** Reload if another instance moved the stored revision since the last look; true when it did. */
+  refreshIfChanged(): Promise<boolean>;
+  /** The revision the loaded domain reflects. */
+  readonly revision: string;
+  /** Stops the periodic look (at shutdown). */
+  stop(): void;
+}
+
+export async function createLiveDomain(
+  db: Kysely<Database>,
+  options: { refreshMs: number; onError?: (e: unknown) => void },
+): Promise<LiveDomain> {
+  let revision = await readCatalogRevision(db);
+  let current = await loadDomain(db);
+  let loading: Promise<void> | undefined;
+  const load = (): Promise<void> =>
+    (loading ??= (async () => {
+      try {
+        const seen = await readCatalogRevision(db);
+        current = await loadDomain(db);
+        revision = seen;
+      } finally {
+        loading = undefined;
+      }
+    })());
+  const timer =
+    options.refreshMs > 0
+      ? setInterval(() => {
+          live.refreshIfChanged().catch((e: unknown) => options.onError?.(e));
+        }, options.refreshMs)
+      : undefined;
+  timer?.unref();
+  const live: LiveDomain = {
+    get units() {
+      return current.units;
+    },
+    get catalog() {
+      return current.catalog;
+    },
+    get calendar() {
+      return current.calendar;
+    },
+    get scheme() {
+      return current.scheme;
+    },
+    formSchema: (versionId) => current.formSchema(versionId),
+    get revision() {
+      return revision;
+    },
+    reload: load,
+    async refreshIfChanged() {
+      if ((await readCatalogRevision(db)) === revision) return false;
+      await load();
+      return true;
+    },
+    stop() {
+      if (timer) clearInterval(timer);
+    },
+  };
+  return live;
+}
+
+const understanders = new WeakMap<ProcedureCatalog, Understand>();
+
+/** The chatbot's understanding of the domain in force (built once per loaded catalogue). */
+export function understandOf(domain: Domain): Understand {
+  let understand = understanders.get(domain.catalog);
+  if (!understand) {
+    understand = createUnderstand({ units: domain.units, catalog: domain.catalog });
+    understanders.set(domain.catalog, understand);
+  }
+  return understand;
 }

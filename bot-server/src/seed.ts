@@ -62,6 +62,12 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
     unitId: DEMO_PROVINCE_ID,
   },
   {
+    username: "tinh.quantri",
+    role: "province_admin",
+    displayName: "Quản trị cấp tỉnh (minh họa)",
+    unitId: DEMO_PROVINCE_ID,
+  },
+  {
     username: "quangkhe.tinhnguyen",
     role: "volunteer",
     displayName: "Đoàn viên tình nguyện (minh họa)",

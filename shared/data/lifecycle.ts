@@ -44,7 +44,7 @@ export const STATE_TABLE: Record<DossierState, { clock: DeadlineClock; terminal:
 
 /**
  * Who acts. A deputy acting for an absent leader (ủy quyền) is resolved by the server into "leader" before a
- * transition is checked; province_viewer and unit_admin appear in no row (read-only / settings only).
+ * transition is checked; province_viewer, unit_admin and province_admin appear in no row (read-only / administration only).
  * "system" stands for the citizen's own actions through the mini app or chatbot and for scheduled jobs.
  */
 export const ROLES = [
@@ -53,6 +53,7 @@ export const ROLES = [
   "leader",
   "unit_admin",
   "province_viewer",
+  "province_admin",
   "volunteer",
   "system",
 ] as const;

@@ -40,6 +40,7 @@ export const ROLE_LABELS_VI: Record<Role, string> = {
   leader: "Lãnh đạo",
   unit_admin: "Quản trị đơn vị",
   province_viewer: "Theo dõi cấp tỉnh",
+  province_admin: "Quản trị cấp tỉnh",
   volunteer: "Tình nguyện viên hỗ trợ kê khai",
   system: "Hệ thống",
 };

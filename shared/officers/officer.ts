@@ -1,6 +1,6 @@
 /**
  * The signed-in officer as the use-cases see it, and the visibility rule: an officer sees only the dossiers
- * received by their own unit; a province viewer sees every unit but changes nothing.
+ * received by their own unit; a province viewer sees every unit but changes nothing; a province administrator sees every unit and administers them.
  */
 import type { Role } from "../data/lifecycle.js";
 
@@ -14,12 +14,19 @@ export interface Officer {
   phone: string | null;
 }
 
+/** Roles that read every unit of the province (the province administrator also administers them). */
+const PROVINCE_WIDE_ROLES: ReadonlySet<Role> = new Set(["province_viewer", "province_admin"]);
+
+export function isProvinceWide(officer: Pick<Officer, "role">): boolean {
+  return PROVINCE_WIDE_ROLES.has(officer.role);
+}
+
 export function canSeeDossier(officer: Officer, dossier: { receivingUnitId: string | null }): boolean {
-  if (officer.role === "province_viewer") return true;
+  if (isProvinceWide(officer)) return true;
   return officer.unitId !== null && officer.unitId === dossier.receivingUnitId;
 }
 
 /** The unit filter for lists: undefined means every unit. */
 export function unitScope(officer: Officer): string | undefined {
-  return officer.role === "province_viewer" ? undefined : (officer.unitId ?? "__none__");
+  return isProvinceWide(officer) ? undefined : (officer.unitId ?? "__none__");
 }

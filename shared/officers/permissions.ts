@@ -5,7 +5,7 @@
  * shared/data/lifecycle.ts; this table covers everything else.
  */
 import type { Role } from "../data/lifecycle.js";
-import type { Officer } from "./officer.js";
+import { isProvinceWide, type Officer } from "./officer.js";
 
 interface Permission {
   roles: readonly Role[];
@@ -35,7 +35,7 @@ export const PERMISSIONS = {
     refusal: "Vai trò của bạn không được đánh dấu đã xử lý cuộc trò chuyện.",
   },
   "data_requests.read": {
-    roles: ["unit_admin", "province_viewer"],
+    roles: ["unit_admin", "province_viewer", "province_admin"],
     ownUnit: true,
     refusal: "Chỉ quản trị đơn vị được xem yêu cầu chỉnh sửa dữ liệu của người dân.",
   },
@@ -45,7 +45,7 @@ export const PERMISSIONS = {
     refusal: "Chỉ quản trị đơn vị được trả lời yêu cầu chỉnh sửa dữ liệu.",
   },
   "notifications.read_dead_letters": {
-    roles: ["unit_admin", "leader", "province_viewer"],
+    roles: ["unit_admin", "leader", "province_viewer", "province_admin"],
     ownUnit: true,
     refusal: "Chỉ quản trị đơn vị và lãnh đạo đơn vị được xem thông báo chưa gửi được.",
   },
@@ -71,7 +71,7 @@ export type Action = keyof typeof PERMISSIONS;
 export function may(officer: Pick<Officer, "role" | "unitId">, action: Action): boolean {
   const p: Permission = PERMISSIONS[action];
   if (!p.roles.includes(officer.role)) return false;
-  return !p.ownUnit || officer.role === "province_viewer" || officer.unitId !== null;
+  return !p.ownUnit || isProvinceWide(officer) || officer.unitId !== null;
 }
 
 /** The refusal text of an action, when it has its own. */

@@ -3,6 +3,7 @@
  * a validity period. Shipped documents are refreshed at each start; documents an administrator edited
  * (origin "admin") are never overwritten by the shipped copy.
  */
+import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
 import type { Database } from "./database.js";
 
@@ -76,4 +77,38 @@ export async function findDocumentBody<T>(db: Db, kind: CatalogKind, id: string)
     .where("id", "=", id)
     .executeTakeFirst();
   return row ? (JSON.parse(row.body) as T) : undefined;
+}
+
+const REVISION_ID = "catalog_revision";
+
+/**
+ * The catalogue's revision: moved by every administrator's change (units, plans, procedure versions, calendar,
+ * confirmations), read by each instance to know when to reload its domain.
+ */
+export async function readCatalogRevision(db: Db): Promise<string> {
+  const row = await db
+    .selectFrom("catalog_documents")
+    .select("body")
+    .where("kind", "=", "setting")
+    .where("id", "=", REVISION_ID)
+    .executeTakeFirst();
+  return row?.body ?? "0";
+}
+
+export async function bumpCatalogRevision(db: Db, now: string, by: string | null): Promise<void> {
+  const body = JSON.stringify(`${now}#${randomUUID()}`);
+  await db
+    .insertInto("catalog_documents")
+    .values({
+      kind: "setting",
+      id: REVISION_ID,
+      valid_from: null,
+      valid_to: null,
+      body,
+      origin: "generated",
+      updated_at: now,
+      updated_by: by,
+    })
+    .onConflict((oc) => oc.columns(["kind", "id"]).doUpdateSet({ body, updated_at: now, updated_by: by }))
+    .execute();
 }

@@ -191,7 +191,7 @@ export interface UserTable {
   username: string;
   password_hash: string;
   display_name: string;
-  role: string; // counter_officer | processing_officer | leader | unit_admin | province_viewer | volunteer
+  role: string; // counter_officer | processing_officer | leader | unit_admin | province_viewer | province_admin | volunteer
   unit_id: string | null;
   delegate_for: string | null; // user id of the leader this user may approve for
   phone: string | null;

@@ -6,7 +6,7 @@
  *   and buttons) with what was understood. Nothing is sent and nothing about a citizen is read.
  */
 import { composeReply, welcomeReply, type ChatReply } from "../../../shared/chatbot/compose-reply.js";
-import { createUnderstand, type Understand } from "../../../shared/chatbot/understand.js";
+import { understandOf } from "../domain.js";
 import type {
   ChatbotAreaReply,
   ChatbotTryBody,
@@ -15,7 +15,7 @@ import type {
   ChatbotUnitsReply,
 } from "../../../shared/console/chatbot.js";
 import type { AdminUnit } from "../../../shared/model.js";
-import type { Officer } from "../../../shared/officers/officer.js";
+import { isProvinceWide, type Officer } from "../../../shared/officers/officer.js";
 import { may } from "../../../shared/officers/permissions.js";
 import { fail, type Outcome } from "../../../shared/outcomes.js";
 import { toVnMoment } from "../../../shared/time/vn-time.js";
@@ -50,7 +50,7 @@ function tryUnits(deps: Deps, officer: Officer): ChatbotUnitChoice[] {
   const units = deps.domain.units;
   const date = today(deps);
   const provinces =
-    officer.role === "province_viewer" || !officer.unitId
+    isProvinceWide(officer) || !officer.unitId
       ? units.units.filter((u) => u.level === "province" && units.isInForce(u, date))
       : ownUnits(deps, officer).filter((u) => u.level === "province");
   const out: ChatbotUnitChoice[] = [];
@@ -126,9 +126,6 @@ export async function chatbotTryUnits(deps: Deps, officer: Officer): Promise<Cha
   return { units: tryUnits(deps, officer), defaultUnitId: own?.id ?? area.unitId ?? null };
 }
 
-/** One understanding function per loaded domain (building it indexes every unit and procedure name). */
-const understanders = new WeakMap<Deps["domain"], Understand>();
-
 const NOT_LISTED = "Đơn vị không có trong danh sách.";
 
 /** The reply a citizen of an OA of the picked unit would get; nothing is sent. */
@@ -140,11 +137,7 @@ export async function tryChatbot(
   const picked = body.unitId ?? null;
   if (picked !== null && !tryUnits(deps, officer).some((u) => u.unitId === picked))
     return fail("invalid_body", { message: NOT_LISTED, fields: [{ path: "unitId", message: NOT_LISTED }] });
-  let understand = understanders.get(deps.domain);
-  if (!understand) {
-    understand = createUnderstand({ units: deps.domain.units, catalog: deps.domain.catalog });
-    understanders.set(deps.domain, understand);
-  }
+  const understand = understandOf(deps.domain);
   const c = deps.config;
   const context = {
     at: deps.clock.now().toISOString(),

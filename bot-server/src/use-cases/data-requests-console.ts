@@ -13,7 +13,7 @@ import type {
   DataRequestsReply,
   DataRequestView,
 } from "../../../shared/console/data-requests.js";
-import type { Officer } from "../../../shared/officers/officer.js";
+import { isProvinceWide, type Officer } from "../../../shared/officers/officer.js";
 import { may } from "../../../shared/officers/permissions.js";
 import { fail, type Outcome } from "../../../shared/outcomes.js";
 import type { Deps } from "../deps.js";
@@ -44,7 +44,7 @@ function view(deps: Deps, r: DataRequestRecord): DataRequestView {
 
 /** The unit's requests (every unit's for the province viewer); each one read is audited. */
 export async function unitDataRequests(deps: Deps, officer: Officer): Promise<DataRequestsReply> {
-  const items = await listRequestsOfUnit(deps.db, officer.role === "province_viewer" ? undefined : officer.unitId!);
+  const items = await listRequestsOfUnit(deps.db, isProvinceWide(officer) ? undefined : officer.unitId!);
   const now = deps.clock.now().toISOString();
   await writeAuditMany(
     deps.db,

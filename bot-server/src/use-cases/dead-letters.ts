@@ -12,7 +12,7 @@ import {
   notifyKindLabelVi,
   webhookErrorLabelVi,
 } from "../../../shared/notify/notify-labels-vi.js";
-import type { Officer } from "../../../shared/officers/officer.js";
+import { isProvinceWide, type Officer } from "../../../shared/officers/officer.js";
 import { may, refusalOf } from "../../../shared/officers/permissions.js";
 import { fail, type Outcome } from "../../../shared/outcomes.js";
 import type { Deps } from "../deps.js";
@@ -20,7 +20,7 @@ import { writeAudit } from "../store/audit.js";
 import { listDeadLetters, redrive, type DeliveryAttempt } from "../store/outbox.js";
 
 export async function deadLettersFor(deps: Deps, officer: Officer): Promise<DeadLettersReply> {
-  const everyUnit = officer.role === "province_viewer";
+  const everyUnit = isProvinceWide(officer);
   const letters = await listDeadLetters(deps.db, everyUnit ? undefined : officer.unitId!);
   const unitName = (id: string | null) => {
     const unit = id ? deps.domain.units.byId(id) : undefined;

@@ -5,7 +5,7 @@
  * citizen who chose the wrong commune or now wants to file here.
  */
 import { fail, type Failure } from "../../../shared/outcomes.js";
-import type { Officer } from "../../../shared/officers/officer.js";
+import { isProvinceWide, type Officer } from "../../../shared/officers/officer.js";
 import type { Deps } from "../deps.js";
 import { writeAudit } from "../store/audit.js";
 import {
@@ -19,7 +19,7 @@ import { may } from "../../../shared/officers/permissions.js";
 
 /** Whether the officer serves the unit the pre-registration is addressed to (a province viewer serves no counter). */
 export function servesUnit(officer: Officer, unitId: string): boolean {
-  return officer.role !== "province_viewer" && officer.unitId !== null && officer.unitId === unitId;
+  return !isProvinceWide(officer) && officer.unitId !== null && officer.unitId === unitId;
 }
 
 export function unitNameOf(deps: Deps, unitId: string): string {

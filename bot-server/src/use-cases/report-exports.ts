@@ -18,7 +18,7 @@ import { addDays, vnInstant } from "../../../shared/time/vn-time.js";
 import { displayName } from "../../../shared/units/unit-names.js";
 import { applicantOf } from "../../../shared/dossier/applicant-fields.js";
 import { fail as failure, type Failure } from "../../../shared/outcomes.js";
-import type { Officer } from "../../../shared/officers/officer.js";
+import { isProvinceWide, type Officer } from "../../../shared/officers/officer.js";
 import type { Deps } from "../deps.js";
 import { localDateOf } from "../forms/print-document.js";
 import { receivingOffice } from "../forms/one-stop-slips.js";
@@ -44,7 +44,7 @@ export type ReportSource = (deps: Deps, officer: Officer, q: ExportQuery) => Pro
 /** A book longer than this is refused with a message to narrow the period (a province year is for the API). */
 export const TRACKING_BOOK_MAX_ROWS = 50_000;
 
-const REPORT_ROLES = new Set(["unit_admin", "leader", "province_viewer"]);
+const REPORT_ROLES = new Set(["unit_admin", "leader", "province_viewer", "province_admin"]);
 
 const CONTENT_TYPES: Record<BookFormat, string> = {
   xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -63,7 +63,7 @@ export function scopeOf(
     return failure("forbidden", {
       message: "Chỉ lãnh đạo, quản trị đơn vị và cán bộ theo dõi của tỉnh được tải báo cáo.",
     });
-  if (officer.role === "province_viewer") {
+  if (isProvinceWide(officer)) {
     if (unitId !== undefined && !deps.domain.units.byId(unitId))
       return failure("unit_not_found", { message: "Không tìm thấy đơn vị này." });
     return { ok: true, value: { unitId } };

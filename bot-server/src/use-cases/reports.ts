@@ -17,7 +17,7 @@ import { isPeriodError, periodInstants, periodOf } from "../../../shared/reports
 import type { AnnualReview, ReportResult, ReviewRow } from "../../../shared/reports/report.js";
 import { creditedUnit, unitsCountedIn } from "../../../shared/reports/rollup.js";
 import { fail as failure } from "../../../shared/outcomes.js";
-import type { Officer } from "../../../shared/officers/officer.js";
+import { isProvinceWide, type Officer } from "../../../shared/officers/officer.js";
 import type { Deps } from "../deps.js";
 import {
   changedDossierIds,
@@ -50,12 +50,12 @@ export interface ReportScope {
   unit?: AdminUnit;
 }
 
-const REPORT_ROLES = new Set(["province_viewer", "unit_admin", "leader"]);
+const REPORT_ROLES = new Set(["province_viewer", "province_admin", "unit_admin", "leader"]);
 
 export function reportScope(deps: Deps, officer: Officer): Checked<ReportScope> {
   if (!REPORT_ROLES.has(officer.role))
     return failure("forbidden", { message: "Chỉ lãnh đạo, quản trị đơn vị và cấp tỉnh được xem báo cáo." });
-  if (officer.role === "province_viewer") return { ok: true, value: { all: true } };
+  if (isProvinceWide(officer)) return { ok: true, value: { all: true } };
   const unit = officer.unitId ? deps.domain.units.byId(officer.unitId) : undefined;
   if (!unit) return failure("unit_unknown");
   return { ok: true, value: unit.level === "province" ? { all: true } : { all: false, unit } };

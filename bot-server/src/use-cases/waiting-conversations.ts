@@ -8,7 +8,7 @@
  */
 import { createHmac, timingSafeEqual } from "node:crypto";
 import type { ConversationsReply, HandledReply, WaitingConversation } from "../../../shared/console/conversations.js";
-import { unitScope, type Officer } from "../../../shared/officers/officer.js";
+import { isProvinceWide, unitScope, type Officer } from "../../../shared/officers/officer.js";
 import { may } from "../../../shared/officers/permissions.js";
 import { fail, type Outcome } from "../../../shared/outcomes.js";
 import type { Deps } from "../deps.js";
@@ -48,7 +48,7 @@ function view(deps: Deps, c: Conversation): WaitingConversation {
 
 /** An officer without a unit (other than the province viewer) has no conversations. */
 function waitingFor(deps: Deps, officer: Officer, limit?: number): Promise<Conversation[]> {
-  if (officer.role !== "province_viewer" && officer.unitId === null) return Promise.resolve([]);
+  if (!isProvinceWide(officer) && officer.unitId === null) return Promise.resolve([]);
   return listWaitingConversations(deps.db, unitScope(officer), limit);
 }
 

@@ -5,7 +5,8 @@
  * needed; `close()` ends every connection (once, however often it is called).
  */
 import { Redis, type RedisOptions } from "ioredis";
-import { createUnderstand } from "../../../shared/chatbot/understand.js";
+import type { Understand } from "../../../shared/chatbot/understand.js";
+import { understandOf } from "../domain.js";
 import type { Deps } from "../deps.js";
 import { createNotifyZalo, type NotifyZalo } from "../notify/notify-zalo.js";
 import { notifySettingsFrom } from "../notify/notify-settings.js";
@@ -111,7 +112,7 @@ export function createZaloRuntime(deps: Omit<Deps, "zalo">, options: ZaloRuntime
     ...(hasMiniApp ? { miniApp: { apiKey: c.NOTIFY_MINIAPP_API_KEY!, miniAppId: c.ZALO_MINIAPP_ID! } } : {}),
   });
 
-  const understand = createUnderstand({ units: deps.domain.units, catalog: deps.domain.catalog });
+  const understand: Understand = (text) => understandOf(deps.domain)(text);
   const env: ChatbotEnv = {
     db: deps.db,
     domain: deps.domain,
