@@ -30,3 +30,19 @@ export function canSeeDossier(officer: Officer, dossier: { receivingUnitId: stri
 export function unitScope(officer: Officer): string | undefined {
   return isProvinceWide(officer) ? undefined : (officer.unitId ?? "__none__");
 }
+
+/**
+ * Whether the officer administers a unit: a unit administrator their own unit; a province administrator every unit
+ * whose province is theirs (and the province itself). `provinceIdOf` gives a unit's province id (the unit directory's
+ * provinceOf), undefined for an unknown unit.
+ */
+export function administers(
+  officer: Pick<Officer, "role" | "unitId">,
+  unitId: string,
+  provinceIdOf: (unitId: string) => string | undefined,
+): boolean {
+  if (officer.unitId === null) return false;
+  if (officer.role === "unit_admin") return officer.unitId === unitId;
+  if (officer.role === "province_admin") return provinceIdOf(unitId) === officer.unitId;
+  return false;
+}

@@ -16,10 +16,25 @@ interface Permission {
 }
 
 const UNIT_ADMIN: readonly Role[] = ["unit_admin"];
+/** Administration of a unit: its own administrator, or the province administrator (checked per unit by `administers`). */
+const ANY_ADMIN: readonly Role[] = ["unit_admin", "province_admin"];
+const PROVINCE_ADMIN: readonly Role[] = ["province_admin"];
 /** Everyone who works a unit's cases: not the province viewer (reads only), not volunteers (help at the counter). */
 const UNIT_STAFF: readonly Role[] = ["counter_officer", "processing_officer", "leader", "unit_admin"];
 
 export const PERMISSIONS = {
+  /** Unit administration (accounts, office, settings) of a unit the officer `administers`. */
+  "admin.unit": {
+    roles: ANY_ADMIN,
+    ownUnit: true,
+    refusal: "Chỉ quản trị đơn vị hoặc quản trị cấp tỉnh được thay đổi thiết lập này.",
+  },
+  /** Province administration (plans, procedure versions, the calendar, the province's accounts). */
+  "admin.province": {
+    roles: PROVINCE_ADMIN,
+    ownUnit: true,
+    refusal: "Chỉ quản trị cấp tỉnh được thay đổi thiết lập này.",
+  },
   /** Save what was typed at the counter (volunteers may, they do not receive). */
   "intake.save_draft": { roles: ["counter_officer", "volunteer"] },
   /** Drop a counter draft typed in error. */
