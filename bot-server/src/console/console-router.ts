@@ -13,6 +13,7 @@ import { mountRoutes, type AnyRoute } from "../http/route-table.js";
 import { consoleApi } from "./console-api.js";
 import { sendError } from "../http/api-error.js";
 import { createMirrorHub, type MirrorHub, type MirrorSync } from "./mirror-hub.js";
+import { consoleAccountRoutes } from "./accounts.routes.js";
 import { consoleChatbotRoutes } from "./chatbot.routes.js";
 import { consoleConversationRoutes } from "./conversations.routes.js";
 import { consoleDataRequestRoutes } from "./data-requests.routes.js";
@@ -97,6 +98,7 @@ function consoleAreas(): ConsoleArea[] {
     { prefix: "/conversations", routes: consoleConversationRoutes() },
     { prefix: "/data-requests", routes: consoleDataRequestRoutes() },
     { prefix: "/zalo", routes: consoleZaloRoutes() },
+    { prefix: "/admin/accounts", routes: consoleAccountRoutes() },
   ];
 }
 
