@@ -10,7 +10,7 @@
  */
 import { randomBytes, randomUUID } from "node:crypto";
 import { ROLE_LABELS_VI } from "../../shared/dossier/lifecycle-labels.js";
-import type { Role } from "../../shared/data/lifecycle.js";
+import { ACCOUNT_ROLES, USERNAME_PATTERN } from "../../shared/officers/accounts.js";
 import { vnMomentFromEpoch } from "../../shared/time/vn-time.js";
 import { parseConfig } from "../src/config.js";
 import { hashPassword } from "../src/console/session-auth.js";
@@ -27,17 +27,9 @@ import {
   setOfficerPassword,
 } from "../src/store/users.js";
 
-/** The roles the console knows (the lifecycle's "system" is not an account). */
-export const ACCOUNT_ROLES = [
-  "counter_officer",
-  "processing_officer",
-  "leader",
-  "unit_admin",
-  "province_viewer",
-  "province_admin",
-  "volunteer",
-] as const satisfies readonly Role[];
-const USERNAME = /^[a-z0-9][a-z0-9._-]{2,63}$/;
+/** The roles the console knows and the user-name rule: the same as the console's account administration. */
+export { ACCOUNT_ROLES };
+const USERNAME = USERNAME_PATTERN;
 const MIN_PASSWORD = 12;
 
 const USAGE = `Cách dùng / usage:
