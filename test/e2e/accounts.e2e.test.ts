@@ -14,6 +14,7 @@ import { findOfficerByUsername, setOfficerPassword } from "../../bot-server/src/
 import { listAuditFor } from "../../bot-server/src/store/audit.js";
 import { USERNAME_RULE_VI } from "../../shared/officers/accounts.js";
 import { at, PASSWORD, QUANG_KHE, WEDNESDAY, type ConsoleServer } from "../console/helpers/console-server.js";
+import { seriousViolations } from "./helpers/axe.js";
 import { describeWithChromium } from "./helpers/chromium-launch.js";
 import { startConsoleE2e, type ConsoleE2e } from "./helpers/console-e2e-server.js";
 import { signIn } from "./helpers/console-session.js";
@@ -57,6 +58,7 @@ describeWithChromium("account administration in Chromium", () => {
     await expect(usernameError.innerText()).resolves.toBe(USERNAME_RULE_VI);
     await expect(page.getByLabel("Tên đăng nhập").getAttribute("aria-invalid")).resolves.toBe("true");
     await page.screenshot({ path: join(SHOTS, "accounts-error.png") });
+    await expect(seriousViolations(page)).resolves.toEqual([]);
 
     await page.getByLabel("Tên đăng nhập").fill("quangkhe.nguyenvanan");
     await page.getByLabel("Lý do (không bắt buộc)").fill("Cán bộ mới nhận công tác");
@@ -106,6 +108,7 @@ describeWithChromium("account administration in Chromium", () => {
       "Ghi lý do thay đổi (ít nhất 3 ký tự).",
     );
     await page.screenshot({ path: join(SHOTS, "accounts-action.png") });
+    await expect(seriousViolations(page)).resolves.toEqual([]);
     await page.keyboard.type("Chuyển công tác");
     await page.keyboard.press("Enter");
     await panel.waitFor({ state: "detached" });
