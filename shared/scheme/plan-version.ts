@@ -65,7 +65,13 @@ export function checkPlanVersion(input: PlanVersionInput, ctx: PlanVersionContex
   const { previous } = ctx;
 
   // ---- dates: never before tomorrow, after the previous version's start, no overlap with other versions
-  if (input.validFrom <= ctx.today) {
+  if (previous.validTo !== undefined && previous.validTo < ctx.today) {
+    err(
+      "validFrom",
+      `Kế hoạch này đã hết hiệu lực từ ${formatDateVn(addDays(previous.validTo, 1))}; hãy tạo phiên bản mới từ kế hoạch đang áp dụng.`,
+      "The plan has ended; start a new version from the plan in force.",
+    );
+  } else if (input.validFrom <= ctx.today) {
     err(
       "validFrom",
       `Ngày bắt đầu phải sau hôm nay (${formatDateVn(ctx.today)}): các quyết định đã có theo kế hoạch đang áp dụng không được thay đổi.`,

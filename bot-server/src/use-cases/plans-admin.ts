@@ -36,12 +36,17 @@ function provinceIdOf(deps: Deps, unitId: string): string | undefined {
   return unit ? deps.domain.units.provinceOf(unit)?.id : undefined;
 }
 
-/** The plans covering at least one unit of the province (or naming the province itself). */
+/**
+ * The plans covering at least one unit of the province (or naming the province itself), and the past plans of the
+ * units it carries on today (Đắk Nông's 2023 plans for Lâm Đồng's communes since 1/7/2025).
+ */
 function plansOfProvince(deps: Deps, provinceId: string, docs: CatalogDocument<SchemePlan>[]) {
+  const today = nowOf(deps).date;
+  const ours = (id: string) =>
+    provinceIdOf(deps, id) === provinceId ||
+    deps.domain.units.successorsAt(id, today).some((u) => provinceIdOf(deps, u.id) === provinceId);
   return docs.filter(
-    (d) =>
-      d.body.coverage.provinceUnitId === provinceId ||
-      coveredUnitIds(d.body, deps.domain.units).some((id) => provinceIdOf(deps, id) === provinceId),
+    (d) => d.body.coverage.provinceUnitId === provinceId || coveredUnitIds(d.body, deps.domain.units).some(ours),
   );
 }
 
