@@ -113,7 +113,7 @@ function ProvincePlans() {
                 </td>
                 <td>{p.weekdayNames}</td>
                 <td>
-                  {p.intakeCutoff}
+                  <strong>{p.intakeCutoff}</strong>
                   <div className="muted">Giờ làm việc {p.officeHours.map((h) => `${h.start}–${h.end}`).join(", ")}</div>
                 </td>
                 <td>{p.procedures.map((x) => x.procedureCode).join(", ")}</td>
