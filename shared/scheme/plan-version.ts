@@ -229,13 +229,14 @@ function buildVersion(input: PlanVersionInput, ctx: PlanVersionContext): SchemeP
         : { text: takesPart, source, evidence: "?", toVerify: true };
     (eligible[p.level] ??= []).push(entry);
   }
+  // The words of the plan without the demo's own markers ("Cấu hình minh họa: …", "(không phải quyết định chính thức)").
+  const words = previous.label
+    .replace(/^Cấu hình minh họa:\s*/, "")
+    .replace(/\s*\(không phải quyết định chính thức\)$/, "")
+    .replace(/^Kế hoạch [^:]+:\s*/, "");
   const label =
     input.label?.trim() ||
-    (official
-      ? `Kế hoạch ${doc.number} (${previous.label.replace(/^Cấu hình minh họa:\s*/, "")})`
-      : previous.label.startsWith("Cấu hình minh họa")
-        ? previous.label
-        : `Cấu hình minh họa: ${previous.label}`);
+    (official ? `Kế hoạch ${doc.number}: ${words}` : `Cấu hình minh họa: ${words} (không phải quyết định chính thức)`);
   const plan: SchemePlan = {
     id: versionIdOf(previous.id, input.validFrom),
     issuer: official ? doc.issuer : "Khong Hen (cấu hình minh họa)",

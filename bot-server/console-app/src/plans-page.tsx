@@ -239,9 +239,9 @@ function VersionForm(props: {
         </div>
       </div>
 
-      <fieldset className={fieldClass("weekdays")}>
+      <fieldset className={`plan-part ${fieldClass("weekdays")}`}>
         <legend>Ngày không hẹn trong tuần</legend>
-        <div className="row">
+        <div className="row choices">
           {WEEKDAYS.map(([d, name]) => (
             <label key={d}>
               <input
@@ -258,7 +258,7 @@ function VersionForm(props: {
         <Msg path="weekdays" />
       </fieldset>
 
-      <fieldset className={fieldClass("officeHours")}>
+      <fieldset className={`plan-part ${fieldClass("officeHours")}`}>
         <legend>Giờ làm việc (mỗi dòng một buổi; giờ nghỉ ở giữa hai buổi)</legend>
         {hours.map((h, i) => (
           <div className="row" key={i}>
@@ -301,7 +301,7 @@ function VersionForm(props: {
         <Msg path="intakeCutoff" />
       </div>
 
-      <fieldset className={fieldClass("procedures")}>
+      <fieldset className={`plan-part ${fieldClass("procedures")}`}>
         <legend>Thủ tục áp dụng Ngày không hẹn</legend>
         <table className="list">
           <thead>
@@ -368,9 +368,9 @@ function VersionForm(props: {
         <Msg path="procedures" />
       </fieldset>
 
-      <fieldset>
+      <fieldset className="plan-part">
         <legend>Văn bản</legend>
-        <div className="row">
+        <div className="row choices">
           <label>
             <input type="radio" checked={status === "official"} onChange={() => setStatus("official")} /> Văn bản chính
             thức của cơ quan có thẩm quyền
@@ -480,7 +480,8 @@ function UnitParticipation() {
         {data.planToday && (
           <span className="muted">
             {" "}
-            theo {data.planToday.label} ({data.planToday.statusLabel})
+            theo {data.planToday.label}
+            {data.planToday.label.startsWith("Cấu hình minh họa") ? "" : ` (${data.planToday.statusLabel})`}
           </span>
         )}
       </p>
@@ -498,7 +499,7 @@ function UnitParticipation() {
           ))}
         </ul>
       )}
-      <div className="row">
+      <div className="row choices">
         <label>
           <input type="radio" checked={takesPart} onChange={() => setTakesPart(true)} /> Tham gia
         </label>
