@@ -64,6 +64,8 @@ export const PlanProcedureView = z.object({
   procedureCode: z.string(),
   procedureName: z.string().nullable(),
   excludedFlags: z.array(z.string()),
+  /** The excluded cases in words (the procedure version's case flags). */
+  excludedFlagLabels: z.array(z.string()),
   decidingOfficeTakesPart: z.string().nullable(),
 });
 

@@ -159,6 +159,7 @@ interface ProcedureRow {
   level: string;
   procedureCode: string;
   excludedFlags: string[];
+  excludedFlagLabels: string[];
   decidingOfficeTakesPart: string;
 }
 
@@ -224,7 +225,7 @@ function VersionForm(props: {
   };
 
   return (
-    <form className="card" onSubmit={save} aria-label="Phiên bản mới của kế hoạch">
+    <form className="card plan-form" onSubmit={save} aria-label="Phiên bản mới của kế hoạch">
       <h2>Phiên bản mới: {plan.label}</h2>
       <div className="row">
         <div className={fieldClass("validFrom")}>
@@ -319,7 +320,7 @@ function VersionForm(props: {
                 <td>
                   {r.procedureCode} {nameOf(r.procedureCode)}
                   {r.excludedFlags.length > 0 && (
-                    <div className="muted">Trừ trường hợp: {r.excludedFlags.join(", ")}</div>
+                    <div className="muted">Trừ trường hợp: {r.excludedFlagLabels.join(", ")}</div>
                   )}
                   <Msg path={`procedures.${i}.procedureCode`} />
                 </td>
@@ -358,7 +359,16 @@ function VersionForm(props: {
             onClick={() => {
               const [level, code] = adding.split(":") as [string, string];
               if (!rows.some((r) => r.level === level && r.procedureCode === code))
-                setRows([...rows, { level, procedureCode: code, excludedFlags: [], decidingOfficeTakesPart: "" }]);
+                setRows([
+                  ...rows,
+                  {
+                    level,
+                    procedureCode: code,
+                    excludedFlags: [],
+                    excludedFlagLabels: [],
+                    decidingOfficeTakesPart: "",
+                  },
+                ]);
               setAdding("");
             }}
           >

@@ -64,13 +64,18 @@ function viewOf(deps: Deps, doc: CatalogDocument<SchemePlan>, today: IsoDate): P
   const procedures = (
     Object.entries(plan.eligible) as [keyof SchemePlan["eligible"], SchemePlan["eligible"]["commune"]][]
   ).flatMap(([level, list]) =>
-    (list ?? []).map((e) => ({
-      level,
-      procedureCode: e.procedureCode,
-      procedureName: deps.domain.catalog.versions.find((v) => v.code === e.procedureCode)?.name ?? null,
-      excludedFlags: e.excludedFlags ?? [],
-      decidingOfficeTakesPart: e.decidingOfficeTakesPart?.text ?? null,
-    })),
+    (list ?? []).map((e) => {
+      const version = deps.domain.catalog.versions.find((v) => v.code === e.procedureCode);
+      const flags = e.excludedFlags ?? [];
+      return {
+        level,
+        procedureCode: e.procedureCode,
+        procedureName: version?.name ?? null,
+        excludedFlags: flags,
+        excludedFlagLabels: flags.map((f) => version?.caseFlags.find((c) => c.id === f)?.label ?? f),
+        decidingOfficeTakesPart: e.decidingOfficeTakesPart?.text ?? null,
+      };
+    }),
   );
   return {
     id: plan.id,
