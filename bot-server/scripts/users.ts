@@ -122,7 +122,7 @@ async function unitByCode(
   db: DatabaseHandle["db"],
   code: string,
   today: string,
-): Promise<{ id: string; name: string }> {
+): Promise<{ id: string; name: string; level: string }> {
   const unit = await findUnitByCode(db, code.trim(), today);
   if (!unit)
     throw new Refused(
@@ -160,9 +160,15 @@ async function run(a: Args, db: DatabaseHandle["db"], out: (line: string) => voi
         );
       }
       const role = a.role as (typeof ACCOUNT_ROLES)[number];
-      if (!a.unit && role !== "province_viewer" && role !== "province_admin")
+      if (!a.unit && role !== "province_viewer")
         throw new Refused(`Thiếu --unit <mã đơn vị> / missing --unit\n${USAGE}`, 2);
       const unit = a.unit ? await unitByCode(db, a.unit, today) : undefined;
+      // A province administrator administers the units of their province: the account belongs to the province.
+      if (role === "province_admin" && unit?.level !== "province")
+        throw new Refused(
+          `Quản trị cấp tỉnh cần --unit <mã tỉnh> (ví dụ 68 cho tỉnh Lâm Đồng) / a province_admin needs --unit <province code>`,
+          2,
+        );
       if (await findOfficerByUsername(db, username))
         throw new Refused(`Tên đăng nhập "${username}" đã có / the user name is taken`);
       const { password, oneTime } = await newPassword(a.passwordStdin);
