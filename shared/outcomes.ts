@@ -148,6 +148,15 @@ export const OUTCOME_MESSAGES = {
     message: "Đơn vị này không tiếp nhận thủ tục đã chọn vào thời điểm này.",
     detail: "The unit does not receive this procedure at that date.",
   },
+  // ------------------------------------------------------------ administration of the scheme plans
+  plan_not_found: {
+    message: "Không tìm thấy kế hoạch này trong tỉnh của bạn.",
+    detail: "No scheme plan with this id covers the administrator's province.",
+  },
+  plan_invalid: {
+    message: "Phiên bản kế hoạch chưa hợp lệ, vui lòng sửa các trường được đánh dấu.",
+    detail: "The plan version was refused; see fields.",
+  },
   /** At the counter: the officer's unit does not receive the procedure today (the console's catalogue). */
   procedure_not_received_today: {
     message: "Đơn vị không tiếp nhận thủ tục này vào hôm nay.",

@@ -303,6 +303,29 @@ const CONSOLE_MATRIX: [string, Maker, string][] = [
     "200 200 200 200 200 200 200 | 403",
   ],
   ["GET /api/security/alerts", at("/console/api/security/alerts"), "403 403 403 200 403 403 403 | 401"],
+  // Scheme plans: the province administrator of the plan's province; a unit's participation: its administrator or
+  // the province's (docs/admin/plans.md).
+  ["GET /api/admin/plans/", at("/console/api/admin/plans"), "403 403 403 403 403 403 200 | 401"],
+  [
+    "GET /api/admin/plans/:id",
+    at("/console/api/admin/plans/lam-dong-2025-demo"),
+    "403 403 403 403 403 403 200/404 | 401",
+  ],
+  [
+    "POST /api/admin/plans/:id/versions",
+    at("/console/api/admin/plans/lam-dong-2025-demo/versions", {}),
+    "403 403 403 403 403 403 400 | 403",
+  ],
+  [
+    "GET /api/admin/plans/participation",
+    at(`/console/api/admin/plans/participation?unitId=${encodeURIComponent(QUANG_KHE)}`),
+    "403 403 403 200/403 403 403 200/403 | 401",
+  ],
+  [
+    "PUT /api/admin/plans/participation",
+    at("/console/api/admin/plans/participation", { unitId: QUANG_KHE, from: "2030-01-02", takesPart: true }),
+    "403 403 403 200/403 403 403 200/403 | 403",
+  ],
   ["GET /api/workflow", at("/console/api/workflow"), "200 200 200 200 422 200 200 | 401"],
   ["PUT /api/workflow", at("/console/api/workflow", {}), "403 403 403 400 403 403 403 | 403"],
   [

@@ -15,6 +15,7 @@ import type { IdleInfo, OfficerView, SessionReply } from "../../../shared/consol
 import { IntakePage } from "./intake/intake-page.js";
 import { ChatbotPage } from "./chatbot-page.js";
 import { OfficePage } from "./office-page.js";
+import { PlansPage } from "./plans-page.js";
 import { WorkflowSetting } from "./workflow-setting.js";
 import { ZaloLinkPage } from "./zalo-link-page.js";
 import { QueuePage } from "./queue-page.js";
@@ -207,6 +208,7 @@ const NAV: { label: string; route: Route; roles?: Officer["role"][] }[] = [
     roles: ["unit_admin", "leader", "province_viewer"],
   },
   { label: "Thông tin đơn vị", route: { name: "office" }, roles: ["unit_admin"] },
+  { label: "Kế hoạch", route: { name: "plans" }, roles: ["province_admin", "unit_admin"] },
   { label: "Yêu cầu sửa dữ liệu", route: { name: "dataRequests" }, roles: ["unit_admin", "province_viewer"] },
   {
     label: "Thử chatbot",
@@ -310,6 +312,7 @@ function Shell({ officer, onLogout }: { officer: Officer; onLogout: () => void }
             <WorkflowSetting />
           </>
         )}
+        {route.name === "plans" && <PlansPage officer={officer} />}
         {route.name === "dataRequests" && <DataRequestsPage officer={officer} />}
         {route.name === "chatbot" && <ChatbotPage />}
         {route.name === "zaloLink" && <ZaloLinkPage />}

@@ -10,6 +10,7 @@ export type Route =
   | { name: "feedback" }
   | { name: "conversations" }
   | { name: "office" }
+  | { name: "plans" }
   | { name: "dataRequests" }
   | { name: "chatbot" }
   | { name: "zaloLink" }
@@ -25,6 +26,7 @@ export function parseRoute(path: string): Route {
   if (p === "y-kien") return { name: "feedback" };
   if (p === "can-ho-tro") return { name: "conversations" };
   if (p === "don-vi") return { name: "office" };
+  if (p === "ke-hoach") return { name: "plans" };
   if (p === "yeu-cau-du-lieu") return { name: "dataRequests" };
   if (p === "thu-chatbot") return { name: "chatbot" };
   if (p === "zalo") return { name: "zaloLink" };
@@ -57,6 +59,8 @@ export function pathOf(r: Route): string {
       return "/console/can-ho-tro";
     case "office":
       return "/console/don-vi";
+    case "plans":
+      return "/console/ke-hoach";
     case "dataRequests":
       return "/console/yeu-cau-du-lieu";
     case "chatbot":

@@ -17,6 +17,7 @@ import { consoleAccountRoutes } from "./accounts.routes.js";
 import { consoleChatbotRoutes } from "./chatbot.routes.js";
 import { consoleConversationRoutes } from "./conversations.routes.js";
 import { consoleDataRequestRoutes } from "./data-requests.routes.js";
+import { consolePlanRoutes } from "./plans.routes.js";
 import { consoleOfficeContactRoutes } from "./office-contact.routes.js";
 import { consoleReportExportRoutes } from "./report-exports.routes.js";
 import { consoleReportRoutes } from "./reports.routes.js";
@@ -92,6 +93,7 @@ function consoleAreas(): ConsoleArea[] {
     { prefix: "/reports", routes: consoleReportRoutes() },
     { prefix: "/report-exports", routes: consoleReportExportRoutes() },
     { prefix: "/admin/accounts", routes: consoleAccountRoutes() },
+    { prefix: "/admin/plans", routes: consolePlanRoutes() },
   ];
 }
 

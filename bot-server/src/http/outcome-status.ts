@@ -47,6 +47,8 @@ export const OUTCOME_STATUS = {
   procedure_not_found: 404,
   procedure_not_received: 422,
   procedure_not_received_today: 404,
+  plan_not_found: 404,
+  plan_invalid: 422,
 
   consent_required: 422,
   consent_outdated: 422,

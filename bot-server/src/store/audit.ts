@@ -20,7 +20,10 @@ export type AuditSubjectKind =
   | "conversation"
   | "data_request"
   | "chatbot_setting"
-  | "user";
+  | "user"
+  /** A scheme plan version (catalogue document) and a unit's participation in the plan. */
+  | "scheme_plan"
+  | "plan_participation";
 
 export interface AuditEntry {
   at: string;
