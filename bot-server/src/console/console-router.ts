@@ -16,6 +16,7 @@ import { createMirrorHub, type MirrorHub, type MirrorSync } from "./mirror-hub.j
 import { consoleChatbotRoutes } from "./chatbot.routes.js";
 import { consoleConversationRoutes } from "./conversations.routes.js";
 import { consoleDataRequestRoutes } from "./data-requests.routes.js";
+import { consoleCalendarRoutes } from "./calendar.routes.js";
 import { consoleOfficeContactRoutes } from "./office-contact.routes.js";
 import { consoleReportExportRoutes } from "./report-exports.routes.js";
 import { consoleReportRoutes } from "./reports.routes.js";
@@ -97,6 +98,7 @@ function consoleAreas(): ConsoleArea[] {
     { prefix: "/conversations", routes: consoleConversationRoutes() },
     { prefix: "/data-requests", routes: consoleDataRequestRoutes() },
     { prefix: "/zalo", routes: consoleZaloRoutes() },
+    { prefix: "/admin/calendar", routes: consoleCalendarRoutes() },
   ];
 }
 

@@ -20,7 +20,9 @@ export type AuditSubjectKind =
   | "conversation"
   | "data_request"
   | "chatbot_setting"
-  | "user";
+  | "user"
+  /** The working-day calendar: a day (YYYY-MM-DD) or a year's notice (YYYY). */
+  | "calendar";
 
 export interface AuditEntry {
   at: string;
