@@ -6,7 +6,7 @@
  */
 import type { IsoDate } from "../model.js";
 import { formatDateVn } from "../time/vn-time.js";
-import type { CalendarData, CalendarEntry, CalendarEntryKind, CalendarYear } from "./calendar-data.js";
+import type { CalendarData, CalendarEntry, CalendarYear } from "./calendar-data.js";
 import { parseDay, weekdayOfDay } from "./day-number.js";
 import { proposeHolidays } from "./lunar-fallback.js";
 
@@ -96,15 +96,4 @@ export function withAdminYears(
 export const isWeekendDate = (date: IsoDate): boolean => {
   const n = parseDay(date);
   return n !== undefined && weekdayOfDay(n) >= 6;
-};
-
-export const DAY_OFF_KINDS: readonly CalendarEntryKind[] = ["holiday", "compensatory", "swapped_off", "tet_break"];
-
-/** Vietnamese labels of the entry kinds (the console's choices). */
-export const CALENDAR_KIND_LABELS: Readonly<Record<CalendarEntryKind, string>> = {
-  holiday: "Nghỉ lễ",
-  compensatory: "Nghỉ bù",
-  swapped_off: "Nghỉ hoán đổi",
-  tet_break: "Nghỉ Tết",
-  makeup_working: "Làm bù",
 };

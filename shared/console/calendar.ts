@@ -3,12 +3,21 @@
  * day declared off or working, and a year's notice entered from the lunar-calendar draft.
  */
 import { z } from "zod";
-import { CALENDAR_ENTRY_KINDS } from "../calendar/calendar-data.js";
+import { CALENDAR_ENTRY_KINDS, type CalendarEntryKind } from "../calendar/calendar-data.js";
 import { parseDay } from "../calendar/day-number.js";
 
 /** Years the console edits: the lunar tables cover 1900–2199; nothing before the software's first plan. */
 export const CALENDAR_MIN_YEAR = 2020;
 export const CALENDAR_MAX_YEAR = 2199;
+
+/** Vietnamese labels of the entry kinds (the console's choices). */
+export const CALENDAR_KIND_LABELS: Readonly<Record<CalendarEntryKind, string>> = {
+  holiday: "Nghỉ lễ",
+  compensatory: "Nghỉ bù",
+  swapped_off: "Nghỉ hoán đổi",
+  tet_break: "Nghỉ Tết",
+  makeup_working: "Làm bù",
+};
 
 const realDate = (s: string): boolean => {
   const n = parseDay(s);

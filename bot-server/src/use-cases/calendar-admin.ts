@@ -5,7 +5,6 @@
  * dossier keeps the due date stored at its receipt.
  */
 import {
-  CALENDAR_KIND_LABELS,
   emptyAdminYear,
   isWeekendDate,
   noticeSource,
@@ -14,12 +13,13 @@ import {
 import type { CalendarEntry, CalendarEntryKind } from "../../../shared/calendar/calendar-data.js";
 import { createCalendar } from "../../../shared/calendar/calendar.js";
 import { proposeHolidays } from "../../../shared/calendar/lunar-fallback.js";
-import type {
-  CalendarDayBody,
-  CalendarDayReply,
-  CalendarDraftReply,
-  CalendarNoticeBody,
-  CalendarYearReply,
+import {
+  CALENDAR_KIND_LABELS,
+  type CalendarDayBody,
+  type CalendarDayReply,
+  type CalendarDraftReply,
+  type CalendarNoticeBody,
+  type CalendarYearReply,
 } from "../../../shared/console/calendar.js";
 import type { IsoDate } from "../../../shared/model.js";
 import type { Officer } from "../../../shared/officers/officer.js";
