@@ -90,6 +90,8 @@ describeWithChromium("console: the province administrator's working-day calendar
       await page.getByLabel("Cơ quan ban hành").fill("Ủy ban nhân dân tỉnh Lâm Đồng");
       await page.getByRole("button", { name: "Lưu thông báo" }).click();
       await page.getByText("Thứ Năm 11/03/2027 vốn là ngày làm việc").waitFor();
+      mkdirSync(SCREENSHOT_DIR, { recursive: true });
+      await page.screenshot({ path: join(SCREENSHOT_DIR, "console-calendar-draft-1366.png"), fullPage: true });
 
       await page.getByLabel(`Từ ngày, dòng ${rows}`).fill("10/03/2027");
       await page.getByLabel(`Loại, dòng ${rows}`).selectOption("holiday");
@@ -100,7 +102,6 @@ describeWithChromium("console: the province administrator's working-day calendar
       const table = page.getByRole("table", { name: "Ngày nghỉ và ngày làm bù năm 2027" });
       await table.getByRole("row", { name: /Thứ Tư 10\/03\/2027 Nghỉ lễ Nghỉ lễ của tỉnh/ }).waitFor();
 
-      mkdirSync(SCREENSHOT_DIR, { recursive: true });
       await page.evaluate("window.scrollTo(0, 0)");
       await page.screenshot({ path: join(SCREENSHOT_DIR, "console-calendar-1366.png") });
       await page.screenshot({ path: join(SCREENSHOT_DIR, "console-calendar-1366-full.png"), fullPage: true });

@@ -23,6 +23,8 @@ interface Row {
 }
 
 const KINDS = Object.entries(CALENDAR_KIND_LABELS);
+/** As `.field.invalid input` (styles.css), for the inputs of the notice's table. */
+const INVALID = { borderColor: "var(--bad)", background: "#fff7f6" };
 const DATE_HELP = "Nhập ngày theo dạng ngày/tháng/năm, ví dụ 10/03/2027.";
 
 /** "10/03/2027" (or "2027-03-10") → "2027-03-10"; undefined when it is neither. */
@@ -397,6 +399,7 @@ function NoticeForm({
                         value={r.from}
                         onChange={(e) => setRow(i, { from: e.target.value })}
                         aria-invalid={Boolean(err("from"))}
+                        style={err("from") ? INVALID : undefined}
                       />
                     </td>
                     <td style={{ width: 120 }}>
@@ -405,6 +408,7 @@ function NoticeForm({
                         value={r.to}
                         onChange={(e) => setRow(i, { to: e.target.value })}
                         aria-invalid={Boolean(err("to"))}
+                        style={err("to") ? INVALID : undefined}
                       />
                     </td>
                     <td style={{ width: 140 }}>
@@ -426,6 +430,7 @@ function NoticeForm({
                         value={r.reason}
                         onChange={(e) => setRow(i, { reason: e.target.value })}
                         aria-invalid={Boolean(err("reason"))}
+                        style={err("reason") ? INVALID : undefined}
                       />
                       {messages.map((m) => (
                         <p key={m} className="error" style={{ fontSize: 13 }}>
