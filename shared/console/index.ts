@@ -11,4 +11,5 @@ export * from "./conversations.js";
 export * from "./data-requests.js";
 export * from "./chatbot.js";
 export * from "./zalo.js";
+export * from "./accounts.js";
 export * from "./calendar.js";

@@ -16,6 +16,7 @@ export type Route =
   | { name: "reports" }
   | { name: "reportDossiers" }
   | { name: "reportReview" }
+  | { name: "accounts" }
   | { name: "calendar" };
 
 export function parseRoute(path: string): Route {
@@ -31,6 +32,7 @@ export function parseRoute(path: string): Route {
   if (p === "bao-cao") return { name: "reports" };
   if (p === "bao-cao/ho-so") return { name: "reportDossiers" };
   if (p === "bao-cao/tong-ket") return { name: "reportReview" };
+  if (p === "tai-khoan") return { name: "accounts" };
   if (p === "lich-lam-viec") return { name: "calendar" };
   const q = /^hang-doi\/([a-z]+)$/.exec(p);
   if (q) return { name: "queue", queue: q[1]! };
@@ -69,6 +71,8 @@ export function pathOf(r: Route): string {
       return "/console/bao-cao/ho-so";
     case "reportReview":
       return "/console/bao-cao/tong-ket";
+    case "accounts":
+      return "/console/tai-khoan";
     case "calendar":
       return "/console/lich-lam-viec";
   }
