@@ -6,6 +6,7 @@
  * every other instance, within `DOMAIN_REFRESH_MS` (default 5 s), when the stored catalogue revision moves.
  */
 import type { Kysely } from "kysely";
+import { ADMIN_CALENDAR_PREFIX, withAdminYears, type AdminCalendarYear } from "../../shared/calendar/admin-calendar.js";
 import type { CalendarData, CalendarYear } from "../../shared/calendar/calendar-data.js";
 import { createCalendar, type Calendar } from "../../shared/calendar/calendar.js";
 import type { FeeEntry } from "../../shared/data/fees.js";
@@ -17,7 +18,7 @@ import { createDomain, type SchemeDomain } from "../../shared/scheme/decide-trac
 import type { PlanParticipation } from "../../shared/scheme/plan-participation.js";
 import type { SchemePlan } from "../../shared/scheme/scheme-plan.js";
 import { createUnderstand, type Understand } from "../../shared/chatbot/understand.js";
-import { loadDocuments, readCatalogRevision } from "./store/catalog.js";
+import { loadDocuments, readCatalogRevision, type CatalogDocument } from "./store/catalog.js";
 import type { Database } from "./store/database.js";
 import { loadUnits } from "./store/units.js";
 
@@ -37,7 +38,7 @@ export async function loadDomain(db: Kysely<Database>): Promise<Domain> {
     loadUnits(db),
     loadDocuments<ProcedureVersion>(db, "procedure_version"),
     loadDocuments<FeeEntry>(db, "fee"),
-    loadDocuments<CalendarYearDoc>(db, "calendar_year"),
+    loadDocuments<CalendarYearDoc | AdminCalendarYear>(db, "calendar_year"),
     loadDocuments<SchemePlan>(db, "scheme_plan"),
     loadDocuments<PlanParticipation>(db, "plan_participation"),
   ]);
@@ -46,7 +47,7 @@ export async function loadDomain(db: Kysely<Database>): Promise<Domain> {
     versions.map((d) => d.body),
     fees.map((d) => d.body),
   );
-  const calendar = createCalendar(calendarFrom(years.map((d) => d.body)));
+  const calendar = createCalendar(calendarDataFrom(years));
   const schemas = new Map<string, FormSchema>();
   return {
     units,
@@ -69,6 +70,21 @@ export async function loadDomain(db: Kysely<Database>): Promise<Domain> {
       return schema;
     },
   };
+}
+
+/**
+ * The calendar in force: the shipped yearly documents, then the province administrator's years over them
+ * (shared/calendar/admin-calendar.ts). `except`: leave out the administrator's entry for that day (to tell what the
+ * day is by the rule alone).
+ */
+export function calendarDataFrom(
+  docs: readonly CatalogDocument<CalendarYearDoc | AdminCalendarYear>[],
+  except?: string,
+): CalendarData {
+  const isAdmin = (d: CatalogDocument<unknown>) => d.origin === "admin" && d.id.startsWith(ADMIN_CALENDAR_PREFIX);
+  const shipped = docs.filter((d) => !isAdmin(d)).map((d) => d.body as CalendarYearDoc);
+  const admin = docs.filter(isAdmin).map((d) => d.body as AdminCalendarYear);
+  return withAdminYears(calendarFrom(shipped), admin, except);
 }
 
 /** One calendar from its yearly documents (the most recent calendar id wins when several exist). */

@@ -13,3 +13,4 @@ export * from "./chatbot.js";
 export * from "./zalo.js";
 export * from "./accounts.js";
 export * from "./plans.js";
+export * from "./calendar.js";

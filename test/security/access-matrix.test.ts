@@ -20,11 +20,13 @@ import { OUTCOME_STATUS } from "../../bot-server/src/http/outcome-status.js";
 import { consoleRouter } from "../../bot-server/src/console/console-router.js";
 import { consoleRoutes } from "../../bot-server/src/console/console-routes.js";
 import { SESSION_COOKIE } from "../../bot-server/src/console/session-auth.js";
+import { saveAdminCalendarYear } from "../../bot-server/src/store/calendar-admin.js";
 import { insertDataRequest } from "../../bot-server/src/store/data-requests.js";
 import { insertFeedback } from "../../bot-server/src/store/feedback.js";
 import { insertSession } from "../../bot-server/src/store/sessions.js";
 import { recordInteraction, updateConversation } from "../../bot-server/src/store/conversations.js";
 import { CONSENT_NOTICE } from "../../shared/api/consent.js";
+import { emptyAdminYear } from "../../shared/calendar/admin-calendar.js";
 import type { Role } from "../../shared/data/lifecycle.js";
 import { may } from "../../shared/officers/permissions.js";
 import { insertDeadLetter } from "../console/helpers/dead-letter-rows.js";
@@ -98,6 +100,17 @@ const firstItem = async (res: Response) => {
   const item = ((await res.json()) as { results: { ok: boolean; code?: keyof typeof OUTCOME_STATUS }[] }).results[0]!;
   return item.ok ? 200 : OUTCOME_STATUS[item.code!];
 };
+/** DELETE of a day the province administrator declared off (stored fresh for each cell). */
+const calendarDay =
+  (date: string): Maker =>
+  async (c) => {
+    const at = "2025-07-16T02:00:00.000Z";
+    await saveAdminCalendarYear(c.t.db, {
+      ...emptyAdminYear(2025, at, "tinh.quantri"),
+      days: [{ date, working: false, label: "Nghỉ lễ của tỉnh", by: "tinh.quantri", at }],
+    });
+    return { path: `/console/api/admin/calendar/${date}` };
+  };
 const feedback =
   (path: string, body?: unknown): Maker =>
   async (c) => {
@@ -271,6 +284,28 @@ const CONSOLE_MATRIX: [string, Maker, string][] = [
   ],
   ["GET /api/office-contact/", at("/console/api/office-contact"), "200 200 200 200 422 200 200 | 401"],
   ["PUT /api/office-contact/", at("/console/api/office-contact", {}), "403 403 403 400 403 403 403 | 403"],
+  // The working-day calendar is one for the deployment (docs/admin/calendar.md): every province administrator.
+  [
+    "GET /api/admin/calendar/years/:year",
+    at("/console/api/admin/calendar/years/2026"),
+    "403 403 403 403 403 403 200 | 401",
+  ],
+  [
+    "GET /api/admin/calendar/years/:year/draft",
+    at("/console/api/admin/calendar/years/2027/draft"),
+    "403 403 403 403 403 403 200 | 401",
+  ],
+  [
+    "PUT /api/admin/calendar/years/:year",
+    at("/console/api/admin/calendar/years/2027", {}),
+    "403 403 403 403 403 403 400 | 403",
+  ],
+  [
+    "PUT /api/admin/calendar/:date",
+    at("/console/api/admin/calendar/2025-12-24", { working: false, label: "Nghỉ lễ của tỉnh" }),
+    "403 403 403 403 403 403 200 | 403",
+  ],
+  ["DELETE /api/admin/calendar/:date", calendarDay("2025-12-31"), "403 403 403 403 403 403 200 | 403"],
   [
     "GET /api/notifications/dead-letters",
     at("/console/api/notifications/dead-letters"),

@@ -14,6 +14,7 @@ import { IdleGuard } from "./idle-guard.js";
 import type { IdleInfo, OfficerView, SessionReply } from "../../../shared/console/officers.js";
 import { IntakePage } from "./intake/intake-page.js";
 import { ChatbotPage } from "./chatbot-page.js";
+import { CalendarPage } from "./calendar-page.js";
 import { OfficePage } from "./office-page.js";
 import { PlansPage } from "./plans-page.js";
 import { WorkflowSetting } from "./workflow-setting.js";
@@ -222,6 +223,7 @@ const NAV: { label: string; route: Route; roles?: Officer["role"][] }[] = [
   },
   { label: "Báo cáo", route: { name: "reports" }, roles: ["leader", "unit_admin", "province_viewer"] },
   { label: "Tài khoản", route: { name: "accounts" }, roles: ["unit_admin", "province_admin"] },
+  { label: "Lịch làm việc", route: { name: "calendar" }, roles: ["province_admin"] },
 ];
 
 /** How many citizens wait for an officer (the nav badge), refreshed every minute and after "Đã xử lý". */
@@ -317,6 +319,7 @@ function Shell({ officer, onLogout }: { officer: Officer; onLogout: () => void }
         {route.name === "chatbot" && <ChatbotPage />}
         {route.name === "zaloLink" && <ZaloLinkPage />}
         {route.name === "accounts" && <AccountsPage officer={officer} />}
+        {route.name === "calendar" && <CalendarPage />}
         {(route.name === "reports" || route.name === "reportDossiers" || route.name === "reportReview") && (
           <Suspense fallback={<p className="muted">Đang tải trang báo cáo…</p>}>
             <ReportsPage

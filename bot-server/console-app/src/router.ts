@@ -17,7 +17,8 @@ export type Route =
   | { name: "reports" }
   | { name: "reportDossiers" }
   | { name: "reportReview" }
-  | { name: "accounts" };
+  | { name: "accounts" }
+  | { name: "calendar" };
 
 export function parseRoute(path: string): Route {
   const p = path.replace(/^\/console\/?/, "").replace(/\/+$/, "");
@@ -34,6 +35,7 @@ export function parseRoute(path: string): Route {
   if (p === "bao-cao/ho-so") return { name: "reportDossiers" };
   if (p === "bao-cao/tong-ket") return { name: "reportReview" };
   if (p === "tai-khoan") return { name: "accounts" };
+  if (p === "lich-lam-viec") return { name: "calendar" };
   const q = /^hang-doi\/([a-z]+)$/.exec(p);
   if (q) return { name: "queue", queue: q[1]! };
   const d = /^ho-so\/([0-9a-f-]{36})$/.exec(p);
@@ -75,6 +77,8 @@ export function pathOf(r: Route): string {
       return "/console/bao-cao/tong-ket";
     case "accounts":
       return "/console/tai-khoan";
+    case "calendar":
+      return "/console/lich-lam-viec";
   }
 }
 

@@ -18,6 +18,7 @@ import { consoleChatbotRoutes } from "./chatbot.routes.js";
 import { consoleConversationRoutes } from "./conversations.routes.js";
 import { consoleDataRequestRoutes } from "./data-requests.routes.js";
 import { consolePlanRoutes } from "./plans.routes.js";
+import { consoleCalendarRoutes } from "./calendar.routes.js";
 import { consoleOfficeContactRoutes } from "./office-contact.routes.js";
 import { consoleReportExportRoutes } from "./report-exports.routes.js";
 import { consoleReportRoutes } from "./reports.routes.js";
@@ -94,6 +95,7 @@ function consoleAreas(): ConsoleArea[] {
     { prefix: "/report-exports", routes: consoleReportExportRoutes() },
     { prefix: "/admin/accounts", routes: consoleAccountRoutes() },
     { prefix: "/admin/plans", routes: consolePlanRoutes() },
+    { prefix: "/admin/calendar", routes: consoleCalendarRoutes() },
   ];
 }
 

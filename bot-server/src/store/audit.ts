@@ -23,7 +23,9 @@ export type AuditSubjectKind =
   | "user"
   /** A scheme plan version (catalogue document) and a unit's participation in the plan. */
   | "scheme_plan"
-  | "plan_participation";
+  | "plan_participation"
+  /** The working-day calendar: a day (YYYY-MM-DD) or a year's notice (YYYY). */
+  | "calendar";
 
 export interface AuditEntry {
   at: string;
