@@ -16,6 +16,8 @@ import { createUnitDirectory, type UnitDirectory } from "../../shared/units/unit
 import { createDomain, type SchemeDomain } from "../../shared/scheme/decide-track.js";
 import type { SchemePlan } from "../../shared/scheme/scheme-plan.js";
 import { createUnderstand, type Understand } from "../../shared/chatbot/understand.js";
+import { shippedOffice, type UnitOfficeSetting } from "../../shared/admin/unit-office.js";
+import { applyConfirmations, listFacts, type Confirmation, type Fact } from "../../shared/admin/verification.js";
 import { loadDocuments, readCatalogRevision } from "./store/catalog.js";
 import type { Database } from "./store/database.js";
 import { loadUnits } from "./store/units.js";
@@ -27,30 +29,56 @@ export interface Domain {
   scheme: SchemeDomain;
   /** The zod schema of a procedure version's form (built once per version). */
   formSchema(versionId: string): FormSchema | undefined;
+  /** Every shipped fact marked for verification, with its confirmation (shared/admin/verification.ts). */
+  facts: readonly Fact[];
+  /** The unit's own office settings (name, address, phone, hours), if it saved any. */
+  officeSettingOf(unitId: string): UnitOfficeSetting | undefined;
+  /** Whether the unit's office (name, address, phone) is confirmed or entered by the unit itself. */
+  officeConfirmed(unitId: string): boolean;
 }
 
 type CalendarYearDoc = CalendarYear & { calendarId: string; calendarName: string; year: string };
 
 export async function loadDomain(db: Kysely<Database>): Promise<Domain> {
-  const [unitsData, versions, fees, years, plans] = await Promise.all([
+  const [unitsData, versionDocs, feeDocs, yearDocs, planDocs, officeDocs, confirmationDocs] = await Promise.all([
     loadUnits(db),
     loadDocuments<ProcedureVersion>(db, "procedure_version"),
     loadDocuments<FeeEntry>(db, "fee"),
     loadDocuments<CalendarYearDoc>(db, "calendar_year"),
     loadDocuments<SchemePlan>(db, "scheme_plan"),
+    loadDocuments<UnitOfficeSetting>(db, "unit_office"),
+    loadDocuments<Confirmation>(db, "confirmation"),
   ]);
   const units = createUnitDirectory(unitsData);
-  const catalog = createCatalog(
-    versions.map((d) => d.body),
-    fees.map((d) => d.body),
-  );
-  const calendar = createCalendar(calendarFrom(years.map((d) => d.body)));
+  const unitOffices = new Map(officeDocs.map((d) => [d.body.unitId, d.body]));
+  const confirmations = new Map(confirmationDocs.map((d) => [d.body.factId, d.body]));
+  const raw = {
+    plans: planDocs.map((d) => d.body),
+    fees: feeDocs.map((d) => d.body),
+    versions: versionDocs.map((d) => d.body),
+    calendarYears: yearDocs.map((d) => d.body),
+    confirmations,
+    unitOffices,
+  };
+  const facts = listFacts({ ...raw, units, officeOf: (id) => shippedOffice(units, id) });
+  const confirmed = applyConfirmations(raw);
+  const catalog = createCatalog(confirmed.versions, confirmed.fees);
+  const calendar = createCalendar(calendarFrom(confirmed.calendarYears as CalendarYearDoc[]));
   const schemas = new Map<string, FormSchema>();
   return {
     units,
     catalog,
     calendar,
-    scheme: createDomain({ units, catalog, calendar, plans: plans.map((d) => d.body) }),
+    scheme: createDomain({
+      units,
+      catalog,
+      calendar,
+      plans: confirmed.plans,
+      unitOverrides: confirmed.unitOverrides,
+    }),
+    facts,
+    officeSettingOf: (unitId) => unitOffices.get(unitId),
+    officeConfirmed: (unitId) => confirmed.confirmedOffices.has(unitId),
     formSchema(versionId) {
       const cached = schemas.get(versionId);
       if (cached) return cached;
@@ -128,6 +156,11 @@ export async function createLiveDomain(
       return current.scheme;
     },
     formSchema: (versionId) => current.formSchema(versionId),
+    get facts() {
+      return current.facts;
+    },
+    officeSettingOf: (unitId) => current.officeSettingOf(unitId),
+    officeConfirmed: (unitId) => current.officeConfirmed(unitId),
     get revision() {
       return revision;
     },

@@ -7,6 +7,7 @@ import type { ProcedureCatalog } from "../procedures/catalog.js";
 import type { ProcedureVersion } from "../procedures/procedure-version.js";
 import { WEEKDAY_NAMES_VI, clockMinutes } from "../time/vn-time.js";
 import type { UnitDirectory } from "../units/unit-directory.js";
+import { planAtUnit, type UnitPlanOverride } from "../admin/unit-office.js";
 import { schemePlanSchema, type SchemePlan } from "./scheme-plan.js";
 
 export interface CompiledPlan {
@@ -104,8 +105,16 @@ export function checkSchemePlans(
   return errors;
 }
 
-/** Throws RangeError on a configuration error: plans are deployment data, checked at start-up. */
-export function indexPlans(plans: readonly SchemePlan[], units: UnitDirectory, catalog: ProcedureCatalog): PlanIndex {
+/**
+ * Throws RangeError on a configuration error: plans are deployment data, checked at start-up. `overrides`: a unit's
+ * own office hours and confirmations (shared/admin/unit-office.ts), applied to every plan at that unit.
+ */
+export function indexPlans(
+  plans: readonly SchemePlan[],
+  units: UnitDirectory,
+  catalog: ProcedureCatalog,
+  overrides: ReadonlyMap<string, UnitPlanOverride> = new Map(),
+): PlanIndex {
   const errors = checkSchemePlans(plans, units, catalog);
   if (errors.length > 0) throw new RangeError(`invalid scheme plans: ${errors.join(" | ")}`);
   const byUnit = new Map<string, CompiledPlan[]>();
@@ -123,6 +132,14 @@ export function indexPlans(plans: readonly SchemePlan[], units: UnitDirectory, c
         if (levels.includes(unit.level) && units.provinceOf(unit)?.id === provinceUnitId) add(unit.id, compiled);
       }
     }
+  }
+  for (const [unitId, override] of overrides) {
+    const list = byUnit.get(unitId);
+    if (list)
+      byUnit.set(
+        unitId,
+        list.map((p) => compile(planAtUnit(p.plan, override))),
+      );
   }
   for (const list of byUnit.values()) list.sort((a, b) => (a.plan.validFrom < b.plan.validFrom ? 1 : -1));
 

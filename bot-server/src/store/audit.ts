@@ -20,7 +20,10 @@ export type AuditSubjectKind =
   | "conversation"
   | "data_request"
   | "chatbot_setting"
-  | "user";
+  | "user"
+  /** A unit's own office settings (subject id = unit id) and a confirmed fact (subject id = fact id). */
+  | "unit_office"
+  | "confirmation";
 
 export interface AuditEntry {
   at: string;

@@ -9,7 +9,17 @@ import type { Database } from "./database.js";
 
 type Db = Kysely<Database>;
 
-export type CatalogKind = "procedure_version" | "fee" | "calendar_year" | "scheme_plan" | "agency_code" | "setting";
+export type CatalogKind =
+  | "procedure_version"
+  | "fee"
+  | "calendar_year"
+  | "scheme_plan"
+  | "agency_code"
+  | "setting"
+  /** A unit's own office settings (shared/admin/unit-office.ts), id = unit id. */
+  | "unit_office"
+  /** A confirmed fact (shared/admin/verification.ts), id = fact id. */
+  | "confirmation";
 
 export interface CatalogDocument<T = unknown> {
   kind: CatalogKind;
@@ -110,5 +120,33 @@ export async function bumpCatalogRevision(db: Db, now: string, by: string | null
       updated_by: by,
     })
     .onConflict((oc) => oc.columns(["kind", "id"]).doUpdateSet({ body, updated_at: now, updated_by: by }))
+    .execute();
+}
+
+/** Writes an administrator's document (origin "admin": the shipped seed never overwrites it). */
+export async function putAdminDocument(
+  db: Db,
+  kind: CatalogKind,
+  id: string,
+  body: unknown,
+  now: string,
+  by: string,
+): Promise<void> {
+  const json = JSON.stringify(body);
+  await db
+    .insertInto("catalog_documents")
+    .values({
+      kind,
+      id,
+      valid_from: null,
+      valid_to: null,
+      body: json,
+      origin: "admin",
+      updated_at: now,
+      updated_by: by,
+    })
+    .onConflict((oc) =>
+      oc.columns(["kind", "id"]).doUpdateSet({ body: json, origin: "admin", updated_at: now, updated_by: by }),
+    )
     .execute();
 }
