@@ -52,8 +52,8 @@ const optionalText = (max: number, message: string) =>
 export const UnitSettingsBody = z.object({
   unitId: z.string().max(40),
   name: optionalText(200, "Tên tối đa 200 ký tự."),
-  address: OfficeContactBody.shape.address,
-  phone: OfficeContactBody.shape.phone,
+  address: OfficeContactBody.shape.address.optional().describe("Absent: unchanged (also set on the office contact)"),
+  phone: OfficeContactBody.shape.phone.optional().describe("Absent: unchanged"),
   officeHours: OfficeHoursInput.nullable().describe("null keeps the plan's office hours"),
   reason: z.string().trim().min(1, "Nhập lý do thay đổi (ví dụ: theo Quyết định số … của UBND xã).").max(500),
 });

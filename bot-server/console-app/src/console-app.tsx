@@ -14,6 +14,8 @@ import type { IdleInfo, OfficerView, SessionReply } from "../../../shared/consol
 import { IntakePage } from "./intake/intake-page.js";
 import { ChatbotPage } from "./chatbot-page.js";
 import { OfficePage } from "./office-page.js";
+import { UnitSettingsPage } from "./unit-settings-page.js";
+import { VerificationPage } from "./verification-page.js";
 import { WorkflowSetting } from "./workflow-setting.js";
 import { ZaloLinkPage } from "./zalo-link-page.js";
 import { QueuePage } from "./queue-page.js";
@@ -205,7 +207,8 @@ const NAV: { label: string; route: Route; roles?: Officer["role"][] }[] = [
     route: { name: "deadLetters" },
     roles: ["unit_admin", "leader", "province_viewer"],
   },
-  { label: "Thông tin đơn vị", route: { name: "office" }, roles: ["unit_admin"] },
+  { label: "Thông tin đơn vị", route: { name: "office" }, roles: ["unit_admin", "province_admin"] },
+  { label: "Cần xác nhận", route: { name: "verification" }, roles: ["unit_admin", "province_admin"] },
   { label: "Yêu cầu sửa dữ liệu", route: { name: "dataRequests" }, roles: ["unit_admin", "province_viewer"] },
   {
     label: "Thử chatbot",
@@ -304,10 +307,16 @@ function Shell({ officer, onLogout }: { officer: Officer; onLogout: () => void }
         {route.name === "conversations" && <ConversationsPage onChange={refreshWaiting} />}
         {route.name === "office" && (
           <>
-            <OfficePage />
-            <WorkflowSetting />
+            <UnitSettingsPage provinceWide={officer.role === "province_admin"} />
+            {officer.role === "unit_admin" && (
+              <>
+                <OfficePage />
+                <WorkflowSetting />
+              </>
+            )}
           </>
         )}
+        {route.name === "verification" && <VerificationPage />}
         {route.name === "dataRequests" && <DataRequestsPage officer={officer} />}
         {route.name === "chatbot" && <ChatbotPage />}
         {route.name === "zaloLink" && <ZaloLinkPage />}

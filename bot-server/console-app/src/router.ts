@@ -10,6 +10,7 @@ export type Route =
   | { name: "feedback" }
   | { name: "conversations" }
   | { name: "office" }
+  | { name: "verification" }
   | { name: "dataRequests" }
   | { name: "chatbot" }
   | { name: "zaloLink" }
@@ -24,6 +25,7 @@ export function parseRoute(path: string): Route {
   if (p === "y-kien") return { name: "feedback" };
   if (p === "can-ho-tro") return { name: "conversations" };
   if (p === "don-vi") return { name: "office" };
+  if (p === "can-xac-nhan") return { name: "verification" };
   if (p === "yeu-cau-du-lieu") return { name: "dataRequests" };
   if (p === "thu-chatbot") return { name: "chatbot" };
   if (p === "zalo") return { name: "zaloLink" };
@@ -55,6 +57,8 @@ export function pathOf(r: Route): string {
       return "/console/can-ho-tro";
     case "office":
       return "/console/don-vi";
+    case "verification":
+      return "/console/can-xac-nhan";
     case "dataRequests":
       return "/console/yeu-cau-du-lieu";
     case "chatbot":

@@ -122,8 +122,8 @@ export async function saveUnitSettings(
   const setting: UnitOfficeSetting = {
     unitId: unit.id,
     name: body.name,
-    address: body.address,
-    phone: body.phone,
+    address: body.address === undefined ? (before?.address ?? null) : body.address,
+    phone: body.phone === undefined ? (before?.phone ?? null) : body.phone,
     officeHours: body.officeHours,
     reason: body.reason,
     updatedAt: now,
@@ -135,7 +135,8 @@ export async function saveUnitSettings(
   );
   await putAdminDocument(deps.db, "unit_office", unit.id, setting, now, officer.username);
   // The chatbot gives out the office's telephone and address from the office contact (store/unit-contacts.ts).
-  await writeOfficeContact(deps.db, unit.id, { phone: body.phone, address: body.address }, now, officer.id);
+  if (body.address !== undefined || body.phone !== undefined)
+    await writeOfficeContact(deps.db, unit.id, { phone: setting.phone, address: setting.address }, now, officer.id);
   await writeAudit(deps.db, {
     at: now,
     actorKind: "officer",
@@ -245,4 +246,40 @@ export async function confirmFact(deps: Deps, officer: Officer, body: ConfirmBod
   await catalogChanged(deps, officer.username);
   const after = deps.domain.facts.find((f) => f.id === fact.id) ?? { ...fact, confirmation };
   return { ok: true, value: factView(deps, officer, after) };
+}
+
+/**
+ * The office's telephone and address entered on "Thông tin Bộ phận Một cửa" (use-cases/office-contact.ts) are the
+ * unit's own facts too: kept in its settings document so the public answers show them at once.
+ */
+export async function officeContactChanged(
+  deps: Deps,
+  officer: Officer,
+  unitId: string,
+  contact: { phone: string | null; address: string | null },
+  now: string,
+): Promise<void> {
+  const before = deps.domain.officeSettingOf(unitId);
+  const setting: UnitOfficeSetting = {
+    unitId,
+    name: before?.name ?? null,
+    officeHours: before?.officeHours ?? null,
+    ...contact,
+    reason: "Cập nhật số điện thoại, địa chỉ Bộ phận Một cửa",
+    updatedAt: now,
+    updatedBy: officer.username,
+    updatedByName: officer.displayName,
+  };
+  await putAdminDocument(deps.db, "unit_office", unitId, setting, now, officer.username);
+  await writeAudit(deps.db, {
+    at: now,
+    actorKind: "officer",
+    actorId: officer.id,
+    action: before ? "update" : "create",
+    subjectKind: "unit_office",
+    subjectId: unitId,
+    fields: (["phone", "address"] as const).filter((k) => (before?.[k] ?? null) !== contact[k]),
+    reason: setting.reason,
+  });
+  await catalogChanged(deps, officer.username);
 }
