@@ -29,9 +29,11 @@ describeWithChromium("confirming the office hours removes 'cần kiểm tra' fro
     ensureMiniAppBuild();
     e2e = await startConsoleE2e("unit-verification-e2e", at(WEDNESDAY, "10:00"));
     ({ s, browser } = e2e);
-    // The demo seed's unit administrator of xã Quảng Khê, with the tests' known password.
-    const demo = await findOfficerByUsername(s.deps.db, "quangkhe.quantri");
-    await setOfficerPassword(s.deps.db, demo!.id, await hashPassword(PASSWORD), false);
+    // The demo seed's unit administrator of xã Quảng Khê and province administrator, with the tests' known password.
+    for (const username of ["quangkhe.quantri", "tinh.quantri"]) {
+      const demo = await findOfficerByUsername(s.deps.db, username);
+      await setOfficerPassword(s.deps.db, demo!.id, await hashPassword(PASSWORD), false);
+    }
   }, 180_000);
 
   afterAll(async () => {
@@ -85,5 +87,48 @@ describeWithChromium("confirming the office hours removes 'cần kiểm tra' fro
     await expect(hoursMarker(after.page).count()).resolves.toBe(0);
     await shoot(after.page, "unit-hours-confirmed");
     await after.close();
+  }, 120_000);
+
+  it("the province administrator picks a unit, sets its name and hours with a break, and filters what is left to confirm", async () => {
+    const admin = await signIn(browser, s.baseUrl, "tinh.quantri", CONSOLE);
+    const page = admin.page;
+    await page.getByRole("link", { name: "Thông tin đơn vị", exact: true }).click();
+    await page.getByLabel("Đơn vị", { exact: true }).selectOption({ label: "xã Nam Đà (24697)" });
+    await page.getByText("xã Nam Đà, tỉnh Lâm Đồng · mã đơn vị hành chính 24697").waitFor();
+    await page.getByLabel("Tên nơi tiếp nhận người dân biết").fill("Trung tâm Phục vụ hành chính công xã Nam Đà");
+    await page.getByLabel("Đơn vị có giờ làm việc riêng").check();
+    await page.getByLabel("đến").first().fill("12:00");
+    await page.getByLabel("Từ").nth(1).fill("11:00");
+    await page.getByLabel("Lý do thay đổi").fill("Theo Quyết định 20/QĐ-UBND của UBND xã Nam Đà");
+    await page.getByRole("button", { name: "Cập nhật thiết lập đơn vị" }).click();
+    await page
+      .locator("fieldset .row")
+      .nth(1)
+      .getByText("Khoảng giờ này chồng lên khoảng 07:00–12:00; giờ nghỉ phải nằm giữa hai khoảng.")
+      .waitFor(); // beside the second range
+    await page.screenshot({ path: join(SHOTS, "unit-settings-overlap.png") });
+    await page.getByLabel("Từ").nth(1).fill("13:00");
+    await page.getByRole("button", { name: "Cập nhật thiết lập đơn vị" }).click();
+    await page.getByText(/Đã lưu\. Người dân thấy thông tin mới ngay/).waitFor();
+    await page.screenshot({ path: join(SHOTS, "unit-settings-province.png") });
+    const scheme = (await (
+      await fetch(`${s.baseUrl}/api/units/24697/scheme?at=2025-07-16T10:00:00%2B07:00`)
+    ).json()) as { officeHours: unknown; officeHoursToVerify: boolean; office: { place: string } };
+    expect(scheme).toMatchObject({
+      officeHours: [
+        { start: "07:00", end: "12:00" },
+        { start: "13:00", end: "17:00" },
+      ],
+      officeHoursToVerify: false,
+      office: { place: "Trung tâm Phục vụ hành chính công xã Nam Đà" },
+    });
+
+    await page.getByRole("link", { name: "Cần xác nhận", exact: true }).click();
+    await page.getByLabel("Đơn vị", { exact: true }).selectOption({ label: "xã Nam Đà" });
+    await page.locator("tr[data-fact^='plan:']").first().getByRole("button", { name: "Xác nhận" }).waitFor();
+    await expect(page.locator(`tr[data-fact="office_hours:24697@2025-07-01"]`).count()).resolves.toBe(0);
+    await expect(page.locator(`tr[data-fact="office_hours:${QUANG_KHE}"]`).count()).resolves.toBe(0);
+    await page.screenshot({ path: join(SHOTS, "verification-province.png") });
+    await admin.context.close();
   }, 120_000);
 });
