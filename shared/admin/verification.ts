@@ -213,14 +213,15 @@ export function listFacts(input: VerificationInput): Fact[] {
   for (const fee of input.fees) {
     if (!unconfirmedMark(fee)) continue;
     const id = factIds.fee(fee);
-    const province = units.units.find((u) => u.level === "province" && u.code === fee.provinceCode && !u.validTo);
+    const provinces = units.units.filter((u) => u.level === "province" && u.code === fee.provinceCode);
+    const province = provinces.find((u) => !u.validTo) ?? provinces[provinces.length - 1];
     const version = input.versions.find((v) => v.code === fee.procedureCode);
     facts.push({
       id,
       kind: "fee",
       unitId: null,
       provinceId: province?.id ?? null,
-      title: `${fee.kind === "phí" ? "Phí" : "Lệ phí"} thủ tục ${fee.procedureCode}${version ? ` (${version.name})` : ""}`,
+      title: `${fee.kind === "phí" ? "Phí" : "Lệ phí"} thủ tục ${fee.procedureCode}${version ? ` (${version.name})` : ""}, từ ${dmy(fee.validFrom)}`,
       value: fee.amountVnd === null ? `chưa có mức thu; ${fee.basis}` : `${fee.amountVnd} đồng; ${fee.basis}`,
       source: fee.source,
       ...validTo(fee.validTo),

@@ -115,19 +115,25 @@ export function UnitSettingsPage({ provinceWide }: { provinceWide: boolean }) {
       )}
       <fieldset className="field">
         <legend>Giờ làm việc</legend>
-        <label>
-          <input type="checkbox" checked={ownHours} onChange={(e) => setOwnHours(e.target.checked)} /> Đơn vị có giờ làm
-          việc riêng (thay giờ của kế hoạch)
+        <label style={{ display: "flex", gap: "0.5em", alignItems: "center" }}>
+          <input
+            type="checkbox"
+            style={{ width: "auto" }}
+            checked={ownHours}
+            onChange={(e) => setOwnHours(e.target.checked)}
+          />
+          Đơn vị có giờ làm việc riêng (thay giờ của kế hoạch)
         </label>
         {ownHours ? (
           <>
             {hours.map((h, i) => (
-              <div className="row" key={i}>
+              <div className="row" key={i} style={{ marginBottom: 6 }}>
                 <label htmlFor={`hours-${i}-start`}>Từ</label>
                 <input
                   id={`hours-${i}-start`}
                   value={h.start}
                   size={5}
+                  style={{ width: "6em" }}
                   placeholder="07:00"
                   onChange={(e) => setRange(i, "start", e.target.value)}
                   aria-invalid={Boolean(errors[`officeHours.${i}.start`])}
@@ -137,6 +143,7 @@ export function UnitSettingsPage({ provinceWide }: { provinceWide: boolean }) {
                   id={`hours-${i}-end`}
                   value={h.end}
                   size={5}
+                  style={{ width: "6em" }}
                   placeholder="11:30"
                   onChange={(e) => setRange(i, "end", e.target.value)}
                   aria-invalid={Boolean(errors[`officeHours.${i}.end`])}
