@@ -12,3 +12,4 @@ export * from "./data-requests.js";
 export * from "./chatbot.js";
 export * from "./zalo.js";
 export * from "./unit-admin.js";
+export * from "./accounts.js";
