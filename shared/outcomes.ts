@@ -247,6 +247,14 @@ export const OUTCOME_MESSAGES = {
     detail:
       "No unit holds data of this citizen for this request; name a pre-registration, dossier or feedback of yours.",
   },
+  fact_not_found: {
+    message: "Không có thông tin cần xác nhận này.",
+    detail: "No fact marked for verification has this id.",
+  },
+  admin_unit_not_found: {
+    message: "Không có đơn vị này trong phạm vi bạn quản trị.",
+    detail: "No unit with this id within the units you administer.",
+  },
   data_request_not_found: {
     message: "Không tìm thấy yêu cầu này trong đơn vị của bạn.",
     detail: "No such data request in your unit.",

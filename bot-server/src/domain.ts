@@ -18,6 +18,8 @@ import { createDomain, type SchemeDomain } from "../../shared/scheme/decide-trac
 import type { PlanParticipation } from "../../shared/scheme/plan-participation.js";
 import type { SchemePlan } from "../../shared/scheme/scheme-plan.js";
 import { createUnderstand, type Understand } from "../../shared/chatbot/understand.js";
+import { shippedOffice, type UnitOfficeSetting } from "../../shared/admin/unit-office.js";
+import { applyConfirmations, listFacts, type Confirmation, type Fact } from "../../shared/admin/verification.js";
 import { loadDocuments, readCatalogRevision, type CatalogDocument } from "./store/catalog.js";
 import type { Database } from "./store/database.js";
 import { loadUnits } from "./store/units.js";
@@ -29,25 +31,47 @@ export interface Domain {
   scheme: SchemeDomain;
   /** The zod schema of a procedure version's form (built once per version). */
   formSchema(versionId: string): FormSchema | undefined;
+  /** Every shipped fact marked for verification, with its confirmation (shared/admin/verification.ts). */
+  facts: readonly Fact[];
+  /** The unit's own office settings (name, address, phone, hours), if it saved any. */
+  officeSettingOf(unitId: string): UnitOfficeSetting | undefined;
+  /** Whether the unit's office (name, address, phone) is confirmed or entered by the unit itself. */
+  officeConfirmed(unitId: string): boolean;
 }
 
 type CalendarYearDoc = CalendarYear & { calendarId: string; calendarName: string; year: string };
 
 export async function loadDomain(db: Kysely<Database>): Promise<Domain> {
-  const [unitsData, versions, fees, years, plans, participation] = await Promise.all([
-    loadUnits(db),
-    loadDocuments<ProcedureVersion>(db, "procedure_version"),
-    loadDocuments<FeeEntry>(db, "fee"),
-    loadDocuments<CalendarYearDoc | AdminCalendarYear>(db, "calendar_year"),
-    loadDocuments<SchemePlan>(db, "scheme_plan"),
-    loadDocuments<PlanParticipation>(db, "plan_participation"),
-  ]);
+  const [unitsData, versionDocs, feeDocs, yearDocs, planDocs, participation, officeDocs, confirmationDocs] =
+    await Promise.all([
+      loadUnits(db),
+      loadDocuments<ProcedureVersion>(db, "procedure_version"),
+      loadDocuments<FeeEntry>(db, "fee"),
+      loadDocuments<CalendarYearDoc | AdminCalendarYear>(db, "calendar_year"),
+      loadDocuments<SchemePlan>(db, "scheme_plan"),
+      loadDocuments<PlanParticipation>(db, "plan_participation"),
+      loadDocuments<UnitOfficeSetting>(db, "unit_office"),
+      loadDocuments<Confirmation>(db, "confirmation"),
+    ]);
   const units = createUnitDirectory(unitsData);
-  const catalog = createCatalog(
-    versions.map((d) => d.body),
-    fees.map((d) => d.body),
+  const unitOffices = new Map(officeDocs.map((d) => [d.body.unitId, d.body]));
+  const confirmations = new Map(confirmationDocs.map((d) => [d.body.factId, d.body]));
+  // The administrator's calendar years lie over the shipped ones; confirmations apply to the shipped ones.
+  const years = splitCalendarDocs(yearDocs);
+  const raw = {
+    plans: planDocs.map((d) => d.body),
+    fees: feeDocs.map((d) => d.body),
+    versions: versionDocs.map((d) => d.body),
+    calendarYears: years.shipped,
+    confirmations,
+    unitOffices,
+  };
+  const facts = listFacts({ ...raw, units, officeOf: (id) => shippedOffice(units, id) });
+  const confirmed = applyConfirmations(raw);
+  const catalog = createCatalog(confirmed.versions, confirmed.fees);
+  const calendar = createCalendar(
+    withAdminYears(calendarFrom(confirmed.calendarYears as CalendarYearDoc[]), years.admin),
   );
-  const calendar = createCalendar(calendarDataFrom(years));
   const schemas = new Map<string, FormSchema>();
   return {
     units,
@@ -57,9 +81,13 @@ export async function loadDomain(db: Kysely<Database>): Promise<Domain> {
       units,
       catalog,
       calendar,
-      plans: plans.map((d) => d.body),
+      plans: confirmed.plans,
       participation: participation.map((d) => d.body),
+      unitOverrides: confirmed.unitOverrides,
     }),
+    facts,
+    officeSettingOf: (unitId) => unitOffices.get(unitId),
+    officeConfirmed: (unitId) => confirmed.confirmedOffices.has(unitId),
     formSchema(versionId) {
       const cached = schemas.get(versionId);
       if (cached) return cached;
@@ -81,10 +109,19 @@ export function calendarDataFrom(
   docs: readonly CatalogDocument<CalendarYearDoc | AdminCalendarYear>[],
   except?: string,
 ): CalendarData {
+  const years = splitCalendarDocs(docs);
+  return withAdminYears(calendarFrom(years.shipped), years.admin, except);
+}
+
+function splitCalendarDocs(docs: readonly CatalogDocument<CalendarYearDoc | AdminCalendarYear>[]): {
+  shipped: CalendarYearDoc[];
+  admin: AdminCalendarYear[];
+} {
   const isAdmin = (d: CatalogDocument<unknown>) => d.origin === "admin" && d.id.startsWith(ADMIN_CALENDAR_PREFIX);
-  const shipped = docs.filter((d) => !isAdmin(d)).map((d) => d.body as CalendarYearDoc);
-  const admin = docs.filter(isAdmin).map((d) => d.body as AdminCalendarYear);
-  return withAdminYears(calendarFrom(shipped), admin, except);
+  return {
+    shipped: docs.filter((d) => !isAdmin(d)).map((d) => d.body as CalendarYearDoc),
+    admin: docs.filter(isAdmin).map((d) => d.body as AdminCalendarYear),
+  };
 }
 
 /** One calendar from its yearly documents (the most recent calendar id wins when several exist). */
@@ -152,6 +189,11 @@ export async function createLiveDomain(
       return current.scheme;
     },
     formSchema: (versionId) => current.formSchema(versionId),
+    get facts() {
+      return current.facts;
+    },
+    officeSettingOf: (unitId) => current.officeSettingOf(unitId),
+    officeConfirmed: (unitId) => current.officeConfirmed(unitId),
     get revision() {
       return revision;
     },

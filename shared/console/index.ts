@@ -11,6 +11,7 @@ export * from "./conversations.js";
 export * from "./data-requests.js";
 export * from "./chatbot.js";
 export * from "./zalo.js";
+export * from "./unit-admin.js";
 export * from "./accounts.js";
 export * from "./plans.js";
 export * from "./calendar.js";

@@ -2,6 +2,7 @@
  * The scheme domain: createDomain binds units, calendar, catalog and plans once (indexes built here), and the
  * default decideTrack / schemeStatusAt run over the shipped data (Đắk Nông 2023 plans, Lâm Đồng demo plan).
  */
+import type { UnitPlanOverride } from "../admin/unit-office.js";
 import type { Calendar } from "../calendar/calendar.js";
 import { vnCalendar } from "../calendar/vn-calendar.js";
 import { schemePlans } from "../data/scheme-plans.js";
@@ -27,6 +28,8 @@ export interface DomainInput {
   plans: readonly SchemePlan[];
   /** The units' dated participation in the plans covering them (none: every covered unit takes part). */
   participation?: readonly PlanParticipation[];
+  /** Per unit id: the unit's own office hours and their confirmation (shared/admin/unit-office.ts). */
+  unitOverrides?: ReadonlyMap<string, UnitPlanOverride>;
 }
 
 export interface SchemeDomain {
@@ -37,8 +40,15 @@ export interface SchemeDomain {
 }
 
 /** Throws RangeError when the plans do not fit the units or the catalog (deployment data, checked at start-up). */
-export function createDomain({ units, calendar, catalog, plans, participation }: DomainInput): SchemeDomain {
-  const index = indexPlans(plans, units, catalog, participation);
+export function createDomain({
+  units,
+  calendar,
+  catalog,
+  plans,
+  participation,
+  unitOverrides,
+}: DomainInput): SchemeDomain {
+  const index = indexPlans(plans, units, catalog, participation, unitOverrides);
   const ctx = buildContext(units, calendar, catalog, index);
   const decideTrack = makeDecideTrack(ctx);
   return {

@@ -8,6 +8,7 @@ import type { ProcedureVersion } from "../procedures/procedure-version.js";
 import { WEEKDAY_NAMES_VI, clockMinutes } from "../time/vn-time.js";
 import type { UnitDirectory } from "../units/unit-directory.js";
 import { takesPartOn, type PlanParticipation } from "./plan-participation.js";
+import { planAtUnit, type UnitPlanOverride } from "../admin/unit-office.js";
 import { schemePlanSchema, type SchemePlan } from "./scheme-plan.js";
 
 export interface CompiledPlan {
@@ -120,12 +121,16 @@ export function coveredUnitIds(plan: SchemePlan, units: UnitDirectory): string[]
   return [...ids];
 }
 
-/** Throws RangeError on a configuration error: plans are deployment data, checked at start-up. */
+/**
+ * Throws RangeError on a configuration error: plans are deployment data, checked at start-up. `overrides`: a unit's
+ * own office hours and confirmations (shared/admin/unit-office.ts), applied to every plan at that unit.
+ */
 export function indexPlans(
   plans: readonly SchemePlan[],
   units: UnitDirectory,
   catalog: ProcedureCatalog,
   participation: readonly PlanParticipation[] = [],
+  overrides: ReadonlyMap<string, UnitPlanOverride> = new Map(),
 ): PlanIndex {
   const errors = checkSchemePlans(plans, units, catalog);
   if (errors.length > 0) throw new RangeError(`invalid scheme plans: ${errors.join(" | ")}`);
@@ -138,6 +143,14 @@ export function indexPlans(
   for (const plan of plans) {
     const compiled = compile(plan);
     for (const id of coveredUnitIds(plan, units)) add(id, compiled);
+  }
+  for (const [unitId, override] of overrides) {
+    const list = byUnit.get(unitId);
+    if (list)
+      byUnit.set(
+        unitId,
+        list.map((p) => compile(planAtUnit(p.plan, override))),
+      );
   }
   const participationOf = new Map(participation.map((p) => [p.unitId, p]));
   for (const list of byUnit.values()) list.sort((a, b) => (a.plan.validFrom < b.plan.validFrom ? 1 : -1));

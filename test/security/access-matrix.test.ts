@@ -331,6 +331,18 @@ const CONSOLE_MATRIX: [string, Maker, string][] = [
   ["GET /api/notifications/sending", at("/console/api/notifications/sending"), "200 200 200 200 200 200 200 | 401"],
   ["GET /api/chatbot/area", at("/console/api/chatbot/area"), "200 200 200 200 200 200 200 | 401"],
   ["PUT /api/chatbot/area", at("/console/api/chatbot/area", {}), "403 403 403 400 403 403 403 | 403"],
+  ["GET /api/admin/unit/", at("/console/api/admin/unit"), "403 403 403 200 403 403 200/404 | 401"],
+  [
+    "PUT /api/admin/unit/",
+    at("/console/api/admin/unit", { unitId: QUANG_KHE, name: "", officeHours: null, reason: "Kiểm tra quyền" }),
+    "403 403 403 200/404 403 403 200/404 | 403",
+  ],
+  ["GET /api/admin/verification/", at("/console/api/admin/verification"), "403 403 403 200 403 403 200 | 401"],
+  [
+    "POST /api/admin/verification/confirm",
+    at("/console/api/admin/verification/confirm", { factId: `office_hours:${QUANG_KHE}`, source: "Kiểm tra quyền" }),
+    "403 403 403 200/404 403 403 200/404 | 403",
+  ],
   ["GET /api/chatbot/units", at("/console/api/chatbot/units"), "200 200 200 200 200 200 200 | 401"],
   [
     "POST /api/chatbot/try",

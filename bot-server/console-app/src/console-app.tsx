@@ -17,6 +17,8 @@ import { ChatbotPage } from "./chatbot-page.js";
 import { CalendarPage } from "./calendar-page.js";
 import { OfficePage } from "./office-page.js";
 import { PlansPage } from "./plans-page.js";
+import { UnitSettingsPage } from "./unit-settings-page.js";
+import { VerificationPage } from "./verification-page.js";
 import { WorkflowSetting } from "./workflow-setting.js";
 import { ZaloLinkPage } from "./zalo-link-page.js";
 import { QueuePage } from "./queue-page.js";
@@ -208,8 +210,9 @@ const NAV: { label: string; route: Route; roles?: Officer["role"][] }[] = [
     route: { name: "deadLetters" },
     roles: ["unit_admin", "leader", "province_viewer"],
   },
-  { label: "Thông tin đơn vị", route: { name: "office" }, roles: ["unit_admin"] },
+  { label: "Thông tin đơn vị", route: { name: "office" }, roles: ["unit_admin", "province_admin"] },
   { label: "Kế hoạch", route: { name: "plans" }, roles: ["province_admin", "unit_admin"] },
+  { label: "Cần xác nhận", route: { name: "verification" }, roles: ["unit_admin", "province_admin"] },
   { label: "Yêu cầu sửa dữ liệu", route: { name: "dataRequests" }, roles: ["unit_admin", "province_viewer"] },
   {
     label: "Thử chatbot",
@@ -310,11 +313,17 @@ function Shell({ officer, onLogout }: { officer: Officer; onLogout: () => void }
         {route.name === "conversations" && <ConversationsPage onChange={refreshWaiting} />}
         {route.name === "office" && (
           <>
-            <OfficePage />
-            <WorkflowSetting />
+            <UnitSettingsPage provinceWide={officer.role === "province_admin"} />
+            {officer.role === "unit_admin" && (
+              <>
+                <OfficePage />
+                <WorkflowSetting />
+              </>
+            )}
           </>
         )}
         {route.name === "plans" && <PlansPage officer={officer} />}
+        {route.name === "verification" && <VerificationPage />}
         {route.name === "dataRequests" && <DataRequestsPage officer={officer} />}
         {route.name === "chatbot" && <ChatbotPage />}
         {route.name === "zaloLink" && <ZaloLinkPage />}

@@ -11,6 +11,7 @@ export type Route =
   | { name: "conversations" }
   | { name: "office" }
   | { name: "plans" }
+  | { name: "verification" }
   | { name: "dataRequests" }
   | { name: "chatbot" }
   | { name: "zaloLink" }
@@ -28,6 +29,7 @@ export function parseRoute(path: string): Route {
   if (p === "can-ho-tro") return { name: "conversations" };
   if (p === "don-vi") return { name: "office" };
   if (p === "ke-hoach") return { name: "plans" };
+  if (p === "can-xac-nhan") return { name: "verification" };
   if (p === "yeu-cau-du-lieu") return { name: "dataRequests" };
   if (p === "thu-chatbot") return { name: "chatbot" };
   if (p === "zalo") return { name: "zaloLink" };
@@ -63,6 +65,8 @@ export function pathOf(r: Route): string {
       return "/console/don-vi";
     case "plans":
       return "/console/ke-hoach";
+    case "verification":
+      return "/console/can-xac-nhan";
     case "dataRequests":
       return "/console/yeu-cau-du-lieu";
     case "chatbot":

@@ -20,6 +20,7 @@ import { consoleDataRequestRoutes } from "./data-requests.routes.js";
 import { consolePlanRoutes } from "./plans.routes.js";
 import { consoleCalendarRoutes } from "./calendar.routes.js";
 import { consoleOfficeContactRoutes } from "./office-contact.routes.js";
+import { consoleUnitAdminRoutes, consoleVerificationRoutes } from "./unit-admin.routes.js";
 import { consoleReportExportRoutes } from "./report-exports.routes.js";
 import { consoleReportRoutes } from "./reports.routes.js";
 import { consoleNotificationRoutes } from "./notifications.routes.js";
@@ -93,6 +94,8 @@ function consoleAreas(): ConsoleArea[] {
     { prefix: "/zalo", routes: consoleZaloRoutes() },
     { prefix: "/reports", routes: consoleReportRoutes() },
     { prefix: "/report-exports", routes: consoleReportExportRoutes() },
+    { prefix: "/admin/unit", routes: consoleUnitAdminRoutes() },
+    { prefix: "/admin/verification", routes: consoleVerificationRoutes() },
     { prefix: "/admin/accounts", routes: consoleAccountRoutes() },
     { prefix: "/admin/plans", routes: consolePlanRoutes() },
     { prefix: "/admin/calendar", routes: consoleCalendarRoutes() },

@@ -74,6 +74,8 @@ export const OUTCOME_STATUS = {
   feedback_not_found: 404,
   data_request_no_unit: 422,
   data_request_not_found: 404,
+  fact_not_found: 404,
+  admin_unit_not_found: 404,
   notification_not_found: 404,
   conversation_not_found: 404,
 

@@ -25,7 +25,11 @@ export type AuditSubjectKind =
   | "scheme_plan"
   | "plan_participation"
   /** The working-day calendar: a day (YYYY-MM-DD) or a year's notice (YYYY). */
-  | "calendar";
+  | "calendar"
+
+  /** A unit's own office settings (subject id = unit id) and a confirmed fact (subject id = fact id). */
+  | "unit_office"
+  | "confirmation";
 
 export interface AuditEntry {
   at: string;

@@ -10,7 +10,18 @@ import type { Database } from "./database.js";
 type Db = Kysely<Database>;
 
 export type CatalogKind =
-  "procedure_version" | "fee" | "calendar_year" | "scheme_plan" | "plan_participation" | "agency_code" | "setting";
+  | "procedure_version"
+  | "fee"
+  | "calendar_year"
+  | "scheme_plan"
+  /** A unit's dated participation in the plans covering it (shared/scheme/plan-participation.ts). */
+  | "plan_participation"
+  | "agency_code"
+  | "setting"
+  /** A unit's own office settings (shared/admin/unit-office.ts), id = unit id. */
+  | "unit_office"
+  /** A confirmed fact (shared/admin/verification.ts), id = fact id. */
+  | "confirmation";
 
 export interface CatalogDocument<T = unknown> {
   kind: CatalogKind;
@@ -111,5 +122,33 @@ export async function bumpCatalogRevision(db: Db, now: string, by: string | null
       updated_by: by,
     })
     .onConflict((oc) => oc.columns(["kind", "id"]).doUpdateSet({ body, updated_at: now, updated_by: by }))
+    .execute();
+}
+
+/** Writes an administrator's document (origin "admin": the shipped seed never overwrites it). */
+export async function putAdminDocument(
+  db: Db,
+  kind: CatalogKind,
+  id: string,
+  body: unknown,
+  now: string,
+  by: string,
+): Promise<void> {
+  const json = JSON.stringify(body);
+  await db
+    .insertInto("catalog_documents")
+    .values({
+      kind,
+      id,
+      valid_from: null,
+      valid_to: null,
+      body: json,
+      origin: "admin",
+      updated_at: now,
+      updated_by: by,
+    })
+    .onConflict((oc) =>
+      oc.columns(["kind", "id"]).doUpdateSet({ body: json, origin: "admin", updated_at: now, updated_by: by }),
+    )
     .execute();
 }

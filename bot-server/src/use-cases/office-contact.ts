@@ -8,6 +8,7 @@ import { refusalOf } from "../../../shared/officers/permissions.js";
 import { fail, type Outcome } from "../../../shared/outcomes.js";
 import type { Deps } from "../deps.js";
 import { readOfficeContact, writeOfficeContact } from "../store/unit-contacts.js";
+import { officeContactChanged } from "./unit-admin.js";
 
 export async function officeContactOf(deps: Deps, officer: Officer): Promise<Outcome<OfficeContactReply>> {
   if (!officer.unitId) return fail("unit_unknown");
@@ -23,5 +24,6 @@ export async function saveOfficeContact(
   if (!officer.unitId) return fail("forbidden", { message: refusalOf("office_contact.edit") });
   const now = deps.clock.now().toISOString();
   await writeOfficeContact(deps.db, officer.unitId, contact, now, officer.id);
+  await officeContactChanged(deps, officer, officer.unitId, contact, now);
   return { ok: true, value: { ...contact, updatedAt: now } };
 }

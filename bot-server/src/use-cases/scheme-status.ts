@@ -59,7 +59,7 @@ export function schemeStatus(
         : null,
       officeHours: s.officeHours ?? [],
       officeHoursToVerify: s.officeHoursToVerify ?? false,
-      office: unitOffice(deps.domain.units, unit),
+      office: unitOffice(deps.domain, unit),
       openNow: s.openNow,
       intakeCutoff: s.intakeCutoff ?? null,
       intakeOpen: s.intakeOpen,

@@ -1,19 +1,27 @@
-/** The one-stop office of a unit for API answers: the shipped row, or the People's Committee seat flagged to verify. */
+/**
+ * The one-stop office of a unit for API answers: the shipped row (or the People's Committee seat flagged to verify),
+ * with what the unit's administrator saved (name as citizens know it, address, telephone) and its confirmation
+ * (docs/admin/unit-and-verification.md).
+ */
 import type { UnitOffice } from "../../../shared/api/units.js";
-import { officeOf } from "../../../shared/data/offices.js";
+import { shippedOffice, type UnitOfficeSetting } from "../../../shared/admin/unit-office.js";
 import type { AdminUnit } from "../../../shared/model.js";
 import type { UnitDirectory } from "../../../shared/units/unit-directory.js";
 
-const DERIVED_SOURCE = "Suy ra từ tên đơn vị; chưa có địa chỉ, số điện thoại được kiểm chứng";
+interface OfficeDomain {
+  units: UnitDirectory;
+  officeSettingOf(unitId: string): UnitOfficeSetting | undefined;
+  officeConfirmed(unitId: string): boolean;
+}
 
-export function unitOffice(units: UnitDirectory, unit: AdminUnit): UnitOffice {
-  const o = officeOf(unit.id);
-  if (o) return { place: o.place, address: o.address, phone: o.phone, toVerify: o.toVerify, source: o.source };
+export function unitOffice(domain: OfficeDomain, unit: AdminUnit): UnitOffice {
+  const shipped = shippedOffice(domain.units, unit.id);
+  const own = domain.officeSettingOf(unit.id);
   return {
-    place: `Bộ phận Một cửa, UBND ${units.displayName(unit)}`,
-    address: null,
-    phone: null,
-    toVerify: true,
-    source: DERIVED_SOURCE,
+    place: own?.name ?? shipped.place,
+    address: own?.address ?? shipped.address,
+    phone: own?.phone ?? shipped.phone,
+    toVerify: shipped.toVerify && !domain.officeConfirmed(unit.id),
+    source: own ? "Do đơn vị tự cập nhật" : shipped.source,
   };
 }

@@ -177,7 +177,7 @@ export function unitPublicView(
     });
   }
 
-  const shipped = unitOffice(units, unit);
+  const shipped = unitOffice(deps.domain, unit);
   const office = {
     place: shipped.place,
     address: entered?.address ?? shipped.address,

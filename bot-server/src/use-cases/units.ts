@@ -75,7 +75,7 @@ export function unitDetail(deps: Deps, unit: AdminUnit, date: IsoDate): UnitDeta
     ...unitSummary(deps, unit),
     predecessors,
     successors,
-    office: unitOffice(units, unit),
+    office: unitOffice(deps.domain, unit),
     officeHours: plan?.officeHours ?? [],
     officeHoursToVerify: plan?.officeHoursToVerify ?? false,
   };
