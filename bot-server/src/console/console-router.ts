@@ -17,6 +17,7 @@ import { consoleChatbotRoutes } from "./chatbot.routes.js";
 import { consoleConversationRoutes } from "./conversations.routes.js";
 import { consoleDataRequestRoutes } from "./data-requests.routes.js";
 import { consoleOfficeContactRoutes } from "./office-contact.routes.js";
+import { consoleProceduresAdminRoutes } from "./procedures-admin.routes.js";
 import { consoleReportExportRoutes } from "./report-exports.routes.js";
 import { consoleReportRoutes } from "./reports.routes.js";
 import { reportForExport } from "../use-cases/reports.js";
@@ -97,6 +98,7 @@ function consoleAreas(): ConsoleArea[] {
     { prefix: "/conversations", routes: consoleConversationRoutes() },
     { prefix: "/data-requests", routes: consoleDataRequestRoutes() },
     { prefix: "/zalo", routes: consoleZaloRoutes() },
+    { prefix: "/admin/procedures", routes: consoleProceduresAdminRoutes() },
   ];
 }
 

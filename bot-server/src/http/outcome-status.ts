@@ -43,6 +43,11 @@ export const OUTCOME_STATUS = {
   unit_not_found: 404,
   procedure_not_found: 404,
   procedure_not_received: 422,
+  procedure_version_not_found: 404,
+  procedure_version_invalid: 422,
+  procedure_code_unknown: 422,
+  procedure_version_overlap: 422,
+  procedure_date_past: 422,
   procedure_not_received_today: 404,
 
   consent_required: 422,

@@ -20,7 +20,10 @@ export type AuditSubjectKind =
   | "conversation"
   | "data_request"
   | "chatbot_setting"
-  | "user";
+  | "user"
+  /** A catalogue document a province administrator added or changed (docs/admin/procedures.md). */
+  | "procedure_version"
+  | "fee";
 
 export interface AuditEntry {
   at: string;
