@@ -14,6 +14,7 @@ import type { IdleInfo, OfficerView, SessionReply } from "../../../shared/consol
 import { IntakePage } from "./intake/intake-page.js";
 import { ChatbotPage } from "./chatbot-page.js";
 import { OfficePage } from "./office-page.js";
+import { ProceduresPage } from "./procedures-page.js";
 import { WorkflowSetting } from "./workflow-setting.js";
 import { ZaloLinkPage } from "./zalo-link-page.js";
 import { QueuePage } from "./queue-page.js";
@@ -218,6 +219,7 @@ const NAV: { label: string; route: Route; roles?: Officer["role"][] }[] = [
     roles: ["leader", "unit_admin", "processing_officer", "counter_officer"],
   },
   { label: "Báo cáo", route: { name: "reports" }, roles: ["leader", "unit_admin", "province_viewer"] },
+  { label: "Thủ tục", route: { name: "procedures" }, roles: ["province_admin"] },
 ];
 
 /** How many citizens wait for an officer (the nav badge), refreshed every minute and after "Đã xử lý". */
@@ -311,6 +313,7 @@ function Shell({ officer, onLogout }: { officer: Officer; onLogout: () => void }
         {route.name === "dataRequests" && <DataRequestsPage officer={officer} />}
         {route.name === "chatbot" && <ChatbotPage />}
         {route.name === "zaloLink" && <ZaloLinkPage />}
+        {route.name === "procedures" && officer.role === "province_admin" && <ProceduresPage />}
         {(route.name === "reports" || route.name === "reportDossiers" || route.name === "reportReview") && (
           <Suspense fallback={<p className="muted">Đang tải trang báo cáo…</p>}>
             <ReportsPage

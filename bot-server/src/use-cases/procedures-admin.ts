@@ -219,6 +219,30 @@ function formProblems(v: ProcedureVersion): FieldError[] {
   return out;
 }
 
+const TYPE_VI: Record<string, string> = {
+  string: "chuỗi chữ",
+  number: "số",
+  boolean: "true/false",
+  array: "danh sách [ … ]",
+  object: "đối tượng { … }",
+  null: "null",
+  undefined: "không có",
+};
+
+/** Plain Vietnamese for the common problems of an edited version (type and missing fields); zod's otherwise. */
+const importErrors = (issue: Parameters<typeof viErrors>[0]) => {
+  if (issue.code === "invalid_type") {
+    const input = (issue as { input?: unknown }).input;
+    const expected = TYPE_VI[String(issue.expected)] ?? String(issue.expected);
+    if (input === undefined) return `Thiếu trường bắt buộc (cần ${expected}).`;
+    const got = input === null ? "null" : Array.isArray(input) ? "array" : typeof input;
+    return `Cần ${expected}, đang là ${TYPE_VI[got] ?? got}.`;
+  }
+  if (issue.code === "invalid_value")
+    return `Giá trị không được phép; chọn một trong: ${(issue as { values: unknown[] }).values.map(String).join(", ")}.`;
+  return viErrors(issue);
+};
+
 /** The imported text as a version from `validFrom` (the text's own date when none is chosen). */
 function versionFromText(text: string, validFrom: string | undefined): Result<ProcedureVersion> {
   const parsed = parseJsonText(text);
@@ -238,7 +262,7 @@ function versionFromText(text: string, validFrom: string | undefined): Result<Pr
   // A new version is open-ended and named by its code and start date; a later version closes it.
   delete doc.validTo;
   if (typeof doc.code === "string" && typeof doc.validFrom === "string") doc.id = `${doc.code}@${doc.validFrom}`;
-  const r = procedureVersionSchema.safeParse(doc, { error: viErrors });
+  const r = procedureVersionSchema.safeParse(doc, { error: importErrors });
   if (!r.success) {
     const { fields, detail } = describeIssues(procedureVersionSchema, doc, r.error.issues);
     return invalid(fields, detail);
