@@ -74,6 +74,27 @@ describeWithChromium("procedure versions in the console", () => {
       await page.getByText("Căn cứ pháp lý").waitFor();
       await page.getByText("1.004873@2025-07-01 · từ 01/07/2025 đến 28/02/2027").waitFor();
       await page.screenshot({ path: join(SHOTS, "procedures-version.png") });
+
+      // The province's fee, set by the provincial council's resolution.
+      await page.getByRole("button", { name: "Đặt phí" }).nth(1).click();
+      const fee = page.getByRole("form", { name: "Phí, lệ phí" });
+      await fee.getByText("1.004873 · Cấp Giấy xác nhận tình trạng hôn nhân").waitFor();
+      await fee.getByLabel("Áp dụng từ ngày").fill("01/08/2025");
+      await fee.getByLabel("Do HĐND tỉnh quy định (ghi nghị quyết)").check();
+      await fee.getByLabel("Căn cứ pháp lý").fill("Thông tư 85/2019/TT-BTC");
+      await fee.getByLabel("Lý do thay đổi").fill("Nghị quyết mới của HĐND tỉnh");
+      await fee.getByRole("button", { name: "Lưu phí" }).click();
+      await fee.getByText("Phí do HĐND tỉnh quy định: vui lòng nhập số và ngày của nghị quyết.").waitFor();
+      await fee.getByLabel("Số nghị quyết (ví dụ 12/2025/NQ-HĐND)").fill("12/2025/NQ-HĐND");
+      await fee.getByLabel("Ngày ban hành nghị quyết").fill("10/07/2025");
+      await fee.getByRole("button", { name: "Lưu phí" }).click();
+      await fee
+        .getByRole("status")
+        .getByText("do HĐND tỉnh quy định (Nghị quyết số 12/2025/NQ-HĐND ngày 10/07/2025 của HĐND tỉnh)", {
+          exact: false,
+        })
+        .waitFor();
+      await page.screenshot({ path: join(SHOTS, "procedures-fee.png") });
     } catch (e) {
       await page.screenshot({ path: join(SHOTS, "procedures-failure.png") });
       throw e;

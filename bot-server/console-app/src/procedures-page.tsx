@@ -135,7 +135,7 @@ export function ProceduresPage() {
                   ? "chưa có"
                   : p.fees
                       .filter((f) => !f.validTo || f.validTo >= list.today)
-                      .map((f) => `${f.display} (từ ${dmy(f.validFrom)})`)
+                      .map((f) => `${f.display} (từ ${dmy(f.validFrom)}${f.validTo ? ` đến ${dmy(f.validTo)}` : ""})`)
                       .join("; ")}
               </span>
               <span style={{ marginLeft: "auto" }} className="row">
@@ -432,7 +432,7 @@ function FeeForm(props: { procedure: ProcedureAdminItem; minDate: string; onSave
           <option value="phí">Phí</option>
         </select>
       </div>
-      <label className="row">
+      <label className="check">
         <input type="checkbox" checked={byCouncil} onChange={(e) => setByCouncil(e.target.checked)} /> Do HĐND tỉnh quy
         định (ghi nghị quyết)
       </label>
