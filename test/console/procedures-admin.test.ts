@@ -243,6 +243,14 @@ forEachDatabase((_name, open) => {
     const fee = (date: string) => s.deps.domain.catalog.feeFor("68", "1.004873", date);
     expect(fee("2025-07-31").display).toBe("cần kiểm tra");
     expect(fee("2025-08-01").toVerify).toBe(false);
+    // What citizens read at Quảng Khê (public API of the Mini App): the resolution, no "cần kiểm tra" marker.
+    const pub = (await (
+      await fetch(
+        `${s.baseUrl}/api/procedures/1.004873?unit=24631&at=${encodeURIComponent("2025-08-04T09:00:00+07:00")}`,
+      )
+    ).json()) as any;
+    expect(pub.fee).toMatchObject({ display: r.body.fee.display, toVerify: false });
+    expect(pub.toVerify ?? []).not.toContain("Phí, lệ phí");
     const amount = await admin.json<any>("POST", `${BASE}/1.004873/fees`, {
       validFrom: "2025-10-01",
       kind: "lệ phí",
