@@ -14,6 +14,7 @@ import { buildFormSchema, type FormSchema } from "../../shared/procedures/form-s
 import type { ProcedureVersion } from "../../shared/procedures/procedure-version.js";
 import { createUnitDirectory, type UnitDirectory } from "../../shared/units/unit-directory.js";
 import { createDomain, type SchemeDomain } from "../../shared/scheme/decide-track.js";
+import type { PlanParticipation } from "../../shared/scheme/plan-participation.js";
 import type { SchemePlan } from "../../shared/scheme/scheme-plan.js";
 import { createUnderstand, type Understand } from "../../shared/chatbot/understand.js";
 import { loadDocuments, readCatalogRevision } from "./store/catalog.js";
@@ -32,12 +33,13 @@ export interface Domain {
 type CalendarYearDoc = CalendarYear & { calendarId: string; calendarName: string; year: string };
 
 export async function loadDomain(db: Kysely<Database>): Promise<Domain> {
-  const [unitsData, versions, fees, years, plans] = await Promise.all([
+  const [unitsData, versions, fees, years, plans, participation] = await Promise.all([
     loadUnits(db),
     loadDocuments<ProcedureVersion>(db, "procedure_version"),
     loadDocuments<FeeEntry>(db, "fee"),
     loadDocuments<CalendarYearDoc>(db, "calendar_year"),
     loadDocuments<SchemePlan>(db, "scheme_plan"),
+    loadDocuments<PlanParticipation>(db, "plan_participation"),
   ]);
   const units = createUnitDirectory(unitsData);
   const catalog = createCatalog(
@@ -50,7 +52,13 @@ export async function loadDomain(db: Kysely<Database>): Promise<Domain> {
     units,
     catalog,
     calendar,
-    scheme: createDomain({ units, catalog, calendar, plans: plans.map((d) => d.body) }),
+    scheme: createDomain({
+      units,
+      catalog,
+      calendar,
+      plans: plans.map((d) => d.body),
+      participation: participation.map((d) => d.body),
+    }),
     formSchema(versionId) {
       const cached = schemas.get(versionId);
       if (cached) return cached;

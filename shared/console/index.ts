@@ -12,3 +12,5 @@ export * from "./data-requests.js";
 export * from "./chatbot.js";
 export * from "./zalo.js";
 export * from "./procedures-admin.js";
+export * from "./accounts.js";
+export * from "./plans.js";

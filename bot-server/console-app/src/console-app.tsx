@@ -1,6 +1,7 @@
 /** Sign-in gate, top navigation by role, and the pages. */
 import { lazy, Suspense, useEffect, useState } from "react";
 import { ROLE_LABELS_VI } from "../../../shared/dossier/lifecycle-labels.js";
+import { AccountsPage } from "./accounts-page.js";
 import { api, ApiError, setCsrf } from "./api.js";
 import { BoardPage } from "./board-page.js";
 import { ConversationsPage } from "./conversations-page.js";
@@ -15,6 +16,7 @@ import { IntakePage } from "./intake/intake-page.js";
 import { ChatbotPage } from "./chatbot-page.js";
 import { OfficePage } from "./office-page.js";
 import { ProceduresPage } from "./procedures-page.js";
+import { PlansPage } from "./plans-page.js";
 import { WorkflowSetting } from "./workflow-setting.js";
 import { ZaloLinkPage } from "./zalo-link-page.js";
 import { QueuePage } from "./queue-page.js";
@@ -207,6 +209,7 @@ const NAV: { label: string; route: Route; roles?: Officer["role"][] }[] = [
     roles: ["unit_admin", "leader", "province_viewer"],
   },
   { label: "Thông tin đơn vị", route: { name: "office" }, roles: ["unit_admin"] },
+  { label: "Kế hoạch", route: { name: "plans" }, roles: ["province_admin", "unit_admin"] },
   { label: "Yêu cầu sửa dữ liệu", route: { name: "dataRequests" }, roles: ["unit_admin", "province_viewer"] },
   {
     label: "Thử chatbot",
@@ -220,6 +223,7 @@ const NAV: { label: string; route: Route; roles?: Officer["role"][] }[] = [
   },
   { label: "Báo cáo", route: { name: "reports" }, roles: ["leader", "unit_admin", "province_viewer"] },
   { label: "Thủ tục", route: { name: "procedures" }, roles: ["province_admin"] },
+  { label: "Tài khoản", route: { name: "accounts" }, roles: ["unit_admin", "province_admin"] },
 ];
 
 /** How many citizens wait for an officer (the nav badge), refreshed every minute and after "Đã xử lý". */
@@ -310,10 +314,12 @@ function Shell({ officer, onLogout }: { officer: Officer; onLogout: () => void }
             <WorkflowSetting />
           </>
         )}
+        {route.name === "plans" && <PlansPage officer={officer} />}
         {route.name === "dataRequests" && <DataRequestsPage officer={officer} />}
         {route.name === "chatbot" && <ChatbotPage />}
         {route.name === "zaloLink" && <ZaloLinkPage />}
         {route.name === "procedures" && officer.role === "province_admin" && <ProceduresPage />}
+        {route.name === "accounts" && <AccountsPage officer={officer} />}
         {(route.name === "reports" || route.name === "reportDossiers" || route.name === "reportReview") && (
           <Suspense fallback={<p className="muted">Đang tải trang báo cáo…</p>}>
             <ReportsPage

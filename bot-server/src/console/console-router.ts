@@ -13,9 +13,11 @@ import { mountRoutes, type AnyRoute } from "../http/route-table.js";
 import { consoleApi } from "./console-api.js";
 import { sendError } from "../http/api-error.js";
 import { createMirrorHub, type MirrorHub, type MirrorSync } from "./mirror-hub.js";
+import { consoleAccountRoutes } from "./accounts.routes.js";
 import { consoleChatbotRoutes } from "./chatbot.routes.js";
 import { consoleConversationRoutes } from "./conversations.routes.js";
 import { consoleDataRequestRoutes } from "./data-requests.routes.js";
+import { consolePlanRoutes } from "./plans.routes.js";
 import { consoleOfficeContactRoutes } from "./office-contact.routes.js";
 import { consoleProceduresAdminRoutes } from "./procedures-admin.routes.js";
 import { consoleReportExportRoutes } from "./report-exports.routes.js";
@@ -92,6 +94,8 @@ function consoleAreas(): ConsoleArea[] {
     { prefix: "/reports", routes: consoleReportRoutes() },
     { prefix: "/report-exports", routes: consoleReportExportRoutes() },
     { prefix: "/admin/procedures", routes: consoleProceduresAdminRoutes() },
+    { prefix: "/admin/accounts", routes: consoleAccountRoutes() },
+    { prefix: "/admin/plans", routes: consolePlanRoutes() },
   ];
 }
 

@@ -23,7 +23,10 @@ export type AuditSubjectKind =
   | "user"
   /** A catalogue document a province administrator added or changed (docs/admin/procedures.md). */
   | "procedure_version"
-  | "fee";
+  | "fee"
+  /** A scheme plan version (catalogue document) and a unit's participation in the plan. */
+  | "scheme_plan"
+  | "plan_participation";
 
 export interface AuditEntry {
   at: string;
