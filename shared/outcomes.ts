@@ -144,6 +144,27 @@ export const OUTCOME_MESSAGES = {
     message: "Không tìm thấy thủ tục hành chính này.",
     detail: "Unknown procedure code, or no version in force at that date.",
   },
+  // Province administration of procedure versions and fees (docs/admin/procedures.md).
+  procedure_version_not_found: {
+    message: "Không tìm thấy phiên bản thủ tục này.",
+    detail: "No procedure version with this id.",
+  },
+  procedure_version_invalid: {
+    message: "Phiên bản thủ tục chưa hợp lệ, vui lòng sửa các lỗi theo đường dẫn được chỉ ra.",
+    detail: "The procedure version failed validation; see fields (JSON paths).",
+  },
+  procedure_code_unknown: {
+    message: "Mã thủ tục này chưa có trong danh mục; chỉ nhập phiên bản mới cho thủ tục đã có.",
+    detail: "Unknown procedure code: a version can only be added to a procedure of the catalogue.",
+  },
+  procedure_version_overlap: {
+    message: "Thời gian áp dụng trùng với một phiên bản đã có.",
+    detail: "The validity overlaps an existing version: a new version must start after the last one.",
+  },
+  procedure_date_past: {
+    message: "Ngày bắt đầu áp dụng đã qua; chỉ chọn từ hôm nay trở đi.",
+    detail: "The start date is in the past (Asia/Ho_Chi_Minh).",
+  },
   procedure_not_received: {
     message: "Đơn vị này không tiếp nhận thủ tục đã chọn vào thời điểm này.",
     detail: "The unit does not receive this procedure at that date.",

@@ -367,7 +367,7 @@ function feeLine(c: Ctx, v: ProcedureVersion): string[] {
       : undefined;
   if (!province) return [`Lệ phí ${lower(v.name)}: ${REPLY_TEXT.feeNotConfirmed}.`, REPLY_TEXT.feeUnknownProvince];
   const fee = c.catalog.feeFor(province.code, v.code, c.date);
-  if (fee.amountVnd === null || fee.toVerify || !fee.entry)
+  if ((fee.amountVnd === null && !fee.entry?.resolution) || fee.toVerify || !fee.entry)
     return [`Lệ phí ${lower(v.name)} tại ${c.units.displayName(province)}: ${REPLY_TEXT.feeNotConfirmed}.`];
   return [
     `Lệ phí ${lower(v.name)} tại ${c.units.displayName(province)}: ${fee.display}.`,

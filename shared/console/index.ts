@@ -12,6 +12,7 @@ export * from "./data-requests.js";
 export * from "./chatbot.js";
 export * from "./zalo.js";
 export * from "./unit-admin.js";
+export * from "./procedures-admin.js";
 export * from "./accounts.js";
 export * from "./plans.js";
 export * from "./calendar.js";

@@ -20,7 +20,17 @@ export interface FeeEntry {
   note: string;
   source: string;
   evidence: Evidence;
-  toVerify: true;
+  /** Shipped entries are all unverified; a province administrator's entry carries its source and is not. */
+  toVerify: boolean;
+  /** "do HĐND tỉnh quy định": the province council's resolution that sets the fee (amountVnd may then be null). */
+  resolution?: FeeResolution;
+}
+
+/** Nghị quyết của HĐND tỉnh: number as printed ("12/2025/NQ-HĐND") and date of adoption. */
+export interface FeeResolution {
+  number: string;
+  date: IsoDate;
+  issuer?: string;
 }
 
 const DAK_NONG = "67";

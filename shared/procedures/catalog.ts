@@ -3,7 +3,7 @@
  * receives, and the fee a province charges. Versions are frozen: a dossier refers to one by id forever.
  */
 import type { IsoDate, UnitLevel } from "../model.js";
-import type { FeeEntry } from "../data/fees.js";
+import type { FeeEntry, FeeResolution } from "../data/fees.js";
 import { feeSchedule } from "../data/fees.js";
 import { procedureVersions } from "../data/procedures/procedure-versions.js";
 import type { ProcedureVersion } from "./procedure-version.js";
@@ -33,6 +33,29 @@ const inForce = (from: IsoDate, to: IsoDate | undefined, date: IsoDate) =>
 
 export function formatVnd(amount: number): string {
   return `${amount.toLocaleString("vi-VN").replace(/,/g, ".")} đ`;
+}
+
+/** How a fee entry reads: an amount, "do HĐND tỉnh quy định (Nghị quyết …)", or "cần kiểm tra". */
+export function feeQuoteOf(entry: FeeEntry): FeeQuote {
+  const display =
+    entry.amountVnd === null
+      ? entry.resolution && !entry.toVerify
+        ? `do HĐND tỉnh quy định (${resolutionText(entry.resolution)})`
+        : FEE_TO_VERIFY
+      : `${formatVnd(entry.amountVnd)}${entry.toVerify ? ` (${FEE_TO_VERIFY})` : ""}`;
+  return {
+    amountVnd: entry.amountVnd,
+    onlineAmountVnd: entry.onlineAmountVnd,
+    display,
+    toVerify: entry.toVerify,
+    entry,
+  };
+}
+
+/** "Nghị quyết số 12/2025/NQ-HĐND ngày 10/07/2025 của HĐND tỉnh". */
+export function resolutionText(r: FeeResolution): string {
+  const [y, m, d] = r.date.split("-");
+  return `Nghị quyết số ${r.number} ngày ${d}/${m}/${y} của ${r.issuer ?? "HĐND tỉnh"}`;
 }
 
 function deepFreeze<T>(value: T): T {
@@ -68,17 +91,7 @@ export function createCatalog(versions: readonly ProcedureVersion[], fees: reado
       (f) => f.provinceCode === provinceCode && f.procedureCode === code && inForce(f.validFrom, f.validTo, date),
     );
     if (!entry) return { amountVnd: null, onlineAmountVnd: null, display: FEE_TO_VERIFY, toVerify: true };
-    const display =
-      entry.amountVnd === null
-        ? FEE_TO_VERIFY
-        : `${formatVnd(entry.amountVnd)}${entry.toVerify ? ` (${FEE_TO_VERIFY})` : ""}`;
-    return {
-      amountVnd: entry.amountVnd,
-      onlineAmountVnd: entry.onlineAmountVnd,
-      display,
-      toVerify: entry.toVerify,
-      entry,
-    };
+    return feeQuoteOf(entry);
   }
 
   return {

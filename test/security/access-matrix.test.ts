@@ -425,6 +425,33 @@ const CONSOLE_MATRIX: [string, Maker, string][] = [
     at(`/console/api/report-exports/report/pdf?unitId=${encodeURIComponent(QUANG_KHE)}&from=2025-10-01&to=2025-10-31`),
     "403 403 200/403 200/403 200 403 200 | 401",
   ],
+  // Procedure versions and fees: the province administrator only (writes answered by validation past the check).
+  ["GET /api/admin/procedures/", at("/console/api/admin/procedures"), "403 403 403 403 403 403 200 | 401"],
+  [
+    "GET /api/admin/procedures/versions/:id",
+    at("/console/api/admin/procedures/versions/1.004873@2025-07-01"),
+    "403 403 403 403 403 403 200 | 401",
+  ],
+  [
+    "GET /api/admin/procedures/versions/:id/export",
+    at("/console/api/admin/procedures/versions/1.004873@2025-07-01/export"),
+    "403 403 403 403 403 403 200 | 401",
+  ],
+  [
+    "GET /api/admin/procedures/:code/export",
+    at("/console/api/admin/procedures/1.004873/export"),
+    "403 403 403 403 403 403 200 | 401",
+  ],
+  [
+    "POST /api/admin/procedures/versions",
+    at("/console/api/admin/procedures/versions", { json: "{}", reason: "Thử quyền" }),
+    "403 403 403 403 403 403 422 | 403",
+  ],
+  [
+    "POST /api/admin/procedures/:code/fees",
+    at("/console/api/admin/procedures/1.004873/fees", {}),
+    "403 403 403 403 403 403 400 | 403",
+  ],
   // Accounts: the unit administrator of Quảng Khê and the province administrator of Lâm Đồng manage a Quảng Khê
   // account; Nam Đà's administrator and the former Đắk Nông's province administrator do not (the account reads as
   // missing, a Quảng Khê unit is outside their scope).

@@ -16,6 +16,7 @@ import { IntakePage } from "./intake/intake-page.js";
 import { ChatbotPage } from "./chatbot-page.js";
 import { CalendarPage } from "./calendar-page.js";
 import { OfficePage } from "./office-page.js";
+import { ProceduresPage } from "./procedures-page.js";
 import { PlansPage } from "./plans-page.js";
 import { UnitSettingsPage } from "./unit-settings-page.js";
 import { VerificationPage } from "./verification-page.js";
@@ -225,6 +226,7 @@ const NAV: { label: string; route: Route; roles?: Officer["role"][] }[] = [
     roles: ["leader", "unit_admin", "processing_officer", "counter_officer"],
   },
   { label: "Báo cáo", route: { name: "reports" }, roles: ["leader", "unit_admin", "province_viewer"] },
+  { label: "Thủ tục", route: { name: "procedures" }, roles: ["province_admin"] },
   { label: "Tài khoản", route: { name: "accounts" }, roles: ["unit_admin", "province_admin"] },
   { label: "Lịch làm việc", route: { name: "calendar" }, roles: ["province_admin"] },
 ];
@@ -327,6 +329,7 @@ function Shell({ officer, onLogout }: { officer: Officer; onLogout: () => void }
         {route.name === "dataRequests" && <DataRequestsPage officer={officer} />}
         {route.name === "chatbot" && <ChatbotPage />}
         {route.name === "zaloLink" && <ZaloLinkPage />}
+        {route.name === "procedures" && officer.role === "province_admin" && <ProceduresPage />}
         {route.name === "accounts" && <AccountsPage officer={officer} />}
         {route.name === "calendar" && <CalendarPage />}
         {(route.name === "reports" || route.name === "reportDossiers" || route.name === "reportReview") && (

@@ -19,7 +19,8 @@ export type Route =
   | { name: "reportDossiers" }
   | { name: "reportReview" }
   | { name: "accounts" }
-  | { name: "calendar" };
+  | { name: "calendar" }
+  | { name: "procedures" };
 
 export function parseRoute(path: string): Route {
   const p = path.replace(/^\/console\/?/, "").replace(/\/+$/, "");
@@ -36,6 +37,7 @@ export function parseRoute(path: string): Route {
   if (p === "bao-cao") return { name: "reports" };
   if (p === "bao-cao/ho-so") return { name: "reportDossiers" };
   if (p === "bao-cao/tong-ket") return { name: "reportReview" };
+  if (p === "thu-tuc") return { name: "procedures" };
   if (p === "tai-khoan") return { name: "accounts" };
   if (p === "lich-lam-viec") return { name: "calendar" };
   const q = /^hang-doi\/([a-z]+)$/.exec(p);
@@ -79,6 +81,8 @@ export function pathOf(r: Route): string {
       return "/console/bao-cao/ho-so";
     case "reportReview":
       return "/console/bao-cao/tong-ket";
+    case "procedures":
+      return "/console/thu-tuc";
     case "accounts":
       return "/console/tai-khoan";
     case "calendar":

@@ -21,6 +21,7 @@ import { consolePlanRoutes } from "./plans.routes.js";
 import { consoleCalendarRoutes } from "./calendar.routes.js";
 import { consoleOfficeContactRoutes } from "./office-contact.routes.js";
 import { consoleUnitAdminRoutes, consoleVerificationRoutes } from "./unit-admin.routes.js";
+import { consoleProceduresAdminRoutes } from "./procedures-admin.routes.js";
 import { consoleReportExportRoutes } from "./report-exports.routes.js";
 import { consoleReportRoutes } from "./reports.routes.js";
 import { consoleNotificationRoutes } from "./notifications.routes.js";
@@ -96,6 +97,7 @@ function consoleAreas(): ConsoleArea[] {
     { prefix: "/report-exports", routes: consoleReportExportRoutes() },
     { prefix: "/admin/unit", routes: consoleUnitAdminRoutes() },
     { prefix: "/admin/verification", routes: consoleVerificationRoutes() },
+    { prefix: "/admin/procedures", routes: consoleProceduresAdminRoutes() },
     { prefix: "/admin/accounts", routes: consoleAccountRoutes() },
     { prefix: "/admin/plans", routes: consolePlanRoutes() },
     { prefix: "/admin/calendar", routes: consoleCalendarRoutes() },

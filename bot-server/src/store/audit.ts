@@ -21,6 +21,9 @@ export type AuditSubjectKind =
   | "data_request"
   | "chatbot_setting"
   | "user"
+  /** A catalogue document a province administrator added or changed (docs/admin/procedures.md). */
+  | "procedure_version"
+  | "fee"
   /** A scheme plan version (catalogue document) and a unit's participation in the plan. */
   | "scheme_plan"
   | "plan_participation"
