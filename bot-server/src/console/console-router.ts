@@ -24,6 +24,7 @@ import { consoleNotificationRoutes } from "./notifications.routes.js";
 import { idleMsOf, loadSession, requireCsrf, requireOfficer } from "./session-auth.js";
 import { findSessionById } from "../store/sessions.js";
 import { consoleZaloRoutes } from "./zalo.routes.js";
+import { consoleTrainingRoutes } from "./training.routes.js";
 
 export interface ConsoleRouterOptions {
   mirror?: MirrorHub;
@@ -97,6 +98,7 @@ function consoleAreas(): ConsoleArea[] {
     { prefix: "/conversations", routes: consoleConversationRoutes() },
     { prefix: "/data-requests", routes: consoleDataRequestRoutes() },
     { prefix: "/zalo", routes: consoleZaloRoutes() },
+    { prefix: "/admin/training", routes: consoleTrainingRoutes() },
   ];
 }
 

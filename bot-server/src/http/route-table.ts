@@ -8,6 +8,7 @@ import type { Request, RequestHandler, Response, Router } from "express";
 import type { ZodType } from "zod";
 import type { OutcomeCode } from "../../../shared/outcomes.js";
 import type { Deps } from "../deps.js";
+import { trainingDeps } from "../use-cases/training.js";
 import type { CitizenAuth, CitizenIdentity } from "../identity/citizen-auth.js";
 import type { Officer } from "../../../shared/officers/officer.js";
 import { may, refusalOf, type Action } from "../../../shared/officers/permissions.js";
@@ -95,9 +96,11 @@ export function mountRoutes(router: Router, routes: AnyRoute[], deps: Deps, auth
         if (!who.ok) return sendError(res, who);
         citizen = who.citizen;
       }
+      // An officer of a unit in training mode works on the training clock (docs/admin/training.md).
+      const training = spec.auth === "officer" ? req.console?.training : undefined;
       const out = await spec.handler(
         { ...input.value, citizen, officer, sessionId: req.console?.sessionId ?? "", req, auth },
-        deps,
+        training ? trainingDeps(deps, training) : deps,
       );
       if (out.headers) res.set(out.headers);
       if (!out.ok) return sendError(res, out);

@@ -20,7 +20,9 @@ export type AuditSubjectKind =
   | "conversation"
   | "data_request"
   | "chatbot_setting"
-  | "user";
+  | "user"
+  /** A unit's training mode (docs/admin/training.md): switched on, off, reset; subject id = the unit id. */
+  | "training";
 
 export interface AuditEntry {
   at: string;
