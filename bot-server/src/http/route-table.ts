@@ -77,7 +77,21 @@ const ANONYMOUS = undefined as unknown as CitizenIdentity;
 const NO_OFFICER = undefined as unknown as Officer;
 const NO_CITIZEN_AUTH = undefined as unknown as CitizenAuth;
 
-export function mountRoutes(router: Router, routes: AnyRoute[], deps: Deps, auth: CitizenAuth = NO_CITIZEN_AUTH): void {
+export interface MountOptions {
+  /**
+   * Officer routes of the counter's work: while the officer's unit is in training mode (docs/admin/training.md) they
+   * run with the training clock and flag (use-cases/training.ts). Every other route keeps real time.
+   */
+  trainingClock?: (spec: AnyRoute) => boolean;
+}
+
+export function mountRoutes(
+  router: Router,
+  routes: AnyRoute[],
+  deps: Deps,
+  auth: CitizenAuth = NO_CITIZEN_AUTH,
+  options: MountOptions = {},
+): void {
   for (const spec of routes) {
     router[spec.method](spec.path, ...(spec.before ?? []), async (req: Request, res: Response) => {
       // An officer's role is checked before the input: a refused role learns nothing from validation.
@@ -97,7 +111,7 @@ export function mountRoutes(router: Router, routes: AnyRoute[], deps: Deps, auth
         citizen = who.citizen;
       }
       // An officer of a unit in training mode works on the training clock (docs/admin/training.md).
-      const training = spec.auth === "officer" ? req.console?.training : undefined;
+      const training = spec.auth === "officer" && options.trainingClock?.(spec) ? req.console?.training : undefined;
       const out = await spec.handler(
         { ...input.value, citizen, officer, sessionId: req.console?.sessionId ?? "", req, auth },
         training ? trainingDeps(deps, training) : deps,
@@ -106,7 +120,9 @@ export function mountRoutes(router: Router, routes: AnyRoute[], deps: Deps, auth
       if (!out.ok) return sendError(res, out);
       res.status(out.status ?? spec.response.status);
       if (spec.response.contentType && spec.response.contentType !== "application/json") {
-        res.type(spec.response.contentType).send(out.value);
+        // A download may name its own type (out.headers); the route's declared type otherwise.
+        if (!res.getHeader("Content-Type")) res.type(spec.response.contentType);
+        res.send(out.value);
       } else if (out.value === undefined) {
         res.end();
       } else {
