@@ -1,5 +1,5 @@
 /** Sign-in gate, top navigation by role, and the pages. */
-import { lazy, Suspense, useEffect, useState } from "react";
+import { lazy, Suspense, useEffect, useState, type ReactNode } from "react";
 import { ROLE_LABELS_VI } from "../../../shared/dossier/lifecycle-labels.js";
 import { api, ApiError, setCsrf } from "./api.js";
 import { BoardPage } from "./board-page.js";
@@ -14,6 +14,7 @@ import type { IdleInfo, OfficerView, SessionReply } from "../../../shared/consol
 import { IntakePage } from "./intake/intake-page.js";
 import { ChatbotPage } from "./chatbot-page.js";
 import { OfficePage } from "./office-page.js";
+import { TrainingBanner, TrainingContext, TrainingSetting, useTrainingSession } from "./training.js";
 import { WorkflowSetting } from "./workflow-setting.js";
 import { ZaloLinkPage } from "./zalo-link-page.js";
 import { QueuePage } from "./queue-page.js";
@@ -30,8 +31,10 @@ export function ConsoleApp() {
   const [officer, setOfficer] = useState<Officer | null | undefined>(undefined);
   const [idle, setIdle] = useState<IdleInfo>(DEFAULT_IDLE);
   const [mustChange, setMustChange] = useState(false);
+  const [training, setTraining] = useState<SessionReply["training"]>(undefined);
   const signedIn = (s: SessionReply) => {
     if (s.idle) setIdle(s.idle);
+    setTraining(s.training);
     setMustChange(s.mustChangePassword === true);
     setOfficer(s.officer);
   };
@@ -49,7 +52,9 @@ export function ConsoleApp() {
   if (mustChange) return <FirstPassword onDone={() => setMustChange(false)} />;
   return (
     <>
-      <Shell officer={officer} onLogout={() => setOfficer(null)} />
+      <TrainingShell initial={training}>
+        <Shell officer={officer} onLogout={() => setOfficer(null)} />
+      </TrainingShell>
       <IdleGuard idle={idle} username={officer.username} />
     </>
   );
@@ -242,6 +247,12 @@ function useWaitingCount(enabled: boolean): [number, () => void] {
   return [count, () => setTick((t) => t + 1)];
 }
 
+/** The training state of the officer's unit for every screen (the banner, the synthetic citizen, the switch). */
+function TrainingShell({ initial, children }: { initial: SessionReply["training"]; children: ReactNode }) {
+  const value = useTrainingSession(initial);
+  return <TrainingContext.Provider value={value}>{children}</TrainingContext.Provider>;
+}
+
 function Shell({ officer, onLogout }: { officer: Officer; onLogout: () => void }) {
   const route = useRoute();
   const logout = async () => {
@@ -294,6 +305,7 @@ function Shell({ officer, onLogout }: { officer: Officer; onLogout: () => void }
           </a>
         </div>
       </header>
+      <TrainingBanner />
       <main>
         {route.name === "board" && <BoardPage officer={officer} />}
         {route.name === "intake" && <IntakePage officer={officer} />}
@@ -306,6 +318,7 @@ function Shell({ officer, onLogout }: { officer: Officer; onLogout: () => void }
           <>
             <OfficePage />
             <WorkflowSetting />
+            {officer.unitId && <TrainingSetting unitId={officer.unitId} />}
           </>
         )}
         {route.name === "dataRequests" && <DataRequestsPage officer={officer} />}
