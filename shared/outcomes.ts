@@ -125,6 +125,16 @@ export const OUTCOME_MESSAGES = {
     detail: "Too many intake lookups from this session: at most 30 per minute.",
   },
 
+  // ------------------------------------------------------------ officer accounts (administration)
+  account_not_found: {
+    message: "Không tìm thấy tài khoản này trong phạm vi quản trị của bạn.",
+    detail: "No such account among those you administer.",
+  },
+  username_taken: {
+    message: "Tên đăng nhập này đã có, vui lòng chọn tên khác.",
+    detail: "The user name is taken.",
+  },
+
   // ------------------------------------------------------------ units and procedures
   unit_not_found: {
     message: "Không tìm thấy đơn vị hành chính này vào thời điểm đã chọn.",
@@ -137,6 +147,15 @@ export const OUTCOME_MESSAGES = {
   procedure_not_received: {
     message: "Đơn vị này không tiếp nhận thủ tục đã chọn vào thời điểm này.",
     detail: "The unit does not receive this procedure at that date.",
+  },
+  // ------------------------------------------------------------ administration of the scheme plans
+  plan_not_found: {
+    message: "Không tìm thấy kế hoạch này trong tỉnh của bạn.",
+    detail: "No scheme plan with this id covers the administrator's province.",
+  },
+  plan_invalid: {
+    message: "Phiên bản kế hoạch chưa hợp lệ, vui lòng sửa các trường được đánh dấu.",
+    detail: "The plan version was refused; see fields.",
   },
   /** At the counter: the officer's unit does not receive the procedure today (the console's catalogue). */
   procedure_not_received_today: {

@@ -6,6 +6,7 @@
  * every other instance, within `DOMAIN_REFRESH_MS` (default 5 s), when the stored catalogue revision moves.
  */
 import type { Kysely } from "kysely";
+import { ADMIN_CALENDAR_PREFIX, withAdminYears, type AdminCalendarYear } from "../../shared/calendar/admin-calendar.js";
 import type { CalendarData, CalendarYear } from "../../shared/calendar/calendar-data.js";
 import { createCalendar, type Calendar } from "../../shared/calendar/calendar.js";
 import type { FeeEntry } from "../../shared/data/fees.js";
@@ -14,9 +15,10 @@ import { buildFormSchema, type FormSchema } from "../../shared/procedures/form-s
 import type { ProcedureVersion } from "../../shared/procedures/procedure-version.js";
 import { createUnitDirectory, type UnitDirectory } from "../../shared/units/unit-directory.js";
 import { createDomain, type SchemeDomain } from "../../shared/scheme/decide-track.js";
+import type { PlanParticipation } from "../../shared/scheme/plan-participation.js";
 import type { SchemePlan } from "../../shared/scheme/scheme-plan.js";
 import { createUnderstand, type Understand } from "../../shared/chatbot/understand.js";
-import { loadDocuments, readCatalogRevision } from "./store/catalog.js";
+import { loadDocuments, readCatalogRevision, type CatalogDocument } from "./store/catalog.js";
 import type { Database } from "./store/database.js";
 import { loadUnits } from "./store/units.js";
 
@@ -32,25 +34,32 @@ export interface Domain {
 type CalendarYearDoc = CalendarYear & { calendarId: string; calendarName: string; year: string };
 
 export async function loadDomain(db: Kysely<Database>): Promise<Domain> {
-  const [unitsData, versions, fees, years, plans] = await Promise.all([
+  const [unitsData, versions, fees, years, plans, participation] = await Promise.all([
     loadUnits(db),
     loadDocuments<ProcedureVersion>(db, "procedure_version"),
     loadDocuments<FeeEntry>(db, "fee"),
-    loadDocuments<CalendarYearDoc>(db, "calendar_year"),
+    loadDocuments<CalendarYearDoc | AdminCalendarYear>(db, "calendar_year"),
     loadDocuments<SchemePlan>(db, "scheme_plan"),
+    loadDocuments<PlanParticipation>(db, "plan_participation"),
   ]);
   const units = createUnitDirectory(unitsData);
   const catalog = createCatalog(
     versions.map((d) => d.body),
     fees.map((d) => d.body),
   );
-  const calendar = createCalendar(calendarFrom(years.map((d) => d.body)));
+  const calendar = createCalendar(calendarDataFrom(years));
   const schemas = new Map<string, FormSchema>();
   return {
     units,
     catalog,
     calendar,
-    scheme: createDomain({ units, catalog, calendar, plans: plans.map((d) => d.body) }),
+    scheme: createDomain({
+      units,
+      catalog,
+      calendar,
+      plans: plans.map((d) => d.body),
+      participation: participation.map((d) => d.body),
+    }),
     formSchema(versionId) {
       const cached = schemas.get(versionId);
       if (cached) return cached;
@@ -61,6 +70,21 @@ export async function loadDomain(db: Kysely<Database>): Promise<Domain> {
       return schema;
     },
   };
+}
+
+/**
+ * The calendar in force: the shipped yearly documents, then the province administrator's years over them
+ * (shared/calendar/admin-calendar.ts). `except`: leave out the administrator's entry for that day (to tell what the
+ * day is by the rule alone).
+ */
+export function calendarDataFrom(
+  docs: readonly CatalogDocument<CalendarYearDoc | AdminCalendarYear>[],
+  except?: string,
+): CalendarData {
+  const isAdmin = (d: CatalogDocument<unknown>) => d.origin === "admin" && d.id.startsWith(ADMIN_CALENDAR_PREFIX);
+  const shipped = docs.filter((d) => !isAdmin(d)).map((d) => d.body as CalendarYearDoc);
+  const admin = docs.filter(isAdmin).map((d) => d.body as AdminCalendarYear);
+  return withAdminYears(calendarFrom(shipped), admin, except);
 }
 
 /** One calendar from its yearly documents (the most recent calendar id wins when several exist). */

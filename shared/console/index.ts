@@ -12,3 +12,6 @@ export * from "./data-requests.js";
 export * from "./chatbot.js";
 export * from "./zalo.js";
 export * from "./training.js";
+export * from "./accounts.js";
+export * from "./plans.js";
+export * from "./calendar.js";

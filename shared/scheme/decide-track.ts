@@ -11,6 +11,7 @@ import { unitDirectory, type UnitDirectory } from "../units/unit-directory.js";
 import { buildContext } from "./domain-context.js";
 import { makeDecideTrack, type TrackInput, type TrackResult } from "./make-decide-track.js";
 import { indexPlans } from "./plan-index.js";
+import type { PlanParticipation } from "./plan-participation.js";
 import type { SchemePlan } from "./scheme-plan.js";
 import { makeSchemeStatusAt, type SchemeStatus } from "./scheme-status.js";
 import type { TrackError } from "./track-errors.js";
@@ -24,6 +25,8 @@ export interface DomainInput {
   calendar: Calendar;
   catalog: ProcedureCatalog;
   plans: readonly SchemePlan[];
+  /** The units' dated participation in the plans covering them (none: every covered unit takes part). */
+  participation?: readonly PlanParticipation[];
 }
 
 export interface SchemeDomain {
@@ -34,8 +37,8 @@ export interface SchemeDomain {
 }
 
 /** Throws RangeError when the plans do not fit the units or the catalog (deployment data, checked at start-up). */
-export function createDomain({ units, calendar, catalog, plans }: DomainInput): SchemeDomain {
-  const index = indexPlans(plans, units, catalog);
+export function createDomain({ units, calendar, catalog, plans, participation }: DomainInput): SchemeDomain {
+  const index = indexPlans(plans, units, catalog, participation);
   const ctx = buildContext(units, calendar, catalog, index);
   const decideTrack = makeDecideTrack(ctx);
   return {

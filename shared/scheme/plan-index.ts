@@ -7,6 +7,7 @@ import type { ProcedureCatalog } from "../procedures/catalog.js";
 import type { ProcedureVersion } from "../procedures/procedure-version.js";
 import { WEEKDAY_NAMES_VI, clockMinutes } from "../time/vn-time.js";
 import type { UnitDirectory } from "../units/unit-directory.js";
+import { takesPartOn, type PlanParticipation } from "./plan-participation.js";
 import { schemePlanSchema, type SchemePlan } from "./scheme-plan.js";
 
 export interface CompiledPlan {
@@ -36,7 +37,10 @@ export function sameDayListed(plan: CompiledPlan, level: UnitLevel, version: Pro
 }
 
 export interface PlanIndex {
-  /** The plan in force at the unit on the date (the latest validFrom wins when plans overlap). */
+  /**
+   * The plan in force at the unit on the date (the latest validFrom wins when plans overlap); none on a day the unit
+   * does not take part (its participation document, plan-participation.ts).
+   */
   planAt(unitId: string, date: IsoDate): CompiledPlan | undefined;
   plansOf(unitId: string): readonly CompiledPlan[];
 }
@@ -104,8 +108,25 @@ export function checkSchemePlans(
   return errors;
 }
 
+/** The ids of the units a plan covers (its explicit units, and the units of its levels in its province). */
+export function coveredUnitIds(plan: SchemePlan, units: UnitDirectory): string[] {
+  const { provinceUnitId, levels = [], unitIds = [] } = plan.coverage;
+  const ids = new Set(unitIds);
+  if (provinceUnitId) {
+    for (const unit of units.units) {
+      if (levels.includes(unit.level) && units.provinceOf(unit)?.id === provinceUnitId) ids.add(unit.id);
+    }
+  }
+  return [...ids];
+}
+
 /** Throws RangeError on a configuration error: plans are deployment data, checked at start-up. */
-export function indexPlans(plans: readonly SchemePlan[], units: UnitDirectory, catalog: ProcedureCatalog): PlanIndex {
+export function indexPlans(
+  plans: readonly SchemePlan[],
+  units: UnitDirectory,
+  catalog: ProcedureCatalog,
+  participation: readonly PlanParticipation[] = [],
+): PlanIndex {
   const errors = checkSchemePlans(plans, units, catalog);
   if (errors.length > 0) throw new RangeError(`invalid scheme plans: ${errors.join(" | ")}`);
   const byUnit = new Map<string, CompiledPlan[]>();
@@ -116,20 +137,16 @@ export function indexPlans(plans: readonly SchemePlan[], units: UnitDirectory, c
   };
   for (const plan of plans) {
     const compiled = compile(plan);
-    const { provinceUnitId, levels = [], unitIds = [] } = plan.coverage;
-    for (const id of unitIds) add(id, compiled);
-    if (provinceUnitId) {
-      for (const unit of units.units) {
-        if (levels.includes(unit.level) && units.provinceOf(unit)?.id === provinceUnitId) add(unit.id, compiled);
-      }
-    }
+    for (const id of coveredUnitIds(plan, units)) add(id, compiled);
   }
+  const participationOf = new Map(participation.map((p) => [p.unitId, p]));
   for (const list of byUnit.values()) list.sort((a, b) => (a.plan.validFrom < b.plan.validFrom ? 1 : -1));
 
   return {
     planAt(unitId, date) {
       const list = byUnit.get(unitId);
       if (!list) return undefined;
+      if (!takesPartOn(participationOf.get(unitId), date)) return undefined;
       for (const p of list)
         if (p.plan.validFrom <= date && (p.plan.validTo === undefined || date <= p.plan.validTo)) return p;
       return undefined;

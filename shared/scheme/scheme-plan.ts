@@ -62,6 +62,10 @@ export const schemePlanSchema = z.object({
   evidence: evidenceSchema,
   toVerify: z.boolean().optional(),
   note: z.string().optional(),
+  /** The version this one follows, when entered in the console (the predecessor ends the day before this starts). */
+  supersedes: z.string().optional(),
+  /** Who entered this version in the console, and when (ISO instant); absent on shipped plans. */
+  enteredBy: z.object({ username: z.string().min(1), at: z.string().min(1) }).optional(),
 });
 
 export type EligibleProcedure = z.infer<typeof eligibleProcedureSchema>;

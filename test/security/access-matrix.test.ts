@@ -20,11 +20,13 @@ import { OUTCOME_STATUS } from "../../bot-server/src/http/outcome-status.js";
 import { consoleRouter } from "../../bot-server/src/console/console-router.js";
 import { consoleRoutes } from "../../bot-server/src/console/console-routes.js";
 import { SESSION_COOKIE } from "../../bot-server/src/console/session-auth.js";
+import { saveAdminCalendarYear } from "../../bot-server/src/store/calendar-admin.js";
 import { insertDataRequest } from "../../bot-server/src/store/data-requests.js";
 import { insertFeedback } from "../../bot-server/src/store/feedback.js";
 import { insertSession } from "../../bot-server/src/store/sessions.js";
 import { recordInteraction, updateConversation } from "../../bot-server/src/store/conversations.js";
 import { CONSENT_NOTICE } from "../../shared/api/consent.js";
+import { emptyAdminYear } from "../../shared/calendar/admin-calendar.js";
 import type { Role } from "../../shared/data/lifecycle.js";
 import { may } from "../../shared/officers/permissions.js";
 import { insertDeadLetter } from "../console/helpers/dead-letter-rows.js";
@@ -98,6 +100,17 @@ const firstItem = async (res: Response) => {
   const item = ((await res.json()) as { results: { ok: boolean; code?: keyof typeof OUTCOME_STATUS }[] }).results[0]!;
   return item.ok ? 200 : OUTCOME_STATUS[item.code!];
 };
+/** DELETE of a day the province administrator declared off (stored fresh for each cell). */
+const calendarDay =
+  (date: string): Maker =>
+  async (c) => {
+    const at = "2025-07-16T02:00:00.000Z";
+    await saveAdminCalendarYear(c.t.db, {
+      ...emptyAdminYear(2025, at, "tinh.quantri"),
+      days: [{ date, working: false, label: "Nghỉ lễ của tỉnh", by: "tinh.quantri", at }],
+    });
+    return { path: `/console/api/admin/calendar/${date}` };
+  };
 const feedback =
   (path: string, body?: unknown): Maker =>
   async (c) => {
@@ -180,6 +193,25 @@ const lookupOfDossier: Maker = async (c) => {
   return { path: "/console/api/intake/lookup", body: { code } };
 };
 
+/** A fresh counter officer's account at Quảng Khê as `:id`. */
+const account =
+  (path: string, body: unknown): Maker =>
+  async (c) => ({
+    path: path.replace(":id", await createOfficer(c.app.deps, `am-acc-${(serial += 1)}`, "counter_officer", QUANG_KHE)),
+    body,
+  });
+/** A new counter officer's account at Quảng Khê, with a user name not yet taken. */
+const newAccount: Maker = () =>
+  Promise.resolve({
+    path: "/console/api/admin/accounts",
+    body: {
+      username: `am-new-${(serial += 1)}`,
+      displayName: "Cán bộ mới",
+      role: "counter_officer",
+      unitId: QUANG_KHE,
+    },
+  });
+
 /** A complete intake of 1.004873, so each role reaches the role check rather than a validation error. */
 const INTAKE = maritalIntake();
 
@@ -252,6 +284,28 @@ const CONSOLE_MATRIX: [string, Maker, string][] = [
   ],
   ["GET /api/office-contact/", at("/console/api/office-contact"), "200 200 200 200 422 200 200 | 401"],
   ["PUT /api/office-contact/", at("/console/api/office-contact", {}), "403 403 403 400 403 403 403 | 403"],
+  // The working-day calendar is one for the deployment (docs/admin/calendar.md): every province administrator.
+  [
+    "GET /api/admin/calendar/years/:year",
+    at("/console/api/admin/calendar/years/2026"),
+    "403 403 403 403 403 403 200 | 401",
+  ],
+  [
+    "GET /api/admin/calendar/years/:year/draft",
+    at("/console/api/admin/calendar/years/2027/draft"),
+    "403 403 403 403 403 403 200 | 401",
+  ],
+  [
+    "PUT /api/admin/calendar/years/:year",
+    at("/console/api/admin/calendar/years/2027", {}),
+    "403 403 403 403 403 403 400 | 403",
+  ],
+  [
+    "PUT /api/admin/calendar/:date",
+    at("/console/api/admin/calendar/2025-12-24", { working: false, label: "Nghỉ lễ của tỉnh" }),
+    "403 403 403 403 403 403 200 | 403",
+  ],
+  ["DELETE /api/admin/calendar/:date", calendarDay("2025-12-31"), "403 403 403 403 403 403 200 | 403"],
   [
     "GET /api/notifications/dead-letters",
     at("/console/api/notifications/dead-letters"),
@@ -284,6 +338,29 @@ const CONSOLE_MATRIX: [string, Maker, string][] = [
     "200 200 200 200 200 200 200 | 403",
   ],
   ["GET /api/security/alerts", at("/console/api/security/alerts"), "403 403 403 200 403 403 403 | 401"],
+  // Scheme plans: the province administrator of the plan's province; a unit's participation: its administrator or
+  // the province's (docs/admin/plans.md).
+  ["GET /api/admin/plans/", at("/console/api/admin/plans"), "403 403 403 403 403 403 200 | 401"],
+  [
+    "GET /api/admin/plans/:id",
+    at("/console/api/admin/plans/lam-dong-2025-demo"),
+    "403 403 403 403 403 403 200/404 | 401",
+  ],
+  [
+    "POST /api/admin/plans/:id/versions",
+    at("/console/api/admin/plans/lam-dong-2025-demo/versions", {}),
+    "403 403 403 403 403 403 400 | 403",
+  ],
+  [
+    "GET /api/admin/plans/participation",
+    at(`/console/api/admin/plans/participation?unitId=${encodeURIComponent(QUANG_KHE)}`),
+    "403 403 403 200/403 403 403 200/403 | 401",
+  ],
+  [
+    "PUT /api/admin/plans/participation",
+    at("/console/api/admin/plans/participation", { unitId: QUANG_KHE, from: "2030-01-02", takesPart: true }),
+    "403 403 403 200/403 403 403 200/403 | 403",
+  ],
   ["GET /api/workflow", at("/console/api/workflow"), "200 200 200 200 422 200 200 | 401"],
   // Training mode of Quảng Khê: its administrator or the province administrator of its province (a bad body: 400,
   // so the matrix never switches the unit into training).
@@ -352,6 +429,31 @@ const CONSOLE_MATRIX: [string, Maker, string][] = [
     "GET /api/report-exports/report/:format",
     at(`/console/api/report-exports/report/pdf?unitId=${encodeURIComponent(QUANG_KHE)}&from=2025-10-01&to=2025-10-31`),
     "403 403 200/403 200/403 200 403 200 | 401",
+  ],
+  // Accounts: the unit administrator of Quảng Khê and the province administrator of Lâm Đồng manage a Quảng Khê
+  // account; Nam Đà's administrator and the former Đắk Nông's province administrator do not (the account reads as
+  // missing, a Quảng Khê unit is outside their scope).
+  ["GET /api/admin/accounts/", at("/console/api/admin/accounts"), "403 403 403 200 403 403 200 | 401"],
+  ["POST /api/admin/accounts/", newAccount, "403 403 403 201/403 403 403 201/403 | 403"],
+  [
+    "POST /api/admin/accounts/:id/disable",
+    account("/console/api/admin/accounts/:id/disable", { reason: "Nghỉ việc" }),
+    "403 403 403 200/404 403 403 200/404 | 403",
+  ],
+  [
+    "POST /api/admin/accounts/:id/enable",
+    account("/console/api/admin/accounts/:id/enable", { reason: "Quay lại" }),
+    "403 403 403 200/404 403 403 200/404 | 403",
+  ],
+  [
+    "POST /api/admin/accounts/:id/reset-password",
+    account("/console/api/admin/accounts/:id/reset-password", { reason: "Quên mật khẩu" }),
+    "403 403 403 200/404 403 403 200/404 | 403",
+  ],
+  [
+    "PUT /api/admin/accounts/:id/role",
+    account("/console/api/admin/accounts/:id/role", { role: "leader", reason: "Phân công" }),
+    "403 403 403 200/404 403 403 200/404 | 403",
   ],
   // The citizen's screen: no officer session, authorised by the pairing code and its token only.
   ["POST /mirror/api/join", at("/console/mirror/api/join", { code: "000000" }), "404 404 404 404 404 404 404 | 404"],

@@ -24,7 +24,7 @@ export const sessionEvents = new EventTarget();
  * so it does not keep an unattended session alive.
  */
 export async function api<T>(
-  method: "GET" | "POST" | "PUT",
+  method: "GET" | "POST" | "PUT" | "DELETE",
   path: string,
   body?: unknown,
   options: { background?: boolean } = {},

@@ -1,6 +1,7 @@
 /** Sign-in gate, top navigation by role, and the pages. */
 import { lazy, Suspense, useEffect, useState, type ReactNode } from "react";
 import { ROLE_LABELS_VI } from "../../../shared/dossier/lifecycle-labels.js";
+import { AccountsPage } from "./accounts-page.js";
 import { api, ApiError, setCsrf } from "./api.js";
 import { BoardPage } from "./board-page.js";
 import { ConversationsPage } from "./conversations-page.js";
@@ -13,8 +14,10 @@ import { IdleGuard } from "./idle-guard.js";
 import type { IdleInfo, OfficerView, SessionReply } from "../../../shared/console/officers.js";
 import { IntakePage } from "./intake/intake-page.js";
 import { ChatbotPage } from "./chatbot-page.js";
+import { CalendarPage } from "./calendar-page.js";
 import { OfficePage } from "./office-page.js";
 import { TrainingBanner, TrainingContext, TrainingSetting, useTrainingSession } from "./training.js";
+import { PlansPage } from "./plans-page.js";
 import { WorkflowSetting } from "./workflow-setting.js";
 import { ZaloLinkPage } from "./zalo-link-page.js";
 import { QueuePage } from "./queue-page.js";
@@ -211,6 +214,7 @@ const NAV: { label: string; route: Route; roles?: Officer["role"][] }[] = [
     roles: ["unit_admin", "leader", "province_viewer"],
   },
   { label: "Thông tin đơn vị", route: { name: "office" }, roles: ["unit_admin"] },
+  { label: "Kế hoạch", route: { name: "plans" }, roles: ["province_admin", "unit_admin"] },
   { label: "Yêu cầu sửa dữ liệu", route: { name: "dataRequests" }, roles: ["unit_admin", "province_viewer"] },
   {
     label: "Thử chatbot",
@@ -223,6 +227,8 @@ const NAV: { label: string; route: Route; roles?: Officer["role"][] }[] = [
     roles: ["leader", "unit_admin", "processing_officer", "counter_officer"],
   },
   { label: "Báo cáo", route: { name: "reports" }, roles: ["leader", "unit_admin", "province_viewer"] },
+  { label: "Tài khoản", route: { name: "accounts" }, roles: ["unit_admin", "province_admin"] },
+  { label: "Lịch làm việc", route: { name: "calendar" }, roles: ["province_admin"] },
 ];
 
 /** How many citizens wait for an officer (the nav badge), refreshed every minute and after "Đã xử lý". */
@@ -321,9 +327,12 @@ function Shell({ officer, onLogout }: { officer: Officer; onLogout: () => void }
             {officer.unitId && <TrainingSetting unitId={officer.unitId} />}
           </>
         )}
+        {route.name === "plans" && <PlansPage officer={officer} />}
         {route.name === "dataRequests" && <DataRequestsPage officer={officer} />}
         {route.name === "chatbot" && <ChatbotPage />}
         {route.name === "zaloLink" && <ZaloLinkPage />}
+        {route.name === "accounts" && <AccountsPage officer={officer} />}
+        {route.name === "calendar" && <CalendarPage />}
         {(route.name === "reports" || route.name === "reportDossiers" || route.name === "reportReview") && (
           <Suspense fallback={<p className="muted">Đang tải trang báo cáo…</p>}>
             <ReportsPage

@@ -10,12 +10,15 @@ export type Route =
   | { name: "feedback" }
   | { name: "conversations" }
   | { name: "office" }
+  | { name: "plans" }
   | { name: "dataRequests" }
   | { name: "chatbot" }
   | { name: "zaloLink" }
   | { name: "reports" }
   | { name: "reportDossiers" }
-  | { name: "reportReview" };
+  | { name: "reportReview" }
+  | { name: "accounts" }
+  | { name: "calendar" };
 
 export function parseRoute(path: string): Route {
   const p = path.replace(/^\/console\/?/, "").replace(/\/+$/, "");
@@ -24,12 +27,15 @@ export function parseRoute(path: string): Route {
   if (p === "y-kien") return { name: "feedback" };
   if (p === "can-ho-tro") return { name: "conversations" };
   if (p === "don-vi") return { name: "office" };
+  if (p === "ke-hoach") return { name: "plans" };
   if (p === "yeu-cau-du-lieu") return { name: "dataRequests" };
   if (p === "thu-chatbot") return { name: "chatbot" };
   if (p === "zalo") return { name: "zaloLink" };
   if (p === "bao-cao") return { name: "reports" };
   if (p === "bao-cao/ho-so") return { name: "reportDossiers" };
   if (p === "bao-cao/tong-ket") return { name: "reportReview" };
+  if (p === "tai-khoan") return { name: "accounts" };
+  if (p === "lich-lam-viec") return { name: "calendar" };
   const q = /^hang-doi\/([a-z]+)$/.exec(p);
   if (q) return { name: "queue", queue: q[1]! };
   const d = /^ho-so\/([0-9a-f-]{36})$/.exec(p);
@@ -55,6 +61,8 @@ export function pathOf(r: Route): string {
       return "/console/can-ho-tro";
     case "office":
       return "/console/don-vi";
+    case "plans":
+      return "/console/ke-hoach";
     case "dataRequests":
       return "/console/yeu-cau-du-lieu";
     case "chatbot":
@@ -67,6 +75,10 @@ export function pathOf(r: Route): string {
       return "/console/bao-cao/ho-so";
     case "reportReview":
       return "/console/bao-cao/tong-ket";
+    case "accounts":
+      return "/console/tai-khoan";
+    case "calendar":
+      return "/console/lich-lam-viec";
   }
 }
 

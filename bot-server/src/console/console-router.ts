@@ -13,9 +13,12 @@ import { mountRoutes, type AnyRoute } from "../http/route-table.js";
 import { consoleApi } from "./console-api.js";
 import { sendError } from "../http/api-error.js";
 import { createMirrorHub, type MirrorHub, type MirrorSync } from "./mirror-hub.js";
+import { consoleAccountRoutes } from "./accounts.routes.js";
 import { consoleChatbotRoutes } from "./chatbot.routes.js";
 import { consoleConversationRoutes } from "./conversations.routes.js";
 import { consoleDataRequestRoutes } from "./data-requests.routes.js";
+import { consolePlanRoutes } from "./plans.routes.js";
+import { consoleCalendarRoutes } from "./calendar.routes.js";
 import { consoleOfficeContactRoutes } from "./office-contact.routes.js";
 import { consoleReportExportRoutes } from "./report-exports.routes.js";
 import { consoleReportRoutes } from "./reports.routes.js";
@@ -92,6 +95,9 @@ function consoleAreas(): ConsoleArea[] {
     { prefix: "/reports", routes: consoleReportRoutes() },
     { prefix: "/report-exports", routes: consoleReportExportRoutes() },
     { prefix: "/admin/training", routes: consoleTrainingRoutes() },
+    { prefix: "/admin/accounts", routes: consoleAccountRoutes() },
+    { prefix: "/admin/plans", routes: consolePlanRoutes() },
+    { prefix: "/admin/calendar", routes: consoleCalendarRoutes() },
   ];
 }
 

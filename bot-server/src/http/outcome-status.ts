@@ -40,10 +40,15 @@ export const OUTCOME_STATUS = {
   unit_unknown: 422,
   too_many_lookups: 429,
 
+  account_not_found: 404,
+  username_taken: 409,
+
   unit_not_found: 404,
   procedure_not_found: 404,
   procedure_not_received: 422,
   procedure_not_received_today: 404,
+  plan_not_found: 404,
+  plan_invalid: 422,
 
   consent_required: 422,
   consent_outdated: 422,

@@ -22,7 +22,12 @@ export type AuditSubjectKind =
   | "chatbot_setting"
   | "user"
   /** A unit's training mode (docs/admin/training.md): switched on, off, reset; subject id = the unit id. */
-  | "training";
+  | "training"
+  /** A scheme plan version (catalogue document) and a unit's participation in the plan. */
+  | "scheme_plan"
+  | "plan_participation"
+  /** The working-day calendar: a day (YYYY-MM-DD) or a year's notice (YYYY). */
+  | "calendar";
 
 export interface AuditEntry {
   at: string;

@@ -9,7 +9,8 @@ import type { Database } from "./database.js";
 
 type Db = Kysely<Database>;
 
-export type CatalogKind = "procedure_version" | "fee" | "calendar_year" | "scheme_plan" | "agency_code" | "setting";
+export type CatalogKind =
+  "procedure_version" | "fee" | "calendar_year" | "scheme_plan" | "plan_participation" | "agency_code" | "setting";
 
 export interface CatalogDocument<T = unknown> {
   kind: CatalogKind;
