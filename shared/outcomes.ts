@@ -249,6 +249,20 @@ export const OUTCOME_MESSAGES = {
     message: "Hồ sơ này không có mẫu in được yêu cầu.",
     detail: "This form does not apply to this dossier.",
   },
+  /** Training mode (docs/admin/training.md): the console of a unit in training works on training dossiers only. */
+  training_mode_active: {
+    message:
+      "Đơn vị đang ở chế độ DIỄN TẬP: chỉ làm việc với hồ sơ diễn tập và công dân giả lập. Quản trị đơn vị tắt chế độ diễn tập để xử lý hồ sơ thật.",
+    detail: "The unit is in training mode: only training dossiers and synthetic citizens.",
+  },
+  training_dossier: {
+    message: "Đây là hồ sơ DIỄN TẬP: chỉ xử lý được khi đơn vị bật chế độ diễn tập; nút Đặt lại sẽ xóa hồ sơ này.",
+    detail: "A training dossier is only handled while the unit is in training mode.",
+  },
+  training_no_scheme_day: {
+    message: "Đơn vị chưa có ngày thực hiện đề án nào trong 120 ngày tới nên chưa bật được chế độ diễn tập.",
+    detail: "The unit has no scheme day in the next 120 days to train on.",
+  },
 
   // ------------------------------------------------------------ feedback, data requests, notifications, conversations
   rating_not_ready: {

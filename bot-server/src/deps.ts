@@ -13,6 +13,7 @@ import type { LiveDomain } from "./domain.js";
 import type { ZaloGraph } from "./identity/zalo-graph.js";
 import type { PreRegistrationWriter } from "./store/pre-registrations.js";
 import type { SqliteReads } from "./store/sqlite-reads.js";
+import type { TrainingUnit } from "./store/training.js";
 import type { StatusCache } from "./use-cases/status-cache.js";
 import type { ZaloHttp } from "./zalo/zalo-http.js";
 import type { ZaloRuntime } from "./zalo/zalo-runtime.js";
@@ -50,4 +51,9 @@ export interface Deps {
    * queue. Closed by `zalo.close()` (main.ts, after the notifications stop) and, at the latest, with `database`.
    */
   zalo: ZaloRuntime;
+  /**
+   * Only on a console request of an officer whose unit is in training mode (use-cases/training.ts, docs/admin/
+   * training.md): `clock` then shows the training day, and what the intake creates is a training dossier.
+   */
+  training?: TrainingUnit & { realClock: Clock };
 }

@@ -13,6 +13,7 @@ export * from "./chatbot.js";
 export * from "./zalo.js";
 export * from "./unit-admin.js";
 export * from "./procedures-admin.js";
+export * from "./training.js";
 export * from "./accounts.js";
 export * from "./plans.js";
 export * from "./calendar.js";

@@ -1,5 +1,6 @@
 /** The console's session contract: who is signed in, the CSRF token and the idle timeout. */
 import { z } from "zod";
+import { TrainingBanner } from "./training.js";
 import { ROLES } from "../data/lifecycle.js";
 
 export const OfficerView = z.object({
@@ -25,6 +26,8 @@ export const SessionReply = z.object({
   idle: IdleInfo.optional(),
   /** A one-time password (npm run users): to be changed before anything else. */
   mustChangePassword: z.boolean().optional(),
+  /** The officer's unit is in training mode (docs/admin/training.md): "DIỄN TẬP" on every screen. */
+  training: TrainingBanner.optional(),
 });
 export type SessionReply = z.infer<typeof SessionReply>;
 

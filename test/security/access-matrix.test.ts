@@ -374,6 +374,23 @@ const CONSOLE_MATRIX: [string, Maker, string][] = [
     "403 403 403 200/403 403 403 200/403 | 403",
   ],
   ["GET /api/workflow", at("/console/api/workflow"), "200 200 200 200 422 200 200 | 401"],
+  // Training mode of Quảng Khê: its administrator or the province administrator of its province (a bad body: 400,
+  // so the matrix never switches the unit into training).
+  [
+    "GET /api/admin/training/:unitId",
+    at(`/console/api/admin/training/${encodeURIComponent(QUANG_KHE)}`),
+    "403 403 403 200/403 403 403 200/403 | 401",
+  ],
+  [
+    "PUT /api/admin/training/:unitId",
+    at(`/console/api/admin/training/${encodeURIComponent(QUANG_KHE)}`, {}),
+    "403 403 403 400 403 403 400 | 403",
+  ],
+  [
+    "POST /api/admin/training/:unitId/reset",
+    at(`/console/api/admin/training/${encodeURIComponent(QUANG_KHE)}/reset`, {}),
+    "403 403 403 400 403 403 400 | 403",
+  ],
   ["PUT /api/workflow", at("/console/api/workflow", {}), "403 403 403 400 403 403 403 | 403"],
   [
     "GET /api/zalo/dossiers/:dossierId/phone",

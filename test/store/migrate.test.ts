@@ -37,6 +37,8 @@ const TABLES: (keyof Database)[] = [
   "integration_targets",
   "integration_cursor",
   "integration_tokens",
+  // 0027: training mode.
+  "training_units",
 ];
 
 /** The indexes other modules' queries rely on. */

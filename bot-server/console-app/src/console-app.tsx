@@ -1,5 +1,5 @@
 /** Sign-in gate, top navigation by role, and the pages. */
-import { lazy, Suspense, useEffect, useState } from "react";
+import { lazy, Suspense, useEffect, useState, type ReactNode } from "react";
 import { ROLE_LABELS_VI } from "../../../shared/dossier/lifecycle-labels.js";
 import { AccountsPage } from "./accounts-page.js";
 import { api, ApiError, setCsrf } from "./api.js";
@@ -17,6 +17,7 @@ import { ChatbotPage } from "./chatbot-page.js";
 import { CalendarPage } from "./calendar-page.js";
 import { OfficePage } from "./office-page.js";
 import { ProceduresPage } from "./procedures-page.js";
+import { TrainingBanner, TrainingContext, TrainingSetting, useTrainingSession } from "./training.js";
 import { PlansPage } from "./plans-page.js";
 import { UnitSettingsPage } from "./unit-settings-page.js";
 import { VerificationPage } from "./verification-page.js";
@@ -36,8 +37,10 @@ export function ConsoleApp() {
   const [officer, setOfficer] = useState<Officer | null | undefined>(undefined);
   const [idle, setIdle] = useState<IdleInfo>(DEFAULT_IDLE);
   const [mustChange, setMustChange] = useState(false);
+  const [training, setTraining] = useState<SessionReply["training"]>(undefined);
   const signedIn = (s: SessionReply) => {
     if (s.idle) setIdle(s.idle);
+    setTraining(s.training);
     setMustChange(s.mustChangePassword === true);
     setOfficer(s.officer);
   };
@@ -55,7 +58,9 @@ export function ConsoleApp() {
   if (mustChange) return <FirstPassword onDone={() => setMustChange(false)} />;
   return (
     <>
-      <Shell officer={officer} onLogout={() => setOfficer(null)} />
+      <TrainingShell initial={training}>
+        <Shell officer={officer} onLogout={() => setOfficer(null)} />
+      </TrainingShell>
       <IdleGuard idle={idle} username={officer.username} />
     </>
   );
@@ -253,6 +258,12 @@ function useWaitingCount(enabled: boolean): [number, () => void] {
   return [count, () => setTick((t) => t + 1)];
 }
 
+/** The training state of the officer's unit for every screen (the banner, the synthetic citizen, the switch). */
+function TrainingShell({ initial, children }: { initial: SessionReply["training"]; children: ReactNode }) {
+  const value = useTrainingSession(initial);
+  return <TrainingContext.Provider value={value}>{children}</TrainingContext.Provider>;
+}
+
 function Shell({ officer, onLogout }: { officer: Officer; onLogout: () => void }) {
   const route = useRoute();
   const logout = async () => {
@@ -305,6 +316,7 @@ function Shell({ officer, onLogout }: { officer: Officer; onLogout: () => void }
           </a>
         </div>
       </header>
+      <TrainingBanner />
       <main>
         {route.name === "board" && <BoardPage officer={officer} />}
         {route.name === "intake" && <IntakePage officer={officer} />}
@@ -322,6 +334,7 @@ function Shell({ officer, onLogout }: { officer: Officer; onLogout: () => void }
                 <WorkflowSetting />
               </>
             )}
+            {officer.role === "unit_admin" && officer.unitId && <TrainingSetting unitId={officer.unitId} />}
           </>
         )}
         {route.name === "plans" && <PlansPage officer={officer} />}

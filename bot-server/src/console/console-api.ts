@@ -39,7 +39,8 @@ export function consoleApi(deps: Deps, mirror: MirrorHub, areaRoutes: AnyRoute[]
     });
     res.json(openApi);
   });
-  mountRoutes(r, routes, deps);
+  // The counter's work (board, intake, dossiers) runs on the training clock while the unit trains; settings do not.
+  mountRoutes(r, routes, deps, undefined, { trainingClock: (spec) => spec.tag !== "Settings" });
 
   // The officer's live view of the paired screen (server-sent events).
   r.get("/mirror/events", (req, res) => {

@@ -28,6 +28,7 @@ import { consoleNotificationRoutes } from "./notifications.routes.js";
 import { idleMsOf, loadSession, requireCsrf, requireOfficer } from "./session-auth.js";
 import { findSessionById } from "../store/sessions.js";
 import { consoleZaloRoutes } from "./zalo.routes.js";
+import { consoleTrainingRoutes } from "./training.routes.js";
 
 export interface ConsoleRouterOptions {
   mirror?: MirrorHub;
@@ -98,6 +99,7 @@ function consoleAreas(): ConsoleArea[] {
     { prefix: "/admin/unit", routes: consoleUnitAdminRoutes() },
     { prefix: "/admin/verification", routes: consoleVerificationRoutes() },
     { prefix: "/admin/procedures", routes: consoleProceduresAdminRoutes() },
+    { prefix: "/admin/training", routes: consoleTrainingRoutes() },
     { prefix: "/admin/accounts", routes: consoleAccountRoutes() },
     { prefix: "/admin/plans", routes: consolePlanRoutes() },
     { prefix: "/admin/calendar", routes: consoleCalendarRoutes() },

@@ -25,6 +25,7 @@ import { sendError } from "../http/api-error.js";
 import { fail, type Failure } from "../../../shared/outcomes.js";
 import type { Officer } from "../../../shared/officers/officer.js";
 import type { IdleInfo, SessionReply } from "../../../shared/console/officers.js";
+import { trainingBanner, trainingOf, type TrainingUnit } from "../use-cases/training.js";
 
 export const SESSION_COOKIE = "kh_console";
 export const PRE_CSRF_COOKIE = "kh_console_csrf";
@@ -55,6 +56,8 @@ export interface ConsoleSession {
   endsAt: string;
   /** A one-time password (npm run users): nothing but changing it until it is changed. */
   mustChangePassword: boolean;
+  /** The officer's unit is in training mode (docs/admin/training.md): the request runs on the training clock. */
+  training?: TrainingUnit;
 }
 
 /** Requests the console makes by itself (timers, polls) carry this header and do not count as the officer's activity. */
@@ -137,12 +140,15 @@ export function loadSession(deps: Deps) {
           lastSeen = now.getTime();
         }
         const endsAt = new Date(Math.min(lastSeen + idleMs, Date.parse(s.expiresAt))).toISOString();
+        const officer = toOfficer(o);
+        const training = await trainingOf(deps, officer.unitId);
         req.console = {
-          officer: toOfficer(o),
+          officer,
           sessionId: s.id,
           csrfToken: s.csrfToken,
           endsAt,
           mustChangePassword: o.mustChangePassword,
+          ...(training ? { training } : {}),
         };
       }
     }
@@ -216,6 +222,7 @@ export function sessionOf(deps: Deps, req: Request): { reply: SessionReply; preC
         csrfToken: req.console.csrfToken,
         idle: idleInfo(deps, req.console),
         mustChangePassword: req.console.mustChangePassword,
+        ...(req.console.training ? { training: trainingBanner(req.console.training) } : {}),
       },
     };
   }

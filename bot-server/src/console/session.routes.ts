@@ -3,6 +3,7 @@
  * shared/console/officers.ts. `signInRoutes` answer anyone (the session, the sign-in); `sessionRoutes` need a
  * signed-in officer (their password, keeping the session, signing out). Cookies and the checks are session-auth.ts.
  */
+import { trainingBanner, trainingOf } from "../use-cases/training.js";
 import type { Request } from "express";
 import { rateLimit } from "express-rate-limit";
 import { DoneReply, IdleReply, LoginBody, PasswordBody, SessionReply } from "../../../shared/console/officers.js";
@@ -71,6 +72,7 @@ export function signInRoutes(): AnyRoute[] {
           return { ...r, headers: retryAfter };
         }
         if (!r.ok) return r;
+        const training = await trainingOf(deps, r.officer.unitId);
         return {
           ok: true,
           value: {
@@ -78,6 +80,7 @@ export function signInRoutes(): AnyRoute[] {
             csrfToken: r.csrfToken,
             mustChangePassword: r.mustChangePassword,
             idle: freshIdle(deps),
+            ...(training ? { training: trainingBanner(training) } : {}),
           },
           headers: { ...NO_STORE, "Set-Cookie": sessionCookie(deps, r.token) },
         };

@@ -54,6 +54,8 @@ export interface PrintDocument {
   footer?: string;
   /** A4 landscape (wide registers such as the Sổ theo dõi hồ sơ). */
   landscape?: boolean;
+  /** "DIỄN TẬP" on a training dossier's printouts (docs/admin/training.md): top line and diagonal mark, every page. */
+  watermark?: string;
 }
 
 /** "ngày 16 tháng 07 năm 2025", the digits as stored. */

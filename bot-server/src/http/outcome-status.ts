@@ -73,6 +73,9 @@ export const OUTCOME_STATUS = {
   conflict: 409,
   missing_data: 422,
   form_not_available: 404,
+  training_mode_active: 409,
+  training_dossier: 409,
+  training_no_scheme_day: 422,
 
   rating_not_ready: 422,
   rating_already_sent: 409,

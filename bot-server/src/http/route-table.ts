@@ -8,6 +8,7 @@ import type { Request, RequestHandler, Response, Router } from "express";
 import type { ZodType } from "zod";
 import type { OutcomeCode } from "../../../shared/outcomes.js";
 import type { Deps } from "../deps.js";
+import { trainingDeps } from "../use-cases/training.js";
 import type { CitizenAuth, CitizenIdentity } from "../identity/citizen-auth.js";
 import type { Officer } from "../../../shared/officers/officer.js";
 import { may, refusalOf, type Action } from "../../../shared/officers/permissions.js";
@@ -76,7 +77,21 @@ const ANONYMOUS = undefined as unknown as CitizenIdentity;
 const NO_OFFICER = undefined as unknown as Officer;
 const NO_CITIZEN_AUTH = undefined as unknown as CitizenAuth;
 
-export function mountRoutes(router: Router, routes: AnyRoute[], deps: Deps, auth: CitizenAuth = NO_CITIZEN_AUTH): void {
+export interface MountOptions {
+  /**
+   * Officer routes of the counter's work: while the officer's unit is in training mode (docs/admin/training.md) they
+   * run with the training clock and flag (use-cases/training.ts). Every other route keeps real time.
+   */
+  trainingClock?: (spec: AnyRoute) => boolean;
+}
+
+export function mountRoutes(
+  router: Router,
+  routes: AnyRoute[],
+  deps: Deps,
+  auth: CitizenAuth = NO_CITIZEN_AUTH,
+  options: MountOptions = {},
+): void {
   for (const spec of routes) {
     router[spec.method](spec.path, ...(spec.before ?? []), async (req: Request, res: Response) => {
       // An officer's role is checked before the input: a refused role learns nothing from validation.
@@ -95,9 +110,11 @@ export function mountRoutes(router: Router, routes: AnyRoute[], deps: Deps, auth
         if (!who.ok) return sendError(res, who);
         citizen = who.citizen;
       }
+      // An officer of a unit in training mode works on the training clock (docs/admin/training.md).
+      const training = spec.auth === "officer" && options.trainingClock?.(spec) ? req.console?.training : undefined;
       const out = await spec.handler(
         { ...input.value, citizen, officer, sessionId: req.console?.sessionId ?? "", req, auth },
-        deps,
+        training ? trainingDeps(deps, training) : deps,
       );
       if (out.headers) res.set(out.headers);
       if (!out.ok) return sendError(res, out);

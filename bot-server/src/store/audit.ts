@@ -24,6 +24,8 @@ export type AuditSubjectKind =
   /** A catalogue document a province administrator added or changed (docs/admin/procedures.md). */
   | "procedure_version"
   | "fee"
+  /** A unit's training mode (docs/admin/training.md): switched on, off, reset; subject id = the unit id. */
+  | "training"
   /** A scheme plan version (catalogue document) and a unit's participation in the plan. */
   | "scheme_plan"
   | "plan_participation"

@@ -105,6 +105,8 @@ export interface DossierTable {
   notify_status: string; // pending | notified | not_notified
   created_at: string;
   updated_at: string;
+  /** 0/1: received in training mode (migration 0027); set at insert, never changed. */
+  training: Generated<number>;
 }
 
 /** Per receiving agency, per day sequence for dossier codes. */
@@ -292,6 +294,17 @@ export interface Database {
   integration_targets: IntegrationTargetTable;
   integration_cursor: IntegrationCursorTable;
   integration_tokens: IntegrationTokenTable;
+  training_units: TrainingUnitTable;
+}
+
+/** A unit in training mode (migration 0027, docs/admin/training.md). */
+export interface TrainingUnitTable {
+  unit_id: string;
+  /** The scheme day the training clock shows (YYYY-MM-DD). */
+  day: string;
+  /** The real instant the training clock read 08:00 of `day`. */
+  started_at: string;
+  started_by: string;
 }
 
 /** Where a province or unit wants dossier events sent (migration 0016); `unit_id` null: the whole province. */

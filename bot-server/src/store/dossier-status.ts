@@ -1,5 +1,5 @@
 /** The public, non-personal columns of a dossier, looked up by its code. */
-import type { Kysely } from "kysely";
+import { sql, type Kysely, type SqlBool } from "kysely";
 import type { Database } from "./database.js";
 import { preparedQuery } from "./prepared-query.js";
 import { DOSSIER_STATUS_COLUMNS, type SqliteReads } from "./sqlite-reads.js";
@@ -39,7 +39,12 @@ const toStatus = (r: Row): DossierStatusRow => ({
   missingDocumentsJson: r.missing_documents,
 });
 
-const byCode = preparedQuery((db) => db.selectFrom("dossiers").select(COLUMNS).where("code", "=", ""));
+/** Training dossiers (docs/admin/training.md) are never found by the public: a literal, so no extra parameter. */
+const NOT_TRAINING = sql<SqlBool>`training = 0`;
+
+const byCode = preparedQuery((db) =>
+  db.selectFrom("dossiers").select(COLUMNS).where("code", "=", "").where(NOT_TRAINING),
+);
 
 /** The public status lookup, the hottest read of the API: through the prepared SQLite reader when there is one. */
 export async function findDossierStatusByCode(
@@ -56,12 +61,17 @@ export async function findDossierStatusesByIds(
   ids: readonly string[],
 ): Promise<DossierStatusRow[]> {
   if (ids.length === 0) return [];
-  const rows = await db.selectFrom("dossiers").select(COLUMNS).where("id", "in", ids).execute();
+  const rows = await db.selectFrom("dossiers").select(COLUMNS).where("id", "in", ids).where(NOT_TRAINING).execute();
   return rows.map(toStatus);
 }
 
 /** The citizen a dossier belongs to (null for walk-ins without a Mini App account). */
 export async function findDossierCitizenId(db: Kysely<Database>, code: string): Promise<string | null | undefined> {
-  const row = await db.selectFrom("dossiers").select("citizen_id").where("code", "=", code).executeTakeFirst();
+  const row = await db
+    .selectFrom("dossiers")
+    .select("citizen_id")
+    .where("code", "=", code)
+    .where(NOT_TRAINING)
+    .executeTakeFirst();
   return row?.citizen_id;
 }

@@ -4,7 +4,7 @@
  * acting at once cannot both move it; event numbers are unique per dossier for the same reason.
  */
 import { randomUUID } from "node:crypto";
-import type { Kysely } from "kysely";
+import type { Insertable, Kysely, Selectable } from "kysely";
 import type { Database } from "./database.js";
 
 type Db = Kysely<Database>;
@@ -60,9 +60,12 @@ export interface DossierRecord {
   notifyStatus: string;
   createdAt: string;
   updatedAt: string;
+  /** Received in training mode (docs/admin/training.md): set at insert, never changed by a save. */
+  training?: boolean;
 }
 
-type Row = Database["dossiers"];
+type Row = Selectable<Database["dossiers"]>;
+type NewRow = Insertable<Database["dossiers"]>;
 
 const parse = <T>(s: string, fallback: T): T => {
   try {
@@ -104,9 +107,10 @@ export const dossierFromRow = (r: Row): DossierRecord => ({
   notifyStatus: r.notify_status,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
+  training: Number(r.training) === 1,
 });
 
-const toRow = (d: DossierRecord): Row => ({
+const toRow = (d: DossierRecord): NewRow => ({
   id: d.id,
   code: d.code,
   pre_registration_id: d.preRegistrationId,
@@ -138,6 +142,7 @@ const toRow = (d: DossierRecord): Row => ({
   notify_status: d.notifyStatus,
   created_at: d.createdAt,
   updated_at: d.updatedAt,
+  training: d.training ? 1 : 0,
 });
 
 export async function insertDossier(db: Db, d: DossierRecord): Promise<void> {
@@ -149,7 +154,8 @@ export async function insertDossier(db: Db, d: DossierRecord): Promise<void> {
  * officer moved the dossier first.
  */
 export async function saveDossier(db: Db, d: DossierRecord, expectedState: string): Promise<boolean> {
-  const { id: _id, created_at: _created, ...columns } = toRow(d);
+  // The training flag is never saved over: a dossier is a training dossier from its insert to its deletion.
+  const { id: _id, created_at: _created, training: _training, ...columns } = toRow(d);
   const r = await db
     .updateTable("dossiers")
     .set(columns)
@@ -179,6 +185,8 @@ export interface DossierQuery {
   /** Due on or before this date (YYYY-MM-DD). */
   dueOnOrBefore?: string;
   visitId?: string;
+  /** Only training dossiers (true) or only real ones (false); undefined = both. */
+  training?: boolean;
   limit?: number;
 }
 
@@ -191,6 +199,7 @@ export async function listDossiers(db: Db, q: DossierQuery): Promise<DossierReco
   if (q.receivedBefore) query = query.where("received_at", "<", q.receivedBefore);
   if (q.dueOnOrBefore) query = query.where("due_date", "<=", q.dueOnOrBefore);
   if (q.visitId) query = query.where("visit_id", "=", q.visitId);
+  if (q.training !== undefined) query = query.where("training", "=", q.training ? 1 : 0);
   const rows = await query
     .orderBy("received_at")
     .limit(q.limit ?? 500)

@@ -113,6 +113,8 @@ export async function feedDeliveries(
       ])
       .where("e.at", ">=", since)
       .where("e.at", "<=", opts.now)
+      // Training dossiers (docs/admin/training.md) never reach the province's TTHC system.
+      .where("d.training", "=", 0)
       .orderBy("e.at")
       .orderBy("e.id")
       .limit(opts.limit)
@@ -277,7 +279,8 @@ export async function pageOfDossiers(
       "result_ready_at",
       "returned_at",
       "updated_at",
-    ]);
+    ])
+    .where("training", "=", 0);
   if (q.unitIds) query = query.where("receiving_unit_id", "in", [...q.unitIds]);
   if (q.since) query = query.where("updated_at", ">=", q.since);
   if (q.after) {
@@ -297,7 +300,8 @@ export async function pageOfEvents(
   let query = db
     .selectFrom("dossier_events as e")
     .innerJoin("dossiers as d", "d.id", "e.dossier_id")
-    .select(["e.id", "d.code", "e.seq", "e.type", "e.from_state", "e.to_state", "e.at"]);
+    .select(["e.id", "d.code", "e.seq", "e.type", "e.from_state", "e.to_state", "e.at"])
+    .where("d.training", "=", 0);
   if (q.unitIds) query = query.where("d.receiving_unit_id", "in", [...q.unitIds]);
   if (q.since) query = query.where("e.at", ">=", q.since);
   if (q.after) {

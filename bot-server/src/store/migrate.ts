@@ -18,6 +18,7 @@ import { zaloIdentityAndChannelsMigration } from "./migrations/0012-zalo-identit
 import { reportFactsMigration } from "./migrations/0015-report-facts.js";
 import { integrationWebhooksMigration } from "./migrations/0016-integration-webhooks.js";
 import { webhooksThroughOutboxMigration } from "./migrations/0021-webhooks-through-outbox.js";
+import { trainingModeMigration } from "./migrations/0027-training-mode.js";
 
 /** Names sort in apply order; append only. */
 export const migrations: Record<string, Migration> = {
@@ -32,6 +33,7 @@ export const migrations: Record<string, Migration> = {
   "0015-report-facts": reportFactsMigration,
   "0016-integration-webhooks": integrationWebhooksMigration,
   "0021-webhooks-through-outbox": webhooksThroughOutboxMigration,
+  "0027-training-mode": trainingModeMigration,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -43,7 +43,15 @@ export interface NewOutboxRow {
   now: string;
 }
 
-export async function insertOutbox(db: Db, row: NewOutboxRow): Promise<string> {
+/**
+ * Writes the row, except for a training dossier (docs/admin/training.md): its notifications are never written, so
+ * no relay, worker or dead-letter list can see them. Returns the row's id, or undefined when nothing was written.
+ */
+export async function insertOutbox(db: Db, row: NewOutboxRow): Promise<string | undefined> {
+  if (row.dossierId !== null) {
+    const d = await db.selectFrom("dossiers").select("training").where("id", "=", row.dossierId).executeTakeFirst();
+    if (d && Number(d.training) === 1) return undefined;
+  }
   const id = randomUUID();
   await db
     .insertInto("outbox")

@@ -411,6 +411,8 @@ export async function changedDossierIds(
     .select(["id", "updated_at"])
     .where("updated_at", ">=", since)
     .where("state", "!=", "draft")
+    // Training dossiers (docs/admin/training.md) never become report facts.
+    .where("training", "=", 0)
     .orderBy("updated_at")
     .limit(limit)
     .execute();
@@ -459,6 +461,7 @@ export async function loadForFacts(
       ])
       .where("id", "in", list)
       .where("state", "!=", "draft")
+      .where("training", "=", 0)
       .execute(),
     db
       .selectFrom("dossier_events")

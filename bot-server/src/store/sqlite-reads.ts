@@ -62,7 +62,9 @@ export async function openSqliteReads(db: Kysely<Database>): Promise<SqliteReads
   } catch {
     return undefined;
   }
-  const byCode = conn.prepare(`select ${DOSSIER_STATUS_COLUMNS.join(", ")} from dossiers where code = ?`);
+  const byCode = conn.prepare(
+    `select ${DOSSIER_STATUS_COLUMNS.join(", ")} from dossiers where code = ? and training = 0`,
+  );
   return {
     dossierStatusByCode: (code) => byCode.get(code) as DossierStatusColumns | undefined,
     close: () => conn.close(),

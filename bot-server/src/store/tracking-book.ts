@@ -75,6 +75,8 @@ export async function listTrackingBook(db: Db, q: TrackingBookQuery): Promise<Tr
           .as(alias),
       ),
     )
+    // Training dossiers (docs/admin/training.md) are never in the book.
+    .where("d.training", "=", 0)
     .where("d.received_at", ">=", q.fromIso)
     .where("d.received_at", "<", q.toIso);
   if (q.unitIds) query = query.where("d.receiving_unit_id", "in", [...q.unitIds]);

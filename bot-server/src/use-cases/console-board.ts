@@ -11,6 +11,7 @@ import type { Deps } from "../deps.js";
 import { listDossiers, type DossierQuery, type DossierRecord } from "../store/dossiers.js";
 import { nowOf, unitOf, type Now } from "./console-context.js";
 import { leaderAlertStatus, type LeaderAlert } from "./leader-alert.js";
+import { inTraining } from "./training.js";
 
 const OPEN_STATES = [
   "received",
@@ -88,7 +89,7 @@ export function listItem(deps: Deps, d: DossierRecord, now: Now, alert?: LeaderA
 
 export async function listQueue(deps: Deps, officer: Officer, queue: QueueName): Promise<DossierListItem[]> {
   const now = nowOf(deps);
-  const q: DossierQuery = { unitId: unitScope(officer), states: QUEUES[queue].states };
+  const q: DossierQuery = { unitId: unitScope(officer), states: QUEUES[queue].states, training: inTraining(deps) };
   if (queue === "today") q.receivedFrom = dayStartIso(now.date);
   const alert = officer.unitId ? await leaderAlertStatus(deps, officer.unitId, now) : undefined;
   return (await listDossiers(deps.db, q)).map((d) => listItem(deps, d, now, alert));
@@ -116,8 +117,10 @@ export async function todayBoard(deps: Deps, officer: Officer): Promise<Board> {
       ? await leaderAlertStatus(deps, officer.unitId, now, { notify: true })
       : undefined;
   const scope = unitScope(officer);
-  const today = await listDossiers(deps.db, { unitId: scope, receivedFrom: dayStartIso(now.date) });
-  const open = await listDossiers(deps.db, { unitId: scope, states: OPEN_STATES });
+  // A unit in training sees its training dossiers only; everyone else never sees them (docs/admin/training.md).
+  const training = inTraining(deps);
+  const today = await listDossiers(deps.db, { unitId: scope, receivedFrom: dayStartIso(now.date), training });
+  const open = await listDossiers(deps.db, { unitId: scope, states: OPEN_STATES, training });
   const counts: Record<string, number> = {};
   for (const d of today) counts[d.state] = (counts[d.state] ?? 0) + 1;
   const items = open.map((d) => listItem(deps, d, now, alert));

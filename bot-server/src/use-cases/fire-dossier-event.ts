@@ -25,6 +25,7 @@ import { insertOutbox } from "../store/outbox.js";
 import { nowOf, notificationPayload, type Now } from "./console-context.js";
 import type { Checked } from "./intake-input.js";
 import { ConflictError } from "./receive-dossier.js";
+import { trainingMismatch } from "./training.js";
 
 export { EventInput } from "../../../shared/console/intake.js";
 
@@ -58,6 +59,8 @@ export async function fireDossierEvent(
 ): Promise<Checked<Fired>> {
   const d = await findDossierById(deps.db, dossierId);
   if (!d || !canSeeDossier(officer, d)) return fail("dossier_not_in_unit");
+  const mismatch = trainingMismatch(deps, d);
+  if (mismatch) return mismatch;
   if (INTAKE_EVENTS.has(input.event) || (input.event === "request_supplement" && d.state === "draft"))
     return fail("invalid_transition");
   const role = await effectiveRole(deps, officer);

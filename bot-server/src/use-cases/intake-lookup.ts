@@ -10,6 +10,7 @@ import type { Deps } from "../deps.js";
 import { writeAudit } from "../store/audit.js";
 import { findDossierByCode, findDossierById, type DossierRecord } from "../store/dossiers.js";
 import { findPreRegistrationByCode } from "../store/pre-registrations.js";
+import { inTraining, trainingMismatch } from "./training.js";
 import { openDraftOfPreRegistration } from "./console-drafts.js";
 import { nowOf } from "./console-context.js";
 import { otherUnitFailure, servesUnit } from "./pre-registration-unit.js";
@@ -45,6 +46,8 @@ export async function lookUpIntakeCode(deps: Deps, officer: Officer, code: strin
   const raw = code.trim();
   const preCode = readPreRegistrationCode(raw);
   if (preCode) {
+    // Training uses synthetic citizens only: a real citizen's pre-registration is not even read.
+    if (inTraining(deps)) return fail("training_mode_active");
     const p = await findPreRegistrationByCode(deps.db, preCode);
     if (!p) return fail("pre_registration_not_found");
     const open = (p.status === "draft" || p.status === "submitted") && p.expiresAt > now.iso;
@@ -90,6 +93,8 @@ export async function lookUpIntakeCode(deps: Deps, officer: Officer, code: strin
   const d = await findDossierByCode(deps.db, upper.startsWith(DRAFT_CODE_PREFIX) ? upper : upper.replace(/\s+/g, ""));
   if (d && canSeeDossier(officer, d)) {
     if (d.state !== "draft") return { ok: true, value: { kind: "dossier", dossierId: d.id, dossierCode: d.code } };
+    const mismatch = trainingMismatch(deps, d);
+    if (mismatch) return mismatch;
     return { ok: true, value: await resumeDraft(deps, officer, d, now.iso) };
   }
   return fail("pre_registration_not_found", {

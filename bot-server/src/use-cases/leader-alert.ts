@@ -10,6 +10,7 @@ import { claimOnce, readConsoleSetting, writeConsoleSetting } from "../store/con
 import { listDossiers } from "../store/dossiers.js";
 import { insertOutbox } from "../store/outbox.js";
 import { listOfficersOfUnit } from "../store/users.js";
+import { inTraining } from "./training.js";
 import { nowOf, unitOf, type Now } from "./console-context.js";
 
 export const DEFAULT_ALERT_MINUTES_BEFORE_END = 60;
@@ -56,7 +57,15 @@ export async function leaderAlertStatus(
   const alertAtMinutes = Math.max(0, clockMinutes(officeEnd) - minutes);
   const pastAlertTime = now.minutes >= alertAtMinutes;
   const dayStart = new Date(Date.parse(`${now.date}T00:00:00+07:00`)).toISOString();
-  const waiting = (await listDossiers(deps.db, { unitId, track: "same-day", states: WAITING, receivedFrom: dayStart }))
+  const waiting = (
+    await listDossiers(deps.db, {
+      unitId,
+      track: "same-day",
+      states: WAITING,
+      receivedFrom: dayStart,
+      training: inTraining(deps),
+    })
+  )
     .filter((d) => d.dueDate === now.date)
     .map((d) => ({ id: d.id, code: d.code, state: d.state }));
   const alert: LeaderAlert = {
@@ -67,7 +76,8 @@ export async function leaderAlertStatus(
     waiting,
     active: pastAlertTime && waiting.length > 0,
   };
-  if (alert.active && notify) await sendLeaderAlertOnce(deps, unitId, unit.name, now, alert);
+  // Training (docs/admin/training.md) alerts on the console only: no message to the leader, no once-a-day marker.
+  if (alert.active && notify && !inTraining(deps)) await sendLeaderAlertOnce(deps, unitId, unit.name, now, alert);
   return alert;
 }
 

@@ -4,6 +4,7 @@
  * the citizen present and saying so, a counter officer may re-address it to their own unit (audited), for a
  * citizen who chose the wrong commune or now wants to file here.
  */
+import { inTraining } from "./training.js";
 import { fail, type Failure } from "../../../shared/outcomes.js";
 import { isProvinceWide, type Officer } from "../../../shared/officers/officer.js";
 import type { Deps } from "../deps.js";
@@ -45,6 +46,8 @@ export async function readdressPreRegistration(
   code: string,
 ): Promise<Checked<PreRegistrationRecord>> {
   if (!may(officer, "intake.readdress")) return fail("forbidden");
+  // Training (docs/admin/training.md) never touches a real citizen's pre-registration.
+  if (inTraining(deps)) return fail("training_mode_active");
   const unit = unitOf(deps, officer.unitId);
   if (!unit) return fail("unit_unknown");
   const now = nowOf(deps);

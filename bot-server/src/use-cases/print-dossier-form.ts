@@ -29,6 +29,7 @@ import { writeAudit } from "../store/audit.js";
 import { findDossierById, listDossierEvents, type DossierEventRecord, type DossierRecord } from "../store/dossiers.js";
 import { findOfficersByIds } from "../store/users.js";
 import { nowOf } from "./console-context.js";
+import { TRAINING_MARK } from "../../../shared/training/training.js";
 import type { Checked } from "./intake-input.js";
 
 /** "control": Phiếu kiểm soát quá trình giải quyết hồ sơ; "register": the dossier's entry of the Sổ theo dõi hồ sơ. */
@@ -209,7 +210,7 @@ export async function printDossierForm(
       break;
     }
   }
-  const pdf = renderPdf(doc);
+  const pdf = renderPdf(d.training ? { ...doc, watermark: TRAINING_MARK } : doc);
   await writeAudit(deps.db, {
     at: now.iso,
     actorKind: "officer",

@@ -42,6 +42,8 @@ import { nextDossierSequence } from "../store/sequences.js";
 import { notificationPayload } from "./console-context.js";
 import { otherUnitFailure, servesUnit } from "./pre-registration-unit.js";
 import { may } from "../../../shared/officers/permissions.js";
+import { isSyntheticIdNumber, SYNTHETIC_ID_PREFIX, TRAINING_CODE_PREFIX } from "../../../shared/training/training.js";
+import { inTraining, trainingMismatch } from "./training.js";
 import {
   checkFormData,
   intakeContext,
@@ -81,6 +83,7 @@ async function openPreRegistration(
   nowIso: string,
 ): Promise<Checked<PreRegistrationRecord | undefined>> {
   if (!rawCode) return { ok: true, value: undefined };
+  if (inTraining(deps)) return fail("training_mode_active");
   const code = readPreRegistrationCode(rawCode);
   const found = code ? await findPreRegistrationByCode(deps.db, code) : undefined;
   if (!found) return fail("pre_registration_not_found");
@@ -101,6 +104,18 @@ async function draftRecord(
 ): Promise<Checked<{ record: DossierRecord; existing: boolean }>> {
   const fieldIds = ctx.version.form.fields.map((f) => f.id);
   const applicant = applicantOf(fieldIds, formData);
+  // Training (docs/admin/training.md): synthetic citizens only, so no real person's number is typed into it.
+  if (inTraining(deps) && applicant.idNumber && !isSyntheticIdNumber(applicant.idNumber)) {
+    const idField = fieldIds.find((id) => formData[id] === applicant.idNumber) ?? "idNumber";
+    return fail("invalid_body", {
+      fields: [
+        {
+          path: `formData.${idField}`,
+          message: `Đang DIỄN TẬP: chỉ dùng công dân giả lập (số định danh bắt đầu bằng ${SYNTHETIC_ID_PREFIX}). Bấm "Công dân giả lập".`,
+        },
+      ],
+    });
+  }
   const base = {
     procedureCode: ctx.version.code,
     procedureVersionId: ctx.version.id,
@@ -121,6 +136,8 @@ async function draftRecord(
   if (input.draftId) {
     const existing = await findDossierById(deps.db, input.draftId);
     if (!existing || existing.receivingUnitId !== ctx.unit.id) return fail("dossier_not_in_unit");
+    const mismatch = trainingMismatch(deps, existing);
+    if (mismatch) return mismatch;
     if (existing.state !== "draft") return fail("invalid_transition");
     return {
       ok: true,
@@ -149,6 +166,7 @@ async function draftRecord(
         returnedTo: null,
         notifyStatus: "pending",
         createdAt: ctx.now.iso,
+        training: inTraining(deps),
       },
     },
   };
@@ -270,11 +288,13 @@ export async function receiveDossier(
 
   const agency = await agencyCode(deps, ctx.unit.id);
   const yymmdd = ctx.now.date.slice(2).replace(/-/g, "");
+  // A training dossier counts on its own sequence and reads "DT-…": the real codes keep no gap and cannot be met.
+  const prefix = record.training ? TRAINING_CODE_PREFIX : "";
   const r = await inTransaction(deps, async (trx) => {
-    const seq = await nextDossierSequence(trx, agency, yymmdd);
+    const seq = await nextDossierSequence(trx, prefix + agency, yymmdd);
     const received: DossierRecord = {
       ...record,
-      code: formatDossierCode(agency, ctx.now.date, seq),
+      code: prefix + formatDossierCode(agency, ctx.now.date, seq),
       state: t.to,
       receivedAt: ctx.now.iso,
       checkedByCitizen,

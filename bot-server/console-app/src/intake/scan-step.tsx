@@ -2,6 +2,7 @@
 import type { RefObject } from "react";
 import { AddressOffer, withCurrentAddress } from "./address-offer.js";
 import { MirrorControl } from "./mirror-control.js";
+import { SyntheticCitizenButton } from "../training.js";
 import type { IntakeActions, IntakeMessages } from "./use-intake-actions.js";
 import type { IntakeForm } from "./use-intake-form.js";
 import type { useMirror } from "./use-mirror.js";
@@ -38,6 +39,12 @@ export function ScanStep({ form, actions, say, scanRef, mirror }: Props) {
           autoComplete="off"
           style={{ flex: 1 }}
           placeholder="Mã đăng ký trước, mã phiếu bổ sung hoặc QR thẻ căn cước, rồi Enter"
+        />
+        <SyntheticCitizenButton
+          onIdentity={(identity) => {
+            form.takeIdentity(identity);
+            say.setNotice(`Công dân giả lập: ${identity.fullName}.`);
+          }}
         />
       </form>
       {visit.identity && (
