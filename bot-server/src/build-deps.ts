@@ -17,6 +17,7 @@ import { createPreRegistrationWriter } from "./store/pre-registrations.js";
 import { openSqliteReads } from "./store/sqlite-reads.js";
 import { createStatusCache } from "./use-cases/status-cache.js";
 import { createSharedRedis } from "./shared-redis.js";
+import { createZaloHttp } from "./zalo/zalo-http.js";
 import { createZaloRuntime, type ZaloRuntimeOptions } from "./zalo/zalo-runtime.js";
 
 export interface BuildOptions {
@@ -49,6 +50,7 @@ export async function buildDeps(config: Config, log: Log, options: BuildOptions 
     if (printed) (options.printOnce ?? ((t) => process.stdout.write(`${t}\n`)))(printed);
     const sqliteReads = await openSqliteReads(handle.db);
     const redis = createSharedRedis(config, log);
+    const zaloHttp = createZaloHttp();
     const domain = await createLiveDomain(handle.db, {
       refreshMs: config.DOMAIN_REFRESH_MS,
       onError: (e) => log.warn({ err: e }, "domain refresh failed"),
@@ -74,8 +76,15 @@ export async function buildDeps(config: Config, log: Log, options: BuildOptions 
       log,
       domain,
       ...(zaloGraphConfigured(config)
-        ? { zaloGraph: createZaloGraph({ baseUrl: config.ZALO_GRAPH_BASE, appSecret: config.ZALO_APP_SECRET! }) }
+        ? {
+            zaloGraph: createZaloGraph({
+              baseUrl: config.ZALO_GRAPH_BASE,
+              appSecret: config.ZALO_APP_SECRET!,
+              http: zaloHttp,
+            }),
+          }
         : {}),
+      zaloHttp,
       statusTokenSecret: await loadStatusTokenSecret(handle.db, config, now),
       preRegistrationWriter: createPreRegistrationWriter(handle.db),
       statusCache: createStatusCache({ ttlMs: config.STATUS_CACHE_MS }),

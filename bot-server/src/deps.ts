@@ -14,6 +14,7 @@ import type { ZaloGraph } from "./identity/zalo-graph.js";
 import type { PreRegistrationWriter } from "./store/pre-registrations.js";
 import type { SqliteReads } from "./store/sqlite-reads.js";
 import type { StatusCache } from "./use-cases/status-cache.js";
+import type { ZaloHttp } from "./zalo/zalo-http.js";
 import type { ZaloRuntime } from "./zalo/zalo-runtime.js";
 
 export interface Deps {
@@ -30,6 +31,8 @@ export interface Deps {
    * administrator's change (at once here, within DOMAIN_REFRESH_MS on the other instances).
    */
   domain: LiveDomain;
+  /** The one HTTP client of every call to Zalo (zalo/zalo-http.ts): Graph, OAuth, OA and Mini App Open APIs. */
+  zaloHttp: ZaloHttp;
   /** Verifies mini-app access tokens; absent when Zalo is not configured. */
   zaloGraph?: ZaloGraph;
   /** HMAC key of slip status tokens (config or generated once and stored). */

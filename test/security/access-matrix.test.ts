@@ -41,7 +41,20 @@ const ROLES = [
   "unit_admin",
   "province_viewer",
   "volunteer",
+  "province_admin",
 ] as const satisfies readonly Role[];
+
+/** Where each role's "own" and "other" officers sit: a unit officer at Quảng Khê / Nam Đà, a province administrator
+ * of Quảng Khê's province (Lâm Đồng) / of another (the former Đắk Nông), a province viewer without a unit. */
+const UNIT_OF: Record<(typeof ROLES)[number], { own: string | null; other: string | null }> = {
+  counter_officer: { own: QUANG_KHE, other: NAM_DA },
+  processing_officer: { own: QUANG_KHE, other: NAM_DA },
+  leader: { own: QUANG_KHE, other: NAM_DA },
+  unit_admin: { own: QUANG_KHE, other: NAM_DA },
+  province_viewer: { own: null, other: null },
+  volunteer: { own: QUANG_KHE, other: NAM_DA },
+  province_admin: { own: "68@2025-07-01", other: "67@2020-03-01" },
+};
 
 // ---------------------------------------------------------------- subjects and requests
 
@@ -171,165 +184,165 @@ const lookupOfDossier: Maker = async (c) => {
 const INTAKE = maritalIntake();
 
 /**
- * route as mounted → request maker → `counter processing leader unit_admin province_viewer volunteer | none`.
+ * route as mounted → request maker → `counter processing leader unit_admin province_viewer volunteer province_admin | none`.
  * 4xx answers that come from validation (400/422) mean the role got past the access check. Without a session a
  * state change is refused by the CSRF check first (403), a read by the sign-in check (401).
  */
 const CONSOLE_MATRIX: [string, Maker, string][] = [
-  ["GET /api/session", at("/console/api/session"), "200 200 200 200 200 200 | 200"],
-  ["POST /api/login", at("/console/api/login", {}), "400 400 400 400 400 400 | 403"],
-  ["POST /api/logout", at("/console/api/logout"), "200 200 200 200 200 200 | 403"],
-  ["GET /api/board", at("/console/api/board"), "200 200 200 200 200 200 | 401"],
-  ["GET /api/queues/:queue", at("/console/api/queues/approval"), "200 200 200 200 200 200 | 401"],
-  ["GET /api/procedures", at("/console/api/procedures"), "200 200 200 200 200 200 | 401"],
-  ["POST /api/intake/lookup", lookupOfDossier, "200/404 200/404 200/404 200/404 200 200/404 | 403"],
-  ["POST /api/intake/decide", at("/console/api/intake/decide", INTAKE), "200 200 200 200 422 200 | 403"],
-  ["POST /api/intake/drafts", at("/console/api/intake/drafts", INTAKE), "200 403 403 403 403 200 | 403"],
-  ["POST /api/intake/receive", at("/console/api/intake/receive", INTAKE), "200 403 403 403 422 403 | 403"],
+  ["GET /api/session", at("/console/api/session"), "200 200 200 200 200 200 200 | 200"],
+  ["POST /api/login", at("/console/api/login", {}), "400 400 400 400 400 400 400 | 403"],
+  ["POST /api/logout", at("/console/api/logout"), "200 200 200 200 200 200 200 | 403"],
+  ["GET /api/board", at("/console/api/board"), "200 200 200 200 200 200 200 | 401"],
+  ["GET /api/queues/:queue", at("/console/api/queues/approval"), "200 200 200 200 200 200 200 | 401"],
+  ["GET /api/procedures", at("/console/api/procedures"), "200 200 200 200 200 200 200 | 401"],
+  ["POST /api/intake/lookup", lookupOfDossier, "200/404 200/404 200/404 200/404 200 200/404 200 | 403"],
+  ["POST /api/intake/decide", at("/console/api/intake/decide", INTAKE), "200 200 200 200 422 200 404 | 403"],
+  ["POST /api/intake/drafts", at("/console/api/intake/drafts", INTAKE), "200 403 403 403 403 200 403 | 403"],
+  ["POST /api/intake/receive", at("/console/api/intake/receive", INTAKE), "200 403 403 403 422 403 404 | 403"],
   [
     "POST /api/intake/incomplete",
     at("/console/api/intake/incomplete", { ...INTAKE, missingDocuments: [{ name: "Tờ khai" }] }),
-    "200 403 403 403 422 403 | 403",
+    "200 403 403 403 422 403 404 | 403",
   ],
   [
     "POST /api/intake/refuse",
     at("/console/api/intake/refuse", { ...INTAKE, reasons: ["Không thuộc thẩm quyền"] }),
-    "200 403 403 403 422 403 | 403",
+    "200 403 403 403 422 403 404 | 403",
   ],
   [
     "GET /api/dossiers/:id",
     dossier("received", "/console/api/dossiers/:id"),
-    "200/404 200/404 200/404 200/404 200 200/404 | 401",
+    "200/404 200/404 200/404 200/404 200 200/404 200 | 401",
   ],
   [
     "POST /api/dossiers/:id/events",
     dossier("received", "/console/api/dossiers/:id/events", { event: "start_processing" }),
-    "200/404 200/404 403/404 403/404 403 403/404 | 403",
+    "200/404 200/404 403/404 403/404 403 403/404 403 | 403",
   ],
   [
     "GET /api/dossiers/:id/forms/:form",
     dossier("received", "/console/api/dossiers/:id/forms/01"),
-    "200/404 200/404 200/404 200/404 200 200/404 | 401",
+    "200/404 200/404 200/404 200/404 200 200/404 200 | 401",
   ],
   [
     "POST /api/approvals/batch",
     dossierInBody("awaiting_approval", "/console/api/approvals/batch", (id) => ({ ids: [id] })),
-    "403/404 403/404 200/404 403/404 403 403/404 | 403",
+    "403/404 403/404 200/404 403/404 403 403/404 403 | 403",
   ],
-  ["GET /api/alerts", at("/console/api/alerts"), "200 200 200 200 200 200 | 401"],
+  ["GET /api/alerts", at("/console/api/alerts"), "200 200 200 200 200 200 200 | 401"],
   [
     "PUT /api/settings/alert",
     at("/console/api/settings/alert", { minutesBeforeEnd: 60 }),
-    "403 403 403 200 403 403 | 403",
+    "403 403 403 200 403 403 403 | 403",
   ],
-  ["PUT /api/leader/away", at("/console/api/leader/away", { away: false }), "403 403 200 403 403 403 | 403"],
-  ["POST /api/mirror/pair", at("/console/api/mirror/pair"), "200 200 200 200 200 200 | 403"],
+  ["PUT /api/leader/away", at("/console/api/leader/away", { away: false }), "403 403 200 403 403 403 403 | 403"],
+  ["POST /api/mirror/pair", at("/console/api/mirror/pair"), "200 200 200 200 200 200 200 | 403"],
   [
     "POST /api/mirror/state",
     at("/console/api/mirror/state", { title: "Tờ khai", fields: [] }),
-    "404 404 404 404 404 404 | 403",
+    "404 404 404 404 404 404 404 | 403",
   ],
-  ["GET /api/mirror/status", at("/console/api/mirror/status"), "200 200 200 200 200 200 | 401"],
-  ["GET /api/mirror/events", at("/console/api/mirror/events"), "200 200 200 200 200 200 | 401"],
-  ["GET /api/feedback", at("/console/api/feedback"), "200 200 200 200 200 200 | 401"],
+  ["GET /api/mirror/status", at("/console/api/mirror/status"), "200 200 200 200 200 200 200 | 401"],
+  ["GET /api/mirror/events", at("/console/api/mirror/events"), "200 200 200 200 200 200 200 | 401"],
+  ["GET /api/feedback", at("/console/api/feedback"), "200 200 200 200 200 200 200 | 401"],
   [
     "POST /api/feedback/:id/answer",
     feedback("/console/api/feedback/:id/answer", { answer: "Cảm ơn ông/bà." }),
-    "200/404 200/404 200/404 200/404 403 403 | 403",
+    "200/404 200/404 200/404 200/404 403 403 403 | 403",
   ],
-  ["GET /api/office-contact/", at("/console/api/office-contact"), "200 200 200 200 422 200 | 401"],
-  ["PUT /api/office-contact/", at("/console/api/office-contact", {}), "403 403 403 400 403 403 | 403"],
+  ["GET /api/office-contact/", at("/console/api/office-contact"), "200 200 200 200 422 200 200 | 401"],
+  ["PUT /api/office-contact/", at("/console/api/office-contact", {}), "403 403 403 400 403 403 403 | 403"],
   [
     "GET /api/notifications/dead-letters",
     at("/console/api/notifications/dead-letters"),
-    "403 403 200 200 200 403 | 401",
+    "403 403 200 200 200 403 200 | 401",
   ],
   [
     "POST /api/notifications/:outboxId/redrive",
     deadLetter("/console/api/notifications/:outboxId/redrive"),
-    "403 403 403 200/404 403 403 | 403",
+    "403 403 403 200/404 403 403 403 | 403",
   ],
-  ["GET /api/conversations/", at("/console/api/conversations"), "200 200 200 200 200 200 | 401"],
+  ["GET /api/conversations/", at("/console/api/conversations"), "200 200 200 200 200 200 200 | 401"],
   [
     "POST /api/conversations/:id/handled",
     conversation("/console/api/conversations/:id/handled"),
-    "200/404 200/404 200/404 200/404 403 403 | 403",
+    "200/404 200/404 200/404 200/404 403 403 403 | 403",
   ],
-  ["GET /api/data-requests/", at("/console/api/data-requests"), "403 403 403 200 200 403 | 401"],
+  ["GET /api/data-requests/", at("/console/api/data-requests"), "403 403 403 200 200 403 200 | 401"],
   [
     "POST /api/data-requests/:id/answer",
     dataRequest("/console/api/data-requests/:id/answer", { status: "done", answer: "Đã sửa." }),
-    "403 403 403 200/404 403 403 | 403",
+    "403 403 403 200/404 403 403 403 | 403",
   ],
-  ["GET /api/notifications/sending", at("/console/api/notifications/sending"), "200 200 200 200 200 200 | 401"],
-  ["GET /api/chatbot/area", at("/console/api/chatbot/area"), "200 200 200 200 200 200 | 401"],
-  ["PUT /api/chatbot/area", at("/console/api/chatbot/area", {}), "403 403 403 400 403 403 | 403"],
-  ["GET /api/chatbot/units", at("/console/api/chatbot/units"), "200 200 200 200 200 200 | 401"],
+  ["GET /api/notifications/sending", at("/console/api/notifications/sending"), "200 200 200 200 200 200 200 | 401"],
+  ["GET /api/chatbot/area", at("/console/api/chatbot/area"), "200 200 200 200 200 200 200 | 401"],
+  ["PUT /api/chatbot/area", at("/console/api/chatbot/area", {}), "403 403 403 400 403 403 403 | 403"],
+  ["GET /api/chatbot/units", at("/console/api/chatbot/units"), "200 200 200 200 200 200 200 | 401"],
   [
     "POST /api/chatbot/try",
     at("/console/api/chatbot/try", { text: "Ngày không hẹn là thứ mấy?", unitCode: "24631" }),
-    "200 200 200 200 200 200 | 403",
+    "200 200 200 200 200 200 200 | 403",
   ],
-  ["GET /api/security/alerts", at("/console/api/security/alerts"), "403 403 403 200 403 403 | 401"],
-  ["GET /api/workflow", at("/console/api/workflow"), "200 200 200 200 422 200 | 401"],
-  ["PUT /api/workflow", at("/console/api/workflow", {}), "403 403 403 400 403 403 | 403"],
+  ["GET /api/security/alerts", at("/console/api/security/alerts"), "403 403 403 200 403 403 403 | 401"],
+  ["GET /api/workflow", at("/console/api/workflow"), "200 200 200 200 422 200 200 | 401"],
+  ["PUT /api/workflow", at("/console/api/workflow", {}), "403 403 403 400 403 403 403 | 403"],
   [
     "GET /api/zalo/dossiers/:dossierId/phone",
     dossier("received", "/console/api/zalo/dossiers/:id/phone"),
-    "200/404 200/404 403 200/404 403 403 | 401",
+    "200/404 200/404 403 200/404 403 403 403 | 401",
   ],
   [
     "PUT /api/zalo/dossiers/:dossierId/phone",
     dossier("received", "/console/api/zalo/dossiers/:id/phone", { phone: "0912345678", consent: true }),
-    "200/404 200/404 403 200/404 403 403 | 403",
+    "200/404 200/404 403 200/404 403 403 403 | 403",
   ],
   [
     "DELETE /api/zalo/dossiers/:dossierId/phone",
     dossier("received", "/console/api/zalo/dossiers/:id/phone"),
-    "204/404 204/404 403 204/404 403 403 | 403",
+    "204/404 204/404 403 204/404 403 403 403 | 403",
   ],
-  ["GET /api/zalo/oa-link", at("/console/api/zalo/oa-link"), "200 200 200 200 200 200 | 401"],
+  ["GET /api/zalo/oa-link", at("/console/api/zalo/oa-link"), "200 200 200 200 200 200 200 | 401"],
   // Reports: leader and unit admin for their unit, the province viewer for all; counter, processing and volunteer none.
-  ["GET /api/reports/", at("/console/api/reports?period=month&date=2025-07-16"), "403 403 200 200 200 403 | 401"],
+  ["GET /api/reports/", at("/console/api/reports?period=month&date=2025-07-16"), "403 403 200 200 200 403 200 | 401"],
   [
     "GET /api/reports/dossiers",
     at("/console/api/reports/dossiers?figure=received&from=2025-07-01&to=2025-07-31"),
-    "403 403 200 200 200 403 | 401",
+    "403 403 200 200 200 403 200 | 401",
   ],
-  ["GET /api/reports/review", at("/console/api/reports/review?year=2025"), "403 403 200 200 200 403 | 401"],
-  ["GET /api/reports/units", at("/console/api/reports/units"), "403 403 200 200 200 403 | 401"],
-  ["POST /api/zalo/oa-link/code", at("/console/api/zalo/oa-link/code"), "200 200 200 200 200 200 | 403"],
-  ["DELETE /api/zalo/oa-link", at("/console/api/zalo/oa-link"), "204 204 204 204 204 204 | 403"],
-  ["POST /api/password", at("/console/api/password", {}), "400 400 400 400 400 400 | 403"],
-  ["POST /api/session/keep-alive", at("/console/api/session/keep-alive"), "200 200 200 200 200 200 | 403"],
-  ["GET /api/session/state", at("/console/api/session/state"), "200 200 200 200 200 200 | 401"],
-  ["POST /api/intake/readdress", at("/console/api/intake/readdress", {}), "400 400 400 400 400 400 | 403"],
+  ["GET /api/reports/review", at("/console/api/reports/review?year=2025"), "403 403 200 200 200 403 200 | 401"],
+  ["GET /api/reports/units", at("/console/api/reports/units"), "403 403 200 200 200 403 200 | 401"],
+  ["POST /api/zalo/oa-link/code", at("/console/api/zalo/oa-link/code"), "200 200 200 200 200 200 200 | 403"],
+  ["DELETE /api/zalo/oa-link", at("/console/api/zalo/oa-link"), "204 204 204 204 204 204 204 | 403"],
+  ["POST /api/password", at("/console/api/password", {}), "400 400 400 400 400 400 400 | 403"],
+  ["POST /api/session/keep-alive", at("/console/api/session/keep-alive"), "200 200 200 200 200 200 200 | 403"],
+  ["GET /api/session/state", at("/console/api/session/state"), "200 200 200 200 200 200 200 | 401"],
+  ["POST /api/intake/readdress", at("/console/api/intake/readdress", {}), "400 400 400 400 400 400 400 | 403"],
   [
     "POST /api/intake/drafts/:id/discard",
     dossier("draft", "/console/api/intake/drafts/:id/discard", { reason: "Nhập nhầm" }),
-    "200/404 403 403 200/404 403 403 | 403",
+    "200/404 403 403 200/404 403 403 403 | 403",
   ],
-  ["POST /api/mirror/revoke", at("/console/api/mirror/revoke"), "200 200 200 200 200 200 | 403"],
-  ["GET /api/openapi.json", at("/console/api/openapi.json"), "200 200 200 200 200 200 | 401"],
+  ["POST /api/mirror/revoke", at("/console/api/mirror/revoke"), "200 200 200 200 200 200 200 | 403"],
+  ["GET /api/openapi.json", at("/console/api/openapi.json"), "200 200 200 200 200 200 200 | 401"],
   // Report downloads: leader and unit administrator for their unit, province viewer for every unit. The report
   // table answers 404 until the reports module's computation is wired in (the book does not need it).
   [
     "GET /api/report-exports/book/:format",
     at(`/console/api/report-exports/book/xlsx?unitId=${encodeURIComponent(QUANG_KHE)}&from=2025-10-01&to=2025-10-31`),
-    "403 403 200/403 200/403 200 403 | 401",
+    "403 403 200/403 200/403 200 403 200 | 401",
   ],
   [
     "GET /api/report-exports/report/:format",
     at(`/console/api/report-exports/report/pdf?unitId=${encodeURIComponent(QUANG_KHE)}&from=2025-10-01&to=2025-10-31`),
-    "403 403 200/403 200/403 200 403 | 401",
+    "403 403 200/403 200/403 200 403 200 | 401",
   ],
   // The citizen's screen: no officer session, authorised by the pairing code and its token only.
-  ["POST /mirror/api/join", at("/console/mirror/api/join", { code: "000000" }), "404 404 404 404 404 404 | 404"],
-  ["GET /mirror/api/events", at("/console/mirror/api/events?token=0000000000"), "404 404 404 404 404 404 | 404"],
+  ["POST /mirror/api/join", at("/console/mirror/api/join", { code: "000000" }), "404 404 404 404 404 404 404 | 404"],
+  ["GET /mirror/api/events", at("/console/mirror/api/events?token=0000000000"), "404 404 404 404 404 404 404 | 404"],
   [
     "POST /mirror/api/confirm",
     at("/console/mirror/api/confirm", { token: "0000000000", version: 1 }),
-    "404 404 404 404 404 404 | 404",
+    "404 404 404 404 404 404 404 | 404",
   ],
 ];
 
@@ -428,14 +441,8 @@ forEachDatabase((name, open) => {
     t = await open();
     app = await startTestApp(t, { now: "2025-07-16T09:00:00+07:00", env: { NODE_ENV: "test" } });
     for (const role of ROLES) {
-      officers.set(
-        `${role}@own`,
-        await createOfficer(app.deps, `am-${role}-own`, role, role === "province_viewer" ? null : QUANG_KHE),
-      );
-      officers.set(
-        `${role}@other`,
-        await createOfficer(app.deps, `am-${role}-other`, role, role === "province_viewer" ? null : NAM_DA),
-      );
+      officers.set(`${role}@own`, await createOfficer(app.deps, `am-${role}-own`, role, UNIT_OF[role].own));
+      officers.set(`${role}@other`, await createOfficer(app.deps, `am-${role}-other`, role, UNIT_OF[role].other));
     }
   }, 60_000);
   afterAll(async () => {
@@ -526,11 +533,7 @@ forEachDatabase((name, open) => {
       expect(row).toBeDefined();
       const cells = parseCells(row![2], ROLES.length);
       const refused = ROLES.map((role, i) => [role, cells[i]!.own === 403] as const);
-      expect(refused).toEqual(
-        ROLES.map(
-          (role) => [role, !may({ role, unitId: role === "province_viewer" ? null : QUANG_KHE }, action)] as const,
-        ),
-      );
+      expect(refused).toEqual(ROLES.map((role) => [role, !may({ role, unitId: UNIT_OF[role].own }, action)] as const));
     });
   });
 

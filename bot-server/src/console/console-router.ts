@@ -19,7 +19,6 @@ import { consoleDataRequestRoutes } from "./data-requests.routes.js";
 import { consoleOfficeContactRoutes } from "./office-contact.routes.js";
 import { consoleReportExportRoutes } from "./report-exports.routes.js";
 import { consoleReportRoutes } from "./reports.routes.js";
-import { reportForExport } from "../use-cases/reports.js";
 import { consoleNotificationRoutes } from "./notifications.routes.js";
 import { idleMsOf, loadSession, requireCsrf, requireOfficer } from "./session-auth.js";
 import { findSessionById } from "../store/sessions.js";
@@ -59,14 +58,6 @@ export function consoleRouter(deps: Deps, options: ConsoleRouterOptions = {}): R
     mountRoutes(tables, area.routes, deps);
     router.use(`/api${area.prefix}`, json, loadSession(deps), requireCsrf, requireOfficer, tables);
   }
-  router.use(
-    "/api/report-exports",
-    loadSession(deps),
-    requireCsrf,
-    requireOfficer,
-    consoleReportExportRoutes(deps, reportForExport),
-  );
-  router.use("/api/reports", json, loadSession(deps), requireCsrf, requireOfficer, consoleReportRoutes(deps));
   router.use("/api", json, loadSession(deps), requireCsrf, consoleApi(deps, mirror, areas.flatMap(documented)));
   router.use("/mirror/api", json, mirrorApi(mirror));
   router.use("/mirror/api", (_req, res) => sendError(res, { code: "mirror_not_found" }));
@@ -97,6 +88,8 @@ function consoleAreas(): ConsoleArea[] {
     { prefix: "/conversations", routes: consoleConversationRoutes() },
     { prefix: "/data-requests", routes: consoleDataRequestRoutes() },
     { prefix: "/zalo", routes: consoleZaloRoutes() },
+    { prefix: "/reports", routes: consoleReportRoutes() },
+    { prefix: "/report-exports", routes: consoleReportExportRoutes() },
   ];
 }
 

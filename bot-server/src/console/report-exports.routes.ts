@@ -1,60 +1,67 @@
 /**
  * /console/api/report-exports: downloads of the report table (xlsx, pdf) and of the Sổ theo dõi hồ sơ (xlsx, pdf,
- * csv, json) for a unit and period. Parse, call the use case, send the file; the rules live in
- * use-cases/report-exports.ts.
+ * csv, json) for a unit and period, as route-table rows (http/route-table.ts); the rules live in
+ * use-cases/report-exports.ts, which names the file and its type.
  */
-import { Router, type Request, type Response } from "express";
-import {
-  BOOK_FORMATS,
-  ExportQuery,
-  REPORT_FORMATS,
-  type BookFormat,
-  type ReportFormat,
-} from "../../../shared/reports/exports.js";
-import type { Deps } from "../deps.js";
-import {
-  exportReport,
-  exportTrackingBook,
-  type Download,
-  type Outcome,
-  type ReportSource,
-} from "../use-cases/report-exports.js";
-import { fail as failure } from "../../../shared/outcomes.js";
-import { sendError } from "../http/api-error.js";
+import { z } from "zod";
+import { fail } from "../../../shared/outcomes.js";
+import { BOOK_FORMATS, ExportQuery, REPORT_FORMATS } from "../../../shared/reports/exports.js";
+import { route, type AnyRoute, type Outcome } from "../http/route-table.js";
+import { reportForExport } from "../use-cases/reports.js";
+import { exportReport, exportTrackingBook, type Download } from "../use-cases/report-exports.js";
 
-/** Until the reports module's use case is given, the report download says so (the book does not depend on it). */
-const noReportSource: ReportSource = () =>
-  Promise.resolve(failure("not_found", { message: "Chưa có số liệu báo cáo cho lựa chọn này." }));
+const FormatParams = z.object({ format: z.string() });
+const NO_SUCH_FORMAT = fail("not_found", { message: "Không có định dạng tải về này." });
 
-function parse(req: Request, formats: readonly string[]) {
-  const format = String(req.params.format);
-  const q = ExportQuery.safeParse(req.query);
-  if (!formats.includes(format)) return { error: failure("not_found", { message: "Không có định dạng tải về này." }) };
-  if (!q.success)
-    return {
-      error: failure("invalid_body", {
-        fields: q.error.issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message })),
-      }),
-    };
-  return { format, query: q.data };
+/** A download: its own type and file name, never cached. */
+function asFile(out: Awaited<ReturnType<typeof exportReport>>): Outcome<Buffer | string> {
+  if (!out.ok) return out;
+  const d: Download = out.value;
+  const name = encodeURIComponent(d.fileName);
+  return {
+    ok: true,
+    value: d.body,
+    headers: {
+      "Cache-Control": "no-store",
+      "Content-Type": d.contentType,
+      "Content-Disposition": `attachment; filename="${d.fileName.replace(/[^\x20-\x7e]|"/g, "_")}"; filename*=UTF-8''${name}`,
+    },
+  };
 }
 
-function send(res: Response, out: Outcome<Download>): void {
-  if (!out.ok) return sendError(res, out);
-  res.set("Cache-Control", "no-store").type(out.value.contentType).attachment(out.value.fileName).send(out.value.body);
-}
+const isOneOf = <T extends string>(list: readonly T[], v: string): v is T => (list as readonly string[]).includes(v);
 
-export function consoleReportExportRoutes(deps: Deps, source: ReportSource = noReportSource): Router {
-  const r = Router();
-  r.get("/report/:format", async (req, res) => {
-    const p = parse(req, REPORT_FORMATS);
-    if (p.error) return sendError(res, p.error);
-    send(res, await exportReport(deps, req.console!.officer, p.query!, p.format as ReportFormat, source));
-  });
-  r.get("/book/:format", async (req, res) => {
-    const p = parse(req, BOOK_FORMATS);
-    if (p.error) return sendError(res, p.error);
-    send(res, await exportTrackingBook(deps, req.console!.officer, p.query!, p.format as BookFormat));
-  });
-  return r;
+export function consoleReportExportRoutes(): AnyRoute[] {
+  return [
+    route({
+      method: "get",
+      path: "/report/:format",
+      tag: "Reports",
+      auth: "officer",
+      summary: "Download the report table (xlsx or pdf)",
+      params: FormatParams,
+      query: ExportQuery,
+      response: { status: 200, contentType: "application/octet-stream", description: "The file" },
+      errors: ["not_found", "invalid_query", "forbidden"],
+      handler: async ({ officer, params, query }, deps) =>
+        isOneOf(REPORT_FORMATS, params.format)
+          ? asFile(await exportReport(deps, officer, query, params.format, reportForExport))
+          : NO_SUCH_FORMAT,
+    }),
+    route({
+      method: "get",
+      path: "/book/:format",
+      tag: "Reports",
+      auth: "officer",
+      summary: "Download the Sổ theo dõi hồ sơ (xlsx, pdf, csv or json)",
+      params: FormatParams,
+      query: ExportQuery,
+      response: { status: 200, contentType: "application/octet-stream", description: "The file" },
+      errors: ["not_found", "invalid_query", "forbidden"],
+      handler: async ({ officer, params, query }, deps) =>
+        isOneOf(BOOK_FORMATS, params.format)
+          ? asFile(await exportTrackingBook(deps, officer, query, params.format))
+          : NO_SUCH_FORMAT,
+    }),
+  ];
 }

@@ -1,44 +1,66 @@
 /**
  * /console/api/reports: the report of a period/unit/procedure, the dossiers behind a figure, the annual review and
- * the units the officer may report on. Parse (shared/reports/api.ts) → use case (use-cases/reports.ts) → respond.
+ * the units the officer may report on, as route-table rows (http/route-table.ts): query schemas of
+ * shared/reports/api.ts in, the use-cases of use-cases/reports.ts behind, replies never cached.
  */
-import { Router, type Request, type Response } from "express";
-import type { z } from "zod";
-import { DrillDownRequest, ReportQuery, ReviewQuery } from "../../../shared/reports/api.js";
-import type { Deps } from "../deps.js";
+import {
+  DrillDownRequest,
+  DrillDownResponse,
+  ReportQuery,
+  ReportUnitsResponse,
+  ReviewQuery,
+} from "../../../shared/reports/api.js";
+import { AnnualReview, ReportResult } from "../../../shared/reports/report.js";
+import { route, type AnyRoute, type Outcome } from "../http/route-table.js";
 import { annualReview, buildReport, drillDown, reportUnits } from "../use-cases/reports.js";
-import type { Checked } from "../use-cases/intake-input.js";
-import { sendError } from "../http/api-error.js";
 
-function parse<T>(schema: z.ZodType<T>, req: Request, res: Response): T | undefined {
-  const p = schema.safeParse(req.query);
-  if (p.success) return p.data;
-  sendError(res, {
-    code: "invalid_body",
-    fields: p.error.issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message })),
-  });
-  return undefined;
-}
+const NO_STORE = { "Cache-Control": "no-store" };
+const noStore = <T>(out: Outcome<T>): Outcome<T> => (out.ok ? { ...out, headers: NO_STORE } : out);
 
-function respond<T>(res: Response, out: Checked<T>): void {
-  if (!out.ok) return sendError(res, out);
-  res.set("Cache-Control", "no-store").json(out.value);
-}
-
-export function consoleReportRoutes(deps: Deps): Router {
-  const r = Router();
-  r.get("/", async (req, res) => {
-    const q = parse(ReportQuery, req, res);
-    if (q) respond(res, await buildReport(deps, req.console!.officer, q));
-  });
-  r.get("/dossiers", async (req, res) => {
-    const q = parse(DrillDownRequest, req, res);
-    if (q) respond(res, await drillDown(deps, req.console!.officer, q));
-  });
-  r.get("/review", async (req, res) => {
-    const q = parse(ReviewQuery, req, res);
-    if (q) respond(res, await annualReview(deps, req.console!.officer, q.year));
-  });
-  r.get("/units", (req, res) => respond(res, reportUnits(deps, req.console!.officer)));
-  return r;
+export function consoleReportRoutes(): AnyRoute[] {
+  return [
+    route({
+      method: "get",
+      path: "/",
+      tag: "Reports",
+      auth: "officer",
+      summary: "The report of a period, unit and procedure (Decision 766 indicators and the scheme's figures)",
+      query: ReportQuery,
+      response: { status: 200, schema: ReportResult, description: "The figures with their formulas" },
+      errors: ["invalid_query", "forbidden", "unit_unknown"],
+      handler: async ({ officer, query }, deps) => noStore(await buildReport(deps, officer, query)),
+    }),
+    route({
+      method: "get",
+      path: "/dossiers",
+      tag: "Reports",
+      auth: "officer",
+      summary: "The dossiers behind one figure of a report",
+      query: DrillDownRequest,
+      response: { status: 200, schema: DrillDownResponse, description: "One page of the dossiers counted" },
+      errors: ["invalid_query", "forbidden", "unit_unknown"],
+      handler: async ({ officer, query }, deps) => noStore(await drillDown(deps, officer, query)),
+    }),
+    route({
+      method: "get",
+      path: "/review",
+      tag: "Reports",
+      auth: "officer",
+      summary: "The annual review of the scheme, month by month",
+      query: ReviewQuery,
+      response: { status: 200, schema: AnnualReview, description: "Twelve months of the year" },
+      errors: ["invalid_query", "forbidden", "unit_unknown"],
+      handler: async ({ officer, query }, deps) => noStore(await annualReview(deps, officer, query.year)),
+    }),
+    route({
+      method: "get",
+      path: "/units",
+      tag: "Reports",
+      auth: "officer",
+      summary: "The units the officer may report on",
+      response: { status: 200, schema: ReportUnitsResponse, description: "The unit picker's choices" },
+      errors: ["forbidden", "unit_unknown"],
+      handler: ({ officer }, deps) => noStore(reportUnits(deps, officer)),
+    }),
+  ];
 }

@@ -103,7 +103,9 @@ export function mountRoutes(router: Router, routes: AnyRoute[], deps: Deps, auth
       if (!out.ok) return sendError(res, out);
       res.status(out.status ?? spec.response.status);
       if (spec.response.contentType && spec.response.contentType !== "application/json") {
-        res.type(spec.response.contentType).send(out.value);
+        // A download may name its own type (out.headers); the route's declared type otherwise.
+        if (!res.getHeader("Content-Type")) res.type(spec.response.contentType);
+        res.send(out.value);
       } else if (out.value === undefined) {
         res.end();
       } else {

@@ -8,6 +8,7 @@
  * The answer is flat and carries its own `error` (0 = success), often with HTTP 200 (docs/zalo.md#pitfalls).
  */
 import { createHmac } from "node:crypto";
+import { createZaloHttp, jsonOf, type ZaloHttp } from "../zalo/zalo-http.js";
 
 export type GraphMeResult =
   { ok: true; zaloUserId: string } | { ok: false; reason: "invalid_token" | "unavailable"; detail: string };
@@ -30,6 +31,8 @@ export interface ZaloGraphOptions {
   baseUrl: string;
   appSecret: string;
   timeoutMs?: number;
+  /** The process's one Zalo HTTP client (zalo/zalo-http.ts). */
+  http?: ZaloHttp;
 }
 
 export function appSecretProof(appSecret: string, accessToken: string): string {
@@ -38,49 +41,49 @@ export function appSecretProof(appSecret: string, accessToken: string): string {
 
 export function createZaloGraph(opts: ZaloGraphOptions): ZaloGraph {
   const base = opts.baseUrl.replace(/\/+$/, "");
+  const http = opts.http ?? createZaloHttp();
+  /** A Graph answer with a JSON body, or "unavailable" (no answer in time, a 5xx, a body that is not JSON). */
+  async function get(
+    path: string,
+    headers: Record<string, string>,
+  ): Promise<{ ok: true; status: number; body: object } | { ok: false; reason: "unavailable"; detail: string }> {
+    try {
+      const res = await http.get(`${base}${path}`, { headers, timeout: opts.timeoutMs ?? 3000 });
+      if (res.status >= 500) return { ok: false, reason: "unavailable", detail: `HTTP ${res.status}` };
+      const body = jsonOf(res.data);
+      if (!body) return { ok: false, reason: "unavailable", detail: "unreadable Graph answer" };
+      return { ok: true, status: res.status, body };
+    } catch (e) {
+      return { ok: false, reason: "unavailable", detail: (e as Error).name };
+    }
+  }
   return {
     async me(accessToken) {
-      let res: Response;
-      try {
-        res = await fetch(`${base}/v2.0/me?fields=id`, {
-          headers: { access_token: accessToken, appsecret_proof: appSecretProof(opts.appSecret, accessToken) },
-          signal: AbortSignal.timeout(opts.timeoutMs ?? 3000),
-        });
-      } catch (e) {
-        return { ok: false, reason: "unavailable", detail: (e as Error).name };
-      }
-      if (res.status >= 500) return { ok: false, reason: "unavailable", detail: `HTTP ${res.status}` };
-      const body = (await res.json().catch(() => undefined)) as { id?: unknown; error?: unknown } | undefined;
-      if (!body) return { ok: false, reason: "unavailable", detail: "unreadable Graph answer" };
+      const res = await get("/v2.0/me?fields=id", {
+        access_token: accessToken,
+        appsecret_proof: appSecretProof(opts.appSecret, accessToken),
+      });
+      if (!res.ok) return res;
+      const body = res.body as { id?: unknown; error?: unknown };
       const error = Number(body.error ?? 0);
       // Ids are big numbers: keep them as strings (docs/zalo.md#pitfalls).
-      if (res.ok && error === 0 && typeof body.id === "string" && /^\d+$/.test(body.id)) {
+      if (res.status < 300 && error === 0 && typeof body.id === "string" && /^\d+$/.test(body.id)) {
         return { ok: true, zaloUserId: body.id };
       }
       return { ok: false, reason: "invalid_token", detail: `Graph error ${error}` };
     },
     async phoneNumber(accessToken, code) {
-      let res: Response;
-      try {
-        res = await fetch(`${base}/v2.0/me/info`, {
-          headers: {
-            access_token: accessToken,
-            code,
-            secret_key: opts.appSecret,
-            appsecret_proof: appSecretProof(opts.appSecret, accessToken),
-          },
-          signal: AbortSignal.timeout(opts.timeoutMs ?? 3000),
-        });
-      } catch (e) {
-        return { ok: false, reason: "unavailable", detail: (e as Error).name };
-      }
-      if (res.status >= 500) return { ok: false, reason: "unavailable", detail: `HTTP ${res.status}` };
-      const body = (await res.json().catch(() => undefined)) as
-        { data?: { number?: unknown }; error?: unknown } | undefined;
-      if (!body) return { ok: false, reason: "unavailable", detail: "unreadable Graph answer" };
+      const res = await get("/v2.0/me/info", {
+        access_token: accessToken,
+        code,
+        secret_key: opts.appSecret,
+        appsecret_proof: appSecretProof(opts.appSecret, accessToken),
+      });
+      if (!res.ok) return res;
+      const body = res.body as { data?: { number?: unknown }; error?: unknown };
       const error = Number(body.error ?? 0);
       const number = body.data?.number;
-      if (res.ok && error === 0 && typeof number === "string" && number !== "") return { ok: true, number };
+      if (res.status < 300 && error === 0 && typeof number === "string" && number !== "") return { ok: true, number };
       return { ok: false, reason: "invalid_token", detail: `Graph error ${error}` };
     },
   };

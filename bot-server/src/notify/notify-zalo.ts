@@ -4,7 +4,7 @@
  * what the client lacks: the in-doubt check after a crash, which reads the OA conversation
  * (`GET /v2.0/oa/conversation?data={"user_id",offset,count}`, as public SDKs call it [SECONDARY]).
  */
-import axios, { type AxiosInstance } from "axios";
+import { createZaloHttp, type ZaloHttp } from "../zalo/zalo-http.js";
 import type { OaClient, ZaloSendResult } from "../zalo/oa-client.js";
 import type { CsButton } from "../zalo/oa-requests.js";
 import type { TokenStore } from "../zalo/token-store.js";
@@ -37,7 +37,8 @@ export interface NotifyZaloOptions {
   tokens: TokenStore;
   openapiBase: string;
   miniApp?: { apiKey: string; miniAppId: string };
-  http?: AxiosInstance;
+  /** The process's one Zalo HTTP client (zalo/zalo-http.ts). */
+  http?: ZaloHttp;
   timeoutMs?: number;
 }
 
@@ -47,7 +48,7 @@ const LOOKUP_COUNT = 10;
 const LOOKUP_SKEW_MS = 60_000;
 
 export function createNotifyZalo(options: NotifyZaloOptions): NotifyZalo {
-  const http = options.http ?? axios.create({ timeout: options.timeoutMs ?? 10_000 });
+  const http = options.http ?? createZaloHttp(options.timeoutMs ?? 10_000);
   const openapi = options.openapiBase.replace(/\/+$/, "");
   return {
     sendChat: async (m) =>

@@ -5,7 +5,7 @@
  * are retried a bounded number of times with exponential backoff and jitter; anything else is returned to the caller.
  */
 import type { Log } from "../log.js";
-import { createJsonTransport, type JsonTransport } from "./json-transport.js";
+import { createZaloHttp, jsonOf, type ZaloHttp } from "./zalo-http.js";
 import {
   buildCsMessageBody,
   buildMiniAppNotification,
@@ -27,7 +27,8 @@ export interface OaClientOptions {
   miniAppOpenapiBase?: string;
   tokens: TokenStore;
   log: Log;
-  transport?: JsonTransport;
+  /** The process's one Zalo HTTP client (zalo/zalo-http.ts). */
+  http?: ZaloHttp;
   timeoutMs?: number;
   /** Attempts for rate-limited and transient failures, the first included (default 3; 1 leaves retries to a queue). */
   maxAttempts?: number;
@@ -61,7 +62,8 @@ interface CallSpec {
 const trimBase = (s: string) => s.replace(/\/+$/, "");
 
 export function createOaClient(options: OaClientOptions): OaClient {
-  const transport = options.transport ?? createJsonTransport(options.timeoutMs ?? 10_000);
+  const http = options.http ?? createZaloHttp();
+  const timeout = options.timeoutMs ?? 10_000;
   const maxAttempts = Math.max(1, options.maxAttempts ?? 3);
   const baseDelay = options.retryDelayMs ?? 300;
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
@@ -74,10 +76,11 @@ export function createOaClient(options: OaClientOptions): OaClient {
     token: string | undefined,
   ): Promise<{ ok: true; data: Record<string, unknown> } | { ok: false; error: ZaloFailure }> {
     try {
-      const res = await transport.post(spec.url, spec.body, {
-        ...(token ? { access_token: token } : {}),
-        ...spec.headers,
+      const answer = await http.post(spec.url, spec.body, {
+        timeout,
+        headers: { ...(token ? { access_token: token } : {}), ...spec.headers, "content-type": "application/json" },
       });
+      const res = { status: answer.status, data: jsonOf(answer.data) };
       if (res.data === undefined && res.status >= 200 && res.status < 300) {
         return { ok: false, error: { kind: "transient", httpStatus: res.status, message: "the answer was not JSON" } };
       }

@@ -6,7 +6,7 @@
  * re-reads the stored pair under the lock, because another process may have refreshed already.
  */
 import { randomUUID } from "node:crypto";
-import axios, { type AxiosInstance } from "axios";
+import { createZaloHttp, type ZaloHttp } from "./zalo-http.js";
 import type { Redis } from "ioredis";
 import type { Kysely } from "kysely";
 import type { Clock } from "../clock.js";
@@ -26,7 +26,8 @@ export interface TokenStoreOptions {
   lockKey?: string;
   clock: Clock;
   log: Log;
-  http?: AxiosInstance;
+  /** The process's one Zalo HTTP client (zalo/zalo-http.ts). */
+  http?: ZaloHttp;
   /** Refresh when the access token has less than this left (default 1 hour of its 25). */
   refreshMarginMs?: number;
   /** How long a refresh may hold the lock, and how long others wait for it (default 30 s). */
@@ -85,7 +86,7 @@ const RELEASE_LOCK =
 
 export function createTokenStore(options: TokenStoreOptions): TokenStore {
   const { db, clock, log } = options;
-  const http = options.http ?? axios.create({ timeout: 10_000 });
+  const http = options.http ?? createZaloHttp();
   const margin = options.refreshMarginMs ?? 3_600_000;
   const lockTtl = options.lockTtlMs ?? 30_000;
   const pollMs = options.pollMs ?? 50;

@@ -87,6 +87,7 @@ export function createZaloRuntime(deps: Omit<Deps, "zalo">, options: ZaloRuntime
           appSecret: c.ZALO_APP_SECRET,
           clock: deps.clock,
           log,
+          http: deps.zaloHttp,
           ...(c.ZALO_OA_REFRESH_TOKEN ? { seedRefreshToken: c.ZALO_OA_REFRESH_TOKEN } : {}),
           // The default lock key: every process of the deployment (chatbot, notifications, workers) takes the same lock.
           ...(lockRedis ? { redis: lockRedis } : {}),
@@ -100,6 +101,7 @@ export function createZaloRuntime(deps: Omit<Deps, "zalo">, options: ZaloRuntime
     miniAppOpenapiBase: c.NOTIFY_MINIAPP_OPENAPI_BASE,
     tokens: oaTokens,
     log,
+    http: deps.zaloHttp,
     timeoutMs: settings.httpTimeoutMs,
     maxAttempts: 1,
   });
@@ -108,6 +110,7 @@ export function createZaloRuntime(deps: Omit<Deps, "zalo">, options: ZaloRuntime
     client: oa,
     tokens: oaTokens,
     openapiBase: c.ZALO_OPENAPI_BASE,
+    http: deps.zaloHttp,
     timeoutMs: settings.httpTimeoutMs,
     ...(hasMiniApp ? { miniApp: { apiKey: c.NOTIFY_MINIAPP_API_KEY!, miniAppId: c.ZALO_MINIAPP_ID! } } : {}),
   });
