@@ -341,7 +341,7 @@ function journeyOn(dialect: "SQLite" | "PostgreSQL"): void {
       await report.screenshot({ path: join(SHOTS, "report-month.png") });
       lap("report");
       console.log(`whole journey: ${((Date.now() - started) / 1000).toFixed(1)} s after start-up (${laps.join(", ")})`);
-    }, 120_000);
+    }, 240_000);
   });
 }
 
