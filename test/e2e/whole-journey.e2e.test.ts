@@ -234,9 +234,7 @@ function journeyOn(dialect: "SQLite" | "PostgreSQL"): void {
       const [counter, leader] = await officers;
       const desk = counter.page;
       await desk.getByRole("link", { name: "Tiếp nhận", exact: true }).click();
-      // The page is ready when today's procedures are listed (a scan before that is answered "not received here
-      // today": the intake page matches the code's procedure against that list). Then a USB scanner types the
-      // ticket's QR payload and Enter into the scan box.
+      // The intake page is open (today's procedures listed); a USB scanner types the ticket's QR payload and Enter.
       await desk.getByRole("button", { name: /^1\.004873 / }).waitFor();
       const scanBox = desk.getByLabel("Quét mã");
       await scanBox.fill(ticketQr[0]!);
