@@ -125,6 +125,16 @@ export const OUTCOME_MESSAGES = {
     detail: "Too many intake lookups from this session: at most 30 per minute.",
   },
 
+  // ------------------------------------------------------------ officer accounts (administration)
+  account_not_found: {
+    message: "Không tìm thấy tài khoản này trong phạm vi quản trị của bạn.",
+    detail: "No such account among those you administer.",
+  },
+  username_taken: {
+    message: "Tên đăng nhập này đã có, vui lòng chọn tên khác.",
+    detail: "The user name is taken.",
+  },
+
   // ------------------------------------------------------------ units and procedures
   unit_not_found: {
     message: "Không tìm thấy đơn vị hành chính này vào thời điểm đã chọn.",

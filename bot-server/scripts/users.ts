@@ -10,7 +10,7 @@
  */
 import { randomBytes, randomUUID } from "node:crypto";
 import { ROLE_LABELS_VI } from "../../shared/dossier/lifecycle-labels.js";
-import type { Role } from "../../shared/data/lifecycle.js";
+import { ACCOUNT_ROLES, USERNAME_PATTERN } from "../../shared/officers/accounts.js";
 import { vnMomentFromEpoch } from "../../shared/time/vn-time.js";
 import { parseConfig } from "../src/config.js";
 import { hashPassword } from "../src/console/session-auth.js";
@@ -27,17 +27,9 @@ import {
   setOfficerPassword,
 } from "../src/store/users.js";
 
-/** The roles the console knows (the lifecycle's "system" is not an account). */
-export const ACCOUNT_ROLES = [
-  "counter_officer",
-  "processing_officer",
-  "leader",
-  "unit_admin",
-  "province_viewer",
-  "province_admin",
-  "volunteer",
-] as const satisfies readonly Role[];
-const USERNAME = /^[a-z0-9][a-z0-9._-]{2,63}$/;
+/** The roles the console knows and the user-name rule: the same as the console's account administration. */
+export { ACCOUNT_ROLES };
+const USERNAME = USERNAME_PATTERN;
 const MIN_PASSWORD = 12;
 
 const USAGE = `Cách dùng / usage:
@@ -122,7 +114,7 @@ async function unitByCode(
   db: DatabaseHandle["db"],
   code: string,
   today: string,
-): Promise<{ id: string; name: string }> {
+): Promise<{ id: string; name: string; level: string }> {
   const unit = await findUnitByCode(db, code.trim(), today);
   if (!unit)
     throw new Refused(
@@ -160,9 +152,15 @@ async function run(a: Args, db: DatabaseHandle["db"], out: (line: string) => voi
         );
       }
       const role = a.role as (typeof ACCOUNT_ROLES)[number];
-      if (!a.unit && role !== "province_viewer" && role !== "province_admin")
+      if (!a.unit && role !== "province_viewer")
         throw new Refused(`Thiếu --unit <mã đơn vị> / missing --unit\n${USAGE}`, 2);
       const unit = a.unit ? await unitByCode(db, a.unit, today) : undefined;
+      // A province administrator administers the units of their province: the account belongs to the province.
+      if (role === "province_admin" && unit?.level !== "province")
+        throw new Refused(
+          `Quản trị cấp tỉnh cần --unit <mã tỉnh> (ví dụ 68 cho tỉnh Lâm Đồng) / a province_admin needs --unit <province code>`,
+          2,
+        );
       if (await findOfficerByUsername(db, username))
         throw new Refused(`Tên đăng nhập "${username}" đã có / the user name is taken`);
       const { password, oneTime } = await newPassword(a.passwordStdin);

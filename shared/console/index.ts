@@ -11,3 +11,4 @@ export * from "./conversations.js";
 export * from "./data-requests.js";
 export * from "./chatbot.js";
 export * from "./zalo.js";
+export * from "./accounts.js";

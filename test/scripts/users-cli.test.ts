@@ -164,6 +164,22 @@ for (const target of targets) {
       expect(await h.db.selectFrom("users").select("id").execute()).toHaveLength(before.length);
     }, 180_000);
 
+    it("a province administrator belongs to a province: a commune code is refused, the province's code accepted", async () => {
+      const commune = await users(target.url(), ["add", "tinh.qt2", "--unit", "24631", "--role", "province_admin"]);
+      expect(commune).toMatchObject({
+        code: 2,
+        stderr: expect.stringContaining("Quản trị cấp tỉnh cần --unit <mã tỉnh>"),
+      });
+      expect(await findOfficerByUsername(h.db, "tinh.qt2")).toBeUndefined();
+      const province = await users(target.url(), ["add", "tinh.qt2", "--unit", "68", "--role", "province_admin"]);
+      expect(province.code).toBe(0);
+      expect(province.stdout).toContain("(Quản trị cấp tỉnh, ");
+      expect(await findOfficerByUsername(h.db, "tinh.qt2")).toMatchObject({
+        role: "province_admin",
+        unitId: "68@2025-07-01",
+      });
+    }, 120_000);
+
     it("lists by unit, disables (ending open sessions) and resets a password, each audited", async () => {
       const list = await users(target.url(), ["list", "--unit", "24631"]);
       expect(list.code).toBe(0);

@@ -180,6 +180,25 @@ const lookupOfDossier: Maker = async (c) => {
   return { path: "/console/api/intake/lookup", body: { code } };
 };
 
+/** A fresh counter officer's account at Quảng Khê as `:id`. */
+const account =
+  (path: string, body: unknown): Maker =>
+  async (c) => ({
+    path: path.replace(":id", await createOfficer(c.app.deps, `am-acc-${(serial += 1)}`, "counter_officer", QUANG_KHE)),
+    body,
+  });
+/** A new counter officer's account at Quảng Khê, with a user name not yet taken. */
+const newAccount: Maker = () =>
+  Promise.resolve({
+    path: "/console/api/admin/accounts",
+    body: {
+      username: `am-new-${(serial += 1)}`,
+      displayName: "Cán bộ mới",
+      role: "counter_officer",
+      unitId: QUANG_KHE,
+    },
+  });
+
 /** A complete intake of 1.004873, so each role reaches the role check rather than a validation error. */
 const INTAKE = maritalIntake();
 
@@ -335,6 +354,31 @@ const CONSOLE_MATRIX: [string, Maker, string][] = [
     "GET /api/report-exports/report/:format",
     at(`/console/api/report-exports/report/pdf?unitId=${encodeURIComponent(QUANG_KHE)}&from=2025-10-01&to=2025-10-31`),
     "403 403 200/403 200/403 200 403 200 | 401",
+  ],
+  // Accounts: the unit administrator of Quảng Khê and the province administrator of Lâm Đồng manage a Quảng Khê
+  // account; Nam Đà's administrator and the former Đắk Nông's province administrator do not (the account reads as
+  // missing, a Quảng Khê unit is outside their scope).
+  ["GET /api/admin/accounts/", at("/console/api/admin/accounts"), "403 403 403 200 403 403 200 | 401"],
+  ["POST /api/admin/accounts/", newAccount, "403 403 403 201/403 403 403 201/403 | 403"],
+  [
+    "POST /api/admin/accounts/:id/disable",
+    account("/console/api/admin/accounts/:id/disable", { reason: "Nghỉ việc" }),
+    "403 403 403 200/404 403 403 200/404 | 403",
+  ],
+  [
+    "POST /api/admin/accounts/:id/enable",
+    account("/console/api/admin/accounts/:id/enable", { reason: "Quay lại" }),
+    "403 403 403 200/404 403 403 200/404 | 403",
+  ],
+  [
+    "POST /api/admin/accounts/:id/reset-password",
+    account("/console/api/admin/accounts/:id/reset-password", { reason: "Quên mật khẩu" }),
+    "403 403 403 200/404 403 403 200/404 | 403",
+  ],
+  [
+    "PUT /api/admin/accounts/:id/role",
+    account("/console/api/admin/accounts/:id/role", { role: "leader", reason: "Phân công" }),
+    "403 403 403 200/404 403 403 200/404 | 403",
   ],
   // The citizen's screen: no officer session, authorised by the pairing code and its token only.
   ["POST /mirror/api/join", at("/console/mirror/api/join", { code: "000000" }), "404 404 404 404 404 404 404 | 404"],

@@ -1,6 +1,7 @@
 /** Sign-in gate, top navigation by role, and the pages. */
 import { lazy, Suspense, useEffect, useState } from "react";
 import { ROLE_LABELS_VI } from "../../../shared/dossier/lifecycle-labels.js";
+import { AccountsPage } from "./accounts-page.js";
 import { api, ApiError, setCsrf } from "./api.js";
 import { BoardPage } from "./board-page.js";
 import { ConversationsPage } from "./conversations-page.js";
@@ -218,6 +219,7 @@ const NAV: { label: string; route: Route; roles?: Officer["role"][] }[] = [
     roles: ["leader", "unit_admin", "processing_officer", "counter_officer"],
   },
   { label: "Báo cáo", route: { name: "reports" }, roles: ["leader", "unit_admin", "province_viewer"] },
+  { label: "Tài khoản", route: { name: "accounts" }, roles: ["unit_admin", "province_admin"] },
 ];
 
 /** How many citizens wait for an officer (the nav badge), refreshed every minute and after "Đã xử lý". */
@@ -311,6 +313,7 @@ function Shell({ officer, onLogout }: { officer: Officer; onLogout: () => void }
         {route.name === "dataRequests" && <DataRequestsPage officer={officer} />}
         {route.name === "chatbot" && <ChatbotPage />}
         {route.name === "zaloLink" && <ZaloLinkPage />}
+        {route.name === "accounts" && <AccountsPage officer={officer} />}
         {(route.name === "reports" || route.name === "reportDossiers" || route.name === "reportReview") && (
           <Suspense fallback={<p className="muted">Đang tải trang báo cáo…</p>}>
             <ReportsPage

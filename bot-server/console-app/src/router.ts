@@ -15,7 +15,8 @@ export type Route =
   | { name: "zaloLink" }
   | { name: "reports" }
   | { name: "reportDossiers" }
-  | { name: "reportReview" };
+  | { name: "reportReview" }
+  | { name: "accounts" };
 
 export function parseRoute(path: string): Route {
   const p = path.replace(/^\/console\/?/, "").replace(/\/+$/, "");
@@ -30,6 +31,7 @@ export function parseRoute(path: string): Route {
   if (p === "bao-cao") return { name: "reports" };
   if (p === "bao-cao/ho-so") return { name: "reportDossiers" };
   if (p === "bao-cao/tong-ket") return { name: "reportReview" };
+  if (p === "tai-khoan") return { name: "accounts" };
   const q = /^hang-doi\/([a-z]+)$/.exec(p);
   if (q) return { name: "queue", queue: q[1]! };
   const d = /^ho-so\/([0-9a-f-]{36})$/.exec(p);
@@ -67,6 +69,8 @@ export function pathOf(r: Route): string {
       return "/console/bao-cao/ho-so";
     case "reportReview":
       return "/console/bao-cao/tong-ket";
+    case "accounts":
+      return "/console/tai-khoan";
   }
 }
 

@@ -13,6 +13,7 @@ import { mountRoutes, type AnyRoute } from "../http/route-table.js";
 import { consoleApi } from "./console-api.js";
 import { sendError } from "../http/api-error.js";
 import { createMirrorHub, type MirrorHub, type MirrorSync } from "./mirror-hub.js";
+import { consoleAccountRoutes } from "./accounts.routes.js";
 import { consoleChatbotRoutes } from "./chatbot.routes.js";
 import { consoleConversationRoutes } from "./conversations.routes.js";
 import { consoleDataRequestRoutes } from "./data-requests.routes.js";
@@ -90,6 +91,7 @@ function consoleAreas(): ConsoleArea[] {
     { prefix: "/zalo", routes: consoleZaloRoutes() },
     { prefix: "/reports", routes: consoleReportRoutes() },
     { prefix: "/report-exports", routes: consoleReportExportRoutes() },
+    { prefix: "/admin/accounts", routes: consoleAccountRoutes() },
   ];
 }
 

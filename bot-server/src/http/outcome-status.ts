@@ -40,6 +40,9 @@ export const OUTCOME_STATUS = {
   unit_unknown: 422,
   too_many_lookups: 429,
 
+  account_not_found: 404,
+  username_taken: 409,
+
   unit_not_found: 404,
   procedure_not_found: 404,
   procedure_not_received: 422,

@@ -103,13 +103,13 @@ export async function findUnitByCode(
   db: Db,
   code: string,
   date: string,
-): Promise<{ id: string; name: string } | undefined> {
+): Promise<{ id: string; name: string; level: string } | undefined> {
   const rows = await db
     .selectFrom("units")
-    .select(["id", "name", "valid_from", "valid_to"])
+    .select(["id", "name", "level", "valid_from", "valid_to"])
     .where("code", "=", code)
     .orderBy("valid_from", "desc")
     .execute();
   const row = rows.find((r) => r.valid_from <= date && (r.valid_to === null || r.valid_to >= date));
-  return row && { id: row.id, name: row.name };
+  return row && { id: row.id, name: row.name, level: row.level };
 }

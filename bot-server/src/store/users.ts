@@ -206,3 +206,37 @@ export async function setDelegateOf(db: Db, id: string, leaderUsername: string):
   const leader = await db.selectFrom("users").select("id").where("username", "=", leaderUsername).executeTakeFirst();
   if (leader) await db.updateTable("users").set({ delegate_for: leader.id }).where("id", "=", id).execute();
 }
+
+/** The accounts of these units, by user name (an administrator's scope). */
+export async function listOfficersOfUnits(db: Db, unitIds: readonly string[]): Promise<OfficerRecord[]> {
+  if (unitIds.length === 0) return [];
+  const rows = await db
+    .selectFrom("users")
+    .selectAll()
+    .where("unit_id", "in", [...new Set(unitIds)])
+    .orderBy("username")
+    .execute();
+  return rows.map(fromRow);
+}
+
+/**
+ * A new account with a one-time password (to be changed at the next sign-in), unless the user name is taken
+ * meanwhile: false then, and nothing is written.
+ */
+export async function insertOfficerIfFree(db: Db, o: NewOfficer): Promise<boolean> {
+  const r = await db
+    .insertInto("users")
+    .values(officerRow(o, true))
+    .onConflict((oc) => oc.column("username").doNothing())
+    .executeTakeFirst();
+  return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
+}
+
+/** A new role; a delegation to approve for a leader ends when the account is no longer a leader. */
+export async function setOfficerRole(db: Db, id: string, role: Role): Promise<void> {
+  await db
+    .updateTable("users")
+    .set(role === "leader" ? { role } : { role, delegate_for: null })
+    .where("id", "=", id)
+    .execute();
+}
