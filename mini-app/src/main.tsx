@@ -20,7 +20,12 @@ function chooseBridge(): ZaloBridge {
     // A plain browser: no camera scanner through Zalo, no OA notifications.
     return createFakeZalo({ search: loc.search, scanPayload: null, notify: false });
   }
-  const fake = createFakeZalo({ search: loc.search, scanPayload: params.get("fake-scan") ?? SYNTHETIC_CCCD_QR });
+  const fake = createFakeZalo({
+    search: loc.search,
+    scanPayload: params.get("fake-scan") ?? SYNTHETIC_CCCD_QR,
+    // A Zalo identity for tests whose server checks tokens with a local Graph stand-in.
+    accessToken: params.get("fake-zalo-token") ?? undefined,
+  });
   // Tests drive the fake from outside (what the next scan returns, whether permission is granted).
   (window as unknown as { __fakeZalo: typeof fake }).__fakeZalo = fake;
   return fake;

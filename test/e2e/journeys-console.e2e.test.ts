@@ -140,6 +140,27 @@ describeWithChromium("officer journeys (issue 15) in Chromium", () => {
     await expect(page.getByTestId("result-due").textContent()).resolves.toBe("16/07/2025");
   }, 60_000);
 
+  it("a scan before today's procedures have arrived waits for them instead of saying 'not received here today'", async () => {
+    s.clock.set(at(WEDNESDAY, "09:15"));
+    const preCode = await preRegister(s.baseUrl, "24631", "1.004873", maritalForm({ requesterName: "Vũ Văn Nhanh" }));
+    const page = await counter.context.newPage();
+    let release = () => {};
+    const held = new Promise<void>((r) => (release = r));
+    await page.route("**/console/api/procedures", async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(`${s.baseUrl}/console/tiep-nhan`);
+    const lookup = page.waitForResponse((r) => r.url().endsWith("/console/api/intake/lookup"));
+    await page.getByLabel("Quét mã").fill(preCode);
+    await page.getByLabel("Quét mã").press("Enter");
+    expect((await lookup).status()).toBe(200);
+    release();
+    await page.getByText(`Hồ sơ đăng ký trước ${preCode}`).waitFor();
+    expect(await page.getByText("Đơn vị không tiếp nhận thủ tục của hồ sơ này hôm nay.").count()).toBe(0);
+    await page.close();
+  }, 60_000);
+
   it("F9 with another document unticked: the error names it and focus jumps to its box", async () => {
     s.clock.set(at(WEDNESDAY, "09:20"));
     const preCode = await preRegister(

@@ -92,6 +92,25 @@ describe("pre-entry in the mini app", () => {
     await waitFor(() => expect(currentStep()).toBe("requesterBirthDate"));
   });
 
+  it("a tap on the next question while the first save is still out is kept when the save answers", async () => {
+    const api = createFakeApi();
+    const storage = memoryStorage();
+    let release = () => {};
+    api.holdSaves = new Promise<void>((r) => (release = r));
+    mount(api, storage);
+    await openPreEntry();
+    fireEvent.click(await screen.findByRole("checkbox"));
+    await click("Đồng ý và tiếp tục");
+    await click("Cho chính tôi");
+    await waitFor(() => expect(currentStep()).toBe("recipientAgency"));
+    expect(api.calls).toContain("createPreRegistration");
+    api.holdSaves = null;
+    await act(async () => release());
+    await waitFor(() => expect(loadDraft(storage, "24631", "1.004873")?.serverId).toBe("pre-1"));
+    expect(currentStep()).toBe("recipientAgency");
+    expect(loadDraft(storage, "24631", "1.004873")?.position).toBe("recipientAgency");
+  });
+
   it("shows a field error from the server beside its answer, keeps every answer, and sends again", async () => {
     const api = createFakeApi();
     const storage = memoryStorage();

@@ -50,6 +50,12 @@ describe("fake Zalo bridge", () => {
     expect(r.ok).toBe(false);
   });
 
+  it("hands out a configured Zalo access token as Zalo does, so the app signs its calls with it", async () => {
+    const zalo = createFakeZalo({ storage: memoryStorage(), accessToken: "AT-test" });
+    expect(zalo.capabilities.zaloIdentity).toBe(true);
+    expect(await zalo.getAccessToken()).toEqual({ ok: true, value: "AT-test" });
+  });
+
   it("keeps what is stored on the device", () => {
     const zalo = createFakeZalo({ storage: memoryStorage() });
     zalo.storage.setItem("k", "giá trị");

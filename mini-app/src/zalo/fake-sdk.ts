@@ -25,6 +25,12 @@ export interface FakeZaloOptions {
   network?: NetworkType;
   /** false in a plain browser: there is no OA to follow and no Zalo notification channel. */
   notify?: boolean;
+  /**
+   * A Zalo access token to hand out, as Zalo does inside its app: the app then signs its calls with it and the
+   * server checks it with the Graph API (a test points the server at a local Graph stand-in). Unset: no token,
+   * so the app falls back to a device token.
+   */
+  accessToken?: string;
 }
 
 export interface FakeCall {
@@ -51,10 +57,15 @@ export function createFakeZalo(options: FakeZaloOptions = {}): FakeZalo {
 
   const fake: FakeZalo = {
     kind: "fake",
-    capabilities: { scan: scanPayload !== null, notify: options.notify ?? true, zaloIdentity: false },
+    capabilities: {
+      scan: scanPayload !== null,
+      notify: options.notify ?? true,
+      zaloIdentity: options.accessToken !== undefined,
+    },
     calls,
     getAccessToken: async () => {
       record("getAccessToken");
+      if (options.accessToken !== undefined) return ok(options.accessToken);
       return fail("unsupported", "getAccessToken: not inside Zalo");
     },
     getUserInfo: async () => {

@@ -20,12 +20,13 @@ export async function signIn(
   baseUrl: string,
   username: string,
   viewport = { width: 1366, height: 900 },
+  password = PASSWORD,
 ): Promise<Officer> {
   const context = await browser.newContext({ viewport, locale: "vi-VN", timezoneId: "Asia/Ho_Chi_Minh" });
   const page = await context.newPage();
   await page.goto(`${baseUrl}/console/`);
   await page.getByLabel("Tên đăng nhập").fill(username);
-  await page.getByLabel("Mật khẩu").fill(PASSWORD);
+  await page.getByLabel("Mật khẩu").fill(password);
   await page.getByRole("button", { name: "Đăng nhập" }).click();
   await page.getByRole("link", { name: "Hôm nay" }).waitFor();
   return { context, page };

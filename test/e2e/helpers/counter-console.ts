@@ -30,21 +30,24 @@ export async function counterDesk(baseUrl: string, printed: string, alwaysDocume
     if (!res.ok) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
     return c;
   };
-  const desks = {
-    counter: await login("quangkhe.motcua"),
-    processor: await login("quangkhe.xuly"),
-    leader: await login("quangkhe.chutich"),
+  // Each officer signs in on first use (a sign-in costs an argon2 check on the server).
+  const usernames = { counter: "quangkhe.motcua", processor: "quangkhe.xuly", leader: "quangkhe.chutich" } as const;
+  const signedIn = new Map<keyof typeof usernames, Promise<Client>>();
+  const desk = (as: keyof typeof usernames): Promise<Client> => {
+    if (!signedIn.has(as)) signedIn.set(as, login(usernames[as]));
+    return signedIn.get(as)!;
   };
   return {
     async receive(code) {
-      const found = await desks.counter.json<{
+      const counter = await desk("counter");
+      const found = await counter.json<{
         kind: string;
         procedureCode: string;
         formData: Record<string, unknown>;
       }>("POST", "/console/api/intake/lookup", { code });
       if (found.status !== 200 || found.body.kind !== "pre_registration")
         throw new Error(`lookup ${code}: ${found.status} ${JSON.stringify(found.body)}`);
-      const received = await desks.counter.json<{ dossierId: string; code: string; track: string; dueDate: string }>(
+      const received = await counter.json<{ dossierId: string; code: string; track: string; dueDate: string }>(
         "POST",
         "/console/api/intake/receive",
         {
@@ -60,7 +63,9 @@ export async function counterDesk(baseUrl: string, printed: string, alwaysDocume
       return received.body;
     },
     async fire(dossierId, event, as) {
-      const r = await desks[as].json<{ state: string }>("POST", `/console/api/dossiers/${dossierId}/events`, { event });
+      const r = await (
+        await desk(as)
+      ).json<{ state: string }>("POST", `/console/api/dossiers/${dossierId}/events`, { event });
       if (r.status !== 200) throw new Error(`${event}: ${r.status} ${JSON.stringify(r.body)}`);
       return r.body.state;
     },

@@ -128,6 +128,8 @@ export interface FakeApi extends ApiClient {
   refuseNextSubmit: { path: string; message: string }[] | null;
   /** The next create/update answers with this error (e.g. consent_outdated). */
   refuseNextSave: (Partial<ApiError> & { status: number; code: string }) | null;
+  /** While set, creates and updates wait for it (a slow server). */
+  holdSaves: Promise<void> | null;
   records: Map<string, PreRegistration>;
   calls: string[];
 }
@@ -145,11 +147,13 @@ export function createFakeApi(): FakeApi {
     offline: false,
     refuseNextSubmit: null,
     refuseNextSave: null,
+    holdSaves: null,
     records,
     calls: [],
   } as unknown as FakeApi;
   const call = async <T>(name: string, run: () => ApiResult<T>): Promise<ApiResult<T>> => {
     api.calls.push(name);
+    if (api.holdSaves && (name === "createPreRegistration" || name === "updatePreRegistration")) await api.holdSaves;
     if (api.offline) return { ok: false, error: networkError("Failed to fetch") };
     if (api.refuseNextSave && (name === "createPreRegistration" || name === "updatePreRegistration")) {
       const e = api.refuseNextSave;

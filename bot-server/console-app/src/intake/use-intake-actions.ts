@@ -78,7 +78,8 @@ export function useIntakeActions(
         return setMessage(
           `Hồ sơ đăng ký trước này đã ${r.status === "finalised" ? `được tiếp nhận${r.dossierCode ? ` (mã ${r.dossierCode})` : ""}` : "hủy hoặc hết hạn"}.`,
         );
-      const p = procedures.find((x) => x.code === r.procedureCode);
+      const today = procedures.length > 0 ? procedures : await form.proceduresLoaded();
+      const p = today.find((x) => x.code === r.procedureCode);
       if (!p) return setMessage("Đơn vị không tiếp nhận thủ tục của hồ sơ này hôm nay.");
       setResult(null);
       // Another citizen's code starts a new visit; the same citizen's next procedure keeps the scanned identity.

@@ -3,7 +3,7 @@
  * flags, the visit (identity scanned once, reused for every procedure of the same visit), and the request body
  * every intake call sends.
  */
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { fillFromIdentity, identityMismatches, type VisitIdentity } from "./applicant.js";
 import { api } from "../api.js";
 import { toEditable, toSubmit, type FormValues } from "./form-fields.js";
@@ -26,12 +26,27 @@ export function useIntakeForm(onLoadError: (message: string) => void) {
   const [docError, setDocError] = useState("");
   const procedure = procedures.find((p) => p.code === procedureCode);
 
+  // A scan can come before today's procedures have arrived (a scanner is quick, the line may be slow): the scan
+  // waits for them instead of answering "not received here today".
+  const loaded = useRef<{ list: Promise<Procedure[]>; done: (list: Procedure[]) => void }>();
+  if (!loaded.current) {
+    let done: (list: Procedure[]) => void = () => {};
+    const list = new Promise<Procedure[]>((resolve) => (done = resolve));
+    loaded.current = { list, done };
+  }
   useEffect(() => {
     api<{ procedures: Procedure[] }>("GET", "/procedures").then(
-      (r) => setProcedures(r.procedures),
-      (e: Error) => onLoadError(e.message),
+      (r) => {
+        setProcedures(r.procedures);
+        loaded.current!.done(r.procedures);
+      },
+      (e: Error) => {
+        onLoadError(e.message);
+        loaded.current!.done([]);
+      },
     );
   }, []);
+  const proceduresLoaded = useCallback(() => loaded.current!.list, []);
 
   const body = useCallback(
     () => ({
@@ -114,6 +129,7 @@ export function useIntakeForm(onLoadError: (message: string) => void) {
 
   return {
     procedures,
+    proceduresLoaded,
     procedure,
     procedureCode,
     values,

@@ -138,7 +138,19 @@ function PreEntryForm({ unitCode, procedure }: { unitCode: string; procedure: Pr
       setSyncError(r.error);
       return r;
     }
-    setDraft(r.draft);
+    // The citizen may have gone on while the request was out (a tap on the next question during a slow first save):
+    // keep what they did since, with the server's ids, instead of putting them back where the request started.
+    setDraft((current) => {
+      if (current.position === d.position && current.formData === d.formData) return r.draft;
+      const merged: DeviceDraft = {
+        ...current,
+        serverId: r.draft.serverId,
+        versionId: r.draft.versionId,
+        unsynced: r.draft.unsynced || current.formData !== d.formData,
+      };
+      saveDraft(zalo.storage, merged);
+      return merged;
+    });
     setSyncError(r.ok ? null : r.error);
     return r;
   };
