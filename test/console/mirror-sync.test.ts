@@ -106,9 +106,9 @@ const redisUrl = requireRedis();
   const a = createMirrorHub(Date.now, { sync: syncA });
   const b = createMirrorHub(Date.now, { sync: syncB });
   hubs.push(a, b);
-  await new Promise((r) => setTimeout(r, 200)); // both subscribed
+  await Promise.all([syncA.ready, syncB.ready]);
   const until = async (check: () => boolean) => {
-    for (let i = 0; i < 100 && !check(); i++) await new Promise((r) => setTimeout(r, 20));
+    for (let i = 0; i < 500 && !check(); i++) await new Promise((r) => setTimeout(r, 20));
     expect(check()).toBe(true);
   };
   const { code } = a.pair("s1", "Cán bộ A");

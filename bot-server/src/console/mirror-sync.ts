@@ -15,7 +15,10 @@ export function createRedisMirrorSync(
   redisUrl: string,
   channel: string,
   log: Log,
-): MirrorSync & { close(): Promise<void> } {
+): MirrorSync & {
+  close(): Promise<void>;
+  /** Settles once this instance listens on the channel. */ ready: Promise<void>;
+} {
   const origin = randomUUID();
   const pub = new Redis({ ...redisOptions(redisUrl), maxRetriesPerRequest: 1 });
   const sub = new Redis(redisOptions(redisUrl));
@@ -25,7 +28,10 @@ export function createRedisMirrorSync(
   ] as const)
     r.on("error", (e: Error) => log.warn({ err: e.message, connection: name }, "Redis (console mirror) error"));
   const handlers: ((op: MirrorOp) => void)[] = [];
-  void sub.subscribe(channel).catch((e: unknown) => log.error({ err: String(e) }, "console mirror: cannot subscribe"));
+  const ready = sub
+    .subscribe(channel)
+    .then(() => undefined)
+    .catch((e: unknown) => log.error({ err: String(e) }, "console mirror: cannot subscribe"));
   sub.on("message", (_channel: string, text: string) => {
     try {
       const m = JSON.parse(text) as { origin: string; op: MirrorOp };
@@ -37,6 +43,7 @@ export function createRedisMirrorSync(
   });
   return {
     origin,
+    ready,
     broadcast(op) {
       pub
         .publish(channel, JSON.stringify({ origin, op }))
