@@ -45,7 +45,11 @@ let warnedPostgres = false;
 
 export function forEachDatabase(fn: (name: DialectName, open: OpenTestDatabase) => void): void {
   describeDialect("sqlite", isolatedSqlite, fn);
+  forPostgres(fn);
+}
 
+/** The PostgreSQL half of forEachDatabase alone, for what only PostgreSQL has (schemas, other clients' catalogs). */
+export function forPostgres(fn: (name: DialectName, open: OpenTestDatabase) => void): void {
   const pgUrl = process.env.PG_URL;
   if (pgUrl) {
     describeDialect("postgres", () => isolatedPostgres(pgUrl), fn);

@@ -6,7 +6,7 @@ import { webhookOutboxId } from "../../bot-server/src/store/integration.js";
 import { seed } from "../../bot-server/src/seed.js";
 import { QUANG_KHE } from "../console/helpers/console-server.js";
 import { insertDossier } from "../helpers/dossier-rows.js";
-import { forEachDatabase, type DialectName, type TestDatabase } from "../helpers/databases.js";
+import { forEachDatabase, forPostgres, type DialectName, type TestDatabase } from "../helpers/databases.js";
 
 /** Every table of the contract in database.ts. */
 const TABLES: (keyof Database)[] = [
@@ -201,5 +201,27 @@ forEachDatabase((name, open) => {
     );
     expect(await tableNames(broken.db, name)).toEqual(["units"]);
     await broken.close();
+  });
+});
+
+forPostgres((_name, open) => {
+  it("another client dropping its own schema meanwhile does not fail our migration check (a shared cluster, parallel tests)", async () => {
+    const t = await open();
+    const other = `gone_${Date.now().toString(36)}`;
+    await sql.raw(`create schema ${other}; create table ${other}.x (id serial primary key)`).execute(t.db);
+    const dropper = t.connectAgain();
+    // A snapshot taken before the drop still lists the other schema's tables: the moment Kysely's catalog query
+    // would look the schema up by name and fail.
+    const seen = await t.db
+      .transaction()
+      .setIsolationLevel("repeatable read")
+      .execute(async (trx) => {
+        await sql`select 1`.execute(trx);
+        await sql.raw(`drop schema ${other} cascade`).execute(dropper.db);
+        return (await trx.introspection.getTables()).map((table) => table.name);
+      });
+    expect(seen).toEqual(expect.arrayContaining(["dossiers", "kysely_migration"]));
+    expect(seen).not.toContain("x");
+    expect(await migrateToLatest(t.db)).toEqual({ applied: [] });
   });
 });

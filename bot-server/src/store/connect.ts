@@ -5,7 +5,15 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import SqliteDatabase from "better-sqlite3";
-import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect, sql } from "kysely";
+import {
+  Kysely,
+  PostgresAdapter,
+  PostgresDialect,
+  SqliteDialect,
+  sql,
+  type DatabaseIntrospector,
+  type TableMetadata,
+} from "kysely";
 import pg from "pg";
 import type { Database } from "./database.js";
 import { startCheckpointer } from "./sqlite-checkpointer.js";
@@ -139,8 +147,59 @@ function openPostgres(config: Extract<DatabaseConfig, { kind: "postgres" }>): Da
   });
   // An idle client losing its server must not crash the process; the next query reports the error.
   pool.on("error", () => {});
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new CurrentSchemaPostgresDialect({ pool }) });
   return handle(db, "postgres");
+}
+
+/**
+ * Kysely's own PostgreSQL introspector (which its migrator uses to find its bookkeeping tables) reads the columns of
+ * every schema in the database by name, so a schema that another client drops meanwhile (another tenant of a shared
+ * cluster, a parallel test) fails our migration with "schema … does not exist". Ours looks at the current schema
+ * only, by object ids, which a concurrent drop cannot make fail.
+ */
+class CurrentSchemaPostgresDialect extends PostgresDialect {
+  override createIntrospector(db: Kysely<unknown>): DatabaseIntrospector {
+    const getTables = async (): Promise<TableMetadata[]> => {
+      const { rows } = await sql<{
+        table: string;
+        view: boolean;
+        column: string;
+        type: string;
+        not_null: boolean;
+        has_default: boolean;
+        serial: boolean;
+      }>`
+        select c.relname as table, c.relkind = 'v' as view, a.attname as column, t.typname as type,
+               a.attnotnull as not_null, a.atthasdef as has_default,
+               coalesce(pg_get_expr(d.adbin, d.adrelid) like 'nextval(%', false) or a.attidentity <> '' as serial
+        from pg_catalog.pg_class c
+        join pg_catalog.pg_attribute a on a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped
+        join pg_catalog.pg_type t on t.oid = a.atttypid
+        left join pg_catalog.pg_attrdef d on d.adrelid = c.oid and d.adnum = a.attnum
+        where c.relnamespace = to_regnamespace(current_schema())::oid and c.relkind in ('r', 'p', 'v')
+        order by c.relname, a.attnum`.execute(db);
+      const schema = (await sql<{ s: string }>`select current_schema() as s`.execute(db)).rows[0]?.s;
+      const tables = new Map<string, TableMetadata & { columns: TableMetadata["columns"][number][] }>();
+      for (const r of rows) {
+        const table = tables.get(r.table) ?? { name: r.table, isView: r.view, schema, columns: [] };
+        tables.set(r.table, table);
+        table.columns.push({
+          name: r.column,
+          dataType: r.type,
+          isNullable: !r.not_null,
+          hasDefaultValue: r.has_default,
+          isAutoIncrementing: r.serial,
+        });
+      }
+      return [...tables.values()];
+    };
+    return {
+      getSchemas: async () =>
+        (await sql<{ name: string }>`select nspname as name from pg_catalog.pg_namespace`.execute(db)).rows,
+      getTables,
+      getMetadata: async () => ({ tables: await getTables() }),
+    };
+  }
 }
 
 function handle(
