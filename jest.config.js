@@ -25,4 +25,7 @@ export default {
   },
   setupFiles: ["<rootDir>/test/helpers/setup-dom.cjs"],
   testTimeout: 30000,
+  // Two workers even on a 2-core machine (Jest's default there is one): most suites wait on a database, a server
+  // process or Chromium, so two run side by side in about half the time.
+  maxWorkers: 2,
 };
