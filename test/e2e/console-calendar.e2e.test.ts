@@ -73,8 +73,16 @@ describeWithChromium("console: the province administrator's working-day calendar
       await page.getByLabel("Tên đăng nhập").fill("tinh.quantri");
       await page.getByLabel("Mật khẩu").fill(demoPasswords(server.output()).get("tinh.quantri")!);
       await page.getByRole("button", { name: "Đăng nhập" }).click();
+      // This year's calendar answers late (a slow line): switching to 2027 meanwhile must still show 2027.
+      await page.route("**/console/api/admin/calendar/years/2026", async (route) => {
+        await new Promise((r) => setTimeout(r, 1500));
+        await route.continue();
+      });
+      const late = page.waitForEvent("requestfinished", (r) => r.url().endsWith("/admin/calendar/years/2026"));
       await page.getByRole("link", { name: "Lịch làm việc" }).click();
       await page.getByLabel("Năm", { exact: true }).selectOption("2027");
+      await late;
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 50))));
       await page.getByRole("heading", { name: "Lịch làm việc năm 2027" }).waitFor();
       await page.getByText("Chưa nhập thông báo chính thức").waitFor();
 

@@ -57,9 +57,17 @@ export function CalendarPage() {
   const reload = () =>
     api<CalendarYearReply>("GET", `/admin/calendar/years/${year}`).then(setView, (e: Error) => setLoadError(e.message));
   useEffect(() => {
+    // A year chosen meanwhile wins: the answer for the year left behind may arrive later and is then dropped.
+    let chosen = true;
     setView(null);
-    void reload();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    setLoadError("");
+    api<CalendarYearReply>("GET", `/admin/calendar/years/${year}`).then(
+      (v) => chosen && setView(v),
+      (e: Error) => chosen && setLoadError(e.message),
+    );
+    return () => {
+      chosen = false;
+    };
   }, [year]);
 
   const years = [thisYear() - 1, thisYear(), thisYear() + 1, thisYear() + 2];
