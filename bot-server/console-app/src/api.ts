@@ -55,4 +55,19 @@ export async function api<T>(
   return data as T;
 }
 
+/**
+ * A GET for an effect that depends on a choice (a year, a unit): the answer reaches `onValue` or `onError` only while
+ * the effect is current, so a slow answer for a choice left behind never replaces the chosen one. Returns the cleanup.
+ */
+export function loadForEffect<T>(path: string, onValue: (value: T) => void, onError: (e: Error) => void): () => void {
+  let current = true;
+  api<T>("GET", path).then(
+    (value) => current && onValue(value),
+    (e: Error) => current && onError(e),
+  );
+  return () => {
+    current = false;
+  };
+}
+
 export const formUrl = (dossierId: string, form: string) => `/console/api/dossiers/${dossierId}/forms/${form}.pdf`;

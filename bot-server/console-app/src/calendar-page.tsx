@@ -4,7 +4,7 @@
  * the lunar-calendar draft. Dates are typed dd/mm/yyyy; the server checks every rule and answers beside the field.
  */
 import { useEffect, useState } from "react";
-import { api, ApiError } from "./api.js";
+import { api, ApiError, loadForEffect } from "./api.js";
 import { dmy, vnDayTime } from "./format.js";
 import {
   CALENDAR_KIND_LABELS,
@@ -57,17 +57,9 @@ export function CalendarPage() {
   const reload = () =>
     api<CalendarYearReply>("GET", `/admin/calendar/years/${year}`).then(setView, (e: Error) => setLoadError(e.message));
   useEffect(() => {
-    // A year chosen meanwhile wins: the answer for the year left behind may arrive later and is then dropped.
-    let chosen = true;
     setView(null);
     setLoadError("");
-    api<CalendarYearReply>("GET", `/admin/calendar/years/${year}`).then(
-      (v) => chosen && setView(v),
-      (e: Error) => chosen && setLoadError(e.message),
-    );
-    return () => {
-      chosen = false;
-    };
+    return loadForEffect<CalendarYearReply>(`/admin/calendar/years/${year}`, setView, (e) => setLoadError(e.message));
   }, [year]);
 
   const years = [thisYear() - 1, thisYear(), thisYear() + 1, thisYear() + 2];

@@ -3,7 +3,7 @@
  * unit trains, the "Công dân giả lập" button of the intake, and the unit administrator's switch and reset.
  */
 import { createContext, useContext, useEffect, useState } from "react";
-import { api, ApiError } from "./api.js";
+import { api, ApiError, loadForEffect } from "./api.js";
 import type { SessionReply } from "../../../shared/console/officers.js";
 import type { TrainingBanner as Banner, TrainingResetReply, TrainingState } from "../../../shared/console/training.js";
 import { syntheticIdentity, TRAINING_MARK } from "../../../shared/training/training.js";
@@ -62,7 +62,7 @@ export function TrainingSetting({ unitId }: { unitId: string }) {
   const [message, setMessage] = useState("");
   const path = `/admin/training/${encodeURIComponent(unitId)}`;
   useEffect(() => {
-    api<TrainingState>("GET", path).then(setState, (e: Error) => setError(e.message));
+    return loadForEffect<TrainingState>(path, setState, (e) => setError(e.message));
   }, [path]);
   const run = async (call: () => Promise<TrainingState>, done: (s: TrainingState) => string) => {
     setError("");

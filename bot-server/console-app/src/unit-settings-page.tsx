@@ -4,7 +4,7 @@
  * change here. Every change asks why and is audited; citizens see it at once (docs/admin/unit-and-verification.md).
  */
 import { useEffect, useState } from "react";
-import { api, ApiError } from "./api.js";
+import { api, ApiError, loadForEffect } from "./api.js";
 import { vnDayTime } from "./format.js";
 import type { UnitSettingsReply } from "../../../shared/console/unit-admin.js";
 
@@ -33,7 +33,7 @@ export function UnitSettingsPage({ provinceWide }: { provinceWide: boolean }) {
   };
   useEffect(() => {
     const q = unitId ? `?unitId=${encodeURIComponent(unitId)}` : "";
-    api<UnitSettingsReply>("GET", `/admin/unit${q}`).then(show, (e: Error) => setMessage(e.message));
+    return loadForEffect<UnitSettingsReply>(`/admin/unit${q}`, show, (e) => setMessage(e.message));
   }, [unitId]);
 
   const save = async (e: React.FormEvent) => {

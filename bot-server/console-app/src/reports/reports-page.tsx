@@ -5,7 +5,7 @@
 import { useEffect, useMemo, useState } from "react";
 import type { AnnualReview, PeriodKind, ReportFigure, ReportResult } from "../../../../shared/reports/report.js";
 import type { DrillDownResponse } from "../../../../shared/reports/api.js";
-import { api } from "../api.js";
+import { api, loadForEffect } from "../api.js";
 import { dmy, TRACK_LABEL, vnDayTime } from "../format.js";
 import { navigate } from "../router.js";
 import { BarChart, type Bars } from "./report-chart.js";
@@ -457,7 +457,7 @@ function Review() {
   const [error, setError] = useState("");
   useEffect(() => {
     setError("");
-    api<AnnualReview>("GET", `/reports/review?year=${year}`).then(setData, (e: Error) => setError(e.message));
+    return loadForEffect<AnnualReview>(`/reports/review?year=${year}`, setData, (e) => setError(e.message));
   }, [year]);
   const top = useMemo<Bars | null>(
     () =>
