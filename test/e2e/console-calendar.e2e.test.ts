@@ -26,7 +26,7 @@ describeWithChromium("console: the province administrator's working-day calendar
   let browser: Browser;
 
   beforeAll(async () => {
-    ensureMiniAppBuild();
+    await ensureMiniAppBuild();
     await ensureConsoleBuilt();
     server = await startServerProcess();
     browser = await launchChromium();

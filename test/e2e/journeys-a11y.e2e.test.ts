@@ -20,7 +20,7 @@ describeWithChromium("accessibility (axe-core) of the mini app, public pages and
   let browser: Browser;
 
   beforeAll(async () => {
-    ensureMiniAppBuild();
+    await ensureMiniAppBuild();
     await ensureConsoleBuilt();
     server = await startServerProcess();
     browser = await launchChromium();

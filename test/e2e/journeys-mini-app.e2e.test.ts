@@ -12,6 +12,7 @@ import { describeWithChromium, launchChromium } from "./helpers/chromium-launch.
 import { ensureMiniAppBuild } from "./helpers/mini-app-build.js";
 import { PHONE, shoot } from "./helpers/phone-screenshots.js";
 import { startServerProcess, type ServerProcess } from "./helpers/server-process.js";
+import { waitUntil } from "../notify/helpers/wait-until.js";
 
 /** A step's wait: generous, since CI runs these beside other suites on two cores; a wait only costs time on failure. */
 const STEP_MS = 40_000;
@@ -21,7 +22,7 @@ describeWithChromium("mini app: journeys of issue 15 in Chromium", () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    ensureMiniAppBuild();
+    await ensureMiniAppBuild();
     server = await startServerProcess();
     browser = await launchChromium();
   }, 180_000);
@@ -99,8 +100,18 @@ describeWithChromium("mini app: journeys of issue 15 in Chromium", () => {
     await page.locator('[data-step="for-whom"]').last().waitFor();
     await button(page, "Cho chính tôi").click();
     await page.locator('[data-step="scan"]').last().waitFor();
-    const token = await deviceToken(page);
-    const [draft] = await myList(token);
+    // The draft reaches the server in the background (and the device's token with the first save): wait for it.
+    let token = "";
+    let draft: { id: string } | undefined;
+    await waitUntil(
+      async () => {
+        token = await deviceToken(page);
+        [draft] = token === "null" ? [] : ((await myList(token)) ?? []);
+        return draft !== undefined;
+      },
+      "the draft saved on the server",
+      STEP_MS,
+    );
     expect(rows("select id from pre_registrations where id = ?", draft!.id)).toHaveLength(1);
 
     // Later, from the poster again: the saved draft is offered, and deleted.

@@ -21,7 +21,7 @@ describeWithChromium("mini app: former unit names, the wait at the counter, the 
   let browser: Browser;
 
   beforeAll(async () => {
-    ensureMiniAppBuild();
+    await ensureMiniAppBuild();
     server = await startServerProcess();
     browser = await launchChromium();
     await server.setClock("2026-12-02T10:00:00+07:00");

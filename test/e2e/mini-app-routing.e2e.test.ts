@@ -16,7 +16,7 @@ describeWithChromium("mini app: real paths under /m/ in Chromium", () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    ensureMiniAppBuild();
+    await ensureMiniAppBuild();
     server = await startServerProcess();
     browser = await launchChromium();
     await server.setClock("2026-12-02T09:00:00+07:00");

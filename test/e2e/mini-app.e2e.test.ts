@@ -25,7 +25,7 @@ describeWithChromium("mini app: the citizen path in Chromium against the real se
   let browser: Browser;
 
   beforeAll(async () => {
-    ensureMiniAppBuild();
+    await ensureMiniAppBuild();
     server = await startServerProcess();
     browser = await launchChromium();
   }, 180_000);

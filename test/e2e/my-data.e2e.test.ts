@@ -23,7 +23,7 @@ describeWithChromium("my data: see it, ask for a correction, the unit answers", 
   let code: string;
 
   beforeAll(async () => {
-    ensureMiniAppBuild();
+    await ensureMiniAppBuild();
     e = await startConsoleE2e("my-data", at(WEDNESDAY, "09:00"));
     await createOfficer(e.s.deps, "qt-quangkhe", "unit_admin", QUANG_KHE, { displayName: "Lê Văn Quản Trị" });
     token = (

@@ -26,7 +26,7 @@ describeWithChromium("confirming the office hours removes 'cần kiểm tra' fro
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
-    ensureMiniAppBuild();
+    await ensureMiniAppBuild();
     e2e = await startConsoleE2e("unit-verification-e2e", at(WEDNESDAY, "10:00"));
     ({ s, browser } = e2e);
     // The demo seed's unit administrator of xã Quảng Khê and province administrator, with the tests' known password.

@@ -70,7 +70,7 @@ function journeyOn(dialect: "SQLite" | "PostgreSQL"): void {
 
     beforeAll(async () => {
       mkdirSync(SHOTS, { recursive: true });
-      ensureMiniAppBuild();
+      await ensureMiniAppBuild();
       await ensureConsoleBuilt();
       zalo = await startZaloStandIn();
       graph = await startGraphStandIn(zalo.appSecret);

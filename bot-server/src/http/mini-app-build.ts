@@ -55,7 +55,8 @@ function viteBuild(outDir: string): Promise<void> {
   });
 }
 
-async function buildLocked(wwwDir: string): Promise<void> {
+/** Builds into a temporary folder renamed into place, under the lock; returns at once when the build is fresh. */
+export async function buildMiniAppLocked(wwwDir: string): Promise<void> {
   const lock = `${wwwDir}.lock`;
   for (;;) {
     if (miniAppBuildIsFresh(wwwDir)) return;
@@ -90,7 +91,7 @@ export function miniAppFirstBuild(wwwDir: string, log: Log) {
   if (!miniAppBuildIsFresh(wwwDir)) {
     const started = Date.now();
     log.info({ dir: wwwDir }, "building the mini-app for /m/ (first start: about a minute)");
-    pending = buildLocked(wwwDir).then(
+    pending = buildMiniAppLocked(wwwDir).then(
       () => log.info({ ms: Date.now() - started }, "mini-app built"),
       (e: unknown) =>
         log.error({ err: { message: e instanceof Error ? e.message : String(e) } }, "mini-app build failed"),
