@@ -13,22 +13,8 @@ import {
   WEDNESDAY,
   type ConsoleServer,
 } from "./helpers/console-server.js";
+import { firstEvent } from "./helpers/event-stream.js";
 import { maritalIntake } from "./helpers/intake-fixtures.js";
-
-async function firstEvent(res: Response): Promise<Record<string, unknown>> {
-  const reader = res.body!.getReader();
-  let text = "";
-  for (;;) {
-    const { value, done } = await reader.read();
-    if (done) throw new Error("stream ended");
-    text += new TextDecoder().decode(value);
-    const m = /data: (.*)\n\n/.exec(text);
-    if (m) {
-      await reader.cancel();
-      return JSON.parse(m[1]!) as Record<string, unknown>;
-    }
-  }
-}
 
 forEachDatabase((_name, open) => {
   let t: TestDatabase;
@@ -63,6 +49,7 @@ forEachDatabase((_name, open) => {
     expect(stream.headers.get("content-encoding")).toBeNull();
     expect(await firstEvent(stream)).toMatchObject({
       officerName: "Trần Thị Một Cửa",
+      training: false,
       state,
       version: published.version,
       confirmed: false,

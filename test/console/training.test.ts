@@ -21,6 +21,7 @@ import {
   WEDNESDAY,
   type ConsoleServer,
 } from "./helpers/console-server.js";
+import { firstEvent } from "./helpers/event-stream.js";
 import { maritalIntake, maritalForm } from "./helpers/intake-fixtures.js";
 import { flatPdfText, popplerAvailable } from "./helpers/pdf-text.js";
 
@@ -125,6 +126,19 @@ forEachDatabase((name, open) => {
     expect([board.body.date, board.body.time, board.body.scheme.isSchemeDay]).toEqual([TRAINING_DAY, "08:00", true]);
     const audit = await t.db.selectFrom("audit_log").selectAll().where("subject_kind", "=", "training").execute();
     expect(audit.map((a) => a.reason)).toEqual(["Bật chế độ diễn tập: Tập huấn cán bộ Một cửa 2025"]);
+  });
+
+  it("the citizen's screen paired during the training says DIỄN TẬP", async () => {
+    const { body: pair } = await counter.json<{ code: string }>("POST", "/console/api/mirror/pair");
+    const join = await fetch(`${s.baseUrl}/console/mirror/api/join`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ code: pair.code }),
+    });
+    const { token } = (await join.json()) as { token: string };
+    const stream = await fetch(`${s.baseUrl}/console/mirror/api/events?token=${token}`);
+    expect(await firstEvent(stream)).toMatchObject({ training: true });
+    expect((await counter.json("POST", "/console/api/mirror/revoke")).status).toBe(200);
   });
 
   it("a real citizen's number is refused in training, with a Vietnamese message beside the field", async () => {

@@ -64,10 +64,21 @@ describeWithChromium("training mode in Chromium", () => {
     await expect(identity.textContent()).resolves.toMatch(/· 000\d{9} ·/);
     await page.screenshot({ path: join(SHOTS, "training-intake.png") });
 
-    // A training dossier received through the console API of this signed-in counter, then its page and printout.
     const session = (await (await page.request.get(`${s.baseUrl}/console/api/session`)).json()) as {
       csrfToken: string;
     };
+    // The citizen's screen paired to this counter says so too.
+    const pairing = await page.request.post(`${s.baseUrl}/console/api/mirror/pair`, {
+      headers: { "x-csrf-token": session.csrfToken },
+    });
+    const { code } = (await pairing.json()) as { code: string };
+    const mirror = await counter.context.newPage();
+    await mirror.goto(`${s.baseUrl}/console/mirror?code=${code}`);
+    await mirror.getByTestId("mirror-training").getByText("DIỄN TẬP").waitFor();
+    await mirror.screenshot({ path: join(SHOTS, "training-mirror.png") });
+    await mirror.close();
+
+    // A training dossier received through the console API of this signed-in counter, then its page and printout.
     const body = maritalIntake({
       formData: maritalForm({ requesterIdNumber: "000185123456", subjectIdNumber: "000185123456" }),
     });

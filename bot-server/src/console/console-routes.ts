@@ -473,7 +473,10 @@ export function consoleRoutes(mirror: MirrorHub): AnyRoute[] {
       summary: "A pairing code for the citizen's screen",
       response: { status: 200, schema: z.object({ code: z.string() }), description: "The code" },
       errors: [],
-      handler: ({ officer, sessionId }) => ({ ok: true, value: mirror.pair(sessionId, officer.displayName) }),
+      handler: ({ officer, sessionId }, deps) => ({
+        ok: true,
+        value: mirror.pair(sessionId, officer.displayName, deps.training !== undefined),
+      }),
     }),
     route({
       method: "post",

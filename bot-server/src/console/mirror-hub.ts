@@ -35,6 +35,8 @@ interface Pairing {
   code: string;
   sessionId: string;
   officerName: string;
+  /** The officer's unit is in training mode: the citizen's screen says "DIỄN TẬP" (docs/admin/training.md). */
+  training: boolean;
   token: string | null;
   screen: MirrorScreen | null;
   expiresAt: number;
@@ -61,7 +63,7 @@ export interface MirrorStatus {
 }
 
 export interface MirrorHub {
-  pair(sessionId: string, officerName: string): { code: string };
+  pair(sessionId: string, officerName: string, training?: boolean): { code: string };
   join(code: string, userAgent?: string): JoinResult;
   /** Ends the session's pairing (its screen gets a last "ended" event); false when there was none. */
   end(sessionId: string, reason: EndReason): boolean;
@@ -79,7 +81,7 @@ export interface MirrorHub {
 
 /** A change to replay on the other instances, with the values the origin chose (codes, tokens, versions). */
 export type MirrorOp =
-  | { op: "pair"; sessionId: string; officerName: string; code: string; expiresAt: number }
+  | { op: "pair"; sessionId: string; officerName: string; training: boolean; code: string; expiresAt: number }
   | { op: "join"; code: string; token: string; screen: MirrorScreen }
   | { op: "publish"; sessionId: string; state: MirrorState; version: number; origin: string }
   | { op: "confirm"; token: string; version: number }
@@ -155,6 +157,7 @@ export function createMirrorHub(now: () => number = Date.now, options: MirrorHub
   const mirrorView = (p: Pairing) => ({
     type: "state",
     officerName: p.officerName,
+    training: p.training,
     state: p.state,
     version: p.version,
     confirmed: p.confirmedVersion === p.version,
@@ -192,7 +195,7 @@ export function createMirrorHub(now: () => number = Date.now, options: MirrorHub
 
   const sync = options.sync;
 
-  function applyPair(sessionId: string, officerName: string, code: string, expiresAt: number): void {
+  function applyPair(sessionId: string, officerName: string, training: boolean, code: string, expiresAt: number): void {
     const old = bySession.get(sessionId);
     if (old) drop(old);
     const taken = byCode.get(code);
@@ -201,6 +204,7 @@ export function createMirrorHub(now: () => number = Date.now, options: MirrorHub
       code,
       sessionId,
       officerName,
+      training,
       token: null,
       screen: null,
       expiresAt,
@@ -241,7 +245,7 @@ export function createMirrorHub(now: () => number = Date.now, options: MirrorHub
   }
 
   sync?.onRemote((op) => {
-    if (op.op === "pair") return applyPair(op.sessionId, op.officerName, op.code, op.expiresAt);
+    if (op.op === "pair") return applyPair(op.sessionId, op.officerName, op.training, op.code, op.expiresAt);
     if (op.op === "join") {
       const p = byCode.get(op.code);
       // A code joins once everywhere: the first join replayed wins, a later one is ignored.
@@ -260,13 +264,13 @@ export function createMirrorHub(now: () => number = Date.now, options: MirrorHub
   });
 
   return {
-    pair(sessionId, officerName) {
+    pair(sessionId, officerName, training = false) {
       let code: string;
       do code = String(randomInt(0, 1_000_000)).padStart(6, "0");
       while (byCode.has(code));
       const expiresAt = now() + PAIRING_MINUTES * 60_000;
-      applyPair(sessionId, officerName, code, expiresAt);
-      sync?.broadcast({ op: "pair", sessionId, officerName, code, expiresAt });
+      applyPair(sessionId, officerName, training, code, expiresAt);
+      sync?.broadcast({ op: "pair", sessionId, officerName, training, code, expiresAt });
       return { code };
     },
     join(code, userAgent) {

@@ -1,5 +1,6 @@
 /** The citizen's screen: every field the officer types, in large type; "Thông tin đúng" confirms what is on screen. */
 import { useEffect, useRef, useState } from "react";
+import { TRAINING_MARK } from "../../../../shared/training/training.js";
 
 interface EndedMessage {
   type: "ended";
@@ -15,6 +16,8 @@ const ENDED_TEXT: Record<EndedMessage["reason"], string> = {
 interface MirrorMessage {
   type: "state";
   officerName: string;
+  /** The officer's unit is training (docs/admin/training.md): nothing on this screen is a real dossier. */
+  training?: boolean;
   state: { title: string; fields: { label: string; value: string }[]; message?: string } | null;
   version: number;
   confirmed: boolean;
@@ -112,6 +115,11 @@ export function MirrorApp() {
   const s = view?.state;
   return (
     <div className="mirror">
+      {view?.training && (
+        <p className="training-banner" role="status" data-testid="mirror-training">
+          <strong>{TRAINING_MARK}</strong> · Đây là buổi diễn tập, không phải hồ sơ thật.
+        </p>
+      )}
       <h1>{s?.title ?? "Xin chào ông/bà"}</h1>
       <p className="muted" style={{ fontSize: 18 }}>
         Cán bộ {view?.officerName} đang nhập thông tin thay ông/bà. Xin kiểm tra từng dòng.
