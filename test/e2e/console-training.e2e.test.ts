@@ -29,6 +29,7 @@ describeWithChromium("training mode in Chromium", () => {
     ({ s, browser } = e2e);
     await createOfficer(s.deps, "qk.quantri", "unit_admin", QUANG_KHE, { displayName: "Đỗ Thị Quản Trị" });
     await createOfficer(s.deps, "qk.motcua", "counter_officer", QUANG_KHE, { displayName: "Trần Thị Một Cửa" });
+    await createOfficer(s.deps, "tinh.taphuan", "province_admin", "68@2025-07-01", { displayName: "Lê Văn Tỉnh" });
   }, 120_000);
 
   afterAll(async () => {
@@ -41,6 +42,26 @@ describeWithChromium("training mode in Chromium", () => {
     await panel.getByLabel("Lý do (ghi vào nhật ký)").fill(reason);
     await panel.getByRole("button", { name: button }).click();
   };
+
+  it("the province administrator picks a unit in 'Thông tin đơn vị' and switches its training on and off", async () => {
+    const { context, page } = await signIn(browser, s.baseUrl, "tinh.taphuan", VIEWPORT);
+    await page.getByRole("link", { name: "Thông tin đơn vị", exact: true }).click();
+    await page.getByLabel("Đơn vị", { exact: true }).selectOption(QUANG_KHE);
+    const panel = page.getByTestId("training-setting");
+    await panel.getByText("Đang tắt").waitFor();
+    await panel.getByLabel("Lý do (ghi vào nhật ký)").fill("Tỉnh tổ chức tập huấn cho xã Quảng Khê");
+    await panel.getByRole("button", { name: "Bật diễn tập" }).click();
+    await panel.getByText("Đã bật diễn tập: sáng 23/07/2025.").waitFor();
+    await page.screenshot({ path: join(SHOTS, "training-province-admin.png") });
+    const state = (await (await page.request.get(`${s.baseUrl}/console/api/admin/training/${QUANG_KHE}`)).json()) as {
+      active: boolean;
+    };
+    expect(state.active).toBe(true);
+    await panel.getByLabel("Lý do (ghi vào nhật ký)").fill("Hết buổi tập huấn");
+    await panel.getByRole("button", { name: "Tắt diễn tập" }).click();
+    await panel.getByText("Đã tắt diễn tập: đơn vị làm việc bình thường.").waitFor();
+    await context.close();
+  }, 120_000);
 
   it('the unit admin switches training on: "DIỄN TẬP" on the counter\'s every screen, synthetic citizen, marked printout', async () => {
     const admin = await signIn(browser, s.baseUrl, "qk.quantri", VIEWPORT);
