@@ -14,6 +14,7 @@ import { loadStatusTokenSecret } from "./status-token.js";
 import { openDatabase, type DatabaseHandle } from "./store/connect.js";
 import { migrateToLatest } from "./store/migrate.js";
 import { createPreRegistrationWriter } from "./store/pre-registrations.js";
+import { createReceiptWriter } from "./store/receipts.js";
 import { openSqliteReads } from "./store/sqlite-reads.js";
 import { createStatusCache } from "./use-cases/status-cache.js";
 import { createSharedRedis } from "./shared-redis.js";
@@ -87,6 +88,7 @@ export async function buildDeps(config: Config, log: Log, options: BuildOptions 
       zaloHttp,
       statusTokenSecret: await loadStatusTokenSecret(handle.db, config, now),
       preRegistrationWriter: createPreRegistrationWriter(handle.db),
+      receiptWriter: createReceiptWriter(handle.db),
       statusCache: createStatusCache({ ttlMs: config.STATUS_CACHE_MS }),
     };
     const zalo = createZaloRuntime(core, options.zalo);

@@ -12,6 +12,7 @@ import type { DatabaseHandle } from "./store/connect.js";
 import type { LiveDomain } from "./domain.js";
 import type { ZaloGraph } from "./identity/zalo-graph.js";
 import type { PreRegistrationWriter } from "./store/pre-registrations.js";
+import type { ReceiptWriter } from "./store/receipts.js";
 import type { SqliteReads } from "./store/sqlite-reads.js";
 import type { TrainingUnit } from "./store/training.js";
 import type { StatusCache } from "./use-cases/status-cache.js";
@@ -40,6 +41,8 @@ export interface Deps {
   statusTokenSecret: string;
   /** Group-committed inserts of new pre-registrations with their audit entries. */
   preRegistrationWriter: PreRegistrationWriter;
+  /** Group-committed receipts of dossiers at the counter (numbers of the day, dossiers, events, outbox, audit). */
+  receiptWriter: ReceiptWriter;
   /** Prepared hot reads on a read-only SQLite connection (absent on PostgreSQL); closed with `database`. */
   sqliteReads?: SqliteReads;
   /** Recent public status answers (use-cases/status-cache.ts); forgotten when this process changes a dossier. */

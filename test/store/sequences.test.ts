@@ -69,6 +69,16 @@ forEachDatabase((name, open) => {
     expect(await nextDossierSequence(t.db, AGENCY, "250730")).toBe(2);
   });
 
+  it("a count reserves that many numbers at once, the last one returned, and the next call follows them", async () => {
+    expect(await nextDossierSequence(t.db, AGENCY, "250806", 5)).toBe(5);
+    expect(await nextDossierSequence(t.db, AGENCY, "250806", 3)).toBe(8);
+    expect(await nextDossierSequence(t.db, AGENCY, "250806")).toBe(9);
+  });
+
+  it.each([0, -1, 1.5])("refuses count %p as a programming error", async (count) => {
+    await expect(nextDossierSequence(t.db, AGENCY, "250807", count)).rejects.toThrow(/nextDossierSequence/);
+  });
+
   it.each([
     ["2025-07-02", AGENCY],
     ["250732", AGENCY],

@@ -10,12 +10,11 @@ import { randomBytes, timingSafeEqual } from "node:crypto";
 import { hash, verify, type Algorithm } from "@node-rs/argon2";
 import type { NextFunction, Request, Response } from "express";
 import type { Deps } from "../deps.js";
-import { deleteSession, findSession, insertSession, touchSession } from "../store/sessions.js";
+import { deleteSession, findSessionOfficer, insertSession, touchSession } from "../store/sessions.js";
 import { writeAudit } from "../store/audit.js";
 import {
   clearFailedLogins,
   countFailedLogin,
-  findOfficerById,
   findOfficerForLogin,
   setOfficerPassword,
   type OfficerRecord,
@@ -25,7 +24,7 @@ import { sendError } from "../http/api-error.js";
 import { fail, type Failure } from "../../../shared/outcomes.js";
 import type { Officer } from "../../../shared/officers/officer.js";
 import type { IdleInfo, SessionReply } from "../../../shared/console/officers.js";
-import { trainingBanner, trainingOf, type TrainingUnit } from "../use-cases/training.js";
+import { trainingBanner, type TrainingUnit } from "../use-cases/training.js";
 
 export const SESSION_COOKIE = "kh_console";
 export const PRE_CSRF_COOKIE = "kh_console_csrf";
@@ -131,9 +130,14 @@ export function loadSession(deps: Deps) {
     if (token) {
       const now = deps.clock.now();
       const idleMs = idleMsOf(deps);
-      const s = await findSession(deps.db, token, now.toISOString(), new Date(now.getTime() - idleMs).toISOString());
-      const o = s ? await findOfficerById(deps.db, s.userId) : undefined;
-      if (s && o && o.active) {
+      const found = await findSessionOfficer(
+        deps.db,
+        token,
+        now.toISOString(),
+        new Date(now.getTime() - idleMs).toISOString(),
+      );
+      if (found && found.officer.active) {
+        const { session: s, officer: o, training } = found;
         let lastSeen = Date.parse(s.lastSeenAt);
         if (req.get(BACKGROUND_HEADER) !== "1" && now.getTime() - lastSeen >= touchEveryMs(idleMs)) {
           await touchSession(deps.db, s.id, now.toISOString());
@@ -141,7 +145,6 @@ export function loadSession(deps: Deps) {
         }
         const endsAt = new Date(Math.min(lastSeen + idleMs, Date.parse(s.expiresAt))).toISOString();
         const officer = toOfficer(o);
-        const training = await trainingOf(deps, officer.unitId);
         req.console = {
           officer,
           sessionId: s.id,

@@ -48,7 +48,8 @@ export interface AuditEntry {
   reason: string;
 }
 
-const toRow = (e: AuditEntry) => ({
+/** The row of an entry, as inserted (a new time-ordered id each call). */
+export const auditRow = (e: AuditEntry) => ({
   id: timeOrderedId(),
   at: e.at,
   actor_kind: e.actorKind,
@@ -61,12 +62,12 @@ const toRow = (e: AuditEntry) => ({
 });
 
 export async function writeAudit(db: Kysely<Database>, entry: AuditEntry): Promise<void> {
-  await db.insertInto("audit_log").values(toRow(entry)).execute();
+  await db.insertInto("audit_log").values(auditRow(entry)).execute();
 }
 
 export async function writeAuditMany(db: Kysely<Database>, entries: readonly AuditEntry[]): Promise<void> {
   if (entries.length === 0) return;
-  await db.insertInto("audit_log").values(entries.map(toRow)).execute();
+  await db.insertInto("audit_log").values(entries.map(auditRow)).execute();
 }
 
 export interface AuditRecord extends AuditEntry {

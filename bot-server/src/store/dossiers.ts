@@ -4,7 +4,7 @@
  * acting at once cannot both move it; event numbers are unique per dossier for the same reason.
  */
 import { randomUUID } from "node:crypto";
-import type { Insertable, Kysely, Selectable } from "kysely";
+import { sql, type Insertable, type InsertObject, type Kysely, type Selectable } from "kysely";
 import type { Database } from "./database.js";
 
 type Db = Kysely<Database>;
@@ -110,7 +110,8 @@ export const dossierFromRow = (r: Row): DossierRecord => ({
   training: Number(r.training) === 1,
 });
 
-const toRow = (d: DossierRecord): NewRow => ({
+/** The row of a dossier record, as inserted. */
+export const dossierRow = (d: DossierRecord): NewRow => ({
   id: d.id,
   code: d.code,
   pre_registration_id: d.preRegistrationId,
@@ -146,7 +147,7 @@ const toRow = (d: DossierRecord): NewRow => ({
 });
 
 export async function insertDossier(db: Db, d: DossierRecord): Promise<void> {
-  await db.insertInto("dossiers").values(toRow(d)).execute();
+  await db.insertInto("dossiers").values(dossierRow(d)).execute();
 }
 
 /**
@@ -155,7 +156,7 @@ export async function insertDossier(db: Db, d: DossierRecord): Promise<void> {
  */
 export async function saveDossier(db: Db, d: DossierRecord, expectedState: string): Promise<boolean> {
   // The training flag is never saved over: a dossier is a training dossier from its insert to its deletion.
-  const { id: _id, created_at: _created, training: _training, ...columns } = toRow(d);
+  const { id: _id, created_at: _created, training: _training, ...columns } = dossierRow(d);
   const r = await db
     .updateTable("dossiers")
     .set(columns)
@@ -232,31 +233,44 @@ export interface NewDossierEvent {
   data: Record<string, unknown>;
 }
 
-/** Appends the next event (seq = last + 1); the unique (dossier_id, seq) refuses a concurrent duplicate. */
+/**
+ * The row of an event: `seq` given (1 for the first event of a dossier written in the same statement) or "next",
+ * the dossier's last number + 1 read by the INSERT itself.
+ */
+export function dossierEventRow(
+  id: string,
+  e: NewDossierEvent,
+  seq: number | "next",
+): InsertObject<Database, "dossier_events"> {
+  return {
+    id,
+    dossier_id: e.dossierId,
+    seq:
+      seq === "next"
+        ? sql<number>`(select coalesce(max(seq), 0) + 1 from dossier_events where dossier_id = ${e.dossierId})`
+        : seq,
+    type: e.type,
+    from_state: e.fromState,
+    to_state: e.toState,
+    actor_id: e.actorId,
+    actor_role: e.actorRole,
+    at: e.at,
+    data: JSON.stringify(e.data),
+  };
+}
+
+/**
+ * Appends the next event (seq = last + 1, read and written by one statement); the unique (dossier_id, seq) refuses
+ * a concurrent duplicate.
+ */
 export async function appendDossierEvent(db: Db, e: NewDossierEvent): Promise<DossierEventRecord> {
-  const last = await db
-    .selectFrom("dossier_events")
-    .select((eb) => eb.fn.max("seq").as("seq"))
-    .where("dossier_id", "=", e.dossierId)
-    .executeTakeFirst();
-  const seq = Number(last?.seq ?? 0) + 1;
   const id = randomUUID();
-  await db
+  const row = await db
     .insertInto("dossier_events")
-    .values({
-      id,
-      dossier_id: e.dossierId,
-      seq,
-      type: e.type,
-      from_state: e.fromState,
-      to_state: e.toState,
-      actor_id: e.actorId,
-      actor_role: e.actorRole,
-      at: e.at,
-      data: JSON.stringify(e.data),
-    })
-    .execute();
-  return { id, seq, ...e };
+    .values(dossierEventRow(id, e, "next"))
+    .returning("seq")
+    .executeTakeFirstOrThrow();
+  return { id, seq: Number(row.seq), ...e };
 }
 
 export async function listDossierEvents(db: Db, dossierId: string): Promise<DossierEventRecord[]> {

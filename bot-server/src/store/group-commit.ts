@@ -3,8 +3,8 @@
  * a burst of N requests costs a few transactions (or round trips) instead of N: one fsync on SQLite, one round trip
  * per statement on PostgreSQL. Alone, an item waits one event-loop turn. Each caller still waits for the batch that
  * holds its item, so nothing is acknowledged before it is durable. If a batch fails, each item is retried on its
- * own, so one bad row (a rare code collision) fails only its own caller. Used by the pre-registration writer and by
- * the notification sender (notify/send-store.ts).
+ * own, so one bad row (a rare code collision) fails only its own caller. Used by the pre-registration writer, the
+ * writer of dossiers received at the counter (receipts.ts) and the notification sender (notify/send-store.ts).
  */
 export interface Batcher<T, R> {
   submit(item: T): Promise<R>;

@@ -11,7 +11,7 @@
  *   counts for /metrics.
  */
 import { randomUUID } from "node:crypto";
-import { sql, type Kysely, type Selectable } from "kysely";
+import { sql, type Insertable, type Kysely, type Selectable } from "kysely";
 import type { DeliveryChannel } from "../../../shared/notify/channels.js";
 import { parseOutboxPayload } from "../../../shared/notify/notification-kinds.js";
 import type { CitizenTable, Database, DeliveryTable, DossierTable, OutboxTable, UserTable } from "./database.js";
@@ -44,32 +44,44 @@ export interface NewOutboxRow {
 }
 
 /**
- * Writes the row, except for a training dossier (docs/admin/training.md): its notifications are never written, so
- * no relay, worker or dead-letter list can see them. Returns the row's id, or undefined when nothing was written.
+ * The row to insert, or undefined for a training dossier (docs/admin/training.md): its notifications are never
+ * written, so no relay, worker or dead-letter list can see them. For callers that hold the dossier's training flag.
+ */
+export function outboxRow(
+  row: NewOutboxRow,
+  training: boolean,
+  id: string = randomUUID(),
+): Insertable<OutboxTable> | undefined {
+  if (training) return undefined;
+  return {
+    id,
+    dossier_id: row.dossierId,
+    event_id: row.eventId,
+    kind: row.kind,
+    payload: JSON.stringify(row.payload),
+    status: "pending",
+    attempts: 0,
+    available_at: row.now,
+    created_at: row.now,
+    updated_at: row.now,
+    last_error: null,
+  };
+}
+
+/**
+ * Writes the row, except for a training dossier (its flag read here; see outboxRow). Returns the row's id, or
+ * undefined when nothing was written.
  */
 export async function insertOutbox(db: Db, row: NewOutboxRow): Promise<string | undefined> {
+  let training = false;
   if (row.dossierId !== null) {
     const d = await db.selectFrom("dossiers").select("training").where("id", "=", row.dossierId).executeTakeFirst();
-    if (d && Number(d.training) === 1) return undefined;
+    training = d !== undefined && Number(d.training) === 1;
   }
-  const id = randomUUID();
-  await db
-    .insertInto("outbox")
-    .values({
-      id,
-      dossier_id: row.dossierId,
-      event_id: row.eventId,
-      kind: row.kind,
-      payload: JSON.stringify(row.payload),
-      status: "pending",
-      attempts: 0,
-      available_at: row.now,
-      created_at: row.now,
-      updated_at: row.now,
-      last_error: null,
-    })
-    .execute();
-  return id;
+  const values = outboxRow(row, training);
+  if (!values) return undefined;
+  await db.insertInto("outbox").values(values).execute();
+  return values.id;
 }
 
 export interface OutboxView {

@@ -3,9 +3,10 @@
  * Citizen-facing lookups always filter by citizen_id, so another citizen's id or code finds nothing.
  */
 import type { Kysely } from "kysely";
-import { writeAuditMany, type AuditEntry } from "./audit.js";
+import { auditRow, type AuditEntry } from "./audit.js";
 import type { Database } from "./database.js";
 import { createGroupCommit, type GroupCommit } from "./group-commit.js";
+import { insertTogether } from "./insert-together.js";
 
 type Db = Kysely<Database>;
 
@@ -76,19 +77,16 @@ export interface NewPreRegistration {
 
 export type PreRegistrationWriter = GroupCommit<NewPreRegistration>;
 
-/** Inserts through group commit: concurrent creates share one transaction (see group-commit.ts). */
+/**
+ * Inserts through group commit: concurrent creates share one write (see group-commit.ts), the rows and their audit
+ * entries as one statement on PostgreSQL, one transaction on SQLite (insert-together.ts).
+ */
 export function createPreRegistrationWriter(db: Db): PreRegistrationWriter {
   return createGroupCommit<NewPreRegistration>(async (items) => {
-    const audits = items.flatMap((i) => (i.audit ? [i.audit] : []));
-    const rows = items.map((i) => toRow(i.record));
-    if (audits.length === 0 && rows.length === 1) {
-      await db.insertInto("pre_registrations").values(rows).execute();
-      return;
-    }
-    await db.transaction().execute(async (trx) => {
-      await trx.insertInto("pre_registrations").values(rows).execute();
-      await writeAuditMany(trx, audits);
-    });
+    await insertTogether(db, [
+      { table: "pre_registrations", rows: items.map((i) => toRow(i.record)) },
+      { table: "audit_log", rows: items.flatMap((i) => (i.audit ? [auditRow(i.audit)] : [])) },
+    ]);
   });
 }
 

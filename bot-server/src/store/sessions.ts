@@ -5,6 +5,8 @@
 import { createHash } from "node:crypto";
 import type { Kysely } from "kysely";
 import type { Database } from "./database.js";
+import type { TrainingUnit } from "./training.js";
+import { OFFICER_COLUMNS, officerFromRow, type OfficerRecord } from "./users.js";
 
 type Db = Kysely<Database>;
 
@@ -80,6 +82,68 @@ export async function findSessionById(
     .executeTakeFirst();
   const s = row && fromRow(row);
   return s && (idleSince === undefined || s.lastSeenAt > idleSince) ? s : undefined;
+}
+
+export interface SessionOfficer {
+  session: SessionRecord;
+  officer: OfficerRecord;
+  /** The training session of the officer's unit, when that unit is in training mode. */
+  training?: TrainingUnit;
+}
+
+/**
+ * What every console request reads, in one statement: the live session behind a cookie token (as findSession), its
+ * account (active or not) and the training session of the account's unit. Undefined without a live session or
+ * without its account.
+ */
+export async function findSessionOfficer(
+  db: Db,
+  token: string,
+  now: string,
+  idleSince?: string,
+): Promise<SessionOfficer | undefined> {
+  const row = await db
+    .selectFrom("sessions")
+    .innerJoin("users", "users.id", "sessions.user_id")
+    .leftJoin("training_units", "training_units.unit_id", "users.unit_id")
+    .select(OFFICER_COLUMNS.map((c) => `users.${c}` as const))
+    .select([
+      "sessions.id as session_id",
+      "sessions.csrf_token as session_csrf_token",
+      "sessions.created_at as session_created_at",
+      "sessions.expires_at as session_expires_at",
+      "sessions.last_seen_at as session_last_seen_at",
+      "training_units.unit_id as training_unit_id",
+      "training_units.day as training_day",
+      "training_units.started_at as training_started_at",
+      "training_units.started_by as training_started_by",
+    ])
+    .where("sessions.id", "=", hashSessionToken(token))
+    .where("sessions.expires_at", ">", now)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const session = fromRow({
+    id: row.session_id,
+    user_id: row.id,
+    csrf_token: row.session_csrf_token,
+    created_at: row.session_created_at,
+    expires_at: row.session_expires_at,
+    last_seen_at: row.session_last_seen_at,
+  });
+  if (idleSince !== undefined && session.lastSeenAt <= idleSince) return undefined;
+  const training =
+    row.training_unit_id !== null &&
+    row.training_day !== null &&
+    row.training_started_at !== null &&
+    row.training_started_by !== null
+      ? {
+          unitId: row.training_unit_id,
+          day: row.training_day,
+          startedAt: row.training_started_at,
+          startedBy: row.training_started_by,
+        }
+      : undefined;
+  return { session, officer: officerFromRow(row), ...(training ? { training } : {}) };
 }
 
 /** Records the officer's activity (the idle timeout counts from here). */

@@ -28,7 +28,24 @@ export interface OfficerRecord {
 
 type Row = Selectable<Database["users"]>;
 
-const fromRow = (r: Row): OfficerRecord => ({
+/** The columns of an account's record (never its password hash), for reads joined with other tables. */
+export const OFFICER_COLUMNS = [
+  "id",
+  "username",
+  "display_name",
+  "role",
+  "unit_id",
+  "delegate_for",
+  "phone",
+  "zalo_user_id",
+  "active",
+  "failed_logins",
+  "locked_until",
+  "created_at",
+  "must_change_password",
+] as const;
+
+export const officerFromRow = (r: Pick<Row, (typeof OFFICER_COLUMNS)[number]>): OfficerRecord => ({
   id: r.id,
   username: r.username,
   displayName: r.display_name,
@@ -85,14 +102,14 @@ export async function insertOfficer(db: Db, o: NewOfficer & { mustChangePassword
 
 export async function findOfficerByUsername(db: Db, username: string): Promise<OfficerRecord | undefined> {
   const row = await db.selectFrom("users").selectAll().where("username", "=", username).executeTakeFirst();
-  return row && fromRow(row);
+  return row && officerFromRow(row);
 }
 
 /** Every account, or a unit's, by user name. */
 export async function listOfficers(db: Db, unitId?: string): Promise<OfficerRecord[]> {
   let q = db.selectFrom("users").selectAll().orderBy("username");
   if (unitId !== undefined) q = q.where("unit_id", "=", unitId);
-  return (await q.execute()).map(fromRow);
+  return (await q.execute()).map(officerFromRow);
 }
 
 export async function setOfficerActive(db: Db, id: string, active: boolean): Promise<void> {
@@ -119,7 +136,7 @@ export async function setOfficerPassword(db: Db, id: string, passwordHash: strin
 
 export async function findOfficerById(db: Db, id: string): Promise<OfficerRecord | undefined> {
   const row = await db.selectFrom("users").selectAll().where("id", "=", id).executeTakeFirst();
-  return row && fromRow(row);
+  return row && officerFromRow(row);
 }
 
 /** The account and its hash, for the login check only. */
@@ -128,7 +145,7 @@ export async function findOfficerForLogin(
   username: string,
 ): Promise<{ officer: OfficerRecord; passwordHash: string } | undefined> {
   const row = await db.selectFrom("users").selectAll().where("username", "=", username).executeTakeFirst();
-  return row && { officer: fromRow(row), passwordHash: row.password_hash };
+  return row && { officer: officerFromRow(row), passwordHash: row.password_hash };
 }
 
 /** Counts a failure; at `threshold` failures the account locks until `lockUntil` and the count restarts. */
@@ -169,7 +186,7 @@ export async function clearFailedLogins(db: Db, id: string): Promise<void> {
 
 export async function listOfficersOfUnit(db: Db, unitId: string): Promise<OfficerRecord[]> {
   const rows = await db.selectFrom("users").selectAll().where("unit_id", "=", unitId).orderBy("username").execute();
-  return rows.map(fromRow);
+  return rows.map(officerFromRow);
 }
 
 export async function findOfficersByIds(db: Db, ids: readonly string[]): Promise<OfficerRecord[]> {
@@ -179,7 +196,7 @@ export async function findOfficersByIds(db: Db, ids: readonly string[]): Promise
     .selectAll()
     .where("id", "in", [...new Set(ids)])
     .execute();
-  return rows.map(fromRow);
+  return rows.map(officerFromRow);
 }
 
 /** Which of these usernames are taken. */
@@ -216,7 +233,7 @@ export async function listOfficersOfUnits(db: Db, unitIds: readonly string[]): P
     .where("unit_id", "in", [...new Set(unitIds)])
     .orderBy("username")
     .execute();
-  return rows.map(fromRow);
+  return rows.map(officerFromRow);
 }
 
 /**

@@ -2,7 +2,8 @@
  * The counter's intake outcomes (docs/domain/scheme.md#intake-outcomes-and-dossier-rules rule 1), each one transaction:
  * - save a draft (a volunteer or the officer fills in the form; "Ngày không viết");
  * - receive: the dossier code, the dossier row, its event, the outbox row and the finalised pre-registration commit
- *   together, so a code is never issued without its dossier and a notification is never lost;
+ *   together, so a code is never issued without its dossier and a notification is never lost (written by the
+ *   group-committed receipt writer, store/receipts.ts);
  * - incomplete: Mẫu 02 listing everything missing at once, the dossier stays a draft to resume later;
  * - not eligible: Mẫu 03 with reasons.
  * A draft carries a provisional reference "NHAP-…"; the national-format code is assigned only on receipt.
@@ -33,12 +34,8 @@ import {
   type MissingDocument,
 } from "../store/dossiers.js";
 import { insertOutbox } from "../store/outbox.js";
-import {
-  findPreRegistrationByCode,
-  updatePreRegistration,
-  type PreRegistrationRecord,
-} from "../store/pre-registrations.js";
-import { nextDossierSequence } from "../store/sequences.js";
+import { findPreRegistrationByCode, type PreRegistrationRecord } from "../store/pre-registrations.js";
+import { StaleDossierError, type ReceiptRows } from "../store/receipts.js";
 import { notificationPayload } from "./console-context.js";
 import { otherUnitFailure, servesUnit } from "./pre-registration-unit.js";
 import { may } from "../../../shared/officers/permissions.js";
@@ -290,8 +287,8 @@ export async function receiveDossier(
   const yymmdd = ctx.now.date.slice(2).replace(/-/g, "");
   // A training dossier counts on its own sequence and reads "DT-…": the real codes keep no gap and cannot be met.
   const prefix = record.training ? TRAINING_CODE_PREFIX : "";
-  const r = await inTransaction(deps, async (trx) => {
-    const seq = await nextDossierSequence(trx, prefix + agency, yymmdd);
+  const preId = record.preRegistrationId ?? pre?.id;
+  const rows = (seq: number): ReceiptRows => {
     const received: DossierRecord = {
       ...record,
       code: prefix + formatDossierCode(agency, ctx.now.date, seq),
@@ -300,69 +297,85 @@ export async function receiveDossier(
       checkedByCitizen,
       missingDocuments: [],
     };
-    if (existing) {
-      if (!(await saveDossier(trx, received, "draft"))) throw new ConflictError();
-    } else {
-      await insertDossier(trx, received);
-    }
-    const event = await appendDossierEvent(trx, {
-      dossierId: received.id,
-      type: "receive",
-      fromState: "draft",
-      toState: t.to,
-      actorId: officer.id,
-      actorRole: officer.role,
-      at: ctx.now.iso,
-      data: {
-        code: received.code,
-        track: received.track,
-        dueDate: received.dueDate,
-        form: t.form ?? null,
-        reasons: ctx.decision.reasons,
-        typedBy: officer.id,
-        assistedWriting: true,
-        checkedByCitizen,
-        preRegistration: received.preRegistrationId !== null,
-        ...(ctx.keptSameDayReason ? { keptSameDayDuringPause: ctx.keptSameDayReason } : {}),
-      },
-    });
-    if (t.notify)
-      await insertOutbox(trx, {
-        dossierId: received.id,
-        eventId: event.id,
-        kind: t.notify,
-        payload: notificationPayload(deps, received, { form: t.form ?? null }),
-        now: ctx.now.iso,
-      });
-    const preId = received.preRegistrationId ?? pre?.id;
-    if (preId)
-      await updatePreRegistration(trx, preId, { status: "finalised", dossierId: received.id, updatedAt: ctx.now.iso });
-    await writeAudit(trx, {
+    const audit = {
       at: ctx.now.iso,
       actorKind: "officer",
       actorId: officer.id,
-      action: existing ? "update" : "create",
       subjectKind: "dossier",
       subjectId: received.id,
-      fields: Object.keys(received.formData),
-      reason: "Tiếp nhận hồ sơ",
-    });
-    if (ctx.keptSameDayReason) {
-      await writeAudit(trx, {
-        at: ctx.now.iso,
-        actorKind: "officer",
+    } as const;
+    return {
+      dossier: received,
+      existing,
+      event: {
+        type: "receive",
+        fromState: "draft",
+        toState: t.to,
         actorId: officer.id,
-        action: "update",
-        subjectKind: "dossier",
-        subjectId: received.id,
-        fields: ["track"],
-        reason: `Tiếp nhận trong giờ nghỉ, giữ trả trong ngày: ${ctx.keptSameDayReason}`,
-      });
-    }
-    return received;
-  });
-  if (!r.ok) return r;
-  return { ok: true, value: { dossier: r.value, form: t.form === "01" ? "01" : null, reasons: ctx.decision.reasons } };
+        actorRole: officer.role,
+        at: ctx.now.iso,
+        data: {
+          code: received.code,
+          track: received.track,
+          dueDate: received.dueDate,
+          form: t.form ?? null,
+          reasons: ctx.decision.reasons,
+          typedBy: officer.id,
+          assistedWriting: true,
+          checkedByCitizen,
+          preRegistration: received.preRegistrationId !== null,
+          ...(ctx.keptSameDayReason ? { keptSameDayDuringPause: ctx.keptSameDayReason } : {}),
+        },
+      },
+      ...(t.notify
+        ? {
+            outbox: {
+              kind: t.notify,
+              payload: notificationPayload(deps, received, { form: t.form ?? null }),
+              now: ctx.now.iso,
+            },
+          }
+        : {}),
+      audits: [
+        {
+          ...audit,
+          action: existing ? "update" : "create",
+          fields: Object.keys(received.formData),
+          reason: "Tiếp nhận hồ sơ",
+        },
+        ...(ctx.keptSameDayReason
+          ? [
+              {
+                ...audit,
+                action: "update" as const,
+                fields: ["track"],
+                reason: `Tiếp nhận trong giờ nghỉ, giữ trả trong ngày: ${ctx.keptSameDayReason}`,
+              },
+            ]
+          : []),
+      ],
+    };
+  };
+  let received: DossierRecord;
+  try {
+    received = await deps.receiptWriter.submit({
+      agencyCode: prefix + agency,
+      day: yymmdd,
+      ...(preId
+        ? {
+            preRegistration: {
+              id: preId,
+              changes: { status: "finalised", dossierId: record.id, updatedAt: ctx.now.iso },
+            },
+          }
+        : {}),
+      rows,
+    });
+  } catch (e) {
+    if (e instanceof StaleDossierError) return fail("conflict");
+    throw e;
+  }
+  return { ok: true, value: { dossier: received, form: t.form === "01" ? "01" : null, reasons: ctx.decision.reasons } };
 }
 
 /** The agency code configured for the unit (catalog document), else the shipped placeholder table. */

@@ -37,7 +37,7 @@ export function trainingMismatch(deps: Pick<Deps, "training">, d: { training?: b
   return undefined;
 }
 
-/** The unit's training session, when it is in training mode (read on every console request of its officers). */
+/** The unit's training session, when it is in training mode (a console request reads it with its session). */
 export const trainingOf = (deps: Pick<Deps, "db">, unitId: string | null): Promise<TrainingUnit | undefined> =>
   unitId ? findTrainingUnit(deps.db, unitId) : Promise.resolve(undefined);
 
