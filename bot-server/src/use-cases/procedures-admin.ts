@@ -36,7 +36,7 @@ import {
   type StoredDocument,
 } from "../store/catalog-admin.js";
 import { catalogChanged } from "./catalog-changed.js";
-import { nowOf } from "./console-context.js";
+import { nowOf, type Now } from "./console-context.js";
 
 type Result<T> = { ok: true; value: T } | Failure;
 
@@ -279,61 +279,64 @@ function refusal(s: Extract<Schedule, { ok: false }>): Failure {
   });
 }
 
-export async function importProcedureVersion(
+/** A new dated version of a catalogue family (a procedure version, a province's fee) and what it is audited with. */
+interface DatedVersion<T> {
+  family: { kind: "procedure_version" | "fee"; idPrefix: string };
+  id: string;
+  body: T;
+  /** The fields its `create` audit entry names. */
+  fields: string[];
+  reason: string;
+  /** The refusal when a version of the family already starts on the same day. */
+  sameDayMessage: string;
+}
+
+/**
+ * Saves `v` as the family's new open-ended version from its validFrom, and ends the version before it the day
+ * before (scheduleNewVersion): one `create` audit entry for the new version, one `update` (validTo) for the one it
+ * closes, in one transaction. Refused when the date is past or would overlap another version. Returns the version it
+ * closed, as now stored, or null.
+ */
+async function addDatedVersion<T extends { validFrom: string; validTo?: string }>(
   deps: Deps,
   officer: Officer,
-  body: ImportVersionBody,
-): Promise<Result<ImportVersionReply>> {
-  const made = versionFromText(body.json, body.validFrom);
-  if (!made.ok) return made;
-  const version = made.value;
-  const family = { kind: "procedure_version" as const, idPrefix: `${version.code}@` };
-  if ((await listStoredDocuments(deps.db, family.kind, family.idPrefix)).length === 0)
-    return fail("procedure_code_unknown", {
-      fields: [{ path: "code", message: `Mã thủ tục ${version.code} chưa có trong danh mục.` }],
-    });
-  const now = nowOf(deps);
+  now: Now,
+  v: DatedVersion<T>,
+): Promise<{ ok: true; closed: StoredDocument<T> | null } | Failure> {
   const audit = (action: AuditEntry["action"], subjectId: string, fields: string[]): AuditEntry => ({
     at: now.iso,
     actorKind: "officer",
     actorId: officer.id,
     action,
-    subjectKind: "procedure_version",
+    subjectKind: v.family.kind,
     subjectId,
     fields,
-    reason: body.reason,
+    reason: v.reason,
   });
-  let closedDoc: StoredDocument<ProcedureVersion> | null = null;
+  let closed: StoredDocument<T> | null = null;
   try {
     const refused = await changeDatedDocuments<Failure | null>(
       deps.db,
-      family,
+      v.family,
       now.iso,
       officer.username,
       (existing) => {
-        const docs = existing as StoredDocument<ProcedureVersion>[];
+        const docs = existing as StoredDocument<T>[];
         const s = scheduleNewVersion(
           docs.map((d) => ({ id: d.id, validFrom: d.body.validFrom, validTo: d.body.validTo })),
-          version.validFrom,
+          v.body.validFrom,
           now.date,
         );
         if (!s.ok) return { ok: false, result: refusal(s) };
         const writes: AdminWrite[] = [
-          {
-            kind: family.kind,
-            id: version.id,
-            validFrom: version.validFrom,
-            validTo: null,
-            body: version,
-            isNew: true,
-          },
+          { kind: v.family.kind, id: v.id, validFrom: v.body.validFrom, validTo: null, body: v.body, isNew: true },
         ];
-        const audits = [audit("create", version.id, ["version"])];
+        const audits = [audit("create", v.id, v.fields)];
         const before = s.closes ? docs.find((d) => d.id === s.closes!.id) : undefined;
         if (before && s.closes) {
           const body = { ...before.body, validTo: s.closes.validTo };
           writes.push({
-            kind: family.kind,
+            kind: v.family.kind,
             id: before.id,
             validFrom: body.validFrom,
             validTo: body.validTo,
@@ -341,7 +344,7 @@ export async function importProcedureVersion(
             isNew: false,
           });
           audits.push(audit("update", before.id, ["validTo"]));
-          closedDoc = {
+          closed = {
             ...before,
             body,
             validTo: body.validTo,
@@ -356,18 +359,42 @@ export async function importProcedureVersion(
     if (refused) return refused;
   } catch (e) {
     if (e instanceof DocumentExists)
-      return fail("procedure_version_overlap", {
-        fields: [{ path: "validFrom", message: "Đã có phiên bản bắt đầu đúng ngày này." }],
-      });
+      return fail("procedure_version_overlap", { fields: [{ path: "validFrom", message: v.sameDayMessage }] });
     throw e;
   }
+  return { ok: true, closed };
+}
+
+export async function importProcedureVersion(
+  deps: Deps,
+  officer: Officer,
+  body: ImportVersionBody,
+): Promise<Result<ImportVersionReply>> {
+  const made = versionFromText(body.json, body.validFrom);
+  if (!made.ok) return made;
+  const version = made.value;
+  const family = { kind: "procedure_version" as const, idPrefix: `${version.code}@` };
+  if ((await listStoredDocuments(deps.db, family.kind, family.idPrefix)).length === 0)
+    return fail("procedure_code_unknown", {
+      fields: [{ path: "code", message: `Mã thủ tục ${version.code} chưa có trong danh mục.` }],
+    });
+  const now = nowOf(deps);
+  const added = await addDatedVersion(deps, officer, now, {
+    family,
+    id: version.id,
+    body: version,
+    fields: ["version"],
+    reason: body.reason,
+    sameDayMessage: "Đã có phiên bản bắt đầu đúng ngày này.",
+  });
+  if (!added.ok) return added;
   await catalogChanged(deps, officer.username);
   const stored = await findStoredDocument<ProcedureVersion>(deps.db, "procedure_version", version.id);
   return {
     ok: true,
     value: {
       version: versionSummary(stored!, now.date),
-      closed: closedDoc ? versionSummary(closedDoc, now.date) : null,
+      closed: added.closed ? versionSummary(added.closed, now.date) : null,
     },
   };
 }
@@ -402,71 +429,19 @@ export async function setProcedureFee(
     ...(body.resolution ? { resolution: body.resolution } : {}),
   };
   const id = `${family.idPrefix}${body.validFrom}`;
-  const audit = (action: AuditEntry["action"], subjectId: string, fields: string[]): AuditEntry => ({
-    at: now.iso,
-    actorKind: "officer",
-    actorId: officer.id,
-    action,
-    subjectKind: "fee",
-    subjectId,
-    fields,
+  const added = await addDatedVersion(deps, officer, now, {
+    family,
+    id,
+    body: entry,
+    fields: ["amountVnd", "onlineAmountVnd", "resolution", "basis", "kind"],
     reason: body.reason,
+    sameDayMessage: "Đã có mức phí bắt đầu đúng ngày này.",
   });
-  let closed: StoredDocument<FeeEntry> | null = null;
-  try {
-    const refused = await changeDatedDocuments<Failure | null>(
-      deps.db,
-      family,
-      now.iso,
-      officer.username,
-      (existing) => {
-        const docs = existing as StoredDocument<FeeEntry>[];
-        const s = scheduleNewVersion(
-          docs.map((d) => ({ id: d.id, validFrom: d.body.validFrom, validTo: d.body.validTo })),
-          body.validFrom,
-          now.date,
-        );
-        if (!s.ok) return { ok: false, result: refusal(s) };
-        const writes: AdminWrite[] = [
-          { kind: family.kind, id, validFrom: entry.validFrom, validTo: null, body: entry, isNew: true },
-        ];
-        const audits = [audit("create", id, ["amountVnd", "onlineAmountVnd", "resolution", "basis", "kind"])];
-        const before = s.closes ? docs.find((d) => d.id === s.closes!.id) : undefined;
-        if (before && s.closes) {
-          const b = { ...before.body, validTo: s.closes.validTo };
-          writes.push({
-            kind: family.kind,
-            id: before.id,
-            validFrom: b.validFrom,
-            validTo: b.validTo,
-            body: b,
-            isNew: false,
-          });
-          audits.push(audit("update", before.id, ["validTo"]));
-          closed = {
-            ...before,
-            body: b,
-            validTo: b.validTo,
-            origin: "admin",
-            updatedAt: now.iso,
-            updatedBy: officer.username,
-          };
-        }
-        return { ok: true, writes, audits, result: null };
-      },
-    );
-    if (refused) return refused;
-  } catch (e) {
-    if (e instanceof DocumentExists)
-      return fail("procedure_version_overlap", {
-        fields: [{ path: "validFrom", message: "Đã có mức phí bắt đầu đúng ngày này." }],
-      });
-    throw e;
-  }
+  if (!added.ok) return added;
   await catalogChanged(deps, officer.username);
   const stored = await findStoredDocument<FeeEntry>(deps.db, "fee", id);
   return {
     ok: true,
-    value: { fee: feeSummary(stored!), closed: closed ? feeSummary(closed) : null },
+    value: { fee: feeSummary(stored!), closed: added.closed ? feeSummary(added.closed) : null },
   };
 }
