@@ -4,6 +4,7 @@
  * the current notice; every read or change of the form data writes the audit log in the same transaction.
  */
 import { CONSENT_NOTICE, type ConsentInput } from "../../../shared/api/consent.js";
+import type { FieldError } from "../../../shared/api/errors.js";
 import {
   PRE_REGISTRATION_QR_PREFIX,
   type CreatePreRegistration,
@@ -207,12 +208,33 @@ export async function listPreRegistrations(
   };
 }
 
-/** Only a draft that has not expired may change. */
-function editable(deps: Deps, p: PreRegistrationRecord): Failure | undefined {
-  const status = effectiveStatus(deps, p);
+/** The citizen's own pre-entry, if it may change: only a draft that has not expired may. */
+async function findEditable(
+  deps: Deps,
+  who: CitizenIdentity,
+  idOrCode: string,
+): Promise<Outcome<PreRegistrationRecord>> {
+  const found = await findOwn(deps, who, idOrCode);
+  if (!found.ok) return found;
+  const status = effectiveStatus(deps, found.value);
   if (status === "expired") return fail("pre_registration_expired");
   if (status !== "draft") return fail("pre_registration_not_editable");
-  return undefined;
+  return found;
+}
+
+/**
+ * Runs `change` in one transaction; it answers false when the pre-entry is no longer in the status it was read in
+ * (another request moved it first), and the change is then refused. Otherwise the citizen is shown `next`.
+ */
+async function commitChange(
+  deps: Deps,
+  next: PreRegistrationRecord,
+  missing: FieldError[],
+  change: (trx: Deps["db"]) => Promise<boolean>,
+): Promise<Outcome<PreRegistration>> {
+  const moved = await deps.db.transaction().execute(change);
+  if (!moved) return fail("pre_registration_not_editable");
+  return { ok: true, value: preRegistrationView(deps, next, missing, null) };
 }
 
 export async function updateDraft(
@@ -221,11 +243,9 @@ export async function updateDraft(
   idOrCode: string,
   input: UpdatePreRegistration,
 ): Promise<Outcome<PreRegistration>> {
-  const found = await findOwn(deps, who, idOrCode);
+  const found = await findEditable(deps, who, idOrCode);
   if (!found.ok) return found;
   const p = found.value;
-  const refused = editable(deps, p);
-  if (refused) return refused;
   let unitId = p.unitId;
   if (input.unitCode !== undefined) {
     const target = resolveTarget(deps, input.unitCode, p.procedureCode);
@@ -251,7 +271,7 @@ export async function updateDraft(
     consentAt: consent.value?.at ?? null,
     updatedAt: now,
   };
-  const moved = await deps.db.transaction().execute(async (trx) => {
+  return commitChange(deps, next, form.missing, async (trx) => {
     const ok = await updatePreRegistration(
       trx,
       p.id,
@@ -267,8 +287,6 @@ export async function updateDraft(
     if (ok && changed.length > 0) await audit(deps, trx, who, "update", p.id, changed, "Người dân sửa bản khai");
     return ok;
   });
-  if (!moved) return fail("pre_registration_not_editable");
-  return { ok: true, value: preRegistrationView(deps, next, form.missing, null) };
 }
 
 export async function submitPreRegistration(
@@ -276,11 +294,9 @@ export async function submitPreRegistration(
   who: CitizenIdentity,
   idOrCode: string,
 ): Promise<Outcome<PreRegistration>> {
-  const found = await findOwn(deps, who, idOrCode);
+  const found = await findEditable(deps, who, idOrCode);
   if (!found.ok) return found;
   const p = found.value;
-  const refused = editable(deps, p);
-  if (refused) return refused;
   const schema = deps.domain.formSchema(p.procedureVersionId);
   if (!schema) return fail("procedure_not_found");
   const form = checkForm(schema, p.formData, "submit");
@@ -300,7 +316,7 @@ export async function submitPreRegistration(
     expiresAt: expiry(deps),
     updatedAt: now,
   };
-  const moved = await deps.db.transaction().execute(async (trx) => {
+  return commitChange(deps, next, [], async (trx) => {
     const ok = await updatePreRegistration(
       trx,
       p.id,
@@ -319,8 +335,6 @@ export async function submitPreRegistration(
       );
     return ok;
   });
-  if (!moved) return fail("pre_registration_not_editable");
-  return { ok: true, value: preRegistrationView(deps, next, [], null) };
 }
 
 /**
@@ -340,7 +354,7 @@ export async function cancelPreRegistration(
   const now = nowIso(deps);
   const fields = Object.keys(p.formData);
   const next: PreRegistrationRecord = { ...p, status: "cancelled", formData: {}, expiresAt: now, updatedAt: now };
-  const moved = await deps.db.transaction().execute(async (trx) => {
+  return commitChange(deps, next, [], async (trx) => {
     const erased = await erasePreRegistration(trx, p.id, p.status);
     if (!erased) return false;
     await audit(
@@ -368,8 +382,6 @@ export async function cancelPreRegistration(
     }
     return true;
   });
-  if (!moved) return fail("pre_registration_not_editable");
-  return { ok: true, value: preRegistrationView(deps, next, [], null) };
 }
 
 /** The QR the counter scans, for the owner only. */
