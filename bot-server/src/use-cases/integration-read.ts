@@ -61,11 +61,16 @@ interface PageQuery {
   limit: number;
 }
 
-export async function dossierPage(
-  deps: Deps,
-  scope: IntegrationScope,
+/**
+ * One page in (time, id) order: the rows `read` finds after the page key asked for, as items, and the key of the
+ * next page (the last row's time and id) when the page is full.
+ */
+async function keyedPage<R extends { id: string }, T>(
   q: PageQuery,
-): Promise<Result<{ items: IntegrationDossier[]; next: string | null }>> {
+  read: (after: PageKey | undefined) => Promise<R[]>,
+  timeOf: (r: R) => string,
+  itemOf: (r: R) => T,
+): Promise<Result<{ items: T[]; next: string | null }>> {
   const after = decodePageKey(q.after);
   if (after === null)
     return {
@@ -73,57 +78,61 @@ export async function dossierPage(
       code: "invalid_query",
       fields: [{ path: "after", message: "Vị trí trang không hợp lệ / Invalid page key." }],
     };
-  const rows = await pageOfDossiers(deps.db, { unitIds: scope.unitIds, since: q.since, after, limit: q.limit });
-  const items = rows.map((r) => ({
-    code: r.code,
-    procedureCode: r.procedure_code,
-    receivingUnitId: r.receiving_unit_id,
-    competentUnitId: r.competent_unit_id,
-    track: r.track,
-    state: r.state,
-    receivedAt: r.received_at,
-    dueDate: r.due_date,
-    resultReadyAt: r.result_ready_at,
-    returnedAt: r.returned_at,
-    updatedAt: r.updated_at,
-  }));
+  const rows = await read(after);
   const last = rows.at(-1);
   return {
     ok: true,
     value: {
-      items,
-      next: last && rows.length === q.limit ? encodePageKey({ at: last.updated_at, id: last.id }) : null,
+      items: rows.map((r) => itemOf(r)),
+      next: last && rows.length === q.limit ? encodePageKey({ at: timeOf(last), id: last.id }) : null,
     },
   };
 }
 
-export async function eventPage(
+export function dossierPage(
+  deps: Deps,
+  scope: IntegrationScope,
+  q: PageQuery,
+): Promise<Result<{ items: IntegrationDossier[]; next: string | null }>> {
+  return keyedPage(
+    q,
+    (after) => pageOfDossiers(deps.db, { unitIds: scope.unitIds, since: q.since, after, limit: q.limit }),
+    (r) => r.updated_at,
+    (r) => ({
+      code: r.code,
+      procedureCode: r.procedure_code,
+      receivingUnitId: r.receiving_unit_id,
+      competentUnitId: r.competent_unit_id,
+      track: r.track,
+      state: r.state,
+      receivedAt: r.received_at,
+      dueDate: r.due_date,
+      resultReadyAt: r.result_ready_at,
+      returnedAt: r.returned_at,
+      updatedAt: r.updated_at,
+    }),
+  );
+}
+
+export function eventPage(
   deps: Deps,
   scope: IntegrationScope,
   q: PageQuery,
 ): Promise<Result<{ items: IntegrationEvent[]; next: string | null }>> {
-  const after = decodePageKey(q.after);
-  if (after === null)
-    return {
-      ok: false,
-      code: "invalid_query",
-      fields: [{ path: "after", message: "Vị trí trang không hợp lệ / Invalid page key." }],
-    };
-  const rows = await pageOfEvents(deps.db, { unitIds: scope.unitIds, since: q.since, after, limit: q.limit });
-  const items = rows.map((r) => ({
-    id: r.id,
-    dossierCode: r.code,
-    seq: Number(r.seq),
-    type: r.type,
-    fromState: r.from_state,
-    toState: r.to_state,
-    at: r.at,
-  }));
-  const last = rows.at(-1);
-  return {
-    ok: true,
-    value: { items, next: last && rows.length === q.limit ? encodePageKey({ at: last.at, id: last.id }) : null },
-  };
+  return keyedPage(
+    q,
+    (after) => pageOfEvents(deps.db, { unitIds: scope.unitIds, since: q.since, after, limit: q.limit }),
+    (r) => r.at,
+    (r) => ({
+      id: r.id,
+      dossierCode: r.code,
+      seq: Number(r.seq),
+      type: r.type,
+      fromState: r.from_state,
+      toState: r.to_state,
+      at: r.at,
+    }),
+  );
 }
 
 export async function integrationBook(
