@@ -184,29 +184,53 @@ export async function createAccount(
       now,
     });
     if (!inserted) return false;
-    await writeAudit(trx, {
+    await auditAccountChange(trx, admin, {
       at: now,
-      actorKind: "officer",
-      actorId: admin.id,
       action: "create",
-      subjectKind: "user",
-      subjectId: id,
+      accountId: id,
       fields: ["username", "display_name", "role", "unit_id", "password_hash"],
-      reason: withReason(
-        `Tạo tài khoản ${input.username}, vai trò ${input.role}, đơn vị ${unitName ?? unitId}, mật khẩu dùng một lần`,
-        input.reason,
-      ),
+      what: `Tạo tài khoản ${input.username}, vai trò ${input.role}, đơn vị ${unitName ?? unitId}, mật khẩu dùng một lần`,
+      reason: input.reason,
     });
     return true;
   });
   if (!created) return taken();
-  const account = await findOfficerById(deps.db, id);
-  return { ok: true, value: { account: viewOf(deps, admin, account!), oneTimePassword: password } };
+  return { ok: true, value: { account: await storedView(deps, admin, id), oneTimePassword: password } };
 }
 
 /** "what. Lý do: why" — the audit entry's reason names the change and the administrator's reason. */
 function withReason(what: string, reason: string | undefined): string {
   return reason ? `${what}. Lý do: ${reason}` : what;
+}
+
+/** The audit entry of the administrator's change to an account: its fields, and what changed with the reason why. */
+function auditAccountChange(
+  db: Deps["db"],
+  admin: Officer,
+  change: {
+    at: string;
+    action?: "create" | "update";
+    accountId: string;
+    fields: string[];
+    what: string;
+    reason: string | undefined;
+  },
+): Promise<void> {
+  return writeAudit(db, {
+    at: change.at,
+    actorKind: "officer",
+    actorId: admin.id,
+    action: change.action ?? "update",
+    subjectKind: "user",
+    subjectId: change.accountId,
+    fields: change.fields,
+    reason: withReason(change.what, change.reason),
+  });
+}
+
+/** The account as it is now stored, as the administrator sees it. */
+async function storedView(deps: Deps, admin: Officer, id: string): Promise<AccountView> {
+  return viewOf(deps, admin, (await findOfficerById(deps.db, id))!);
 }
 
 /** The account, when the administrator manages it; another unit's account reads as missing. */
@@ -235,24 +259,18 @@ export async function setAccountActive(
       await setOfficerActive(trx, o.id, active);
       // A disabled account's open sessions end now (each request also checks that the account is active).
       const ended = active ? 0 : await deleteSessionsOfUser(trx, o.id);
-      await writeAudit(trx, {
+      await auditAccountChange(trx, admin, {
         at,
-        actorKind: "officer",
-        actorId: admin.id,
-        action: "update",
-        subjectKind: "user",
-        subjectId: o.id,
+        accountId: o.id,
         fields: ["active"],
-        reason: withReason(
-          active
-            ? `Mở khóa tài khoản ${o.username}`
-            : `Khóa tài khoản ${o.username}${ended > 0 ? `, kết thúc ${ended} phiên đang mở` : ""}`,
-          reason,
-        ),
+        what: active
+          ? `Mở khóa tài khoản ${o.username}`
+          : `Khóa tài khoản ${o.username}${ended > 0 ? `, kết thúc ${ended} phiên đang mở` : ""}`,
+        reason,
       });
     });
   }
-  return { ok: true, value: { account: viewOf(deps, admin, (await findOfficerById(deps.db, o.id))!) } };
+  return { ok: true, value: { account: await storedView(deps, admin, o.id) } };
 }
 
 export async function resetAccountPassword(
@@ -274,20 +292,17 @@ export async function resetAccountPassword(
   await deps.db.transaction().execute(async (trx) => {
     await setOfficerPassword(trx, o.id, passwordHash, true);
     await deleteSessionsOfUser(trx, o.id);
-    await writeAudit(trx, {
+    await auditAccountChange(trx, admin, {
       at,
-      actorKind: "officer",
-      actorId: admin.id,
-      action: "update",
-      subjectKind: "user",
-      subjectId: o.id,
+      accountId: o.id,
       fields: ["password_hash"],
-      reason: withReason(`Đặt lại mật khẩu tài khoản ${o.username} (mật khẩu dùng một lần)`, reason),
+      what: `Đặt lại mật khẩu tài khoản ${o.username} (mật khẩu dùng một lần)`,
+      reason,
     });
   });
   return {
     ok: true,
-    value: { account: viewOf(deps, admin, (await findOfficerById(deps.db, o.id))!), oneTimePassword: password },
+    value: { account: await storedView(deps, admin, o.id), oneTimePassword: password },
   };
 }
 
@@ -309,17 +324,14 @@ export async function changeAccountRole(
     const at = nowOf(deps).iso;
     await deps.db.transaction().execute(async (trx) => {
       await setOfficerRole(trx, o.id, role as Role);
-      await writeAudit(trx, {
+      await auditAccountChange(trx, admin, {
         at,
-        actorKind: "officer",
-        actorId: admin.id,
-        action: "update",
-        subjectKind: "user",
-        subjectId: o.id,
+        accountId: o.id,
         fields: o.delegateFor && role !== "leader" ? ["delegate_for", "role"] : ["role"],
-        reason: withReason(`Đổi vai trò tài khoản ${o.username}: ${o.role} → ${role}`, reason),
+        what: `Đổi vai trò tài khoản ${o.username}: ${o.role} → ${role}`,
+        reason,
       });
     });
   }
-  return { ok: true, value: { account: viewOf(deps, admin, (await findOfficerById(deps.db, o.id))!) } };
+  return { ok: true, value: { account: await storedView(deps, admin, o.id) } };
 }
