@@ -16,6 +16,7 @@ import { ROLE_LABELS_VI } from "../../../shared/dossier/lifecycle-labels.js";
 import { PROVINCE_ROLES, USERNAME_RULE_VI, type AccountRole } from "../../../shared/officers/accounts.js";
 import { api, ApiError } from "./api.js";
 import { vnDayTime } from "./format.js";
+import { Loading } from "./page-messages.js";
 
 type Errors = Record<string, string>;
 type Action = { kind: "role" | "reset" | "disable" | "enable"; account: AccountView };
@@ -55,14 +56,7 @@ export function AccountsPage({ officer }: { officer: Officer }) {
     );
   }, [data, filter]);
 
-  if (!data)
-    return loadError ? (
-      <p className="error" role="alert">
-        {loadError}
-      </p>
-    ) : (
-      <p className="muted">Đang tải…</p>
-    );
+  if (!data) return <Loading error={loadError} />;
 
   const done = async (text: string, password?: { username: string; password: string; why: string }) => {
     await load();

@@ -6,6 +6,7 @@ import { useCallback, useEffect, useState } from "react";
 import { api, ApiError } from "./api.js";
 import { vnDayTime } from "./format.js";
 import type { ConversationsReply, WaitingConversation } from "../../../shared/console/conversations.js";
+import { ActionMessages, Loading } from "./page-messages.js";
 
 export function ConversationsPage({ onChange }: { onChange: () => void }) {
   const [data, setData] = useState<ConversationsReply | null>(null);
@@ -37,28 +38,12 @@ export function ConversationsPage({ onChange }: { onChange: () => void }) {
     onChange();
   };
 
-  if (!data)
-    return error ? (
-      <p className="error" role="alert">
-        {error}
-      </p>
-    ) : (
-      <p className="muted">Đang tải…</p>
-    );
+  if (!data) return <Loading error={error} />;
   return (
     <div className="card">
       <h2>Người dân cần cán bộ hỗ trợ ({data.count})</h2>
       <p className="muted">{data.hint} Nội dung tin nhắn không lưu trên hệ thống này.</p>
-      {notice && (
-        <p className="ok" role="status">
-          {notice}
-        </p>
-      )}
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ActionMessages notice={notice} error={error} />
       {data.items.length === 0 ? (
         <p className="muted">Không có người dân nào đang chờ cán bộ.</p>
       ) : (

@@ -9,6 +9,7 @@ import { api, ApiError } from "./api.js";
 import type { OfficerView as Officer } from "../../../shared/console/officers.js";
 import { vnDayTime } from "./format.js";
 import type { DataRequestsReply, DataRequestView } from "../../../shared/console/data-requests.js";
+import { ActionMessages } from "./page-messages.js";
 
 type DataRequest = DataRequestView;
 
@@ -37,16 +38,7 @@ export function DataRequestsPage({ officer }: { officer: Officer }) {
         Người dân xem dữ liệu của mình trên Mini App và yêu cầu sửa chỗ sai. Sửa dữ liệu ở nơi đang lưu (hồ sơ, tờ
         khai), rồi trả lời người dân tại đây.
       </p>
-      {notice && (
-        <p className="ok" role="status">
-          {notice}
-        </p>
-      )}
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ActionMessages notice={notice} error={error} />
       {items === null ? (
         <p className="muted">Đang tải…</p>
       ) : items.length === 0 ? (

@@ -8,6 +8,7 @@ import { vnDayTime } from "./format.js";
 import { navigate } from "./router.js";
 import { ZaloSendingNotice } from "./zalo-sending-notice.js";
 import type { DeadLettersReply, DeadLetterView } from "../../../shared/console/notifications.js";
+import { ActionMessages, Loading } from "./page-messages.js";
 
 type DeadLetter = DeadLetterView;
 type Reply = DeadLettersReply;
@@ -38,14 +39,7 @@ export function DeadLettersPage() {
     }
   };
 
-  if (!data)
-    return error ? (
-      <p className="error" role="alert">
-        {error}
-      </p>
-    ) : (
-      <p className="muted">Đang tải…</p>
-    );
+  if (!data) return <Loading error={error} />;
   return (
     <>
       <ZaloSendingNotice showConfigure={data.canRedrive} />
@@ -57,16 +51,7 @@ export function DeadLettersPage() {
           {data.canRedrive ? " bấm “Gửi lại”." : " quản trị đơn vị có thể gửi lại."} Thông báo đã đến người dân sẽ không
           bị gửi trùng.
         </p>
-        {notice && (
-          <p className="ok" role="status">
-            {notice}
-          </p>
-        )}
-        {error && (
-          <p className="error" role="alert">
-            {error}
-          </p>
-        )}
+        <ActionMessages notice={notice} error={error} />
         {data.items.length === 0 ? (
           <p className="muted">Không có thông báo nào chưa gửi được.</p>
         ) : (

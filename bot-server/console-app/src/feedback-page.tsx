@@ -8,6 +8,7 @@ import { api, ApiError } from "./api.js";
 import type { OfficerView as Officer } from "../../../shared/console/officers.js";
 import { vnDayTime } from "./format.js";
 import type { FeedbackItem, FeedbackListReply } from "../../../shared/console/feedback.js";
+import { ActionMessages } from "./page-messages.js";
 
 type Feedback = FeedbackItem;
 
@@ -74,16 +75,7 @@ export function FeedbackPage({ officer }: { officer: Officer }) {
           </select>
         </div>
       </div>
-      {notice && (
-        <p className="ok" role="status">
-          {notice}
-        </p>
-      )}
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ActionMessages notice={notice} error={error} />
       {items === null ? (
         <p className="muted">Đang tải…</p>
       ) : shown.length === 0 ? (

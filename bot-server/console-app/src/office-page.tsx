@@ -6,6 +6,7 @@ import { useEffect, useState } from "react";
 import { api, ApiError } from "./api.js";
 import { vnDayTime } from "./format.js";
 import type { OfficeContactReply as OfficeContact } from "../../../shared/console/office.js";
+import { Loading } from "./page-messages.js";
 
 export function OfficePage() {
   const [saved, setSaved] = useState<OfficeContact | null>(null);
@@ -36,14 +37,7 @@ export function OfficePage() {
     }
   };
 
-  if (!saved)
-    return message ? (
-      <p className="error" role="alert">
-        {message}
-      </p>
-    ) : (
-      <p className="muted">Đang tải…</p>
-    );
+  if (!saved) return <Loading error={message} />;
   return (
     <form className="card" onSubmit={save}>
       <h2>Thông tin Bộ phận Một cửa</h2>

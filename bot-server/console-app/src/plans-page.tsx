@@ -15,6 +15,7 @@ import type {
 import { api, ApiError } from "./api.js";
 import { dmy } from "./format.js";
 import type { OfficerView as Officer } from "../../../shared/console/officers.js";
+import { Loading } from "./page-messages.js";
 
 const WEEKDAYS = [
   [1, "Thứ Hai"],
@@ -51,14 +52,7 @@ function ProvincePlans() {
   useEffect(() => {
     void load();
   }, []);
-  if (!data)
-    return message ? (
-      <p className="error" role="alert">
-        {message}
-      </p>
-    ) : (
-      <p className="muted">Đang tải…</p>
-    );
+  if (!data) return <Loading error={message} />;
   return (
     <>
       <section className="card">
@@ -472,14 +466,7 @@ function UnitParticipation() {
       setMessage(messageOf(e2));
     }
   };
-  if (!data)
-    return message ? (
-      <p className="error" role="alert">
-        {message}
-      </p>
-    ) : (
-      <p className="muted">Đang tải…</p>
-    );
+  if (!data) return <Loading error={message} />;
   const failed = Object.keys(errors).length > 0;
   return (
     <form className="card" onSubmit={save} aria-label="Tham gia Ngày không hẹn">

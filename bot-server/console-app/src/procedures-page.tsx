@@ -14,6 +14,7 @@ import type {
 } from "../../../shared/console/procedures-admin.js";
 import { api, ApiError } from "./api.js";
 import { dmy, vnDayTime } from "./format.js";
+import { Loading } from "./page-messages.js";
 
 const BASE = "/admin/procedures";
 const ORIGIN_LABEL = { shipped: "Dữ liệu phát hành", admin: "Quản trị tỉnh" } as const;
@@ -59,14 +60,7 @@ export function ProceduresPage() {
     setEditor({ code: p.code, json: JSON.stringify(d.version, null, 2) });
   };
 
-  if (!list)
-    return message ? (
-      <p className="error" role="alert">
-        {message}
-      </p>
-    ) : (
-      <p className="muted">Đang tải…</p>
-    );
+  if (!list) return <Loading error={message} />;
   return (
     <div className="grid2 procedures-admin">
       <section className="card">

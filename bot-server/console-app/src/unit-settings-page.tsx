@@ -9,6 +9,7 @@ import { api, ApiError, loadForEffect } from "./api.js";
 import { vnDayTime } from "./format.js";
 import { TrainingSetting } from "./training.js";
 import type { UnitSettingsReply } from "../../../shared/console/unit-admin.js";
+import { Loading } from "./page-messages.js";
 
 type Range = { start: string; end: string };
 
@@ -61,14 +62,7 @@ export function UnitSettingsPage({ provinceWide }: { provinceWide: boolean }) {
     }
   };
 
-  if (!data)
-    return message ? (
-      <p className="error" role="alert">
-        {message}
-      </p>
-    ) : (
-      <p className="muted">Đang tải…</p>
-    );
+  if (!data) return <Loading error={message} />;
   const setRange = (i: number, key: keyof Range, value: string) =>
     setHours(hours.map((h, j) => (j === i ? { ...h, [key]: value } : h)));
   return (

@@ -7,6 +7,7 @@ import { useEffect, useState } from "react";
 import { api, ApiError } from "./api.js";
 import { vnDayTime } from "./format.js";
 import type { FactView, VerificationReply } from "../../../shared/console/unit-admin.js";
+import { Loading } from "./page-messages.js";
 
 export function VerificationPage() {
   const [data, setData] = useState<VerificationReply | null>(null);
@@ -21,14 +22,7 @@ export function VerificationPage() {
   };
   useEffect(load, [unitId, shown]);
 
-  if (!data)
-    return message ? (
-      <p className="error" role="alert">
-        {message}
-      </p>
-    ) : (
-      <p className="muted">Đang tải…</p>
-    );
+  if (!data) return <Loading error={message} />;
   return (
     <section className="card" aria-labelledby="verify-title">
       <h2 id="verify-title">Cần xác nhận</h2>

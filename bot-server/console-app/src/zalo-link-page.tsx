@@ -7,6 +7,7 @@ import { useEffect, useState } from "react";
 import { api } from "./api.js";
 import { vnDayTime } from "./format.js";
 import type { OaLinkCodeReply, OaLinkReply } from "../../../shared/console/zalo.js";
+import { Loading } from "./page-messages.js";
 
 type LinkState = OaLinkReply;
 type Issued = OaLinkCodeReply;
@@ -29,14 +30,7 @@ export function ZaloLinkPage() {
     }
   };
 
-  if (!state)
-    return error ? (
-      <p className="error" role="alert">
-        {error}
-      </p>
-    ) : (
-      <p className="muted">Đang tải…</p>
-    );
+  if (!state) return <Loading error={error} />;
   return (
     <section className="card">
       <h2>Nhận nhắc việc qua Zalo</h2>
