@@ -5,7 +5,8 @@
  * are audited. The province viewer reads every unit's requests.
  */
 import { useCallback, useEffect, useState } from "react";
-import { api, ApiError } from "./api.js";
+import { api } from "./api.js";
+import { AnswerCell, AnswerForm } from "./citizen-answer.js";
 import type { OfficerView as Officer } from "../../../shared/console/officers.js";
 import { vnDayTime } from "./format.js";
 import type { DataRequestsReply, DataRequestView } from "../../../shared/console/data-requests.js";
@@ -64,24 +65,20 @@ export function DataRequestsPage({ officer }: { officer: Officer }) {
                 </td>
                 <td style={{ whiteSpace: "pre-wrap" }}>{r.text}</td>
                 <td>
-                  {r.answer !== null ? (
-                    <>
-                      <div style={{ whiteSpace: "pre-wrap" }}>{r.answer}</div>
-                      <div className="muted">
-                        {r.statusLabel}, {vnDayTime(r.answeredAt)}
-                      </div>
-                    </>
-                  ) : canAnswer ? (
-                    <AnswerForm
-                      request={r}
-                      onDone={async () => {
-                        setNotice("Đã trả lời; người dân xem được trên Mini App.");
-                        await load();
-                      }}
-                    />
-                  ) : (
-                    <span className="muted">{r.statusLabel}</span>
-                  )}
+                  <AnswerCell
+                    item={r}
+                    form={
+                      canAnswer ? (
+                        <DataRequestAnswer
+                          request={r}
+                          onDone={async () => {
+                            setNotice("Đã trả lời; người dân xem được trên Mini App.");
+                            await load();
+                          }}
+                        />
+                      ) : null
+                    }
+                  />
                 </td>
               </tr>
             ))}
@@ -92,27 +89,18 @@ export function DataRequestsPage({ officer }: { officer: Officer }) {
   );
 }
 
-function AnswerForm({ request, onDone }: { request: DataRequest; onDone: () => Promise<void> }) {
-  const [answer, setAnswer] = useState("");
+/** The answer to a request: its outcome (corrected, or not with the reason), then the text. */
+function DataRequestAnswer({ request, onDone }: { request: DataRequest; onDone: () => Promise<void> }) {
   const [status, setStatus] = useState<"done" | "refused">("done");
-  const [error, setError] = useState("");
-  const [sending, setSending] = useState(false);
   const id = `dr-answer-${request.id}`;
-  const send = async (e: React.FormEvent) => {
-    e.preventDefault();
-    setError("");
-    setSending(true);
-    try {
-      await api("POST", `/data-requests/${request.id}/answer`, { status, answer });
-      await onDone();
-    } catch (err) {
-      setError(err instanceof ApiError ? (err.fields[0]?.message ?? err.message) : String(err));
-    } finally {
-      setSending(false);
-    }
-  };
   return (
-    <form onSubmit={send} style={{ minWidth: 280 }}>
+    <AnswerForm
+      id={id}
+      label="Trả lời người dân"
+      minWidth={280}
+      send={(answer) => api("POST", `/data-requests/${request.id}/answer`, { status, answer })}
+      onDone={onDone}
+    >
       <div className="field">
         <label htmlFor={`${id}-status`}>Kết quả</label>
         <select id={`${id}-status`} value={status} onChange={(e) => setStatus(e.target.value as "done" | "refused")}>
@@ -120,18 +108,6 @@ function AnswerForm({ request, onDone }: { request: DataRequest; onDone: () => P
           <option value="refused">Không sửa (nêu lý do)</option>
         </select>
       </div>
-      <div className={`field${error ? " invalid" : ""}`}>
-        <label htmlFor={id}>Trả lời người dân</label>
-        <textarea id={id} rows={3} value={answer} maxLength={2000} onChange={(e) => setAnswer(e.target.value)} />
-        {error && (
-          <div className="msg" role="alert">
-            {error}
-          </div>
-        )}
-      </div>
-      <button className="primary" type="submit" disabled={sending}>
-        Gửi trả lời
-      </button>
-    </form>
+    </AnswerForm>
   );
 }

@@ -4,7 +4,8 @@
  * in the Mini App). The province viewer and volunteers read only.
  */
 import { useCallback, useEffect, useState } from "react";
-import { api, ApiError } from "./api.js";
+import { api } from "./api.js";
+import { AnswerCell, AnswerForm } from "./citizen-answer.js";
 import type { OfficerView as Officer } from "../../../shared/console/officers.js";
 import { vnDayTime } from "./format.js";
 import type { FeedbackItem, FeedbackListReply } from "../../../shared/console/feedback.js";
@@ -106,24 +107,23 @@ export function FeedbackPage({ officer }: { officer: Officer }) {
                 </td>
                 <td className="wide">{f.dossierCode ?? ""}</td>
                 <td>
-                  {f.answer !== null ? (
-                    <>
-                      <div style={{ whiteSpace: "pre-wrap" }}>{f.answer}</div>
-                      <div className="muted">
-                        {f.statusLabel}, {vnDayTime(f.answeredAt)}
-                      </div>
-                    </>
-                  ) : canAnswer && f.status === "open" ? (
-                    <AnswerForm
-                      feedback={f}
-                      onDone={async () => {
-                        setNotice("Đã gửi trả lời; người dân được báo qua Zalo.");
-                        await load();
-                      }}
-                    />
-                  ) : (
-                    <span className="muted">{f.statusLabel}</span>
-                  )}
+                  <AnswerCell
+                    item={f}
+                    form={
+                      canAnswer && f.status === "open" ? (
+                        <AnswerForm
+                          id={`answer-${f.id}`}
+                          label="Nội dung trả lời"
+                          minWidth={240}
+                          send={(answer) => api("POST", `/feedback/${f.id}/answer`, { answer })}
+                          onDone={async () => {
+                            setNotice("Đã gửi trả lời; người dân được báo qua Zalo.");
+                            await load();
+                          }}
+                        />
+                      ) : null
+                    }
+                  />
                 </td>
               </tr>
             ))}
@@ -131,41 +131,5 @@ export function FeedbackPage({ officer }: { officer: Officer }) {
         </table>
       )}
     </div>
-  );
-}
-
-function AnswerForm({ feedback, onDone }: { feedback: Feedback; onDone: () => Promise<void> }) {
-  const [answer, setAnswer] = useState("");
-  const [error, setError] = useState("");
-  const [sending, setSending] = useState(false);
-  const id = `answer-${feedback.id}`;
-  const send = async (e: React.FormEvent) => {
-    e.preventDefault();
-    setError("");
-    setSending(true);
-    try {
-      await api("POST", `/feedback/${feedback.id}/answer`, { answer });
-      await onDone();
-    } catch (err) {
-      setError(err instanceof ApiError ? (err.fields[0]?.message ?? err.message) : String(err));
-    } finally {
-      setSending(false);
-    }
-  };
-  return (
-    <form onSubmit={send} style={{ minWidth: 240 }}>
-      <div className={`field${error ? " invalid" : ""}`}>
-        <label htmlFor={id}>Nội dung trả lời</label>
-        <textarea id={id} rows={3} value={answer} maxLength={2000} onChange={(e) => setAnswer(e.target.value)} />
-        {error && (
-          <div className="msg" role="alert">
-            {error}
-          </div>
-        )}
-      </div>
-      <button className="primary" type="submit" disabled={sending}>
-        Gửi trả lời
-      </button>
-    </form>
   );
 }
