@@ -24,6 +24,7 @@ import { VerificationPage } from "./verification-page.js";
 import { WorkflowSetting } from "./workflow-setting.js";
 import { ZaloLinkPage } from "./zalo-link-page.js";
 import { QueuePage } from "./queue-page.js";
+import { PasswordField } from "./password-field.js";
 import { navigate, pathOf, useRoute, type Route } from "./router.js";
 
 /** Loaded when first opened: the report page and its charts stay out of the first screen's bundle. */
@@ -95,16 +96,13 @@ function Login({ onDone }: { onDone: (s: SessionReply) => void }) {
             onChange={(e) => setUsername(e.target.value)}
           />
         </div>
-        <div className="field">
-          <label htmlFor="p">Mật khẩu</label>
-          <input
-            id="p"
-            type="password"
-            autoComplete="current-password"
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-          />
-        </div>
+        <PasswordField
+          id="p"
+          label="Mật khẩu"
+          autoComplete="current-password"
+          value={password}
+          onChange={setPassword}
+        />
         {error && (
           <p className="error" role="alert">
             {error}
@@ -142,37 +140,22 @@ function FirstPassword({ onDone }: { onDone: () => void }) {
         <p className="muted">
           Tài khoản đang dùng mật khẩu một lần. Hãy đặt mật khẩu của riêng mình (ít nhất 12 ký tự).
         </p>
-        <div className="field">
-          <label htmlFor="cur">Mật khẩu một lần</label>
-          <input
-            id="cur"
-            type="password"
-            autoFocus
-            autoComplete="current-password"
-            value={current}
-            onChange={(e) => setCurrent(e.target.value)}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="new1">Mật khẩu mới</label>
-          <input
-            id="new1"
-            type="password"
-            autoComplete="new-password"
-            value={next}
-            onChange={(e) => setNext(e.target.value)}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="new2">Nhập lại mật khẩu mới</label>
-          <input
-            id="new2"
-            type="password"
-            autoComplete="new-password"
-            value={again}
-            onChange={(e) => setAgain(e.target.value)}
-          />
-        </div>
+        <PasswordField
+          id="cur"
+          label="Mật khẩu một lần"
+          autoFocus
+          autoComplete="current-password"
+          value={current}
+          onChange={setCurrent}
+        />
+        <PasswordField id="new1" label="Mật khẩu mới" autoComplete="new-password" value={next} onChange={setNext} />
+        <PasswordField
+          id="new2"
+          label="Nhập lại mật khẩu mới"
+          autoComplete="new-password"
+          value={again}
+          onChange={setAgain}
+        />
         {error && (
           <p className="error" role="alert">
             {error}

@@ -6,6 +6,7 @@
  */
 import { useEffect, useRef, useState } from "react";
 import { api, ApiError, sessionEvents, setCsrf } from "./api.js";
+import { PasswordField } from "./password-field.js";
 
 export type { IdleInfo } from "../../../shared/console/officers.js";
 import type { IdleInfo } from "../../../shared/console/officers.js";
@@ -148,17 +149,14 @@ function SignInAgain({ username, onDone }: { username: string; onDone: () => voi
           <label htmlFor="again-u">Tên đăng nhập</label>
           <input id="again-u" value={username} readOnly />
         </div>
-        <div className="field">
-          <label htmlFor="again-p">Mật khẩu</label>
-          <input
-            id="again-p"
-            type="password"
-            autoFocus
-            autoComplete="current-password"
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-          />
-        </div>
+        <PasswordField
+          id="again-p"
+          label="Mật khẩu"
+          autoFocus
+          autoComplete="current-password"
+          value={password}
+          onChange={setPassword}
+        />
         {error && (
           <p className="error" role="alert">
             {error}
