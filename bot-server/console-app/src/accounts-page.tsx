@@ -30,6 +30,32 @@ function errorsOf(err: unknown): { fields: Errors; message: string } {
   return { fields, message: err.fields.length > 0 ? "" : err.message };
 }
 
+/**
+ * A form's sending: the last refusal is cleared, the request sent with the button disabled, and a refusal shown as
+ * its field errors (beside the fields) and its message.
+ */
+function useSend() {
+  const [errors, setErrors] = useState<Errors>({});
+  const [message, setMessage] = useState("");
+  const [sending, setSending] = useState(false);
+  const send = async (e: React.FormEvent, request: () => Promise<void>) => {
+    e.preventDefault();
+    setErrors({});
+    setMessage("");
+    setSending(true);
+    try {
+      await request();
+    } catch (err) {
+      const refusal = errorsOf(err);
+      setErrors(refusal.fields);
+      setMessage(refusal.message);
+    } finally {
+      setSending(false);
+    }
+  };
+  return { errors, message, sending, send };
+}
+
 export function AccountsPage({ officer }: { officer: Officer }) {
   const [data, setData] = useState<AccountsReply | null>(null);
   const [loadError, setLoadError] = useState("");
@@ -225,18 +251,12 @@ function CreateAccount({
   const [role, setRole] = useState<AccountRole>(roles[0] ?? "counter_officer");
   const [unitId, setUnitId] = useState(unitChoices[0]?.id ?? "");
   const [reason, setReason] = useState("");
-  const [errors, setErrors] = useState<Errors>({});
-  const [message, setMessage] = useState("");
-  const [sending, setSending] = useState(false);
+  const { errors, message, sending, send } = useSend();
   const provinceRole = isProvinceRole(role);
   const chosenUnit = provinceRole ? (provinceUnit?.id ?? "") : unitId;
 
-  const submit = async (e: React.FormEvent) => {
-    e.preventDefault();
-    setErrors({});
-    setMessage("");
-    setSending(true);
-    try {
+  const submit = (e: React.FormEvent) =>
+    send(e, async () => {
       const r = await api<OneTimePasswordReply>("POST", "/admin/accounts", {
         username,
         displayName,
@@ -248,14 +268,7 @@ function CreateAccount({
       setDisplayName("");
       setReason("");
       await onCreated(r);
-    } catch (err) {
-      const { fields, message } = errorsOf(err);
-      setErrors(fields);
-      setMessage(message);
-    } finally {
-      setSending(false);
-    }
-  };
+    });
   return (
     <form className="card" onSubmit={submit} noValidate>
       <h2>Tạo tài khoản</h2>
@@ -346,19 +359,13 @@ function AccountAction({
     (fitting.find((r) => r !== account.role) ?? account.role) as AccountRole,
   );
   const [reason, setReason] = useState("");
-  const [errors, setErrors] = useState<Errors>({});
-  const [message, setMessage] = useState("");
-  const [sending, setSending] = useState(false);
+  const { errors, message, sending, send } = useSend();
   const form = useRef<HTMLFormElement>(null);
   useEffect(() => form.current?.querySelector<HTMLElement>("select, input")?.focus(), []);
   const base = `/admin/accounts/${encodeURIComponent(account.id)}`;
 
-  const submit = async (e: React.FormEvent) => {
-    e.preventDefault();
-    setErrors({});
-    setMessage("");
-    setSending(true);
-    try {
+  const submit = (e: React.FormEvent) =>
+    send(e, async () => {
       if (kind === "role") {
         await api("PUT", `${base}/role`, { role, reason });
         await onDone(`Đã đổi vai trò của ${account.username} thành ${ROLE_LABELS_VI[role]}.`);
@@ -373,13 +380,7 @@ function AccountAction({
         await api("POST", `${base}/${kind}`, { reason });
         await onDone(kind === "disable" ? `Đã khóa tài khoản ${account.username}.` : `Đã mở khóa ${account.username}.`);
       }
-    } catch (err) {
-      const { fields, message } = errorsOf(err);
-      setErrors(fields);
-      setMessage(message);
-      setSending(false);
-    }
-  };
+    });
   return (
     <form
       ref={form}
