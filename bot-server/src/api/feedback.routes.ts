@@ -1,7 +1,7 @@
 /** Citizen feedback: rate a dossier once its result is ready, send a complaint or suggestion, read the answers. */
 import { FeedbackInput, FeedbackListQuery, FeedbackReceipt, MyFeedbackList } from "../../../shared/api/feedback.js";
 import type { OutcomeCode } from "../../../shared/outcomes.js";
-import { route } from "../http/route-table.js";
+import { route, noStore } from "../http/route-table.js";
 import { listMyFeedback, sendFeedback } from "../use-cases/feedback.js";
 
 const IDENTITY_ERRORS: OutcomeCode[] = [
@@ -51,9 +51,6 @@ export const feedbackRoutes = [
       description: "The calling citizen's feedback (the read is audited)",
     },
     errors: [...IDENTITY_ERRORS, "rate_limited"],
-    async handler({ citizen }, deps) {
-      const r = await listMyFeedback(deps, citizen);
-      return r.ok ? { ...r, headers: { "Cache-Control": "no-store" } } : r;
-    },
+    handler: async ({ citizen }, deps) => noStore(await listMyFeedback(deps, citizen)),
   }),
 ];

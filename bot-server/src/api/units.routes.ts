@@ -10,7 +10,7 @@ import {
   UnitList,
   UnitSearchQuery,
 } from "../../../shared/api/units.js";
-import { route } from "../http/route-table.js";
+import { route, noStore } from "../http/route-table.js";
 import { momentOf } from "../use-cases/moment.js";
 import { schemeStatus } from "../use-cases/scheme-status.js";
 import { counterWait } from "../use-cases/counter-wait.js";
@@ -62,8 +62,7 @@ export const unitRoutes = [
     response: { status: 200, schema: SchemeStatus, description: "Scheme status" },
     errors: ["unit_not_found", "rate_limited"],
     handler({ params, query }, deps) {
-      const r = schemeStatus(deps, params.unitCode, momentOf(deps, query.at));
-      return r.ok ? { ...r, headers: { "Cache-Control": "no-store" } } : r;
+      return noStore(schemeStatus(deps, params.unitCode, momentOf(deps, query.at)));
     },
   }),
   route({
@@ -77,10 +76,8 @@ export const unitRoutes = [
     query: AtQuery,
     response: { status: 200, schema: CounterWait, description: "The estimate" },
     errors: ["unit_not_found", "rate_limited"],
-    async handler({ params, query }, deps) {
-      const r = await counterWait(deps, params.unitCode, momentOf(deps, query.at));
-      return r.ok ? { ...r, headers: { "Cache-Control": "no-store" } } : r;
-    },
+    handler: async ({ params, query }, deps) =>
+      noStore(await counterWait(deps, params.unitCode, momentOf(deps, query.at))),
   }),
   route({
     method: "post",

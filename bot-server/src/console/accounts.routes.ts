@@ -12,7 +12,7 @@ import {
   ReasonBody,
   RoleBody,
 } from "../../../shared/console/accounts.js";
-import { route, type AnyRoute } from "../http/route-table.js";
+import { route, noStore, type AnyRoute } from "../http/route-table.js";
 import {
   changeAccountRole,
   createAccount,
@@ -20,8 +20,6 @@ import {
   resetAccountPassword,
   setAccountActive,
 } from "../use-cases/accounts-admin.js";
-
-const NO_STORE = { "Cache-Control": "no-store" };
 
 export function consoleAccountRoutes(): AnyRoute[] {
   return [
@@ -34,10 +32,7 @@ export function consoleAccountRoutes(): AnyRoute[] {
       summary: "The accounts the administrator manages, the units and roles they may give",
       response: { status: 200, schema: AccountsReply, description: "By user name" },
       errors: ["forbidden"],
-      async handler({ officer }, deps) {
-        const r = await listAccounts(deps, officer);
-        return r.ok ? { ...r, headers: NO_STORE } : r;
-      },
+      handler: async ({ officer }, deps) => noStore(await listAccounts(deps, officer)),
     }),
     route({
       method: "post",
@@ -50,10 +45,7 @@ export function consoleAccountRoutes(): AnyRoute[] {
       body: CreateAccountBody,
       response: { status: 201, schema: OneTimePasswordReply, description: "Created" },
       errors: ["forbidden", "username_taken", "invalid_body"],
-      async handler({ officer, body }, deps) {
-        const r = await createAccount(deps, officer, body);
-        return r.ok ? { ...r, headers: NO_STORE } : r;
-      },
+      handler: async ({ officer, body }, deps) => noStore(await createAccount(deps, officer, body)),
     }),
     route({
       method: "post",
@@ -95,10 +87,8 @@ export function consoleAccountRoutes(): AnyRoute[] {
       body: ReasonBody,
       response: { status: 200, schema: OneTimePasswordReply, description: "Reset" },
       errors: ["forbidden", "account_not_found"],
-      async handler({ officer, params, body }, deps) {
-        const r = await resetAccountPassword(deps, officer, params.id, body.reason);
-        return r.ok ? { ...r, headers: NO_STORE } : r;
-      },
+      handler: async ({ officer, params, body }, deps) =>
+        noStore(await resetAccountPassword(deps, officer, params.id, body.reason)),
     }),
     route({
       method: "put",

@@ -11,7 +11,7 @@ import {
   CalendarYearParams,
   CalendarYearReply,
 } from "../../../shared/console/calendar.js";
-import { route, type AnyRoute } from "../http/route-table.js";
+import { route, noStore, type AnyRoute } from "../http/route-table.js";
 import {
   calendarDraft,
   clearCalendarDay,
@@ -21,7 +21,6 @@ import {
 } from "../use-cases/calendar-admin.js";
 
 const TAG = "Calendar";
-const NO_STORE = { "Cache-Control": "no-store" };
 
 export function consoleCalendarRoutes(): AnyRoute[] {
   return [
@@ -35,10 +34,7 @@ export function consoleCalendarRoutes(): AnyRoute[] {
       params: CalendarYearParams,
       response: { status: 200, schema: CalendarYearReply, description: "The year in force" },
       errors: ["forbidden", "invalid_params"],
-      async handler({ params }, deps) {
-        const r = await readCalendarYear(deps, params.year);
-        return r.ok ? { ...r, headers: NO_STORE } : r;
-      },
+      handler: async ({ params }, deps) => noStore(await readCalendarYear(deps, params.year)),
     }),
     route({
       method: "get",

@@ -9,10 +9,8 @@ import {
   ChatbotTryReply,
   ChatbotUnitsReply,
 } from "../../../shared/console/chatbot.js";
-import { route, type AnyRoute } from "../http/route-table.js";
+import { route, NO_STORE, type AnyRoute } from "../http/route-table.js";
 import { chatbotArea, chatbotTryUnits, setChatbotArea, tryChatbot } from "../use-cases/chatbot-console.js";
-
-const NO_STORE = { "Cache-Control": "no-store" };
 
 export function consoleChatbotRoutes(): AnyRoute[] {
   return [

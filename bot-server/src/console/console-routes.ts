@@ -50,7 +50,7 @@ import {
 } from "../../../shared/console/intake.js";
 import { fail } from "../../../shared/outcomes.js";
 import { sendError } from "../http/api-error.js";
-import { route, type AnyRoute } from "../http/route-table.js";
+import { route, NO_STORE, type AnyRoute } from "../http/route-table.js";
 import { listSignInAlerts } from "../store/audit.js";
 import { writeConsoleSetting } from "../store/console-settings.js";
 import { listQueue, QUEUES, todayBoard, type QueueName } from "../use-cases/console-board.js";
@@ -77,7 +77,6 @@ import type { MirrorHub } from "./mirror-hub.js";
 const LOOKUPS_PER_MINUTE = 30;
 const ALERT_DAYS = 7;
 const WORKFLOW_OPTIONS = UNIT_WORKFLOWS.map((id) => ({ id, label: UNIT_WORKFLOW_LABELS[id] }));
-const NO_STORE = { "Cache-Control": "no-store" };
 const MirrorStateBody = z.object({
   title: z.string().max(300),
   fields: z.array(z.object({ label: z.string().max(500), value: z.string().max(2000) })).max(120),

@@ -3,10 +3,8 @@
  * as route-table rows with the schemas of shared/console/conversations.ts.
  */
 import { ConversationParams, ConversationsReply, HandledReply } from "../../../shared/console/conversations.js";
-import { route, type AnyRoute } from "../http/route-table.js";
+import { route, NO_STORE, type AnyRoute } from "../http/route-table.js";
 import { markHandled, waitingConversations } from "../use-cases/waiting-conversations.js";
-
-const NO_STORE = { "Cache-Control": "no-store" };
 
 export function consoleConversationRoutes(): AnyRoute[] {
   return [

@@ -8,10 +8,8 @@ import {
   DataRequestsReply,
   DataRequestView,
 } from "../../../shared/console/data-requests.js";
-import { route, type AnyRoute } from "../http/route-table.js";
+import { route, NO_STORE, type AnyRoute } from "../http/route-table.js";
 import { answerUnitDataRequest, unitDataRequests } from "../use-cases/data-requests-console.js";
-
-const NO_STORE = { "Cache-Control": "no-store" };
 
 export function consoleDataRequestRoutes(): AnyRoute[] {
   return [

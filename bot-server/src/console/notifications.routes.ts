@@ -3,11 +3,9 @@
  * (use-cases/dead-letters.ts), as route-table rows with the schemas of shared/console/notifications.ts.
  */
 import { DeadLettersReply, RedriveParams, RedriveReply, SendingReply } from "../../../shared/console/notifications.js";
-import { route, type AnyRoute } from "../http/route-table.js";
+import { route, NO_STORE, type AnyRoute } from "../http/route-table.js";
 import { sendingStatus } from "../notify/sending-status.js";
 import { deadLettersFor, redriveDeadLetter } from "../use-cases/dead-letters.js";
-
-const NO_STORE = { "Cache-Control": "no-store" };
 
 export function consoleNotificationRoutes(): AnyRoute[] {
   return [

@@ -3,10 +3,8 @@
  * as route-table rows (http/route-table.ts) with the schemas of shared/console/office.ts.
  */
 import { OfficeContactBody, OfficeContactReply } from "../../../shared/console/office.js";
-import { route, type AnyRoute } from "../http/route-table.js";
+import { route, noStore, type AnyRoute } from "../http/route-table.js";
 import { officeContactOf, saveOfficeContact } from "../use-cases/office-contact.js";
-
-const NO_STORE = { "Cache-Control": "no-store" };
 
 export function consoleOfficeContactRoutes(): AnyRoute[] {
   return [
@@ -18,10 +16,7 @@ export function consoleOfficeContactRoutes(): AnyRoute[] {
       summary: "The telephone and address of the unit's one-stop office",
       response: { status: 200, schema: OfficeContactReply, description: "The contact (nulls when never entered)" },
       errors: ["unit_unknown"],
-      async handler({ officer }, deps) {
-        const r = await officeContactOf(deps, officer);
-        return r.ok ? { ...r, headers: NO_STORE } : r;
-      },
+      handler: async ({ officer }, deps) => noStore(await officeContactOf(deps, officer)),
     }),
     route({
       method: "put",

@@ -13,7 +13,7 @@ import {
   PlanVersionReply,
   PlanView,
 } from "../../../shared/console/plans.js";
-import { route, type AnyRoute } from "../http/route-table.js";
+import { route, noStore, type AnyRoute } from "../http/route-table.js";
 import {
   createPlanVersion,
   listPlans,
@@ -21,8 +21,6 @@ import {
   readUnitParticipation,
   setUnitParticipation,
 } from "../use-cases/plans-admin.js";
-
-const NO_STORE = { "Cache-Control": "no-store" };
 
 export function consolePlanRoutes(): AnyRoute[] {
   return [
@@ -35,10 +33,7 @@ export function consolePlanRoutes(): AnyRoute[] {
       summary: "The scheme plans covering the province's units: current, past and future versions",
       response: { status: 200, schema: PlanListReply, description: "Newest version first" },
       errors: ["forbidden"],
-      async handler({ officer }, deps) {
-        const r = await listPlans(deps, officer);
-        return r.ok ? { ...r, headers: NO_STORE } : r;
-      },
+      handler: async ({ officer }, deps) => noStore(await listPlans(deps, officer)),
     }),
     // Before "/:id": the unit's participation.
     route({
@@ -51,10 +46,7 @@ export function consolePlanRoutes(): AnyRoute[] {
       summary: "Whether a unit takes part in the province's plan, today and from which dates",
       response: { status: 200, schema: ParticipationReply, description: "The unit's participation" },
       errors: ["forbidden", "invalid_body"],
-      async handler({ officer, query }, deps) {
-        const r = await readUnitParticipation(deps, officer, query.unitId);
-        return r.ok ? { ...r, headers: NO_STORE } : r;
-      },
+      handler: async ({ officer, query }, deps) => noStore(await readUnitParticipation(deps, officer, query.unitId)),
     }),
     route({
       method: "put",
@@ -79,10 +71,7 @@ export function consolePlanRoutes(): AnyRoute[] {
       summary: "One plan version",
       response: { status: 200, schema: PlanView, description: "The plan" },
       errors: ["forbidden", "plan_not_found"],
-      async handler({ officer, params }, deps) {
-        const r = await readPlan(deps, officer, params.id);
-        return r.ok ? { ...r, headers: NO_STORE } : r;
-      },
+      handler: async ({ officer, params }, deps) => noStore(await readPlan(deps, officer, params.id)),
     }),
     route({
       method: "post",

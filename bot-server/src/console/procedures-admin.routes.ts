@@ -13,7 +13,7 @@ import {
   ProcedureVersionParams,
   VersionDetail,
 } from "../../../shared/console/procedures-admin.js";
-import { route, type AnyRoute } from "../http/route-table.js";
+import { route, noStore, NO_STORE, type AnyRoute } from "../http/route-table.js";
 import {
   exportProcedureVersion,
   exportProcedureVersions,
@@ -23,8 +23,6 @@ import {
   setProcedureFee,
   type JsonDownload,
 } from "../use-cases/procedures-admin.js";
-
-const NO_STORE = { "Cache-Control": "no-store" };
 
 const download = (r: { ok: true; value: JsonDownload }) => ({
   ok: true as const,
@@ -43,10 +41,7 @@ export function consoleProceduresAdminRoutes(): AnyRoute[] {
       summary: "The procedures with their versions (validity, origin) and the province's fees",
       response: { status: 200, schema: ProcedureAdminList, description: "The catalogue as administered" },
       errors: ["forbidden", "unit_unknown"],
-      async handler({ officer }, deps) {
-        const r = await listProceduresForAdmin(deps, officer);
-        return r.ok ? { ...r, headers: NO_STORE } : r;
-      },
+      handler: async ({ officer }, deps) => noStore(await listProceduresForAdmin(deps, officer)),
     }),
     route({
       method: "get",
@@ -58,10 +53,7 @@ export function consoleProceduresAdminRoutes(): AnyRoute[] {
       summary: "One procedure version as stored",
       response: { status: 200, schema: VersionDetail, description: "The version and its validity" },
       errors: ["forbidden", "procedure_version_not_found"],
-      async handler({ params }, deps) {
-        const r = await readProcedureVersion(deps, params.id);
-        return r.ok ? { ...r, headers: NO_STORE } : r;
-      },
+      handler: async ({ params }, deps) => noStore(await readProcedureVersion(deps, params.id)),
     }),
     route({
       method: "get",

@@ -11,11 +11,8 @@ import {
   ReviewQuery,
 } from "../../../shared/reports/api.js";
 import { AnnualReview, ReportResult } from "../../../shared/reports/report.js";
-import { route, type AnyRoute, type Outcome } from "../http/route-table.js";
+import { route, noStore, type AnyRoute } from "../http/route-table.js";
 import { annualReview, buildReport, drillDown, reportUnits } from "../use-cases/reports.js";
-
-const NO_STORE = { "Cache-Control": "no-store" };
-const noStore = <T>(out: Outcome<T>): Outcome<T> => (out.ok ? { ...out, headers: NO_STORE } : out);
 
 export function consoleReportRoutes(): AnyRoute[] {
   return [

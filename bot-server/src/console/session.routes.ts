@@ -9,7 +9,7 @@ import { rateLimit } from "express-rate-limit";
 import { DoneReply, IdleReply, LoginBody, PasswordBody, SessionReply } from "../../../shared/console/officers.js";
 import type { Deps } from "../deps.js";
 import { sendError } from "../http/api-error.js";
-import { route, type AnyRoute } from "../http/route-table.js";
+import { route, NO_STORE, type AnyRoute } from "../http/route-table.js";
 import { createLoginThrottle } from "./login-throttle.js";
 import type { MirrorHub } from "./mirror-hub.js";
 import {
@@ -23,7 +23,6 @@ import {
   sessionOf,
 } from "./session-auth.js";
 
-const NO_STORE = { "Cache-Control": "no-store" };
 const LOGINS_PER_MINUTE = 30;
 
 export function signInRoutes(): AnyRoute[] {

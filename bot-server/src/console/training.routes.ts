@@ -10,10 +10,8 @@ import {
   TrainingState,
   TrainingSwitchBody,
 } from "../../../shared/console/training.js";
-import { route, type AnyRoute } from "../http/route-table.js";
+import { route, noStore, type AnyRoute } from "../http/route-table.js";
 import { readTraining, resetTraining, switchTraining } from "../use-cases/training.js";
-
-const NO_STORE = { "Cache-Control": "no-store" };
 
 export function consoleTrainingRoutes(): AnyRoute[] {
   return [
@@ -27,10 +25,7 @@ export function consoleTrainingRoutes(): AnyRoute[] {
       summary: "A unit's training mode: on or off, the training day and clock, its training dossiers",
       response: { status: 200, schema: TrainingState, description: "The training mode" },
       errors: ["forbidden", "unit_not_found"],
-      async handler({ officer, params }, deps) {
-        const r = await readTraining(deps, officer, params.unitId);
-        return r.ok ? { ...r, headers: NO_STORE } : r;
-      },
+      handler: async ({ officer, params }, deps) => noStore(await readTraining(deps, officer, params.unitId)),
     }),
     route({
       method: "put",

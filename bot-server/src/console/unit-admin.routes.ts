@@ -11,10 +11,8 @@ import {
   VerificationQuery,
   VerificationReply,
 } from "../../../shared/console/unit-admin.js";
-import { route, type AnyRoute } from "../http/route-table.js";
+import { route, noStore, type AnyRoute } from "../http/route-table.js";
 import { confirmFact, listVerification, saveUnitSettings, unitSettings } from "../use-cases/unit-admin.js";
-
-const NO_STORE = { "Cache-Control": "no-store" };
 
 export function consoleUnitAdminRoutes(): AnyRoute[] {
   return [
@@ -28,10 +26,7 @@ export function consoleUnitAdminRoutes(): AnyRoute[] {
       query: AdminUnitQuery,
       response: { status: 200, schema: UnitSettingsReply, description: "The settings and what citizens see" },
       errors: ["forbidden", "admin_unit_not_found"],
-      handler({ officer, query }, deps) {
-        const r = unitSettings(deps, officer, query.unitId);
-        return Promise.resolve(r.ok ? { ...r, headers: NO_STORE } : r);
-      },
+      handler: ({ officer, query }, deps) => Promise.resolve(noStore(unitSettings(deps, officer, query.unitId))),
     }),
     route({
       method: "put",
@@ -60,10 +55,7 @@ export function consoleVerificationRoutes(): AnyRoute[] {
       query: VerificationQuery,
       response: { status: 200, schema: VerificationReply, description: "The facts" },
       errors: ["forbidden", "admin_unit_not_found"],
-      handler({ officer, query }, deps) {
-        const r = listVerification(deps, officer, query);
-        return Promise.resolve(r.ok ? { ...r, headers: NO_STORE } : r);
-      },
+      handler: ({ officer, query }, deps) => Promise.resolve(noStore(listVerification(deps, officer, query))),
     }),
     route({
       method: "post",

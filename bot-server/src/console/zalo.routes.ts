@@ -10,7 +10,7 @@ import {
   OaLinkCodeReply,
   OaLinkReply,
 } from "../../../shared/console/zalo.js";
-import { route, type AnyRoute } from "../http/route-table.js";
+import { route, noStore, NO_STORE, type AnyRoute } from "../http/route-table.js";
 import {
   counterPhoneOf,
   eraseCounterPhone,
@@ -19,8 +19,6 @@ import {
   saveCounterPhone,
   unlinkOfficerOa,
 } from "../use-cases/counter-phone.js";
-
-const NO_STORE = { "Cache-Control": "no-store" };
 
 export function consoleZaloRoutes(): AnyRoute[] {
   return [
@@ -34,10 +32,7 @@ export function consoleZaloRoutes(): AnyRoute[] {
       summary: "The phone number recorded for result messages of the dossier's applicant (masked)",
       response: { status: 200, schema: DossierPhoneReply, description: "The number, or null" },
       errors: ["forbidden", "dossier_not_in_unit"],
-      async handler({ officer, params }, deps) {
-        const r = await counterPhoneOf(deps, officer, params.dossierId);
-        return r.ok ? { ...r, headers: NO_STORE } : r;
-      },
+      handler: async ({ officer, params }, deps) => noStore(await counterPhoneOf(deps, officer, params.dossierId)),
     }),
     route({
       method: "put",

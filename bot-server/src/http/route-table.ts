@@ -24,6 +24,12 @@ export type Outcome<R> =
   | { ok: true; value: R; status?: number; headers?: Record<string, string> }
   | (Failure & { headers?: Record<string, string> });
 
+/** A reply no browser or proxy keeps: personal data, what one officer may see, a figure that changes by the minute. */
+export const NO_STORE = { "Cache-Control": "no-store" };
+
+/** `out`, never cached when it succeeded (NO_STORE). */
+export const noStore = <R>(out: Outcome<R>): Outcome<R> => (out.ok ? { ...out, headers: NO_STORE } : out);
+
 export interface HandlerInput<P, Q, B> {
   params: P;
   query: Q;
