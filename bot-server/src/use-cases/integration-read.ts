@@ -62,12 +62,17 @@ interface PageQuery {
 }
 
 /**
- * One page in (time, id) order: the rows `read` finds after the page key asked for, as items, and the key of the
- * next page (the last row's time and id) when the page is full.
+ * One page in (time, id) order: the rows `read` finds in the scope after the page key asked for, as items, and the
+ * key of the next page (the last row's time and id) when the page is full.
  */
 async function keyedPage<R extends { id: string }, T>(
+  deps: Deps,
+  scope: IntegrationScope,
   q: PageQuery,
-  read: (after: PageKey | undefined) => Promise<R[]>,
+  read: (
+    db: Deps["db"],
+    page: { unitIds?: readonly string[]; since?: string; after?: PageKey; limit: number },
+  ) => Promise<R[]>,
   timeOf: (r: R) => string,
   itemOf: (r: R) => T,
 ): Promise<Result<{ items: T[]; next: string | null }>> {
@@ -78,7 +83,7 @@ async function keyedPage<R extends { id: string }, T>(
       code: "invalid_query",
       fields: [{ path: "after", message: "Vị trí trang không hợp lệ / Invalid page key." }],
     };
-  const rows = await read(after);
+  const rows = await read(deps.db, { unitIds: scope.unitIds, since: q.since, after, limit: q.limit });
   const last = rows.at(-1);
   return {
     ok: true,
@@ -95,8 +100,10 @@ export function dossierPage(
   q: PageQuery,
 ): Promise<Result<{ items: IntegrationDossier[]; next: string | null }>> {
   return keyedPage(
+    deps,
+    scope,
     q,
-    (after) => pageOfDossiers(deps.db, { unitIds: scope.unitIds, since: q.since, after, limit: q.limit }),
+    pageOfDossiers,
     (r) => r.updated_at,
     (r) => ({
       code: r.code,
@@ -120,8 +127,10 @@ export function eventPage(
   q: PageQuery,
 ): Promise<Result<{ items: IntegrationEvent[]; next: string | null }>> {
   return keyedPage(
+    deps,
+    scope,
     q,
-    (after) => pageOfEvents(deps.db, { unitIds: scope.unitIds, since: q.since, after, limit: q.limit }),
+    pageOfEvents,
     (r) => r.at,
     (r) => ({
       id: r.id,
