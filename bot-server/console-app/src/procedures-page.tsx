@@ -14,7 +14,7 @@ import type {
 } from "../../../shared/console/procedures-admin.js";
 import { api, ApiError } from "./api.js";
 import { dmy, vnDayTime } from "./format.js";
-import { Loading } from "./page-messages.js";
+import { ActionMessages, Loading } from "./page-messages.js";
 
 const BASE = "/admin/procedures";
 const ORIGIN_LABEL = { shipped: "Dữ liệu phát hành", admin: "Quản trị tỉnh" } as const;
@@ -274,6 +274,12 @@ function VersionEditor(props: {
   };
   const own = new Set(["validFrom", "reason"]);
   const jsonErrors = Object.entries(errors).filter(([path]) => !own.has(path));
+  const savedNotice = saved && (
+    <>
+      Đã lưu phiên bản {saved.version.id}, áp dụng từ {dmy(saved.version.validFrom)}.
+      {saved.closed ? ` Phiên bản ${saved.closed.id} kết thúc ngày ${dmy(saved.closed.validTo ?? "")}.` : ""}
+    </>
+  );
   return (
     <form className="card" onSubmit={save} aria-label="Phiên bản mới">
       <h2>{props.code ? `Phiên bản mới của thủ tục ${props.code}` : "Nhập phiên bản từ JSON"}</h2>
@@ -342,17 +348,7 @@ function VersionEditor(props: {
           </ul>
         )}
       </div>
-      {message && (
-        <p className="error" role="alert">
-          {message}
-        </p>
-      )}
-      {saved && (
-        <p className="ok" role="status">
-          Đã lưu phiên bản {saved.version.id}, áp dụng từ {dmy(saved.version.validFrom)}.
-          {saved.closed ? ` Phiên bản ${saved.closed.id} kết thúc ngày ${dmy(saved.closed.validTo ?? "")}.` : ""}
-        </p>
-      )}
+      <ActionMessages notice={savedNotice} error={message} />
       <button className="primary" type="submit">
         Lưu phiên bản mới
       </button>
@@ -437,16 +433,7 @@ function FeeForm(props: { procedure: ProcedureAdminItem; minDate: string; onSave
       {errors.resolution && <p className="msg error">{errors.resolution}</p>}
       {field("basis", "basis", "Căn cứ pháp lý")}
       {field("reason", "reason", "Lý do thay đổi")}
-      {message && (
-        <p className="error" role="alert">
-          {message}
-        </p>
-      )}
-      {ok && (
-        <p className="ok" role="status">
-          {ok}
-        </p>
-      )}
+      <ActionMessages notice={ok} error={message} />
       <button className="primary" type="submit">
         Lưu phí
       </button>

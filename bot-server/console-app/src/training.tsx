@@ -8,6 +8,7 @@ import type { SessionReply } from "../../../shared/console/officers.js";
 import type { TrainingBanner as Banner, TrainingResetReply, TrainingState } from "../../../shared/console/training.js";
 import { syntheticIdentity, TRAINING_MARK } from "../../../shared/training/training.js";
 import type { VisitIdentity } from "../../../shared/dossier/applicant-fields.js";
+import { ActionMessages } from "./page-messages.js";
 
 /** The training of the officer's unit (from the session), and a way to read it again after a switch. */
 export const TrainingContext = createContext<{ training: Banner | undefined; refresh: () => void }>({
@@ -131,16 +132,7 @@ export function TrainingSetting({ unitId }: { unitId: string }) {
           Đặt lại (xóa hồ sơ diễn tập)
         </button>
       </div>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
-      {message && (
-        <p className="ok" role="status">
-          {message}
-        </p>
-      )}
+      <ActionMessages notice={message} error={error} />
     </section>
   );
 }
