@@ -13,7 +13,7 @@ import { Notice } from "../../components/Notice.js";
 import { useCarriedState } from "../../carry.js";
 import { useDeps } from "../../deps.js";
 import { useGo } from "../../go.js";
-import { capitalize, formatDate } from "../../format.js";
+import { capitalize } from "../../capitalize.js";
 import { paths } from "../../routes.js";
 import { loadLastUnit } from "../../state/device-store.js";
 import { DossierLookup } from "./DossierLookup.js";
@@ -26,6 +26,7 @@ export function unitContext(u: Pick<UnitSummary, "parent">): string {
   return u.parent ? u.parent.fullName : "";
 }
 
+/** "2025-06-30" → "30/06/2025". */
 const formatIsoDate = (iso: string) => iso.split("-").reverse().join("/");
 /** The day after a unit's last day: when its successors took over. */
 function nextDay(lastDay: string | null): string {
@@ -110,7 +111,7 @@ export function HomeBody() {
             <ListRow
               key={u.id}
               title={capitalize(u.displayName)}
-              lines={[`${unitContext(u)}${u.validTo ? ` · đến ${formatDate(u.validTo)}` : ""}`]}
+              lines={[`${unitContext(u)}${u.validTo ? ` · đến ${formatIsoDate(u.validTo)}` : ""}`]}
               onClick={() => navigate(paths.unit(u.code))}
             />
           ))}
