@@ -13,6 +13,14 @@ export default defineConfig({
   resolve: { dedupe: ["react", "react-dom"] },
   // No modulepreload polyfill in the first screen's chunk: it only speeds up the later screens' chunks on browsers
   // without <link rel="modulepreload"> (Safari before 17), which still load them through their imports.
-  build: { outDir: "www", emptyOutDir: true, assetsInlineLimit: 0, modulePreload: { polyfill: false } },
+  // The manifest (www/.vite/manifest.json, not served) tells the server which chunks a deep link needs at once
+  // (bot-server/src/http/mini-app-static.ts).
+  build: {
+    outDir: "www",
+    emptyOutDir: true,
+    assetsInlineLimit: 0,
+    modulePreload: { polyfill: false },
+    manifest: true,
+  },
   server: { host: "localhost", port: 3001 },
 });

@@ -8,7 +8,7 @@ import "./styles.css";
 import { createRoot } from "react-dom/client";
 import { lazyApiClient } from "./api/lazy-client.js";
 import { afterPaint } from "./after-paint.js";
-import { FirstScreen } from "./first-screen.js";
+import { FirstScreen, loadApp, opensAtHome } from "./first-screen.js";
 import type { ZaloBridge } from "./zalo/bridge.js";
 import { createFakeZalo, SYNTHETIC_CCCD_QR } from "./zalo/fake-sdk.js";
 import { createRealZalo, isInsideZalo } from "./zalo/sdk.js";
@@ -33,12 +33,16 @@ function chooseBridge(): ZaloBridge {
 }
 
 const zalo = chooseBridge();
+const router = zalo.kind === "zalo" ? "zalo" : "web";
 const apiBase = import.meta.env.VITE_API_BASE || new URL("/api", window.location.origin).href;
-// The HTTP client is not needed to draw the first screen: its code follows right after (api/lazy-client.ts).
+// The HTTP client is not needed to draw the home screen: its code follows right after (api/lazy-client.ts).
 const { api, preload } = lazyApiClient(() => import("./api/connect.js").then((m) => m.connectApi(apiBase, zalo)));
-afterPaint(preload);
+if (opensAtHome(router, window.location.pathname, zalo.getLaunchParams())) afterPaint(preload);
+else {
+  // A deep link's screen needs the app and the client at once: their downloads start before the first render.
+  void loadApp().catch(() => undefined);
+  preload();
+}
 const oaId = import.meta.env.VITE_ZALO_OA_ID ?? "";
 
-createRoot(document.getElementById("app")!).render(
-  <FirstScreen deps={{ api, zalo, oaId }} router={zalo.kind === "zalo" ? "zalo" : "web"} />,
-);
+createRoot(document.getElementById("app")!).render(<FirstScreen deps={{ api, zalo, oaId }} router={router} />);
