@@ -276,7 +276,7 @@ const mini = firstScreen(MINI_OUT);
 const bare = firstScreen(BARE_OUT);
 const sum = (xs: { gzip: number }[]) => xs.reduce((a, x) => a + x.gzip, 0);
 const sumRaw = (xs: { raw: number }[]) => xs.reduce((a, x) => a + x.raw, 0);
-console.log("mini app, first screen (home / unit / ticket in the entry chunk; later screens lazy):");
+console.log("mini app, first screen (the home screen's entry chunk; the rest of the app loads after it is painted):");
 for (const f of [...mini.js, ...mini.css]) console.log(`  ${f.file}: ${kb(f.raw)} KB, ${kb(f.gzip)} KB gzip`);
 console.log(
   `  JS ${kb(sumRaw(mini.js))} KB (${kb(sum(mini.js))} KB gzip), CSS ${kb(sumRaw(mini.css))} KB (${kb(sum(mini.css))} KB gzip)`,

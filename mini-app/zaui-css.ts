@@ -1,7 +1,8 @@
 /**
  * zmp-ui ships one stylesheet for all of its 30-odd components (zmp-ui/zaui.css, 118 KB); the app uses five of
- * them. This build step keeps the rules of the components the app imports and drops the rest, so the first screen
- * downloads and matches 20 KB of zmp-ui's CSS instead of 118 KB, and every screen keeps the rules it renders with:
+ * them (Button, Header, Icon, Page, the router). This build step keeps the rules of the components the app imports
+ * and drops the rest, so the first screen downloads and matches 13 KB of zmp-ui's CSS instead of 118 KB, and every
+ * screen keeps the rules it renders with:
  * - a `.zaui-<block>…` class belongs to the component whose getPrefixCls("<block>") builds it (zmp-ui
  *   esm/utils/class.js); the components in use are the app's imports from "zmp-ui" and "zmp-ui/esm/…", followed
  *   through zmp-ui's own relative imports (Header imports Button and Icon, AnimationRoutes imports ZMPRouter…);
