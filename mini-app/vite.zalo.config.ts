@@ -8,6 +8,7 @@
  */
 import { loadEnv, type PluginOption, type UserConfig } from "vite5";
 import zaloMiniApp from "zmp-vite-plugin";
+import { zauiCss } from "./zaui-css.js";
 import { zaloApiBase } from "./zalo-build-env.js";
 
 export default ({ mode }: { mode: string }): UserConfig => {
@@ -18,7 +19,7 @@ export default ({ mode }: { mode: string }): UserConfig => {
     root: "mini-app",
     base: "",
     // The plugin is typed against the main "vite" package; at run time it only reads the config it is given.
-    plugins: [zaloMiniApp() as unknown as PluginOption],
+    plugins: [zaloMiniApp() as unknown as PluginOption, zauiCss({ appDir: "mini-app/src", theme: "light" })],
     define: { "import.meta.env.VITE_API_BASE": JSON.stringify(api.apiBase) },
     esbuild: { jsx: "automatic" },
     resolve: { dedupe: ["react", "react-dom"] },

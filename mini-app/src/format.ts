@@ -46,10 +46,7 @@ export function parseDateInput(text: string): string | undefined {
   return `${y}-${String(mo).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
 }
 
-/** A capitalised unit name: "xã Quảng Khê" → "Xã Quảng Khê". */
-export function capitalize(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
-}
+export { capitalize } from "./capitalize.js";
 
 /** "3 ngày làm việc"; a 0-day limit reads "trong ngày" (received after the cutoff: the next working day). */
 export function timeLimitText(workingDays: number, sameDayCutoff?: string | null): string {

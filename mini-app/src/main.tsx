@@ -1,13 +1,14 @@
 /**
  * Composition root: picks the host bridge once (real Zalo inside Zalo; the deterministic fake in a
- * plain browser, or everywhere with `?fake-zalo=1`) and the API client with the matching identity.
+ * plain browser, or everywhere with `?fake-zalo=1`) and the API client with the matching identity, then paints the
+ * first screen, which loads the app (first-screen.tsx).
  */
 import "zmp-ui/zaui.css";
 import "./styles.css";
 import { createRoot } from "react-dom/client";
-import { deviceAuth, zaloAuth } from "./api/auth.js";
-import { createApiClient } from "./api/client.js";
-import { KhongHenApp } from "./app.js";
+import { lazyApiClient } from "./api/lazy-client.js";
+import { afterPaint } from "./after-paint.js";
+import { FirstScreen, loadApp, opensAtHome } from "./first-screen.js";
 import type { ZaloBridge } from "./zalo/bridge.js";
 import { createFakeZalo, SYNTHETIC_CCCD_QR } from "./zalo/fake-sdk.js";
 import { createRealZalo, isInsideZalo } from "./zalo/sdk.js";
@@ -32,13 +33,16 @@ function chooseBridge(): ZaloBridge {
 }
 
 const zalo = chooseBridge();
+const router = zalo.kind === "zalo" ? "zalo" : "web";
 const apiBase = import.meta.env.VITE_API_BASE || new URL("/api", window.location.origin).href;
-const unauthenticated = createApiClient({ baseUrl: apiBase, fetch: (u, i) => fetch(u, i) });
-const device = deviceAuth(zalo.storage, () => unauthenticated.registerDevice());
-const auth = zalo.capabilities.zaloIdentity ? zaloAuth(zalo, device) : device;
-const api = createApiClient({ baseUrl: apiBase, fetch: (u, i) => fetch(u, i), auth });
+// The HTTP client is not needed to draw the home screen: its code follows right after (api/lazy-client.ts).
+const { api, preload } = lazyApiClient(() => import("./api/connect.js").then((m) => m.connectApi(apiBase, zalo)));
+if (opensAtHome(router, window.location.pathname, zalo.getLaunchParams())) afterPaint(preload);
+else {
+  // A deep link's screen needs the app and the client at once: their downloads start before the first render.
+  void loadApp().catch(() => undefined);
+  preload();
+}
 const oaId = import.meta.env.VITE_ZALO_OA_ID ?? "";
 
-createRoot(document.getElementById("app")!).render(
-  <KhongHenApp deps={{ api, zalo, oaId }} router={zalo.kind === "zalo" ? "zalo" : "web"} />,
-);
+createRoot(document.getElementById("app")!).render(<FirstScreen deps={{ api, zalo, oaId }} router={router} />);

@@ -12,13 +12,9 @@ import { useCallback, useMemo, useRef, useState, type ReactNode } from "react";
 import { BrowserRouter } from "react-router-dom";
 import { ZMPRouter } from "zmp-ui";
 import { AnimationRouterContext } from "zmp-ui/esm/components/router/ZMPRouter.js";
+import { webBase } from "./routes.js";
 
 export type RouterKind = "zalo" | "web" | "memory";
-
-/** The web build is served at /m/ (bot-server mini-app-static); Vite's dev server serves it at /. */
-export function webBase(pathname: string): string {
-  return pathname === "/m" || pathname.startsWith("/m/") ? "/m" : "";
-}
 
 function WebRouter({ children }: { children: ReactNode }) {
   const [animate, setAnimateState] = useState(true);

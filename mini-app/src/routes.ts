@@ -14,3 +14,8 @@ export const paths = {
   feedback: (unitCode: string, dossierCode?: string) =>
     `/gop-y/${e(unitCode)}${dossierCode ? `?hoSo=${e(dossierCode)}` : ""}`,
 };
+
+/** The web build is served at /m/ (bot-server mini-app-static); Vite's dev server serves it at /. */
+export function webBase(pathname: string): string {
+  return pathname === "/m" || pathname.startsWith("/m/") ? "/m" : "";
+}

@@ -244,12 +244,35 @@ forEachDatabase((_name, open) => {
       mkdirSync(join(www, "assets"));
       writeFileSync(join(www, "index.html"), "<!doctype html><title>mini</title><div id=app></div>");
       writeFileSync(join(www, "assets", "app.js"), "console.log(1)");
+      // What Vite's manifest says about the chunks loaded after the first screen (mini-app/src/first-screen.tsx).
+      mkdirSync(join(www, ".vite"));
+      writeFileSync(
+        join(www, ".vite", "manifest.json"),
+        JSON.stringify({
+          "index.html": { file: "assets/index.js", isEntry: true, imports: ["_runtime.js"] },
+          _runtime: { file: "assets/runtime.js" },
+          "src/app.tsx": { file: "assets/app.js", imports: ["index.html", "_screen.js"], css: ["assets/app.css"] },
+          "_screen.js": { file: "assets/screen.js", imports: ["index.html"] },
+          "src/api/connect.ts": { file: "assets/connect.js", imports: ["index.html"] },
+        }),
+      );
       const withApp = await startTestApp(t, { miniAppDir: www });
       try {
-        expect(await (await withApp.request("/m/")).text()).toContain("<div id=app>");
-        expect(await (await withApp.request("/m/thu-tuc/1.004873")).text()).toContain("<div id=app>");
+        const home = await (await withApp.request("/m/")).text();
+        expect(home).toContain("<div id=app>");
+        expect(home).not.toContain("modulepreload");
+        const deepLink = await (await withApp.request("/m/thu-tuc/1.004873")).text();
+        expect(deepLink).toContain("<div id=app>");
+        // A deep link downloads the app's chunks alongside the entry, not after it.
+        for (const file of ["app.js", "screen.js", "connect.js"]) {
+          expect(deepLink).toContain(`<link rel="modulepreload" crossorigin href="./assets/${file}">`);
+        }
+        expect(deepLink).toContain(`<link rel="preload" as="style" crossorigin href="./assets/app.css">`);
+        expect(deepLink).not.toContain("assets/index.js");
+        expect(await (await withApp.request("/m/?unit=24631")).text()).toContain("modulepreload");
         expect(await (await withApp.request("/m/assets/app.js")).text()).toBe("console.log(1)");
         expect((await withApp.request("/m/assets/missing.js")).status).toBe(404);
+        expect((await withApp.request("/m/.vite/manifest.json")).status).toBe(404);
       } finally {
         await withApp.close();
         rmSync(www, { recursive: true, force: true });

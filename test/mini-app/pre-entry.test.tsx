@@ -63,6 +63,9 @@ const COMPLETE_FORM = {
 };
 
 const currentStep = () => document.querySelector("[data-step]")?.getAttribute("data-step");
+/** The step's text field (the home screen the deep link replaced may still be sliding out with its own fields). */
+const stepTextbox = () =>
+  within(document.querySelector<HTMLElement>("[data-step]")!).getByRole("textbox") as HTMLInputElement;
 
 describe("pre-entry in the mini app", () => {
   it("keeps every answer on the device when the network drops, and resumes there after the app is reopened", async () => {
@@ -71,12 +74,12 @@ describe("pre-entry in the mini app", () => {
     mount(api, storage);
     await startForMyself();
     await waitFor(() => expect(currentStep()).toBe("recipientAgency"));
-    expect((screen.getByRole("textbox") as HTMLInputElement).value).toBe("Ủy ban nhân dân xã Quảng Khê");
+    expect(stepTextbox().value).toBe("Ủy ban nhân dân xã Quảng Khê");
     await click("Tiếp tục");
     await waitFor(() => expect(currentStep()).toBe("requesterName"));
 
     api.offline = true;
-    fireEvent.change(screen.getByRole("textbox"), { target: { value: "Nguyễn Văn Thử" } });
+    fireEvent.change(stepTextbox(), { target: { value: "Nguyễn Văn Thử" } });
     await click("Tiếp tục");
     expect(await screen.findByText("Chưa gửi được lên máy chủ (mất kết nối).")).toBeTruthy();
     await waitFor(() => expect(currentStep()).toBe("requesterBirthDate"));

@@ -3,6 +3,10 @@
  * a result, and a network failure reported as such (the caller keeps the draft and says so).
  */
 
+import { networkError } from "./network-error.js";
+
+export { NETWORK_ERROR_MESSAGE, networkError } from "./network-error.js";
+
 export interface FieldError {
   path: string;
   message: string;
@@ -20,9 +24,6 @@ export interface ApiError {
 
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };
 
-export const NETWORK_ERROR_MESSAGE =
-  "Không kết nối được máy chủ. Kiểm tra mạng rồi thử lại; thông tin bạn đã nhập vẫn được giữ trên máy.";
-
 export type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
 
 export interface RequestOptions {
@@ -32,10 +33,6 @@ export interface RequestOptions {
   /** Parse the body as text instead of JSON (the QR SVG). */
   text?: boolean;
   timeoutMs?: number;
-}
-
-export function networkError(detail: string): ApiError {
-  return { status: 0, code: "network", message: NETWORK_ERROR_MESSAGE, detail, fields: [] };
 }
 
 export async function requestJson<T>(fetchFn: Fetch, url: string, options: RequestOptions = {}): Promise<ApiResult<T>> {

@@ -1,22 +1,34 @@
-/** "Tra cứu hồ sơ": a dossier code opens its public status; a pre-registration code opens the citizen's own ticket. */
-import { useState, type FormEvent } from "react";
-import { Button, useNavigate } from "zmp-ui";
+/**
+ * "Tra cứu hồ sơ": a dossier code opens its public status; a pre-registration code opens the citizen's own ticket.
+ * The code parsers load after the first paint (they are not needed to draw the home screen), before anyone can
+ * press "Tra cứu", so a saved ticket's code still opens offline.
+ */
+import { useEffect, useState, type FormEvent } from "react";
+import { Button } from "zmp-ui";
+import { afterPaint } from "../../after-paint.js";
+import { useCarriedState } from "../../carry.js";
 import { FieldMessage } from "../../components/FieldMessage.js";
 import { useDeps } from "../../deps.js";
+import { useGo } from "../../go.js";
 import { paths } from "../../routes.js";
 import { findTicket } from "../../state/device-store.js";
-import { readLookupCode } from "./lookup-code.js";
+
+const loadLookupCode = () => import("./lookup-code.js");
 
 export function DossierLookup() {
   const { api, zalo } = useDeps();
-  const navigate = useNavigate();
-  const [text, setText] = useState("");
-  const [error, setError] = useState<string | null>(null);
+  const navigate = useGo();
+  const [text, setText] = useCarriedState("home.lookup", "");
+  const [error, setError] = useCarriedState<string | null>("home.lookupError", null);
   const [busy, setBusy] = useState(false);
+
+  useEffect(() => afterPaint(() => void loadLookupCode().catch(() => undefined)), []);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const target = readLookupCode(text);
+    const lookup = await loadLookupCode().catch(() => null);
+    if (!lookup) return setError("Không tải được phần tra cứu. Kiểm tra kết nối mạng rồi thử lại.");
+    const target = lookup.readLookupCode(text);
     if (!target.ok) return setError(target.error);
     if (target.kind === "dossier") return navigate(paths.dossier(target.code));
     const saved = findTicket(zalo.storage, target.code);

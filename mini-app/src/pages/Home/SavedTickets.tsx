@@ -1,13 +1,13 @@
 /** Tickets kept on this phone: they open without a network, so the citizen can show the code at the counter. */
-import { useNavigate } from "zmp-ui";
 import { ListRow } from "../../components/ListRow.js";
 import { useDeps } from "../../deps.js";
+import { useGo } from "../../go.js";
 import { paths } from "../../routes.js";
 import { loadTickets } from "../../state/device-store.js";
 
 export function SavedTickets() {
   const { zalo } = useDeps();
-  const navigate = useNavigate();
+  const navigate = useGo();
   const tickets = loadTickets(zalo.storage);
   if (tickets.length === 0) return null;
   return (
