@@ -1,6 +1,6 @@
 /**
  * Verification in Debian Chromium (docs/admin/unit-and-verification.md): the mini-app shows xã Quảng Khê's office
- * hours marked "cần kiểm tra"; the unit administrator confirms them on "Cần xác nhận" against a document; the
+ * hours marked "chưa xác nhận" (the console's "cần kiểm tra"); the unit administrator confirms them on "Cần xác nhận" against a document; the
  * mini-app's unit page then shows the hours without the marker. Console at 1366×800, phone at 360×740.
  */
 import { mkdirSync } from "node:fs";
@@ -19,7 +19,7 @@ import { PHONE, shoot } from "./helpers/phone-screenshots.js";
 const SHOTS = join(process.cwd(), "test-output", "console-e2e");
 const CONSOLE = { width: 1366, height: 800 };
 
-describeWithChromium("confirming the office hours removes 'cần kiểm tra' from the mini-app", () => {
+describeWithChromium("confirming the office hours removes 'chưa xác nhận' from the mini-app", () => {
   let e2e: ConsoleE2e | undefined;
   let s: ConsoleServer;
   let browser: Browser;
@@ -49,7 +49,7 @@ describeWithChromium("confirming the office hours removes 'cần kiểm tra' fro
     return { page, close: () => context.close() };
   }
   const hoursMarker = (page: Page) =>
-    page.locator(".kh-fact", { hasText: "Giờ tiếp nhận" }).locator(".kh-tag-verify", { hasText: "cần kiểm tra" });
+    page.locator(".kh-fact", { hasText: "Giờ tiếp nhận" }).locator(".kh-tag-verify", { hasText: "chưa xác nhận" });
 
   it("the unit admin confirms the office hours against a document; the mini-app's marker disappears", async () => {
     const before = await unitPage();

@@ -534,8 +534,9 @@ const maritalStatus2025Base: ProcedureVersion = {
       evidence: "S",
     },
     {
-      title: "Nghị định 18/2026/NĐ-CP (nội dung sửa đổi cần kiểm tra)",
-      source: "docs/domain/procedures.md#legal-changes-since-2023, #open-questions",
+      title: "Nghị định 18/2026/NĐ-CP",
+      // What it amends in this procedure is not confirmed: evidence U, and toVerify shows it to the administrator.
+      source: "docs/domain/procedures.md#legal-changes-since-2023, #open-questions (nội dung sửa đổi cần kiểm tra)",
       evidence: "U",
       toVerify: true,
     },

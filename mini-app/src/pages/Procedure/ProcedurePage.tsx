@@ -1,7 +1,7 @@
 /**
  * Screen 3: what to bring (original / copy / count, and when), fee, legal time limit and the same-day
- * promise, the special cases that exclude same-day handling, and the legal basis. Unverified facts carry
- * "cần kiểm tra".
+ * promise, the special cases that exclude same-day handling, and the legal basis. Unconfirmed facts say so in
+ * citizen words ("chưa xác nhận", components/Unconfirmed.tsx).
  */
 import type { ReactNode } from "react";
 import { Button, useNavigate, useParams } from "zmp-ui";
@@ -9,12 +9,25 @@ import type { ProcedureDetail } from "../../api/types.js";
 import { LoadError, Loading } from "../../components/LoadState.js";
 import { Notice } from "../../components/Notice.js";
 import { Screen } from "../../components/Screen.js";
+import { Unconfirmed, UnconfirmedNote } from "../../components/Unconfirmed.js";
 import { useDeps } from "../../deps.js";
 import { formatDate, timeLimitText } from "../../format.js";
 import { useApi } from "../../hooks/use-api.js";
 import { paths } from "../../routes.js";
 
-const Verify = ({ on }: { on: boolean }) => (on ? <span className="kh-tag kh-tag-verify">cần kiểm tra</span> : null);
+const Verify = Unconfirmed;
+
+/** Whether any fact this screen shows is unconfirmed (the flags beside which a "chưa xác nhận" stands). */
+const anyUnconfirmed = (p: ProcedureDetail): boolean =>
+  [
+    p.receivingBody.toVerify,
+    p.competentBody.toVerify,
+    !p.fee || p.fee.toVerify,
+    p.timeLimit.toVerify,
+    ...p.requiredDocuments.map((d) => d.toVerify),
+    ...p.caseFlags.filter((f) => f.excludesSameDay).map((f) => f.toVerify),
+    ...p.legalBasis.map((b) => b.toVerify),
+  ].some(Boolean);
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -172,6 +185,7 @@ export default function ProcedurePage() {
           ))}
         </ul>
       </Section>
+      <UnconfirmedNote on={anyUnconfirmed(p)} />
     </Screen>
   );
 }

@@ -10,6 +10,7 @@ import { LoadError, Loading } from "../../components/LoadState.js";
 import { Notice } from "../../components/Notice.js";
 import { Screen } from "../../components/Screen.js";
 import { TrackBadge } from "../../components/TrackBadge.js";
+import { Unconfirmed, UnconfirmedNote } from "../../components/Unconfirmed.js";
 import { useDeps } from "../../deps.js";
 import { capitalize, formatDate } from "../../format.js";
 import { useApi } from "../../hooks/use-api.js";
@@ -57,12 +58,7 @@ export default function UnitPage() {
       <Notice tone={banner.tone} title={banner.title}>
         {banner.detail}
       </Notice>
-      {s.plan ? (
-        <p className="kh-meta">
-          {s.plan.official ? `Theo: ${s.plan.title}` : s.plan.statusLabel}
-          {s.plan.toVerify ? <span className="kh-tag kh-tag-verify">cần kiểm tra</span> : null}
-        </p>
-      ) : null}
+      {s.plan ? <p className="kh-meta">{s.plan.official ? `Theo: ${s.plan.title}` : s.plan.statusLabel}</p> : null}
 
       {s.schemeDay ? <CounterWaitCard unitCode={unitCode} /> : null}
 
@@ -72,7 +68,7 @@ export default function UnitPage() {
             <Icon name="clock" />
             <span>
               Giờ tiếp nhận: {hours}
-              {s.officeHoursToVerify ? <span className="kh-tag kh-tag-verify">cần kiểm tra</span> : null}
+              <Unconfirmed on={s.officeHoursToVerify} />
             </span>
           </p>
         ) : null}
@@ -87,9 +83,10 @@ export default function UnitPage() {
             {s.office.place}
             {s.office.address ? `, ${s.office.address}` : null}
             {s.office.phone ? ` · Điện thoại: ${s.office.phone}` : null}
-            {s.office.toVerify ? <span className="kh-tag kh-tag-verify">cần kiểm tra</span> : null}
+            <Unconfirmed on={s.office.toVerify} />
           </span>
         </p>
+        <UnconfirmedNote on={s.officeHoursToVerify || s.office.toVerify} />
       </div>
 
       {s.procedures.length > 0 ? (
